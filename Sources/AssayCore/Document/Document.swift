@@ -1,0 +1,15 @@
+/// A text to analyse: an identifier, where it came from, and the text itself.
+public struct Document: Sendable, Hashable, Identifiable {
+    /// A stable name for the document: the file name without its folder for loaded files, the
+    /// `id` field for JSON Lines input.
+    public var id: String
+    /// Where the document was read from (a path, `path:line` for JSON Lines, or `-` for stdin).
+    public var source: String
+    public var text: String
+
+    public init(id: String, source: String = "", text: String) {
+        self.id = id
+        self.source = source
+        self.text = text
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+
+/// Reads documents from files, folders (recursively), glob patterns and JSON Lines files.
+///
+/// Loading never stops at a bad input: each problem becomes a one-line ``AssayError`` (or a
+/// warning, for repaired text) and the rest is still loaded.
+public struct DocumentLoader: Sendable {
+    public struct Result: Sendable {
+        public var documents: [Document] = []
+        public var errors: [AssayError] = []
+        public var warnings: [String] = []
+    }
+
+    public init() {}
+
+    /// Expands `patterns` (paths, folders, globs) and loads every document they name, in order.
+    /// Files ending in `.jsonl` or `.ndjson` hold one `{"id", "text"}` document per line.
+    public func load(_ patterns: [String]) -> Result {
+        var result = Result()
+        for pattern in patterns {
+            let files: [String]
+            do { files = try expand(pattern) } catch let e as AssayError { result.errors.append(e); continue } catch {
+                result.errors.append(AssayError(.unreadable, "\(pattern): \(error)")); continue
+            }
+            for file in files { loadFile(file, into: &result) }
+        }
+        return result
+    }
+
+    /// The files a path, folder or glob names, sorted, hidden files skipped.
+    public func expand(_ pattern: String) throws -> [String] {
+        let path = (pattern as NSString).expandingTildeInPath
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        if fm.fileExists(atPath: path, isDirectory: &isDir) {
+            return isDir.boolValue ? try filesInFolder(path) : [path]
+        }
+        if path.contains(where: { "*?[".contains($0) }) {
+            let matches = Glob.match(path)
+            if matches.isEmpty { throw AssayError(.fileNotFound, "\(pattern): no files match") }
+            return try matches.flatMap { m -> [String] in
+                var d: ObjCBool = false
+                fm.fileExists(atPath: m, isDirectory: &d)
+                return d.boolValue ? try filesInFolder(m) : [m]
+            }
+        }
+        throw AssayError(.fileNotFound, "\(pattern): no such file or folder")
+    }
+
+    private func filesInFolder(_ folder: String) throws -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: folder) else {
+            throw AssayError(.unreadable, "\(folder): cannot read folder")
+        }
+        var files: [String] = []
+        while let rel = walker.nextObject() as? String {
+            let name = (rel as NSString).lastPathComponent
+            if name.hasPrefix(".") { walker.skipDescendants(); continue }
+            let full = (folder as NSString).appendingPathComponent(rel)
+            var d: ObjCBool = false
+            if FileManager.default.fileExists(atPath: full, isDirectory: &d), !d.boolValue { files.append(full) }
+        }
+        return files.sorted()
+    }
+
+    private func loadFile(_ path: String, into result: inout Result) {
+        if DocumentLoader.isJSONLines(path) {
+            do {
+                let reader = try LineReader(path: path)
+                var parser = JSONLinesParser(source: path)
+                while let line = reader.next() {
+                    do {
+                        if let doc = try parser.parse(line) { result.documents.append(doc) }
+                    } catch let e as AssayError { result.errors.append(e) } catch {}
+                }
+            } catch let e as AssayError { result.errors.append(e) } catch {
+                result.errors.append(AssayError(.unreadable, "\(path): \(error.localizedDescription)"))
+            }
+            return
+        }
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+            if size > TextDecoding.maximumDocumentBytes {
+                throw AssayError(.fileTooLarge, "\(path): \(size >> 20) MiB is over the \(TextDecoding.maximumDocumentBytes >> 20) MiB limit for one document (split it, or use JSON Lines)")
+            }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw AssayError(.unreadable, "\(path): cannot read file")
+            }
+            let decoded = try TextDecoding.decode(data, name: path)
+            if decoded.repairedBytes > 0 {
+                result.warnings.append("\(path): invalid UTF-8 (\(decoded.repairedBytes) bad sequences) replaced with U+FFFD")
+            }
+            if decoded.text.allSatisfy(\.isWhitespace) {
+                result.warnings.append("\(path): empty document skipped")
+                return
+            }
+            let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+            result.documents.append(Document(id: id, source: path, text: decoded.text))
+        } catch let e as AssayError {
+            result.errors.append(e)
+        } catch {
+            result.errors.append(AssayError(.unreadable, "\(path): \(error.localizedDescription)"))
+        }
+    }
+
+    public static func isJSONLines(_ path: String) -> Bool {
+        path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson")
+    }
+}
+
+/// Parses JSON Lines documents `{"id": ..., "text": ...}`, numbering lines for error messages
+/// and inventing ids (`source:line`) where a line has none.
+public struct JSONLinesParser: Sendable {
+    public let source: String
+    public private(set) var lineNumber = 0
+
+    public init(source: String) { self.source = source }
+
+    /// The document on the next line, or nil for a blank line.
+    public mutating func parse(_ line: [UInt8]) throws -> Document? {
+        lineNumber += 1
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return nil }
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(line), options: [])
+        } catch {
+            throw AssayError(.invalidJSONLine, "\(source):\(lineNumber): not valid JSON")
+        }
+        guard let dict = object as? [String: Any] else {
+            throw AssayError(.invalidJSONLine, "\(source):\(lineNumber): expected a JSON object with \"id\" and \"text\"")
+        }
+        guard let text = dict["text"] as? String else {
+            throw AssayError(.invalidJSONLine, "\(source):\(lineNumber): missing string field \"text\"")
+        }
+        let id: String
+        switch dict["id"] {
+        case let s as String: id = s
+        case let n as NSNumber: id = n.stringValue
+        default: id = "\((source as NSString).lastPathComponent):\(lineNumber)"
+        }
+        return Document(id: id, source: "\(source):\(lineNumber)", text: text)
+    }
+}

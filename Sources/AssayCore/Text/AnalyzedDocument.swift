@@ -1,0 +1,113 @@
+/// A document with its text machinery computed once: UTF-8 bytes, tokens, sentences and
+/// paragraphs. Every extractor that runs over the document shares this one analysis.
+///
+/// Immutable and therefore safe to share between threads.
+public final class AnalyzedDocument: Sendable {
+    public let document: Document
+    /// The text as UTF-8 bytes; ``Span``s index into this.
+    public let utf8: [UInt8]
+    public let tokens: [Token]
+    public let sentences: [Sentence]
+    public let paragraphs: [Span]
+    /// For non-ASCII text, the Unicode scalar offset of every byte offset (nil for ASCII text,
+    /// where the two are the same).
+    private let scalarOffsets: [Int32]?
+
+    public convenience init(_ text: String, id: String = "doc") {
+        self.init(Document(id: id, text: text))
+    }
+
+    public init(_ document: Document, tokenizer: Tokenizer = Tokenizer(), splitter: SentenceSplitter = SentenceSplitter()) {
+        self.document = document
+        let bytes = Array(document.text.utf8)
+        self.utf8 = bytes
+        let (tokens, sentences, paragraphs) = bytes.withUnsafeBufferPointer { buffer in
+            let out = tokenizer.tokenize(utf8: buffer)
+            let (s, p) = splitter.split(out.tokens, breaks: out.breaksBefore, bytes: buffer)
+            return (out.tokens, s, p)
+        }
+        self.tokens = tokens
+        self.sentences = sentences
+        self.paragraphs = paragraphs
+        var ascii = true
+        for b in bytes where b >= 0x80 { ascii = false; break }
+        if ascii {
+            scalarOffsets = nil
+        } else {
+            var map = [Int32](repeating: 0, count: bytes.count + 1)
+            var scalars: Int32 = 0
+            for (i, b) in bytes.enumerated() {
+                map[i] = scalars
+                if b & 0xC0 != 0x80 { scalars += 1 }
+            }
+            map[bytes.count] = scalars
+            scalarOffsets = map
+        }
+    }
+
+    public var id: String { document.id }
+    public var text: String { document.text }
+    /// The whole document as a span.
+    public var fullSpan: Span { Span(0, utf8.count) }
+
+    /// The text a span covers.
+    public func text(of span: Span) -> String {
+        String(decoding: utf8[span.start..<span.end], as: UTF8.self)
+    }
+
+    /// The text of token `i`.
+    public func text(ofToken i: Int) -> String { text(of: tokens[i].span) }
+
+    /// Unicode scalar offset of a UTF-8 byte offset (what users and the batch output see).
+    public func scalarOffset(ofByte byte: Int) -> Int {
+        guard let map = scalarOffsets else { return byte }
+        return Int(map[byte])
+    }
+
+    /// UTF-8 byte offset of a Unicode scalar offset; the inverse of ``scalarOffset(ofByte:)``.
+    public func byteOffset(ofScalar scalar: Int) -> Int {
+        guard let map = scalarOffsets else { return scalar }
+        var lo = 0, hi = map.count - 1
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(map[mid]) < scalar { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// The span of a range of the document's `text`.
+    public func span(of range: Range<String.Index>) -> Span {
+        let t = document.text.utf8
+        return Span(t.distance(from: t.startIndex, to: range.lowerBound), t.distance(from: t.startIndex, to: range.upperBound))
+    }
+
+    /// Indices of the tokens that lie inside `span`.
+    public func tokenRange(in span: Span) -> Range<Int> {
+        let lower = firstIndex(in: tokens.count) { tokens[$0].span.start >= span.start }
+        let upper = firstIndex(in: tokens.count) { tokens[$0].span.end > span.end }
+        return lower..<max(lower, upper)
+    }
+
+    /// Indices of the sentences that overlap `span`.
+    public func sentenceRange(overlapping span: Span) -> Range<Int> {
+        let lower = firstIndex(in: sentences.count) { sentences[$0].span.end > span.start }
+        let upper = firstIndex(in: sentences.count) { sentences[$0].span.start >= span.end }
+        return lower..<max(lower, upper)
+    }
+
+    /// The index of the sentence holding byte offset `offset`, if any.
+    public func sentenceIndex(containing offset: Int) -> Int? {
+        let i = firstIndex(in: sentences.count) { sentences[$0].span.end > offset }
+        return i < sentences.count && sentences[i].span.start <= offset ? i : nil
+    }
+
+    /// Binary search for the first index where `predicate` holds (it must be monotonic).
+    private func firstIndex(in count: Int, where predicate: (Int) -> Bool) -> Int {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if predicate(mid) { hi = mid } else { lo = mid + 1 }
+        }
+        return lo
+    }
+}

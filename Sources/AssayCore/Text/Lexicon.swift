@@ -1,0 +1,84 @@
+/// A dictionary of words and multi-word phrases matched against a document's tokens.
+///
+/// Shared by every extractor that needs word lists (speech verbs, gazetteers, sentiment
+/// valences, currency names), so matching and case handling live in one place. Phrases are
+/// matched case-insensitively, token by token, longest match first.
+public struct Lexicon<Payload: Sendable>: Sendable {
+    private var entries: [String: Payload] = [:]
+    /// Lowercased first words of multi-word phrases, with the longest phrase length.
+    private var longest: [String: Int] = [:]
+
+    public init() {}
+
+    /// Builds a lexicon from phrases (words separated by spaces) and their payloads.
+    public init<S: Sequence>(_ pairs: S) where S.Element == (String, Payload) {
+        for (k, v) in pairs { insert(k, v) }
+    }
+
+    public mutating func insert(_ phrase: String, _ payload: Payload) {
+        let words = phrase.lowercased().split(separator: " ").map(String.init)
+        guard let first = words.first else { return }
+        entries[words.joined(separator: " ")] = payload
+        longest[first] = max(longest[first] ?? 0, words.count)
+    }
+
+    public var count: Int { entries.count }
+
+    /// The payload of a single word or a phrase, ignoring case.
+    public subscript(phrase: String) -> Payload? { entries[phrase.lowercased()] }
+
+    public func contains(_ phrase: String) -> Bool { entries[phrase.lowercased()] != nil }
+
+    /// The longest phrase starting at token `i`: its token count and payload.
+    public func match(in document: AnalyzedDocument, at i: Int, limit: Int? = nil) -> (length: Int, payload: Payload)? {
+        let end = min(limit ?? document.tokens.count, document.tokens.count)
+        let first = document.text(ofToken: i).lowercased()
+        guard let maxLength = longest[first] else { return nil }
+        var best: (Int, Payload)?
+        var key = first
+        if let p = entries[key] { best = (1, p) }
+        var n = 1
+        while n < maxLength, i + n < end {
+            key += " " + document.text(ofToken: i + n).lowercased()
+            n += 1
+            if let p = entries[key] { best = (n, p) }
+        }
+        return best
+    }
+
+    /// All non-overlapping longest matches among the tokens `range`.
+    public func matches(in document: AnalyzedDocument, tokens range: Range<Int>) -> [(tokens: Range<Int>, payload: Payload)] {
+        var out: [(Range<Int>, Payload)] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if let (len, p) = match(in: document, at: i, limit: range.upperBound) {
+                out.append((i..<(i + len), p))
+                i += len
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+}
+
+extension Lexicon where Payload == Bool {
+    /// A word list: one phrase per line; blank lines and `#` comments are skipped.
+    public init(wordList text: String) {
+        self.init()
+        for line in text.split(whereSeparator: \.isNewline) {
+            let t = line.trimmingCharacters(in: " \t")
+            if t.isEmpty || t.hasPrefix("#") { continue }
+            insert(String(t), true)
+        }
+    }
+}
+
+extension StringProtocol {
+    func trimmingCharacters(in set: String) -> Substring {
+        var s = self[...]
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return Substring(s)
+    }
+}

@@ -1,0 +1,89 @@
+/// Groups tokens into sentences and paragraphs.
+///
+/// A sentence ends at `.`, `!`, `?` or an ellipsis (with any closing quotes and brackets that
+/// follow) when the next token can start a sentence; after an abbreviation only when a typical
+/// sentence starter follows; never after a title or an initial. A blank line always ends a
+/// sentence and a paragraph; a single line break ends a sentence (headlines, list items) unless
+/// the next line carries on in lower case.
+public struct SentenceSplitter: Sendable {
+    public init() {}
+
+    func split(_ tokens: [Token], breaks: [UInt8], bytes: UnsafeBufferPointer<UInt8>) -> (sentences: [Sentence], paragraphs: [Span]) {
+        guard !tokens.isEmpty else { return ([], []) }
+        let hasBlankLines = breaks.contains(2)
+        var sentences: [Sentence] = []
+        var paragraphs: [Span] = []
+        var paragraphStart = 0
+        var sentenceStart = 0
+
+        func text(_ i: Int) -> Substring {
+            let s = tokens[i].span
+            return Substring(decoding: UnsafeBufferPointer(rebasing: bytes[s.start..<s.end]), as: UTF8.self)
+        }
+        func firstScalar(_ i: Int) -> Unicode.Scalar { ScalarReader.scalar(in: bytes, at: tokens[i].span.start).0 }
+        func isParagraphBreak(_ i: Int) -> Bool { hasBlankLines ? breaks[i] >= 2 : breaks[i] >= 1 }
+        func closeSentence(at end: Int) {
+            guard end > sentenceStart else { return }
+            sentences.append(Sentence(span: Span(tokens[sentenceStart].span.start, tokens[end - 1].span.end),
+                                      tokens: sentenceStart..<end, paragraph: paragraphs.count))
+            sentenceStart = end
+        }
+
+        var i = 0
+        while i < tokens.count {
+            if i > 0, tokens[i].lineStart {
+                if isParagraphBreak(i) {
+                    closeSentence(at: i)
+                    paragraphs.append(Span(tokens[paragraphStart].span.start, tokens[i - 1].span.end))
+                    paragraphStart = i
+                } else if i > sentenceStart, !firstScalar(i).properties.isLowercase {
+                    closeSentence(at: i)
+                }
+            }
+            let t = text(i)
+            var ends = false
+            var requiresStarter = false
+            switch t {
+            case ".", "!", "?", "…", "?!", "!?": ends = true
+            default:
+                if t.hasPrefix("..") { ends = true }
+                else if tokens[i].kind == .word, t.last == "." {
+                    switch Abbreviations.role(of: t) {
+                    case .title: ends = false
+                    case .other: ends = true; requiresStarter = true
+                    case .none: ends = true
+                    }
+                }
+            }
+            guard ends else { i += 1; continue }
+            // Absorb closing quotes and brackets that hug the terminator: stated.” / (sic.)
+            var j = i + 1
+            while j < tokens.count, !tokens[j].spaceBefore, isCloser(text(j)) { j += 1 }
+            if j == tokens.count { i = j; break }
+            if tokens[j].lineStart { i = j; continue }  // the line-break rule decides
+            let next = firstScalar(j)
+            let nextText = text(j)
+            let starts: Bool
+            if requiresStarter {
+                starts = Abbreviations.sentenceStarters.contains(nextText.lowercased())
+                    && next.properties.isUppercase
+            } else {
+                starts = next.properties.isUppercase || isOpener(nextText) || ScalarReader.classify(next) == .digit
+                    || (t != "." && !next.properties.isLowercase && tokens[j].kind != .punctuation)
+            }
+            if starts { closeSentence(at: j) }
+            i = j
+        }
+        closeSentence(at: tokens.count)
+        paragraphs.append(Span(tokens[paragraphStart].span.start, tokens[tokens.count - 1].span.end))
+        return (sentences, paragraphs)
+    }
+
+    private func isCloser(_ t: Substring) -> Bool {
+        ["\"", "”", "’", "'", ")", "]", "}", "»", "›"].contains(t)
+    }
+
+    private func isOpener(_ t: Substring) -> Bool {
+        ["\"", "“", "‘", "'", "(", "[", "{", "«", "‹", "„"].contains(t)
+    }
+}

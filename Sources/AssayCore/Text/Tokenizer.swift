@@ -1,0 +1,207 @@
+/// Cuts text into ``Token``s the way news corpora do (see ``Token`` for the conventions).
+///
+/// The tokeniser scans UTF-8 bytes once. White space (including non-breaking and other Unicode
+/// spaces) separates chunks; inside a chunk, runs of letters and digits become pieces that are
+/// joined again where a news reader sees one word or number.
+public struct Tokenizer: Sendable {
+    public init() {}
+
+    /// The tokens of `text`, with how many line breaks precede each one.
+    public func tokenize(_ text: String) -> [Token] {
+        var copy = text
+        return copy.withUTF8 { tokenize(utf8: $0).tokens }
+    }
+
+    struct Output {
+        var tokens: [Token] = []
+        /// Line breaks between the previous token and this one (2 means a blank line or more).
+        var breaksBefore: [UInt8] = []
+    }
+
+    private struct Piece {
+        var start: Int, end: Int
+        var cls: CharacterClass  // .letter (alphanumeric run), .digit (digits only), .other (one mark)
+        var scalar: Unicode.Scalar  // the mark, for `.other`; the first scalar otherwise
+        var isAlnum: Bool { cls != .other }
+    }
+
+    func tokenize(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Output {
+        var out = Output()
+        out.tokens.reserveCapacity(bytes.count / 5)
+        out.breaksBefore.reserveCapacity(bytes.count / 5)
+        var pieces: [Piece] = []
+        var i = 0
+        let n = bytes.count
+        var newlines = 0
+        var sawSpace = false
+        var first = true
+        while i < n {
+            let (s, len) = ScalarReader.scalar(in: bytes, at: i)
+            if ScalarReader.classify(s) == .space {
+                if s == "\n" { newlines += 1 } else if s == "\u{2028}" || s == "\u{2029}" { newlines += 2 }
+                sawSpace = true
+                i += len
+                continue
+            }
+            // A chunk: everything up to the next space.
+            pieces.removeAll(keepingCapacity: true)
+            var j = i
+            while j < n {
+                let (c, l) = ScalarReader.scalar(in: bytes, at: j)
+                let cls = ScalarReader.classify(c)
+                if cls == .space { break }
+                if cls == .other {
+                    pieces.append(Piece(start: j, end: j + l, cls: .other, scalar: c))
+                } else if let last = pieces.last, last.isAlnum, last.end == j {
+                    pieces[pieces.count - 1].end = j + l
+                    if cls == .letter { pieces[pieces.count - 1].cls = .letter }
+                } else {
+                    pieces.append(Piece(start: j, end: j + l, cls: cls, scalar: c))
+                }
+                j += l
+            }
+            let before = out.tokens.count
+            emit(pieces, bytes, &out)
+            if out.tokens.count > before {
+                out.tokens[before].spaceBefore = sawSpace || first
+                out.tokens[before].lineStart = newlines > 0 || first
+                out.breaksBefore[before] = UInt8(min(newlines, 2))
+            }
+            first = false
+            newlines = 0
+            sawSpace = false
+            i = j
+        }
+        return out
+    }
+
+    // MARK: - Joining pieces into tokens
+
+    private func emit(_ p: [Piece], _ b: UnsafeBufferPointer<UInt8>, _ out: inout Output) {
+        var i = 0
+        let n = p.count
+        func push(_ start: Int, _ end: Int, _ kind: Token.Kind) {
+            out.tokens.append(Token(span: Span(start, end), kind: kind, spaceBefore: false, lineStart: false))
+            out.breaksBefore.append(0)
+        }
+        while i < n {
+            let piece = p[i]
+            if piece.isAlnum {
+                var last = i
+                var hasLetter = piece.cls == .letter
+                var joinedPeriods = false
+                while last + 2 < n {
+                    let joiner = p[last + 1], next = p[last + 2]
+                    guard joiner.cls == .other, next.isAlnum, joiner.start == p[last].end else { break }
+                    if !joins(p[last], joiner.scalar, next, b, isLastPair: last + 3 >= n || !p[last + 3].isAlnum) { break }
+                    if joiner.scalar == "." { joinedPeriods = true }
+                    hasLetter = hasLetter || next.cls == .letter
+                    last += 2
+                }
+                var end = p[last].end
+                // "don't" -> "do" + "n't"; "can't" -> "ca" + "n't" (Treebank convention).
+                if last + 2 < n, isApostrophe(p[last + 1].scalar), p[last + 2].isAlnum,
+                    lowerASCII(b, p[last + 2]) == "t", end - p[i].start >= 2,
+                    b[end - 1] | 0x20 == UInt8(ascii: "n")
+                {
+                    if end - 1 > p[i].start { push(p[i].start, end - 1, hasLetter ? .word : .number) }
+                    push(end - 1, p[last + 2].end, .word)
+                    i = last + 3
+                    continue
+                }
+                // An abbreviation keeps its period: U.S., Mr., J.
+                if last + 1 < n, p[last + 1].scalar == ".", hasLetter,
+                    !(last + 3 < n && p[last + 2].scalar == "." && p[last + 3].scalar == "."),
+                    joinedPeriods || Abbreviations.keepsPeriod(b, p[i].start, end)
+                {
+                    end = p[last + 1].end
+                    last += 1
+                }
+                push(p[i].start, end, hasLetter ? .word : .number)
+                i = last + 1
+                continue
+            }
+            let s = piece.scalar
+            // Clitics split from their word: 's 're 've 'll 'd 'm.
+            if isApostrophe(s), i > 0, p[i - 1].isAlnum, p[i - 1].end == piece.start, i + 1 < n, p[i + 1].isAlnum,
+                ["s", "re", "ve", "ll", "d", "m"].contains(lowerASCII(b, p[i + 1]))
+            {
+                push(piece.start, p[i + 1].end, .word)
+                i += 2
+                continue
+            }
+            // Ellipsis "..." as one token.
+            if s == ".", i + 2 < n, p[i + 1].scalar == ".", p[i + 2].scalar == "." {
+                var k = i + 2
+                while k + 1 < n, p[k + 1].scalar == "." { k += 1 }
+                push(piece.start, p[k].end, .punctuation)
+                i = k + 1
+                continue
+            }
+            // A sign that starts a number: -3, +0.5 (only where no word precedes it).
+            if s == "-" || s == "+" || s == "\u{2212}", i + 1 < n, p[i + 1].cls == .digit,
+                i == 0 || !p[i - 1].isAlnum
+            {
+                var last = i + 1
+                while last + 2 < n, p[last + 1].cls == .other, p[last + 2].cls == .digit,
+                    joins(p[last], p[last + 1].scalar, p[last + 2], b, isLastPair: false)
+                {
+                    last += 2
+                }
+                push(piece.start, p[last].end, .number)
+                i = last + 1
+                continue
+            }
+            push(piece.start, piece.end, Tokenizer.isSymbol(s) ? .symbol : .punctuation)
+            i += 1
+        }
+    }
+
+    /// Whether `left joiner right` is one token.
+    private func joins(_ left: Piece, _ joiner: Unicode.Scalar, _ right: Piece, _ b: UnsafeBufferPointer<UInt8>,
+                       isLastPair: Bool) -> Bool {
+        let bothDigits = left.cls == .digit && right.cls == .digit
+        switch joiner {
+        case "-", "\u{2010}", "\u{2011}", "_":
+            return true
+        case ".":
+            if bothDigits { return true }
+            // U.S, e.g, a.m: single letters around the period.
+            return left.end - left.start == 1 && right.end - right.start == 1 && left.cls == .letter && right.cls == .letter
+        case ",":
+            return bothDigits && right.end - right.start == 3
+        case ":", "/":
+            return bothDigits
+        case "&":
+            return left.cls == .letter && right.cls == .letter && left.end - left.start <= 3 && right.end - right.start <= 3
+                && isUpperASCII(b, left) && isUpperASCII(b, right)
+        case "'", "\u{2019}":
+            let r = lowerASCII(b, right)
+            if isLastPair && ["s", "re", "ve", "ll", "d", "m", "t"].contains(r) { return false }
+            return left.cls == .letter && right.cls == .letter
+        default:
+            return false
+        }
+    }
+
+    private func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "\u{2019}" }
+
+    private func lowerASCII(_ b: UnsafeBufferPointer<UInt8>, _ p: Piece) -> String {
+        guard p.end - p.start <= 3 else { return "" }
+        return String(decoding: (p.start..<p.end).map { b[$0] | 0x20 }, as: UTF8.self)
+    }
+
+    private func isUpperASCII(_ b: UnsafeBufferPointer<UInt8>, _ p: Piece) -> Bool {
+        (p.start..<p.end).allSatisfy { b[$0] >= 65 && b[$0] <= 90 }
+    }
+
+    static func isSymbol(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "$", "%", "#", "@", "+", "=", "&", "*", "^", "~", "|", "<", ">", "\\", "`",
+            "€", "£", "¥", "₽", "₹", "₩", "₺", "¢", "§", "°", "©", "®", "™", "‰", "\u{2212}":
+            return true
+        default:
+            return s.properties.generalCategory == .currencySymbol || s.properties.generalCategory == .mathSymbol
+        }
+    }
+}
