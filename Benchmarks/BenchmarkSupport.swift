@@ -1,0 +1,78 @@
+import AssayCore
+import Foundation
+
+/// One benchmark: a name for the command line and a body that prints its figures.
+protocol Benchmark {
+    static var name: String { get }
+    static var summary: String { get }
+    static func run(corpus: BenchmarkCorpus) throws
+}
+
+/// A synthetic news corpus made by shuffling the sentences of the seed articles into documents
+/// of about 4 KB each, deterministically (same seed, same corpus).
+struct BenchmarkCorpus {
+    let documents: [Document]
+    var bytes: Int { documents.reduce(0) { $0 + $1.text.utf8.count } }
+
+    init(seedsFolder: String, megabytes: Int) throws {
+        let loaded = DocumentLoader().load([seedsFolder])
+        guard !loaded.documents.isEmpty else {
+            throw AssayError(.fileNotFound, "no seed documents in \(seedsFolder) (run from the repository root or pass --seeds)")
+        }
+        var paragraphs: [String] = []
+        for d in loaded.documents {
+            paragraphs += d.text.components(separatedBy: "\n\n").filter { !$0.isEmpty }
+        }
+        var rng = SplitMix64(seed: 42)
+        var docs: [Document] = []
+        var total = 0
+        let target = megabytes << 20
+        while total < target {
+            var text = ""
+            while text.utf8.count < 4096 {
+                text += paragraphs[Int(rng.next() % UInt64(paragraphs.count))] + "\n\n"
+            }
+            total += text.utf8.count
+            docs.append(Document(id: "bench-\(docs.count)", text: text))
+        }
+        documents = docs
+    }
+}
+
+/// A small deterministic random generator (the standard one is seeded randomly).
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+enum Measure {
+    /// Seconds taken by `body`.
+    static func time(_ body: () throws -> Void) rethrows -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    /// Peak resident memory of this process so far, in MiB (VmHWM from /proc).
+    static func peakMemoryMiB() -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+        return kb / 1024
+    }
+
+    /// Prints the standard figures for a run over `bytes` of text in `documents` documents.
+    static func report(_ label: String, seconds: Double, bytes: Int, documents: Int, extra: String = "") {
+        let mb = Double(bytes) / 1_048_576
+        print(String(format: "%@: %.1f MB in %d documents, %.2f s, %.1f MB/s, %.0f docs/s, peak memory %.0f MiB%@",
+                     label, mb, documents, seconds, mb / seconds, Double(documents) / seconds, peakMemoryMiB(),
+                     extra.isEmpty ? "" : ", " + extra))
+    }
+}
