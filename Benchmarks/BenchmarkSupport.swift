@@ -2,10 +2,10 @@ import AssayCore
 import Foundation
 
 /// One benchmark: a name for the command line and a body that prints its figures.
-protocol Benchmark {
-    static var name: String { get }
-    static var summary: String { get }
-    static func run(corpus: BenchmarkCorpus) throws
+struct Benchmark: Sendable {
+    var name: String
+    var summary: String
+    var run: @Sendable (BenchmarkCorpus) throws -> Void
 }
 
 /// A synthetic news corpus made by shuffling the sentences of the seed articles into documents

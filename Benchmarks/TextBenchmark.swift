@@ -2,9 +2,8 @@ import AssayCore
 
 /// Loading + tokenising + sentence splitting on one core: the text machinery every extractor
 /// shares (issue target: at least 100 MB/s).
-enum TextBenchmark: Benchmark {
-    static let name = "text"
-    static let summary = "tokeniser and sentence splitter throughput (one core)"
+enum TextBenchmark {
+    static let benchmark = Benchmark(name: "text", summary: "tokeniser and sentence splitter throughput (one core)", run: run)
 
     static func run(corpus: BenchmarkCorpus) throws {
         var tokens = 0, sentences = 0
