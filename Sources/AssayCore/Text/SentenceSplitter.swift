@@ -3,14 +3,14 @@
 /// A sentence ends at `.`, `!`, `?` or an ellipsis (with any closing quotes and brackets that
 /// follow) when the next token can start a sentence; after an abbreviation only when a typical
 /// sentence starter follows; never after a title or an initial. A blank line always ends a
-/// sentence and a paragraph; a single line break ends a sentence (headlines, list items) unless
-/// the next line carries on in lower case.
+/// sentence and a paragraph; a single line break ends both (headlines, list items, outlets that
+/// print one paragraph per line) unless the next line carries on in lower case, as hard-wrapped
+/// text does.
 public struct SentenceSplitter: Sendable {
     public init() {}
 
     func split(_ tokens: [Token], breaks: [UInt8], bytes: UnsafeBufferPointer<UInt8>) -> (sentences: [Sentence], paragraphs: [Span]) {
         guard !tokens.isEmpty else { return ([], []) }
-        let hasBlankLines = breaks.contains(2)
         var sentences: [Sentence] = []
         var paragraphs: [Span] = []
         var paragraphStart = 0
@@ -21,7 +21,7 @@ public struct SentenceSplitter: Sendable {
             return Substring(decoding: UnsafeBufferPointer(rebasing: bytes[s.start..<s.end]), as: UTF8.self)
         }
         func firstScalar(_ i: Int) -> Unicode.Scalar { ScalarReader.scalar(in: bytes, at: tokens[i].span.start).0 }
-        func isParagraphBreak(_ i: Int) -> Bool { hasBlankLines ? breaks[i] >= 2 : breaks[i] >= 1 }
+        func isParagraphBreak(_ i: Int) -> Bool { breaks[i] >= 2 || (breaks[i] == 1 && !firstScalar(i).properties.isLowercase) }
         func closeSentence(at end: Int) {
             guard end > sentenceStart else { return }
             sentences.append(Sentence(span: Span(tokens[sentenceStart].span.start, tokens[end - 1].span.end),
@@ -36,8 +36,6 @@ public struct SentenceSplitter: Sendable {
                     closeSentence(at: i)
                     paragraphs.append(Span(tokens[paragraphStart].span.start, tokens[i - 1].span.end))
                     paragraphStart = i
-                } else if i > sentenceStart, !firstScalar(i).properties.isLowercase {
-                    closeSentence(at: i)
                 }
             }
             let t = text(i)
@@ -55,6 +53,8 @@ public struct SentenceSplitter: Sendable {
                     }
                 }
             }
+            // "1." opening a list item is a marker, not a sentence.
+            if ends, t == ".", i == sentenceStart + 1, tokens[sentenceStart].kind == .number, !tokens[i].spaceBefore { ends = false }
             guard ends else { i += 1; continue }
             // Absorb closing quotes and brackets that hug the terminator: stated.” / (sic.)
             var j = i + 1
