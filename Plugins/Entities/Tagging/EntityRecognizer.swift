@@ -58,15 +58,21 @@ struct EntityRecognizer: Sendable {
         let profiles = features.profiles(document, units)
         let f = features.extract(units, profiles: profiles)
         let tags = model.tag(f, units: units)
-        return Self.mentions(tags: tags, units: units)
+        return Self.mentions(tags: tags, units: units, profiles: profiles)
     }
 
-    static func mentions(tags: [Int], units: TaggingUnits) -> [Mention] {
+    /// Spans of the tagged entities, without punctuation units at their edges (a closing quote
+    /// is never part of a name, though a rare tag path may say so).
+    static func mentions(tags: [Int], units: TaggingUnits, profiles: [UnitProfile]) -> [Mention] {
         var out: [Mention] = []
+        func isPunctuation(_ i: Int) -> Bool { profiles[i].caseClass == .none && !profiles[i].hasDigit }
         for s in units.sentences {
             for e in BILOU.entities(in: Array(tags[s])) {
-                let a = units.spans[s.lowerBound + e.units.lowerBound], b = units.spans[s.lowerBound + e.units.upperBound - 1]
-                out.append(Mention(span: Span(a.start, b.end), label: e.label))
+                var lo = s.lowerBound + e.units.lowerBound, hi = s.lowerBound + e.units.upperBound - 1
+                while lo < hi, isPunctuation(lo) { lo += 1 }
+                while hi > lo, isPunctuation(hi) { hi -= 1 }
+                if lo == hi, isPunctuation(lo) { continue }
+                out.append(Mention(span: Span(units.spans[lo].start, units.spans[hi].end), label: e.label))
             }
         }
         return out

@@ -10,7 +10,7 @@ import AssayCore
 /// precomputed unit hashes, reduced to a bucket of the model's table.
 struct FeatureExtractor: Sendable {
     /// Bump when templates change: a model trained with other templates is refused.
-    static let version: UInt32 = 3
+    static let version: UInt32 = 4
 
     let gazetteer: Gazetteer
     let bucketMask: UInt32
@@ -80,6 +80,8 @@ struct FeatureExtractor: Sendable {
 
         for (si, s) in units.sentences.enumerated() {
             let lc = lineCases[si].rawValue
+            // The first word of the sentence, after any opening quote or bracket.
+            let firstWord = s.first { p[$0].caseClass != .none || p[$0].hasDigit } ?? s.lowerBound
             for i in s {
                 let u = p[i]
                 let prev = i > s.lowerBound ? p[i - 1] : Self.boundary
@@ -87,7 +89,7 @@ struct FeatureExtractor: Sendable {
                 let next = i + 1 < s.upperBound ? p[i + 1] : Self.end
                 let next2 = i + 2 < s.upperBound ? p[i + 2] : Self.end
                 let cc = UInt64(u.caseClass.rawValue)
-                let first: UInt64 = i == s.lowerBound ? 1 : 0
+                let first: UInt64 = i == firstWord ? 1 : 0
 
                 add(1, 0)  // bias
                 add(2, u.word)

@@ -38,10 +38,35 @@ struct UnitProfile {
 
     init() {}
 
+    /// Typographic punctuation spelled as CoNLL's plain ASCII (the training news has `"` and
+    /// `'s`, real news has `”` and `’s`); nil when nothing needs replacing.
+    static func asciiPunctuation(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> [UInt8]? {
+        var out: [UInt8] = []
+        var changed = false
+        var i = start
+        while i < end {
+            if b[i] == 0xE2, i + 2 < end, b[i + 1] == 0x80 {
+                switch b[i + 2] {
+                case 0x98, 0x99: out.append(UInt8(ascii: "'")); changed = true; i += 3; continue
+                case 0x9C, 0x9D, 0x9E: out.append(UInt8(ascii: "\"")); changed = true; i += 3; continue
+                case 0x93, 0x94: out.append(UInt8(ascii: "-")); changed = true; i += 3; continue
+                default: break
+                }
+            }
+            out.append(b[i])
+            i += 1
+        }
+        return changed ? out : nil
+    }
+
     init(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
-        length = UInt8(min(end - start, 255))
         var ascii = true
         for i in start..<end where b[i] >= 0x80 { ascii = false; break }
+        if !ascii, let plain = Self.asciiPunctuation(b, start, end) {
+            self = plain.withUnsafeBufferPointer { UnitProfile($0, 0, $0.count) }
+            return
+        }
+        length = UInt8(min(end - start, 255))
         var w = FeatureHash.offset, l = FeatureHash.offset, s = FeatureHash.offset
         var lastShape: UInt8 = 0
         var uppers = 0, lowers = 0, firstUpper = false, letters = 0

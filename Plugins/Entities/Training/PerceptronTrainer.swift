@@ -50,9 +50,20 @@ struct PerceptronTrainer {
             let f = extractor.extract(units, profiles: extractor.profiles(doc, units))
             examples.append(Example(units: units, features: f, gold: aligner.tags(doc, units, gold)))
         }
-        let devExamples = dev.documents.map { (doc, gold) -> (TaggingUnits, FeatureExtractor.Features, [GoldEntity]) in
+        // Headline-cased copies: the training news has all-caps headlines but almost no
+        // title-case ones ("Xi, Putin Hold Talks In Moscow"), where capitals say little.
+        var augmentRNG = SplitMix64(seed: options.seed ^ 0xA5A5)
+        for (doc, gold) in train.documents {
+            let text = HeadlineCaser.recase(doc.text, using: &augmentRNG)
+            let copy = AnalyzedDocument(Document(id: doc.id + "-recased", text: text))
+            let units = TaggingUnits(copy, sentences: 0..<copy.sentences.count)
+            let f = extractor.extract(units, profiles: extractor.profiles(copy, units))
+            examples.append(Example(units: units, features: f, gold: aligner.tags(copy, units, gold)))
+        }
+        let devExamples = dev.documents.map { (doc, gold) -> (TaggingUnits, [UnitProfile], FeatureExtractor.Features, [GoldEntity]) in
             let units = TaggingUnits(doc, sentences: 0..<doc.sentences.count)
-            return (units, extractor.extract(units, profiles: extractor.profiles(doc, units)), gold)
+            let profiles = extractor.profiles(doc, units)
+            return (units, profiles, extractor.extract(units, profiles: profiles), gold)
         }
         let featureCount = examples.reduce(0) { $0 + $1.features.indices.count }
         log("training on \(examples.count) documents, \(examples.reduce(0) { $0 + $1.units.count }) units, \(featureCount) feature instances; "
@@ -85,9 +96,9 @@ struct PerceptronTrainer {
             }
             let (avgWeights, avgTransitions) = averaged()
             var scorer = SpanScorer()
-            for (units, f, gold) in devExamples {
+            for (units, profiles, f, gold) in devExamples {
                 let tags = decode(f, units, weights: avgWeights, transitions: avgTransitions)
-                scorer.add(predicted: EntityRecognizer.mentions(tags: tags, units: units).map { GoldEntity(span: $0.span, label: $0.label) },
+                scorer.add(predicted: EntityRecognizer.mentions(tags: tags, units: units, profiles: profiles).map { GoldEntity(span: $0.span, label: $0.label) },
                            gold: gold)
             }
             let f1 = scorer.overall.f1
