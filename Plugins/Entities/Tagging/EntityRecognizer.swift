@@ -58,12 +58,16 @@ struct EntityRecognizer: Sendable {
         let profiles = features.profiles(document, units)
         let f = features.extract(units, profiles: profiles)
         let tags = model.tag(f, units: units)
-        return Self.mentions(tags: tags, units: units, profiles: profiles)
+        return Self.mentions(tags: tags, units: units, profiles: profiles, gazetteer: features.gazetteer)
     }
 
     /// Spans of the tagged entities, without punctuation units at their edges (a closing quote
     /// is never part of a name, though a rare tag path may say so).
-    static func mentions(tags: [Int], units: TaggingUnits, profiles: [UnitProfile]) -> [Mention] {
+    ///
+    /// A hyphenated entity whose every part is a listed place, nationality or organisation is
+    /// split into those parts: the training news tags `Israeli-PLO` as one MISC, but
+    /// `China-Russia relations` are between two places.
+    static func mentions(tags: [Int], units: TaggingUnits, profiles: [UnitProfile], gazetteer: Gazetteer) -> [Mention] {
         var out: [Mention] = []
         func isPunctuation(_ i: Int) -> Bool { profiles[i].caseClass == .none && !profiles[i].hasDigit }
         for s in units.sentences {
@@ -72,8 +76,29 @@ struct EntityRecognizer: Sendable {
                 while lo < hi, isPunctuation(lo) { lo += 1 }
                 while hi > lo, isPunctuation(hi) { hi -= 1 }
                 if lo == hi, isPunctuation(lo) { continue }
+                if let parts = listedParts(lo...hi, units, profiles, gazetteer) {
+                    out += parts
+                    continue
+                }
                 out.append(Mention(span: Span(units.spans[lo].start, units.spans[hi].end), label: e.label))
             }
+        }
+        return out
+    }
+
+    private static func listedParts(_ range: ClosedRange<Int>, _ units: TaggingUnits, _ p: [UnitProfile], _ g: Gazetteer) -> [Mention]? {
+        // Hyphen units: one character, no letters or digits, touching both neighbours.
+        let cuts = range.filter { i in
+            i > range.lowerBound && i < range.upperBound && p[i].caseClass == .none && !p[i].hasDigit
+                && units.spans[i - 1].end == units.spans[i].start && units.spans[i].end == units.spans[i + 1].start
+        }
+        guard !cuts.isEmpty else { return nil }
+        var out: [Mention] = []
+        var start = range.lowerBound
+        for end in cuts.map({ $0 - 1 }) + [range.upperBound] {
+            guard start <= end, let label = g.label(of: p, start...end) else { return nil }
+            out.append(Mention(span: Span(units.spans[start].start, units.spans[end].end), label: label))
+            start = end + 2
         }
         return out
     }

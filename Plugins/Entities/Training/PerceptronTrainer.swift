@@ -98,7 +98,7 @@ struct PerceptronTrainer {
             var scorer = SpanScorer()
             for (units, profiles, f, gold) in devExamples {
                 let tags = decode(f, units, weights: avgWeights, transitions: avgTransitions)
-                scorer.add(predicted: EntityRecognizer.mentions(tags: tags, units: units, profiles: profiles).map { GoldEntity(span: $0.span, label: $0.label) },
+                scorer.add(predicted: EntityRecognizer.mentions(tags: tags, units: units, profiles: profiles, gazetteer: extractor.gazetteer).map { GoldEntity(span: $0.span, label: $0.label) },
                            gold: gold)
             }
             let f1 = scorer.overall.f1
