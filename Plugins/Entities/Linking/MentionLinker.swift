@@ -66,7 +66,9 @@ struct MentionLinker {
         if !surnames.isEmpty {
             var covered = Set<Int>()
             for it in items { for t in document.tokenRange(in: it.span) { covered.insert(t) } }
-            for t in document.tokens.indices where !covered.contains(t) && document.tokens[t].kind == .word {
+            for t in document.tokens.indices where document.tokens[t].kind == .word && !covered.contains(t) {
+                let first = document.utf8[document.tokens[t].span.start]
+                guard first >= 0x80 || (first >= 65 && first <= 90) else { continue }  // capitalised (or not ASCII)
                 let text = document.text(ofToken: t)
                 guard text.unicodeScalars.first?.properties.isUppercase == true, let e = surnames[text.lowercased()] else { continue }
                 personEntities[e].append(items.count)
