@@ -27,7 +27,7 @@ public struct MentionedNumbersExtractor: Extractor {
         ],
         requires: ["entities", "numbers"],
         options: [
-            OptionDescriptor("labels", default: "PERSON,ORG", "entity labels to pair with numbers, comma-separated"),
+            OptionDescriptor("labels", default: "PERSON,ORG", "entity labels to pair with numbers, comma-separated (* for all)"),
         ])
 
     public var descriptor: ExtractorDescriptor { Self.descriptor }
@@ -38,7 +38,7 @@ public struct MentionedNumbersExtractor: Extractor {
         let labels = Set(context.options["labels", default: "PERSON,ORG"].text
             .split(separator: ",").map { String($0.filter { !$0.isWhitespace }).uppercased() })
         let entities = context.annotations(from: "entities").filter { e in
-            span.contains(e.span) && labels.contains(e["label"]?.text.uppercased() ?? "")
+            span.contains(e.span) && (labels.contains("*") || labels.contains(e["label"]?.text.uppercased() ?? ""))
         }
         let numbers = context.annotations(from: "numbers").filter { span.contains($0.span) }
         let numbersBySentence = Dictionary(grouping: numbers) { document.sentenceIndex(containing: $0.span.start) }

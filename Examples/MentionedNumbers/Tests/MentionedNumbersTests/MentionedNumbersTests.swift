@@ -48,6 +48,7 @@ struct FakeNumbers: Extractor {
         let text = "Tim Cook said Apple earned $90 in Cupertino."
         #expect(try harness.run(text).map { $0["entity"] } == ["Tim Cook", "Apple"])
         #expect(try harness.run(text, options: ["labels": "LOC"]).map { $0["entity"] } == ["Cupertino"])
+        #expect(try harness.run(text, options: ["labels": "*"]).count == 3)
     }
 
     @Test func ignoresNumbersInsideTheName() throws {
