@@ -29,8 +29,10 @@ public enum PluginLoader {
     ///
     /// The plugin registers into a scratch registry first; its names are checked against
     /// `registry` and only then copied over, so a plugin that fails leaves nothing behind.
-    /// - Parameter path: a file path; `~` is expanded and relative paths are taken from the
-    ///   current directory (never searched for on the linker's library path).
+    /// - Parameters:
+    ///   - path: a file path; `~` is expanded and relative paths are taken from the current
+    ///     directory (never searched for on the linker's library path).
+    ///   - registry: the session's registry, which receives the plugin's extractors and tools.
     /// - Returns: the names of the extractors it registered, in registration order.
     /// - Throws: ``AssayError`` with one of the codes in the table above.
     @discardableResult
