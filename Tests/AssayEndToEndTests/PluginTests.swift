@@ -7,7 +7,10 @@ import Testing
 // to give one line with its code while the session goes on.
 
 @Suite struct PluginTests {
-    let fixture = try! PluginFixture.shared.get()
+    let fixture: PluginFixture
+
+    /// Fails each test (rather than crashing the run) if the examples do not build.
+    init() throws { fixture = try PluginFixture.shared.get() }
 
     @Test func extractLoadsAPluginGivenOnTheCommandLine() throws {
         let input = #"{"id": "sco", "text": "Leaders of the Shanghai Cooperation Organisation (SCO) met. SCO members agreed."}"# + "\n"
