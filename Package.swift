@@ -48,7 +48,7 @@ let package = Package(
                     path: "Tests/AssayQuotesTests"),
         .testTarget(name: "AssaySentimentTests", dependencies: [core, "AssaySentiment"], path: "Tests/AssaySentimentTests"),
         // Runs the built `assay` binary with scripts on stdin (depends on it so it is built first).
-        .testTarget(name: "AssayEndToEndTests", dependencies: ["assay"], path: "Tests/AssayEndToEndTests",
+        .testTarget(name: "AssayEndToEndTests", dependencies: ["assay", "AssayREPL"], path: "Tests/AssayEndToEndTests",
                     resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

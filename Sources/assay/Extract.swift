@@ -18,6 +18,9 @@ struct Extract: ParsableCommand {
     @Option(name: .customLong("with"), help: ArgumentHelp("Extractors to run, comma-separated.", valueName: "NAMES"))
     var extractors: String
 
+    @Option(name: .customLong("define"), help: ArgumentHelp("Define an extractor from a regular expression, as the REPL's define does: NAME=/REGEX/ (repeatable; use it in --with).", valueName: "NAME=/REGEX/"))
+    var definitions: [String] = []
+
     @Option(help: "Output format: jsonl (one object per line) or json (one array).")
     var format: Format = .jsonl
 
@@ -39,6 +42,15 @@ struct Extract: ParsableCommand {
         let plan: ExtractionPlan
         do {
             let (registry, _) = try pluginOptions.makeRegistry { StandardStreams.err($0 + "\n") }
+            for d in definitions {
+                guard let eq = d.firstIndex(of: "="), d[d.index(after: eq)...].hasPrefix("/"), d.hasSuffix("/") || d.hasSuffix("/i"),
+                      d.distance(from: eq, to: d.endIndex) > 2 else {
+                    throw AssayError(.invalidArgument, "--define takes NAME=/REGEX/ (or /REGEX/i), not '\(d)'")
+                }
+                let ignoreCase = d.hasSuffix("/i")
+                let body = d[d.index(eq, offsetBy: 2)..<d.index(d.endIndex, offsetBy: ignoreCase ? -2 : -1)]
+                try registry.register(PatternExtractor(name: String(d[..<eq]), pattern: String(body), ignoreCase: ignoreCase))
+            }
             let names = extractors.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             guard !names.isEmpty else { throw AssayError(.unknownExtractor, "--with names no extractor") }
             plan = try ExtractionPlan(names.map { .init($0) }, registry: registry)

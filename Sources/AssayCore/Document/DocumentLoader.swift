@@ -86,7 +86,7 @@ public struct DocumentLoader: Sendable {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw AssayError(.unreadable, "\(path): cannot read file")
             }
-            let decoded = try TextDecoding.decode(data, name: path)
+            let decoded = try TextDecoding.decode([UInt8](data), name: path)
             if decoded.repairedBytes > 0 {
                 result.warnings.append("\(path): invalid UTF-8 (\(decoded.repairedBytes) bad sequences) replaced with U+FFFD")
             }

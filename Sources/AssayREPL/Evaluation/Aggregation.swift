@@ -48,7 +48,7 @@ enum Aggregation {
         for r in records {
             let key = keys.map { r.value(of: $0) ?? .null }
             if groups[key] == nil { order.append(key) }
-            if let v = r.value(of: field)?.number { groups[key, default: []].append(v) } else { groups[key, default: []] += [] }
+            if let raw = r.value(of: field), let v = raw.number ?? Double(raw.text) { groups[key, default: []].append(v) } else { groups[key, default: []] += [] }
         }
         return order.sorted { groups[$0]!.count > groups[$1]!.count }.map { key in
             let values = groups[key]!

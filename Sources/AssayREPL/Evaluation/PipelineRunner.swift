@@ -39,6 +39,13 @@ public final class PipelineRunner {
         switch p.source {
         case .documents(let patterns):
             records = try workspace.documents(matching: patterns).map { Record(document: $0) }
+        case .search(let pattern, let ignoreCase):
+            let search = try PatternExtractor(name: "search", pattern: pattern, ignoreCase: ignoreCase)
+            let found = ParallelRunner().map(workspace.documents, cancel: cancel) { doc in
+                (try? search.extract(from: doc, in: doc.fullSpan, context: ExtractionContext()))?.map { Record(annotation: $0, in: doc) } ?? []
+            }
+            partial = found.contains { $0 == nil }
+            records = found.compactMap { $0 }.flatMap { $0 }
         case .name(let n, let options, _):
             if let named = workspace.results[n] {
                 records = named.records

@@ -9,6 +9,8 @@ public enum Command: Sendable {
     case pipeline(Pipeline)
     case assign(name: String, Pipeline)
     case explain(Pipeline)
+    /// `kwic PATTERN [| stages]` or `kwic PIPELINE`: keyword-in-context lines.
+    case kwic(Pipeline)
     case load([String])
     case listDocuments
     case showDocument(id: String, sentence: Int?, marks: [String])
@@ -41,6 +43,8 @@ public struct Pipeline: Sendable {
         case documents([String])
         /// An extractor run over every document, or a named result (decided when it runs).
         case name(String, options: [String: Value], offset: Int)
+        /// A word, phrase or /regex/ searched in every document (`kwic "new era"`).
+        case search(pattern: String, ignoreCase: Bool)
     }
     public enum Stage: Sendable {
         case extract(name: String, options: [String: Value], offset: Int)

@@ -1,3 +1,4 @@
+import Foundation
 import AssayCore
 
 /// Parses one command (already split at `;`) into a ``Command``.
@@ -8,7 +9,7 @@ public struct Parser {
 
     /// The words that start commands; a `define` may not take one of them as a name.
     public static let commandWords: Set<String> = [
-        "let", "explain", "load", "docs", "show", "drop", "extractors", "describe", "define", "undefine",
+        "let", "explain", "kwic", "load", "docs", "show", "drop", "extractors", "describe", "define", "undefine",
         "save", "results", "plugin", "plugins", "help", "quit", "exit",
     ]
     /// Stage keywords of the pipeline language.
@@ -109,6 +110,9 @@ public struct Parser {
         case "explain":
             i += 1
             return .explain(try pipeline())
+        case "kwic":
+            i += 1
+            return .kwic(try pipeline(allowSearch: true))
         case "load":
             i += 1
             let paths = try pathArguments()
@@ -248,10 +252,17 @@ public struct Parser {
 
     // MARK: - Pipelines
 
-    private mutating func pipeline() throws(CommandSyntaxError) -> Pipeline {
+    private mutating func pipeline(allowSearch: Bool = false) throws(CommandSyntaxError) -> Pipeline {
         let startOffset = current.offset
         let source: Pipeline.Source
-        if isWord("docs") {
+        if allowSearch, case .regex(let flags) = current.kind {
+            let t = advance()
+            _ = try RegexBox(t.text, flags: flags, position: t.offset)
+            source = .search(pattern: t.text, ignoreCase: flags.contains("i"))
+        } else if allowSearch, current.kind == .string {
+            let words = advance().text
+            source = .search(pattern: "\\b" + NSRegularExpression.escapedPattern(for: words) + "\\b", ignoreCase: true)
+        } else if isWord("docs") {
             i += 1
             var patterns: [String] = []
             while !atEnd, !isSymbol("|") { patterns.append(advance().text) }

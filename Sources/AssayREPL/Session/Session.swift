@@ -175,6 +175,12 @@ public final class Session {
             sink.write("\(name): \(result.records.count) row\(result.records.count == 1 ? "" : "s")\(result.partial ? " (partial: interrupted)" : "")\n")
         case .explain(let p):
             try sink.writeResult(explain(p))
+        case .kwic(let p):
+            let result = try runPipeline(p)
+            workspace.results["last"] = result
+            var r = renderer
+            r.mode = .kwic
+            try sink.writeResult(r.render(result))
         case .load(let paths):
             try load(paths, relativeTo: location.directory)
         case .listDocuments:
@@ -273,6 +279,7 @@ public final class Session {
         var out = "pipeline: \(p.text.trimmingCharacters(in: .whitespaces))\n"
         switch p.source {
         case .documents(let pats): out += "input: documents \(pats.isEmpty ? "(all \(workspace.documents.count))" : pats.joined(separator: " "))\n"
+        case .search(let pattern, _): out += "input: matches of /\(pattern)/ in all \(workspace.documents.count) documents\n"
         case .name(let n, _, _):
             out += workspace.results[n] != nil ? "input: result '\(n)' (\(workspace.results[n]!.records.count) rows)\n"
                 : "input: all \(workspace.documents.count) documents\n"

@@ -67,29 +67,37 @@ public struct Completer {
     /// extractors (innermost last) or the columns of a named result.
     func fields(in text: String) -> [String] {
         let registry = session.workspace.registry
-        var out = ExtractorDescriptor.commonFields.map(\.name)
-        var sawExtractor = false
-        for segment in text.split(separator: "|").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+        var own = ExtractorDescriptor.commonFields.map(\.name)
+        var inherited: [String] = []
+        var previous: ExtractorDescriptor?
+        let segments = text.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        for (index, segment) in segments.enumerated() {
+            let isCurrent = index == segments.count - 1
             var head = segment.split(separator: " ").first.map(String.init) ?? ""
             if head == "let", let eq = segment.firstIndex(of: "=") {
                 head = segment[segment.index(after: eq)...].trimmingCharacters(in: .whitespaces).split(separator: " ").first.map(String.init) ?? ""
             }
             if let d = registry.extractor(named: head)?.descriptor {
-                out += d.fields.map(\.name)
-                if sawExtractor { out += d.fields.map { "\(d.name).\($0.name)" } }
-                sawExtractor = true
+                // Rows of an inner extractor keep the outer row's fields as `outer.field`.
+                if let p = previous {
+                    inherited += (ExtractorDescriptor.commonFields.dropFirst(2) + p.fields).map { "\(p.name).\($0.name)" }
+                }
+                own = ExtractorDescriptor.commonFields.map(\.name) + d.fields.map(\.name)
+                previous = d
             } else if let r = session.workspace.results[head] {
-                out += r.columns
+                own = r.columns
             } else if head == "docs" {
-                out += ["chars", "tokens", "sentences", "paragraphs", "source"]
-            } else if head == "count" {
-                out += ["count"]
-            } else if head == "stats" {
-                out += ["count", "mean", "min", "max"]
+                own = ["doc", "chars", "tokens", "sentences", "paragraphs", "source"]
+            } else if head == "count" && !isCurrent {
+                own = segment.split(separator: " ").dropFirst(2).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",")) } + ["count"]
+                inherited = []
+            } else if head == "stats" && !isCurrent {
+                own = ["count", "mean", "min", "max"]
+                inherited = []
             }
         }
         var seen = Set<String>()
-        return out.filter { seen.insert($0).inserted }
+        return (own + inherited).filter { seen.insert($0).inserted }
     }
 
     private func paths(_ word: String) -> [String] {

@@ -19,8 +19,9 @@ public final class LineEditor {
         self.historyPath = historyPath
         self.completer = completer
         setlocale(LC_ALL, "")  // otherwise libedit drops non-ASCII input
-        assay_set_readline_name("assay")
-        assay_set_basic_word_break_characters(" \t\n|,=()")
+        // libedit keeps these pointers: they must outlive the call, so they are never freed.
+        assay_set_readline_name(strdup("assay"))
+        assay_set_basic_word_break_characters(strdup(" \t\n|,=()"))
         assay_set_completion(assayAttemptCompletion)
         stifle_history(2000)
         let dir = (historyPath as NSString).deletingLastPathComponent
