@@ -45,8 +45,16 @@ struct NumberScanner {
                 let b = v.firstByte(i)
                 if b >= 48 && b <= 57 {
                     i = handle(at: i)
-                } else if (b | 0x20) >= 97 && (b | 0x20) <= 122, let key = v.key(i), SpelledNumberParser.canStart(v, at: i, key: key) {
-                    i = handle(at: i)
+                } else if (b | 0x20) >= 97 && (b | 0x20) <= 122, let key = v.key(i) {
+                    if SpelledNumberParser.canStart(v, at: i, key: key) {
+                        i = handle(at: i)
+                    } else if NumberScanner.webPrefixes.contains(key), i + 1 < v.upper, !v.tokens[i + 1].spaceBefore {
+                        // A web address: nothing inside it is a number.
+                        i += 1
+                        while i < v.upper, !v.tokens[i].spaceBefore { i += 1 }
+                    } else {
+                        i += 1
+                    }
                 } else {
                     i += 1
                 }
@@ -55,6 +63,8 @@ struct NumberScanner {
             }
         }
     }
+
+    static let webPrefixes: Set<WordKey> = [WordKey("http"), WordKey("https"), WordKey("www"), WordKey("ftp")]
 
     /// Reads the mention starting at token `i` and returns where scanning continues.
     private mutating func handle(at i: Int) -> Int {
@@ -83,7 +93,7 @@ struct NumberScanner {
                 mention.approximate = modifier(before: rangeStartToken(mention, first))
             }
             if mention.kind == .cardinal || (mention.kind == .range && mention.subtype == "cardinal"), mention.counts == nil {
-                mention.counts = countedNoun(from: first.nextToken)
+                mention.counts = countedNoun(from: first.nextToken, singular: mention.value.number == 1)
             }
             // Mentions never overlap: a look-back (a currency sign, a month) cannot reach into the previous one.
             if let last = mentions.last, last.end > mention.start { return first.nextToken }
@@ -214,8 +224,8 @@ struct NumberScanner {
                 else if NumberWords.spacedScaleSuffixes.contains(k) { scale = NumberWords.scaleSuffixes[k] }
                 else if currency != nil, let s = NumberWords.scaleSuffixes[k] { scale = s }
                 if let s = scale {
-                    a.value *= s
-                    if let h = a.high { a.high = h * s }
+                    a.value = NumberScanner.scaled(a.value, s)
+                    if let h = a.high { a.high = NumberScanner.scaled(h, s) }
                     a.isScaled = true
                     a.end = v.end(next)
                     next += 1
@@ -276,6 +286,13 @@ struct NumberScanner {
         return .amount(a)
     }
 
+    /// `amount × scale` without binary noise: 16.4 × 1e6 is 16400000, not 16399999.999999998.
+    static func scaled(_ amount: Double, _ scale: Double) -> Double {
+        let r = amount * scale
+        let whole = r.rounded()
+        return abs(r - whole) <= abs(r) * 1e-12 ? whole : r
+    }
+
     private func subtype(_ form: Quantity.Form, _ value: Double) -> String {
         switch form {
         case .integer: return value == value.rounded() ? "integer" : "decimal"
@@ -291,6 +308,13 @@ struct NumberScanner {
         let b = v.firstByte(i)
         let isDigitStart = (b >= 48 && b <= 57) || v.kind(i) == .number
         if isDigitStart {
+            if b == UInt8(ascii: "+") {
+                // +1 555 123 4567: an international phone number, digit groups and all.
+                var j = i + 1
+                while j < v.upper, v.kind(j) == .number || v.isChar(j, UInt8(ascii: "(")) || v.isChar(j, UInt8(ascii: ")"))
+                    || v.isChar(j, UInt8(ascii: "-")) { j += 1 }
+                return .skip(to: j)
+            }
             if isCodeContinuation(i) {
                 var j = i
                 while j + 1 < v.upper, !v.tokens[j + 1].spaceBefore { j += 1 }
@@ -588,19 +612,30 @@ struct NumberScanner {
         let v = view
         guard [.cardinal, .percent, .money, .year].contains(low.kind), low.high == nil else { return nil }
         let t = low.nextToken
-        guard t + 1 < v.upper, let joiner = v.key(t) ?? (v.isChar(t, UInt8(ascii: "-")) ? WordKey("-") : nil) else { return nil }
+        guard t + 1 < v.upper else { return nil }
         let before = low.firstToken - 1 >= v.lower ? v.key(low.firstToken - 1) : nil
         let hasBetween = before == ModifierWords.between
         let hasFrom = before == ModifierWords.from
-        switch joiner {
-        case ModifierWords.and: guard hasBetween else { return nil }
-        case ModifierWords.to, ModifierWords.through: guard !hasBetween else { return nil }
-        case WordKey("-"), WordKey("–"): guard !hasBetween, !hasFrom else { return nil }
-        default: return nil
+        let isTo: Bool
+        if v.isChar(t, UInt8(ascii: "-")) || v.scalar(t) == "–" {
+            guard !hasBetween, !hasFrom else { return nil }
+            isTo = false
+        } else if let k = v.key(t) {
+            if k == ModifierWords.and {
+                guard hasBetween else { return nil }
+                isTo = false
+            } else if k == ModifierWords.to || k == ModifierWords.through {
+                guard !hasBetween else { return nil }
+                isTo = true
+            } else {
+                return nil
+            }
+        } else {
+            return nil
         }
         // The high end may start with its own currency sign.
         var s = t + 1
-        while s < t + 3, s < v.upper, v.kind(s) == .symbol || (v.kind(s) == .word && CurrencyTable.dollarPrefixes[v.key(s) ?? WordKey("-")] != nil && v.isChar(s + 1, UInt8(ascii: "$"))) { s += 1 }
+        while s < t + 3, s < v.upper, v.kind(s) == .symbol || (v.kind(s) == .word && v.key(s).flatMap { CurrencyTable.dollarPrefixes[$0] } != nil && v.isChar(s + 1, UInt8(ascii: "$"))) { s += 1 }
         guard s < v.upper, case .amount(var high) = readAmount(at: s), high.high == nil else { return nil }
         var lowAmount = low
         // Units and scales written once apply to both ends: 10 to 20 percent, $10-20 million.
@@ -608,12 +643,12 @@ struct NumberScanner {
             lowAmount.kind = high.kind
             lowAmount.unit = high.unit
             if high.isScaled, !lowAmount.isScaled, let scale = scaleFactor(high) , lowAmount.value * scale <= high.value {
-                lowAmount.value *= scale
+                lowAmount.value = NumberScanner.scaled(lowAmount.value, scale)
             }
         } else if lowAmount.kind == .cardinal, high.kind == .cardinal, high.isScaled, !lowAmount.isScaled,
             let scale = scaleFactor(high), lowAmount.value * scale <= high.value
         {
-            lowAmount.value *= scale
+            lowAmount.value = NumberScanner.scaled(lowAmount.value, scale)
         }
         if high.kind == .cardinal, lowAmount.kind == .percent || lowAmount.kind == .money, !(hasBetween || hasFrom) {
             return nil
@@ -621,7 +656,7 @@ struct NumberScanner {
         if high.kind == .cardinal, lowAmount.kind != .cardinal { high.kind = lowAmount.kind; high.unit = lowAmount.unit }
         guard lowAmount.kind == high.kind, lowAmount.unit == high.unit, high.value > lowAmount.value else { return nil }
         // Years stay apart unless written as a span (from 2020 to 2024, between 2020 and 2024).
-        if lowAmount.kind == .year, !(hasBetween || hasFrom) && joiner != ModifierWords.to { return nil }
+        if lowAmount.kind == .year, !(hasBetween || hasFrom) && !isTo { return nil }
         let first = (hasBetween || hasFrom) ? low.firstToken - 1 : low.firstToken
         let m = NumberMention(kind: .range, start: v.start(first), end: high.end, value: .number(lowAmount.value),
                               subtype: lowAmount.kind.rawValue, unit: lowAmount.unit, low: lowAmount.value, high: high.value,
@@ -658,7 +693,7 @@ struct NumberScanner {
 
     /// What an amount counts: the first plural noun among the next few words (`13 countries`,
     /// `20 bilateral cooperation agreements`), or the next noun after `one`.
-    private func countedNoun(from t0: Int) -> String? {
+    private func countedNoun(from t0: Int, singular: Bool) -> String? {
         let v = view
         var t = t0
         var firstWord: WordKey?
@@ -669,6 +704,8 @@ struct NumberScanner {
             if firstWord == nil { firstWord = k }
             t += 1
         }
+        // "one person": a singular amount counts the singular noun after it.
+        if singular, let w = firstWord, t > t0, v.kind(t0) == .word, !v.isCapitalized(t0) { return w.string }
         return nil
     }
 

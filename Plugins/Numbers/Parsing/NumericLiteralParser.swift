@@ -173,8 +173,8 @@ enum NumericLiteralParser {
             {
                 q.special = .decade
             } else if let scale = NumberWords.scaleSuffixes[key] {
-                value *= scale
-                if case .range(let high)? = q.special { q.special = .range(high: high * scale) }
+                value = NumberScanner.scaled(value, scale)
+                if case .range(let high)? = q.special { q.special = .range(high: NumberScanner.scaled(high, scale)) }
                 q.isScaled = true
             } else if CalendarWords.gluedDayPeriods.contains(key), plain, value >= 1, value <= 12,
                 key != WordKey("h") && key != WordKey("hrs")
@@ -201,7 +201,7 @@ enum NumericLiteralParser {
             while letter(r) { r += 1 }
             if let key = WordKey(b, p + 1, r) {
                 if case .scale(let s)? = NumberWords.table[key], s > 12 {
-                    value *= s
+                    value = NumberScanner.scaled(value, s)
                     q.isScaled = true
                     p = r
                 } else if key == WordKey("odd") || key == WordKey("plus") || key == WordKey("some") {

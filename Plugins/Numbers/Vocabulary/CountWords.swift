@@ -13,7 +13,7 @@ enum CountWords {
         "we", "us", "our", "you", "your", "i", "me", "my", "there", "here", "now", "ago", "later", "earlier",
         "before", "after", "since", "until", "till", "during", "against", "among", "between", "through", "across",
         "behind", "beyond", "within", "without", "via", "amid", "including", "according", "said", "says", "say",
-        "percent", "per", "cent", "times", "time", "or", "plus", "minus", "only", "just", "still", "even", "yet",
+        "percent", "per", "cent", "plus", "minus", "only", "just", "still", "even", "yet",
         "again", "already", "alone", "together", "each", "apiece", "respectively", "total", "overall", "altogether",
         "last", "next", "previous", "first", "second", "third", "became", "become", "remain", "remained",
         "killed", "died", "injured", "wounded", "arrested", "left", "took", "take", "made", "make", "got", "get",
@@ -52,7 +52,7 @@ enum CountWords {
 
     /// Words after an amount that make it a percentage (`per cent` is handled as a pair).
     static let percentWords: Set<WordKey> = [WordKey("percent"), WordKey("percents"), WordKey("pct"), WordKey("pc"),
-                                              WordKey("per-cent"), WordKey("percentage"), WordKey("%")]
+                                              WordKey("per-cent")]
     static let per = WordKey("per")
     static let cent = WordKey("cent")
     static let percentage = WordKey("percentage")
