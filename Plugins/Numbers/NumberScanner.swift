@@ -334,11 +334,23 @@ struct NumberScanner {
         q.isOrdinal = r.isOrdinal
         q.isSpelled = true
         q.spelledPieces = r.pieceCount
+        // "a third term", "a fifth consecutive win": an ordinal after the article, not a fraction.
+        if r.pieceCount == 2, case .article = pieces[0].role, case .number(.ordinal(let d, false, true)) = pieces[1].role,
+            lastPiece.endsToken, lastPiece.token + 1 < v.upper, v.kind(lastPiece.token + 1) == .word,
+            let k = v.key(lastPiece.token + 1), !CountWords.stop.contains(k), NumberWords.table[k] == nil, !v.isCapitalized(lastPiece.token + 1)
+        {
+            q = Quantity(tokens: lastPiece.token..<(lastPiece.token + 1), start: lastPiece.start, end: lastPiece.end, value: d)
+            q.isOrdinal = true
+            q.isSpelled = true
+            q.spelledPieces = 1
+            return .quantity(q)
+        }
         if !lastPiece.endsToken {
             // four-year, first-ever: the rest of the word is what the amount counts.
             let rest = pieces[r.pieceCount]
             if case .number = rest.role { return nil }
-            if r.pieceCount == 1, r.value == 1, !r.isOrdinal { return .skip(to: lastPiece.token + 1) }  // one-off, one-time
+            // one-off, one-time, zero-sum: idioms, not amounts.
+            if r.pieceCount == 1, r.value <= 1, !r.isOrdinal { return .skip(to: lastPiece.token + 1) }
             q.gluedNoun = WordKey(v.bytes, rest.start, rest.end)?.string
         }
         return .quantity(q)
@@ -477,7 +489,9 @@ struct NumberScanner {
             if CalendarWords.yearContext.contains(k) { return true }
             if k == WordKey("than") || k == WordKey("only") || k == WordKey("all") { return false }
         }
-        if next < v.upper, v.kind(next) == .word, let k = v.key(next), !CountWords.stop.contains(k), isPlural(k), !v.isCapitalized(next) {
+        if next < v.upper, v.kind(next) == .word, let k = v.key(next), !CountWords.stop.contains(k),
+            isPlural(k) || CountWords.irregularPlurals.contains(k), !v.isCapitalized(next)
+        {
             return false
         }
         return true
@@ -617,7 +631,12 @@ struct NumberScanner {
         let hasBetween = before == ModifierWords.between
         let hasFrom = before == ModifierWords.from
         let isTo: Bool
-        if v.isChar(t, UInt8(ascii: "-")) || v.scalar(t) == "–" {
+        var dashGlued = false
+        if v.kind(t) == .number, v.firstByte(t) == UInt8(ascii: "-"), !v.tokens[t].spaceBefore, !hasBetween, !hasFrom {
+            // 10%-15%: the tokeniser reads "-15" as a negative number.
+            dashGlued = true
+            isTo = false
+        } else if v.isChar(t, UInt8(ascii: "-")) || v.scalar(t) == "–" {
             guard !hasBetween, !hasFrom else { return nil }
             isTo = false
         } else if let k = v.key(t) {
@@ -634,19 +653,18 @@ struct NumberScanner {
             return nil
         }
         // The high end may start with its own currency sign.
-        var s = t + 1
-        while s < t + 3, s < v.upper, v.kind(s) == .symbol || (v.kind(s) == .word && v.key(s).flatMap { CurrencyTable.dollarPrefixes[$0] } != nil && v.isChar(s + 1, UInt8(ascii: "$"))) { s += 1 }
+        var s = dashGlued ? t : t + 1
+        while !dashGlued, s < t + 3, s < v.upper, v.kind(s) == .symbol || (v.kind(s) == .word && v.key(s).flatMap { CurrencyTable.dollarPrefixes[$0] } != nil && v.isChar(s + 1, UInt8(ascii: "$"))) { s += 1 }
         guard s < v.upper, case .amount(var high) = readAmount(at: s), high.high == nil else { return nil }
+        if dashGlued { high.value = -high.value }
         var lowAmount = low
         // Units and scales written once apply to both ends: 10 to 20 percent, $10-20 million.
         if lowAmount.kind == .cardinal, high.kind == .percent || high.kind == .money {
             lowAmount.kind = high.kind
             lowAmount.unit = high.unit
-            if high.isScaled, !lowAmount.isScaled, let scale = scaleFactor(high) , lowAmount.value * scale <= high.value {
-                lowAmount.value = NumberScanner.scaled(lowAmount.value, scale)
-            }
-        } else if lowAmount.kind == .cardinal, high.kind == .cardinal, high.isScaled, !lowAmount.isScaled,
-            let scale = scaleFactor(high), lowAmount.value * scale <= high.value
+        }
+        if high.isScaled, !lowAmount.isScaled, lowAmount.kind == high.kind, let scale = scaleFactor(high),
+            lowAmount.value * scale <= high.value
         {
             lowAmount.value = NumberScanner.scaled(lowAmount.value, scale)
         }

@@ -186,7 +186,8 @@ enum NumericLiteralParser {
                 q.special = .time(hour: hour24(h, period: key), minute: m, hasPeriod: true)
             } else if suffixUpper, let code = CurrencyTable.codeKeys[key] {
                 q.currency = code
-            } else if CountWords.gluedUnits.contains(key) {
+            } else if CountWords.gluedUnits.contains(key), !(r - p == 1 && suffixUpper) {
+                // (single capital letters are codes: 5G, 3D)
                 q.gluedNoun = key.string
             } else {
                 return skipAll

@@ -45,9 +45,9 @@ enum CountWords {
     /// Units of measure glued to digits (`10km`, `5kg`, `100mph`): the amount counts the unit.
     static let gluedUnits: Set<WordKey> = Set([
         "km", "kms", "kg", "kgs", "g", "mg", "mm", "cm", "ml", "l", "ft", "in", "lb", "lbs", "oz", "mph", "kph",
-        "km/h", "sq", "ha", "kw", "mw", "gw", "kwh", "mwh", "gwh", "twh", "gb", "mb", "tb", "kb", "hz", "khz", "mhz",
+        "sq", "ha", "kw", "mw", "gw", "kwh", "mwh", "gwh", "twh", "gb", "mb", "tb", "kb", "hz", "khz", "mhz",
         "ghz", "v", "kv", "t", "bpd", "mt", "mtpa", "bcm", "sqm", "yrs", "yr", "min", "mins", "sec", "secs", "hr",
-        "ms", "pc", "pct", "bp", "bps", "x", "c", "f",
+        "ms", "bp", "bps", "c", "f",
     ].map(WordKey.init))
 
     /// Words after an amount that make it a percentage (`per cent` is handled as a pair).
