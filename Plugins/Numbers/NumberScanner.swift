@@ -8,6 +8,10 @@ struct NumberScanner {
     let view: TokenView
     private(set) var mentions: [NumberMention] = []
 
+    /// Copies of the shape filters, so the hot loop reads plain stored arrays.
+    private let startShapes = NumberWords.startShapes
+    private let headLetters = NumberWords.headLetters
+
     init(view: TokenView) { self.view = view }
 
     /// An amount in context, before ranges, modifiers and counted nouns are looked at.
@@ -45,7 +49,7 @@ struct NumberScanner {
                 let b = v.firstByte(i)
                 if b >= 48 && b <= 57 {
                     i = handle(at: i)
-                } else if (b | 0x20) >= 97 && (b | 0x20) <= 122, let key = v.key(i) {
+                } else if (b | 0x20) >= 97 && (b | 0x20) <= 122, mayStartNumber(i, letter: Int((b | 0x20) - 97)), let key = v.key(i) {
                     if SpelledNumberParser.canStart(v, at: i, key: key) {
                         i = handle(at: i)
                     } else if NumberScanner.webPrefixes.contains(key), i + 1 < v.upper, !v.tokens[i + 1].spaceBefore {
@@ -62,6 +66,24 @@ struct NumberScanner {
                 i += 1
             }
         }
+    }
+
+    /// The cheap shape test (first letter and length, or a hyphen early in the word) that every
+    /// word passes before it is folded and looked up.
+    @inline(__always)
+    private func mayStartNumber(_ i: Int, letter: Int) -> Bool {
+        let n = view.length(i)
+        var second = 26
+        if n > 1 {
+            let b = view.bytes[view.start(i) + 1] | 0x20
+            guard b >= 97 && b <= 122 else { return false }
+            second = Int(b - 97)
+        }
+        if n < 32, startShapes[letter * 27 + second] & (1 << UInt32(n)) != 0 { return true }
+        guard n > 4, headLetters & (1 << UInt32(letter)) != 0 else { return false }
+        let s = view.start(i)
+        for p in (s + 3)..<min(s + 12, s + n - 1) where view.bytes[p] == UInt8(ascii: "-") { return true }
+        return false
     }
 
     static let webPrefixes: Set<WordKey> = [WordKey("http"), WordKey("https"), WordKey("www"), WordKey("ftp")]

@@ -35,7 +35,9 @@ enum NumberWords {
     ]
 
     /// Every number word with its role.
-    static let table: [WordKey: NumberWord] = {
+    static let table = WordTable(words)
+
+    private static let words: [WordKey: NumberWord] = {
         var t: [WordKey: NumberWord] = [:]
         for (i, w) in units.enumerated() { t[WordKey(w)] = .unit(i) }
         t[WordKey("nought")] = .unit(0)
@@ -64,6 +66,28 @@ enum NumberWords {
         t[WordKey("minus")] = .minus
         t[WordKey("negative")] = .minus
         return t
+    }()
+
+    /// A cheap filter run on every word before any look-up: for each first two letters, a bit per
+    /// word length (1...31) for which some word that can start a number (or a web address)
+    /// exists. Most words of running text fail it without being folded or hashed.
+    static let startShapes: [UInt32] = {
+        var shapes = [UInt32](repeating: 0, count: 26 * 27)
+        let all = words.keys.map(\.string) + ["a", "an", "http", "https", "www", "ftp"]
+        for w in all {
+            let b = Array(w.utf8)
+            guard b.count < 32, (97...122).contains(b[0]) else { continue }
+            let second = b.count > 1 && (97...122).contains(b[1]) ? Int(b[1] - 97) : 26
+            shapes[Int(b[0] - 97) * 27 + second] |= 1 << UInt32(b.count)
+        }
+        return shapes
+    }()
+
+    /// First letters of number words, for hyphenated words such as `twenty-five` or `four-year`.
+    static let headLetters: UInt32 = {
+        var mask: UInt32 = 0
+        for w in words.keys.map(\.string) { mask |= 1 << UInt32(w.utf8.first! - 97) }
+        return mask
     }()
 
     /// Scale abbreviations written after digits, glued (`1.2bn`, `3m`, `10k`) or spaced (`2.5 bn`).

@@ -8,6 +8,10 @@ struct WordKey: Hashable, Sendable {
     private(set) var high: UInt64 = 0
     private(set) var count: UInt8 = 0
 
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(low ^ (high &* 0x100_0000_01B3) ^ UInt64(count))
+    }
+
     static let capacity = 16
 
     /// The key of `bytes[start..<end]`, or nil if the bytes cannot be a vocabulary word.
