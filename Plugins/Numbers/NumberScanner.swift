@@ -185,6 +185,8 @@ struct NumberScanner {
             a.subtype = "decade"
             return .amount(a)
         case .range(let high)?:
+            // June 13-15: a span of days.
+            if !quantity.isYearSpan, let date = dayOfMonth(quantity, day: Int(quantity.value)) { return .amount(date) }
             a.high = high
             if quantity.isYearSpan { a.kind = .year }
         case nil:
@@ -245,7 +247,12 @@ struct NumberScanner {
                 if case .scale(let s)? = NumberWords.table[k], s > 12 { scale = s }
                 else if NumberWords.spacedScaleSuffixes.contains(k) { scale = NumberWords.scaleSuffixes[k] }
                 else if currency != nil, let s = NumberWords.scaleSuffixes[k] { scale = s }
-                if let s = scale {
+                if var s = scale {
+                    // "20 lakh crore": a larger scale word after the first multiplies again.
+                    if let k2 = v.key(next + 1), case .scale(let s2)? = NumberWords.table[k2], s2 > s {
+                        s *= s2
+                        next += 1
+                    }
                     a.value = NumberScanner.scaled(a.value, s)
                     if let h = a.high { a.high = NumberScanner.scaled(h, s) }
                     a.isScaled = true

@@ -82,6 +82,8 @@ import Testing
         ("The speech starts at 5 p.m. local time.", "5 p.m.", "time"),
         ("The speech starts at 10:30 tomorrow.", "10:30", "time"),
         ("The 1990s were calm.", "1990s", "year"),
+        ("The summit runs June 13-15 in Italy.", "June 13-15", "date"),
+        ("Celebrations ran from May 7 to 10 in Moscow.", "May 7 to 10", "date"),
     ] as [(String, String, String)])
     func calendar(text: String, covered: String, kind: String) throws {
         let m = try #require(try mention(covered, in: text))

@@ -66,6 +66,8 @@ import Testing
         ("Shares rose 50 cents.", "50 cents", 0.5, "USD"),
         ("A sale of 5 million pounds was agreed.", "5 million pounds", 5_000_000, "GBP"),
         ("Fees of Rs 500 apply.", "Rs 500", 500, "INR"),
+        ("It unveiled a Rs 20 lakh crore package.", "Rs 20 lakh crore", 20e12, "INR"),
+        ("The bank lent HK$3bn.", "HK$3bn", 3e9, "HKD"),
     ] as [(String, String, Double, String)])
     func money(text: String, covered: String, value: Double, unit: String) throws {
         let m = try #require(try mention(covered, in: text))

@@ -47,6 +47,11 @@ enum NumberWords {
         t[WordKey("hundred")] = .hundred
         for (w, v) in scales { t[WordKey(w)] = .scale(v) }
         t[WordKey("dozen")] = .scale(12)
+        // South Asian scales: 20 lakh (2 million), 1.5 crore (15 million).
+        t[WordKey("lakh")] = .scale(1e5)
+        t[WordKey("lakhs")] = .scale(1e5)
+        t[WordKey("crore")] = .scale(1e7)
+        t[WordKey("crores")] = .scale(1e7)
         func ordinal(_ w: String, _ v: Double) {
             t[WordKey(w)] = .ordinal(v, plural: false, isOrdinal: true)
             t[WordKey(w + "s")] = .ordinal(v, plural: true, isOrdinal: true)
