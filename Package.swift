@@ -42,7 +42,8 @@ let package = Package(
 
         .testTarget(name: "AssayCoreTests", dependencies: [core], path: "Tests/AssayCoreTests"),
         .testTarget(name: "AssayREPLTests", dependencies: [core, "AssayREPL"], path: "Tests/AssayREPLTests"),
-        .testTarget(name: "AssayNumbersTests", dependencies: [core, "AssayNumbers"], path: "Tests/AssayNumbersTests"),
+        .testTarget(name: "AssayNumbersTests", dependencies: [core, "AssayNumbers"], path: "Tests/AssayNumbersTests",
+                    exclude: ["Fixtures"]),
         .testTarget(name: "AssayEntitiesTests", dependencies: [core, "AssayEntities"], path: "Tests/AssayEntitiesTests"),
         .testTarget(name: "AssayQuotesTests", dependencies: [core, "AssayQuotes", "AssayEntities"],
                     path: "Tests/AssayQuotesTests"),

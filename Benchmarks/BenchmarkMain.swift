@@ -8,6 +8,7 @@ enum BenchmarkMain {
     static let all: [Benchmark] = [
         TextBenchmark.benchmark,
         EntitiesBenchmark.benchmark,
+        NumbersBenchmark.benchmark,
     ]
 
     static func main() {
