@@ -60,7 +60,8 @@ enum ToolRunner {
             throw ExitCode(2)
         }
         do {
-            try tool.run(arguments, registry) { StandardStreams.out($0) }
+            // Tools report line by line; a report that does not end its line gets a newline.
+            try tool.run(arguments, registry) { StandardStreams.out($0.hasSuffix("\n") ? $0 : $0 + "\n") }
         } catch let e as AssayError where e.code == .invalidArgument {
             StandardStreams.err("assay: \(e)\nusage: assay \(kind.rawValue) \(name) \(tool.usage)\n")
             throw ExitCode(2)
