@@ -12,6 +12,7 @@ public final class PipelineRunner {
     public var cancel: CancellationFlag?
     /// Called with (documents done, documents in the stage) while an extractor stage runs.
     public var progress: (@Sendable (Int, Int) -> Void)?
+    private var declaredFields: Set<String> = []
 
     public init(workspace: Workspace) {
         self.workspace = workspace
@@ -34,6 +35,9 @@ public final class PipelineRunner {
 
     public func run(_ p: Pipeline) throws -> ResultSet {
         let plan = try plan(p)
+        // Fields an extractor declares may be absent from every row (an optional attribute no
+        // document needed): naming them is not an error.
+        declaredFields = Set(plan.order.flatMap { n in plan.extractor(n).descriptor.fields.flatMap { [$0.name, "\(n).\($0.name)"] } })
         var partial = false
         var records: [Record]
         switch p.source {
@@ -156,7 +160,7 @@ public final class PipelineRunner {
     private func checkFields(_ fields: [String], in records: [Record]) throws {
         guard let sample = records.first else { return }
         let columns = ResultSet(records: Array(records.prefix(200))).columns
-        for f in fields where sample.value(of: f) == nil && !records.contains(where: { $0.value(of: f) != nil }) {
+        for f in fields where !declaredFields.contains(f) && sample.value(of: f) == nil && !records.contains(where: { $0.value(of: f) != nil }) {
             let bare = columns.map { $0.split(separator: ".").last.map(String.init) ?? $0 }
             let hint = Suggestions.closest(to: f, among: columns + bare).map { " (did you mean '\($0)'?)" } ?? ""
             throw AssayError(.unknownField, "no field '\(f)' in this result\(hint); fields: \(columns.joined(separator: ", "))")
