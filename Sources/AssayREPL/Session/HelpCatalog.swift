@@ -67,9 +67,10 @@ public enum HelpCatalog {
                 group = e.group
                 out += "\n\(group):\n"
             }
-            out += "  " + e.usage.padded(to: 44) + " " + firstSentence(e.summary) + "\n"
+            let usage = e.usage.count > 44 ? e.usage + "\n" + String(repeating: " ", count: 46) : e.usage.padded(to: 44) + " "
+            out += "  " + usage + firstSentence(e.summary) + "\n"
         }
-        out += "\nExtractors:\n"
+        out += "\nRegistered extractors ('describe NAME' for fields and options):\n"
         for d in extractors { out += "  " + d.name.padded(to: 16) + " " + d.summary + "\n" }
         out += "\nExample: entities | where label == \"PERSON\" | count by canonical\n"
         out += "'help NAME' for a command, setting or extractor.\n"
