@@ -1,0 +1,201 @@
+import AssayCore
+
+/// The lexicon-and-rules reading of a stretch of text (a sentence, a quote): each sentiment
+/// word's valence after negation, intensifiers and hedges, contrast and concession, and the
+/// totals the fitted model reads.
+struct RuleAnalysis: Sendable {
+    /// One sentiment-bearing word or expression and what the rules did to it.
+    struct Hit: Sendable {
+        var tokens: Range<Int>
+        /// The lexicon valence (VADER scale).
+        var base: Float
+        /// The valence after the rules.
+        var adjusted: Float
+        /// Which rules applied, in order, for explanations.
+        var notes: [String]
+    }
+
+    var hits: [Hit] = []
+    /// Word and phrase units (lexicon entries, or plain words when keys are collected).
+    var wordCount = 0
+    /// Sum of the fitted n-gram weights of the units (0 before a model is loaded).
+    var ngramSum: Float = 0
+    /// The units carrying a fitted weight, for explanations: (key, weight).
+    var weightedUnits: [(String, Float)] = []
+    /// Lowercased unit keys, only when asked for (training).
+    var keys: [String] = []
+    var negations = 0
+    var questions = 0
+    var exclamations = 0
+    var hasContrast = false
+
+    var positiveSum: Float { hits.reduce(0) { $0 + max(0, $1.adjusted) } }
+    var negativeSum: Float { hits.reduce(0) { $0 - min(0, $1.adjusted) } }
+    var total: Float { hits.reduce(0) { $0 + $1.adjusted } }
+}
+
+/// Applies the rules over a token range. Stateless; one shared instance.
+struct RuleEngine: Sendable {
+    let lexicon: SentimentLexicon
+
+    /// VADER's empirically derived negation scalar: "not good" is about -0.74 × "good".
+    static let negationScalar: Float = -0.74
+    /// How many words after a negator it reaches (stopping at clause punctuation).
+    static let negationReach = 3
+    /// How many words after a modifier it reaches.
+    static let modifierReach = 2
+    /// Weights of the outweighed and the dominant part around "but" / "despite".
+    static let outweighed: Float = 0.5
+    static let dominant: Float = 1.5
+
+    private static let clauseBreaks: Set<String> = [",", ";", ":", "—", "–", "--", "(", ")", ".", "!", "?"]
+    private static let sentenceOpeners: Set<String> = [".", "!", "?", "\"", "“", "‘", "'", "(", ":", "—", "-", "--", "[", "``", "''"]
+
+    private enum Unit {
+        case word(tokens: Range<Int>, entry: WordEntry?)
+        case boundary
+    }
+
+    /// Reads `tokens` of `document`. With `collectKeys`, the lowercased key of every word unit
+    /// is kept (the n-gram features of training).
+    func analyze(_ document: AnalyzedDocument, tokens range: Range<Int>, collectKeys: Bool = false) -> RuleAnalysis {
+        var out = RuleAnalysis()
+        var units: [Unit] = []
+        units.reserveCapacity(range.count)
+        var capitalized = 0
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let token = document.tokens[i]
+            if token.kind == .punctuation {
+                let first = document.utf8[token.span.start]
+                if first == UInt8(ascii: "?") { out.questions += 1 }
+                if first == UInt8(ascii: "!") { out.exclamations += 1 }
+                if RuleEngine.clauseBreaks.contains(document.text(ofToken: i)) { units.append(.boundary) }
+                i += 1
+                continue
+            }
+            if token.kind == .number { i += 1; continue }
+            out.wordCount += 1
+            if isCapitalized(document, i) { capitalized += 1 }
+            if let (length, entry) = lexicon.words.match(in: document, at: i, limit: range.upperBound) {
+                units.append(.word(tokens: i..<(i + length), entry: entry))
+                if collectKeys { out.keys.append(entry.key) }
+                if entry.weight != 0 {
+                    out.ngramSum += entry.weight
+                    out.weightedUnits.append((entry.key, entry.weight))
+                }
+                i += length
+            } else {
+                units.append(.word(tokens: i..<(i + 1), entry: nil))
+                if collectKeys { out.keys.append(document.text(ofToken: i).lowercased()) }
+                i += 1
+            }
+        }
+        // A headline in Title Case would make every word look like part of a name.
+        let titleCase = out.wordCount >= 4 && capitalized * 10 >= out.wordCount * 6
+
+        // Contrast: the first "but" not opening the text, or a concession clause.
+        var weights = [Float](repeating: 1, count: units.count)
+        var weightNote = [String?](repeating: nil, count: units.count)
+        var seenWord = false
+        for (u, unit) in units.enumerated() {
+            guard case .word(_, let found) = unit else { continue }
+            defer { seenWord = true }
+            guard let entry = found, !out.hasContrast else { continue }
+            if entry.role == .contrast, seenWord {
+                // "X but Y": Y is what the writer means.
+                out.hasContrast = true
+                for k in 0..<u { weights[k] = RuleEngine.outweighed; weightNote[k] = "×\(RuleEngine.outweighed) before '\(entry.key)'" }
+                for k in (u + 1)..<units.count { weights[k] = RuleEngine.dominant; weightNote[k] = "×\(RuleEngine.dominant) after '\(entry.key)'" }
+            } else if entry.role == .concession {
+                // "despite X, Y" / "Y despite X": the conceded clause X runs to the next clause break.
+                out.hasContrast = true
+                let end = units[(u + 1)...].firstIndex { if case .boundary = $0 { return true } else { return false } } ?? units.count
+                for k in 0..<units.count where k != u {
+                    if k > u && k < end {
+                        weights[k] = RuleEngine.outweighed; weightNote[k] = "×\(RuleEngine.outweighed) conceded by '\(entry.key)'"
+                    } else {
+                        weights[k] = RuleEngine.dominant; weightNote[k] = "×\(RuleEngine.dominant) outweighs '\(entry.key)'"
+                    }
+                }
+            }
+        }
+
+        // Negation and degree modifiers, left to right within clauses.
+        var negator: (word: String, reach: Int)?
+        var modifier: (word: String, factor: Float, reach: Int)?
+        var previousWasWord = false
+        var previousCapitalized = false
+        for (u, unit) in units.enumerated() {
+            guard case .word(let t, let entry) = unit else {
+                negator = nil; modifier = nil; previousWasWord = false; previousCapitalized = false
+                continue
+            }
+            let capitalized = t.count == 1 && isCapitalized(document, t.lowerBound)
+            defer {
+                previousWasWord = true
+                previousCapitalized = capitalized
+                if let n = negator { negator = n.reach > 1 ? (n.word, n.reach - 1) : nil }
+                if let m = modifier { modifier = m.reach > 1 ? (m.word, m.factor, m.reach - 1) : nil }
+            }
+            guard let entry else { continue }
+            switch entry.role {
+            case .negator:
+                // "not only" announces an addition, not a negation.
+                if t.upperBound < range.upperBound, document.text(ofToken: t.upperBound).lowercased() == "only" { continue }
+                negator = (entry.key, RuleEngine.negationReach + 1)
+                out.negations += 1
+                continue
+            case .modifier:
+                modifier = (entry.key, (modifier?.factor ?? 1) * entry.factor, RuleEngine.modifierReach + 1)
+                continue
+            case .contrast, .concession:
+                negator = nil
+                continue
+            case .none:
+                break
+            }
+            guard entry.valence != 0 else { continue }
+            var notes: [String] = []
+            var v = entry.valence
+            // A capitalised word inside a run of capitalised words is part of a name
+            // ("Union Square Business Improvement District", "Justice Ruth Bader Ginsburg").
+            if capitalized, !titleCase, previousWasWord,
+               previousCapitalized || nextIsCapitalized(document, after: t.upperBound, limit: range.upperBound),
+               !startsSentence(document, t.lowerBound, range: range) {
+                continue
+            }
+            if let m = modifier {
+                v *= m.factor
+                notes.append(m.factor > 1 ? "intensified by '\(m.word)'" : "hedged by '\(m.word)'")
+                modifier = nil
+            }
+            if let n = negator {
+                v *= RuleEngine.negationScalar
+                notes.append("negated by '\(n.word)'")
+            }
+            if weights[u] != 1, let note = weightNote[u] {
+                v *= weights[u]
+                notes.append(note)
+            }
+            out.hits.append(.init(tokens: t, base: entry.valence, adjusted: v, notes: notes))
+        }
+        return out
+    }
+
+    private func isCapitalized(_ document: AnalyzedDocument, _ i: Int) -> Bool {
+        let b = document.utf8[document.tokens[i].span.start]
+        return b >= 65 && b <= 90 && document.tokens[i].kind == .word
+    }
+
+    private func nextIsCapitalized(_ document: AnalyzedDocument, after i: Int, limit: Int) -> Bool {
+        i < limit && isCapitalized(document, i)
+    }
+
+    private func startsSentence(_ document: AnalyzedDocument, _ i: Int, range: Range<Int>) -> Bool {
+        if i == range.lowerBound { return true }
+        if let s = document.sentenceIndex(containing: document.tokens[i].span.start),
+           document.sentences[s].tokens.lowerBound == i { return true }
+        return RuleEngine.sentenceOpeners.contains(document.text(ofToken: i - 1))
+    }
+}
