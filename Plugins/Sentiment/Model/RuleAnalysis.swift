@@ -42,6 +42,9 @@ struct RuleEngine: Sendable {
     static let negationScalar: Float = -0.74
     /// How many words after a negator it reaches (stopping at clause punctuation).
     static let negationReach = 3
+    /// How many words after a reducer or underminer it reaches, and what it does to them.
+    static let shifterReach = 3
+    static let shiftScalar: Float = -0.5
     /// How many words after a modifier it reaches.
     static let modifierReach = 2
     /// Weights of the outweighed and the dominant part around "but" / "despite".
@@ -124,11 +127,12 @@ struct RuleEngine: Sendable {
         // Negation and degree modifiers, left to right within clauses.
         var negator: (word: String, reach: Int)?
         var modifier: (word: String, factor: Float, reach: Int)?
+        var shifter: (word: String, reducer: Bool, reach: Int, tokens: Range<Int>)?
         var previousWasWord = false
         var previousCapitalized = false
         for (u, unit) in units.enumerated() {
             guard case .word(let t, let entry) = unit else {
-                negator = nil; modifier = nil; previousWasWord = false; previousCapitalized = false
+                negator = nil; modifier = nil; shifter = nil; previousWasWord = false; previousCapitalized = false
                 continue
             }
             let capitalized = t.count == 1 && isCapitalized(document, t.lowerBound)
@@ -137,6 +141,7 @@ struct RuleEngine: Sendable {
                 previousCapitalized = capitalized
                 if let n = negator { negator = n.reach > 1 ? (n.word, n.reach - 1) : nil }
                 if let m = modifier { modifier = m.reach > 1 ? (m.word, m.factor, m.reach - 1) : nil }
+                if let v = shifter { shifter = v.reach > 1 ? (v.word, v.reducer, v.reach - 1, v.tokens) : nil }
             }
             guard let entry else { continue }
             switch entry.role {
@@ -152,6 +157,13 @@ struct RuleEngine: Sendable {
             case .contrast, .concession:
                 negator = nil
                 continue
+            case .reducer, .underminer:
+                // "did not reduce crime": the two reversals cancel out.
+                if negator != nil {
+                    negator = nil
+                } else {
+                    shifter = (entry.key, entry.role == .reducer, RuleEngine.shifterReach + 1, t)
+                }
             case .none:
                 break
             }
@@ -173,6 +185,15 @@ struct RuleEngine: Sendable {
             if let n = negator {
                 v *= RuleEngine.negationScalar
                 notes.append("negated by '\(n.word)'")
+            } else if let sh = shifter, sh.tokens != t, sh.reducer ? v < 0 : v > 0 {
+                v *= RuleEngine.shiftScalar
+                notes.append(sh.reducer ? "reversed by '\(sh.word)'" : "undermined by '\(sh.word)'")
+                // "reduce poverty" is about less poverty: the reducer's own tone gives way.
+                if sh.reducer, let h = out.hits.lastIndex(where: { $0.tokens == sh.tokens }) {
+                    out.hits[h].adjusted = 0
+                    out.hits[h].notes.append("gives way to '\(words(t))'")
+                }
+                shifter = nil
             }
             if weights[u] != 1, let note = weightNote[u] {
                 v *= weights[u]
@@ -181,6 +202,10 @@ struct RuleEngine: Sendable {
             out.hits.append(.init(tokens: t, base: entry.valence, adjusted: v, notes: notes))
         }
         return out
+
+        func words(_ t: Range<Int>) -> String {
+            t.map { document.text(ofToken: $0) }.joined(separator: " ")
+        }
     }
 
     private func isCapitalized(_ document: AnalyzedDocument, _ i: Int) -> Bool {

@@ -36,6 +36,41 @@ struct SentimentLexicon: Sendable {
     static let contrasts = ["but", "however", "yet", "nevertheless", "nonetheless"]
     static let concessions = ["despite", "in spite of", "although", "though", "even though", "even if", "notwithstanding"]
 
+    /// Verbs that reverse a following negative word: less of a bad thing is good.
+    static let reducers = inflect([
+        "reduce", "cut", "curb", "prevent", "avoid", "ease", "fight", "combat", "end", "eliminate", "stop", "halt",
+        "overcome", "defeat", "eradicate", "lower", "decrease", "tackle", "resolve", "solve", "alleviate", "relieve",
+        "fix", "contain", "counter", "deter", "ban", "abolish", "limit", "minimize", "mitigate", "cure", "treat",
+        "protect", "protect against", "escape", "survive", "recover from", "rescue",
+    ])
+    /// Verbs that reverse a following positive word: damage to a good thing is bad.
+    static let underminers = inflect([
+        "undermine", "erode", "threaten", "jeopardize", "damage", "hurt", "destroy", "lose", "block", "abandon",
+        "weaken", "sabotage", "squander", "hinder", "impede", "obstruct", "stifle", "derail", "reverse", "wreck",
+        "ruin", "betray", "violate", "breach", "deny", "reject", "oppose", "scuttle", "torpedo", "undercut",
+    ])
+
+    /// A verb's common forms ("cut" → cuts, cutting, cutted is harmless) for word lists.
+    static func inflect(_ verbs: [String]) -> [String] {
+        verbs.flatMap { phrase -> [String] in
+            var words = phrase.split(separator: " ").map(String.init)
+            let verb = words.removeFirst()
+            let rest = words.isEmpty ? "" : " " + words.joined(separator: " ")
+            let stem = verb.hasSuffix("e") ? String(verb.dropLast()) : verb
+            let irregular: [String: [String]] = [
+                "cut": ["cut", "cuts", "cutting"], "lose": ["lose", "loses", "losing", "lost"],
+                "stop": ["stop", "stops", "stopped", "stopping"], "overcome": ["overcome", "overcomes", "overcame", "overcoming"],
+                "ban": ["ban", "bans", "banned", "banning"], "block": ["block", "blocks", "blocked", "blocking"],
+                "fight": ["fight", "fights", "fought", "fighting"], "deny": ["deny", "denies", "denied", "denying"],
+                "wreck": ["wreck", "wrecks", "wrecked", "wrecking"], "scuttle": ["scuttle", "scuttles", "scuttled", "scuttling"],
+            ]
+            let forms = irregular[verb] ?? [verb, verb.hasSuffix("s") || verb.hasSuffix("x") ? verb + "es" : verb + "s",
+                                            stem + (verb.hasSuffix("e") ? "ed" : "ed"), stem + "ing"]
+                .map { $0.replacingOccurrences(of: "ys", with: "ies") }
+            return forms.map { $0 + rest }
+        }
+    }
+
     /// The lexicon built from the bundled resources, without fitted weights.
     static let bundled: SentimentLexicon = {
         do {
@@ -76,6 +111,8 @@ struct SentimentLexicon: Sendable {
         for (word, factor) in SentimentLexicon.modifiers {
             var e = entry(word); e.role = .modifier; e.factor = factor; e.valence = 0; entries[word] = e
         }
+        for word in SentimentLexicon.reducers { var e = entry(word); e.role = .reducer; entries[word] = e }
+        for word in SentimentLexicon.underminers { var e = entry(word); e.role = .underminer; entries[word] = e }
         for word in SentimentLexicon.contrasts { var e = entry(word); e.role = .contrast; entries[word] = e }
         for word in SentimentLexicon.concessions { var e = entry(word); e.role = .concession; entries[word] = e }
         for (key, w) in weights {

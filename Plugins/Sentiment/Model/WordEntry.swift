@@ -14,6 +14,10 @@ struct WordEntry: Sendable {
         case contrast
         /// "despite", "although": the clause it opens is outweighed by the rest of the sentence.
         case concession
+        /// Turns the next negative word into good news: "reduce poverty", "prevent attacks".
+        case reducer
+        /// Turns the next positive word into bad news: "undermine confidence", "lost support".
+        case underminer
     }
 
     /// Valence on VADER's scale (-4 ... +4); 0 for words that carry none.
