@@ -75,7 +75,7 @@ struct SentimentScorer {
     }
 
     func unit(_ tokens: Range<Int>, span: Span, scope: String) -> Annotation {
-        let scored = model.score(document, tokens: tokens)
+        let scored = model.score(document, tokens: tokens, explain: explain)
         var fields: [(String, Value)] = [("scope", .string(scope)), ("score", Self.rounded(scored.score)),
                                          ("label", .string(scored.label))]
         if explain {

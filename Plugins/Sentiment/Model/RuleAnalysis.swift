@@ -51,7 +51,22 @@ struct RuleEngine: Sendable {
     static let outweighed: Float = 0.5
     static let dominant: Float = 1.5
 
-    private static let clauseBreaks: Set<String> = [",", ";", ":", "—", "–", "--", "(", ")", ".", "!", "?"]
+    /// Clause punctuation: , ; : ( ) . ! ? and dashes (checked on bytes: this runs per token).
+    static func breaksClause(_ document: AnalyzedDocument, _ token: Token) -> Bool {
+        let b = document.utf8[token.span.start]
+        switch b {
+        case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"),
+             UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"):
+            return true
+        case UInt8(ascii: "-"):
+            return token.span.length >= 2
+        case 0xE2:  // U+2013 en dash and U+2014 em dash are E2 80 93 / E2 80 94
+            return token.span.length == 3 && document.utf8[token.span.start + 1] == 0x80
+                && (document.utf8[token.span.start + 2] == 0x93 || document.utf8[token.span.start + 2] == 0x94)
+        default:
+            return false
+        }
+    }
     private static let sentenceOpeners: Set<String> = [".", "!", "?", "\"", "“", "‘", "'", "(", ":", "—", "-", "--", "[", "``", "''"]
 
     private enum Unit {
@@ -60,8 +75,9 @@ struct RuleEngine: Sendable {
     }
 
     /// Reads `tokens` of `document`. With `collectKeys`, the lowercased key of every word unit
-    /// is kept (the n-gram features of training).
-    func analyze(_ document: AnalyzedDocument, tokens range: Range<Int>, collectKeys: Bool = false) -> RuleAnalysis {
+    /// is kept (the n-gram features of training); with `explain`, each hit notes its rules.
+    func analyze(_ document: AnalyzedDocument, tokens range: Range<Int>, collectKeys: Bool = false,
+                 explain: Bool = true) -> RuleAnalysis {
         var out = RuleAnalysis()
         var units: [Unit] = []
         units.reserveCapacity(range.count)
@@ -73,7 +89,7 @@ struct RuleEngine: Sendable {
                 let first = document.utf8[token.span.start]
                 if first == UInt8(ascii: "?") { out.questions += 1 }
                 if first == UInt8(ascii: "!") { out.exclamations += 1 }
-                if RuleEngine.clauseBreaks.contains(document.text(ofToken: i)) { units.append(.boundary) }
+                if RuleEngine.breaksClause(document, token) { units.append(.boundary) }
                 i += 1
                 continue
             }
@@ -99,7 +115,9 @@ struct RuleEngine: Sendable {
 
         // Contrast: the first "but" not opening the text, or a concession clause.
         var weights = [Float](repeating: 1, count: units.count)
-        var weightNote = [String?](repeating: nil, count: units.count)
+        // Why a unit was reweighted, as (marker word, the unit comes after it, concession);
+        // turned into text only for explanations.
+        var contrastMarker: (word: String, index: Int, end: Int, concession: Bool)?
         var seenWord = false
         for (u, unit) in units.enumerated() {
             guard case .word(_, let found) = unit else { continue }
@@ -108,18 +126,16 @@ struct RuleEngine: Sendable {
             if entry.role == .contrast, seenWord {
                 // "X but Y": Y is what the writer means.
                 out.hasContrast = true
-                for k in 0..<u { weights[k] = RuleEngine.outweighed; weightNote[k] = "×\(RuleEngine.outweighed) before '\(entry.key)'" }
-                for k in (u + 1)..<units.count { weights[k] = RuleEngine.dominant; weightNote[k] = "×\(RuleEngine.dominant) after '\(entry.key)'" }
+                contrastMarker = (entry.key, u, units.count, false)
+                for k in 0..<u { weights[k] = RuleEngine.outweighed }
+                for k in (u + 1)..<units.count { weights[k] = RuleEngine.dominant }
             } else if entry.role == .concession {
                 // "despite X, Y" / "Y despite X": the conceded clause X runs to the next clause break.
                 out.hasContrast = true
                 let end = units[(u + 1)...].firstIndex { if case .boundary = $0 { return true } else { return false } } ?? units.count
+                contrastMarker = (entry.key, u, end, true)
                 for k in 0..<units.count where k != u {
-                    if k > u && k < end {
-                        weights[k] = RuleEngine.outweighed; weightNote[k] = "×\(RuleEngine.outweighed) conceded by '\(entry.key)'"
-                    } else {
-                        weights[k] = RuleEngine.dominant; weightNote[k] = "×\(RuleEngine.dominant) outweighs '\(entry.key)'"
-                    }
+                    weights[k] = k > u && k < end ? RuleEngine.outweighed : RuleEngine.dominant
                 }
             }
         }
@@ -179,25 +195,30 @@ struct RuleEngine: Sendable {
             }
             if let m = modifier {
                 v *= m.factor
-                notes.append(m.factor > 1 ? "intensified by '\(m.word)'" : "hedged by '\(m.word)'")
+                if explain { notes.append(m.factor > 1 ? "intensified by '\(m.word)'" : "hedged by '\(m.word)'") }
                 modifier = nil
             }
             if let n = negator {
                 v *= RuleEngine.negationScalar
-                notes.append("negated by '\(n.word)'")
+                if explain { notes.append("negated by '\(n.word)'") }
             } else if let sh = shifter, sh.tokens != t, sh.reducer ? v < 0 : v > 0 {
                 v *= RuleEngine.shiftScalar
-                notes.append(sh.reducer ? "reversed by '\(sh.word)'" : "undermined by '\(sh.word)'")
+                if explain { notes.append(sh.reducer ? "reversed by '\(sh.word)'" : "undermined by '\(sh.word)'") }
                 // "reduce poverty" is about less poverty: the reducer's own tone gives way.
                 if sh.reducer, let h = out.hits.lastIndex(where: { $0.tokens == sh.tokens }) {
                     out.hits[h].adjusted = 0
-                    out.hits[h].notes.append("gives way to '\(words(t))'")
+                    if explain { out.hits[h].notes.append("gives way to '\(words(t))'") }
                 }
                 shifter = nil
             }
-            if weights[u] != 1, let note = weightNote[u] {
+            if weights[u] != 1, let c = contrastMarker {
                 v *= weights[u]
-                notes.append(note)
+                if explain {
+                    let inside = u > c.index && u < c.end
+                    notes.append(c.concession
+                        ? (inside ? "×\(RuleEngine.outweighed) conceded by '\(c.word)'" : "×\(RuleEngine.dominant) outweighs '\(c.word)'")
+                        : (u < c.index ? "×\(RuleEngine.outweighed) before '\(c.word)'" : "×\(RuleEngine.dominant) after '\(c.word)'"))
+                }
             }
             out.hits.append(.init(tokens: t, base: entry.valence, adjusted: v, notes: notes))
         }

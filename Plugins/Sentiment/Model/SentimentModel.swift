@@ -37,8 +37,8 @@ struct SentimentModel: Sendable {
         var analysis: RuleAnalysis
     }
 
-    func score(_ document: AnalyzedDocument, tokens: Range<Int>) -> Scored {
-        let analysis = engine.analyze(document, tokens: tokens)
+    func score(_ document: AnalyzedDocument, tokens: Range<Int>, explain: Bool = false) -> Scored {
+        let analysis = engine.analyze(document, tokens: tokens, explain: explain)
         let s = score(analysis)
         return Scored(score: s, label: label(s), analysis: analysis)
     }
