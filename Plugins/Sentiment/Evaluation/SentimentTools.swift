@@ -74,13 +74,16 @@ struct SentimentEvaluation {
     }
 
     /// Items are scored as one unit when they are sentences, and as the mean of their sentences
-    /// when they are documents (human document scores are means of sentence scores; VADER is
+    /// when the file holds documents (human document scores are means of sentence scores; VADER is
     /// applied per sentence too, as its authors recommend).
     func run() -> Report {
         var modelScores: [Double] = [], vaderScores: [Double] = []
-        for item in items {
-            let doc = AnalyzedDocument(item.text, id: item.id)
-            if doc.sentences.count > 2 {
+        let analysed = items.map { AnalyzedDocument($0.text, id: $0.id) }
+        // A file of documents (several sentences each on average), or of sentences, some of
+        // which the splitter may cut in two: those stay one unit, as the raters saw them.
+        let documents = analysed.reduce(0) { $0 + $1.sentences.count } > 3 * analysed.count
+        for (item, doc) in zip(items, analysed) {
+            if documents {
                 let scores = doc.sentences.map { model.score(doc, tokens: $0.tokens).score }
                 modelScores.append(scores.reduce(0, +) / Double(max(1, scores.count)))
                 let v = doc.sentences.map { vader.compound(doc.text(of: $0.span)) }

@@ -20,7 +20,7 @@ struct RuleAnalysis: Sendable {
     var wordCount = 0
     /// Sum of the fitted n-gram weights of the units (0 before a model is loaded).
     var ngramSum: Float = 0
-    /// The units carrying a fitted weight, for explanations: (key, weight).
+    /// The units carrying a fitted weight, for explanations: (key, weight); only when explaining.
     var weightedUnits: [(String, Float)] = []
     /// Lowercased unit keys, only when asked for (training).
     var keys: [String] = []
@@ -69,8 +69,16 @@ struct RuleEngine: Sendable {
     }
     private static let sentenceOpeners: Set<String> = [".", "!", "?", "\"", "“", "‘", "'", "(", ":", "—", "-", "--", "[", "``", "''"]
 
+    /// The part of a lexicon entry the rules read.
+    struct RuleFields {
+        var valence: Float
+        var role: WordEntry.Role
+        var factor: Float
+    }
+
     private enum Unit {
-        case word(tokens: Range<Int>, entry: WordEntry?)
+        /// `entry` holds only what the rules read (no strings: this runs per token).
+        case word(tokens: Range<Int>, entry: RuleFields?)
         case boundary
     }
 
@@ -97,12 +105,11 @@ struct RuleEngine: Sendable {
             out.wordCount += 1
             if isCapitalized(document, i) { capitalized += 1 }
             if let (length, entry) = lexicon.words.match(in: document, at: i, limit: range.upperBound) {
-                units.append(.word(tokens: i..<(i + length), entry: entry))
+                units.append(.word(tokens: i..<(i + length),
+                                   entry: RuleFields(valence: entry.valence, role: entry.role, factor: entry.factor)))
                 if collectKeys { out.keys.append(entry.key) }
-                if entry.weight != 0 {
-                    out.ngramSum += entry.weight
-                    out.weightedUnits.append((entry.key, entry.weight))
-                }
+                out.ngramSum += entry.weight
+                if explain, entry.weight != 0 { out.weightedUnits.append((entry.key, entry.weight)) }
                 i += length
             } else {
                 units.append(.word(tokens: i..<(i + 1), entry: nil))
@@ -117,23 +124,23 @@ struct RuleEngine: Sendable {
         var weights = [Float](repeating: 1, count: units.count)
         // Why a unit was reweighted, as (marker word, the unit comes after it, concession);
         // turned into text only for explanations.
-        var contrastMarker: (word: String, index: Int, end: Int, concession: Bool)?
+        var contrastMarker: (word: Range<Int>, index: Int, end: Int, concession: Bool)?
         var seenWord = false
         for (u, unit) in units.enumerated() {
-            guard case .word(_, let found) = unit else { continue }
+            guard case .word(let t, let found) = unit else { continue }
             defer { seenWord = true }
             guard let entry = found, !out.hasContrast else { continue }
             if entry.role == .contrast, seenWord {
                 // "X but Y": Y is what the writer means.
                 out.hasContrast = true
-                contrastMarker = (entry.key, u, units.count, false)
+                contrastMarker = (t, u, units.count, false)
                 for k in 0..<u { weights[k] = RuleEngine.outweighed }
                 for k in (u + 1)..<units.count { weights[k] = RuleEngine.dominant }
             } else if entry.role == .concession {
                 // "despite X, Y" / "Y despite X": the conceded clause X runs to the next clause break.
                 out.hasContrast = true
                 let end = units[(u + 1)...].firstIndex { if case .boundary = $0 { return true } else { return false } } ?? units.count
-                contrastMarker = (entry.key, u, end, true)
+                contrastMarker = (t, u, end, true)
                 for k in 0..<units.count where k != u {
                     weights[k] = k > u && k < end ? RuleEngine.outweighed : RuleEngine.dominant
                 }
@@ -141,9 +148,9 @@ struct RuleEngine: Sendable {
         }
 
         // Negation and degree modifiers, left to right within clauses.
-        var negator: (word: String, reach: Int)?
-        var modifier: (word: String, factor: Float, reach: Int)?
-        var shifter: (word: String, reducer: Bool, reach: Int, tokens: Range<Int>)?
+        var negator: (word: Range<Int>, reach: Int)?
+        var modifier: (word: Range<Int>, factor: Float, reach: Int)?
+        var shifter: (word: Range<Int>, reducer: Bool, reach: Int)?
         var previousWasWord = false
         var previousCapitalized = false
         for (u, unit) in units.enumerated() {
@@ -157,18 +164,18 @@ struct RuleEngine: Sendable {
                 previousCapitalized = capitalized
                 if let n = negator { negator = n.reach > 1 ? (n.word, n.reach - 1) : nil }
                 if let m = modifier { modifier = m.reach > 1 ? (m.word, m.factor, m.reach - 1) : nil }
-                if let v = shifter { shifter = v.reach > 1 ? (v.word, v.reducer, v.reach - 1, v.tokens) : nil }
+                if let v = shifter { shifter = v.reach > 1 ? (v.word, v.reducer, v.reach - 1) : nil }
             }
             guard let entry else { continue }
             switch entry.role {
             case .negator:
                 // "not only" announces an addition, not a negation.
                 if t.upperBound < range.upperBound, document.text(ofToken: t.upperBound).lowercased() == "only" { continue }
-                negator = (entry.key, RuleEngine.negationReach + 1)
+                negator = (t, RuleEngine.negationReach + 1)
                 out.negations += 1
                 continue
             case .modifier:
-                modifier = (entry.key, (modifier?.factor ?? 1) * entry.factor, RuleEngine.modifierReach + 1)
+                modifier = (t, (modifier?.factor ?? 1) * entry.factor, RuleEngine.modifierReach + 1)
                 continue
             case .contrast, .concession:
                 negator = nil
@@ -178,7 +185,7 @@ struct RuleEngine: Sendable {
                 if negator != nil {
                     negator = nil
                 } else {
-                    shifter = (entry.key, entry.role == .reducer, RuleEngine.shifterReach + 1, t)
+                    shifter = (t, entry.role == .reducer, RuleEngine.shifterReach + 1)
                 }
             case .none:
                 break
@@ -195,17 +202,17 @@ struct RuleEngine: Sendable {
             }
             if let m = modifier {
                 v *= m.factor
-                if explain { notes.append(m.factor > 1 ? "intensified by '\(m.word)'" : "hedged by '\(m.word)'") }
+                if explain { notes.append(m.factor > 1 ? "intensified by '\(words(m.word).lowercased())'" : "hedged by '\(words(m.word).lowercased())'") }
                 modifier = nil
             }
             if let n = negator {
                 v *= RuleEngine.negationScalar
-                if explain { notes.append("negated by '\(n.word)'") }
-            } else if let sh = shifter, sh.tokens != t, sh.reducer ? v < 0 : v > 0 {
+                if explain { notes.append("negated by '\(words(n.word).lowercased())'") }
+            } else if let sh = shifter, sh.word != t, sh.reducer ? v < 0 : v > 0 {
                 v *= RuleEngine.shiftScalar
-                if explain { notes.append(sh.reducer ? "reversed by '\(sh.word)'" : "undermined by '\(sh.word)'") }
+                if explain { notes.append(sh.reducer ? "reversed by '\(words(sh.word).lowercased())'" : "undermined by '\(words(sh.word).lowercased())'") }
                 // "reduce poverty" is about less poverty: the reducer's own tone gives way.
-                if sh.reducer, let h = out.hits.lastIndex(where: { $0.tokens == sh.tokens }) {
+                if sh.reducer, let h = out.hits.lastIndex(where: { $0.tokens == sh.word }) {
                     out.hits[h].adjusted = 0
                     if explain { out.hits[h].notes.append("gives way to '\(words(t))'") }
                 }
@@ -216,8 +223,8 @@ struct RuleEngine: Sendable {
                 if explain {
                     let inside = u > c.index && u < c.end
                     notes.append(c.concession
-                        ? (inside ? "×\(RuleEngine.outweighed) conceded by '\(c.word)'" : "×\(RuleEngine.dominant) outweighs '\(c.word)'")
-                        : (u < c.index ? "×\(RuleEngine.outweighed) before '\(c.word)'" : "×\(RuleEngine.dominant) after '\(c.word)'"))
+                        ? (inside ? "×\(RuleEngine.outweighed) conceded by '\(words(c.word).lowercased())'" : "×\(RuleEngine.dominant) outweighs '\(words(c.word).lowercased())'")
+                        : (u < c.index ? "×\(RuleEngine.outweighed) before '\(words(c.word).lowercased())'" : "×\(RuleEngine.dominant) after '\(words(c.word).lowercased())'"))
                 }
             }
             out.hits.append(.init(tokens: t, base: entry.valence, adjusted: v, notes: notes))

@@ -50,6 +50,28 @@ struct SentimentLexicon: Sendable {
         "ruin", "betray", "violate", "breach", "deny", "reject", "oppose", "scuttle", "torpedo", "undercut",
     ])
 
+    /// Forms that regular inflection would produce but that mean something else in news.
+    static let falseInflections: Set<String> = ["means", "wells", "goods", "arms", "forces", "interests", "fines", "matters",
+                                                "charges", "parties", "shares", "rests", "fits", "troubles", "lied"]
+
+    /// Regular -s, -ed, -ing (and -ly for adjectives) forms of a single word.
+    static func inflections(of word: String) -> [String] {
+        guard word.count >= 3, word.allSatisfy({ $0.isLetter && $0.isASCII }),
+              !["s", "ed", "ing", "ly"].contains(where: { word.hasSuffix($0) }) else { return [] }
+        var forms: [String]
+        if word.hasSuffix("e") {
+            let stem = String(word.dropLast())
+            forms = [word + "s", word + "d", stem + "ing", word.hasSuffix("le") ? stem + "y" : word + "ly"]
+        } else if word.hasSuffix("y"), let before = word.dropLast().last, !"aeiou".contains(before) {
+            let stem = String(word.dropLast())
+            forms = [stem + "ies", stem + "ied", word + "ing", stem + "ily"]
+        } else {
+            forms = [word + (word.hasSuffix("sh") || word.hasSuffix("ch") || word.hasSuffix("x") ? "es" : "s"),
+                     word + "ed", word + "ing", word + "ly"]
+        }
+        return forms.filter { !falseInflections.contains($0) }
+    }
+
     /// A verb's common forms ("cut" → cuts, cutting, cutted is harmless) for word lists.
     static func inflect(_ verbs: [String]) -> [String] {
         verbs.flatMap { phrase -> [String] in
@@ -103,6 +125,16 @@ struct SentimentLexicon: Sendable {
                 var e = entry(key)
                 e.valence = valence
                 entries[key] = e
+            }
+        }
+        // Regular inflections of sentiment words that the lists lack ("plague" → "plagues",
+        // "plagued", "plaguing"), never overriding an entry of their own.
+        // Sorted, so that a form two words could produce ("hoped": "hope", "hop") always goes to
+        // the same one, whatever the dictionary's order.
+        for key in entries.keys.sorted() {
+            guard let e = entries[key], e.valence != 0, e.role == .none else { continue }
+            for form in SentimentLexicon.inflections(of: key) where entries[form] == nil {
+                entries[form] = WordEntry(valence: e.valence, key: form)
             }
         }
         for word in SentimentLexicon.negators {

@@ -7,8 +7,15 @@ public struct Lexicon<Payload: Sendable>: Sendable {
     // Inlinable so that callers get a version specialised for their payload: unspecialised
     // generic code pays for type metadata lookups on every token.
     @usableFromInline var entries: [String: Payload] = [:]
-    /// Lowercased first words of multi-word phrases, with the longest phrase length.
-    @usableFromInline var longest: [String: Int] = [:]
+    /// Every lowercased first word: its own payload (if it is an entry) and the length of the
+    /// longest phrase it starts, so a one-word match costs one hash lookup.
+    @usableFromInline var heads: [String: Head] = [:]
+
+    @usableFromInline struct Head: Sendable {
+        @usableFromInline var payload: Payload?
+        @usableFromInline var longest: Int
+        @usableFromInline init(payload: Payload?, longest: Int) { self.payload = payload; self.longest = longest }
+    }
 
     public init() {}
 
@@ -21,7 +28,10 @@ public struct Lexicon<Payload: Sendable>: Sendable {
         let words = phrase.lowercased().split(separator: " ").map(String.init)
         guard let first = words.first else { return }
         entries[words.joined(separator: " ")] = payload
-        longest[first] = max(longest[first] ?? 0, words.count)
+        var head = heads[first] ?? Head(payload: nil, longest: 0)
+        head.longest = max(head.longest, words.count)
+        if words.count == 1 { head.payload = payload }
+        heads[first] = head
     }
 
     public var count: Int { entries.count }
@@ -36,10 +46,10 @@ public struct Lexicon<Payload: Sendable>: Sendable {
     public func match(in document: AnalyzedDocument, at i: Int, limit: Int? = nil) -> (length: Int, payload: Payload)? {
         let end = min(limit ?? document.tokens.count, document.tokens.count)
         let first = Self.lowercasedKey(document, token: i)
-        guard let maxLength = longest[first] else { return nil }
-        var best: (Int, Payload)?
+        guard let head = heads[first] else { return nil }
+        let maxLength = head.longest
+        var best: (Int, Payload)? = head.payload.map { (1, $0) }
         var key = first
-        if let p = entries[key] { best = (1, p) }
         var n = 1
         while n < maxLength, i + n < end {
             key += " " + Self.lowercasedKey(document, token: i + n)
