@@ -153,11 +153,6 @@ struct SentimentLexicon: Sendable {
         words = Lexicon(entries.map { ($0.key, $0.value) })
     }
 
-    /// The lexicon with a fitted model's n-gram weights attached to its entries.
-    func withWeights(_ weights: [String: Float], vader: String, news: String) throws -> SentimentLexicon {
-        try SentimentLexicon(vader: vader, news: news, weights: weights)
-    }
-
     /// Lowercases and splits clitics the way the core tokeniser does, so that a phrase written
     /// "didn't agree" matches the tokens "did", "n't", "agree".
     static func normalize(_ phrase: String) -> String {
