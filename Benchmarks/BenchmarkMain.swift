@@ -9,6 +9,7 @@ enum BenchmarkMain {
         TextBenchmark.benchmark,
         EntitiesBenchmark.benchmark,
         NumbersBenchmark.benchmark,
+        SentimentBenchmark.benchmark,
     ]
 
     static func main() {

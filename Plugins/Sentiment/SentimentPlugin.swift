@@ -1,6 +1,12 @@
 import AssayCore
 
-/// Registers the `sentiment` extractor (work in progress on its own branch).
+/// Registers the `sentiment` and `entity-sentiment` extractors and the sentiment evaluation
+/// and training tools (`assay eval sentiment FILE`, `assay train sentiment --data FILE --out FILE`).
 public enum SentimentPlugin: AssayPlugin {
-    public static func register(into registry: ExtractorRegistry) throws {}
+    public static func register(into registry: ExtractorRegistry) throws {
+        try registry.register(SentimentExtractor())
+        try registry.register(EntitySentimentExtractor())
+        try registry.register(tool: SentimentTools.evaluate)
+        try registry.register(tool: SentimentTools.train)
+    }
 }

@@ -4,9 +4,18 @@
 /// valences, currency names), so matching and case handling live in one place. Phrases are
 /// matched case-insensitively, token by token, longest match first.
 public struct Lexicon<Payload: Sendable>: Sendable {
-    private var entries: [String: Payload] = [:]
-    /// Lowercased first words of multi-word phrases, with the longest phrase length.
-    private var longest: [String: Int] = [:]
+    // Inlinable so that callers get a version specialised for their payload: unspecialised
+    // generic code pays for type metadata lookups on every token.
+    @usableFromInline var entries: [String: Payload] = [:]
+    /// Every lowercased first word: its own payload (if it is an entry) and the length of the
+    /// longest phrase it starts, so a one-word match costs one hash lookup.
+    @usableFromInline var heads: [String: Head] = [:]
+
+    @usableFromInline struct Head: Sendable {
+        @usableFromInline var payload: Payload?
+        @usableFromInline var longest: Int
+        @usableFromInline init(payload: Payload?, longest: Int) { self.payload = payload; self.longest = longest }
+    }
 
     public init() {}
 
@@ -19,7 +28,10 @@ public struct Lexicon<Payload: Sendable>: Sendable {
         let words = phrase.lowercased().split(separator: " ").map(String.init)
         guard let first = words.first else { return }
         entries[words.joined(separator: " ")] = payload
-        longest[first] = max(longest[first] ?? 0, words.count)
+        var head = heads[first] ?? Head(payload: nil, longest: 0)
+        head.longest = max(head.longest, words.count)
+        if words.count == 1 { head.payload = payload }
+        heads[first] = head
     }
 
     public var count: Int { entries.count }
@@ -30,23 +42,44 @@ public struct Lexicon<Payload: Sendable>: Sendable {
     public func contains(_ phrase: String) -> Bool { entries[phrase.lowercased()] != nil }
 
     /// The longest phrase starting at token `i`: its token count and payload.
+    @inlinable
     public func match(in document: AnalyzedDocument, at i: Int, limit: Int? = nil) -> (length: Int, payload: Payload)? {
         let end = min(limit ?? document.tokens.count, document.tokens.count)
-        let first = document.text(ofToken: i).lowercased()
-        guard let maxLength = longest[first] else { return nil }
-        var best: (Int, Payload)?
+        let first = Self.lowercasedKey(document, token: i)
+        guard let head = heads[first] else { return nil }
+        let maxLength = head.longest
+        var best: (Int, Payload)? = head.payload.map { (1, $0) }
         var key = first
-        if let p = entries[key] { best = (1, p) }
         var n = 1
         while n < maxLength, i + n < end {
-            key += " " + document.text(ofToken: i + n).lowercased()
+            key += " " + Self.lowercasedKey(document, token: i + n)
             n += 1
             if let p = entries[key] { best = (n, p) }
         }
         return best
     }
 
+    /// A token's text, lowercased, built straight from the bytes for ASCII tokens (the common
+    /// case, and the hot path of every lexicon lookup).
+    @inlinable
+    static func lowercasedKey(_ document: AnalyzedDocument, token i: Int) -> String {
+        let span = document.tokens[i].span
+        return document.utf8.withUnsafeBufferPointer { bytes in
+            for k in span.start..<span.end where bytes[k] >= 0x80 {
+                return String(decoding: bytes[span.start..<span.end], as: UTF8.self).lowercased()
+            }
+            return String(unsafeUninitializedCapacity: span.length) { out in
+                for k in 0..<span.length {
+                    let b = bytes[span.start + k]
+                    out[k] = b >= 65 && b <= 90 ? b | 0x20 : b
+                }
+                return span.length
+            }
+        }
+    }
+
     /// All non-overlapping longest matches among the tokens `range`.
+    @inlinable
     public func matches(in document: AnalyzedDocument, tokens range: Range<Int>) -> [(tokens: Range<Int>, payload: Payload)] {
         var out: [(Range<Int>, Payload)] = []
         var i = range.lowerBound

@@ -1,0 +1,111 @@
+import AssayCore
+import Foundation
+
+/// The command-line tools of the sentiment plugin.
+enum SentimentTools {
+    /// `assay eval sentiment FILE`: the model and the VADER baseline side by side on rated text.
+    static let evaluate = ExtractorTool(
+        kind: .evaluate, name: "sentiment",
+        summary: "Pearson/Spearman with human scores, 3-class accuracy and macro-F1, next to VADER",
+        usage: "FILE") { arguments, _, output in
+            let args = try ToolArguments(arguments, known: [])
+            guard args.positionals.count == 1 else {
+                throw AssayError(.invalidArgument, "usage: assay eval sentiment FILE (JSON Lines with \"text\" and \"score\")")
+            }
+            let path = args.positionals[0]
+            let report = SentimentEvaluation(items: try RatedSentence.load(path), model: .bundled, vader: .bundled).run()
+            output(report.render(title: path))
+        }
+
+    /// `assay train sentiment --data FILE --out FILE`: refits the model file.
+    static let train = ExtractorTool(
+        kind: .train, name: "sentiment",
+        summary: "Fit the sentiment model's weights on rated sentences (ridge, CV by document)",
+        usage: "--data FILE --out FILE [--folds N]") { arguments, _, output in
+            let args = try ToolArguments(arguments, known: ["data", "out", "folds"])
+            let data = try args.required("data"), out = try args.required("out")
+            var trainer = SentimentTrainer()
+            if let f = args.options["folds"] {
+                guard let n = Int(f), n >= 3 else { throw AssayError(.invalidArgument, "--folds needs a number of at least 3") }
+                trainer.folds = n
+            }
+            let sentences = try RatedSentence.load(data)
+            let engine = RuleEngine(lexicon: SentimentLexicon.bundled)
+            let file = trainer.train(sentences, dataName: URL(fileURLWithPath: data).lastPathComponent,
+                                     engine: engine, vader: .bundled, log: output)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            do {
+                try encoder.encode(file).write(to: URL(fileURLWithPath: out))
+            } catch {
+                throw AssayError(.writeFailed, "cannot write \(out): \(error.localizedDescription)")
+            }
+            if let r = file.report {
+                output(SentimentEvaluation.Report(rows: [
+                    ("model, nested CV (held-out folds)", r.crossValidated),
+                    ("model, training set (optimistic)", r.trainingSet),
+                    ("VADER baseline", r.vader),
+                ], count: r.sentences).render(title: "\(r.data): \(r.sentences) sentences, \(r.documents) documents, \(r.folds)-fold CV by document"))
+            }
+            output("wrote \(out) (\(file.ngrams.count) word weights, lambda \(file.lambda))")
+        }
+}
+
+/// Scores rated sentences (or documents) with the model and with VADER and compares both to
+/// the human scores.
+struct SentimentEvaluation {
+    let items: [RatedSentence]
+    let model: SentimentModel
+    let vader: VaderBaseline
+
+    struct Report {
+        var rows: [(String, SentimentModelFile.Figures)]
+        var count: Int
+
+        func render(title: String) -> String {
+            var lines = [title, "scorer".padding(toLength: 44, withPad: " ", startingAt: 0)
+                         + "pearson  spearman  accuracy  macro-F1"]
+            for (name, f) in rows {
+                lines.append(name.padding(toLength: 44, withPad: " ", startingAt: 0)
+                             + String(format: "%7.3f  %8.3f  %8.3f  %8.3f", f.pearson, f.spearman, f.accuracy, f.macroF1))
+            }
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    /// Items are scored as one unit when they are sentences, and as the mean of their sentences
+    /// when the file holds documents (human document scores are means of sentence scores; VADER is
+    /// applied per sentence too, as its authors recommend).
+    func run() -> Report {
+        var modelScores: [Double] = [], vaderScores: [Double] = []
+        let analysed = items.map { AnalyzedDocument($0.text, id: $0.id) }
+        // A file of documents (several sentences each on average), or of sentences, some of
+        // which the splitter may cut in two: those stay one unit, as the raters saw them.
+        let documents = analysed.reduce(0) { $0 + $1.sentences.count } > 3 * analysed.count
+        for (item, doc) in zip(items, analysed) {
+            if documents {
+                let scores = doc.sentences.map { model.score(doc, tokens: $0.tokens).score }
+                modelScores.append(scores.reduce(0, +) / Double(max(1, scores.count)))
+                let v = doc.sentences.map { vader.compound(doc.text(of: $0.span)) }
+                vaderScores.append(v.reduce(0, +) / Double(max(1, v.count)))
+            } else {
+                modelScores.append(model.score(doc, tokens: 0..<doc.tokens.count).score)
+                vaderScores.append(vader.compound(item.text))
+            }
+        }
+        let gold = items.map(\.score), goldLabels = items.map(\.label)
+        let t = model.file.thresholds
+        let vaderTuned = SentimentMetrics.bestThresholds(scores: vaderScores, gold: goldLabels)
+        return Report(rows: [
+            ("model", SentimentMetrics.figures(scores: modelScores,
+                                               labels: modelScores.map { SentimentLabel.of($0, negative: t.negative, positive: t.positive) },
+                                               goldScores: gold, goldLabels: goldLabels)),
+            ("VADER (compound, labels at ±0.05)", SentimentMetrics.figures(scores: vaderScores, labels: vaderScores.map(VaderBaseline.label),
+                                                                       goldScores: gold, goldLabels: goldLabels)),
+            ("VADER, thresholds tuned on this file", SentimentMetrics.figures(
+                scores: vaderScores,
+                labels: vaderScores.map { SentimentLabel.of($0, negative: vaderTuned.negative, positive: vaderTuned.positive) },
+                goldScores: gold, goldLabels: goldLabels)),
+        ], count: items.count)
+    }
+}

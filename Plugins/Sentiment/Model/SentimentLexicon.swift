@@ -1,0 +1,199 @@
+import AssayCore
+import Foundation
+
+/// The word knowledge of the sentiment model: VADER's valences, the news vocabulary and
+/// multi-word expressions, the rule words (negators, intensifiers, hedges, contrast markers)
+/// and, once a model is loaded, the fitted n-gram weights, merged into one core ``Lexicon``.
+struct SentimentLexicon: Sendable {
+    let words: Lexicon<WordEntry>
+
+    /// Negation cues. "n't" is a token of its own (the core tokeniser splits "didn't" into
+    /// "did" + "n't"); "despite" is a concession here, not a negator as in VADER.
+    static let negators = [
+        "not", "n't", "no", "never", "neither", "nor", "none", "nobody", "nothing", "nowhere",
+        "without", "cannot", "lack", "lacks", "lacking", "lacked", "failed to", "fails to", "fail to",
+        "refused to", "refuses to", "refuse to", "rarely", "seldom",
+    ]
+
+    /// Degree adverbs: > 1 intensifies, < 1 hedges. Values follow VADER's booster increment
+    /// (0.293 on a typical valence of about 1.5-2) and are refined by the fitted model.
+    static let modifiers: [(String, Float)] = [
+        ("absolutely", 1.3), ("completely", 1.3), ("considerably", 1.3), ("deeply", 1.4), ("entirely", 1.3),
+        ("especially", 1.2), ("exceptionally", 1.3), ("extremely", 1.4), ("fully", 1.2), ("greatly", 1.3),
+        ("highly", 1.3), ("hugely", 1.3), ("incredibly", 1.4), ("intensely", 1.3), ("most", 1.2), ("more", 1.1),
+        ("particularly", 1.2), ("really", 1.2), ("remarkably", 1.3), ("so", 1.2), ("substantially", 1.3),
+        ("thoroughly", 1.3), ("totally", 1.3), ("tremendously", 1.4), ("utterly", 1.4), ("very", 1.3),
+        ("sharply", 1.3), ("strongly", 1.3), ("fiercely", 1.4), ("bitterly", 1.4), ("severely", 1.4),
+        ("gravely", 1.4), ("seriously", 1.3), ("vehemently", 1.4), ("harshly", 1.3), ("widely", 1.1),
+        ("heavily", 1.3), ("profoundly", 1.4), ("truly", 1.2), ("too", 1.2),
+        ("almost", 0.7), ("barely", 0.5), ("hardly", 0.5), ("scarcely", 0.5), ("slightly", 0.5),
+        ("somewhat", 0.6), ("partly", 0.6), ("partially", 0.6), ("marginally", 0.5), ("mildly", 0.6),
+        ("modestly", 0.6), ("relatively", 0.7), ("fairly", 0.8), ("rather", 0.8), ("a bit", 0.6),
+        ("a little", 0.6), ("kind of", 0.6), ("sort of", 0.6), ("less", 0.6), ("little", 0.6),
+        ("reportedly", 0.8), ("allegedly", 0.8), ("possibly", 0.8), ("perhaps", 0.8), ("may", 0.9), ("might", 0.9),
+    ]
+
+    static let contrasts = ["but", "however", "yet", "nevertheless", "nonetheless"]
+    static let concessions = ["despite", "in spite of", "although", "though", "even though", "even if", "notwithstanding"]
+
+    /// Verbs that reverse a following negative word: less of a bad thing is good.
+    static let reducers = inflect([
+        "reduce", "cut", "curb", "prevent", "avoid", "ease", "fight", "combat", "end", "eliminate", "stop", "halt",
+        "overcome", "defeat", "eradicate", "lower", "decrease", "tackle", "resolve", "solve", "alleviate", "relieve",
+        "fix", "contain", "counter", "deter", "ban", "abolish", "limit", "minimize", "mitigate", "cure", "treat",
+        "protect", "protect against", "escape", "survive", "recover from", "rescue",
+    ])
+    /// Verbs that reverse a following positive word: damage to a good thing is bad.
+    static let underminers = inflect([
+        "undermine", "erode", "threaten", "jeopardize", "damage", "hurt", "destroy", "lose", "block", "abandon",
+        "weaken", "sabotage", "squander", "hinder", "impede", "obstruct", "stifle", "derail", "reverse", "wreck",
+        "ruin", "betray", "violate", "breach", "deny", "reject", "oppose", "scuttle", "torpedo", "undercut",
+    ])
+
+    /// Forms that regular inflection would produce but that mean something else in news.
+    static let falseInflections: Set<String> = ["means", "wells", "goods", "arms", "forces", "interests", "fines", "matters",
+                                                "charges", "parties", "shares", "rests", "fits", "troubles", "lied"]
+
+    /// Regular -s, -ed, -ing (and -ly for adjectives) forms of a single word.
+    static func inflections(of word: String) -> [String] {
+        guard word.count >= 3, word.allSatisfy({ $0.isLetter && $0.isASCII }),
+              !["s", "ed", "ing", "ly"].contains(where: { word.hasSuffix($0) }) else { return [] }
+        var forms: [String]
+        if word.hasSuffix("e") {
+            let stem = String(word.dropLast())
+            forms = [word + "s", word + "d", stem + "ing", word.hasSuffix("le") ? stem + "y" : word + "ly"]
+        } else if word.hasSuffix("y"), let before = word.dropLast().last, !"aeiou".contains(before) {
+            let stem = String(word.dropLast())
+            forms = [stem + "ies", stem + "ied", word + "ing", stem + "ily"]
+        } else {
+            forms = [word + (word.hasSuffix("sh") || word.hasSuffix("ch") || word.hasSuffix("x") ? "es" : "s"),
+                     word + "ed", word + "ing", word + "ly"]
+        }
+        return forms.filter { !falseInflections.contains($0) }
+    }
+
+    /// A verb's common forms ("cut" → cuts, cutting, cutted is harmless) for word lists.
+    static func inflect(_ verbs: [String]) -> [String] {
+        verbs.flatMap { phrase -> [String] in
+            var words = phrase.split(separator: " ").map(String.init)
+            let verb = words.removeFirst()
+            let rest = words.isEmpty ? "" : " " + words.joined(separator: " ")
+            let stem = verb.hasSuffix("e") ? String(verb.dropLast()) : verb
+            let irregular: [String: [String]] = [
+                "cut": ["cut", "cuts", "cutting"], "lose": ["lose", "loses", "losing", "lost"],
+                "stop": ["stop", "stops", "stopped", "stopping"], "overcome": ["overcome", "overcomes", "overcame", "overcoming"],
+                "ban": ["ban", "bans", "banned", "banning"], "block": ["block", "blocks", "blocked", "blocking"],
+                "fight": ["fight", "fights", "fought", "fighting"], "deny": ["deny", "denies", "denied", "denying"],
+                "wreck": ["wreck", "wrecks", "wrecked", "wrecking"], "scuttle": ["scuttle", "scuttles", "scuttled", "scuttling"],
+            ]
+            let forms = irregular[verb] ?? [verb, verb.hasSuffix("s") || verb.hasSuffix("x") ? verb + "es" : verb + "s",
+                                            stem + (verb.hasSuffix("e") ? "ed" : "ed"), stem + "ing"]
+                .map { $0.replacingOccurrences(of: "ys", with: "ies") }
+            return forms.map { $0 + rest }
+        }
+    }
+
+    /// The lexicon built from the bundled resources, without fitted weights.
+    static let bundled: SentimentLexicon = {
+        do {
+            return try SentimentLexicon(vader: ResourceFile.text("vader_lexicon.txt"),
+                                        news: ResourceFile.text("news_lexicon.tsv"))
+        } catch {
+            // The resources are part of the build; a missing file is a packaging error.
+            fatalError("sentiment resources unavailable: \(error)")
+        }
+    }()
+
+    init(vader: String, news: String, weights: [String: Float] = [:]) throws {
+        var entries: [String: WordEntry] = [:]
+        func entry(_ key: String) -> WordEntry { entries[key] ?? WordEntry(key: key) }
+        for (word, valence) in try VaderLexiconFile.parse(vader) {
+            // Letters-only words are keys as they are; emoticons and "can't stand" are split the
+            // way the tokeniser splits text.
+            let key = word.allSatisfy(\.isLetter) ? word : SentimentLexicon.normalize(word)
+            if key.isEmpty { continue }
+            entries[key] = WordEntry(valence: Float(valence), key: key)
+        }
+        for line in news.split(whereSeparator: \.isNewline) {
+            if line.hasPrefix("#") || line.allSatisfy(\.isWhitespace) { continue }
+            let parts = line.split(separator: "\t")
+            guard parts.count == 2, let valence = Float(parts[1].trimmingCharacters(in: .whitespaces)) else {
+                throw AssayError(.modelUnavailable, "news_lexicon.tsv: malformed line '\(line)'")
+            }
+            for form in parts[0].split(separator: ",") {
+                let key = SentimentLexicon.normalize(String(form))
+                var e = entry(key)
+                e.valence = valence
+                entries[key] = e
+            }
+        }
+        // Regular inflections of sentiment words that the lists lack ("plague" → "plagues",
+        // "plagued", "plaguing"), never overriding an entry of their own.
+        // Sorted, so that a form two words could produce ("hoped": "hope", "hop") always goes to
+        // the same one, whatever the dictionary's order.
+        for key in entries.keys.sorted() {
+            guard let e = entries[key], e.valence != 0, e.role == .none else { continue }
+            for form in SentimentLexicon.inflections(of: key) where entries[form] == nil {
+                entries[form] = WordEntry(valence: e.valence, key: form)
+            }
+        }
+        for word in SentimentLexicon.negators {
+            var e = entry(word); e.role = .negator; e.valence = 0; entries[word] = e
+        }
+        for (word, factor) in SentimentLexicon.modifiers {
+            var e = entry(word); e.role = .modifier; e.factor = factor; e.valence = 0; entries[word] = e
+        }
+        for word in SentimentLexicon.reducers { var e = entry(word); e.role = .reducer; entries[word] = e }
+        for word in SentimentLexicon.underminers { var e = entry(word); e.role = .underminer; entries[word] = e }
+        for word in SentimentLexicon.contrasts { var e = entry(word); e.role = .contrast; entries[word] = e }
+        for word in SentimentLexicon.concessions { var e = entry(word); e.role = .concession; entries[word] = e }
+        for (key, w) in weights {
+            var e = entry(key); e.weight = w; entries[key] = e
+        }
+        words = Lexicon(entries.map { ($0.key, $0.value) })
+    }
+
+    /// Lowercases and splits clitics the way the core tokeniser does, so that a phrase written
+    /// "didn't agree" matches the tokens "did", "n't", "agree".
+    static func normalize(_ phrase: String) -> String {
+        let tokens = Tokenizer().tokenize(phrase)
+        let utf8 = Array(phrase.utf8)
+        return tokens.map { String(decoding: utf8[$0.span.start..<$0.span.end], as: UTF8.self).lowercased() }
+            .joined(separator: " ")
+    }
+}
+
+/// Reads VADER's lexicon format: `token<TAB>mean<TAB>sd<TAB>[ratings]`.
+enum VaderLexiconFile {
+    static func parse(_ text: String) throws -> [(String, Double)] {
+        var out: [(String, Double)] = []
+        out.reserveCapacity(7600)
+        for line in text.split(whereSeparator: \.isNewline) {
+            let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
+            guard fields.count >= 2, let v = Double(fields[1]) else {
+                throw AssayError(.modelUnavailable, "vader_lexicon.txt: malformed line '\(line.prefix(60))'")
+            }
+            out.append((String(fields[0]), v))
+        }
+        return out
+    }
+}
+
+/// Bundled resource files of the plugin.
+enum ResourceFile {
+    static func url(_ name: String) throws -> URL {
+        let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
+        if let url = Bundle.module.url(forResource: parts[0], withExtension: parts.count > 1 ? parts[1] : nil,
+                                       subdirectory: "Resources") {
+            return url
+        }
+        if let url = Bundle.module.url(forResource: parts[0], withExtension: parts.count > 1 ? parts[1] : nil) {
+            return url
+        }
+        throw AssayError(.modelUnavailable, "sentiment resource '\(name)' is missing from the bundle")
+    }
+
+    static func text(_ name: String) throws -> String {
+        try String(contentsOf: url(name), encoding: .utf8)
+    }
+}

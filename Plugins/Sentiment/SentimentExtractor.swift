@@ -1,0 +1,100 @@
+import AssayCore
+
+/// Scores sentences, quotes and whole documents in [-1, 1] with a positive, negative or
+/// neutral label.
+///
+/// What it scores depends on the span it runs in:
+/// - the whole document: every sentence (`scope: "sentence"`) and the document
+///   (`scope: "document"`, the mean of its sentences, as human document ratings are);
+/// - a stretch of at least ``minimumSpanWords`` words, such as a quote in `quotes | sentiment`:
+///   that stretch as a unit (`scope: "span"`); a span made of whole sentences also gets its
+///   sentences;
+/// - anything shorter, such as a name in `entities | sentiment`: the sentence(s) around it.
+public struct SentimentExtractor: Extractor {
+    public init() {}
+
+    public var descriptor: ExtractorDescriptor { Self.descriptor }
+
+    public static let descriptor = ExtractorDescriptor(
+        name: "sentiment",
+        summary: "Sentiment of sentences, quotes and documents (score in [-1, 1] and a label)",
+        discussion: """
+            A lexicon-and-rules model for news (VADER's lexicon extended with conflict, diplomacy and \
+            economy vocabulary and multi-word expressions; negation, intensifiers and hedges, "but" and \
+            "despite" clauses, names), whose outputs and word weights were fitted on human-rated \
+            news sentences. Over a whole document it scores every sentence and the document; inside a \
+            quote it scores the quote; inside a short span (a name) it scores the enclosing sentence. \
+            Compare with VADER: `assay eval sentiment FILE`; refit: `assay train sentiment --data FILE --out FILE`.
+            """,
+        version: "1.0",
+        fields: [
+            FieldDescriptor("scope", .string, "what was scored: sentence, span or document"),
+            FieldDescriptor("score", .number, "sentiment in [-1, 1]"),
+            FieldDescriptor("label", .string, "positive, negative or neutral"),
+            FieldDescriptor("explain", .list, "with explain=true: the words and rules that moved the score"),
+        ],
+        options: [
+            OptionDescriptor("explain", default: .bool(false), "add an explain field listing the words and rules behind each score"),
+        ])
+
+    /// Spans with fewer words than this are taken as pointers to their sentence (a name), not as
+    /// text to score on its own.
+    public static let minimumSpanWords = 4
+
+    public func extract(from document: AnalyzedDocument, in span: Span, context: ExtractionContext) throws -> [Annotation] {
+        let scorer = SentimentScorer(document: document, model: .bundled, explain: context.flag("explain"))
+        guard !document.tokens.isEmpty else { return [] }
+        let tokens = document.tokenRange(in: span)
+        if tokens == 0..<document.tokens.count {
+            let sentences = document.sentences.indices.map(scorer.sentence)
+            return sentences + [scorer.mean(of: sentences, span: document.fullSpan, scope: "document")]
+        }
+        let sentenceRange = document.sentenceRange(overlapping: span)
+        let words = tokens.filter { document.tokens[$0].kind == .word }.count
+        if words < Self.minimumSpanWords {
+            return sentenceRange.map(scorer.sentence)
+        }
+        let whole = sentenceRange.filter { span.contains(document.sentences[$0].span) }
+        if whole.count > 1 {
+            let sentences = whole.map(scorer.sentence)
+            return sentences + [scorer.mean(of: sentences, span: span, scope: "span")]
+        }
+        return [scorer.unit(tokens, span: span, scope: "span")]
+    }
+}
+
+/// Turns model scores into annotations for one document.
+struct SentimentScorer {
+    let document: AnalyzedDocument
+    let model: SentimentModel
+    let explain: Bool
+
+    func sentence(_ index: Int) -> Annotation {
+        let s = document.sentences[index]
+        return unit(s.tokens, span: s.span, scope: "sentence")
+    }
+
+    func unit(_ tokens: Range<Int>, span: Span, scope: String) -> Annotation {
+        let scored = model.score(document, tokens: tokens, explain: explain)
+        var fields: [(String, Value)] = [("scope", .string(scope)), ("score", Self.rounded(scored.score)),
+                                         ("label", .string(scored.label))]
+        if explain {
+            fields.append(("explain", .list(model.explanation(scored.analysis, in: document).map(Value.string))))
+        }
+        return Annotation(extractor: SentimentExtractor.descriptor.name, span: span, orderedFields: fields)
+    }
+
+    /// The mean of sentence annotations, as human document ratings are the mean of sentences.
+    func mean(of sentences: [Annotation], span: Span, scope: String) -> Annotation {
+        let scores = sentences.compactMap { $0["score"]?.number }
+        let mean = scores.isEmpty ? 0 : scores.reduce(0, +) / Double(scores.count)
+        var fields: [(String, Value)] = [("scope", .string(scope)), ("score", Self.rounded(mean)),
+                                         ("label", .string(model.label(mean)))]
+        if explain {
+            fields.append(("explain", .list([.string("mean of \(scores.count) sentence scores")])))
+        }
+        return Annotation(extractor: SentimentExtractor.descriptor.name, span: span, orderedFields: fields)
+    }
+
+    static func rounded(_ v: Double) -> Value { .number((v * 10000).rounded() / 10000) }
+}

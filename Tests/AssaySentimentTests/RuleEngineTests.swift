@@ -1,0 +1,108 @@
+import AssayCore
+import Testing
+@testable import AssaySentiment
+
+/// The lexicon-and-rules layer, before the fitted weights: each rule moves the valence total
+/// the way a news reader expects.
+@Suite struct RuleEngineTests {
+    let engine = RuleEngine(lexicon: SentimentLexicon.bundled)
+
+    func analysis(_ text: String) -> RuleAnalysis {
+        let doc = AnalyzedDocument(text)
+        return engine.analyze(doc, tokens: 0..<doc.tokens.count)
+    }
+
+    func total(_ text: String) -> Float { analysis(text).total }
+
+    @Test func negationFlipsTheNextSentimentWord() {
+        #expect(total("The region is stable.") > 0)
+        #expect(total("The region is not stable.") < 0)
+        #expect(total("The two sides agreed on a plan.") > 0)
+        #expect(total("The two sides never agreed on a plan.") < 0)
+        #expect(total("The negotiators made progress.") > 0)
+        #expect(total("The negotiators made no progress.") < 0)
+        // The contraction is split into "did" + "n't" by the tokeniser and still negates.
+        #expect(total("The talks didn't help.") < 0)
+    }
+
+    @Test func negationStopsAtClauseBreaks() {
+        // "not" is in the first clause; "welcomed" in the second keeps its sign.
+        #expect(total("It was not over, and the move was welcomed.") > 0)
+    }
+
+    @Test func notOnlyIsNotANegation() {
+        #expect(total("The deal was not only fair but generous.") > 0)
+    }
+
+    @Test func intensifiersAndHedgesScale() {
+        let plain = total("Officials were concerned.")
+        #expect(plain < 0)
+        #expect(total("Officials were deeply concerned.") < plain)
+        #expect(total("Officials were slightly concerned.") > plain)
+        #expect(total("The economy barely improved.") < total("The economy improved."))
+        #expect(total("The economy barely improved.") > 0)
+    }
+
+    @Test func clauseAfterButWeighsMore() {
+        // Equal and opposite words: the side after "but" wins.
+        #expect(total("The talks were friendly but the outcome was bad.") < 0)
+        #expect(total("The outcome was bad but the talks were friendly.") > 0)
+    }
+
+    @Test func concessionClauseWeighsLess() {
+        #expect(total("Despite the ceasefire, strikes continued.") < 0)
+        #expect(total("Strikes continued despite the ceasefire.") < 0)
+        #expect(total("Although the talks were tense, the summit was a success.") > 0)
+        // Seed article sentence.
+        #expect(total("Despite the ceasefire, reports of Russian airstrikes over Ukrainian territory have emerged.") < 0)
+    }
+
+    @Test func conflictAndDiplomacyVocabulary() {
+        for word in ["condemned", "sanctions", "invasion", "airstrikes", "casualties", "atrocities"] {
+            #expect(total("The \(word) dominated the day.") < 0, "\(word)")
+        }
+        for word in ["ceasefire", "friendly", "productive", "cooperation", "breakthrough"] {
+            #expect(total("The \(word) dominated the day.") > 0, "\(word)")
+        }
+    }
+
+    @Test func multiWordExpressions() {
+        // "United" and "Supreme" are positive words, but not in these names.
+        #expect(analysis("The United Nations met the Supreme Court.").hits.isEmpty)
+        #expect(total("The peace talks resumed.") > 0)
+        #expect(total("Investigators documented war crimes.") < total("Investigators documented crimes."))
+        // VADER's own phrase entries match across the tokeniser's split of "can't".
+        #expect(total("Voters can't stand him.") < 0)
+    }
+
+    @Test func reducersAndUnderminersReverseTheirObject() {
+        #expect(total("The program will reduce poverty.") > 0)
+        #expect(total("The measure helped prevent attacks.") > 0)
+        #expect(total("The scandal undermined confidence.") < 0)
+        // Negating a reducer cancels it: the problem stays a problem.
+        #expect(total("The program did not reduce poverty.") < 0)
+    }
+
+    @Test func wordsInsideNamesCarryNoSentiment() {
+        // "Improvement" inside a proper name, not at the sentence start.
+        let text = "The money will go to the Union Square Business Improvement District next year."
+        let doc = AnalyzedDocument(text)
+        #expect(engine.analyze(doc, tokens: 0..<doc.tokens.count).hits.isEmpty)
+        #expect(total("The money will go to an improvement district next year.") > 0)
+        // Sentence-initial capitals are ordinary words.
+        #expect(total("Good news arrived.") > 0)
+    }
+
+    @Test func hitsRecordWhichRulesApplied() {
+        let a = analysis("Despite the ceasefire, strikes were not stable.")
+        let notes = a.hits.flatMap(\.notes).joined(separator: "; ")
+        #expect(notes.contains("conceded by 'despite'"))
+        #expect(notes.contains("negated by 'not'"))
+    }
+
+    @Test func trainingKeysCoverEveryWordUnit() {
+        let doc = AnalyzedDocument("The United Nations condemned it.")
+        let a = engine.analyze(doc, tokens: 0..<doc.tokens.count, collectKeys: true)
+        #expect(a.keys == ["the", "united nations", "condemned", "it"])
+    }
+}
