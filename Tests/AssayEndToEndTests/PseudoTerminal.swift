@@ -102,6 +102,8 @@ final class PseudoTerminal {
             envp.forEach { free($0) }
         }
         var child: pid_t = 0
+        // glibc's posix_spawn returns once the child has run its file actions and exec'd, so the
+        // slave is open by then: the master never reports a hang-up for a slave not yet opened.
         let result = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
         guard result == 0 else {
             close(fd)
@@ -109,20 +111,27 @@ final class PseudoTerminal {
         }
         pid = child
         master = fd
+        // Non-blocking, so that neither a read nor a write to a program that stopped reading can hang a test.
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
     }
 
     deinit { terminate() }
 
-    /// Types `text` as it is (control characters included).
-    func send(_ text: String) {
+    /// Types `text` as it is (control characters included). Gives up after `timeout` if the
+    /// program does not take the input (the terminal's input buffer is full).
+    func send(_ text: String, timeout: TimeInterval = 5) {
         var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty, !masterClosed {
+        let deadline = Date().addingTimeInterval(timeout)
+        while !bytes.isEmpty, !masterClosed, deadline.timeIntervalSinceNow > 0 {
             let written = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR || errno == EAGAIN { continue }
+            if written >= 0 {
+                bytes = bytes.dropFirst(written)
+            } else if errno == EAGAIN {
+                // Drain the output meanwhile: the program may be blocked writing to us.
+                readAvailable(waitingAtMost: 0.01)
+            } else if errno != EINTR {
                 return
             }
-            bytes = bytes.dropFirst(written)
         }
     }
 
