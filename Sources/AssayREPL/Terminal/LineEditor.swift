@@ -32,6 +32,7 @@ public final class LineEditor {
 
     /// Reads a line; `interrupted` when Ctrl-C abandoned it.
     public func read(prompt: String) -> Input {
+        defer { SignalHandling.cancelFlag?.reset() }  // a Ctrl-C at the prompt must not stop the next command
         SignalHandling.interrupted.store(false, ordering: .relaxed)
         guard let p = readline(prompt) else {
             if SignalHandling.interrupted.load(ordering: .relaxed) {
