@@ -74,7 +74,8 @@ struct QuoteAnalyzer {
         let openSentence = reader.sentence(of: open)
         let sentenceStart = reader.document.sentences[openSentence].tokens.lowerBound
         let startsSentence = firstWordIndex(from: sentenceStart, to: open) == nil
-        let speechPosition = startsSentence || scanner.opensLikeSpeech(open) || followsSpeechVerb(open)
+        let speechPosition = startsSentence || scanner.opensLikeSpeech(open)
+            || followsSpeechVerb(open, contentStart: passage.segments[0].content.lowerBound)
 
         // Attribution, nearest evidence first.
         var floor = sentenceStart
@@ -91,6 +92,14 @@ struct QuoteAnalyzer {
         } else {
             attribution = attributions.before(anchor: open, floor: floor, cue: beforeCue)
                 ?? attributions.after(passage, nextOpen: nextOpen)
+        }
+        if attribution == nil, !speechPosition {
+            // A fragment shares the framing verb of the sentence ("tweeted that Machado was
+            // "disgusting" and "a con""), or failing one, the sentence's subject speaks.
+            if floor != sentenceStart { attribution = attributions.before(anchor: open, floor: sentenceStart, cue: "before") }
+            if attribution == nil, let p = phrases.mainSubject(ofSentenceContaining: open, before: open), p.namesSomeone {
+                attribution = Attribution(phrase: p, verb: nil, cue: "subject")
+            }
         }
         // "Caddell continued:" ending the sentence or paragraph before.
         if attribution == nil, startsSentence, openSentence > 0 {
@@ -125,9 +134,9 @@ struct QuoteAnalyzer {
     }
 
     /// `he said "We will win."` (no comma): a quote right after a speech verb.
-    private func followsSpeechVerb(_ open: Int) -> Bool {
-        guard open > 0, let _ = phrases.verb(at: open - 1), open + 1 < reader.count else { return false }
-        return reader.isCapitalized(open + 1)
+    private func followsSpeechVerb(_ open: Int, contentStart: Int) -> Bool {
+        guard open > 0, let _ = phrases.verb(at: open - 1), contentStart < reader.count else { return false }
+        return reader.isCapitalized(contentStart)
     }
 
     private func endsSentence(_ passage: QuotedPassage) -> Bool {
@@ -199,7 +208,7 @@ struct QuoteAnalyzer {
         // "America First", "American Skin (41 Shots)": a title or name, not speech.
         let after = passage.lastToken + 1
         let continuesLowercase = after < reader.count && reader.isLowercaseWord(after) && reader.sentence(of: after) == reader.sentence(of: passage.lastToken)
-        if titleCase, words.count <= 6, !hasSentenceEnd, !namesSpeaker, passage.segments.count == 1,
+        if titleCase, words.count <= 6, !hasSentenceEnd, attribution?.verb == nil, passage.segments.count == 1,
            continuesLowercase || !speechPosition {
             return .term
         }
@@ -207,7 +216,11 @@ struct QuoteAnalyzer {
             let capitalStart = !reader.isLowercaseWord(firstWord)
             if capitalStart || attribution != nil || words.count > 4 { return .direct }
         }
-        if namesSpeaker || words.count > 4 || (attribution != nil && words.count > 2 && hasSentenceEnd) { return .partial }
+        if namesSpeaker || words.count > 4 { return .partial }
+        // "what they termed the "new era"": a short name after a determiner, nobody identified.
+        let open = passage.firstOpen
+        let afterDeterminer = open > 0 && SpeechLexicon.determiners.contains(reader.lower(open - 1))
+        if attribution?.verb != nil, !(afterDeterminer && words.count <= 3) { return .partial }
         return .term
     }
 

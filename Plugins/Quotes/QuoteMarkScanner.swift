@@ -36,6 +36,8 @@ struct QuoteMarkScanner {
         var family: Family
         var opens: Bool
         var closes: Bool
+        /// Tokens the mark spans: 2 for a doubled apostrophe ('' as some newspapers print ").
+        var width = 1
     }
 
     let document: AnalyzedDocument
@@ -75,10 +77,17 @@ struct QuoteMarkScanner {
         default:
             return nil
         }
+        var width = 1
+        if family == .straightSingle, i + 1 < tokens.count, b[tokens[i + 1].span.start] == 0x27,
+           tokens[i + 1].span.length == 1, !tokens[i + 1].spaceBefore {
+            family = .straightDouble
+            width = 2
+        }
+        let after = i + width
         let spaceBefore = i == 0 || t.spaceBefore || t.lineStart || isOpeningContext(i - 1)
-        let attachedAfter = i + 1 < tokens.count && !tokens[i + 1].spaceBefore && !tokens[i + 1].lineStart
+        let attachedAfter = after < tokens.count && !tokens[after].spaceBefore && !tokens[after].lineStart
         let attachedBefore = !spaceBefore
-        let followedByBoundary = !attachedAfter || isClosingContext(i + 1)
+        let followedByBoundary = !attachedAfter || isClosingContext(after)
         var opens = spaceBefore && attachedAfter
         var closes = attachedBefore && followedByBoundary
         switch fixedRole {
@@ -92,7 +101,7 @@ struct QuoteMarkScanner {
             let next = document.text(ofToken: i + 1).lowercased()
             if ["em", "n", "til", "cause", "tis", "twas", "s"].contains(next) { opens = false }
         }
-        return Mark(family: family, opens: opens, closes: closes)
+        return Mark(family: family, opens: opens, closes: closes, width: width)
     }
 
     /// A token after which a quote mark still counts as opening: brackets, dashes, other marks.
@@ -127,16 +136,18 @@ struct QuoteMarkScanner {
     /// All passages of the document, in order.
     func passages() -> [QuotedPassage] {
         var out: [QuotedPassage] = []
-        var open: (family: Family, token: Int, segments: [QuotedPassage.Segment])?
+        // The open mark: its family, first token, width, and the paragraph pieces so far.
+        var open: (family: Family, token: Int, width: Int, segments: [QuotedPassage.Segment])?
         let n = document.tokens.count
+        func isSingle(_ f: Family) -> Bool { f == .curlySingle || f == .straightSingle || f == .angleSingle }
 
         /// Ends a passage still open at a block boundary `end`, keeping it only if it opened like speech.
         func abandon(at end: Int) {
             guard let o = open else { return }
             open = nil
-            let isSingle = o.family == .curlySingle || o.family == .straightSingle || o.family == .angleSingle
-            guard !isSingle, opensLikeSpeech(o.segments.first?.open ?? o.token), end > o.token + 1 else { return }
-            let segs = o.segments + [.init(open: o.token, close: nil, content: (o.token + 1)..<end)]
+            let start = o.token + o.width
+            guard !isSingle(o.family), opensLikeSpeech(o.segments.first?.open ?? o.token), end > start else { return }
+            let segs = o.segments + [.init(open: o.token, close: nil, content: start..<end)]
             out.append(QuotedPassage(segments: segs, isSingle: false))
         }
 
@@ -145,37 +156,38 @@ struct QuoteMarkScanner {
             if let o = open, i > o.token, isBlockStart(i) {
                 if let m = mark(at: i), m.opens, m.family == o.family, opensLikeSpeech(o.segments.first?.open ?? o.token) {
                     // The quote runs on into this paragraph, which reopens it.
-                    open!.segments.append(.init(open: o.token, close: nil, content: (o.token + 1)..<i))
+                    open!.segments.append(.init(open: o.token, close: nil, content: (o.token + o.width)..<i))
                     open!.token = i
-                    i += 1
+                    open!.width = m.width
+                    i += m.width
                     continue
                 }
                 abandon(at: i)
             }
             guard let m = mark(at: i) else { i += 1; continue }
             if let o = open {
-                if m.family == o.family || (o.family == .curlyDouble && m.family == .curlyDouble) {
-                    if m.closes || (!m.opens && i > o.token + 1) {
-                        let seg = QuotedPassage.Segment(open: o.token, close: i, content: (o.token + 1)..<i)
+                if m.family == o.family {
+                    if m.closes || (!m.opens && i > o.token + o.width) {
+                        let seg = QuotedPassage.Segment(open: o.token, close: i + m.width - 1, content: (o.token + o.width)..<i)
                         let segs = o.segments + [seg]
                         open = nil
                         if segs.contains(where: { !$0.content.isEmpty }) {
-                            out.append(QuotedPassage(segments: segs, isSingle: [.curlySingle, .straightSingle, .angleSingle].contains(o.family)))
+                            out.append(QuotedPassage(segments: segs, isSingle: isSingle(o.family)))
                         }
                     } else if m.opens {
                         // A second opener before any closer: the first mark was stray.
-                        open = (m.family, i, [])
+                        open = (m.family, i, m.width, [])
                     }
-                } else if m.opens, isDouble(m.family), !isDouble(o.family), o.family != .guillemet {
+                } else if m.opens, isDouble(m.family), isSingle(o.family) {
                     // A double quote opening inside an unclosed single one: the single mark was an
                     // apostrophe after all.
-                    open = (m.family, i, [])
+                    open = (m.family, i, m.width, [])
                 }
                 // Other marks inside a quote are nested quotes and belong to it.
             } else if m.opens {
-                open = (m.family, i, [])
+                open = (m.family, i, m.width, [])
             }
-            i += 1
+            i += m.width
         }
         if open != nil { abandon(at: n) }
         return out

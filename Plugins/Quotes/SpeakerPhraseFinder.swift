@@ -127,8 +127,26 @@ struct SpeakerPhraseFinder {
             }
         }
         if let s = start { runs.append(s..<chunk.upperBound) }
-        runs = runs.filter { r in !(r.count == 1 && Self.introducers.contains(reader.lower(r.lowerBound))) }
+        // A lone capitalised word opening a sentence ("Speaking", "Though") is a name only if the
+        // document also capitalises it elsewhere.
+        runs = runs.filter { r in
+            guard r.count == 1 else { return true }
+            let i = r.lowerBound
+            if Self.introducers.contains(reader.lower(i)) { return false }
+            return !isSentenceInitial(i) || isCapitalizedElsewhere(reader.text(i), besides: i)
+        }
         return nearEnd ? runs.last : runs.first
+    }
+
+    private func isSentenceInitial(_ i: Int) -> Bool {
+        var first = reader.sentenceTokens(of: i).lowerBound
+        while first < i, !reader.isWord(first) { first += 1 }
+        return first == i || reader.document.tokens[i].lineStart
+    }
+
+    private func isCapitalizedElsewhere(_ word: String, besides i: Int) -> Bool {
+        for j in 0..<reader.count where j != i && reader.text(j) == word && !isSentenceInitial(j) { return true }
+        return false
     }
 
     private func isNonSpeakerEntity(_ i: Int) -> Bool {
