@@ -1,0 +1,45 @@
+import AssayCore
+
+/// The `entities` extractor: people, organisations, places and other names, tagged by a trained
+/// statistical sequence tagger and linked within each document.
+public struct EntitiesExtractor: Extractor {
+    /// The descriptor other extractors rely on: `quotes` reads `label` and `canonical`.
+    public static let descriptor = ExtractorDescriptor(
+        name: "entities",
+        summary: "Named entities: PERSON, ORG, LOC, MISC, linked within the document",
+        discussion: """
+            A linear-chain tagger (averaged structured perceptron over BILOU tags, Viterbi decoding) \
+            trained on CoNLL-2003 English news, with word, shape, affix, context, capitalisation \
+            and gazetteer features. Mentions of one entity are merged per document: `canonical` is \
+            the fullest name ("Putin" → "Vladimir Putin"); titles before a person's name are not \
+            part of its span but kept in `title` ("President"). Hyphenated names are split \
+            ("China-Russia" holds two places).
+            """,
+        version: "1.0",
+        fields: [
+            FieldDescriptor("label", .string, "PERSON, ORG, LOC or MISC"),
+            FieldDescriptor("canonical", .string, "the fullest name of the entity in the document"),
+            FieldDescriptor("title", .string, "a person's title (\"President\", \"Foreign Minister\"), when present"),
+        ])
+
+    public var descriptor: ExtractorDescriptor { Self.descriptor }
+
+    private let recognizer: EntityRecognizer?
+
+    /// The extractor with the shipped model (loaded on first use).
+    public init() { recognizer = nil }
+
+    init(recognizer: EntityRecognizer) { self.recognizer = recognizer }
+
+    public func extract(from document: AnalyzedDocument, in span: Span, context: ExtractionContext) throws -> [Annotation] {
+        // The whole document is tagged even for a smaller span: linking needs every mention to
+        // name the fullest form, and the tagger's document features need the whole text.
+        let r = try recognizer ?? EntityRecognizer.shipped.get()
+        let linker = MentionLinker(titles: EntityRecognizer.titleMatcher)
+        return linker.link(r.mentions(in: document), in: document).filter { span.contains($0.span) }.map { m in
+            var fields: [(String, Value)] = [("label", .string(m.label.name)), ("canonical", .string(m.canonical))]
+            if let t = m.title { fields.append(("title", .string(t))) }
+            return Annotation(extractor: "entities", span: m.span, orderedFields: fields)
+        }
+    }
+}

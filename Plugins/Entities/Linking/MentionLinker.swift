@@ -1,0 +1,132 @@
+import AssayCore
+import Foundation
+
+/// A mention after linking: which entity of the document it names, that entity's fullest name,
+/// and the title it was introduced with ("President" in "President Xi").
+struct LinkedMention: Sendable, Hashable {
+    var span: Span
+    var label: EntityLabel
+    var canonical: String
+    var title: String?
+}
+
+/// Groups the mentions of one document into entities.
+///
+/// People: a shorter name whose words all occur in a longer name of the document is the same
+/// person ("Xi", "President Xi" and "Chinese President Xi Jinping" are Xi Jinping; "Putin" is
+/// Vladimir Putin), and a lone surname the tagger gave another label is relabelled. Others: the
+/// same words, or an acronym of a longer name ("UN" for "United Nations"). The canonical name
+/// is the fullest form; titles in front of a person's name are cut from the span and kept as
+/// the `title` field.
+struct MentionLinker {
+    let titles: TitleMatcher
+
+    func link(_ mentions: [Mention], in document: AnalyzedDocument) -> [LinkedMention] {
+        var items: [Item] = mentions.map { m in
+            var item = Item(span: m.span, label: m.label, words: [], title: nil)
+            if m.label == .person { (item.span, item.title) = titles.split(m.span, in: document) }
+            item.words = words(item.span, document)
+            return item
+        }.filter { !$0.words.isEmpty }
+
+        // People first: the longest names found, then shorter ones attached to them.
+        let people = items.indices.filter { items[$0].label == .person }.sorted { items[$0].words.count > items[$1].words.count }
+        var personEntities: [[Int]] = []  // item indices per person
+        for i in people {
+            let w = Set(items[i].words)
+            if let e = personEntities.firstIndex(where: { Set(items[$0[0]].words).isSuperset(of: w) }) {
+                personEntities[e].append(i)
+            } else {
+                personEntities.append([i])
+            }
+        }
+        // A single-word mention with another label that is a multi-word person's first or last
+        // name is that person (headlines: "XI, PUTIN HOLD TALKS" often tag a surname as ORG/LOC).
+        for i in items.indices where items[i].label != .person && items[i].words.count == 1 {
+            let w = items[i].words[0]
+            if let e = personEntities.firstIndex(where: { items[$0[0]].words.count > 1 && (items[$0[0]].words.first == w || items[$0[0]].words.last == w) }) {
+                items[i].label = .person
+                personEntities[e].append(i)
+            }
+        }
+        var canonical = [String](repeating: "", count: items.count)
+        var entityTitle = [String?](repeating: nil, count: items.count)
+        for members in personEntities {
+            let name = fullest(members, items, document)
+            let title = members.sorted { items[$0].span < items[$1].span }.lazy.compactMap { items[$0].title }.first
+            for m in members { canonical[m] = name; entityTitle[m] = title }
+        }
+
+        // Everything else: group by words, then attach acronyms to the names they abbreviate.
+        var groups: [String: [Int]] = [:]
+        var keys: [String] = []
+        for i in items.indices where items[i].label != .person {
+            let key = "\(items[i].label.rawValue)|" + items[i].words.joined(separator: " ")
+            if groups[key] == nil { keys.append(key) }
+            groups[key, default: []].append(i)
+        }
+        var merged: [[Int]] = []
+        var acronyms: [String: Int] = [:]  // acronym → index in merged
+        for key in keys.sorted(by: { groups[$0]!.first! < groups[$1]!.first! }) {
+            let members = groups[key]!
+            let w = items[members[0]].words
+            if w.count > 1, let a = acronym(of: w) { acronyms[a] = merged.count }
+            merged.append(members)
+        }
+        for (k, members) in merged.enumerated() {
+            let w = items[members[0]].words
+            if w.count == 1, let target = acronyms[w[0].replacingOccurrences(of: ".", with: "")], target != k {
+                merged[target] += members
+                merged[k] = []
+            }
+        }
+        for members in merged where !members.isEmpty {
+            let name = fullest(members, items, document)
+            for m in members { canonical[m] = name }
+        }
+
+        return items.indices.map { i in
+            LinkedMention(span: items[i].span, label: items[i].label, canonical: canonical[i], title: items[i].title ?? entityTitle[i])
+        }
+    }
+
+    private struct Item {
+        var span: Span
+        var label: EntityLabel
+        /// Lower-cased words of the name, without punctuation.
+        var words: [String]
+        var title: String?
+    }
+
+    private func words(_ span: Span, _ d: AnalyzedDocument) -> [String] {
+        d.text(of: span).lowercased()
+            .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "-" || $0 == "," || $0 == "\u{2010}" || $0 == "\t" })
+            .map(String.init)
+    }
+
+    /// The fullest name among `members`: most words, then a form that is not all capitals
+    /// (headlines), then the longest text, then the first mentioned.
+    private func fullest(_ members: [Int], _ items: [Item], _ d: AnalyzedDocument) -> String {
+        let best = members.max { a, b in
+            let x = items[a], y = items[b]
+            if x.words.count != y.words.count { return x.words.count < y.words.count }
+            let xCaps = isAllCaps(d.text(of: x.span)), yCaps = isAllCaps(d.text(of: y.span))
+            if xCaps != yCaps { return xCaps }
+            if x.span.length != y.span.length { return x.span.length < y.span.length }
+            return x.span.start > y.span.start
+        }!
+        return d.text(of: items[best].span).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    private func isAllCaps(_ s: String) -> Bool {
+        s.count > 3 && !s.unicodeScalars.contains { $0.properties.isLowercase }
+    }
+
+    /// Initials of the capitalised words ("united nations security council" → "unsc"), skipping
+    /// the small words acronyms leave out.
+    private func acronym(of words: [String]) -> String? {
+        let skip: Set<String> = ["of", "the", "and", "for", "&", "de", "on", "in"]
+        let initials = words.filter { !skip.contains($0) }.compactMap(\.first)
+        return initials.count >= 2 ? String(initials) : nil
+    }
+}

@@ -1,0 +1,71 @@
+import AssayCore
+
+/// Finds the title in front of a person's name ("President", "Foreign Minister", "Chinese
+/// Chair") and cuts it from the name when the tagger included it.
+///
+/// Titles come from the gazetteer's `[title]` section; a nationality or country just before the
+/// title joins it ("Chinese President"), as in how news introduces foreign leaders.
+struct TitleMatcher: Sendable {
+    /// Lower-cased titles, as word arrays (`["foreign", "minister"]`).
+    private let titles: Set<[String]>
+    /// Nationalities and countries that may qualify a title.
+    private let qualifiers: Set<String>
+    private let longest: Int
+
+    init(titles: [String], qualifiers: [String]) {
+        self.titles = Set(titles.map { $0.lowercased().split(separator: " ").map(String.init) })
+        self.qualifiers = Set(qualifiers.map { $0.lowercased() })
+        longest = self.titles.map(\.count).max() ?? 1
+    }
+
+    /// Splits a person mention into the name and the title before it (inside or outside the span).
+    func split(_ span: Span, in d: AnalyzedDocument) -> (Span, String?) {
+        let range = d.tokenRange(in: span)
+        guard !range.isEmpty else { return (span, nil) }
+        // A title the tagger put inside the span: keep at least one word of name.
+        var first = range.lowerBound
+        var titleStart: Int?
+        while first < range.upperBound - 1, let n = titleLength(d, startingAt: first, limit: range.upperBound - 1) {
+            if titleStart == nil { titleStart = first }
+            first += n
+        }
+        // A title just before the span.
+        if titleStart == nil {
+            for n in stride(from: min(longest, range.lowerBound), through: 1, by: -1) {
+                let s = range.lowerBound - n
+                if titleLength(d, startingAt: s, limit: range.lowerBound) == n, sameLine(d, s, range.lowerBound) {
+                    titleStart = s
+                    break
+                }
+            }
+        }
+        guard let t = titleStart else { return (span, nil) }
+        var start = t
+        if start > 0, qualifiers.contains(d.text(ofToken: start - 1).lowercased()), sameLine(d, start - 1, start),
+           isCapitalised(d.text(ofToken: start - 1)) {
+            start -= 1
+        }
+        let titleEnd = first > range.lowerBound ? first : range.lowerBound
+        let title = d.text(of: Span(d.tokens[start].span.start, d.tokens[titleEnd - 1].span.end))
+        return (Span(d.tokens[first].span.start, span.end), title.split(whereSeparator: \.isWhitespace).joined(separator: " "))
+    }
+
+    /// The number of tokens of a title starting at token `i` (whole title before `limit`).
+    private func titleLength(_ d: AnalyzedDocument, startingAt i: Int, limit: Int) -> Int? {
+        var words: [String] = []
+        var best: Int?
+        var k = i
+        while k < limit, words.count < longest {
+            words.append(d.text(ofToken: k).lowercased())
+            k += 1
+            if titles.contains(words) { best = words.count }
+        }
+        return best
+    }
+
+    private func sameLine(_ d: AnalyzedDocument, _ a: Int, _ b: Int) -> Bool {
+        !(a + 1...b).contains { d.tokens[$0].lineStart }
+    }
+
+    private func isCapitalised(_ s: String) -> Bool { s.unicodeScalars.first?.properties.isUppercase ?? false }
+}

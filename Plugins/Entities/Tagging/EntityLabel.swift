@@ -1,0 +1,79 @@
+/// The four entity classes of the batch contract, in the order the tagger's tag set uses.
+public enum EntityLabel: Int, CaseIterable, Sendable {
+    case person, org, loc, misc
+
+    /// The label as the batch output writes it (`PERSON`, `ORG`, `LOC`, `MISC`).
+    public var name: String {
+        switch self {
+        case .person: "PERSON"
+        case .org: "ORG"
+        case .loc: "LOC"
+        case .misc: "MISC"
+        }
+    }
+
+    /// Reads an output label or a CoNLL label (`PER` is CoNLL's name for `PERSON`).
+    public init?(name: String) {
+        switch name.uppercased() {
+        case "PERSON", "PER": self = .person
+        case "ORG": self = .org
+        case "LOC": self = .loc
+        case "MISC": self = .misc
+        default: return nil
+        }
+    }
+}
+
+/// BILOU tags: `O`, then for each label Begin, Inside, Last and Unit (a one-unit entity).
+///
+/// BILOU rather than BIO because marking the last unit and single-unit entities explicitly lets
+/// a linear model learn boundaries better (Ratinov & Roth 2009). Tag 0 is `O`; label `l` at
+/// position `p` is `1 + 4 l + p`.
+enum BILOU {
+    static let count = 17
+    /// Non-`O` tags: the runtime model stores only these (an `O` weight of zero loses nothing,
+    /// since adding one constant to every tag's score of a unit never changes the best path).
+    static let entityTagCount = 16
+    static let outside = 0
+
+    enum Position: Int { case begin = 0, inside, last, unit }
+
+    @inline(__always) static func tag(_ label: EntityLabel, _ p: Position) -> Int { 1 + label.rawValue * 4 + p.rawValue }
+    @inline(__always) static func label(of tag: Int) -> EntityLabel? { tag == 0 ? nil : EntityLabel(rawValue: (tag - 1) >> 2) }
+    @inline(__always) static func position(of tag: Int) -> Position? { tag == 0 ? nil : Position(rawValue: (tag - 1) & 3) }
+
+    /// Whether `to` may follow `from` (`nil` stands for the start or the end of the sentence).
+    static func allowed(from: Int?, to: Int?) -> Bool {
+        let continues: Bool = {  // `from` opens an entity that must go on
+            guard let f = from, let p = position(of: f) else { return false }
+            return p == .begin || p == .inside
+        }()
+        guard let t = to else { return !continues }
+        if let p = position(of: t), p == .inside || p == .last {
+            return continues && label(of: from!) == label(of: t)
+        }
+        return !continues
+    }
+
+    /// Tags for an entity of `label` covering `length` units.
+    static func tags(for label: EntityLabel, length: Int) -> [Int] {
+        if length == 1 { return [tag(label, .unit)] }
+        return [tag(label, .begin)] + Array(repeating: tag(label, .inside), count: length - 2) + [tag(label, .last)]
+    }
+
+    /// The entities a valid tag sequence spells: unit ranges with their labels.
+    static func entities(in tags: [Int]) -> [(units: Range<Int>, label: EntityLabel)] {
+        var out: [(Range<Int>, EntityLabel)] = []
+        var start = -1
+        for (i, t) in tags.enumerated() {
+            guard let l = label(of: t), let p = position(of: t) else { start = -1; continue }
+            switch p {
+            case .unit: out.append((i..<(i + 1), l)); start = -1
+            case .begin: start = i
+            case .inside: break
+            case .last: if start >= 0 { out.append((start..<(i + 1), l)) }; start = -1
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,156 @@
+import AssayCore
+
+/// Turns a document's units into hashed feature indices, one list per unit.
+///
+/// The templates are the ones that made linear taggers strong on news: the word, its lower
+/// case, shape, prefixes and suffixes; neighbouring words and shapes; sentence position; how the
+/// line is written (all-caps and title-case headlines); how the same word is written elsewhere in
+/// the document (capitalisation in context: "Will" at a sentence start is a verb if the document
+/// also has "will"); and gazetteer membership. Every feature is a hash of a template number and
+/// precomputed unit hashes, reduced to a bucket of the model's table.
+struct FeatureExtractor: Sendable {
+    /// Bump when templates change: a model trained with other templates is refused.
+    static let version: UInt32 = 4
+
+    let gazetteer: Gazetteer
+    let bucketMask: UInt32
+
+    init(gazetteer: Gazetteer, bucketBits: Int) {
+        self.gazetteer = gazetteer
+        self.bucketMask = UInt32((1 << bucketBits) - 1)
+    }
+
+    /// Feature indices for every unit: unit `i` has `indices[offsets[i]..<offsets[i + 1]]`.
+    struct Features {
+        var indices: [UInt32] = []
+        var offsets: [Int32] = [0]
+        func of(_ unit: Int) -> Range<Int> { Int(offsets[unit])..<Int(offsets[unit + 1]) }
+    }
+
+    /// How a line is written: capital letters mean less in an all-caps or title-case headline.
+    enum LineCase: UInt64 { case normal = 0, allCaps, titleCase }
+
+    private static let boundary: UnitProfile = {
+        var p = UnitProfile()
+        p.word = 0x5151; p.lower = 0x5152; p.shape = 0x5153
+        return p
+    }()
+    private static let end: UnitProfile = {
+        var p = UnitProfile()
+        p.word = 0x6161; p.lower = 0x6162; p.shape = 0x6163
+        return p
+    }()
+
+    /// Profiles every unit of `units` in `document`.
+    func profiles(_ document: AnalyzedDocument, _ units: TaggingUnits) -> [UnitProfile] {
+        document.utf8.withUnsafeBufferPointer { b in units.spans.map { UnitProfile(b, $0.start, $0.end) } }
+    }
+
+    func extract(_ units: TaggingUnits, profiles p: [UnitProfile]) -> Features {
+        var out: [UInt32] = []
+        out.reserveCapacity(units.count * 40)
+        var offsets: [Int32] = [0]
+        offsets.reserveCapacity(units.count + 1)
+
+        // Capitalisation in context: how each word (by lower case) is written across the document.
+        // bit 0: written in lower case; bit 1: capitalised inside a sentence of a normal line.
+        var lineCases: [LineCase] = []
+        lineCases.reserveCapacity(units.sentences.count)
+        var seen: [UInt64: UInt8] = [:]
+        for s in units.sentences {
+            let lc = lineCase(p, s)
+            lineCases.append(lc)
+            for i in s {
+                switch p[i].caseClass {
+                case .lower: seen[p[i].lower, default: 0] |= 1
+                case .title, .upper, .mixed:
+                    if lc == .normal, i > s.lowerBound, !units.lineStart[i] { seen[p[i].lower, default: 0] |= 2 }
+                case .none: break
+                }
+            }
+        }
+        var gaz = [(categories: UInt16, position: UInt8)?](repeating: nil, count: units.count)
+        for s in units.sentences { gazetteer.matches(p, in: s, into: &gaz) }
+
+        let mask = bucketMask
+        @inline(__always) func add(_ template: UInt64, _ value: UInt64) {
+            out.append(UInt32(truncatingIfNeeded: FeatureHash.mix(value, template &* 0x1000_0000_01B3)) & mask)
+        }
+        @inline(__always) func add2(_ template: UInt64, _ a: UInt64, _ b: UInt64) { add(template, FeatureHash.mix(a, b)) }
+
+        for (si, s) in units.sentences.enumerated() {
+            let lc = lineCases[si].rawValue
+            // The first word of the sentence, after any opening quote or bracket.
+            let firstWord = s.first { p[$0].caseClass != .none || p[$0].hasDigit } ?? s.lowerBound
+            for i in s {
+                let u = p[i]
+                let prev = i > s.lowerBound ? p[i - 1] : Self.boundary
+                let prev2 = i - 1 > s.lowerBound ? p[i - 2] : Self.boundary
+                let next = i + 1 < s.upperBound ? p[i + 1] : Self.end
+                let next2 = i + 2 < s.upperBound ? p[i + 2] : Self.end
+                let cc = UInt64(u.caseClass.rawValue)
+                let first: UInt64 = i == firstWord ? 1 : 0
+
+                add(1, 0)  // bias
+                add(2, u.word)
+                add(3, u.lower)
+                add(4, u.shape)
+                for k in 0..<4 where u.prefixes[k] != 0 { add(5, u.prefixes[k]) }
+                for k in 0..<4 where u.suffixes[k] != 0 { add(6, u.suffixes[k]) }
+                add(7, prev.lower)
+                add(8, next.lower)
+                add(9, prev2.lower)
+                add(10, next2.lower)
+                add(11, prev.shape)
+                add(12, next.shape)
+                add2(13, prev.shape, u.shape)
+                add2(14, u.shape, next.shape)
+                add2(15, prev.lower, u.lower)
+                add2(16, u.lower, next.lower)
+                add2(17, prev.lower, u.shape)
+                add2(18, u.shape, next.lower)
+                add2(19, first &+ lc &* 4, u.shape)
+                add2(20, lc, cc)
+                if lc != 0 { add2(21, lc, u.lower) }
+                if u.caseClass != .none && u.caseClass != .lower {
+                    let bits = UInt64(seen[u.lower] ?? 0)
+                    add2(22, bits &+ first &* 8 &+ lc &* 16, cc)
+                }
+                add2(23, UInt64(min(u.length, 12)), cc)
+                add2(24, prev2.shape &+ 7, FeatureHash.mix(prev.shape, u.shape))
+                if let g = gaz[i] {
+                    var bits = g.categories
+                    while bits != 0 {
+                        let c = UInt64(bits.trailingZeroBitCount)
+                        bits &= bits - 1
+                        add(25, c &* 4 &+ UInt64(g.position))
+                        add2(26, c &* 4 &+ UInt64(g.position), cc)
+                    }
+                }
+                if i > s.lowerBound, let g = gaz[i - 1], g.position >= 2 { add(27, UInt64(g.categories)) }
+                if i + 1 < s.upperBound, let g = gaz[i + 1], g.position == 0 || g.position == 3 { add(28, UInt64(g.categories)) }
+                offsets.append(Int32(out.count))
+            }
+        }
+        return Features(indices: out, offsets: offsets)
+    }
+
+    /// All-caps when no unit has a lower-case letter (and some have letters); title-case when
+    /// nearly every word of four or more letters is capitalised.
+    private func lineCase(_ p: [UnitProfile], _ s: Range<Int>) -> LineCase {
+        var letters = 0, lowerFirst = 0, capitalised = 0, long = 0, withLower = 0
+        for i in s {
+            let c = p[i].caseClass
+            if c == .none { continue }
+            letters += 1
+            if c == .title || c == .mixed || c == .lower { withLower += 1 }
+            if p[i].length >= 4 {
+                long += 1
+                if c == .lower || c == .mixed { lowerFirst += 1 } else { capitalised += 1 }
+            }
+        }
+        if letters >= 2, withLower == 0 { return .allCaps }
+        if long >= 3, lowerFirst == 0 { return .titleCase }
+        return .normal
+    }
+}

@@ -1,0 +1,105 @@
+import AssayCore
+import Foundation
+
+/// Lists of known names (countries, cities, nationalities, organisations, first names, person
+/// titles) that the tagger reads as features: "this phrase is a known country" helps with names
+/// the training news never mentioned.
+///
+/// The core ``Lexicon`` matches over whole tokens and allocates a String per token; the tagger
+/// needs matches over its own units (hyphen parts) at a million tokens a second, so this keeps
+/// phrases as hashes of the units' lower-case hashes (``UnitProfile/lower``) instead.
+struct Gazetteer: Sendable {
+    /// The list categories, in the order of the resource file's sections.
+    static let categories = ["country", "city", "region", "nationality", "organization", "org-word",
+                             "first-name", "title", "person-word"]
+    static func category(named name: String) -> Int? { categories.firstIndex(of: name) }
+
+    /// Phrase hash → categories (bit set).
+    private var phrases: [UInt64: UInt16] = [:]
+    /// First-unit hash → the longest phrase length starting with it.
+    private var longest: [UInt64: Int] = [:]
+
+    init() {}
+
+    /// Builds the gazetteer from the sections of a parsed list file.
+    init(sections: [String: [String]]) {
+        for (name, phrases) in sections {
+            guard let c = Gazetteer.category(named: name) else { continue }
+            for p in phrases { insert(p, category: c) }
+        }
+    }
+
+    /// Parses `[category]` sections of one phrase per line (`#` starts a comment).
+    static func sections(of text: String) -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        var category = ""
+        for raw in text.split(whereSeparator: \.isNewline) {
+            let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
+                .trimmingCharacters(in: .whitespaces)
+            if line.isEmpty { continue }
+            if line.hasPrefix("[") {
+                category = String(line.dropFirst().dropLast())
+                continue
+            }
+            out[category, default: []].append(line)
+        }
+        return out
+    }
+
+    mutating func insert(_ phrase: String, category: Int) {
+        let doc = AnalyzedDocument(phrase)
+        let units = TaggingUnits(doc, sentences: 0..<doc.sentences.count)
+        guard units.count > 0 else { return }
+        let hashes = doc.utf8.withUnsafeBufferPointer { b in units.spans.map { UnitProfile(b, $0.start, $0.end).lower } }
+        var h = hashes[0]
+        for k in 1..<hashes.count { h = FeatureHash.mix(h, hashes[k]) }
+        phrases[h, default: 0] |= 1 << UInt16(category)
+        longest[hashes[0]] = max(longest[hashes[0]] ?? 0, hashes.count)
+    }
+
+    var isEmpty: Bool { phrases.isEmpty }
+
+    /// The categories of the phrase made of exactly the units `range` (0 if it is not listed).
+    func categories(of profiles: [UnitProfile], _ range: ClosedRange<Int>) -> UInt16 {
+        var h = profiles[range.lowerBound].lower
+        for i in (range.lowerBound + 1)..<(range.upperBound + 1) { h = FeatureHash.mix(h, profiles[i].lower) }
+        return phrases[h] ?? 0
+    }
+
+    /// The entity label a listed name implies, if its categories say one.
+    func label(of profiles: [UnitProfile], _ range: ClosedRange<Int>) -> EntityLabel? {
+        let c = categories(of: profiles, range)
+        func has(_ name: String) -> Bool { c & (1 << UInt16(Gazetteer.category(named: name)!)) != 0 }
+        if has("country") || has("city") || has("region") { return .loc }
+        if has("organization") { return .org }
+        if has("nationality") { return .misc }
+        return nil
+    }
+
+    /// For each unit in `range`, the categories of the longest match covering it and the unit's
+    /// position in that match (BILOU position 0...3), packed as `category << 2 | position` per
+    /// set bit; `nil` where no phrase covers the unit. A phrase must start and end with a
+    /// capitalised unit, or "china" the porcelain and "will" the verb would match.
+    func matches(_ profiles: [UnitProfile], in range: Range<Int>, into out: inout [(categories: UInt16, position: UInt8)?]) {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let p = profiles[i]
+            guard p.caseClass.isCapitalised, let maxLength = longest[p.lower] else { i += 1; continue }
+            var h = p.lower
+            var best: (Int, UInt16)?
+            if let c = phrases[h] { best = (1, c) }
+            var n = 1
+            while n < maxLength, i + n < range.upperBound {
+                h = FeatureHash.mix(h, profiles[i + n].lower)
+                n += 1
+                if let c = phrases[h], profiles[i + n - 1].caseClass.isCapitalised || profiles[i + n - 1].caseClass == .none { best = (n, c) }
+            }
+            guard let (length, cats) = best else { i += 1; continue }
+            for k in 0..<length {
+                let position: UInt8 = length == 1 ? 3 : k == 0 ? 0 : k == length - 1 ? 2 : 1
+                out[i + k] = (cats, position)
+            }
+            i += length
+        }
+    }
+}

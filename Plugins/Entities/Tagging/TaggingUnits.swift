@@ -1,0 +1,71 @@
+import AssayCore
+
+/// The units the tagger labels: the core tokeniser's tokens, except that a hyphenated word with
+/// a capitalised part is split at its hyphens (`China-Russia` → `China`, `-`, `Russia`), so that
+/// each name inside it can be tagged on its own.
+///
+/// The split happens here rather than in the core because only the tagger wants it: every other
+/// extractor reads `China-Russia` as one word.
+struct TaggingUnits {
+    /// Byte spans of the units, in document order.
+    var spans: [Span] = []
+    /// Per unit: whether it begins a line (headlines and lists are line-shaped).
+    var lineStart: [Bool] = []
+    /// Unit ranges of the sentences, in order.
+    var sentences: [Range<Int>] = []
+
+    var count: Int { spans.count }
+
+    init() {}
+
+    /// The units of the sentences that overlap `span` (whole sentences, for context).
+    init(_ document: AnalyzedDocument, sentences range: Range<Int>) {
+        document.utf8.withUnsafeBufferPointer { bytes in
+            for s in range {
+                let first = spans.count
+                for t in document.sentences[s].tokens {
+                    let token = document.tokens[t]
+                    let before = spans.count
+                    if token.kind == .word, token.span.length > 2 { appendSplit(token.span, bytes) }
+                    if spans.count == before { spans.append(token.span) }
+                    lineStart.append(token.lineStart)
+                    for _ in (before + 1)..<max(before + 1, spans.count) { lineStart.append(false) }
+                }
+                if spans.count > first { sentences.append(first..<spans.count) }
+            }
+        }
+    }
+
+    /// Appends the parts of a hyphenated word if one of them is capitalised; appends nothing
+    /// otherwise (the caller then keeps the token whole).
+    private mutating func appendSplit(_ span: Span, _ b: UnsafeBufferPointer<UInt8>) {
+        var cuts: [(Int, Int)] = []  // hyphen byte ranges
+        var capitalised = false
+        var partStart = span.start
+        var i = span.start
+        while i < span.end {
+            let c = b[i]
+            var hyphenLength = 0
+            if c == UInt8(ascii: "-") { hyphenLength = 1 }
+            else if c == 0xE2, i + 2 < span.end, b[i + 1] == 0x80, b[i + 2] == 0x90 || b[i + 2] == 0x91 { hyphenLength = 3 }
+            if hyphenLength > 0 {
+                cuts.append((i, i + hyphenLength))
+                i += hyphenLength
+                partStart = i
+                continue
+            }
+            if i == partStart, c >= 65 && c <= 90 || c >= 0x80 && UnitProfile.scalar(b, i).properties.isUppercase {
+                capitalised = true
+            }
+            i += 1
+        }
+        guard !cuts.isEmpty, capitalised else { return }
+        var start = span.start
+        for (hs, he) in cuts {
+            if hs > start { spans.append(Span(start, hs)) }
+            spans.append(Span(hs, he))
+            start = he
+        }
+        if span.end > start { spans.append(Span(start, span.end)) }
+    }
+}

@@ -1,0 +1,178 @@
+import AssayCore
+import Foundation
+
+/// Trains the tagger as an averaged structured perceptron (Collins 2002): decode each sentence
+/// with the current weights, and where the best path differs from the gold one, add the gold
+/// path's features and subtract the predicted path's. The average of the weights over all steps
+/// is the model; it generalises much better than the last weights.
+///
+/// Deterministic: sentences are shuffled by a fixed-seed generator, and nothing else is random.
+struct PerceptronTrainer {
+    struct Options {
+        var epochs = 12
+        var bucketBits = 20
+        var seed: UInt64 = 2003
+    }
+
+    /// One document ready for training: its units, features and gold tags.
+    private struct Example {
+        var units: TaggingUnits
+        var features: FeatureExtractor.Features
+        var gold: [Int]
+    }
+
+    let options: Options
+    let extractor: FeatureExtractor
+    private var weights: [Float]
+    /// Sum over steps of each update times the step it was made at, for lazy averaging.
+    private var stamped: [Float]
+    private var transitions: [Float]
+    private var stampedTransitions: [Float]
+    private var step: Float = 1
+
+    init(options: Options, gazetteer: Gazetteer) {
+        self.options = options
+        extractor = FeatureExtractor(gazetteer: gazetteer, bucketBits: options.bucketBits)
+        let n = (1 << options.bucketBits) * BILOU.count
+        weights = [Float](repeating: 0, count: n)
+        stamped = [Float](repeating: 0, count: n)
+        transitions = [Float](repeating: 0, count: BILOU.count * BILOU.count)
+        stampedTransitions = transitions
+    }
+
+    /// Trains on `train`, reports dev F1 after every epoch through `log`, and returns the model of
+    /// the epoch with the best dev F1.
+    mutating func train(_ train: AnnotatedCorpus, dev: AnnotatedCorpus, log: (String) -> Void) -> TaggerModel {
+        var aligner = GoldAligner(train)
+        var examples: [Example] = []
+        for (doc, gold) in train.documents {
+            let units = TaggingUnits(doc, sentences: 0..<doc.sentences.count)
+            let f = extractor.extract(units, profiles: extractor.profiles(doc, units))
+            examples.append(Example(units: units, features: f, gold: aligner.tags(doc, units, gold)))
+        }
+        // Headline-cased copies: the training news has all-caps headlines but almost no
+        // title-case ones ("Xi, Putin Hold Talks In Moscow"), where capitals say little.
+        var augmentRNG = SplitMix64(seed: options.seed ^ 0xA5A5)
+        for (doc, gold) in train.documents {
+            let text = HeadlineCaser.recase(doc.text, using: &augmentRNG)
+            let copy = AnalyzedDocument(Document(id: doc.id + "-recased", text: text))
+            let units = TaggingUnits(copy, sentences: 0..<copy.sentences.count)
+            let f = extractor.extract(units, profiles: extractor.profiles(copy, units))
+            examples.append(Example(units: units, features: f, gold: aligner.tags(copy, units, gold)))
+        }
+        let devExamples = dev.documents.map { (doc, gold) -> (TaggingUnits, [UnitProfile], FeatureExtractor.Features, [GoldEntity]) in
+            let units = TaggingUnits(doc, sentences: 0..<doc.sentences.count)
+            let profiles = extractor.profiles(doc, units)
+            return (units, profiles, extractor.extract(units, profiles: profiles), gold)
+        }
+        let featureCount = examples.reduce(0) { $0 + $1.features.indices.count }
+        log("training on \(examples.count) documents, \(examples.reduce(0) { $0 + $1.units.count }) units, \(featureCount) feature instances; "
+            + "\(aligner.misaligned) gold spans not on unit boundaries, \(aligner.splitCompounds) hyphenated compounds tagged by part")
+
+        var order: [(Int, Int)] = []  // (example, sentence)
+        for (e, ex) in examples.enumerated() { for s in ex.units.sentences.indices { order.append((e, s)) } }
+        var rng = SplitMix64(seed: options.seed)
+        var best: (f1: Double, epoch: Int, weights: [Float], transitions: [Float])?
+        var emissions: [Float] = []
+        var predicted: [Int] = []
+        var scratch: [Int32] = []
+        for epoch in 1...options.epochs {
+            let started = Date()
+            order.shuffle(using: &rng)
+            var mistakes = 0
+            for (e, s) in order {
+                let ex = examples[e]
+                let range = ex.units.sentences[s]
+                score(ex.features, range, into: &emissions)
+                emissions.withUnsafeBufferPointer {
+                    Viterbi(transitions: transitions).decode($0, count: range.count, tags: &predicted, scratch: &scratch)
+                }
+                let gold = ex.gold[range]
+                if !predicted.elementsEqual(gold) {
+                    mistakes += 1
+                    update(ex.features, range, gold: Array(gold), predicted: predicted)
+                }
+                step += 1
+            }
+            let (avgWeights, avgTransitions) = averaged()
+            var scorer = SpanScorer()
+            for (units, profiles, f, gold) in devExamples {
+                let tags = decode(f, units, weights: avgWeights, transitions: avgTransitions)
+                scorer.add(predicted: EntityRecognizer.mentions(tags: tags, units: units, profiles: profiles, gazetteer: extractor.gazetteer).map { GoldEntity(span: $0.span, label: $0.label) },
+                           gold: gold)
+            }
+            let f1 = scorer.overall.f1
+            log(String(format: "epoch %2d: %5d sentences wrong of %d, dev F1 %.4f (P %.4f R %.4f), %.1f s", epoch, mistakes, order.count,
+                       f1, scorer.overall.precision, scorer.overall.recall, Date().timeIntervalSince(started)))
+            if best == nil || f1 > best!.f1 { best = (f1, epoch, avgWeights, avgTransitions) }
+        }
+        log(String(format: "best epoch %d (dev F1 %.4f)", best!.epoch, best!.f1))
+        return TaggerModel(bucketBits: options.bucketBits, featureVersion: FeatureExtractor.version,
+                           floatWeights: best!.weights, transitions: best!.transitions)
+    }
+
+    private func score(_ f: FeatureExtractor.Features, _ range: Range<Int>, into e: inout [Float], weights w: [Float]? = nil) {
+        let T = BILOU.count
+        e = [Float](repeating: 0, count: range.count * T)
+        (w ?? weights).withUnsafeBufferPointer { wb in
+            for (k, i) in range.enumerated() {
+                for j in f.of(i) {
+                    let base = Int(f.indices[j]) * T
+                    for t in 0..<T { e[k * T + t] += wb[base + t] }
+                }
+            }
+        }
+    }
+
+    private func decode(_ f: FeatureExtractor.Features, _ units: TaggingUnits, weights w: [Float], transitions tr: [Float]) -> [Int] {
+        var out = [Int](repeating: 0, count: units.count)
+        var e: [Float] = [], tags: [Int] = [], scratch: [Int32] = []
+        let viterbi = Viterbi(transitions: tr)
+        for s in units.sentences {
+            score(f, s, into: &e, weights: w)
+            e.withUnsafeBufferPointer { viterbi.decode($0, count: s.count, tags: &tags, scratch: &scratch) }
+            for (k, i) in s.enumerated() { out[i] = tags[k] }
+        }
+        return out
+    }
+
+    private mutating func update(_ f: FeatureExtractor.Features, _ range: Range<Int>, gold: [Int], predicted: [Int]) {
+        let T = BILOU.count
+        let c = step
+        for (k, i) in range.enumerated() {
+            let g = gold[k], p = predicted[k]
+            let prevG = k > 0 ? gold[k - 1] : -1, prevP = k > 0 ? predicted[k - 1] : -1
+            if g != p {
+                for j in f.of(i) {
+                    let base = Int(f.indices[j]) * T
+                    weights[base + g] += 1; stamped[base + g] += c
+                    weights[base + p] -= 1; stamped[base + p] -= c
+                }
+            }
+            if k > 0, g != p || prevG != prevP {
+                transitions[prevG * T + g] += 1; stampedTransitions[prevG * T + g] += c
+                transitions[prevP * T + p] -= 1; stampedTransitions[prevP * T + p] -= c
+            }
+        }
+    }
+
+    /// The weights averaged over every step so far: w - stamped / step.
+    private func averaged() -> ([Float], [Float]) {
+        let w = zip(weights, stamped).map { $0 - $1 / step }
+        let t = zip(transitions, stampedTransitions).map { $0 - $1 / step }
+        return (w, t)
+    }
+}
+
+/// A small deterministic random generator (the standard one is seeded randomly).
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
