@@ -41,7 +41,7 @@ struct AttributionFinder {
             return nil
         }
         if let according = accordingTo(at: k, limit: limit) { return according }
-        let reach = nextSentence ? 4 : 10
+        let reach = nextSentence ? 4 : 40
         var i = k
         while i < min(limit, k + reach) {
             if reader.isQuoteMark(i) || reader.is(i, ";") || reader.is(i, ":") { break }
@@ -53,6 +53,14 @@ struct AttributionFinder {
                     return Attribution(phrase: p, verb: text, cue: "inverted")
                 }
                 if v.isParticiple { return nil }  // "…," adding that: not an attribution of this quote
+                if i - k > 10 {
+                    // Far from the quote only after a long apposition: "…," Michael McFaul, a
+                    // senior fellow at the Hoover Institution, told The Daily Beast.
+                    guard let p = phrases.appositiveSubject(before: i, floor: k), p.tokens.lowerBound <= k + 2 else { return nil }
+                    return Attribution(phrase: p, verb: text, cue: "after")
+                }
+                // "during opening remarks": a prepositional phrase is no subject.
+                if (k..<i).contains(where: { Self.clausePrepositions.contains(reader.lower($0)) }) { return nil }
                 let p = phrases.subject(before: i, floor: k)
                 return Attribution(phrase: p, verb: text, cue: "after")
             }
@@ -60,6 +68,8 @@ struct AttributionFinder {
         }
         return nil
     }
+
+    private static let clausePrepositions: Set<String> = ["during", "in", "on", "to", "with", "after", "before", "while", "into", "when", "as"]
 
     private func isDescription(_ p: SpeakerPhrase) -> Bool {
         if case .description = p.kind { return true }

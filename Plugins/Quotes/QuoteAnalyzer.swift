@@ -208,7 +208,7 @@ struct QuoteAnalyzer {
         // "America First", "American Skin (41 Shots)": a title or name, not speech.
         let after = passage.lastToken + 1
         let continuesLowercase = after < reader.count && reader.isLowercaseWord(after) && reader.sentence(of: after) == reader.sentence(of: passage.lastToken)
-        if titleCase, words.count <= 6, !hasSentenceEnd, attribution?.verb == nil, passage.segments.count == 1,
+        if titleCase, words.count <= 6, !hasSentenceEnd, attribution?.verb == nil || speaker == nil, passage.segments.count == 1,
            continuesLowercase || !speechPosition {
             return .term
         }
@@ -216,11 +216,9 @@ struct QuoteAnalyzer {
             let capitalStart = !reader.isLowercaseWord(firstWord)
             if capitalStart || attribution != nil || words.count > 4 { return .direct }
         }
+        // A short fragment is a quotation only when someone identifiable says it; otherwise
+        // ("what they termed the "new era"") it is a term.
         if namesSpeaker || words.count > 4 { return .partial }
-        // "what they termed the "new era"": a short name after a determiner, nobody identified.
-        let open = passage.firstOpen
-        let afterDeterminer = open > 0 && SpeechLexicon.determiners.contains(reader.lower(open - 1))
-        if attribution?.verb != nil, !(afterDeterminer && words.count <= 3) { return .partial }
         return .term
     }
 
@@ -287,7 +285,7 @@ struct QuoteAnalyzer {
         while end > range.lowerBound, !reader.isWord(end - 1), reader.document.tokens[end - 1].kind != .number { end -= 1 }
         guard end - range.lowerBound >= 4 else { return nil }
         // Trailing attribution: "…, sources said." / "…, said the official." / "…, according to X."
-        if let comma = (range.lowerBound..<end).last(where: { reader.is($0, ",") }), end - comma <= 9, comma - range.lowerBound >= 4 {
+        if let comma = (range.lowerBound..<end).last(where: { reader.is($0, ",") }), end - comma <= 12, comma - range.lowerBound >= 4 {
             let tail = (comma + 1)..<end
             if let a = attributions.accordingTo(at: comma + 1, limit: end) {
                 return indirectQuote(range.lowerBound..<comma, a, s, resolver)

@@ -119,7 +119,13 @@ struct QuoteScore {
             } else {
                 error("extra \(p.kind) [\(p.text.prefix(70))] speaker=\(p.speaker ?? "null")")
             }
-            if p.kind == "direct", goldQuotes.contains(where: { $0.isFull && $0.span.overlaps(p.span) }) { trueDirect += 1 }
+            if p.kind == "direct" {
+                if goldQuotes.contains(where: { $0.isFull && $0.span.overlaps(p.span) }) {
+                    trueDirect += 1
+                } else if goldQuotes.contains(where: { $0.span.overlaps(p.span) }) {
+                    error("direct, annotated partial [\(p.text.prefix(70))]")
+                }
+            }
         }
         for g in goldQuotes {
             let overlapping = quotes.filter { $0.span.overlaps(g.span) }
@@ -128,7 +134,13 @@ struct QuoteScore {
                 continue
             }
             recalled += 1
-            if g.isFull, overlapping.contains(where: { $0.kind == "direct" }) { recalledFull += 1 }
+            if g.isFull {
+                if overlapping.contains(where: { $0.kind == "direct" }) {
+                    recalledFull += 1
+                } else {
+                    error("full found as \(best.kind) [\(best.text.prefix(70))]")
+                }
+            }
             guard g.resolution != "none", g.speaker != nil else { continue }
             let correct = Self.speakerMatches(best, g)
             speakerTotal += 1

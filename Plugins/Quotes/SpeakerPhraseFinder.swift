@@ -153,6 +153,16 @@ struct SpeakerPhraseFinder {
         entities.mentions(overlapping: reader.document.tokens[i].span).contains { $0.label == "LOC" || $0.label == "MISC" }
     }
 
+    /// Whether a description names one person's role ("a spokesperson", "the Chinese leader",
+    /// "an economist"), so that a name beside it is its apposition; "the countries" is not.
+    func isRoleDescription(_ chunk: Range<Int>) -> Bool {
+        guard let last = chunk.last, reader.isWord(last) else { return false }
+        let w = reader.lower(last)
+        if SpeechLexicon.roleNouns[w] != nil || SpeechLexicon.titles.contains(w) || SpeechLexicon.documentNouns.contains(w) { return true }
+        if w.hasSuffix("s") { return false }
+        return ["er", "or", "ist", "ian", "ant", "ent", "ee", "ive", "ess"].contains { w.hasSuffix($0) }
+    }
+
     /// The subject of the verb at `verb`, reading back no further than `floor`.
     /// Returns nil when the verb follows a conjunction (its subject is the clause's) or nothing
     /// like a subject precedes it.
@@ -182,11 +192,37 @@ struct SpeakerPhraseFinder {
            reader.isCapitalized(headChunk.lowerBound - 2) {
             return SpeakerPhrase(kind: .plural, tokens: (headChunk.lowerBound - 2)..<headChunk.upperBound)
         }
-        guard let head = analyze(headChunk, nearEnd: true) else { return nil }
-        if case .description = head.kind, chunks.count > 1, let appos = analyze(chunks[1], nearEnd: true), appos.namesSomeone {
-            return appos  // "Lin Jian, a spokesperson for the ministry, said"
+        guard let head = analyze(headChunk, nearEnd: true) else { return appositiveSubject(before: verb, floor: floor) }
+        if case .description = head.kind {
+            if chunks.count > 1, isRoleDescription(headChunk), let appos = analyze(chunks[1], nearEnd: true), appos.namesSomeone {
+                return appos  // "Lin Jian, a spokesperson for the ministry, said"
+            }
+            return appositiveSubject(before: verb, floor: floor) ?? head
         }
         return head
+    }
+
+    /// A person opening the clause with a long apposition before the verb: "Leonard E. Burman,
+    /// director of the Tax Policy Center and a professor at Syracuse University, said".
+    func appositiveSubject(before verb: Int, floor: Int) -> SpeakerPhrase? {
+        let sentenceStart = reader.sentenceTokens(of: verb).lowerBound
+        let lowest = max(floor, sentenceStart, verb - 40)
+        var t = verb - 2
+        while t >= lowest {
+            if reader.is(t + 1, ","), let m = entities.mentions(overlapping: reader.document.tokens[t].span).last,
+               m.label == "PERSON", m.span.end == reader.document.tokens[t].span.end {
+                let r = tokens(of: m.span, within: lowest..<verb)
+                var before = r.lowerBound - 1
+                // Titles and descriptions glued to the name ("Rep. Gwen Moore", "pollster Pat Caddell").
+                while before >= lowest, reader.isWord(before), r.lowerBound - before <= 4,
+                      !SpeechLexicon.verbs.keys.contains(reader.lower(before)) || !reader.isLowercaseWord(before) { before -= 1 }
+                if before < lowest || !reader.isWord(before) {
+                    return SpeakerPhrase(kind: .entity(m), tokens: r)
+                }
+            }
+            t -= 1
+        }
+        return nil
     }
 
     /// The speaker after an inverted verb ("said Putin", "said the spokesperson, Lin Jian").
@@ -198,7 +234,7 @@ struct SpeakerPhraseFinder {
         guard end > verbEnd else { return nil }
         let chunk = verbEnd..<end
         guard let first = analyze(chunk, nearEnd: false) else { return nil }
-        if case .description = first.kind, end < limit, reader.is(end, ",") {
+        if case .description = first.kind, end < limit, reader.is(end, ","), isRoleDescription(chunk) {
             var e2 = end + 1
             while e2 < limit, e2 - end < 6, !isBoundary(e2) { e2 += 1 }
             if let appos = analyze((end + 1)..<e2, nearEnd: false), appos.namesSomeone { return appos }

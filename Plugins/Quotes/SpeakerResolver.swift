@@ -26,11 +26,34 @@ struct SpeakerResolver {
         }
     }
 
-    /// A mention's canonical form; when the extractor left a bare surname, the fullest document
-    /// name ending with it.
+    /// A mention's canonical form. The entities extractor's canonical name is trusted when it
+    /// looks like a name and contains the mention; otherwise (or for a bare surname) the fullest
+    /// name-like mention of the document that contains the mention's words is used.
     private func canonicalize(_ m: EntityIndex.Mention) -> String {
-        if m.canonical.contains(" ") { return m.canonical }
-        return fullestName(endingWith: m.canonical, label: m.label) ?? m.canonical
+        let text = reader.document.text(of: m.span)
+        let words = Set(Self.words(text))
+        if Self.isNameLike(m.canonical), words.isSubset(of: Self.words(m.canonical)), m.canonical.contains(" ") {
+            return m.canonical
+        }
+        var best = Self.isNameLike(m.canonical) && words.isSubset(of: Self.words(m.canonical)) ? m.canonical : text
+        for other in entities.mentions where other.label == m.label {
+            for candidate in [reader.document.text(of: other.span), other.canonical]
+            where candidate.count > best.count && Self.isNameLike(candidate) && words.isSubset(of: Self.words(candidate))
+                && candidate.split(separator: " ").count <= 5 {
+                best = candidate
+            }
+        }
+        return best
+    }
+
+    private static func words(_ s: String) -> Set<Substring> { Set(s.split(separator: " ")) }
+
+    /// Whether every word is capitalised or a name particle ("Bank of America", "Luiz Inácio Lula da Silva").
+    static func isNameLike(_ s: String) -> Bool {
+        let particles: Set<Substring> = ["of", "the", "for", "and", "de", "da", "van", "von", "bin", "al", "la", "le", "du", "del", "di", "el"]
+        return s.split(separator: " ").allSatisfy { w in
+            particles.contains(w) || (w.unicodeScalars.first?.properties.isUppercase ?? false) || w.first?.isNumber == true
+        }
     }
 
     /// The canonical form of a capitalised name the entities extractor missed: a known entity
@@ -39,7 +62,9 @@ struct SpeakerResolver {
         guard !tokens.isEmpty else { return nil }
         let last = reader.text(tokens.upperBound - 1)
         let name = reader.text(tokens)
-        if let known = fullestName(endingWith: last, label: nil) { return known.count >= name.count ? known : name }
+        if let known = fullestName(endingWith: last, label: nil), Self.isNameLike(known) {
+            return known.count >= name.count ? known : name
+        }
         // Scan the text for the longest run of capitalised words ending with the same word.
         var best = name
         for i in 0..<reader.count where reader.text(i) == last {

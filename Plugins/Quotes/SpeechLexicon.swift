@@ -73,6 +73,13 @@ enum SpeechLexicon {
         "concede", "complain", "assert", "declare", "urge", "insist", "describe", "deny", "confirm", "reply",
     ]
 
+    /// Inflected forms that are far more often plural nouns ("opening remarks", "calls for").
+    private static let nounForms: Set<String> = [
+        "remarks", "comments", "calls", "posts", "answers", "promises", "pledges", "echoes", "signals",
+        "points", "questions", "demands", "counters", "labels", "terms", "statements", "notes", "reports",
+        "tweets", "jokes", "laughs", "cries", "welcomes", "thanks", "invites", "brands", "slams", "snaps",
+    ]
+
     /// Every inflected form -> its verb.
     static let verbs: [String: Verb] = {
         var out: [String: Verb] = [:]
@@ -82,6 +89,7 @@ enum SpeechLexicon {
                 // A bare base form is often a noun ("the state", "a note"); only verbs rarely
                 // used as nouns keep it ("officials say", "critics argue").
                 if f == lemma, !baseFormAllowed.contains(lemma) { continue }
+                if nounForms.contains(f) { continue }
                 let participle = f.hasSuffix("ing")
                 let v = Verb(lemma: lemma, reportsContent: reports && !noIndirect.contains(lemma),
                              takesListener: listenerVerbs.contains(lemma), isParticiple: participle)
