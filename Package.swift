@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "AssayNumbersTests", dependencies: [core, "AssayNumbers"], path: "Tests/AssayNumbersTests"),
         .testTarget(name: "AssayEntitiesTests", dependencies: [core, "AssayEntities"], path: "Tests/AssayEntitiesTests"),
         .testTarget(name: "AssayQuotesTests", dependencies: [core, "AssayQuotes", "AssayEntities"],
-                    path: "Tests/AssayQuotesTests"),
+                    path: "Tests/AssayQuotesTests", resources: [.copy("Fixtures")]),
         .testTarget(name: "AssaySentimentTests", dependencies: [core, "AssaySentiment"], path: "Tests/AssaySentimentTests"),
         // Runs the built `assay` binary with scripts on stdin (depends on it so it is built first).
         .testTarget(name: "AssayEndToEndTests", dependencies: ["assay"], path: "Tests/AssayEndToEndTests",

@@ -61,7 +61,13 @@ struct SpeakerPhraseFinder {
         let w = reader.lower(i)
         guard let v = SpeechLexicon.verbs[w] else { return nil }
         if let particle = SpeechLexicon.needsParticle[v.lemma] {
-            guard !particle.isEmpty, i + 1 < reader.count, reader.lower(i + 1) == particle else { return nil }
+            guard i + 1 < reader.count else { return nil }
+            if particle.isEmpty {
+                // "Caddell continued:": only right before the quotation it introduces.
+                guard reader.is(i + 1, ":") || reader.is(i + 1, ",") else { return nil }
+                return (v, w, 1)
+            }
+            guard reader.lower(i + 1) == particle else { return nil }
             return (v, w + " " + particle, 2)
         }
         // "the so-called", "a called meeting": a verb right after a determiner is a noun or adjective.
@@ -138,13 +144,13 @@ struct SpeakerPhraseFinder {
         return nearEnd ? runs.last : runs.first
     }
 
-    private func isSentenceInitial(_ i: Int) -> Bool {
+    func isSentenceInitial(_ i: Int) -> Bool {
         var first = reader.sentenceTokens(of: i).lowerBound
         while first < i, !reader.isWord(first) { first += 1 }
         return first == i || reader.document.tokens[i].lineStart
     }
 
-    private func isCapitalizedElsewhere(_ word: String, besides i: Int) -> Bool {
+    func isCapitalizedElsewhere(_ word: String, besides i: Int) -> Bool {
         for j in 0..<reader.count where j != i && reader.text(j) == word && !isSentenceInitial(j) { return true }
         return false
     }

@@ -75,6 +75,9 @@ struct SpeakerResolver {
                       !SpeechLexicon.titles.contains(reader.lower(p)),
                       !SpeechLexicon.determiners.contains(reader.lower(p)),
                       SpeechLexicon.pronouns[reader.lower(p)] == nil else { break }
+                // "Pollster Pat Caddell": a sentence's first word is capitalised by position only,
+                // unless the document capitalises it elsewhere too.
+                if phrases.isSentenceInitial(p), !phrases.isCapitalizedElsewhere(reader.text(p), besides: p) { break }
                 s = p
             }
             if isNonSpeakerRun(s..<i) { continue }
