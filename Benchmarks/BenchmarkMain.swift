@@ -7,6 +7,7 @@ import Foundation
 enum BenchmarkMain {
     static let all: [Benchmark] = [
         TextBenchmark.benchmark,
+        QuotesBenchmark.benchmark,
     ]
 
     static func main() {

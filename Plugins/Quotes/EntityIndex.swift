@@ -14,9 +14,12 @@ struct EntityIndex {
     }
 
     let mentions: [Mention]
+    /// Every distinct name-like form (mention text or canonical, at most five words) with its
+    /// words: the candidates when a bare or garbled name needs its fullest form.
+    let nameForms: [(label: String, name: String, words: Set<Substring>)]
 
     init(_ annotations: [Annotation], document: AnalyzedDocument) {
-        mentions = annotations.compactMap { a in
+        let mentions = annotations.compactMap { a -> Mention? in
             guard case .string(let label)? = a["label"] else { return nil }
             let text = document.text(of: a.span)
             var canonical = text
@@ -25,6 +28,16 @@ struct EntityIndex {
             if case .string(let t)? = a["title"], !t.isEmpty { title = t }
             return Mention(span: a.span, label: label, canonical: canonical, title: title)
         }.sorted { $0.span < $1.span }
+        self.mentions = mentions
+        var seen = Set<String>()
+        var forms: [(label: String, name: String, words: Set<Substring>)] = []
+        for m in mentions where m.isSpeakerLike {
+            for name in [document.text(of: m.span), m.canonical] where seen.insert(m.label + "\u{0}" + name).inserted {
+                let words = SpeakerResolver.words(name)
+                if words.count <= 5, SpeakerResolver.isNameLike(name) { forms.append((m.label, name, words)) }
+            }
+        }
+        nameForms = forms
     }
 
     /// Index of the first mention ending after byte `offset`.

@@ -58,6 +58,10 @@ struct SpeakerPhraseFinder {
     /// The speech verb at token `i`, with its text ("said", "pointed out") and its token count.
     func verb(at i: Int) -> (verb: SpeechLexicon.Verb, text: String, length: Int)? {
         guard reader.isLowercaseWord(i) else { return nil }
+        let span = reader.document.tokens[i].span
+        guard span.length >= 3, span.length <= 14 else { return nil }
+        let b0 = reader.document.utf8[span.start], b1 = reader.document.utf8[span.start + 1]
+        guard (97...122).contains(b1), SpeechLexicon.verbPrefixes[Int(b0 - 97) * 26 + Int(b1 - 97)] else { return nil }
         let w = reader.lower(i)
         guard let v = SpeechLexicon.verbs[w] else { return nil }
         if let particle = SpeechLexicon.needsParticle[v.lemma] {

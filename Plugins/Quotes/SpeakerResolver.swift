@@ -36,17 +36,14 @@ struct SpeakerResolver {
             return m.canonical
         }
         var best = Self.isNameLike(m.canonical) && words.isSubset(of: Self.words(m.canonical)) ? m.canonical : text
-        for other in entities.mentions where other.label == m.label {
-            for candidate in [reader.document.text(of: other.span), other.canonical]
-            where candidate.count > best.count && Self.isNameLike(candidate) && words.isSubset(of: Self.words(candidate))
-                && candidate.split(separator: " ").count <= 5 {
-                best = candidate
-            }
+        for candidate in entities.nameForms where candidate.label == m.label && candidate.name.count > best.count
+            && words.isSubset(of: candidate.words) {
+            best = candidate.name
         }
         return best
     }
 
-    private static func words(_ s: String) -> Set<Substring> { Set(s.split(separator: " ")) }
+    static func words(_ s: String) -> Set<Substring> { Set(s.split(separator: " ")) }
 
     /// Whether every word is capitalised or a name particle ("Bank of America", "Luiz Inácio Lula da Silva").
     static func isNameLike(_ s: String) -> Bool {

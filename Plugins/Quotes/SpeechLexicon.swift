@@ -101,6 +101,18 @@ enum SpeechLexicon {
         return out
     }()
 
+    /// Which two-letter beginnings any verb form has (26 x 26, lower-case ASCII): a cheap test
+    /// that rules out most words before a dictionary look-up.
+    static let verbPrefixes: [Bool] = {
+        var table = [Bool](repeating: false, count: 26 * 26)
+        for form in verbs.keys {
+            let b = Array(form.utf8)
+            guard b.count >= 2, (97...122).contains(b[0]), (97...122).contains(b[1]) else { continue }
+            table[Int(b[0] - 97) * 26 + Int(b[1] - 97)] = true
+        }
+        return table
+    }()
+
     /// base, -s, -ed, -ing for a regular verb.
     private static func regularForms(_ base: String) -> [String] {
         if base.hasSuffix("e") {

@@ -42,10 +42,16 @@ struct TokenReader {
         return text(i).unicodeScalars.first?.properties.isLowercase ?? false
     }
 
+    /// Whether token `i` is exactly `s` (compared as bytes, without building a String).
     func `is`(_ i: Int, _ s: String) -> Bool {
         let span = document.tokens[i].span
         guard span.length == s.utf8.count else { return false }
-        return document.text(of: span) == s
+        var k = span.start
+        for b in s.utf8 {
+            if document.utf8[k] != b { return false }
+            k += 1
+        }
+        return true
     }
 
     func isAny(_ i: Int, _ set: Set<String>) -> Bool { set.contains(text(i)) }
