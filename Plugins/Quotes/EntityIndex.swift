@@ -15,8 +15,10 @@ struct EntityIndex {
 
     let mentions: [Mention]
     /// Every distinct name-like form (mention text or canonical, at most five words) with its
-    /// words: the candidates when a bare or garbled name needs its fullest form.
-    let nameForms: [(label: String, name: String, words: Set<Substring>)]
+    /// words: the candidates when a bare or garbled name needs its fullest form. Built on first
+    /// use, since most documents never need it.
+    var nameForms: [(label: String, name: String, words: Set<Substring>)] { forms.value }
+    private let forms: LazyNameForms
 
     init(_ annotations: [Annotation], document: AnalyzedDocument) {
         let mentions = annotations.compactMap { a -> Mention? in
@@ -29,15 +31,7 @@ struct EntityIndex {
             return Mention(span: a.span, label: label, canonical: canonical, title: title)
         }.sorted { $0.span < $1.span }
         self.mentions = mentions
-        var seen = Set<String>()
-        var forms: [(label: String, name: String, words: Set<Substring>)] = []
-        for m in mentions where m.isSpeakerLike {
-            for name in [document.text(of: m.span), m.canonical] where seen.insert(m.label + "\u{0}" + name).inserted {
-                let words = SpeakerResolver.words(name)
-                if words.count <= 5, SpeakerResolver.isNameLike(name) { forms.append((m.label, name, words)) }
-            }
-        }
-        nameForms = forms
+        forms = LazyNameForms(mentions: mentions, document: document)
     }
 
     /// Index of the first mention ending after byte `offset`.
@@ -73,4 +67,26 @@ struct EntityIndex {
         }
         return out
     }
+}
+
+/// The name forms of a document's mentions, computed once when first asked for.
+final class LazyNameForms {
+    private let mentions: [EntityIndex.Mention]
+    private let document: AnalyzedDocument
+    init(mentions: [EntityIndex.Mention], document: AnalyzedDocument) {
+        self.mentions = mentions
+        self.document = document
+    }
+
+    lazy var value: [(label: String, name: String, words: Set<Substring>)] = {
+        var seen = Set<String>()
+        var forms: [(label: String, name: String, words: Set<Substring>)] = []
+        for m in mentions where m.isSpeakerLike {
+            for name in [document.text(of: m.span), m.canonical] where seen.insert(m.label + "\u{0}" + name).inserted {
+                let words = SpeakerResolver.words(name)
+                if words.count <= 5, SpeakerResolver.isNameLike(name) { forms.append((m.label, name, words)) }
+            }
+        }
+        return forms
+    }()
 }

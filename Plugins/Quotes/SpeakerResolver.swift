@@ -49,7 +49,9 @@ struct SpeakerResolver {
     static func isNameLike(_ s: String) -> Bool {
         let particles: Set<Substring> = ["of", "the", "for", "and", "de", "da", "van", "von", "bin", "al", "la", "le", "du", "del", "di", "el"]
         return s.split(separator: " ").allSatisfy { w in
-            particles.contains(w) || (w.unicodeScalars.first?.properties.isUppercase ?? false) || w.first?.isNumber == true
+            guard let b = w.utf8.first else { return true }
+            if b < 0x80 { return (65...90).contains(b) || (48...57).contains(b) || particles.contains(w) }
+            return w.unicodeScalars.first?.properties.isUppercase ?? false
         }
     }
 
