@@ -42,13 +42,14 @@ let package = Package(
 
         .testTarget(name: "AssayCoreTests", dependencies: [core], path: "Tests/AssayCoreTests"),
         .testTarget(name: "AssayREPLTests", dependencies: [core, "AssayREPL"], path: "Tests/AssayREPLTests"),
-        .testTarget(name: "AssayNumbersTests", dependencies: [core, "AssayNumbers"], path: "Tests/AssayNumbersTests"),
+        .testTarget(name: "AssayNumbersTests", dependencies: [core, "AssayNumbers"], path: "Tests/AssayNumbersTests",
+                    exclude: ["Fixtures"]),
         .testTarget(name: "AssayEntitiesTests", dependencies: [core, "AssayEntities"], path: "Tests/AssayEntitiesTests"),
         .testTarget(name: "AssayQuotesTests", dependencies: [core, "AssayQuotes", "AssayEntities"],
                     path: "Tests/AssayQuotesTests", resources: [.copy("Fixtures")]),
         .testTarget(name: "AssaySentimentTests", dependencies: [core, "AssaySentiment"], path: "Tests/AssaySentimentTests"),
         // Runs the built `assay` binary with scripts on stdin (depends on it so it is built first).
-        .testTarget(name: "AssayEndToEndTests", dependencies: ["assay"], path: "Tests/AssayEndToEndTests",
+        .testTarget(name: "AssayEndToEndTests", dependencies: ["assay", "AssayREPL"], path: "Tests/AssayEndToEndTests",
                     resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

@@ -7,6 +7,8 @@ import Foundation
 enum BenchmarkMain {
     static let all: [Benchmark] = [
         TextBenchmark.benchmark,
+        EntitiesBenchmark.benchmark,
+        NumbersBenchmark.benchmark,
         QuotesBenchmark.benchmark,
     ]
 

@@ -30,11 +30,19 @@ struct MentionLinker {
         }.filter { !$0.words.isEmpty }
 
         // People first: the longest names found, then shorter ones attached to them.
+        // A name with a lower-case word other than a particle ("Putin welcomed Xi") is a tagging
+        // slip: it may not absorb the shorter names it contains.
+        let particles: Set<String> = ["de", "da", "van", "von", "der", "den", "bin", "al", "el", "la", "le", "di", "du", "dos", "del", "ibn"]
+        func isClean(_ i: Int) -> Bool {
+            document.text(of: items[i].span).split(separator: " ").allSatisfy {
+                $0.unicodeScalars.first.map { !$0.properties.isLowercase } ?? true || particles.contains($0.lowercased())
+            }
+        }
         let people = items.indices.filter { items[$0].label == .person }.sorted { items[$0].words.count > items[$1].words.count }
         var personEntities: [[Int]] = []  // item indices per person
         for i in people {
             let w = Set(items[i].words)
-            if let e = personEntities.firstIndex(where: { Set(items[$0[0]].words).isSuperset(of: w) }) {
+            if let e = personEntities.firstIndex(where: { isClean($0[0]) && Set(items[$0[0]].words).isSuperset(of: w) }) {
                 personEntities[e].append(i)
             } else {
                 personEntities.append([i])
@@ -47,6 +55,24 @@ struct MentionLinker {
             if let e = personEntities.firstIndex(where: { items[$0[0]].words.count > 1 && (items[$0[0]].words.first == w || items[$0[0]].words.last == w) }) {
                 items[i].label = .person
                 personEntities[e].append(i)
+            }
+        }
+        // A capitalised word elsewhere that is a multi-word person's surname is that person too
+        // (headlines in capitals often defeat the tagger: "XI AND PUTIN MEET").
+        var surnames: [String: Int] = [:]
+        for (e, members) in personEntities.enumerated() where items[members[0]].words.count > 1 {
+            surnames[items[members[0]].words.last!] = surnames[items[members[0]].words.last!] ?? e
+        }
+        if !surnames.isEmpty {
+            var covered = Set<Int>()
+            for it in items { for t in document.tokenRange(in: it.span) { covered.insert(t) } }
+            for t in document.tokens.indices where document.tokens[t].kind == .word && !covered.contains(t) {
+                let first = document.utf8[document.tokens[t].span.start]
+                guard first >= 0x80 || (first >= 65 && first <= 90) else { continue }  // capitalised (or not ASCII)
+                let text = document.text(ofToken: t)
+                guard text.unicodeScalars.first?.properties.isUppercase == true, let e = surnames[text.lowercased()] else { continue }
+                personEntities[e].append(items.count)
+                items.append(Item(span: document.tokens[t].span, label: .person, words: [text.lowercased()], title: nil))
             }
         }
         var canonical = [String](repeating: "", count: items.count)
@@ -85,7 +111,7 @@ struct MentionLinker {
             for m in members { canonical[m] = name }
         }
 
-        return items.indices.map { i in
+        return items.indices.sorted { items[$0].span < items[$1].span }.map { i in
             LinkedMention(span: items[i].span, label: items[i].label, canonical: canonical[i], title: items[i].title ?? entityTitle[i])
         }
     }

@@ -78,14 +78,7 @@ public struct DocumentLoader: Sendable {
             return
         }
         do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-            if size > TextDecoding.maximumDocumentBytes {
-                throw AssayError(.fileTooLarge, "\(path): \(size >> 20) MiB is over the \(TextDecoding.maximumDocumentBytes >> 20) MiB limit for one document (split it, or use JSON Lines)")
-            }
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw AssayError(.unreadable, "\(path): cannot read file")
-            }
+            let data = try FileBytes.read(path, limit: TextDecoding.maximumDocumentBytes)
             let decoded = try TextDecoding.decode(data, name: path)
             if decoded.repairedBytes > 0 {
                 result.warnings.append("\(path): invalid UTF-8 (\(decoded.repairedBytes) bad sequences) replaced with U+FFFD")

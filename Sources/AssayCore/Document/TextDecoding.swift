@@ -23,10 +23,13 @@ public enum TextDecoding {
         if checked > 0, controls * 10 > checked {
             throw AssayError(.binaryFile, "\(name): binary file (\(controls) control bytes in the first \(checked)), not loaded")
         }
-        var text = String(decoding: bytes, as: UTF8.self)
+        var text: String
         var repaired = 0
-        if text.utf8.count != bytes.count || text.unicodeScalars.contains("\u{FFFD}") {
-            repaired = countInvalid(bytes)
+        if let valid = String(validating: bytes, as: UTF8.self) {
+            text = valid
+        } else {
+            text = String(decoding: bytes, as: UTF8.self)
+            repaired = max(1, countInvalid(bytes))
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         return Decoded(text: text, repairedBytes: repaired)

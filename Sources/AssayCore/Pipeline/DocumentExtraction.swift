@@ -6,18 +6,23 @@
 public final class DocumentExtraction {
     public let document: AnalyzedDocument
     public let plan: ExtractionPlan
-    private var cache: [ExtractionPlan.Step: [Annotation]] = [:]
+    /// Whole-document results computed so far; pass them to a later run over the same document
+    /// (with the same registry) to reuse them.
+    public private(set) var cache: [ExtractionPlan.Step: [Annotation]]
 
-    public init(document: AnalyzedDocument, plan: ExtractionPlan) {
+    public init(document: AnalyzedDocument, plan: ExtractionPlan, cache: [ExtractionPlan.Step: [Annotation]] = [:]) {
         self.document = document
         self.plan = plan
+        self.cache = cache
     }
 
     /// A step's annotations over the whole document (cached) or inside `span`.
     public func annotations(of step: ExtractionPlan.Step, in span: Span? = nil) throws -> [Annotation] {
         let whole = span == nil || span == document.fullSpan
         if whole, let hit = cache[step] { return hit }
-        let extractor = plan.extractor(step.name)
+        guard let extractor = plan.extractors[step.name] else {
+            throw AssayError(.unknownExtractor, "extractor '\(step.name)' is not part of this plan")
+        }
         var upstream: [String: [Annotation]] = [:]
         for r in extractor.descriptor.requires {
             upstream[r] = try annotations(of: ExtractionPlan.Step(r))

@@ -28,20 +28,29 @@ struct ScalarReader {
         return ("\u{FFFD}", 1)
     }
 
-    static let asciiClass: [CharacterClass] = (0..<128).map { b -> CharacterClass in
-        switch UInt8(b) {
-        case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20: return .space
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return .digit
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): return .letter
-        default: return .other
-        }
-    }
-
     @inline(__always)
     static func classify(_ s: Unicode.Scalar) -> CharacterClass {
-        if s.value < 128 { return asciiClass[Int(s.value)] }
-        switch s.value {
+        let v = s.value
+        if v < 128 {
+            // Plain comparisons: range patterns here cost a generic call per byte.
+            let lower = v | 0x20
+            if lower >= 0x61 && lower <= 0x7A { return .letter }
+            if v >= 0x30 && v <= 0x39 { return .digit }
+            if v == 0x20 || (v >= 0x09 && v <= 0x0D) { return .space }
+            return .other
+        }
+        return classifyNonASCII(s)
+    }
+
+    /// Kept out of line: its Unicode property look-ups would otherwise slow the ASCII path.
+    @inline(never)
+    static func classifyNonASCII(_ s: Unicode.Scalar) -> CharacterClass {
+        let v = s.value
+        switch v {
         case 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF: return .space
+        // Common news punctuation, decided without a Unicode property look-up.
+        case 0x2010...0x2027, 0x2030...0x205E, 0xAB, 0xBB, 0xA1...0xBF, 0x20A0...0x20CF: return .other
+        case 0xC0...0x24F: return v == 0xD7 || v == 0xF7 ? .other : .letter  // Latin-1 and Latin Extended letters
         default: break
         }
         let p = s.properties

@@ -3,25 +3,33 @@
 /// A sentence ends at `.`, `!`, `?` or an ellipsis (with any closing quotes and brackets that
 /// follow) when the next token can start a sentence; after an abbreviation only when a typical
 /// sentence starter follows; never after a title or an initial. A blank line always ends a
-/// sentence and a paragraph; a single line break ends a sentence (headlines, list items) unless
-/// the next line carries on in lower case.
+/// sentence and a paragraph; a single line break ends both (headlines, list items, outlets that
+/// print one paragraph per line) unless the next line carries on in lower case, as hard-wrapped
+/// text does.
 public struct SentenceSplitter: Sendable {
     public init() {}
 
     func split(_ tokens: [Token], breaks: [UInt8], bytes: UnsafeBufferPointer<UInt8>) -> (sentences: [Sentence], paragraphs: [Span]) {
         guard !tokens.isEmpty else { return ([], []) }
-        let hasBlankLines = breaks.contains(2)
         var sentences: [Sentence] = []
         var paragraphs: [Span] = []
         var paragraphStart = 0
         var sentenceStart = 0
 
+        /// The token's bytes equal `literal` (compared without building a string).
+        func isToken(_ i: Int, _ literal: StaticString) -> Bool {
+            let sp = tokens[i].span
+            guard sp.length == literal.utf8CodeUnitCount else { return false }
+            let l = literal.utf8Start
+            for k in 0..<sp.length where bytes[sp.start + k] != l[k] { return false }
+            return true
+        }
         func text(_ i: Int) -> Substring {
             let s = tokens[i].span
             return Substring(decoding: UnsafeBufferPointer(rebasing: bytes[s.start..<s.end]), as: UTF8.self)
         }
         func firstScalar(_ i: Int) -> Unicode.Scalar { ScalarReader.scalar(in: bytes, at: tokens[i].span.start).0 }
-        func isParagraphBreak(_ i: Int) -> Bool { hasBlankLines ? breaks[i] >= 2 : breaks[i] >= 1 }
+        func isParagraphBreak(_ i: Int) -> Bool { breaks[i] >= 2 || (breaks[i] == 1 && !firstScalar(i).properties.isLowercase) }
         func closeSentence(at end: Int) {
             guard end > sentenceStart else { return }
             sentences.append(Sentence(span: Span(tokens[sentenceStart].span.start, tokens[end - 1].span.end),
@@ -36,40 +44,40 @@ public struct SentenceSplitter: Sendable {
                     closeSentence(at: i)
                     paragraphs.append(Span(tokens[paragraphStart].span.start, tokens[i - 1].span.end))
                     paragraphStart = i
-                } else if i > sentenceStart, !firstScalar(i).properties.isLowercase {
-                    closeSentence(at: i)
                 }
             }
-            let t = text(i)
+            let sp = tokens[i].span
+            let lastByte = bytes[sp.end - 1]
             var ends = false
             var requiresStarter = false
-            switch t {
-            case ".", "!", "?", "…", "?!", "!?": ends = true
-            default:
-                if t.hasPrefix("..") { ends = true }
-                else if tokens[i].kind == .word, t.last == "." {
-                    switch Abbreviations.role(of: t) {
+            if tokens[i].kind == .punctuation {
+                ends = isToken(i, ".") || isToken(i, "!") || isToken(i, "?") || isToken(i, "…")
+                    || isToken(i, "?!") || isToken(i, "!?") || (sp.length >= 2 && bytes[sp.start] == 0x2E && bytes[sp.start + 1] == 0x2E)
+            } else {
+                if tokens[i].kind == .word, lastByte == 0x2E, sp.length >= 2 {
+                    switch Abbreviations.role(of: text(i)) {
                     case .title: ends = false
                     case .other: ends = true; requiresStarter = true
                     case .none: ends = true
                     }
                 }
             }
+            // "1." opening a list item is a marker, not a sentence.
+            if ends, isToken(i, "."), i == sentenceStart + 1, tokens[sentenceStart].kind == .number, !tokens[i].spaceBefore { ends = false }
             guard ends else { i += 1; continue }
             // Absorb closing quotes and brackets that hug the terminator: stated.” / (sic.)
             var j = i + 1
-            while j < tokens.count, !tokens[j].spaceBefore, isCloser(text(j)) { j += 1 }
+            while j < tokens.count, !tokens[j].spaceBefore, tokens[j].kind == .punctuation, isCloser(text(j)) { j += 1 }
             if j == tokens.count { i = j; break }
             if tokens[j].lineStart { i = j; continue }  // the line-break rule decides
             let next = firstScalar(j)
-            let nextText = text(j)
             let starts: Bool
             if requiresStarter {
-                starts = Abbreviations.sentenceStarters.contains(nextText.lowercased())
-                    && next.properties.isUppercase
+                starts = next.properties.isUppercase && Abbreviations.sentenceStarters.contains(text(j).lowercased())
             } else {
-                starts = next.properties.isUppercase || isOpener(nextText) || ScalarReader.classify(next) == .digit
-                    || (t != "." && !next.properties.isLowercase && tokens[j].kind != .punctuation)
+                starts = next.properties.isUppercase || ScalarReader.classify(next) == .digit
+                    || (tokens[j].kind == .punctuation && isOpener(text(j)))
+                    || (!isToken(i, ".") && !next.properties.isLowercase && tokens[j].kind != .punctuation)
             }
             if starts { closeSentence(at: j) }
             i = j

@@ -43,6 +43,25 @@ public struct Tokenizer: Sendable {
                 i += len
                 continue
             }
+            // Fast path: a plain ASCII word or number followed by white space (most chunks).
+            var k = i
+            var letters = false
+            while k < n {
+                let b = bytes[k]
+                let lower = b | 0x20
+                if lower >= 0x61 && lower <= 0x7A { letters = true } else if !(b >= 0x30 && b <= 0x39) { break }
+                k += 1
+            }
+            if k > i, k == n || bytes[k] == 0x20 || bytes[k] == 0x0A || bytes[k] == 0x09 || bytes[k] == 0x0D {
+                out.tokens.append(Token(span: Span(i, k), kind: letters ? .word : .number, spaceBefore: sawSpace || first,
+                                        lineStart: newlines > 0 || first))
+                out.breaksBefore.append(UInt8(min(newlines, 2)))
+                first = false
+                newlines = 0
+                sawSpace = false
+                i = k
+                continue
+            }
             // A chunk: everything up to the next space.
             pieces.removeAll(keepingCapacity: true)
             var j = i
@@ -196,6 +215,16 @@ public struct Tokenizer: Sendable {
     }
 
     static func isSymbol(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 128 {
+            switch UInt8(s.value) {
+            case UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "#"), UInt8(ascii: "@"), UInt8(ascii: "+"),
+                 UInt8(ascii: "="), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "^"), UInt8(ascii: "~"),
+                 UInt8(ascii: "|"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\\"), UInt8(ascii: "`"):
+                return true
+            default:
+                return false
+            }
+        }
         switch s {
         case "$", "%", "#", "@", "+", "=", "&", "*", "^", "~", "|", "<", ">", "\\", "`",
             "€", "£", "¥", "₽", "₹", "₩", "₺", "¢", "§", "°", "©", "®", "™", "‰", "\u{2212}":

@@ -1,0 +1,50 @@
+import AssayCore
+
+/// The `numbers` extractor: cardinals, ordinals, percentages, money, ranges, and the years, dates
+/// and times that are not quantities, each with its normalised value.
+public struct NumbersExtractor: Extractor {
+    public static let name = "numbers"
+
+    public static let descriptor = ExtractorDescriptor(
+        name: name,
+        summary: "Numbers, ordinals, percentages, money and ranges, with normalised values",
+        discussion: """
+            Finds amounts written with digits (20, 1,000, 244.9, -3, 1.2bn, 10k) or words (twenty-five, \
+            a hundred, two dozen, half a million, three-quarters) and says what they are: `cardinal` \
+            (subtype integer, decimal, fraction or power), `ordinal` (80th, eleventh), `percent` (16.5%, \
+            16.5 per cent), `money` ($244.9 billion, 500 yuan, with an ISO 4217 unit), `range` (10-20, \
+            between 10 and 20; with low and high), and `year`, `date`, `time` for calendar and clock \
+            values, which are not quantities. Phone numbers, IP addresses, versions and codes are skipped. \
+            `approximate` keeps a modifier such as "more than"; `counts` the noun an amount counts.
+            """,
+        version: "1.0",
+        fields: [
+            FieldDescriptor("kind", .string, "cardinal, ordinal, percent, money, range, year, date or time"),
+            FieldDescriptor("subtype", .string, "integer, decimal, fraction or power for cardinals; the kind of a range's ends"),
+            FieldDescriptor("value", .number, "the normalised number (low end of a range; ISO 8601 text for dates and times)"),
+            FieldDescriptor("unit", .string, "ISO 4217 code for money, % for percent, else null"),
+            FieldDescriptor("low", .number, "the low end of a range"),
+            FieldDescriptor("high", .number, "the high end of a range"),
+            FieldDescriptor("approximate", .string, "the modifier before the amount: more than, about, up to, ..."),
+            FieldDescriptor("counts", .string, "the noun the amount counts: countries in 13 countries"),
+        ])
+
+    public var descriptor: ExtractorDescriptor { Self.descriptor }
+
+    public init() {}
+
+    public func extract(from document: AnalyzedDocument, in span: Span, context: ExtractionContext) throws -> [Annotation] {
+        mentions(in: document, span: span).map { $0.annotation(extractor: Self.name) }
+    }
+
+    /// The numbers of `document` inside `span`, in document order.
+    func mentions(in document: AnalyzedDocument, span: Span) -> [NumberMention] {
+        let range = document.tokenRange(in: span)
+        guard !range.isEmpty else { return [] }
+        return document.withTokenView(range) { view in
+            var scanner = NumberScanner(view: view)
+            scanner.scan()
+            return scanner.mentions
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import AssayCore
+
+extension Predicate {
+    /// Whether a record satisfies the condition. A missing field satisfies only `!=`.
+    func holds(for r: Record) -> Bool {
+        switch self {
+        case .and(let a, let b): return a.holds(for: r) && b.holds(for: r)
+        case .or(let a, let b): return a.holds(for: r) || b.holds(for: r)
+        case .not(let p): return !p.holds(for: r)
+        case .matches(let field, _, let box):
+            guard let v = r.value(of: field), !v.isNull else { return false }
+            return v.text.firstMatch(of: box.regex) != nil
+        case .compare(let field, let op, let expected):
+            guard let actual = r.value(of: field) else { return op == .notEqual }
+            return Predicate.compare(actual, op, expected)
+        }
+    }
+
+    static func compare(_ a: Value, _ op: ComparisonOperator, _ b: Value) -> Bool {
+        if op == .contains {
+            if case .list(let items) = a { return items.contains { $0.text.lowercased() == b.text.lowercased() } }
+            return a.text.lowercased().contains(b.text.lowercased())
+        }
+        // Numbers compare as numbers, everything else as text; null equals only null.
+        if a.isNull || b.isNull {
+            let equal = a.isNull && b.isNull
+            switch op {
+            case .equal: return equal
+            case .notEqual: return !equal
+            default: return false
+            }
+        }
+        let ordering: Int
+        if let x = a.number ?? Double(a.text), let y = b.number ?? Double(b.text) {
+            ordering = x < y ? -1 : (x > y ? 1 : 0)
+        } else {
+            let x = a.text, y = b.text
+            ordering = x == y ? 0 : (x < y ? -1 : 1)
+        }
+        switch op {
+        case .equal: return ordering == 0
+        case .notEqual: return ordering != 0
+        case .less: return ordering < 0
+        case .lessOrEqual: return ordering <= 0
+        case .greater: return ordering > 0
+        case .greaterOrEqual: return ordering >= 0
+        case .contains: return false
+        }
+    }
+}
+
+extension Value {
+    var isText: Bool { if case .string = self { return true } else { return false } }
+}
+
+extension Predicate {
+    /// The fields a condition reads (to check them against the result's columns).
+    var fields: [String] {
+        switch self {
+        case .and(let a, let b), .or(let a, let b): return a.fields + b.fields
+        case .not(let p): return p.fields
+        case .compare(let f, _, _), .matches(let f, _, _): return [f]
+        }
+    }
+}

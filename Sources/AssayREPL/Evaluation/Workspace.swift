@@ -1,0 +1,87 @@
+import AssayCore
+import Synchronization
+
+/// The documents, extractors and named results of a session, plus the cache of whole-document
+/// extractor output that makes repeated and composed queries cheap.
+public final class Workspace {
+    public let registry: ExtractorRegistry
+    /// Loaded documents in load order.
+    public private(set) var documents: [AnalyzedDocument] = []
+    private var index: [String: Int] = [:]
+    /// Named results (`let Q = ...`), and `last`, the most recent result.
+    public var results: [String: ResultSet] = [:]
+    /// Whole-document annotations per document id and extractor step.
+    var cache: [String: [ExtractionPlan.Step: [Annotation]]] = [:]
+
+    public init(registry: ExtractorRegistry) {
+        self.registry = registry
+    }
+
+    /// Adds documents; a repeated id gets a `#2`, `#3` suffix. Analysis runs on all cores.
+    /// - Returns: the ids added.
+    @discardableResult
+    public func add(_ docs: [Document]) -> [String] {
+        let analysed = ParallelRunner().map(docs) { AnalyzedDocument($0) }.compactMap { $0 }
+        var ids: [String] = []
+        for a in analysed {
+            var doc = a
+            if index[doc.id] != nil {
+                var n = 2
+                while index["\(a.id)#\(n)"] != nil { n += 1 }
+                var d = a.document
+                d.id = "\(a.id)#\(n)"
+                doc = AnalyzedDocument(d)
+            }
+            index[doc.id] = documents.count
+            documents.append(doc)
+            ids.append(doc.id)
+        }
+        return ids
+    }
+
+    public func document(_ id: String) -> AnalyzedDocument? { index[id].map { documents[$0] } }
+
+    /// Documents whose id matches any of the patterns (`*` and `?` wildcards; `all` for all).
+    public func documents(matching patterns: [String]) throws -> [AnalyzedDocument] {
+        if patterns.isEmpty || patterns == ["all"] { return documents }
+        var chosen = Set<String>()
+        for p in patterns {
+            let hits = documents.filter { Wildcard.matches(p, $0.id) }
+            if hits.isEmpty {
+                let hint = Suggestions.closest(to: p, among: documents.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
+                throw AssayError(.unknownDocument, "no document matches '\(p)'\(hint)")
+            }
+            for h in hits { chosen.insert(h.id) }
+        }
+        return documents.filter { chosen.contains($0.id) }
+    }
+
+    /// Removes documents. - Returns: how many were removed.
+    public func drop(_ patterns: [String]) throws -> Int {
+        let gone = Set(try documents(matching: patterns).map(\.id))
+        documents.removeAll { gone.contains($0.id) }
+        for id in gone { cache[id] = nil }
+        index = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.id, $0) })
+        return gone.count
+    }
+
+    /// Forgets cached extractor output (after `define` or a plugin load changed an extractor).
+    public func invalidateCache() { cache.removeAll() }
+}
+
+/// Shell-style `*` and `?` matching for document ids.
+enum Wildcard {
+    static func matches(_ pattern: String, _ text: String) -> Bool {
+        if !pattern.contains("*") && !pattern.contains("?") { return pattern == text }
+        let p = Array(pattern), t = Array(text)
+        var pi = 0, ti = 0, star = -1, mark = 0
+        while ti < t.count {
+            if pi < p.count, p[pi] == "?" || p[pi] == t[ti] { pi += 1; ti += 1 }
+            else if pi < p.count, p[pi] == "*" { star = pi; mark = ti; pi += 1 }
+            else if star >= 0 { pi = star + 1; mark += 1; ti = mark }
+            else { return false }
+        }
+        while pi < p.count, p[pi] == "*" { pi += 1 }
+        return pi == p.count
+    }
+}

@@ -1,0 +1,31 @@
+/// The session's switches, set with `.`-commands.
+public struct Settings: Sendable {
+    public enum ColorChoice: String, Sendable { case on, off, auto }
+    public var mode: OutputMode = .table
+    public var headers = true
+    public var echo = false
+    /// Stop a script at the first error.
+    public var bail = true
+    public var timer = false
+    public var color: ColorChoice = .auto
+    public var width = 60
+    public var context = 40
+    public var contextInWords = false
+
+    public init() {}
+
+    /// `.show`
+    var summary: String {
+        """
+        mode     \(mode.rawValue)
+        headers  \(headers ? "on" : "off")
+        echo     \(echo ? "on" : "off")
+        bail     \(bail ? "on" : "off")
+        timer    \(timer ? "on" : "off")
+        color    \(color.rawValue)
+        width    \(width)
+        context  \(context) \(contextInWords ? "words" : "chars")
+
+        """
+    }
+}

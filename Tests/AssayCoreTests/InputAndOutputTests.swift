@@ -1,0 +1,87 @@
+import AssayCore
+import Foundation
+import Testing
+
+struct InputAndOutputTests {
+    let folder: String
+
+    init() throws {
+        folder = NSTemporaryDirectory() + "assay-core-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder + "/sub", withIntermediateDirectories: true)
+    }
+
+    func write(_ name: String, _ bytes: [UInt8]) {
+        FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(bytes))
+    }
+
+    @Test func foldersAreReadRecursivelyAndSorted() {
+        write("b.txt", Array("Second.".utf8))
+        write("sub/a.txt", Array("Nested.".utf8))
+        write(".hidden", Array("no".utf8))
+        let r = DocumentLoader().load([folder])
+        #expect(r.documents.map(\.id) == ["b", "a"])
+        #expect(r.errors.isEmpty)
+    }
+
+    @Test func binaryFilesAreRejectedWithOneLine() {
+        write("x.bin", [0x7F, 0x45, 0x4C, 0x46, 0, 0, 1])
+        let r = DocumentLoader().load([folder + "/x.bin"])
+        #expect(r.documents.isEmpty)
+        #expect(r.errors.map(\.code) == [.binaryFile])
+    }
+
+    @Test func invalidUTF8IsRepairedWithAWarning() {
+        write("bad.txt", Array("caf".utf8) + [0xE9] + Array(" ok".utf8))
+        let r = DocumentLoader().load([folder + "/bad.txt"])
+        #expect(r.documents.first?.text == "caf\u{FFFD} ok")
+        #expect(r.warnings.count == 1)
+    }
+
+    @Test func emptyFilesAreSkippedWithAWarning() {
+        write("empty.txt", [])
+        let r = DocumentLoader().load([folder + "/empty.txt"])
+        #expect(r.documents.isEmpty && r.errors.isEmpty && r.warnings.count == 1)
+    }
+
+    @Test func jsonLinesWithBadLinesKeepTheGoodOnes() {
+        write("docs.jsonl", Array("{\"id\": \"a\", \"text\": \"One.\"}\nnot json\n\n{\"text\": \"No id.\"}\n{\"id\": 7}\n".utf8))
+        let r = DocumentLoader().load([folder + "/docs.jsonl"])
+        #expect(r.documents.map(\.id) == ["a", "docs.jsonl:4"])
+        #expect(r.errors.map(\.code) == [.invalidJSONLine, .invalidJSONLine])
+        #expect(r.errors.first?.message.hasSuffix("docs.jsonl:2: not valid JSON") == true)
+    }
+
+    @Test func globsAndMissingPaths() {
+        write("g1.txt", Array("A.".utf8))
+        write("g2.txt", Array("B.".utf8))
+        #expect(DocumentLoader().load([folder + "/g*.txt"]).documents.count == 2)
+        #expect(DocumentLoader().load([folder + "/none*.txt"]).errors.map(\.code) == [.fileNotFound])
+        #expect(DocumentLoader().load([folder + "/missing.txt"]).errors.map(\.code) == [.fileNotFound])
+    }
+
+    @Test func contractLineUsesScalarOffsetsAndKeepsFieldOrder() {
+        let doc = AnalyzedDocument(Document(id: "d\"1", text: "Ünï Putin"))
+        let a = Annotation(extractor: "people", span: doc.tokens[1].span, fields: ["label": "PERSON", "value": 244900000000, "score": 0.5, "none": .null])
+        #expect(doc.contractJSONLine([a]) ==
+            #"{"id": "d\"1", "annotations": [{"extractor": "people", "start": 4, "end": 9, "text": "Putin", "label": "PERSON", "value": 244900000000, "score": 0.5, "none": null}]}"#)
+    }
+
+    @Test func lexiconMatchesLongestPhraseIgnoringCase() {
+        let lex = Lexicon<Int>([("united nations", 1), ("united", 2), ("security council", 3)])
+        let doc = AnalyzedDocument("The United Nations Security Council and the united front")
+        let m = lex.matches(in: doc, tokens: 0..<doc.tokens.count)
+        #expect(m.map(\.payload) == [1, 3, 2])
+    }
+
+    @Test func patternAndWordListExtractors() throws {
+        let tags = try ExtractorHarness(PatternExtractor(name: "tags", pattern: "#(\\w+)"))
+        let found = try tags.run("Talks #peace and #trade")
+        #expect(found.map(\.text) == ["#peace", "#trade"])
+        #expect(found.first?["group1"] == .string("peace"))
+        let words = try ExtractorHarness(WordListExtractor(name: "leaders", words: ["Xi Jinping", "Putin"]))
+        #expect(try words.run("xi jinping met PUTIN; Xi left").map(\.text) == ["xi jinping", "PUTIN"])
+        let strict = try ExtractorHarness(WordListExtractor(name: "strict", words: ["Putin"], caseSensitive: true))
+        #expect(try strict.run("PUTIN and Putin").map(\.start) == [10])
+        #expect(throws: AssayError.self) { try PatternExtractor(name: "bad", pattern: "(") }
+    }
+}
