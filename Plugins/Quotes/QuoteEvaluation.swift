@@ -100,8 +100,8 @@ struct QuoteScore {
     var documents = 0
     var gold = 0, goldFull = 0
     var predicted = 0, predictedDirect = 0, terms = 0, indirect = 0
-    var truePredicted = 0, trueDirect = 0
-    var recalled = 0, recalledFull = 0
+    var truePredicted = 0, trueDirect = 0, directOverlappingAny = 0
+    var recalled = 0, recalledFull = 0, fullFoundAsAny = 0
     var speakerTotal = 0, speakerCorrect = 0, speakerFullTotal = 0, speakerFullCorrect = 0
 
     mutating func add(gold goldQuotes: [GoldQuote], predicted all: [PredictedQuote], error: (String) -> Void = { _ in }) {
@@ -120,6 +120,7 @@ struct QuoteScore {
                 error("extra \(p.kind) [\(p.text.prefix(70))] speaker=\(p.speaker ?? "null")")
             }
             if p.kind == "direct" {
+                if goldQuotes.contains(where: { $0.span.overlaps(p.span) }) { directOverlappingAny += 1 }
                 if goldQuotes.contains(where: { $0.isFull && $0.span.overlaps(p.span) }) {
                     trueDirect += 1
                 } else if goldQuotes.contains(where: { $0.span.overlaps(p.span) }) {
@@ -134,6 +135,7 @@ struct QuoteScore {
                 continue
             }
             recalled += 1
+            if g.isFull { fullFoundAsAny += 1 }
             if g.isFull {
                 if overlapping.contains(where: { $0.kind == "direct" }) {
                     recalledFull += 1
@@ -203,6 +205,7 @@ struct QuoteScore {
         documents \(documents); annotated quotes \(gold) (\(goldFull) full); found \(predicted) quotes (\(predictedDirect) direct), \(terms) terms, \(indirect) indirect
         all quotes     precision \(f(precision))  recall \(f(recall))  F1 \(f(f1(precision, recall)))
         direct quotes  precision \(f(directPrecision))  recall \(f(directRecall))  F1 \(f(f1(directPrecision, directRecall)))
+        direct quotes, kind aside  precision \(f(ratio(directOverlappingAny, predictedDirect)))  recall \(f(ratio(fullFoundAsAny, goldFull)))  (a direct quote on any annotated quote; a full quote found as any kind)
         speaker accuracy  all \(f(speakerAccuracy)) (\(speakerCorrect)/\(speakerTotal))  direct \(f(directSpeakerAccuracy)) (\(speakerFullCorrect)/\(speakerFullTotal))
         """
     }

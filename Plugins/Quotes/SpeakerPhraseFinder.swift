@@ -74,6 +74,9 @@ struct SpeakerPhraseFinder {
             guard reader.lower(i + 1) == particle else { return nil }
             return (v, w + " " + particle, 2)
         }
+        if SpeechLexicon.verbAfterSubjectOnly.contains(w) {
+            guard i > 0, reader.isCapitalized(i - 1) || SpeechLexicon.pronouns[reader.lower(i - 1)] != nil else { return nil }
+        }
         // "the so-called", "a called meeting": a verb right after a determiner is a noun or adjective.
         if i > 0, SpeechLexicon.determiners.contains(reader.lower(i - 1)), !v.isParticiple { return nil }
         return (v, w, 1)

@@ -75,10 +75,14 @@ enum SpeechLexicon {
 
     /// Inflected forms that are far more often plural nouns ("opening remarks", "calls for").
     private static let nounForms: Set<String> = [
-        "remarks", "comments", "calls", "posts", "answers", "promises", "pledges", "echoes", "signals",
-        "points", "questions", "demands", "counters", "labels", "terms", "statements", "notes", "reports",
-        "tweets", "jokes", "laughs", "cries", "welcomes", "thanks", "invites", "brands", "slams", "snaps",
+        "calls", "answers", "promises", "pledges", "echoes", "signals",
+        "points", "questions", "demands", "counters", "labels", "terms", "statements",
+        "jokes", "laughs", "cries", "welcomes", "thanks", "invites", "brands", "slams", "snaps",
     ]
+
+    /// Forms that are verbs only right after their subject ("The Post reports", "he notes");
+    /// elsewhere they are nouns ("despite reports", "in his notes").
+    static let verbAfterSubjectOnly: Set<String> = ["reports", "notes", "tweets", "remarks", "comments", "posts"]
 
     /// Every inflected form -> its verb.
     static let verbs: [String: Verb] = {

@@ -30,6 +30,14 @@ import Testing
         #expect(f["cue"] == "colon")
     }
 
+    @Test func organisationReportingBeforeAQuotedParagraph() throws {
+        let f = try only("The New York Times reports:\n\n\"Only 24 percent of her donations came from small donors.\"")
+        #expect(f["speaker"] == "New York Times")
+        #expect(f["verb"] == "reports")
+        // "reports" after no subject is a noun, not a cue.
+        #expect(try QuoteTests.quotes("Despite reports of strikes, the city stayed calm.").isEmpty)
+    }
+
     @Test func middleOfASplitQuote() throws {
         let found = try QuoteTests.run("Dan Ortiz met the press. “We are ready,” he said, “and we will not wait.”")
         #expect(found.map(\.text) == ["We are ready", "and we will not wait."])
