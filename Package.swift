@@ -46,7 +46,7 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "AssayEntitiesTests", dependencies: [core, "AssayEntities"], path: "Tests/AssayEntitiesTests"),
         .testTarget(name: "AssayQuotesTests", dependencies: [core, "AssayQuotes", "AssayEntities"],
-                    path: "Tests/AssayQuotesTests"),
+                    path: "Tests/AssayQuotesTests", resources: [.copy("Fixtures")]),
         .testTarget(name: "AssaySentimentTests", dependencies: [core, "AssaySentiment"], path: "Tests/AssaySentimentTests"),
         // Runs the built `assay` binary with scripts on stdin (depends on it so it is built first).
         .testTarget(name: "AssayEndToEndTests", dependencies: ["assay", "AssayREPL"], path: "Tests/AssayEndToEndTests",

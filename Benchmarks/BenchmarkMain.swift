@@ -10,6 +10,7 @@ enum BenchmarkMain {
         EntitiesBenchmark.benchmark,
         NumbersBenchmark.benchmark,
         SentimentBenchmark.benchmark,
+        QuotesBenchmark.benchmark,
     ]
 
     static func main() {

@@ -59,9 +59,11 @@ public final class PipelineRunner {
             }
         }
         for stage in p.stages {
-            if partial { break }
             switch stage {
             case .extract(let n, let options, _):
+                // After an interruption, no more extraction; the shaping stages still run so
+                // that `entities | count` shows a partial count rather than raw rows.
+                if partial { continue }
                 (records, partial) = try extract(.init(n, options: options), plan: plan, over: records)
             case .filter(let predicate):
                 try checkFields(predicate.fields, in: records)

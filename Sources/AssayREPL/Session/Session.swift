@@ -268,8 +268,14 @@ public final class Session {
         } else {
             runner.progress = nil
         }
-        defer { progress.finish() }
-        let result = try runner.run(p)
+        let result: ResultSet
+        do {
+            result = try runner.run(p)
+            progress.finish()
+        } catch {
+            progress.finish()
+            throw error
+        }
         if result.partial { note("interrupted: partial result kept (\(result.records.count) rows)") }
         return result
     }

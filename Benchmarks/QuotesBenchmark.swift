@@ -1,0 +1,47 @@
+import AssayCore
+import AssayEntities
+import AssayQuotes
+
+/// The `quotes` extractor on one core, with the `entities` extractor it requires run for every
+/// document too (issue target: at least 20 MB/s, entities included). Text analysis is done
+/// before timing, as the pipeline shares it between extractors.
+enum QuotesBenchmark {
+    static let benchmark = Benchmark(name: "quotes", summary: "quotes + entities throughput (one core)", run: run)
+
+    static func run(corpus: BenchmarkCorpus) throws {
+        let registry = ExtractorRegistry()
+        try EntitiesPlugin.register(into: registry)
+        try QuotesPlugin.register(into: registry)
+        let plan = try ExtractionPlan([.init("quotes")], registry: registry)
+        let analyzed = corpus.documents.map { AnalyzedDocument($0) }
+        // Load the entity model outside the timing.
+        _ = try plan.run(AnalyzedDocument("Warm-up: “Hello,” said Ann Lee."))
+        // The entities extractor alone, to tell its share from the quote extractor's.
+        let entitiesPlan = try ExtractionPlan([.init("entities")], registry: registry)
+        let entitySeconds = try Measure.time {
+            for d in analyzed { _ = try entitiesPlan.run(d) }
+        }
+        Measure.report("entities", seconds: entitySeconds, bytes: corpus.bytes, documents: corpus.documents.count,
+                       extra: "requirement of quotes, text analysis excluded")
+        var quotes = 0
+        let seconds = try Measure.time {
+            for d in analyzed { quotes += try plan.run(d)["quotes"]?.count ?? 0 }
+        }
+        Measure.report("quotes", seconds: seconds, bytes: corpus.bytes, documents: corpus.documents.count,
+                       extra: "\(quotes) quotes, entities included, text analysis excluded")
+        // The quote extractor alone, over entity annotations computed beforehand.
+        let contexts = try analyzed.map { ExtractionContext(upstream: ["entities": try entitiesPlan.run($0)["entities"] ?? []]) }
+        let extractor = QuoteExtractor()
+        let own = try Measure.time {
+            for (d, c) in zip(analyzed, contexts) { _ = try extractor.extract(from: d, in: d.fullSpan, context: c) }
+        }
+        Measure.report("quotes-only", seconds: own, bytes: corpus.bytes, documents: corpus.documents.count,
+                       extra: "entity annotations computed beforehand")
+        // The same from raw text, for comparison: tokenising and splitting included.
+        let total = try Measure.time {
+            for d in corpus.documents { _ = try plan.run(AnalyzedDocument(d)) }
+        }
+        Measure.report("quotes+text", seconds: total, bytes: corpus.bytes, documents: corpus.documents.count,
+                       extra: "entities and text analysis included")
+    }
+}

@@ -1,0 +1,115 @@
+import AssayCore
+
+/// Who a quotation is attributed to and how the text says so.
+struct Attribution {
+    /// The phrase naming the speaker; nil when the cue names nobody.
+    var phrase: SpeakerPhrase?
+    /// The speech verb as written ("stated", "pointed out", "according to"); nil for a dash.
+    var verb: String?
+    /// Where the attribution sits: `after`, `inverted`, `before`, `colon`, `middle`, `dash`,
+    /// `according-to`, `continuation`, `preceding-sentence`, `following-sentence`, `unmarked`,
+    /// `that-clause`.
+    var cue: String
+}
+
+/// Finds the attribution of a quoted passage in every common position: after the quote
+/// ("…," Xi stated), inverted ("…," said Putin), before it (Xi emphasized: "…"), in the middle
+/// ("…," he said, "…"), by a dash, by "according to", and in a neighbouring sentence.
+struct AttributionFinder {
+    let reader: TokenReader
+    let phrases: SpeakerPhraseFinder
+
+    // MARK: - After the quote
+
+    /// `"…," Xi stated.` / `"…," said Putin.` / `"…" – Commissioner Jane Doe` / `"…," according to X.`
+    /// - Parameter nextOpen: the next quote's opening mark, which bounds the search.
+    func after(_ passage: QuotedPassage, nextOpen: Int?) -> Attribution? {
+        let closeToken = passage.lastToken
+        var k = closeToken + 1
+        guard k < reader.count, reader.paragraph(of: k) == reader.paragraph(of: closeToken) else { return nil }
+        let nextSentence = reader.sentence(of: k) != reader.sentence(of: closeToken)
+        if nextSentence, !passage.closed { return nil }
+        let sentence = reader.sentenceTokens(of: k)
+        let limit = min(sentence.upperBound, nextOpen ?? reader.count)
+        while k < limit, reader.is(k, ",") { k += 1 }
+        guard k < limit else { return nil }
+        // A dash and a name: the byline of a pull quote.
+        if reader.isDash(k), !nextSentence || k == sentence.lowerBound {
+            if let p = phrases.speaker(after: k + 1, limit: limit), p.namesSomeone || isDescription(p) {
+                return Attribution(phrase: p, verb: nil, cue: "dash")
+            }
+            return nil
+        }
+        if let according = accordingTo(at: k, limit: limit) { return according }
+        let reach = nextSentence ? 4 : 40
+        var i = k
+        while i < min(limit, k + reach) {
+            if reader.isQuoteMark(i) || reader.is(i, ";") || reader.is(i, ":") { break }
+            if let (v, text, length) = phrases.verb(at: i) {
+                if i == k {
+                    // "…," told reporters: "told" never inverts; its object is the listener.
+                    guard !["tell", "inform", "assure"].contains(v.lemma) else { return nil }
+                    let p = phrases.speaker(after: i + length, limit: limit)
+                    return Attribution(phrase: p, verb: text, cue: "inverted")
+                }
+                if v.isParticiple { return nil }  // "…," adding that: not an attribution of this quote
+                if i - k > 10 {
+                    // Far from the quote only after a long apposition: "…," Michael McFaul, a
+                    // senior fellow at the Hoover Institution, told The Daily Beast.
+                    guard let p = phrases.appositiveSubject(before: i, floor: k), p.tokens.lowerBound <= k + 2 else { return nil }
+                    return Attribution(phrase: p, verb: text, cue: "after")
+                }
+                // "during opening remarks": a prepositional phrase is no subject.
+                if (k..<i).contains(where: { Self.clausePrepositions.contains(reader.lower($0)) }) { return nil }
+                let p = phrases.subject(before: i, floor: k)
+                return Attribution(phrase: p, verb: text, cue: "after")
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    private static let clausePrepositions: Set<String> = ["during", "in", "on", "to", "with", "after", "before", "while", "into", "when", "as"]
+
+    private func isDescription(_ p: SpeakerPhrase) -> Bool {
+        if case .description = p.kind { return true }
+        return false
+    }
+
+    /// `according to X` starting at token `k`.
+    func accordingTo(at k: Int, limit: Int) -> Attribution? {
+        guard k + 2 < limit, reader.lower(k) == "according", reader.lower(k + 1) == "to" else { return nil }
+        let p = phrases.speaker(after: k + 2, limit: limit)
+        return Attribution(phrase: p, verb: "according to", cue: "according-to")
+    }
+
+    // MARK: - Before the quote
+
+    /// `Xi … emphasized: "…"`, `Putin said, "…"`, `calling the two countries "…"`, and the
+    /// middle of a split quote (`"…," he said, "…"`).
+    /// - Parameters:
+    ///   - anchor: the token the attribution precedes (the opening mark, or a colon).
+    ///   - floor: where the search stops (sentence start, or the previous quote's close).
+    func before(anchor: Int, floor: Int, cue: String) -> Attribution? {
+        guard anchor > floor else { return nil }
+        var k = floor
+        while k < anchor, reader.is(k, ",") || reader.isDash(k) { k += 1 }
+        if let according = accordingTo(at: k, limit: anchor) { return according }
+        var i = anchor - 1
+        while i >= k {
+            if let (v, text, length) = phrases.verb(at: i) {
+                var p: SpeakerPhrase?
+                if v.isParticiple {
+                    p = phrases.mainSubject(ofSentenceContaining: i, before: i)
+                } else {
+                    p = phrases.subject(before: i, floor: k)
+                    if p == nil, i > k { p = phrases.mainSubject(ofSentenceContaining: i, before: i) }
+                    if p == nil, !v.takesListener { p = phrases.speaker(after: i + length, limit: anchor) }
+                }
+                return Attribution(phrase: p, verb: text, cue: cue)
+            }
+            i -= 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,38 @@
+/// Common English first names by gender, so that "she" is not resolved to a man. Unknown names
+/// agree with either pronoun.
+enum FirstNames {
+    static let female: Set<String> = [
+        "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah", "karen",
+        "nancy", "lisa", "betty", "margaret", "sandra", "ashley", "kimberly", "emily", "donna", "michelle",
+        "dorothy", "carol", "amanda", "melissa", "deborah", "stephanie", "rebecca", "sharon", "laura", "cynthia",
+        "kathleen", "amy", "shirley", "angela", "helen", "anna", "brenda", "pamela", "nicole", "emma", "samantha",
+        "katherine", "christine", "debra", "rachel", "catherine", "carolyn", "janet", "ruth", "maria", "heather",
+        "diane", "virginia", "julie", "joyce", "victoria", "olivia", "kelly", "christina", "lauren", "joan",
+        "evelyn", "judith", "megan", "cheryl", "andrea", "hannah", "martha", "jacqueline", "frances", "gloria",
+        "ann", "teresa", "kathryn", "sara", "janice", "jean", "alice", "madison", "doris", "abigail", "julia",
+        "judy", "grace", "denise", "amber", "marilyn", "beverly", "danielle", "theresa", "sophia", "marie",
+        "diana", "brittany", "natalie", "isabella", "charlotte", "rose", "alexis", "kayla", "hillary", "nikki",
+        "kamala", "nancy", "ursula", "angela", "theresa", "jacinda", "giorgia", "marine", "christine", "janet",
+        "kristi", "kellyanne", "sarah", "jill", "melania", "ivanka", "chelsea", "elizabeth", "kirsten", "amy",
+        "gennifer", "jane", "mette", "sanna", "kaja", "annalena", "liz", "kate", "anne", "claudia", "sheinbaum",
+        "gina", "tulsi", "kristalina", "maria", "ngozi", "priti", "suella", "yulia", "olena", "maia", "sigrid",
+    ]
+    static let male: Set<String> = [
+        "james", "robert", "john", "michael", "david", "william", "richard", "joseph", "thomas", "charles",
+        "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul", "andrew", "joshua",
+        "kenneth", "kevin", "brian", "george", "timothy", "ronald", "edward", "jason", "jeffrey", "ryan", "jacob",
+        "gary", "nicholas", "eric", "jonathan", "stephen", "larry", "justin", "scott", "brandon", "benjamin",
+        "samuel", "gregory", "alexander", "frank", "patrick", "raymond", "jack", "dennis", "jerry", "tyler",
+        "aaron", "jose", "adam", "nathan", "henry", "douglas", "zachary", "peter", "kyle", "ethan", "walter",
+        "noah", "jeremy", "christian", "keith", "roger", "terry", "gerald", "harold", "sean", "austin", "carl",
+        "arthur", "lawrence", "dylan", "jesse", "jordan", "bryan", "billy", "joe", "bruce", "gabriel", "logan",
+        "albert", "willie", "alan", "juan", "wayne", "elijah", "randy", "roy", "vincent", "ralph", "eugene",
+        "russell", "bobby", "mason", "philip", "louis", "barack", "bill", "mike", "ted", "bernie", "mitt",
+        "vladimir", "xi", "emmanuel", "olaf", "boris", "rishi", "keir", "narendra", "recep", "benjamin",
+        "volodymyr", "sergei", "sergey", "dmitry", "alexei", "jair", "luiz", "pat", "chris", "tim", "tom",
+        "jim", "bob", "dick", "rudy", "newt", "marco", "rand", "jeb", "chuck", "mitch", "lindsey", "kevin",
+        "antony", "lloyd", "jake", "wang", "li", "shinzo", "fumio", "abdel", "mohammed", "muhammad", "ali",
+        "ahmed", "hassan", "ismail", "justin", "jens", "viktor", "pedro", "javier", "friedrich", "gavin", "ron",
+        "jd", "pete", "marcus", "elon", "jeff", "warren", "alexander", "mahmoud", "yair", "naftali", "ebrahim",
+    ]
+}

@@ -1,0 +1,354 @@
+import AssayCore
+
+/// What the quote extractor reports for each quotation it finds.
+enum QuoteKind: String {
+    /// A full quoted utterance.
+    case direct
+    /// A quoted fragment inside reported speech.
+    case partial
+    /// Scare quotes or a title: no speaker.
+    case term
+    /// Reported speech without quote marks ("Putin noted that ...").
+    case indirect
+}
+
+/// One quotation found in a document, before it becomes annotations (one per paragraph piece).
+struct FoundQuote {
+    var pieces: [Span]
+    var kind: QuoteKind
+    var attribution: Attribution?
+    var speaker: String?
+    /// Sentence indices of the first and last piece, for continuation across sentences.
+    var firstSentence: Int
+    var lastSentence: Int
+}
+
+/// Finds every quotation of one document and its speaker: marked quotes (paired marks), quotes
+/// printed without marks (a speech line followed by "Putin said."), and indirect speech.
+struct QuoteAnalyzer {
+    let reader: TokenReader
+    let entities: EntityIndex
+    let phrases: SpeakerPhraseFinder
+    let attributions: AttributionFinder
+    let scanner: QuoteMarkScanner
+
+    init(document: AnalyzedDocument, entityAnnotations: [Annotation]) {
+        reader = TokenReader(document)
+        entities = EntityIndex(entityAnnotations, document: document)
+        phrases = SpeakerPhraseFinder(reader: reader, entities: entities)
+        attributions = AttributionFinder(reader: reader, phrases: phrases)
+        scanner = QuoteMarkScanner(document: document)
+    }
+
+    func quotes() -> [FoundQuote] {
+        let passages = scanner.passages()
+        let quoted = passages.flatMap { $0.segments.filter { !$0.content.isEmpty }.map { reader.span($0.content) } }
+        let resolver = SpeakerResolver(reader: reader, entities: entities, phrases: phrases, quotedSpans: quoted.sorted())
+        var found: [FoundQuote] = []
+        for (index, passage) in passages.enumerated() {
+            let previous = index > 0 ? passages[index - 1] : nil
+            let next = index + 1 < passages.count ? passages[index + 1] : nil
+            if let q = analyze(passage, previous: previous, next: next, earlier: found, resolver: resolver) {
+                found.append(q)
+            }
+        }
+        found += unmarkedQuotes(avoiding: passages, resolver: resolver)
+        var busy = Set<Int>()
+        for q in found { for s in q.firstSentence...q.lastSentence { busy.insert(s) } }
+        for p in passages { for s in reader.sentence(of: p.firstOpen)...reader.sentence(of: p.lastToken) { busy.insert(s) } }
+        found += indirectSpeech(skipping: busy, resolver: resolver)
+        return found
+    }
+
+    // MARK: - Marked quotes
+
+    private func analyze(_ passage: QuotedPassage, previous: QuotedPassage?, next: QuotedPassage?,
+                         earlier: [FoundQuote], resolver: SpeakerResolver) -> FoundQuote? {
+        let pieces = passage.segments.compactMap { segment -> Span? in
+            var r = segment.content
+            while !r.isEmpty, reader.is(r.upperBound - 1, ",") { r = r.lowerBound..<(r.upperBound - 1) }
+            return r.isEmpty ? nil : reader.span(r)
+        }
+        guard !pieces.isEmpty else { return nil }
+        let open = passage.firstOpen
+        let openSentence = reader.sentence(of: open)
+        let sentenceStart = reader.document.sentences[openSentence].tokens.lowerBound
+        let startsSentence = firstWordIndex(from: sentenceStart, to: open) == nil
+        let speechPosition = startsSentence || scanner.opensLikeSpeech(open)
+            || followsSpeechVerb(open, contentStart: passage.segments[0].content.lowerBound)
+
+        // Attribution, nearest evidence first.
+        var floor = sentenceStart
+        var beforeCue = "before"
+        if let prev = previous, prev.lastToken >= sentenceStart, prev.lastToken < open {
+            floor = prev.lastToken + 1
+            beforeCue = "middle"
+        }
+        let nextOpen = next?.firstOpen
+        var attribution: Attribution?
+        if speechPosition {
+            attribution = attributions.after(passage, nextOpen: nextOpen)
+                ?? attributions.before(anchor: open, floor: floor, cue: beforeCue)
+        } else {
+            attribution = attributions.before(anchor: open, floor: floor, cue: beforeCue)
+                ?? attributions.after(passage, nextOpen: nextOpen)
+        }
+        if attribution == nil, !speechPosition {
+            // A fragment shares the framing verb of the sentence ("tweeted that Machado was
+            // "disgusting" and "a con""), or failing one, the sentence's subject speaks.
+            if floor != sentenceStart { attribution = attributions.before(anchor: open, floor: sentenceStart, cue: "before") }
+            if attribution == nil, let p = phrases.mainSubject(ofSentenceContaining: open, before: open), p.namesSomeone {
+                attribution = Attribution(phrase: p, verb: nil, cue: "subject")
+            }
+        }
+        // "Caddell continued:" ending the sentence or paragraph before.
+        if attribution == nil, startsSentence, openSentence > 0 {
+            let prevSentence = reader.document.sentences[openSentence - 1]
+            let colon = prevSentence.tokens.upperBound - 1
+            if reader.is(colon, ":"), reader.paragraph(of: open) - prevSentence.paragraph <= 1 {
+                attribution = attributions.before(anchor: colon, floor: prevSentence.tokens.lowerBound, cue: "colon")
+            }
+        }
+        var speaker: String?
+        var inherited = false
+        if attribution == nil, startsSentence, let last = earlier.last, isContinuation(of: last, at: open) {
+            attribution = last.attribution.map { Attribution(phrase: $0.phrase, verb: $0.verb, cue: "continuation") }
+            speaker = last.speaker
+            inherited = true
+        }
+        let endSentence = reader.sentence(of: passage.lastToken)
+        if attribution == nil, startsSentence, endsSentence(passage) {
+            attribution = neighbourAttribution(openSentence: openSentence, endSentence: endSentence)
+        }
+        if !inherited, let p = attribution?.phrase { speaker = resolver.resolve(p) }
+
+        let kind = classify(passage, speechPosition: speechPosition, attribution: attribution, speaker: speaker)
+        if kind == .term { attribution = nil; speaker = nil }
+        return FoundQuote(pieces: pieces, kind: kind, attribution: attribution, speaker: speaker,
+                          firstSentence: openSentence, lastSentence: endSentence)
+    }
+
+    /// The first word token in `from..<to`, if any.
+    private func firstWordIndex(from: Int, to: Int) -> Int? {
+        (from..<max(from, to)).first { reader.isWord($0) || reader.document.tokens[$0].kind == .number }
+    }
+
+    /// `he said "We will win."` (no comma): a quote right after a speech verb.
+    private func followsSpeechVerb(_ open: Int, contentStart: Int) -> Bool {
+        guard open > 0, let _ = phrases.verb(at: open - 1), contentStart < reader.count else { return false }
+        return reader.isCapitalized(contentStart)
+    }
+
+    private func endsSentence(_ passage: QuotedPassage) -> Bool {
+        let last = passage.lastToken
+        let sentence = reader.sentenceTokens(of: last)
+        var k = last + 1
+        while k < sentence.upperBound, !reader.isWord(k), reader.document.tokens[k].kind != .number { k += 1 }
+        return k >= sentence.upperBound
+    }
+
+    /// Whether a quote opening at `open` continues the speech of the quote before it: in the
+    /// next sentence or two of the same paragraph, or opening the paragraph after it.
+    private func isContinuation(of last: FoundQuote, at open: Int) -> Bool {
+        guard last.kind == .direct, last.attribution?.phrase != nil else { return false }
+        let here = reader.sentence(of: open)
+        let lastParagraph = reader.document.sentences[last.lastSentence].paragraph
+        let paragraph = reader.paragraph(of: open)
+        if paragraph == lastParagraph { return here - last.lastSentence <= 2 && here > last.lastSentence }
+        let paragraphStart = reader.document.tokenRange(in: reader.document.paragraphs[paragraph]).lowerBound
+        return paragraph == lastParagraph + 1 && firstWordIndex(from: paragraphStart, to: open) == nil
+    }
+
+    /// A quote standing alone as a sentence: the subject of the sentence before it (Alice turned
+    /// to Bob. "…") or the pronoun or name opening the sentence after it ("…" She smiled.).
+    private func neighbourAttribution(openSentence: Int, endSentence: Int) -> Attribution? {
+        let sentences = reader.document.sentences
+        let paragraph = sentences[openSentence].paragraph
+        if openSentence > 0, sentences[openSentence - 1].paragraph == paragraph {
+            let prev = sentences[openSentence - 1]
+            let hasQuote = prev.tokens.contains { reader.isQuoteMark($0) }
+            if !hasQuote, let p = phrases.mainSubject(ofSentenceContaining: prev.tokens.lowerBound, before: prev.tokens.upperBound),
+               isPerson(p) {
+                return Attribution(phrase: p, verb: nil, cue: "preceding-sentence")
+            }
+        }
+        if endSentence + 1 < sentences.count, sentences[endSentence + 1].paragraph == paragraph {
+            let nextSentence = sentences[endSentence + 1]
+            if let first = firstWordIndex(from: nextSentence.tokens.lowerBound, to: nextSentence.tokens.upperBound),
+               let p = phrases.mainSubject(ofSentenceContaining: first, before: min(first + 4, nextSentence.tokens.upperBound)),
+               p.tokens.lowerBound == first, isPerson(p) {
+                return Attribution(phrase: p, verb: nil, cue: "following-sentence")
+            }
+        }
+        return nil
+    }
+
+    /// Whether a phrase names one person (a PERSON mention, a he/she pronoun or a name).
+    private func isPerson(_ p: SpeakerPhrase) -> Bool {
+        switch p.kind {
+        case .entity(let m): return m.label == "PERSON"
+        case .pronoun(let g): return g == .male || g == .female
+        case .name: return true
+        default: return false
+        }
+    }
+
+    // MARK: - Kind
+
+    /// Small words that do not break title case ("Power of Siberia", "War and Peace").
+    private static let minorWords: Set<String> = ["of", "and", "the", "in", "on", "for", "to", "a", "an", "at", "by", "with", "or"]
+
+    private func classify(_ passage: QuotedPassage, speechPosition: Bool, attribution: Attribution?, speaker: String?) -> QuoteKind {
+        let content = passage.segments.flatMap { Array($0.content) }
+        let words = content.filter { reader.isWord($0) || reader.document.tokens[$0].kind == .number }
+        guard let firstWord = words.first else { return .term }
+        let hasSentenceEnd = content.contains { TokenReader.sentencePunctuation.contains(reader.text($0)) || reader.text($0).hasPrefix("...") }
+        let titleCase = words.allSatisfy { !reader.isLowercaseWord($0) || Self.minorWords.contains(reader.lower($0)) }
+        let namesSpeaker = attribution?.phrase?.namesSomeone == true && speaker != nil
+        // "America First", "American Skin (41 Shots)": a title or name, not speech.
+        let after = passage.lastToken + 1
+        let continuesLowercase = after < reader.count && reader.isLowercaseWord(after) && reader.sentence(of: after) == reader.sentence(of: passage.lastToken)
+        if titleCase, words.count <= 6, !hasSentenceEnd, attribution?.verb == nil || speaker == nil, passage.segments.count == 1,
+           continuesLowercase || !speechPosition {
+            return .term
+        }
+        if speechPosition {
+            let capitalStart = !reader.isLowercaseWord(firstWord)
+            if capitalStart || attribution != nil || words.count > 4 { return .direct }
+        }
+        // A short fragment is a quotation only when someone identifiable says it; otherwise
+        // ("what they termed the "new era"") it is a term.
+        if namesSpeaker || words.count > 4 { return .partial }
+        return .term
+    }
+
+    // MARK: - Quotes without marks
+
+    /// A line of speech followed by a line that attributes it ("Putin said, opening the
+    /// meeting."), as some outlets print quotations without quote marks.
+    private func unmarkedQuotes(avoiding passages: [QuotedPassage], resolver: SpeakerResolver) -> [FoundQuote] {
+        let sentences = reader.document.sentences
+        var marked = Set<Int>()
+        for p in passages { for s in reader.sentence(of: p.firstOpen)...reader.sentence(of: p.lastToken) { marked.insert(s) } }
+        var out: [FoundQuote] = []
+        for (s, sentence) in sentences.enumerated() where s > 0 {
+            let first = sentence.tokens.lowerBound
+            guard reader.document.tokens[first].lineStart, sentence.tokens.count <= 14, !marked.contains(s) else { continue }
+            // The attribution line must end where the sentence ends.
+            let end = sentence.tokens.upperBound
+            guard end == reader.count || reader.document.tokens[end].lineStart else { continue }
+            // "Putin said." / "Xi Jinping said, opening the meeting."
+            guard let verbIndex = (first..<min(end, first + 5)).first(where: { phrases.verb(at: $0) != nil }),
+                  let (v, text, _) = phrases.verb(at: verbIndex), !v.isParticiple,
+                  let subject = phrases.subject(before: verbIndex, floor: first), subject.tokens.lowerBound == first || first + 1 >= subject.tokens.lowerBound,
+                  subject.namesSomeone
+            else { continue }
+            let afterVerb = verbIndex + 1
+            let closesLine = afterVerb < end && (reader.is(afterVerb, ".") || reader.is(afterVerb, ","))
+            guard closesLine else { continue }
+            // The speech: the line before, back to its start, ending with a comma (or a period
+            // when the attribution is a bare "Name said.").
+            let speechEnd = first - 1
+            let endsWithComma = reader.is(speechEnd, ",")
+            guard endsWithComma || (reader.is(afterVerb, ".") && afterVerb + 1 == end && TokenReader.sentencePunctuation.contains(reader.text(speechEnd)))
+            else { continue }
+            var speechStart = speechEnd
+            while speechStart > 0, !reader.document.tokens[speechStart].lineStart { speechStart -= 1 }
+            let speechSentence = reader.sentence(of: speechStart)
+            guard !marked.contains(reader.sentence(of: speechEnd)), !marked.contains(speechSentence) else { continue }
+            let content = speechStart..<(endsWithComma ? speechEnd : speechEnd + 1)
+            let wordCount = content.filter { reader.isWord($0) }.count
+            guard wordCount >= 6, !reader.isDash(speechStart), !(speechStart..<speechEnd).contains(where: { reader.isQuoteMark($0) }) else { continue }
+            let attribution = Attribution(phrase: subject, verb: text, cue: "unmarked")
+            out.append(FoundQuote(pieces: [reader.span(content)], kind: .direct, attribution: attribution,
+                                  speaker: resolver.resolve(subject), firstSentence: speechSentence, lastSentence: s))
+        }
+        return out
+    }
+
+    // MARK: - Indirect speech
+
+    /// Reported speech without quote marks: "Putin noted that …", "…, sources said.",
+    /// "according to X, …".
+    private func indirectSpeech(skipping busy: Set<Int>, resolver: SpeakerResolver) -> [FoundQuote] {
+        var out: [FoundQuote] = []
+        for (s, sentence) in reader.document.sentences.enumerated() where !busy.contains(s) && sentence.tokens.count >= 5 {
+            if let q = indirect(in: s, resolver: resolver) { out.append(q) }
+        }
+        return out
+    }
+
+    private func indirect(in s: Int, resolver: SpeakerResolver) -> FoundQuote? {
+        let sentence = reader.document.sentences[s]
+        let range = sentence.tokens
+        var end = range.upperBound
+        while end > range.lowerBound, !reader.isWord(end - 1), reader.document.tokens[end - 1].kind != .number { end -= 1 }
+        guard end - range.lowerBound >= 4 else { return nil }
+        // Trailing attribution: "…, sources said." / "…, said the official." / "…, according to X."
+        if let comma = (range.lowerBound..<end).last(where: { reader.is($0, ",") }), end - comma <= 12, comma - range.lowerBound >= 4 {
+            let tail = (comma + 1)..<end
+            if let a = attributions.accordingTo(at: comma + 1, limit: end) {
+                return indirectQuote(range.lowerBound..<comma, a, s, resolver)
+            }
+            if let v = tail.first(where: { phrases.verb(at: $0)?.verb.reportsContent == true }), let (verb, text, length) = phrases.verb(at: v),
+               !verb.isParticiple, !["tell", "inform", "assure"].contains(verb.lemma) || v > comma + 1 {
+                let p = v == comma + 1 ? phrases.speaker(after: v + length, limit: end) : phrases.subject(before: v, floor: comma + 1)
+                if let p, v + length + (v == comma + 1 ? p.tokens.count : 0) >= end - 2 {
+                    return indirectQuote(range.lowerBound..<comma, Attribution(phrase: p, verb: text, cue: "after"), s, resolver)
+                }
+            }
+        }
+        // Leading "According to X, …".
+        if let a = attributions.accordingTo(at: range.lowerBound, limit: end),
+           let comma = (range.lowerBound..<end).first(where: { reader.is($0, ",") }), comma + 4 < end {
+            return indirectQuote((comma + 1)..<end, a, s, resolver)
+        }
+        // "Putin noted that …", "Kyiv says these attacks …", "he told reporters that …".
+        var i = range.lowerBound + 1
+        while i < end - 2 {
+            guard let (verb, text, length) = phrases.verb(at: i), verb.reportsContent else { i += 1; continue }
+            var k = i + length
+            var sawThat = false
+            // Allow a listener or a short adverbial before "that" ("told reporters on Tuesday that").
+            var look = k
+            while look < min(end, k + 6), !reader.is(look, ",") || look == k {
+                if reader.lower(look) == "that" { sawThat = true; k = look + 1; break }
+                look += 1
+            }
+            if !sawThat {
+                // A bare clause only after "say" ("Kyiv says these attacks …"), not "said on Tuesday".
+                guard verb.lemma == "say", k < end, reader.isWord(k) || reader.document.tokens[k].kind == .number,
+                      !Self.notClauseStarts.contains(reader.lower(k))
+                else { i += 1; continue }
+            }
+            guard end - k >= 3 else { return nil }
+            var p: SpeakerPhrase?
+            if verb.isParticiple {
+                p = phrases.mainSubject(ofSentenceContaining: i, before: i)
+            } else {
+                p = phrases.subject(before: i, floor: range.lowerBound) ?? phrases.mainSubject(ofSentenceContaining: i, before: i)
+            }
+            guard let p else { return nil }
+            return indirectQuote(k..<end, Attribution(phrase: p, verb: text, cue: "that-clause"), s, resolver)
+        }
+        return nil
+    }
+
+    /// Words after "said" that do not start a reported clause.
+    private static let notClauseStarts: Set<String> = [
+        "on", "in", "at", "to", "during", "after", "with", "for", "of", "about", "so", "no", "yes", "as", "by",
+        "from", "before", "when", "while", "and", "but", "or", "nothing", "anything", "something", "goodbye",
+        "hello", "thanks", "last", "earlier", "later", "recently", "previously", "told", "then", "too",
+    ]
+
+    private func indirectQuote(_ content: Range<Int>, _ attribution: Attribution, _ s: Int, _ resolver: SpeakerResolver) -> FoundQuote? {
+        var r = content
+        while !r.isEmpty, !reader.isWord(r.upperBound - 1), reader.document.tokens[r.upperBound - 1].kind != .number {
+            r = r.lowerBound..<(r.upperBound - 1)
+        }
+        guard r.count >= 3 else { return nil }
+        let speaker = attribution.phrase.flatMap { resolver.resolve($0) }
+        return FoundQuote(pieces: [reader.span(r)], kind: .indirect, attribution: attribution, speaker: speaker,
+                          firstSentence: s, lastSentence: s)
+    }
+}

@@ -1,0 +1,212 @@
+import AssayCore
+import Foundation
+
+/// `assay eval quotes FILE [--errors N]`: scores the extractor on annotated JSON Lines
+/// (`{"id", "text", "quotes": [{"start", "end", "speaker", "speaker_start", "speaker_end",
+/// "speaker_resolution", "kind"}]}`, offsets in Unicode scalars, kind `full` or `partial`).
+///
+/// Prints quote precision, recall and F1 by overlap (a found quote counts if it overlaps an
+/// annotated one), overall (`direct` + `partial`, since the annotation has no terms or indirect
+/// speech) and for direct quotes (`direct` against `full`), and speaker accuracy over the
+/// annotated quotes that were found.
+enum QuoteEvaluation {
+    static let tool = ExtractorTool(
+        kind: .evaluate, name: "quotes",
+        summary: "quote precision/recall/F1 (overlap) and speaker accuracy on annotated JSON Lines",
+        usage: "FILE [--errors N]"
+    ) { arguments, registry, output in
+        let args = try ToolArguments(arguments, known: ["errors"])
+        guard let path = args.positionals.first else {
+            throw AssayError(.invalidArgument, "usage: assay eval quotes FILE [--errors N]")
+        }
+        let showErrors = Int(args.options["errors"] ?? "0") ?? 0
+        let plan = try ExtractionPlan([.init("quotes")], registry: registry)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw AssayError(.fileNotFound, "cannot read '\(path)'")
+        }
+        var score = QuoteScore()
+        var errors: [String] = []
+        for (n, line) in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).enumerated() {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                  let text = object["text"] as? String
+            else { throw AssayError(.invalidJSONLine, "\(path):\(n + 1): not a JSON object with a \"text\" field") }
+            let id = object["id"] as? String ?? "line-\(n + 1)"
+            let document = AnalyzedDocument(Document(id: id, text: text))
+            let gold = (object["quotes"] as? [[String: Any]] ?? []).compactMap { GoldQuote($0, document) }
+            let found = try plan.run(document)["quotes"] ?? []
+            let predicted = found.map { PredictedQuote($0, document) }
+            score.add(gold: gold, predicted: predicted) { message in
+                if errors.count < showErrors { errors.append("\(id): \(message)") }
+            }
+        }
+        output(score.report())
+        for e in errors { output(e) }
+    }
+}
+
+/// An annotated quote, in UTF-8 byte offsets of its document.
+struct GoldQuote {
+    var span: Span
+    var isFull: Bool
+    var speaker: String?
+    var speakerSpan: Span?
+    var mention: String?
+    var resolution: String
+
+    init?(_ object: [String: Any], _ document: AnalyzedDocument) {
+        guard let start = object["start"] as? Int, let end = object["end"] as? Int, start <= end else { return nil }
+        span = Span(document.byteOffset(ofScalar: start), document.byteOffset(ofScalar: end))
+        isFull = (object["kind"] as? String) == "full"
+        speaker = object["speaker"] as? String
+        if let s = object["speaker_start"] as? Int, let e = object["speaker_end"] as? Int, s <= e {
+            speakerSpan = Span(document.byteOffset(ofScalar: s), document.byteOffset(ofScalar: e))
+        }
+        mention = object["speaker_mention"] as? String
+        resolution = object["speaker_resolution"] as? String ?? "none"
+    }
+}
+
+/// A found quote, in UTF-8 byte offsets.
+struct PredictedQuote {
+    var span: Span
+    var kind: String
+    var speaker: String?
+    var speakerSpan: Span?
+    var text: String
+
+    init(_ a: Annotation, _ document: AnalyzedDocument) {
+        span = a.span
+        kind = a["kind"]?.text ?? ""
+        if case .string(let s)? = a["speaker"] { speaker = s }
+        if case .int(let s)? = a["speaker_start"], case .int(let e)? = a["speaker_end"] {
+            speakerSpan = Span(document.byteOffset(ofScalar: s), document.byteOffset(ofScalar: e))
+        }
+        text = document.text(of: a.span)
+    }
+
+    init(span: Span, kind: String, speaker: String?, speakerSpan: Span? = nil, text: String = "") {
+        self.span = span
+        self.kind = kind
+        self.speaker = speaker
+        self.speakerSpan = speakerSpan
+        self.text = text
+    }
+
+    var isQuote: Bool { kind == "direct" || kind == "partial" }
+}
+
+/// Counts for precision, recall and speaker accuracy, accumulated over documents.
+struct QuoteScore {
+    var documents = 0
+    var gold = 0, goldFull = 0
+    var predicted = 0, predictedDirect = 0, terms = 0, indirect = 0
+    var truePredicted = 0, trueDirect = 0, directOverlappingAny = 0
+    var recalled = 0, recalledFull = 0, fullFoundAsAny = 0
+    var speakerTotal = 0, speakerCorrect = 0, speakerFullTotal = 0, speakerFullCorrect = 0
+
+    mutating func add(gold goldQuotes: [GoldQuote], predicted all: [PredictedQuote], error: (String) -> Void = { _ in }) {
+        documents += 1
+        let quotes = all.filter(\.isQuote)
+        terms += all.filter { $0.kind == "term" }.count
+        indirect += all.filter { $0.kind == "indirect" }.count
+        gold += goldQuotes.count
+        goldFull += goldQuotes.filter(\.isFull).count
+        predicted += quotes.count
+        predictedDirect += quotes.filter { $0.kind == "direct" }.count
+        for p in quotes {
+            if goldQuotes.contains(where: { $0.span.overlaps(p.span) }) {
+                truePredicted += 1
+            } else {
+                error("extra \(p.kind) [\(p.text.prefix(70))] speaker=\(p.speaker ?? "null")")
+            }
+            if p.kind == "direct" {
+                if goldQuotes.contains(where: { $0.span.overlaps(p.span) }) { directOverlappingAny += 1 }
+                if goldQuotes.contains(where: { $0.isFull && $0.span.overlaps(p.span) }) {
+                    trueDirect += 1
+                } else if goldQuotes.contains(where: { $0.span.overlaps(p.span) }) {
+                    error("direct, annotated partial [\(p.text.prefix(70))]")
+                }
+            }
+        }
+        for g in goldQuotes {
+            let overlapping = quotes.filter { $0.span.overlaps(g.span) }
+            guard let best = overlapping.max(by: { overlap($0.span, g.span) < overlap($1.span, g.span) }) else {
+                error("missed \(g.isFull ? "full" : "partial") quote at \(g.span) speaker=\(g.speaker ?? "null")")
+                continue
+            }
+            recalled += 1
+            if g.isFull { fullFoundAsAny += 1 }
+            if g.isFull {
+                if overlapping.contains(where: { $0.kind == "direct" }) {
+                    recalledFull += 1
+                } else {
+                    error("full found as \(best.kind) [\(best.text.prefix(70))]")
+                }
+            }
+            guard g.resolution != "none", g.speaker != nil else { continue }
+            let correct = Self.speakerMatches(best, g)
+            speakerTotal += 1
+            if correct { speakerCorrect += 1 }
+            if g.isFull {
+                speakerFullTotal += 1
+                if correct { speakerFullCorrect += 1 }
+            }
+            if !correct { error("speaker \(best.speaker ?? "null") for [\(best.text.prefix(50))], expected \(g.speaker ?? "null") (\(g.mention ?? ""))") }
+        }
+    }
+
+    private func overlap(_ a: Span, _ b: Span) -> Int { max(0, min(a.end, b.end) - max(a.start, b.start)) }
+
+    /// Words that stand for no one: an annotated speaker given as one of them is correct when we
+    /// say null or point at the same mention.
+    private static let vague: Set<String> = ["they", "which", "who", "it", "we", "i", "you", "that", "them", "this",
+                                             "he", "she", "him", "her", "said", "says"]
+
+    /// Whether a found speaker agrees with the annotated one: same surname-level name (the
+    /// annotation's canonical names were derived automatically and are sometimes bare surnames),
+    /// or, for an unresolved annotation, the same mention.
+    static func speakerMatches(_ p: PredictedQuote, _ g: GoldQuote) -> Bool {
+        guard let goldName = g.speaker else { return p.speaker == nil }
+        let sameMention = p.speakerSpan.map { s in g.speakerSpan.map { s.overlaps($0) } ?? false } ?? false
+        // An annotation left unresolved (a pronoun, a description, a stray word) names no one we
+        // can compare with: pointing at the same mention is right.
+        if g.resolution == "source_text" || vague.contains(goldName.lowercased()) {
+            if sameMention { return true }
+        }
+        if vague.contains(goldName.lowercased()) {
+            return p.speaker == nil || (p.speakerSpan.map { s in g.speakerSpan.map { s.overlaps($0) } ?? false } ?? false)
+        }
+        guard let name = p.speaker else { return false }
+        let a = words(name), b = words(goldName)
+        if a.isEmpty || b.isEmpty { return false }
+        return b.last.map(a.contains) == true || a.last.map(b.contains) == true
+    }
+
+    private static func words(_ s: String) -> [String] {
+        s.lowercased().replacingOccurrences(of: "’s", with: "").replacingOccurrences(of: "'s", with: "")
+            .split { !$0.isLetter && !$0.isNumber }.map(String.init)
+            .filter { !["the", "a", "an", "mr", "mrs", "ms", "dr", "president", "sen", "gov"].contains($0) }
+    }
+
+    private func ratio(_ a: Int, _ b: Int) -> Double { b == 0 ? 0 : Double(a) / Double(b) }
+
+    var precision: Double { ratio(truePredicted, predicted) }
+    var recall: Double { ratio(recalled, gold) }
+    var directPrecision: Double { ratio(trueDirect, predictedDirect) }
+    var directRecall: Double { ratio(recalledFull, goldFull) }
+    var speakerAccuracy: Double { ratio(speakerCorrect, speakerTotal) }
+    var directSpeakerAccuracy: Double { ratio(speakerFullCorrect, speakerFullTotal) }
+
+    private func f1(_ p: Double, _ r: Double) -> Double { p + r == 0 ? 0 : 2 * p * r / (p + r) }
+    private func f(_ v: Double) -> String { String(format: "%.3f", v) }
+
+    func report() -> String {
+        """
+        documents \(documents); annotated quotes \(gold) (\(goldFull) full); found \(predicted) quotes (\(predictedDirect) direct), \(terms) terms, \(indirect) indirect
+        all quotes     precision \(f(precision))  recall \(f(recall))  F1 \(f(f1(precision, recall)))
+        direct quotes  precision \(f(directPrecision))  recall \(f(directRecall))  F1 \(f(f1(directPrecision, directRecall)))
+        direct quotes, kind aside  precision \(f(ratio(directOverlappingAny, predictedDirect)))  recall \(f(ratio(fullFoundAsAny, goldFull)))  (a direct quote on any annotated quote; a full quote found as any kind)
+        speaker accuracy  all \(f(speakerAccuracy)) (\(speakerCorrect)/\(speakerTotal))  direct \(f(directSpeakerAccuracy)) (\(speakerFullCorrect)/\(speakerFullTotal))
+        """
+    }
+}

@@ -1,0 +1,197 @@
+import AssayCore
+
+/// A passage between quote marks, possibly running over several paragraphs (each paragraph
+/// reopening the quote and only the last one closing it).
+struct QuotedPassage: Sendable {
+    /// One paragraph's piece of the passage.
+    struct Segment: Sendable {
+        /// The opening mark's token.
+        var open: Int
+        /// The closing mark's token, or nil when the paragraph ends with the quote still open.
+        var close: Int?
+        /// The quoted tokens, without the marks.
+        var content: Range<Int>
+    }
+    var segments: [Segment]
+    var isSingle: Bool
+
+    var firstOpen: Int { segments[0].open }
+    /// The last token of the passage: its closing mark, or its last quoted token.
+    var lastToken: Int { segments[segments.count - 1].close ?? (segments[segments.count - 1].content.upperBound - 1) }
+    var closed: Bool { segments[segments.count - 1].close != nil }
+    var contentTokenCount: Int { segments.reduce(0) { $0 + $1.content.count } }
+}
+
+/// Pairs quote marks into passages: curly and straight double quotes, single quotes used as
+/// quote marks (never apostrophes), guillemets, and multi-paragraph quotes.
+///
+/// Unbalanced marks are contained: a quote still open when its block (paragraph, or a line that
+/// starts a sentence) ends is cut there, and only kept when it opened where speech opens (at the
+/// start of a sentence or after a colon or comma); otherwise the stray mark is ignored.
+struct QuoteMarkScanner {
+    /// Which marks pair with which.
+    enum Family: Equatable { case curlyDouble, straightDouble, curlySingle, straightSingle, guillemet, angleSingle }
+
+    struct Mark {
+        var family: Family
+        var opens: Bool
+        var closes: Bool
+        /// Tokens the mark spans: 2 for a doubled apostrophe ('' as some newspapers print ").
+        var width = 1
+    }
+
+    let document: AnalyzedDocument
+
+    /// The kind of quote mark token `i` is, if any, with the roles its spacing allows.
+    func mark(at i: Int) -> Mark? {
+        let tokens = document.tokens
+        let t = tokens[i]
+        guard t.kind == .punctuation else { return nil }
+        let b = document.utf8
+        let s = t.span.start, len = t.span.length
+        var family: Family
+        var fixedRole: Bool?  // true: opener only, false: closer only, nil: decided by spacing
+        switch len {
+        case 1:
+            switch b[s] {
+            case 0x22: family = .straightDouble
+            case 0x27: family = .straightSingle
+            default: return nil
+            }
+        case 2 where b[s] == 0xC2:
+            switch b[s + 1] {
+            case 0xAB: family = .guillemet; fixedRole = true
+            case 0xBB: family = .guillemet; fixedRole = false
+            default: return nil
+            }
+        case 3 where b[s] == 0xE2 && b[s + 1] == 0x80:
+            switch b[s + 2] {
+            case 0x9C, 0x9E: family = .curlyDouble; fixedRole = true  // “ „
+            case 0x9D: family = .curlyDouble; fixedRole = false  // ”
+            case 0x98: family = .curlySingle; fixedRole = true  // ‘
+            case 0x99: family = .curlySingle; fixedRole = false  // ’
+            case 0xB9: family = .angleSingle; fixedRole = true  // ‹
+            case 0xBA: family = .angleSingle; fixedRole = false  // ›
+            default: return nil
+            }
+        default:
+            return nil
+        }
+        var width = 1
+        if family == .straightSingle, i + 1 < tokens.count, b[tokens[i + 1].span.start] == 0x27,
+           tokens[i + 1].span.length == 1, !tokens[i + 1].spaceBefore {
+            family = .straightDouble
+            width = 2
+        }
+        let after = i + width
+        let spaceBefore = i == 0 || t.spaceBefore || t.lineStart || isOpeningContext(i - 1)
+        let attachedAfter = after < tokens.count && !tokens[after].spaceBefore && !tokens[after].lineStart
+        let attachedBefore = !spaceBefore
+        let followedByBoundary = !attachedAfter || isClosingContext(after)
+        var opens = spaceBefore && attachedAfter
+        var closes = attachedBefore && followedByBoundary
+        switch fixedRole {
+        case true?: opens = attachedAfter || opens; closes = false
+        case false?: closes = true; opens = false
+        case nil: break
+        }
+        if family == .straightSingle || family == .curlySingle, opens {
+            // '90s, 'em, 'n': apostrophes that start a word are not quote marks.
+            guard i + 1 < tokens.count, tokens[i + 1].kind == .word else { return Mark(family: family, opens: false, closes: closes) }
+            let next = document.text(ofToken: i + 1).lowercased()
+            if ["em", "n", "til", "cause", "tis", "twas", "s"].contains(next) { opens = false }
+        }
+        return Mark(family: family, opens: opens, closes: closes, width: width)
+    }
+
+    /// A token after which a quote mark still counts as opening: brackets, dashes, other marks.
+    private func isOpeningContext(_ i: Int) -> Bool {
+        let text = document.text(ofToken: i)
+        return ["(", "[", "—", "–", "-", ":", "“", "‘", "\"", "'", "«", "/"].contains(text)
+    }
+
+    /// A token before which a quote mark still counts as closing: punctuation that ends a phrase.
+    private func isClosingContext(_ i: Int) -> Bool {
+        let text = document.text(ofToken: i)
+        return [",", ".", ";", ":", "!", "?", ")", "]", "—", "–", "-", "…", "”", "’", "\"", "'", "»"].contains(text)
+            || text.hasPrefix("...")
+    }
+
+    /// Whether token `i` begins a block: a paragraph, or a line that starts a sentence.
+    func isBlockStart(_ i: Int) -> Bool {
+        guard i > 0, document.tokens[i].lineStart else { return false }
+        guard let s = document.sentenceIndex(containing: document.tokens[i].span.start) else { return true }
+        return document.sentences[s].tokens.lowerBound == i
+    }
+
+    /// Whether a quote opening at token `i` sits where speech begins: at a block or sentence
+    /// start, or after a colon, comma or dash.
+    func opensLikeSpeech(_ i: Int) -> Bool {
+        if i == 0 || document.tokens[i].lineStart { return true }
+        if let s = document.sentenceIndex(containing: document.tokens[i].span.start),
+           document.sentences[s].tokens.lowerBound == i { return true }
+        return [":", ",", "—", "–", "-"].contains(document.text(ofToken: i - 1))
+    }
+
+    /// All passages of the document, in order.
+    func passages() -> [QuotedPassage] {
+        var out: [QuotedPassage] = []
+        // The open mark: its family, first token, width, and the paragraph pieces so far.
+        var open: (family: Family, token: Int, width: Int, segments: [QuotedPassage.Segment])?
+        let n = document.tokens.count
+        func isSingle(_ f: Family) -> Bool { f == .curlySingle || f == .straightSingle || f == .angleSingle }
+
+        /// Ends a passage still open at a block boundary `end`, keeping it only if it opened like speech.
+        func abandon(at end: Int) {
+            guard let o = open else { return }
+            open = nil
+            let start = o.token + o.width
+            guard !isSingle(o.family), opensLikeSpeech(o.segments.first?.open ?? o.token), end > start else { return }
+            let segs = o.segments + [.init(open: o.token, close: nil, content: start..<end)]
+            out.append(QuotedPassage(segments: segs, isSingle: false))
+        }
+
+        var i = 0
+        while i < n {
+            if let o = open, i > o.token, isBlockStart(i) {
+                if let m = mark(at: i), m.opens, m.family == o.family, opensLikeSpeech(o.segments.first?.open ?? o.token) {
+                    // The quote runs on into this paragraph, which reopens it.
+                    open!.segments.append(.init(open: o.token, close: nil, content: (o.token + o.width)..<i))
+                    open!.token = i
+                    open!.width = m.width
+                    i += m.width
+                    continue
+                }
+                abandon(at: i)
+            }
+            guard let m = mark(at: i) else { i += 1; continue }
+            if let o = open {
+                if m.family == o.family {
+                    if m.closes || (!m.opens && i > o.token + o.width) {
+                        let seg = QuotedPassage.Segment(open: o.token, close: i + m.width - 1, content: (o.token + o.width)..<i)
+                        let segs = o.segments + [seg]
+                        open = nil
+                        if segs.contains(where: { !$0.content.isEmpty }) {
+                            out.append(QuotedPassage(segments: segs, isSingle: isSingle(o.family)))
+                        }
+                    } else if m.opens {
+                        // A second opener before any closer: the first mark was stray.
+                        open = (m.family, i, m.width, [])
+                    }
+                } else if m.opens, isDouble(m.family), isSingle(o.family) {
+                    // A double quote opening inside an unclosed single one: the single mark was an
+                    // apostrophe after all.
+                    open = (m.family, i, m.width, [])
+                }
+                // Other marks inside a quote are nested quotes and belong to it.
+            } else if m.opens {
+                open = (m.family, i, m.width, [])
+            }
+            i += m.width
+        }
+        if open != nil { abandon(at: n) }
+        return out
+    }
+
+    private func isDouble(_ f: Family) -> Bool { f == .curlyDouble || f == .straightDouble }
+}

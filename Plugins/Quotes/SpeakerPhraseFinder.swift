@@ -1,0 +1,316 @@
+import AssayCore
+
+/// A phrase that names who speaks, as found next to a speech cue.
+struct SpeakerPhrase {
+    enum Kind {
+        /// A mention the entities extractor found.
+        case entity(EntityIndex.Mention)
+        /// A capitalised name the entities extractor missed.
+        case name
+        case pronoun(SpeechLexicon.Pronoun)
+        /// A description without a name ("the Chinese leader", "a Kremlin readout").
+        case description
+        /// Several speakers ("Xi and Putin said", "the two leaders"): never one canonical name.
+        case plural
+    }
+    var kind: Kind
+    /// The local mention: what `speaker_start`/`speaker_end` point at.
+    var tokens: Range<Int>
+}
+
+/// Finds speaker phrases around speech verbs: the subject before a verb, the speaker after an
+/// inverted verb, the main subject of a clause, with appositions ("the spokesperson, Lin Jian").
+struct SpeakerPhraseFinder {
+    let reader: TokenReader
+    let entities: EntityIndex
+
+    /// Words that end a subject phrase when read backwards from a verb.
+    private static let stopWords: Set<String> = [
+        "that", "who", "which", "what", "and", "but", "or", "when", "while", "as", "if", "because", "after",
+        "before", "where", "whom", "whose", "than", "so", "though", "although", "since", "until", "unless",
+    ]
+    /// Words that open an introductory phrase before a sentence's subject.
+    private static let introducers: Set<String> = [
+        "in", "on", "at", "during", "after", "before", "earlier", "later", "ahead", "despite", "following",
+        "while", "as", "with", "against", "amid", "amidst", "meanwhile", "however", "still", "speaking",
+        "asked", "addressing", "over", "since", "when", "under", "for", "from", "according", "then", "but",
+        "and", "yet", "also", "separately", "similarly", "instead", "last", "this", "next", "now", "today",
+        "yesterday", "additionally", "moreover", "furthermore", "by", "writing", "responding", "if", "once",
+        "although", "though", "because", "to", "unlike", "like", "besides", "in turn",
+    ]
+    private static let prepositions: Set<String> = [
+        "of", "to", "with", "by", "for", "at", "from", "in", "on", "about", "against", "toward", "towards",
+        "into", "than", "between", "among", "over", "under",
+    ]
+
+    /// Whether token `i` ends (reading backwards) or ends (reading forwards) a phrase.
+    private func isBoundary(_ i: Int) -> Bool {
+        let t = reader.document.tokens[i]
+        if t.kind == .punctuation || t.kind == .symbol { return true }
+        if reader.isLowercaseWord(i) {
+            let w = reader.lower(i)
+            if Self.stopWords.contains(w) { return true }
+            if SpeechLexicon.verbs[w] != nil { return true }
+        }
+        return false
+    }
+
+    /// The speech verb at token `i`, with its text ("said", "pointed out") and its token count.
+    func verb(at i: Int) -> (verb: SpeechLexicon.Verb, text: String, length: Int)? {
+        guard reader.isLowercaseWord(i) else { return nil }
+        let span = reader.document.tokens[i].span
+        guard span.length >= 3, span.length <= 14 else { return nil }
+        let b0 = reader.document.utf8[span.start], b1 = reader.document.utf8[span.start + 1]
+        guard (97...122).contains(b1), SpeechLexicon.verbPrefixes[Int(b0 - 97) * 26 + Int(b1 - 97)] else { return nil }
+        let w = reader.lower(i)
+        guard let v = SpeechLexicon.verbs[w] else { return nil }
+        if let particle = SpeechLexicon.needsParticle[v.lemma] {
+            guard i + 1 < reader.count else { return nil }
+            if particle.isEmpty {
+                // "Caddell continued:": only right before the quotation it introduces.
+                guard reader.is(i + 1, ":") || reader.is(i + 1, ",") else { return nil }
+                return (v, w, 1)
+            }
+            guard reader.lower(i + 1) == particle else { return nil }
+            return (v, w + " " + particle, 2)
+        }
+        if SpeechLexicon.verbAfterSubjectOnly.contains(w) {
+            guard i > 0, reader.isCapitalized(i - 1) || SpeechLexicon.pronouns[reader.lower(i - 1)] != nil else { return nil }
+        }
+        // "the so-called", "a called meeting": a verb right after a determiner is a noun or adjective.
+        if i > 0, SpeechLexicon.determiners.contains(reader.lower(i - 1)), !v.isParticiple { return nil }
+        return (v, w, 1)
+    }
+
+    /// What kind of speaker a phrase (comma-free) is, focusing on the mention nearest `end`
+    /// (subject before a verb) or nearest its start (speaker after an inverted verb).
+    func analyze(_ chunk: Range<Int>, nearEnd: Bool) -> SpeakerPhrase? {
+        guard !chunk.isEmpty else { return nil }
+        let span = reader.span(chunk)
+        let found = entities.mentions(overlapping: span)
+        let people = found.filter { $0.label == "PERSON" }
+        if let m = nearEnd ? people.last : people.first {
+            return SpeakerPhrase(kind: .entity(m), tokens: tokens(of: m.span, within: chunk))
+        }
+        if chunk.count == 1, let p = SpeechLexicon.pronouns[reader.lower(chunk.lowerBound)] {
+            return SpeakerPhrase(kind: p == .plural ? .plural : .pronoun(p), tokens: chunk)
+        }
+        let lowerWords = chunk.filter { reader.isLowercaseWord($0) }.map { reader.lower($0) }
+        if lowerWords.contains(where: { ["both", "two", "leaders", "officials", "sources", "both", "three"].contains($0) }) {
+            return SpeakerPhrase(kind: .plural, tokens: chunk)
+        }
+        let orgs = found.filter { $0.label == "ORG" }
+        if let m = nearEnd ? orgs.last : orgs.first {
+            return SpeakerPhrase(kind: .entity(m), tokens: tokens(of: m.span, within: chunk))
+        }
+        if let name = nameRun(in: chunk, nearEnd: nearEnd) {
+            return SpeakerPhrase(kind: .name, tokens: name)
+        }
+        // A place standing for its government ("Kyiv says") only when it is the whole phrase.
+        let content = chunk.filter { !SpeechLexicon.determiners.contains(reader.lower($0)) }
+        if let m = found.first, m.label == "LOC" || m.label == "MISC", let f = content.first, let l = content.last,
+           reader.span(f..<(l + 1)) == m.span, m.label == "LOC" {
+            return SpeakerPhrase(kind: .entity(m), tokens: tokens(of: m.span, within: chunk))
+        }
+        return SpeakerPhrase(kind: .description, tokens: chunk)
+    }
+
+    private func tokens(of span: Span, within chunk: Range<Int>) -> Range<Int> {
+        let r = reader.document.tokenRange(in: span)
+        let lo = max(r.lowerBound, chunk.lowerBound), hi = min(r.upperBound, chunk.upperBound)
+        return lo < hi ? lo..<hi : chunk
+    }
+
+    /// The run of capitalised words in `chunk` that looks like a name: not a title, not a
+    /// nationality or place the entities extractor labelled, not a lone sentence-initial word.
+    func nameRun(in chunk: Range<Int>, nearEnd: Bool) -> Range<Int>? {
+        var runs: [Range<Int>] = []
+        var start: Int?
+        for i in chunk {
+            let isNameWord = reader.isCapitalized(i) && !SpeechLexicon.titles.contains(reader.lower(i))
+                && !SpeechLexicon.determiners.contains(reader.lower(i)) && !isNonSpeakerEntity(i)
+                && SpeechLexicon.pronouns[reader.lower(i)] == nil
+            let isJoiner = start != nil && (reader.text(i) == "." || reader.lower(i) == "de" || reader.lower(i) == "van"
+                || reader.lower(i) == "von" || reader.lower(i) == "bin" || reader.lower(i) == "al")
+            if isNameWord || isJoiner {
+                if start == nil { start = i }
+            } else {
+                if let s = start { runs.append(s..<i) }
+                start = nil
+            }
+        }
+        if let s = start { runs.append(s..<chunk.upperBound) }
+        // A lone capitalised word opening a sentence ("Speaking", "Though") is a name only if the
+        // document also capitalises it elsewhere.
+        runs = runs.filter { r in
+            guard r.count == 1 else { return true }
+            let i = r.lowerBound
+            if Self.introducers.contains(reader.lower(i)) { return false }
+            return !isSentenceInitial(i) || isCapitalizedElsewhere(reader.text(i), besides: i)
+        }
+        return nearEnd ? runs.last : runs.first
+    }
+
+    func isSentenceInitial(_ i: Int) -> Bool {
+        var first = reader.sentenceTokens(of: i).lowerBound
+        while first < i, !reader.isWord(first) { first += 1 }
+        return first == i || reader.document.tokens[i].lineStart
+    }
+
+    func isCapitalizedElsewhere(_ word: String, besides i: Int) -> Bool {
+        for j in 0..<reader.count where j != i && reader.text(j) == word && !isSentenceInitial(j) { return true }
+        return false
+    }
+
+    private func isNonSpeakerEntity(_ i: Int) -> Bool {
+        entities.mentions(overlapping: reader.document.tokens[i].span).contains { $0.label == "LOC" || $0.label == "MISC" }
+    }
+
+    /// Whether a description names one person's role ("a spokesperson", "the Chinese leader",
+    /// "an economist"), so that a name beside it is its apposition; "the countries" is not.
+    func isRoleDescription(_ chunk: Range<Int>) -> Bool {
+        guard let last = chunk.last, reader.isWord(last) else { return false }
+        let w = reader.lower(last)
+        if SpeechLexicon.roleNouns[w] != nil || SpeechLexicon.titles.contains(w) || SpeechLexicon.documentNouns.contains(w) { return true }
+        if w.hasSuffix("s") { return false }
+        return ["er", "or", "ist", "ian", "ant", "ent", "ee", "ive", "ess"].contains { w.hasSuffix($0) }
+    }
+
+    /// The subject of the verb at `verb`, reading back no further than `floor`.
+    /// Returns nil when the verb follows a conjunction (its subject is the clause's) or nothing
+    /// like a subject precedes it.
+    func subject(before verb: Int, floor: Int) -> SpeakerPhrase? {
+        var j = verb - 1
+        while j >= floor, reader.isLowercaseWord(j),
+              SpeechLexicon.adverbsAndAuxiliaries.contains(reader.lower(j)) || reader.lower(j).hasSuffix("ly") {
+            j -= 1
+        }
+        guard j >= floor else { return nil }
+        if ["and", "but", "or", "then"].contains(reader.lower(j)) { return nil }
+        var end = j + 1
+        if reader.is(j, ",") { end = j }
+        var chunks: [Range<Int>] = []
+        var budget = 10
+        while chunks.count < 2 {
+            var start = end
+            while start - 1 >= floor, budget > 0, !isBoundary(start - 1) { start -= 1; budget -= 1 }
+            guard start < end else { break }
+            chunks.append(start..<end)
+            guard start - 1 >= floor, reader.is(start - 1, ",") else { break }
+            end = start - 1
+        }
+        guard let headChunk = chunks.first else { return nil }
+        // "Xi and Putin said": a coordinated subject has no single speaker.
+        if headChunk.lowerBound - 2 >= floor, reader.lower(headChunk.lowerBound - 1) == "and",
+           reader.isCapitalized(headChunk.lowerBound - 2) {
+            return SpeakerPhrase(kind: .plural, tokens: (headChunk.lowerBound - 2)..<headChunk.upperBound)
+        }
+        guard let head = analyze(headChunk, nearEnd: true) else { return appositiveSubject(before: verb, floor: floor) }
+        if case .description = head.kind {
+            if chunks.count > 1, isRoleDescription(headChunk), let appos = analyze(chunks[1], nearEnd: true), appos.namesSomeone {
+                return appos  // "Lin Jian, a spokesperson for the ministry, said"
+            }
+            return appositiveSubject(before: verb, floor: floor) ?? head
+        }
+        return head
+    }
+
+    /// A person opening the clause with a long apposition before the verb: "Leonard E. Burman,
+    /// director of the Tax Policy Center and a professor at Syracuse University, said".
+    func appositiveSubject(before verb: Int, floor: Int) -> SpeakerPhrase? {
+        let sentenceStart = reader.sentenceTokens(of: verb).lowerBound
+        let lowest = max(floor, sentenceStart, verb - 40)
+        var t = verb - 2
+        while t >= lowest {
+            if reader.is(t + 1, ","), let m = entities.mentions(overlapping: reader.document.tokens[t].span).last,
+               m.label == "PERSON", m.span.end == reader.document.tokens[t].span.end {
+                let r = tokens(of: m.span, within: lowest..<verb)
+                var before = r.lowerBound - 1
+                // Titles and descriptions glued to the name ("Rep. Gwen Moore", "pollster Pat Caddell").
+                while before >= lowest, reader.isWord(before), r.lowerBound - before <= 4,
+                      !SpeechLexicon.verbs.keys.contains(reader.lower(before)) || !reader.isLowercaseWord(before) { before -= 1 }
+                if before < lowest || !reader.isWord(before) {
+                    return SpeakerPhrase(kind: .entity(m), tokens: r)
+                }
+            }
+            t -= 1
+        }
+        return nil
+    }
+
+    /// The speaker after an inverted verb ("said Putin", "said the spokesperson, Lin Jian").
+    func speaker(after verbEnd: Int, limit: Int) -> SpeakerPhrase? {
+        var end = verbEnd
+        while end < limit, end - verbEnd < 8, !isBoundary(end), !SpeechLexicon.phraseBreakers.contains(reader.lower(end)) {
+            end += 1
+        }
+        guard end > verbEnd else { return nil }
+        let chunk = verbEnd..<end
+        guard let first = analyze(chunk, nearEnd: false) else { return nil }
+        if case .description = first.kind, end < limit, reader.is(end, ","), isRoleDescription(chunk) {
+            var e2 = end + 1
+            while e2 < limit, e2 - end < 6, !isBoundary(e2) { e2 += 1 }
+            if let appos = analyze((end + 1)..<e2, nearEnd: false), appos.namesSomeone { return appos }
+        }
+        return first
+    }
+
+    /// The subject of the clause that ends before `limit` in sentence `sentence`: after any
+    /// introductory phrase, the first person, organisation, pronoun or name.
+    func mainSubject(ofSentenceContaining token: Int, before limit: Int) -> SpeakerPhrase? {
+        let range = reader.sentenceTokens(of: token)
+        var start = range.lowerBound
+        // Skip quote marks and dashes that open the sentence.
+        while start < limit, !reader.isWord(start) { start += 1 }
+        guard start < limit else { return nil }
+        if Self.introducers.contains(reader.lower(start)) {
+            var k = start
+            while k < min(limit, start + 16), !reader.is(k, ",") { k += 1 }
+            if k < min(limit, start + 16) { start = k + 1 }
+        }
+        var i = start
+        var seenCapital = false
+        while i < limit, i < start + 12 {
+            let w = reader.lower(i)
+            if reader.isQuoteMark(i) { break }
+            if let p = SpeechLexicon.pronouns[w], reader.isWord(i), ["he", "she", "they", "we", "i", "it"].contains(w) {
+                return SpeakerPhrase(kind: p == .plural ? .plural : .pronoun(p), tokens: i..<(i + 1))
+            }
+            let here = entities.mentions(overlapping: reader.document.tokens[i].span)
+            if let m = here.first(where: { $0.isSpeakerLike }) {
+                let r = tokens(of: m.span, within: i..<limit)
+                let possessive = r.upperBound < limit && (reader.lower(r.upperBound) == "’s" || reader.lower(r.upperBound) == "'s")
+                let afterPreposition = i > start && Self.prepositions.contains(reader.lower(i - 1))
+                if !possessive && !afterPreposition {
+                    if r.upperBound < limit, reader.lower(r.upperBound) == "and",
+                       r.upperBound + 1 < limit, reader.isCapitalized(r.upperBound + 1) {
+                        return SpeakerPhrase(kind: .plural, tokens: r)
+                    }
+                    return SpeakerPhrase(kind: .entity(m), tokens: r)
+                }
+                i = r.upperBound
+                continue
+            }
+            if reader.isCapitalized(i) { seenCapital = true }
+            if reader.isLowercaseWord(i), verb(at: i) != nil { break }
+            i += 1
+        }
+        // Entities found nothing: a capitalised name at the start of the clause.
+        if let name = nameRun(in: start..<min(limit, start + 6), nearEnd: false), seenCapital {
+            let after = name.upperBound
+            let possessive = after < limit && (reader.lower(after) == "’s" || reader.lower(after) == "'s")
+            if !possessive { return SpeakerPhrase(kind: .name, tokens: name) }
+        }
+        return nil
+    }
+}
+
+extension SpeakerPhrase {
+    /// Whether the phrase names one speaker (an entity, a name or a pronoun).
+    var namesSomeone: Bool {
+        switch kind {
+        case .entity, .name, .pronoun: return true
+        case .description, .plural: return false
+        }
+    }
+}

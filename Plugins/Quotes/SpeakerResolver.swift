@@ -1,0 +1,231 @@
+import AssayCore
+
+/// Turns a speaker phrase into a canonical person or organisation name, or nil when the text
+/// does not say who it is: pronouns to their antecedent, names to the fullest form in the
+/// document, descriptions ("the Chinese leader", "a Kremlin readout") to the one entity they fit.
+struct SpeakerResolver {
+    let reader: TokenReader
+    let entities: EntityIndex
+    let phrases: SpeakerPhraseFinder
+    /// Quoted spans (bytes), sorted: mentions inside quotes are not antecedents.
+    let quotedSpans: [Span]
+
+    func resolve(_ phrase: SpeakerPhrase) -> String? {
+        switch phrase.kind {
+        case .entity(let m):
+            if m.label == "PERSON" || m.label == "ORG" { return canonicalize(m) }
+            return m.canonical
+        case .name:
+            return canonicalName(phrase.tokens)
+        case .pronoun(let p):
+            return antecedent(of: phrase.tokens.lowerBound, pronoun: p)
+        case .description:
+            return describe(phrase.tokens)
+        case .plural:
+            return nil
+        }
+    }
+
+    /// A mention's canonical form. The entities extractor's canonical name is trusted when it
+    /// looks like a name and contains the mention; otherwise (or for a bare surname) the fullest
+    /// name-like mention of the document that contains the mention's words is used.
+    private func canonicalize(_ m: EntityIndex.Mention) -> String {
+        let text = reader.document.text(of: m.span)
+        let words = Set(Self.words(text))
+        if Self.isNameLike(m.canonical), words.isSubset(of: Self.words(m.canonical)), m.canonical.contains(" ") {
+            return m.canonical
+        }
+        var best = Self.isNameLike(m.canonical) && words.isSubset(of: Self.words(m.canonical)) ? m.canonical : text
+        for candidate in entities.nameForms where candidate.label == m.label && candidate.name.count > best.count
+            && words.isSubset(of: candidate.words) {
+            best = candidate.name
+        }
+        return best
+    }
+
+    static func words(_ s: String) -> Set<Substring> { Set(s.split(separator: " ")) }
+
+    /// Whether every word is capitalised or a name particle ("Bank of America", "Luiz Inácio Lula da Silva").
+    static func isNameLike(_ s: String) -> Bool {
+        let particles: Set<Substring> = ["of", "the", "for", "and", "de", "da", "van", "von", "bin", "al", "la", "le", "du", "del", "di", "el"]
+        return s.split(separator: " ").allSatisfy { w in
+            guard let b = w.utf8.first else { return true }
+            if b < 0x80 { return (65...90).contains(b) || (48...57).contains(b) || particles.contains(w) }
+            return w.unicodeScalars.first?.properties.isUppercase ?? false
+        }
+    }
+
+    /// The canonical form of a capitalised name the entities extractor missed: a known entity
+    /// that contains it, else the longest capitalised run in the document that ends with it.
+    func canonicalName(_ tokens: Range<Int>) -> String? {
+        guard !tokens.isEmpty else { return nil }
+        let last = reader.text(tokens.upperBound - 1)
+        let name = reader.text(tokens)
+        if let known = fullestName(endingWith: last, label: nil), Self.isNameLike(known) {
+            return known.count >= name.count ? known : name
+        }
+        // Scan the text for the longest run of capitalised words ending with the same word.
+        var best = name
+        for i in 0..<reader.count where reader.text(i) == last {
+            var s = i
+            while s - 1 >= 0 {
+                let p = s - 1
+                guard reader.isCapitalized(p), !reader.document.tokens[s].lineStart,
+                      !SpeechLexicon.titles.contains(reader.lower(p)),
+                      !SpeechLexicon.determiners.contains(reader.lower(p)),
+                      SpeechLexicon.pronouns[reader.lower(p)] == nil else { break }
+                // "Pollster Pat Caddell": a sentence's first word is capitalised by position only,
+                // unless the document capitalises it elsewhere too.
+                if phrases.isSentenceInitial(p), !phrases.isCapitalizedElsewhere(reader.text(p), besides: p) { break }
+                s = p
+            }
+            if isNonSpeakerRun(s..<i) { continue }
+            let candidate = reader.text(s..<(i + 1))
+            if candidate.count > best.count, candidate.split(separator: " ").count <= 4 { best = candidate }
+        }
+        return best
+    }
+
+    private func isNonSpeakerRun(_ r: Range<Int>) -> Bool {
+        guard !r.isEmpty else { return false }
+        return entities.mentions(overlapping: reader.span(r)).contains { $0.label == "LOC" || $0.label == "MISC" }
+    }
+
+    /// The longest canonical PERSON/ORG name whose last word is `word` (or which equals it).
+    private func fullestName(endingWith word: String, label: String?) -> String? {
+        var best: String?
+        for m in entities.mentions where m.isSpeakerLike && (label == nil || m.label == label) {
+            let parts = m.canonical.split(separator: " ")
+            guard parts.last.map(String.init) == word || m.canonical == word else { continue }
+            if best == nil || m.canonical.count > best!.count { best = m.canonical }
+        }
+        return best
+    }
+
+    // MARK: - Pronouns
+
+    /// The person a pronoun refers to: the subject-most person of the nearest sentence before it
+    /// (in the same sentence, only before the pronoun), outside quotations, agreeing in gender
+    /// when the name tells. Up to three sentences back, within two paragraphs.
+    func antecedent(of token: Int, pronoun: SpeechLexicon.Pronoun) -> String? {
+        guard pronoun == .male || pronoun == .female else { return nil }
+        let here = reader.sentence(of: token)
+        let paragraph = reader.document.sentences[here].paragraph
+        let offset = reader.document.tokens[token].span.start
+        var s = here
+        while s >= 0, here - s <= 3, paragraph - reader.document.sentences[s].paragraph <= 1 {
+            let sentence = reader.document.sentences[s]
+            let end = s == here ? offset : sentence.span.end
+            let candidates = entities.mentions(overlapping: Span(sentence.span.start, end))
+                .filter { $0.label == "PERSON" && $0.span.end <= end && !isQuoted($0.span) }
+                .filter { gender(of: $0) != opposite(pronoun) }
+            // Prefer a subject: a mention not right after a preposition and not possessive.
+            if let subject = candidates.first(where: { isSubjectLike($0.span) }) ?? candidates.first {
+                return canonicalize(subject)
+            }
+            s -= 1
+        }
+        return nil
+    }
+
+    private func opposite(_ p: SpeechLexicon.Pronoun) -> SpeechLexicon.Pronoun { p == .male ? .female : .male }
+
+    private func isSubjectLike(_ span: Span) -> Bool {
+        let r = reader.document.tokenRange(in: span)
+        guard !r.isEmpty else { return false }
+        if r.upperBound < reader.count, ["’s", "'s"].contains(reader.lower(r.upperBound)) { return false }
+        if r.lowerBound > 0, ["of", "to", "with", "by", "for", "at", "from", "in", "on", "about"].contains(reader.lower(r.lowerBound - 1)) { return false }
+        return true
+    }
+
+    func isQuoted(_ span: Span) -> Bool {
+        var lo = 0, hi = quotedSpans.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if quotedSpans[mid].end <= span.start { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < quotedSpans.count && quotedSpans[lo].contains(span)
+    }
+
+    /// Gender from a title before the mention or a common first name; nil when unknown.
+    private func gender(of m: EntityIndex.Mention) -> SpeechLexicon.Pronoun? {
+        let r = reader.document.tokenRange(in: m.span)
+        if r.lowerBound > 0 {
+            let t = reader.lower(r.lowerBound - 1)
+            if ["mr.", "mr", "sir", "king", "prince", "lord", "father"].contains(t) { return .male }
+            if ["mrs.", "ms.", "mrs", "ms", "madam", "queen", "princess", "lady", "dame"].contains(t) { return .female }
+        }
+        let first = m.canonical.split(separator: " ").first.map { String($0).lowercased() } ?? ""
+        if FirstNames.female.contains(first) { return .female }
+        if FirstNames.male.contains(first) { return .male }
+        return nil
+    }
+
+    // MARK: - Descriptions
+
+    /// The entity a description stands for, if the document allows exactly one.
+    func describe(_ tokens: Range<Int>) -> String? {
+        let lowered = tokens.map { reader.lower($0) }
+        // "the spokesperson, Lin Jian": a name inside the description wins.
+        guard let head = lowered.last(where: { SpeechLexicon.roleNouns[$0] != nil || SpeechLexicon.documentNouns.contains($0) })
+        else { return nil }
+        // Modifiers that narrow the role: nationalities and other capitalised words.
+        let modifiers = tokens.filter { reader.isCapitalized($0) && !SpeechLexicon.titles.contains(reader.lower($0))
+            && !SpeechLexicon.determiners.contains(reader.lower($0)) }.map { reader.lower($0) }
+        if let synonyms = SpeechLexicon.roleNouns[head] {
+            var found = Set<String>()
+            for m in entities.mentions where m.label == "PERSON" {
+                let context = roleContext(of: m)
+                guard context.contains(where: { synonyms.contains($0) }) else { continue }
+                guard modifiers.allSatisfy({ mod in context.contains(mod) || m.canonical.lowercased().contains(mod) }) else { continue }
+                found.insert(canonicalize(m))
+            }
+            if found.count == 1 { return found.first }
+            if found.count > 1 { return nil }
+        }
+        // "a Kremlin readout", "a spokesperson for the Foreign Ministry": the organisation.
+        if SpeechLexicon.documentNouns.contains(head) {
+            let span = reader.span(tokens)
+            var scan = tokens.upperBound
+            // Include "for/of/from the X" after the noun.
+            if scan < reader.count, ["for", "of", "from", "at"].contains(reader.lower(scan)) {
+                var e = scan + 1
+                while e < reader.count, e - scan < 7, !reader.document.tokens[e].kind.isPunctuationLike { e += 1 }
+                scan = e
+            }
+            let wide = Span(span.start, reader.document.tokens[max(tokens.lowerBound, scan - 1)].span.end)
+            if let org = entities.mentions(overlapping: wide).last(where: { $0.label == "ORG" }) { return canonicalize(org) }
+            if let run = phrases.nameRun(in: tokens.lowerBound..<max(tokens.upperBound, scan), nearEnd: true) {
+                return canonicalName(run)
+            }
+        }
+        return nil
+    }
+
+    /// Lowercased words describing a person where the document names them: the words before
+    /// the name ("Chinese President Xi Jinping"), an apposition after it ("Lin Jian, a
+    /// spokesperson") or before it ("the spokesperson, Lin Jian"), and the extractor's title.
+    private func roleContext(of m: EntityIndex.Mention) -> [String] {
+        let r = reader.document.tokenRange(in: m.span)
+        guard !r.isEmpty else { return [] }
+        let sentence = reader.sentenceTokens(of: r.lowerBound)
+        var words: [String] = []
+        var i = r.lowerBound - 1
+        var commas = 0
+        while i >= sentence.lowerBound, r.lowerBound - i <= 6 {
+            if reader.is(i, ",") { commas += 1; if commas > 1 { break } } else if reader.isQuoteMark(i) { break }
+            words.append(reader.lower(i))
+            i -= 1
+        }
+        if r.upperBound < sentence.upperBound, reader.is(r.upperBound, ",") {
+            var j = r.upperBound + 1
+            while j < sentence.upperBound, j - r.upperBound <= 6, !reader.is(j, ",") { words.append(reader.lower(j)); j += 1 }
+        }
+        if let t = m.title { words += t.lowercased().split(separator: " ").map(String.init) }
+        return words
+    }
+}
+
+extension Token.Kind {
+    var isPunctuationLike: Bool { self == .punctuation || self == .symbol }
+}

@@ -1,0 +1,81 @@
+import AssayCore
+
+/// Token-level questions the quote extractor asks again and again, answered from the shared
+/// analysis (no copy of the text machinery): text, case, sentence of a token, punctuation.
+struct TokenReader {
+    let document: AnalyzedDocument
+    /// The sentence index of every token.
+    let sentenceOfToken: [Int32]
+
+    init(_ document: AnalyzedDocument) {
+        self.document = document
+        var map = [Int32](repeating: 0, count: document.tokens.count)
+        for (s, sentence) in document.sentences.enumerated() {
+            for t in sentence.tokens { map[t] = Int32(s) }
+        }
+        sentenceOfToken = map
+    }
+
+    var count: Int { document.tokens.count }
+
+    func text(_ i: Int) -> String { document.text(ofToken: i) }
+    func lower(_ i: Int) -> String { document.text(ofToken: i).lowercased() }
+
+    /// The token's first byte, for cheap punctuation tests.
+    func firstByte(_ i: Int) -> UInt8 { document.utf8[document.tokens[i].span.start] }
+
+    func isWord(_ i: Int) -> Bool { document.tokens[i].kind == .word }
+
+    /// Whether the token is a word that starts with an upper-case letter.
+    func isCapitalized(_ i: Int) -> Bool {
+        guard document.tokens[i].kind == .word else { return false }
+        let b = firstByte(i)
+        if b < 0x80 { return b >= 65 && b <= 90 }
+        return text(i).unicodeScalars.first?.properties.isUppercase ?? false
+    }
+
+    /// Whether the token is a word that starts with a lower-case letter.
+    func isLowercaseWord(_ i: Int) -> Bool {
+        guard document.tokens[i].kind == .word else { return false }
+        let b = firstByte(i)
+        if b < 0x80 { return b >= 97 && b <= 122 }
+        return text(i).unicodeScalars.first?.properties.isLowercase ?? false
+    }
+
+    /// Whether token `i` is exactly `s` (compared as bytes, without building a String).
+    func `is`(_ i: Int, _ s: String) -> Bool {
+        let span = document.tokens[i].span
+        guard span.length == s.utf8.count else { return false }
+        var k = span.start
+        for b in s.utf8 {
+            if document.utf8[k] != b { return false }
+            k += 1
+        }
+        return true
+    }
+
+    func isAny(_ i: Int, _ set: Set<String>) -> Bool { set.contains(text(i)) }
+
+    static let dashes: Set<String> = ["—", "–", "-", "--", "―"]
+    static let sentencePunctuation: Set<String> = [".", "!", "?", "…"]
+
+    func isDash(_ i: Int) -> Bool { isAny(i, TokenReader.dashes) }
+
+    /// Whether the token is any quote mark.
+    func isQuoteMark(_ i: Int) -> Bool {
+        guard document.tokens[i].kind == .punctuation else { return false }
+        return ["\"", "'", "“", "”", "‘", "’", "«", "»", "„", "‹", "›"].contains(text(i))
+    }
+
+    func sentence(of token: Int) -> Int { Int(sentenceOfToken[token]) }
+    func sentenceTokens(of token: Int) -> Range<Int> { document.sentences[sentence(of: token)].tokens }
+    func paragraph(of token: Int) -> Int { document.sentences[sentence(of: token)].paragraph }
+
+    /// The span from the start of token `a` to the end of token `b - 1`.
+    func span(_ r: Range<Int>) -> Span {
+        Span(document.tokens[r.lowerBound].span.start, document.tokens[r.upperBound - 1].span.end)
+    }
+
+    /// The text of a token range, as written.
+    func text(_ r: Range<Int>) -> String { r.isEmpty ? "" : document.text(of: span(r)) }
+}

@@ -1,0 +1,66 @@
+import AssayCore
+import Foundation
+import Testing
+@testable import AssayQuotes
+
+/// The scoring behind `assay eval quotes`.
+@Suite struct QuoteEvaluationTests {
+    private let doc = AnalyzedDocument("“We won,” Ann Lee said. They called it “a rout” and “the end.”")
+
+    private func gold(_ start: Int, _ end: Int, full: Bool, speaker: String?, resolution: String = "ner_in_source") -> GoldQuote {
+        GoldQuote(["start": start, "end": end, "kind": full ? "full" : "partial", "speaker": speaker as Any,
+                   "speaker_resolution": resolution], doc)!
+    }
+
+    @Test func overlapPrecisionRecallAndSpeakers() {
+        var score = QuoteScore()
+        let golds = [gold(1, 7, full: true, speaker: "Ann Lee"), gold(40, 46, full: false, speaker: "Lee")]
+        let predicted = [
+            PredictedQuote(span: Span(3, 9), kind: "direct", speaker: "Ann Lee"),  // overlaps the first
+            PredictedQuote(span: Span(60, 67), kind: "partial", speaker: nil),  // matches nothing
+            PredictedQuote(span: Span(40, 46), kind: "term", speaker: nil),  // terms are not scored as quotes
+        ]
+        score.add(gold: golds, predicted: predicted)
+        #expect(score.precision == 0.5)
+        #expect(score.recall == 0.5)
+        #expect(score.directPrecision == 1)
+        #expect(score.directRecall == 1)
+        #expect(score.speakerAccuracy == 1)
+        #expect(score.report().contains("direct quotes  precision 1.000  recall 1.000"))
+    }
+
+    @Test func speakerNamesMatchAtSurnameLevel() {
+        let g = gold(1, 7, full: true, speaker: "Caddell")
+        #expect(QuoteScore.speakerMatches(PredictedQuote(span: Span(1, 7), kind: "direct", speaker: "Pat Caddell"), g))
+        #expect(!QuoteScore.speakerMatches(PredictedQuote(span: Span(1, 7), kind: "direct", speaker: "Alex Marlow"), g))
+        #expect(!QuoteScore.speakerMatches(PredictedQuote(span: Span(1, 7), kind: "direct", speaker: nil), g))
+        let vague = gold(1, 7, full: true, speaker: "they", resolution: "source_text")
+        #expect(QuoteScore.speakerMatches(PredictedQuote(span: Span(1, 7), kind: "direct", speaker: nil), vague))
+    }
+
+    @Test func toolReadsJSONLinesThroughTheRegistry() throws {
+        let registry = ExtractorRegistry()
+        try registry.register(FakeEntities())
+        try QuotesPlugin.register(into: registry)
+        let text = "“We won,” said Ann Lee."
+        let line = try JSONSerialization.data(withJSONObject: ["id": "a", "text": text, "quotes": [
+            ["start": 1, "end": 7, "kind": "full", "speaker": "Ann Lee", "speaker_resolution": "ner_in_source"],
+        ]])
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("quotes-eval-\(UUID().uuidString).jsonl")
+        try line.write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let lines = Lines()
+        try registry.tool(.evaluate, named: "quotes")!.run([url.path], registry) { lines.append($0) }
+        let report = lines.all.joined(separator: "\n")
+        #expect(report.contains("all quotes     precision 1.000  recall 1.000  F1 1.000"))
+        #expect(report.contains("speaker accuracy  all 1.000 (1/1)"))
+    }
+}
+
+/// Collects tool output across the `@Sendable` callback.
+final class Lines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+    func append(_ s: String) { lock.lock(); lines.append(s); lock.unlock() }
+    var all: [String] { lock.lock(); defer { lock.unlock() }; return lines }
+}

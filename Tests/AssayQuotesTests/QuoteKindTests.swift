@@ -1,0 +1,69 @@
+import AssayCore
+import Testing
+@testable import AssayQuotes
+
+/// `direct`, `partial`, `term` and `indirect`, and quotes printed without quote marks.
+@Suite struct QuoteKindTests {
+    @Test func directQuote() throws {
+        #expect(try QuoteTests.quotes("“We must act now,” Ivan Petrov warned.") == [Q(text: "We must act now", kind: "direct", speaker: "Ivan Petrov")])
+    }
+
+    @Test func partialQuoteKeepsTheSpeaker() throws {
+        let text = "Xi Jinping echoed the sentiment, calling the two countries “stable, positive, and progressive forces” in the world."
+        #expect(try QuoteTests.quotes(text) == [Q(text: "stable, positive, and progressive forces", kind: "partial", speaker: "Xi Jinping")])
+    }
+
+    @Test func termsHaveNoSpeaker() throws {
+        let text = "They signed a statement in what they termed the “new era,” amid the “America First” policies of the day."
+        #expect(try QuoteTests.quotes(text) == [Q(text: "new era", kind: "term", speaker: nil),
+                                                 Q(text: "America First", kind: "term", speaker: nil)])
+    }
+
+    @Test func titleAtTheStartOfASentenceIsATerm() throws {
+        let found = try QuoteTests.quotes("“American Skin (41 Shots)” was written by Bruce Springsteen in 2000.")
+        #expect(found.map(\.kind) == ["term"])
+    }
+
+    @Test func indirectSpeech() throws {
+        let found = try QuoteTests.quotes("Vladimir Putin noted that ambitious goals had been set out in the statement.")
+        #expect(found == [Q(text: "ambitious goals had been set out in the statement", kind: "indirect", speaker: "Vladimir Putin")])
+    }
+
+    @Test func indirectSpeechWithTrailingAttribution() throws {
+        let found = try QuoteTests.quotes("The convoy was diverted to avoid the press, a campaign source said.")
+        #expect(found.map(\.kind) == ["indirect"])
+        #expect(found.first?.speaker == nil)
+        #expect(found.first?.text == "The convoy was diverted to avoid the press")
+    }
+
+    @Test func notIndirectSpeech() throws {
+        // "said" that reports no clause, and sentences without a speech verb.
+        #expect(try QuoteTests.quotes("The company said on Tuesday. The state media covered the parade at length.").isEmpty)
+    }
+
+    @Test func quoteWithoutQuoteMarks() throws {
+        let text = """
+            The meeting began at noon.
+            I sincerely appreciate the opportunity to speak with you again in this city,
+            Vladimir Putin said, opening the meeting.
+            Then the delegations sat down.
+            """
+        let found = try QuoteTests.run(text)
+        let q = try #require(found.first { $0["cue"] == "unmarked" })
+        #expect(q.text == "I sincerely appreciate the opportunity to speak with you again in this city")
+        #expect(q["speaker"] == "Vladimir Putin")
+        #expect(q["kind"] == "direct")
+    }
+
+    @Test func noUnmarkedQuoteWithoutASpeechLine() throws {
+        let text = "Prices rose again in May, which worried traders,\nMarkets fell, analysts noted.\n"
+        #expect(try QuoteTests.run(text).allSatisfy { $0["cue"] != "unmarked" })
+    }
+
+    @Test func onlyQuotesInsideTheRequestedSpan() throws {
+        let text = "“First,” said Ann Lee. Then a pause. “Second,” said Bob Ray."
+        let found = try QuoteTests.run(text, within: "“Second,” said Bob Ray.")
+        #expect(found.map(\.text) == ["Second"])
+        #expect(found.first?["speaker"] == "Bob Ray")
+    }
+}

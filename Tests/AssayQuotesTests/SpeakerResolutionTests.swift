@@ -1,0 +1,79 @@
+import AssayCore
+import Testing
+@testable import AssayQuotes
+
+/// Speakers resolved to one canonical person or organisation, or null.
+@Suite struct SpeakerResolutionTests {
+    private func speakers(_ text: String, missing: Set<String> = []) throws -> [String?] {
+        try QuoteTests.quotes(text, missing: missing, kinds: ["direct", "partial"]).map(\.speaker)
+    }
+
+    @Test func shortNameToFullestForm() throws {
+        #expect(try speakers("Chinese President Xi Jinping arrived on Monday. “We are friends,” Xi said.") == ["Xi Jinping"])
+    }
+
+    @Test func pronounsToTheirAntecedent() throws {
+        let text = """
+            Maria Lopez met Tom Hale in Paris. She praised the deal. “It is a good day,” she said.
+
+            Tom Hale was less sure. “We will see,” he said.
+            """
+        #expect(try speakers(text) == ["Maria Lopez", "Tom Hale"])
+    }
+
+    @Test func pronounInsideAQuoteIsNotTheAntecedent() throws {
+        let text = "Anna Berg spoke after the match. “I told Peter Kahn to relax,” she said."
+        #expect(try speakers(text) == ["Anna Berg"])
+    }
+
+    @Test func pluralPronounsAndGroupsAreNull() throws {
+        #expect(try speakers("Xi Jinping met Vladimir Putin. “We are partners,” they said.") == [nil])
+        #expect(try speakers("“The market is broken,” the two leaders said.") == [nil])
+    }
+
+    @Test func descriptionResolvedWhenTheTextAllows() throws {
+        let text = """
+            Chinese leader Xi Jinping met Russian President Vladimir Putin in Moscow.
+
+            “Our ties have never been stronger,” the Chinese leader said.
+            """
+        #expect(try speakers(text) == ["Xi Jinping"])
+    }
+
+    @Test func descriptionLeftNullWhenAmbiguous() throws {
+        let text = """
+            President Joe Adams met President Li Wen in Geneva.
+
+            “The talks were useful,” the president said.
+            """
+        #expect(try speakers(text) == [nil])
+    }
+
+    @Test func appositionWithTheName() throws {
+        #expect(try speakers("“This reflects our responsibility,” the spokesperson, Lin Jian, noted.") == ["Lin Jian"])
+        #expect(try speakers("“We disagree,” said a spokesman, Omar Farid.") == ["Omar Farid"])
+    }
+
+    @Test func documentOfAnOrganisation() throws {
+        #expect(try speakers("“Relations are at their peak,” a Kremlin readout said.") == ["Kremlin"])
+    }
+
+    @Test func nameTheTaggerMissedIsStillTaken() throws {
+        // The stand-in tagger is told to miss "Caddell"; the capitalised name by the verb is used
+        // and canonicalised against the document.
+        let text = "Pollster Pat Caddell spoke on Thursday. “Voters are worried,” said Caddell."
+        #expect(try speakers(text, missing: ["Caddell"]) == ["Pat Caddell"])
+    }
+
+    @Test func speakerOffsetsAreUnicodeScalarOffsets() throws {
+        let text = "Élodie Dürr’s café opened. “Bienvenue à tous,” Élodie Dürr said."
+        let found = try QuoteTests.run(text)
+        let f = try #require(found.first)
+        guard case .int(let start)? = f["speaker_start"], case .int(let end)? = f["speaker_end"] else {
+            Issue.record("no speaker offsets"); return
+        }
+        let scalars = Array(text.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(scalars[start..<end])) == "Élodie Dürr")
+        #expect(String(String.UnicodeScalarView(scalars[f.start..<f.end])) == "Bienvenue à tous")
+    }
+}
