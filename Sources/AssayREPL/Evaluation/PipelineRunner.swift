@@ -37,7 +37,7 @@ public final class PipelineRunner {
         let plan = try plan(p)
         // Fields an extractor declares may be absent from every row (an optional attribute no
         // document needed): naming them is not an error.
-        declaredFields = Set(plan.order.flatMap { n in plan.extractor(n).descriptor.fields.flatMap { [$0.name, "\(n).\($0.name)"] } })
+        declaredFields = Set(plan.steps.flatMap { s in plan.extractor(s.name).descriptor.fields.flatMap { [$0.name, "\(s.name).\($0.name)"] } })
         var partial = false
         var records: [Record]
         switch p.source {
