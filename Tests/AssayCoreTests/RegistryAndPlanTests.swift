@@ -119,3 +119,15 @@ struct RegistryAndPlanTests {
         #expect(ParallelRunner(concurrency: 2).map(Array(0..<10), cancel: flag) { $0 }.allSatisfy { $0 == nil })
     }
 }
+
+struct MatchCountsTests {
+    @Test func precisionRecallAndF1() {
+        var c = MatchCounts(matched: 3, found: 4, expected: 6)
+        #expect(c.precision == 0.75 && c.recall == 0.5)
+        #expect(abs(c.f1 - 0.6) < 1e-12)
+        c += MatchCounts(matched: 1, found: 1, expected: 0)
+        #expect(c == MatchCounts(matched: 4, found: 5, expected: 6))
+        #expect(MatchCounts().precision == 1 && MatchCounts().f1 == 1)
+        #expect(MatchCounts(matched: 0, found: 0, expected: 2).precision == 0)
+    }
+}
