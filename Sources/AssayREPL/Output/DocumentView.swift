@@ -16,6 +16,8 @@ struct DocumentView {
             let c = DocumentView.palette[index % DocumentView.palette.count]
             let label = DocumentView.label(a)
             if isSentenceLevel(a, in: doc) {
+                // A score for a stretch that starts before the view (the document's) is not this view's.
+                if a.span.start < span.start { continue }
                 let tag = color ? "\u{1B}[\(c)m{\(label)}\u{1B}[0m " : "{\(label)} "
                 prefixes[max(a.span.start, span.start), default: []].append(tag)
                 continue
