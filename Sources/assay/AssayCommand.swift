@@ -7,7 +7,7 @@ struct AssayCommand: ParsableCommand {
         commandName: "assay",
         abstract: "Pull quotes, numbers, named entities and sentiment out of news text.",
         discussion: """
-            With no subcommand, opens the REPL (or, with standard input not a terminal, runs the
+            With no subcommand, opens the REPL (or, with standard input not a terminal, runs the \
             commands it reads there as a script). 'help' inside the REPL lists the commands.
             """,
         version: "0.1.0",

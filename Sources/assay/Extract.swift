@@ -7,11 +7,11 @@ struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run extractors over documents and print one JSON object per document.",
         discussion: """
-            Input: files or folders (one plain-text document per file), .jsonl files, or '-' for
-            JSON Lines on standard input ({"id": ..., "text": ...} per line). Output, in input order:
-            {"id": ..., "annotations": [{"extractor", "start", "end", "text", ...fields}]} with
-            Unicode scalar offsets. Errors go to stderr one line each; the exit status is 1 if any
-            input failed, and the documents that could be read are still processed. Memory stays
+            Input: files or folders (one plain-text document per file), .jsonl files, or '-' for \
+            JSON Lines on standard input ({"id": ..., "text": ...} per line). Output, in input order: \
+            {"id": ..., "annotations": [{"extractor", "start", "end", "text", ...fields}]} with \
+            Unicode scalar offsets. Errors go to stderr one line each; the exit status is 1 if any \
+            input failed, and the documents that could be read are still processed. Memory stays \
             flat however long the input: documents are read, extracted and written in batches.
             """)
 

@@ -9,10 +9,10 @@ struct Repl: ParsableCommand {
         commandName: "repl",
         abstract: "Open the REPL (the default), or run commands from -e, -f or standard input.",
         discussion: """
-            On a terminal: a prompt with line editing, history (~/.assay/history, or $ASSAY_HISTORY)
-            and tab completion. With standard input not a terminal, the same commands are read from
-            it with no prompt, banner or colour; errors go to stderr as 'line N: message', the
-            script stops at the first error (unless --keep-going) and the exit status is 1 if a
+            On a terminal: a prompt with line editing, history (~/.assay/history, or $ASSAY_HISTORY) \
+            and tab completion. With standard input not a terminal, the same commands are read from \
+            it with no prompt, banner or colour; errors go to stderr as 'line N: message', the \
+            script stops at the first error (unless --keep-going) and the exit status is 1 if a \
             command failed.
             """)
 
