@@ -24,7 +24,7 @@ public final class Session {
 
     let sink: OutputSink
     private let errorOutput: (String) -> Void
-    private var definedNames: Set<String> = []
+    var definedNames: Set<String> = []
 
     public init(registry: ExtractorRegistry, interactive: Bool, outputIsTerminal: Bool,
                 output: @escaping (String) -> Void, errors: @escaping (String) -> Void) {
@@ -317,7 +317,7 @@ public final class Session {
         }
     }
 
-    private func resolve(_ path: String, relativeTo directory: String) -> String {
+    func resolve(_ path: String, relativeTo directory: String) -> String {
         let expanded = (path as NSString).expandingTildeInPath
         if expanded.hasPrefix("/") || path == "-" { return expanded }
         return (directory as NSString).appendingPathComponent(expanded)
@@ -337,107 +337,7 @@ public final class Session {
         }
     }
 
-    private func define(_ name: String, _ definition: PatternDefinition, relativeTo directory: String) throws {
-        if workspace.registry.extractor(named: name) != nil, !definedNames.contains(name) {
-            throw AssayError(.duplicateExtractor, "'\(name)' is a registered extractor and cannot be redefined; choose another name")
-        }
-        let extractor: any Extractor
-        switch definition {
-        case .regex(let pattern, let flags):
-            extractor = try PatternExtractor(name: name, pattern: pattern, ignoreCase: flags.contains("i"))
-        case .words(let words, let cs):
-            extractor = WordListExtractor(name: name, words: words, caseSensitive: cs)
-        case .wordFile(let path, let cs):
-            let full = resolve(path, relativeTo: directory)
-            guard let data = FileManager.default.contents(atPath: full) else {
-                throw AssayError(.fileNotFound, "\(path): cannot read word list")
-            }
-            let text = try TextDecoding.decode(data, name: path).text
-            let words = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-                .filter { !$0.isEmpty && !$0.hasPrefix("#") }
-            if words.isEmpty { throw AssayError(.invalidArgument, "\(path): the word list is empty") }
-            extractor = WordListExtractor(name: name, words: words, caseSensitive: cs)
-        }
-        let existed = definedNames.contains(name)
-        try workspace.registry.replace(extractor)
-        definedNames.insert(name)
-        workspace.invalidateCache()
-        sink.write("\(existed ? "redefined" : "defined") \(name): \(extractor.descriptor.summary)\n")
-    }
 
-    private func help(_ topic: String?) throws -> String {
-        guard let topic = topic?.trimmingCharacters(in: .whitespaces), !topic.isEmpty else {
-            return HelpCatalog.overview(extractors: workspace.registry.descriptors)
-        }
-        if let d = workspace.registry.extractor(named: topic)?.descriptor { return HelpCatalog.text(for: d) }
-        if let e = HelpCatalog.entry(topic) ?? HelpCatalog.entry("." + topic) { return HelpCatalog.text(for: e) }
-        let all = HelpCatalog.entries.map(\.name) + workspace.registry.names
-        let hint = Suggestions.closest(to: topic, among: all).map { " (did you mean '\($0)'?)" } ?? ""
-        throw AssayError(.unknownName, "no help on '\(topic)'\(hint); 'help' lists the topics")
-    }
-
-    // MARK: - Settings
-
-    private func applySetting(_ name: String, _ args: [String], at location: Location) throws {
-        func onOff() throws -> Bool {
-            guard args.count == 1, let v = ["on": true, "off": false, "true": true, "false": false, "1": true, "0": false][args[0].lowercased()] else {
-                throw AssayError(.invalidArgument, "usage: .\(name) on|off")
-            }
-            return v
-        }
-        func number() throws -> Int {
-            guard let first = args.first, let n = Int(first), n >= 0 else { throw AssayError(.invalidArgument, "usage: .\(name) N (a whole number)") }
-            return n
-        }
-        switch name {
-        case "mode":
-            guard args.count == 1, let m = OutputMode(rawValue: args[0].lowercased()) else {
-                throw AssayError(.invalidArgument, "usage: .mode \(OutputMode.allCases.map(\.rawValue).joined(separator: "|"))")
-            }
-            settings.mode = m
-        case "headers": settings.headers = try onOff()
-        case "echo": settings.echo = try onOff()
-        case "bail": settings.bail = try onOff()
-        case "timer": settings.timer = try onOff()
-        case "width": settings.width = try number()
-        case "context":
-            settings.context = try number()
-            if args.count > 1 {
-                guard ["words", "chars", "characters"].contains(args[1]) else { throw AssayError(.invalidArgument, "usage: .context N [chars|words]") }
-                settings.contextInWords = args[1] == "words"
-            }
-        case "color", "colour":
-            guard args.count == 1, let c = Settings.ColorChoice(rawValue: args[0].lowercased()) else {
-                throw AssayError(.invalidArgument, "usage: .color on|off|auto")
-            }
-            settings.color = c
-        case "output":
-            try sink.redirect(to: args.first.map { $0 == "stdout" ? $0 : resolve($0, relativeTo: location.directory) })
-        case "once":
-            guard args.count == 1 else { throw AssayError(.invalidArgument, "usage: .once FILE") }
-            sink.armOnce(resolve(args[0], relativeTo: location.directory))
-        case "read":
-            guard args.count == 1 else { throw AssayError(.invalidArgument, "usage: .read FILE") }
-            try read(resolve(args[0], relativeTo: location.directory), shownAs: args[0])
-        case "show":
-            sink.write(settings.summary + "output   \(sink.destination)\n")
-        default:
-            let names = HelpCatalog.entries.map(\.name).filter { $0.hasPrefix(".") }
-            let hint = Suggestions.closest(to: "." + name, among: names).map { " (did you mean '\($0)'?)" } ?? ""
-            throw AssayError(.unknownCommand, "unknown setting '.\(name)'\(hint); 'help' lists them")
-        }
-    }
-
-    /// Runs a script file; its errors are reported with its name and line numbers.
-    public func read(_ path: String, shownAs name: String) throws {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw AssayError(.fileNotFound, "\(name): cannot read script")
-        }
-        let text = try TextDecoding.decode(data, name: name).text
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).makeIterator()
-        let ok = runScript(name: name, directory: (path as NSString).deletingLastPathComponent) { lines.next() }
-        if !ok { throw AssayError(.invalidArgument, "script \(name) stopped with an error") }
-    }
 }
 
 extension String {
