@@ -58,3 +58,19 @@ struct TokenizerTests {
         #expect(doc.tokens.map(\.spaceBefore) == [true, true, true, false])
     }
 }
+
+struct ScalarOffsetTests {
+    @Test func byteAndScalarOffsetsRoundTripAcrossCheckpoints() {
+        let text = String(repeating: "Ünï “quoted” 北京 ok. ", count: 40)
+        let doc = AnalyzedDocument(text)
+        let scalars = Array(text.unicodeScalars)
+        var byte = 0
+        for (i, s) in scalars.enumerated() {
+            #expect(doc.scalarOffset(ofByte: byte) == i)
+            #expect(doc.byteOffset(ofScalar: i) == byte)
+            byte += String(s).utf8.count
+        }
+        #expect(doc.scalarOffset(ofByte: byte) == scalars.count)
+        #expect(doc.byteOffset(ofScalar: scalars.count) == byte)
+    }
+}
