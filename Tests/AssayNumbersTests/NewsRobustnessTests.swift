@@ -29,6 +29,7 @@ import Testing
         ("Boeing said 12 jets were grounded.", "12"),
         ("Officials in Kyiv counted 40 drones.", "40"),
         ("The S&P 500 fell 2%.", "2%"),
+        ("The bill passed the House 220 to 215.", "220"),
     ] as [(String, String)])
     func amountsNearNamesStay(text: String, covered: String) throws {
         #expect(try mention(covered, in: text) != nil)

@@ -51,7 +51,14 @@ extension NumberScanner {
         {
             return false
         }
-        return !isTitleCase(around: t, after: q.tokens.upperBound)
+        // A tally after a name: the House 220 to 215, Leeds 2 - 1.
+        let n = q.tokens.upperBound
+        if n + 1 < v.upper, v.kind(n + 1) == .number,
+            v.key(n) == ModifierWords.to || v.isChar(n, UInt8(ascii: "-")) || v.scalar(n) == "–"
+        {
+            return false
+        }
+        return !isTitleCase(around: t, after: n)
     }
 
     /// Whether token `t` starts a sentence or a clause set off by punctuation: the first token of
