@@ -49,8 +49,14 @@ struct NumberScanner {
                 let b = v.firstByte(i)
                 if b >= 48 && b <= 57 {
                     i = handle(at: i)
+                } else if endsWithDigits(i), let year = prefixedYear(at: i) {
+                    mentions.append(year)
+                    i += 1
                 } else if (b | 0x20) >= 97 && (b | 0x20) <= 122, mayStartNumber(i, letter: Int((b | 0x20) - 97)), let key = v.key(i) {
-                    if SpelledNumberParser.canStart(v, at: i, key: key) {
+                    if NumberScanner.startsIndefiniteAmount(key), case let (mention, next)? = indefiniteAmount(at: i) {
+                        mentions.append(mention)
+                        i = next
+                    } else if SpelledNumberParser.canStart(v, at: i, key: key) {
                         i = handle(at: i)
                     } else if NumberScanner.webPrefixes.contains(key), i + 1 < v.upper, !v.tokens[i + 1].spaceBefore {
                         // A web address: nothing inside it is a number.
@@ -86,6 +92,16 @@ struct NumberScanner {
         return false
     }
 
+    /// Whether word `i` ends with a digit, or a digit and `s` (`mid-2025`, `mid-1990s`): a cheap
+    /// test, since digits sort below every letter.
+    @inline(__always)
+    private func endsWithDigits(_ i: Int) -> Bool {
+        let e = view.end(i)
+        let last = view.bytes[e - 1]
+        if last <= 57 { return true }
+        return last == UInt8(ascii: "s") && view.length(i) > 5 && view.bytes[e - 2] <= 57
+    }
+
     static let webPrefixes: Set<WordKey> = [WordKey("http"), WordKey("https"), WordKey("www"), WordKey("ftp")]
 
     /// Reads the mention starting at token `i` and returns where scanning continues.
@@ -97,6 +113,9 @@ struct NumberScanner {
             var mention: NumberMention
             if case let (range, next)? = readRange(first) {
                 mention = range
+                first.nextToken = next
+            } else if case let (fraction, next)? = outOfFraction(first) {
+                mention = fraction
                 first.nextToken = next
             } else {
                 mention = NumberMention(kind: first.kind, start: first.start, end: first.end,
@@ -180,7 +199,13 @@ struct NumberScanner {
             a.text = iso
             return .amount(a)
         case .decade?:
-            guard quantity.digitCount == 4 else { return .skip(to: next) }
+            if quantity.digitCount == 2 {
+                // '80s: the apostrophe stands for the century; "in his 80s" is an age, not a decade.
+                guard let apostrophe = elidedCentury(before: first) else { return .skip(to: next) }
+                a.value += 1900
+                a.start = v.start(apostrophe)
+                a.firstToken = apostrophe
+            }
             a.kind = .year
             a.subtype = "decade"
             return .amount(a)
@@ -204,6 +229,16 @@ struct NumberScanner {
         }
 
         if quantity.isSpelled, !isCardinalInContext(quantity) { return .skip(to: next) }
+
+        // No. 1, No 2: a rank, which reads as an ordinal; No. 10 Downing Street is an address.
+        if quantity.isPlainDigits, quantity.form == .integer, let prefix = rankPrefix(before: first, next: next) {
+            guard !isNameContinuation(next) else { return .skip(to: next) }
+            a.kind = .ordinal
+            a.start = v.start(prefix)
+            a.firstToken = prefix
+            a.counts = nil
+            return .amount(a)
+        }
 
         // A clock time: 5 p.m., 10 o'clock.
         if quantity.isPlainDigits || quantity.isSpelled, quantity.value >= 0, quantity.value <= 12, quantity.form == .integer,
@@ -310,6 +345,8 @@ struct NumberScanner {
             a.kind = .year
             return .amount(a)
         }
+        // Boeing 737, S&P 500, Chapter 11: a number that is part of a name, not a quantity.
+        if a.form == .integer, !a.isScaled, isNamePart(quantity, first: first) { return .skip(to: next) }
         a.kind = .cardinal
         a.subtype = subtype(a.form, a.value)
         return .amount(a)
@@ -537,7 +574,7 @@ struct NumberScanner {
             if s == "¢" { return nil }
             // A prefix glued to the dollar sign (US$, C$, HK$, Mex$), or a spaced capitalised one (US $).
             if s == "$", t - 1 >= v.lower, v.kind(t - 1) == .word, let k = v.key(t - 1), let prefixed = CurrencyTable.dollarPrefixes[k],
-                v.isGlued(t) || (v.isAllCaps(t - 1) && v.length(t - 1) >= 2)
+                v.isGlued(t) || (v.isAllCaps(t - 1) && v.length(t - 1) >= 2) || CurrencyTable.spacedDollarPrefixes.contains(k)
             {
                 return (prefixed, t - 1)
             }
@@ -587,7 +624,7 @@ struct NumberScanner {
 
     /// A currency written after the amount: `USD`, `€`, `yuan`, `Canadian dollars`, `cents`,
     /// with a trailing minor amount (`thirteen dollars forty-five cents`, `15 dollars 50`).
-    private func trailingCurrency(after t0: Int, amount: Amount) -> TrailingCurrency? {
+    func trailingCurrency(after t0: Int, amount: Amount) -> TrailingCurrency? {
         let v = view
         guard t0 < v.upper else { return nil }
         // ISO code in capitals, or a symbol written after the amount (5 €, 5€).
@@ -643,10 +680,15 @@ struct NumberScanner {
         if n < v.upper, let k = v.key(n), let name = CurrencyTable.names[k], name.minorPerMajor > 1 {
             return (amount.value / name.minorPerMajor, v.end(n), n + 1)
         }
-        // A bare minor amount (15 dollars 50) only when nothing it could count follows.
-        guard t == t0, n >= v.upper || v.kind(n) != .word, amount.isPlainDigits || amount.isSpelled else { return nil }
+        // A bare minor amount (15 dollars 50, one dollar and two) only when nothing it could
+        // count follows: the end of the clause or another conjunction.
+        guard n >= v.upper || v.kind(n) != .word || (t > t0 && v.key(n).map(NumberScanner.clauseJoiners.contains) == true),
+            amount.isPlainDigits || amount.isSpelled else { return nil }
         return (amount.value / 100, amount.end, n)
     }
+
+    /// Words after `and N` that end the amount, so that N is a bare number of cents.
+    static let clauseJoiners: Set<WordKey> = [WordKey("and"), WordKey("or"), WordKey("but")]
 
     // MARK: - Ranges
 
@@ -665,7 +707,7 @@ struct NumberScanner {
             // 10%-15%: the tokeniser reads "-15" as a negative number.
             dashGlued = true
             isTo = false
-        } else if v.isChar(t, UInt8(ascii: "-")) || v.scalar(t) == "–" {
+        } else if v.isChar(t, UInt8(ascii: "-")) || v.scalar(t) == "–" || isGluedEmDash(t) {
             guard !hasBetween, !hasFrom else { return nil }
             isTo = false
         } else if let k = v.key(t) {
@@ -711,6 +753,13 @@ struct NumberScanner {
         return (m, high.nextToken)
     }
 
+    /// `10—20`: an em dash joins a range only when glued to both ends; spaced, it sets off a
+    /// clause (`they won 10 — 20 fewer than hoped`).
+    private func isGluedEmDash(_ t: Int) -> Bool {
+        let v = view
+        return v.scalar(t) == "—" && !v.tokens[t].spaceBefore && t + 1 < v.upper && !v.tokens[t + 1].spaceBefore
+    }
+
     /// The scale word multiplying an amount (`million` → 1e6), read back from its value's text.
     private func scaleFactor(_ a: Amount) -> Double? {
         let v = view
@@ -740,9 +789,16 @@ struct NumberScanner {
 
     /// What an amount counts: the first plural noun among the next few words (`13 countries`,
     /// `20 bilateral cooperation agreements`), or the next noun after `one`.
-    private func countedNoun(from t0: Int, singular: Bool) -> String? {
+    func countedNoun(from t0: Int, singular: Bool) -> String? {
         let v = view
         var t = t0
+        // 40 °C, 40°C: a temperature.
+        if t0 < v.upper, v.scalar(t0) == "°" {
+            // (a capital letter before a period reads as an initial: "40 °C." ends in the token "C.")
+            guard t0 + 1 < v.upper, !v.tokens[t0 + 1].spaceBefore, v.kind(t0 + 1) == .word, v.length(t0 + 1) <= 2,
+                case let b = v.firstByte(t0 + 1) | 0x20, b == UInt8(ascii: "c") || b == UInt8(ascii: "f") else { return "°" }
+            return b == UInt8(ascii: "c") ? "°C" : "°F"
+        }
         var firstWord: WordKey?
         while t < v.upper, t < t0 + 3, v.kind(t) == .word, let k = v.key(t) {
             if CountWords.stop.contains(k) || NumberWords.table[k] != nil { break }
@@ -756,7 +812,7 @@ struct NumberScanner {
         return nil
     }
 
-    private func isPlural(_ k: WordKey) -> Bool {
+    func isPlural(_ k: WordKey) -> Bool {
         guard k.count >= 3, k.hasSuffix("s"), !k.hasSuffix("ss"), !k.hasSuffix("us"), !k.hasSuffix("is"),
             !CountWords.notPlural.contains(k) else { return false }
         for p in 0..<Int(k.count) where k.byte(p) == UInt8(ascii: ".") || k.byte(p) == UInt8(ascii: "'") { return false }

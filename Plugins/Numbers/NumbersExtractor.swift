@@ -14,10 +14,14 @@ public struct NumbersExtractor: Extractor {
             (subtype integer, decimal, fraction or power), `ordinal` (80th, eleventh), `percent` (16.5%, \
             16.5 per cent), `money` ($244.9 billion, 500 yuan, with an ISO 4217 unit), `range` (10-20, \
             between 10 and 20; with low and high), and `year`, `date`, `time` for calendar and clock \
-            values, which are not quantities. Phone numbers, IP addresses, versions and codes are skipped. \
-            `approximate` keeps a modifier such as "more than"; `counts` the noun an amount counts.
+            values, which are not quantities. Phone numbers, IP addresses, versions and codes are skipped, \
+            and so are numbers that belong to a name (S&P 500, Boeing 737, Chapter 11, COVID-19, F-16). \
+            `approximate` keeps a modifier such as "more than"; `counts` the noun an amount counts. \
+            Plural scales used as counts (dozens of, hundreds of, tens of thousands of) are cardinals with \
+            `approximate` "indefinite" and the smallest amount they name as value (hundreds → 100); \
+            `No. 1` is an ordinal rank; `two out of five` is the fraction 0.4; `1.5C` counts °C.
             """,
-        version: "1.0",
+        version: "1.1",
         fields: [
             FieldDescriptor("kind", .string, "cardinal, ordinal, percent, money, range, year, date or time"),
             FieldDescriptor("subtype", .string, "integer, decimal, fraction or power for cardinals; the kind of a range's ends"),

@@ -186,6 +186,9 @@ enum NumericLiteralParser {
                 q.special = .time(hour: hour24(h, period: key), minute: m, hasPeriod: true)
             } else if suffixUpper, let code = CurrencyTable.codeKeys[key] {
                 q.currency = code
+            } else if r - p == 1, suffixUpper, key == WordKey("c") || key == WordKey("f") {
+                // 1.5C, 104F: a temperature, as climate and weather stories write it.
+                q.gluedNoun = "°" + (key == WordKey("c") ? "C" : "F")
             } else if CountWords.gluedUnits.contains(key), !(r - p == 1 && suffixUpper) {
                 // (single capital letters are codes: 5G, 3D)
                 q.gluedNoun = key.string

@@ -28,6 +28,11 @@ enum CurrencyTable {
         WordKey("tt"): "TTD", WordKey("bds"): "BBD", WordKey("ec"): "XCD",
     ]
 
+    /// Dollar prefixes that are not English words, so they stay a prefix even when a space
+    /// separates them from the sign (`C $ 16.4 million`, `HK $ 3`); `A` and `S` do not (`a $5 fee`).
+    static let spacedDollarPrefixes: Set<WordKey> = [WordKey("us"), WordKey("u.s."), WordKey("c"), WordKey("cad"), WordKey("aud"),
+                                                     WordKey("nz"), WordKey("hk"), WordKey("sg"), WordKey("nt"), WordKey("mex")]
+
     /// Abbreviations written before an amount that are not ISO codes (`Rs 500`, `Rs. 500`).
     static let prefixWords: [WordKey: String] = [
         WordKey("rs"): "INR", WordKey("rs."): "INR", WordKey("inr"): "INR", WordKey("rmb"): "CNY", WordKey("sfr"): "CHF",

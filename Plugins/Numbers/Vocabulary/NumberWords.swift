@@ -47,6 +47,10 @@ enum NumberWords {
         t[WordKey("hundred")] = .hundred
         for (w, v) in scales { t[WordKey(w)] = .scale(v) }
         t[WordKey("dozen")] = .scale(12)
+        // Plural scales after a number (`five hundreds`, `two millions`) multiply as the singular;
+        // alone (`hundreds of people`) they are indefinite amounts, read elsewhere.
+        t[WordKey("hundreds")] = .hundred
+        for (w, v) in scales { t[WordKey(w + "s")] = .scale(v) }
         // South Asian scales: 20 lakh (2 million), 1.5 crore (15 million).
         t[WordKey("lakh")] = .scale(1e5)
         t[WordKey("lakhs")] = .scale(1e5)
@@ -79,6 +83,7 @@ enum NumberWords {
     static let startShapes: [UInt32] = {
         var shapes = [UInt32](repeating: 0, count: 26 * 27)
         let all = words.keys.map(\.string) + ["a", "an", "http", "https", "www", "ftp"]
+            + ["dozens", "hundreds", "thousands", "millions", "billions", "trillions", "tens"]  // indefinite amounts
         for w in all {
             let b = Array(w.utf8)
             guard b.count < 32, (97...122).contains(b[0]) else { continue }
