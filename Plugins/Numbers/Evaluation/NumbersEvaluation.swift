@@ -50,15 +50,16 @@ struct NumbersEvaluation {
                 f.mention.kind.rawValue == kind && !ignorable.contains { $0.start < f.end && f.start < $0.end }
             }
             var matched = Set<Int>()
+            score.spans.found = predicted.count
+            score.spans.expected = goldSpans.count
             for g in goldSpans {
                 guard let k = predicted.indices.first(where: { !matched.contains($0) && predicted[$0].start == g.start && predicted[$0].end == g.end }) else {
-                    score.falseNegatives += 1
                     disagreements.append(Disagreement(sort: .missed, caseID: gold.id, kind: kind, text: text(g.start, g.end),
                                                       detail: "value \(g.value.map(Value.format) ?? "null")"))
                     continue
                 }
                 matched.insert(k)
-                score.truePositives += 1
+                score.spans.matched += 1
                 let m = predicted[k].mention
                 if let gv = g.value {
                     score.valuesCompared += 1
@@ -78,7 +79,6 @@ struct NumbersEvaluation {
                 }
             }
             for (k, p) in predicted.enumerated() where !matched.contains(k) {
-                score.falsePositives += 1
                 disagreements.append(Disagreement(sort: .spurious, caseID: gold.id, kind: kind, text: text(p.start, p.end),
                                                   detail: "value \(p.mention.value.text)"))
             }
@@ -102,7 +102,7 @@ struct NumbersEvaluation {
         let order = NumberMention.Kind.allCases.map(\.rawValue)
         let kinds = scores.keys.sorted { (order.firstIndex(of: $0) ?? 99, $0) < (order.firstIndex(of: $1) ?? 99, $1) }
         for (name, s) in kinds.map({ ($0, scores[$0]!) }) + [("all", overall)] {
-            let gold = s.truePositives + s.falseNegatives, found = s.truePositives + s.falsePositives
+            let gold = s.spans.expected, found = s.spans.found
             let unit = s.unitsCompared == 0 ? "     -" : pct(s.unitAccuracy)
             lines.append(name.padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: "%6d %6d ", gold, found)
                          + "\(pct(s.precision)) \(pct(s.recall)) \(pct(s.f1))  \(pct(s.valueAccuracy)) \(unit)")

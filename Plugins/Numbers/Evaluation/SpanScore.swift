@@ -1,9 +1,10 @@
+import AssayCore
+
 /// Counts for span-level precision, recall and F1, plus how often matched spans carry the right
 /// value and unit.
 struct SpanScore: Equatable {
-    var truePositives = 0
-    var falsePositives = 0
-    var falseNegatives = 0
+    /// Spans found, expected and matched exactly (the core's shared precision/recall counts).
+    var spans = MatchCounts()
     /// Matched spans whose gold value is a number, and how many of them we valued correctly.
     var valuesCompared = 0
     var valuesCorrect = 0
@@ -11,12 +12,9 @@ struct SpanScore: Equatable {
     var unitsCompared = 0
     var unitsCorrect = 0
 
-    var precision: Double { ratio(truePositives, truePositives + falsePositives) }
-    var recall: Double { ratio(truePositives, truePositives + falseNegatives) }
-    var f1: Double {
-        let p = precision, r = recall
-        return p + r == 0 ? 0 : 2 * p * r / (p + r)
-    }
+    var precision: Double { spans.precision }
+    var recall: Double { spans.recall }
+    var f1: Double { spans.f1 }
     var valueAccuracy: Double { ratio(valuesCorrect, valuesCompared) }
     var unitAccuracy: Double { ratio(unitsCorrect, unitsCompared) }
 
@@ -24,8 +22,7 @@ struct SpanScore: Equatable {
     private func ratio(_ a: Int, _ b: Int) -> Double { b == 0 ? 1 : Double(a) / Double(b) }
 
     static func + (a: SpanScore, b: SpanScore) -> SpanScore {
-        SpanScore(truePositives: a.truePositives + b.truePositives, falsePositives: a.falsePositives + b.falsePositives,
-                  falseNegatives: a.falseNegatives + b.falseNegatives, valuesCompared: a.valuesCompared + b.valuesCompared,
+        SpanScore(spans: a.spans + b.spans, valuesCompared: a.valuesCompared + b.valuesCompared,
                   valuesCorrect: a.valuesCorrect + b.valuesCorrect, unitsCompared: a.unitsCompared + b.unitsCompared,
                   unitsCorrect: a.unitsCorrect + b.unitsCorrect)
     }
