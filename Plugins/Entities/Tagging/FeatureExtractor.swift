@@ -148,13 +148,14 @@ struct FeatureExtractor: Sendable {
     /// All-caps when no unit has a lower-case letter (and some have letters); title-case when
     /// nearly every word of four or more letters is capitalised. Also whether the line reads as a
     /// headline or list item at all: no long word starts in lower case (title case, all capitals,
-    /// or a short line like "TikTok Video").
+    /// or a short line like "TikTok Video", with at most one short lower-case word).
     private func lineCase(_ p: [UnitProfile], _ s: Range<Int>) -> (LineCase, Bool) {
-        var letters = 0, lowerFirst = 0, capitalised = 0, long = 0, withLower = 0
+        var letters = 0, lowerFirst = 0, capitalised = 0, long = 0, withLower = 0, lowerWords = 0
         for i in s {
             let c = p[i].caseClass
             if c == .none { continue }
             letters += 1
+            if c == .lower { lowerWords += 1 }
             if c == .title || c == .mixed || c == .lower { withLower += 1 }
             if p[i].length >= 4 {
                 long += 1
@@ -163,7 +164,7 @@ struct FeatureExtractor: Sendable {
         }
         if letters >= 2, withLower == 0 { return (.allCaps, true) }
         if long >= 3, lowerFirst == 0 { return (.titleCase, true) }
-        return (.normal, long >= 2 && lowerFirst == 0)
+        return (.normal, long >= 2 && lowerFirst == 0 && lowerWords <= 1)
     }
 }
 
