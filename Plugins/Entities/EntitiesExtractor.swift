@@ -13,9 +13,11 @@ public struct EntitiesExtractor: Extractor {
             and gazetteer features. Mentions of one entity are merged per document: `canonical` is \
             the fullest name ("Putin" → "Vladimir Putin"); titles before a person's name are not \
             part of its span but kept in `title` ("President"). Hyphenated names are split \
-            ("China-Russia" holds two places).
+            ("China-Russia" holds two places). A name keeps a short number that ends it \
+            ("Nord Stream 2", "Apollo 11"); in headlines, function words and headline verbs are \
+            not part of names ("XI AND PUTIN MEET", "Toqayev Receives").
             """,
-        version: "1.0",
+        version: "1.1",
         fields: [
             FieldDescriptor("label", .string, "PERSON, ORG, LOC or MISC"),
             FieldDescriptor("canonical", .string, "the fullest name of the entity in the document"),

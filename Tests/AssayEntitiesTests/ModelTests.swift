@@ -86,3 +86,32 @@ import Testing
     #expect(report.contains("overall"))
     #expect(report.contains("1.0000"))
 }
+
+@Test func hashedKeyTableStoresUpdatesAndGrows() {
+    var t = HashedKeyTable<UInt8>(capacity: 4, empty: 0)
+    for k in 1...1000 { t.update(UInt64(k) &* 0x9E37_79B9_7F4A_7C15) { $0 |= UInt8(k % 7) } }
+    t.update(0) { $0 = 9 }  // key 0 marks empty slots internally; it must still work
+    #expect(t.count == 1001)
+    #expect(t[0] == 9)
+    #expect((1...1000).allSatisfy { t[UInt64($0) &* 0x9E37_79B9_7F4A_7C15] == UInt8($0 % 7) })
+    #expect(t[12345] == nil)
+}
+
+@Test func viterbiFindsTheBestValidPath() {
+    // Brute force over every tag sequence of three units: the decoder must match it.
+    var rng = SplitMix64(seed: 7)
+    func r() -> Float { Float(rng.next() % 2000) / 100 - 10 }
+    let T = BILOU.count
+    let transitions = (0..<(T * T)).map { _ in r() }
+    let emissions = (0..<(3 * T)).map { _ in r() }
+    var best: (Float, [Int]) = (-.infinity, [])
+    for a in 0..<T { for b in 0..<T { for c in 0..<T {
+        let path = [a, b, c]
+        guard BILOU.allowed(from: nil, to: a), BILOU.allowed(from: a, to: b), BILOU.allowed(from: b, to: c), BILOU.allowed(from: c, to: nil) else { continue }
+        let s = emissions[a] + emissions[T + b] + emissions[2 * T + c] + transitions[a * T + b] + transitions[b * T + c]
+        if s > best.0 { best = (s, path) }
+    } } }
+    var tags: [Int] = [], scratch: [Int32] = []
+    emissions.withUnsafeBufferPointer { Viterbi(transitions: transitions).decode($0, count: 3, tags: &tags, scratch: &scratch) }
+    #expect(tags == best.1)
+}

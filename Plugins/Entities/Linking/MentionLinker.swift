@@ -33,19 +33,22 @@ struct MentionLinker {
         // A name with a lower-case word other than a particle ("Putin welcomed Xi") is a tagging
         // slip: it may not absorb the shorter names it contains.
         let particles: Set<String> = ["de", "da", "van", "von", "der", "den", "bin", "al", "el", "la", "le", "di", "du", "dos", "del", "ibn"]
-        func isClean(_ i: Int) -> Bool {
-            document.text(of: items[i].span).split(separator: " ").allSatisfy {
+        let people = items.indices.filter { items[$0].label == .person }.sorted { items[$0].words.count > items[$1].words.count }
+        var clean = [Bool](repeating: false, count: items.count)
+        for i in people {
+            clean[i] = document.text(of: items[i].span).split(separator: " ").allSatisfy {
                 $0.unicodeScalars.first.map { !$0.properties.isLowercase } ?? true || particles.contains($0.lowercased())
             }
         }
-        let people = items.indices.filter { items[$0].label == .person }.sorted { items[$0].words.count > items[$1].words.count }
         var personEntities: [[Int]] = []  // item indices per person
+        var entityWords: [Set<String>] = []  // the words of each person's first (longest) name
         for i in people {
             let w = Set(items[i].words)
-            if let e = personEntities.firstIndex(where: { isClean($0[0]) && Set(items[$0[0]].words).isSuperset(of: w) }) {
+            if let e = personEntities.indices.first(where: { clean[personEntities[$0][0]] && entityWords[$0].isSuperset(of: w) }) {
                 personEntities[e].append(i)
             } else {
                 personEntities.append([i])
+                entityWords.append(w)
             }
         }
         // A single-word mention with another label that is a multi-word person's first or last
@@ -64,11 +67,14 @@ struct MentionLinker {
             surnames[items[members[0]].words.last!] = surnames[items[members[0]].words.last!] ?? e
         }
         if !surnames.isEmpty {
-            var covered = Set<Int>()
-            for it in items { for t in document.tokenRange(in: it.span) { covered.insert(t) } }
-            for t in document.tokens.indices where document.tokens[t].kind == .word && !covered.contains(t) {
+            var covered = [Bool](repeating: false, count: document.tokens.count)
+            for it in items { for t in document.tokenRange(in: it.span) { covered[t] = true } }
+            // Only tokens as long as some surname can be one: most are skipped without a String.
+            let lengths = Set(surnames.keys.map(\.utf8.count))
+            for t in document.tokens.indices where document.tokens[t].kind == .word && !covered[t] {
                 let first = document.utf8[document.tokens[t].span.start]
                 guard first >= 0x80 || (first >= 65 && first <= 90) else { continue }  // capitalised (or not ASCII)
+                guard first >= 0x80 || lengths.contains(document.tokens[t].span.length) else { continue }
                 let text = document.text(ofToken: t)
                 guard text.unicodeScalars.first?.properties.isUppercase == true, let e = surnames[text.lowercased()] else { continue }
                 personEntities[e].append(items.count)
@@ -101,7 +107,7 @@ struct MentionLinker {
         }
         for (k, members) in merged.enumerated() {
             let w = items[members[0]].words
-            if w.count == 1, let target = acronyms[w[0].replacingOccurrences(of: ".", with: "")], target != k {
+            if w.count == 1, let target = acronyms[w[0].contains(".") ? w[0].filter { $0 != "." } : w[0]], target != k {
                 merged[target] += members
                 merged[k] = []
             }
@@ -125,23 +131,53 @@ struct MentionLinker {
     }
 
     private func words(_ span: Span, _ d: AnalyzedDocument) -> [String] {
-        d.text(of: span).lowercased()
-            .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "-" || $0 == "," || $0 == "\u{2010}" || $0 == "\t" })
-            .map(String.init)
+        // ASCII names (nearly all) are lower-cased and split byte by byte, without Character
+        // processing; others go through String.
+        var ascii = true
+        for i in span.start..<span.end where d.utf8[i] >= 0x80 { ascii = false; break }
+        guard ascii else {
+            return d.text(of: span).lowercased()
+                .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "-" || $0 == "," || $0 == "\u{2010}" || $0 == "\t" })
+                .map(String.init)
+        }
+        var out: [String] = []
+        var word: [UInt8] = []
+        for i in span.start...span.end {
+            let c = i < span.end ? d.utf8[i] : 32
+            if c == 32 || c == 10 || c == 45 || c == 44 || c == 9 || c == 13 {
+                if !word.isEmpty { out.append(String(decoding: word, as: UTF8.self)); word.removeAll(keepingCapacity: true) }
+            } else {
+                word.append(c >= 65 && c <= 90 ? c | 0x20 : c)
+            }
+        }
+        return out
     }
 
     /// The fullest name among `members`: most words, then a form that is not all capitals
     /// (headlines), then the longest text, then the first mentioned.
     private func fullest(_ members: [Int], _ items: [Item], _ d: AnalyzedDocument) -> String {
-        let best = members.max { a, b in
-            let x = items[a], y = items[b]
+        guard members.count > 1 else { return Self.normalisedSpacing(d.text(of: items[members[0]].span)) }
+        let caps = members.map { isAllCaps(d.text(of: items[$0].span)) }
+        let best = members.indices.max { a, b in
+            let x = items[members[a]], y = items[members[b]]
             if x.words.count != y.words.count { return x.words.count < y.words.count }
-            let xCaps = isAllCaps(d.text(of: x.span)), yCaps = isAllCaps(d.text(of: y.span))
-            if xCaps != yCaps { return xCaps }
+            if caps[a] != caps[b] { return caps[a] }
             if x.span.length != y.span.length { return x.span.length < y.span.length }
             return x.span.start > y.span.start
         }!
-        return d.text(of: items[best].span).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return Self.normalisedSpacing(d.text(of: items[members[best]].span))
+    }
+
+    /// Runs of white space as one space (a name broken across lines).
+    private static func normalisedSpacing(_ s: String) -> String {
+        var previousSpace = false
+        for c in s.utf8 {
+            if c >= 0x80 || c == 10 || c == 9 || c == 13 || (c == 32 && previousSpace) {
+                return s.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            }
+            previousSpace = c == 32
+        }
+        return s
     }
 
     private func isAllCaps(_ s: String) -> Bool {

@@ -11,11 +11,15 @@ struct TitleMatcher: Sendable {
     /// Nationalities and countries that may qualify a title.
     private let qualifiers: Set<String>
     private let longest: Int
+    /// Byte lengths of the titles' first words: a token of another length starts no title, and
+    /// is rejected without building a String.
+    private let firstWordLengths: Set<Int>
 
     init(titles: [String], qualifiers: [String]) {
         self.titles = Set(titles.map { $0.lowercased().split(separator: " ").map(String.init) })
         self.qualifiers = Set(qualifiers.map { $0.lowercased() })
         longest = self.titles.map(\.count).max() ?? 1
+        firstWordLengths = Set(self.titles.compactMap { $0.first?.utf8.count })
     }
 
     /// Splits a person mention into the name and the title before it (inside or outside the span).
@@ -52,6 +56,7 @@ struct TitleMatcher: Sendable {
 
     /// The number of tokens of a title starting at token `i` (whole title before `limit`).
     private func titleLength(_ d: AnalyzedDocument, startingAt i: Int, limit: Int) -> Int? {
+        guard i < limit, firstWordLengths.contains(d.tokens[i].span.length) || d.utf8[d.tokens[i].span.start] >= 0x80 else { return nil }
         var words: [String] = []
         var best: Int?
         var k = i

@@ -46,29 +46,39 @@ struct FeatureExtractor: Sendable {
         document.utf8.withUnsafeBufferPointer { b in units.spans.map { UnitProfile(b, $0.start, $0.end) } }
     }
 
-    func extract(_ units: TaggingUnits, profiles p: [UnitProfile]) -> Features {
-        var out: [UInt32] = []
-        out.reserveCapacity(units.count * 40)
-        var offsets: [Int32] = [0]
-        offsets.reserveCapacity(units.count + 1)
-
-        // Capitalisation in context: how each word (by lower case) is written across the document.
-        // bit 0: written in lower case; bit 1: capitalised inside a sentence of a normal line.
-        var lineCases: [LineCase] = []
-        lineCases.reserveCapacity(units.sentences.count)
-        var seen: [UInt64: UInt8] = [:]
+    /// How the document writes each word and line (see ``DocumentCasing``).
+    func casing(_ units: TaggingUnits, profiles p: [UnitProfile]) -> DocumentCasing {
+        var casing = DocumentCasing(units.count)
+        casing.lineCases.reserveCapacity(units.sentences.count)
         for s in units.sentences {
-            let lc = lineCase(p, s)
-            lineCases.append(lc)
+            let (lc, headline) = lineCase(p, s)
+            casing.lineCases.append(lc)
+            casing.headlines.append(headline)
             for i in s {
                 switch p[i].caseClass {
-                case .lower: seen[p[i].lower, default: 0] |= 1
+                case .lower: casing.seen.update(p[i].lower) { $0 |= DocumentCasing.writtenLower }
                 case .title, .upper, .mixed:
-                    if lc == .normal, i > s.lowerBound, !units.lineStart[i] { seen[p[i].lower, default: 0] |= 2 }
+                    if lc == .normal, i > s.lowerBound, !units.lineStart[i] {
+                        casing.seen.update(p[i].lower) { $0 |= DocumentCasing.capitalisedInText }
+                    }
                 case .none: break
                 }
             }
         }
+        return casing
+    }
+
+    func extract(_ units: TaggingUnits, profiles p: [UnitProfile]) -> Features {
+        extract(units, profiles: p, casing: casing(units, profiles: p))
+    }
+
+    func extract(_ units: TaggingUnits, profiles p: [UnitProfile], casing: DocumentCasing) -> Features {
+        var out: [UInt32] = []
+        out.reserveCapacity(units.count * 40)
+        var offsets: [Int32] = [0]
+        offsets.reserveCapacity(units.count + 1)
+        let lineCases = casing.lineCases
+        let seen = casing.seen
         var gaz = [(categories: UInt16, position: UInt8)?](repeating: nil, count: units.count)
         for s in units.sentences { gazetteer.matches(p, in: s, into: &gaz) }
 
@@ -136,21 +146,46 @@ struct FeatureExtractor: Sendable {
     }
 
     /// All-caps when no unit has a lower-case letter (and some have letters); title-case when
-    /// nearly every word of four or more letters is capitalised.
-    private func lineCase(_ p: [UnitProfile], _ s: Range<Int>) -> LineCase {
-        var letters = 0, lowerFirst = 0, capitalised = 0, long = 0, withLower = 0
+    /// nearly every word of four or more letters is capitalised. Also whether the line reads as a
+    /// headline or list item at all: no long word starts in lower case (title case, all capitals,
+    /// or a short line like "TikTok Video", with at most one short lower-case word).
+    private func lineCase(_ p: [UnitProfile], _ s: Range<Int>) -> (LineCase, Bool) {
+        var letters = 0, lowerFirst = 0, capitalised = 0, long = 0, withLower = 0, lowerWords = 0
         for i in s {
             let c = p[i].caseClass
             if c == .none { continue }
             letters += 1
+            if c == .lower { lowerWords += 1 }
             if c == .title || c == .mixed || c == .lower { withLower += 1 }
             if p[i].length >= 4 {
                 long += 1
                 if c == .lower || c == .mixed { lowerFirst += 1 } else { capitalised += 1 }
             }
         }
-        if letters >= 2, withLower == 0 { return .allCaps }
-        if long >= 3, lowerFirst == 0 { return .titleCase }
-        return .normal
+        if letters >= 2, withLower == 0 { return (.allCaps, true) }
+        if long >= 3, lowerFirst == 0 { return (.titleCase, true) }
+        return (.normal, long >= 2 && lowerFirst == 0 && lowerWords <= 1)
     }
+}
+
+/// How one document writes its words and lines, read once per document and shared by the
+/// tagger's features and the span rules that run after it.
+struct DocumentCasing {
+    /// Bits of ``seen``: the word occurs in lower case somewhere.
+    static let writtenLower: UInt8 = 1
+    /// The word is capitalised inside a sentence of a normal (not headline) line: a name.
+    static let capitalisedInText: UInt8 = 2
+
+    /// Per sentence: how its line is written.
+    var lineCases: [FeatureExtractor.LineCase] = []
+    /// Per sentence: whether it reads as a headline or list item (no long lower-case word).
+    var headlines: [Bool] = []
+    /// Lower-case hash of a word → the bits above.
+    var seen: HashedKeyTable<UInt8>
+
+    init(_ unitCount: Int) { seen = HashedKeyTable(capacity: max(64, unitCount / 2), empty: 0) }
+
+    /// Whether the document uses the word (by lower-case hash) as an ordinary lower-case word
+    /// and never capitalises it inside running text.
+    func isCommonWord(_ lower: UInt64) -> Bool { (seen[lower] ?? 0) & (Self.writtenLower | Self.capitalisedInText) == Self.writtenLower }
 }

@@ -15,9 +15,9 @@ struct Gazetteer: Sendable {
     static func category(named name: String) -> Int? { categories.firstIndex(of: name) }
 
     /// Phrase hash → categories (bit set).
-    private var phrases: [UInt64: UInt16] = [:]
+    private var phrases = HashedKeyTable<UInt16>(capacity: 1024, empty: 0)
     /// First-unit hash → the longest phrase length starting with it.
-    private var longest: [UInt64: Int] = [:]
+    private var longest = HashedKeyTable<Int>(capacity: 1024, empty: 0)
 
     init() {}
 
@@ -53,11 +53,11 @@ struct Gazetteer: Sendable {
         let hashes = doc.utf8.withUnsafeBufferPointer { b in units.spans.map { UnitProfile(b, $0.start, $0.end).lower } }
         var h = hashes[0]
         for k in 1..<hashes.count { h = FeatureHash.mix(h, hashes[k]) }
-        phrases[h, default: 0] |= 1 << UInt16(category)
-        longest[hashes[0]] = max(longest[hashes[0]] ?? 0, hashes.count)
+        phrases.update(h) { $0 |= 1 << UInt16(category) }
+        longest.update(hashes[0]) { $0 = max($0, hashes.count) }
     }
 
-    var isEmpty: Bool { phrases.isEmpty }
+    var isEmpty: Bool { phrases.count == 0 }
 
     /// The categories of the phrase made of exactly the units `range` (0 if it is not listed).
     func categories(of profiles: [UnitProfile], _ range: ClosedRange<Int>) -> UInt16 {

@@ -18,8 +18,9 @@ enum EntityTools {
         let devCorpus = try AnnotatedCorpus(path: try args.required("dev"))
         output("train: \(trainCorpus.documents.count) documents, \(trainCorpus.entityCount) entities; dev: \(devCorpus.documents.count) documents, \(devCorpus.entityCount) entities")
 
-        let gazetteer = Gazetteer(sections: try EntityRecognizer.gazetteerSections.get())
-        var trainer = PerceptronTrainer(options: options, gazetteer: gazetteer)
+        let sections = try EntityRecognizer.gazetteerSections.get()
+        let gazetteer = Gazetteer(sections: sections)
+        var trainer = PerceptronTrainer(options: options, boundaries: MentionBoundaries(gazetteer: gazetteer, sections: sections))
         let model = trainer.train(trainCorpus, dev: devCorpus, log: output)
         let data = model.encoded()
         do {
@@ -29,7 +30,7 @@ enum EntityTools {
         }
         output(String(format: "wrote %@ (%.2f MB)", out, Double(data.count) / 1_048_576))
         // Score what was written, through the extractor users run (linking included).
-        let reloaded = try EntityRecognizer(model: TaggerModel(data: data), gazetteer: gazetteer)
+        let reloaded = try EntityRecognizer(model: TaggerModel(data: data), gazetteer: gazetteer, sections: sections)
         output("dev, saved model with linking:\n" + evaluate(reloaded, on: devCorpus).report)
     }
 
@@ -44,7 +45,8 @@ enum EntityTools {
         let recognizer: EntityRecognizer
         if let path = args.options["model"] {
             guard let data = FileManager.default.contents(atPath: path) else { throw AssayError(.fileNotFound, "cannot read '\(path)'") }
-            recognizer = try EntityRecognizer(model: TaggerModel(data: data), gazetteer: Gazetteer(sections: try EntityRecognizer.gazetteerSections.get()))
+            let sections = try EntityRecognizer.gazetteerSections.get()
+            recognizer = try EntityRecognizer(model: TaggerModel(data: data), gazetteer: Gazetteer(sections: sections), sections: sections)
         } else {
             recognizer = try EntityRecognizer.shipped.get()
         }

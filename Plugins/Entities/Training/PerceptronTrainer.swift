@@ -23,6 +23,8 @@ struct PerceptronTrainer {
 
     let options: Options
     let extractor: FeatureExtractor
+    /// Turns tags into mentions for the dev score, as the shipped extractor does.
+    let boundaries: MentionBoundaries
     private var weights: [Float]
     /// Sum over steps of each update times the step it was made at, for lazy averaging.
     private var stamped: [Float]
@@ -30,9 +32,10 @@ struct PerceptronTrainer {
     private var stampedTransitions: [Float]
     private var step: Float = 1
 
-    init(options: Options, gazetteer: Gazetteer) {
+    init(options: Options, boundaries: MentionBoundaries) {
         self.options = options
-        extractor = FeatureExtractor(gazetteer: gazetteer, bucketBits: options.bucketBits)
+        self.boundaries = boundaries
+        extractor = FeatureExtractor(gazetteer: boundaries.gazetteer, bucketBits: options.bucketBits)
         let n = (1 << options.bucketBits) * BILOU.count
         weights = [Float](repeating: 0, count: n)
         stamped = [Float](repeating: 0, count: n)
@@ -60,10 +63,11 @@ struct PerceptronTrainer {
             let f = extractor.extract(units, profiles: extractor.profiles(copy, units))
             examples.append(Example(units: units, features: f, gold: aligner.tags(copy, units, gold)))
         }
-        let devExamples = dev.documents.map { (doc, gold) -> (TaggingUnits, [UnitProfile], FeatureExtractor.Features, [GoldEntity]) in
+        let devExamples = dev.documents.map { (doc, gold) -> (TaggingUnits, [UnitProfile], DocumentCasing, FeatureExtractor.Features, [GoldEntity]) in
             let units = TaggingUnits(doc, sentences: 0..<doc.sentences.count)
             let profiles = extractor.profiles(doc, units)
-            return (units, profiles, extractor.extract(units, profiles: profiles), gold)
+            let casing = extractor.casing(units, profiles: profiles)
+            return (units, profiles, casing, extractor.extract(units, profiles: profiles, casing: casing), gold)
         }
         let featureCount = examples.reduce(0) { $0 + $1.features.indices.count }
         log("training on \(examples.count) documents, \(examples.reduce(0) { $0 + $1.units.count }) units, \(featureCount) feature instances; "
@@ -96,9 +100,9 @@ struct PerceptronTrainer {
             }
             let (avgWeights, avgTransitions) = averaged()
             var scorer = SpanScorer()
-            for (units, profiles, f, gold) in devExamples {
+            for (units, profiles, casing, f, gold) in devExamples {
                 let tags = decode(f, units, weights: avgWeights, transitions: avgTransitions)
-                scorer.add(predicted: EntityRecognizer.mentions(tags: tags, units: units, profiles: profiles, gazetteer: extractor.gazetteer).map { GoldEntity(span: $0.span, label: $0.label) },
+                scorer.add(predicted: boundaries.mentions(tags: tags, units: units, profiles: profiles, casing: casing).map { GoldEntity(span: $0.span, label: $0.label) },
                            gold: gold)
             }
             let f1 = scorer.overall.f1
