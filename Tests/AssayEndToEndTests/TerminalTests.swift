@@ -136,7 +136,7 @@ struct TerminalTests {
         terminal.sendKeys([.tab])
         try terminal.waitFor("describe")
         enter("entities", on: terminal)
-        try terminal.waitFor("entities 1.0: ")
+        try terminal.waitFor("Requires: nothing")
         try waitForPrompt(terminal)
         #expect(!terminal.screen.contains("[E"), "an error in:\n\(terminal.screen)")
     }
