@@ -23,7 +23,7 @@ struct BenchmarkCorpus {
         for d in loaded.documents {
             paragraphs += d.text.components(separatedBy: "\n\n").filter { !$0.isEmpty }
         }
-        var rng = SplitMix64(seed: 42)
+        var rng = SeededRandomGenerator(seed: 42)
         var docs: [Document] = []
         var total = 0
         let target = megabytes << 20
@@ -36,19 +36,6 @@ struct BenchmarkCorpus {
             docs.append(Document(id: "bench-\(docs.count)", text: text))
         }
         documents = docs
-    }
-}
-
-/// A small deterministic random generator (the standard one is seeded randomly).
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

@@ -55,7 +55,7 @@ struct PerceptronTrainer {
         }
         // Headline-cased copies: the training news has all-caps headlines but almost no
         // title-case ones ("Xi, Putin Hold Talks In Moscow"), where capitals say little.
-        var augmentRNG = SplitMix64(seed: options.seed ^ 0xA5A5)
+        var augmentRNG = SeededRandomGenerator(seed: options.seed ^ 0xA5A5)
         for (doc, gold) in train.documents {
             let text = HeadlineCaser.recase(doc.text, using: &augmentRNG)
             let copy = AnalyzedDocument(Document(id: doc.id + "-recased", text: text))
@@ -75,7 +75,7 @@ struct PerceptronTrainer {
 
         var order: [(Int, Int)] = []  // (example, sentence)
         for (e, ex) in examples.enumerated() { for s in ex.units.sentences.indices { order.append((e, s)) } }
-        var rng = SplitMix64(seed: options.seed)
+        var rng = SeededRandomGenerator(seed: options.seed)
         var best: (f1: Double, epoch: Int, weights: [Float], transitions: [Float])?
         var emissions: [Float] = []
         var predicted: [Int] = []
@@ -165,18 +165,5 @@ struct PerceptronTrainer {
         let w = zip(weights, stamped).map { $0 - $1 / step }
         let t = zip(transitions, stampedTransitions).map { $0 - $1 / step }
         return (w, t)
-    }
-}
-
-/// A small deterministic random generator (the standard one is seeded randomly).
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
