@@ -31,6 +31,9 @@ struct QuoteAnalyzer {
     let phrases: SpeakerPhraseFinder
     let attributions: AttributionFinder
     let scanner: QuoteMarkScanner
+    /// The document's passages, and whether each token lies inside one (between its marks).
+    let passages: [QuotedPassage]
+    let quotedTokens: [Bool]
 
     init(document: AnalyzedDocument, entityAnnotations: [Annotation]) {
         reader = TokenReader(document)
@@ -38,10 +41,13 @@ struct QuoteAnalyzer {
         phrases = SpeakerPhraseFinder(reader: reader, entities: entities)
         attributions = AttributionFinder(reader: reader, phrases: phrases)
         scanner = QuoteMarkScanner(document: document)
+        passages = scanner.passages()
+        var mask = [Bool](repeating: false, count: document.tokens.count)
+        for p in passages { for segment in p.segments { for t in segment.content { mask[t] = true } } }
+        quotedTokens = mask
     }
 
     func quotes() -> [FoundQuote] {
-        let passages = scanner.passages()
         let quoted = passages.flatMap { $0.segments.filter { !$0.content.isEmpty }.map { reader.span($0.content) } }
         let resolver = SpeakerResolver(reader: reader, entities: entities, phrases: phrases, quotedSpans: quoted.sorted())
         var found: [FoundQuote] = []
@@ -212,14 +218,69 @@ struct QuoteAnalyzer {
            continuesLowercase || !speechPosition {
             return .term
         }
-        if speechPosition {
-            let capitalStart = !reader.isLowercaseWord(firstWord)
-            if capitalStart || attribution != nil || words.count > 4 { return .direct }
-        }
+        // PolNeAR's rule: a quotation is full when it is most of what the attribution frames
+        // ("Trump says voter fraud “would be one hell of a way to lose.”"), a fragment when the
+        // reporter's own words carry most of it ("called the pact “a fresh engine” of growth").
+        if !opensInsideNounPhrase(passage.firstOpen, words: words.count), !isNaming(attribution, before: passage.firstOpen, firstWord: firstWord),
+           quotedShare(passage, attribution: attribution) >= 0.5 { return .direct }
         // A short fragment is a quotation only when someone identifiable says it; otherwise
         // ("what they termed the "new era"") it is a term.
         if namesSpeaker || words.count > 4 { return .partial }
         return .term
+    }
+
+    /// Whether the quote follows a determiner or a possessive (`the “new era”`, `Machado’s “sex
+    /// tape”`) or a verb other than the speech verb (`in countering “…”`): it is then a piece of
+    /// the reporter's phrase, never a full utterance.
+    private func opensInsideNounPhrase(_ open: Int, words: Int) -> Bool {
+        guard open > 0, reader.isWord(open - 1) else { return false }
+        let w = reader.lower(open - 1)
+        // A long quote after "the" is still mostly someone's words ("represents the “same
+        // rigged system that he claims he’s going to change.”"); a short one is a name.
+        guard words <= 4 || w.hasSuffix("ing") else { return false }
+        // "role in countering “…”": the object of another verb than the speech verb.
+        if w.hasSuffix("ing"), w.count > 5, phrases.verb(at: open - 1) == nil { return true }
+        return SpeechLexicon.determiners.contains(w) || w == "’s" || w == "'s" || w.hasSuffix("’s") || w.hasSuffix("'s")
+    }
+
+    /// Whether a naming verb before the quote frames it (`called the talks “a fresh engine”`,
+    /// `was described as “rock solid”`): such verbs take a name or a characterisation, not an
+    /// utterance, unless the quote opens like a sentence (`asked, “Why now?”`).
+    private func isNaming(_ attribution: Attribution?, before open: Int, firstWord: Int) -> Bool {
+        guard let v = attribution?.verbTokens, v.upperBound <= open, let (verb, _, _) = phrases.verb(at: v.lowerBound) else { return false }
+        return !verb.reportsContent && reader.isLowercaseWord(firstWord)
+    }
+
+    /// The share of quoted words in the content an attribution frames: the words after the
+    /// speech verb (or "that") to the end of the sentence when the verb comes first, the words
+    /// before the speaker when the attribution follows, the words after the subject when there is
+    /// no verb; the speaker's own words ("said Putin") never count. Quoted words of every passage
+    /// in that stretch count, so "“go to your place” and then “go sit there”" is mostly quoted.
+    private func quotedShare(_ passage: QuotedPassage, attribution: Attribution?) -> Double {
+        var lo = reader.sentenceTokens(of: passage.firstOpen).lowerBound
+        var hi = reader.sentenceTokens(of: passage.lastToken).upperBound
+        let phrase = attribution?.phrase?.tokens
+        if let v = attribution?.verbTokens, v.lowerBound >= lo, v.upperBound <= hi {
+            if v.upperBound <= passage.firstOpen {
+                lo = v.upperBound
+                if lo < passage.firstOpen, reader.lower(lo) == "that" { lo += 1 }
+                // "called the talks “…” and described the ties as “…”": the next verb frames its own.
+                // A dash or semicolon after the quote ends the framed clause too.
+                if let next = ((passage.lastToken + 1)..<hi).first(where: { phrases.verb(at: $0) != nil || reader.isDash($0) || reader.is($0, ";") }) { hi = next }
+            } else if v.lowerBound > passage.lastToken {
+                hi = v.lowerBound
+                if let p = phrase, p.lowerBound > passage.lastToken, p.lowerBound < hi { hi = p.lowerBound }
+            }
+        } else if let p = phrase, p.lowerBound >= lo, p.upperBound <= passage.firstOpen {
+            lo = p.upperBound
+        }
+        var quotedWords = 0, allWords = 0
+        for t in lo..<max(lo, hi) where reader.isWord(t) || reader.document.tokens[t].kind == .number {
+            if let p = phrase, p.contains(t) { continue }
+            allWords += 1
+            if quotedTokens[t] { quotedWords += 1 }
+        }
+        return allWords == 0 ? 1 : Double(quotedWords) / Double(allWords)
     }
 
     // MARK: - Quotes without marks
