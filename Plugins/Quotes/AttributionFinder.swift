@@ -103,7 +103,13 @@ struct AttributionFinder {
             if let (v, text, length) = phrases.verb(at: i) {
                 var p: SpeakerPhrase?
                 if v.isParticiple {
-                    p = phrases.mainSubject(ofSentenceContaining: i, before: i)
+                    // "footage of Trump saying, “…”": a person right before the participle speaks.
+                    if i > k, let m = phrases.entities.mentions(overlapping: reader.document.tokens[i - 1].span).last,
+                       m.label == "PERSON", m.span.end == reader.document.tokens[i - 1].span.end {
+                        p = SpeakerPhrase(kind: .entity(m), tokens: reader.document.tokenRange(in: m.span))
+                    } else {
+                        p = phrases.mainSubject(ofSentenceContaining: i, before: i)
+                    }
                 } else {
                     p = phrases.subject(before: i, floor: k)
                     if p == nil, i > k { p = phrases.mainSubject(ofSentenceContaining: i, before: i) }

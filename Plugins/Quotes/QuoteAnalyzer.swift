@@ -107,6 +107,12 @@ struct QuoteAnalyzer {
                 attribution = Attribution(phrase: p, verb: nil, cue: "subject")
             }
         }
+        // "Obama is rolling out a new message: “It's about me.”": the clause before the colon
+        // has no speech verb, but its subject is who the quotation belongs to.
+        if attribution == nil, open > sentenceStart, reader.is(open - 1, ":"),
+           let p = phrases.mainSubject(ofSentenceContaining: open, before: open - 1), isPerson(p) {
+            attribution = Attribution(phrase: p, verb: nil, cue: "colon")
+        }
         // "Caddell continued:" ending the sentence or paragraph before.
         if attribution == nil, startsSentence, openSentence > 0 {
             let prevSentence = reader.document.sentences[openSentence - 1]
@@ -156,7 +162,7 @@ struct QuoteAnalyzer {
     /// Whether a quote opening at `open` continues the speech of the quote before it: in the
     /// next sentence or two of the same paragraph, or opening the paragraph after it.
     private func isContinuation(of last: FoundQuote, at open: Int) -> Bool {
-        guard last.kind == .direct, last.attribution?.phrase != nil else { return false }
+        guard last.kind == .direct || (last.kind == .partial && last.speaker != nil), last.attribution?.phrase != nil else { return false }
         let here = reader.sentence(of: open)
         let lastParagraph = reader.document.sentences[last.lastSentence].paragraph
         let paragraph = reader.paragraph(of: open)
@@ -178,6 +184,17 @@ struct QuoteAnalyzer {
                 return Attribution(phrase: p, verb: nil, cue: "preceding-sentence")
             }
         }
+        // A paragraph that is nothing but the quotation, after a paragraph ending on what a
+        // person did ("Clinton restricted comments about …"): that person is quoted.
+        if openSentence > 0, sentences[openSentence - 1].paragraph == paragraph - 1,
+           endSentence + 1 >= sentences.count || sentences[endSentence + 1].paragraph != paragraph {
+            let prev = sentences[openSentence - 1]
+            let hasQuote = prev.tokens.contains { reader.isQuoteMark($0) }
+            if !hasQuote, let p = phrases.mainSubject(ofSentenceContaining: prev.tokens.lowerBound, before: prev.tokens.upperBound),
+               isPerson(p), !isBareName(p) {
+                return Attribution(phrase: p, verb: nil, cue: "preceding-sentence")
+            }
+        }
         if endSentence + 1 < sentences.count, sentences[endSentence + 1].paragraph == paragraph {
             let nextSentence = sentences[endSentence + 1]
             if let first = firstWordIndex(from: nextSentence.tokens.lowerBound, to: nextSentence.tokens.upperBound),
@@ -187,6 +204,12 @@ struct QuoteAnalyzer {
             }
         }
         return nil
+    }
+
+    /// Whether a phrase is only a capitalised run the entities extractor did not confirm.
+    private func isBareName(_ p: SpeakerPhrase) -> Bool {
+        if case .name = p.kind { return true }
+        return false
     }
 
     /// Whether a phrase names one person (a PERSON mention, a he/she pronoun or a name).

@@ -95,6 +95,11 @@ struct SpeakerPhraseFinder {
         if chunk.count == 1, let p = SpeechLexicon.pronouns[reader.lower(chunk.lowerBound)] {
             return SpeakerPhrase(kind: p == .plural ? .plural : .pronoun(p), tokens: chunk)
         }
+        // "in an interview with RT he blasted": a subject pronoun right before the verb.
+        if nearEnd, let last = chunk.last, reader.isLowercaseWord(last), ["he", "she", "they", "we"].contains(reader.lower(last)),
+           let p = SpeechLexicon.pronouns[reader.lower(last)] {
+            return SpeakerPhrase(kind: p == .plural ? .plural : .pronoun(p), tokens: last..<(last + 1))
+        }
         let lowerWords = chunk.filter { reader.isLowercaseWord($0) }.map { reader.lower($0) }
         if lowerWords.contains(where: { ["both", "two", "leaders", "officials", "sources", "both", "three"].contains($0) }) {
             return SpeakerPhrase(kind: .plural, tokens: chunk)
@@ -186,6 +191,10 @@ struct SpeakerPhraseFinder {
             j -= 1
         }
         guard j >= floor else { return nil }
+        // "Rep. Gwen Moore (D-Wis.) said": a bracketed affiliation sits between name and verb.
+        if reader.is(j, ")"), let open = (max(floor, j - 8)..<j).last(where: { reader.is($0, "(") }), open - 1 >= floor {
+            j = open - 1
+        }
         if ["and", "but", "or", "then"].contains(reader.lower(j)) { return nil }
         var end = j + 1
         if reader.is(j, ",") { end = j }
@@ -204,6 +213,12 @@ struct SpeakerPhraseFinder {
         if headChunk.lowerBound - 2 >= floor, reader.lower(headChunk.lowerBound - 1) == "and",
            reader.isCapitalized(headChunk.lowerBound - 2) {
             return SpeakerPhrase(kind: .plural, tokens: (headChunk.lowerBound - 2)..<headChunk.upperBound)
+        }
+        // "Minyon Moore, a senior adviser to the Clinton campaign, called": an apposition opening
+        // with "a"/"an" describes the name before it; names inside it are not the subject.
+        if chunks.count > 1, ["a", "an"].contains(reader.lower(headChunk.lowerBound)),
+           let appos = analyze(chunks[1], nearEnd: true), appos.namesSomeone {
+            return appos
         }
         guard let head = analyze(headChunk, nearEnd: true) else { return appositiveSubject(before: verb, floor: floor) }
         if case .description = head.kind {
@@ -260,6 +275,10 @@ struct SpeakerPhraseFinder {
     func mainSubject(ofSentenceContaining token: Int, before limit: Int) -> SpeakerPhrase? {
         let range = reader.sentenceTokens(of: token)
         var start = range.lowerBound
+        // "“Promise mama …,” Blige sings": a quotation opening the sentence is not its subject.
+        if start < limit, reader.isQuoteMark(start), let close = ((start + 1)..<limit).first(where: { reader.isQuoteMark($0) }) {
+            start = close + 1
+        }
         // Skip quote marks and dashes that open the sentence.
         while start < limit, !reader.isWord(start) { start += 1 }
         guard start < limit else { return nil }
@@ -300,6 +319,14 @@ struct SpeakerPhraseFinder {
             let after = name.upperBound
             let possessive = after < limit && (reader.lower(after) == "’s" || reader.lower(after) == "'s")
             if !possessive { return SpeakerPhrase(kind: .name, tokens: name) }
+        }
+        // "The Republican nominee also vowed": a definite description of one person's role.
+        if start < limit, ["the"].contains(reader.lower(start)) {
+            var k = start + 1
+            while k < min(limit, start + 5), reader.isWord(k), !isBoundary(k) { k += 1 }
+            if k > start + 1, SpeechLexicon.roleNouns[reader.lower(k - 1)] != nil {
+                return SpeakerPhrase(kind: .description, tokens: start..<k)
+            }
         }
         return nil
     }
