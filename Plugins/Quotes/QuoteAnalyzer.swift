@@ -54,11 +54,15 @@ struct QuoteAnalyzer {
         for (index, passage) in passages.enumerated() {
             let previous = index > 0 ? passages[index - 1] : nil
             let next = index + 1 < passages.count ? passages[index + 1] : nil
-            if let q = analyze(passage, previous: previous, next: next, earlier: found, resolver: resolver) {
+            let turns = transcriptTurns(passage, resolver: resolver)
+            if !turns.isEmpty {
+                found += turns
+            } else if let q = analyze(passage, previous: previous, next: next, earlier: found, resolver: resolver) {
                 found.append(q)
             }
         }
         found += unmarkedQuotes(avoiding: passages, resolver: resolver)
+        found += transcriptTurns(resolver: resolver)
         var busy = Set<Int>()
         for q in found { for s in q.firstSentence...q.lastSentence { busy.insert(s) } }
         for p in passages { for s in reader.sentence(of: p.firstOpen)...reader.sentence(of: p.lastToken) { busy.insert(s) } }
@@ -231,12 +235,25 @@ struct QuoteAnalyzer {
         let content = passage.segments.flatMap { Array($0.content) }
         let words = content.filter { reader.isWord($0) || reader.document.tokens[$0].kind == .number }
         guard let firstWord = words.first else { return .term }
+        // "(CROSSTALK.)", "[APPLAUSE]": a stage direction, not speech.
+        if let f = content.first, let l = content.last(where: { !TokenReader.sentencePunctuation.contains(reader.text($0)) }),
+           (reader.is(f, "(") && reader.is(l, ")")) || (reader.is(f, "[") && reader.is(l, "]")) { return .term }
         let hasSentenceEnd = content.contains { TokenReader.sentencePunctuation.contains(reader.text($0)) || reader.text($0).hasPrefix("...") }
         let titleCase = words.allSatisfy { !reader.isLowercaseWord($0) || Self.minorWords.contains(reader.lower($0)) }
         let namesSpeaker = attribution?.phrase?.namesSomeone == true && speaker != nil
         // "America First", "American Skin (41 Shots)": a title or name, not speech.
         let after = passage.lastToken + 1
         let continuesLowercase = after < reader.count && reader.isLowercaseWord(after) && reader.sentence(of: after) == reader.sentence(of: passage.lastToken)
+        // "the broadcast of “Fox News Sunday,”", "MSNBC’s “Morning Joe”": a title after a
+        // preposition, determiner or possessive names a work, whoever speaks nearby.
+        let open = passage.firstOpen
+        if titleCase, words.count <= 6, !hasSentenceEnd, open > 0, reader.isWord(open - 1), phrases.verb(at: open - 1) == nil,
+           reader.isLowercaseWord(open - 1) || reader.lower(open - 1).hasSuffix("’s") || reader.lower(open - 1).hasSuffix("'s") {
+            return .term
+        }
+        // A headline ("Bill Clinton calls Obamacare ‘crazy system’"): the document's first
+        // paragraph, short and followed by the story, quotes in single marks or title case.
+        if isHeadline(reader.paragraph(of: open)), passage.isSingle || titleCase { return .term }
         if titleCase, words.count <= 6, !hasSentenceEnd, attribution?.verb == nil || speaker == nil, passage.segments.count == 1,
            continuesLowercase || !speechPosition {
             return .term
@@ -264,6 +281,15 @@ struct QuoteAnalyzer {
         // "role in countering “…”": the object of another verb than the speech verb.
         if w.hasSuffix("ing"), w.count > 5, phrases.verb(at: open - 1) == nil { return true }
         return SpeechLexicon.determiners.contains(w) || w == "’s" || w == "'s" || w.hasSuffix("’s") || w.hasSuffix("'s")
+    }
+
+    /// Whether paragraph `p` is the document's headline: the first paragraph, one line of at
+    /// most 25 words, with more text after it.
+    private func isHeadline(_ p: Int) -> Bool {
+        guard p == 0, reader.document.paragraphs.count > 1 else { return false }
+        let tokens = reader.document.tokenRange(in: reader.document.paragraphs[0])
+        guard !tokens.contains(where: { $0 > tokens.lowerBound && reader.document.tokens[$0].lineStart }) else { return false }
+        return tokens.filter { reader.isWord($0) }.count <= 25
     }
 
     /// Whether a naming verb before the quote frames it (`called the talks “a fresh engine”`,
@@ -304,6 +330,80 @@ struct QuoteAnalyzer {
             if quotedTokens[t] { quotedWords += 1 }
         }
         return allWords == 0 ? 1 : Double(quotedWords) / Double(allWords)
+    }
+
+    // MARK: - Transcripts
+
+    /// The speaker label of a transcript turn starting at token `i` ("PENCE:", "CHRIS WALLACE:"):
+    /// one to three upper-case words and a colon at the start of a line (after an opening mark).
+    private func transcriptLabel(at i: Int) -> Range<Int>? {
+        guard i < reader.count else { return nil }
+        let lineStart = reader.document.tokens[i].lineStart || (i > 0 && reader.isQuoteMark(i - 1) && reader.document.tokens[i - 1].lineStart)
+        guard lineStart else { return nil }
+        var k = i
+        while k < min(reader.count, i + 3), isUpperCaseWord(k) { k += 1 }
+        guard k > i, k < reader.count, reader.is(k, ":"), !reader.document.tokens[k].lineStart else { return nil }
+        return i..<k
+    }
+
+    private func isUpperCaseWord(_ i: Int) -> Bool {
+        guard reader.isWord(i) else { return false }
+        let text = reader.text(i)
+        return text.count >= 2 && text.allSatisfy { !$0.isLetter || $0.isUppercase } && text.contains { $0.isLetter }
+    }
+
+    /// The transcript turns of a quoted passage ("PENCE: Well, look, …"), each paragraph being
+    /// a turn of the label that opens it or continuing the turn before; none when the passage
+    /// does not open with a label.
+    private func transcriptTurns(_ passage: QuotedPassage, resolver: SpeakerResolver) -> [FoundQuote] {
+        guard transcriptLabel(at: passage.segments[0].content.lowerBound) != nil else { return [] }
+        var out: [FoundQuote] = []
+        for segment in passage.segments {
+            var content = segment.content
+            while !content.isEmpty, reader.is(content.upperBound - 1, ",") { content = content.lowerBound..<(content.upperBound - 1) }
+            guard !content.isEmpty else { continue }
+            let sentence = reader.sentence(of: content.lowerBound), last = reader.sentence(of: content.upperBound - 1)
+            let label = transcriptLabel(at: content.lowerBound)
+            let from = label.map { $0.upperBound + 1 } ?? content.lowerBound
+            guard from < content.upperBound else { continue }
+            // "(CROSSTALK.)": a stage direction belongs to no one.
+            if reader.is(from, "(") || reader.is(from, "[") {
+                out.append(FoundQuote(pieces: [reader.span(from..<content.upperBound)], kind: .term, attribution: nil, speaker: nil,
+                                      firstSentence: sentence, lastSentence: last))
+                continue
+            }
+            if let label {
+                let phrase = SpeakerPhrase(kind: .name, tokens: label)
+                out.append(FoundQuote(pieces: [reader.span(from..<content.upperBound)], kind: .direct,
+                                      attribution: Attribution(phrase: phrase, verb: nil, cue: "transcript"),
+                                      speaker: resolver.resolveLabel(label), firstSentence: sentence, lastSentence: last))
+            } else if let turn = out.last(where: { $0.kind == .direct }) {
+                out.append(FoundQuote(pieces: [reader.span(from..<content.upperBound)], kind: .direct,
+                                      attribution: turn.attribution.map { Attribution(phrase: $0.phrase, verb: nil, cue: "continuation") },
+                                      speaker: turn.speaker, firstSentence: sentence, lastSentence: last))
+            }
+        }
+        return out
+    }
+
+    /// Transcript turns printed without quote marks, one per line.
+    private func transcriptTurns(resolver: SpeakerResolver) -> [FoundQuote] {
+        var out: [FoundQuote] = []
+        for paragraph in reader.document.paragraphs {
+            let tokens = reader.document.tokenRange(in: paragraph)
+            guard !tokens.isEmpty, !quotedTokens[tokens.lowerBound], !reader.isQuoteMark(tokens.lowerBound),
+                  let label = transcriptLabel(at: tokens.lowerBound) else { continue }
+            // The turn runs to the end of its line.
+            var end = label.upperBound + 1
+            while end < tokens.upperBound, !reader.document.tokens[end].lineStart { end += 1 }
+            guard end > label.upperBound + 1 else { continue }
+            let phrase = SpeakerPhrase(kind: .name, tokens: label)
+            out.append(FoundQuote(pieces: [reader.span((label.upperBound + 1)..<end)], kind: .direct,
+                                  attribution: Attribution(phrase: phrase, verb: nil, cue: "transcript"),
+                                  speaker: resolver.resolveLabel(label), firstSentence: reader.sentence(of: label.lowerBound),
+                                  lastSentence: reader.sentence(of: end - 1)))
+        }
+        return out
     }
 
     // MARK: - Quotes without marks

@@ -29,6 +29,9 @@ struct SpeakerPhraseFinder {
         "that", "who", "which", "what", "and", "but", "or", "when", "while", "as", "if", "because", "after",
         "before", "where", "whom", "whose", "than", "so", "though", "although", "since", "until", "unless",
     ]
+    /// Generational suffixes written after a name ("Martin Luther King Jr.").
+    static let nameSuffixes: Set<String> = ["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"]
+
     /// Words that open an introductory phrase before a sentence's subject.
     private static let introducers: Set<String> = [
         "in", "on", "at", "during", "after", "before", "earlier", "later", "ahead", "despite", "following",
@@ -216,9 +219,9 @@ struct SpeakerPhraseFinder {
         }
         // "Minyon Moore, a senior adviser to the Clinton campaign, called": an apposition opening
         // with "a"/"an" describes the name before it; names inside it are not the subject.
-        if chunks.count > 1, ["a", "an"].contains(reader.lower(headChunk.lowerBound)),
-           let appos = analyze(chunks[1], nearEnd: true), appos.namesSomeone {
-            return appos
+        if ["a", "an"].contains(reader.lower(headChunk.lowerBound)) {
+            if chunks.count > 1, let appos = analyze(chunks[1], nearEnd: true), appos.namesSomeone { return appos }
+            if let appos = appositiveSubject(before: verb, floor: floor) { return appos }
         }
         guard let head = analyze(headChunk, nearEnd: true) else { return appositiveSubject(before: verb, floor: floor) }
         if case .description = head.kind {
@@ -237,8 +240,10 @@ struct SpeakerPhraseFinder {
         let lowest = max(floor, sentenceStart, verb - 40)
         var t = verb - 2
         while t >= lowest {
-            if reader.is(t + 1, ","), let m = entities.mentions(overlapping: reader.document.tokens[t].span).last,
-               m.label == "PERSON", m.span.end == reader.document.tokens[t].span.end {
+            // "Vann R. Newkirk II, a writer": a generational suffix may follow the name.
+            let nameEnd = t > lowest && Self.nameSuffixes.contains(reader.text(t)) ? t - 1 : t
+            if reader.is(t + 1, ","), let m = entities.mentions(overlapping: reader.document.tokens[nameEnd].span).last,
+               m.label == "PERSON", m.span.end == reader.document.tokens[nameEnd].span.end {
                 let r = tokens(of: m.span, within: lowest..<verb)
                 var before = r.lowerBound - 1
                 // Titles and descriptions glued to the name ("Rep. Gwen Moore", "pollster Pat Caddell").
@@ -323,9 +328,9 @@ struct SpeakerPhraseFinder {
         // "The Republican nominee also vowed": a definite description of one person's role.
         if start < limit, ["the"].contains(reader.lower(start)) {
             var k = start + 1
-            while k < min(limit, start + 5), reader.isWord(k), !isBoundary(k) { k += 1 }
-            if k > start + 1, SpeechLexicon.roleNouns[reader.lower(k - 1)] != nil {
-                return SpeakerPhrase(kind: .description, tokens: start..<k)
+            while k < min(limit, start + 5), reader.isWord(k), !isBoundary(k) {
+                if SpeechLexicon.roleNouns[reader.lower(k)] != nil { return SpeakerPhrase(kind: .description, tokens: start..<(k + 1)) }
+                k += 1
             }
         }
         return nil

@@ -86,6 +86,18 @@ struct SpeakerResolver {
         return best
     }
 
+    /// The speaker a transcript label names ("PENCE" -> "Mike Pence"): the fullest person the
+    /// document names with that surname, or the label in title case.
+    func resolveLabel(_ tokens: Range<Int>) -> String? {
+        let words = tokens.map { w -> String in
+            let t = reader.text(w)
+            return t.prefix(1).uppercased() + t.dropFirst().lowercased()
+        }
+        guard let last = words.last else { return nil }
+        if let known = fullestName(endingWith: last, label: "PERSON") { return known }
+        return words.joined(separator: " ")
+    }
+
     private func isNonSpeakerRun(_ r: Range<Int>) -> Bool {
         guard !r.isEmpty else { return false }
         return entities.mentions(overlapping: reader.span(r)).contains { $0.label == "LOC" || $0.label == "MISC" }
