@@ -320,6 +320,8 @@ struct QuoteAnalyzer {
                 hi = v.lowerBound
                 if let p = phrase, p.lowerBound > passage.lastToken, p.lowerBound < hi { hi = p.lowerBound }
             }
+        } else if passage.firstOpen > lo, reader.is(passage.firstOpen - 1, ":") {
+            lo = passage.firstOpen  // "… a new message: “It's about me.”": the colon hands over.
         } else if let p = phrase, p.lowerBound >= lo, p.upperBound <= passage.firstOpen {
             lo = p.upperBound
         }

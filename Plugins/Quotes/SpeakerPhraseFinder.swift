@@ -241,9 +241,10 @@ struct SpeakerPhraseFinder {
         var t = verb - 2
         while t >= lowest {
             // "Vann R. Newkirk II, a writer": a generational suffix may follow the name.
-            let nameEnd = t > lowest && Self.nameSuffixes.contains(reader.text(t)) ? t - 1 : t
-            if reader.is(t + 1, ","), let m = entities.mentions(overlapping: reader.document.tokens[nameEnd].span).last,
-               m.label == "PERSON", m.span.end == reader.document.tokens[nameEnd].span.end {
+            let ends = t > lowest && Self.nameSuffixes.contains(reader.text(t)) ? [t, t - 1] : [t]
+            if reader.is(t + 1, ","), let nameEnd = ends.first(where: { e in
+                entities.mentions(overlapping: reader.document.tokens[e].span).last.map { $0.label == "PERSON" && $0.span.end == reader.document.tokens[e].span.end } ?? false }),
+               let m = entities.mentions(overlapping: reader.document.tokens[nameEnd].span).last {
                 let r = tokens(of: m.span, within: lowest..<verb)
                 var before = r.lowerBound - 1
                 // Titles and descriptions glued to the name ("Rep. Gwen Moore", "pollster Pat Caddell").
