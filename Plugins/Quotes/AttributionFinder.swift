@@ -10,6 +10,9 @@ struct Attribution {
     /// `according-to`, `continuation`, `preceding-sentence`, `following-sentence`, `unmarked`,
     /// `that-clause`.
     var cue: String
+    /// The tokens of the speech verb (or "according to"), when the cue has one: they bound the
+    /// content the attribution frames, which decides whether a quote is most of it.
+    var verbTokens: Range<Int>? = nil
 }
 
 /// Finds the attribution of a quoted passage in every common position: after the quote
@@ -50,19 +53,19 @@ struct AttributionFinder {
                     // "…," told reporters: "told" never inverts; its object is the listener.
                     guard !["tell", "inform", "assure"].contains(v.lemma) else { return nil }
                     let p = phrases.speaker(after: i + length, limit: limit)
-                    return Attribution(phrase: p, verb: text, cue: "inverted")
+                    return Attribution(phrase: p, verb: text, cue: "inverted", verbTokens: i..<(i + length))
                 }
                 if v.isParticiple { return nil }  // "…," adding that: not an attribution of this quote
                 if i - k > 10 {
                     // Far from the quote only after a long apposition: "…," Michael McFaul, a
                     // senior fellow at the Hoover Institution, told The Daily Beast.
                     guard let p = phrases.appositiveSubject(before: i, floor: k), p.tokens.lowerBound <= k + 2 else { return nil }
-                    return Attribution(phrase: p, verb: text, cue: "after")
+                    return Attribution(phrase: p, verb: text, cue: "after", verbTokens: i..<(i + length))
                 }
                 // "during opening remarks": a prepositional phrase is no subject.
                 if (k..<i).contains(where: { Self.clausePrepositions.contains(reader.lower($0)) }) { return nil }
                 let p = phrases.subject(before: i, floor: k)
-                return Attribution(phrase: p, verb: text, cue: "after")
+                return Attribution(phrase: p, verb: text, cue: "after", verbTokens: i..<(i + length))
             }
             i += 1
         }
@@ -80,7 +83,7 @@ struct AttributionFinder {
     func accordingTo(at k: Int, limit: Int) -> Attribution? {
         guard k + 2 < limit, reader.lower(k) == "according", reader.lower(k + 1) == "to" else { return nil }
         let p = phrases.speaker(after: k + 2, limit: limit)
-        return Attribution(phrase: p, verb: "according to", cue: "according-to")
+        return Attribution(phrase: p, verb: "according to", cue: "according-to", verbTokens: k..<(k + 2))
     }
 
     // MARK: - Before the quote
@@ -100,13 +103,19 @@ struct AttributionFinder {
             if let (v, text, length) = phrases.verb(at: i) {
                 var p: SpeakerPhrase?
                 if v.isParticiple {
-                    p = phrases.mainSubject(ofSentenceContaining: i, before: i)
+                    // "footage of Trump saying, “…”": a person right before the participle speaks.
+                    if i > k, let m = phrases.entities.mentions(overlapping: reader.document.tokens[i - 1].span).last,
+                       m.label == "PERSON", m.span.end == reader.document.tokens[i - 1].span.end {
+                        p = SpeakerPhrase(kind: .entity(m), tokens: reader.document.tokenRange(in: m.span))
+                    } else {
+                        p = phrases.mainSubject(ofSentenceContaining: i, before: i)
+                    }
                 } else {
                     p = phrases.subject(before: i, floor: k)
                     if p == nil, i > k { p = phrases.mainSubject(ofSentenceContaining: i, before: i) }
                     if p == nil, !v.takesListener { p = phrases.speaker(after: i + length, limit: anchor) }
                 }
-                return Attribution(phrase: p, verb: text, cue: cue)
+                return Attribution(phrase: p, verb: text, cue: cue, verbTokens: i..<(i + length))
             }
             i -= 1
         }

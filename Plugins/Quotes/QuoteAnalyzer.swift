@@ -31,6 +31,9 @@ struct QuoteAnalyzer {
     let phrases: SpeakerPhraseFinder
     let attributions: AttributionFinder
     let scanner: QuoteMarkScanner
+    /// The document's passages, and whether each token lies inside one (between its marks).
+    let passages: [QuotedPassage]
+    let quotedTokens: [Bool]
 
     init(document: AnalyzedDocument, entityAnnotations: [Annotation]) {
         reader = TokenReader(document)
@@ -38,21 +41,28 @@ struct QuoteAnalyzer {
         phrases = SpeakerPhraseFinder(reader: reader, entities: entities)
         attributions = AttributionFinder(reader: reader, phrases: phrases)
         scanner = QuoteMarkScanner(document: document)
+        passages = scanner.passages()
+        var mask = [Bool](repeating: false, count: document.tokens.count)
+        for p in passages { for segment in p.segments { for t in segment.content { mask[t] = true } } }
+        quotedTokens = mask
     }
 
     func quotes() -> [FoundQuote] {
-        let passages = scanner.passages()
         let quoted = passages.flatMap { $0.segments.filter { !$0.content.isEmpty }.map { reader.span($0.content) } }
         let resolver = SpeakerResolver(reader: reader, entities: entities, phrases: phrases, quotedSpans: quoted.sorted())
         var found: [FoundQuote] = []
         for (index, passage) in passages.enumerated() {
             let previous = index > 0 ? passages[index - 1] : nil
             let next = index + 1 < passages.count ? passages[index + 1] : nil
-            if let q = analyze(passage, previous: previous, next: next, earlier: found, resolver: resolver) {
+            let turns = transcriptTurns(passage, resolver: resolver)
+            if !turns.isEmpty {
+                found += turns
+            } else if let q = analyze(passage, previous: previous, next: next, earlier: found, resolver: resolver) {
                 found.append(q)
             }
         }
         found += unmarkedQuotes(avoiding: passages, resolver: resolver)
+        found += transcriptTurns(resolver: resolver)
         var busy = Set<Int>()
         for q in found { for s in q.firstSentence...q.lastSentence { busy.insert(s) } }
         for p in passages { for s in reader.sentence(of: p.firstOpen)...reader.sentence(of: p.lastToken) { busy.insert(s) } }
@@ -100,6 +110,12 @@ struct QuoteAnalyzer {
             if attribution == nil, let p = phrases.mainSubject(ofSentenceContaining: open, before: open), p.namesSomeone {
                 attribution = Attribution(phrase: p, verb: nil, cue: "subject")
             }
+        }
+        // "Obama is rolling out a new message: “It's about me.”": the clause before the colon
+        // has no speech verb, but its subject is who the quotation belongs to.
+        if attribution == nil, open > sentenceStart, reader.is(open - 1, ":"),
+           let p = phrases.mainSubject(ofSentenceContaining: open, before: open - 1), isPerson(p) {
+            attribution = Attribution(phrase: p, verb: nil, cue: "colon")
         }
         // "Caddell continued:" ending the sentence or paragraph before.
         if attribution == nil, startsSentence, openSentence > 0 {
@@ -150,7 +166,7 @@ struct QuoteAnalyzer {
     /// Whether a quote opening at `open` continues the speech of the quote before it: in the
     /// next sentence or two of the same paragraph, or opening the paragraph after it.
     private func isContinuation(of last: FoundQuote, at open: Int) -> Bool {
-        guard last.kind == .direct, last.attribution?.phrase != nil else { return false }
+        guard last.kind == .direct || (last.kind == .partial && last.speaker != nil), last.attribution?.phrase != nil else { return false }
         let here = reader.sentence(of: open)
         let lastParagraph = reader.document.sentences[last.lastSentence].paragraph
         let paragraph = reader.paragraph(of: open)
@@ -172,6 +188,17 @@ struct QuoteAnalyzer {
                 return Attribution(phrase: p, verb: nil, cue: "preceding-sentence")
             }
         }
+        // A paragraph that is nothing but the quotation, after a paragraph ending on what a
+        // person did ("Clinton restricted comments about …"): that person is quoted.
+        if openSentence > 0, sentences[openSentence - 1].paragraph == paragraph - 1,
+           endSentence + 1 >= sentences.count || sentences[endSentence + 1].paragraph != paragraph {
+            let prev = sentences[openSentence - 1]
+            let hasQuote = prev.tokens.contains { reader.isQuoteMark($0) }
+            if !hasQuote, let p = phrases.mainSubject(ofSentenceContaining: prev.tokens.lowerBound, before: prev.tokens.upperBound),
+               isPerson(p), !isBareName(p) {
+                return Attribution(phrase: p, verb: nil, cue: "preceding-sentence")
+            }
+        }
         if endSentence + 1 < sentences.count, sentences[endSentence + 1].paragraph == paragraph {
             let nextSentence = sentences[endSentence + 1]
             if let first = firstWordIndex(from: nextSentence.tokens.lowerBound, to: nextSentence.tokens.upperBound),
@@ -181,6 +208,12 @@ struct QuoteAnalyzer {
             }
         }
         return nil
+    }
+
+    /// Whether a phrase is only a capitalised run the entities extractor did not confirm.
+    private func isBareName(_ p: SpeakerPhrase) -> Bool {
+        if case .name = p.kind { return true }
+        return false
     }
 
     /// Whether a phrase names one person (a PERSON mention, a he/she pronoun or a name).
@@ -202,24 +235,177 @@ struct QuoteAnalyzer {
         let content = passage.segments.flatMap { Array($0.content) }
         let words = content.filter { reader.isWord($0) || reader.document.tokens[$0].kind == .number }
         guard let firstWord = words.first else { return .term }
+        // "(CROSSTALK.)", "[APPLAUSE]": a stage direction, not speech.
+        if let f = content.first, let l = content.last(where: { !TokenReader.sentencePunctuation.contains(reader.text($0)) }),
+           (reader.is(f, "(") && reader.is(l, ")")) || (reader.is(f, "[") && reader.is(l, "]")) { return .term }
         let hasSentenceEnd = content.contains { TokenReader.sentencePunctuation.contains(reader.text($0)) || reader.text($0).hasPrefix("...") }
         let titleCase = words.allSatisfy { !reader.isLowercaseWord($0) || Self.minorWords.contains(reader.lower($0)) }
         let namesSpeaker = attribution?.phrase?.namesSomeone == true && speaker != nil
         // "America First", "American Skin (41 Shots)": a title or name, not speech.
         let after = passage.lastToken + 1
         let continuesLowercase = after < reader.count && reader.isLowercaseWord(after) && reader.sentence(of: after) == reader.sentence(of: passage.lastToken)
+        // "the broadcast of “Fox News Sunday,”", "MSNBC’s “Morning Joe”": a title after a
+        // preposition, determiner or possessive names a work, whoever speaks nearby.
+        let open = passage.firstOpen
+        if titleCase, words.count <= 6, !hasSentenceEnd, open > 0, reader.isWord(open - 1), phrases.verb(at: open - 1) == nil,
+           reader.isLowercaseWord(open - 1) || reader.lower(open - 1).hasSuffix("’s") || reader.lower(open - 1).hasSuffix("'s") {
+            return .term
+        }
+        // A headline ("Bill Clinton calls Obamacare ‘crazy system’"): the document's first
+        // paragraph, short and followed by the story, quotes in single marks or title case.
+        if isHeadline(reader.paragraph(of: open)), passage.isSingle || titleCase { return .term }
         if titleCase, words.count <= 6, !hasSentenceEnd, attribution?.verb == nil || speaker == nil, passage.segments.count == 1,
            continuesLowercase || !speechPosition {
             return .term
         }
-        if speechPosition {
-            let capitalStart = !reader.isLowercaseWord(firstWord)
-            if capitalStart || attribution != nil || words.count > 4 { return .direct }
-        }
+        // PolNeAR's rule: a quotation is full when it is most of what the attribution frames
+        // ("Trump says voter fraud “would be one hell of a way to lose.”"), a fragment when the
+        // reporter's own words carry most of it ("called the pact “a fresh engine” of growth").
+        if !opensInsideNounPhrase(passage.firstOpen, words: words.count), !isNaming(attribution, before: passage.firstOpen, firstWord: firstWord),
+           quotedShare(passage, attribution: attribution) >= 0.5 { return .direct }
         // A short fragment is a quotation only when someone identifiable says it; otherwise
         // ("what they termed the "new era"") it is a term.
         if namesSpeaker || words.count > 4 { return .partial }
         return .term
+    }
+
+    /// Whether the quote follows a determiner or a possessive (`the “new era”`, `Machado’s “sex
+    /// tape”`) or a verb other than the speech verb (`in countering “…”`): it is then a piece of
+    /// the reporter's phrase, never a full utterance.
+    private func opensInsideNounPhrase(_ open: Int, words: Int) -> Bool {
+        guard open > 0, reader.isWord(open - 1) else { return false }
+        let w = reader.lower(open - 1)
+        // A long quote after "the" is still mostly someone's words ("represents the “same
+        // rigged system that he claims he’s going to change.”"); a short one is a name.
+        guard words <= 4 || w.hasSuffix("ing") else { return false }
+        // "role in countering “…”": the object of another verb than the speech verb.
+        if w.hasSuffix("ing"), w.count > 5, phrases.verb(at: open - 1) == nil { return true }
+        return SpeechLexicon.determiners.contains(w) || w == "’s" || w == "'s" || w.hasSuffix("’s") || w.hasSuffix("'s")
+    }
+
+    /// Whether paragraph `p` is the document's headline: the first paragraph, one line of at
+    /// most 25 words, with more text after it.
+    private func isHeadline(_ p: Int) -> Bool {
+        guard p == 0, reader.document.paragraphs.count > 1 else { return false }
+        let tokens = reader.document.tokenRange(in: reader.document.paragraphs[0])
+        guard !tokens.contains(where: { $0 > tokens.lowerBound && reader.document.tokens[$0].lineStart }) else { return false }
+        return tokens.filter { reader.isWord($0) }.count <= 25
+    }
+
+    /// Whether a naming verb before the quote frames it (`called the talks “a fresh engine”`,
+    /// `was described as “rock solid”`): such verbs take a name or a characterisation, not an
+    /// utterance, unless the quote opens like a sentence (`asked, “Why now?”`).
+    private func isNaming(_ attribution: Attribution?, before open: Int, firstWord: Int) -> Bool {
+        guard let v = attribution?.verbTokens, v.upperBound <= open, let (verb, _, _) = phrases.verb(at: v.lowerBound) else { return false }
+        return !verb.reportsContent && reader.isLowercaseWord(firstWord)
+    }
+
+    /// The share of quoted words in the content an attribution frames: the words after the
+    /// speech verb (or "that") to the end of the sentence when the verb comes first, the words
+    /// before the speaker when the attribution follows, the words after the subject when there is
+    /// no verb; the speaker's own words ("said Putin") never count. Quoted words of every passage
+    /// in that stretch count, so "“go to your place” and then “go sit there”" is mostly quoted.
+    private func quotedShare(_ passage: QuotedPassage, attribution: Attribution?) -> Double {
+        var lo = reader.sentenceTokens(of: passage.firstOpen).lowerBound
+        var hi = reader.sentenceTokens(of: passage.lastToken).upperBound
+        let phrase = attribution?.phrase?.tokens
+        if let v = attribution?.verbTokens, v.lowerBound >= lo, v.upperBound <= hi {
+            if v.upperBound <= passage.firstOpen {
+                lo = v.upperBound
+                if lo < passage.firstOpen, reader.lower(lo) == "that" { lo += 1 }
+                // "called the talks “…” and described the ties as “…”": the next verb frames its own.
+                // A dash or semicolon after the quote ends the framed clause too.
+                if let next = ((passage.lastToken + 1)..<hi).first(where: { phrases.verb(at: $0) != nil || reader.isDash($0) || reader.is($0, ";") }) { hi = next }
+            } else if v.lowerBound > passage.lastToken {
+                hi = v.lowerBound
+                if let p = phrase, p.lowerBound > passage.lastToken, p.lowerBound < hi { hi = p.lowerBound }
+            }
+        } else if passage.firstOpen > lo, reader.is(passage.firstOpen - 1, ":") {
+            lo = passage.firstOpen  // "… a new message: “It's about me.”": the colon hands over.
+        } else if let p = phrase, p.lowerBound >= lo, p.upperBound <= passage.firstOpen {
+            lo = p.upperBound
+        }
+        var quotedWords = 0, allWords = 0
+        for t in lo..<max(lo, hi) where reader.isWord(t) || reader.document.tokens[t].kind == .number {
+            if let p = phrase, p.contains(t) { continue }
+            allWords += 1
+            if quotedTokens[t] { quotedWords += 1 }
+        }
+        return allWords == 0 ? 1 : Double(quotedWords) / Double(allWords)
+    }
+
+    // MARK: - Transcripts
+
+    /// The speaker label of a transcript turn starting at token `i` ("PENCE:", "CHRIS WALLACE:"):
+    /// one to three upper-case words and a colon at the start of a line (after an opening mark).
+    private func transcriptLabel(at i: Int) -> Range<Int>? {
+        guard i < reader.count else { return nil }
+        let lineStart = reader.document.tokens[i].lineStart || (i > 0 && reader.isQuoteMark(i - 1) && reader.document.tokens[i - 1].lineStart)
+        guard lineStart else { return nil }
+        var k = i
+        while k < min(reader.count, i + 3), isUpperCaseWord(k) { k += 1 }
+        guard k > i, k < reader.count, reader.is(k, ":"), !reader.document.tokens[k].lineStart else { return nil }
+        return i..<k
+    }
+
+    private func isUpperCaseWord(_ i: Int) -> Bool {
+        guard reader.isWord(i) else { return false }
+        let text = reader.text(i)
+        return text.count >= 2 && text.allSatisfy { !$0.isLetter || $0.isUppercase } && text.contains { $0.isLetter }
+    }
+
+    /// The transcript turns of a quoted passage ("PENCE: Well, look, …"), each paragraph being
+    /// a turn of the label that opens it or continuing the turn before; none when the passage
+    /// does not open with a label.
+    private func transcriptTurns(_ passage: QuotedPassage, resolver: SpeakerResolver) -> [FoundQuote] {
+        guard transcriptLabel(at: passage.segments[0].content.lowerBound) != nil else { return [] }
+        var out: [FoundQuote] = []
+        for segment in passage.segments {
+            var content = segment.content
+            while !content.isEmpty, reader.is(content.upperBound - 1, ",") { content = content.lowerBound..<(content.upperBound - 1) }
+            guard !content.isEmpty else { continue }
+            let sentence = reader.sentence(of: content.lowerBound), last = reader.sentence(of: content.upperBound - 1)
+            let label = transcriptLabel(at: content.lowerBound)
+            let from = label.map { $0.upperBound + 1 } ?? content.lowerBound
+            guard from < content.upperBound else { continue }
+            // "(CROSSTALK.)": a stage direction belongs to no one.
+            if reader.is(from, "(") || reader.is(from, "[") {
+                out.append(FoundQuote(pieces: [reader.span(from..<content.upperBound)], kind: .term, attribution: nil, speaker: nil,
+                                      firstSentence: sentence, lastSentence: last))
+                continue
+            }
+            if let label {
+                let phrase = SpeakerPhrase(kind: .name, tokens: label)
+                out.append(FoundQuote(pieces: [reader.span(from..<content.upperBound)], kind: .direct,
+                                      attribution: Attribution(phrase: phrase, verb: nil, cue: "transcript"),
+                                      speaker: resolver.resolveLabel(label), firstSentence: sentence, lastSentence: last))
+            } else if let turn = out.last(where: { $0.kind == .direct }) {
+                out.append(FoundQuote(pieces: [reader.span(from..<content.upperBound)], kind: .direct,
+                                      attribution: turn.attribution.map { Attribution(phrase: $0.phrase, verb: nil, cue: "continuation") },
+                                      speaker: turn.speaker, firstSentence: sentence, lastSentence: last))
+            }
+        }
+        return out
+    }
+
+    /// Transcript turns printed without quote marks, one per line.
+    private func transcriptTurns(resolver: SpeakerResolver) -> [FoundQuote] {
+        var out: [FoundQuote] = []
+        for paragraph in reader.document.paragraphs {
+            let tokens = reader.document.tokenRange(in: paragraph)
+            guard !tokens.isEmpty, !quotedTokens[tokens.lowerBound], !reader.isQuoteMark(tokens.lowerBound),
+                  let label = transcriptLabel(at: tokens.lowerBound) else { continue }
+            // The turn runs to the end of its line.
+            var end = label.upperBound + 1
+            while end < tokens.upperBound, !reader.document.tokens[end].lineStart { end += 1 }
+            guard end > label.upperBound + 1 else { continue }
+            let phrase = SpeakerPhrase(kind: .name, tokens: label)
+            out.append(FoundQuote(pieces: [reader.span((label.upperBound + 1)..<end)], kind: .direct,
+                                  attribution: Attribution(phrase: phrase, verb: nil, cue: "transcript"),
+                                  speaker: resolver.resolveLabel(label), firstSentence: reader.sentence(of: label.lowerBound),
+                                  lastSentence: reader.sentence(of: end - 1)))
+        }
+        return out
     }
 
     // MARK: - Quotes without marks

@@ -29,6 +29,9 @@ struct SpeakerPhraseFinder {
         "that", "who", "which", "what", "and", "but", "or", "when", "while", "as", "if", "because", "after",
         "before", "where", "whom", "whose", "than", "so", "though", "although", "since", "until", "unless",
     ]
+    /// Generational suffixes written after a name ("Martin Luther King Jr.").
+    static let nameSuffixes: Set<String> = ["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"]
+
     /// Words that open an introductory phrase before a sentence's subject.
     private static let introducers: Set<String> = [
         "in", "on", "at", "during", "after", "before", "earlier", "later", "ahead", "despite", "following",
@@ -94,6 +97,11 @@ struct SpeakerPhraseFinder {
         }
         if chunk.count == 1, let p = SpeechLexicon.pronouns[reader.lower(chunk.lowerBound)] {
             return SpeakerPhrase(kind: p == .plural ? .plural : .pronoun(p), tokens: chunk)
+        }
+        // "in an interview with RT he blasted": a subject pronoun right before the verb.
+        if nearEnd, let last = chunk.last, reader.isLowercaseWord(last), ["he", "she", "they", "we"].contains(reader.lower(last)),
+           let p = SpeechLexicon.pronouns[reader.lower(last)] {
+            return SpeakerPhrase(kind: p == .plural ? .plural : .pronoun(p), tokens: last..<(last + 1))
         }
         let lowerWords = chunk.filter { reader.isLowercaseWord($0) }.map { reader.lower($0) }
         if lowerWords.contains(where: { ["both", "two", "leaders", "officials", "sources", "both", "three"].contains($0) }) {
@@ -186,6 +194,10 @@ struct SpeakerPhraseFinder {
             j -= 1
         }
         guard j >= floor else { return nil }
+        // "Rep. Gwen Moore (D-Wis.) said": a bracketed affiliation sits between name and verb.
+        if reader.is(j, ")"), let open = (max(floor, j - 8)..<j).last(where: { reader.is($0, "(") }), open - 1 >= floor {
+            j = open - 1
+        }
         if ["and", "but", "or", "then"].contains(reader.lower(j)) { return nil }
         var end = j + 1
         if reader.is(j, ",") { end = j }
@@ -205,6 +217,12 @@ struct SpeakerPhraseFinder {
            reader.isCapitalized(headChunk.lowerBound - 2) {
             return SpeakerPhrase(kind: .plural, tokens: (headChunk.lowerBound - 2)..<headChunk.upperBound)
         }
+        // "Minyon Moore, a senior adviser to the Clinton campaign, called": an apposition opening
+        // with "a"/"an" describes the name before it; names inside it are not the subject.
+        if ["a", "an"].contains(reader.lower(headChunk.lowerBound)) {
+            if chunks.count > 1, let appos = analyze(chunks[1], nearEnd: true), appos.namesSomeone { return appos }
+            if let appos = appositiveSubject(before: verb, floor: floor) { return appos }
+        }
         guard let head = analyze(headChunk, nearEnd: true) else { return appositiveSubject(before: verb, floor: floor) }
         if case .description = head.kind {
             if chunks.count > 1, isRoleDescription(headChunk), let appos = analyze(chunks[1], nearEnd: true), appos.namesSomeone {
@@ -222,8 +240,11 @@ struct SpeakerPhraseFinder {
         let lowest = max(floor, sentenceStart, verb - 40)
         var t = verb - 2
         while t >= lowest {
-            if reader.is(t + 1, ","), let m = entities.mentions(overlapping: reader.document.tokens[t].span).last,
-               m.label == "PERSON", m.span.end == reader.document.tokens[t].span.end {
+            // "Vann R. Newkirk II, a writer": a generational suffix may follow the name.
+            let ends = t > lowest && Self.nameSuffixes.contains(reader.text(t)) ? [t, t - 1] : [t]
+            if reader.is(t + 1, ","), let nameEnd = ends.first(where: { e in
+                entities.mentions(overlapping: reader.document.tokens[e].span).last.map { $0.label == "PERSON" && $0.span.end == reader.document.tokens[e].span.end } ?? false }),
+               let m = entities.mentions(overlapping: reader.document.tokens[nameEnd].span).last {
                 let r = tokens(of: m.span, within: lowest..<verb)
                 var before = r.lowerBound - 1
                 // Titles and descriptions glued to the name ("Rep. Gwen Moore", "pollster Pat Caddell").
@@ -260,6 +281,10 @@ struct SpeakerPhraseFinder {
     func mainSubject(ofSentenceContaining token: Int, before limit: Int) -> SpeakerPhrase? {
         let range = reader.sentenceTokens(of: token)
         var start = range.lowerBound
+        // "“Promise mama …,” Blige sings": a quotation opening the sentence is not its subject.
+        if start < limit, reader.isQuoteMark(start), let close = ((start + 1)..<limit).first(where: { reader.isQuoteMark($0) }) {
+            start = close + 1
+        }
         // Skip quote marks and dashes that open the sentence.
         while start < limit, !reader.isWord(start) { start += 1 }
         guard start < limit else { return nil }
@@ -300,6 +325,14 @@ struct SpeakerPhraseFinder {
             let after = name.upperBound
             let possessive = after < limit && (reader.lower(after) == "’s" || reader.lower(after) == "'s")
             if !possessive { return SpeakerPhrase(kind: .name, tokens: name) }
+        }
+        // "The Republican nominee also vowed": a definite description of one person's role.
+        if start < limit, ["the"].contains(reader.lower(start)) {
+            var k = start + 1
+            while k < min(limit, start + 5), reader.isWord(k), !isBoundary(k) {
+                if SpeechLexicon.roleNouns[reader.lower(k)] != nil { return SpeakerPhrase(kind: .description, tokens: start..<(k + 1)) }
+                k += 1
+            }
         }
         return nil
     }

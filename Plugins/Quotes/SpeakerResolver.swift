@@ -86,6 +86,18 @@ struct SpeakerResolver {
         return best
     }
 
+    /// The speaker a transcript label names ("PENCE" -> "Mike Pence"): the fullest person the
+    /// document names with that surname, or the label in title case.
+    func resolveLabel(_ tokens: Range<Int>) -> String? {
+        let words = tokens.map { w -> String in
+            let t = reader.text(w)
+            return t.prefix(1).uppercased() + t.dropFirst().lowercased()
+        }
+        guard let last = words.last else { return nil }
+        if let known = fullestName(endingWith: last, label: "PERSON") { return known }
+        return words.joined(separator: " ")
+    }
+
     private func isNonSpeakerRun(_ r: Range<Int>) -> Bool {
         guard !r.isEmpty else { return false }
         return entities.mentions(overlapping: reader.span(r)).contains { $0.label == "LOC" || $0.label == "MISC" }
@@ -176,7 +188,8 @@ struct SpeakerResolver {
             var found = Set<String>()
             for m in entities.mentions where m.label == "PERSON" {
                 let context = roleContext(of: m)
-                guard context.contains(where: { synonyms.contains($0) }) else { continue }
+                // "Sen." may be one token or "Sen" and ".", depending on the tokenizer.
+                guard context.contains(where: { synonyms.contains($0) || synonyms.contains($0 + ".") }) else { continue }
                 guard modifiers.allSatisfy({ mod in context.contains(mod) || m.canonical.lowercased().contains(mod) }) else { continue }
                 found.insert(canonicalize(m))
             }
@@ -212,8 +225,13 @@ struct SpeakerResolver {
         var words: [String] = []
         var i = r.lowerBound - 1
         var commas = 0
-        while i >= sentence.lowerBound, r.lowerBound - i <= 6 {
+        // A title the sentence splitter took for a sentence end ("Sen. | Tim Kaine") still counts.
+        var floor = sentence.lowerBound
+        if r.lowerBound == floor, floor > 0, SpeechLexicon.titles.contains(reader.lower(floor - 1)) { floor -= 1 }
+        while i >= floor, r.lowerBound - i <= 6 {
             if reader.is(i, ",") { commas += 1; if commas > 1 { break } } else if reader.isQuoteMark(i) { break }
+            // "Senator Tim Kaine spoke in Richmond": a title before another person is theirs.
+            if entities.mentions(overlapping: reader.document.tokens[i].span).contains(where: { $0.label == "PERSON" }) { break }
             words.append(reader.lower(i))
             i -= 1
         }

@@ -80,6 +80,9 @@ enum SpeechLexicon {
         "jokes", "laughs", "cries", "welcomes", "thanks", "invites", "brands", "slams", "snaps",
     ]
 
+    /// Forms whose everyday sense is not speech ("in countering the threat").
+    private static let otherSenses: Set<String> = ["countering", "pointing", "signalling", "signaling"]
+
     /// Forms that are verbs only right after their subject ("The Post reports", "he notes");
     /// elsewhere they are nouns ("despite reports", "in his notes").
     static let verbAfterSubjectOnly: Set<String> = ["reports", "notes", "tweets", "remarks", "comments", "posts"]
@@ -93,7 +96,7 @@ enum SpeechLexicon {
                 // A bare base form is often a noun ("the state", "a note"); only verbs rarely
                 // used as nouns keep it ("officials say", "critics argue").
                 if f == lemma, !baseFormAllowed.contains(lemma) { continue }
-                if nounForms.contains(f) { continue }
+                if nounForms.contains(f) || otherSenses.contains(f) { continue }
                 let participle = f.hasSuffix("ing")
                 let v = Verb(lemma: lemma, reportsContent: reports && !noIndirect.contains(lemma),
                              takesListener: listenerVerbs.contains(lemma), isParticiple: participle)

@@ -81,7 +81,7 @@ import Testing
             ("direct", "Vladimir Putin", "Daily work continues"),
             ("partial", "Xi Jinping", "a fresh engine for the development"),
             ("partial", "Xi Jinping", "leap forward"),
-            ("partial", "Volodymyr Zelensky", "cannot be responsible for what happens"),
+            ("direct", "Volodymyr Zelensky", "cannot be responsible for what happens"),
             ("term", nil, "denazification"),
         ], indirect: [("indirect", "Kyiv", "these attacks are retaliatory measures")])
     }
