@@ -99,7 +99,7 @@ import Testing
 
 @Test func viterbiFindsTheBestValidPath() {
     // Brute force over every tag sequence of three units: the decoder must match it.
-    var rng = SplitMix64(seed: 7)
+    var rng = SeededRandomGenerator(seed: 7)
     func r() -> Float { Float(rng.next() % 2000) / 100 - 10 }
     let T = BILOU.count
     let transitions = (0..<(T * T)).map { _ in r() }
