@@ -9,6 +9,12 @@ import Testing
         ("It is worth $3-4 billion.", "$3-4 billion", 3_000_000_000, 4_000_000_000, "money"),
         ("Rates went from 5% to 7%.", "from 5% to 7%", 5, 7, "percent"),
         ("The 2024-25 season ended.", "2024-25", 2024, 2025, "year"),
+        ("Some 10 - 20 people were hurt.", "10 - 20", 10.0, 20.0, "cardinal"),
+        ("Some 10 – 20 people were hurt.", "10 – 20", 10, 20, "cardinal"),
+        ("Prices ranged 10—20 dollars.", "10—20 dollars", 10, 20, "money"),
+        ("Attendance grew from 10 to 20 million.", "from 10 to 20 million", 10e6, 20e6, "cardinal"),
+        ("The deal is worth between $5 billion and $7 billion.", "between $5 billion and $7 billion", 5e9, 7e9, "money"),
+        ("The project will cost $5bn-$7bn.", "$5bn-$7bn", 5e9, 7e9, "money"),
     ] as [(String, String, Double, Double, String)])
     func ranges(text: String, covered: String, low: Double, high: Double, of: String) throws {
         let m = try #require(try mention(covered, in: text))

@@ -54,21 +54,7 @@ import Testing
 }
 
 @Suite struct NewsRangeTests {
-    @Test(arguments: [
-        ("Some 10 - 20 people were hurt.", "10 - 20", 10.0, 20.0, "cardinal"),
-        ("Some 10 – 20 people were hurt.", "10 – 20", 10, 20, "cardinal"),
-        ("Prices ranged 10—20 dollars.", "10—20 dollars", 10, 20, "money"),
-        ("Attendance grew from 10 to 20 million.", "from 10 to 20 million", 10e6, 20e6, "cardinal"),
-        ("The deal is worth between $5 billion and $7 billion.", "between $5 billion and $7 billion", 5e9, 7e9, "money"),
-        ("The project will cost $5bn-$7bn.", "$5bn-$7bn", 5e9, 7e9, "money"),
-    ] as [(String, String, Double, Double, String)])
-    func ranges(text: String, covered: String, low: Double, high: Double, of: String) throws {
-        let m = try #require(try mention(covered, in: text))
-        #expect(m.kind == "range")
-        #expect(m["low"]?.number == low)
-        #expect(m["high"]?.number == high)
-        #expect(m.subtype == of)
-    }
+    // Spaced and dashed ranges are among the cases of RangeTests.ranges.
 
     @Test func spacedEmDashSetsOffAClause() throws {
         #expect(try numbers("They won 10 — 20 more than hoped.").allSatisfy { $0.kind != "range" })
