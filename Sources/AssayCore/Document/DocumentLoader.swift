@@ -48,16 +48,9 @@ public struct DocumentLoader: Sendable {
     }
 
     private func filesInFolder(_ folder: String) throws -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: folder) else {
-            throw AssayError(.unreadable, "\(folder): cannot read folder")
-        }
         var files: [String] = []
-        while let rel = walker.nextObject() as? String {
-            let name = (rel as NSString).lastPathComponent
-            if name.hasPrefix(".") { walker.skipDescendants(); continue }
-            let full = (folder as NSString).appendingPathComponent(rel)
-            var d: ObjCBool = false
-            if FileManager.default.fileExists(atPath: full, isDirectory: &d), !d.boolValue { files.append(full) }
+        guard FileBytes.walk(folder, into: &files) else {
+            throw AssayError(.unreadable, "\(folder): cannot read folder")
         }
         return files.sorted()
     }

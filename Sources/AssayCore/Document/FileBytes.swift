@@ -45,4 +45,27 @@ enum FileBytes {
         }
         return Array(bytes[0..<max(filled, bytes.count == size ? filled : bytes.count)])
     }
+
+    /// Appends the regular files below `folder` (recursively, hidden entries skipped) using the
+    /// directory entries' types, so that no file needs a stat of its own.
+    /// - Returns: false if `folder` cannot be opened.
+    static func walk(_ folder: String, into files: inout [String]) -> Bool {
+        guard let dir = opendir(folder) else { return false }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name.hasPrefix(".") { continue }
+            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) || type == Int32(DT_LNK) {
+                var st = stat()
+                guard stat(path, &st) == 0 else { continue }
+                type = (st.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : ((st.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : Int32(DT_UNKNOWN))
+            }
+            if type == Int32(DT_DIR) { _ = walk(path, into: &files) } else if type == Int32(DT_REG) { files.append(path) }
+        }
+        return true
+    }
 }
