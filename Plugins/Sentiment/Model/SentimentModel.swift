@@ -19,15 +19,19 @@ struct SentimentModel: Sendable {
     }()
 
     init(file: SentimentModelFile) throws {
+        let c = file.classifier
         guard file.features == SentimentFeatures.names, file.weights.count == file.features.count,
-              file.means.count == file.features.count, file.scales.count == file.features.count else {
+              file.means.count == file.features.count, file.scales.count == file.features.count,
+              c.labels == SentimentLabel.classes, c.intercepts.count == 3, c.dense.count == 3,
+              c.dense.allSatisfy({ $0.count == file.features.count }), c.ngrams.values.allSatisfy({ $0.count == 3 }) else {
             throw AssayError(.modelUnavailable, "sentiment model file does not match this version's features; retrain it")
         }
         self.file = file
         let weights = file.ngrams.mapValues(Float.init)
+        let classWeights = c.ngrams.mapValues { SIMD3<Float>(Float($0[0]), Float($0[1]), Float($0[2])) }
         self.engine = RuleEngine(lexicon: try SentimentLexicon(vader: ResourceFile.text("vader_lexicon.txt"),
                                                                news: ResourceFile.text("news_lexicon.tsv"),
-                                                               weights: weights))
+                                                               weights: weights, classWeights: classWeights))
     }
 
     /// A scored stretch of text.
@@ -39,8 +43,29 @@ struct SentimentModel: Sendable {
 
     func score(_ document: AnalyzedDocument, tokens: Range<Int>, explain: Bool = false) -> Scored {
         let analysis = engine.analyze(document, tokens: tokens, explain: explain)
-        let s = score(analysis)
-        return Scored(score: s, label: label(s), analysis: analysis)
+        return Scored(score: score(analysis), label: label(analysis), analysis: analysis)
+    }
+
+    /// The classifier's probabilities of (negative, neutral, positive) for an analysis.
+    func classProbabilities(_ a: RuleAnalysis) -> [Double] {
+        let x = SentimentFeatures.values(a)
+        let c = file.classifier
+        let z = (0..<3).map { k -> Double in
+            var s = c.intercepts[k] + Double(a.classSums[k])
+            for j in x.indices { s += c.dense[k][j] * (Double(x[j]) - file.means[j]) / file.scales[j] }
+            return s
+        }
+        let top = z.max()!
+        let e = z.map { Foundation.exp($0 - top) }
+        let sum = e.reduce(0, +)
+        return e.map { $0 / sum }
+    }
+
+    /// The label of one unit (sentence, quote): the classifier's most probable class.
+    func label(_ a: RuleAnalysis) -> String {
+        let p = classProbabilities(a)
+        let best = p.indices.max { p[$0] < p[$1] }!
+        return SentimentLabel.classes[best]
     }
 
     /// The model's score of an analysis, clipped to [-1, 1].
@@ -51,6 +76,8 @@ struct SentimentModel: Sendable {
         return min(1, max(-1, y))
     }
 
+    /// The label of a mean of unit scores (a document, an entity's mentions): thresholds on the
+    /// score, as human document labels follow the mean of sentence ratings.
     func label(_ score: Double) -> String {
         SentimentLabel.of(score, negative: file.thresholds.negative, positive: file.thresholds.positive)
     }
@@ -75,6 +102,10 @@ struct SentimentModel: Sendable {
         }
         let strongest = a.weightedUnits.sorted { abs($0.1) > abs($1.1) }.prefix(5)
         for (key, w) in strongest where abs(w) >= 0.005 { lines.append("word '\(key)': \(signed(Double(w)))") }
+        // The label comes from the classifier, which can disagree with the sign of the score.
+        let p = classProbabilities(a)
+        lines.append("label probabilities: " + zip(SentimentLabel.classes, p).map { "\($0) \(String(format: "%.2f", $1))" }
+            .joined(separator: ", "))
         return lines
     }
 
@@ -86,6 +117,10 @@ struct SentimentModel: Sendable {
 /// The three labels and how a score maps onto them.
 enum SentimentLabel {
     static let positive = "positive", negative = "negative", neutral = "neutral"
+    /// The classifier's class order (also the order of its weights in the model file).
+    static let classes = [negative, neutral, positive]
+
+    static func classIndex(_ label: String) -> Int { classes.firstIndex(of: label) ?? 1 }
 
     static func of(_ score: Double, negative: Double, positive: Double) -> String {
         score >= positive ? SentimentLabel.positive : score <= negative ? SentimentLabel.negative : SentimentLabel.neutral

@@ -29,6 +29,8 @@ struct WordEntry: Sendable {
     var key: String
     /// The fitted weight of this word's n-gram feature (0 when the model has none).
     var weight: Float = 0
+    /// The classifier's weights of this word for (negative, neutral, positive); zero when none.
+    var classWeights: SIMD3<Float> = .zero
     /// Whether the valence came from a lexicon (VADER or the news list), for explanations.
     var hasValence: Bool { valence != 0 }
 }
