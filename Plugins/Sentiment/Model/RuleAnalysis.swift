@@ -111,7 +111,7 @@ struct RuleEngine: Sendable {
                                    entry: RuleFields(valence: entry.valence, role: entry.role, factor: entry.factor)))
                 if collectKeys { out.keys.append(entry.key) }
                 out.ngramSum += entry.weight
-                out.classSums += entry.classWeights
+                out.classSums += SIMD3(entry.negativeWeight, entry.neutralWeight, entry.positiveWeight)
                 if explain, entry.weight != 0 { out.weightedUnits.append((entry.key, entry.weight)) }
                 i += length
             } else {

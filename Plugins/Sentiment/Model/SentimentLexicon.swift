@@ -152,7 +152,9 @@ struct SentimentLexicon: Sendable {
             var e = entry(key); e.weight = w; entries[key] = e
         }
         for (key, w) in classWeights {
-            var e = entry(key); e.classWeights = w; entries[key] = e
+            var e = entry(key)
+            (e.negativeWeight, e.neutralWeight, e.positiveWeight) = (w[0], w[1], w[2])
+            entries[key] = e
         }
         words = Lexicon(entries.map { ($0.key, $0.value) })
     }

@@ -6,6 +6,10 @@ import Foundation
 struct SentimentModel: Sendable {
     let engine: RuleEngine
     let file: SentimentModelFile
+    /// The classifier's intercepts with the feature means folded in.
+    private let classifierBias: SIMD3<Double>
+    /// The classifier's weights of each dense feature, divided by the feature's scale.
+    private let classifierSlopes: [SIMD3<Double>]
 
     /// The bundled model, loaded once on first use.
     static let bundled: SentimentModel = {
@@ -27,6 +31,15 @@ struct SentimentModel: Sendable {
             throw AssayError(.modelUnavailable, "sentiment model file does not match this version's features; retrain it")
         }
         self.file = file
+        var bias = SIMD3<Double>(c.intercepts[0], c.intercepts[1], c.intercepts[2])
+        var slopes: [SIMD3<Double>] = []
+        for j in file.features.indices {
+            let w = SIMD3<Double>(c.dense[0][j], c.dense[1][j], c.dense[2][j]) / file.scales[j]
+            slopes.append(w)
+            bias -= w * file.means[j]
+        }
+        self.classifierBias = bias
+        self.classifierSlopes = slopes
         let weights = file.ngrams.mapValues(Float.init)
         let classWeights = c.ngrams.mapValues { SIMD3<Float>(Float($0[0]), Float($0[1]), Float($0[2])) }
         self.engine = RuleEngine(lexicon: try SentimentLexicon(vader: ResourceFile.text("vader_lexicon.txt"),
@@ -43,34 +56,39 @@ struct SentimentModel: Sendable {
 
     func score(_ document: AnalyzedDocument, tokens: Range<Int>, explain: Bool = false) -> Scored {
         let analysis = engine.analyze(document, tokens: tokens, explain: explain)
-        return Scored(score: score(analysis), label: label(analysis), analysis: analysis)
+        let x = SentimentFeatures.values(analysis)
+        return Scored(score: score(analysis, features: x), label: label(analysis, features: x), analysis: analysis)
+    }
+
+    /// The classifier's logits (negative, neutral, positive). The standardisation of the dense
+    /// features is folded into ``classifierBias`` and ``classifierSlopes`` once, at load time:
+    /// this runs for every sentence.
+    func classLogits(_ a: RuleAnalysis, features x: [Float]? = nil) -> SIMD3<Double> {
+        let x = x ?? SentimentFeatures.values(a)
+        var z = classifierBias + SIMD3<Double>(a.classSums)
+        for j in x.indices { z += classifierSlopes[j] * Double(x[j]) }
+        return z
     }
 
     /// The classifier's probabilities of (negative, neutral, positive) for an analysis.
     func classProbabilities(_ a: RuleAnalysis) -> [Double] {
-        let x = SentimentFeatures.values(a)
-        let c = file.classifier
-        let z = (0..<3).map { k -> Double in
-            var s = c.intercepts[k] + Double(a.classSums[k])
-            for j in x.indices { s += c.dense[k][j] * (Double(x[j]) - file.means[j]) / file.scales[j] }
-            return s
-        }
-        let top = z.max()!
-        let e = z.map { Foundation.exp($0 - top) }
+        let z = classLogits(a)
+        let top = z.max()
+        let e = (0..<3).map { Foundation.exp(z[$0] - top) }
         let sum = e.reduce(0, +)
         return e.map { $0 / sum }
     }
 
     /// The label of one unit (sentence, quote): the classifier's most probable class.
-    func label(_ a: RuleAnalysis) -> String {
-        let p = classProbabilities(a)
-        let best = p.indices.max { p[$0] < p[$1] }!
+    func label(_ a: RuleAnalysis, features x: [Float]? = nil) -> String {
+        let z = classLogits(a, features: x)
+        let best = z[0] > z[1] ? (z[0] > z[2] ? 0 : 2) : (z[1] >= z[2] ? 1 : 2)
         return SentimentLabel.classes[best]
     }
 
     /// The model's score of an analysis, clipped to [-1, 1].
-    func score(_ a: RuleAnalysis) -> Double {
-        let x = SentimentFeatures.values(a)
+    func score(_ a: RuleAnalysis, features x: [Float]? = nil) -> Double {
+        let x = x ?? SentimentFeatures.values(a)
         var y = file.intercept + Double(a.ngramSum)
         for j in x.indices { y += file.weights[j] * (Double(x[j]) - file.means[j]) / file.scales[j] }
         return min(1, max(-1, y))
