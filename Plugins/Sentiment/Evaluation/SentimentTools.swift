@@ -29,7 +29,7 @@ enum SentimentTools {
     /// `assay train sentiment --data FILE --out FILE`: refits the model file.
     static let train = ExtractorTool(
         kind: .train, name: "sentiment",
-        summary: "Fit the sentiment model's weights on rated sentences (ridge, CV by document)",
+        summary: "Fit the sentiment model on rated sentences (ridge score, softmax label, nested CV by document)",
         usage: "--data FILE --out FILE [--folds N]") { arguments, _, output in
             let args = try ToolArguments(arguments, known: ["data", "out", "folds"])
             let data = try args.required("data"), out = try args.required("out")
