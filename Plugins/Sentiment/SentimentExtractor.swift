@@ -22,11 +22,13 @@ public struct SentimentExtractor: Extractor {
             A lexicon-and-rules model for news (VADER's lexicon extended with conflict, diplomacy and \
             economy vocabulary and multi-word expressions; negation, intensifiers and hedges, "but" and \
             "despite" clauses, names), whose outputs and word weights were fitted on human-rated \
-            news sentences. Over a whole document it scores every sentence and the document; inside a \
+            news sentences: a regression gives the score, and a 3-class classifier over the same features \
+            gives the label of each sentence or quote (means over a document or an entity's mentions are \
+            labelled by thresholds on the mean score). Over a whole document it scores every sentence and the document; inside a \
             quote it scores the quote; inside a short span (a name) it scores the enclosing sentence. \
             Compare with VADER: `assay eval sentiment FILE`; refit: `assay train sentiment --data FILE --out FILE`.
             """,
-        version: "1.0",
+        version: "1.1",
         fields: [
             FieldDescriptor("scope", .string, "what was scored: sentence, span or document"),
             FieldDescriptor("score", .number, "sentiment in [-1, 1]"),

@@ -81,21 +81,42 @@ import Testing
         let log = LogCollector()
         try train.run(["--data", data, "--out", out, "--folds", "3"], registry) { log.append($0) }
         #expect(log.text.contains("nested CV"))
+        #expect(log.text.contains("labels by thresholds"))
+        #expect(log.text.contains("classifier lambda"))
         let file = try JSONDecoder().decode(SentimentModelFile.self, from: Data(contentsOf: URL(fileURLWithPath: out)))
         #expect(file.features == SentimentFeatures.names)
         let report = try #require(file.report)
         #expect(report.sentences == 18 && report.documents == 6 && report.folds == 3)
         #expect(report.crossValidated.pearson > 0.5)
+        // The classes are well separated in this corpus: the held-out classifier labels them.
+        #expect(report.crossValidated.macroF1 > 0.5)
+        #expect(report.classifierLambdaGrid.contains(file.classifier.lambda))
+        #expect(file.classifier.labels == SentimentLabel.classes)
 
         let model = try SentimentModel(file: file)
         let doc = AnalyzedDocument("Leaders praised the productive talks.")
-        #expect(model.score(doc, tokens: 0..<doc.tokens.count).score > 0)
+        let scored = model.score(doc, tokens: 0..<doc.tokens.count)
+        #expect(scored.score > 0)
+        #expect(scored.label == "positive")
 
         let eval = try #require(registry.tool(.evaluate, named: "sentiment"))
         let evalLog = LogCollector()
         try eval.run([data], registry) { evalLog.append($0) }
         #expect(evalLog.text.contains("VADER"))
         #expect(evalLog.text.contains("macro-F1"))
+        #expect(evalLog.text.contains("nested CV"))
+    }
+
+    @Test func trainingIsReproducible() throws {
+        let data = try Self.corpus()
+        let first = data + ".a.json", second = data + ".b.json"
+        defer { for p in [data, first, second] { try? FileManager.default.removeItem(atPath: p) } }
+        let registry = ExtractorRegistry()
+        try SentimentPlugin.register(into: registry)
+        let train = try #require(registry.tool(.train, named: "sentiment"))
+        try train.run(["--data", data, "--out", first, "--folds", "3"], registry) { _ in }
+        try train.run(["--data", data, "--out", second, "--folds", "3"], registry) { _ in }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: first)) == Data(contentsOf: URL(fileURLWithPath: second)))
     }
 
     @Test func toolsRejectBadArguments() throws {

@@ -20,6 +20,8 @@ struct RuleAnalysis: Sendable {
     var wordCount = 0
     /// Sum of the fitted n-gram weights of the units (0 before a model is loaded).
     var ngramSum: Float = 0
+    /// Sum of the classifier's word weights of the units, per class (negative, neutral, positive).
+    var classSums: SIMD3<Float> = .zero
     /// The units carrying a fitted weight, for explanations: (key, weight); only when explaining.
     var weightedUnits: [(String, Float)] = []
     /// Lowercased unit keys, only when asked for (training).
@@ -109,6 +111,7 @@ struct RuleEngine: Sendable {
                                    entry: RuleFields(valence: entry.valence, role: entry.role, factor: entry.factor)))
                 if collectKeys { out.keys.append(entry.key) }
                 out.ngramSum += entry.weight
+                out.classSums += SIMD3(entry.negativeWeight, entry.neutralWeight, entry.positiveWeight)
                 if explain, entry.weight != 0 { out.weightedUnits.append((entry.key, entry.weight)) }
                 i += length
             } else {

@@ -104,7 +104,8 @@ struct SentimentLexicon: Sendable {
         }
     }()
 
-    init(vader: String, news: String, weights: [String: Float] = [:]) throws {
+    init(vader: String, news: String, weights: [String: Float] = [:],
+         classWeights: [String: SIMD3<Float>] = [:]) throws {
         var entries: [String: WordEntry] = [:]
         func entry(_ key: String) -> WordEntry { entries[key] ?? WordEntry(key: key) }
         for (word, valence) in try VaderLexiconFile.parse(vader) {
@@ -149,6 +150,11 @@ struct SentimentLexicon: Sendable {
         for word in SentimentLexicon.concessions { var e = entry(word); e.role = .concession; entries[word] = e }
         for (key, w) in weights {
             var e = entry(key); e.weight = w; entries[key] = e
+        }
+        for (key, w) in classWeights {
+            var e = entry(key)
+            (e.negativeWeight, e.neutralWeight, e.positiveWeight) = (w[0], w[1], w[2])
+            entries[key] = e
         }
         words = Lexicon(entries.map { ($0.key, $0.value) })
     }

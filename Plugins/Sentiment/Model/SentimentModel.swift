@@ -6,6 +6,10 @@ import Foundation
 struct SentimentModel: Sendable {
     let engine: RuleEngine
     let file: SentimentModelFile
+    /// The classifier's intercepts with the feature means folded in.
+    private let classifierBias: SIMD3<Double>
+    /// The classifier's weights of each dense feature, divided by the feature's scale.
+    private let classifierSlopes: [SIMD3<Double>]
 
     /// The bundled model, loaded once on first use.
     static let bundled: SentimentModel = {
@@ -19,15 +23,28 @@ struct SentimentModel: Sendable {
     }()
 
     init(file: SentimentModelFile) throws {
+        let c = file.classifier
         guard file.features == SentimentFeatures.names, file.weights.count == file.features.count,
-              file.means.count == file.features.count, file.scales.count == file.features.count else {
+              file.means.count == file.features.count, file.scales.count == file.features.count,
+              c.labels == SentimentLabel.classes, c.intercepts.count == 3, c.dense.count == 3,
+              c.dense.allSatisfy({ $0.count == file.features.count }), c.ngrams.values.allSatisfy({ $0.count == 3 }) else {
             throw AssayError(.modelUnavailable, "sentiment model file does not match this version's features; retrain it")
         }
         self.file = file
+        var bias = SIMD3<Double>(c.intercepts[0], c.intercepts[1], c.intercepts[2])
+        var slopes: [SIMD3<Double>] = []
+        for j in file.features.indices {
+            let w = SIMD3<Double>(c.dense[0][j], c.dense[1][j], c.dense[2][j]) / file.scales[j]
+            slopes.append(w)
+            bias -= w * file.means[j]
+        }
+        self.classifierBias = bias
+        self.classifierSlopes = slopes
         let weights = file.ngrams.mapValues(Float.init)
+        let classWeights = c.ngrams.mapValues { SIMD3<Float>(Float($0[0]), Float($0[1]), Float($0[2])) }
         self.engine = RuleEngine(lexicon: try SentimentLexicon(vader: ResourceFile.text("vader_lexicon.txt"),
                                                                news: ResourceFile.text("news_lexicon.tsv"),
-                                                               weights: weights))
+                                                               weights: weights, classWeights: classWeights))
     }
 
     /// A scored stretch of text.
@@ -39,18 +56,46 @@ struct SentimentModel: Sendable {
 
     func score(_ document: AnalyzedDocument, tokens: Range<Int>, explain: Bool = false) -> Scored {
         let analysis = engine.analyze(document, tokens: tokens, explain: explain)
-        let s = score(analysis)
-        return Scored(score: s, label: label(s), analysis: analysis)
+        let x = SentimentFeatures.values(analysis)
+        return Scored(score: score(analysis, features: x), label: label(analysis, features: x), analysis: analysis)
+    }
+
+    /// The classifier's logits (negative, neutral, positive). The standardisation of the dense
+    /// features is folded into ``classifierBias`` and ``classifierSlopes`` once, at load time:
+    /// this runs for every sentence.
+    func classLogits(_ a: RuleAnalysis, features x: [Float]? = nil) -> SIMD3<Double> {
+        let x = x ?? SentimentFeatures.values(a)
+        var z = classifierBias + SIMD3<Double>(a.classSums)
+        for j in x.indices { z += classifierSlopes[j] * Double(x[j]) }
+        return z
+    }
+
+    /// The classifier's probabilities of (negative, neutral, positive) for an analysis.
+    func classProbabilities(_ a: RuleAnalysis) -> [Double] {
+        let z = classLogits(a)
+        let top = z.max()
+        let e = (0..<3).map { Foundation.exp(z[$0] - top) }
+        let sum = e.reduce(0, +)
+        return e.map { $0 / sum }
+    }
+
+    /// The label of one unit (sentence, quote): the classifier's most probable class.
+    func label(_ a: RuleAnalysis, features x: [Float]? = nil) -> String {
+        let z = classLogits(a, features: x)
+        let best = z[0] > z[1] ? (z[0] > z[2] ? 0 : 2) : (z[1] >= z[2] ? 1 : 2)
+        return SentimentLabel.classes[best]
     }
 
     /// The model's score of an analysis, clipped to [-1, 1].
-    func score(_ a: RuleAnalysis) -> Double {
-        let x = SentimentFeatures.values(a)
+    func score(_ a: RuleAnalysis, features x: [Float]? = nil) -> Double {
+        let x = x ?? SentimentFeatures.values(a)
         var y = file.intercept + Double(a.ngramSum)
         for j in x.indices { y += file.weights[j] * (Double(x[j]) - file.means[j]) / file.scales[j] }
         return min(1, max(-1, y))
     }
 
+    /// The label of a mean of unit scores (a document, an entity's mentions): thresholds on the
+    /// score, as human document labels follow the mean of sentence ratings.
     func label(_ score: Double) -> String {
         SentimentLabel.of(score, negative: file.thresholds.negative, positive: file.thresholds.positive)
     }
@@ -75,6 +120,10 @@ struct SentimentModel: Sendable {
         }
         let strongest = a.weightedUnits.sorted { abs($0.1) > abs($1.1) }.prefix(5)
         for (key, w) in strongest where abs(w) >= 0.005 { lines.append("word '\(key)': \(signed(Double(w)))") }
+        // The label comes from the classifier, which can disagree with the sign of the score.
+        let p = classProbabilities(a)
+        lines.append("label probabilities: " + zip(SentimentLabel.classes, p).map { "\($0) \(String(format: "%.2f", $1))" }
+            .joined(separator: ", "))
         return lines
     }
 
@@ -86,6 +135,10 @@ struct SentimentModel: Sendable {
 /// The three labels and how a score maps onto them.
 enum SentimentLabel {
     static let positive = "positive", negative = "negative", neutral = "neutral"
+    /// The classifier's class order (also the order of its weights in the model file).
+    static let classes = [negative, neutral, positive]
+
+    static func classIndex(_ label: String) -> Int { classes.firstIndex(of: label) ?? 1 }
 
     static func of(_ score: Double, negative: Double, positive: Double) -> String {
         score >= positive ? SentimentLabel.positive : score <= negative ? SentimentLabel.negative : SentimentLabel.neutral

@@ -29,6 +29,10 @@ struct WordEntry: Sendable {
     var key: String
     /// The fitted weight of this word's n-gram feature (0 when the model has none).
     var weight: Float = 0
+    /// The classifier's weights of this word for negative, neutral and positive (zero when
+    /// none). Three plain floats rather than a SIMD3, whose 16-byte alignment would make every
+    /// lexicon entry a third larger and the per-token lookups slower.
+    var negativeWeight: Float = 0, neutralWeight: Float = 0, positiveWeight: Float = 0
     /// Whether the valence came from a lexicon (VADER or the news list), for explanations.
     var hasValence: Bool { valence != 0 }
 }
