@@ -24,7 +24,7 @@ import Testing
         // Class 0 below -0.3, class 2 above 0.3, class 1 between; sparse feature 0 pushes
         // towards class 2 wherever it occurs.
         var rows: [SoftmaxRegression.Row] = [], classes: [Int] = []
-        var rng = SeededGenerator(seed: 11)
+        var rng = SeededRandomGenerator(seed: 11)
         for _ in 0..<300 {
             let x = Double(rng.next() % 2000) / 1000 - 1
             let flagged = rng.next() % 4 == 0

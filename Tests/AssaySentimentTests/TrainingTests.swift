@@ -34,7 +34,7 @@ import Testing
     @Test func ridgeRecoversALinearRelation() {
         // y = 0.5 + 2·x0 - 1·x1 + 0.3·[feature 0]
         var rows: [RidgeRegression.Row] = [], y: [Double] = []
-        var rng = SeededGenerator(seed: 7)
+        var rng = SeededRandomGenerator(seed: 7)
         for i in 0..<200 {
             let x0 = Double(rng.next() % 1000) / 500 - 1, x1 = Double(rng.next() % 1000) / 500 - 1
             let s = i % 3 == 0

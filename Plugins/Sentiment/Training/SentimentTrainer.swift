@@ -97,7 +97,7 @@ struct SentimentTrainer {
     /// Fold number of each example: documents dealt round-robin after a seeded shuffle.
     func foldAssignment(_ examples: [Example], folds k: Int, seed: UInt64) -> [Int] {
         var documents = Array(Set(examples.map(\.document))).sorted()
-        var rng = SeededGenerator(seed: seed)
+        var rng = SeededRandomGenerator(seed: seed)
         documents.shuffle(using: &rng)
         let fold = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1, $0 % k) })
         return examples.map { fold[$0.document]! }
@@ -239,19 +239,6 @@ struct SentimentTrainer {
 
     /// Weights are stored to five decimals: enough for the scores, and a readable, stable file.
     static func rounded(_ w: Double) -> Double { (w * 1e5).rounded() / 1e5 }
-}
-
-/// SplitMix64: a small seeded generator, so folds are the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 extension VaderBaseline {
