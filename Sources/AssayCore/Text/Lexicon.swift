@@ -7,14 +7,20 @@ public struct Lexicon<Payload: Sendable>: Sendable {
     // Inlinable so that callers get a version specialised for their payload: unspecialised
     // generic code pays for type metadata lookups on every token.
     @usableFromInline var entries: [String: Payload] = [:]
-    /// Every lowercased first word: its own payload (if it is an entry) and the length of the
-    /// longest phrase it starts, so a one-word match costs one hash lookup.
-    @usableFromInline var heads: [String: Head] = [:]
+    /// Every lowercased first word, keyed by a hash of its bytes: its own payload (if it is an
+    /// entry) and the length of the longest phrase it starts. A one-word match hashes the token's
+    /// bytes in place, with no String built; the stored bytes guard against hash collisions.
+    @usableFromInline var heads: [UInt64: [Head]] = [:]
 
     @usableFromInline struct Head: Sendable {
+        @usableFromInline var word: [UInt8]
         @usableFromInline var payload: Payload?
         @usableFromInline var longest: Int
-        @usableFromInline init(payload: Payload?, longest: Int) { self.payload = payload; self.longest = longest }
+        @usableFromInline init(word: [UInt8], payload: Payload?, longest: Int) {
+            self.word = word
+            self.payload = payload
+            self.longest = longest
+        }
     }
 
     public init() {}
@@ -28,10 +34,52 @@ public struct Lexicon<Payload: Sendable>: Sendable {
         let words = phrase.lowercased().split(separator: " ").map(String.init)
         guard let first = words.first else { return }
         entries[words.joined(separator: " ")] = payload
-        var head = heads[first] ?? Head(payload: nil, longest: 0)
-        head.longest = max(head.longest, words.count)
-        if words.count == 1 { head.payload = payload }
-        heads[first] = head
+        let bytes = Array(first.utf8)
+        let key = Self.hash(bytes)
+        var bucket = heads[key] ?? []
+        let index = bucket.firstIndex { $0.word == bytes } ?? { bucket.append(Head(word: bytes, payload: nil, longest: 0)); return bucket.count - 1 }()
+        bucket[index].longest = max(bucket[index].longest, words.count)
+        if words.count == 1 { bucket[index].payload = payload }
+        heads[key] = bucket
+    }
+
+    /// FNV-1a over bytes.
+    @inlinable
+    static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+        return h
+    }
+
+    /// The head entry for token `i`, found by hashing its lowercased bytes in place.
+    @inlinable
+    func head(of document: AnalyzedDocument, token i: Int) -> Head? {
+        let span = document.tokens[i].span
+        return document.utf8.withUnsafeBufferPointer { bytes -> Head? in
+            var ascii = true
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            for k in span.start..<span.end {
+                var b = bytes[k]
+                if b >= 0x80 { ascii = false; break }
+                if b >= 65 && b <= 90 { b |= 0x20 }
+                h = (h ^ UInt64(b)) &* 0x100_0000_01B3
+            }
+            if ascii {
+                guard let bucket = heads[h] else { return nil }
+                for head in bucket where head.word.count == span.length {
+                    var same = true
+                    for k in 0..<span.length {
+                        var b = bytes[span.start + k]
+                        if b >= 65 && b <= 90 { b |= 0x20 }
+                        if head.word[k] != b { same = false; break }
+                    }
+                    if same { return head }
+                }
+                return nil
+            }
+            let lowered = Array(String(decoding: bytes[span.start..<span.end], as: UTF8.self).lowercased().utf8)
+            return heads[Self.hash(lowered)]?.first { $0.word == lowered }
+        }
     }
 
     public var count: Int { entries.count }
@@ -45,11 +93,11 @@ public struct Lexicon<Payload: Sendable>: Sendable {
     @inlinable
     public func match(in document: AnalyzedDocument, at i: Int, limit: Int? = nil) -> (length: Int, payload: Payload)? {
         let end = min(limit ?? document.tokens.count, document.tokens.count)
-        let first = Self.lowercasedKey(document, token: i)
-        guard let head = heads[first] else { return nil }
+        guard let head = head(of: document, token: i) else { return nil }
         let maxLength = head.longest
         var best: (Int, Payload)? = head.payload.map { (1, $0) }
-        var key = first
+        guard maxLength > 1 else { return best }
+        var key = String(decoding: head.word, as: UTF8.self)
         var n = 1
         while n < maxLength, i + n < end {
             key += " " + Self.lowercasedKey(document, token: i + n)
