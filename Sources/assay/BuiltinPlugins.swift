@@ -7,9 +7,9 @@ import AssaySentiment
 /// The extractors that ship with Assay. They register through the same public API as a runtime
 /// plugin (`AssayPlugin.register(into:)`), so that API is exercised by the project's own code.
 enum BuiltinPlugins {
-    static let all: [any AssayPlugin.Type] = [
-        EntitiesPlugin.self, NumbersPlugin.self, QuotesPlugin.self, SentimentPlugin.self,
-    ]
+    static var all: [any AssayPlugin.Type] {
+        [EntitiesPlugin.self, NumbersPlugin.self, QuotesPlugin.self, SentimentPlugin.self]
+    }
 
     /// A registry with every built-in extractor and tool.
     static func makeRegistry() throws -> ExtractorRegistry {

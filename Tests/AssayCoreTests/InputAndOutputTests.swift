@@ -11,7 +11,7 @@ struct InputAndOutputTests {
     }
 
     func write(_ name: String, _ bytes: [UInt8]) {
-        FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(bytes))
     }
 
     @Test func foldersAreReadRecursivelyAndSorted() {

@@ -16,7 +16,7 @@ import Testing
         for file in ["a/libZ.so", "a/libB.so", "a/notes.txt", "a/libAssayCore.so", "a/.libHidden.so", "b/libA.so"] {
             let path = root + "/" + file
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: path, contents: Data())
+            _ = FileManager.default.createFile(atPath: path, contents: Data())
         }
         try FileManager.default.createDirectory(atPath: root + "/a/folder.so", withIntermediateDirectories: true)
         let found = PluginLoader.libraries(inFolders: [root + "/a", root + "/missing", root + "/b"])

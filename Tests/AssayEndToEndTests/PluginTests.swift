@@ -281,8 +281,8 @@ struct PluginFixture: Sendable {
         let temp = FileManager.default.temporaryDirectory
         let out = temp.appendingPathComponent("assay-test-\(UUID().uuidString).out")
         let err = temp.appendingPathComponent("assay-test-\(UUID().uuidString).err")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: out); try? FileManager.default.removeItem(at: err) }
         do {
             let outHandle = try FileHandle(forWritingTo: out), errHandle = try FileHandle(forWritingTo: err)

@@ -40,7 +40,7 @@ public struct DocumentLoader: Sendable {
             if matches.isEmpty { throw AssayError(.fileNotFound, "\(pattern): no files match") }
             return try matches.flatMap { m -> [String] in
                 var d: ObjCBool = false
-                fm.fileExists(atPath: m, isDirectory: &d)
+                _ = fm.fileExists(atPath: m, isDirectory: &d)
                 return d.boolValue ? try filesInFolder(m) : [m]
             }
         }
