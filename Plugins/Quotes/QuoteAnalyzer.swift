@@ -103,6 +103,13 @@ struct QuoteAnalyzer {
             attribution = attributions.before(anchor: open, floor: floor, cue: beforeCue)
                 ?? attributions.after(passage, nextOpen: nextOpen)
         }
+        // "Trump’s claim that there have been “…”": the owner of the utterance, unless a speech
+        // verb sits between it and the quote ("… said Clinton’s remark was “…”" keeps its verb).
+        if let owned = attributions.possessiveUtterance(anchor: open, floor: sentenceStart),
+           attribution == nil || (["before", "middle"].contains(attribution!.cue)
+               && (attribution!.verbTokens?.upperBound ?? open) <= owned.phrase!.tokens.lowerBound) {
+            attribution = owned
+        }
         if attribution == nil, !speechPosition {
             // A fragment shares the framing verb of the sentence ("tweeted that Machado was
             // "disgusting" and "a con""), or failing one, the sentence's subject speaks.
