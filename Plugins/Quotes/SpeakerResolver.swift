@@ -211,6 +211,47 @@ struct SpeakerResolver {
             if let run = phrases.nameRun(in: tokens.lowerBound..<max(tokens.upperBound, scan), nearEnd: true) {
                 return canonicalName(run)
             }
+            return owner(ofDocumentIn: tokens)
+        }
+        return nil
+    }
+
+    /// Nouns for one kind of campaign material: "the spot" may refer back to "a new ad".
+    private static let adNouns: Set<String> = ["ad", "advertisement", "commercial", "spot", "video"]
+
+    /// Who owns the document a description refers to ("the ad’s narrator", "the letter"): where
+    /// the document was mentioned before, a person or organisation right before the noun ("the
+    /// Clinton ad", "Clinton’s new ad") or, where it was introduced ("Hillary Clinton has a new
+    /// campaign ad"), the subject of that sentence. Nil when the text does not say.
+    private func owner(ofDocumentIn tokens: Range<Int>) -> String? {
+        let nouns = tokens.map { reader.lower($0) }.map { w -> String in
+            w.hasSuffix("’s") || w.hasSuffix("'s") ? String(w.dropLast(2)) : w
+        }
+        guard let noun = nouns.last(where: { SpeechLexicon.documentNouns.contains($0) && $0 != "narrator" }) else { return nil }
+        let family = Self.adNouns.contains(noun) ? Self.adNouns : [noun]
+        let here = reader.sentence(of: tokens.lowerBound)
+        let paragraph = reader.document.sentences[here].paragraph
+        var t = tokens.lowerBound - 1
+        while t >= 0 {
+            let s = reader.sentence(of: t)
+            if here - s > 8 || paragraph - reader.document.sentences[s].paragraph > 3 { return nil }
+            defer { t -= 1 }
+            guard family.contains(reader.lower(t)), !isQuoted(reader.document.tokens[t].span) else { continue }
+            let sentenceStart = reader.sentenceTokens(of: t).lowerBound
+            var k = t - 1
+            while k >= max(sentenceStart, t - 5), reader.isWord(k) || reader.is(k, "’s") || reader.is(k, "'s") {
+                if let m = entities.mentions(overlapping: reader.document.tokens[k].span).last(where: { $0.isSpeakerLike }) {
+                    return canonicalize(m)
+                }
+                if ["a", "an"].contains(reader.lower(k)) {
+                    // Introduced here: its subject made it.
+                    if let p = phrases.mainSubject(ofSentenceContaining: t, before: k), case .entity(let m) = p.kind, m.isSpeakerLike {
+                        return canonicalize(m)
+                    }
+                    return nil
+                }
+                k -= 1
+            }
         }
         return nil
     }

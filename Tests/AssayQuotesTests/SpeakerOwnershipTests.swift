@@ -1,0 +1,86 @@
+import AssayCore
+import Testing
+@testable import AssayQuotes
+
+/// Speakers that speak through something they own or belong to: a possessive utterance noun
+/// ("Reed’s claim that …"), a document or ad ("the letter reads", "the ad’s narrator says"),
+/// the officials of an organisation, and a subject separated from its verb by an apposition.
+@Suite struct SpeakerOwnershipTests {
+    private func only(_ text: String) throws -> [Q] {
+        try QuoteTests.quotes(text, kinds: ["direct", "partial", "term"])
+    }
+
+    // MARK: - Possessive utterances
+
+    @Test func possessiveClaimQuotesItsOwner() throws {
+        let text = "The Tribune checked Gordon Reed’s claim that there had been “hundreds of break-ins” in the county this spring."
+        #expect(try only(text).map(\.speaker) == ["Gordon Reed"])
+    }
+
+    @Test func possessiveRemarkQuotesItsOwner() throws {
+        let text = "Critics seized on Helen Park’s remark that the budget was “a gift to donors” on Tuesday."
+        #expect(try only(text).map(\.speaker) == ["Helen Park"])
+    }
+
+    @Test func possessiveWithoutContentClauseIsNotAnAttribution() throws {
+        // "statement about “…”" frames no clause: the fact-checker's verdict stays theirs.
+        let text = "The Tribune ruled that Gordon Reed’s statement about “hundreds of break-ins” was accurate."
+        #expect(try only(text).map(\.speaker) != ["Gordon Reed"])
+    }
+
+    @Test func possessiveNounThatIsNoUtterance() throws {
+        let text = "Officials toured Gordon Reed’s farm that locals call “the old mill” every autumn."
+        #expect(try only(text).map(\.speaker) != ["Gordon Reed"])
+    }
+
+    // MARK: - Documents and ads
+
+    @Test func aLetterReads() throws {
+        let text = "A group of parents sent a letter to the school board. “We see these schools giving our children hope,” the letter reads."
+        let found = try QuoteTests.run(text).filter { $0["kind"]?.text == "direct" }
+        #expect(found.count == 1)
+        #expect(found.first?["verb"]?.text == "reads")
+        #expect(found.first.map { QuoteTests.q($0).speaker } == .some(nil))
+    }
+
+    @Test func readsAfterAPersonIsNotSpeech() throws {
+        let text = "Every morning Ellen Ward reads “The Daily Ledger” before work."
+        #expect(try QuoteTests.run(text).allSatisfy { $0["verb"]?.text != "reads" })
+    }
+
+    @Test func narratorOfANamedAd() throws {
+        let text = "“You work hard. So why didn’t he pay his?” a narrator in the Dana Miller ad asks. The spot ends there."
+        #expect(try only(text).map(\.speaker) == ["Dana Miller"])
+    }
+
+    @Test func narratorOfAnAdIntroducedEarlier() throws {
+        let text = """
+            Dana Miller has a new campaign ad hitting her rival on taxes.
+
+            “If he thinks that makes him smart,” the ad’s narrator says, “what does he think of you?”
+            """
+        #expect(try only(text).map(\.speaker) == ["Dana Miller", "Dana Miller"])
+    }
+
+    @Test func adWithNoNamedOwnerHasNoSpeaker() throws {
+        let text = "An ad ran on cable news all week. “Vote no on the levy,” the ad’s narrator says."
+        #expect(try only(text).map(\.speaker) == [nil])
+    }
+
+    // MARK: - Organisations and appositions
+
+    @Test func officialsOfAnOrganisationSpeakForIt() throws {
+        let text = "On Monday, officials at the Harbor Commission said smugglers “may try to use more sophisticated methods to evade” inspections."
+        #expect(try only(text).map(\.speaker) == ["Harbor Commission"])
+    }
+
+    @Test func appositionBetweenSubjectAndVerb() throws {
+        let text = "On Monday, officials at the Harbor Commission, a division of the Port Authority Group, said the plan was “a serious risk” to shipping."
+        #expect(try only(text).map(\.speaker) == ["Harbor Commission"])
+    }
+
+    @Test func sourcesStayUnnamed() throws {
+        let text = "On Monday, sources at the Harbor Commission said the plan was “a serious risk” to shipping."
+        #expect(try only(text).map(\.speaker) == [nil])
+    }
+}
