@@ -154,6 +154,12 @@ struct AttributionFinder {
                     if p == nil, i > k { p = phrases.mainSubject(ofSentenceContaining: i, before: i) }
                     if p == nil, !v.takesListener { p = phrases.speaker(after: i + length, limit: anchor) }
                 }
+                // "She says it underscores that …": a thing cannot speak, so the speaker is the
+                // one reporting it earlier in the sentence.
+                if let phrase = p, case .pronoun(.neuter) = phrase.kind, i > k,
+                   let outer = before(anchor: i, floor: floor, cue: cue), outer.phrase?.namesSomeone == true {
+                    return Attribution(phrase: outer.phrase, verb: outer.verb, cue: cue, verbTokens: i..<(i + length))
+                }
                 return Attribution(phrase: p, verb: text, cue: cue, verbTokens: i..<(i + length))
             }
             i -= 1

@@ -84,3 +84,32 @@ import Testing
         #expect(try only(text).map(\.speaker) == [nil])
     }
 }
+
+/// Speakers reached through a reference: a definite description of an organisation named
+/// earlier, and the reporter of a thing that "underscores" something.
+@Suite struct SpeakerReferenceTests {
+    private func speakers(_ text: String) throws -> [String?] {
+        try QuoteTests.quotes(text, kinds: ["direct", "partial"]).map(\.speaker)
+    }
+
+    @Test func definiteDescriptionOfAnOrganisationNamedBefore() throws {
+        let text = """
+            The nonpartisan Commission on Election Standards says there was a problem on Monday.
+
+            The commission says on its website that “there were issues with the sound in the hall.”
+            """
+        // The stand-in tagger sees only "Commission" as the organisation; the real one may see more.
+        let found = try speakers(text)
+        #expect(found.last??.hasPrefix("Commission") == true)
+    }
+
+    @Test func definiteDescriptionWithNoSuchOrganisationStaysNull() throws {
+        let text = "Voters gathered in Dayton on Monday. The committee says on its website that “the count will resume on Friday.”"
+        #expect(try speakers(text) == [nil])
+    }
+
+    @Test func aThingDoesNotSpeakItsReporterDoes() throws {
+        let text = "Dana Miller spoke on Friday. She says it underscores that her rival is “temperamentally unfit to lead.”"
+        #expect(try speakers(text) == ["Dana Miller"])
+    }
+}
