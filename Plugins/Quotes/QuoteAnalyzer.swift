@@ -114,7 +114,10 @@ struct QuoteAnalyzer {
             // A fragment shares the framing verb of the sentence ("tweeted that Machado was
             // "disgusting" and "a con""), or failing one, the sentence's subject speaks.
             if floor != sentenceStart { attribution = attributions.before(anchor: open, floor: sentenceStart, cue: "before") }
-            if attribution == nil, let p = phrases.mainSubject(ofSentenceContaining: open, before: open), p.namesSomeone {
+            // "Tea Party “super PACs” supported by …": a name right before the quote modifies it;
+            // it is part of the subject, not its speaker.
+            if attribution == nil, let p = phrases.mainSubject(ofSentenceContaining: open, before: open), p.namesSomeone,
+               p.tokens.upperBound < open {
                 attribution = Attribution(phrase: p, verb: nil, cue: "subject")
             }
         }
@@ -261,6 +264,11 @@ struct QuoteAnalyzer {
         // A headline ("Bill Clinton calls Obamacare ‘crazy system’"): the document's first
         // paragraph, short and followed by the story, quotes in single marks or title case.
         if isHeadline(reader.paragraph(of: open)), passage.isSingle || titleCase { return .term }
+        // "'All Bets Are Off.'" alone on its line: a subheading in title case, not speech.
+        if words.count >= 2, words.count <= 8, words.allSatisfy({ reader.isCapitalized($0) || reader.document.tokens[$0].kind == .number }),
+           passage.segments.count == 1, isWholeParagraph(passage) {
+            return .term
+        }
         if titleCase, words.count <= 6, !hasSentenceEnd, attribution?.verb == nil || speaker == nil, passage.segments.count == 1,
            continuesLowercase || !speechPosition {
             return .term
@@ -288,6 +296,13 @@ struct QuoteAnalyzer {
         // "role in countering “…”": the object of another verb than the speech verb.
         if w.hasSuffix("ing"), w.count > 5, phrases.verb(at: open - 1) == nil { return true }
         return SpeechLexicon.determiners.contains(w) || w == "’s" || w == "'s" || w.hasSuffix("’s") || w.hasSuffix("'s")
+    }
+
+    /// Whether a passage is all its paragraph holds (besides punctuation).
+    private func isWholeParagraph(_ passage: QuotedPassage) -> Bool {
+        let tokens = reader.document.tokenRange(in: reader.document.paragraphs[reader.paragraph(of: passage.firstOpen)])
+        let inside = passage.firstOpen..<(passage.lastToken + 1)
+        return tokens.allSatisfy { inside.contains($0) || !(reader.isWord($0) || reader.document.tokens[$0].kind == .number) }
     }
 
     /// Whether paragraph `p` is the document's headline: the first paragraph, one line of at
