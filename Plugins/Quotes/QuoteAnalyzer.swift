@@ -280,6 +280,10 @@ struct QuoteAnalyzer {
            quotedShare(passage, attribution: attribution) >= 0.5 { return .direct }
         // A short fragment is a quotation only when someone identifiable says it; otherwise
         // ("what they termed the "new era"") it is a term.
+        // "the notorious ''carried interest'' loophole", "what is known as the ''Buffett rule''":
+        // a short name inside the reporter's noun phrase, with no speech verb framing it, is a term
+        // even when the sentence has a subject who might speak.
+        if words.count <= 4, attribution?.verb == nil, followsDeterminer(passage.firstOpen) { return .term }
         if namesSpeaker || words.count > 4 { return .partial }
         return .term
     }
@@ -303,6 +307,18 @@ struct QuoteAnalyzer {
         let tokens = reader.document.tokenRange(in: reader.document.paragraphs[reader.paragraph(of: passage.firstOpen)])
         let inside = passage.firstOpen..<(passage.lastToken + 1)
         return tokens.allSatisfy { inside.contains($0) || !(reader.isWord($0) || reader.document.tokens[$0].kind == .number) }
+    }
+
+    /// Whether a definite determiner opens the noun phrase the quote starts in, right before it
+    /// or before one adjective (`the “Buffett rule”`, `the notorious “carried interest”`): a
+    /// name the reader is meant to know. "a “spoiled brat”" characterises someone instead, which
+    /// is often a speaker's word.
+    private func followsDeterminer(_ open: Int) -> Bool {
+        guard open > 0, reader.isWord(open - 1) else { return false }
+        let definite: Set<String> = ["the", "so-called"]
+        if definite.contains(reader.lower(open - 1)) { return true }
+        return open > 1 && reader.isLowercaseWord(open - 1) && phrases.verb(at: open - 1) == nil
+            && definite.contains(reader.lower(open - 2))
     }
 
     /// Whether paragraph `p` is the document's headline: the first paragraph, one line of at

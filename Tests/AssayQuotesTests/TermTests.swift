@@ -41,4 +41,19 @@ import Testing
         let text = "Dana Miller on Monday described the plan as nothing but “a gift to donors” and left."
         #expect(try found(text).map(\.speaker) == ["Dana Miller"])
     }
+
+    @Test func definiteNameInTheReportersPhraseIsATerm() throws {
+        let text = "Dana Miller would also close the notorious ''carried interest'' loophole that benefits fund managers."
+        #expect(try found(text) == [Q(text: "carried interest", kind: "term", speaker: nil)])
+    }
+
+    @Test func indefiniteCharacterisationStaysPartial() throws {
+        let text = "In recent weeks, Dana Miller has gone after her rival as a “spoiled brat” on the trail."
+        #expect(try found(text) == [Q(text: "spoiled brat", kind: "partial", speaker: "Dana Miller")])
+    }
+
+    @Test func definiteNameFramedBySpeechVerbStaysPartial() throws {
+        let text = "Dana Miller called it the “worst deal ever” on Monday."
+        #expect(try found(text).map(\.kind) == ["partial"])
+    }
 }
