@@ -322,8 +322,8 @@ struct SpeakerPhraseFinder {
         guard start < limit else { return nil }
         if Self.introducers.contains(reader.lower(start)) {
             var k = start
-            while k < min(limit, start + 16), !reader.is(k, ",") { k += 1 }
-            if k < min(limit, start + 16) { start = k + 1 }
+            while k < min(limit, start + 30), !reader.is(k, ",") { k += 1 }
+            if k < min(limit, start + 30) { start = k + 1 }
         }
         var i = start
         var seenCapital = false

@@ -113,3 +113,17 @@ import Testing
         #expect(try speakers(text) == ["Dana Miller"])
     }
 }
+
+/// Sentence shapes that hide the subject: a long introductory phrase before it, and a middle
+/// initial in an attribution after the quote.
+@Suite struct HiddenSubjectTests {
+    @Test func longIntroductoryPhraseBeforeTheSubject() throws {
+        let text = "With party leaders increasingly worried about a lack of passion for the ticket among young voters in the cities, Dana Miller is rolling out a new message: “It is about you.”"
+        #expect(try QuoteTests.quotes(text, kinds: ["direct"]).map(\.speaker) == ["Dana Miller"])
+    }
+
+    @Test func middleInitialInAnAttributionAfterTheQuote() throws {
+        let text = "“We will not back down from this fight,” Tom J. Harding, a lawyer for the union, said on Monday."
+        #expect(try QuoteTests.quotes(text, kinds: ["direct"]).map(\.speaker) == ["Tom J. Harding"])
+    }
+}
