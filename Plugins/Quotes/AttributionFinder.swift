@@ -44,7 +44,9 @@ struct AttributionFinder {
             return nil
         }
         if let according = accordingTo(at: k, limit: limit) { return according }
-        let reach = nextSentence ? 4 : 40
+        // "“… pay his?” a narrator in the ad asks.": the splitter ends a sentence at "?”", but a
+        // lower-case word after the mark carries on the same sentence.
+        let reach = nextSentence && !reader.isLowercaseWord(k) ? 4 : 40
         var i = k
         while i < min(limit, k + reach) {
             if reader.isQuoteMark(i) || reader.is(i, ";") || reader.is(i, ":") { break }
@@ -63,7 +65,10 @@ struct AttributionFinder {
                     return Attribution(phrase: p, verb: text, cue: "after", verbTokens: i..<(i + length))
                 }
                 // "during opening remarks": a prepositional phrase is no subject.
-                if (k..<i).contains(where: { Self.clausePrepositions.contains(reader.lower($0)) }) { return nil }
+                // A preposition after a noun phrase is part of the subject ("a narrator in the
+                // Clinton ad asks").
+                if let prep = (k..<i).first(where: { Self.clausePrepositions.contains(reader.lower($0)) }),
+                   (k..<prep).allSatisfy({ !reader.isWord($0) || Self.clauseOpeners.contains(reader.lower($0)) }) { return nil }
                 let p = phrases.subject(before: i, floor: k)
                 return Attribution(phrase: p, verb: text, cue: "after", verbTokens: i..<(i + length))
             }
@@ -72,6 +77,40 @@ struct AttributionFinder {
         return nil
     }
 
+    /// `Trump’s claim that there have been “…”`, `Clinton’s remark that “…”`: an utterance noun
+    /// owned by a possessive, whose content clause holds the quote, quotes its owner.
+    /// - Parameters:
+    ///   - anchor: the opening mark.
+    ///   - floor: where the search stops.
+    func possessiveUtterance(anchor: Int, floor: Int) -> Attribution? {
+        var i = anchor - 1
+        while i > floor, anchor - i <= 14 {
+            if reader.isQuoteMark(i) || reader.is(i, ";") { return nil }
+            let w = reader.lower(i)
+            if SpeechLexicon.utteranceNouns.contains(w), i + 1 < anchor || i + 1 == anchor,
+               i + 1 == anchor || ["that", ":", ","].contains(reader.lower(i + 1)) {
+                // The owner: "Trump’s" (one token or two) right before the noun, with at most one
+                // modifier between ("Trump’s latest claim").
+                for gap in 0...1 {
+                    let p = i - 1 - gap
+                    guard p > floor else { break }
+                    var nameEnd = p
+                    let text = reader.lower(p)
+                    if text == "’s" || text == "'s" { nameEnd = p - 1 } else if !(text.hasSuffix("’s") || text.hasSuffix("'s")) { continue }
+                    guard nameEnd >= floor, let m = phrases.entities.mentions(overlapping: reader.document.tokens[nameEnd].span).last,
+                          m.label == "PERSON" || m.label == "ORG" else { continue }
+                    let r = reader.document.tokenRange(in: m.span)
+                    return Attribution(phrase: SpeakerPhrase(kind: .entity(m), tokens: r.lowerBound..<min(r.upperBound, nameEnd + 1)),
+                                       verb: nil, cue: "possessive", verbTokens: i..<(i + 1))
+                }
+                return nil
+            }
+            i -= 1
+        }
+        return nil
+    }
+
+    private static let clauseOpeners: Set<String> = ["and", "but", "then", "later", "also", "earlier", "so", "yet"]
     private static let clausePrepositions: Set<String> = ["during", "in", "on", "to", "with", "after", "before", "while", "into", "when", "as"]
 
     private func isDescription(_ p: SpeakerPhrase) -> Bool {
@@ -114,6 +153,12 @@ struct AttributionFinder {
                     p = phrases.subject(before: i, floor: k)
                     if p == nil, i > k { p = phrases.mainSubject(ofSentenceContaining: i, before: i) }
                     if p == nil, !v.takesListener { p = phrases.speaker(after: i + length, limit: anchor) }
+                }
+                // "She says it underscores that …": a thing cannot speak, so the speaker is the
+                // one reporting it earlier in the sentence.
+                if let phrase = p, case .pronoun(.neuter) = phrase.kind, i > k,
+                   let outer = before(anchor: i, floor: floor, cue: cue), outer.phrase?.namesSomeone == true {
+                    return Attribution(phrase: outer.phrase, verb: outer.verb, cue: cue, verbTokens: i..<(i + length))
                 }
                 return Attribution(phrase: p, verb: text, cue: cue, verbTokens: i..<(i + length))
             }

@@ -103,11 +103,21 @@ struct QuoteAnalyzer {
             attribution = attributions.before(anchor: open, floor: floor, cue: beforeCue)
                 ?? attributions.after(passage, nextOpen: nextOpen)
         }
+        // "Trump’s claim that there have been “…”": the owner of the utterance, unless a speech
+        // verb sits between it and the quote ("… said Clinton’s remark was “…”" keeps its verb).
+        if let owned = attributions.possessiveUtterance(anchor: open, floor: sentenceStart),
+           attribution == nil || (["before", "middle"].contains(attribution!.cue)
+               && (attribution!.verbTokens?.upperBound ?? open) <= owned.phrase!.tokens.lowerBound) {
+            attribution = owned
+        }
         if attribution == nil, !speechPosition {
             // A fragment shares the framing verb of the sentence ("tweeted that Machado was
             // "disgusting" and "a con""), or failing one, the sentence's subject speaks.
             if floor != sentenceStart { attribution = attributions.before(anchor: open, floor: sentenceStart, cue: "before") }
-            if attribution == nil, let p = phrases.mainSubject(ofSentenceContaining: open, before: open), p.namesSomeone {
+            // "Tea Party “super PACs” supported by …": a name right before the quote modifies it;
+            // it is part of the subject, not its speaker.
+            if attribution == nil, let p = phrases.mainSubject(ofSentenceContaining: open, before: open), p.namesSomeone,
+               p.tokens.upperBound < open {
                 attribution = Attribution(phrase: p, verb: nil, cue: "subject")
             }
         }
@@ -254,6 +264,11 @@ struct QuoteAnalyzer {
         // A headline ("Bill Clinton calls Obamacare ‘crazy system’"): the document's first
         // paragraph, short and followed by the story, quotes in single marks or title case.
         if isHeadline(reader.paragraph(of: open)), passage.isSingle || titleCase { return .term }
+        // "'All Bets Are Off.'" alone on its line: a subheading in title case, not speech.
+        if words.count >= 2, words.count <= 8, words.allSatisfy({ reader.isCapitalized($0) || reader.document.tokens[$0].kind == .number }),
+           passage.segments.count == 1, isWholeParagraph(passage) {
+            return .term
+        }
         if titleCase, words.count <= 6, !hasSentenceEnd, attribution?.verb == nil || speaker == nil, passage.segments.count == 1,
            continuesLowercase || !speechPosition {
             return .term
@@ -265,6 +280,10 @@ struct QuoteAnalyzer {
            quotedShare(passage, attribution: attribution) >= 0.5 { return .direct }
         // A short fragment is a quotation only when someone identifiable says it; otherwise
         // ("what they termed the "new era"") it is a term.
+        // "the notorious ''carried interest'' loophole", "what is known as the ''Buffett rule''":
+        // a short name inside the reporter's noun phrase, with no speech verb framing it, is a term
+        // even when the sentence has a subject who might speak.
+        if words.count <= 4, attribution?.verb == nil, followsDeterminer(passage.firstOpen) { return .term }
         if namesSpeaker || words.count > 4 { return .partial }
         return .term
     }
@@ -281,6 +300,25 @@ struct QuoteAnalyzer {
         // "role in countering “…”": the object of another verb than the speech verb.
         if w.hasSuffix("ing"), w.count > 5, phrases.verb(at: open - 1) == nil { return true }
         return SpeechLexicon.determiners.contains(w) || w == "’s" || w == "'s" || w.hasSuffix("’s") || w.hasSuffix("'s")
+    }
+
+    /// Whether a passage is all its paragraph holds (besides punctuation).
+    private func isWholeParagraph(_ passage: QuotedPassage) -> Bool {
+        let tokens = reader.document.tokenRange(in: reader.document.paragraphs[reader.paragraph(of: passage.firstOpen)])
+        let inside = passage.firstOpen..<(passage.lastToken + 1)
+        return tokens.allSatisfy { inside.contains($0) || !(reader.isWord($0) || reader.document.tokens[$0].kind == .number) }
+    }
+
+    /// Whether a definite determiner opens the noun phrase the quote starts in, right before it
+    /// or before one adjective (`the “Buffett rule”`, `the notorious “carried interest”`): a
+    /// name the reader is meant to know. "a “spoiled brat”" characterises someone instead, which
+    /// is often a speaker's word.
+    private func followsDeterminer(_ open: Int) -> Bool {
+        guard open > 0, reader.isWord(open - 1) else { return false }
+        let definite: Set<String> = ["the", "so-called"]
+        if definite.contains(reader.lower(open - 1)) { return true }
+        return open > 1 && reader.isLowercaseWord(open - 1) && phrases.verb(at: open - 1) == nil
+            && definite.contains(reader.lower(open - 2))
     }
 
     /// Whether paragraph `p` is the document's headline: the first paragraph, one line of at

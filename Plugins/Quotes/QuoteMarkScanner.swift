@@ -151,6 +151,7 @@ struct QuoteMarkScanner {
             out.append(QuotedPassage(segments: segs, isSingle: false))
         }
 
+        let usesCurlyDoubles = (0..<n).contains { mark(at: $0)?.family == .curlyDouble }
         var i = 0
         while i < n {
             if let o = open, i > o.token, isBlockStart(i) {
@@ -184,13 +185,31 @@ struct QuoteMarkScanner {
                     open = (m.family, i, m.width, [])
                 }
                 // Other marks inside a quote are nested quotes and belong to it.
-            } else if m.opens {
+            } else if m.opens, !isPastedBlockMarker(i, m, curlyInDocument: usesCurlyDoubles) {
                 open = (m.family, i, m.width, [])
             }
             i += m.width
         }
         if open != nil { abandon(at: n) }
         return out
+    }
+
+    /// Whether a straight double mark opening a paragraph is left over from pasted text (a
+    /// block quote's marker) rather than a quotation: the document quotes with curly marks, the
+    /// paragraph never closes the straight mark and the next one does not reopen it; the
+    /// paragraph's own quotations are then found inside it ("Trump walked onto the stage,
+    /// chanting “U-S-A!”").
+    private func isPastedBlockMarker(_ i: Int, _ m: Mark, curlyInDocument: Bool) -> Bool {
+        guard curlyInDocument, m.family == .straightDouble, m.width == 1, document.tokens[i].lineStart || i == 0 else { return false }
+        var k = i + 1
+        while k < document.tokens.count, !document.tokens[k].lineStart {
+            if let other = mark(at: k), other.family == .straightDouble { return false }
+            k += 1
+        }
+        // The next paragraph reopening with a straight mark continues a quotation over
+        // paragraphs, as news style prints it.
+        if k < document.tokens.count, let next = mark(at: k), next.family == .straightDouble, next.opens { return false }
+        return true
     }
 
     private func isDouble(_ f: Family) -> Bool { f == .curlyDouble || f == .straightDouble }

@@ -77,6 +77,9 @@ struct SpeakerPhraseFinder {
             guard reader.lower(i + 1) == particle else { return nil }
             return (v, w + " " + particle, 2)
         }
+        if SpeechLexicon.verbAfterDocumentOnly.contains(w) {
+            guard i > 0, SpeechLexicon.documentNouns.contains(reader.lower(i - 1)) else { return nil }
+        }
         if SpeechLexicon.verbAfterSubjectOnly.contains(w) {
             guard i > 0, reader.isCapitalized(i - 1) || SpeechLexicon.pronouns[reader.lower(i - 1)] != nil else { return nil }
         }
@@ -103,6 +106,9 @@ struct SpeakerPhraseFinder {
            let p = SpeechLexicon.pronouns[reader.lower(last)] {
             return SpeakerPhrase(kind: p == .plural ? .plural : .pronoun(p), tokens: last..<(last + 1))
         }
+        // "Officials at Homeland Security Investigations", "a spokesman for the Pentagon": the
+        // people of an organisation speak for it.
+        if let org = memberOrganisation(in: chunk, mentions: found) { return org }
         let lowerWords = chunk.filter { reader.isLowercaseWord($0) }.map { reader.lower($0) }
         if lowerWords.contains(where: { ["both", "two", "leaders", "officials", "sources", "both", "three"].contains($0) }) {
             return SpeakerPhrase(kind: .plural, tokens: chunk)
@@ -121,6 +127,25 @@ struct SpeakerPhraseFinder {
             return SpeakerPhrase(kind: .entity(m), tokens: tokens(of: m.span, within: chunk))
         }
         return SpeakerPhrase(kind: .description, tokens: chunk)
+    }
+
+    /// Words for the people of an organisation ("officials at X", "a spokeswoman for X").
+    private static let memberNouns: Set<String> = [
+        "official", "officials", "spokesman", "spokeswoman", "spokesperson", "representative", "representatives",
+        "staff", "staffers", "aides", "aide", "executives", "leaders", "lawyers", "attorneys", "researchers",
+    ]
+
+    /// The organisation a member noun belongs to when the chunk says so: the member noun, then
+    /// "at/of/for/from/with" and an ORG mention.
+    private func memberOrganisation(in chunk: Range<Int>, mentions: ArraySlice<EntityIndex.Mention>) -> SpeakerPhrase? {
+        for i in chunk where i + 1 < chunk.upperBound && Self.memberNouns.contains(reader.lower(i)) {
+            guard ["at", "of", "for", "from", "with"].contains(reader.lower(i + 1)) else { continue }
+            let after = reader.document.tokens[i + 1].span.end
+            if let m = mentions.first(where: { $0.label == "ORG" && $0.span.start >= after }) {
+                return SpeakerPhrase(kind: .entity(m), tokens: tokens(of: m.span, within: chunk))
+            }
+        }
+        return nil
     }
 
     private func tokens(of span: Span, within chunk: Range<Int>) -> Range<Int> {
@@ -199,6 +224,13 @@ struct SpeakerPhraseFinder {
             j = open - 1
         }
         if ["and", "but", "or", "then"].contains(reader.lower(j)) { return nil }
+        // "Officials at X, a division of Y, said": an apposition opening with "a"/"an" between
+        // commas describes the phrase before it, which is the subject.
+        if reader.is(j, ","), let c = (max(floor, j - 14)..<j).last(where: { reader.is($0, ",") }), c > floor,
+           c + 1 < j, ["a", "an"].contains(reader.lower(c + 1)), !((c + 1)..<j).contains(where: { self.verb(at: $0) != nil || reader.isQuoteMark($0) }),
+           let head = subject(before: c, floor: floor), head.namesSomeone {
+            return head
+        }
         var end = j + 1
         if reader.is(j, ",") { end = j }
         var chunks: [Range<Int>] = []
@@ -290,8 +322,8 @@ struct SpeakerPhraseFinder {
         guard start < limit else { return nil }
         if Self.introducers.contains(reader.lower(start)) {
             var k = start
-            while k < min(limit, start + 16), !reader.is(k, ",") { k += 1 }
-            if k < min(limit, start + 16) { start = k + 1 }
+            while k < min(limit, start + 30), !reader.is(k, ",") { k += 1 }
+            if k < min(limit, start + 30) { start = k + 1 }
         }
         var i = start
         var seenCapital = false

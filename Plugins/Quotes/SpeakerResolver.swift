@@ -180,7 +180,7 @@ struct SpeakerResolver {
         let lowered = tokens.map { reader.lower($0) }
         // "the spokesperson, Lin Jian": a name inside the description wins.
         guard let head = lowered.last(where: { SpeechLexicon.roleNouns[$0] != nil || SpeechLexicon.documentNouns.contains($0) })
-        else { return nil }
+        else { return organisation(namedBy: tokens) }
         // Modifiers that narrow the role: nationalities and other capitalised words.
         let modifiers = tokens.filter { reader.isCapitalized($0) && !SpeechLexicon.titles.contains(reader.lower($0))
             && !SpeechLexicon.determiners.contains(reader.lower($0)) }.map { reader.lower($0) }
@@ -210,6 +210,78 @@ struct SpeakerResolver {
             if let org = entities.mentions(overlapping: wide).last(where: { $0.label == "ORG" }) { return canonicalize(org) }
             if let run = phrases.nameRun(in: tokens.lowerBound..<max(tokens.upperBound, scan), nearEnd: true) {
                 return canonicalName(run)
+            }
+            return owner(ofDocumentIn: tokens)
+        }
+        return nil
+    }
+
+    /// "The commission says": a definite description whose noun is a word of an organisation
+    /// named earlier ("the Commission on Presidential Debates") stands for the nearest such one.
+    private func organisation(namedBy tokens: Range<Int>) -> String? {
+        let words = tokens.filter { reader.isWord($0) }
+        guard words.count == 2, reader.lower(words[0]) == "the", let noun = words.last, !reader.isCapitalized(noun) || phrases.isSentenceInitial(noun)
+        else { return nil }
+        let target = reader.lower(noun)
+        guard target.count >= 4, !target.hasSuffix("s") || target.hasSuffix("ss") else { return nil }
+        let before = reader.document.tokens[tokens.lowerBound].span.start
+        let org = entities.mentions.last { m in
+            m.label == "ORG" && m.span.end <= before
+                && m.canonical.lowercased().split(separator: " ").contains { $0 == target }
+        }
+        if let org { return canonicalize(org) }
+        // The tagger may have missed the name ("Commission on Presidential Debates"): the
+        // capitalised run of two words or more around an earlier capitalised use of the noun.
+        let capital = target.prefix(1).uppercased() + target.dropFirst()
+        guard let t = (0..<tokens.lowerBound).last(where: { reader.text($0) == capital && !phrases.isSentenceInitial($0) }) else { return nil }
+        var lo = t, hi = t + 1
+        while lo - 1 >= 0, reader.isCapitalized(lo - 1), !phrases.isSentenceInitial(lo - 1) { lo -= 1 }
+        while hi < tokens.lowerBound, hi - t < 6,
+              reader.isCapitalized(hi) || (["of", "on", "for", "and"].contains(reader.lower(hi)) && hi + 1 < reader.count && reader.isCapitalized(hi + 1)) {
+            hi += 1
+        }
+        // A proper name of two capitalised words or more, not a person's or a place's.
+        guard (lo..<hi).filter({ reader.isCapitalized($0) }).count >= 2,
+              !entities.mentions(overlapping: reader.span(lo..<hi)).contains(where: { $0.label == "PERSON" || $0.label == "LOC" })
+        else { return nil }
+        return reader.text(lo..<hi)
+    }
+
+    /// Nouns for one kind of campaign material: "the spot" may refer back to "a new ad".
+    private static let adNouns: Set<String> = ["ad", "advertisement", "commercial", "spot", "video"]
+
+    /// Who owns the document a description refers to ("the ad’s narrator", "the letter"): where
+    /// the document was mentioned before, a person or organisation right before the noun ("the
+    /// Clinton ad", "Clinton’s new ad") or, where it was introduced ("Hillary Clinton has a new
+    /// campaign ad"), the subject of that sentence. Nil when the text does not say.
+    private func owner(ofDocumentIn tokens: Range<Int>) -> String? {
+        let nouns = tokens.map { reader.lower($0) }.map { w -> String in
+            w.hasSuffix("’s") || w.hasSuffix("'s") ? String(w.dropLast(2)) : w
+        }
+        guard let noun = nouns.last(where: { SpeechLexicon.documentNouns.contains($0) && $0 != "narrator" }) else { return nil }
+        let family = Self.adNouns.contains(noun) ? Self.adNouns : [noun]
+        let here = reader.sentence(of: tokens.lowerBound)
+        let paragraph = reader.document.sentences[here].paragraph
+        var t = tokens.lowerBound - 1
+        while t >= 0 {
+            let s = reader.sentence(of: t)
+            if here - s > 8 || paragraph - reader.document.sentences[s].paragraph > 3 { return nil }
+            defer { t -= 1 }
+            guard family.contains(reader.lower(t)), !isQuoted(reader.document.tokens[t].span) else { continue }
+            let sentenceStart = reader.sentenceTokens(of: t).lowerBound
+            var k = t - 1
+            while k >= max(sentenceStart, t - 5), reader.isWord(k) || reader.is(k, "’s") || reader.is(k, "'s") {
+                if let m = entities.mentions(overlapping: reader.document.tokens[k].span).last(where: { $0.isSpeakerLike }) {
+                    return canonicalize(m)
+                }
+                if ["a", "an"].contains(reader.lower(k)) {
+                    // Introduced here: its subject made it.
+                    if let p = phrases.mainSubject(ofSentenceContaining: t, before: k), case .entity(let m) = p.kind, m.isSpeakerLike {
+                        return canonicalize(m)
+                    }
+                    return nil
+                }
+                k -= 1
             }
         }
         return nil

@@ -37,7 +37,7 @@ enum SpeechLexicon {
         "sing", "praise", "hail", "criticize", "criticise", "condemn", "denounce", "dub", "term",
         "label", "echo", "interject", "welcome", "thank", "blast", "slam", "mock", "cry", "yell",
         "plead", "question", "wonder", "snap", "chant", "joke", "brand", "characterize", "characterise",
-        "tout", "invite", "exclaim", "greet",
+        "tout", "invite", "exclaim", "greet", "read",
     ]
     /// Irregular forms: lemma -> [forms].
     private static let irregular: [String: [String]] = [
@@ -58,6 +58,8 @@ enum SpeechLexicon {
         "underline": ["underline", "underlines", "underlined", "underlining"],
         "underscore": ["underscore", "underscores", "underscored", "underscoring"],
         "yell": ["yell", "yells", "yelled", "yelling"],
+        // "the letter reads": only the present form, and only after a document (below).
+        "read": ["reads"],
     ]
     /// Lemmas whose object is the listener.
     private static let listenerVerbs: Set<String> = ["tell", "assure", "inform", "urge", "ask", "thank", "invite", "warn", "greet"]
@@ -86,6 +88,10 @@ enum SpeechLexicon {
     /// Forms that are verbs only right after their subject ("The Post reports", "he notes");
     /// elsewhere they are nouns ("despite reports", "in his notes").
     static let verbAfterSubjectOnly: Set<String> = ["reports", "notes", "tweets", "remarks", "comments", "posts"]
+
+    /// Forms that are speech verbs only right after a document noun ("the letter reads", "the
+    /// sign reads"); after a person they mean reading ("she reads the news").
+    static let verbAfterDocumentOnly: Set<String> = ["reads"]
 
     /// Every inflected form -> its verb.
     static let verbs: [String: Verb] = {
@@ -211,6 +217,17 @@ enum SpeechLexicon {
         "readout", "statement", "report", "communique", "communiqué", "release", "transcript", "memo",
         "letter", "spokesperson", "spokesman", "spokeswoman", "official", "officials", "source", "sources",
         "note", "tweet", "post", "filing", "announcement", "briefing", "website", "account", "notice",
+        "ad", "advertisement", "commercial", "spot", "video", "narrator", "sign", "banner", "editorial",
+        "op-ed", "petition", "resolution", "complaint", "lawsuit", "email", "message", "mailer",
+    ]
+
+    /// Nouns for things someone says, whose owner a possessive names: "Trump’s claim that there
+    /// have been “…”", "Clinton’s remark that …" quote the owner.
+    static let utteranceNouns: Set<String> = [
+        "claim", "claims", "remark", "remarks", "statement", "statements", "comment", "comments", "assertion",
+        "insistence", "argument", "suggestion", "warning", "promise", "pledge", "vow", "boast", "charge",
+        "accusation", "allegation", "admission", "prediction", "contention", "declaration", "complaint",
+        "observation", "answer", "response", "reply", "quip", "joke", "words", "message", "tweet", "post",
     ]
 
     /// Words that may sit between a subject and its verb ("Xi also said", "he has repeatedly argued").

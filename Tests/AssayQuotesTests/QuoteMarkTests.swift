@@ -68,3 +68,41 @@ import Testing
         }
     }
 }
+
+/// Straight marks left over from pasted text in a document that quotes with curly marks.
+@Suite struct PastedMarkTests {
+    @Test func unclosedStraightMarkOpeningAParagraphIsNoQuote() throws {
+        let text = """
+            “Here comes the governor,” she said, clapping.
+
+            "Kevin was snoring in the next room.
+
+            “Here he is,” she said.
+
+            "Dana Miller walked onto the stage, chanting “We will win!” as the crowd roared.
+
+            “He really does love us,” she said.
+            """
+        let found = try QuoteTests.quotes(text, kinds: ["direct", "partial"])
+        #expect(!found.contains { $0.text.hasPrefix("Kevin") })
+        #expect(found.contains { $0.text.hasPrefix("We will win") && $0.speaker == "Dana Miller" })
+    }
+
+    @Test func straightQuoteOverParagraphsStillRuns() throws {
+        let text = """
+            The Daily Ledger reports, in a piece that called the race “tight”:
+
+            "In an illustration of the lack of enthusiasm, few donors gave small sums.
+
+            "Without this network, the campaign must hold more fund-raisers with rich donors."
+            """
+        let found = try QuoteTests.quotes(text, kinds: ["direct", "partial"])
+        #expect(found.contains { $0.text.hasPrefix("In an illustration") })
+        #expect(found.contains { $0.text.hasPrefix("Without this network") })
+    }
+
+    @Test func straightMarksInAStraightQuotingDocumentAreQuotes() throws {
+        let text = "Dana Miller spoke on Monday.\n\n\"We are ready for this fight.\n\nThe crowd cheered."
+        #expect(try QuoteTests.quotes(text, kinds: ["direct"]).map(\.text) == ["We are ready for this fight."])
+    }
+}
