@@ -33,3 +33,38 @@ struct ExtractContractTests {
         #expect(out.stderr.contains("unknown extractor 'nosuch' [E201]"))
     }
 }
+
+/// The four built-in extractors through the batch contract, on the seed articles.
+struct BuiltInExtractorsContractTests {
+    @Test func everyAnnotationsTextIsItsScalarSliceAndFieldsFollowTheContract() throws {
+        let out = try AssayProcess.run(["extract", "--with", "quotes,numbers,entities,sentiment", "seeds/"])
+        #expect(out.status == 0, "\(out.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: AssayProcess.seeds).filter { $0.hasSuffix(".txt") }.sorted()
+        let lines = out.stdout.split(separator: "\n")
+        #expect(lines.count == files.count)
+        var seen = Set<String>()
+        for (line, file) in zip(lines, files) {
+            let text = Array(try String(contentsOfFile: AssayProcess.seeds + "/" + file, encoding: .utf8).unicodeScalars)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            #expect(object["id"] as? String == String(file.dropLast(4)))
+            for a in try #require(object["annotations"] as? [[String: Any]]) {
+                let start = try #require(a["start"] as? Int), end = try #require(a["end"] as? Int)
+                var slice = String.UnicodeScalarView()
+                slice.append(contentsOf: text[start..<end])
+                #expect(String(slice) == a["text"] as? String)
+                let extractor = try #require(a["extractor"] as? String)
+                seen.insert(extractor)
+                switch extractor {
+                case "entities": #expect(["PERSON", "ORG", "LOC", "MISC"].contains(a["label"] as? String ?? ""))
+                case "sentiment":
+                    #expect(["positive", "negative", "neutral"].contains(a["label"] as? String ?? ""))
+                    #expect(abs(a["score"] as? Double ?? 9) <= 1)
+                case "numbers": #expect(a["kind"] != nil && a.keys.contains("value"))
+                case "quotes": #expect(a.keys.contains("speaker") && a["kind"] != nil)
+                default: Issue.record("unexpected extractor \(extractor)")
+                }
+            }
+        }
+        #expect(seen == ["entities", "sentiment", "numbers", "quotes"])
+    }
+}
