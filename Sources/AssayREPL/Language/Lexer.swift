@@ -119,7 +119,7 @@ struct Lexer {
     static func regexMayFollow(_ previous: LexToken?) -> Bool {
         guard let p = previous else { return true }
         if p.kind == .symbol { return true }
-        if p.kind == .word { return ["matches", "pattern", "kwic", "grep", "~"].contains(p.text.lowercased()) }
+        if p.kind == .word { return ["matches", "pattern", "kwic"].contains(p.text.lowercased()) }
         return false
     }
 }
@@ -156,7 +156,7 @@ enum CommandSplitter {
                 if lastNonSpace == nil || current.last?.isWhitespace == true || "|=,(".contains(lastNonSpace!) {
                     let trimmed = current.trimmingCharacters(in: .whitespaces)
                     let lastWord = trimmed.split(separator: " ").last.map(String.init) ?? ""
-                    if ["matches", "pattern", "kwic", "grep"].contains(lastWord.lowercased()) || "|=,(".contains(lastNonSpace ?? " ") {
+                    if ["matches", "pattern", "kwic"].contains(lastWord.lowercased()) || "|=,(".contains(lastNonSpace ?? " ") {
                         inRegex = true
                     }
                 }

@@ -58,7 +58,7 @@ public struct Parser {
         var out: [String] = []
         while !atEnd {
             let t = advance()
-            if t.kind == .regex(flags: "") { out.append("/" + t.text + "/") } else { out.append(t.text) }
+            if case .regex(let flags) = t.kind { out.append("/" + t.text + "/" + flags) } else { out.append(t.text) }
         }
         return out
     }
@@ -419,7 +419,7 @@ public struct Parser {
         }
         let field = try name("a field name after 'where'")
         let opToken = current
-        if isWord("matches") || isSymbol("~") {
+        if isWord("matches") {
             i += 1
             guard case .regex(let flags) = current.kind else {
                 throw CommandSyntaxError("expected /regex/ after 'matches'", at: current.offset)
