@@ -87,16 +87,6 @@ import Testing
     #expect(report.contains("1.0000"))
 }
 
-@Test func hashedKeyTableStoresUpdatesAndGrows() {
-    var t = HashedKeyTable<UInt8>(capacity: 4, empty: 0)
-    for k in 1...1000 { t.update(UInt64(k) &* 0x9E37_79B9_7F4A_7C15) { $0 |= UInt8(k % 7) } }
-    t.update(0) { $0 = 9 }  // key 0 marks empty slots internally; it must still work
-    #expect(t.count == 1001)
-    #expect(t[0] == 9)
-    #expect((1...1000).allSatisfy { t[UInt64($0) &* 0x9E37_79B9_7F4A_7C15] == UInt8($0 % 7) })
-    #expect(t[12345] == nil)
-}
-
 @Test func viterbiFindsTheBestValidPath() {
     // Brute force over every tag sequence of three units: the decoder must match it.
     var rng = SeededRandomGenerator(seed: 7)

@@ -181,9 +181,9 @@ struct DocumentCasing {
     /// Per sentence: whether it reads as a headline or list item (no long lower-case word).
     var headlines: [Bool] = []
     /// Lower-case hash of a word → the bits above.
-    var seen: HashedKeyTable<UInt8>
+    var seen: HashedTable<UInt8>
 
-    init(_ unitCount: Int) { seen = HashedKeyTable(capacity: max(64, unitCount / 2), empty: 0) }
+    init(_ unitCount: Int) { seen = HashedTable(capacity: max(64, unitCount / 2), empty: 0) }
 
     /// Whether the document uses the word (by lower-case hash) as an ordinary lower-case word
     /// and never capitalises it inside running text.

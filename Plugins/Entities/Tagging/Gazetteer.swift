@@ -15,9 +15,9 @@ struct Gazetteer: Sendable {
     static func category(named name: String) -> Int? { categories.firstIndex(of: name) }
 
     /// Phrase hash → categories (bit set).
-    private var phrases = HashedKeyTable<UInt16>(capacity: 1024, empty: 0)
+    private var phrases = HashedTable<UInt16>(capacity: 1024, empty: 0)
     /// First-unit hash → the longest phrase length starting with it.
-    private var longest = HashedKeyTable<Int>(capacity: 1024, empty: 0)
+    private var longest = HashedTable<Int>(capacity: 1024, empty: 0)
 
     init() {}
 

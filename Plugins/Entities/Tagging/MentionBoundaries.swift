@@ -20,7 +20,7 @@ import AssayCore
 struct MentionBoundaries: Sendable {
     let gazetteer: Gazetteer
     /// Lower-case hash → the list bits below.
-    private var words = HashedKeyTable<UInt8>(capacity: 512, empty: 0)
+    private var words = HashedTable<UInt8>(capacity: 512, empty: 0)
     private static let function: UInt8 = 1, headline: UInt8 = 2, quantity: UInt8 = 4, closing: UInt8 = 8, comma: UInt8 = 16,
                        nameWord: UInt8 = 32
     /// The collapsed shape of a run of ASCII digits (`d`).
