@@ -21,18 +21,12 @@ enum QuoteEvaluation {
         }
         let showErrors = Int(args.options["errors"] ?? "0") ?? 0
         let plan = try ExtractionPlan([.init("quotes")], registry: registry)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw AssayError(.fileNotFound, "cannot read '\(path)'")
-        }
         var score = QuoteScore()
         var errors: [String] = []
-        for (n, line) in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).enumerated() {
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                  let text = object["text"] as? String
-            else { throw AssayError(.invalidJSONLine, "\(path):\(n + 1): not a JSON object with a \"text\" field") }
-            let id = object["id"] as? String ?? "line-\(n + 1)"
-            let document = AnalyzedDocument(Document(id: id, text: text))
-            let gold = (object["quotes"] as? [[String: Any]] ?? []).compactMap { GoldQuote($0, document) }
+        for record in try AnnotatedRecords.read(path) {
+            let id = record.id
+            let document = AnalyzedDocument(Document(id: id, text: record.text))
+            let gold = (record.object["quotes"] as? [[String: Any]] ?? []).compactMap { GoldQuote($0, document) }
             let found = try plan.run(document)["quotes"] ?? []
             let predicted = found.map { PredictedQuote($0, document) }
             score.add(gold: gold, predicted: predicted) { message in

@@ -13,20 +13,11 @@ struct AnnotatedCorpus {
     var documents: [(document: AnalyzedDocument, gold: [GoldEntity])] = []
 
     init(path: String) throws {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw AssayError(.fileNotFound, "cannot read '\(path)'")
-        }
-        var lineNumber = 0
-        for line in data.split(separator: UInt8(ascii: "\n")) {
-            lineNumber += 1
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                  let text = object["text"] as? String else {
-                throw AssayError(.invalidJSONLine, "\(path):\(lineNumber): expected a JSON object with \"text\"")
-            }
-            let id = (object["id"] as? String) ?? "\(path):\(lineNumber)"
-            let doc = AnalyzedDocument(Document(id: id, source: "\(path):\(lineNumber)", text: text))
+        for record in try AnnotatedRecords.read(path) {
+            let lineNumber = record.line
+            let doc = AnalyzedDocument(Document(id: record.id, source: "\(path):\(lineNumber)", text: record.text))
             var gold: [GoldEntity] = []
-            for e in object["entities"] as? [[String: Any]] ?? [] {
+            for e in record.object["entities"] as? [[String: Any]] ?? [] {
                 guard let s = e["start"] as? Int, let t = e["end"] as? Int, let l = (e["label"] as? String).flatMap(EntityLabel.init(name:)) else {
                     throw AssayError(.invalidJSONLine, "\(path):\(lineNumber): an entity needs start, end and a known label")
                 }
@@ -34,7 +25,6 @@ struct AnnotatedCorpus {
             }
             documents.append((doc, gold))
         }
-        guard !documents.isEmpty else { throw AssayError(.invalidArgument, "'\(path)' holds no documents") }
     }
 
     var entityCount: Int { documents.reduce(0) { $0 + $1.gold.count } }

@@ -125,10 +125,8 @@ struct NumbersEvaluation {
                 guard let n = Int(e), n >= 0 else { throw AssayError(.invalidArgument, "--errors needs a whole number, not '\(e)'") }
                 errors = n
             }
-            guard FileManager.default.fileExists(atPath: path) else { throw AssayError(.fileNotFound, "no such file: \(path)") }
-            guard let data = FileManager.default.contents(atPath: path) else { throw AssayError(.unreadable, "cannot read \(path)") }
             var evaluation = NumbersEvaluation()
-            evaluation.evaluate(try NumbersGoldCase.load(jsonLines: data, name: path))
+            evaluation.evaluate(try NumbersGoldCase.load(records: AnnotatedRecords.read(path)))
             output(evaluation.report())
             if errors > 0 {
                 output("disagreements (first \(min(errors, evaluation.disagreements.count)) of \(evaluation.disagreements.count)):")

@@ -21,16 +21,13 @@ struct NumbersGoldCase {
 
     /// Parses a JSON Lines file; `name` is used in error messages.
     static func load(jsonLines data: Data, name: String) throws -> [NumbersGoldCase] {
-        var cases: [NumbersGoldCase] = []
-        var lineNumber = 0
-        for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            lineNumber += 1
-            if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                let text = object["text"] as? String
-            else {
-                throw AssayError(.invalidJSONLine, "\(name):\(lineNumber): not a JSON object with a \"text\" string")
-            }
+        load(records: try AnnotatedRecords.parse(data, name: name))
+    }
+
+    /// The cases of annotated records (`spans` and `scope` fields).
+    static func load(records: [AnnotatedRecord]) -> [NumbersGoldCase] {
+        records.map { record in
+            let object = record.object
             let spans = (object["spans"] as? [[String: Any]] ?? []).compactMap { s -> GoldSpan? in
                 guard let start = (s["start"] as? NSNumber)?.intValue, let end = (s["end"] as? NSNumber)?.intValue,
                     let kind = s["kind"] as? String else { return nil }
@@ -38,8 +35,7 @@ struct NumbersGoldCase {
                                 unit: s["unit"] as? String, core: (s["core"] as? Bool) ?? true)
             }
             let scope = Set(object["scope"] as? [String] ?? spans.map(\.kind))
-            cases.append(NumbersGoldCase(id: object["id"] as? String ?? "line-\(lineNumber)", text: text, spans: spans, scope: scope))
+            return NumbersGoldCase(id: record.id, text: record.text, spans: spans, scope: scope)
         }
-        return cases
     }
 }
