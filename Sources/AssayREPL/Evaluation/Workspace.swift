@@ -21,17 +21,21 @@ public final class Workspace {
     /// - Returns: the ids added.
     @discardableResult
     public func add(_ docs: [Document]) -> [String] {
-        let analysed = ParallelRunner().map(docs) { AnalyzedDocument($0) }.compactMap { $0 }
-        var ids: [String] = []
-        for a in analysed {
-            var doc = a
-            if index[doc.id] != nil {
+        // Give repeated ids their suffix first, so that each document is analysed once.
+        var renamed: [Document] = []
+        var taken = Set(index.keys)
+        for var d in docs {
+            if taken.contains(d.id) {
                 var n = 2
-                while index["\(a.id)#\(n)"] != nil { n += 1 }
-                var d = a.document
-                d.id = "\(a.id)#\(n)"
-                doc = AnalyzedDocument(d)
+                while taken.contains("\(d.id)#\(n)") { n += 1 }
+                d.id = "\(d.id)#\(n)"
             }
+            taken.insert(d.id)
+            renamed.append(d)
+        }
+        let analysed = ParallelRunner().map(renamed) { AnalyzedDocument($0) }.compactMap { $0 }
+        var ids: [String] = []
+        for doc in analysed {
             index[doc.id] = documents.count
             documents.append(doc)
             ids.append(doc.id)
