@@ -66,13 +66,6 @@ struct InputAndOutputTests {
             #"{"id": "d\"1", "annotations": [{"extractor": "people", "start": 4, "end": 9, "text": "Putin", "label": "PERSON", "value": 244900000000, "score": 0.5, "none": null}]}"#)
     }
 
-    @Test func lexiconMatchesLongestPhraseIgnoringCase() {
-        let lex = Lexicon<Int>([("united nations", 1), ("united", 2), ("security council", 3)])
-        let doc = AnalyzedDocument("The United Nations Security Council and the united front")
-        let m = lex.matches(in: doc, tokens: 0..<doc.tokens.count)
-        #expect(m.map(\.payload) == [1, 3, 2])
-    }
-
     @Test func patternAndWordListExtractors() throws {
         let tags = try ExtractorHarness(PatternExtractor(name: "tags", pattern: "#(\\w+)"))
         let found = try tags.run("Talks #peace and #trade")

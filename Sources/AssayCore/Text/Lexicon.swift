@@ -6,20 +6,33 @@
 public struct Lexicon<Payload: Sendable>: Sendable {
     // Inlinable so that callers get a version specialised for their payload: unspecialised
     // generic code pays for type metadata lookups on every token.
-    @usableFromInline var entries: [String: Payload] = [:]
-    /// Every lowercased first word, keyed by a hash of its bytes: its own payload (if it is an
-    /// entry) and the length of the longest phrase it starts. A one-word match hashes the token's
-    /// bytes in place, with no String built; the stored bytes guard against hash collisions.
-    @usableFromInline var heads: [UInt64: [Head]] = [:]
 
-    @usableFromInline struct Head: Sendable {
-        @usableFromInline var word: [UInt8]
-        @usableFromInline var payload: Payload?
-        @usableFromInline var longest: Int
-        @usableFromInline init(word: [UInt8], payload: Payload?, longest: Int) {
-            self.word = word
+    /// The payloads, indexed by ``Phrase/payload``.
+    @usableFromInline var payloads: [Payload] = []
+    /// Every phrase (one or more lowercased words joined by single spaces) and every first word
+    /// of a phrase, found by the FNV-1a hash of its bytes. Matching hashes a token's bytes in
+    /// place, one token after the other, so no String is built per token; the stored bytes are
+    /// compared on a hit, so two phrases with one hash cannot be confused.
+    @usableFromInline var phrases: [Phrase] = []
+    /// Hash of a phrase's bytes → index of its first ``Phrase`` with that hash (others chain).
+    @usableFromInline var slots = HashedTable<Int32>(empty: -1)
+    /// Lowercased phrase → payload index, for look-ups by text.
+    @usableFromInline var indexOfText: [String: Int32] = [:]
+
+    @usableFromInline struct Phrase: Sendable {
+        /// The lowercased bytes, words separated by one space.
+        @usableFromInline var bytes: [UInt8]
+        /// Index into ``Lexicon/payloads``, or -1 for a word that only starts longer phrases.
+        @usableFromInline var payload: Int32
+        /// For a first word: the word count of the longest phrase it starts.
+        @usableFromInline var longest: Int32
+        /// The next phrase with the same hash, or -1.
+        @usableFromInline var next: Int32
+        @usableFromInline init(bytes: [UInt8], payload: Int32, longest: Int32, next: Int32) {
+            self.bytes = bytes
             self.payload = payload
             self.longest = longest
+            self.next = next
         }
     }
 
@@ -30,100 +43,141 @@ public struct Lexicon<Payload: Sendable>: Sendable {
         for (k, v) in pairs { insert(k, v) }
     }
 
+    /// Adds a phrase (words separated by spaces), replacing the payload of one already there.
     public mutating func insert(_ phrase: String, _ payload: Payload) {
         let words = phrase.lowercased().split(separator: " ").map(String.init)
         guard let first = words.first else { return }
-        entries[words.joined(separator: " ")] = payload
-        let bytes = Array(first.utf8)
-        let key = Self.hash(bytes)
-        var bucket = heads[key] ?? []
-        let index = bucket.firstIndex { $0.word == bytes } ?? { bucket.append(Head(word: bytes, payload: nil, longest: 0)); return bucket.count - 1 }()
-        bucket[index].longest = max(bucket[index].longest, words.count)
-        if words.count == 1 { bucket[index].payload = payload }
-        heads[key] = bucket
+        let text = words.joined(separator: " ")
+        let payloadIndex: Int32
+        if let existing = indexOfText[text] {
+            payloads[Int(existing)] = payload
+            payloadIndex = existing
+        } else {
+            payloadIndex = Int32(payloads.count)
+            payloads.append(payload)
+            indexOfText[text] = payloadIndex
+        }
+        let whole = phraseIndex(Array(text.utf8))
+        phrases[whole].payload = payloadIndex
+        let head = phraseIndex(Array(first.utf8))
+        phrases[head].longest = max(phrases[head].longest, Int32(words.count))
     }
+
+    /// The index of the phrase with these bytes, added (without a payload) if new.
+    mutating func phraseIndex(_ bytes: [UInt8]) -> Int {
+        let h = Self.hash(bytes)
+        var k = slots[h] ?? -1
+        while k >= 0 {
+            if phrases[Int(k)].bytes == bytes { return Int(k) }
+            k = phrases[Int(k)].next
+        }
+        phrases.append(Phrase(bytes: bytes, payload: -1, longest: 1, next: slots[h] ?? -1))
+        slots.insert(Int32(phrases.count - 1), for: h)
+        return phrases.count - 1
+    }
+
+    @usableFromInline static var offsetBasis: UInt64 { 0xCBF2_9CE4_8422_2325 }
 
     /// FNV-1a over bytes.
     @inlinable
     static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        var h = offsetBasis
         for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
         return h
     }
 
-    /// The head entry for token `i`, found by hashing its lowercased bytes in place.
-    @inlinable
-    func head(of document: AnalyzedDocument, token i: Int) -> Head? {
-        let span = document.tokens[i].span
-        return document.utf8.withUnsafeBufferPointer { bytes -> Head? in
-            var ascii = true
-            var h: UInt64 = 0xCBF2_9CE4_8422_2325
-            for k in span.start..<span.end {
-                var b = bytes[k]
-                if b >= 0x80 { ascii = false; break }
-                if b >= 65 && b <= 90 { b |= 0x20 }
-                h = (h ^ UInt64(b)) &* 0x100_0000_01B3
-            }
-            if ascii {
-                guard let bucket = heads[h] else { return nil }
-                for head in bucket where head.word.count == span.length {
-                    var same = true
-                    for k in 0..<span.length {
-                        var b = bytes[span.start + k]
-                        if b >= 65 && b <= 90 { b |= 0x20 }
-                        if head.word[k] != b { same = false; break }
-                    }
-                    if same { return head }
-                }
-                return nil
-            }
-            let lowered = Array(String(decoding: bytes[span.start..<span.end], as: UTF8.self).lowercased().utf8)
-            return heads[Self.hash(lowered)]?.first { $0.word == lowered }
-        }
-    }
-
-    public var count: Int { entries.count }
+    public var count: Int { indexOfText.count }
 
     /// The payload of a single word or a phrase, ignoring case.
-    public subscript(phrase: String) -> Payload? { entries[phrase.lowercased()] }
+    public subscript(phrase: String) -> Payload? { indexOfText[phrase.lowercased()].map { payloads[Int($0)] } }
 
-    public func contains(_ phrase: String) -> Bool { entries[phrase.lowercased()] != nil }
+    public func contains(_ phrase: String) -> Bool { indexOfText[phrase.lowercased()] != nil }
 
     /// The longest phrase starting at token `i`: its token count and payload.
     @inlinable
     public func match(in document: AnalyzedDocument, at i: Int, limit: Int? = nil) -> (length: Int, payload: Payload)? {
         let end = min(limit ?? document.tokens.count, document.tokens.count)
-        guard let head = head(of: document, token: i) else { return nil }
-        let maxLength = head.longest
-        var best: (Int, Payload)? = head.payload.map { (1, $0) }
-        guard maxLength > 1 else { return best }
-        var key = String(decoding: head.word, as: UTF8.self)
-        var n = 1
-        while n < maxLength, i + n < end {
-            key += " " + Self.lowercasedKey(document, token: i + n)
-            n += 1
-            if let p = entries[key] { best = (n, p) }
+        guard i < end else { return nil }
+        return document.utf8.withUnsafeBufferPointer { bytes in
+            document.tokens.withUnsafeBufferPointer { tokens -> (length: Int, payload: Payload)? in
+                var h = Self.offsetBasis
+                Self.hashLowered(bytes, tokens[i].span, into: &h)
+                guard let head = find(h, bytes, tokens, i..<(i + 1)) else { return nil }
+                let entry = phrases[head]
+                var best: (length: Int, payload: Payload)? = entry.payload >= 0 ? (1, payloads[Int(entry.payload)]) : nil
+                let longest = min(Int(entry.longest), end - i)
+                var n = 1
+                while n < longest {
+                    h = (h ^ 0x20) &* 0x100_0000_01B3
+                    Self.hashLowered(bytes, tokens[i + n].span, into: &h)
+                    n += 1
+                    if let k = find(h, bytes, tokens, i..<(i + n)), phrases[k].payload >= 0 {
+                        best = (n, payloads[Int(phrases[k].payload)])
+                    }
+                }
+                return best
+            }
         }
-        return best
     }
 
-    /// A token's text, lowercased, built straight from the bytes for ASCII tokens (the common
-    /// case, and the hot path of every lexicon lookup).
+    /// The phrase whose hash is `h` and whose bytes are those of `run`, lowercased and joined.
     @inlinable
-    static func lowercasedKey(_ document: AnalyzedDocument, token i: Int) -> String {
-        let span = document.tokens[i].span
-        return document.utf8.withUnsafeBufferPointer { bytes in
-            for k in span.start..<span.end where bytes[k] >= 0x80 {
-                return String(decoding: bytes[span.start..<span.end], as: UTF8.self).lowercased()
+    func find(_ h: UInt64, _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>, _ run: Range<Int>) -> Int? {
+        guard var k = slots[h], k >= 0 else { return nil }
+        while k >= 0 {
+            if Self.equal(phrases[Int(k)].bytes, bytes, tokens, run) { return Int(k) }
+            k = phrases[Int(k)].next
+        }
+        return nil
+    }
+
+    /// Feeds a token's lowercased bytes to an FNV-1a hash: ASCII in place; other text lowercased
+    /// through String, which also knows "É" → "é".
+    @inlinable
+    static func hashLowered(_ bytes: UnsafeBufferPointer<UInt8>, _ span: Span, into h: inout UInt64) {
+        for k in span.start..<span.end where bytes[k] >= 0x80 {
+            for c in lowered(bytes, span) { h = (h ^ UInt64(c)) &* 0x100_0000_01B3 }
+            return
+        }
+        for k in span.start..<span.end {
+            let c = bytes[k] >= 65 && bytes[k] <= 90 ? bytes[k] | 0x20 : bytes[k]
+            h = (h ^ UInt64(c)) &* 0x100_0000_01B3
+        }
+    }
+
+    /// A non-ASCII token's bytes, lowercased.
+    @usableFromInline
+    static func lowered(_ bytes: UnsafeBufferPointer<UInt8>, _ span: Span) -> [UInt8] {
+        Array(String(decoding: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]), as: UTF8.self).lowercased().utf8)
+    }
+
+    /// Whether `stored` equals the tokens of `run`, lowercased and joined by single spaces.
+    @inlinable
+    static func equal(_ stored: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>, _ run: Range<Int>) -> Bool {
+        var p = 0
+        for t in run {
+            if t > run.lowerBound {
+                guard p < stored.count, stored[p] == 0x20 else { return false }
+                p += 1
             }
-            return String(unsafeUninitializedCapacity: span.length) { out in
-                for k in 0..<span.length {
-                    let b = bytes[span.start + k]
-                    out[k] = b >= 65 && b <= 90 ? b | 0x20 : b
+            let span = tokens[t].span
+            var ascii = true
+            for k in span.start..<span.end where bytes[k] >= 0x80 { ascii = false; break }
+            if ascii {
+                guard stored.count - p >= span.length else { return false }
+                for k in span.start..<span.end {
+                    let c = bytes[k] >= 65 && bytes[k] <= 90 ? bytes[k] | 0x20 : bytes[k]
+                    if stored[p] != c { return false }
+                    p += 1
                 }
-                return span.length
+            } else {
+                for c in lowered(bytes, span) {
+                    guard p < stored.count, stored[p] == c else { return false }
+                    p += 1
+                }
             }
         }
+        return p == stored.count
     }
 
     /// All non-overlapping longest matches among the tokens `range`.
