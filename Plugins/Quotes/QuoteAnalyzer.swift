@@ -417,13 +417,20 @@ struct QuoteAnalyzer {
                 out.append(FoundQuote(pieces: [reader.span(from..<content.upperBound)], kind: .direct,
                                       attribution: Attribution(phrase: phrase, verb: nil, cue: "transcript"),
                                       speaker: resolver.resolveLabel(label), firstSentence: sentence, lastSentence: last))
-            } else if let turn = out.last(where: { $0.kind == .direct }) {
+            } else if let turn = out.last(where: { $0.kind == .direct }), !isFollowLine(from..<content.upperBound) {
                 out.append(FoundQuote(pieces: [reader.span(from..<content.upperBound)], kind: .direct,
                                       attribution: turn.attribution.map { Attribution(phrase: $0.phrase, verb: nil, cue: "continuation") },
                                       speaker: turn.speaker, firstSentence: sentence, lastSentence: last))
             }
         }
         return out
+    }
+
+    /// "Follow Pam Key on Twitter @pamkeyNEN.": the outlet's footer after a transcript, which
+    /// speaks for no one in it.
+    private func isFollowLine(_ tokens: Range<Int>) -> Bool {
+        guard tokens.count <= 12, reader.lower(tokens.lowerBound) == "follow" else { return false }
+        return tokens.contains { reader.text($0).hasPrefix("@") || ["twitter", "facebook", "instagram"].contains(reader.lower($0)) }
     }
 
     /// Transcript turns printed without quote marks, one per line.

@@ -93,7 +93,9 @@ import Testing
 
             "(CROSSTALK.)
 
-            "And that is the whole story."
+            "And that is the whole story.
+
+            "Follow Ann Lee on Twitter @annlee."
             """
         let found = try only(text)
         #expect(found == [Q(text: "Will she be there?", kind: "direct", speaker: "Chris Wallace"),
