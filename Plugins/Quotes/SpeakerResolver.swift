@@ -45,10 +45,11 @@ struct SpeakerResolver {
 
     static func words(_ s: String) -> Set<Substring> { Set(s.split(separator: " ")) }
 
+    private static let particles: Set<Substring> = ["of", "the", "for", "and", "de", "da", "van", "von", "bin", "al", "la", "le", "du", "del", "di", "el"]
+
     /// Whether every word is capitalised or a name particle ("Bank of America", "Luiz Inácio Lula da Silva").
     static func isNameLike(_ s: String) -> Bool {
-        let particles: Set<Substring> = ["of", "the", "for", "and", "de", "da", "van", "von", "bin", "al", "la", "le", "du", "del", "di", "el"]
-        return s.split(separator: " ").allSatisfy { w in
+        s.split(separator: " ").allSatisfy { w in
             guard let b = w.utf8.first else { return true }
             if b < 0x80 { return (65...90).contains(b) || (48...57).contains(b) || particles.contains(w) }
             return w.unicodeScalars.first?.properties.isUppercase ?? false
@@ -66,7 +67,7 @@ struct SpeakerResolver {
         }
         // Scan the text for the longest run of capitalised words ending with the same word.
         var best = name
-        for i in 0..<reader.count where reader.text(i) == last {
+        for i in 0..<reader.count where reader.is(i, last) {
             var s = i
             while s - 1 >= 0 {
                 let p = s - 1
