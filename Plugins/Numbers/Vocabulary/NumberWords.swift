@@ -47,6 +47,8 @@ enum NumberWords {
         t[WordKey("hundred")] = .hundred
         for (w, v) in scales { t[WordKey(w)] = .scale(v) }
         t[WordKey("dozen")] = .scale(12)
+        // "three dozens" is 36 like "three dozen"; "dozens" alone is an indefinite amount, read elsewhere.
+        t[WordKey("dozens")] = .scale(12)
         // Plural scales after a number (`five hundreds`, `two millions`) multiply as the singular;
         // alone (`hundreds of people`) they are indefinite amounts, read elsewhere.
         t[WordKey("hundreds")] = .hundred
