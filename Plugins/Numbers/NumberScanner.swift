@@ -72,7 +72,12 @@ struct NumberScanner {
                     i += 1
                 }
             default:
-                i += 1
+                // ½, ¾: a fraction in one character (the first byte filters out ASCII punctuation).
+                if v.firstByte(i) >= 0xC2, let s = v.scalar(i), NumberWords.vulgarFractions[s] != nil {
+                    i = handle(at: i)
+                } else {
+                    i += 1
+                }
             }
         }
     }
@@ -175,7 +180,7 @@ struct NumberScanner {
         switch self.quantity(at: i) {
         case nil: return .skip(to: i + 1)
         case .skip(let next)?: return .skip(to: next)
-        case .quantity(let q)?: quantity = q
+        case .quantity(let q)?: quantity = readingMetres(q)
         }
         var a = Amount(kind: .cardinal, firstToken: quantity.tokens.lowerBound, nextToken: quantity.tokens.upperBound,
                        start: quantity.start, end: quantity.end, value: quantity.value, form: quantity.form,
@@ -281,6 +286,14 @@ struct NumberScanner {
                 a.form = .fraction
                 a.end = f.end
                 next = f.tokens.upperBound
+            } else if quantity.form == .integer, quantity.special == nil, quantity.isPlainDigits || a.value < 0, v.isGlued(next),
+                let s = v.scalar(next), let f = NumberWords.vulgarFractions[s]
+            {
+                // 3½
+                a.value += a.value < 0 ? -f : f
+                a.form = .fraction
+                a.end = v.end(next)
+                next += 1
             }
             if !quantity.isScaled, let k = v.key(next) {
                 var scale: Double?
@@ -377,6 +390,11 @@ struct NumberScanner {
     private func quantity(at i: Int) -> QuantityRead? {
         let v = view
         let b = v.firstByte(i)
+        if b >= 0xC2, v.kind(i) != .word, let s = v.scalar(i), let f = NumberWords.vulgarFractions[s] {
+            var q = Quantity(tokens: i..<(i + 1), start: v.start(i), end: v.end(i), value: f)
+            q.form = .fraction
+            return .quantity(q)
+        }
         let isDigitStart = (b >= 48 && b <= 57) || v.kind(i) == .number
         if isDigitStart {
             // +1 555 123 4567: an international phone number, digit groups and all; +2 is an amount.

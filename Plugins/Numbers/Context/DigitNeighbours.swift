@@ -90,8 +90,9 @@ extension NumberScanner {
         let i = q.tokens.lowerBound
         guard q.isPlainDigits, (1...3).contains(q.digitCount), q.tokens.count == 1, q.gluedNoun == nil,
             q.end == v.end(i), i + 1 < v.upper, v.kind(i + 1) == .number, v.tokens[i + 1].spaceBefore else { return q }
-        // A number right before this one (a list, a table, a date) makes any grouping a guess.
-        if i - 1 >= v.lower, v.kind(i - 1) == .number, v.tokens[i].spaceBefore { return q }
+        // A short number right before this one (a list, a table row) makes any grouping a guess;
+        // a longer one (a year: "On 5 May 2024 1 000 people") cannot be a group of it.
+        if i - 1 >= v.lower, v.kind(i - 1) == .number, v.tokens[i].spaceBefore, v.length(i - 1) <= 3 { return q }
         var value = q.value
         var t = i + 1
         var groups = 0

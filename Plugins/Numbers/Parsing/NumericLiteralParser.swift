@@ -216,6 +216,12 @@ enum NumericLiteralParser {
             } else if r - p == 1, suffixUpper, key == WordKey("c") || key == WordKey("f") {
                 // 1.5C, 104F: a temperature, as climate and weather stories write it.
                 q.gluedNoun = "°" + (key == WordKey("c") ? "C" : "F")
+            } else if key == WordKey("p"), !suffixUpper, plain, form == .integer, q.special == nil, value >= 1, value <= 500,
+                ![144, 240, 360, 480].contains(value)
+            {
+                // 20p, 5p: pence (1080p and 720p are video resolutions, above the limit or excluded).
+                value /= 100
+                q.currency = "GBP"
             } else if key == WordKey("pc") || key == WordKey("pct") {
                 // 0.5pc, 3pct: the percent word glued to the digits.
                 q.gluedNoun = "percent"
