@@ -56,6 +56,9 @@ struct NumberScanner {
                     if NumberScanner.startsIndefiniteAmount(key), case let (mention, next)? = indefiniteAmount(at: i) {
                         mentions.append(mention)
                         i = next
+                    } else if key == SpelledNumberParser.a, let mention = coupleOf(at: i) {
+                        mentions.append(mention)
+                        i += 2
                     } else if SpelledNumberParser.canStart(v, at: i, key: key) {
                         i = handle(at: i)
                     } else if NumberScanner.webPrefixes.contains(key), i + 1 < v.upper, !v.tokens[i + 1].spaceBefore {
@@ -69,7 +72,12 @@ struct NumberScanner {
                     i += 1
                 }
             default:
-                i += 1
+                // ½, ¾: a fraction in one character (the first byte filters out ASCII punctuation).
+                if v.firstByte(i) >= 0xC2, let s = v.scalar(i), NumberWords.vulgarFractions[s] != nil {
+                    i = handle(at: i)
+                } else {
+                    i += 1
+                }
             }
         }
     }
@@ -172,7 +180,7 @@ struct NumberScanner {
         switch self.quantity(at: i) {
         case nil: return .skip(to: i + 1)
         case .skip(let next)?: return .skip(to: next)
-        case .quantity(let q)?: quantity = q
+        case .quantity(let q)?: quantity = readingMetres(q)
         }
         var a = Amount(kind: .cardinal, firstToken: quantity.tokens.lowerBound, nextToken: quantity.tokens.upperBound,
                        start: quantity.start, end: quantity.end, value: quantity.value, form: quantity.form,
@@ -212,6 +220,8 @@ struct NumberScanner {
         case .range(let high)?:
             // June 13-15: a span of days.
             if !quantity.isYearSpan, let date = dayOfMonth(quantity, day: Int(quantity.value)) { return .amount(date) }
+            // lost 2-4, a 0-3 defeat: a match score, not an amount.
+            if !quantity.isYearSpan, isScore(quantity, high: high, next: next) { return .skip(to: next) }
             a.high = high
             if quantity.isYearSpan { a.kind = .year }
         case nil:
@@ -276,6 +286,14 @@ struct NumberScanner {
                 a.form = .fraction
                 a.end = f.end
                 next = f.tokens.upperBound
+            } else if quantity.form == .integer, quantity.special == nil, quantity.isPlainDigits || a.value < 0, v.isGlued(next),
+                let s = v.scalar(next), let f = NumberWords.vulgarFractions[s]
+            {
+                // 3½
+                a.value += a.value < 0 ? -f : f
+                a.form = .fraction
+                a.end = v.end(next)
+                next += 1
             }
             if !quantity.isScaled, let k = v.key(next) {
                 var scale: Double?
@@ -372,34 +390,44 @@ struct NumberScanner {
     private func quantity(at i: Int) -> QuantityRead? {
         let v = view
         let b = v.firstByte(i)
+        if b >= 0xC2, v.kind(i) != .word, let s = v.scalar(i), let f = NumberWords.vulgarFractions[s] {
+            var q = Quantity(tokens: i..<(i + 1), start: v.start(i), end: v.end(i), value: f)
+            q.form = .fraction
+            return .quantity(q)
+        }
         let isDigitStart = (b >= 48 && b <= 57) || v.kind(i) == .number
         if isDigitStart {
-            if b == UInt8(ascii: "+") {
-                // +1 555 123 4567: an international phone number, digit groups and all.
-                var j = i + 1
-                while j < v.upper, v.kind(j) == .number || v.isChar(j, UInt8(ascii: "(")) || v.isChar(j, UInt8(ascii: ")"))
-                    || v.isChar(j, UInt8(ascii: "-")) { j += 1 }
-                return .skip(to: j)
-            }
-            if isCodeContinuation(i) {
+            // +1 555 123 4567: an international phone number, digit groups and all; +2 is an amount.
+            if b == UInt8(ascii: "+"), isPhoneNumber(i) { return .skip(to: phoneNumberEnd(after: i)) }
+            let leadingPoint = hasLeadingPoint(i)
+            if !leadingPoint, isCodeContinuation(i) {
                 var j = i
                 while j + 1 < v.upper, !v.tokens[j + 1].spaceBefore { j += 1 }
                 return .skip(to: j + 1)
             }
-            switch NumericLiteralParser.parse(v, at: i) {
-            case .quantity(let q)?: return .quantity(q)
+            switch NumericLiteralParser.parse(v, at: i, leadingPoint: leadingPoint) {
+            case .quantity(let q)?: return .quantity(leadingPoint ? q : applyingSeparateSign(joiningSpacedThousands(q)))
             case .code(let next)?: return .skip(to: next)
             case nil: return nil
             }
         }
         let pieces = SpelledNumberParser.pieces(v, from: i)
-        guard let r = SpelledNumberParser.read(pieces) else { return nil }
+        guard let r = SpelledNumberParser.read(pieces) else { return halfOf(at: i).map(QuantityRead.quantity) }
+        // "tested negative three times", "plus or minus two": not a sign; read what follows alone.
+        if case .number(.minus) = pieces[0].role, !isWordSign(at: i) { return .skip(to: i + 1) }
         let lastPiece = pieces[r.pieceCount - 1]
         var q = Quantity(tokens: i..<(lastPiece.token + 1), start: pieces[0].start, end: lastPiece.end, value: r.value)
         q.form = r.form
         q.isOrdinal = r.isOrdinal
         q.isSpelled = true
         q.spelledPieces = r.pieceCount
+        if let d = isOrdinalAfterDeterminer(pieces, r, at: i) {
+            q.value = d
+            q.form = .integer
+            q.isOrdinal = true
+            return .quantity(q)
+        }
+        if lastPiece.endsToken, let fraction = overFraction(numerator: q) { return .quantity(fraction) }
         // "a third term", "a fifth consecutive win": an ordinal after the article, not a fraction.
         if r.pieceCount == 2, case .article = pieces[0].role, case .number(.ordinal(let d, false, true)) = pieces[1].role,
             lastPiece.endsToken, lastPiece.token + 1 < v.upper, v.kind(lastPiece.token + 1) == .word,
@@ -589,7 +617,7 @@ struct NumberScanner {
 
     /// Where a percent sign or word after the amount ends: `%`, `percent`, `per cent`, `pct`,
     /// `percentage point(s)`; and whether it means percentage points.
-    private func percentSign(at t: Int, compoundNoun: String?) -> (end: Int, next: Int, points: Bool)? {
+    func percentSign(at t: Int, compoundNoun: String?) -> (end: Int, next: Int, points: Bool)? {
         let v = view
         if let noun = compoundNoun {
             // 3-percentage-point, 10-percent

@@ -9,19 +9,23 @@ public struct NumbersExtractor: Extractor {
         name: name,
         summary: "Numbers, ordinals, percentages, money and ranges, with normalised values",
         discussion: """
-            Finds amounts written with digits (20, 1,000, 244.9, -3, 1.2bn, 10k) or words (twenty-five, \
-            a hundred, two dozen, half a million, three-quarters) and says what they are: `cardinal` \
+            Finds amounts written with digits (20, 1,000, 1 234 567, 244.9, .5, -3, +2, minus 4, 1.2bn, 10k, \
+            1e10, 3½) or words (twenty-five, a hundred, two dozen, a couple of, half a million, half of, \
+            three-quarters, one over three, the one hundred and first) and says what they are: `cardinal` \
             (subtype integer, decimal, fraction or power), `ordinal` (80th, eleventh), `percent` (16.5%, \
             16.5 per cent), `money` ($244.9 billion, 500 yuan, with an ISO 4217 unit), `range` (10-20, \
             between 10 and 20; with low and high), and `year`, `date`, `time` for calendar and clock \
             values, which are not quantities. Phone numbers, IP addresses, versions and codes are skipped, \
-            and so are numbers that belong to a name (S&P 500, Boeing 737, Chapter 11, COVID-19, F-16). \
+            and so are numbers that belong to a name (S&P 500, Boeing 737, Chapter 11, COVID-19, F-16) and \
+            match scores (lost 2-4, a 0-3 defeat). \
             `approximate` keeps a modifier such as "more than"; `counts` the noun an amount counts. \
             Plural scales used as counts (dozens of, hundreds of, tens of thousands of) are cardinals with \
             `approximate` "indefinite" and the smallest amount they name as value (hundreds → 100); \
-            `No. 1` is an ordinal rank; `two out of five` is the fraction 0.4; `1.5C` counts °C.
+            `No. 1` is an ordinal rank; `two out of five` is the fraction 0.4; `1.5C` counts °C; `20p` is \
+            GBP 0.2; a glued `m` is millions (`£100m`, `100m people`) except in distances (`the 100m`, \
+            `a 50m tall tower`), which count `m`.
             """,
-        version: "1.1",
+        version: "1.2",
         fields: [
             FieldDescriptor("kind", .string, "cardinal, ordinal, percent, money, range, year, date or time"),
             FieldDescriptor("subtype", .string, "integer, decimal, fraction or power for cardinals; the kind of a range's ends"),

@@ -18,7 +18,9 @@ enum NumericLiteralParser {
     private static let comma = UInt8(ascii: ","), dot = UInt8(ascii: "."), hyphen = UInt8(ascii: "-")
 
     /// Parses the literal starting at token `i` (a number token or a word starting with a digit).
-    static func parse(_ v: TokenView, at i: Int) -> Outcome? {
+    /// With `leadingPoint`, token `i - 1` is a decimal point written without a leading zero
+    /// (`.5`), so the digits are the fraction.
+    static func parse(_ v: TokenView, at i: Int, leadingPoint: Bool = false) -> Outcome? {
         // The run of tokens glued to token i that a literal can span.
         var j = i
         while j + 1 < v.upper, !v.tokens[j + 1].spaceBefore, continuesLiteral(v, j + 1) { j += 1 }
@@ -43,8 +45,7 @@ enum NumericLiteralParser {
             p += 3
         }
         guard digit(p) else { return nil }
-        // A leading "+" introduces phone numbers (+1 555 ...), never amounts in news.
-        if signed && !negative { return skipAll }
+        if leadingPoint && signed { return nil }
 
         // Digit groups and their separators.
         func readGroups(from p0: Int) -> [Group] {
@@ -62,17 +63,43 @@ enum NumericLiteralParser {
             return groups
         }
         var groups = readGroups(from: p)
+        // A plus sign glued to a dash-separated code is a phone number (+1-555-123-4567).
+        if signed && !negative, groups.count == 1, at(groups[0].end) == hyphen { return skipAll }
         guard let mantissa = interpret(&groups, b) else { return skipAll }
         var value = mantissa.value
         var form: Quantity.Form = mantissa.fractionDigits > 0 ? .decimal : .integer
+        if leadingPoint {
+            // .5, .25: only plain digits can follow the point.
+            guard groups.count == 1 else { return skipAll }
+            value /= pow10Power(10, Double(groups[0].length))
+            form = .decimal
+        }
         p = groups.last!.end
-        let plain = groups.count == 1 && !signed
-        var q = Quantity(tokens: i..<(i + 1), start: v.start(i), end: p, value: value)
+        let plain = groups.count == 1 && !signed && !leadingPoint
+        let firstToken = leadingPoint ? i - 1 : i
+        var q = Quantity(tokens: firstToken..<(i + 1), start: v.start(firstToken), end: p, value: value)
         q.digitCount = groups[0].length
         var isPlain = plain
 
         // What follows the digits inside the run.
-        if at(p) == UInt8(ascii: "^"), digit(p + 1) || ((at(p + 1) == hyphen || at(p + 1) == UInt8(ascii: "+")) && digit(p + 2)) {
+        if (at(p) | 0x20) == UInt8(ascii: "e"), groups.count <= 2, !leadingPoint,
+            digit(p + 1) || ((at(p + 1) == hyphen || at(p + 1) == UInt8(ascii: "+")) && digit(p + 2))
+        {
+            // Scientific notation: 1e10, 2.5E-3, 1.2e+5. A letter or digit run after a short
+            // exponent (3e4f, 1e1000) is a code, never an amount.
+            var r = p + 1
+            let expNegative = at(r) == hyphen
+            if at(r) == hyphen || at(r) == UInt8(ascii: "+") { r += 1 }
+            let expStart = r
+            var e = 0.0
+            while digit(r) { e = e * 10 + Double(b[r] - 48); r += 1 }
+            guard r - expStart <= 3, !letter(r), isTokenEnd(v, i, j, r) else { return skipAll }
+            let power = pow10Power(10, e)
+            value = expNegative ? value / power : value * power
+            form = .power
+            isPlain = false
+            p = r
+        } else if at(p) == UInt8(ascii: "^"), digit(p + 1) || ((at(p + 1) == hyphen || at(p + 1) == UInt8(ascii: "+")) && digit(p + 2)) {
             var r = p + 1
             let expNegative = at(r) == hyphen
             if at(r) == hyphen || at(r) == UInt8(ascii: "+") { r += 1 }
@@ -189,6 +216,15 @@ enum NumericLiteralParser {
             } else if r - p == 1, suffixUpper, key == WordKey("c") || key == WordKey("f") {
                 // 1.5C, 104F: a temperature, as climate and weather stories write it.
                 q.gluedNoun = "°" + (key == WordKey("c") ? "C" : "F")
+            } else if key == WordKey("p"), !suffixUpper, plain, form == .integer, q.special == nil, value >= 1, value <= 500,
+                ![144, 240, 360, 480].contains(value)
+            {
+                // 20p, 5p: pence (1080p and 720p are video resolutions, above the limit or excluded).
+                value /= 100
+                q.currency = "GBP"
+            } else if key == WordKey("pc") || key == WordKey("pct") {
+                // 0.5pc, 3pct: the percent word glued to the digits.
+                q.gluedNoun = "percent"
             } else if CountWords.gluedUnits.contains(key), !(r - p == 1 && suffixUpper) {
                 // (single capital letters are codes: 5G, 3D)
                 q.gluedNoun = key.string
@@ -218,11 +254,11 @@ enum NumericLiteralParser {
             // The amount ends at the hyphen; the rest of the word is what it counts.
             var k = i
             while k <= j && v.end(k) < p { k += 1 }
-            q.tokens = i..<(k + 1)
+            q.tokens = firstToken..<(k + 1)
             q.end = p
         } else {
             guard let k = tokenEnding(v, i, j, p) else { return skipAll }
-            q.tokens = i..<(k + 1)
+            q.tokens = firstToken..<(k + 1)
             q.end = p
         }
         q.value = negative ? -value : value

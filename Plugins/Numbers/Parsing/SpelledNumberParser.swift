@@ -181,6 +181,8 @@ enum SpelledNumberParser {
                 guard last == .hundred || last == .scale, let next = word(k + 1) else { break loop }
                 switch next {
                 case .unit, .teen, .tens: last = .and
+                // "one hundred and twenty-first", "a thousand and first": an ordinal ends the number.
+                case .ordinal(let d, false, true) where d < 100: last = .and
                 default: break loop
                 }
             case .number(let w):
@@ -267,6 +269,10 @@ enum SpelledNumberParser {
                         group = 1 / d
                         form = .fraction
                         last = .fraction
+                    case .and:
+                        // Only a compound ordinal can follow "and" here (checked above).
+                        accept(k + 1, ordinal: true, value: total + group + d)
+                        break loop
                     case .unit, .teen, .tens, .hundred, .scale:
                         let numerator = total + group
                         if plural && denominator {

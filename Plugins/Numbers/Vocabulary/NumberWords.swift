@@ -47,6 +47,8 @@ enum NumberWords {
         t[WordKey("hundred")] = .hundred
         for (w, v) in scales { t[WordKey(w)] = .scale(v) }
         t[WordKey("dozen")] = .scale(12)
+        // "three dozens" is 36 like "three dozen"; "dozens" alone is an indefinite amount, read elsewhere.
+        t[WordKey("dozens")] = .scale(12)
         // Plural scales after a number (`five hundreds`, `two millions`) multiply as the singular;
         // alone (`hundreds of people`) they are indefinite amounts, read elsewhere.
         t[WordKey("hundreds")] = .hundred
@@ -111,6 +113,13 @@ enum NumberWords {
     /// `b` alone are metres and other things unless a currency sign precedes the number.
     static let spacedScaleSuffixes: Set<WordKey> = [WordKey("k"), WordKey("bn"), WordKey("mn"), WordKey("mln"),
                                                      WordKey("bln"), WordKey("tn"), WordKey("trn")]
+
+    /// Fractions written as one character (`½`, `¾`), alone or after digits (`3½`).
+    static let vulgarFractions: [Unicode.Scalar: Double] = [
+        "\u{BD}": 1.0 / 2, "\u{2153}": 1.0 / 3, "\u{2154}": 2.0 / 3, "\u{BC}": 1.0 / 4, "\u{BE}": 3.0 / 4,
+        "\u{2155}": 1.0 / 5, "\u{2156}": 2.0 / 5, "\u{2157}": 3.0 / 5, "\u{2158}": 4.0 / 5, "\u{2159}": 1.0 / 6,
+        "\u{215A}": 5.0 / 6, "\u{215B}": 1.0 / 8, "\u{215C}": 3.0 / 8, "\u{215D}": 5.0 / 8, "\u{215E}": 7.0 / 8,
+    ]
 
     /// English ordinal suffixes of digits (`1st`, `22nd`, `80th`).
     static let ordinalSuffixes: Set<WordKey> = [WordKey("st"), WordKey("nd"), WordKey("rd"), WordKey("th")]
