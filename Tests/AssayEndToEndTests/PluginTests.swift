@@ -207,8 +207,16 @@ struct PluginFixture: Sendable {
     /// of the running tests, and returns the path of its shared library.
     static func buildExample(_ name: String, scratch: String) throws -> String {
         let configuration = productsFolder.hasSuffix("/release") ? "release" : "debug"
-        let r = run("/usr/bin/env", ["swift", "build", "-c", configuration, "--package-path",
-                                     "\(repository)/Examples/\(name)", "--scratch-path", scratch])
+        let arguments = ["swift", "build", "-c", configuration, "--package-path", "\(repository)/Examples/\(name)",
+                         "--scratch-path", scratch]
+        var r = run("/usr/bin/env", arguments)
+        // The scratch folder is kept between runs. When files were added to the core since the
+        // last run, SwiftPM's incremental build of the path dependency can still compile the old
+        // file list ("cannot find 'X' in scope"): build once more from a clean scratch folder.
+        if r.status != 0 {
+            try? FileManager.default.removeItem(atPath: scratch)
+            r = run("/usr/bin/env", arguments)
+        }
         let library = "\(scratch)/\(configuration)/lib\(name).so"
         guard r.status == 0, FileManager.default.fileExists(atPath: library) else {
             throw SetupError(description: "swift build of Examples/\(name) failed:\n\(r.stdout)\n\(r.stderr)")
