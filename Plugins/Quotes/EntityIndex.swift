@@ -10,6 +10,8 @@ struct EntityIndex {
         var canonical: String
         /// A title the entities extractor found before the name, if any.
         var title: String?
+        /// Its position in ``EntityIndex/mentions``, by which facts about it are memoised.
+        var index = 0
         var isSpeakerLike: Bool { label == "PERSON" || label == "ORG" }
     }
 
@@ -21,15 +23,15 @@ struct EntityIndex {
     private let forms: LazyNameForms
 
     init(_ annotations: [Annotation], document: AnalyzedDocument) {
-        let mentions = annotations.compactMap { a -> Mention? in
+        var mentions = annotations.compactMap { a -> Mention? in
             guard case .string(let label)? = a["label"] else { return nil }
-            let text = document.text(of: a.span)
-            var canonical = text
-            if case .string(let c)? = a["canonical"], !c.isEmpty { canonical = c }
+            var canonical: String
+            if case .string(let c)? = a["canonical"], !c.isEmpty { canonical = c } else { canonical = document.text(of: a.span) }
             var title: String?
             if case .string(let t)? = a["title"], !t.isEmpty { title = t }
             return Mention(span: a.span, label: label, canonical: canonical, title: title)
         }.sorted { $0.span < $1.span }
+        for i in mentions.indices { mentions[i].index = i }
         self.mentions = mentions
         forms = LazyNameForms(mentions: mentions, document: document)
     }

@@ -23,6 +23,30 @@ struct SpeakerPhrase {
 struct SpeakerPhraseFinder {
     let reader: TokenReader
     let entities: EntityIndex
+    /// The speech verb at each token (an index into `verbCues`, or -1), worked out once per
+    /// document: indirect speech scans every sentence for verbs, and subjects, speakers and
+    /// quote kinds ask about the same tokens again, so a look-up must cost no more than an
+    /// array read.
+    private let verbCueAt: [Int32]
+    private let verbCues: [(verb: SpeechLexicon.Verb, text: String, length: Int)]
+
+    init(reader: TokenReader, entities: EntityIndex) {
+        self.reader = reader
+        self.entities = entities
+        var at = [Int32](repeating: -1, count: reader.count)
+        var cues: [(verb: SpeechLexicon.Verb, text: String, length: Int)] = []
+        for i in 0..<reader.count {
+            if let cue = Self.findVerb(at: i, reader: reader) {
+                at[i] = Int32(cues.count)
+                cues.append(cue)
+            }
+        }
+        verbCueAt = at
+        verbCues = cues
+    }
+
+    /// Words that end a subject phrase when read backwards from a verb, matched in place.
+    private static let stopWordList = Lexicon(stopWords.map { ($0, true) })
 
     /// Words that end a subject phrase when read backwards from a verb.
     private static let stopWords: Set<String> = [
@@ -51,22 +75,27 @@ struct SpeakerPhraseFinder {
         let t = reader.document.tokens[i]
         if t.kind == .punctuation || t.kind == .symbol { return true }
         if reader.isLowercaseWord(i) {
-            let w = reader.lower(i)
-            if Self.stopWords.contains(w) { return true }
-            if SpeechLexicon.verbs[w] != nil { return true }
+            if reader.isLowered(i, in: Self.stopWordList) { return true }
+            if reader.isLowered(i, in: SpeechLexicon.verbForms) { return true }
         }
         return false
     }
 
     /// The speech verb at token `i`, with its text ("said", "pointed out") and its token count.
     func verb(at i: Int) -> (verb: SpeechLexicon.Verb, text: String, length: Int)? {
+        let k = verbCueAt[i]
+        return k < 0 ? nil : verbCues[Int(k)]
+    }
+
+    /// The speech verb at token `i`, worked out from the text (see ``verb(at:)``).
+    private static func findVerb(at i: Int, reader: TokenReader) -> (verb: SpeechLexicon.Verb, text: String, length: Int)? {
         guard reader.isLowercaseWord(i) else { return nil }
         let span = reader.document.tokens[i].span
         guard span.length >= 3, span.length <= 14 else { return nil }
         let b0 = reader.document.utf8[span.start], b1 = reader.document.utf8[span.start + 1]
         guard (97...122).contains(b1), SpeechLexicon.verbPrefixes[Int(b0 - 97) * 26 + Int(b1 - 97)] else { return nil }
+        guard let v = SpeechLexicon.verbForms.match(in: reader.document, at: i, limit: i + 1)?.payload else { return nil }
         let w = reader.lower(i)
-        guard let v = SpeechLexicon.verbs[w] else { return nil }
         if let particle = SpeechLexicon.needsParticle[v.lemma] {
             guard i + 1 < reader.count else { return nil }
             if particle.isEmpty {
@@ -281,7 +310,7 @@ struct SpeakerPhraseFinder {
                 var before = r.lowerBound - 1
                 // Titles and descriptions glued to the name ("Rep. Gwen Moore", "pollster Pat Caddell").
                 while before >= lowest, reader.isWord(before), r.lowerBound - before <= 4,
-                      !SpeechLexicon.verbs.keys.contains(reader.lower(before)) || !reader.isLowercaseWord(before) { before -= 1 }
+                      !reader.isLowered(before, in: SpeechLexicon.verbForms) || !reader.isLowercaseWord(before) { before -= 1 }
                 if before < lowest || !reader.isWord(before) {
                     return SpeakerPhrase(kind: .entity(m), tokens: r)
                 }

@@ -9,6 +9,18 @@ struct SpeakerResolver {
     let phrases: SpeakerPhraseFinder
     /// Quoted spans (bytes), sorted: mentions inside quotes are not antecedents.
     let quotedSpans: [Span]
+    /// What has been worked out per mention: a document resolves the same people again and
+    /// again (every pronoun, every description checks every person), and the answers depend on
+    /// the mention alone.
+    private let memo: MentionMemo
+
+    init(reader: TokenReader, entities: EntityIndex, phrases: SpeakerPhraseFinder, quotedSpans: [Span]) {
+        self.reader = reader
+        self.entities = entities
+        self.phrases = phrases
+        self.quotedSpans = quotedSpans
+        memo = MentionMemo(count: entities.mentions.count)
+    }
 
     func resolve(_ phrase: SpeakerPhrase) -> String? {
         switch phrase.kind {
@@ -30,6 +42,13 @@ struct SpeakerResolver {
     /// looks like a name and contains the mention; otherwise (or for a bare surname) the fullest
     /// name-like mention of the document that contains the mention's words is used.
     private func canonicalize(_ m: EntityIndex.Mention) -> String {
+        if let known = memo.canonical[m.index] { return known }
+        let name = fullestForm(of: m)
+        memo.canonical[m.index] = name
+        return name
+    }
+
+    private func fullestForm(of m: EntityIndex.Mention) -> String {
         let text = reader.document.text(of: m.span)
         let words = Set(Self.words(text))
         if Self.isNameLike(m.canonical), words.isSubset(of: Self.words(m.canonical)), m.canonical.contains(" ") {
@@ -292,6 +311,13 @@ struct SpeakerResolver {
     /// the name ("Chinese President Xi Jinping"), an apposition after it ("Lin Jian, a
     /// spokesperson") or before it ("the spokesperson, Lin Jian"), and the extractor's title.
     private func roleContext(of m: EntityIndex.Mention) -> [String] {
+        if let known = memo.roleContext[m.index] { return known }
+        let words = describingWords(of: m)
+        memo.roleContext[m.index] = words
+        return words
+    }
+
+    private func describingWords(of m: EntityIndex.Mention) -> [String] {
         let r = reader.document.tokenRange(in: m.span)
         guard !r.isEmpty else { return [] }
         let sentence = reader.sentenceTokens(of: r.lowerBound)
@@ -314,6 +340,19 @@ struct SpeakerResolver {
         }
         if let t = m.title { words += t.lowercased().split(separator: " ").map(String.init) }
         return words
+    }
+}
+
+/// Per-mention answers of one document's ``SpeakerResolver``, filled in as they are asked for.
+final class MentionMemo {
+    /// The canonical name of each mention, once resolved.
+    var canonical: [String?]
+    /// The lowercased words describing each mention, once collected.
+    var roleContext: [[String]?]
+
+    init(count: Int) {
+        canonical = Array(repeating: nil, count: count)
+        roleContext = Array(repeating: nil, count: count)
     }
 }
 

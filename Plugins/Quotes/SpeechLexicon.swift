@@ -114,6 +114,11 @@ enum SpeechLexicon {
         return out
     }()
 
+    /// The same forms as ``verbs``, matched over a token's bytes in place: the quote extractor
+    /// asks about most tokens of a document, and a `Dictionary` look-up would build a
+    /// lowercased String for each.
+    static let verbForms = Lexicon(verbs.map { ($0.key, $0.value) })
+
     /// Which two-letter beginnings any verb form has (26 x 26, lower-case ASCII): a cheap test
     /// that rules out most words before a dictionary look-up.
     static let verbPrefixes: [Bool] = {

@@ -56,15 +56,37 @@ struct TokenReader {
 
     func isAny(_ i: Int, _ set: Set<String>) -> Bool { set.contains(text(i)) }
 
-    static let dashes: Set<String> = ["—", "–", "-", "--", "―"]
-    static let sentencePunctuation: Set<String> = [".", "!", "?", "…"]
+    /// Whether token `i`, lowercased, is one of the single words of `words`: the same answer as
+    /// `set.contains(lower(i))` for a set of those words, without building a String per token.
+    func isLowered<P>(_ i: Int, in words: Lexicon<P>) -> Bool { words.match(in: document, at: i, limit: i + 1) != nil }
 
-    func isDash(_ i: Int) -> Bool { isAny(i, TokenReader.dashes) }
+    static let dashes = ["—", "–", "-", "--", "―"]
+    static let sentencePunctuation = [".", "!", "?", "…"]
 
-    /// Whether the token is any quote mark.
+    func isDash(_ i: Int) -> Bool { TokenReader.dashes.contains { self.is(i, $0) } }
+
+    /// Whether the token is ".", "!", "?" or "…".
+    func isSentencePunctuation(_ i: Int) -> Bool { TokenReader.sentencePunctuation.contains { self.is(i, $0) } }
+
+    /// Whether the token's text starts with `prefix` (as `String.hasPrefix` says): the bytes rule
+    /// out nearly every token before a String is built.
+    func hasPrefix(_ i: Int, _ prefix: String) -> Bool {
+        let span = document.tokens[i].span
+        guard span.length >= prefix.utf8.count, zip(document.utf8[span.start...], prefix.utf8).allSatisfy({ $0 == $1 }) else { return false }
+        return text(i).hasPrefix(prefix)
+    }
+
+    /// Whether the token is any quote mark: " ' “ ” ‘ ’ « » „ ‹ ›, told by their UTF-8 bytes.
     func isQuoteMark(_ i: Int) -> Bool {
-        guard document.tokens[i].kind == .punctuation else { return false }
-        return ["\"", "'", "“", "”", "‘", "’", "«", "»", "„", "‹", "›"].contains(text(i))
+        let t = document.tokens[i]
+        guard t.kind == .punctuation else { return false }
+        let b = document.utf8, s = t.span.start
+        switch t.span.length {
+        case 1: return b[s] == 0x22 || b[s] == 0x27
+        case 2: return b[s] == 0xC2 && (b[s + 1] == 0xAB || b[s + 1] == 0xBB)
+        case 3: return b[s] == 0xE2 && b[s + 1] == 0x80 && [0x9C, 0x9D, 0x98, 0x99, 0x9E, 0xB9, 0xBA].contains(b[s + 2])
+        default: return false
+        }
     }
 
     func sentence(of token: Int) -> Int { Int(sentenceOfToken[token]) }
