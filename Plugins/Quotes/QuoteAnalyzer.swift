@@ -350,7 +350,7 @@ struct QuoteAnalyzer {
         if let v = attribution?.verbTokens, v.lowerBound >= lo, v.upperBound <= hi {
             if v.upperBound <= passage.firstOpen {
                 lo = v.upperBound
-                if lo < passage.firstOpen, reader.lower(lo) == "that" { lo += 1 }
+                if lo < passage.firstOpen, reader.lowerIs(lo, "that") { lo += 1 }
                 // "called the talks “…” and described the ties as “…”": the next verb frames its own.
                 // A dash or semicolon after the quote ends the framed clause too.
                 if let next = ((passage.lastToken + 1)..<hi).first(where: { phrases.verb(at: $0) != nil || reader.isDash($0) || reader.is($0, ";") }) { hi = next }
@@ -440,7 +440,7 @@ struct QuoteAnalyzer {
     /// "Follow Pam Key on Twitter @pamkeyNEN.": the outlet's footer after a transcript, which
     /// speaks for no one in it.
     private func isFollowLine(_ tokens: Range<Int>) -> Bool {
-        guard tokens.count <= 12, reader.lower(tokens.lowerBound) == "follow" else { return false }
+        guard tokens.count <= 12, reader.lowerIs(tokens.lowerBound, "follow") else { return false }
         return tokens.contains { reader.text($0).hasPrefix("@") || ["twitter", "facebook", "instagram"].contains(reader.lower($0)) }
     }
 
@@ -554,7 +554,7 @@ struct QuoteAnalyzer {
             // Allow a listener or a short adverbial before "that" ("told reporters on Tuesday that").
             var look = k
             while look < min(end, k + 6), !reader.is(look, ",") || look == k {
-                if reader.lower(look) == "that" { sawThat = true; k = look + 1; break }
+                if reader.lowerIs(look, "that") { sawThat = true; k = look + 1; break }
                 look += 1
             }
             if !sawThat {

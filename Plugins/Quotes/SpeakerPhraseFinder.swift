@@ -35,7 +35,15 @@ struct SpeakerPhraseFinder {
         self.entities = entities
         var at = [Int32](repeating: -1, count: reader.count)
         var cues: [(verb: SpeechLexicon.Verb, text: String, length: Int)] = []
+        let bytes = reader.document.utf8, tokens = reader.document.tokens
         for i in 0..<reader.count {
+            // The first two bytes rule out most tokens before `findVerb` is asked (it would
+            // reject them by the same tests: a speech verb starts with two lower-case ASCII letters).
+            let t = tokens[i]
+            guard t.kind == .word, t.span.length >= 3, t.span.length <= 14 else { continue }
+            let b0 = bytes[t.span.start], b1 = bytes[t.span.start + 1]
+            guard (97...122).contains(b0), (97...122).contains(b1),
+                  SpeechLexicon.verbPrefixes[Int(b0 - 97) * 26 + Int(b1 - 97)] else { continue }
             if let cue = Self.findVerb(at: i, reader: reader) {
                 at[i] = Int32(cues.count)
                 cues.append(cue)
@@ -192,8 +200,8 @@ struct SpeakerPhraseFinder {
             let isNameWord = reader.isCapitalized(i) && !SpeechLexicon.titles.contains(reader.lower(i))
                 && !SpeechLexicon.determiners.contains(reader.lower(i)) && !isNonSpeakerEntity(i)
                 && SpeechLexicon.pronouns[reader.lower(i)] == nil
-            let isJoiner = start != nil && (reader.text(i) == "." || reader.lower(i) == "de" || reader.lower(i) == "van"
-                || reader.lower(i) == "von" || reader.lower(i) == "bin" || reader.lower(i) == "al")
+            let isJoiner = start != nil && (reader.text(i) == "." || reader.lowerIs(i, "de") || reader.lowerIs(i, "van")
+                || reader.lowerIs(i, "von") || reader.lowerIs(i, "bin") || reader.lowerIs(i, "al"))
             if isNameWord || isJoiner {
                 if start == nil { start = i }
             } else {
@@ -274,7 +282,7 @@ struct SpeakerPhraseFinder {
         }
         guard let headChunk = chunks.first else { return nil }
         // "Xi and Putin said": a coordinated subject has no single speaker.
-        if headChunk.lowerBound - 2 >= floor, reader.lower(headChunk.lowerBound - 1) == "and",
+        if headChunk.lowerBound - 2 >= floor, reader.lowerIs(headChunk.lowerBound - 1, "and"),
            reader.isCapitalized(headChunk.lowerBound - 2) {
             return SpeakerPhrase(kind: .plural, tokens: (headChunk.lowerBound - 2)..<headChunk.upperBound)
         }
@@ -365,10 +373,10 @@ struct SpeakerPhraseFinder {
             let here = entities.mentions(overlapping: reader.document.tokens[i].span)
             if let m = here.first(where: { $0.isSpeakerLike }) {
                 let r = tokens(of: m.span, within: i..<limit)
-                let possessive = r.upperBound < limit && (reader.lower(r.upperBound) == "’s" || reader.lower(r.upperBound) == "'s")
+                let possessive = r.upperBound < limit && (reader.lowerIs(r.upperBound, "’s") || reader.lowerIs(r.upperBound, "'s"))
                 let afterPreposition = i > start && Self.prepositions.contains(reader.lower(i - 1))
                 if !possessive && !afterPreposition {
-                    if r.upperBound < limit, reader.lower(r.upperBound) == "and",
+                    if r.upperBound < limit, reader.lowerIs(r.upperBound, "and"),
                        r.upperBound + 1 < limit, reader.isCapitalized(r.upperBound + 1) {
                         return SpeakerPhrase(kind: .plural, tokens: r)
                     }
@@ -384,7 +392,7 @@ struct SpeakerPhraseFinder {
         // Entities found nothing: a capitalised name at the start of the clause.
         if let name = nameRun(in: start..<min(limit, start + 6), nearEnd: false), seenCapital {
             let after = name.upperBound
-            let possessive = after < limit && (reader.lower(after) == "’s" || reader.lower(after) == "'s")
+            let possessive = after < limit && (reader.lowerIs(after, "’s") || reader.lowerIs(after, "'s"))
             if !possessive { return SpeakerPhrase(kind: .name, tokens: name) }
         }
         // "The Republican nominee also vowed": a definite description of one person's role.

@@ -51,15 +51,24 @@ struct SpeakerResolver {
     private func fullestForm(of m: EntityIndex.Mention) -> String {
         let text = reader.document.text(of: m.span)
         let words = Set(Self.words(text))
-        if Self.isNameLike(m.canonical), words.isSubset(of: Self.words(m.canonical)), m.canonical.contains(" ") {
+        let canonicalFits = Self.isNameLike(m.canonical) && words.isSubset(of: Self.words(m.canonical))
+        if canonicalFits, Self.hasSpace(m.canonical) {
             return m.canonical
         }
-        var best = Self.isNameLike(m.canonical) && words.isSubset(of: Self.words(m.canonical)) ? m.canonical : text
-        for candidate in entities.nameForms where candidate.label == m.label && candidate.name.count > best.count
+        var best = canonicalFits ? m.canonical : text
+        var bestLength = best.count
+        for candidate in entities.nameForms where candidate.label == m.label && candidate.length > bestLength
             && words.isSubset(of: candidate.words) {
             best = candidate.name
+            bestLength = candidate.length
         }
         return best
+    }
+
+    /// Whether a name has a space: ASCII by its bytes, other text as `contains(" ")` says.
+    private static func hasSpace(_ s: String) -> Bool {
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return s.utf8.contains(0x20) }
+        return s.contains(" ")
     }
 
     static func words(_ s: String) -> Set<Substring> { Set(s.split(separator: " ")) }
@@ -240,7 +249,7 @@ struct SpeakerResolver {
     /// named earlier ("the Commission on Presidential Debates") stands for the nearest such one.
     private func organisation(namedBy tokens: Range<Int>) -> String? {
         let words = tokens.filter { reader.isWord($0) }
-        guard words.count == 2, reader.lower(words[0]) == "the", let noun = words.last, !reader.isCapitalized(noun) || phrases.isSentenceInitial(noun)
+        guard words.count == 2, reader.lowerIs(words[0], "the"), let noun = words.last, !reader.isCapitalized(noun) || phrases.isSentenceInitial(noun)
         else { return nil }
         let target = reader.lower(noun)
         guard target.count >= 4, !target.hasSuffix("s") || target.hasSuffix("ss") else { return nil }

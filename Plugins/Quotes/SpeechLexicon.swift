@@ -235,6 +235,9 @@ enum SpeechLexicon {
         "observation", "answer", "response", "reply", "quip", "joke", "words", "message", "tweet", "post",
     ]
 
+    /// ``utteranceNouns`` matched over a token's bytes in place (every token before a quote is tried).
+    static let utteranceNounList = Lexicon(utteranceNouns.map { ($0, true) })
+
     /// Words that may sit between a subject and its verb ("Xi also said", "he has repeatedly argued").
     static let adverbsAndAuxiliaries: Set<String> = [
         "also", "then", "later", "again", "once", "has", "had", "have", "would", "will", "had", "did", "does",

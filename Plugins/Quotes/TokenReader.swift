@@ -56,6 +56,24 @@ struct TokenReader {
 
     func isAny(_ i: Int, _ set: Set<String>) -> Bool { set.contains(text(i)) }
 
+    /// Whether token `i`, lowercased, is `word`: the same answer as `lower(i) == word`, from the
+    /// bytes when both are ASCII (nearly always), so no String is built.
+    func lowerIs(_ i: Int, _ word: String) -> Bool {
+        let span = document.tokens[i].span
+        let bytes = document.utf8
+        guard word.utf8.allSatisfy({ $0 < 0x80 }), !bytes[span.start..<span.end].contains(where: { $0 >= 0x80 }) else {
+            return lower(i) == word
+        }
+        guard span.length == word.utf8.count else { return false }
+        var k = span.start
+        for w in word.utf8 {
+            let b = bytes[k]
+            if (b >= 65 && b <= 90 ? b | 0x20 : b) != w { return false }
+            k += 1
+        }
+        return true
+    }
+
     /// Whether token `i`, lowercased, is one of the single words of `words`: the same answer as
     /// `set.contains(lower(i))` for a set of those words, without building a String per token.
     func isLowered<P>(_ i: Int, in words: Lexicon<P>) -> Bool { words.match(in: document, at: i, limit: i + 1) != nil }
