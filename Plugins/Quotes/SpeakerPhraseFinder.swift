@@ -44,6 +44,14 @@ struct SpeakerPhraseFinder {
             let b0 = bytes[t.span.start], b1 = bytes[t.span.start + 1]
             guard (97...122).contains(b0), (97...122).contains(b1),
                   SpeechLexicon.verbPrefixes[Int(b0 - 97) * 26 + Int(b1 - 97)] else { continue }
+            // The third letter, lowercased as the look-up would ("saID" is "said"); a non-ASCII
+            // byte goes on to the full test, since lowercasing may make it ASCII.
+            let b2 = bytes[t.span.start + 2]
+            if b2 < 0x80 {
+                let c = (65...90).contains(b2) ? b2 | 0x20 : b2
+                guard (97...122).contains(c),
+                      SpeechLexicon.verbPrefixes3[(Int(b0 - 97) * 26 + Int(b1 - 97)) * 26 + Int(c - 97)] else { continue }
+            }
             if let cue = Self.findVerb(at: i, reader: reader) {
                 at[i] = Int32(cues.count)
                 cues.append(cue)

@@ -43,13 +43,16 @@ struct SpeakerResolver {
     /// name-like mention of the document that contains the mention's words is used.
     private func canonicalize(_ m: EntityIndex.Mention) -> String {
         if let known = memo.canonical[m.index] { return known }
-        let name = fullestForm(of: m)
+        // The answer depends on the mention's text, label and canonical name only, which
+        // repeat ("Putin" ten times in a story).
+        let form = MentionMemo.Form(text: reader.document.text(of: m.span), label: m.label, canonical: m.canonical)
+        let name = memo.canonicalOfForm[form] ?? fullestForm(of: m, text: form.text)
         memo.canonical[m.index] = name
+        memo.canonicalOfForm[form] = name
         return name
     }
 
-    private func fullestForm(of m: EntityIndex.Mention) -> String {
-        let text = reader.document.text(of: m.span)
+    private func fullestForm(of m: EntityIndex.Mention, text: String) -> String {
         let words = Set(Self.words(text))
         let canonicalFits = Self.isNameLike(m.canonical) && words.isSubset(of: Self.words(m.canonical))
         if canonicalFits, Self.hasSpace(m.canonical) {
@@ -358,6 +361,14 @@ final class MentionMemo {
     var canonical: [String?]
     /// The lowercased words describing each mention, once collected.
     var roleContext: [[String]?]
+    /// Canonical names by what they are worked out from.
+    var canonicalOfForm: [Form: String] = [:]
+
+    struct Form: Hashable {
+        var text: String
+        var label: String
+        var canonical: String
+    }
 
     init(count: Int) {
         canonical = Array(repeating: nil, count: count)

@@ -131,6 +131,18 @@ enum SpeechLexicon {
         return table
     }()
 
+    /// Which three-letter beginnings any verb form has (26 x 26 x 26, lower-case ASCII): the
+    /// two-letter test lets through "the", "that", "and", "was"; this one rules them out.
+    static let verbPrefixes3: [Bool] = {
+        var table = [Bool](repeating: false, count: 26 * 26 * 26)
+        for form in verbs.keys {
+            let b = Array(form.utf8)
+            guard b.count >= 3, b[0...2].allSatisfy({ (97...122).contains($0) }) else { continue }
+            table[(Int(b[0] - 97) * 26 + Int(b[1] - 97)) * 26 + Int(b[2] - 97)] = true
+        }
+        return table
+    }()
+
     /// base, -s, -ed, -ing for a regular verb.
     private static func regularForms(_ base: String) -> [String] {
         if base.hasSuffix("e") {
