@@ -35,26 +35,28 @@ struct SpeakerPhraseFinder {
         self.entities = entities
         var at = [Int32](repeating: -1, count: reader.count)
         var cues: [(verb: SpeechLexicon.Verb, text: String, length: Int)] = []
-        let bytes = reader.document.utf8, tokens = reader.document.tokens
-        for i in 0..<reader.count {
-            // The first two bytes rule out most tokens before `findVerb` is asked (it would
-            // reject them by the same tests: a speech verb starts with two lower-case ASCII letters).
-            let t = tokens[i]
-            guard t.kind == .word, t.span.length >= 3, t.span.length <= 14 else { continue }
-            let b0 = bytes[t.span.start], b1 = bytes[t.span.start + 1]
-            guard (97...122).contains(b0), (97...122).contains(b1),
-                  SpeechLexicon.verbPrefixes[Int(b0 - 97) * 26 + Int(b1 - 97)] else { continue }
-            // The third letter, lowercased as the look-up would ("saID" is "said"); a non-ASCII
-            // byte goes on to the full test, since lowercasing may make it ASCII.
-            let b2 = bytes[t.span.start + 2]
-            if b2 < 0x80 {
-                let c = (65...90).contains(b2) ? b2 | 0x20 : b2
-                guard (97...122).contains(c),
-                      SpeechLexicon.verbPrefixes3[(Int(b0 - 97) * 26 + Int(b1 - 97)) * 26 + Int(c - 97)] else { continue }
-            }
-            if let cue = Self.findVerb(at: i, reader: reader) {
-                at[i] = Int32(cues.count)
-                cues.append(cue)
+        // Read once here: inside the loop each static would be checked for initialisation per token.
+        let prefixes = SpeechLexicon.verbPrefixes, prefixes3 = SpeechLexicon.verbPrefixes3
+        reader.document.utf8.withUnsafeBufferPointer { bytes in
+            reader.document.tokens.withUnsafeBufferPointer { tokens in
+                for i in 0..<tokens.count {
+                    // The first three bytes rule out most tokens before `findVerb` is asked (it
+                    // would reject them by the same tests: a speech verb starts with two lower-case
+                    // ASCII letters and a third letter, "saID" being "said").
+                    let t = tokens[i]
+                    guard t.kind == .word, t.span.length >= 3, t.span.length <= 14 else { continue }
+                    let b0 = bytes[t.span.start], b1 = bytes[t.span.start + 1], b2 = bytes[t.span.start + 2]
+                    guard (97...122).contains(b0), (97...122).contains(b1), prefixes[Int(b0 - 97) * 26 + Int(b1 - 97)] else { continue }
+                    // A non-ASCII third byte goes on to the full test, since lowercasing may make it ASCII.
+                    if b2 < 0x80 {
+                        let c = (65...90).contains(b2) ? b2 | 0x20 : b2
+                        guard (97...122).contains(c), prefixes3[(Int(b0 - 97) * 26 + Int(b1 - 97)) * 26 + Int(c - 97)] else { continue }
+                    }
+                    if let cue = Self.findVerb(at: i, reader: reader) {
+                        at[i] = Int32(cues.count)
+                        cues.append(cue)
+                    }
+                }
             }
         }
         verbCueAt = at
