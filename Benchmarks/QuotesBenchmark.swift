@@ -29,14 +29,21 @@ enum QuotesBenchmark {
         }
         Measure.report("quotes", seconds: seconds, bytes: corpus.bytes, documents: corpus.documents.count,
                        extra: "\(quotes) quotes, entities included, text analysis excluded")
-        // The quote extractor alone, over entity annotations computed beforehand.
+        // The quote extractor alone, over entity annotations computed beforehand. It takes a
+        // fraction of a second, so one run is at the mercy of whatever else the machine does:
+        // the best of three is reported.
         let contexts = try analyzed.map { ExtractionContext(upstream: ["entities": try entitiesPlan.run($0)["entities"] ?? []]) }
         let extractor = QuoteExtractor()
-        let own = try Measure.time {
-            for (d, c) in zip(analyzed, contexts) { _ = try extractor.extract(from: d, in: d.fullSpan, context: c) }
+        var own = Double.infinity
+        var annotations = 0
+        for _ in 0..<3 {
+            annotations = 0
+            own = min(own, try Measure.time {
+                for (d, c) in zip(analyzed, contexts) { annotations += try extractor.extract(from: d, in: d.fullSpan, context: c).count }
+            })
         }
         Measure.report("quotes-only", seconds: own, bytes: corpus.bytes, documents: corpus.documents.count,
-                       extra: "entity annotations computed beforehand")
+                       extra: "\(annotations) annotations, entity annotations computed beforehand, best of 3")
         // The same from raw text, for comparison: tokenising and splitting included.
         let total = try Measure.time {
             for d in corpus.documents { _ = try plan.run(AnalyzedDocument(d)) }

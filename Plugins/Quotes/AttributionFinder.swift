@@ -86,8 +86,7 @@ struct AttributionFinder {
         var i = anchor - 1
         while i > floor, anchor - i <= 14 {
             if reader.isQuoteMark(i) || reader.is(i, ";") { return nil }
-            let w = reader.lower(i)
-            if SpeechLexicon.utteranceNouns.contains(w), i + 1 < anchor || i + 1 == anchor,
+            if reader.isLowered(i, in: SpeechLexicon.utteranceNounList), i + 1 < anchor || i + 1 == anchor,
                i + 1 == anchor || ["that", ":", ","].contains(reader.lower(i + 1)) {
                 // The owner: "Trump’s" (one token or two) right before the noun, with at most one
                 // modifier between ("Trump’s latest claim").
@@ -120,7 +119,7 @@ struct AttributionFinder {
 
     /// `according to X` starting at token `k`.
     func accordingTo(at k: Int, limit: Int) -> Attribution? {
-        guard k + 2 < limit, reader.lower(k) == "according", reader.lower(k + 1) == "to" else { return nil }
+        guard k + 2 < limit, reader.lowerIs(k, "according"), reader.lowerIs(k + 1, "to") else { return nil }
         let p = phrases.speaker(after: k + 2, limit: limit)
         return Attribution(phrase: p, verb: "according to", cue: "according-to", verbTokens: k..<(k + 2))
     }

@@ -10,6 +10,8 @@ struct EntityIndex {
         var canonical: String
         /// A title the entities extractor found before the name, if any.
         var title: String?
+        /// Its position in ``EntityIndex/mentions``, by which facts about it are memoised.
+        var index = 0
         var isSpeakerLike: Bool { label == "PERSON" || label == "ORG" }
     }
 
@@ -17,19 +19,19 @@ struct EntityIndex {
     /// Every distinct name-like form (mention text or canonical, at most five words) with its
     /// words: the candidates when a bare or garbled name needs its fullest form. Built on first
     /// use, since most documents never need it.
-    var nameForms: [(label: String, name: String, words: Set<Substring>)] { forms.value }
+    var nameForms: [LazyNameForms.Form] { forms.value }
     private let forms: LazyNameForms
 
     init(_ annotations: [Annotation], document: AnalyzedDocument) {
-        let mentions = annotations.compactMap { a -> Mention? in
+        var mentions = annotations.compactMap { a -> Mention? in
             guard case .string(let label)? = a["label"] else { return nil }
-            let text = document.text(of: a.span)
-            var canonical = text
-            if case .string(let c)? = a["canonical"], !c.isEmpty { canonical = c }
+            var canonical: String
+            if case .string(let c)? = a["canonical"], !c.isEmpty { canonical = c } else { canonical = document.text(of: a.span) }
             var title: String?
             if case .string(let t)? = a["title"], !t.isEmpty { title = t }
             return Mention(span: a.span, label: label, canonical: canonical, title: title)
         }.sorted { $0.span < $1.span }
+        for i in mentions.indices { mentions[i].index = i }
         self.mentions = mentions
         forms = LazyNameForms(mentions: mentions, document: document)
     }
@@ -78,13 +80,22 @@ final class LazyNameForms {
         self.document = document
     }
 
-    lazy var value: [(label: String, name: String, words: Set<Substring>)] = {
-        var seen = Set<String>()
-        var forms: [(label: String, name: String, words: Set<Substring>)] = []
+    /// A name form: `length` is the name's character count, compared again and again.
+    typealias Form = (label: String, name: String, words: Set<Substring>, length: Int)
+
+    /// A mention's label and one of its names, to list each form once.
+    private struct Key: Hashable {
+        var label: String
+        var name: String
+    }
+
+    lazy var value: [Form] = {
+        var seen = Set<Key>()
+        var forms: [Form] = []
         for m in mentions where m.isSpeakerLike {
-            for name in [document.text(of: m.span), m.canonical] where seen.insert(m.label + "\u{0}" + name).inserted {
+            for name in [document.text(of: m.span), m.canonical] where seen.insert(Key(label: m.label, name: name)).inserted {
                 let words = SpeakerResolver.words(name)
-                if words.count <= 5, SpeakerResolver.isNameLike(name) { forms.append((m.label, name, words)) }
+                if words.count <= 5, SpeakerResolver.isNameLike(name) { forms.append((m.label, name, words, name.count)) }
             }
         }
         return forms

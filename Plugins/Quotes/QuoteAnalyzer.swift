@@ -246,9 +246,9 @@ struct QuoteAnalyzer {
         let words = content.filter { reader.isWord($0) || reader.document.tokens[$0].kind == .number }
         guard let firstWord = words.first else { return .term }
         // "(CROSSTALK.)", "[APPLAUSE]": a stage direction, not speech.
-        if let f = content.first, let l = content.last(where: { !TokenReader.sentencePunctuation.contains(reader.text($0)) }),
+        if let f = content.first, let l = content.last(where: { !reader.isSentencePunctuation($0) }),
            (reader.is(f, "(") && reader.is(l, ")")) || (reader.is(f, "[") && reader.is(l, "]")) { return .term }
-        let hasSentenceEnd = content.contains { TokenReader.sentencePunctuation.contains(reader.text($0)) || reader.text($0).hasPrefix("...") }
+        let hasSentenceEnd = content.contains { reader.isSentencePunctuation($0) || reader.hasPrefix($0, "...") }
         let titleCase = words.allSatisfy { !reader.isLowercaseWord($0) || Self.minorWords.contains(reader.lower($0)) }
         let namesSpeaker = attribution?.phrase?.namesSomeone == true && speaker != nil
         // "America First", "American Skin (41 Shots)": a title or name, not speech.
@@ -350,7 +350,7 @@ struct QuoteAnalyzer {
         if let v = attribution?.verbTokens, v.lowerBound >= lo, v.upperBound <= hi {
             if v.upperBound <= passage.firstOpen {
                 lo = v.upperBound
-                if lo < passage.firstOpen, reader.lower(lo) == "that" { lo += 1 }
+                if lo < passage.firstOpen, reader.lowerIs(lo, "that") { lo += 1 }
                 // "called the talks “…” and described the ties as “…”": the next verb frames its own.
                 // A dash or semicolon after the quote ends the framed clause too.
                 if let next = ((passage.lastToken + 1)..<hi).first(where: { phrases.verb(at: $0) != nil || reader.isDash($0) || reader.is($0, ";") }) { hi = next }
@@ -388,6 +388,17 @@ struct QuoteAnalyzer {
 
     private func isUpperCaseWord(_ i: Int) -> Bool {
         guard reader.isWord(i) else { return false }
+        // An ASCII word (nearly all) is answered from its bytes: two or more characters, an
+        // upper-case letter and no lower-case one.
+        let span = reader.document.tokens[i].span
+        var upper = false, lower = false, ascii = true
+        for k in span.start..<span.end {
+            let b = reader.document.utf8[k]
+            if b >= 0x80 { ascii = false; break }
+            if b >= 97 && b <= 122 { lower = true }
+            if b >= 65 && b <= 90 { upper = true }
+        }
+        if ascii { return span.length >= 2 && upper && !lower }
         let text = reader.text(i)
         return text.count >= 2 && text.allSatisfy { !$0.isLetter || $0.isUppercase } && text.contains { $0.isLetter }
     }
@@ -429,7 +440,7 @@ struct QuoteAnalyzer {
     /// "Follow Pam Key on Twitter @pamkeyNEN.": the outlet's footer after a transcript, which
     /// speaks for no one in it.
     private func isFollowLine(_ tokens: Range<Int>) -> Bool {
-        guard tokens.count <= 12, reader.lower(tokens.lowerBound) == "follow" else { return false }
+        guard tokens.count <= 12, reader.lowerIs(tokens.lowerBound, "follow") else { return false }
         return tokens.contains { reader.text($0).hasPrefix("@") || ["twitter", "facebook", "instagram"].contains(reader.lower($0)) }
     }
 
@@ -481,7 +492,7 @@ struct QuoteAnalyzer {
             // when the attribution is a bare "Name said.").
             let speechEnd = first - 1
             let endsWithComma = reader.is(speechEnd, ",")
-            guard endsWithComma || (reader.is(afterVerb, ".") && afterVerb + 1 == end && TokenReader.sentencePunctuation.contains(reader.text(speechEnd)))
+            guard endsWithComma || (reader.is(afterVerb, ".") && afterVerb + 1 == end && reader.isSentencePunctuation(speechEnd))
             else { continue }
             var speechStart = speechEnd
             while speechStart > 0, !reader.document.tokens[speechStart].lineStart { speechStart -= 1 }
@@ -543,7 +554,7 @@ struct QuoteAnalyzer {
             // Allow a listener or a short adverbial before "that" ("told reporters on Tuesday that").
             var look = k
             while look < min(end, k + 6), !reader.is(look, ",") || look == k {
-                if reader.lower(look) == "that" { sawThat = true; k = look + 1; break }
+                if reader.lowerIs(look, "that") { sawThat = true; k = look + 1; break }
                 look += 1
             }
             if !sawThat {

@@ -42,6 +42,15 @@ struct QuoteMarkScanner {
 
     let document: AnalyzedDocument
 
+    /// Whether token `i` is “, ” or „ (what `mark(at:)` calls `.curlyDouble`), from its bytes
+    /// alone, without working out the mark's roles.
+    func isCurlyDouble(_ i: Int) -> Bool {
+        let t = document.tokens[i]
+        guard t.kind == .punctuation, t.span.length == 3 else { return false }
+        let b = document.utf8, s = t.span.start
+        return b[s] == 0xE2 && b[s + 1] == 0x80 && (b[s + 2] == 0x9C || b[s + 2] == 0x9D || b[s + 2] == 0x9E)
+    }
+
     /// The kind of quote mark token `i` is, if any, with the roles its spacing allows.
     func mark(at i: Int) -> Mark? {
         let tokens = document.tokens
@@ -151,7 +160,7 @@ struct QuoteMarkScanner {
             out.append(QuotedPassage(segments: segs, isSingle: false))
         }
 
-        let usesCurlyDoubles = (0..<n).contains { mark(at: $0)?.family == .curlyDouble }
+        let usesCurlyDoubles = (0..<n).contains { isCurlyDouble($0) }
         var i = 0
         while i < n {
             if let o = open, i > o.token, isBlockStart(i) {

@@ -23,6 +23,48 @@ struct SpeakerPhrase {
 struct SpeakerPhraseFinder {
     let reader: TokenReader
     let entities: EntityIndex
+    /// The speech verb at each token (an index into `verbCues`, or -1), worked out once per
+    /// document: indirect speech scans every sentence for verbs, and subjects, speakers and
+    /// quote kinds ask about the same tokens again, so a look-up must cost no more than an
+    /// array read.
+    private let verbCueAt: [Int32]
+    private let verbCues: [(verb: SpeechLexicon.Verb, text: String, length: Int)]
+
+    init(reader: TokenReader, entities: EntityIndex) {
+        self.reader = reader
+        self.entities = entities
+        var at = [Int32](repeating: -1, count: reader.count)
+        var cues: [(verb: SpeechLexicon.Verb, text: String, length: Int)] = []
+        // Read once here: inside the loop each static would be checked for initialisation per token.
+        let prefixes = SpeechLexicon.verbPrefixes, prefixes3 = SpeechLexicon.verbPrefixes3
+        reader.document.utf8.withUnsafeBufferPointer { bytes in
+            reader.document.tokens.withUnsafeBufferPointer { tokens in
+                for i in 0..<tokens.count {
+                    // The first three bytes rule out most tokens before `findVerb` is asked (it
+                    // would reject them by the same tests: a speech verb starts with two lower-case
+                    // ASCII letters and a third letter, "saID" being "said").
+                    let t = tokens[i]
+                    guard t.kind == .word, t.span.length >= 3, t.span.length <= 14 else { continue }
+                    let b0 = bytes[t.span.start], b1 = bytes[t.span.start + 1], b2 = bytes[t.span.start + 2]
+                    guard (97...122).contains(b0), (97...122).contains(b1), prefixes[Int(b0 - 97) * 26 + Int(b1 - 97)] else { continue }
+                    // A non-ASCII third byte goes on to the full test, since lowercasing may make it ASCII.
+                    if b2 < 0x80 {
+                        let c = (65...90).contains(b2) ? b2 | 0x20 : b2
+                        guard (97...122).contains(c), prefixes3[(Int(b0 - 97) * 26 + Int(b1 - 97)) * 26 + Int(c - 97)] else { continue }
+                    }
+                    if let cue = Self.findVerb(at: i, reader: reader) {
+                        at[i] = Int32(cues.count)
+                        cues.append(cue)
+                    }
+                }
+            }
+        }
+        verbCueAt = at
+        verbCues = cues
+    }
+
+    /// Words that end a subject phrase when read backwards from a verb, matched in place.
+    private static let stopWordList = Lexicon(stopWords.map { ($0, true) })
 
     /// Words that end a subject phrase when read backwards from a verb.
     private static let stopWords: Set<String> = [
@@ -51,22 +93,27 @@ struct SpeakerPhraseFinder {
         let t = reader.document.tokens[i]
         if t.kind == .punctuation || t.kind == .symbol { return true }
         if reader.isLowercaseWord(i) {
-            let w = reader.lower(i)
-            if Self.stopWords.contains(w) { return true }
-            if SpeechLexicon.verbs[w] != nil { return true }
+            if reader.isLowered(i, in: Self.stopWordList) { return true }
+            if reader.isLowered(i, in: SpeechLexicon.verbForms) { return true }
         }
         return false
     }
 
     /// The speech verb at token `i`, with its text ("said", "pointed out") and its token count.
     func verb(at i: Int) -> (verb: SpeechLexicon.Verb, text: String, length: Int)? {
+        let k = verbCueAt[i]
+        return k < 0 ? nil : verbCues[Int(k)]
+    }
+
+    /// The speech verb at token `i`, worked out from the text (see ``verb(at:)``).
+    private static func findVerb(at i: Int, reader: TokenReader) -> (verb: SpeechLexicon.Verb, text: String, length: Int)? {
         guard reader.isLowercaseWord(i) else { return nil }
         let span = reader.document.tokens[i].span
         guard span.length >= 3, span.length <= 14 else { return nil }
         let b0 = reader.document.utf8[span.start], b1 = reader.document.utf8[span.start + 1]
         guard (97...122).contains(b1), SpeechLexicon.verbPrefixes[Int(b0 - 97) * 26 + Int(b1 - 97)] else { return nil }
+        guard let v = SpeechLexicon.verbForms.match(in: reader.document, at: i, limit: i + 1)?.payload else { return nil }
         let w = reader.lower(i)
-        guard let v = SpeechLexicon.verbs[w] else { return nil }
         if let particle = SpeechLexicon.needsParticle[v.lemma] {
             guard i + 1 < reader.count else { return nil }
             if particle.isEmpty {
@@ -163,8 +210,8 @@ struct SpeakerPhraseFinder {
             let isNameWord = reader.isCapitalized(i) && !SpeechLexicon.titles.contains(reader.lower(i))
                 && !SpeechLexicon.determiners.contains(reader.lower(i)) && !isNonSpeakerEntity(i)
                 && SpeechLexicon.pronouns[reader.lower(i)] == nil
-            let isJoiner = start != nil && (reader.text(i) == "." || reader.lower(i) == "de" || reader.lower(i) == "van"
-                || reader.lower(i) == "von" || reader.lower(i) == "bin" || reader.lower(i) == "al")
+            let isJoiner = start != nil && (reader.text(i) == "." || reader.lowerIs(i, "de") || reader.lowerIs(i, "van")
+                || reader.lowerIs(i, "von") || reader.lowerIs(i, "bin") || reader.lowerIs(i, "al"))
             if isNameWord || isJoiner {
                 if start == nil { start = i }
             } else {
@@ -245,7 +292,7 @@ struct SpeakerPhraseFinder {
         }
         guard let headChunk = chunks.first else { return nil }
         // "Xi and Putin said": a coordinated subject has no single speaker.
-        if headChunk.lowerBound - 2 >= floor, reader.lower(headChunk.lowerBound - 1) == "and",
+        if headChunk.lowerBound - 2 >= floor, reader.lowerIs(headChunk.lowerBound - 1, "and"),
            reader.isCapitalized(headChunk.lowerBound - 2) {
             return SpeakerPhrase(kind: .plural, tokens: (headChunk.lowerBound - 2)..<headChunk.upperBound)
         }
@@ -281,7 +328,7 @@ struct SpeakerPhraseFinder {
                 var before = r.lowerBound - 1
                 // Titles and descriptions glued to the name ("Rep. Gwen Moore", "pollster Pat Caddell").
                 while before >= lowest, reader.isWord(before), r.lowerBound - before <= 4,
-                      !SpeechLexicon.verbs.keys.contains(reader.lower(before)) || !reader.isLowercaseWord(before) { before -= 1 }
+                      !reader.isLowered(before, in: SpeechLexicon.verbForms) || !reader.isLowercaseWord(before) { before -= 1 }
                 if before < lowest || !reader.isWord(before) {
                     return SpeakerPhrase(kind: .entity(m), tokens: r)
                 }
@@ -336,10 +383,10 @@ struct SpeakerPhraseFinder {
             let here = entities.mentions(overlapping: reader.document.tokens[i].span)
             if let m = here.first(where: { $0.isSpeakerLike }) {
                 let r = tokens(of: m.span, within: i..<limit)
-                let possessive = r.upperBound < limit && (reader.lower(r.upperBound) == "’s" || reader.lower(r.upperBound) == "'s")
+                let possessive = r.upperBound < limit && (reader.lowerIs(r.upperBound, "’s") || reader.lowerIs(r.upperBound, "'s"))
                 let afterPreposition = i > start && Self.prepositions.contains(reader.lower(i - 1))
                 if !possessive && !afterPreposition {
-                    if r.upperBound < limit, reader.lower(r.upperBound) == "and",
+                    if r.upperBound < limit, reader.lowerIs(r.upperBound, "and"),
                        r.upperBound + 1 < limit, reader.isCapitalized(r.upperBound + 1) {
                         return SpeakerPhrase(kind: .plural, tokens: r)
                     }
@@ -355,7 +402,7 @@ struct SpeakerPhraseFinder {
         // Entities found nothing: a capitalised name at the start of the clause.
         if let name = nameRun(in: start..<min(limit, start + 6), nearEnd: false), seenCapital {
             let after = name.upperBound
-            let possessive = after < limit && (reader.lower(after) == "’s" || reader.lower(after) == "'s")
+            let possessive = after < limit && (reader.lowerIs(after, "’s") || reader.lowerIs(after, "'s"))
             if !possessive { return SpeakerPhrase(kind: .name, tokens: name) }
         }
         // "The Republican nominee also vowed": a definite description of one person's role.

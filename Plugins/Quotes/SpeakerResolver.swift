@@ -9,6 +9,18 @@ struct SpeakerResolver {
     let phrases: SpeakerPhraseFinder
     /// Quoted spans (bytes), sorted: mentions inside quotes are not antecedents.
     let quotedSpans: [Span]
+    /// What has been worked out per mention: a document resolves the same people again and
+    /// again (every pronoun, every description checks every person), and the answers depend on
+    /// the mention alone.
+    private let memo: MentionMemo
+
+    init(reader: TokenReader, entities: EntityIndex, phrases: SpeakerPhraseFinder, quotedSpans: [Span]) {
+        self.reader = reader
+        self.entities = entities
+        self.phrases = phrases
+        self.quotedSpans = quotedSpans
+        memo = MentionMemo(count: entities.mentions.count)
+    }
 
     func resolve(_ phrase: SpeakerPhrase) -> String? {
         switch phrase.kind {
@@ -30,17 +42,36 @@ struct SpeakerResolver {
     /// looks like a name and contains the mention; otherwise (or for a bare surname) the fullest
     /// name-like mention of the document that contains the mention's words is used.
     private func canonicalize(_ m: EntityIndex.Mention) -> String {
-        let text = reader.document.text(of: m.span)
+        if let known = memo.canonical[m.index] { return known }
+        // The answer depends on the mention's text, label and canonical name only, which
+        // repeat ("Putin" ten times in a story).
+        let form = MentionMemo.Form(text: reader.document.text(of: m.span), label: m.label, canonical: m.canonical)
+        let name = memo.canonicalOfForm[form] ?? fullestForm(of: m, text: form.text)
+        memo.canonical[m.index] = name
+        memo.canonicalOfForm[form] = name
+        return name
+    }
+
+    private func fullestForm(of m: EntityIndex.Mention, text: String) -> String {
         let words = Set(Self.words(text))
-        if Self.isNameLike(m.canonical), words.isSubset(of: Self.words(m.canonical)), m.canonical.contains(" ") {
+        let canonicalFits = Self.isNameLike(m.canonical) && words.isSubset(of: Self.words(m.canonical))
+        if canonicalFits, Self.hasSpace(m.canonical) {
             return m.canonical
         }
-        var best = Self.isNameLike(m.canonical) && words.isSubset(of: Self.words(m.canonical)) ? m.canonical : text
-        for candidate in entities.nameForms where candidate.label == m.label && candidate.name.count > best.count
+        var best = canonicalFits ? m.canonical : text
+        var bestLength = best.count
+        for candidate in entities.nameForms where candidate.label == m.label && candidate.length > bestLength
             && words.isSubset(of: candidate.words) {
             best = candidate.name
+            bestLength = candidate.length
         }
         return best
+    }
+
+    /// Whether a name has a space: ASCII by its bytes, other text as `contains(" ")` says.
+    private static func hasSpace(_ s: String) -> Bool {
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return s.utf8.contains(0x20) }
+        return s.contains(" ")
     }
 
     static func words(_ s: String) -> Set<Substring> { Set(s.split(separator: " ")) }
@@ -221,7 +252,7 @@ struct SpeakerResolver {
     /// named earlier ("the Commission on Presidential Debates") stands for the nearest such one.
     private func organisation(namedBy tokens: Range<Int>) -> String? {
         let words = tokens.filter { reader.isWord($0) }
-        guard words.count == 2, reader.lower(words[0]) == "the", let noun = words.last, !reader.isCapitalized(noun) || phrases.isSentenceInitial(noun)
+        guard words.count == 2, reader.lowerIs(words[0], "the"), let noun = words.last, !reader.isCapitalized(noun) || phrases.isSentenceInitial(noun)
         else { return nil }
         let target = reader.lower(noun)
         guard target.count >= 4, !target.hasSuffix("s") || target.hasSuffix("ss") else { return nil }
@@ -292,6 +323,13 @@ struct SpeakerResolver {
     /// the name ("Chinese President Xi Jinping"), an apposition after it ("Lin Jian, a
     /// spokesperson") or before it ("the spokesperson, Lin Jian"), and the extractor's title.
     private func roleContext(of m: EntityIndex.Mention) -> [String] {
+        if let known = memo.roleContext[m.index] { return known }
+        let words = describingWords(of: m)
+        memo.roleContext[m.index] = words
+        return words
+    }
+
+    private func describingWords(of m: EntityIndex.Mention) -> [String] {
         let r = reader.document.tokenRange(in: m.span)
         guard !r.isEmpty else { return [] }
         let sentence = reader.sentenceTokens(of: r.lowerBound)
@@ -314,6 +352,27 @@ struct SpeakerResolver {
         }
         if let t = m.title { words += t.lowercased().split(separator: " ").map(String.init) }
         return words
+    }
+}
+
+/// Per-mention answers of one document's ``SpeakerResolver``, filled in as they are asked for.
+final class MentionMemo {
+    /// The canonical name of each mention, once resolved.
+    var canonical: [String?]
+    /// The lowercased words describing each mention, once collected.
+    var roleContext: [[String]?]
+    /// Canonical names by what they are worked out from.
+    var canonicalOfForm: [Form: String] = [:]
+
+    struct Form: Hashable {
+        var text: String
+        var label: String
+        var canonical: String
+    }
+
+    init(count: Int) {
+        canonical = Array(repeating: nil, count: count)
+        roleContext = Array(repeating: nil, count: count)
     }
 }
 

@@ -114,6 +114,11 @@ enum SpeechLexicon {
         return out
     }()
 
+    /// The same forms as ``verbs``, matched over a token's bytes in place: the quote extractor
+    /// asks about most tokens of a document, and a `Dictionary` look-up would build a
+    /// lowercased String for each.
+    static let verbForms = Lexicon(verbs.map { ($0.key, $0.value) })
+
     /// Which two-letter beginnings any verb form has (26 x 26, lower-case ASCII): a cheap test
     /// that rules out most words before a dictionary look-up.
     static let verbPrefixes: [Bool] = {
@@ -122,6 +127,18 @@ enum SpeechLexicon {
             let b = Array(form.utf8)
             guard b.count >= 2, (97...122).contains(b[0]), (97...122).contains(b[1]) else { continue }
             table[Int(b[0] - 97) * 26 + Int(b[1] - 97)] = true
+        }
+        return table
+    }()
+
+    /// Which three-letter beginnings any verb form has (26 x 26 x 26, lower-case ASCII): the
+    /// two-letter test lets through "the", "that", "and", "was"; this one rules them out.
+    static let verbPrefixes3: [Bool] = {
+        var table = [Bool](repeating: false, count: 26 * 26 * 26)
+        for form in verbs.keys {
+            let b = Array(form.utf8)
+            guard b.count >= 3, b[0...2].allSatisfy({ (97...122).contains($0) }) else { continue }
+            table[(Int(b[0] - 97) * 26 + Int(b[1] - 97)) * 26 + Int(b[2] - 97)] = true
         }
         return table
     }()
@@ -229,6 +246,9 @@ enum SpeechLexicon {
         "accusation", "allegation", "admission", "prediction", "contention", "declaration", "complaint",
         "observation", "answer", "response", "reply", "quip", "joke", "words", "message", "tweet", "post",
     ]
+
+    /// ``utteranceNouns`` matched over a token's bytes in place (every token before a quote is tried).
+    static let utteranceNounList = Lexicon(utteranceNouns.map { ($0, true) })
 
     /// Words that may sit between a subject and its verb ("Xi also said", "he has repeatedly argued").
     static let adverbsAndAuxiliaries: Set<String> = [

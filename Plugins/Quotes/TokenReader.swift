@@ -56,15 +56,55 @@ struct TokenReader {
 
     func isAny(_ i: Int, _ set: Set<String>) -> Bool { set.contains(text(i)) }
 
-    static let dashes: Set<String> = ["—", "–", "-", "--", "―"]
-    static let sentencePunctuation: Set<String> = [".", "!", "?", "…"]
+    /// Whether token `i`, lowercased, is `word`: the same answer as `lower(i) == word`, from the
+    /// bytes when both are ASCII (nearly always), so no String is built.
+    func lowerIs(_ i: Int, _ word: String) -> Bool {
+        let span = document.tokens[i].span
+        let bytes = document.utf8
+        guard word.utf8.allSatisfy({ $0 < 0x80 }), !bytes[span.start..<span.end].contains(where: { $0 >= 0x80 }) else {
+            return lower(i) == word
+        }
+        guard span.length == word.utf8.count else { return false }
+        var k = span.start
+        for w in word.utf8 {
+            let b = bytes[k]
+            if (b >= 65 && b <= 90 ? b | 0x20 : b) != w { return false }
+            k += 1
+        }
+        return true
+    }
 
-    func isDash(_ i: Int) -> Bool { isAny(i, TokenReader.dashes) }
+    /// Whether token `i`, lowercased, is one of the single words of `words`: the same answer as
+    /// `set.contains(lower(i))` for a set of those words, without building a String per token.
+    func isLowered<P>(_ i: Int, in words: Lexicon<P>) -> Bool { words.match(in: document, at: i, limit: i + 1) != nil }
 
-    /// Whether the token is any quote mark.
+    static let dashes = ["—", "–", "-", "--", "―"]
+    static let sentencePunctuation = [".", "!", "?", "…"]
+
+    func isDash(_ i: Int) -> Bool { TokenReader.dashes.contains { self.is(i, $0) } }
+
+    /// Whether the token is ".", "!", "?" or "…".
+    func isSentencePunctuation(_ i: Int) -> Bool { TokenReader.sentencePunctuation.contains { self.is(i, $0) } }
+
+    /// Whether the token's text starts with `prefix` (as `String.hasPrefix` says): the bytes rule
+    /// out nearly every token before a String is built.
+    func hasPrefix(_ i: Int, _ prefix: String) -> Bool {
+        let span = document.tokens[i].span
+        guard span.length >= prefix.utf8.count, zip(document.utf8[span.start...], prefix.utf8).allSatisfy({ $0 == $1 }) else { return false }
+        return text(i).hasPrefix(prefix)
+    }
+
+    /// Whether the token is any quote mark: " ' “ ” ‘ ’ « » „ ‹ ›, told by their UTF-8 bytes.
     func isQuoteMark(_ i: Int) -> Bool {
-        guard document.tokens[i].kind == .punctuation else { return false }
-        return ["\"", "'", "“", "”", "‘", "’", "«", "»", "„", "‹", "›"].contains(text(i))
+        let t = document.tokens[i]
+        guard t.kind == .punctuation else { return false }
+        let b = document.utf8, s = t.span.start
+        switch t.span.length {
+        case 1: return b[s] == 0x22 || b[s] == 0x27
+        case 2: return b[s] == 0xC2 && (b[s + 1] == 0xAB || b[s + 1] == 0xBB)
+        case 3: return b[s] == 0xE2 && b[s + 1] == 0x80 && [0x9C, 0x9D, 0x98, 0x99, 0x9E, 0xB9, 0xBA].contains(b[s + 2])
+        default: return false
+        }
     }
 
     func sentence(of token: Int) -> Int { Int(sentenceOfToken[token]) }
