@@ -58,10 +58,13 @@ struct EntityRecognizer: Sendable {
     /// The mentions in the sentences `range` of `document` (all sentences by default).
     func mentions(in document: AnalyzedDocument, sentences range: Range<Int>? = nil) -> [Mention] {
         let units = TaggingUnits(document, sentences: range ?? 0..<document.sentences.count)
-        let profiles = features.profiles(document, units)
+        // Profiles once per distinct spelling; the tagger's scores reuse the grouping.
+        var types = document.utf8.withUnsafeBufferPointer { UnitTypes($0, units.spans) }
+        let profiles = types.ofUnit.map { types.profiles[Int($0)] }
         let casing = features.casing(units, profiles: profiles)
-        let f = features.extract(units, profiles: profiles, casing: casing)
-        let tags = model.tag(f, units: units)
+        let boundary = types.appendMarker(FeatureExtractor.boundary), end = types.appendMarker(FeatureExtractor.end)
+        let tags = model.tag(units, types: types, boundary: boundary, end: end, casing: casing,
+                             gazetteer: features.gazetteerMatches(units, profiles: profiles))
         return boundaries.mentions(tags: tags, units: units, profiles: profiles, casing: casing)
     }
 }

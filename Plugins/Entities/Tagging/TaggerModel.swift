@@ -54,33 +54,32 @@ struct TaggerModel: Sendable {
 
     // MARK: - Tagging
 
-    /// Tags every sentence of `units`; returns one BILOU tag per unit.
-    func tag(_ features: FeatureExtractor.Features, units: TaggingUnits) -> [Int] {
+    /// Tags every sentence of `units`; returns one BILOU tag per unit. `types` must hold the
+    /// two sentence markers `boundary` and `end` (see ``FeatureExtractor/boundary``).
+    func tag(_ units: TaggingUnits, types: UnitTypes, boundary: Int32, end: Int32, casing: DocumentCasing,
+             gazetteer: [(categories: UInt16, position: UInt8)?]) -> [Int] {
+        var sums: [SIMD16<Int16>] = []
+        weights.withUnsafeBytes { w in
+            FeatureScorer(rows: w.baseAddress!, mask: UInt32((1 << bucketBits) - 1))
+                .score(units, types: types, boundary: boundary, end: end, casing: casing, gazetteer: gazetteer, into: &sums)
+        }
         var out = [Int](repeating: 0, count: units.count)
-        var emissions = [Float](repeating: 0, count: 64 * BILOU.count)
+        let longest = units.sentences.reduce(0) { max($0, $1.count) }
+        var emissions = [Float](repeating: 0, count: longest * BILOU.count)
         var tags: [Int] = []
-        var scratch: [Int32] = []
-        weights.withUnsafeBufferPointer { wb in
-            let rows = UnsafeRawPointer(wb.baseAddress!)
-            for s in units.sentences {
-                let n = s.count
-                if emissions.count < n * BILOU.count { emissions = [Float](repeating: 0, count: n * BILOU.count) }
-                emissions.withUnsafeMutableBufferPointer { e in
-                    for (k, i) in s.enumerated() {
-                        var sum = SIMD16<Int16>.zero
-                        for j in features.of(i) {
-                            let row = rows.loadUnaligned(fromByteOffset: Int(features.indices[j]) << 4, as: SIMD16<Int8>.self)
-                            sum &+= SIMD16<Int16>(truncatingIfNeeded: row)
-                        }
-                        let base = k * BILOU.count
-                        e[base] = 0
-                        let f = SIMD16<Float>(sum) * scale
-                        for t in 0..<16 { e[base + 1 + t] = f[t] }
-                    }
+        var scratch: [UInt8] = []
+        for s in units.sentences {
+            let n = s.count
+            emissions.withUnsafeMutableBufferPointer { e in
+                for k in 0..<n {
+                    let base = k * BILOU.count
+                    e[base] = 0
+                    let f = SIMD16<Float>(sums[s.lowerBound + k]) * scale
+                    for t in 0..<16 { e[base + 1 + t] = f[t] }
                 }
-                emissions.withUnsafeBufferPointer { viterbi.decode($0, count: n, tags: &tags, scratch: &scratch) }
-                for (k, i) in s.enumerated() { out[i] = tags[k] }
             }
+            emissions.withUnsafeBufferPointer { viterbi.decode($0, count: n, tags: &tags, scratch: &scratch) }
+            for k in 0..<n { out[s.lowerBound + k] = tags[k] }
         }
         return out
     }
