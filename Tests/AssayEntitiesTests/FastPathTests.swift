@@ -38,6 +38,7 @@ struct FastPathTests {
 
     @Test func scorerSumsTheRowsOfTheListedFeatures() {
         let model = recognizer.model, features = recognizer.features
+        let weights = model.weights  // the dense table the packed one must agree with
         for text in Self.texts {
             let doc = AnalyzedDocument(text)
             let units = TaggingUnits(doc, sentences: 0..<doc.sentences.count)
@@ -47,9 +48,8 @@ struct FastPathTests {
             var types = doc.utf8.withUnsafeBufferPointer { UnitTypes($0, units.spans) }
             let boundary = types.appendMarker(FeatureExtractor.boundary), end = types.appendMarker(FeatureExtractor.end)
             var sums: [SIMD16<Int16>] = []
-            model.weights.withUnsafeBytes { w in
-                FeatureScorer(rows: w.baseAddress!, mask: UInt32((1 << model.bucketBits) - 1))
-                    .score(units, types: types, boundary: boundary, end: end, casing: casing,
+            FeatureScorer.with(model.table) {
+                $0.score(units, types: types, boundary: boundary, end: end, casing: casing,
                            gazetteer: features.gazetteerMatches(units, profiles: profiles), into: &sums)
             }
             #expect(sums.count == units.count)
@@ -57,7 +57,7 @@ struct FastPathTests {
                 var expected = SIMD16<Int16>.zero
                 for j in listed.of(i) {
                     let b = Int(listed.indices[j]) * 16
-                    expected &+= SIMD16<Int16>((0..<16).map { Int16(model.weights[b + $0]) })
+                    expected &+= SIMD16<Int16>((0..<16).map { Int16(weights[b + $0]) })
                 }
                 #expect(sums[i] == expected, "unit \(i) '\(doc.text(of: units.spans[i]))'")
             }

@@ -8,22 +8,65 @@
 /// its neighbours. A unit then costs five cached vectors plus the features that really join
 /// two units (word and shape pairs) and those of its context (sentence start, headline case,
 /// gazetteer). The sums are exactly those of ``FeatureExtractor/extract(_:profiles:casing:)``
-/// (the trainer's path, which lists the indices); `FeatureScorerTests` checks that they agree.
+/// (the trainer's path, which lists the indices); `FastPathTests` checks that they agree.
 ///
-/// Keep the two in step: a template changed here must change there, and bump
+/// Reading rows, not arithmetic, is what costs: each is a load from a table larger than the
+/// fastest caches, at an address no predictor can guess. So the work runs in passes over flat
+/// arrays: first every feature's bucket, then every bucket's row number (``WeightRows``), then
+/// the rows. Each pass is a short loop of independent loads, which the processor keeps many of
+/// in flight at once; computed feature by feature, each load waited on the one before.
+///
+/// Keep this in step with `extract`: a template changed here must change there, and bump
 /// ``FeatureExtractor/version``.
 struct FeatureScorer {
-    /// The weight table: 16 Int8 per bucket (see ``TaggerModel``).
+    /// The weight table (see ``WeightRows``), read through pointers: the scorer lives only
+    /// inside ``with(_:_:)``.
+    let occupancy: UnsafePointer<UInt64>
     let rows: UnsafeRawPointer
     let mask: UInt32
 
-    /// The row of one feature, widened so that sums of many rows cannot overflow.
-    @inline(__always) func row(_ template: UInt64, _ value: UInt64) -> SIMD16<Int16> {
-        let index = UInt32(truncatingIfNeeded: FeatureHash.mix(value, template &* 0x1000_0000_01B3)) & mask
-        // Unaligned 16-byte load: rows are 16 bytes apart in an [Int8] with no alignment promise.
-        return SIMD16<Int16>(truncatingIfNeeded: rows.loadUnaligned(fromByteOffset: Int(index) << 4, as: SIMD16<Int8>.self))
+    /// Calls `body` with a scorer over `table`.
+    static func with<R>(_ table: WeightRows, _ body: (FeatureScorer) -> R) -> R {
+        table.occupancy.withUnsafeBufferPointer { o in
+            table.rows.withUnsafeBytes { r in
+                body(FeatureScorer(occupancy: o.baseAddress!, rows: r.baseAddress!, mask: UInt32((1 << table.bucketBits) - 1)))
+            }
+        }
     }
-    @inline(__always) func row(_ template: UInt64, _ a: UInt64, _ b: UInt64) -> SIMD16<Int16> { row(template, FeatureHash.mix(a, b)) }
+
+    /// A slot no feature fills: its row is the zero row.
+    private static let unused = UInt32.max
+
+    /// The bucket of one feature (`add` in ``FeatureExtractor``).
+    @inline(__always) func bucket(_ template: UInt64, _ value: UInt64) -> UInt32 {
+        UInt32(truncatingIfNeeded: FeatureHash.mix(value, template &* 0x1000_0000_01B3)) & mask
+    }
+    @inline(__always) func bucket(_ template: UInt64, _ a: UInt64, _ b: UInt64) -> UInt32 { bucket(template, FeatureHash.mix(a, b)) }
+
+    /// The row of a bucket, widened so that sums of many rows cannot overflow.
+    @inline(__always) func row(_ bucket: UInt32) -> SIMD16<Int16> {
+        load(WeightRows.row(of: Int(bucket), occupancy))
+    }
+
+    @inline(__always) func load(_ rowIndex: Int) -> SIMD16<Int16> {
+        // Unaligned 16-byte load: rows are 16 bytes apart in an [Int8] with no alignment promise.
+        SIMD16<Int16>(truncatingIfNeeded: rows.loadUnaligned(fromByteOffset: rowIndex << 4, as: SIMD16<Int8>.self))
+    }
+
+    /// Replaces each bucket of `slots` by its row number (the zero row for ``unused``).
+    private func resolve(_ slots: UnsafeMutableBufferPointer<UInt32>) {
+        for k in slots.indices {
+            let b = slots[k]
+            slots[k] = b == Self.unused ? 0 : UInt32(truncatingIfNeeded: WeightRows.row(of: Int(b), occupancy))
+        }
+    }
+
+    /// The sum of the rows `slots[range]` (row numbers).
+    @inline(__always) private func sum(_ slots: UnsafeMutableBufferPointer<UInt32>, _ range: Range<Int>) -> SIMD16<Int16> {
+        var s = SIMD16<Int16>.zero
+        for k in range { s &+= load(Int(slots[k])) }
+        return s
+    }
 
     /// What each spelling contributes, at one index per type in each array.
     struct TypeRows {
@@ -38,56 +81,79 @@ struct FeatureScorer {
         var asSecondNext: [SIMD16<Int16>] = []
     }
 
+    /// Slots per type: 13 own features (bias, word, lower, shape, 4 prefixes, 4 suffixes,
+    /// length), 3 more for `plain`, 2 as previous, 1 as second previous, 2 as next, 1 as second next.
+    private static let typeSlots = 22
+
     /// Sums the rows of every type of `types` (markers included).
     func typeRows(_ types: UnitTypes, casing: DocumentCasing) -> TypeRows {
-        var r = TypeRows()
         let n = types.count
+        var slots = [UInt32](repeating: Self.unused, count: n * Self.typeSlots)
+        slots.withUnsafeMutableBufferPointer { slots in
+            for (t, u) in types.profiles.enumerated() {
+                let cc = UInt64(u.caseClass.rawValue)
+                var k = t * Self.typeSlots
+                @inline(__always) func put(_ b: UInt32) { slots[k] = b; k += 1 }
+                put(bucket(1, 0))  // bias
+                put(bucket(2, u.word))
+                put(bucket(3, u.lower))
+                put(bucket(4, u.shape))
+                for j in 0..<4 { if u.prefixes[j] != 0 { put(bucket(5, u.prefixes[j])) } else { k += 1 } }
+                for j in 0..<4 { if u.suffixes[j] != 0 { put(bucket(6, u.suffixes[j])) } else { k += 1 } }
+                put(bucket(23, UInt64(min(u.length, 12)), cc))
+                // Line case 0 (normal), not the first word: templates 19, 20 and 22 of `extract`.
+                put(bucket(19, 0, u.shape))
+                put(bucket(20, 0, cc))
+                if u.caseClass != .none && u.caseClass != .lower {
+                    put(bucket(22, UInt64(casing.seen[u.lower] ?? 0), cc))
+                } else {
+                    k += 1
+                }
+                put(bucket(7, u.lower)); put(bucket(11, u.shape))
+                put(bucket(9, u.lower))
+                put(bucket(8, u.lower)); put(bucket(12, u.shape))
+                put(bucket(10, u.lower))
+            }
+            resolve(slots)
+        }
+        var r = TypeRows()
         r.own.reserveCapacity(n); r.plain.reserveCapacity(n)
         r.asPrevious.reserveCapacity(n); r.asSecondPrevious.reserveCapacity(n)
         r.asNext.reserveCapacity(n); r.asSecondNext.reserveCapacity(n)
-        for u in types.profiles {
-            let cc = UInt64(u.caseClass.rawValue)
-            var own = row(1, 0)  // bias
-            own &+= row(2, u.word)
-            own &+= row(3, u.lower)
-            own &+= row(4, u.shape)
-            for k in 0..<4 where u.prefixes[k] != 0 { own &+= row(5, u.prefixes[k]) }
-            for k in 0..<4 where u.suffixes[k] != 0 { own &+= row(6, u.suffixes[k]) }
-            own &+= row(23, UInt64(min(u.length, 12)), cc)
-            r.own.append(own)
-            // Line case 0 (normal), not the first word: templates 19, 20 and 22 of `extract`.
-            var plain = own &+ row(19, 0, u.shape) &+ row(20, 0, cc)
-            if u.caseClass != .none && u.caseClass != .lower {
-                plain &+= row(22, UInt64(casing.seen[u.lower] ?? 0), cc)
+        slots.withUnsafeMutableBufferPointer { slots in
+            for t in 0..<n {
+                let k = t * Self.typeSlots
+                let own = sum(slots, k..<(k + 13))
+                r.own.append(own)
+                r.plain.append(own &+ sum(slots, (k + 13)..<(k + 16)))
+                r.asPrevious.append(sum(slots, (k + 16)..<(k + 18)))
+                r.asSecondPrevious.append(sum(slots, (k + 18)..<(k + 19)))
+                r.asNext.append(sum(slots, (k + 19)..<(k + 21)))
+                r.asSecondNext.append(sum(slots, (k + 21)..<(k + 22)))
             }
-            r.plain.append(plain)
-            r.asPrevious.append(row(7, u.lower) &+ row(11, u.shape))
-            r.asSecondPrevious.append(row(9, u.lower))
-            r.asNext.append(row(8, u.lower) &+ row(12, u.shape))
-            r.asSecondNext.append(row(10, u.lower))
         }
         return r
     }
+
+    /// Slots per unit: the 7 pair features, then 4 context features (when the unit is a
+    /// sentence's first word or in a headline line).
+    private static let unitSlots = 11
 
     /// The emission sums of every unit of `units` into `sums` (one 16-tag row per unit).
     func score(_ units: TaggingUnits, types: UnitTypes, boundary: Int32, end: Int32, casing: DocumentCasing,
                gazetteer gaz: [(categories: UInt16, position: UInt8)?], into sums: inout [SIMD16<Int16>]) {
         let t = typeRows(types, casing: casing)
-        sums.removeAll(keepingCapacity: true)
-        sums.reserveCapacity(units.count)
-        let p = types.profiles
         let lineCases = casing.lineCases
         let seen = casing.seen
+        var slots = [UInt32](repeating: Self.unused, count: units.count * Self.unitSlots)
+        sums.removeAll(keepingCapacity: true)
+        sums.reserveCapacity(units.count)
         // Unchecked access below: every index is a type or unit index made by `UnitTypes` and
-        // `TaggingUnits` for these very arrays; bounds checks were a tenth of the loop's time.
+        // `TaggingUnits` for these very arrays.
         types.ofUnit.withUnsafeBufferPointer { ofUnit in
-        p.withUnsafeBufferPointer { p in
-        t.own.withUnsafeBufferPointer { own in
-        t.plain.withUnsafeBufferPointer { plain in
-        t.asPrevious.withUnsafeBufferPointer { asPrevious in
-        t.asSecondPrevious.withUnsafeBufferPointer { asSecondPrevious in
-        t.asNext.withUnsafeBufferPointer { asNext in
-        t.asSecondNext.withUnsafeBufferPointer { asSecondNext in
+        types.profiles.withUnsafeBufferPointer { p in
+        slots.withUnsafeMutableBufferPointer { slots in
+            // Pass 1: the buckets of the features that join units, and the cached type sums.
             for (si, s) in units.sentences.enumerated() {
                 let lc = lineCases[si].rawValue
                 // The first word of the sentence, after any opening quote or bracket.
@@ -101,43 +167,54 @@ struct FeatureScorer {
                     let u = p[ut], prev = p[pt], prev2 = p[p2t], next = p[nt]
                     let cc = UInt64(u.caseClass.rawValue)
                     let first: UInt64 = i == firstWord ? 1 : 0
+                    let k = i * Self.unitSlots
 
                     var sum: SIMD16<Int16>
                     if lc == 0 && first == 0 {
-                        sum = plain[ut]
+                        sum = t.plain[ut]
                     } else {
-                        sum = own[ut] &+ row(19, first &+ lc &* 4, u.shape) &+ row(20, lc, cc)
-                        if lc != 0 { sum &+= row(21, lc, u.lower) }
+                        sum = t.own[ut]
+                        slots[k + 7] = bucket(19, first &+ lc &* 4, u.shape)
+                        slots[k + 8] = bucket(20, lc, cc)
+                        if lc != 0 { slots[k + 9] = bucket(21, lc, u.lower) }
                         if u.caseClass != .none && u.caseClass != .lower {
-                            sum &+= row(22, UInt64(seen[u.lower] ?? 0) &+ first &* 8 &+ lc &* 16, cc)
+                            slots[k + 10] = bucket(22, UInt64(seen[u.lower] ?? 0) &+ first &* 8 &+ lc &* 16, cc)
                         }
                     }
-                    sum &+= asPrevious[pt]
-                    sum &+= asSecondPrevious[p2t]
-                    sum &+= asNext[nt]
-                    sum &+= asSecondNext[n2t]
+                    sum &+= t.asPrevious[pt]
+                    sum &+= t.asSecondPrevious[p2t]
+                    sum &+= t.asNext[nt]
+                    sum &+= t.asSecondNext[n2t]
                     let prevShapeShape = FeatureHash.mix(prev.shape, u.shape)
-                    sum &+= row(13, prevShapeShape)
-                    sum &+= row(14, u.shape, next.shape)
-                    sum &+= row(15, prev.lower, u.lower)
-                    sum &+= row(16, u.lower, next.lower)
-                    sum &+= row(17, prev.lower, u.shape)
-                    sum &+= row(18, u.shape, next.lower)
-                    sum &+= row(24, prev2.shape &+ 7, prevShapeShape)
+                    slots[k] = bucket(13, prevShapeShape)
+                    slots[k + 1] = bucket(14, u.shape, next.shape)
+                    slots[k + 2] = bucket(15, prev.lower, u.lower)
+                    slots[k + 3] = bucket(16, u.lower, next.lower)
+                    slots[k + 4] = bucket(17, prev.lower, u.shape)
+                    slots[k + 5] = bucket(18, u.shape, next.lower)
+                    slots[k + 6] = bucket(24, prev2.shape &+ 7, prevShapeShape)
+                    // Gazetteer features: few units have any, so they are read directly.
                     if let g = gaz[i] {
                         var bits = g.categories
                         while bits != 0 {
                             let c = UInt64(bits.trailingZeroBitCount)
                             bits &= bits - 1
-                            sum &+= row(25, c &* 4 &+ UInt64(g.position))
-                            sum &+= row(26, c &* 4 &+ UInt64(g.position), cc)
+                            sum &+= row(bucket(25, c &* 4 &+ UInt64(g.position)))
+                            sum &+= row(bucket(26, c &* 4 &+ UInt64(g.position), cc))
                         }
                     }
-                    if i > s.lowerBound, let g = gaz[i - 1], g.position >= 2 { sum &+= row(27, UInt64(g.categories)) }
-                    if i + 1 < s.upperBound, let g = gaz[i + 1], g.position == 0 || g.position == 3 { sum &+= row(28, UInt64(g.categories)) }
+                    if i > s.lowerBound, let g = gaz[i - 1], g.position >= 2 { sum &+= row(bucket(27, UInt64(g.categories))) }
+                    if i + 1 < s.upperBound, let g = gaz[i + 1], g.position == 0 || g.position == 3 { sum &+= row(bucket(28, UInt64(g.categories))) }
                     sums.append(sum)
                 }
             }
-        }}}}}}}}
+            // Pass 2: row numbers. Pass 3: the rows.
+            resolve(slots)
+            sums.withUnsafeMutableBufferPointer { sums in
+                for i in sums.indices {
+                    sums[i] &+= sum(slots, (i * Self.unitSlots)..<((i + 1) * Self.unitSlots))
+                }
+            }
+        }}}
     }
 }

@@ -9,8 +9,10 @@ import Foundation
 struct TaggerModel: Sendable {
     let bucketBits: Int
     let featureVersion: UInt32
-    /// `bucket * 16 + (tag - 1)`.
-    let weights: [Int8]
+    /// `bucket * 16 + (tag - 1)`, packed without the zero rows.
+    let table: WeightRows
+    /// The dense table (`bucket * 16 + (tag - 1)`), for writing the model file: built on demand.
+    var weights: [Int8] { table.dense }
     /// Multiplies the integer sums back into the averaged perceptron's units.
     let scale: Float
     let viterbi: Viterbi
@@ -22,7 +24,7 @@ struct TaggerModel: Sendable {
         precondition(weights.count == (1 << bucketBits) * BILOU.entityTagCount)
         self.bucketBits = bucketBits
         self.featureVersion = featureVersion
-        self.weights = weights
+        self.table = WeightRows(bucketBits: bucketBits, dense: weights)
         self.scale = scale
         self.viterbi = Viterbi(transitions: transitions)
     }
@@ -59,9 +61,8 @@ struct TaggerModel: Sendable {
     func tag(_ units: TaggingUnits, types: UnitTypes, boundary: Int32, end: Int32, casing: DocumentCasing,
              gazetteer: [(categories: UInt16, position: UInt8)?]) -> [Int] {
         var sums: [SIMD16<Int16>] = []
-        weights.withUnsafeBytes { w in
-            FeatureScorer(rows: w.baseAddress!, mask: UInt32((1 << bucketBits) - 1))
-                .score(units, types: types, boundary: boundary, end: end, casing: casing, gazetteer: gazetteer, into: &sums)
+        FeatureScorer.with(table) {
+            $0.score(units, types: types, boundary: boundary, end: end, casing: casing, gazetteer: gazetteer, into: &sums)
         }
         var out = [Int](repeating: 0, count: units.count)
         let longest = units.sentences.reduce(0) { max($0, $1.count) }
@@ -94,6 +95,7 @@ struct TaggerModel: Sendable {
         func f32(_ v: Float) { u32(v.bitPattern) }
         u32(Self.formatVersion); u32(featureVersion); u32(UInt32(bucketBits)); f32(scale)
         for t in viterbi.transitions { f32(t) }
+        let weights = self.weights
         var rows: [Int] = []
         for b in 0..<(1 << bucketBits) {
             for t in 0..<16 where weights[b * 16 + t] != 0 { rows.append(b); break }
