@@ -59,7 +59,8 @@ struct FastPathTests {
                     let b = Int(listed.indices[j]) * 16
                     expected &+= SIMD16<Int16>((0..<16).map { Int16(weights[b + $0]) })
                 }
-                #expect(sums[i] == expected, "unit \(i) '\(doc.text(of: units.spans[i]))'")
+                let lanes = SIMD16<Int16>(WeightRows.laneColumns.map { expected[$0] })
+                #expect(sums[i] == lanes, "unit \(i) '\(doc.text(of: units.spans[i]))'")
             }
         }
     }
@@ -97,7 +98,7 @@ struct FastPathTests {
             Float(Int(rng.next() % 9) - 4) * spread
         }
         let T = BILOU.count
-        var tags: [Int] = [], scratch: [UInt8] = []
+        var tags: [Int] = [], scratch = Viterbi.Scratch()
         for round in 0..<300 {
             let n = 1 + Int(rng.next() % 12)
             let spread: Float = round % 3 == 0 ? 1 : 0.37

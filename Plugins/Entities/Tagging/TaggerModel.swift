@@ -65,22 +65,19 @@ struct TaggerModel: Sendable {
             $0.score(units, types: types, boundary: boundary, end: end, casing: casing, gazetteer: gazetteer, into: &sums)
         }
         var out = [Int](repeating: 0, count: units.count)
-        let longest = units.sentences.reduce(0) { max($0, $1.count) }
-        var emissions = [Float](repeating: 0, count: longest * BILOU.count)
-        var tags: [Int] = []
-        var scratch: [UInt8] = []
+        var lanes = Viterbi.LaneEmissions()
+        var tags: [Int] = [], steps: [Float] = []
         for s in units.sentences {
-            let n = s.count
-            emissions.withUnsafeMutableBufferPointer { e in
-                for k in 0..<n {
-                    let base = k * BILOU.count
-                    e[base] = 0
-                    let f = SIMD16<Float>(sums[s.lowerBound + k]) * scale
-                    for t in 0..<16 { e[base + 1 + t] = f[t] }
-                }
+            // `O` scores 0 (the model stores weights relative to it); the packed rows hold the
+            // open tags in their low half and the continuing ones in their high half.
+            lanes.removeAll()
+            for i in s {
+                lanes.outside.append(0)
+                lanes.open.append(SIMD8<Float>(sums[i].lowHalf) * scale)
+                lanes.continue.append(SIMD8<Float>(sums[i].highHalf) * scale)
             }
-            emissions.withUnsafeBufferPointer { viterbi.decode($0, count: n, tags: &tags, scratch: &scratch) }
-            for k in 0..<n { out[s.lowerBound + k] = tags[k] }
+            viterbi.decode(lanes: lanes, count: s.count, tags: &tags, steps: &steps)
+            for k in 0..<s.count { out[s.lowerBound + k] = tags[k] }
         }
         return out
     }

@@ -7,36 +7,33 @@
 /// the tags that open something (`O`, `B-x`, `U-x`) may only follow a tag that closes
 /// something (`O`, `L-x`, `U-x`), nine candidates each; `I-x` and `L-x` may only follow `B-x` or
 /// `I-x` of the same label, two candidates each. So one step is the `O` tag on its own, eight
-/// `B`/`U` lanes that take the best of nine closing tags, and eight `I`/`L` lanes that take the
-/// best of two. Each candidate is scored, compared and chosen exactly as a plain loop over the
-/// allowed predecessors in ascending tag order would (same float additions, strict `>`, the
-/// first best kept), so the decoded tags do not depend on the vectorisation.
+/// "open" lanes (`B`/`U`) that take the best of nine closing tags, and eight "continue" lanes
+/// (`I`/`L`) that take the best of two. The forward pass keeps only the best scores; the back
+/// pointers are found again while tracing the path back, one tag per unit instead of all 17.
+/// Every score is the same float addition, compared with the same strict `>` in ascending
+/// tag order, as in a plain loop over the allowed predecessors, so the decoded tags do not
+/// depend on any of this.
 struct Viterbi: Sendable {
     /// Transition scores `from * 17 + to`.
     let transitions: [Float]
 
     /// The opening tags in lane order: `B-PER U-PER B-ORG U-ORG B-LOC U-LOC B-MISC U-MISC`.
-    private static let openLanes: [Int] = (0..<8).map { k in 1 + (k >> 1) * 4 + (k & 1 == 0 ? 0 : 3) }
+    static let openLanes: [Int] = (0..<8).map { k in 1 + (k >> 1) * 4 + (k & 1 == 0 ? 0 : 3) }
     /// The continuing tags in lane order: `I-PER L-PER I-ORG L-ORG ...`.
-    private static let continueLanes: [Int] = (0..<8).map { k in 2 + (k >> 1) * 4 + (k & 1) }
+    static let continueLanes: [Int] = (0..<8).map { k in 2 + (k >> 1) * 4 + (k & 1) }
     /// The tags that close something, ascending: the predecessors of `O`, `B-x` and `U-x`, and
     /// the tags a sentence may end with.
     private static let closing: [Int] = (0..<BILOU.count).filter { BILOU.allowed(from: $0, to: nil) }
-    /// Where each tag's score lives in a step's 17 slots: `O`, the 8 opening lanes, the 8
-    /// continuing lanes.
+
+    /// A step's scores are stored as 24 floats: `O` at 0, the open lanes at 8, the continue lanes at 16.
+    private static let stride = 24
+    /// Where each tag's score lives in a stored step.
     private static let slot: [Int] = {
         var s = [Int](repeating: 0, count: BILOU.count)
-        for (k, t) in openLanes.enumerated() { s[t] = 1 + k }
-        for (k, t) in continueLanes.enumerated() { s[t] = 9 + k }
+        for (k, t) in openLanes.enumerated() { s[t] = 8 + k }
+        for (k, t) in continueLanes.enumerated() { s[t] = 16 + k }
         return s
     }()
-
-    /// Per closing tag (in ``closing`` order): the transition to `O`, and to each opening lane.
-    private let closingToOutside: [Float]
-    private let closingToOpen: [SIMD8<Float>]
-    /// Per continuing lane: the transition from the lane label's `B` and from its `I`.
-    private let beginToContinue: SIMD8<Float>
-    private let insideToContinue: SIMD8<Float>
 
     /// Whether ``BILOU/allowed(from:to:)`` has exactly the shape the lanes are built for
     /// (checked once: the trainer makes a decoder per sentence).
@@ -52,6 +49,13 @@ struct Viterbi: Sendable {
         return true
     }()
 
+    /// Per closing tag (in ``closing`` order): the transition to `O`, and to each open lane.
+    private let closingToOutside: [Float]
+    private let closingToOpen: [SIMD8<Float>]
+    /// Per continue lane: the transition from the lane label's `B` and from its `I`.
+    private let beginToContinue: SIMD8<Float>
+    private let insideToContinue: SIMD8<Float>
+
     init(transitions: [Float]) {
         precondition(transitions.count == BILOU.count * BILOU.count)
         precondition(Self.lanesMatchTheRules, "the decoder's lanes assume the BILOU order and transition rules")
@@ -63,73 +67,85 @@ struct Viterbi: Sendable {
         insideToContinue = SIMD8(Self.continueLanes.map { t in transitions[(2 + 4 * ((t - 1) >> 2)) * T + t] })
     }
 
+    /// Emission scores in lane order, one entry per unit: `O`, the open lanes, the continue lanes.
+    struct LaneEmissions {
+        var outside: [Float] = []
+        var open: [SIMD8<Float>] = []
+        var `continue`: [SIMD8<Float>] = []
+
+        mutating func removeAll() {
+            outside.removeAll(keepingCapacity: true)
+            open.removeAll(keepingCapacity: true)
+            `continue`.removeAll(keepingCapacity: true)
+        }
+    }
+
     /// Decodes `n` units whose emission scores are `emissions[i * 17 + tag]`; writes the tags
-    /// into `tags` (resized to `n`). `scratch` (back pointers) is reused between calls so that
-    /// decoding allocates nothing once it has grown.
-    func decode(_ emissions: UnsafeBufferPointer<Float>, count n: Int, tags: inout [Int], scratch: inout [UInt8]) {
+    /// into `tags` (resized to `n`). `scratch` is reused between calls so that decoding
+    /// allocates nothing once it has grown.
+    func decode(_ emissions: UnsafeBufferPointer<Float>, count n: Int, tags: inout [Int], scratch: inout Scratch) {
         let T = BILOU.count
+        scratch.lanes.removeAll()
+        for i in 0..<n {
+            let row = emissions.baseAddress! + i * T
+            scratch.lanes.outside.append(row[0])
+            scratch.lanes.open.append(SIMD8(row[1], row[4], row[5], row[8], row[9], row[12], row[13], row[16]))
+            scratch.lanes.continue.append(SIMD8(row[2], row[3], row[6], row[7], row[10], row[11], row[14], row[15]))
+        }
+        decode(lanes: scratch.lanes, count: n, tags: &tags, steps: &scratch.steps)
+    }
+
+    /// What decoding reuses between sentences.
+    struct Scratch {
+        var lanes = LaneEmissions()
+        var steps: [Float] = []
+    }
+
+    /// Decodes the first `n` units of `e`; `steps` keeps every step's scores for the way back.
+    func decode(lanes e: LaneEmissions, count n: Int, tags: inout [Int], steps: inout [Float]) {
         tags.removeAll(keepingCapacity: true)
         guard n > 0 else { return }
-        if scratch.count < n * T { scratch = [UInt8](repeating: 0, count: max(n * T, 64 * T)) }
-        let e = emissions.baseAddress!
-        @inline(__always) func gather(_ row: UnsafePointer<Float>, _ lanes: [Int]) -> SIMD8<Float> {
-            SIMD8(row[lanes[0]], row[lanes[1]], row[lanes[2]], row[lanes[3]], row[lanes[4]], row[lanes[5]], row[lanes[6]], row[lanes[7]])
-        }
-        let openLanes = Self.openLanes, continueLanes = Self.continueLanes
-        // The step's scores: `O`, the opening lanes, the continuing lanes (slot order).
-        var outside = e[0]
-        var open = gather(e, openLanes)
+        let S = Self.stride
+        if steps.count < n * S { steps = [Float](repeating: 0, count: max(n * S, 64 * S)) }
+        // The step's scores: `O`, the open lanes, the continue lanes.
+        var outside = e.outside[0]
+        var open = e.open[0]
         var cont = SIMD8<Float>(repeating: -.infinity)  // nothing continues at the start
-        let closingTags = SIMD8<Int32>(3, 4, 7, 8, 11, 12, 15, 16)
-        let beginTags = SIMD8<Int32>(1, 1, 5, 5, 9, 9, 13, 13), insideTags = beginTags &+ 1
-        scratch.withUnsafeMutableBufferPointer { back in
+        steps.withUnsafeMutableBufferPointer { stored in
+            // Unchecked stores: `stored` holds `n * stride` floats, checked above.
+            let base = UnsafeMutableRawPointer(stored.baseAddress!)
+            @inline(__always) func store(_ i: Int) {
+                stored[i * S] = outside
+                base.storeBytes(of: open, toByteOffset: (i * S + 8) * 4, as: SIMD8<Float>.self)
+                base.storeBytes(of: cont, toByteOffset: (i * S + 16) * 4, as: SIMD8<Float>.self)
+            }
+            store(0)
             closingToOpen.withUnsafeBufferPointer { toOpen in
                 closingToOutside.withUnsafeBufferPointer { toOutside in
                     for i in 1..<max(1, n) {
-                        // The scores of the closing tags, in ascending tag order after `O`:
-                        // L-PER (continuing lane 1), U-PER (opening lane 1), L-ORG, U-ORG, ...
+                        // The scores of the closing tags after `O`, ascending: L-PER (continue
+                        // lane 1), U-PER (open lane 1), L-ORG, U-ORG, ...
                         let closed = SIMD8<Float>(cont[1], open[1], cont[3], open[3], cont[5], open[5], cont[7], open[7])
                         // O, B-x, U-x: the best of the nine closing tags, O first.
-                        var bestOutside = -Float.infinity, argOutside: Int32 = 0
-                        var bestOpen = SIMD8<Float>(repeating: -.infinity), argOpen = SIMD8<Int32>.zero
-                        do {
-                            let s = outside + toOutside[0]
-                            if s > bestOutside { bestOutside = s; argOutside = 0 }
-                            let c = SIMD8(repeating: outside) + toOpen[0]
-                            let better = c .> bestOpen
-                            bestOpen.replace(with: c, where: better)
-                            argOpen.replace(with: 0, where: better)
-                        }
+                        var bestOutside = outside + toOutside[0]
+                        var bestOpen = SIMD8(repeating: outside) + toOpen[0]
+                        // Ascending order with strict `>`, as the plain loop (a first candidate
+                        // of -inf leaves -inf, as the plain loop's starting value would).
                         for k in 0..<8 {
-                            let f = closingTags[k]
                             let s = closed[k] + toOutside[k + 1]
-                            if s > bestOutside { bestOutside = s; argOutside = f }
+                            if s > bestOutside { bestOutside = s }
                             let c = SIMD8(repeating: closed[k]) + toOpen[k + 1]
-                            let better = c .> bestOpen
-                            bestOpen.replace(with: c, where: better)
-                            argOpen.replace(with: SIMD8(repeating: f), where: better)
+                            bestOpen.replace(with: c, where: c .> bestOpen)
                         }
                         // I-x, L-x: B-x, then I-x of the same label.
-                        let fromBegin = SIMD8<Float>(open[0], open[0], open[2], open[2], open[4], open[4], open[6], open[6]) + beginToContinue
-                        var bestContinue = SIMD8<Float>(repeating: -.infinity), argContinue = SIMD8<Int32>.zero
-                        let afterBegin = fromBegin .> bestContinue
-                        bestContinue.replace(with: fromBegin, where: afterBegin)
-                        argContinue.replace(with: beginTags, where: afterBegin)
+                        var bestContinue = SIMD8<Float>(open[0], open[0], open[2], open[2], open[4], open[4], open[6], open[6]) + beginToContinue
                         let fromInside = SIMD8<Float>(cont[0], cont[0], cont[2], cont[2], cont[4], cont[4], cont[6], cont[6]) + insideToContinue
-                        let afterInside = fromInside .> bestContinue
-                        bestContinue.replace(with: fromInside, where: afterInside)
-                        argContinue.replace(with: insideTags, where: afterInside)
+                        bestContinue.replace(with: fromInside, where: fromInside .> bestContinue)
 
-                        let row = e + i * T
-                        outside = bestOutside + row[0]
-                        open = bestOpen + gather(row, openLanes)
-                        cont = bestContinue + gather(row, continueLanes)
-                        let b = back.baseAddress! + i * T
-                        b[0] = UInt8(truncatingIfNeeded: argOutside)
-                        for k in 0..<8 {
-                            b[1 + k] = UInt8(truncatingIfNeeded: argOpen[k])
-                            b[9 + k] = UInt8(truncatingIfNeeded: argContinue[k])
-                        }
+                        outside = bestOutside + e.outside[i]
+                        open = bestOpen + e.open[i]
+                        cont = bestContinue + e.continue[i]
+                        store(i)
                     }
                 }
             }
@@ -142,11 +158,32 @@ struct Viterbi: Sendable {
         }
         tags.append(contentsOf: repeatElement(0, count: n))
         tags[n - 1] = bestTag
-        let slot = Self.slot
-        var i = n - 1
-        while i > 0 {
-            tags[i - 1] = Int(scratch[i * T + slot[tags[i]]])
-            i -= 1
+        // The way back: the predecessor each tag was reached from, found as the forward pass
+        // would have (allowed predecessors ascending, strict `>`, the first best kept).
+        let T = BILOU.count, slot = Self.slot, closing = Self.closing
+        transitions.withUnsafeBufferPointer { tr in
+            steps.withUnsafeBufferPointer { stored in
+                var i = n - 1
+                while i > 0 {
+                    let t = tags[i]
+                    let previous = stored.baseAddress! + (i - 1) * S
+                    var best = -Float.infinity, arg = 0
+                    if t == 0 || slot[t] < 16 {
+                        for f in closing {
+                            let s = previous[slot[f]] + tr[f * T + t]
+                            if s > best { best = s; arg = f }
+                        }
+                    } else {
+                        let begin = 1 + 4 * ((t - 1) >> 2)
+                        let fromBegin = previous[slot[begin]] + tr[begin * T + t]
+                        if fromBegin > best { best = fromBegin; arg = begin }
+                        let fromInside = previous[slot[begin + 1]] + tr[(begin + 1) * T + t]
+                        if fromInside > best { best = fromInside; arg = begin + 1 }
+                    }
+                    tags[i - 1] = arg
+                    i -= 1
+                }
+            }
         }
     }
 }

@@ -11,8 +11,14 @@ struct WeightRows: Sendable {
     /// Per 64 buckets, two words: which buckets have a row (bit `b & 63`), and the index in
     /// ``rows`` of the first of those rows.
     let occupancy: [UInt64]
-    /// 16 Int8 per row; row 0 is all zero and stands for every bucket without a row.
+    /// 16 Int8 per row, in lane order (``laneColumns``); row 0 is all zero and stands for every
+    /// bucket without a row.
     let rows: [Int8]
+
+    /// The dense table's column (`tag - 1`) of each lane of a packed row: the open tags
+    /// (`B`, `U`) first, then the continuing ones (`I`, `L`), the order ``Viterbi`` works in,
+    /// so that a unit's summed row splits into its two halves with no shuffling.
+    static let laneColumns: [Int] = (Viterbi.openLanes + Viterbi.continueLanes).map { $0 - 1 }
 
     /// Packs a dense table (`bucket * 16 + tag`).
     init(bucketBits: Int, dense: [Int8]) {
@@ -28,7 +34,7 @@ struct WeightRows: Sendable {
                 let row = dense[(b * 16)..<(b * 16 + 16)]
                 guard row.contains(where: { $0 != 0 }) else { continue }
                 bits |= 1 << UInt64(b & 63)
-                rows += row
+                for c in Self.laneColumns { rows.append(dense[b * 16 + c]) }
             }
             occupancy[block * 2] = bits
         }
@@ -41,7 +47,7 @@ struct WeightRows: Sendable {
         var out = [Int8](repeating: 0, count: (1 << bucketBits) * 16)
         for b in 0..<(1 << bucketBits) {
             let r = Self.row(of: b, occupancy)
-            for t in 0..<16 { out[b * 16 + t] = rows[r * 16 + t] }
+            for (lane, c) in Self.laneColumns.enumerated() { out[b * 16 + c] = rows[r * 16 + lane] }
         }
         return out
     }
