@@ -32,12 +32,11 @@ struct MentionLinker {
         // People first: the longest names found, then shorter ones attached to them.
         // A name with a lower-case word other than a particle ("Putin welcomed Xi") is a tagging
         // slip: it may not absorb the shorter names it contains.
-        let particles: Set<String> = ["de", "da", "van", "von", "der", "den", "bin", "al", "el", "la", "le", "di", "du", "dos", "del", "ibn"]
         let people = items.indices.filter { items[$0].label == .person }.sorted { items[$0].words.count > items[$1].words.count }
         var clean = [Bool](repeating: false, count: items.count)
         for i in people {
             clean[i] = document.text(of: items[i].span).split(separator: " ").allSatisfy {
-                $0.unicodeScalars.first.map { !$0.properties.isLowercase } ?? true || particles.contains($0.lowercased())
+                $0.unicodeScalars.first.map { !$0.properties.isLowercase } ?? true || Self.particles.contains($0.lowercased())
             }
         }
         var personEntities: [[Int]] = []  // item indices per person
@@ -107,7 +106,9 @@ struct MentionLinker {
         }
         for (k, members) in merged.enumerated() {
             let w = items[members[0]].words
-            if w.count == 1, let target = acronyms[w[0].contains(".") ? w[0].filter { $0 != "." } : w[0]], target != k {
+            // (A word without a "." byte cannot contain one: most skip Foundation's search.)
+            let dotted = w.count == 1 && w[0].utf8.contains(UInt8(ascii: ".")) && w[0].contains(".")
+            if w.count == 1, let target = acronyms[dotted ? w[0].filter { $0 != "." } : w[0]], target != k {
                 merged[target] += members
                 merged[k] = []
             }
@@ -121,6 +122,11 @@ struct MentionLinker {
             LinkedMention(span: items[i].span, label: items[i].label, canonical: canonical[i], title: items[i].title ?? entityTitle[i])
         }
     }
+
+    /// Lower-case words inside names ("Ursula von der Leyen").
+    private static let particles: Set<String> = ["de", "da", "van", "von", "der", "den", "bin", "al", "el", "la", "le", "di", "du", "dos", "del", "ibn"]
+    /// The small words acronyms leave out.
+    private static let acronymSkips: Set<String> = ["of", "the", "and", "for", "&", "de", "on", "in"]
 
     private struct Item {
         var span: Span
@@ -187,8 +193,7 @@ struct MentionLinker {
     /// Initials of the capitalised words ("united nations security council" → "unsc"), skipping
     /// the small words acronyms leave out.
     private func acronym(of words: [String]) -> String? {
-        let skip: Set<String> = ["of", "the", "and", "for", "&", "de", "on", "in"]
-        let initials = words.filter { !skip.contains($0) }.compactMap(\.first)
+        let initials = words.filter { !Self.acronymSkips.contains($0) }.compactMap(\.first)
         return initials.count >= 2 ? String(initials) : nil
     }
 }

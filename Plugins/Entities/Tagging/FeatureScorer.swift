@@ -21,15 +21,19 @@
 struct FeatureScorer {
     /// The weight table (see ``WeightRows``), read through pointers: the scorer lives only
     /// inside ``with(_:_:)``.
-    let occupancy: UnsafePointer<UInt64>
+    let place: UnsafePointer<UInt8>
+    let blockBase: UnsafePointer<UInt32>
     let rows: UnsafeRawPointer
     let mask: UInt32
 
     /// Calls `body` with a scorer over `table`.
     static func with<R>(_ table: WeightRows, _ body: (FeatureScorer) -> R) -> R {
-        table.occupancy.withUnsafeBufferPointer { o in
-            table.rows.withUnsafeBytes { r in
-                body(FeatureScorer(occupancy: o.baseAddress!, rows: r.baseAddress!, mask: UInt32((1 << table.bucketBits) - 1)))
+        table.place.withUnsafeBufferPointer { p in
+            table.blockBase.withUnsafeBufferPointer { b in
+                table.rows.withUnsafeBytes { r in
+                    body(FeatureScorer(place: p.baseAddress!, blockBase: b.baseAddress!, rows: r.baseAddress!,
+                                       mask: UInt32((1 << table.bucketBits) - 1)))
+                }
             }
         }
     }
@@ -45,7 +49,7 @@ struct FeatureScorer {
 
     /// The row of a bucket, widened so that sums of many rows cannot overflow.
     @inline(__always) func row(_ bucket: UInt32) -> SIMD16<Int16> {
-        load(WeightRows.row(of: Int(bucket), occupancy))
+        load(WeightRows.row(of: Int(bucket), place, blockBase))
     }
 
     @inline(__always) func load(_ rowIndex: Int) -> SIMD16<Int16> {
@@ -57,7 +61,7 @@ struct FeatureScorer {
     private func resolve(_ slots: UnsafeMutableBufferPointer<UInt32>) {
         for k in slots.indices {
             let b = slots[k]
-            slots[k] = b == Self.unused ? 0 : UInt32(truncatingIfNeeded: WeightRows.row(of: Int(b), occupancy))
+            slots[k] = b == Self.unused ? 0 : UInt32(truncatingIfNeeded: WeightRows.row(of: Int(b), place, blockBase))
         }
     }
 

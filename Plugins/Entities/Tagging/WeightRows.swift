@@ -3,14 +3,15 @@
 /// The hashed table has a million buckets of 16 Int8 weights (16 MB), but nine in ten buckets
 /// are all zero. Scoring reads about twenty rows per unit at random, so the table's size, not
 /// the arithmetic, set the tagger's speed: 16 MB is far beyond the caches. Here the non-zero rows
-/// are packed in bucket order (1.6 MB for the shipped model) behind a bitmap of which buckets
-/// have one, with the number of rows before every 64 buckets (256 KB): the whole table stays
-/// close to the core, and a row is found with one bitmap word and a population count.
+/// are packed in bucket order (1.6 MB for the shipped model), found through one byte per bucket
+/// (its place among the rows of its 64-bucket block, 0 for none) and the index of every block's
+/// rows (1 MB and 64 KB): two table reads and an add, no search.
 struct WeightRows: Sendable {
     let bucketBits: Int
-    /// Per 64 buckets, two words: which buckets have a row (bit `b & 63`), and the index in
-    /// ``rows`` of the first of those rows.
-    let occupancy: [UInt64]
+    /// Per bucket: 0 when it has no row, else its row's place (1...64) among its block's rows.
+    let place: [UInt8]
+    /// Per block of 64 buckets: the index in ``rows`` just before the block's first row.
+    let blockBase: [UInt32]
     /// 16 Int8 per row, in lane order (``laneColumns``); row 0 is all zero and stands for every
     /// bucket without a row.
     let rows: [Int8]
@@ -25,28 +26,29 @@ struct WeightRows: Sendable {
         let buckets = 1 << bucketBits
         precondition(dense.count == buckets * 16)
         self.bucketBits = bucketBits
-        var occupancy = [UInt64](repeating: 0, count: max(1, buckets >> 6) * 2)
+        var place = [UInt8](repeating: 0, count: buckets)
+        var blockBase = [UInt32](repeating: 0, count: (buckets + 63) >> 6)
         var rows = [Int8](repeating: 0, count: 16)
-        for block in 0..<max(1, buckets >> 6) {
-            occupancy[block * 2 + 1] = UInt64(rows.count / 16)
-            var bits: UInt64 = 0
+        for block in blockBase.indices {
+            blockBase[block] = UInt32(rows.count / 16 - 1)
+            var k: UInt8 = 0
             for b in (block << 6)..<min(buckets, (block + 1) << 6) {
-                let row = dense[(b * 16)..<(b * 16 + 16)]
-                guard row.contains(where: { $0 != 0 }) else { continue }
-                bits |= 1 << UInt64(b & 63)
+                guard dense[(b * 16)..<(b * 16 + 16)].contains(where: { $0 != 0 }) else { continue }
+                k += 1
+                place[b] = k
                 for c in Self.laneColumns { rows.append(dense[b * 16 + c]) }
             }
-            occupancy[block * 2] = bits
         }
-        self.occupancy = occupancy
+        self.place = place
+        self.blockBase = blockBase
         self.rows = rows
     }
 
     /// The dense table again (`bucket * 16 + tag`), for writing a model file.
     var dense: [Int8] {
         var out = [Int8](repeating: 0, count: (1 << bucketBits) * 16)
-        for b in 0..<(1 << bucketBits) {
-            let r = Self.row(of: b, occupancy)
+        for b in 0..<(1 << bucketBits) where place[b] != 0 {
+            let r = Int(blockBase[b >> 6]) + Int(place[b])
             for (lane, c) in Self.laneColumns.enumerated() { out[b * 16 + c] = rows[r * 16 + lane] }
         }
         return out
@@ -54,16 +56,9 @@ struct WeightRows: Sendable {
 
     /// The index in `rows` of bucket `b`'s row (0, the zero row, when it has none). Branch-free:
     /// whether a hashed feature has weights is as unpredictable as the hash.
-    @inline(__always) static func row(of b: Int, _ occupancy: UnsafePointer<UInt64>) -> Int {
-        let block = (b >> 6) << 1
-        let bits = occupancy[block], first = occupancy[block | 1]
-        let bit = UInt64(truncatingIfNeeded: b & 63)
-        let present = (bits >> bit) & 1
-        let before = UInt64((bits & ((1 << bit) &- 1)).nonzeroBitCount)
-        return Int(truncatingIfNeeded: present &* (first &+ before))
-    }
-
-    private static func row(of b: Int, _ occupancy: [UInt64]) -> Int {
-        occupancy.withUnsafeBufferPointer { row(of: b, $0.baseAddress!) }
+    @inline(__always) static func row(of b: Int, _ place: UnsafePointer<UInt8>, _ blockBase: UnsafePointer<UInt32>) -> Int {
+        let p = Int(place[b])
+        let r = Int(blockBase[b >> 6]) &+ p
+        return p == 0 ? 0 : r
     }
 }
