@@ -19,7 +19,8 @@ struct FastPathTests {
         for text in Self.texts {
             let doc = AnalyzedDocument(text)
             let units = TaggingUnits(doc, sentences: 0..<doc.sentences.count)
-            let types = doc.utf8.withUnsafeBufferPointer { UnitTypes($0, units.spans) }
+            var types = doc.utf8.withUnsafeBufferPointer { UnitTypes($0, units.spans) }
+            doc.utf8.withUnsafeBufferPointer { types.profile(with: $0) }
             let direct = recognizer.features.profiles(doc, units)
             #expect(types.ofUnit.count == units.count)
             for (i, t) in types.ofUnit.enumerated() {
@@ -46,10 +47,12 @@ struct FastPathTests {
             let casing = features.casing(units, profiles: profiles)
             let listed = features.extract(units, profiles: profiles, casing: casing)
             var types = doc.utf8.withUnsafeBufferPointer { UnitTypes($0, units.spans) }
+            doc.utf8.withUnsafeBufferPointer { types.profile(with: $0) }
             let boundary = types.appendMarker(FeatureExtractor.boundary), end = types.appendMarker(FeatureExtractor.end)
+            let facts = model.spellingFacts(types.profiles)
             var sums: [SIMD16<Int16>] = []
             FeatureScorer.with(model.table) {
-                $0.score(units, types: types, boundary: boundary, end: end, casing: casing,
+                $0.score(units, types: types, facts: facts, boundary: boundary, end: end, casing: casing,
                            gazetteer: features.gazetteerMatches(units, profiles: profiles), into: &sums)
             }
             #expect(sums.count == units.count)
@@ -61,6 +64,20 @@ struct FastPathTests {
                 }
                 let lanes = SIMD16<Int16>(WeightRows.laneColumns.map { expected[$0] })
                 #expect(sums[i] == lanes, "unit \(i) '\(doc.text(of: units.spans[i]))'")
+            }
+        }
+    }
+
+    @Test func cachedSpellingsGiveTheSameMentions() throws {
+        let sections = try EntityRecognizer.gazetteerSections.get()
+        let model = recognizer.model
+        let uncached = try EntityRecognizer(model: model, gazetteer: Gazetteer(sections: sections), sections: sections, cachedSpellings: 0)
+        let cached = try EntityRecognizer(model: model, gazetteer: Gazetteer(sections: sections), sections: sections, cachedSpellings: 100)
+        // Twice over: the second round finds (up to 100 of) the spellings cached by the first.
+        for round in 0..<2 {
+            for text in Self.texts {
+                let doc = AnalyzedDocument(text)
+                #expect(cached.mentions(in: doc) == uncached.mentions(in: doc), "round \(round)")
             }
         }
     }

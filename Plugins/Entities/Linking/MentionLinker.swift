@@ -98,7 +98,9 @@ struct MentionLinker {
         }
         var merged: [[Int]] = []
         var acronyms: [String: Int] = [:]  // acronym → index in merged
-        for key in keys.sorted(by: { groups[$0]!.first! < groups[$1]!.first! }) {
+        // `keys` is in order of each key's first member already: items are visited in order and
+        // a key is appended when first seen.
+        for key in keys {
             let members = groups[key]!
             let w = items[members[0]].words
             if w.count > 1, let a = acronym(of: w) { acronyms[a] = merged.count }
@@ -118,7 +120,8 @@ struct MentionLinker {
             for m in members { canonical[m] = name }
         }
 
-        return items.indices.sorted { items[$0].span < items[$1].span }.map { i in
+        let spans = items.map(\.span)  // compared without copying whole items
+        return items.indices.sorted { spans[$0] < spans[$1] }.map { i in
             LinkedMention(span: items[i].span, label: items[i].label, canonical: canonical[i], title: items[i].title ?? entityTitle[i])
         }
     }

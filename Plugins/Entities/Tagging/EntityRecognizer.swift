@@ -12,8 +12,14 @@ struct EntityRecognizer: Sendable {
     let model: TaggerModel
     let features: FeatureExtractor
     let boundaries: MentionBoundaries
+    /// Spelling facts across documents (see ``SpellingCache``).
+    let spellings: SpellingCache
+    /// The facts of the sentence markers ``FeatureExtractor/boundary`` and ``FeatureExtractor/end``.
+    private let markerFacts: [SpellingFacts]
 
-    init(model: TaggerModel, gazetteer: Gazetteer, sections: [String: [String]]) throws {
+    /// `cachedSpellings`: how many spellings' facts to keep across documents (see ``SpellingCache``);
+    /// 50,000 (about 15 MB) hold nearly every word of running news.
+    init(model: TaggerModel, gazetteer: Gazetteer, sections: [String: [String]], cachedSpellings: Int = 50_000) throws {
         guard model.featureVersion == FeatureExtractor.version else {
             throw AssayError(.modelUnavailable,
                              "entity model was trained with feature version \(model.featureVersion), this build uses \(FeatureExtractor.version): retrain it with `assay train entities`")
@@ -21,6 +27,8 @@ struct EntityRecognizer: Sendable {
         self.model = model
         self.features = FeatureExtractor(gazetteer: gazetteer, bucketBits: model.bucketBits)
         self.boundaries = MentionBoundaries(gazetteer: gazetteer, sections: sections)
+        self.spellings = SpellingCache(capacity: cachedSpellings)
+        self.markerFacts = model.spellingFacts([FeatureExtractor.boundary, FeatureExtractor.end])
     }
 
     /// The shipped model and gazetteer, loaded once on first use.
@@ -58,12 +66,19 @@ struct EntityRecognizer: Sendable {
     /// The mentions in the sentences `range` of `document` (all sentences by default).
     func mentions(in document: AnalyzedDocument, sentences range: Range<Int>? = nil) -> [Mention] {
         let units = TaggingUnits(document, sentences: range ?? 0..<document.sentences.count)
-        // Profiles once per distinct spelling; the tagger's scores reuse the grouping.
+        // Facts once per distinct spelling, most of them from earlier documents.
         var types = document.utf8.withUnsafeBufferPointer { UnitTypes($0, units.spans) }
+        var facts = document.utf8.withUnsafeBufferPointer { b in
+            spellings.facts(of: types, in: b) { missing in
+                model.spellingFacts(missing.map { t in let s = types.spelling(t); return UnitProfile(b, s.start, s.end) })
+            }
+        }
+        types.profiles = facts.map(\.profile)
         let profiles = types.ofUnit.map { types.profiles[Int($0)] }
         let casing = features.casing(units, profiles: profiles)
         let boundary = types.appendMarker(FeatureExtractor.boundary), end = types.appendMarker(FeatureExtractor.end)
-        let tags = model.tag(units, types: types, boundary: boundary, end: end, casing: casing,
+        facts += markerFacts
+        let tags = model.tag(units, types: types, facts: facts, boundary: boundary, end: end, casing: casing,
                              gazetteer: features.gazetteerMatches(units, profiles: profiles))
         return boundaries.mentions(tags: tags, units: units, profiles: profiles, casing: casing)
     }

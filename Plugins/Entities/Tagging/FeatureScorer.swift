@@ -85,18 +85,19 @@ struct FeatureScorer {
         var asSecondNext: [SIMD16<Int16>] = []
     }
 
-    /// Slots per type: 13 own features (bias, word, lower, shape, 4 prefixes, 4 suffixes,
-    /// length), 3 more for `plain`, 2 as previous, 1 as second previous, 2 as next, 1 as second next.
-    private static let typeSlots = 22
+    /// Slots per spelling: 13 own features (bias, word, lower, shape, 4 prefixes, 4 suffixes,
+    /// length), 2 more for `plainBase`, 2 as previous, 1 as second previous, 2 as next, 1 as
+    /// second next.
+    private static let spellingSlots = 21
 
-    /// Sums the rows of every type of `types` (markers included).
-    func typeRows(_ types: UnitTypes, casing: DocumentCasing) -> TypeRows {
-        let n = types.count
-        var slots = [UInt32](repeating: Self.unused, count: n * Self.typeSlots)
+    /// The facts of each spelling of `profiles` (see ``SpellingFacts``).
+    func facts(of profiles: [UnitProfile]) -> [SpellingFacts] {
+        let n = profiles.count
+        var slots = [UInt32](repeating: Self.unused, count: n * Self.spellingSlots)
         slots.withUnsafeMutableBufferPointer { slots in
-            for (t, u) in types.profiles.enumerated() {
+            for (t, u) in profiles.enumerated() {
                 let cc = UInt64(u.caseClass.rawValue)
-                var k = t * Self.typeSlots
+                var k = t * Self.spellingSlots
                 @inline(__always) func put(_ b: UInt32) { slots[k] = b; k += 1 }
                 put(bucket(1, 0))  // bias
                 put(bucket(2, u.word))
@@ -105,14 +106,10 @@ struct FeatureScorer {
                 for j in 0..<4 { if u.prefixes[j] != 0 { put(bucket(5, u.prefixes[j])) } else { k += 1 } }
                 for j in 0..<4 { if u.suffixes[j] != 0 { put(bucket(6, u.suffixes[j])) } else { k += 1 } }
                 put(bucket(23, UInt64(min(u.length, 12)), cc))
-                // Line case 0 (normal), not the first word: templates 19, 20 and 22 of `extract`.
+                // Line case 0 (normal), not the first word: templates 19 and 20 of `extract`
+                // (22 reads the document's casing: see `typeRows`).
                 put(bucket(19, 0, u.shape))
                 put(bucket(20, 0, cc))
-                if u.caseClass != .none && u.caseClass != .lower {
-                    put(bucket(22, UInt64(casing.seen[u.lower] ?? 0), cc))
-                } else {
-                    k += 1
-                }
                 put(bucket(7, u.lower)); put(bucket(11, u.shape))
                 put(bucket(9, u.lower))
                 put(bucket(8, u.lower)); put(bucket(12, u.shape))
@@ -120,21 +117,40 @@ struct FeatureScorer {
             }
             resolve(slots)
         }
+        var out: [SpellingFacts] = []
+        out.reserveCapacity(n)
+        slots.withUnsafeMutableBufferPointer { slots in
+            for (t, u) in profiles.enumerated() {
+                let k = t * Self.spellingSlots
+                let own = sum(slots, k..<(k + 13))
+                out.append(SpellingFacts(profile: u, own: own, plainBase: own &+ sum(slots, (k + 13)..<(k + 15)),
+                                         asPrevious: sum(slots, (k + 15)..<(k + 17)), asSecondPrevious: sum(slots, (k + 17)..<(k + 18)),
+                                         asNext: sum(slots, (k + 18)..<(k + 20)), asSecondNext: sum(slots, (k + 20)..<(k + 21))))
+            }
+        }
+        return out
+    }
+
+    /// The rows of every type of a document (markers included) from their facts: `plain` adds
+    /// template 22, the document's casing of a capitalised word.
+    func typeRows(_ facts: [SpellingFacts], casing: DocumentCasing) -> TypeRows {
         var r = TypeRows()
+        let n = facts.count
         r.own.reserveCapacity(n); r.plain.reserveCapacity(n)
         r.asPrevious.reserveCapacity(n); r.asSecondPrevious.reserveCapacity(n)
         r.asNext.reserveCapacity(n); r.asSecondNext.reserveCapacity(n)
-        slots.withUnsafeMutableBufferPointer { slots in
-            for t in 0..<n {
-                let k = t * Self.typeSlots
-                let own = sum(slots, k..<(k + 13))
-                r.own.append(own)
-                r.plain.append(own &+ sum(slots, (k + 13)..<(k + 16)))
-                r.asPrevious.append(sum(slots, (k + 16)..<(k + 18)))
-                r.asSecondPrevious.append(sum(slots, (k + 18)..<(k + 19)))
-                r.asNext.append(sum(slots, (k + 19)..<(k + 21)))
-                r.asSecondNext.append(sum(slots, (k + 21)..<(k + 22)))
+        for f in facts {
+            let u = f.profile
+            r.own.append(f.own)
+            if u.caseClass != .none && u.caseClass != .lower {
+                r.plain.append(f.plainBase &+ row(bucket(22, UInt64(casing.seen[u.lower] ?? 0), UInt64(u.caseClass.rawValue))))
+            } else {
+                r.plain.append(f.plainBase)
             }
+            r.asPrevious.append(f.asPrevious)
+            r.asSecondPrevious.append(f.asSecondPrevious)
+            r.asNext.append(f.asNext)
+            r.asSecondNext.append(f.asSecondNext)
         }
         return r
     }
@@ -144,9 +160,10 @@ struct FeatureScorer {
     private static let unitSlots = 11
 
     /// The emission sums of every unit of `units` into `sums` (one 16-tag row per unit).
-    func score(_ units: TaggingUnits, types: UnitTypes, boundary: Int32, end: Int32, casing: DocumentCasing,
+    /// `facts` are those of the types of `types`, markers included.
+    func score(_ units: TaggingUnits, types: UnitTypes, facts: [SpellingFacts], boundary: Int32, end: Int32, casing: DocumentCasing,
                gazetteer gaz: [(categories: UInt16, position: UInt8)?], into sums: inout [SIMD16<Int16>]) {
-        let t = typeRows(types, casing: casing)
+        let t = typeRows(facts, casing: casing)
         let lineCases = casing.lineCases
         let seen = casing.seen
         var slots = [UInt32](repeating: Self.unused, count: units.count * Self.unitSlots)

@@ -56,13 +56,18 @@ struct TaggerModel: Sendable {
 
     // MARK: - Tagging
 
+    /// The facts of the spellings `profiles` under this model.
+    func spellingFacts(_ profiles: [UnitProfile]) -> [SpellingFacts] {
+        FeatureScorer.with(table) { $0.facts(of: profiles) }
+    }
+
     /// Tags every sentence of `units`; returns one BILOU tag per unit. `types` must hold the
-    /// two sentence markers `boundary` and `end` (see ``FeatureExtractor/boundary``).
-    func tag(_ units: TaggingUnits, types: UnitTypes, boundary: Int32, end: Int32, casing: DocumentCasing,
+    /// two sentence markers `boundary` and `end`, and `facts` the facts of every type of `types` (see ``FeatureExtractor/boundary``).
+    func tag(_ units: TaggingUnits, types: UnitTypes, facts: [SpellingFacts], boundary: Int32, end: Int32, casing: DocumentCasing,
              gazetteer: [(categories: UInt16, position: UInt8)?]) -> [Int] {
         var sums: [SIMD16<Int16>] = []
         FeatureScorer.with(table) {
-            $0.score(units, types: types, boundary: boundary, end: end, casing: casing, gazetteer: gazetteer, into: &sums)
+            $0.score(units, types: types, facts: facts, boundary: boundary, end: end, casing: casing, gazetteer: gazetteer, into: &sums)
         }
         var out = [Int](repeating: 0, count: units.count)
         var lanes = Viterbi.LaneEmissions()

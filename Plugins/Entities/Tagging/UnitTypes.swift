@@ -1,7 +1,7 @@
 import AssayCore
 import Foundation
 
-/// The distinct spellings ("types") among a document's units, each profiled once.
+/// The distinct spellings ("types") among a document's units.
 ///
 /// A news article of 700 units has about half as many distinct spellings ("the", ",", "Putin"
 /// recur), and every fact the tagger reads about a unit alone — its ``UnitProfile`` and the
@@ -13,21 +13,27 @@ import Foundation
 struct UnitTypes {
     /// Per unit: its type.
     var ofUnit: [Int32] = []
-    /// Per type: the profile of its spelling.
-    var profiles: [UnitProfile] = []
     /// Per type: the span of its first unit (the spelling's bytes, for comparing).
     private var spellings: [Span] = []
+    /// Per type: the hash of its bytes.
+    private var hashes: [UInt64] = []
+    /// Per type: the profile of its spelling, once ``profile(with:)`` or the caller has set them.
+    var profiles: [UnitProfile] = []
 
-    var count: Int { profiles.count }
+    var count: Int { spellings.count }
+    func spelling(_ type: Int) -> Span { spellings[type] }
+    func hash(_ type: Int) -> UInt64 { hashes[type] }
 
     init(_ utf8: UnsafeBufferPointer<UInt8>, _ spans: [Span]) {
         ofUnit.reserveCapacity(spans.count)
-        profiles.reserveCapacity(spans.count / 2 + 2)
+        spellings.reserveCapacity(spans.count / 2 + 2)
+        hashes.reserveCapacity(spans.count / 2 + 2)
         var table = HashedTable<Int32>(capacity: spans.count / 2 + 16, empty: -1)
         guard let start = utf8.baseAddress, !spans.isEmpty else { return }
         let base = UnsafeRawPointer(start)
         for span in spans {
-            var key = Self.hash(base, span)
+            let h = Self.hash(base, span)
+            var key = h
             while true {
                 if let t = table[key] {
                     let first = spellings[Int(t)]
@@ -38,20 +44,28 @@ struct UnitTypes {
                     key = FeatureHash.mix(key, 0x5EED)  // another spelling with this hash: probe the next key
                     continue
                 }
-                let t = Int32(profiles.count)
+                let t = Int32(spellings.count)
                 table.insert(t, for: key)
                 spellings.append(span)
-                profiles.append(UnitProfile(utf8, span.start, span.end))
+                hashes.append(h)
                 ofUnit.append(t)
                 break
             }
         }
     }
 
-    /// Adds a type that no unit has (the sentence boundary markers of the features) and returns it.
+    /// Profiles every type from its bytes.
+    mutating func profile(with utf8: UnsafeBufferPointer<UInt8>) {
+        profiles = spellings.map { UnitProfile(utf8, $0.start, $0.end) }
+    }
+
+    /// Adds a type that no unit has (the sentence boundary markers of the features) and returns
+    /// it. Only after the profiles are set: a marker has no bytes to profile.
     mutating func appendMarker(_ profile: UnitProfile) -> Int32 {
+        precondition(profiles.count == spellings.count)
         profiles.append(profile)
         spellings.append(Span(0, 0))
+        hashes.append(0)
         return Int32(profiles.count - 1)
     }
 

@@ -1,0 +1,100 @@
+import AssayCore
+import Foundation
+import Synchronization
+
+/// What the tagger knows about one spelling regardless of the document it is in: its profile
+/// and the summed weight rows of its spelling-only features (see ``FeatureScorer``).
+struct SpellingFacts: Sendable {
+    var profile: UnitProfile
+    /// The unit's own spelling features.
+    var own: SIMD16<Int16>
+    /// `own` plus the context features of an ordinary position, except the one that reads the
+    /// document's casing of the word (added per document).
+    var plainBase: SIMD16<Int16>
+    var asPrevious: SIMD16<Int16>
+    var asSecondPrevious: SIMD16<Int16>
+    var asNext: SIMD16<Int16>
+    var asSecondNext: SIMD16<Int16>
+}
+
+/// Spelling facts kept across documents for one model.
+///
+/// News is mostly the same few thousand words ("the", "said", ",", "President"); their facts
+/// are the same in every document, and working them out (hashing the bytes five ways, then
+/// twenty weight-row reads) was a third of the tagger's time. The cache holds them for up to
+/// ``capacity`` spellings, first come first kept, and is shared by every thread that uses the
+/// recognizer. Facts are pure functions of the bytes and the model, so what is cached never
+/// changes a result, only how soon it is ready.
+///
+/// One lock is taken to look up all the spellings of a document and one to add the new ones,
+/// so threads tagging different documents rarely wait on each other.
+final class SpellingCache: Sendable {
+    let capacity: Int
+
+    private struct State: Sendable {
+        /// Hash of the bytes (see ``UnitTypes``) → entry; on a collision the next key of the
+        /// probe sequence in ``SpellingCache/probe(_:)``.
+        var index = HashedTable<Int32>(capacity: 4096, empty: -1)
+        var bytes: [UInt8] = []
+        /// Per entry: where its bytes are in `bytes`.
+        var spellings: [(start: Int, length: Int)] = []
+        var facts: [SpellingFacts] = []
+    }
+    private let state = Mutex(State())
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    /// The next key to try when `key` holds another spelling.
+    @inline(__always) static func probe(_ key: UInt64) -> UInt64 { FeatureHash.mix(key, 0x5EED) }
+
+    /// The facts of every type of `types`: from the cache, or made by `make` (given the types
+    /// not cached, in order) and then cached while there is room.
+    func facts(of types: UnitTypes, in utf8: UnsafeBufferPointer<UInt8>, make: ([Int]) -> [SpellingFacts]) -> [SpellingFacts] {
+        guard types.count > 0, let base = utf8.baseAddress else { return [] }
+        var out = [SpellingFacts?](repeating: nil, count: types.count)
+        var missing: [Int] = []
+        state.withLock { s in
+            s.bytes.withUnsafeBufferPointer { stored in
+                for t in 0..<types.count {
+                    let span = types.spelling(t)
+                    var key = types.hash(t)
+                    while let e = s.index[key] {
+                        let entry = s.spellings[Int(e)]
+                        if entry.length == span.length
+                            && (span.length == 0 || memcmp(stored.baseAddress! + entry.start, base + span.start, span.length) == 0) {
+                            out[t] = s.facts[Int(e)]
+                            break
+                        }
+                        key = Self.probe(key)
+                    }
+                    if out[t] == nil { missing.append(t) }
+                }
+            }
+        }
+        guard !missing.isEmpty else { return out.map { $0! } }
+        let made = make(missing)
+        for (k, t) in missing.enumerated() { out[t] = made[k] }
+        state.withLock { s in
+            for (k, t) in missing.enumerated() {
+                guard s.facts.count < capacity else { break }
+                let span = types.spelling(t)
+                // Another thread may have added it meanwhile: then the key chain finds it.
+                var key = types.hash(t), known = false
+                while let e = s.index[key] {
+                    let entry = s.spellings[Int(e)]
+                    if entry.length == span.length && s.bytes[entry.start..<(entry.start + entry.length)].elementsEqual(utf8[span.start..<span.end]) {
+                        known = true
+                        break
+                    }
+                    key = Self.probe(key)
+                }
+                if known { continue }
+                s.index.insert(Int32(s.facts.count), for: key)
+                s.spellings.append((s.bytes.count, span.length))
+                s.bytes.append(contentsOf: utf8[span.start..<span.end])
+                s.facts.append(made[k])
+            }
+        }
+        return out.map { $0! }
+    }
+}
