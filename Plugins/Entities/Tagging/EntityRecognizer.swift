@@ -69,7 +69,7 @@ struct EntityRecognizer: Sendable {
         // Facts once per distinct spelling, most of them from earlier documents.
         var types = document.utf8.withUnsafeBufferPointer { UnitTypes($0, units.spans) }
         var facts = document.utf8.withUnsafeBufferPointer { b in
-            spellings.facts(of: types, in: b) { missing in
+            spellings.facts(of: types, in: b, extra: 2) { missing in
                 model.spellingFacts(missing.map { t in let s = types.spelling(t); return UnitProfile(b, s.start, s.end) })
             }
         }

@@ -72,19 +72,6 @@ struct FeatureScorer {
         return s
     }
 
-    /// What each spelling contributes, at one index per type in each array.
-    struct TypeRows {
-        /// The unit's own features that read only its spelling.
-        var own: [SIMD16<Int16>] = []
-        /// `own` plus the context features of a unit in an ordinary line that is not its
-        /// sentence's first word: nearly every unit.
-        var plain: [SIMD16<Int16>] = []
-        var asPrevious: [SIMD16<Int16>] = []
-        var asSecondPrevious: [SIMD16<Int16>] = []
-        var asNext: [SIMD16<Int16>] = []
-        var asSecondNext: [SIMD16<Int16>] = []
-    }
-
     /// Slots per spelling: 13 own features (bias, word, lower, shape, 4 prefixes, 4 suffixes,
     /// length), 2 more for `plainBase`, 2 as previous, 1 as second previous, 2 as next, 1 as
     /// second next.
@@ -131,28 +118,22 @@ struct FeatureScorer {
         return out
     }
 
-    /// The rows of every type of a document (markers included) from their facts: `plain` adds
-    /// template 22, the document's casing of a capitalised word.
-    func typeRows(_ facts: [SpellingFacts], casing: DocumentCasing) -> TypeRows {
-        var r = TypeRows()
-        let n = facts.count
-        r.own.reserveCapacity(n); r.plain.reserveCapacity(n)
-        r.asPrevious.reserveCapacity(n); r.asSecondPrevious.reserveCapacity(n)
-        r.asNext.reserveCapacity(n); r.asSecondNext.reserveCapacity(n)
-        for f in facts {
-            let u = f.profile
-            r.own.append(f.own)
-            if u.caseClass != .none && u.caseClass != .lower {
-                r.plain.append(f.plainBase &+ row(bucket(22, UInt64(casing.seen[u.lower] ?? 0), UInt64(u.caseClass.rawValue))))
-            } else {
-                r.plain.append(f.plainBase)
+    /// Per type of a document (markers included): its facts' `plainBase` plus template 22,
+    /// the document's casing of a capitalised word — the sum for a unit in an ordinary position.
+    func plainRows(_ facts: [SpellingFacts], casing: DocumentCasing) -> [SIMD16<Int16>] {
+        var plain: [SIMD16<Int16>] = []
+        plain.reserveCapacity(facts.count)
+        facts.withUnsafeBufferPointer { facts in
+            for f in facts.indices {
+                let u = facts[f].profile
+                if u.caseClass != .none && u.caseClass != .lower {
+                    plain.append(facts[f].plainBase &+ row(bucket(22, UInt64(casing.seen[u.lower] ?? 0), UInt64(u.caseClass.rawValue))))
+                } else {
+                    plain.append(facts[f].plainBase)
+                }
             }
-            r.asPrevious.append(f.asPrevious)
-            r.asSecondPrevious.append(f.asSecondPrevious)
-            r.asNext.append(f.asNext)
-            r.asSecondNext.append(f.asSecondNext)
         }
-        return r
+        return plain
     }
 
     /// Slots per unit: the 7 pair features, then 4 context features (when the unit is a
@@ -163,7 +144,7 @@ struct FeatureScorer {
     /// `facts` are those of the types of `types`, markers included.
     func score(_ units: TaggingUnits, types: UnitTypes, facts: [SpellingFacts], boundary: Int32, end: Int32, casing: DocumentCasing,
                gazetteer gaz: [(categories: UInt16, position: UInt8)?], into sums: inout [SIMD16<Int16>]) {
-        let t = typeRows(facts, casing: casing)
+        let plain = plainRows(facts, casing: casing)
         let lineCases = casing.lineCases
         let seen = casing.seen
         var slots = [UInt32](repeating: Self.unused, count: units.count * Self.unitSlots)
@@ -171,6 +152,7 @@ struct FeatureScorer {
         sums.reserveCapacity(units.count)
         // Unchecked access below: every index is a type or unit index made by `UnitTypes` and
         // `TaggingUnits` for these very arrays.
+        facts.withUnsafeBufferPointer { facts in
         types.ofUnit.withUnsafeBufferPointer { ofUnit in
         types.profiles.withUnsafeBufferPointer { p in
         slots.withUnsafeMutableBufferPointer { slots in
@@ -192,9 +174,9 @@ struct FeatureScorer {
 
                     var sum: SIMD16<Int16>
                     if lc == 0 && first == 0 {
-                        sum = t.plain[ut]
+                        sum = plain[ut]
                     } else {
-                        sum = t.own[ut]
+                        sum = facts[ut].own
                         slots[k + 7] = bucket(19, first &+ lc &* 4, u.shape)
                         slots[k + 8] = bucket(20, lc, cc)
                         if lc != 0 { slots[k + 9] = bucket(21, lc, u.lower) }
@@ -202,10 +184,10 @@ struct FeatureScorer {
                             slots[k + 10] = bucket(22, UInt64(seen[u.lower] ?? 0) &+ first &* 8 &+ lc &* 16, cc)
                         }
                     }
-                    sum &+= t.asPrevious[pt]
-                    sum &+= t.asSecondPrevious[p2t]
-                    sum &+= t.asNext[nt]
-                    sum &+= t.asSecondNext[n2t]
+                    sum &+= facts[pt].asPrevious
+                    sum &+= facts[p2t].asSecondPrevious
+                    sum &+= facts[nt].asNext
+                    sum &+= facts[n2t].asSecondNext
                     let prevShapeShape = FeatureHash.mix(prev.shape, u.shape)
                     slots[k] = bucket(13, prevShapeShape)
                     slots[k + 1] = bucket(14, u.shape, next.shape)
@@ -236,6 +218,6 @@ struct FeatureScorer {
                     sums[i] &+= sum(slots, (i * Self.unitSlots)..<((i + 1) * Self.unitSlots))
                 }
             }
-        }}}
+        }}}}
     }
 }

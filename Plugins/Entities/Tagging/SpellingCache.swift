@@ -15,6 +15,10 @@ struct SpellingFacts: Sendable {
     var asSecondPrevious: SIMD16<Int16>
     var asNext: SIMD16<Int16>
     var asSecondNext: SIMD16<Int16>
+
+    /// A placeholder for arrays that are filled in place.
+    static let placeholder = SpellingFacts(profile: UnitProfile(), own: .zero, plainBase: .zero, asPrevious: .zero,
+                                           asSecondPrevious: .zero, asNext: .zero, asSecondNext: .zero)
 }
 
 /// Spelling facts kept across documents for one model.
@@ -48,30 +52,36 @@ final class SpellingCache: Sendable {
     @inline(__always) static func probe(_ key: UInt64) -> UInt64 { FeatureHash.mix(key, 0x5EED) }
 
     /// The facts of every type of `types`: from the cache, or made by `make` (given the types
-    /// not cached, in order) and then cached while there is room.
-    func facts(of types: UnitTypes, in utf8: UnsafeBufferPointer<UInt8>, make: ([Int]) -> [SpellingFacts]) -> [SpellingFacts] {
-        guard types.count > 0, let base = utf8.baseAddress else { return [] }
-        var out = [SpellingFacts?](repeating: nil, count: types.count)
+    /// not cached, in order) and then cached while there is room. The array has room for
+    /// `extra` more without growing.
+    func facts(of types: UnitTypes, in utf8: UnsafeBufferPointer<UInt8>, extra: Int = 0,
+               make: ([Int]) -> [SpellingFacts]) -> [SpellingFacts] {
+        var out: [SpellingFacts] = []
+        out.reserveCapacity(types.count + extra)
+        guard types.count > 0, let base = utf8.baseAddress else { return out }
+        // Filled in place: the facts are 300 bytes each, copied once.
+        out.append(contentsOf: repeatElement(SpellingFacts.placeholder, count: types.count))
         var missing: [Int] = []
         state.withLock { s in
             s.bytes.withUnsafeBufferPointer { stored in
                 for t in 0..<types.count {
                     let span = types.spelling(t)
-                    var key = types.hash(t)
+                    var key = types.hash(t), found = false
                     while let e = s.index[key] {
                         let entry = s.spellings[Int(e)]
                         if entry.length == span.length
                             && (span.length == 0 || memcmp(stored.baseAddress! + entry.start, base + span.start, span.length) == 0) {
                             out[t] = s.facts[Int(e)]
+                            found = true
                             break
                         }
                         key = Self.probe(key)
                     }
-                    if out[t] == nil { missing.append(t) }
+                    if !found { missing.append(t) }
                 }
             }
         }
-        guard !missing.isEmpty else { return out.map { $0! } }
+        guard !missing.isEmpty else { return out }
         let made = make(missing)
         for (k, t) in missing.enumerated() { out[t] = made[k] }
         state.withLock { s in
@@ -95,6 +105,6 @@ final class SpellingCache: Sendable {
                 s.facts.append(made[k])
             }
         }
-        return out.map { $0! }
+        return out
     }
 }
