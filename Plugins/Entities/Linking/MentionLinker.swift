@@ -166,7 +166,7 @@ struct MentionLinker {
     /// (headlines), then the longest text, then the first mentioned.
     private func fullest(_ members: [Int], _ items: [Item], _ d: AnalyzedDocument) -> String {
         guard members.count > 1 else { return Self.normalisedSpacing(d.text(of: items[members[0]].span)) }
-        let caps = members.map { isAllCaps(d.text(of: items[$0].span)) }
+        let caps = members.map { isAllCaps(items[$0].span, d) }
         let best = members.indices.max { a, b in
             let x = items[members[a]], y = items[members[b]]
             if x.words.count != y.words.count { return x.words.count < y.words.count }
@@ -187,6 +187,20 @@ struct MentionLinker {
             previousSpace = c == 32
         }
         return s
+    }
+
+    /// Whether the text of `span` has more than three characters and no lower-case letter
+    /// (read from the bytes when they are ASCII: most names, without making a String).
+    private func isAllCaps(_ span: Span, _ d: AnalyzedDocument) -> Bool {
+        var characters = 0, previous: UInt8 = 0
+        for i in span.start..<span.end {
+            let c = d.utf8[i]
+            if c >= 0x80 { return isAllCaps(d.text(of: span)) }
+            if c >= 97 && c <= 122 { return false }
+            if !(c == 10 && previous == 13) { characters += 1 }  // CR LF is one Character
+            previous = c
+        }
+        return characters > 3
     }
 
     private func isAllCaps(_ s: String) -> Bool {
