@@ -50,9 +50,11 @@ struct FastPathTests {
             doc.utf8.withUnsafeBufferPointer { types.profile(with: $0) }
             let boundary = types.appendMarker(FeatureExtractor.boundary), end = types.appendMarker(FeatureExtractor.end)
             let facts = model.spellingFacts(types.profiles)
+            let pairs = model.pairSums(FeatureScorer.typePairs(units, types: types, boundary: boundary, end: end)
+                .map { (types.profiles[Int($0.0)], types.profiles[Int($0.1)]) })
             var sums: [SIMD16<Int16>] = []
             FeatureScorer.with(model.table) {
-                $0.score(units, types: types, facts: facts, boundary: boundary, end: end, casing: casing,
+                $0.score(units, types: types, facts: facts, pairs: pairs, boundary: boundary, end: end, casing: casing,
                            gazetteer: features.gazetteerMatches(units, profiles: profiles), into: &sums)
             }
             #expect(sums.count == units.count)

@@ -89,22 +89,22 @@ struct MentionLinker {
         }
 
         // Everything else: group by words, then attach acronyms to the names they abbreviate.
-        var groups: [String: [Int]] = [:]
-        var keys: [String] = []
+        // Groups in order of their first member, found by one look-up per item.
+        var groupOfKey: [String: Int] = [:]
+        var merged: [[Int]] = []
         for i in items.indices where items[i].label != .person {
             let key = "\(items[i].label.rawValue)|" + items[i].words.joined(separator: " ")
-            if groups[key] == nil { keys.append(key) }
-            groups[key, default: []].append(i)
+            if let g = groupOfKey[key] {
+                merged[g].append(i)
+            } else {
+                groupOfKey[key] = merged.count
+                merged.append([i])
+            }
         }
-        var merged: [[Int]] = []
         var acronyms: [String: Int] = [:]  // acronym → index in merged
-        // `keys` is in order of each key's first member already: items are visited in order and
-        // a key is appended when first seen.
-        for key in keys {
-            let members = groups[key]!
+        for (g, members) in merged.enumerated() {
             let w = items[members[0]].words
-            if w.count > 1, let a = acronym(of: w) { acronyms[a] = merged.count }
-            merged.append(members)
+            if w.count > 1, let a = acronym(of: w) { acronyms[a] = g }
         }
         for (k, members) in merged.enumerated() {
             let w = items[members[0]].words

@@ -12,13 +12,15 @@ struct EntityRecognizer: Sendable {
     let model: TaggerModel
     let features: FeatureExtractor
     let boundaries: MentionBoundaries
-    /// Spelling facts across documents (see ``SpellingCache``).
+    /// Spelling facts and neighbour-pair sums across documents (see ``SpellingCache``).
     let spellings: SpellingCache
+    let pairs: PairCache
     /// The facts of the sentence markers ``FeatureExtractor/boundary`` and ``FeatureExtractor/end``.
     private let markerFacts: [SpellingFacts]
 
-    /// `cachedSpellings`: how many spellings' facts to keep across documents (see ``SpellingCache``);
-    /// 50,000 (about 15 MB) hold nearly every word of running news.
+    /// `cachedSpellings`: how many spellings' facts to keep across documents (see ``SpellingCache``),
+    /// and a quarter of how many neighbour pairs; 50,000 (about 15 MB, and 13 MB of pairs) hold
+    /// nearly every word of running news.
     init(model: TaggerModel, gazetteer: Gazetteer, sections: [String: [String]], cachedSpellings: Int = 50_000) throws {
         guard model.featureVersion == FeatureExtractor.version else {
             throw AssayError(.modelUnavailable,
@@ -28,6 +30,7 @@ struct EntityRecognizer: Sendable {
         self.features = FeatureExtractor(gazetteer: gazetteer, bucketBits: model.bucketBits)
         self.boundaries = MentionBoundaries(gazetteer: gazetteer, sections: sections)
         self.spellings = SpellingCache(capacity: cachedSpellings)
+        self.pairs = PairCache(capacity: cachedSpellings * 4)
         self.markerFacts = model.spellingFacts([FeatureExtractor.boundary, FeatureExtractor.end])
     }
 
@@ -68,8 +71,9 @@ struct EntityRecognizer: Sendable {
         let units = TaggingUnits(document, sentences: range ?? 0..<document.sentences.count)
         // Facts once per distinct spelling, most of them from earlier documents.
         var types = document.utf8.withUnsafeBufferPointer { UnitTypes($0, units.spans) }
+        var ids: [Int32] = []
         var facts = document.utf8.withUnsafeBufferPointer { b in
-            spellings.facts(of: types, in: b, extra: 2) { missing in
+            spellings.facts(of: types, in: b, extra: 2, ids: &ids) { missing in
                 model.spellingFacts(missing.map { t in let s = types.spelling(t); return UnitProfile(b, s.start, s.end) })
             }
         }
@@ -78,7 +82,13 @@ struct EntityRecognizer: Sendable {
         let casing = features.casing(units, profiles: profiles)
         let boundary = types.appendMarker(FeatureExtractor.boundary), end = types.appendMarker(FeatureExtractor.end)
         facts += markerFacts
-        let tags = model.tag(units, types: types, facts: facts, boundary: boundary, end: end, casing: casing,
+        // The markers take entry numbers no spelling has.
+        ids += [Int32.max - 1, Int32.max]
+        let typePairs = FeatureScorer.typePairs(units, types: types, boundary: boundary, end: end)
+        let pairSums = pairs.sums(of: typePairs.map { PairCache.key(ids[Int($0.0)], ids[Int($0.1)]) }) { missing in
+            model.pairSums(missing.map { j in (types.profiles[Int(typePairs[j].0)], types.profiles[Int(typePairs[j].1)]) })
+        }
+        let tags = model.tag(units, types: types, facts: facts, pairs: pairSums, boundary: boundary, end: end, casing: casing,
                              gazetteer: features.gazetteerMatches(units, profiles: profiles))
         return boundaries.mentions(tags: tags, units: units, profiles: profiles, casing: casing)
     }

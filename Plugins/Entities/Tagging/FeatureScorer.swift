@@ -136,14 +136,66 @@ struct FeatureScorer {
         return plain
     }
 
-    /// Slots per unit: the 7 pair features, then 4 context features (when the unit is a
+    /// Slots per unit: the shape trigram feature, then 4 context features (when the unit is a
     /// sentence's first word or in a headline line).
-    private static let unitSlots = 11
+    private static let unitSlots = 5
+
+    /// Slots per pair of neighbours: 3 features for each side.
+    private static let pairSlots = 6
+
+    /// What a pair of neighbouring units `a b` adds to each of them (see ``PairSums``), for
+    /// each pair of `pairs`.
+    func pairSums(_ pairs: [(a: UnitProfile, b: UnitProfile)]) -> [PairSums] {
+        var slots = [UInt32](repeating: Self.unused, count: pairs.count * Self.pairSlots)
+        slots.withUnsafeMutableBufferPointer { slots in
+            for (j, (a, b)) in pairs.enumerated() {
+                let k = j * Self.pairSlots
+                let lowerLower = FeatureHash.mix(a.lower, b.lower), shapeShape = FeatureHash.mix(a.shape, b.shape)
+                // To `a`, whose next unit is `b`: templates 14, 16, 18 of `extract`.
+                slots[k] = bucket(14, shapeShape)
+                slots[k + 1] = bucket(16, lowerLower)
+                slots[k + 2] = bucket(18, a.shape, b.lower)
+                // To `b`, whose previous unit is `a`: templates 13, 15, 17.
+                slots[k + 3] = bucket(13, shapeShape)
+                slots[k + 4] = bucket(15, lowerLower)
+                slots[k + 5] = bucket(17, a.lower, b.shape)
+            }
+            resolve(slots)
+        }
+        var out: [PairSums] = []
+        out.reserveCapacity(pairs.count)
+        slots.withUnsafeMutableBufferPointer { slots in
+            for j in pairs.indices {
+                let k = j * Self.pairSlots
+                out.append(PairSums(left: sum(slots, k..<(k + 3)), right: sum(slots, (k + 3)..<(k + 6))))
+            }
+        }
+        return out
+    }
+
+    /// The pairs of neighbouring types of every sentence of `units`, sentence markers included:
+    /// sentence `si` of units `s` has pairs `s.lowerBound + si ... s.upperBound + si`, so unit
+    /// `i` of it is the second of pair `i + si` and the first of pair `i + si + 1`.
+    static func typePairs(_ units: TaggingUnits, types: UnitTypes, boundary: Int32, end: Int32) -> [(Int32, Int32)] {
+        var pairs: [(Int32, Int32)] = []
+        pairs.reserveCapacity(units.count + units.sentences.count)
+        for s in units.sentences {
+            var previous = boundary
+            for i in s {
+                pairs.append((previous, types.ofUnit[i]))
+                previous = types.ofUnit[i]
+            }
+            pairs.append((previous, end))
+        }
+        return pairs
+    }
 
     /// The emission sums of every unit of `units` into `sums` (one 16-tag row per unit).
-    /// `facts` are those of the types of `types`, markers included.
-    func score(_ units: TaggingUnits, types: UnitTypes, facts: [SpellingFacts], boundary: Int32, end: Int32, casing: DocumentCasing,
-               gazetteer gaz: [(categories: UInt16, position: UInt8)?], into sums: inout [SIMD16<Int16>]) {
+    /// `facts` are those of the types of `types`, markers included; `pairs` the sums of
+    /// ``typePairs(_:types:boundary:end:)``.
+    func score(_ units: TaggingUnits, types: UnitTypes, facts: [SpellingFacts], pairs: [PairSums], boundary: Int32, end: Int32,
+               casing: DocumentCasing, gazetteer gaz: [(categories: UInt16, position: UInt8)?], into sums: inout [SIMD16<Int16>]) {
+        precondition(pairs.count == units.count + units.sentences.count)
         let plain = plainRows(facts, casing: casing)
         let lineCases = casing.lineCases
         let seen = casing.seen
@@ -152,6 +204,7 @@ struct FeatureScorer {
         sums.reserveCapacity(units.count)
         // Unchecked access below: every index is a type or unit index made by `UnitTypes` and
         // `TaggingUnits` for these very arrays.
+        pairs.withUnsafeBufferPointer { pairs in
         facts.withUnsafeBufferPointer { facts in
         types.ofUnit.withUnsafeBufferPointer { ofUnit in
         types.profiles.withUnsafeBufferPointer { p in
@@ -167,7 +220,7 @@ struct FeatureScorer {
                     let p2t = i - 1 > s.lowerBound ? Int(ofUnit[i - 2]) : Int(boundary)
                     let nt = i + 1 < s.upperBound ? Int(ofUnit[i + 1]) : Int(end)
                     let n2t = i + 2 < s.upperBound ? Int(ofUnit[i + 2]) : Int(end)
-                    let u = p[ut], prev = p[pt], prev2 = p[p2t], next = p[nt]
+                    let u = p[ut], prev = p[pt], prev2 = p[p2t]
                     let cc = UInt64(u.caseClass.rawValue)
                     let first: UInt64 = i == firstWord ? 1 : 0
                     let k = i * Self.unitSlots
@@ -177,25 +230,20 @@ struct FeatureScorer {
                         sum = plain[ut]
                     } else {
                         sum = facts[ut].own
-                        slots[k + 7] = bucket(19, first &+ lc &* 4, u.shape)
-                        slots[k + 8] = bucket(20, lc, cc)
-                        if lc != 0 { slots[k + 9] = bucket(21, lc, u.lower) }
+                        slots[k + 1] = bucket(19, first &+ lc &* 4, u.shape)
+                        slots[k + 2] = bucket(20, lc, cc)
+                        if lc != 0 { slots[k + 3] = bucket(21, lc, u.lower) }
                         if u.caseClass != .none && u.caseClass != .lower {
-                            slots[k + 10] = bucket(22, UInt64(seen[u.lower] ?? 0) &+ first &* 8 &+ lc &* 16, cc)
+                            slots[k + 4] = bucket(22, UInt64(seen[u.lower] ?? 0) &+ first &* 8 &+ lc &* 16, cc)
                         }
                     }
                     sum &+= facts[pt].asPrevious
                     sum &+= facts[p2t].asSecondPrevious
                     sum &+= facts[nt].asNext
                     sum &+= facts[n2t].asSecondNext
-                    let prevShapeShape = FeatureHash.mix(prev.shape, u.shape)
-                    slots[k] = bucket(13, prevShapeShape)
-                    slots[k + 1] = bucket(14, u.shape, next.shape)
-                    slots[k + 2] = bucket(15, prev.lower, u.lower)
-                    slots[k + 3] = bucket(16, u.lower, next.lower)
-                    slots[k + 4] = bucket(17, prev.lower, u.shape)
-                    slots[k + 5] = bucket(18, u.shape, next.lower)
-                    slots[k + 6] = bucket(24, prev2.shape &+ 7, prevShapeShape)
+                    sum &+= pairs[i + si].right
+                    sum &+= pairs[i + si + 1].left
+                    slots[k] = bucket(24, prev2.shape &+ 7, FeatureHash.mix(prev.shape, u.shape))
                     // Gazetteer features: few units have any, so they are read directly.
                     if let g = gaz[i] {
                         var bits = g.categories
@@ -218,6 +266,15 @@ struct FeatureScorer {
                     sums[i] &+= sum(slots, (i * Self.unitSlots)..<((i + 1) * Self.unitSlots))
                 }
             }
-        }}}}
+        }}}}}
     }
+}
+
+/// What a pair of neighbouring units `a b` adds to the emission sums of each: the features
+/// that read both (see ``FeatureScorer/pairSums(_:)``).
+struct PairSums: Sendable {
+    /// To `a`.
+    var left: SIMD16<Int16>
+    /// To `b`.
+    var right: SIMD16<Int16>
 }

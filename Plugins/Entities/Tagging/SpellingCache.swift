@@ -53,17 +53,20 @@ final class SpellingCache: Sendable {
 
     /// The facts of every type of `types`: from the cache, or made by `make` (given the types
     /// not cached, in order) and then cached while there is room. The array has room for
-    /// `extra` more without growing.
-    func facts(of types: UnitTypes, in utf8: UnsafeBufferPointer<UInt8>, extra: Int = 0,
+    /// `extra` more without growing. `ids` receives each type's entry number in the cache
+    /// (stable for the cache's life), or -1 where there was no room.
+    func facts(of types: UnitTypes, in utf8: UnsafeBufferPointer<UInt8>, extra: Int = 0, ids: inout [Int32],
                make: ([Int]) -> [SpellingFacts]) -> [SpellingFacts] {
         var out: [SpellingFacts] = []
         out.reserveCapacity(types.count + extra)
+        ids = [Int32](repeating: -1, count: types.count)
         guard types.count > 0, let base = utf8.baseAddress else { return out }
         // Filled in place: the facts are 300 bytes each, copied once.
         out.append(contentsOf: repeatElement(SpellingFacts.placeholder, count: types.count))
         var missing: [Int] = []
         state.withLock { s in
             s.bytes.withUnsafeBufferPointer { stored in
+                // (`ids` is written inside the lock: a local, not shared.)
                 for t in 0..<types.count {
                     let span = types.spelling(t)
                     var key = types.hash(t), found = false
@@ -72,6 +75,7 @@ final class SpellingCache: Sendable {
                         if entry.length == span.length
                             && (span.length == 0 || memcmp(stored.baseAddress! + entry.start, base + span.start, span.length) == 0) {
                             out[t] = s.facts[Int(e)]
+                            ids[t] = e
                             found = true
                             break
                         }
@@ -94,15 +98,79 @@ final class SpellingCache: Sendable {
                     let entry = s.spellings[Int(e)]
                     if entry.length == span.length && s.bytes[entry.start..<(entry.start + entry.length)].elementsEqual(utf8[span.start..<span.end]) {
                         known = true
+                        ids[t] = e
                         break
                     }
                     key = Self.probe(key)
                 }
                 if known { continue }
+                ids[t] = Int32(s.facts.count)
                 s.index.insert(Int32(s.facts.count), for: key)
                 s.spellings.append((s.bytes.count, span.length))
                 s.bytes.append(contentsOf: utf8[span.start..<span.end])
                 s.facts.append(made[k])
+            }
+        }
+        return out
+    }
+}
+
+/// The sums of neighbouring spelling pairs kept across documents for one model, by the
+/// spellings' entry numbers in a ``SpellingCache`` ("of the", ", said", "President Xi" recur
+/// from one article to the next). Like the spelling cache: bounded, first come first kept,
+/// one lock per document for the look-ups and one for the additions, and never a different
+/// result, only a sooner one.
+final class PairCache: Sendable {
+    let capacity: Int
+
+    private struct State: Sendable {
+        /// Mixed pair key → entry.
+        var index = HashedTable<Int32>(capacity: 16_384, empty: -1)
+        /// Per entry: the pair key (`first << 32 | second`) and its sums.
+        var keys: [UInt64] = []
+        var sums: [PairSums] = []
+    }
+    private let state = Mutex(State())
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    /// The key of a pair of spelling entry numbers (nil when either has none).
+    @inline(__always) static func key(_ a: Int32, _ b: Int32) -> UInt64? {
+        a < 0 || b < 0 ? nil : UInt64(UInt32(bitPattern: a)) << 32 | UInt64(UInt32(bitPattern: b))
+    }
+
+    /// The sums of every pair of `keys`: from the cache, or made by `make` (given the
+    /// positions not cached) and then cached while there is room. A nil key is never cached.
+    func sums(of keys: [UInt64?], make: ([Int]) -> [PairSums]) -> [PairSums] {
+        var out = [PairSums](repeating: PairSums(left: .zero, right: .zero), count: keys.count)
+        var missing: [Int] = []
+        state.withLock { s in
+            for (j, key) in keys.enumerated() {
+                guard let key else { missing.append(j); continue }
+                var h = FeatureHash.mix(key, 0x9A1B), found = false
+                while let e = s.index[h] {
+                    if s.keys[Int(e)] == key { out[j] = s.sums[Int(e)]; found = true; break }
+                    h = SpellingCache.probe(h)
+                }
+                if !found { missing.append(j) }
+            }
+        }
+        guard !missing.isEmpty else { return out }
+        let made = make(missing)
+        for (k, j) in missing.enumerated() { out[j] = made[k] }
+        state.withLock { s in
+            for (k, j) in missing.enumerated() {
+                guard s.sums.count < capacity else { break }
+                guard let key = keys[j] else { continue }
+                var h = FeatureHash.mix(key, 0x9A1B), known = false
+                while let e = s.index[h] {
+                    if s.keys[Int(e)] == key { known = true; break }
+                    h = SpellingCache.probe(h)
+                }
+                if known { continue }
+                s.index.insert(Int32(s.sums.count), for: h)
+                s.keys.append(key)
+                s.sums.append(made[k])
             }
         }
         return out

@@ -61,13 +61,20 @@ struct TaggerModel: Sendable {
         FeatureScorer.with(table) { $0.facts(of: profiles) }
     }
 
+    /// The sums of the neighbour pairs `pairs` under this model.
+    func pairSums(_ pairs: [(a: UnitProfile, b: UnitProfile)]) -> [PairSums] {
+        FeatureScorer.with(table) { $0.pairSums(pairs) }
+    }
+
     /// Tags every sentence of `units`; returns one BILOU tag per unit. `types` must hold the
-    /// two sentence markers `boundary` and `end`, and `facts` the facts of every type of `types` (see ``FeatureExtractor/boundary``).
-    func tag(_ units: TaggingUnits, types: UnitTypes, facts: [SpellingFacts], boundary: Int32, end: Int32, casing: DocumentCasing,
-             gazetteer: [(categories: UInt16, position: UInt8)?]) -> [Int] {
+    /// two sentence markers `boundary` and `end`, `facts` the facts of every type of `types`, and `pairs` the sums of its
+    /// ``FeatureScorer/typePairs(_:types:boundary:end:)`` (see ``FeatureExtractor/boundary``).
+    func tag(_ units: TaggingUnits, types: UnitTypes, facts: [SpellingFacts], pairs: [PairSums], boundary: Int32, end: Int32,
+             casing: DocumentCasing, gazetteer: [(categories: UInt16, position: UInt8)?]) -> [Int] {
         var sums: [SIMD16<Int16>] = []
         FeatureScorer.with(table) {
-            $0.score(units, types: types, facts: facts, boundary: boundary, end: end, casing: casing, gazetteer: gazetteer, into: &sums)
+            $0.score(units, types: types, facts: facts, pairs: pairs, boundary: boundary, end: end, casing: casing,
+                     gazetteer: gazetteer, into: &sums)
         }
         var out = [Int](repeating: 0, count: units.count)
         var lanes = Viterbi.LaneEmissions()
