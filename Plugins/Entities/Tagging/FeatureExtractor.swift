@@ -8,6 +8,10 @@ import AssayCore
 /// the document (capitalisation in context: "Will" at a sentence start is a verb if the document
 /// also has "will"); and gazetteer membership. Every feature is a hash of a template number and
 /// precomputed unit hashes, reduced to a bucket of the model's table.
+///
+/// The trainer reads the feature lists this makes; the extractor scores the same templates
+/// through ``FeatureScorer``, which sums them without listing them. The two must stay in step
+/// (`FastPathTests` checks that their sums agree).
 struct FeatureExtractor: Sendable {
     /// Bump when templates change: a model trained with other templates is refused.
     static let version: UInt32 = 4
