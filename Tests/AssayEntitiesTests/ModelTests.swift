@@ -101,7 +101,7 @@ import Testing
         let s = emissions[a] + emissions[T + b] + emissions[2 * T + c] + transitions[a * T + b] + transitions[b * T + c]
         if s > best.0 { best = (s, path) }
     } } }
-    var tags: [Int] = [], scratch: [Int32] = []
+    var tags: [Int] = [], scratch = Viterbi.Scratch()
     emissions.withUnsafeBufferPointer { Viterbi(transitions: transitions).decode($0, count: 3, tags: &tags, scratch: &scratch) }
     #expect(tags == best.1)
 }

@@ -32,12 +32,11 @@ struct MentionLinker {
         // People first: the longest names found, then shorter ones attached to them.
         // A name with a lower-case word other than a particle ("Putin welcomed Xi") is a tagging
         // slip: it may not absorb the shorter names it contains.
-        let particles: Set<String> = ["de", "da", "van", "von", "der", "den", "bin", "al", "el", "la", "le", "di", "du", "dos", "del", "ibn"]
         let people = items.indices.filter { items[$0].label == .person }.sorted { items[$0].words.count > items[$1].words.count }
         var clean = [Bool](repeating: false, count: items.count)
         for i in people {
             clean[i] = document.text(of: items[i].span).split(separator: " ").allSatisfy {
-                $0.unicodeScalars.first.map { !$0.properties.isLowercase } ?? true || particles.contains($0.lowercased())
+                $0.unicodeScalars.first.map { !$0.properties.isLowercase } ?? true || Self.particles.contains($0.lowercased())
             }
         }
         var personEntities: [[Int]] = []  // item indices per person
@@ -90,24 +89,28 @@ struct MentionLinker {
         }
 
         // Everything else: group by words, then attach acronyms to the names they abbreviate.
-        var groups: [String: [Int]] = [:]
-        var keys: [String] = []
+        // Groups in order of their first member, found by one look-up per item.
+        var groupOfKey: [String: Int] = [:]
+        var merged: [[Int]] = []
         for i in items.indices where items[i].label != .person {
             let key = "\(items[i].label.rawValue)|" + items[i].words.joined(separator: " ")
-            if groups[key] == nil { keys.append(key) }
-            groups[key, default: []].append(i)
+            if let g = groupOfKey[key] {
+                merged[g].append(i)
+            } else {
+                groupOfKey[key] = merged.count
+                merged.append([i])
+            }
         }
-        var merged: [[Int]] = []
         var acronyms: [String: Int] = [:]  // acronym → index in merged
-        for key in keys.sorted(by: { groups[$0]!.first! < groups[$1]!.first! }) {
-            let members = groups[key]!
+        for (g, members) in merged.enumerated() {
             let w = items[members[0]].words
-            if w.count > 1, let a = acronym(of: w) { acronyms[a] = merged.count }
-            merged.append(members)
+            if w.count > 1, let a = acronym(of: w) { acronyms[a] = g }
         }
         for (k, members) in merged.enumerated() {
             let w = items[members[0]].words
-            if w.count == 1, let target = acronyms[w[0].contains(".") ? w[0].filter { $0 != "." } : w[0]], target != k {
+            // (A word without a "." byte cannot contain one: most skip Foundation's search.)
+            let dotted = w.count == 1 && w[0].utf8.contains(UInt8(ascii: ".")) && w[0].contains(".")
+            if w.count == 1, let target = acronyms[dotted ? w[0].filter { $0 != "." } : w[0]], target != k {
                 merged[target] += members
                 merged[k] = []
             }
@@ -117,10 +120,16 @@ struct MentionLinker {
             for m in members { canonical[m] = name }
         }
 
-        return items.indices.sorted { items[$0].span < items[$1].span }.map { i in
+        let spans = items.map(\.span)  // compared without copying whole items
+        return items.indices.sorted { spans[$0] < spans[$1] }.map { i in
             LinkedMention(span: items[i].span, label: items[i].label, canonical: canonical[i], title: items[i].title ?? entityTitle[i])
         }
     }
+
+    /// Lower-case words inside names ("Ursula von der Leyen").
+    private static let particles: Set<String> = ["de", "da", "van", "von", "der", "den", "bin", "al", "el", "la", "le", "di", "du", "dos", "del", "ibn"]
+    /// The small words acronyms leave out.
+    private static let acronymSkips: Set<String> = ["of", "the", "and", "for", "&", "de", "on", "in"]
 
     private struct Item {
         var span: Span
@@ -157,7 +166,7 @@ struct MentionLinker {
     /// (headlines), then the longest text, then the first mentioned.
     private func fullest(_ members: [Int], _ items: [Item], _ d: AnalyzedDocument) -> String {
         guard members.count > 1 else { return Self.normalisedSpacing(d.text(of: items[members[0]].span)) }
-        let caps = members.map { isAllCaps(d.text(of: items[$0].span)) }
+        let caps = members.map { isAllCaps(items[$0].span, d) }
         let best = members.indices.max { a, b in
             let x = items[members[a]], y = items[members[b]]
             if x.words.count != y.words.count { return x.words.count < y.words.count }
@@ -180,6 +189,20 @@ struct MentionLinker {
         return s
     }
 
+    /// Whether the text of `span` has more than three characters and no lower-case letter
+    /// (read from the bytes when they are ASCII: most names, without making a String).
+    private func isAllCaps(_ span: Span, _ d: AnalyzedDocument) -> Bool {
+        var characters = 0, previous: UInt8 = 0
+        for i in span.start..<span.end {
+            let c = d.utf8[i]
+            if c >= 0x80 { return isAllCaps(d.text(of: span)) }
+            if c >= 97 && c <= 122 { return false }
+            if !(c == 10 && previous == 13) { characters += 1 }  // CR LF is one Character
+            previous = c
+        }
+        return characters > 3
+    }
+
     private func isAllCaps(_ s: String) -> Bool {
         s.count > 3 && !s.unicodeScalars.contains { $0.properties.isLowercase }
     }
@@ -187,8 +210,7 @@ struct MentionLinker {
     /// Initials of the capitalised words ("united nations security council" → "unsc"), skipping
     /// the small words acronyms leave out.
     private func acronym(of words: [String]) -> String? {
-        let skip: Set<String> = ["of", "the", "and", "for", "&", "de", "on", "in"]
-        let initials = words.filter { !skip.contains($0) }.compactMap(\.first)
+        let initials = words.filter { !Self.acronymSkips.contains($0) }.compactMap(\.first)
         return initials.count >= 2 ? String(initials) : nil
     }
 }

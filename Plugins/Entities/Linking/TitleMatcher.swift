@@ -14,12 +14,16 @@ struct TitleMatcher: Sendable {
     /// Byte lengths of the titles' first words: a token of another length starts no title, and
     /// is rejected without building a String.
     private let firstWordLengths: Set<Int>
+    /// Hashes of the titles' first words: an ASCII token whose lower-case bytes hash to none of
+    /// them starts no title, and is rejected without building a String.
+    private let firstWordHashes: Set<UInt64>
 
     init(titles: [String], qualifiers: [String]) {
         self.titles = Set(titles.map { $0.lowercased().split(separator: " ").map(String.init) })
         self.qualifiers = Set(qualifiers.map { $0.lowercased() })
         longest = self.titles.map(\.count).max() ?? 1
         firstWordLengths = Set(self.titles.compactMap { $0.first?.utf8.count })
+        firstWordHashes = Set(self.titles.compactMap { $0.first.map { FeatureHash.bytes(Array($0.utf8)) } })
     }
 
     /// Splits a person mention into the name and the title before it (inside or outside the span).
@@ -51,12 +55,25 @@ struct TitleMatcher: Sendable {
         }
         let titleEnd = first > range.lowerBound ? first : range.lowerBound
         let title = d.text(of: Span(d.tokens[start].span.start, d.tokens[titleEnd - 1].span.end))
-        return (Span(d.tokens[first].span.start, span.end), title.split(whereSeparator: \.isWhitespace).joined(separator: " "))
+        return (Span(d.tokens[first].span.start, span.end), Self.singleSpaced(title))
+    }
+
+    /// Runs of white space as one space. A title is nearly always ASCII words with single
+    /// spaces between them, which comes back as it is without splitting into Characters.
+    private static func singleSpaced(_ s: String) -> String {
+        var plain = true, previousSpace = true  // a leading space is not plain either
+        for c in s.utf8 {
+            if c >= 0x80 || (c >= 9 && c <= 13) || (c == 32 && previousSpace) { plain = false; break }
+            previousSpace = c == 32
+        }
+        if plain && !previousSpace { return s }
+        return s.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// The number of tokens of a title starting at token `i` (whole title before `limit`).
     private func titleLength(_ d: AnalyzedDocument, startingAt i: Int, limit: Int) -> Int? {
         guard i < limit, firstWordLengths.contains(d.tokens[i].span.length) || d.utf8[d.tokens[i].span.start] >= 0x80 else { return nil }
+        if let h = Self.asciiLowercaseHash(d, d.tokens[i].span), !firstWordHashes.contains(h) { return nil }
         var words: [String] = []
         var best: Int?
         var k = i
@@ -66,6 +83,18 @@ struct TitleMatcher: Sendable {
             if titles.contains(words) { best = words.count }
         }
         return best
+    }
+
+    /// The hash of an ASCII token's lower-case bytes (what `lowercased()` makes of it), or nil
+    /// when the token is not ASCII.
+    private static func asciiLowercaseHash(_ d: AnalyzedDocument, _ span: Span) -> UInt64? {
+        var h = FeatureHash.offset
+        for i in span.start..<span.end {
+            let c = d.utf8[i]
+            if c >= 0x80 { return nil }
+            h = FeatureHash.step(h, c >= 65 && c <= 90 ? c | 0x20 : c)
+        }
+        return FeatureHash.mix(h, UInt64(span.length))
     }
 
     private func sameLine(_ d: AnalyzedDocument, _ a: Int, _ b: Int) -> Bool {

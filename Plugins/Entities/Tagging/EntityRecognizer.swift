@@ -12,8 +12,16 @@ struct EntityRecognizer: Sendable {
     let model: TaggerModel
     let features: FeatureExtractor
     let boundaries: MentionBoundaries
+    /// Spelling facts and neighbour-pair sums across documents (see ``SpellingCache``).
+    let spellings: SpellingCache
+    let pairs: PairCache
+    /// The facts of the sentence markers ``FeatureExtractor/boundary`` and ``FeatureExtractor/end``.
+    private let markerFacts: [SpellingFacts]
 
-    init(model: TaggerModel, gazetteer: Gazetteer, sections: [String: [String]]) throws {
+    /// `cachedSpellings`: how many spellings' facts to keep across documents (see ``SpellingCache``),
+    /// and a quarter of how many neighbour pairs; 50,000 (about 15 MB, and 13 MB of pairs) hold
+    /// nearly every word of running news.
+    init(model: TaggerModel, gazetteer: Gazetteer, sections: [String: [String]], cachedSpellings: Int = 50_000) throws {
         guard model.featureVersion == FeatureExtractor.version else {
             throw AssayError(.modelUnavailable,
                              "entity model was trained with feature version \(model.featureVersion), this build uses \(FeatureExtractor.version): retrain it with `assay train entities`")
@@ -21,6 +29,9 @@ struct EntityRecognizer: Sendable {
         self.model = model
         self.features = FeatureExtractor(gazetteer: gazetteer, bucketBits: model.bucketBits)
         self.boundaries = MentionBoundaries(gazetteer: gazetteer, sections: sections)
+        self.spellings = SpellingCache(capacity: cachedSpellings)
+        self.pairs = PairCache(capacity: cachedSpellings * 4)
+        self.markerFacts = model.spellingFacts([FeatureExtractor.boundary, FeatureExtractor.end])
     }
 
     /// The shipped model and gazetteer, loaded once on first use.
@@ -58,10 +69,27 @@ struct EntityRecognizer: Sendable {
     /// The mentions in the sentences `range` of `document` (all sentences by default).
     func mentions(in document: AnalyzedDocument, sentences range: Range<Int>? = nil) -> [Mention] {
         let units = TaggingUnits(document, sentences: range ?? 0..<document.sentences.count)
-        let profiles = features.profiles(document, units)
+        // Facts once per distinct spelling, most of them from earlier documents.
+        var types = document.utf8.withUnsafeBufferPointer { UnitTypes($0, units.spans) }
+        var ids: [Int32] = []
+        var facts = document.utf8.withUnsafeBufferPointer { b in
+            spellings.facts(of: types, in: b, extra: 2, ids: &ids) { missing in
+                model.spellingFacts(missing.map { t in let s = types.spelling(t); return UnitProfile(b, s.start, s.end) })
+            }
+        }
+        types.profiles = facts.map(\.profile)
+        let profiles = types.ofUnit.map { types.profiles[Int($0)] }
         let casing = features.casing(units, profiles: profiles)
-        let f = features.extract(units, profiles: profiles, casing: casing)
-        let tags = model.tag(f, units: units)
+        let boundary = types.appendMarker(FeatureExtractor.boundary), end = types.appendMarker(FeatureExtractor.end)
+        facts += markerFacts
+        // The markers take entry numbers no spelling has.
+        ids += [Int32.max - 1, Int32.max]
+        let typePairs = FeatureScorer.typePairs(units, types: types, boundary: boundary, end: end)
+        let pairSums = pairs.sums(of: typePairs.map { PairCache.key(ids[Int($0.0)], ids[Int($0.1)]) }) { missing in
+            model.pairSums(missing.map { j in (types.profiles[Int(typePairs[j].0)], types.profiles[Int(typePairs[j].1)]) })
+        }
+        let tags = model.tag(units, types: types, facts: facts, pairs: pairSums, boundary: boundary, end: end, casing: casing,
+                             gazetteer: features.gazetteerMatches(units, profiles: profiles))
         return boundaries.mentions(tags: tags, units: units, profiles: profiles, casing: casing)
     }
 }

@@ -8,6 +8,10 @@ import AssayCore
 /// the document (capitalisation in context: "Will" at a sentence start is a verb if the document
 /// also has "will"); and gazetteer membership. Every feature is a hash of a template number and
 /// precomputed unit hashes, reduced to a bucket of the model's table.
+///
+/// The trainer reads the feature lists this makes; the extractor scores the same templates
+/// through ``FeatureScorer``, which sums them without listing them. The two must stay in step
+/// (`FastPathTests` checks that their sums agree).
 struct FeatureExtractor: Sendable {
     /// Bump when templates change: a model trained with other templates is refused.
     static let version: UInt32 = 4
@@ -30,12 +34,13 @@ struct FeatureExtractor: Sendable {
     /// How a line is written: capital letters mean less in an all-caps or title-case headline.
     enum LineCase: UInt64 { case normal = 0, allCaps, titleCase }
 
-    private static let boundary: UnitProfile = {
+    /// The profiles of the marker units before a sentence's first unit and after its last.
+    static let boundary: UnitProfile = {
         var p = UnitProfile()
         p.word = 0x5151; p.lower = 0x5152; p.shape = 0x5153
         return p
     }()
-    private static let end: UnitProfile = {
+    static let end: UnitProfile = {
         var p = UnitProfile()
         p.word = 0x6161; p.lower = 0x6162; p.shape = 0x6163
         return p
@@ -79,8 +84,7 @@ struct FeatureExtractor: Sendable {
         offsets.reserveCapacity(units.count + 1)
         let lineCases = casing.lineCases
         let seen = casing.seen
-        var gaz = [(categories: UInt16, position: UInt8)?](repeating: nil, count: units.count)
-        for s in units.sentences { gazetteer.matches(p, in: s, into: &gaz) }
+        let gaz = gazetteerMatches(units, profiles: p)
 
         let mask = bucketMask
         @inline(__always) func add(_ template: UInt64, _ value: UInt64) {
@@ -143,6 +147,13 @@ struct FeatureExtractor: Sendable {
             }
         }
         return Features(indices: out, offsets: offsets)
+    }
+
+    /// The gazetteer match of every unit (see ``Gazetteer/matches(_:in:into:)``).
+    func gazetteerMatches(_ units: TaggingUnits, profiles p: [UnitProfile]) -> [(categories: UInt16, position: UInt8)?] {
+        var gaz = [(categories: UInt16, position: UInt8)?](repeating: nil, count: units.count)
+        for s in units.sentences { gazetteer.matches(p, in: s, into: &gaz) }
+        return gaz
     }
 
     /// All-caps when no unit has a lower-case letter (and some have letters); title-case when

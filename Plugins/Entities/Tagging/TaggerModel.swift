@@ -9,8 +9,10 @@ import Foundation
 struct TaggerModel: Sendable {
     let bucketBits: Int
     let featureVersion: UInt32
-    /// `bucket * 16 + (tag - 1)`.
-    let weights: [Int8]
+    /// `bucket * 16 + (tag - 1)`, packed without the zero rows.
+    let table: WeightRows
+    /// The dense table (`bucket * 16 + (tag - 1)`), for writing the model file: built on demand.
+    var weights: [Int8] { table.dense }
     /// Multiplies the integer sums back into the averaged perceptron's units.
     let scale: Float
     let viterbi: Viterbi
@@ -22,7 +24,7 @@ struct TaggerModel: Sendable {
         precondition(weights.count == (1 << bucketBits) * BILOU.entityTagCount)
         self.bucketBits = bucketBits
         self.featureVersion = featureVersion
-        self.weights = weights
+        self.table = WeightRows(bucketBits: bucketBits, dense: weights)
         self.scale = scale
         self.viterbi = Viterbi(transitions: transitions)
     }
@@ -54,33 +56,40 @@ struct TaggerModel: Sendable {
 
     // MARK: - Tagging
 
-    /// Tags every sentence of `units`; returns one BILOU tag per unit.
-    func tag(_ features: FeatureExtractor.Features, units: TaggingUnits) -> [Int] {
+    /// The facts of the spellings `profiles` under this model.
+    func spellingFacts(_ profiles: [UnitProfile]) -> [SpellingFacts] {
+        FeatureScorer.with(table) { $0.facts(of: profiles) }
+    }
+
+    /// The sums of the neighbour pairs `pairs` under this model.
+    func pairSums(_ pairs: [(a: UnitProfile, b: UnitProfile)]) -> [PairSums] {
+        FeatureScorer.with(table) { $0.pairSums(pairs) }
+    }
+
+    /// Tags every sentence of `units`; returns one BILOU tag per unit. `types` must hold the
+    /// two sentence markers `boundary` and `end`, `facts` the facts of every type of `types`, and `pairs` the sums of its
+    /// ``FeatureScorer/typePairs(_:types:boundary:end:)`` (see ``FeatureExtractor/boundary``).
+    func tag(_ units: TaggingUnits, types: UnitTypes, facts: [SpellingFacts], pairs: [PairSums], boundary: Int32, end: Int32,
+             casing: DocumentCasing, gazetteer: [(categories: UInt16, position: UInt8)?]) -> [Int] {
+        var sums: [SIMD16<Int16>] = []
+        FeatureScorer.with(table) {
+            $0.score(units, types: types, facts: facts, pairs: pairs, boundary: boundary, end: end, casing: casing,
+                     gazetteer: gazetteer, into: &sums)
+        }
         var out = [Int](repeating: 0, count: units.count)
-        var emissions = [Float](repeating: 0, count: 64 * BILOU.count)
-        var tags: [Int] = []
-        var scratch: [Int32] = []
-        weights.withUnsafeBufferPointer { wb in
-            let rows = UnsafeRawPointer(wb.baseAddress!)
-            for s in units.sentences {
-                let n = s.count
-                if emissions.count < n * BILOU.count { emissions = [Float](repeating: 0, count: n * BILOU.count) }
-                emissions.withUnsafeMutableBufferPointer { e in
-                    for (k, i) in s.enumerated() {
-                        var sum = SIMD16<Int16>.zero
-                        for j in features.of(i) {
-                            let row = rows.loadUnaligned(fromByteOffset: Int(features.indices[j]) << 4, as: SIMD16<Int8>.self)
-                            sum &+= SIMD16<Int16>(truncatingIfNeeded: row)
-                        }
-                        let base = k * BILOU.count
-                        e[base] = 0
-                        let f = SIMD16<Float>(sum) * scale
-                        for t in 0..<16 { e[base + 1 + t] = f[t] }
-                    }
-                }
-                emissions.withUnsafeBufferPointer { viterbi.decode($0, count: n, tags: &tags, scratch: &scratch) }
-                for (k, i) in s.enumerated() { out[i] = tags[k] }
+        var lanes = Viterbi.LaneEmissions()
+        var tags: [Int] = [], steps: [Float] = []
+        for s in units.sentences {
+            // `O` scores 0 (the model stores weights relative to it); the packed rows hold the
+            // open tags in their low half and the continuing ones in their high half.
+            lanes.removeAll()
+            for i in s {
+                lanes.outside.append(0)
+                lanes.open.append(SIMD8<Float>(sums[i].lowHalf) * scale)
+                lanes.continue.append(SIMD8<Float>(sums[i].highHalf) * scale)
             }
+            viterbi.decode(lanes: lanes, count: s.count, tags: &tags, steps: &steps)
+            for k in 0..<s.count { out[s.lowerBound + k] = tags[k] }
         }
         return out
     }
@@ -95,6 +104,7 @@ struct TaggerModel: Sendable {
         func f32(_ v: Float) { u32(v.bitPattern) }
         u32(Self.formatVersion); u32(featureVersion); u32(UInt32(bucketBits)); f32(scale)
         for t in viterbi.transitions { f32(t) }
+        let weights = self.weights
         var rows: [Int] = []
         for b in 0..<(1 << bucketBits) {
             for t in 0..<16 where weights[b * 16 + t] != 0 { rows.append(b); break }

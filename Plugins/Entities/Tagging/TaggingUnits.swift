@@ -39,6 +39,10 @@ struct TaggingUnits {
     /// Appends the parts of a hyphenated word if one of them is capitalised; appends nothing
     /// otherwise (the caller then keeps the token whole).
     private mutating func appendSplit(_ span: Span, _ b: UnsafeBufferPointer<UInt8>) {
+        // Most words have no hyphen: find that out before allocating anything.
+        var hyphenated = false
+        for i in span.start..<span.end where b[i] == UInt8(ascii: "-") || b[i] == 0xE2 { hyphenated = true; break }
+        guard hyphenated else { return }
         var cuts: [(Int, Int)] = []  // hyphen byte ranges
         var capitalised = false
         var partStart = span.start

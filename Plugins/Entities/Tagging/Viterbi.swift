@@ -2,70 +2,188 @@
 ///
 /// Invalid transitions (`B-PER` then `O`, `I-ORG` after `B-LOC`) are excluded outright rather
 /// than merely penalised, so every decoded sequence spells well-formed entities.
+///
+/// The BILOU rules give the search a fixed shape that the decoder exploits with SIMD lanes:
+/// the tags that open something (`O`, `B-x`, `U-x`) may only follow a tag that closes
+/// something (`O`, `L-x`, `U-x`), nine candidates each; `I-x` and `L-x` may only follow `B-x` or
+/// `I-x` of the same label, two candidates each. So one step is the `O` tag on its own, eight
+/// "open" lanes (`B`/`U`) that take the best of nine closing tags, and eight "continue" lanes
+/// (`I`/`L`) that take the best of two. The forward pass keeps only the best scores; the back
+/// pointers are found again while tracing the path back, one tag per unit instead of all 17.
+/// Every score is the same float addition, compared with the same strict `>` in ascending
+/// tag order, as in a plain loop over the allowed predecessors, so the decoded tags do not
+/// depend on any of this.
 struct Viterbi: Sendable {
     /// Transition scores `from * 17 + to`.
-    var transitions: [Float]
+    let transitions: [Float]
 
-    /// For each tag `t`, the tags that may precede it: `predecessorList[predecessorStart[t]..<predecessorStart[t + 1]]`.
-    /// Flat so the inner loop reads two small arrays, not an array of arrays.
-    private static let predecessorLists: [[Int]] = (0..<BILOU.count).map { t in
-        (0..<BILOU.count).filter { BILOU.allowed(from: $0, to: t) }
-    }
-    private static let predecessorList: [Int32] = predecessorLists.flatMap { $0.map(Int32.init) }
-    private static let predecessorStart: [Int32] = predecessorLists.reduce(into: [0]) { $0.append($0.last! + Int32($1.count)) }
-    private static let canStart: [Bool] = (0..<BILOU.count).map { BILOU.allowed(from: nil, to: $0) }
-    private static let canEnd: [Bool] = (0..<BILOU.count).map { BILOU.allowed(from: $0, to: nil) }
+    /// The opening tags in lane order: `B-PER U-PER B-ORG U-ORG B-LOC U-LOC B-MISC U-MISC`.
+    static let openLanes: [Int] = (0..<8).map { k in 1 + (k >> 1) * 4 + (k & 1 == 0 ? 0 : 3) }
+    /// The continuing tags in lane order: `I-PER L-PER I-ORG L-ORG ...`.
+    static let continueLanes: [Int] = (0..<8).map { k in 2 + (k >> 1) * 4 + (k & 1) }
+    /// The tags that close something, ascending: the predecessors of `O`, `B-x` and `U-x`, and
+    /// the tags a sentence may end with.
+    private static let closing: [Int] = (0..<BILOU.count).filter { BILOU.allowed(from: $0, to: nil) }
+
+    /// A step's scores are stored as 24 floats: `O` at 0, the open lanes at 8, the continue lanes at 16.
+    private static let stride = 24
+    /// Where each tag's score lives in a stored step.
+    private static let slot: [Int] = {
+        var s = [Int](repeating: 0, count: BILOU.count)
+        for (k, t) in openLanes.enumerated() { s[t] = 8 + k }
+        for (k, t) in continueLanes.enumerated() { s[t] = 16 + k }
+        return s
+    }()
+
+    /// Whether ``BILOU/allowed(from:to:)`` has exactly the shape the lanes are built for
+    /// (checked once: the trainer makes a decoder per sentence).
+    private static let lanesMatchTheRules: Bool = {
+        guard closing == [0, 3, 4, 7, 8, 11, 12, 15, 16] else { return false }
+        for f in 0..<BILOU.count {
+            for t in 0..<BILOU.count {
+                let inShape = closing.contains(f) ? (t == 0 || openLanes.contains(t))
+                    : (continueLanes.contains(t) && BILOU.label(of: f) == BILOU.label(of: t))
+                if BILOU.allowed(from: f, to: t) != inShape { return false }
+            }
+        }
+        return true
+    }()
+
+    /// Per closing tag (in ``closing`` order): the transition to `O`, and to each open lane.
+    private let closingToOutside: [Float]
+    private let closingToOpen: [SIMD8<Float>]
+    /// Per continue lane: the transition from the lane label's `B` and from its `I`.
+    private let beginToContinue: SIMD8<Float>
+    private let insideToContinue: SIMD8<Float>
 
     init(transitions: [Float]) {
         precondition(transitions.count == BILOU.count * BILOU.count)
+        precondition(Self.lanesMatchTheRules, "the decoder's lanes assume the BILOU order and transition rules")
+        let T = BILOU.count
         self.transitions = transitions
+        closingToOutside = Self.closing.map { transitions[$0 * T] }
+        closingToOpen = Self.closing.map { f in SIMD8(Self.openLanes.map { transitions[f * T + $0] }) }
+        beginToContinue = SIMD8(Self.continueLanes.map { t in transitions[(1 + 4 * ((t - 1) >> 2)) * T + t] })
+        insideToContinue = SIMD8(Self.continueLanes.map { t in transitions[(2 + 4 * ((t - 1) >> 2)) * T + t] })
+    }
+
+    /// Emission scores in lane order, one entry per unit: `O`, the open lanes, the continue lanes.
+    struct LaneEmissions {
+        var outside: [Float] = []
+        var open: [SIMD8<Float>] = []
+        var `continue`: [SIMD8<Float>] = []
+
+        mutating func removeAll() {
+            outside.removeAll(keepingCapacity: true)
+            open.removeAll(keepingCapacity: true)
+            `continue`.removeAll(keepingCapacity: true)
+        }
     }
 
     /// Decodes `n` units whose emission scores are `emissions[i * 17 + tag]`; writes the tags
-    /// into `tags` (resized to `n`). `scratch` is reused between calls to avoid allocations.
-    func decode(_ emissions: UnsafeBufferPointer<Float>, count n: Int, tags: inout [Int], scratch: inout [Int32]) {
+    /// into `tags` (resized to `n`). `scratch` is reused between calls so that decoding
+    /// allocates nothing once it has grown.
+    func decode(_ emissions: UnsafeBufferPointer<Float>, count n: Int, tags: inout [Int], scratch: inout Scratch) {
         let T = BILOU.count
+        scratch.lanes.removeAll()
+        for i in 0..<n {
+            let row = emissions.baseAddress! + i * T
+            scratch.lanes.outside.append(row[0])
+            scratch.lanes.open.append(SIMD8(row[1], row[4], row[5], row[8], row[9], row[12], row[13], row[16]))
+            scratch.lanes.continue.append(SIMD8(row[2], row[3], row[6], row[7], row[10], row[11], row[14], row[15]))
+        }
+        decode(lanes: scratch.lanes, count: n, tags: &tags, steps: &scratch.steps)
+    }
+
+    /// What decoding reuses between sentences.
+    struct Scratch {
+        var lanes = LaneEmissions()
+        var steps: [Float] = []
+    }
+
+    /// Decodes the first `n` units of `e`; `steps` keeps every step's scores for the way back.
+    func decode(lanes e: LaneEmissions, count n: Int, tags: inout [Int], steps: inout [Float]) {
         tags.removeAll(keepingCapacity: true)
         guard n > 0 else { return }
-        if scratch.count < n * T { scratch = [Int32](repeating: 0, count: max(n * T, 64 * T)) }
-        // Two score rows on the stack-like temporary buffer: no heap allocation per sentence.
-        var bestTag = 0
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * T) { rows in
-            var score = rows.baseAddress!, next = score + T
-            for t in 0..<T { score[t] = Self.canStart[t] ? emissions[t] : -.infinity }
-            transitions.withUnsafeBufferPointer { tr in
-                Self.predecessorList.withUnsafeBufferPointer { list in
-                    Self.predecessorStart.withUnsafeBufferPointer { start in
-                        scratch.withUnsafeMutableBufferPointer { back in
-                            for i in 1..<n {
-                                let e = emissions.baseAddress! + i * T
-                                let b = back.baseAddress! + i * T
-                                for t in 0..<T {
-                                    var best = -Float.infinity
-                                    var arg: Int32 = 0
-                                    for k in Int(start[t])..<Int(start[t + 1]) {
-                                        let f = Int(list[k])
-                                        let s = score[f] + tr[f * T + t]
-                                        if s > best { best = s; arg = Int32(f) }
-                                    }
-                                    next[t] = best + e[t]
-                                    b[t] = arg
-                                }
-                                swap(&score, &next)
-                            }
+        let S = Self.stride
+        if steps.count < n * S { steps = [Float](repeating: 0, count: max(n * S, 64 * S)) }
+        // The step's scores: `O`, the open lanes, the continue lanes.
+        var outside = e.outside[0]
+        var open = e.open[0]
+        var cont = SIMD8<Float>(repeating: -.infinity)  // nothing continues at the start
+        steps.withUnsafeMutableBufferPointer { stored in
+            // Unchecked stores: `stored` holds `n * stride` floats, checked above.
+            let base = UnsafeMutableRawPointer(stored.baseAddress!)
+            @inline(__always) func store(_ i: Int) {
+                stored[i * S] = outside
+                base.storeBytes(of: open, toByteOffset: (i * S + 8) * 4, as: SIMD8<Float>.self)
+                base.storeBytes(of: cont, toByteOffset: (i * S + 16) * 4, as: SIMD8<Float>.self)
+            }
+            store(0)
+            closingToOpen.withUnsafeBufferPointer { toOpen in
+                closingToOutside.withUnsafeBufferPointer { toOutside in
+                    for i in 1..<max(1, n) {
+                        // The scores of the closing tags after `O`, ascending: L-PER (continue
+                        // lane 1), U-PER (open lane 1), L-ORG, U-ORG, ...
+                        let closed = SIMD8<Float>(cont[1], open[1], cont[3], open[3], cont[5], open[5], cont[7], open[7])
+                        // O, B-x, U-x: the best of the nine closing tags, O first.
+                        var bestOutside = outside + toOutside[0]
+                        var bestOpen = SIMD8(repeating: outside) + toOpen[0]
+                        // Ascending order with strict `>`, as the plain loop (a first candidate
+                        // of -inf leaves -inf, as the plain loop's starting value would).
+                        for k in 0..<8 {
+                            let s = closed[k] + toOutside[k + 1]
+                            if s > bestOutside { bestOutside = s }
+                            let c = SIMD8(repeating: closed[k]) + toOpen[k + 1]
+                            bestOpen.replace(with: c, where: c .> bestOpen)
                         }
+                        // I-x, L-x: B-x, then I-x of the same label.
+                        var bestContinue = SIMD8<Float>(open[0], open[0], open[2], open[2], open[4], open[4], open[6], open[6]) + beginToContinue
+                        let fromInside = SIMD8<Float>(cont[0], cont[0], cont[2], cont[2], cont[4], cont[4], cont[6], cont[6]) + insideToContinue
+                        bestContinue.replace(with: fromInside, where: fromInside .> bestContinue)
+
+                        outside = bestOutside + e.outside[i]
+                        open = bestOpen + e.open[i]
+                        cont = bestContinue + e.continue[i]
+                        store(i)
                     }
                 }
             }
-            var best = -Float.infinity
-            for t in 0..<T where Self.canEnd[t] && score[t] > best { best = score[t]; bestTag = t }
+        }
+        // The best tag a sentence may end with, ascending tag order, strict `>`.
+        var best = outside, bestTag = 0
+        for (k, t) in Self.closing.dropFirst().enumerated() {
+            let s = k & 1 == 0 ? cont[k | 1] : open[k]
+            if s > best { best = s; bestTag = t }
         }
         tags.append(contentsOf: repeatElement(0, count: n))
         tags[n - 1] = bestTag
-        var i = n - 1
-        while i > 0 {
-            tags[i - 1] = Int(scratch[i * T + tags[i]])
-            i -= 1
+        // The way back: the predecessor each tag was reached from, found as the forward pass
+        // would have (allowed predecessors ascending, strict `>`, the first best kept).
+        let T = BILOU.count, slot = Self.slot, closing = Self.closing
+        transitions.withUnsafeBufferPointer { tr in
+            steps.withUnsafeBufferPointer { stored in
+                var i = n - 1
+                while i > 0 {
+                    let t = tags[i]
+                    let previous = stored.baseAddress! + (i - 1) * S
+                    var best = -Float.infinity, arg = 0
+                    if t == 0 || slot[t] < 16 {
+                        for f in closing {
+                            let s = previous[slot[f]] + tr[f * T + t]
+                            if s > best { best = s; arg = f }
+                        }
+                    } else {
+                        let begin = 1 + 4 * ((t - 1) >> 2)
+                        let fromBegin = previous[slot[begin]] + tr[begin * T + t]
+                        if fromBegin > best { best = fromBegin; arg = begin }
+                        let fromInside = previous[slot[begin + 1]] + tr[(begin + 1) * T + t]
+                        if fromInside > best { best = fromInside; arg = begin + 1 }
+                    }
+                    tags[i - 1] = arg
+                    i -= 1
+                }
+            }
         }
     }
 }

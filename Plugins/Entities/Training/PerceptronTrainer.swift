@@ -79,7 +79,7 @@ struct PerceptronTrainer {
         var best: (f1: Double, epoch: Int, weights: [Float], transitions: [Float])?
         var emissions: [Float] = []
         var predicted: [Int] = []
-        var scratch: [Int32] = []
+        var scratch = Viterbi.Scratch()
         for epoch in 1...options.epochs {
             let started = Date()
             order.shuffle(using: &rng)
@@ -130,7 +130,7 @@ struct PerceptronTrainer {
 
     private func decode(_ f: FeatureExtractor.Features, _ units: TaggingUnits, weights w: [Float], transitions tr: [Float]) -> [Int] {
         var out = [Int](repeating: 0, count: units.count)
-        var e: [Float] = [], tags: [Int] = [], scratch: [Int32] = []
+        var e: [Float] = [], tags: [Int] = [], scratch = Viterbi.Scratch()
         let viterbi = Viterbi(transitions: tr)
         for s in units.sentences {
             score(f, s, into: &e, weights: w)

@@ -1,0 +1,280 @@
+/// The tagger's emission scores computed straight from the templates of ``FeatureExtractor``,
+/// without listing each unit's feature indices.
+///
+/// A unit's score is the sum of one weight row per feature, and integer sums do not care about
+/// order or grouping. So the rows of the features that depend on one spelling only are summed
+/// once per distinct spelling of the document (``UnitTypes``): the unit's own word features,
+/// and what it contributes as the previous, next, second previous and second next word of
+/// its neighbours. A unit then costs five cached vectors plus the features that really join
+/// two units (word and shape pairs) and those of its context (sentence start, headline case,
+/// gazetteer). The sums are exactly those of ``FeatureExtractor/extract(_:profiles:casing:)``
+/// (the trainer's path, which lists the indices); `FastPathTests` checks that they agree.
+///
+/// Reading rows, not arithmetic, is what costs: each is a load from a table larger than the
+/// fastest caches, at an address no predictor can guess. So the work runs in passes over flat
+/// arrays: first every feature's bucket, then every bucket's row number (``WeightRows``), then
+/// the rows. Each pass is a short loop of independent loads, which the processor keeps many of
+/// in flight at once; computed feature by feature, each load waited on the one before.
+///
+/// Keep this in step with `extract`: a template changed here must change there, and bump
+/// ``FeatureExtractor/version``.
+struct FeatureScorer {
+    /// The weight table (see ``WeightRows``), read through pointers: the scorer lives only
+    /// inside ``with(_:_:)``.
+    let place: UnsafePointer<UInt8>
+    let blockBase: UnsafePointer<UInt32>
+    let rows: UnsafeRawPointer
+    let mask: UInt32
+
+    /// Calls `body` with a scorer over `table`.
+    static func with<R>(_ table: WeightRows, _ body: (FeatureScorer) -> R) -> R {
+        table.place.withUnsafeBufferPointer { p in
+            table.blockBase.withUnsafeBufferPointer { b in
+                table.rows.withUnsafeBytes { r in
+                    body(FeatureScorer(place: p.baseAddress!, blockBase: b.baseAddress!, rows: r.baseAddress!,
+                                       mask: UInt32((1 << table.bucketBits) - 1)))
+                }
+            }
+        }
+    }
+
+    /// A slot no feature fills: its row is the zero row.
+    private static let unused = UInt32.max
+
+    /// The bucket of one feature (`add` in ``FeatureExtractor``).
+    @inline(__always) func bucket(_ template: UInt64, _ value: UInt64) -> UInt32 {
+        UInt32(truncatingIfNeeded: FeatureHash.mix(value, template &* 0x1000_0000_01B3)) & mask
+    }
+    @inline(__always) func bucket(_ template: UInt64, _ a: UInt64, _ b: UInt64) -> UInt32 { bucket(template, FeatureHash.mix(a, b)) }
+
+    /// The row of a bucket, widened so that sums of many rows cannot overflow.
+    @inline(__always) func row(_ bucket: UInt32) -> SIMD16<Int16> {
+        load(WeightRows.row(of: Int(bucket), place, blockBase))
+    }
+
+    @inline(__always) func load(_ rowIndex: Int) -> SIMD16<Int16> {
+        // Unaligned 16-byte load: rows are 16 bytes apart in an [Int8] with no alignment promise.
+        SIMD16<Int16>(truncatingIfNeeded: rows.loadUnaligned(fromByteOffset: rowIndex << 4, as: SIMD16<Int8>.self))
+    }
+
+    /// Replaces each bucket of `slots` by its row number (the zero row for ``unused``).
+    private func resolve(_ slots: UnsafeMutableBufferPointer<UInt32>) {
+        for k in slots.indices {
+            let b = slots[k]
+            slots[k] = b == Self.unused ? 0 : UInt32(truncatingIfNeeded: WeightRows.row(of: Int(b), place, blockBase))
+        }
+    }
+
+    /// The sum of the rows `slots[range]` (row numbers).
+    @inline(__always) private func sum(_ slots: UnsafeMutableBufferPointer<UInt32>, _ range: Range<Int>) -> SIMD16<Int16> {
+        var s = SIMD16<Int16>.zero
+        for k in range { s &+= load(Int(slots[k])) }
+        return s
+    }
+
+    /// Slots per spelling: 13 own features (bias, word, lower, shape, 4 prefixes, 4 suffixes,
+    /// length), 2 more for `plainBase`, 2 as previous, 1 as second previous, 2 as next, 1 as
+    /// second next.
+    private static let spellingSlots = 21
+
+    /// The facts of each spelling of `profiles` (see ``SpellingFacts``).
+    func facts(of profiles: [UnitProfile]) -> [SpellingFacts] {
+        let n = profiles.count
+        var slots = [UInt32](repeating: Self.unused, count: n * Self.spellingSlots)
+        slots.withUnsafeMutableBufferPointer { slots in
+            for (t, u) in profiles.enumerated() {
+                let cc = UInt64(u.caseClass.rawValue)
+                var k = t * Self.spellingSlots
+                @inline(__always) func put(_ b: UInt32) { slots[k] = b; k += 1 }
+                put(bucket(1, 0))  // bias
+                put(bucket(2, u.word))
+                put(bucket(3, u.lower))
+                put(bucket(4, u.shape))
+                for j in 0..<4 { if u.prefixes[j] != 0 { put(bucket(5, u.prefixes[j])) } else { k += 1 } }
+                for j in 0..<4 { if u.suffixes[j] != 0 { put(bucket(6, u.suffixes[j])) } else { k += 1 } }
+                put(bucket(23, UInt64(min(u.length, 12)), cc))
+                // Line case 0 (normal), not the first word: templates 19 and 20 of `extract`
+                // (22 reads the document's casing: see `typeRows`).
+                put(bucket(19, 0, u.shape))
+                put(bucket(20, 0, cc))
+                put(bucket(7, u.lower)); put(bucket(11, u.shape))
+                put(bucket(9, u.lower))
+                put(bucket(8, u.lower)); put(bucket(12, u.shape))
+                put(bucket(10, u.lower))
+            }
+            resolve(slots)
+        }
+        var out: [SpellingFacts] = []
+        out.reserveCapacity(n)
+        slots.withUnsafeMutableBufferPointer { slots in
+            for (t, u) in profiles.enumerated() {
+                let k = t * Self.spellingSlots
+                let own = sum(slots, k..<(k + 13))
+                out.append(SpellingFacts(profile: u, own: own, plainBase: own &+ sum(slots, (k + 13)..<(k + 15)),
+                                         asPrevious: sum(slots, (k + 15)..<(k + 17)), asSecondPrevious: sum(slots, (k + 17)..<(k + 18)),
+                                         asNext: sum(slots, (k + 18)..<(k + 20)), asSecondNext: sum(slots, (k + 20)..<(k + 21))))
+            }
+        }
+        return out
+    }
+
+    /// Per type of a document (markers included): its facts' `plainBase` plus template 22,
+    /// the document's casing of a capitalised word — the sum for a unit in an ordinary position.
+    func plainRows(_ facts: [SpellingFacts], casing: DocumentCasing) -> [SIMD16<Int16>] {
+        var plain: [SIMD16<Int16>] = []
+        plain.reserveCapacity(facts.count)
+        facts.withUnsafeBufferPointer { facts in
+            for f in facts.indices {
+                let u = facts[f].profile
+                if u.caseClass != .none && u.caseClass != .lower {
+                    plain.append(facts[f].plainBase &+ row(bucket(22, UInt64(casing.seen[u.lower] ?? 0), UInt64(u.caseClass.rawValue))))
+                } else {
+                    plain.append(facts[f].plainBase)
+                }
+            }
+        }
+        return plain
+    }
+
+    /// Slots per unit: the shape trigram feature, then 4 context features (when the unit is a
+    /// sentence's first word or in a headline line).
+    private static let unitSlots = 5
+
+    /// Slots per pair of neighbours: 3 features for each side.
+    private static let pairSlots = 6
+
+    /// What a pair of neighbouring units `a b` adds to each of them (see ``PairSums``), for
+    /// each pair of `pairs`.
+    func pairSums(_ pairs: [(a: UnitProfile, b: UnitProfile)]) -> [PairSums] {
+        var slots = [UInt32](repeating: Self.unused, count: pairs.count * Self.pairSlots)
+        slots.withUnsafeMutableBufferPointer { slots in
+            for (j, (a, b)) in pairs.enumerated() {
+                let k = j * Self.pairSlots
+                let lowerLower = FeatureHash.mix(a.lower, b.lower), shapeShape = FeatureHash.mix(a.shape, b.shape)
+                // To `a`, whose next unit is `b`: templates 14, 16, 18 of `extract`.
+                slots[k] = bucket(14, shapeShape)
+                slots[k + 1] = bucket(16, lowerLower)
+                slots[k + 2] = bucket(18, a.shape, b.lower)
+                // To `b`, whose previous unit is `a`: templates 13, 15, 17.
+                slots[k + 3] = bucket(13, shapeShape)
+                slots[k + 4] = bucket(15, lowerLower)
+                slots[k + 5] = bucket(17, a.lower, b.shape)
+            }
+            resolve(slots)
+        }
+        var out: [PairSums] = []
+        out.reserveCapacity(pairs.count)
+        slots.withUnsafeMutableBufferPointer { slots in
+            for j in pairs.indices {
+                let k = j * Self.pairSlots
+                out.append(PairSums(left: sum(slots, k..<(k + 3)), right: sum(slots, (k + 3)..<(k + 6))))
+            }
+        }
+        return out
+    }
+
+    /// The pairs of neighbouring types of every sentence of `units`, sentence markers included:
+    /// sentence `si` of units `s` has pairs `s.lowerBound + si ... s.upperBound + si`, so unit
+    /// `i` of it is the second of pair `i + si` and the first of pair `i + si + 1`.
+    static func typePairs(_ units: TaggingUnits, types: UnitTypes, boundary: Int32, end: Int32) -> [(Int32, Int32)] {
+        var pairs: [(Int32, Int32)] = []
+        pairs.reserveCapacity(units.count + units.sentences.count)
+        for s in units.sentences {
+            var previous = boundary
+            for i in s {
+                pairs.append((previous, types.ofUnit[i]))
+                previous = types.ofUnit[i]
+            }
+            pairs.append((previous, end))
+        }
+        return pairs
+    }
+
+    /// The emission sums of every unit of `units` into `sums` (one 16-tag row per unit).
+    /// `facts` are those of the types of `types`, markers included; `pairs` the sums of
+    /// ``typePairs(_:types:boundary:end:)``.
+    func score(_ units: TaggingUnits, types: UnitTypes, facts: [SpellingFacts], pairs: [PairSums], boundary: Int32, end: Int32,
+               casing: DocumentCasing, gazetteer gaz: [(categories: UInt16, position: UInt8)?], into sums: inout [SIMD16<Int16>]) {
+        precondition(pairs.count == units.count + units.sentences.count)
+        let plain = plainRows(facts, casing: casing)
+        let lineCases = casing.lineCases
+        let seen = casing.seen
+        var slots = [UInt32](repeating: Self.unused, count: units.count * Self.unitSlots)
+        sums.removeAll(keepingCapacity: true)
+        sums.reserveCapacity(units.count)
+        // Unchecked access below: every index is a type or unit index made by `UnitTypes` and
+        // `TaggingUnits` for these very arrays.
+        pairs.withUnsafeBufferPointer { pairs in
+        facts.withUnsafeBufferPointer { facts in
+        types.ofUnit.withUnsafeBufferPointer { ofUnit in
+        types.profiles.withUnsafeBufferPointer { p in
+        slots.withUnsafeMutableBufferPointer { slots in
+            // Pass 1: the buckets of the features that join units, and the cached type sums.
+            for (si, s) in units.sentences.enumerated() {
+                let lc = lineCases[si].rawValue
+                // The first word of the sentence, after any opening quote or bracket.
+                let firstWord = s.first { p[Int(ofUnit[$0])].caseClass != .none || p[Int(ofUnit[$0])].hasDigit } ?? s.lowerBound
+                for i in s {
+                    let ut = Int(ofUnit[i])
+                    let pt = i > s.lowerBound ? Int(ofUnit[i - 1]) : Int(boundary)
+                    let p2t = i - 1 > s.lowerBound ? Int(ofUnit[i - 2]) : Int(boundary)
+                    let nt = i + 1 < s.upperBound ? Int(ofUnit[i + 1]) : Int(end)
+                    let n2t = i + 2 < s.upperBound ? Int(ofUnit[i + 2]) : Int(end)
+                    let u = p[ut], prev = p[pt], prev2 = p[p2t]
+                    let cc = UInt64(u.caseClass.rawValue)
+                    let first: UInt64 = i == firstWord ? 1 : 0
+                    let k = i * Self.unitSlots
+
+                    var sum: SIMD16<Int16>
+                    if lc == 0 && first == 0 {
+                        sum = plain[ut]
+                    } else {
+                        sum = facts[ut].own
+                        slots[k + 1] = bucket(19, first &+ lc &* 4, u.shape)
+                        slots[k + 2] = bucket(20, lc, cc)
+                        if lc != 0 { slots[k + 3] = bucket(21, lc, u.lower) }
+                        if u.caseClass != .none && u.caseClass != .lower {
+                            slots[k + 4] = bucket(22, UInt64(seen[u.lower] ?? 0) &+ first &* 8 &+ lc &* 16, cc)
+                        }
+                    }
+                    sum &+= facts[pt].asPrevious
+                    sum &+= facts[p2t].asSecondPrevious
+                    sum &+= facts[nt].asNext
+                    sum &+= facts[n2t].asSecondNext
+                    sum &+= pairs[i + si].right
+                    sum &+= pairs[i + si + 1].left
+                    slots[k] = bucket(24, prev2.shape &+ 7, FeatureHash.mix(prev.shape, u.shape))
+                    // Gazetteer features: few units have any, so they are read directly.
+                    if let g = gaz[i] {
+                        var bits = g.categories
+                        while bits != 0 {
+                            let c = UInt64(bits.trailingZeroBitCount)
+                            bits &= bits - 1
+                            sum &+= row(bucket(25, c &* 4 &+ UInt64(g.position)))
+                            sum &+= row(bucket(26, c &* 4 &+ UInt64(g.position), cc))
+                        }
+                    }
+                    if i > s.lowerBound, let g = gaz[i - 1], g.position >= 2 { sum &+= row(bucket(27, UInt64(g.categories))) }
+                    if i + 1 < s.upperBound, let g = gaz[i + 1], g.position == 0 || g.position == 3 { sum &+= row(bucket(28, UInt64(g.categories))) }
+                    sums.append(sum)
+                }
+            }
+            // Pass 2: row numbers. Pass 3: the rows.
+            resolve(slots)
+            sums.withUnsafeMutableBufferPointer { sums in
+                for i in sums.indices {
+                    sums[i] &+= sum(slots, (i * Self.unitSlots)..<((i + 1) * Self.unitSlots))
+                }
+            }
+        }}}}}
+    }
+}
+
+/// What a pair of neighbouring units `a b` adds to the emission sums of each: the features
+/// that read both (see ``FeatureScorer/pairSums(_:)``).
+struct PairSums: Sendable {
+    /// To `a`.
+    var left: SIMD16<Int16>
+    /// To `b`.
+    var right: SIMD16<Int16>
+}
