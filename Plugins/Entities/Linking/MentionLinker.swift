@@ -22,62 +22,94 @@ struct MentionLinker {
     let titles: TitleMatcher
 
     func link(_ mentions: [Mention], in document: AnalyzedDocument) -> [LinkedMention] {
-        var items: [Item] = mentions.map { m in
-            var item = Item(span: m.span, label: m.label, words: [], title: nil)
-            if m.label == .person { (item.span, item.title) = titles.split(m.span, in: document) }
-            item.words = words(item.span, document)
-            return item
-        }.filter { !$0.words.isEmpty }
+        // Words are compared by their numbers in `words` (see ``NameWords``): item `i` has the
+        // words `wordIDs[items[i].words]`.
+        var words = NameWords()
+        var wordIDs: [Int32] = []
+        wordIDs.reserveCapacity(mentions.count * 2)
+        // The byte length of each word as the name spells it (equal Strings may differ in bytes).
+        var wordLengths: [Int] = []
+        wordLengths.reserveCapacity(mentions.count * 2)
+        var items: [Item] = []
+        items.reserveCapacity(mentions.count)
+        for m in mentions {
+            var span = m.span, title: String?
+            if m.label == .person { (span, title) = titles.split(m.span, in: document) }
+            let first = wordIDs.count
+            appendWords(span, document, &words, &wordIDs, &wordLengths)
+            guard wordIDs.count > first else { continue }
+            items.append(Item(span: span, label: m.label, words: first..<wordIDs.count, title: title))
+        }
 
         // People first: the longest names found, then shorter ones attached to them.
         // A name with a lower-case word other than a particle ("Putin welcomed Xi") is a tagging
         // slip: it may not absorb the shorter names it contains.
         let people = items.indices.filter { items[$0].label == .person }.sorted { items[$0].words.count > items[$1].words.count }
         var clean = [Bool](repeating: false, count: items.count)
-        for i in people {
-            clean[i] = document.text(of: items[i].span).split(separator: " ").allSatisfy {
-                $0.unicodeScalars.first.map { !$0.properties.isLowercase } ?? true || Self.particles.contains($0.lowercased())
-            }
-        }
+        for i in people { clean[i] = isClean(items[i].span, document) }
         var personEntities: [[Int]] = []  // item indices per person
-        var entityWords: [Set<String>] = []  // the words of each person's first (longest) name
+        var entityWords: [[Int32]] = []  // the words of each person's first (longest) name
         for i in people {
-            let w = Set(items[i].words)
-            if let e = personEntities.indices.first(where: { clean[personEntities[$0][0]] && entityWords[$0].isSuperset(of: w) }) {
+            let w = wordIDs[items[i].words]
+            if let e = personEntities.indices.first(where: { e in clean[personEntities[e][0]] && w.allSatisfy { entityWords[e].contains($0) } }) {
                 personEntities[e].append(i)
             } else {
                 personEntities.append([i])
-                entityWords.append(w)
+                entityWords.append(Array(w))
             }
         }
         // A single-word mention with another label that is a multi-word person's first or last
         // name is that person (headlines: "XI, PUTIN HOLD TALKS" often tag a surname as ORG/LOC).
         for i in items.indices where items[i].label != .person && items[i].words.count == 1 {
-            let w = items[i].words[0]
-            if let e = personEntities.firstIndex(where: { items[$0[0]].words.count > 1 && (items[$0[0]].words.first == w || items[$0[0]].words.last == w) }) {
+            let w = wordIDs[items[i].words.lowerBound]
+            if let e = personEntities.firstIndex(where: {
+                let r = items[$0[0]].words
+                return r.count > 1 && (wordIDs[r.lowerBound] == w || wordIDs[r.upperBound - 1] == w)
+            }) {
                 items[i].label = .person
                 personEntities[e].append(i)
             }
         }
         // A capitalised word elsewhere that is a multi-word person's surname is that person too
         // (headlines in capitals often defeat the tagger: "XI AND PUTIN MEET").
-        var surnames: [String: Int] = [:]
+        var surnames: [Int32: Int] = [:]
+        var surnameLengths = Set<Int>()  // as the name that first has the surname spells it
         for (e, members) in personEntities.enumerated() where items[members[0]].words.count > 1 {
-            surnames[items[members[0]].words.last!] = surnames[items[members[0]].words.last!] ?? e
+            let last = items[members[0]].words.upperBound - 1
+            if surnames[wordIDs[last]] == nil {
+                surnames[wordIDs[last]] = e
+                surnameLengths.insert(wordLengths[last])
+            }
         }
         if !surnames.isEmpty {
             var covered = [Bool](repeating: false, count: document.tokens.count)
             for it in items { for t in document.tokenRange(in: it.span) { covered[t] = true } }
-            // Only tokens as long as some surname can be one: most are skipped without a String.
-            let lengths = Set(surnames.keys.map(\.utf8.count))
-            for t in document.tokens.indices where document.tokens[t].kind == .word && !covered[t] {
-                let first = document.utf8[document.tokens[t].span.start]
-                guard first >= 0x80 || (first >= 65 && first <= 90) else { continue }  // capitalised (or not ASCII)
-                guard first >= 0x80 || lengths.contains(document.tokens[t].span.length) else { continue }
-                let text = document.text(ofToken: t)
-                guard text.unicodeScalars.first?.properties.isUppercase == true, let e = surnames[text.lowercased()] else { continue }
-                personEntities[e].append(items.count)
-                items.append(Item(span: document.tokens[t].span, label: .person, words: [text.lowercased()], title: nil))
+            // Only tokens as long as some surname can be one: most are skipped without a look-up.
+            let lengths = surnameLengths
+            var lowered: [UInt8] = []
+            document.utf8.withUnsafeBufferPointer { utf8 in
+                for t in document.tokens.indices where document.tokens[t].kind == .word && !covered[t] {
+                    let span = document.tokens[t].span
+                    let first = utf8[span.start]
+                    guard first >= 0x80 || (first >= 65 && first <= 90) else { continue }  // capitalised (or not ASCII)
+                    guard first >= 0x80 || lengths.contains(span.length) else { continue }
+                    var id: Int32?
+                    if Self.isASCII(span, utf8) {
+                        // An ASCII token starting with a capital letter: its lower-case bytes.
+                        lowered.removeAll(keepingCapacity: true)
+                        for i in span.start..<span.end { let c = utf8[i]; lowered.append(c >= 65 && c <= 90 ? c | 0x20 : c) }
+                        id = lowered.withUnsafeBufferPointer { words.lookUp(ascii: $0) }
+                    } else {
+                        let text = document.text(ofToken: t)
+                        guard text.unicodeScalars.first?.properties.isUppercase == true else { continue }
+                        id = words.lookUp(text.lowercased())
+                    }
+                    guard let id, let e = surnames[id] else { continue }
+                    personEntities[e].append(items.count)
+                    items.append(Item(span: span, label: .person, words: wordIDs.count..<(wordIDs.count + 1), title: nil))
+                    wordIDs.append(id)
+                    wordLengths.append(span.length)
+                }
             }
         }
         var canonical = [String](repeating: "", count: items.count)
@@ -89,32 +121,7 @@ struct MentionLinker {
         }
 
         // Everything else: group by words, then attach acronyms to the names they abbreviate.
-        // Groups in order of their first member, found by one look-up per item.
-        var groupOfKey: [String: Int] = [:]
-        var merged: [[Int]] = []
-        for i in items.indices where items[i].label != .person {
-            let key = "\(items[i].label.rawValue)|" + items[i].words.joined(separator: " ")
-            if let g = groupOfKey[key] {
-                merged[g].append(i)
-            } else {
-                groupOfKey[key] = merged.count
-                merged.append([i])
-            }
-        }
-        var acronyms: [String: Int] = [:]  // acronym → index in merged
-        for (g, members) in merged.enumerated() {
-            let w = items[members[0]].words
-            if w.count > 1, let a = acronym(of: w) { acronyms[a] = g }
-        }
-        for (k, members) in merged.enumerated() {
-            let w = items[members[0]].words
-            // (A word without a "." byte cannot contain one: most skip Foundation's search.)
-            let dotted = w.count == 1 && w[0].utf8.contains(UInt8(ascii: ".")) && w[0].contains(".")
-            if w.count == 1, let target = acronyms[dotted ? w[0].filter { $0 != "." } : w[0]], target != k {
-                merged[target] += members
-                merged[k] = []
-            }
-        }
+        let merged = words.hasNonASCII ? groupsByText(items, wordIDs, &words) : groups(items, wordIDs, words)
         for members in merged where !members.isEmpty {
             let name = fullest(members, items, document)
             for m in members { canonical[m] = name }
@@ -126,40 +133,162 @@ struct MentionLinker {
         }
     }
 
+    /// The groups of the items other than people, in order of their first member: the same
+    /// label and words, with a one-word acronym moved to the longer name it abbreviates. For
+    /// documents whose words are all ASCII, where equal word numbers are equal joined texts.
+    private func groups(_ items: [Item], _ wordIDs: [Int32], _ words: NameWords) -> [[Int]] {
+        // Found by a hash of the label and word numbers, then compared exactly.
+        var groupOfKey = HashedTable<Int32>(capacity: items.count, empty: -1)
+        var merged: [[Int]] = []
+        for i in items.indices where items[i].label != .person {
+            let w = wordIDs[items[i].words]
+            var key = FeatureHash.mix(UInt64(items[i].label.rawValue) &+ 0xABCD, UInt64(w.count))
+            for id in w { key = FeatureHash.mix(key, UInt64(id)) }
+            while true {
+                guard let g = groupOfKey[key] else {
+                    groupOfKey.insert(Int32(merged.count), for: key)
+                    merged.append([i])
+                    break
+                }
+                let other = items[merged[Int(g)][0]]
+                if other.label == items[i].label && wordIDs[other.words].elementsEqual(w) {
+                    merged[Int(g)].append(i)
+                    break
+                }
+                key = SpellingCache.probe(key)
+            }
+        }
+        // Acronym bytes → the last group of a longer name that makes it.
+        var acronyms: [[UInt8]: Int] = [:]
+        var initials: [UInt8] = []
+        for (g, members) in merged.enumerated() {
+            let r = items[members[0]].words
+            guard r.count > 1 else { continue }
+            initials.removeAll(keepingCapacity: true)
+            for id in wordIDs[r] where !words.isAcronymSkip[Int(id)] { initials.append(words.asciiBytes(id).first!) }
+            if initials.count >= 2 { acronyms[initials] = g }
+        }
+        guard !acronyms.isEmpty else { return merged }
+        for (k, members) in merged.enumerated() {
+            let r = items[members[0]].words
+            guard r.count == 1 else { continue }
+            let w = words.asciiBytes(wordIDs[r.lowerBound])
+            let dotted = w.contains(UInt8(ascii: "."))
+            if let target = acronyms[dotted ? w.filter { $0 != UInt8(ascii: ".") } : Array(w)], target != k {
+                merged[target] += members
+                merged[k] = []
+            }
+        }
+        return merged
+    }
+
+    /// ``groups(_:_:_:)`` by the words' Strings, as when names were compared as text: for
+    /// documents with non-ASCII words, whose equal joined texts may have unequal words.
+    private func groupsByText(_ items: [Item], _ wordIDs: [Int32], _ words: inout NameWords) -> [[Int]] {
+        let texts = wordIDs.map { words.text($0) }
+        var groupOfKey: [String: Int] = [:]
+        var merged: [[Int]] = []
+        for i in items.indices where items[i].label != .person {
+            let key = "\(items[i].label.rawValue)|" + texts[items[i].words].joined(separator: " ")
+            if let g = groupOfKey[key] {
+                merged[g].append(i)
+            } else {
+                groupOfKey[key] = merged.count
+                merged.append([i])
+            }
+        }
+        var acronyms: [String: Int] = [:]  // acronym → index in merged
+        for (g, members) in merged.enumerated() {
+            let w = texts[items[members[0]].words]
+            if w.count > 1, let a = acronym(of: Array(w)) { acronyms[a] = g }
+        }
+        for (k, members) in merged.enumerated() {
+            let w = texts[items[members[0]].words]
+            let dotted = w.count == 1 && w.first!.contains(".")
+            if w.count == 1, let target = acronyms[dotted ? w.first!.filter { $0 != "." } : w.first!], target != k {
+                merged[target] += members
+                merged[k] = []
+            }
+        }
+        return merged
+    }
+
+    /// Whether a person's name has no lower-case word but the particles names have.
+    private func isClean(_ span: Span, _ d: AnalyzedDocument) -> Bool {
+        d.utf8.withUnsafeBufferPointer { utf8 in
+            guard Self.isASCII(span, utf8) else {
+                return d.text(of: span).split(separator: " ").allSatisfy {
+                    $0.unicodeScalars.first.map { !$0.properties.isLowercase } ?? true || Self.particles.contains($0.lowercased())
+                }
+            }
+            // ASCII: words between spaces; one starting with a lower-case letter must be a particle.
+            var i = span.start
+            while i < span.end {
+                if utf8[i] == 32 { i += 1; continue }
+                var j = i
+                while j < span.end && utf8[j] != 32 { j += 1 }
+                if utf8[i] >= 97 && utf8[i] <= 122 {
+                    let word = UnsafeBufferPointer(rebasing: utf8[i..<j])
+                    if !Self.particleBytes.contains(where: { p in p.count == word.count && zip(p, word).allSatisfy { $0 == ($1 >= 65 && $1 <= 90 ? $1 | 0x20 : $1) } }) {
+                        return false
+                    }
+                }
+                i = j
+            }
+            return true
+        }
+    }
+
+    private static func isASCII(_ span: Span, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        for i in span.start..<span.end where utf8[i] >= 0x80 { return false }
+        return true
+    }
+
     /// Lower-case words inside names ("Ursula von der Leyen").
     private static let particles: Set<String> = ["de", "da", "van", "von", "der", "den", "bin", "al", "el", "la", "le", "di", "du", "dos", "del", "ibn"]
-    /// The small words acronyms leave out.
-    private static let acronymSkips: Set<String> = ["of", "the", "and", "for", "&", "de", "on", "in"]
+
+    private static let particleBytes = particles.map { Array($0.utf8) }
 
     private struct Item {
         var span: Span
         var label: EntityLabel
-        /// Lower-cased words of the name, without punctuation.
-        var words: [String]
+        /// Where the numbers of the lower-cased words of the name (without punctuation) are.
+        var words: Range<Int>
         var title: String?
     }
 
-    private func words(_ span: Span, _ d: AnalyzedDocument) -> [String] {
-        // ASCII names (nearly all) are lower-cased and split byte by byte, without Character
-        // processing; others go through String.
-        var ascii = true
-        for i in span.start..<span.end where d.utf8[i] >= 0x80 { ascii = false; break }
-        guard ascii else {
-            return d.text(of: span).lowercased()
-                .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "-" || $0 == "," || $0 == "\u{2010}" || $0 == "\t" })
-                .map(String.init)
-        }
-        var out: [String] = []
-        var word: [UInt8] = []
-        for i in span.start...span.end {
-            let c = i < span.end ? d.utf8[i] : 32
-            if c == 32 || c == 10 || c == 45 || c == 44 || c == 9 || c == 13 {
-                if !word.isEmpty { out.append(String(decoding: word, as: UTF8.self)); word.removeAll(keepingCapacity: true) }
-            } else {
-                word.append(c >= 65 && c <= 90 ? c | 0x20 : c)
+    /// Appends the numbers of the lower-cased words of `span` (split at white space, hyphens
+    /// and commas).
+    private func appendWords(_ span: Span, _ d: AnalyzedDocument, _ words: inout NameWords, _ out: inout [Int32], _ lengths: inout [Int]) {
+        d.utf8.withUnsafeBufferPointer { utf8 in
+            // ASCII names (nearly all) are lower-cased and split byte by byte, without Character
+            // processing; others go through String.
+            guard Self.isASCII(span, utf8) else {
+                for w in d.text(of: span).lowercased()
+                    .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "-" || $0 == "," || $0 == "\u{2010}" || $0 == "\t" }) {
+                    let word = String(w)
+                    out.append(words.intern(word))
+                    lengths.append(word.utf8.count)
+                }
+                return
+            }
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, span.length)) { word in
+                var n = 0
+                for i in span.start...span.end {
+                    let c = i < span.end ? utf8[i] : 32
+                    if c == 32 || c == 10 || c == 45 || c == 44 || c == 9 || c == 13 {
+                        if n > 0 {
+                            out.append(words.intern(ascii: UnsafeBufferPointer(rebasing: word[0..<n])))
+                            lengths.append(n)
+                            n = 0
+                        }
+                    } else {
+                        word[n] = c >= 65 && c <= 90 ? c | 0x20 : c
+                        n += 1
+                    }
+                }
             }
         }
-        return out
     }
 
     /// The fullest name among `members`: most words, then a form that is not all capitals
@@ -210,7 +339,7 @@ struct MentionLinker {
     /// Initials of the capitalised words ("united nations security council" → "unsc"), skipping
     /// the small words acronyms leave out.
     private func acronym(of words: [String]) -> String? {
-        let initials = words.filter { !Self.acronymSkips.contains($0) }.compactMap(\.first)
+        let initials = words.filter { !NameWords.acronymSkips.contains($0) }.compactMap(\.first)
         return initials.count >= 2 ? String(initials) : nil
     }
 }

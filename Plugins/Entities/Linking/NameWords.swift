@@ -1,0 +1,133 @@
+import AssayCore
+
+/// The lower-cased words of one document's names, each distinct word numbered once, so that the
+/// linker compares names by word numbers instead of building and hashing a String per word.
+///
+/// Two words get the same number exactly when their Strings are equal (Swift's `==`, canonical
+/// equivalence). ASCII words (nearly all) are found by their bytes: for ASCII, equal bytes and
+/// equal Strings are the same thing. The first non-ASCII word switches on a String dictionary
+/// that holds every word, so that a non-ASCII word canonically equal to an ASCII one (a Kelvin
+/// sign for a "K") still gets its number; from then on ``hasNonASCII`` tells the linker to group
+/// by Strings as it always did.
+struct NameWords {
+    /// Lower-case bytes of the ASCII spellings in ``entries``.
+    private var bytes: [UInt8] = []
+    /// Per ASCII spelling: its bytes in ``bytes`` and its word number.
+    private var entries: [(start: Int, length: Int, id: Int32)] = []
+    /// Byte hash → entry; on a collision the next key of the probe sequence.
+    private var index = HashedTable<Int32>(capacity: 64, empty: -1)
+    /// Per word number: its String, once made.
+    private var strings: [String?] = []
+    /// Per word number: the byte length of its first String.
+    private var utf8Counts: [Int] = []
+    /// Per word number: whether acronyms leave the word out ("of", "the").
+    private(set) var isAcronymSkip: [Bool] = []
+    /// Every word by String, once a non-ASCII word was seen (nil before).
+    private var byString: [String: Int32]?
+
+    /// Whether some word is not ASCII: the linker then compares Strings where their equality
+    /// is not the equality of word numbers (joined names, acronyms).
+    var hasNonASCII: Bool { byString != nil }
+
+    var count: Int { utf8Counts.count }
+
+    /// The small words acronyms leave out.
+    static let acronymSkips: Set<String> = ["of", "the", "and", "for", "&", "de", "on", "in"]
+
+    /// The number of the ASCII word with these lower-case bytes, adding it if new.
+    mutating func intern(ascii word: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let h = FeatureHash.bytes(word)
+        var key = h
+        while let e = index[key] {
+            if matches(Int(e), word) { return entries[Int(e)].id }
+            key = SpellingCache.probe(key)
+        }
+        var id: Int32
+        if byString != nil {
+            let s = String(decoding: word, as: UTF8.self)
+            if let known = byString![s] { id = known } else { id = newWord(s); byString![s] = id }
+        } else {
+            id = newWord(nil, utf8Count: word.count)
+            isAcronymSkip[Int(id)] = Self.isSkip(word)
+        }
+        index.insert(Int32(entries.count), for: key)
+        entries.append((bytes.count, word.count, id))
+        bytes.append(contentsOf: word)
+        return id
+    }
+
+    /// The number of a lower-cased word given as a String, adding it if new.
+    mutating func intern(_ word: String) -> Int32 {
+        var w = word
+        if w.withUTF8({ b in b.allSatisfy { $0 < 0x80 } }) { return w.withUTF8 { intern(ascii: $0) } }
+        switchToStrings()
+        if let known = byString![word] { return known }
+        let id = newWord(word)
+        byString![word] = id
+        return id
+    }
+
+    /// The number of the ASCII word with these lower-case bytes, if some name has it.
+    mutating func lookUp(ascii word: UnsafeBufferPointer<UInt8>) -> Int32? {
+        var key = FeatureHash.bytes(word)
+        while let e = index[key] {
+            if matches(Int(e), word) { return entries[Int(e)].id }
+            key = SpellingCache.probe(key)
+        }
+        return byString?[String(decoding: word, as: UTF8.self)]
+    }
+
+    /// The number of a lower-cased word given as a String, if some name has it.
+    mutating func lookUp(_ word: String) -> Int32? {
+        var w = word
+        if w.withUTF8({ b in b.allSatisfy { $0 < 0x80 } }) { return w.withUTF8 { lookUp(ascii: $0) } }
+        switchToStrings()
+        return byString![word]
+    }
+
+    /// The String of word `id`.
+    mutating func text(_ id: Int32) -> String {
+        if let s = strings[Int(id)] { return s }
+        // A word without a String is ASCII and from before the switch to Strings, when each
+        // word had exactly one entry, of its own number.
+        let s = String(decoding: asciiBytes(id), as: UTF8.self)
+        strings[Int(id)] = s
+        return s
+    }
+
+    /// The lower-case bytes of ASCII word `id` (only while ``hasNonASCII`` is false, when
+    /// every word is ASCII and has exactly one entry, the entry of the same number).
+    func asciiBytes(_ id: Int32) -> ArraySlice<UInt8> {
+        let e = entries[Int(id)]
+        return bytes[e.start..<(e.start + e.length)]
+    }
+
+    private func matches(_ e: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        let entry = entries[e]
+        guard entry.length == word.count else { return false }
+        for k in 0..<word.count where bytes[entry.start + k] != word[k] { return false }
+        return true
+    }
+
+    private mutating func newWord(_ s: String?, utf8Count: Int? = nil) -> Int32 {
+        let id = Int32(utf8Counts.count)
+        strings.append(s)
+        utf8Counts.append(utf8Count ?? s!.utf8.count)
+        isAcronymSkip.append(s.map { Self.acronymSkips.contains($0) } ?? false)
+        return id
+    }
+
+    private static let acronymSkipBytes = acronymSkips.map { Array($0.utf8) }
+
+    private static func isSkip(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        word.count <= 3 && acronymSkipBytes.contains { $0.elementsEqual(word) }
+    }
+
+    /// Starts the String dictionary with every word so far (all ASCII).
+    private mutating func switchToStrings() {
+        guard byString == nil else { return }
+        var d: [String: Int32] = [:]
+        for id in 0..<Int32(count) { d[text(id)] = id }
+        byString = d
+    }
+}
