@@ -30,13 +30,15 @@ struct MentionLinker {
         // The byte length of each word as the name spells it (equal Strings may differ in bytes).
         var wordLengths: [Int] = []
         wordLengths.reserveCapacity(mentions.count * 2)
+        // The Strings of the words that are not ASCII, by position in `wordIDs`.
+        var nonASCIITexts: [Int: String] = [:]
         var items: [Item] = []
         items.reserveCapacity(mentions.count)
         for m in mentions {
             var span = m.span, title: String?
             if m.label == .person { (span, title) = titles.split(m.span, in: document) }
             let first = wordIDs.count
-            appendWords(span, document, &words, &wordIDs, &wordLengths)
+            appendWords(span, document, &words, &wordIDs, &wordLengths, &nonASCIITexts)
             guard wordIDs.count > first else { continue }
             items.append(Item(span: span, label: m.label, words: first..<wordIDs.count, title: title))
         }
@@ -121,7 +123,9 @@ struct MentionLinker {
         }
 
         // Everything else: group by words, then attach acronyms to the names they abbreviate.
-        let merged = words.hasNonASCII ? groupsByText(items, wordIDs, &words) : groups(items, wordIDs, words)
+        // (A word's text as this name spells it: equal Strings may differ in their Characters.)
+        let occurrence = { (k: Int) in nonASCIITexts[k] ?? words.asciiSpelling(wordIDs[k]) }
+        let merged = words.hasSpacedWord ? groupsByText(items, occurrence) : groups(items, wordIDs, words, occurrence)
         for members in merged where !members.isEmpty {
             let name = fullest(members, items, document)
             for m in members { canonical[m] = name }
@@ -135,8 +139,9 @@ struct MentionLinker {
 
     /// The groups of the items other than people, in order of their first member: the same
     /// label and words, with a one-word acronym moved to the longer name it abbreviates. For
-    /// documents whose words are all ASCII, where equal word numbers are equal joined texts.
-    private func groups(_ items: [Item], _ wordIDs: [Int32], _ words: NameWords) -> [[Int]] {
+    /// documents without a word holding a space, where equal word numbers are equal joined
+    /// texts. `occurrence` gives the text of a word by its position in `wordIDs`.
+    private func groups(_ items: [Item], _ wordIDs: [Int32], _ words: NameWords, _ occurrence: (Int) -> String) -> [[Int]] {
         // Found by a hash of the label and word numbers, then compared exactly.
         var groupOfKey = HashedTable<Int32>(capacity: items.count, empty: -1)
         var merged: [[Int]] = []
@@ -158,6 +163,7 @@ struct MentionLinker {
                 key = SpellingCache.probe(key)
             }
         }
+        guard !words.hasNonASCII else { return acronymsMerged(merged, items, occurrence) }
         // Acronym bytes → the last group of a longer name that makes it.
         var acronyms: [[UInt8]: Int] = [:]
         var initials: [UInt8] = []
@@ -182,14 +188,13 @@ struct MentionLinker {
         return merged
     }
 
-    /// ``groups(_:_:_:)`` by the words' Strings, as when names were compared as text: for
-    /// documents with non-ASCII words, whose equal joined texts may have unequal words.
-    private func groupsByText(_ items: [Item], _ wordIDs: [Int32], _ words: inout NameWords) -> [[Int]] {
-        let texts = wordIDs.map { words.text($0) }
+    /// ``groups(_:_:_:_:)`` by the words' Strings, as when names were compared as text: for
+    /// documents with a word holding a space, whose equal joined texts may have unequal words.
+    private func groupsByText(_ items: [Item], _ occurrence: (Int) -> String) -> [[Int]] {
         var groupOfKey: [String: Int] = [:]
         var merged: [[Int]] = []
         for i in items.indices where items[i].label != .person {
-            let key = "\(items[i].label.rawValue)|" + texts[items[i].words].joined(separator: " ")
+            let key = "\(items[i].label.rawValue)|" + items[i].words.map(occurrence).joined(separator: " ")
             if let g = groupOfKey[key] {
                 merged[g].append(i)
             } else {
@@ -197,15 +202,26 @@ struct MentionLinker {
                 merged.append([i])
             }
         }
+        return acronymsMerged(merged, items, occurrence)
+    }
+
+    /// `merged` with each one-word group that is the acronym of a longer name's group moved
+    /// into that group, comparing the words' Strings.
+    private func acronymsMerged(_ groups: [[Int]], _ items: [Item], _ occurrence: (Int) -> String) -> [[Int]] {
+        var merged = groups
         var acronyms: [String: Int] = [:]  // acronym → index in merged
         for (g, members) in merged.enumerated() {
-            let w = texts[items[members[0]].words]
-            if w.count > 1, let a = acronym(of: Array(w)) { acronyms[a] = g }
+            let r = items[members[0]].words
+            if r.count > 1, let a = acronym(of: r.map(occurrence)) { acronyms[a] = g }
         }
+        guard !acronyms.isEmpty else { return merged }
         for (k, members) in merged.enumerated() {
-            let w = texts[items[members[0]].words]
-            let dotted = w.count == 1 && w.first!.contains(".")
-            if w.count == 1, let target = acronyms[dotted ? w.first!.filter { $0 != "." } : w.first!], target != k {
+            let r = items[members[0]].words
+            guard r.count == 1 else { continue }
+            let w = occurrence(r.lowerBound)
+            // (A word without a "." byte cannot contain one: most skip Foundation's search.)
+            let dotted = w.utf8.contains(UInt8(ascii: ".")) && w.contains(".")
+            if let target = acronyms[dotted ? w.filter { $0 != "." } : w], target != k {
                 merged[target] += members
                 merged[k] = []
             }
@@ -259,7 +275,8 @@ struct MentionLinker {
 
     /// Appends the numbers of the lower-cased words of `span` (split at white space, hyphens
     /// and commas).
-    private func appendWords(_ span: Span, _ d: AnalyzedDocument, _ words: inout NameWords, _ out: inout [Int32], _ lengths: inout [Int]) {
+    private func appendWords(_ span: Span, _ d: AnalyzedDocument, _ words: inout NameWords, _ out: inout [Int32], _ lengths: inout [Int],
+                             _ texts: inout [Int: String]) {
         d.utf8.withUnsafeBufferPointer { utf8 in
             // ASCII names (nearly all) are lower-cased and split byte by byte, without Character
             // processing; others go through String.
@@ -267,6 +284,7 @@ struct MentionLinker {
                 for w in d.text(of: span).lowercased()
                     .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "-" || $0 == "," || $0 == "\u{2010}" || $0 == "\t" }) {
                     let word = String(w)
+                    if word.utf8.contains(where: { $0 >= 0x80 }) { texts[out.count] = word }
                     out.append(words.intern(word))
                     lengths.append(word.utf8.count)
                 }

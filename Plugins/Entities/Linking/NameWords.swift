@@ -31,6 +31,12 @@ struct NameWords {
 
     var count: Int { utf8Counts.count }
 
+    /// Whether some (non-ASCII) word holds a space ("\u{20}\u{301}" is one Character, which
+    /// splitting at spaces leaves inside a word): then equal joined names may have unequal words.
+    private(set) var hasSpacedWord = false
+    /// Per word number: the entry of its ASCII spelling, or -1 (a word has at most one).
+    private var asciiEntry: [Int32] = []
+
     /// The small words acronyms leave out.
     static let acronymSkips: Set<String> = ["of", "the", "and", "for", "&", "de", "on", "in"]
 
@@ -51,6 +57,7 @@ struct NameWords {
             isAcronymSkip[Int(id)] = Self.isSkip(word)
         }
         index.insert(Int32(entries.count), for: key)
+        asciiEntry[Int(id)] = Int32(entries.count)
         entries.append((bytes.count, word.count, id))
         bytes.append(contentsOf: word)
         return id
@@ -64,6 +71,7 @@ struct NameWords {
         if let known = byString![word] { return known }
         let id = newWord(word)
         byString![word] = id
+        if word.utf8.contains(32) { hasSpacedWord = true }
         return id
     }
 
@@ -102,6 +110,12 @@ struct NameWords {
         return bytes[e.start..<(e.start + e.length)]
     }
 
+    /// The String of the ASCII spelling of word `id` (which must have one).
+    func asciiSpelling(_ id: Int32) -> String {
+        let e = entries[Int(asciiEntry[Int(id)])]
+        return String(decoding: bytes[e.start..<(e.start + e.length)], as: UTF8.self)
+    }
+
     private func matches(_ e: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
         let entry = entries[e]
         guard entry.length == word.count else { return false }
@@ -114,6 +128,7 @@ struct NameWords {
         strings.append(s)
         utf8Counts.append(utf8Count ?? s!.utf8.count)
         isAcronymSkip.append(s.map { Self.acronymSkips.contains($0) } ?? false)
+        asciiEntry.append(-1)
         return id
     }
 
