@@ -34,9 +34,11 @@ struct MentionLinker {
         var nonASCIITexts: [Int: String] = [:]
         var items: [Item] = []
         items.reserveCapacity(mentions.count)
+        let tokens = document.tokens
+        var cursor = TokenCursor(tokens)
         for m in mentions {
             var span = m.span, title: String?
-            if m.label == .person { (span, title) = titles.split(m.span, in: document) }
+            if m.label == .person { (span, title) = titles.split(m.span, tokens: cursor.range(in: m.span), in: document) }
             let first = wordIDs.count
             appendWords(span, document, &words, &wordIDs, &wordLengths, &nonASCIITexts)
             guard wordIDs.count > first else { continue }
@@ -74,27 +76,35 @@ struct MentionLinker {
         }
         // A capitalised word elsewhere that is a multi-word person's surname is that person too
         // (headlines in capitals often defeat the tagger: "XI AND PUTIN MEET").
-        var surnames: [Int32: Int] = [:]
-        var surnameLengths = Set<Int>()  // as the name that first has the surname spells it
+        var surnames = [Int](repeating: -1, count: words.count)  // word number → person entity
+        var anySurname = false
+        // Byte lengths of the surnames as the name that first has each spells it.
+        var isSurnameLength = [Bool](repeating: false, count: 64)
         for (e, members) in personEntities.enumerated() where items[members[0]].words.count > 1 {
             let last = items[members[0]].words.upperBound - 1
-            if surnames[wordIDs[last]] == nil {
-                surnames[wordIDs[last]] = e
-                surnameLengths.insert(wordLengths[last])
+            if surnames[Int(wordIDs[last])] < 0 {
+                surnames[Int(wordIDs[last])] = e
+                anySurname = true
+                let n = wordLengths[last]
+                if n >= isSurnameLength.count { isSurnameLength += repeatElement(false, count: n + 1 - isSurnameLength.count) }
+                isSurnameLength[n] = true
             }
         }
-        if !surnames.isEmpty {
-            var covered = [Bool](repeating: false, count: document.tokens.count)
-            for it in items { for t in document.tokenRange(in: it.span) { covered[t] = true } }
-            // Only tokens as long as some surname can be one: most are skipped without a look-up.
-            let lengths = surnameLengths
+        if anySurname {
+            // Tokens inside a mention are taken. A token is inside some mention exactly when the
+            // mentions that start at or before it reach its end: one sweep in start order.
+            let byStart = items.map(\.span).sorted { $0.start < $1.start }
+            var next = 0, reach = Int.min
             var lowered: [UInt8] = []
             document.utf8.withUnsafeBufferPointer { utf8 in
-                for t in document.tokens.indices where document.tokens[t].kind == .word && !covered[t] {
-                    let span = document.tokens[t].span
+                for t in tokens.indices {
+                    let span = tokens[t].span
+                    while next < byStart.count && byStart[next].start <= span.start { reach = max(reach, byStart[next].end); next += 1 }
+                    guard tokens[t].kind == .word && reach < span.end else { continue }
                     let first = utf8[span.start]
                     guard first >= 0x80 || (first >= 65 && first <= 90) else { continue }  // capitalised (or not ASCII)
-                    guard first >= 0x80 || lengths.contains(span.length) else { continue }
+                    // Only tokens as long as some surname can be one: most are skipped without a look-up.
+                    guard first >= 0x80 || (span.length < isSurnameLength.count && isSurnameLength[span.length]) else { continue }
                     var id: Int32?
                     if Self.isASCII(span, utf8) {
                         // An ASCII token starting with a capital letter: its lower-case bytes.
@@ -106,7 +116,7 @@ struct MentionLinker {
                         guard text.unicodeScalars.first?.properties.isUppercase == true else { continue }
                         id = words.lookUp(text.lowercased())
                     }
-                    guard let id, let e = surnames[id] else { continue }
+                    guard let id, case let e = surnames[Int(id)], e >= 0 else { continue }
                     personEntities[e].append(items.count)
                     items.append(Item(span: span, label: .person, words: wordIDs.count..<(wordIDs.count + 1), title: nil))
                     wordIDs.append(id)
@@ -227,6 +237,34 @@ struct MentionLinker {
             }
         }
         return merged
+    }
+
+    /// Token ranges of spans that mostly come in document order, each found by walking from
+    /// the last one instead of by binary search: the same range as
+    /// `AnalyzedDocument.tokenRange(in:)`, whose predicates (a token starts at or after the span's
+    /// start; a token ends after the span's end) hold from some token on.
+    private struct TokenCursor {
+        let tokens: [Token]
+        var lower = 0, upper = 0
+
+        init(_ tokens: [Token]) { self.tokens = tokens }
+
+        mutating func range(in span: Span) -> Range<Int> {
+            lower = Self.boundary(from: lower, tokens.count) { tokens[$0].span.start >= span.start }
+            upper = Self.boundary(from: upper, tokens.count) { tokens[$0].span.end > span.end }
+            return lower..<max(lower, upper)
+        }
+
+        /// The first index of `0..<count` where `holds` is true (or `count`), from a guess.
+        @inline(__always) private static func boundary(from guess: Int, _ count: Int, _ holds: (Int) -> Bool) -> Int {
+            var i = min(guess, count)
+            if i > 0 && holds(i - 1) {
+                repeat { i -= 1 } while i > 0 && holds(i - 1)
+            } else {
+                while i < count && !holds(i) { i += 1 }
+            }
+            return i
+        }
     }
 
     /// Whether a person's name has no lower-case word but the particles names have.

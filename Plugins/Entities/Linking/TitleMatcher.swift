@@ -28,7 +28,11 @@ struct TitleMatcher: Sendable {
 
     /// Splits a person mention into the name and the title before it (inside or outside the span).
     func split(_ span: Span, in d: AnalyzedDocument) -> (Span, String?) {
-        let range = d.tokenRange(in: span)
+        split(span, tokens: d.tokenRange(in: span), in: d)
+    }
+
+    /// ``split(_:in:)`` given the span's token range (`d.tokenRange(in: span)`).
+    func split(_ span: Span, tokens range: Range<Int>, in d: AnalyzedDocument) -> (Span, String?) {
         guard !range.isEmpty else { return (span, nil) }
         // A title the tagger put inside the span: keep at least one word of name.
         var first = range.lowerBound
