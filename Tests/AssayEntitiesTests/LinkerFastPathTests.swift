@@ -84,3 +84,29 @@ struct LinkerFastPathTests {
         #expect(words.hasNonASCII)
     }
 }
+
+/// The extractor reads unit profiles through their types (``TypedProfiles``); the trainer has
+/// one per unit. Both must give the same casing, gazetteer matches and mention boundaries.
+struct TypedProfilesTests {
+    let recognizer = try! EntityRecognizer.shipped.get()
+
+    @Test func typedProfilesReadAsPerUnitProfiles() {
+        for text in LinkerFastPathTests.texts {
+            let doc = AnalyzedDocument(text)
+            let units = TaggingUnits(doc, sentences: 0..<doc.sentences.count)
+            var types = doc.utf8.withUnsafeBufferPointer { UnitTypes($0, units.spans) }
+            doc.utf8.withUnsafeBufferPointer { types.profile(with: $0) }
+            let typed = TypedProfiles(types), direct = recognizer.features.profiles(doc, units)
+            let a = recognizer.features.casing(units, profiles: typed), b = recognizer.features.casing(units, profiles: direct)
+            #expect(a.lineCases == b.lineCases && a.headlines == b.headlines)
+            for p in direct { #expect(a.seen[p.lower] == b.seen[p.lower]) }
+            let ga = recognizer.features.gazetteerMatches(units, profiles: typed), gb = recognizer.features.gazetteerMatches(units, profiles: direct)
+            #expect(ga.map { $0.map { [Int($0.categories), Int($0.position)] } } == gb.map { $0.map { [Int($0.categories), Int($0.position)] } })
+            // Every tag sequence the boundaries could see: a few fixed ones.
+            for tags in [units.spans.indices.map { $0 % 17 }, units.spans.indices.map { ($0 * 7) % 17 }, units.spans.map { _ in 4 }] {
+                #expect(recognizer.boundaries.mentions(tags: tags, units: units, profiles: typed, casing: a)
+                        == recognizer.boundaries.mentions(tags: tags, units: units, profiles: direct, casing: b))
+            }
+        }
+    }
+}

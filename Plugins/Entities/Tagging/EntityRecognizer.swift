@@ -78,7 +78,7 @@ struct EntityRecognizer: Sendable {
             }
         }
         types.profiles = facts.map(\.profile)
-        let profiles = types.ofUnit.map { types.profiles[Int($0)] }
+        let profiles = TypedProfiles(types)
         let casing = features.casing(units, profiles: profiles)
         let boundary = types.appendMarker(FeatureExtractor.boundary), end = types.appendMarker(FeatureExtractor.end)
         facts += markerFacts

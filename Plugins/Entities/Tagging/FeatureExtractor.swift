@@ -52,7 +52,7 @@ struct FeatureExtractor: Sendable {
     }
 
     /// How the document writes each word and line (see ``DocumentCasing``).
-    func casing(_ units: TaggingUnits, profiles p: [UnitProfile]) -> DocumentCasing {
+    func casing<P: UnitProfileList>(_ units: TaggingUnits, profiles p: P) -> DocumentCasing {
         var casing = DocumentCasing(units.count)
         casing.lineCases.reserveCapacity(units.sentences.count)
         for s in units.sentences {
@@ -150,7 +150,7 @@ struct FeatureExtractor: Sendable {
     }
 
     /// The gazetteer match of every unit (see ``Gazetteer/matches(_:in:into:)``).
-    func gazetteerMatches(_ units: TaggingUnits, profiles p: [UnitProfile]) -> [(categories: UInt16, position: UInt8)?] {
+    func gazetteerMatches<P: UnitProfileList>(_ units: TaggingUnits, profiles p: P) -> [(categories: UInt16, position: UInt8)?] {
         var gaz = [(categories: UInt16, position: UInt8)?](repeating: nil, count: units.count)
         for s in units.sentences { gazetteer.matches(p, in: s, into: &gaz) }
         return gaz
@@ -160,7 +160,7 @@ struct FeatureExtractor: Sendable {
     /// nearly every word of four or more letters is capitalised. Also whether the line reads as a
     /// headline or list item at all: no long word starts in lower case (title case, all capitals,
     /// or a short line like "TikTok Video", with at most one short lower-case word).
-    private func lineCase(_ p: [UnitProfile], _ s: Range<Int>) -> (LineCase, Bool) {
+    private func lineCase<P: UnitProfileList>(_ p: P, _ s: Range<Int>) -> (LineCase, Bool) {
         var letters = 0, lowerFirst = 0, capitalised = 0, long = 0, withLower = 0, lowerWords = 0
         for i in s {
             let c = p[i].caseClass

@@ -60,14 +60,14 @@ struct Gazetteer: Sendable {
     var isEmpty: Bool { phrases.count == 0 }
 
     /// The categories of the phrase made of exactly the units `range` (0 if it is not listed).
-    func categories(of profiles: [UnitProfile], _ range: ClosedRange<Int>) -> UInt16 {
+    func categories<P: UnitProfileList>(of profiles: P, _ range: ClosedRange<Int>) -> UInt16 {
         var h = profiles[range.lowerBound].lower
         for i in (range.lowerBound + 1)..<(range.upperBound + 1) { h = FeatureHash.mix(h, profiles[i].lower) }
         return phrases[h] ?? 0
     }
 
     /// The entity label a listed name implies, if its categories say one.
-    func label(of profiles: [UnitProfile], _ range: ClosedRange<Int>) -> EntityLabel? {
+    func label<P: UnitProfileList>(of profiles: P, _ range: ClosedRange<Int>) -> EntityLabel? {
         let c = categories(of: profiles, range)
         func has(_ name: String) -> Bool { c & (1 << UInt16(Gazetteer.category(named: name)!)) != 0 }
         if has("country") || has("city") || has("region") { return .loc }
@@ -80,7 +80,7 @@ struct Gazetteer: Sendable {
     /// position in that match (BILOU position 0...3), packed as `category << 2 | position` per
     /// set bit; `nil` where no phrase covers the unit. A phrase must start and end with a
     /// capitalised unit, or "china" the porcelain and "will" the verb would match.
-    func matches(_ profiles: [UnitProfile], in range: Range<Int>, into out: inout [(categories: UInt16, position: UInt8)?]) {
+    func matches<P: UnitProfileList>(_ profiles: P, in range: Range<Int>, into out: inout [(categories: UInt16, position: UInt8)?]) {
         var i = range.lowerBound
         while i < range.upperBound {
             let p = profiles[i]

@@ -43,7 +43,7 @@ struct MentionBoundaries: Sendable {
     private func bits(_ p: UnitProfile) -> UInt8 { words[p.lower] ?? 0 }
 
     /// The mentions the tags spell, with the corrections above.
-    func mentions(tags: [Int], units: TaggingUnits, profiles p: [UnitProfile], casing: DocumentCasing) -> [Mention] {
+    func mentions<P: UnitProfileList>(tags: [Int], units: TaggingUnits, profiles p: P, casing: DocumentCasing) -> [Mention] {
         var out: [Mention] = []
         func isPunctuation(_ i: Int) -> Bool { p[i].caseClass == .none && !p[i].hasDigit }
         for (si, s) in units.sentences.enumerated() {
@@ -81,7 +81,7 @@ struct MentionBoundaries: Sendable {
     }
 
     /// A person span cut at commas, and in headlines at function words ("XI AND PUTIN").
-    private func personParts(_ range: ClosedRange<Int>, _ label: EntityLabel, _ headline: Bool, _ p: [UnitProfile]) -> [ClosedRange<Int>] {
+    private func personParts<P: UnitProfileList>(_ range: ClosedRange<Int>, _ label: EntityLabel, _ headline: Bool, _ p: P) -> [ClosedRange<Int>] {
         guard label == .person, range.count > 2 else { return [range] }
         var parts: [ClosedRange<Int>] = []
         var start = range.lowerBound
@@ -98,7 +98,7 @@ struct MentionBoundaries: Sendable {
     }
 
     /// The unit index of a one- or two-digit number that ends the name `range`, if one follows it.
-    private func numberSuffix(after range: ClosedRange<Int>, _ label: EntityLabel, sentence s: Range<Int>, _ units: TaggingUnits, _ p: [UnitProfile]) -> Int? {
+    private func numberSuffix<P: UnitProfileList>(after range: ClosedRange<Int>, _ label: EntityLabel, sentence s: Range<Int>, _ units: TaggingUnits, _ p: P) -> Int? {
         let multiword = range.count > 1
         guard label == .org || label == .misc || (label == .loc && multiword) else { return nil }
         let n = range.upperBound + 1
@@ -137,7 +137,7 @@ struct MentionBoundaries: Sendable {
     private static let doubleS = Array("xss".utf8).withUnsafeBufferPointer { UnitProfile($0, 0, 3).suffixes[1] }
 
     /// The parts of a hyphenated entity, if every part is a listed place, nationality or organisation.
-    private func listedParts(_ range: ClosedRange<Int>, _ units: TaggingUnits, _ p: [UnitProfile]) -> [Mention]? {
+    private func listedParts<P: UnitProfileList>(_ range: ClosedRange<Int>, _ units: TaggingUnits, _ p: P) -> [Mention]? {
         // Hyphen units: one character, no letters or digits, touching both neighbours.
         let cuts = range.filter { i in
             i > range.lowerBound && i < range.upperBound && p[i].caseClass == .none && !p[i].hasDigit

@@ -1,6 +1,27 @@
 import AssayCore
 import Foundation
 
+/// Per-unit profiles, however they are stored: an array with one per unit (the trainer's), or
+/// ``TypedProfiles`` (the extractor's, one per spelling).
+protocol UnitProfileList {
+    subscript(_ unit: Int) -> UnitProfile { get }
+}
+
+extension Array: UnitProfileList where Element == UnitProfile {}
+
+/// The profile of each unit read through its type: no copy of 112 bytes per unit.
+struct TypedProfiles: UnitProfileList {
+    let ofUnit: [Int32]
+    let profiles: [UnitProfile]
+
+    init(_ types: UnitTypes) {
+        ofUnit = types.ofUnit
+        profiles = types.profiles
+    }
+
+    @inline(__always) subscript(_ unit: Int) -> UnitProfile { profiles[Int(ofUnit[unit])] }
+}
+
 /// The distinct spellings ("types") among a document's units.
 ///
 /// A news article of 700 units has about half as many distinct spellings ("the", ",", "Putin"
