@@ -24,7 +24,7 @@ struct MentionLinker {
     func link(_ mentions: [Mention], in document: AnalyzedDocument) -> [LinkedMention] {
         // Words are compared by their numbers in `words` (see ``NameWords``): item `i` has the
         // words `wordIDs[items[i].words]`.
-        var words = NameWords()
+        var words = NameWords(capacity: mentions.count * 2 + 8)
         var wordIDs: [Int32] = []
         wordIDs.reserveCapacity(mentions.count * 2)
         // The byte length of each word as the name spells it (equal Strings may differ in bytes).

@@ -15,7 +15,7 @@ struct NameWords {
     /// Per ASCII spelling: its bytes in ``bytes`` and its word number.
     private var entries: [(start: Int, length: Int, id: Int32)] = []
     /// Byte hash → entry; on a collision the next key of the probe sequence.
-    private var index = HashedTable<Int32>(capacity: 64, empty: -1)
+    private var index: HashedTable<Int32>
     /// Per word number: its String, once made.
     private var strings: [String?] = []
     /// Per word number: the byte length of its first String.
@@ -36,6 +36,17 @@ struct NameWords {
     private(set) var hasSpacedWord = false
     /// Per word number: the entry of its ASCII spelling, or -1 (a word has at most one).
     private var asciiEntry: [Int32] = []
+
+    /// Room for about `capacity` words before anything grows.
+    init(capacity: Int) {
+        index = HashedTable(capacity: capacity, empty: -1)
+        bytes.reserveCapacity(capacity * 8)
+        entries.reserveCapacity(capacity)
+        strings.reserveCapacity(capacity)
+        utf8Counts.reserveCapacity(capacity)
+        isAcronymSkip.reserveCapacity(capacity)
+        asciiEntry.reserveCapacity(capacity)
+    }
 
     /// The small words acronyms leave out.
     static let acronymSkips: Set<String> = ["of", "the", "and", "for", "&", "de", "on", "in"]

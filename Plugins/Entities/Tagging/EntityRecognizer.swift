@@ -77,7 +77,9 @@ struct EntityRecognizer: Sendable {
                 model.spellingFacts(missing.map { t in let s = types.spelling(t); return UnitProfile(b, s.start, s.end) })
             }
         }
-        types.profiles = facts.map(\.profile)
+        // (Room for the two markers appended below, or the whole array is copied to grow.)
+        types.profiles.reserveCapacity(facts.count + 2)
+        for f in facts { types.profiles.append(f.profile) }
         let profiles = TypedProfiles(types)
         let casing = features.casing(units, profiles: profiles)
         let boundary = types.appendMarker(FeatureExtractor.boundary), end = types.appendMarker(FeatureExtractor.end)

@@ -61,8 +61,7 @@ final class SpellingCache: Sendable {
         out.reserveCapacity(types.count + extra)
         ids = [Int32](repeating: -1, count: types.count)
         guard types.count > 0, let base = utf8.baseAddress else { return out }
-        // Filled in place: the facts are 300 bytes each, copied once.
-        out.append(contentsOf: repeatElement(SpellingFacts.placeholder, count: types.count))
+        // In type order: the cached facts, a placeholder where they must be made (filled below).
         var missing: [Int] = []
         state.withLock { s in
             s.bytes.withUnsafeBufferPointer { stored in
@@ -74,14 +73,14 @@ final class SpellingCache: Sendable {
                         let entry = s.spellings[Int(e)]
                         if entry.length == span.length
                             && (span.length == 0 || memcmp(stored.baseAddress! + entry.start, base + span.start, span.length) == 0) {
-                            out[t] = s.facts[Int(e)]
+                            out.append(s.facts[Int(e)])
                             ids[t] = e
                             found = true
                             break
                         }
                         key = Self.probe(key)
                     }
-                    if !found { missing.append(t) }
+                    if !found { missing.append(t); out.append(SpellingFacts.placeholder) }
                 }
             }
         }
@@ -142,17 +141,20 @@ final class PairCache: Sendable {
     /// The sums of every pair of `keys`: from the cache, or made by `make` (given the
     /// positions not cached) and then cached while there is room. A nil key is never cached.
     func sums(of keys: [UInt64?], make: ([Int]) -> [PairSums]) -> [PairSums] {
-        var out = [PairSums](repeating: PairSums(left: .zero, right: .zero), count: keys.count)
+        // In key order: the cached sums, zeros where they must be made (filled below).
+        var out: [PairSums] = []
+        out.reserveCapacity(keys.count)
+        let zero = PairSums(left: .zero, right: .zero)
         var missing: [Int] = []
         state.withLock { s in
             for (j, key) in keys.enumerated() {
-                guard let key else { missing.append(j); continue }
+                guard let key else { missing.append(j); out.append(zero); continue }
                 var h = FeatureHash.mix(key, 0x9A1B), found = false
                 while let e = s.index[h] {
-                    if s.keys[Int(e)] == key { out[j] = s.sums[Int(e)]; found = true; break }
+                    if s.keys[Int(e)] == key { out.append(s.sums[Int(e)]); found = true; break }
                     h = SpellingCache.probe(h)
                 }
-                if !found { missing.append(j) }
+                if !found { missing.append(j); out.append(zero) }
             }
         }
         guard !missing.isEmpty else { return out }

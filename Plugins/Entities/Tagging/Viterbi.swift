@@ -107,21 +107,20 @@ struct Viterbi: Sendable {
         guard n > 0 else { return }
         let S = Self.stride
         if steps.count < n * S { steps = [Float](repeating: 0, count: max(n * S, 64 * S)) }
-        // The step's scores: `O`, the open lanes, the continue lanes.
-        var outside = e.outside[0]
-        var open = e.open[0]
-        var cont = SIMD8<Float>(repeating: -.infinity)  // nothing continues at the start
-        steps.withUnsafeMutableBufferPointer { stored in
-            // Unchecked stores: `stored` holds `n * stride` floats, checked above.
-            let base = UnsafeMutableRawPointer(stored.baseAddress!)
-            @inline(__always) func store(_ i: Int) {
-                stored[i * S] = outside
-                base.storeBytes(of: open, toByteOffset: (i * S + 8) * 4, as: SIMD8<Float>.self)
-                base.storeBytes(of: cont, toByteOffset: (i * S + 16) * 4, as: SIMD8<Float>.self)
-            }
-            store(0)
+        // The forward pass, over pointers, with the step's scores (`O`, the open lanes, the
+        // continue lanes) as locals of the innermost closure: captured variables would be
+        // boxed and checked for exclusive access on every use.
+        let (outside, open, cont) = steps.withUnsafeMutableBufferPointer { stored in
             closingToOpen.withUnsafeBufferPointer { toOpen in
-                closingToOutside.withUnsafeBufferPointer { toOutside in
+                closingToOutside.withUnsafeBufferPointer { toOutside -> (Float, SIMD8<Float>, SIMD8<Float>) in
+                    var outside = e.outside[0]
+                    var open = e.open[0]
+                    var cont = SIMD8<Float>(repeating: -.infinity)  // nothing continues at the start
+                    // Unchecked stores: `stored` holds `n * stride` floats, checked above.
+                    let base = UnsafeMutableRawPointer(stored.baseAddress!)
+                    stored[0] = outside
+                    base.storeBytes(of: open, toByteOffset: 8 * 4, as: SIMD8<Float>.self)
+                    base.storeBytes(of: cont, toByteOffset: 16 * 4, as: SIMD8<Float>.self)
                     for i in 1..<max(1, n) {
                         // The scores of the closing tags after `O`, ascending: L-PER (continue
                         // lane 1), U-PER (open lane 1), L-ORG, U-ORG, ...
@@ -145,8 +144,11 @@ struct Viterbi: Sendable {
                         outside = bestOutside + e.outside[i]
                         open = bestOpen + e.open[i]
                         cont = bestContinue + e.continue[i]
-                        store(i)
+                        stored[i * S] = outside
+                        base.storeBytes(of: open, toByteOffset: (i * S + 8) * 4, as: SIMD8<Float>.self)
+                        base.storeBytes(of: cont, toByteOffset: (i * S + 16) * 4, as: SIMD8<Float>.self)
                     }
+                    return (outside, open, cont)
                 }
             }
         }
