@@ -55,15 +55,25 @@ struct FeatureExtractor: Sendable {
     func casing<P: UnitProfileList>(_ units: TaggingUnits, profiles p: P) -> DocumentCasing {
         var casing = DocumentCasing(units.count)
         casing.lineCases.reserveCapacity(units.sentences.count)
+        casing.headlines.reserveCapacity(units.sentences.count)
+        // The bits each type has already set: a word's later units set nothing new, and skip
+        // the table (bits are only ever added, so what the table holds is the same).
+        var set = [UInt8](repeating: 0, count: p.typeCount)
         for s in units.sentences {
             let (lc, headline) = lineCase(p, s)
             casing.lineCases.append(lc)
             casing.headlines.append(headline)
             for i in s {
+                let t = p.type(of: i)
                 switch p[i].caseClass {
-                case .lower: casing.seen.update(p[i].lower) { $0 |= DocumentCasing.writtenLower }
+                case .lower:
+                    if set[t] & DocumentCasing.writtenLower == 0 {
+                        set[t] |= DocumentCasing.writtenLower
+                        casing.seen.update(p[i].lower) { $0 |= DocumentCasing.writtenLower }
+                    }
                 case .title, .upper, .mixed:
-                    if lc == .normal, i > s.lowerBound, !units.lineStart[i] {
+                    if lc == .normal, i > s.lowerBound, !units.lineStart[i], set[t] & DocumentCasing.capitalisedInText == 0 {
+                        set[t] |= DocumentCasing.capitalisedInText
                         casing.seen.update(p[i].lower) { $0 |= DocumentCasing.capitalisedInText }
                     }
                 case .none: break

@@ -20,20 +20,41 @@ struct TaggingUnits {
 
     /// The units of the sentences that overlap `span` (whole sentences, for context).
     init(_ document: AnalyzedDocument, sentences range: Range<Int>) {
+        let sentenceList = document.sentences
+        // (Hyphen parts add a few more; room for the tokens saves most of the growing.)
+        let tokenCount = range.isEmpty ? 0 : max(0, sentenceList[range.upperBound - 1].tokens.upperBound - sentenceList[range.lowerBound].tokens.lowerBound)
+        spans.reserveCapacity(tokenCount + tokenCount / 16 + 8)
+        lineStart.reserveCapacity(tokenCount + tokenCount / 16 + 8)
+        sentences.reserveCapacity(range.count)
         document.utf8.withUnsafeBufferPointer { bytes in
-            for s in range {
-                let first = spans.count
-                for t in document.sentences[s].tokens {
-                    let token = document.tokens[t]
-                    let before = spans.count
-                    if token.kind == .word, token.span.length > 2 { appendSplit(token.span, bytes) }
-                    if spans.count == before { spans.append(token.span) }
-                    lineStart.append(token.lineStart)
-                    for _ in (before + 1)..<max(before + 1, spans.count) { lineStart.append(false) }
+            document.tokens.withUnsafeBufferPointer { tokens in
+                for s in range {
+                    let first = spans.count
+                    for t in sentenceList[s].tokens {
+                        let token = tokens[t]
+                        let before = spans.count
+                        if token.kind == .word, token.span.length > 2, Self.mayHaveHyphen(token.span, bytes) { appendSplit(token.span, bytes) }
+                        if spans.count == before { spans.append(token.span) }
+                        lineStart.append(token.lineStart)
+                        for _ in (before + 1)..<max(before + 1, spans.count) { lineStart.append(false) }
+                    }
+                    if spans.count > first { sentences.append(first..<spans.count) }
                 }
-                if spans.count > first { sentences.append(first..<spans.count) }
             }
         }
+    }
+
+    /// Whether the bytes of `span` hold a `-` or the lead byte of a Unicode hyphen (0xE2):
+    /// most words have neither, and are kept whole without a call to ``appendSplit(_:_:)``.
+    @inline(__always) private static func mayHaveHyphen(_ span: Span, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var p = b.baseAddress! + span.start
+        let end = b.baseAddress! + span.end
+        while p < end {
+            let c = p.pointee
+            if c == UInt8(ascii: "-") || c == 0xE2 { return true }
+            p += 1
+        }
+        return false
     }
 
     /// Appends the parts of a hyphenated word if one of them is capitalised; appends nothing

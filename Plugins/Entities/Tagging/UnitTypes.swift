@@ -5,9 +5,16 @@ import Foundation
 /// ``TypedProfiles`` (the extractor's, one per spelling).
 protocol UnitProfileList {
     subscript(_ unit: Int) -> UnitProfile { get }
+    /// How many distinct profiles there may be, and which one a unit has: units of one type
+    /// have equal profiles (an array says every unit is its own type).
+    var typeCount: Int { get }
+    func type(of unit: Int) -> Int
 }
 
-extension Array: UnitProfileList where Element == UnitProfile {}
+extension Array: UnitProfileList where Element == UnitProfile {
+    var typeCount: Int { count }
+    func type(of unit: Int) -> Int { unit }
+}
 
 /// The profile of each unit read through its type: no copy of 112 bytes per unit.
 struct TypedProfiles: UnitProfileList {
@@ -20,6 +27,8 @@ struct TypedProfiles: UnitProfileList {
     }
 
     @inline(__always) subscript(_ unit: Int) -> UnitProfile { profiles[Int(ofUnit[unit])] }
+    var typeCount: Int { profiles.count }
+    @inline(__always) func type(of unit: Int) -> Int { Int(ofUnit[unit]) }
 }
 
 /// The distinct spellings ("types") among a document's units.
