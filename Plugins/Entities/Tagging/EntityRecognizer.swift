@@ -77,12 +77,13 @@ struct EntityRecognizer: Sendable {
                 model.spellingFacts(missing.map { t in let s = types.spelling(t); return UnitProfile(b, s.start, s.end) })
             }
         }
-        // (Room for the two markers appended below, or the whole array is copied to grow.)
+        // (Room for the two markers appended next, or the whole array is copied to grow.)
         types.profiles.reserveCapacity(facts.count + 2)
         for f in facts { types.profiles.append(f.profile) }
+        let boundary = types.appendMarker(FeatureExtractor.boundary), end = types.appendMarker(FeatureExtractor.end)
+        // After the markers: the view shares the profiles, which appending would then copy.
         let profiles = TypedProfiles(types)
         let casing = features.casing(units, profiles: profiles)
-        let boundary = types.appendMarker(FeatureExtractor.boundary), end = types.appendMarker(FeatureExtractor.end)
         facts += markerFacts
         // The markers take entry numbers no spelling has.
         ids += [Int32.max - 1, Int32.max]
