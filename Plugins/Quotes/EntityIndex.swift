@@ -23,15 +23,32 @@ struct EntityIndex {
     private let forms: LazyNameForms
 
     init(_ annotations: [Annotation], document: AnalyzedDocument) {
-        var mentions = annotations.compactMap { a -> Mention? in
-            guard case .string(let label)? = a["label"] else { return nil }
-            var canonical: String
-            if case .string(let c)? = a["canonical"], !c.isEmpty { canonical = c } else { canonical = document.text(of: a.span) }
-            var title: String?
-            if case .string(let t)? = a["title"], !t.isEmpty { title = t }
-            return Mention(span: a.span, label: label, canonical: canonical, title: title)
-        }.sorted { $0.span < $1.span }
-        for i in mentions.indices { mentions[i].index = i }
+        var mentions: [Mention] = []
+        mentions.reserveCapacity(annotations.count)
+        for a in annotations {
+            // One pass over the fields for the three wanted (the first of each key, as `a[key]`
+            // would find it), rather than a search per key.
+            var label: Value?, canonical: Value?, title: Value?
+            for field in a.fields {
+                switch field.key {
+                case "label": if label == nil { label = field.value }
+                case "canonical": if canonical == nil { canonical = field.value }
+                case "title": if title == nil { title = field.value }
+                default: break
+                }
+            }
+            guard case .string(let l)? = label else { continue }
+            var name: String
+            if case .string(let c)? = canonical, !c.isEmpty { name = c } else { name = document.text(of: a.span) }
+            var t: String?
+            if case .string(let v)? = title, !v.isEmpty { t = v }
+            mentions.append(Mention(span: a.span, label: l, canonical: name, title: t, index: mentions.count))
+        }
+        // The entities extractor gives its mentions in order, so the (stable) sort is rarely needed.
+        if zip(mentions, mentions.dropFirst()).contains(where: { $1.span < $0.span }) {
+            mentions.sort { $0.span < $1.span }
+            for i in mentions.indices { mentions[i].index = i }
+        }
         self.mentions = mentions
         forms = LazyNameForms(mentions: mentions, document: document)
     }
@@ -80,8 +97,9 @@ final class LazyNameForms {
         self.document = document
     }
 
-    /// A name form: `length` is the name's character count, compared again and again.
-    typealias Form = (label: String, name: String, words: Set<Substring>, length: Int)
+    /// A name form: `length` is the name's character count, compared again and again; `words`
+    /// its distinct words (at most five).
+    typealias Form = (label: String, name: String, words: [Substring], length: Int)
 
     /// A mention's label and one of its names, to list each form once.
     private struct Key: Hashable {
@@ -92,11 +110,14 @@ final class LazyNameForms {
     lazy var value: [Form] = {
         var seen = Set<Key>()
         var forms: [Form] = []
+        func add(_ label: String, _ name: String) {
+            guard seen.insert(Key(label: label, name: name)).inserted,
+                  let words = SpeakerResolver.distinctWords(name, atMost: 5), SpeakerResolver.isNameLike(name) else { return }
+            forms.append((label, name, words, name.count))
+        }
         for m in mentions where m.isSpeakerLike {
-            for name in [document.text(of: m.span), m.canonical] where seen.insert(Key(label: m.label, name: name)).inserted {
-                let words = SpeakerResolver.words(name)
-                if words.count <= 5, SpeakerResolver.isNameLike(name) { forms.append((m.label, name, words, name.count)) }
-            }
+            add(m.label, document.text(of: m.span))
+            add(m.label, m.canonical)
         }
         return forms
     }()

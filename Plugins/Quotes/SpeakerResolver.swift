@@ -53,7 +53,7 @@ struct SpeakerResolver {
     }
 
     private func fullestForm(of m: EntityIndex.Mention, text: String) -> String {
-        let words = Set(Self.words(text))
+        let words = Self.words(text)
         let canonicalFits = Self.isNameLike(m.canonical) && words.isSubset(of: Self.words(m.canonical))
         if canonicalFits, Self.hasSpace(m.canonical) {
             return m.canonical
@@ -61,7 +61,7 @@ struct SpeakerResolver {
         var best = canonicalFits ? m.canonical : text
         var bestLength = best.count
         for candidate in entities.nameForms where candidate.label == m.label && candidate.length > bestLength
-            && words.isSubset(of: candidate.words) {
+            && words.allSatisfy({ candidate.words.contains($0) }) {
             best = candidate.name
             bestLength = candidate.length
         }
@@ -76,11 +76,37 @@ struct SpeakerResolver {
 
     static func words(_ s: String) -> Set<Substring> { Set(s.split(separator: " ")) }
 
+    /// The distinct words of `s` (as ``words(_:)`` has them), in order, or nil when there are
+    /// more than `limit`: a short array is cheaper to build and search than a set.
+    static func distinctWords(_ s: String, atMost limit: Int) -> [Substring]? {
+        var out: [Substring] = []
+        for w in s.split(separator: " ") where !out.contains(w) {
+            if out.count == limit { return nil }
+            out.append(w)
+        }
+        return out
+    }
+
     private static let particles: Set<Substring> = ["of", "the", "for", "and", "de", "da", "van", "von", "bin", "al", "la", "le", "du", "del", "di", "el"]
 
     /// Whether every word is capitalised or a name particle ("Bank of America", "Luiz Inácio Lula da Silva").
     static func isNameLike(_ s: String) -> Bool {
-        s.split(separator: " ").allSatisfy { w in
+        // ASCII (nearly every name) is read word by word from the bytes, with no array of words;
+        // other text goes by Characters, where a space may carry a combining mark.
+        let utf8 = s.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            var i = utf8.startIndex
+            while i < utf8.endIndex {
+                let b = utf8[i]
+                var j = utf8.index(after: i)
+                if b == 0x20 { i = j; continue }
+                while j < utf8.endIndex, utf8[j] != 0x20 { j = utf8.index(after: j) }
+                if !((65...90).contains(b) || (48...57).contains(b) || particles.contains(s[i..<j])) { return false }
+                i = j
+            }
+            return true
+        }
+        return s.split(separator: " ").allSatisfy { w in
             guard let b = w.utf8.first else { return true }
             if b < 0x80 { return (65...90).contains(b) || (48...57).contains(b) || particles.contains(w) }
             return w.unicodeScalars.first?.properties.isUppercase ?? false
@@ -340,15 +366,15 @@ struct SpeakerResolver {
         var floor = sentence.lowerBound
         if r.lowerBound == floor, floor > 0, SpeechLexicon.titles.contains(reader.lower(floor - 1)) { floor -= 1 }
         while i >= floor, r.lowerBound - i <= 6 {
-            if reader.is(i, ",") { commas += 1; if commas > 1 { break } } else if reader.isQuoteMark(i) { break }
+            if reader.isChar(i, ",") { commas += 1; if commas > 1 { break } } else if reader.isQuoteMark(i) { break }
             // "Senator Tim Kaine spoke in Richmond": a title before another person is theirs.
             if entities.mentions(overlapping: reader.document.tokens[i].span).contains(where: { $0.label == "PERSON" }) { break }
             words.append(reader.lower(i))
             i -= 1
         }
-        if r.upperBound < sentence.upperBound, reader.is(r.upperBound, ",") {
+        if r.upperBound < sentence.upperBound, reader.isChar(r.upperBound, ",") {
             var j = r.upperBound + 1
-            while j < sentence.upperBound, j - r.upperBound <= 6, !reader.is(j, ",") { words.append(reader.lower(j)); j += 1 }
+            while j < sentence.upperBound, j - r.upperBound <= 6, !reader.isChar(j, ",") { words.append(reader.lower(j)); j += 1 }
         }
         if let t = m.title { words += t.lowercased().split(separator: " ").map(String.init) }
         return words

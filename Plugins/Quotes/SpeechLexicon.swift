@@ -114,10 +114,35 @@ enum SpeechLexicon {
         return out
     }()
 
+    /// One inflected form of a speech verb with what the verb table needs to know about it,
+    /// worked out once rather than for every occurrence in every document.
+    struct VerbForm: Sendable {
+        var verb: Verb
+        /// The form as a lower-case word ("said").
+        var text: String
+        /// The particle it needs ("out" for "pointed"), "" when it needs a colon or comma after
+        /// it instead, nil when it stands alone (see ``needsParticle``).
+        var particle: String?
+        /// The cue's text with its particle ("pointed out").
+        var textWithParticle: String
+        /// See ``verbAfterDocumentOnly`` and ``verbAfterSubjectOnly``.
+        var afterDocumentOnly: Bool
+        var afterSubjectOnly: Bool
+    }
+
     /// The same forms as ``verbs``, matched over a token's bytes in place: the quote extractor
     /// asks about most tokens of a document, and a `Dictionary` look-up would build a
     /// lowercased String for each.
-    static let verbForms = Lexicon(verbs.map { ($0.key, $0.value) })
+    static let verbForms = Lexicon(verbs.map { form, verb in
+        let particle = needsParticle[verb.lemma]
+        return (form, VerbForm(verb: verb, text: form, particle: particle,
+                               textWithParticle: particle.map { $0.isEmpty ? form : form + " " + $0 } ?? form,
+                               afterDocumentOnly: verbAfterDocumentOnly.contains(form),
+                               afterSubjectOnly: verbAfterSubjectOnly.contains(form)))
+    })
+
+    /// ``determiners`` matched over a token's bytes in place (asked before every speech verb).
+    static let determinerList = Lexicon(determiners.map { ($0, true) })
 
     /// Which two-letter beginnings any verb form has (26 x 26, lower-case ASCII): a cheap test
     /// that rules out most words before a dictionary look-up.
