@@ -58,14 +58,8 @@ struct SpeakerResolver {
         if canonicalFits, Self.hasSpace(m.canonical) {
             return m.canonical
         }
-        var best = canonicalFits ? m.canonical : text
-        var bestLength = best.count
-        for candidate in entities.nameForms where candidate.label == m.label && candidate.length > bestLength
-            && words.allSatisfy({ candidate.words.contains($0) }) {
-            best = candidate.name
-            bestLength = candidate.length
-        }
-        return best
+        let best = canonicalFits ? m.canonical : text
+        return entities.nameForms.fullest(label: m.label, containing: words, best: best, bestLength: best.count)
     }
 
     /// Whether a name has a space: ASCII by its bytes, other text as `contains(" ")` says.
