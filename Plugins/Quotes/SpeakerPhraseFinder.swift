@@ -36,7 +36,7 @@ struct SpeakerPhraseFinder {
         var at = [Int32](repeating: -1, count: reader.count)
         var cues: [(verb: SpeechLexicon.Verb, text: String, length: Int)] = []
         // Read once here: inside the loop each static would be checked for initialisation per token.
-        let prefixes = SpeechLexicon.verbPrefixes, prefixes3 = SpeechLexicon.verbPrefixes3
+        let prefixes = SpeechLexicon.verbPrefixes, prefixes3 = SpeechLexicon.verbPrefixes3, endings = SpeechLexicon.verbEndings
         reader.document.utf8.withUnsafeBufferPointer { bytes in
             reader.document.tokens.withUnsafeBufferPointer { tokens in
                 for i in 0..<tokens.count {
@@ -50,7 +50,16 @@ struct SpeakerPhraseFinder {
                     // A non-ASCII third byte goes on to the full test, since lowercasing may make it ASCII.
                     if b2 < 0x80 {
                         let c = (65...90).contains(b2) ? b2 | 0x20 : b2
-                        guard (97...122).contains(c), prefixes3[(Int(b0 - 97) * 26 + Int(b1 - 97)) * 26 + Int(c - 97)] else { continue }
+                        guard (97...122).contains(c) else { continue }
+                        let slot = prefixes3[(Int(b0 - 97) * 26 + Int(b1 - 97)) * 26 + Int(c - 97)]
+                        guard slot != 0 else { continue }
+                        // An ASCII last character is the lowercased token's last, whatever comes
+                        // before it; a verb form ends with a letter.
+                        let last = bytes[t.span.end - 1]
+                        if last < 0x80 {
+                            let l = (65...90).contains(last) ? last | 0x20 : last
+                            guard (97...122).contains(l), endings[Int(slot)] & (1 << UInt32(l - 97)) != 0 else { continue }
+                        }
                     }
                     if let cue = Self.findVerb(at: i, reader: reader) {
                         at[i] = Int32(cues.count)

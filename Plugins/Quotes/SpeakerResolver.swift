@@ -237,12 +237,16 @@ struct SpeakerResolver {
         let modifiers = tokens.filter { reader.isCapitalized($0) && !SpeechLexicon.titles.contains(reader.lower($0))
             && !SpeechLexicon.determiners.contains(reader.lower($0)) }.map { reader.lower($0) }
         if let synonyms = SpeechLexicon.roleNouns[head] {
+            // "Sen." may be one token or "Sen" and ".", depending on the tokenizer: a word
+            // counts when it is a synonym or a synonym without its period.
+            let targets = synonyms + synonyms.filter { $0.hasSuffix(".") }.map { String($0.dropLast()) }
             var found = Set<String>()
-            for m in entities.mentions where m.label == "PERSON" {
+            for k in entities.mentions.indices where entities.mentions[k].label == "PERSON" {
+                let m = entities.mentions[k]
                 let context = roleContext(of: m)
-                // "Sen." may be one token or "Sen" and ".", depending on the tokenizer.
-                guard context.contains(where: { synonyms.contains($0) || synonyms.contains($0 + ".") }) else { continue }
-                guard modifiers.allSatisfy({ mod in context.contains(mod) || m.canonical.lowercased().contains(mod) }) else { continue }
+                guard context.tokens.contains(where: { t in targets.contains { reader.lowerIs(t, $0) } })
+                    || context.title.contains(where: { synonyms.contains($0) || synonyms.contains($0 + ".") }) else { continue }
+                guard modifiers.allSatisfy({ mod in contains(context, mod) || m.canonical.lowercased().contains(mod) }) else { continue }
                 found.insert(canonicalize(m))
             }
             if found.count == 1 { return found.first }
@@ -339,39 +343,52 @@ struct SpeakerResolver {
         return nil
     }
 
-    /// Lowercased words describing a person where the document names them: the words before
-    /// the name ("Chinese President Xi Jinping"), an apposition after it ("Lin Jian, a
-    /// spokesperson") or before it ("the spokesperson, Lin Jian"), and the extractor's title.
-    private func roleContext(of m: EntityIndex.Mention) -> [String] {
+    /// The words describing a person where the document names them: the words before the name
+    /// ("Chinese President Xi Jinping"), an apposition after it ("Lin Jian, a spokesperson") or
+    /// before it ("the spokesperson, Lin Jian"), and the extractor's title. Words of the text
+    /// are kept as tokens, compared lowercased in place.
+    struct RoleContext {
+        /// The tokens before the name, then those of an apposition after it.
+        var tokens: [Int]
+        /// The extractor's title, lowercased, word by word.
+        var title: [String]
+    }
+
+    /// Whether `word` (lowercase) is one of the context's words.
+    private func contains(_ context: RoleContext, _ word: String) -> Bool {
+        context.tokens.contains { reader.lowerIs($0, word) } || context.title.contains(word)
+    }
+
+    private func roleContext(of m: EntityIndex.Mention) -> RoleContext {
         if let known = memo.roleContext[m.index] { return known }
         let words = describingWords(of: m)
         memo.roleContext[m.index] = words
         return words
     }
 
-    private func describingWords(of m: EntityIndex.Mention) -> [String] {
+    private func describingWords(of m: EntityIndex.Mention) -> RoleContext {
         let r = reader.document.tokenRange(in: m.span)
-        guard !r.isEmpty else { return [] }
+        guard !r.isEmpty else { return RoleContext(tokens: [], title: []) }
         let sentence = reader.sentenceTokens(of: r.lowerBound)
-        var words: [String] = []
+        var words: [Int] = []
         var i = r.lowerBound - 1
         var commas = 0
         // A title the sentence splitter took for a sentence end ("Sen. | Tim Kaine") still counts.
         var floor = sentence.lowerBound
-        if r.lowerBound == floor, floor > 0, SpeechLexicon.titles.contains(reader.lower(floor - 1)) { floor -= 1 }
+        if r.lowerBound == floor, floor > 0, reader.isLowered(floor - 1, in: SpeechLexicon.titleList) { floor -= 1 }
         while i >= floor, r.lowerBound - i <= 6 {
             if reader.isChar(i, ",") { commas += 1; if commas > 1 { break } } else if reader.isQuoteMark(i) { break }
             // "Senator Tim Kaine spoke in Richmond": a title before another person is theirs.
             if entities.mentions(overlapping: reader.document.tokens[i].span).contains(where: { $0.label == "PERSON" }) { break }
-            words.append(reader.lower(i))
+            words.append(i)
             i -= 1
         }
         if r.upperBound < sentence.upperBound, reader.isChar(r.upperBound, ",") {
             var j = r.upperBound + 1
-            while j < sentence.upperBound, j - r.upperBound <= 6, !reader.isChar(j, ",") { words.append(reader.lower(j)); j += 1 }
+            while j < sentence.upperBound, j - r.upperBound <= 6, !reader.isChar(j, ",") { words.append(j); j += 1 }
         }
-        if let t = m.title { words += t.lowercased().split(separator: " ").map(String.init) }
-        return words
+        let title = m.title.map { $0.lowercased().split(separator: " ").map(String.init) } ?? []
+        return RoleContext(tokens: words, title: title)
     }
 }
 
@@ -379,8 +396,8 @@ struct SpeakerResolver {
 final class MentionMemo {
     /// The canonical name of each mention, once resolved.
     var canonical: [String?]
-    /// The lowercased words describing each mention, once collected.
-    var roleContext: [[String]?]
+    /// The words describing each mention, once collected.
+    var roleContext: [SpeakerResolver.RoleContext?]
     /// Canonical names by what they are worked out from.
     var canonicalOfForm: [Form: String] = [:]
 
