@@ -43,9 +43,16 @@ struct SpeakerResolver {
     /// name-like mention of the document that contains the mention's words is used.
     private func canonicalize(_ m: EntityIndex.Mention) -> String {
         if let known = memo.canonical[m.index] { return known }
+        let text = reader.document.text(of: m.span)
+        // Most mentions are written as their canonical name ("Xi Jinping"): when it has a space
+        // and looks like a name, it is the answer (as `fullestForm` would find) without a look-up.
+        if text.utf8.elementsEqual(m.canonical.utf8), Self.isNameLike(text), Self.hasSpace(text) {
+            memo.canonical[m.index] = text
+            return text
+        }
         // The answer depends on the mention's text, label and canonical name only, which
         // repeat ("Putin" ten times in a story).
-        let form = MentionMemo.Form(text: reader.document.text(of: m.span), label: m.label, canonical: m.canonical)
+        let form = MentionMemo.Form(text: text, label: m.label, canonical: m.canonical)
         let name = memo.canonicalOfForm[form] ?? fullestForm(of: m, text: form.text)
         memo.canonical[m.index] = name
         memo.canonicalOfForm[form] = name
@@ -387,7 +394,8 @@ struct SpeakerResolver {
             var j = r.upperBound + 1
             while j < sentence.upperBound, j - r.upperBound <= 6, !reader.isChar(j, ",") { words.append(j); j += 1 }
         }
-        let title = m.title.map { $0.lowercased().split(separator: " ").map(String.init) } ?? []
+        // A title without a space (nearly all: "President") is one word.
+        let title = m.title.map { t in t.utf8.contains(0x20) ? t.lowercased().split(separator: " ").map(String.init) : [t.lowercased()] } ?? []
         return RoleContext(tokens: words, title: title)
     }
 }
