@@ -40,26 +40,28 @@ struct SpeakerPhraseFinder {
         reader.document.utf8.withUnsafeBufferPointer { bytes in
             reader.document.tokens.withUnsafeBufferPointer { tokens in
                 for i in 0..<tokens.count {
-                    // The first three bytes rule out most tokens before `findVerb` is asked (it
-                    // would reject them by the same tests: a speech verb starts with two lower-case
-                    // ASCII letters and a third letter, "saID" being "said").
+                    // The first three bytes and the last rule out most tokens before `findVerb` is
+                    // asked (it would reject them by the same tests: a speech verb starts with
+                    // two lower-case ASCII letters and a third letter, "saID" being "said"). The
+                    // tests are folded into few branches, as which words pass is hard to predict.
                     let t = tokens[i]
-                    guard t.kind == .word, t.span.length >= 3, t.span.length <= 14 else { continue }
-                    let b0 = bytes[t.span.start], b1 = bytes[t.span.start + 1], b2 = bytes[t.span.start + 2]
-                    guard (97...122).contains(b0), (97...122).contains(b1), prefixes[Int(b0 - 97) * 26 + Int(b1 - 97)] else { continue }
-                    // A non-ASCII third byte goes on to the full test, since lowercasing may make it ASCII.
-                    if b2 < 0x80 {
-                        let c = (65...90).contains(b2) ? b2 | 0x20 : b2
-                        guard (97...122).contains(c) else { continue }
-                        let slot = prefixes3[(Int(b0 - 97) * 26 + Int(b1 - 97)) * 26 + Int(c - 97)]
-                        guard slot != 0 else { continue }
+                    guard t.kind == .word, UInt(bitPattern: t.span.length &- 3) <= 11 else { continue }
+                    let start = t.span.start
+                    let b0 = bytes[start], b1 = bytes[start + 1], b2 = bytes[start + 2]
+                    if b2 >= 0x80 {
+                        // A non-ASCII third byte goes on to the full test, since lowercasing may make it ASCII.
+                        guard (97...122).contains(b0), (97...122).contains(b1), prefixes[Int(b0 - 97) * 26 + Int(b1 - 97)] else { continue }
+                    } else {
+                        let i0 = UInt(b0) &- 97, i1 = UInt(b1) &- 97
+                        let c2 = b2 &- 65 < 26 ? b2 | 0x20 : b2
+                        let i2 = UInt(c2) &- 97
                         // An ASCII last character is the lowercased token's last, whatever comes
-                        // before it; a verb form ends with a letter.
+                        // before it; a verb form ends with a letter. A non-ASCII one rules out nothing.
                         let last = bytes[t.span.end - 1]
-                        if last < 0x80 {
-                            let l = (65...90).contains(last) ? last | 0x20 : last
-                            guard (97...122).contains(l), endings[Int(slot)] & (1 << UInt32(l - 97)) != 0 else { continue }
-                        }
+                        let l = last &- 65 < 26 ? last | 0x20 : last
+                        let lastBit: UInt32 = last >= 0x80 ? ~0 : (l &- 97 < 26 ? 1 << UInt32(l &- 97) : 0)
+                        let slot = max(i0, i1, i2) < 26 ? Int(prefixes3[Int((i0 * 26 + i1) * 26 + i2)]) : 0
+                        guard endings[slot] & lastBit != 0 else { continue }
                     }
                     if let cue = Self.findVerb(at: i, reader: reader) {
                         at[i] = Int32(cues.count)
