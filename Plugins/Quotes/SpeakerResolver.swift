@@ -252,7 +252,7 @@ struct SpeakerResolver {
                 let m = entities.mentions[k]
                 let context = roleContext(of: m)
                 guard context.tokens.contains(where: { t in targets.contains { reader.lowerIs(t, $0) } })
-                    || context.title.contains(where: { synonyms.contains($0) || synonyms.contains($0 + ".") }) else { continue }
+                    || targets.contains(where: { Self.title(context.title, hasWord: $0) }) else { continue }
                 guard modifiers.allSatisfy({ mod in contains(context, mod) || m.canonical.lowercased().contains(mod) }) else { continue }
                 found.insert(canonicalize(m))
             }
@@ -357,13 +357,36 @@ struct SpeakerResolver {
     struct RoleContext {
         /// The tokens before the name, then those of an apposition after it.
         var tokens: [Int]
-        /// The extractor's title, lowercased, word by word.
-        var title: [String]
+        /// The extractor's title, whose words (lowercased) count.
+        var title: String?
     }
 
     /// Whether `word` (lowercase) is one of the context's words.
     private func contains(_ context: RoleContext, _ word: String) -> Bool {
-        context.tokens.contains { reader.lowerIs($0, word) } || context.title.contains(word)
+        context.tokens.contains { reader.lowerIs($0, word) } || Self.title(context.title, hasWord: word)
+    }
+
+    /// Whether `word` is one of the title's words, lowercased: ASCII (nearly every title) read
+    /// from the bytes in place, other text split as Characters.
+    private static func title(_ title: String?, hasWord word: String) -> Bool {
+        guard let title else { return false }
+        let t = title.utf8, w = word.utf8
+        guard t.allSatisfy({ $0 < 0x80 }), w.allSatisfy({ $0 < 0x80 }) else {
+            return title.lowercased().split(separator: " ").contains { $0 == word }
+        }
+        var i = t.startIndex
+        while i < t.endIndex {
+            if t[i] == 0x20 { i = t.index(after: i); continue }
+            var k = w.startIndex
+            var same = true
+            while i < t.endIndex, t[i] != 0x20 {
+                let b = t[i] >= 65 && t[i] <= 90 ? t[i] | 0x20 : t[i]
+                if same, k < w.endIndex, w[k] == b { k = w.index(after: k) } else { same = false }
+                i = t.index(after: i)
+            }
+            if same, k == w.endIndex { return true }
+        }
+        return false
     }
 
     private func roleContext(of m: EntityIndex.Mention) -> RoleContext {
@@ -375,7 +398,7 @@ struct SpeakerResolver {
 
     private func describingWords(of m: EntityIndex.Mention) -> RoleContext {
         let r = reader.document.tokenRange(in: m.span)
-        guard !r.isEmpty else { return RoleContext(tokens: [], title: []) }
+        guard !r.isEmpty else { return RoleContext(tokens: [], title: nil) }
         let sentence = reader.sentenceTokens(of: r.lowerBound)
         var words: [Int] = []
         var i = r.lowerBound - 1
@@ -394,9 +417,7 @@ struct SpeakerResolver {
             var j = r.upperBound + 1
             while j < sentence.upperBound, j - r.upperBound <= 6, !reader.isChar(j, ",") { words.append(j); j += 1 }
         }
-        // A title without a space (nearly all: "President") is one word.
-        let title = m.title.map { t in t.utf8.contains(0x20) ? t.lowercased().split(separator: " ").map(String.init) : [t.lowercased()] } ?? []
-        return RoleContext(tokens: words, title: title)
+        return RoleContext(tokens: words, title: m.title)
     }
 }
 

@@ -61,6 +61,12 @@ struct TokenReader {
     func lowerIs(_ i: Int, _ word: String) -> Bool {
         let span = document.tokens[i].span
         let bytes = document.utf8
+        // Different ASCII first characters settle it (nearly every call): each string then
+        // starts with that character in any normal form, so they cannot be equivalent.
+        if let w = word.utf8.first, w < 0x80, span.length > 0 {
+            let b = bytes[span.start]
+            if b < 0x80, (b >= 65 && b <= 90 ? b | 0x20 : b) != w { return false }
+        }
         guard word.utf8.allSatisfy({ $0 < 0x80 }), !bytes[span.start..<span.end].contains(where: { $0 >= 0x80 }) else {
             return lower(i) == word
         }
