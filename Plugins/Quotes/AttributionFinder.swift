@@ -86,7 +86,7 @@ struct AttributionFinder {
         var i = anchor - 1
         while i > floor, anchor - i <= 14 {
             if reader.isQuoteMark(i) || reader.isChar(i, ";") { return nil }
-            if reader.isLowered(i, in: SpeechLexicon.utteranceNounList), i + 1 < anchor || i + 1 == anchor,
+            if reader.isWord(i), reader.isLowered(i, in: SpeechLexicon.utteranceNounList), i + 1 < anchor || i + 1 == anchor,
                i + 1 == anchor || ["that", ":", ","].contains(reader.lower(i + 1)) {
                 // The owner: "Trump’s" (one token or two) right before the noun, with at most one
                 // modifier between ("Trump’s latest claim").

@@ -244,20 +244,11 @@ struct SpeakerResolver {
         let modifiers = tokens.filter { reader.isCapitalized($0) && !SpeechLexicon.titles.contains(reader.lower($0))
             && !SpeechLexicon.determiners.contains(reader.lower($0)) }.map { reader.lower($0) }
         if let synonyms = SpeechLexicon.roleNouns[head] {
-            // "Sen." may be one token or "Sen" and ".", depending on the tokenizer: a word
-            // counts when it is a synonym or a synonym without its period.
-            let targets = synonyms + synonyms.filter { $0.hasSuffix(".") }.map { String($0.dropLast()) }
-            var found = Set<String>()
-            for k in entities.mentions.indices where entities.mentions[k].label == "PERSON" {
-                let m = entities.mentions[k]
-                let context = roleContext(of: m)
-                guard context.tokens.contains(where: { t in targets.contains { reader.lowerIs(t, $0) } })
-                    || targets.contains(where: { Self.title(context.title, hasWord: $0) }) else { continue }
-                guard modifiers.allSatisfy({ mod in contains(context, mod) || m.canonical.lowercased().contains(mod) }) else { continue }
-                found.insert(canonicalize(m))
+            switch people(withRole: head, synonyms: synonyms, modifiers: modifiers) {
+            case .one(let name): return name
+            case .several: return nil
+            case .none: break
             }
-            if found.count == 1 { return found.first }
-            if found.count > 1 { return nil }
         }
         // "a Kremlin readout", "a spokesperson for the Foreign Ministry": the organisation.
         if SpeechLexicon.documentNouns.contains(head) {
@@ -277,6 +268,29 @@ struct SpeakerResolver {
             return owner(ofDocumentIn: tokens)
         }
         return nil
+    }
+
+    /// The people the document introduces with a role ("Chinese President Xi Jinping", "Lin
+    /// Jian, a spokesperson"), narrowed by modifiers: the same for every description with that
+    /// noun and those modifiers, so worked out once per document.
+    private func people(withRole head: String, synonyms: [String], modifiers: [String]) -> MentionMemo.RoleHolders {
+        let query = MentionMemo.RoleQuery(head: head, modifiers: modifiers)
+        if let known = memo.roleHolders[query] { return known }
+        // "Sen." may be one token or "Sen" and ".", depending on the tokenizer: a word
+        // counts when it is a synonym or a synonym without its period.
+        let targets = synonyms + synonyms.filter { $0.hasSuffix(".") }.map { String($0.dropLast()) }
+        var found = Set<String>()
+        for k in entities.mentions.indices where entities.mentions[k].label == "PERSON" {
+            let m = entities.mentions[k]
+            let context = roleContext(of: m)
+            guard context.tokens.contains(where: { t in targets.contains { reader.lowerIs(t, $0) } })
+                || targets.contains(where: { Self.title(context.title, hasWord: $0) }) else { continue }
+            guard modifiers.allSatisfy({ mod in contains(context, mod) || m.canonical.lowercased().contains(mod) }) else { continue }
+            found.insert(canonicalize(m))
+        }
+        let answer: MentionMemo.RoleHolders = found.count == 1 ? .one(found.first!) : found.isEmpty ? .none : .several
+        memo.roleHolders[query] = answer
+        return answer
     }
 
     /// "The commission says": a definite description whose noun is a word of an organisation
@@ -429,6 +443,19 @@ final class MentionMemo {
     var roleContext: [SpeakerResolver.RoleContext?]
     /// Canonical names by what they are worked out from.
     var canonicalOfForm: [Form: String] = [:]
+    /// Who holds a role, by the role noun and modifiers asked about.
+    var roleHolders: [RoleQuery: RoleHolders] = [:]
+
+    struct RoleQuery: Hashable {
+        var head: String
+        var modifiers: [String]
+    }
+
+    enum RoleHolders {
+        case none
+        case one(String)
+        case several
+    }
 
     struct Form: Hashable {
         var text: String
