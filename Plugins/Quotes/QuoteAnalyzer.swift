@@ -41,9 +41,16 @@ struct QuoteAnalyzer {
         phrases = SpeakerPhraseFinder(reader: reader, entities: entities)
         attributions = AttributionFinder(reader: reader, phrases: phrases)
         scanner = QuoteMarkScanner(document: document)
-        passages = scanner.passages()
+        let found = scanner.passages()
+        passages = found
         var mask = [Bool](repeating: false, count: document.tokens.count)
-        for p in passages { for segment in p.segments { for t in segment.content { mask[t] = true } } }
+        mask.withUnsafeMutableBufferPointer { m in
+            for p in found {
+                for segment in p.segments {
+                    UnsafeMutableBufferPointer(rebasing: m[segment.content.clamped(to: 0..<m.count)]).update(repeating: true)
+                }
+            }
+        }
         quotedTokens = mask
     }
 

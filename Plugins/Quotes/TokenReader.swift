@@ -10,8 +10,12 @@ struct TokenReader {
     init(_ document: AnalyzedDocument) {
         self.document = document
         var map = [Int32](repeating: 0, count: document.tokens.count)
-        for (s, sentence) in document.sentences.enumerated() {
-            for t in sentence.tokens { map[t] = Int32(s) }
+        // Filled a sentence's range at a time, without a bounds check per token.
+        map.withUnsafeMutableBufferPointer { m in
+            for (s, sentence) in document.sentences.enumerated() {
+                let r = sentence.tokens.clamped(to: 0..<m.count)
+                UnsafeMutableBufferPointer(rebasing: m[r]).update(repeating: Int32(s))
+            }
         }
         sentenceOfToken = map
     }
