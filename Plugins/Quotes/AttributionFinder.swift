@@ -34,7 +34,7 @@ struct AttributionFinder {
         if nextSentence, !passage.closed { return nil }
         let sentence = reader.sentenceTokens(of: k)
         let limit = min(sentence.upperBound, nextOpen ?? reader.count)
-        while k < limit, reader.is(k, ",") { k += 1 }
+        while k < limit, reader.isChar(k, ",") { k += 1 }
         guard k < limit else { return nil }
         // A dash and a name: the byline of a pull quote.
         if reader.isDash(k), !nextSentence || k == sentence.lowerBound {
@@ -49,7 +49,7 @@ struct AttributionFinder {
         let reach = nextSentence && !reader.isLowercaseWord(k) ? 4 : 40
         var i = k
         while i < min(limit, k + reach) {
-            if reader.isQuoteMark(i) || reader.is(i, ";") || reader.is(i, ":") { break }
+            if reader.isQuoteMark(i) || reader.isChar(i, ";") || reader.isChar(i, ":") { break }
             if let (v, text, length) = phrases.verb(at: i) {
                 if i == k {
                     // "…," told reporters: "told" never inverts; its object is the listener.
@@ -85,8 +85,8 @@ struct AttributionFinder {
     func possessiveUtterance(anchor: Int, floor: Int) -> Attribution? {
         var i = anchor - 1
         while i > floor, anchor - i <= 14 {
-            if reader.isQuoteMark(i) || reader.is(i, ";") { return nil }
-            if reader.isLowered(i, in: SpeechLexicon.utteranceNounList), i + 1 < anchor || i + 1 == anchor,
+            if reader.isQuoteMark(i) || reader.isChar(i, ";") { return nil }
+            if reader.isWord(i), reader.isLowered(i, in: SpeechLexicon.utteranceNounList), i + 1 < anchor || i + 1 == anchor,
                i + 1 == anchor || ["that", ":", ","].contains(reader.lower(i + 1)) {
                 // The owner: "Trump’s" (one token or two) right before the noun, with at most one
                 // modifier between ("Trump’s latest claim").
@@ -134,7 +134,7 @@ struct AttributionFinder {
     func before(anchor: Int, floor: Int, cue: String) -> Attribution? {
         guard anchor > floor else { return nil }
         var k = floor
-        while k < anchor, reader.is(k, ",") || reader.isDash(k) { k += 1 }
+        while k < anchor, reader.isChar(k, ",") || reader.isDash(k) { k += 1 }
         if let according = accordingTo(at: k, limit: anchor) { return according }
         var i = anchor - 1
         while i >= k {

@@ -16,24 +16,39 @@ struct EntityIndex {
     }
 
     let mentions: [Mention]
-    /// Every distinct name-like form (mention text or canonical, at most five words) with its
-    /// words: the candidates when a bare or garbled name needs its fullest form. Built on first
-    /// use, since most documents never need it.
-    var nameForms: [LazyNameForms.Form] { forms.value }
-    private let forms: LazyNameForms
+    /// The name forms of the mentions: the candidates when a bare or garbled name needs its
+    /// fullest form.
+    let nameForms: NameForms
 
     init(_ annotations: [Annotation], document: AnalyzedDocument) {
-        var mentions = annotations.compactMap { a -> Mention? in
-            guard case .string(let label)? = a["label"] else { return nil }
-            var canonical: String
-            if case .string(let c)? = a["canonical"], !c.isEmpty { canonical = c } else { canonical = document.text(of: a.span) }
-            var title: String?
-            if case .string(let t)? = a["title"], !t.isEmpty { title = t }
-            return Mention(span: a.span, label: label, canonical: canonical, title: title)
-        }.sorted { $0.span < $1.span }
-        for i in mentions.indices { mentions[i].index = i }
+        var mentions: [Mention] = []
+        mentions.reserveCapacity(annotations.count)
+        for a in annotations {
+            // One pass over the fields for the three wanted (the first of each key, as `a[key]`
+            // would find it), rather than a search per key.
+            var label: Value?, canonical: Value?, title: Value?
+            for field in a.fields {
+                switch field.key {
+                case "label": if label == nil { label = field.value }
+                case "canonical": if canonical == nil { canonical = field.value }
+                case "title": if title == nil { title = field.value }
+                default: break
+                }
+            }
+            guard case .string(let l)? = label else { continue }
+            var name: String
+            if case .string(let c)? = canonical, !c.isEmpty { name = c } else { name = document.text(of: a.span) }
+            var t: String?
+            if case .string(let v)? = title, !v.isEmpty { t = v }
+            mentions.append(Mention(span: a.span, label: l, canonical: name, title: t, index: mentions.count))
+        }
+        // The entities extractor gives its mentions in order, so the (stable) sort is rarely needed.
+        if mentions.indices.dropFirst().contains(where: { mentions[$0].span < mentions[$0 - 1].span }) {
+            mentions.sort { $0.span < $1.span }
+            for i in mentions.indices { mentions[i].index = i }
+        }
         self.mentions = mentions
-        forms = LazyNameForms(mentions: mentions, document: document)
+        nameForms = NameForms(mentions: mentions, document: document)
     }
 
     /// Index of the first mention ending after byte `offset`.
@@ -71,33 +86,61 @@ struct EntityIndex {
     }
 }
 
-/// The name forms of a document's mentions, computed once when first asked for.
-final class LazyNameForms {
+/// The name forms of a document's mentions: each person's or organisation's text and canonical
+/// name, in mention order. What is worked out about a form (its length, whether it is a name
+/// and its words) is kept for the next question: a document asks for the fullest form of
+/// several names, and most documents never ask.
+final class NameForms {
     private let mentions: [EntityIndex.Mention]
     private let document: AnalyzedDocument
+    /// Per form (two per mention: its text, then its canonical name), the character count, or
+    /// -1 until worked out.
+    private var lengths: [Int] = []
+    /// Per form, its distinct words when it can stand for a name (name-like, at most five
+    /// words), once worked out.
+    private var words: [Candidate] = []
+
+    private enum Candidate {
+        case unknown, rejected
+        case name([Substring])
+    }
+
     init(mentions: [EntityIndex.Mention], document: AnalyzedDocument) {
         self.mentions = mentions
         self.document = document
     }
 
-    /// A name form: `length` is the name's character count, compared again and again.
-    typealias Form = (label: String, name: String, words: Set<Substring>, length: Int)
-
-    /// A mention's label and one of its names, to list each form once.
-    private struct Key: Hashable {
-        var label: String
-        var name: String
+    private func name(_ form: Int) -> String {
+        let m = mentions[form >> 1]
+        return form & 1 == 0 ? document.text(of: m.span) : m.canonical
     }
 
-    lazy var value: [Form] = {
-        var seen = Set<Key>()
-        var forms: [Form] = []
-        for m in mentions where m.isSpeakerLike {
-            for name in [document.text(of: m.span), m.canonical] where seen.insert(Key(label: m.label, name: name)).inserted {
-                let words = SpeakerResolver.words(name)
-                if words.count <= 5, SpeakerResolver.isNameLike(name) { forms.append((m.label, name, words, name.count)) }
+    /// The longest name form with `label` whose words include `words`, when longer than
+    /// `best` (`bestLength` characters); else `best`. The first of equally long forms wins, so
+    /// forms listed twice count once.
+    func fullest(label: String, containing words: Set<Substring>, best: String, bestLength: Int) -> String {
+        if lengths.isEmpty {
+            lengths = Array(repeating: -1, count: 2 * mentions.count)
+            self.words = Array(repeating: .unknown, count: 2 * mentions.count)
+        }
+        var best = best, bestLength = bestLength
+        for k in mentions.indices where mentions[k].isSpeakerLike && mentions[k].label == label {
+            for form in (2 * k)..<(2 * k + 2) {
+                if lengths[form] < 0 { lengths[form] = name(form).count }
+                guard lengths[form] > bestLength else { continue }
+                if case .unknown = self.words[form] {
+                    let text = name(form)
+                    if let w = SpeakerResolver.distinctWords(text, atMost: 5), SpeakerResolver.isNameLike(text) {
+                        self.words[form] = .name(w)
+                    } else {
+                        self.words[form] = .rejected
+                    }
+                }
+                guard case .name(let candidate) = self.words[form], words.allSatisfy({ candidate.contains($0) }) else { continue }
+                best = name(form)
+                bestLength = lengths[form]
             }
         }
-        return forms
-    }()
+        return best
+    }
 }

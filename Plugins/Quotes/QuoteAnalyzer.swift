@@ -41,9 +41,16 @@ struct QuoteAnalyzer {
         phrases = SpeakerPhraseFinder(reader: reader, entities: entities)
         attributions = AttributionFinder(reader: reader, phrases: phrases)
         scanner = QuoteMarkScanner(document: document)
-        passages = scanner.passages()
+        let found = scanner.passages()
+        passages = found
         var mask = [Bool](repeating: false, count: document.tokens.count)
-        for p in passages { for segment in p.segments { for t in segment.content { mask[t] = true } } }
+        mask.withUnsafeMutableBufferPointer { m in
+            for p in found {
+                for segment in p.segments {
+                    UnsafeMutableBufferPointer(rebasing: m[segment.content.clamped(to: 0..<m.count)]).update(repeating: true)
+                }
+            }
+        }
         quotedTokens = mask
     }
 
@@ -63,9 +70,9 @@ struct QuoteAnalyzer {
         }
         found += unmarkedQuotes(avoiding: passages, resolver: resolver)
         found += transcriptTurns(resolver: resolver)
-        var busy = Set<Int>()
-        for q in found { for s in q.firstSentence...q.lastSentence { busy.insert(s) } }
-        for p in passages { for s in reader.sentence(of: p.firstOpen)...reader.sentence(of: p.lastToken) { busy.insert(s) } }
+        var busy = [Bool](repeating: false, count: reader.document.sentences.count)
+        for q in found { for s in q.firstSentence...q.lastSentence { busy[s] = true } }
+        for p in passages { for s in reader.sentence(of: p.firstOpen)...reader.sentence(of: p.lastToken) { busy[s] = true } }
         found += indirectSpeech(skipping: busy, resolver: resolver)
         return found
     }
@@ -76,7 +83,7 @@ struct QuoteAnalyzer {
                          earlier: [FoundQuote], resolver: SpeakerResolver) -> FoundQuote? {
         let pieces = passage.segments.compactMap { segment -> Span? in
             var r = segment.content
-            while !r.isEmpty, reader.is(r.upperBound - 1, ",") { r = r.lowerBound..<(r.upperBound - 1) }
+            while !r.isEmpty, reader.isChar(r.upperBound - 1, ",") { r = r.lowerBound..<(r.upperBound - 1) }
             return r.isEmpty ? nil : reader.span(r)
         }
         guard !pieces.isEmpty else { return nil }
@@ -123,7 +130,7 @@ struct QuoteAnalyzer {
         }
         // "Obama is rolling out a new message: “It's about me.”": the clause before the colon
         // has no speech verb, but its subject is who the quotation belongs to.
-        if attribution == nil, open > sentenceStart, reader.is(open - 1, ":"),
+        if attribution == nil, open > sentenceStart, reader.isChar(open - 1, ":"),
            let p = phrases.mainSubject(ofSentenceContaining: open, before: open - 1), isPerson(p) {
             attribution = Attribution(phrase: p, verb: nil, cue: "colon")
         }
@@ -131,7 +138,7 @@ struct QuoteAnalyzer {
         if attribution == nil, startsSentence, openSentence > 0 {
             let prevSentence = reader.document.sentences[openSentence - 1]
             let colon = prevSentence.tokens.upperBound - 1
-            if reader.is(colon, ":"), reader.paragraph(of: open) - prevSentence.paragraph <= 1 {
+            if reader.isChar(colon, ":"), reader.paragraph(of: open) - prevSentence.paragraph <= 1 {
                 attribution = attributions.before(anchor: colon, floor: prevSentence.tokens.lowerBound, cue: "colon")
             }
         }
@@ -247,7 +254,7 @@ struct QuoteAnalyzer {
         guard let firstWord = words.first else { return .term }
         // "(CROSSTALK.)", "[APPLAUSE]": a stage direction, not speech.
         if let f = content.first, let l = content.last(where: { !reader.isSentencePunctuation($0) }),
-           (reader.is(f, "(") && reader.is(l, ")")) || (reader.is(f, "[") && reader.is(l, "]")) { return .term }
+           (reader.isChar(f, "(") && reader.isChar(l, ")")) || (reader.isChar(f, "[") && reader.isChar(l, "]")) { return .term }
         let hasSentenceEnd = content.contains { reader.isSentencePunctuation($0) || reader.hasPrefix($0, "...") }
         let titleCase = words.allSatisfy { !reader.isLowercaseWord($0) || Self.minorWords.contains(reader.lower($0)) }
         let namesSpeaker = attribution?.phrase?.namesSomeone == true && speaker != nil
@@ -353,12 +360,12 @@ struct QuoteAnalyzer {
                 if lo < passage.firstOpen, reader.lowerIs(lo, "that") { lo += 1 }
                 // "called the talks “…” and described the ties as “…”": the next verb frames its own.
                 // A dash or semicolon after the quote ends the framed clause too.
-                if let next = ((passage.lastToken + 1)..<hi).first(where: { phrases.verb(at: $0) != nil || reader.isDash($0) || reader.is($0, ";") }) { hi = next }
+                if let next = ((passage.lastToken + 1)..<hi).first(where: { phrases.verb(at: $0) != nil || reader.isDash($0) || reader.isChar($0, ";") }) { hi = next }
             } else if v.lowerBound > passage.lastToken {
                 hi = v.lowerBound
                 if let p = phrase, p.lowerBound > passage.lastToken, p.lowerBound < hi { hi = p.lowerBound }
             }
-        } else if passage.firstOpen > lo, reader.is(passage.firstOpen - 1, ":") {
+        } else if passage.firstOpen > lo, reader.isChar(passage.firstOpen - 1, ":") {
             lo = passage.firstOpen  // "… a new message: “It's about me.”": the colon hands over.
         } else if let p = phrase, p.lowerBound >= lo, p.upperBound <= passage.firstOpen {
             lo = p.upperBound
@@ -382,7 +389,7 @@ struct QuoteAnalyzer {
         guard lineStart else { return nil }
         var k = i
         while k < min(reader.count, i + 3), isUpperCaseWord(k) { k += 1 }
-        guard k > i, k < reader.count, reader.is(k, ":"), !reader.document.tokens[k].lineStart else { return nil }
+        guard k > i, k < reader.count, reader.isChar(k, ":"), !reader.document.tokens[k].lineStart else { return nil }
         return i..<k
     }
 
@@ -411,14 +418,14 @@ struct QuoteAnalyzer {
         var out: [FoundQuote] = []
         for segment in passage.segments {
             var content = segment.content
-            while !content.isEmpty, reader.is(content.upperBound - 1, ",") { content = content.lowerBound..<(content.upperBound - 1) }
+            while !content.isEmpty, reader.isChar(content.upperBound - 1, ",") { content = content.lowerBound..<(content.upperBound - 1) }
             guard !content.isEmpty else { continue }
             let sentence = reader.sentence(of: content.lowerBound), last = reader.sentence(of: content.upperBound - 1)
             let label = transcriptLabel(at: content.lowerBound)
             let from = label.map { $0.upperBound + 1 } ?? content.lowerBound
             guard from < content.upperBound else { continue }
             // "(CROSSTALK.)": a stage direction belongs to no one.
-            if reader.is(from, "(") || reader.is(from, "[") {
+            if reader.isChar(from, "(") || reader.isChar(from, "[") {
                 out.append(FoundQuote(pieces: [reader.span(from..<content.upperBound)], kind: .term, attribution: nil, speaker: nil,
                                       firstSentence: sentence, lastSentence: last))
                 continue
@@ -447,10 +454,17 @@ struct QuoteAnalyzer {
     /// Transcript turns printed without quote marks, one per line.
     private func transcriptTurns(resolver: SpeakerResolver) -> [FoundQuote] {
         var out: [FoundQuote] = []
+        let tokenList = reader.document.tokens
+        // The paragraph's first token (what `tokenRange(in:)` starts with), found by walking on
+        // from the last paragraph's rather than searching; its whole range only for a label.
+        var first = 0
         for paragraph in reader.document.paragraphs {
+            if first > 0, tokenList[first - 1].span.start >= paragraph.start { first = 0 }
+            while first < tokenList.count, tokenList[first].span.start < paragraph.start { first += 1 }
+            guard first < tokenList.count, tokenList[first].span.end <= paragraph.end, !quotedTokens[first], !reader.isQuoteMark(first),
+                  transcriptLabel(at: first) != nil else { continue }
             let tokens = reader.document.tokenRange(in: paragraph)
-            guard !tokens.isEmpty, !quotedTokens[tokens.lowerBound], !reader.isQuoteMark(tokens.lowerBound),
-                  let label = transcriptLabel(at: tokens.lowerBound) else { continue }
+            guard let label = transcriptLabel(at: tokens.lowerBound) else { continue }
             // The turn runs to the end of its line.
             var end = label.upperBound + 1
             while end < tokens.upperBound, !reader.document.tokens[end].lineStart { end += 1 }
@@ -470,12 +484,12 @@ struct QuoteAnalyzer {
     /// meeting."), as some outlets print quotations without quote marks.
     private func unmarkedQuotes(avoiding passages: [QuotedPassage], resolver: SpeakerResolver) -> [FoundQuote] {
         let sentences = reader.document.sentences
-        var marked = Set<Int>()
-        for p in passages { for s in reader.sentence(of: p.firstOpen)...reader.sentence(of: p.lastToken) { marked.insert(s) } }
+        var marked = [Bool](repeating: false, count: sentences.count)
+        for p in passages { for s in reader.sentence(of: p.firstOpen)...reader.sentence(of: p.lastToken) { marked[s] = true } }
         var out: [FoundQuote] = []
         for (s, sentence) in sentences.enumerated() where s > 0 {
             let first = sentence.tokens.lowerBound
-            guard reader.document.tokens[first].lineStart, sentence.tokens.count <= 14, !marked.contains(s) else { continue }
+            guard reader.document.tokens[first].lineStart, sentence.tokens.count <= 14, !marked[s] else { continue }
             // The attribution line must end where the sentence ends.
             let end = sentence.tokens.upperBound
             guard end == reader.count || reader.document.tokens[end].lineStart else { continue }
@@ -486,18 +500,18 @@ struct QuoteAnalyzer {
                   subject.namesSomeone
             else { continue }
             let afterVerb = verbIndex + 1
-            let closesLine = afterVerb < end && (reader.is(afterVerb, ".") || reader.is(afterVerb, ","))
+            let closesLine = afterVerb < end && (reader.isChar(afterVerb, ".") || reader.isChar(afterVerb, ","))
             guard closesLine else { continue }
             // The speech: the line before, back to its start, ending with a comma (or a period
             // when the attribution is a bare "Name said.").
             let speechEnd = first - 1
-            let endsWithComma = reader.is(speechEnd, ",")
-            guard endsWithComma || (reader.is(afterVerb, ".") && afterVerb + 1 == end && reader.isSentencePunctuation(speechEnd))
+            let endsWithComma = reader.isChar(speechEnd, ",")
+            guard endsWithComma || (reader.isChar(afterVerb, ".") && afterVerb + 1 == end && reader.isSentencePunctuation(speechEnd))
             else { continue }
             var speechStart = speechEnd
             while speechStart > 0, !reader.document.tokens[speechStart].lineStart { speechStart -= 1 }
             let speechSentence = reader.sentence(of: speechStart)
-            guard !marked.contains(reader.sentence(of: speechEnd)), !marked.contains(speechSentence) else { continue }
+            guard !marked[reader.sentence(of: speechEnd)], !marked[speechSentence] else { continue }
             let content = speechStart..<(endsWithComma ? speechEnd : speechEnd + 1)
             let wordCount = content.filter { reader.isWord($0) }.count
             guard wordCount >= 6, !reader.isDash(speechStart), !(speechStart..<speechEnd).contains(where: { reader.isQuoteMark($0) }) else { continue }
@@ -512,9 +526,9 @@ struct QuoteAnalyzer {
 
     /// Reported speech without quote marks: "Putin noted that …", "…, sources said.",
     /// "according to X, …".
-    private func indirectSpeech(skipping busy: Set<Int>, resolver: SpeakerResolver) -> [FoundQuote] {
+    private func indirectSpeech(skipping busy: [Bool], resolver: SpeakerResolver) -> [FoundQuote] {
         var out: [FoundQuote] = []
-        for (s, sentence) in reader.document.sentences.enumerated() where !busy.contains(s) && sentence.tokens.count >= 5 {
+        for (s, sentence) in reader.document.sentences.enumerated() where !busy[s] && sentence.tokens.count >= 5 {
             if let q = indirect(in: s, resolver: resolver) { out.append(q) }
         }
         return out
@@ -527,7 +541,7 @@ struct QuoteAnalyzer {
         while end > range.lowerBound, !reader.isWord(end - 1), reader.document.tokens[end - 1].kind != .number { end -= 1 }
         guard end - range.lowerBound >= 4 else { return nil }
         // Trailing attribution: "…, sources said." / "…, said the official." / "…, according to X."
-        if let comma = (range.lowerBound..<end).last(where: { reader.is($0, ",") }), end - comma <= 12, comma - range.lowerBound >= 4 {
+        if let comma = (range.lowerBound..<end).last(where: { reader.isChar($0, ",") }), end - comma <= 12, comma - range.lowerBound >= 4 {
             let tail = (comma + 1)..<end
             if let a = attributions.accordingTo(at: comma + 1, limit: end) {
                 return indirectQuote(range.lowerBound..<comma, a, s, resolver)
@@ -542,7 +556,7 @@ struct QuoteAnalyzer {
         }
         // Leading "According to X, …".
         if let a = attributions.accordingTo(at: range.lowerBound, limit: end),
-           let comma = (range.lowerBound..<end).first(where: { reader.is($0, ",") }), comma + 4 < end {
+           let comma = (range.lowerBound..<end).first(where: { reader.isChar($0, ",") }), comma + 4 < end {
             return indirectQuote((comma + 1)..<end, a, s, resolver)
         }
         // "Putin noted that …", "Kyiv says these attacks …", "he told reporters that …".
@@ -553,7 +567,7 @@ struct QuoteAnalyzer {
             var sawThat = false
             // Allow a listener or a short adverbial before "that" ("told reporters on Tuesday that").
             var look = k
-            while look < min(end, k + 6), !reader.is(look, ",") || look == k {
+            while look < min(end, k + 6), !reader.isChar(look, ",") || look == k {
                 if reader.lowerIs(look, "that") { sawThat = true; k = look + 1; break }
                 look += 1
             }

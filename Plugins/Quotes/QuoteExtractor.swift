@@ -42,20 +42,28 @@ public struct QuoteExtractor: Extractor {
         // Quotes are found over the whole document (an attribution may lie outside `span`), then
         // only those inside `span` are returned.
         let analyzer = QuoteAnalyzer(document: document, entityAnnotations: context.annotations(from: "entities"))
-        var out: [Annotation] = []
-        for quote in analyzer.quotes() {
-            let mention = quote.attribution?.phrase.map { analyzer.reader.span($0.tokens) }
-            for piece in quote.pieces where span.contains(piece) {
-                out.append(Annotation(extractor: "quotes", span: piece, orderedFields: [
-                    ("speaker", .optional(quote.speaker)),
-                    ("speaker_start", mention.map { .int(document.scalarOffset(ofByte: $0.start)) } ?? .null),
-                    ("speaker_end", mention.map { .int(document.scalarOffset(ofByte: $0.end)) } ?? .null),
-                    ("kind", .string(quote.kind.rawValue)),
-                    ("verb", .optional(quote.attribution?.verb)),
-                    ("cue", .optional(quote.attribution?.cue)),
-                ]))
-            }
+        let quotes = analyzer.quotes()
+        // The pieces in span order, equal spans in the order found (as a stable sort of the
+        // annotations would give), sorted before the annotations are built rather than after.
+        var order: [(span: Span, quote: Int, piece: Int)] = []
+        for (q, quote) in quotes.enumerated() {
+            for (p, piece) in quote.pieces.enumerated() where span.contains(piece) { order.append((piece, q, p)) }
         }
-        return out.sorted { $0.span < $1.span }
+        order.sort { a, b in a.span != b.span ? a.span < b.span : (a.quote, a.piece) < (b.quote, b.piece) }
+        var out: [Annotation] = []
+        out.reserveCapacity(order.count)
+        for (piece, q, _) in order {
+            let quote = quotes[q]
+            let mention = quote.attribution?.phrase.map { analyzer.reader.span($0.tokens) }
+            out.append(Annotation(extractor: "quotes", span: piece, orderedFields: [
+                ("speaker", .optional(quote.speaker)),
+                ("speaker_start", mention.map { .int(document.scalarOffset(ofByte: $0.start)) } ?? .null),
+                ("speaker_end", mention.map { .int(document.scalarOffset(ofByte: $0.end)) } ?? .null),
+                ("kind", .string(quote.kind.rawValue)),
+                ("verb", .optional(quote.attribution?.verb)),
+                ("cue", .optional(quote.attribution?.cue)),
+            ]))
+        }
+        return out
     }
 }

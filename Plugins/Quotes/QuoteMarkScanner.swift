@@ -113,17 +113,47 @@ struct QuoteMarkScanner {
         return Mark(family: family, opens: opens, closes: closes, width: width)
     }
 
-    /// A token after which a quote mark still counts as opening: brackets, dashes, other marks.
+    /// A token after which a quote mark still counts as opening: brackets, dashes, other marks
+    /// ( [ — – - : “ ‘ " ' « /), told by its bytes.
     private func isOpeningContext(_ i: Int) -> Bool {
-        let text = document.text(ofToken: i)
-        return ["(", "[", "—", "–", "-", ":", "“", "‘", "\"", "'", "«", "/"].contains(text)
+        let span = document.tokens[i].span
+        let b = document.utf8, s = span.start
+        switch span.length {
+        case 1: return [0x28, 0x5B, 0x2D, 0x3A, 0x22, 0x27, 0x2F].contains(b[s])
+        case 2: return b[s] == 0xC2 && b[s + 1] == 0xAB
+        case 3: return b[s] == 0xE2 && b[s + 1] == 0x80 && [0x94, 0x93, 0x9C, 0x98].contains(b[s + 2])
+        default: return false
+        }
     }
 
-    /// A token before which a quote mark still counts as closing: punctuation that ends a phrase.
+    /// A token before which a quote mark still counts as closing: punctuation that ends a phrase
+    /// (, . ; : ! ? ) ] — – - … ” ’ " ' » or "..." and more), told by its bytes. The text was once
+    /// compared as Strings, which also equate the Greek question mark (U+037E) with ";", so it
+    /// still counts.
     private func isClosingContext(_ i: Int) -> Bool {
-        let text = document.text(ofToken: i)
-        return [",", ".", ";", ":", "!", "?", ")", "]", "—", "–", "-", "…", "”", "’", "\"", "'", "»"].contains(text)
-            || text.hasPrefix("...")
+        let span = document.tokens[i].span
+        let b = document.utf8, s = span.start
+        switch span.length {
+        case 1: return [0x2C, 0x2E, 0x3B, 0x3A, 0x21, 0x3F, 0x29, 0x5D, 0x2D, 0x22, 0x27].contains(b[s])
+        case 2: return (b[s] == 0xC2 && b[s + 1] == 0xBB) || (b[s] == 0xCD && b[s + 1] == 0xBE)
+        case 3:
+            if b[s] == 0xE2 && b[s + 1] == 0x80 && [0x94, 0x93, 0xA6, 0x9D, 0x99].contains(b[s + 2]) { return true }
+        default: break
+        }
+        // `hasPrefix("...")` goes by Characters: a combining mark after the third dot makes it no
+        // prefix, which only a non-ASCII byte after the dots can bring.
+        guard span.length >= 3, b[s] == 0x2E, b[s + 1] == 0x2E, b[s + 2] == 0x2E else { return false }
+        if span.length == 3 || b[s + 3] < 0x80 { return true }
+        return document.text(ofToken: i).hasPrefix("...")
+    }
+
+    /// Whether token `i` may be a quote mark at all (the bytes every mark starts with): most
+    /// tokens are ruled out before ``mark(at:)`` works anything out.
+    private func mayBeMark(_ i: Int) -> Bool {
+        let t = document.tokens[i]
+        guard t.kind == .punctuation else { return false }
+        let b = document.utf8[t.span.start]
+        return b == 0x22 || b == 0x27 || b == 0xC2 || b == 0xE2
     }
 
     /// Whether token `i` begins a block: a paragraph, or a line that starts a sentence.
@@ -160,7 +190,14 @@ struct QuoteMarkScanner {
             out.append(QuotedPassage(segments: segs, isSingle: false))
         }
 
-        let usesCurlyDoubles = (0..<n).contains { isCurlyDouble($0) }
+        // Whether the document quotes with curly doubles, worked out when first asked.
+        var curly: Bool?
+        func usesCurlyDoubles() -> Bool {
+            if let curly { return curly }
+            let answer = (0..<n).contains { isCurlyDouble($0) }
+            curly = answer
+            return answer
+        }
         var i = 0
         while i < n {
             if let o = open, i > o.token, isBlockStart(i) {
@@ -174,7 +211,7 @@ struct QuoteMarkScanner {
                 }
                 abandon(at: i)
             }
-            guard let m = mark(at: i) else { i += 1; continue }
+            guard mayBeMark(i), let m = mark(at: i) else { i += 1; continue }
             if let o = open {
                 if m.family == o.family {
                     if m.closes || (!m.opens && i > o.token + o.width) {
@@ -208,8 +245,8 @@ struct QuoteMarkScanner {
     /// paragraph never closes the straight mark and the next one does not reopen it; the
     /// paragraph's own quotations are then found inside it ("Trump walked onto the stage,
     /// chanting “U-S-A!”").
-    private func isPastedBlockMarker(_ i: Int, _ m: Mark, curlyInDocument: Bool) -> Bool {
-        guard curlyInDocument, m.family == .straightDouble, m.width == 1, document.tokens[i].lineStart || i == 0 else { return false }
+    private func isPastedBlockMarker(_ i: Int, _ m: Mark, curlyInDocument: () -> Bool) -> Bool {
+        guard m.family == .straightDouble, m.width == 1, document.tokens[i].lineStart || i == 0, curlyInDocument() else { return false }
         var k = i + 1
         while k < document.tokens.count, !document.tokens[k].lineStart {
             if let other = mark(at: k), other.family == .straightDouble { return false }

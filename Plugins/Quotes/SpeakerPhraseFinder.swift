@@ -36,21 +36,32 @@ struct SpeakerPhraseFinder {
         var at = [Int32](repeating: -1, count: reader.count)
         var cues: [(verb: SpeechLexicon.Verb, text: String, length: Int)] = []
         // Read once here: inside the loop each static would be checked for initialisation per token.
-        let prefixes = SpeechLexicon.verbPrefixes, prefixes3 = SpeechLexicon.verbPrefixes3
+        let prefixes = SpeechLexicon.verbPrefixes, prefixes3 = SpeechLexicon.verbPrefixes3, endings = SpeechLexicon.verbEndings
         reader.document.utf8.withUnsafeBufferPointer { bytes in
             reader.document.tokens.withUnsafeBufferPointer { tokens in
                 for i in 0..<tokens.count {
-                    // The first three bytes rule out most tokens before `findVerb` is asked (it
-                    // would reject them by the same tests: a speech verb starts with two lower-case
-                    // ASCII letters and a third letter, "saID" being "said").
+                    // The first three bytes and the last rule out most tokens before `findVerb` is
+                    // asked (it would reject them by the same tests: a speech verb starts with
+                    // two lower-case ASCII letters and a third letter, "saID" being "said"). The
+                    // tests are folded into few branches, as which words pass is hard to predict.
                     let t = tokens[i]
-                    guard t.kind == .word, t.span.length >= 3, t.span.length <= 14 else { continue }
-                    let b0 = bytes[t.span.start], b1 = bytes[t.span.start + 1], b2 = bytes[t.span.start + 2]
-                    guard (97...122).contains(b0), (97...122).contains(b1), prefixes[Int(b0 - 97) * 26 + Int(b1 - 97)] else { continue }
-                    // A non-ASCII third byte goes on to the full test, since lowercasing may make it ASCII.
-                    if b2 < 0x80 {
-                        let c = (65...90).contains(b2) ? b2 | 0x20 : b2
-                        guard (97...122).contains(c), prefixes3[(Int(b0 - 97) * 26 + Int(b1 - 97)) * 26 + Int(c - 97)] else { continue }
+                    guard t.kind == .word, UInt(bitPattern: t.span.length &- 3) <= 11 else { continue }
+                    let start = t.span.start
+                    let b0 = bytes[start], b1 = bytes[start + 1], b2 = bytes[start + 2]
+                    if b2 >= 0x80 {
+                        // A non-ASCII third byte goes on to the full test, since lowercasing may make it ASCII.
+                        guard (97...122).contains(b0), (97...122).contains(b1), prefixes[Int(b0 - 97) * 26 + Int(b1 - 97)] else { continue }
+                    } else {
+                        let i0 = UInt(b0) &- 97, i1 = UInt(b1) &- 97
+                        let c2 = b2 &- 65 < 26 ? b2 | 0x20 : b2
+                        let i2 = UInt(c2) &- 97
+                        // An ASCII last character is the lowercased token's last, whatever comes
+                        // before it; a verb form ends with a letter. A non-ASCII one rules out nothing.
+                        let last = bytes[t.span.end - 1]
+                        let l = last &- 65 < 26 ? last | 0x20 : last
+                        let lastBit: UInt32 = last >= 0x80 ? ~0 : (l &- 97 < 26 ? 1 << UInt32(l &- 97) : 0)
+                        let slot = max(i0, i1, i2) < 26 ? Int(prefixes3[Int((i0 * 26 + i1) * 26 + i2)]) : 0
+                        guard endings[slot] & lastBit != 0 else { continue }
                     }
                     if let cue = Self.findVerb(at: i, reader: reader) {
                         at[i] = Int32(cues.count)
@@ -112,27 +123,28 @@ struct SpeakerPhraseFinder {
         guard span.length >= 3, span.length <= 14 else { return nil }
         let b0 = reader.document.utf8[span.start], b1 = reader.document.utf8[span.start + 1]
         guard (97...122).contains(b1), SpeechLexicon.verbPrefixes[Int(b0 - 97) * 26 + Int(b1 - 97)] else { return nil }
-        guard let v = SpeechLexicon.verbForms.match(in: reader.document, at: i, limit: i + 1)?.payload else { return nil }
-        let w = reader.lower(i)
-        if let particle = SpeechLexicon.needsParticle[v.lemma] {
+        // The lexicon matches the token lowercased, so the form's text is the token's, lowercased.
+        guard let form = SpeechLexicon.verbForms.match(in: reader.document, at: i, limit: i + 1)?.payload else { return nil }
+        let v = form.verb
+        if let particle = form.particle {
             guard i + 1 < reader.count else { return nil }
             if particle.isEmpty {
                 // "Caddell continued:": only right before the quotation it introduces.
-                guard reader.is(i + 1, ":") || reader.is(i + 1, ",") else { return nil }
-                return (v, w, 1)
+                guard reader.isChar(i + 1, ":") || reader.isChar(i + 1, ",") else { return nil }
+                return (v, form.text, 1)
             }
-            guard reader.lower(i + 1) == particle else { return nil }
-            return (v, w + " " + particle, 2)
+            guard reader.lowerIs(i + 1, particle) else { return nil }
+            return (v, form.textWithParticle, 2)
         }
-        if SpeechLexicon.verbAfterDocumentOnly.contains(w) {
+        if form.afterDocumentOnly {
             guard i > 0, SpeechLexicon.documentNouns.contains(reader.lower(i - 1)) else { return nil }
         }
-        if SpeechLexicon.verbAfterSubjectOnly.contains(w) {
+        if form.afterSubjectOnly {
             guard i > 0, reader.isCapitalized(i - 1) || SpeechLexicon.pronouns[reader.lower(i - 1)] != nil else { return nil }
         }
         // "the so-called", "a called meeting": a verb right after a determiner is a noun or adjective.
-        if i > 0, SpeechLexicon.determiners.contains(reader.lower(i - 1)), !v.isParticiple { return nil }
-        return (v, w, 1)
+        if !v.isParticiple, i > 0, reader.isLowered(i - 1, in: SpeechLexicon.determinerList) { return nil }
+        return (v, form.text, 1)
     }
 
     /// What kind of speaker a phrase (comma-free) is, focusing on the mention nearest `end`
@@ -267,19 +279,19 @@ struct SpeakerPhraseFinder {
         }
         guard j >= floor else { return nil }
         // "Rep. Gwen Moore (D-Wis.) said": a bracketed affiliation sits between name and verb.
-        if reader.is(j, ")"), let open = (max(floor, j - 8)..<j).last(where: { reader.is($0, "(") }), open - 1 >= floor {
+        if reader.isChar(j, ")"), let open = (max(floor, j - 8)..<j).last(where: { reader.isChar($0, "(") }), open - 1 >= floor {
             j = open - 1
         }
         if ["and", "but", "or", "then"].contains(reader.lower(j)) { return nil }
         // "Officials at X, a division of Y, said": an apposition opening with "a"/"an" between
         // commas describes the phrase before it, which is the subject.
-        if reader.is(j, ","), let c = (max(floor, j - 14)..<j).last(where: { reader.is($0, ",") }), c > floor,
+        if reader.isChar(j, ","), let c = (max(floor, j - 14)..<j).last(where: { reader.isChar($0, ",") }), c > floor,
            c + 1 < j, ["a", "an"].contains(reader.lower(c + 1)), !((c + 1)..<j).contains(where: { self.verb(at: $0) != nil || reader.isQuoteMark($0) }),
            let head = subject(before: c, floor: floor), head.namesSomeone {
             return head
         }
         var end = j + 1
-        if reader.is(j, ",") { end = j }
+        if reader.isChar(j, ",") { end = j }
         var chunks: [Range<Int>] = []
         var budget = 10
         while chunks.count < 2 {
@@ -287,7 +299,7 @@ struct SpeakerPhraseFinder {
             while start - 1 >= floor, budget > 0, !isBoundary(start - 1) { start -= 1; budget -= 1 }
             guard start < end else { break }
             chunks.append(start..<end)
-            guard start - 1 >= floor, reader.is(start - 1, ",") else { break }
+            guard start - 1 >= floor, reader.isChar(start - 1, ",") else { break }
             end = start - 1
         }
         guard let headChunk = chunks.first else { return nil }
@@ -321,7 +333,7 @@ struct SpeakerPhraseFinder {
         while t >= lowest {
             // "Vann R. Newkirk II, a writer": a generational suffix may follow the name.
             let ends = t > lowest && Self.nameSuffixes.contains(reader.text(t)) ? [t, t - 1] : [t]
-            if reader.is(t + 1, ","), let nameEnd = ends.first(where: { e in
+            if reader.isChar(t + 1, ","), let nameEnd = ends.first(where: { e in
                 entities.mentions(overlapping: reader.document.tokens[e].span).last.map { $0.label == "PERSON" && $0.span.end == reader.document.tokens[e].span.end } ?? false }),
                let m = entities.mentions(overlapping: reader.document.tokens[nameEnd].span).last {
                 let r = tokens(of: m.span, within: lowest..<verb)
@@ -347,7 +359,7 @@ struct SpeakerPhraseFinder {
         guard end > verbEnd else { return nil }
         let chunk = verbEnd..<end
         guard let first = analyze(chunk, nearEnd: false) else { return nil }
-        if case .description = first.kind, end < limit, reader.is(end, ","), isRoleDescription(chunk) {
+        if case .description = first.kind, end < limit, reader.isChar(end, ","), isRoleDescription(chunk) {
             var e2 = end + 1
             while e2 < limit, e2 - end < 6, !isBoundary(e2) { e2 += 1 }
             if let appos = analyze((end + 1)..<e2, nearEnd: false), appos.namesSomeone { return appos }
@@ -369,7 +381,7 @@ struct SpeakerPhraseFinder {
         guard start < limit else { return nil }
         if Self.introducers.contains(reader.lower(start)) {
             var k = start
-            while k < min(limit, start + 30), !reader.is(k, ",") { k += 1 }
+            while k < min(limit, start + 30), !reader.isChar(k, ",") { k += 1 }
             if k < min(limit, start + 30) { start = k + 1 }
         }
         var i = start

@@ -43,9 +43,16 @@ struct SpeakerResolver {
     /// name-like mention of the document that contains the mention's words is used.
     private func canonicalize(_ m: EntityIndex.Mention) -> String {
         if let known = memo.canonical[m.index] { return known }
+        let text = reader.document.text(of: m.span)
+        // Most mentions are written as their canonical name ("Xi Jinping"): when it has a space
+        // and looks like a name, it is the answer (as `fullestForm` would find) without a look-up.
+        if text.utf8.elementsEqual(m.canonical.utf8), Self.isNameLike(text), Self.hasSpace(text) {
+            memo.canonical[m.index] = text
+            return text
+        }
         // The answer depends on the mention's text, label and canonical name only, which
         // repeat ("Putin" ten times in a story).
-        let form = MentionMemo.Form(text: reader.document.text(of: m.span), label: m.label, canonical: m.canonical)
+        let form = MentionMemo.Form(text: text, label: m.label, canonical: m.canonical)
         let name = memo.canonicalOfForm[form] ?? fullestForm(of: m, text: form.text)
         memo.canonical[m.index] = name
         memo.canonicalOfForm[form] = name
@@ -53,19 +60,13 @@ struct SpeakerResolver {
     }
 
     private func fullestForm(of m: EntityIndex.Mention, text: String) -> String {
-        let words = Set(Self.words(text))
+        let words = Self.words(text)
         let canonicalFits = Self.isNameLike(m.canonical) && words.isSubset(of: Self.words(m.canonical))
         if canonicalFits, Self.hasSpace(m.canonical) {
             return m.canonical
         }
-        var best = canonicalFits ? m.canonical : text
-        var bestLength = best.count
-        for candidate in entities.nameForms where candidate.label == m.label && candidate.length > bestLength
-            && words.isSubset(of: candidate.words) {
-            best = candidate.name
-            bestLength = candidate.length
-        }
-        return best
+        let best = canonicalFits ? m.canonical : text
+        return entities.nameForms.fullest(label: m.label, containing: words, best: best, bestLength: best.count)
     }
 
     /// Whether a name has a space: ASCII by its bytes, other text as `contains(" ")` says.
@@ -76,11 +77,37 @@ struct SpeakerResolver {
 
     static func words(_ s: String) -> Set<Substring> { Set(s.split(separator: " ")) }
 
+    /// The distinct words of `s` (as ``words(_:)`` has them), in order, or nil when there are
+    /// more than `limit`: a short array is cheaper to build and search than a set.
+    static func distinctWords(_ s: String, atMost limit: Int) -> [Substring]? {
+        var out: [Substring] = []
+        for w in s.split(separator: " ") where !out.contains(w) {
+            if out.count == limit { return nil }
+            out.append(w)
+        }
+        return out
+    }
+
     private static let particles: Set<Substring> = ["of", "the", "for", "and", "de", "da", "van", "von", "bin", "al", "la", "le", "du", "del", "di", "el"]
 
     /// Whether every word is capitalised or a name particle ("Bank of America", "Luiz Inácio Lula da Silva").
     static func isNameLike(_ s: String) -> Bool {
-        s.split(separator: " ").allSatisfy { w in
+        // ASCII (nearly every name) is read word by word from the bytes, with no array of words;
+        // other text goes by Characters, where a space may carry a combining mark.
+        let utf8 = s.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            var i = utf8.startIndex
+            while i < utf8.endIndex {
+                let b = utf8[i]
+                var j = utf8.index(after: i)
+                if b == 0x20 { i = j; continue }
+                while j < utf8.endIndex, utf8[j] != 0x20 { j = utf8.index(after: j) }
+                if !((65...90).contains(b) || (48...57).contains(b) || particles.contains(s[i..<j])) { return false }
+                i = j
+            }
+            return true
+        }
+        return s.split(separator: " ").allSatisfy { w in
             guard let b = w.utf8.first else { return true }
             if b < 0x80 { return (65...90).contains(b) || (48...57).contains(b) || particles.contains(w) }
             return w.unicodeScalars.first?.properties.isUppercase ?? false
@@ -217,16 +244,11 @@ struct SpeakerResolver {
         let modifiers = tokens.filter { reader.isCapitalized($0) && !SpeechLexicon.titles.contains(reader.lower($0))
             && !SpeechLexicon.determiners.contains(reader.lower($0)) }.map { reader.lower($0) }
         if let synonyms = SpeechLexicon.roleNouns[head] {
-            var found = Set<String>()
-            for m in entities.mentions where m.label == "PERSON" {
-                let context = roleContext(of: m)
-                // "Sen." may be one token or "Sen" and ".", depending on the tokenizer.
-                guard context.contains(where: { synonyms.contains($0) || synonyms.contains($0 + ".") }) else { continue }
-                guard modifiers.allSatisfy({ mod in context.contains(mod) || m.canonical.lowercased().contains(mod) }) else { continue }
-                found.insert(canonicalize(m))
+            switch people(withRole: head, synonyms: synonyms, modifiers: modifiers) {
+            case .one(let name): return name
+            case .several: return nil
+            case .none: break
             }
-            if found.count == 1 { return found.first }
-            if found.count > 1 { return nil }
         }
         // "a Kremlin readout", "a spokesperson for the Foreign Ministry": the organisation.
         if SpeechLexicon.documentNouns.contains(head) {
@@ -246,6 +268,29 @@ struct SpeakerResolver {
             return owner(ofDocumentIn: tokens)
         }
         return nil
+    }
+
+    /// The people the document introduces with a role ("Chinese President Xi Jinping", "Lin
+    /// Jian, a spokesperson"), narrowed by modifiers: the same for every description with that
+    /// noun and those modifiers, so worked out once per document.
+    private func people(withRole head: String, synonyms: [String], modifiers: [String]) -> MentionMemo.RoleHolders {
+        let query = MentionMemo.RoleQuery(head: head, modifiers: modifiers)
+        if let known = memo.roleHolders[query] { return known }
+        // "Sen." may be one token or "Sen" and ".", depending on the tokenizer: a word
+        // counts when it is a synonym or a synonym without its period.
+        let targets = synonyms + synonyms.filter { $0.hasSuffix(".") }.map { String($0.dropLast()) }
+        var found = Set<String>()
+        for k in entities.mentions.indices where entities.mentions[k].label == "PERSON" {
+            let m = entities.mentions[k]
+            let context = roleContext(of: m)
+            guard context.tokens.contains(where: { t in targets.contains { reader.lowerIs(t, $0) } })
+                || targets.contains(where: { Self.title(context.title, hasWord: $0) }) else { continue }
+            guard modifiers.allSatisfy({ mod in contains(context, mod) || m.canonical.lowercased().contains(mod) }) else { continue }
+            found.insert(canonicalize(m))
+        }
+        let answer: MentionMemo.RoleHolders = found.count == 1 ? .one(found.first!) : found.isEmpty ? .none : .several
+        memo.roleHolders[query] = answer
+        return answer
     }
 
     /// "The commission says": a definite description whose noun is a word of an organisation
@@ -319,39 +364,74 @@ struct SpeakerResolver {
         return nil
     }
 
-    /// Lowercased words describing a person where the document names them: the words before
-    /// the name ("Chinese President Xi Jinping"), an apposition after it ("Lin Jian, a
-    /// spokesperson") or before it ("the spokesperson, Lin Jian"), and the extractor's title.
-    private func roleContext(of m: EntityIndex.Mention) -> [String] {
+    /// The words describing a person where the document names them: the words before the name
+    /// ("Chinese President Xi Jinping"), an apposition after it ("Lin Jian, a spokesperson") or
+    /// before it ("the spokesperson, Lin Jian"), and the extractor's title. Words of the text
+    /// are kept as tokens, compared lowercased in place.
+    struct RoleContext {
+        /// The tokens before the name, then those of an apposition after it.
+        var tokens: [Int]
+        /// The extractor's title, whose words (lowercased) count.
+        var title: String?
+    }
+
+    /// Whether `word` (lowercase) is one of the context's words.
+    private func contains(_ context: RoleContext, _ word: String) -> Bool {
+        context.tokens.contains { reader.lowerIs($0, word) } || Self.title(context.title, hasWord: word)
+    }
+
+    /// Whether `word` is one of the title's words, lowercased: ASCII (nearly every title) read
+    /// from the bytes in place, other text split as Characters.
+    private static func title(_ title: String?, hasWord word: String) -> Bool {
+        guard let title else { return false }
+        let t = title.utf8, w = word.utf8
+        guard t.allSatisfy({ $0 < 0x80 }), w.allSatisfy({ $0 < 0x80 }) else {
+            return title.lowercased().split(separator: " ").contains { $0 == word }
+        }
+        var i = t.startIndex
+        while i < t.endIndex {
+            if t[i] == 0x20 { i = t.index(after: i); continue }
+            var k = w.startIndex
+            var same = true
+            while i < t.endIndex, t[i] != 0x20 {
+                let b = t[i] >= 65 && t[i] <= 90 ? t[i] | 0x20 : t[i]
+                if same, k < w.endIndex, w[k] == b { k = w.index(after: k) } else { same = false }
+                i = t.index(after: i)
+            }
+            if same, k == w.endIndex { return true }
+        }
+        return false
+    }
+
+    private func roleContext(of m: EntityIndex.Mention) -> RoleContext {
         if let known = memo.roleContext[m.index] { return known }
         let words = describingWords(of: m)
         memo.roleContext[m.index] = words
         return words
     }
 
-    private func describingWords(of m: EntityIndex.Mention) -> [String] {
+    private func describingWords(of m: EntityIndex.Mention) -> RoleContext {
         let r = reader.document.tokenRange(in: m.span)
-        guard !r.isEmpty else { return [] }
+        guard !r.isEmpty else { return RoleContext(tokens: [], title: nil) }
         let sentence = reader.sentenceTokens(of: r.lowerBound)
-        var words: [String] = []
+        var words: [Int] = []
         var i = r.lowerBound - 1
         var commas = 0
         // A title the sentence splitter took for a sentence end ("Sen. | Tim Kaine") still counts.
         var floor = sentence.lowerBound
-        if r.lowerBound == floor, floor > 0, SpeechLexicon.titles.contains(reader.lower(floor - 1)) { floor -= 1 }
+        if r.lowerBound == floor, floor > 0, reader.isLowered(floor - 1, in: SpeechLexicon.titleList) { floor -= 1 }
         while i >= floor, r.lowerBound - i <= 6 {
-            if reader.is(i, ",") { commas += 1; if commas > 1 { break } } else if reader.isQuoteMark(i) { break }
+            if reader.isChar(i, ",") { commas += 1; if commas > 1 { break } } else if reader.isQuoteMark(i) { break }
             // "Senator Tim Kaine spoke in Richmond": a title before another person is theirs.
             if entities.mentions(overlapping: reader.document.tokens[i].span).contains(where: { $0.label == "PERSON" }) { break }
-            words.append(reader.lower(i))
+            words.append(i)
             i -= 1
         }
-        if r.upperBound < sentence.upperBound, reader.is(r.upperBound, ",") {
+        if r.upperBound < sentence.upperBound, reader.isChar(r.upperBound, ",") {
             var j = r.upperBound + 1
-            while j < sentence.upperBound, j - r.upperBound <= 6, !reader.is(j, ",") { words.append(reader.lower(j)); j += 1 }
+            while j < sentence.upperBound, j - r.upperBound <= 6, !reader.isChar(j, ",") { words.append(j); j += 1 }
         }
-        if let t = m.title { words += t.lowercased().split(separator: " ").map(String.init) }
-        return words
+        return RoleContext(tokens: words, title: m.title)
     }
 }
 
@@ -359,10 +439,23 @@ struct SpeakerResolver {
 final class MentionMemo {
     /// The canonical name of each mention, once resolved.
     var canonical: [String?]
-    /// The lowercased words describing each mention, once collected.
-    var roleContext: [[String]?]
+    /// The words describing each mention, once collected.
+    var roleContext: [SpeakerResolver.RoleContext?]
     /// Canonical names by what they are worked out from.
     var canonicalOfForm: [Form: String] = [:]
+    /// Who holds a role, by the role noun and modifiers asked about.
+    var roleHolders: [RoleQuery: RoleHolders] = [:]
+
+    struct RoleQuery: Hashable {
+        var head: String
+        var modifiers: [String]
+    }
+
+    enum RoleHolders {
+        case none
+        case one(String)
+        case several
+    }
 
     struct Form: Hashable {
         var text: String

@@ -114,10 +114,35 @@ enum SpeechLexicon {
         return out
     }()
 
+    /// One inflected form of a speech verb with what the verb table needs to know about it,
+    /// worked out once rather than for every occurrence in every document.
+    struct VerbForm: Sendable {
+        var verb: Verb
+        /// The form as a lower-case word ("said").
+        var text: String
+        /// The particle it needs ("out" for "pointed"), "" when it needs a colon or comma after
+        /// it instead, nil when it stands alone (see ``needsParticle``).
+        var particle: String?
+        /// The cue's text with its particle ("pointed out").
+        var textWithParticle: String
+        /// See ``verbAfterDocumentOnly`` and ``verbAfterSubjectOnly``.
+        var afterDocumentOnly: Bool
+        var afterSubjectOnly: Bool
+    }
+
     /// The same forms as ``verbs``, matched over a token's bytes in place: the quote extractor
     /// asks about most tokens of a document, and a `Dictionary` look-up would build a
     /// lowercased String for each.
-    static let verbForms = Lexicon(verbs.map { ($0.key, $0.value) })
+    static let verbForms = Lexicon(verbs.map { form, verb in
+        let particle = needsParticle[verb.lemma]
+        return (form, VerbForm(verb: verb, text: form, particle: particle,
+                               textWithParticle: particle.map { $0.isEmpty ? form : form + " " + $0 } ?? form,
+                               afterDocumentOnly: verbAfterDocumentOnly.contains(form),
+                               afterSubjectOnly: verbAfterSubjectOnly.contains(form)))
+    })
+
+    /// ``determiners`` matched over a token's bytes in place (asked before every speech verb).
+    static let determinerList = Lexicon(determiners.map { ($0, true) })
 
     /// Which two-letter beginnings any verb form has (26 x 26, lower-case ASCII): a cheap test
     /// that rules out most words before a dictionary look-up.
@@ -132,15 +157,29 @@ enum SpeechLexicon {
     }()
 
     /// Which three-letter beginnings any verb form has (26 x 26 x 26, lower-case ASCII): the
-    /// two-letter test lets through "the", "that", "and", "was"; this one rules them out.
-    static let verbPrefixes3: [Bool] = {
-        var table = [Bool](repeating: false, count: 26 * 26 * 26)
-        for form in verbs.keys {
+    /// two-letter test lets through "the", "that", "and", "was"; this one rules them out. An
+    /// entry is 0 for none, else an index into ``verbEndings``.
+    static let verbPrefixes3: [UInt8] = verbBeginningsAndEndings.index
+
+    /// For each three-letter beginning in ``verbPrefixes3``, the last letters its forms have (bit
+    /// 0 for "a"): "that" begins like "thanked" but ends like none of "thank"'s forms.
+    static let verbEndings: [UInt32] = verbBeginningsAndEndings.endings
+
+    private static let verbBeginningsAndEndings: (index: [UInt8], endings: [UInt32]) = {
+        var index = [UInt8](repeating: 0, count: 26 * 26 * 26)
+        var endings: [UInt32] = [0]
+        for form in verbs.keys.sorted() {
             let b = Array(form.utf8)
-            guard b.count >= 3, b[0...2].allSatisfy({ (97...122).contains($0) }) else { continue }
-            table[(Int(b[0] - 97) * 26 + Int(b[1] - 97)) * 26 + Int(b[2] - 97)] = true
+            guard b.count >= 3, b.allSatisfy({ (97...122).contains($0) }) else { continue }
+            let slot = (Int(b[0] - 97) * 26 + Int(b[1] - 97)) * 26 + Int(b[2] - 97)
+            if index[slot] == 0 {
+                precondition(endings.count < 256, "too many verb beginnings for a byte index")
+                index[slot] = UInt8(endings.count)
+                endings.append(0)
+            }
+            endings[Int(index[slot])] |= 1 << UInt32(b[b.count - 1] - 97)
         }
-        return table
+        return (index, endings)
     }()
 
     /// base, -s, -ed, -ing for a regular verb.
@@ -185,6 +224,9 @@ enum SpeechLexicon {
         "councillor", "councilman", "councilwoman", "former", "acting", "then", "first", "head", "boss",
         "manager", "inspector", "superintendent", "detective", "det.", "supt.", "insp.", "hon.",
     ]
+
+    /// ``titles`` matched over a token's bytes in place.
+    static let titleList = Lexicon(titles.map { ($0, true) })
 
     /// Nouns that name a speaker's role: a description made of these ("the spokesperson", "the
     /// Chinese leader") can be resolved to a person the document introduces with that role.

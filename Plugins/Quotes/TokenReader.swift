@@ -10,8 +10,12 @@ struct TokenReader {
     init(_ document: AnalyzedDocument) {
         self.document = document
         var map = [Int32](repeating: 0, count: document.tokens.count)
-        for (s, sentence) in document.sentences.enumerated() {
-            for t in sentence.tokens { map[t] = Int32(s) }
+        // Filled a sentence's range at a time, without a bounds check per token.
+        map.withUnsafeMutableBufferPointer { m in
+            for (s, sentence) in document.sentences.enumerated() {
+                let r = sentence.tokens.clamped(to: 0..<m.count)
+                UnsafeMutableBufferPointer(rebasing: m[r]).update(repeating: Int32(s))
+            }
         }
         sentenceOfToken = map
     }
@@ -61,6 +65,12 @@ struct TokenReader {
     func lowerIs(_ i: Int, _ word: String) -> Bool {
         let span = document.tokens[i].span
         let bytes = document.utf8
+        // Different ASCII first characters settle it (nearly every call): each string then
+        // starts with that character in any normal form, so they cannot be equivalent.
+        if let w = word.utf8.first, w < 0x80, span.length > 0 {
+            let b = bytes[span.start]
+            if b < 0x80, (b >= 65 && b <= 90 ? b | 0x20 : b) != w { return false }
+        }
         guard word.utf8.allSatisfy({ $0 < 0x80 }), !bytes[span.start..<span.end].contains(where: { $0 >= 0x80 }) else {
             return lower(i) == word
         }
@@ -78,13 +88,35 @@ struct TokenReader {
     /// `set.contains(lower(i))` for a set of those words, without building a String per token.
     func isLowered<P>(_ i: Int, in words: Lexicon<P>) -> Bool { words.match(in: document, at: i, limit: i + 1) != nil }
 
-    static let dashes = ["—", "–", "-", "--", "―"]
-    static let sentencePunctuation = [".", "!", "?", "…"]
+    /// Whether the token is "—", "–", "-", "--" or "―", told by its bytes (asked of many tokens).
+    func isDash(_ i: Int) -> Bool {
+        let span = document.tokens[i].span
+        let b = document.utf8, s = span.start
+        switch span.length {
+        case 1: return b[s] == 0x2D
+        case 2: return b[s] == 0x2D && b[s + 1] == 0x2D
+        case 3: return b[s] == 0xE2 && b[s + 1] == 0x80 && (b[s + 2] == 0x94 || b[s + 2] == 0x93 || b[s + 2] == 0x95)
+        default: return false
+        }
+    }
 
-    func isDash(_ i: Int) -> Bool { TokenReader.dashes.contains { self.is(i, $0) } }
+    /// Whether the token is ".", "!", "?" or "…", told by its bytes (asked of every quoted token).
+    func isSentencePunctuation(_ i: Int) -> Bool {
+        let span = document.tokens[i].span
+        let b = document.utf8, s = span.start
+        switch span.length {
+        case 1: return b[s] == 0x2E || b[s] == 0x21 || b[s] == 0x3F
+        case 3: return b[s] == 0xE2 && b[s + 1] == 0x80 && b[s + 2] == 0xA6
+        default: return false
+        }
+    }
 
-    /// Whether the token is ".", "!", "?" or "…".
-    func isSentencePunctuation(_ i: Int) -> Bool { TokenReader.sentencePunctuation.contains { self.is(i, $0) } }
+    /// Whether the token is the one ASCII character `c` (",", ";", "("): `is(i, ",")` without
+    /// walking a String.
+    func isChar(_ i: Int, _ c: Unicode.Scalar) -> Bool {
+        let span = document.tokens[i].span
+        return span.length == 1 && UInt32(document.utf8[span.start]) == c.value
+    }
 
     /// Whether the token's text starts with `prefix` (as `String.hasPrefix` says): the bytes rule
     /// out nearly every token before a String is built.
