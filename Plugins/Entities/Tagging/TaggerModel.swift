@@ -67,9 +67,9 @@ struct TaggerModel: Sendable {
     }
 
     /// Tags every sentence of `units`; returns one BILOU tag per unit. `types` must hold the
-    /// two sentence markers `boundary` and `end`, `facts` the facts of every type of `types`, and `pairs` the sums of its
+    /// two sentence markers `boundary` and `end`, `facts` point at the facts of every type of `types`, and `pairs` the sums of its
     /// ``FeatureScorer/typePairs(_:types:boundary:end:)`` (see ``FeatureExtractor/boundary``).
-    func tag(_ units: TaggingUnits, types: UnitTypes, facts: [SpellingFacts], pairs: [PairSums], boundary: Int32, end: Int32,
+    func tag(_ units: TaggingUnits, types: UnitTypes, facts: [UnsafePointer<SpellingFacts>], pairs: [PairSums], boundary: Int32, end: Int32,
              casing: DocumentCasing, gazetteer: [(categories: UInt16, position: UInt8)?]) -> [Int] {
         var sums: [SIMD16<Int16>] = []
         FeatureScorer.with(table) {
