@@ -53,9 +53,12 @@ struct FastPathTests {
             let pairs = model.pairSums(FeatureScorer.typePairs(units, types: types, boundary: boundary, end: end)
                 .map { (types.profiles[Int($0.0)], types.profiles[Int($0.1)]) })
             var sums: [SIMD16<Int16>] = []
+            facts.withUnsafeBufferPointer { facts in
+            let facts = facts.indices.map { facts.baseAddress! + $0 }
             FeatureScorer.with(model.table) {
                 $0.score(units, types: types, facts: facts, pairs: pairs, boundary: boundary, end: end, casing: casing,
                            gazetteer: features.gazetteerMatches(units, profiles: profiles), into: &sums)
+            }
             }
             #expect(sums.count == units.count)
             for i in 0..<min(sums.count, units.count) {

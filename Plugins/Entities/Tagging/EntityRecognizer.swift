@@ -15,8 +15,6 @@ struct EntityRecognizer: Sendable {
     /// Spelling facts and neighbour-pair sums across documents (see ``SpellingCache``).
     let spellings: SpellingCache
     let pairs: PairCache
-    /// The facts of the sentence markers ``FeatureExtractor/boundary`` and ``FeatureExtractor/end``.
-    private let markerFacts: [SpellingFacts]
 
     /// `cachedSpellings`: how many spellings' facts to keep across documents (see ``SpellingCache``),
     /// and a quarter of how many neighbour pairs; 50,000 (about 15 MB, and 13 MB of pairs) hold
@@ -29,9 +27,11 @@ struct EntityRecognizer: Sendable {
         self.model = model
         self.features = FeatureExtractor(gazetteer: gazetteer, bucketBits: model.bucketBits)
         self.boundaries = MentionBoundaries(gazetteer: gazetteer, sections: sections)
-        self.spellings = SpellingCache(capacity: cachedSpellings)
+        // The facts of the sentence markers ``FeatureExtractor/boundary`` and ``FeatureExtractor/end``
+        // are kept beside the cache's (extra facts 0 and 1), where they never move.
+        self.spellings = SpellingCache(capacity: cachedSpellings,
+                                       extra: model.spellingFacts([FeatureExtractor.boundary, FeatureExtractor.end]))
         self.pairs = PairCache(capacity: cachedSpellings * 4)
-        self.markerFacts = model.spellingFacts([FeatureExtractor.boundary, FeatureExtractor.end])
     }
 
     /// The shipped model and gazetteer, loaded once on first use.
@@ -72,27 +72,36 @@ struct EntityRecognizer: Sendable {
         // Facts once per distinct spelling, most of them from earlier documents.
         var types = document.utf8.withUnsafeBufferPointer { UnitTypes($0, units.spans) }
         var ids: [Int32] = []
-        var facts = document.utf8.withUnsafeBufferPointer { b in
-            spellings.facts(of: types, in: b, extra: 2, ids: &ids) { missing in
+        var facts: [UnsafePointer<SpellingFacts>] = []
+        var made: [SpellingFacts] = []
+        let uncached = document.utf8.withUnsafeBufferPointer { b in
+            spellings.facts(of: types, in: b, facts: &facts, ids: &ids, made: &made) { missing in
                 model.spellingFacts(missing.map { t in let s = types.spelling(t); return UnitProfile(b, s.start, s.end) })
             }
         }
-        // (Room for the two markers appended next, or the whole array is copied to grow.)
-        types.profiles.reserveCapacity(facts.count + 2)
-        for f in facts { types.profiles.append(f.profile) }
-        let boundary = types.appendMarker(FeatureExtractor.boundary), end = types.appendMarker(FeatureExtractor.end)
-        // After the markers: the view shares the profiles, which appending would then copy.
-        let profiles = TypedProfiles(types)
-        let casing = features.casing(units, profiles: profiles)
-        facts += markerFacts
-        // The markers take entry numbers no spelling has.
-        ids += [Int32.max - 1, Int32.max]
-        let typePairs = FeatureScorer.typePairs(units, types: types, boundary: boundary, end: end)
-        let pairSums = pairs.sums(of: typePairs.map { PairCache.key(ids[Int($0.0)], ids[Int($0.1)]) }) { missing in
-            model.pairSums(missing.map { j in (types.profiles[Int(typePairs[j].0)], types.profiles[Int(typePairs[j].1)]) })
+        let (tags, casing) = made.withUnsafeBufferPointer { made in
+            // Facts the cache had no room for are read from this document's `made`.
+            for (t, k) in uncached { facts[t] = made.baseAddress! + k }
+            // (Room for the two markers appended next, or the whole array is copied to grow.)
+            types.profiles.reserveCapacity(facts.count + 2)
+            for f in facts { types.profiles.append(f.pointee.profile) }
+            let boundary = types.appendMarker(FeatureExtractor.boundary), end = types.appendMarker(FeatureExtractor.end)
+            // After the markers: the view shares the profiles, which appending would then copy.
+            let profiles = TypedProfiles(types)
+            let casing = features.casing(units, profiles: profiles)
+            facts.append(spellings.extraFacts(0))
+            facts.append(spellings.extraFacts(1))
+            // The markers take entry numbers no spelling has.
+            ids += [Int32.max - 1, Int32.max]
+            let typePairs = FeatureScorer.typePairs(units, types: types, boundary: boundary, end: end)
+            let pairSums = pairs.sums(of: typePairs.map { PairCache.key(ids[Int($0.0)], ids[Int($0.1)]) }) { missing in
+                model.pairSums(missing.map { j in (types.profiles[Int(typePairs[j].0)], types.profiles[Int(typePairs[j].1)]) })
+            }
+            let tags = model.tag(units, types: types, facts: facts, pairs: pairSums, boundary: boundary, end: end, casing: casing,
+                                 gazetteer: features.gazetteerMatches(units, profiles: profiles))
+            return (tags, casing)
         }
-        let tags = model.tag(units, types: types, facts: facts, pairs: pairSums, boundary: boundary, end: end, casing: casing,
-                             gazetteer: features.gazetteerMatches(units, profiles: profiles))
+        let profiles = TypedProfiles(types)
         return boundaries.mentions(tags: tags, units: units, profiles: profiles, casing: casing)
     }
 }

@@ -120,16 +120,16 @@ struct FeatureScorer {
 
     /// Per type of a document (markers included): its facts' `plainBase` plus template 22,
     /// the document's casing of a capitalised word — the sum for a unit in an ordinary position.
-    func plainRows(_ facts: [SpellingFacts], casing: DocumentCasing) -> [SIMD16<Int16>] {
+    func plainRows(_ facts: [UnsafePointer<SpellingFacts>], casing: DocumentCasing) -> [SIMD16<Int16>] {
         var plain: [SIMD16<Int16>] = []
         plain.reserveCapacity(facts.count)
         facts.withUnsafeBufferPointer { facts in
             for f in facts.indices {
-                let u = facts[f].profile
+                let u = facts[f].pointee.profile
                 if u.caseClass != .none && u.caseClass != .lower {
-                    plain.append(facts[f].plainBase &+ row(bucket(22, UInt64(casing.seen[u.lower] ?? 0), UInt64(u.caseClass.rawValue))))
+                    plain.append(facts[f].pointee.plainBase &+ row(bucket(22, UInt64(casing.seen[u.lower] ?? 0), UInt64(u.caseClass.rawValue))))
                 } else {
-                    plain.append(facts[f].plainBase)
+                    plain.append(facts[f].pointee.plainBase)
                 }
             }
         }
@@ -191,9 +191,9 @@ struct FeatureScorer {
     }
 
     /// The emission sums of every unit of `units` into `sums` (one 16-tag row per unit).
-    /// `facts` are those of the types of `types`, markers included; `pairs` the sums of
+    /// `facts` point at those of the types of `types`, markers included; `pairs` the sums of
     /// ``typePairs(_:types:boundary:end:)``.
-    func score(_ units: TaggingUnits, types: UnitTypes, facts: [SpellingFacts], pairs: [PairSums], boundary: Int32, end: Int32,
+    func score(_ units: TaggingUnits, types: UnitTypes, facts: [UnsafePointer<SpellingFacts>], pairs: [PairSums], boundary: Int32, end: Int32,
                casing: DocumentCasing, gazetteer gaz: [(categories: UInt16, position: UInt8)?], into sums: inout [SIMD16<Int16>]) {
         precondition(pairs.count == units.count + units.sentences.count)
         let plain = plainRows(facts, casing: casing)
@@ -229,7 +229,7 @@ struct FeatureScorer {
                     if lc == 0 && first == 0 {
                         sum = plain[ut]
                     } else {
-                        sum = facts[ut].own
+                        sum = facts[ut].pointee.own
                         slots[k + 1] = bucket(19, first &+ lc &* 4, u.shape)
                         slots[k + 2] = bucket(20, lc, cc)
                         if lc != 0 { slots[k + 3] = bucket(21, lc, u.lower) }
@@ -237,10 +237,10 @@ struct FeatureScorer {
                             slots[k + 4] = bucket(22, UInt64(seen[u.lower] ?? 0) &+ first &* 8 &+ lc &* 16, cc)
                         }
                     }
-                    sum &+= facts[pt].asPrevious
-                    sum &+= facts[p2t].asSecondPrevious
-                    sum &+= facts[nt].asNext
-                    sum &+= facts[n2t].asSecondNext
+                    sum &+= facts[pt].pointee.asPrevious
+                    sum &+= facts[p2t].pointee.asSecondPrevious
+                    sum &+= facts[nt].pointee.asNext
+                    sum &+= facts[n2t].pointee.asSecondNext
                     sum &+= pairs[i + si].right
                     sum &+= pairs[i + si + 1].left
                     slots[k] = bucket(24, prev2.shape &+ 7, FeatureHash.mix(prev.shape, u.shape))

@@ -15,10 +15,6 @@ struct SpellingFacts: Sendable {
     var asSecondPrevious: SIMD16<Int16>
     var asNext: SIMD16<Int16>
     var asSecondNext: SIMD16<Int16>
-
-    /// A placeholder for arrays that are filled in place.
-    static let placeholder = SpellingFacts(profile: UnitProfile(), own: .zero, plainBase: .zero, asPrevious: .zero,
-                                           asSecondPrevious: .zero, asNext: .zero, asSecondNext: .zero)
 }
 
 /// Spelling facts kept across documents for one model.
@@ -32,7 +28,15 @@ struct SpellingFacts: Sendable {
 ///
 /// One lock is taken to look up all the spellings of a document and one to add the new ones,
 /// so threads tagging different documents rarely wait on each other.
-final class SpellingCache: Sendable {
+///
+/// A document gets pointers to the cached facts, not copies: at about 300 bytes a spelling,
+/// copying them out was a tenth of the tagger's time. So the facts live in one block allocated
+/// for the whole capacity when the cache is made (untouched pages cost no memory), which never
+/// moves, and an entry is written once, under the lock, before its number is published and
+/// never again. A reader that got a pointer under the lock may thus read through it at any
+/// time after, without the lock, for as long as the cache lives (hence `@unchecked Sendable`:
+/// the pointer is the only state outside the `Mutex`).
+final class SpellingCache: @unchecked Sendable {
     let capacity: Int
 
     private struct State: Sendable {
@@ -42,29 +46,48 @@ final class SpellingCache: Sendable {
         var bytes: [UInt8] = []
         /// Per entry: where its bytes are in `bytes`.
         var spellings: [(start: Int, length: Int)] = []
-        var facts: [SpellingFacts] = []
+        /// How many entries of `storage` are written.
+        var count = 0
     }
     private let state = Mutex(State())
+    /// `capacity` entries' facts, then the extra facts given at `init` (written there).
+    private let storage: UnsafeMutablePointer<SpellingFacts>
 
-    init(capacity: Int) { self.capacity = capacity }
+    /// `extra`: facts kept beside the cache for its life (the sentence markers), reached with
+    /// ``extraFacts(_:)``.
+    init(capacity: Int, extra: [SpellingFacts] = []) {
+        self.capacity = capacity
+        storage = .allocate(capacity: capacity + extra.count)
+        (storage + capacity).initialize(from: extra, count: extra.count)
+    }
+
+    deinit {
+        // `SpellingFacts` is plain data: nothing to deinitialise.
+        storage.deallocate()
+    }
+
+    /// Extra facts `k` given at `init`, at a place that never moves.
+    func extraFacts(_ k: Int) -> UnsafePointer<SpellingFacts> { UnsafePointer(storage + capacity + k) }
 
     /// The next key to try when `key` holds another spelling.
     @inline(__always) static func probe(_ key: UInt64) -> UInt64 { FeatureHash.mix(key, 0x5EED) }
 
-    /// The facts of every type of `types`: from the cache, or made by `make` (given the types
-    /// not cached, in order) and then cached while there is room. The array has room for
-    /// `extra` more without growing. `ids` receives each type's entry number in the cache
-    /// (stable for the cache's life), or -1 where there was no room.
-    func facts(of types: UnitTypes, in utf8: UnsafeBufferPointer<UInt8>, extra: Int = 0, ids: inout [Int32],
-               make: ([Int]) -> [SpellingFacts]) -> [SpellingFacts] {
-        var out: [SpellingFacts] = []
-        out.reserveCapacity(types.count + extra)
+    /// Points `facts[t]` at the facts of every type `t` of `types`: in the cache, or made by
+    /// `make` (given the types not cached, in order) and then cached while there is room.
+    /// `ids` receives each type's entry number in the cache (stable for the cache's life), or -1
+    /// where there was no room. Where there was no room, the facts are in `made` at the place
+    /// returned, and `facts` is not set: the caller points it into `made` while it reads them.
+    func facts(of types: UnitTypes, in utf8: UnsafeBufferPointer<UInt8>, facts: inout [UnsafePointer<SpellingFacts>],
+               ids: inout [Int32], made: inout [SpellingFacts], make: ([Int]) -> [SpellingFacts]) -> [(type: Int, made: Int)] {
+        let stored = UnsafePointer(storage)
+        facts.removeAll(keepingCapacity: true)
         ids = [Int32](repeating: -1, count: types.count)
-        guard types.count > 0, let base = utf8.baseAddress else { return out }
-        // In type order: the cached facts, a placeholder where they must be made (filled below).
+        guard types.count > 0, let base = utf8.baseAddress else { return [] }
+        facts.reserveCapacity(types.count + 2)
+        // In type order: the cached facts, a stand-in where they must be made (set below).
         var missing: [Int] = []
         state.withLock { s in
-            s.bytes.withUnsafeBufferPointer { stored in
+            s.bytes.withUnsafeBufferPointer { bytes in
                 // (`ids` is written inside the lock: a local, not shared.)
                 for t in 0..<types.count {
                     let span = types.spelling(t)
@@ -72,45 +95,50 @@ final class SpellingCache: Sendable {
                     while let e = s.index[key] {
                         let entry = s.spellings[Int(e)]
                         if entry.length == span.length
-                            && (span.length == 0 || memcmp(stored.baseAddress! + entry.start, base + span.start, span.length) == 0) {
-                            out.append(s.facts[Int(e)])
+                            && (span.length == 0 || memcmp(bytes.baseAddress! + entry.start, base + span.start, span.length) == 0) {
+                            facts.append(stored + Int(e))
                             ids[t] = e
                             found = true
                             break
                         }
                         key = Self.probe(key)
                     }
-                    if !found { missing.append(t); out.append(SpellingFacts.placeholder) }
+                    if !found { missing.append(t); facts.append(stored) }
                 }
             }
         }
-        guard !missing.isEmpty else { return out }
-        let made = make(missing)
-        for (k, t) in missing.enumerated() { out[t] = made[k] }
+        guard !missing.isEmpty else { return [] }
+        made = make(missing)
+        var uncached: [(type: Int, made: Int)] = []
         state.withLock { s in
-            for (k, t) in missing.enumerated() {
-                guard s.facts.count < capacity else { break }
-                let span = types.spelling(t)
-                // Another thread may have added it meanwhile: then the key chain finds it.
-                var key = types.hash(t), known = false
-                while let e = s.index[key] {
-                    let entry = s.spellings[Int(e)]
-                    if entry.length == span.length && s.bytes[entry.start..<(entry.start + entry.length)].elementsEqual(utf8[span.start..<span.end]) {
-                        known = true
-                        ids[t] = e
-                        break
+                for (k, t) in missing.enumerated() {
+                    guard s.count < capacity else { uncached.append((t, k)); continue }
+                    let span = types.spelling(t)
+                    // Another thread may have added it meanwhile: then the key chain finds it.
+                    var key = types.hash(t), known = false
+                    while let e = s.index[key] {
+                        let entry = s.spellings[Int(e)]
+                        if entry.length == span.length && s.bytes[entry.start..<(entry.start + entry.length)].elementsEqual(utf8[span.start..<span.end]) {
+                            known = true
+                            ids[t] = e
+                            facts[t] = stored + Int(e)
+                            break
+                        }
+                        key = Self.probe(key)
                     }
-                    key = Self.probe(key)
+                    if known { continue }
+                    let e = s.count
+                    // Written before its number is published, and never again.
+                    (storage + e).initialize(to: made[k])
+                    s.count += 1
+                    ids[t] = Int32(e)
+                    facts[t] = stored + e
+                    s.index.insert(Int32(e), for: key)
+                    s.spellings.append((s.bytes.count, span.length))
+                    s.bytes.append(contentsOf: utf8[span.start..<span.end])
                 }
-                if known { continue }
-                ids[t] = Int32(s.facts.count)
-                s.index.insert(Int32(s.facts.count), for: key)
-                s.spellings.append((s.bytes.count, span.length))
-                s.bytes.append(contentsOf: utf8[span.start..<span.end])
-                s.facts.append(made[k])
-            }
         }
-        return out
+        return uncached
     }
 }
 

@@ -67,29 +67,31 @@ struct TaggerModel: Sendable {
     }
 
     /// Tags every sentence of `units`; returns one BILOU tag per unit. `types` must hold the
-    /// two sentence markers `boundary` and `end`, `facts` the facts of every type of `types`, and `pairs` the sums of its
+    /// two sentence markers `boundary` and `end`, `facts` point at the facts of every type of `types`, and `pairs` the sums of its
     /// ``FeatureScorer/typePairs(_:types:boundary:end:)`` (see ``FeatureExtractor/boundary``).
-    func tag(_ units: TaggingUnits, types: UnitTypes, facts: [SpellingFacts], pairs: [PairSums], boundary: Int32, end: Int32,
+    func tag(_ units: TaggingUnits, types: UnitTypes, facts: [UnsafePointer<SpellingFacts>], pairs: [PairSums], boundary: Int32, end: Int32,
              casing: DocumentCasing, gazetteer: [(categories: UInt16, position: UInt8)?]) -> [Int] {
         var sums: [SIMD16<Int16>] = []
         FeatureScorer.with(table) {
             $0.score(units, types: types, facts: facts, pairs: pairs, boundary: boundary, end: end, casing: casing,
                      gazetteer: gazetteer, into: &sums)
         }
-        var out = [Int](repeating: 0, count: units.count)
+        // `O` scores 0 (the model stores weights relative to it); the packed rows hold the
+        // open tags in their low half and the continuing ones in their high half. Made for the
+        // whole document at once, then decoded a sentence at a time.
         var lanes = Viterbi.LaneEmissions()
+        lanes.outside = [Float](repeating: 0, count: units.count)
+        lanes.open.reserveCapacity(units.count)
+        lanes.continue.reserveCapacity(units.count)
+        for row in sums {
+            lanes.open.append(SIMD8<Float>(row.lowHalf) * scale)
+            lanes.continue.append(SIMD8<Float>(row.highHalf) * scale)
+        }
+        var out = [Int](repeating: 0, count: units.count)
         var tags: [Int] = [], steps: [Float] = []
         for s in units.sentences {
-            // `O` scores 0 (the model stores weights relative to it); the packed rows hold the
-            // open tags in their low half and the continuing ones in their high half.
-            lanes.removeAll()
-            for i in s {
-                lanes.outside.append(0)
-                lanes.open.append(SIMD8<Float>(sums[i].lowHalf) * scale)
-                lanes.continue.append(SIMD8<Float>(sums[i].highHalf) * scale)
-            }
-            viterbi.decode(lanes: lanes, count: s.count, tags: &tags, steps: &steps)
-            for k in 0..<s.count { out[s.lowerBound + k] = tags[k] }
+            viterbi.decode(lanes: lanes, from: s.lowerBound, count: s.count, tags: &tags, steps: &steps)
+            out.replaceSubrange(s, with: tags)
         }
         return out
     }

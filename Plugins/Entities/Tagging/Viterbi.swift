@@ -55,6 +55,10 @@ struct Viterbi: Sendable {
     /// Per continue lane: the transition from the lane label's `B` and from its `I`.
     private let beginToContinue: SIMD8<Float>
     private let insideToContinue: SIMD8<Float>
+    /// For the way back, per target: the transitions from the eight closing tags after `O`
+    /// (``closing`` order) to `O`, and to each open lane (`closedToOpen[lane]`).
+    private let closedToOutside: SIMD8<Float>
+    private let closedToOpen: [SIMD8<Float>]
 
     init(transitions: [Float]) {
         precondition(transitions.count == BILOU.count * BILOU.count)
@@ -65,6 +69,8 @@ struct Viterbi: Sendable {
         closingToOpen = Self.closing.map { f in SIMD8(Self.openLanes.map { transitions[f * T + $0] }) }
         beginToContinue = SIMD8(Self.continueLanes.map { t in transitions[(1 + 4 * ((t - 1) >> 2)) * T + t] })
         insideToContinue = SIMD8(Self.continueLanes.map { t in transitions[(2 + 4 * ((t - 1) >> 2)) * T + t] })
+        closedToOutside = SIMD8(Self.closing.dropFirst().map { transitions[$0 * T] })
+        closedToOpen = Self.openLanes.map { t in SIMD8(Self.closing.dropFirst().map { transitions[$0 * T + t] }) }
     }
 
     /// Emission scores in lane order, one entry per unit: `O`, the open lanes, the continue lanes.
@@ -101,8 +107,9 @@ struct Viterbi: Sendable {
         var steps: [Float] = []
     }
 
-    /// Decodes the first `n` units of `e`; `steps` keeps every step's scores for the way back.
-    func decode(lanes e: LaneEmissions, count n: Int, tags: inout [Int], steps: inout [Float]) {
+    /// Decodes the `n` units of `e` from `start` (the first `n` by default); `steps` keeps
+    /// every step's scores for the way back.
+    func decode(lanes e: LaneEmissions, from start: Int = 0, count n: Int, tags: inout [Int], steps: inout [Float]) {
         tags.removeAll(keepingCapacity: true)
         guard n > 0 else { return }
         let S = Self.stride
@@ -113,8 +120,8 @@ struct Viterbi: Sendable {
         let (outside, open, cont) = steps.withUnsafeMutableBufferPointer { stored in
             closingToOpen.withUnsafeBufferPointer { toOpen in
                 closingToOutside.withUnsafeBufferPointer { toOutside -> (Float, SIMD8<Float>, SIMD8<Float>) in
-                    var outside = e.outside[0]
-                    var open = e.open[0]
+                    var outside = e.outside[start]
+                    var open = e.open[start]
                     var cont = SIMD8<Float>(repeating: -.infinity)  // nothing continues at the start
                     // Unchecked stores: `stored` holds `n * stride` floats, checked above.
                     let base = UnsafeMutableRawPointer(stored.baseAddress!)
@@ -141,9 +148,9 @@ struct Viterbi: Sendable {
                         let fromInside = SIMD8<Float>(cont[0], cont[0], cont[2], cont[2], cont[4], cont[4], cont[6], cont[6]) + insideToContinue
                         bestContinue.replace(with: fromInside, where: fromInside .> bestContinue)
 
-                        outside = bestOutside + e.outside[i]
-                        open = bestOpen + e.open[i]
-                        cont = bestContinue + e.continue[i]
+                        outside = bestOutside + e.outside[start + i]
+                        open = bestOpen + e.open[start + i]
+                        cont = bestContinue + e.continue[start + i]
                         stored[i * S] = outside
                         base.storeBytes(of: open, toByteOffset: (i * S + 8) * 4, as: SIMD8<Float>.self)
                         base.storeBytes(of: cont, toByteOffset: (i * S + 16) * 4, as: SIMD8<Float>.self)
@@ -161,31 +168,47 @@ struct Viterbi: Sendable {
         tags.append(contentsOf: repeatElement(0, count: n))
         tags[n - 1] = bestTag
         // The way back: the predecessor each tag was reached from, found as the forward pass
-        // would have (allowed predecessors ascending, strict `>`, the first best kept).
-        let T = BILOU.count, slot = Self.slot, closing = Self.closing
-        transitions.withUnsafeBufferPointer { tr in
+        // would have (allowed predecessors ascending, strict `>`, the first best kept): the same
+        // sums of the same floats, the eight closing candidates after `O` added as one vector.
+        let slot = Self.slot, closing = Self.closing, continueLanes = Self.continueLanes
+        let outsideFirst = closingToOutside[0], openFirst = closingToOpen[0]
+        slot.withUnsafeBufferPointer { slot in
+        closing.withUnsafeBufferPointer { closing in
+        continueLanes.withUnsafeBufferPointer { continueLanes in
+        closedToOpen.withUnsafeBufferPointer { closedToOpen in
+        tags.withUnsafeMutableBufferPointer { tags in
             steps.withUnsafeBufferPointer { stored in
+                let base = UnsafeRawPointer(stored.baseAddress!)
                 var i = n - 1
                 while i > 0 {
                     let t = tags[i]
-                    let previous = stored.baseAddress! + (i - 1) * S
-                    var best = -Float.infinity, arg = 0
+                    let at = (i - 1) * S
+                    let outside = stored[at]
+                    let open = base.loadUnaligned(fromByteOffset: (at + 8) * 4, as: SIMD8<Float>.self)
+                    let cont = base.loadUnaligned(fromByteOffset: (at + 16) * 4, as: SIMD8<Float>.self)
+                    let lane = slot[t] & 7
+                    var arg = 0
                     if t == 0 || slot[t] < 16 {
-                        for f in closing {
-                            let s = previous[slot[f]] + tr[f * T + t]
-                            if s > best { best = s; arg = f }
-                        }
+                        let closed = SIMD8<Float>(cont[1], open[1], cont[3], open[3], cont[5], open[5], cont[7], open[7])
+                        let first: Float, scores: SIMD8<Float>
+                        if t == 0 { first = outside + outsideFirst; scores = closed + closedToOutside }
+                        else { first = outside + openFirst[lane]; scores = closed + closedToOpen[lane] }
+                        var best = -Float.infinity
+                        if first > best { best = first }
+                        for k in 0..<8 where scores[k] > best { best = scores[k]; arg = closing[k + 1] }
                     } else {
-                        let begin = 1 + 4 * ((t - 1) >> 2)
-                        let fromBegin = previous[slot[begin]] + tr[begin * T + t]
+                        // The lane label's `B`: the tag before its `I` (continue lane `lane & ~1`).
+                        let begin = continueLanes[lane & ~1] - 1
+                        var best = -Float.infinity
+                        let fromBegin = open[lane & ~1] + beginToContinue[lane]
                         if fromBegin > best { best = fromBegin; arg = begin }
-                        let fromInside = previous[slot[begin + 1]] + tr[(begin + 1) * T + t]
+                        let fromInside = cont[lane & ~1] + insideToContinue[lane]
                         if fromInside > best { best = fromInside; arg = begin + 1 }
                     }
                     tags[i - 1] = arg
                     i -= 1
                 }
             }
-        }
+        }}}}}
     }
 }
