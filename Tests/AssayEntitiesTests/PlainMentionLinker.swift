@@ -3,7 +3,8 @@ import Foundation
 @testable import AssayEntities
 
 // The linker as it was before it compared word numbers instead of Strings: the plain definition
-// `LinkerFastPathTests` holds the fast one to. Kept verbatim apart from its name.
+// `LinkerFastPathTests` holds the fast one to. Kept verbatim apart from its name, except for the
+// small helpers it shares with the fast linker (spacing, all-capitals, acronyms), which are called.
 
 
 /// Groups the mentions of one document into entities.
@@ -100,7 +101,7 @@ struct PlainMentionLinker {
         var acronyms: [String: Int] = [:]  // acronym → index in merged
         for (g, members) in merged.enumerated() {
             let w = items[members[0]].words
-            if w.count > 1, let a = acronym(of: w) { acronyms[a] = g }
+            if w.count > 1, let a = MentionLinker.acronym(of: w) { acronyms[a] = g }
         }
         for (k, members) in merged.enumerated() {
             let w = items[members[0]].words
@@ -125,8 +126,6 @@ struct PlainMentionLinker {
     /// Lower-case words inside names ("Ursula von der Leyen").
     private static let particles: Set<String> = ["de", "da", "van", "von", "der", "den", "bin", "al", "el", "la", "le", "di", "du", "dos", "del", "ibn"]
     /// The small words acronyms leave out.
-    private static let acronymSkips: Set<String> = ["of", "the", "and", "for", "&", "de", "on", "in"]
-
     private struct Item {
         var span: Span
         var label: EntityLabel
@@ -161,8 +160,8 @@ struct PlainMentionLinker {
     /// The fullest name among `members`: most words, then a form that is not all capitals
     /// (headlines), then the longest text, then the first mentioned.
     private func fullest(_ members: [Int], _ items: [Item], _ d: AnalyzedDocument) -> String {
-        guard members.count > 1 else { return Self.normalisedSpacing(d.text(of: items[members[0]].span)) }
-        let caps = members.map { isAllCaps(items[$0].span, d) }
+        guard members.count > 1 else { return MentionLinker.normalisedSpacing(d.text(of: items[members[0]].span)) }
+        let caps = members.map { MentionLinker.isAllCaps(items[$0].span, d) }
         let best = members.indices.max { a, b in
             let x = items[members[a]], y = items[members[b]]
             if x.words.count != y.words.count { return x.words.count < y.words.count }
@@ -170,43 +169,6 @@ struct PlainMentionLinker {
             if x.span.length != y.span.length { return x.span.length < y.span.length }
             return x.span.start > y.span.start
         }!
-        return Self.normalisedSpacing(d.text(of: items[members[best]].span))
-    }
-
-    /// Runs of white space as one space (a name broken across lines).
-    private static func normalisedSpacing(_ s: String) -> String {
-        var previousSpace = false
-        for c in s.utf8 {
-            if c >= 0x80 || c == 10 || c == 9 || c == 13 || (c == 32 && previousSpace) {
-                return s.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            }
-            previousSpace = c == 32
-        }
-        return s
-    }
-
-    /// Whether the text of `span` has more than three characters and no lower-case letter
-    /// (read from the bytes when they are ASCII: most names, without making a String).
-    private func isAllCaps(_ span: Span, _ d: AnalyzedDocument) -> Bool {
-        var characters = 0, previous: UInt8 = 0
-        for i in span.start..<span.end {
-            let c = d.utf8[i]
-            if c >= 0x80 { return isAllCaps(d.text(of: span)) }
-            if c >= 97 && c <= 122 { return false }
-            if !(c == 10 && previous == 13) { characters += 1 }  // CR LF is one Character
-            previous = c
-        }
-        return characters > 3
-    }
-
-    private func isAllCaps(_ s: String) -> Bool {
-        s.count > 3 && !s.unicodeScalars.contains { $0.properties.isLowercase }
-    }
-
-    /// Initials of the capitalised words ("united nations security council" → "unsc"), skipping
-    /// the small words acronyms leave out.
-    private func acronym(of words: [String]) -> String? {
-        let initials = words.filter { !Self.acronymSkips.contains($0) }.compactMap(\.first)
-        return initials.count >= 2 ? String(initials) : nil
+        return MentionLinker.normalisedSpacing(d.text(of: items[members[best]].span))
     }
 }

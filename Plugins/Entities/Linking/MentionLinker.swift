@@ -222,7 +222,7 @@ struct MentionLinker {
         var acronyms: [String: Int] = [:]  // acronym → index in merged
         for (g, members) in merged.enumerated() {
             let r = items[members[0]].words
-            if r.count > 1, let a = acronym(of: r.map(occurrence)) { acronyms[a] = g }
+            if r.count > 1, let a = Self.acronym(of: r.map(occurrence)) { acronyms[a] = g }
         }
         guard !acronyms.isEmpty else { return merged }
         for (k, members) in merged.enumerated() {
@@ -351,7 +351,7 @@ struct MentionLinker {
     /// (headlines), then the longest text, then the first mentioned.
     private func fullest(_ members: [Int], _ items: [Item], _ d: AnalyzedDocument) -> String {
         guard members.count > 1 else { return Self.normalisedSpacing(d.text(of: items[members[0]].span)) }
-        let caps = members.map { isAllCaps(items[$0].span, d) }
+        let caps = members.map { Self.isAllCaps(items[$0].span, d) }
         let best = members.indices.max { a, b in
             let x = items[members[a]], y = items[members[b]]
             if x.words.count != y.words.count { return x.words.count < y.words.count }
@@ -363,7 +363,7 @@ struct MentionLinker {
     }
 
     /// Runs of white space as one space (a name broken across lines).
-    private static func normalisedSpacing(_ s: String) -> String {
+    static func normalisedSpacing(_ s: String) -> String {
         var previousSpace = false
         for c in s.utf8 {
             if c >= 0x80 || c == 10 || c == 9 || c == 13 || (c == 32 && previousSpace) {
@@ -376,7 +376,7 @@ struct MentionLinker {
 
     /// Whether the text of `span` has more than three characters and no lower-case letter
     /// (read from the bytes when they are ASCII: most names, without making a String).
-    private func isAllCaps(_ span: Span, _ d: AnalyzedDocument) -> Bool {
+    static func isAllCaps(_ span: Span, _ d: AnalyzedDocument) -> Bool {
         var characters = 0, previous: UInt8 = 0
         for i in span.start..<span.end {
             let c = d.utf8[i]
@@ -388,13 +388,13 @@ struct MentionLinker {
         return characters > 3
     }
 
-    private func isAllCaps(_ s: String) -> Bool {
+    private static func isAllCaps(_ s: String) -> Bool {
         s.count > 3 && !s.unicodeScalars.contains { $0.properties.isLowercase }
     }
 
     /// Initials of the capitalised words ("united nations security council" → "unsc"), skipping
     /// the small words acronyms leave out.
-    private func acronym(of words: [String]) -> String? {
+    static func acronym(of words: [String]) -> String? {
         let initials = words.filter { !NameWords.acronymSkips.contains($0) }.compactMap(\.first)
         return initials.count >= 2 ? String(initials) : nil
     }
