@@ -119,10 +119,7 @@ struct SpeakerPhraseFinder {
     /// The speech verb at token `i`, worked out from the text (see ``verb(at:)``).
     private static func findVerb(at i: Int, reader: TokenReader) -> (verb: SpeechLexicon.Verb, text: String, length: Int)? {
         guard reader.isLowercaseWord(i) else { return nil }
-        let span = reader.document.tokens[i].span
-        guard span.length >= 3, span.length <= 14 else { return nil }
-        let b0 = reader.document.utf8[span.start], b1 = reader.document.utf8[span.start + 1]
-        guard (97...122).contains(b1), SpeechLexicon.verbPrefixes[Int(b0 - 97) * 26 + Int(b1 - 97)] else { return nil }
+        // (The caller's byte tests have already ruled out words no verb form begins like.)
         // The lexicon matches the token lowercased, so the form's text is the token's, lowercased.
         guard let form = SpeechLexicon.verbForms.match(in: reader.document, at: i, limit: i + 1)?.payload else { return nil }
         let v = form.verb

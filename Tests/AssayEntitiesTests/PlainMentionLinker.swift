@@ -4,7 +4,8 @@ import Foundation
 
 // The linker as it was before it compared word numbers instead of Strings: the plain definition
 // `LinkerFastPathTests` holds the fast one to. Kept verbatim apart from its name, except for the
-// small helpers it shares with the fast linker (spacing, all-capitals, acronyms), which are called.
+// small helpers it shares with the fast linker (fullest name, spacing, all-capitals, acronyms),
+// which are called.
 
 
 /// Groups the mentions of one document into entities.
@@ -157,18 +158,7 @@ struct PlainMentionLinker {
         return out
     }
 
-    /// The fullest name among `members`: most words, then a form that is not all capitals
-    /// (headlines), then the longest text, then the first mentioned.
     private func fullest(_ members: [Int], _ items: [Item], _ d: AnalyzedDocument) -> String {
-        guard members.count > 1 else { return MentionLinker.normalisedSpacing(d.text(of: items[members[0]].span)) }
-        let caps = members.map { MentionLinker.isAllCaps(items[$0].span, d) }
-        let best = members.indices.max { a, b in
-            let x = items[members[a]], y = items[members[b]]
-            if x.words.count != y.words.count { return x.words.count < y.words.count }
-            if caps[a] != caps[b] { return caps[a] }
-            if x.span.length != y.span.length { return x.span.length < y.span.length }
-            return x.span.start > y.span.start
-        }!
-        return MentionLinker.normalisedSpacing(d.text(of: items[members[best]].span))
+        MentionLinker.fullest(members, span: { items[$0].span }, wordCount: { items[$0].words.count }, d)
     }
 }

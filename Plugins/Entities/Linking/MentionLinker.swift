@@ -350,16 +350,22 @@ struct MentionLinker {
     /// The fullest name among `members`: most words, then a form that is not all capitals
     /// (headlines), then the longest text, then the first mentioned.
     private func fullest(_ members: [Int], _ items: [Item], _ d: AnalyzedDocument) -> String {
-        guard members.count > 1 else { return Self.normalisedSpacing(d.text(of: items[members[0]].span)) }
-        let caps = members.map { Self.isAllCaps(items[$0].span, d) }
+        Self.fullest(members, span: { items[$0].span }, wordCount: { items[$0].words.count }, d)
+    }
+
+    /// The fullest name among `members`, given each member's span and word count (shared with
+    /// the reference linker of the tests, so that both break ties alike).
+    static func fullest(_ members: [Int], span: (Int) -> Span, wordCount: (Int) -> Int, _ d: AnalyzedDocument) -> String {
+        guard members.count > 1 else { return normalisedSpacing(d.text(of: span(members[0]))) }
+        let caps = members.map { isAllCaps(span($0), d) }
         let best = members.indices.max { a, b in
-            let x = items[members[a]], y = items[members[b]]
-            if x.words.count != y.words.count { return x.words.count < y.words.count }
+            let x = members[a], y = members[b]
+            if wordCount(x) != wordCount(y) { return wordCount(x) < wordCount(y) }
             if caps[a] != caps[b] { return caps[a] }
-            if x.span.length != y.span.length { return x.span.length < y.span.length }
-            return x.span.start > y.span.start
+            if span(x).length != span(y).length { return span(x).length < span(y).length }
+            return span(x).start > span(y).start
         }!
-        return Self.normalisedSpacing(d.text(of: items[members[best]].span))
+        return normalisedSpacing(d.text(of: span(members[best])))
     }
 
     /// Runs of white space as one space (a name broken across lines).
