@@ -245,6 +245,9 @@ struct QuoteAnalyzer {
 
     // MARK: - Kind
 
+    /// Words that open a prepositional phrase right after a verb.
+    private static let prepositions: Set<String> = ["on", "about", "of", "for", "with", "in", "to", "at", "against", "over", "by", "from", "into", "upon"]
+
     /// Small words that do not break title case ("Power of Siberia", "War and Peace").
     private static let minorWords: Set<String> = ["of", "and", "the", "in", "on", "for", "to", "a", "an", "at", "by", "with", "or"]
 
@@ -292,6 +295,12 @@ struct QuoteAnalyzer {
         // even when the sentence has a subject who might speak.
         if words.count <= 4, attribution?.verb == nil, followsDeterminer(passage.firstOpen) { return .term }
         if namesSpeaker || words.count > 4 { return .partial }
+        // "Critics say the plan is “unworkable.”": a fragment inside the clause a speech verb
+        // reports is someone's word, even when the speaker is not named. A verb followed by a
+        // preposition ("agreed on new projects and “equality”") frames a topic, not a clause.
+        if attribution?.phrase != nil, let v = attribution?.verbTokens, v.upperBound < passage.firstOpen,
+           let (verb, _, _) = phrases.verb(at: v.lowerBound), verb.reportsContent,
+           !Self.prepositions.contains(reader.lower(v.upperBound)) { return .partial }
         return .term
     }
 

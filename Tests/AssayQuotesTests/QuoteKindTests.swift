@@ -19,6 +19,18 @@ import Testing
                                                  Q(text: "America First", kind: "term", speaker: nil)])
     }
 
+    @Test func fragmentInsideReportedSpeechIsPartialEvenWithoutANamedSpeaker() throws {
+        // A one-word fragment in the clause a speech verb reports is somebody's word, not a term.
+        let critics = try QuoteTests.quotes("Critics say the new tariff plan is “unworkable.”")
+        #expect(critics.map(\.kind).contains("partial"))
+        #expect(critics.first { $0.kind == "partial" }?.text == "unworkable.")
+        let told = try QuoteTests.quotes("The mayor told reporters he would consider it a “personal insult” if the council refused.")
+        #expect(told.map(\.kind).contains("partial"))
+        // A verb followed by a preposition frames a topic, not a clause: scare quotes stay terms.
+        let topic = try QuoteTests.quotes("The ministers agreed on new projects and “equality” at the summit.")
+        #expect(topic.filter { $0.text == "equality" }.map(\.kind) == ["term"])
+    }
+
     @Test func titleAtTheStartOfASentenceIsATerm() throws {
         let found = try QuoteTests.quotes("“American Skin (41 Shots)” was written by Bruce Springsteen in 2000.")
         #expect(found.map(\.kind) == ["term"])
