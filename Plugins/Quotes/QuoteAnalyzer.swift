@@ -279,8 +279,12 @@ struct QuoteAnalyzer {
            passage.segments.count == 1, isWholeParagraph(passage) {
             return .term
         }
-        if titleCase, words.count <= 6, !hasSentenceEnd, attribution?.verb == nil || speaker == nil, passage.segments.count == 1,
-           continuesLowercase || !speechPosition {
+        // A comma closing the quote and a speech verb right after it ("“That,” he added, “…”")
+        // make it speech, even when the speaker stays unnamed ("“Shots” was written by" does not).
+        let attributedAfter = attribution?.verb != nil && (attribution?.cue == "after" || attribution?.cue == "inverted")
+            && content.last.map { reader.isChar($0, ",") } == true
+        if titleCase, words.count <= 6, !hasSentenceEnd, attribution?.verb == nil || speaker == nil, !attributedAfter,
+           passage.segments.count == 1, continuesLowercase || !speechPosition {
             return .term
         }
         // PolNeAR's rule: a quotation is full when it is most of what the attribution frames

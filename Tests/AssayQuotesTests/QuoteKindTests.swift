@@ -31,6 +31,15 @@ import Testing
         #expect(topic.filter { $0.text == "equality" }.map(\.kind) == ["term"])
     }
 
+    @Test func oneWordOpeningOfASplitQuoteIsSpeech() throws {
+        // The speaker stays unnamed ("he" has no named antecedent), yet the comma and "he added"
+        // make "That" the first half of an utterance, not a title.
+        let text = "The president spoke about the climate.\n\n“That,” he added, “promises to make life a lot harder for our children.”"
+        let found = try QuoteTests.quotes(text)
+        #expect(found.map(\.kind) == ["direct", "direct"])
+        #expect(found.first?.text == "That")
+    }
+
     @Test func titleAtTheStartOfASentenceIsATerm() throws {
         let found = try QuoteTests.quotes("“American Skin (41 Shots)” was written by Bruce Springsteen in 2000.")
         #expect(found.map(\.kind) == ["term"])
