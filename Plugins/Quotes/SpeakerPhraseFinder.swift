@@ -390,7 +390,10 @@ struct SpeakerPhraseFinder {
                 return SpeakerPhrase(kind: p == .plural ? .plural : .pronoun(p), tokens: i..<(i + 1))
             }
             let here = entities.mentions(overlapping: reader.document.tokens[i].span)
-            if let m = here.first(where: { $0.isSpeakerLike }) {
+            if var m = here.first(where: { $0.isSpeakerLike }) {
+                // "Libertarian candidate Gary Johnson", "White House spokesman Josh Earnest": an
+                // organisation that qualifies the person named after it is not the subject.
+                if m.label != "PERSON", let person = personQualified(after: m, limit: limit) { m = person }
                 let r = tokens(of: m.span, within: i..<limit)
                 let possessive = r.upperBound < limit && (reader.lowerIs(r.upperBound, "’s") || reader.lowerIs(r.upperBound, "'s"))
                 let afterPreposition = i > start && Self.prepositions.contains(reader.lower(i - 1))
@@ -421,6 +424,24 @@ struct SpeakerPhraseFinder {
                 if SpeechLexicon.roleNouns[reader.lower(k)] != nil { return SpeakerPhrase(kind: .description, tokens: start..<(k + 1)) }
                 k += 1
             }
+        }
+        return nil
+    }
+}
+
+extension SpeakerPhraseFinder {
+    /// The person named right after an organisation in one noun phrase: up to three
+    /// lower-case words (a role), no verb, no punctuation, then a PERSON mention.
+    func personQualified(after m: EntityIndex.Mention, limit: Int) -> EntityIndex.Mention? {
+        var j = reader.document.tokenRange(in: m.span).upperBound
+        var roleWords = 0
+        while j < limit, roleWords <= 3 {
+            if let person = entities.mentions(overlapping: reader.document.tokens[j].span).first(where: { $0.label == "PERSON" }) {
+                return roleWords > 0 ? person : nil
+            }
+            guard reader.isLowercaseWord(j), verb(at: j) == nil else { return nil }
+            roleWords += 1
+            j += 1
         }
         return nil
     }

@@ -12,6 +12,17 @@ import Testing
         #expect(try speakers("Chinese President Xi Jinping arrived on Monday. “We are friends,” Xi said.") == ["Xi Jinping"])
     }
 
+    @Test func organisationQualifyingAPersonIsNotTheSpeaker() throws {
+        // The party or employer in front of a role and a name describes the person who speaks.
+        // The real tagger is used: it labels "Libertarian" and "White House" as organisations.
+        let harness = try ExtractorHarness(QuoteExtractor(), requiring: [QuoteTests.realEntities])
+        func speakers(_ text: String) throws -> [String?] { try harness.run(text).map(QuoteTests.q).map(\.speaker) }
+        #expect(try speakers("Libertarian candidate Gary Johnson is calling the race “extremely close.”") == ["Gary Johnson"])
+        #expect(try speakers("White House spokesman Josh Earnest told reporters the talks were “productive.”") == ["Josh Earnest"])
+        // With no person after it, the organisation itself speaks.
+        #expect(try speakers("The Senate passed the bill on Monday, calling it “a historic step for the country.”") == ["Senate"])
+    }
+
     @Test func pronounsToTheirAntecedent() throws {
         let text = """
             Maria Lopez met Tom Hale in Paris. She praised the deal. “It is a good day,” she said.
