@@ -184,7 +184,11 @@ struct SpeakerResolver {
         let paragraph = reader.document.sentences[here].paragraph
         let offset = reader.document.tokens[token].span.start
         var s = here
-        while s >= 0, here - s <= 3, paragraph - reader.document.sentences[s].paragraph <= 1 {
+        // A sentence whose subject is the same pronoun ("He said he plans …") or a role
+        // description ("The Republican nominee noted …") carries the referent on: it does not
+        // use up the window.
+        var sentenceWindow = 3, paragraphWindow = 1
+        while s >= 0, here - s <= sentenceWindow, paragraph - reader.document.sentences[s].paragraph <= paragraphWindow {
             let sentence = reader.document.sentences[s]
             let end = s == here ? offset : sentence.span.end
             let candidates = entities.mentions(overlapping: Span(sentence.span.start, end))
@@ -194,9 +198,26 @@ struct SpeakerResolver {
             if let subject = candidates.first(where: { isSubjectLike($0.span) }) ?? candidates.first {
                 return canonicalize(subject)
             }
+            if s != here, candidates.isEmpty, continuesReferent(sentence: s, pronoun: pronoun) {
+                sentenceWindow += 1
+                paragraphWindow = max(paragraphWindow, paragraph - sentence.paragraph + 1)
+            }
             s -= 1
         }
         return nil
+    }
+
+    /// Whether sentence `s` opens with the same pronoun or with "the" and a role noun within
+    /// four words: its subject is someone already introduced.
+    private func continuesReferent(sentence s: Int, pronoun: SpeechLexicon.Pronoun) -> Bool {
+        let tokens = reader.document.sentences[s].tokens
+        guard let first = tokens.first(where: { reader.isWord($0) }) else { return false }
+        let w = reader.lower(first)
+        if let p = SpeechLexicon.pronouns[w], p == pronoun, w == "he" || w == "she" { return true }
+        guard w == "the" else { return false }
+        return ((first + 1)..<min(tokens.upperBound, first + 5)).contains {
+            reader.isWord($0) && SpeechLexicon.roleNouns[reader.lower($0)] != nil
+        }
     }
 
     private func opposite(_ p: SpeechLexicon.Pronoun) -> SpeechLexicon.Pronoun { p == .male ? .female : .male }

@@ -32,6 +32,27 @@ import Testing
         #expect(try speakers(text) == ["Maria Lopez", "Tom Hale"])
     }
 
+    @Test func pronounChainCarriesTheReferentAcrossParagraphs() throws {
+        // Two paragraphs back, but every sentence between goes on about the same man.
+        let text = """
+            Tom Hale says he has big plans for the final month.
+
+            The former senator noted that his campaign has not spent much yet. He said he would change that.
+
+            He said, “We have some big plans for the final month.”
+            """
+        #expect(try speakers(text) == ["Tom Hale"])
+        // Without the chain, the same distance is too far to guess.
+        let unrelated = """
+            Tom Hale says he has big plans for the final month.
+
+            It has been a slow year for spending. It was also a cold one.
+
+            He said, “We have some big plans for the final month.”
+            """
+        #expect(try speakers(unrelated) == [nil])
+    }
+
     @Test func pronounInsideAQuoteIsNotTheAntecedent() throws {
         let text = "Anna Berg spoke after the match. “I told Peter Kahn to relax,” she said."
         #expect(try speakers(text) == ["Anna Berg"])
