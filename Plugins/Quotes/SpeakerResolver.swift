@@ -198,26 +198,39 @@ struct SpeakerResolver {
             if let subject = candidates.first(where: { isSubjectLike($0.span) }) ?? candidates.first {
                 return canonicalize(subject)
             }
-            if s != here, candidates.isEmpty, continuesReferent(sentence: s, pronoun: pronoun) {
-                sentenceWindow += 1
-                paragraphWindow = max(paragraphWindow, paragraph - sentence.paragraph + 1)
+            if s != here, candidates.isEmpty {
+                if let role = openingRoleDescription(sentence: s) {
+                    // "The Republican nominee noted …": the description is the referent; it
+                    // names someone only when the document allows exactly one.
+                    if let name = describe(role) { return name }
+                } else if opensWithPronoun(sentence: s, pronoun) {
+                    sentenceWindow += 1
+                    paragraphWindow = max(paragraphWindow, paragraph - sentence.paragraph + 1)
+                }
             }
             s -= 1
         }
         return nil
     }
 
-    /// Whether sentence `s` opens with the same pronoun or with "the" and a role noun within
-    /// four words: its subject is someone already introduced.
-    private func continuesReferent(sentence s: Int, pronoun: SpeechLexicon.Pronoun) -> Bool {
-        let tokens = reader.document.sentences[s].tokens
-        guard let first = tokens.first(where: { reader.isWord($0) }) else { return false }
+    /// Whether sentence `s` opens with "he" or "she" agreeing with `pronoun`: its subject is
+    /// someone already introduced, so the search may go on past it.
+    private func opensWithPronoun(sentence s: Int, _ pronoun: SpeechLexicon.Pronoun) -> Bool {
+        guard let first = reader.document.sentences[s].tokens.first(where: { reader.isWord($0) }) else { return false }
         let w = reader.lower(first)
-        if let p = SpeechLexicon.pronouns[w], p == pronoun, w == "he" || w == "she" { return true }
-        guard w == "the" else { return false }
-        return ((first + 1)..<min(tokens.upperBound, first + 5)).contains {
+        return (w == "he" || w == "she") && SpeechLexicon.pronouns[w] == pronoun
+    }
+
+    /// "The Republican presidential nominee" opening sentence `s`: "the" and a role noun within
+    /// four words, with no possessive after it ("The candidate’s response" is about a thing).
+    private func openingRoleDescription(sentence s: Int) -> Range<Int>? {
+        let tokens = reader.document.sentences[s].tokens
+        guard let first = tokens.first(where: { reader.isWord($0) }), reader.lower(first) == "the" else { return nil }
+        guard let head = ((first + 1)..<min(tokens.upperBound, first + 5)).first(where: {
             reader.isWord($0) && SpeechLexicon.roleNouns[reader.lower($0)] != nil
-        }
+        }) else { return nil }
+        if head + 1 < tokens.upperBound, ["’s", "'s"].contains(reader.lower(head + 1)) { return nil }
+        return first..<(head + 1)
     }
 
     private func opposite(_ p: SpeechLexicon.Pronoun) -> SpeechLexicon.Pronoun { p == .male ? .female : .male }
