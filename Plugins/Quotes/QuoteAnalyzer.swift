@@ -369,7 +369,11 @@ struct QuoteAnalyzer {
         let phrase = attribution?.phrase?.tokens
         if let v = attribution?.verbTokens, v.lowerBound >= lo, v.upperBound <= hi {
             if v.upperBound <= passage.firstOpen {
+                // "As Ms. Simonyan put it in July, RT is “…”": the clause after "as …," is what the
+                // attribution frames; the words between the verb and the comma are its adjuncts.
+                let opensWithAs = reader.lowerIs(lo, "as")
                 lo = v.upperBound
+                if opensWithAs, let comma = (lo..<passage.firstOpen).first(where: { reader.isChar($0, ",") }) { lo = comma + 1 }
                 if lo < passage.firstOpen, reader.lowerIs(lo, "that") { lo += 1 }
                 // "called the talks “…” and described the ties as “…”": the next verb frames its own.
                 // A dash or semicolon after the quote ends the framed clause too.

@@ -29,7 +29,7 @@ enum SpeechLexicon {
         "contend", "maintain", "mention", "reiterate", "agree", "conclude", "answer", "post", "testify",
         "recount", "boast", "lament", "proclaim", "exclaim", "muse", "allege", "assure", "inform",
         "estimate", "underline", "underscore", "highlight", "point", "signal", "indicate", "affirm",
-        "reaffirm", "counter", "retort", "continue", "urge", "demand",
+        "reaffirm", "counter", "retort", "continue", "urge", "demand", "put",
     ]
     /// Verbs that frame a quotation without reporting a clause (`called the pact "a fresh engine"`).
     private static let framing: [String] = [
@@ -42,6 +42,7 @@ enum SpeechLexicon {
     /// Irregular forms: lemma -> [forms].
     private static let irregular: [String: [String]] = [
         "say": ["say", "says", "said", "saying"],
+        "put": ["put", "puts", "putting"],
         "tell": ["tell", "tells", "told", "telling"],
         "write": ["write", "writes", "wrote", "written", "writing"],
         "sing": ["sing", "sings", "sang", "sung", "singing"],
@@ -70,7 +71,7 @@ enum SpeechLexicon {
 
     /// Lemmas whose base form counts as a verb (others are too often nouns: "state", "note").
     private static let baseFormAllowed: Set<String> = [
-        "say", "argue", "warn", "insist", "add", "tell", "write", "explain", "agree", "admit", "acknowledge",
+        "say", "put", "argue", "warn", "insist", "add", "tell", "write", "explain", "agree", "admit", "acknowledge",
         "contend", "suggest", "predict", "emphasize", "emphasise", "stress", "ask", "caution", "conclude",
         "concede", "complain", "assert", "declare", "urge", "insist", "describe", "deny", "confirm", "reply",
     ]
@@ -200,7 +201,7 @@ enum SpeechLexicon {
 
     /// Speech verbs in their present or past forms (not participles) that are too common as other
     /// words to count without support: "post", "point" (only "pointed out"), "continue".
-    static let needsParticle: [String: String] = ["point": "out", "post": "", "continue": ""]
+    static let needsParticle: [String: String] = ["point": "out", "post": "", "continue": "", "put": "it"]
 
     /// Personal pronouns a speaker can be: the value says whether it is singular.
     static let pronouns: [String: Pronoun] = [

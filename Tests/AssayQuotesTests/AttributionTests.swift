@@ -17,6 +17,18 @@ import Testing
         #expect(f["cue"] == "after")
     }
 
+    @Test func asSomeonePutIt() throws {
+        // "As X put it, …": the clause after the comma is what X said, so the quote is direct.
+        let f = try only("As Maria Lopez put it in a statement in July, the network is “providing a view you won’t get elsewhere.”")
+        #expect(f["speaker"] == "Maria Lopez")
+        #expect(f["verb"] == "put it")
+        let g = try only("Mayor Ann Lee put it bluntly: “We are broke.”")
+        #expect(g["speaker"] == "Ann Lee")
+        // "put" with anything but "it" after it is no speech cue.
+        let h = try only("Tom Hale put the letter on the table. “Read this,” Maria Lopez said.")
+        #expect(h["speaker"] == "Maria Lopez")
+    }
+
     @Test func beforeWithColon() throws {
         let f = try only("Xi Jinping, speaking in Moscow, emphasized: “History proves our friendship.”")
         #expect(f["speaker"] == "Xi Jinping")
