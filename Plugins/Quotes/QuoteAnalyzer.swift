@@ -303,7 +303,7 @@ struct QuoteAnalyzer {
         // reports is someone's word, even when the speaker is not named. A verb followed by a
         // preposition ("agreed on new projects and “equality”") frames a topic, not a clause.
         if attribution?.phrase != nil, let v = attribution?.verbTokens, v.upperBound < passage.firstOpen,
-           let (verb, _, _) = phrases.verb(at: v.lowerBound), verb.reportsContent,
+           attribution?.cue == "according-to" || phrases.verb(at: v.lowerBound)?.verb.reportsContent == true,
            !Self.prepositions.contains(reader.lower(v.upperBound)) { return .partial }
         return .term
     }

@@ -191,11 +191,14 @@ struct SpeakerPhraseFinder {
         "staff", "staffers", "aides", "aide", "executives", "leaders", "lawyers", "attorneys", "researchers",
     ]
 
+    /// The prepositions that tie a member noun to its organisation.
+    private static let memberPrepositions: Set<String> = ["at", "of", "for", "from", "with"]
+
     /// The organisation a member noun belongs to when the chunk says so: the member noun, then
     /// "at/of/for/from/with" and an ORG mention.
     private func memberOrganisation(in chunk: Range<Int>, mentions: ArraySlice<EntityIndex.Mention>) -> SpeakerPhrase? {
         for i in chunk where i + 1 < chunk.upperBound && Self.memberNouns.contains(reader.lower(i)) {
-            guard ["at", "of", "for", "from", "with"].contains(reader.lower(i + 1)) else { continue }
+            guard Self.memberPrepositions.contains(reader.lower(i + 1)) else { continue }
             let after = reader.document.tokens[i + 1].span.end
             if let m = mentions.first(where: { $0.label == "ORG" && $0.span.start >= after }) {
                 return SpeakerPhrase(kind: .entity(m), tokens: tokens(of: m.span, within: chunk))
@@ -354,6 +357,13 @@ struct SpeakerPhraseFinder {
             end += 1
         }
         guard end > verbEnd else { return nil }
+        // "according to a spokeswoman for the Treasury": the organisation after a member noun
+        // belongs to the phrase, though a preposition would otherwise end it.
+        if end < limit, Self.memberNouns.contains(reader.lower(end - 1)), Self.memberPrepositions.contains(reader.lower(end)) {
+            var e = end + 1
+            while e < limit, e - end < 7, !isBoundary(e) { e += 1 }
+            end = e
+        }
         let chunk = verbEnd..<end
         guard let first = analyze(chunk, nearEnd: false) else { return nil }
         if case .description = first.kind, end < limit, reader.isChar(end, ","), isRoleDescription(chunk) {

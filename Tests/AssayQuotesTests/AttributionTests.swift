@@ -76,6 +76,12 @@ import Testing
         #expect(f["verb"] == "according to")
     }
 
+    @Test func accordingToOpeningTheSentence() throws {
+        // "According to X, … “…”": a fragment inside what X is reported to say is X's.
+        let found = try QuoteTests.run("According to a spokeswoman for the Treasury Department, the government “fully supports” the plan.")
+        #expect(found.map(QuoteTests.q) == [Q(text: "fully supports", kind: "partial", speaker: "Treasury Department")])
+    }
+
     @Test func previousSentence() throws {
         let found = try QuoteTests.run("Alice Brown turned to Bob Smith. “You are late again.”")
         #expect(found.map { $0["speaker"] } == ["Alice Brown"])
