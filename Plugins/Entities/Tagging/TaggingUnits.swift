@@ -46,15 +46,32 @@ struct TaggingUnits {
 
     /// Whether the bytes of `span` hold a `-` or the lead byte of a Unicode hyphen (0xE2):
     /// most words have neither, and are kept whole without a call to ``appendSplit(_:_:)``.
+    ///
+    /// Eight bytes are tested at once while eight can be read inside the buffer (a word is
+    /// then usually one test instead of a loop over its bytes): a byte equal to the one sought
+    /// becomes a zero byte of `word ^ pattern`, which the has-zero-byte test finds. Bytes past
+    /// the span are cleared to 0, which is neither. (Little-endian: the first byte is lowest.)
     @inline(__always) private static func mayHaveHyphen(_ span: Span, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        var p = b.baseAddress! + span.start
-        let end = b.baseAddress! + span.end
-        while p < end {
-            let c = p.pointee
+        let base = UnsafeRawPointer(b.baseAddress!)
+        var i = span.start
+        while i < span.end && i + 8 <= b.count {
+            var word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let left = span.end - i
+            if left < 8 { word &= UInt64.max &>> (64 - 8 * left) }
+            if hasZeroByte(word ^ 0x2D2D_2D2D_2D2D_2D2D) || hasZeroByte(word ^ 0xE2E2_E2E2_E2E2_E2E2) { return true }
+            i += 8
+        }
+        while i < span.end {
+            let c = b[i]
             if c == UInt8(ascii: "-") || c == 0xE2 { return true }
-            p += 1
+            i += 1
         }
         return false
+    }
+
+    /// Whether some byte of `x` is zero (exact as a yes or no).
+    @inline(__always) private static func hasZeroByte(_ x: UInt64) -> Bool {
+        (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
     }
 
     /// Appends the parts of a hyphenated word if one of them is capitalised; appends nothing

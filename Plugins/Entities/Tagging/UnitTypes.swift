@@ -55,33 +55,59 @@ struct UnitTypes {
     func hash(_ type: Int) -> UInt64 { hashes[type] }
 
     init(_ utf8: UnsafeBufferPointer<UInt8>, _ spans: [Span]) {
-        ofUnit.reserveCapacity(spans.count)
-        spellings.reserveCapacity(spans.count / 2 + 2)
-        hashes.reserveCapacity(spans.count / 2 + 2)
-        var table = HashedTable<Int32>(capacity: spans.count / 2 + 16, empty: -1)
-        guard let start = utf8.baseAddress, !spans.isEmpty else { return }
+        let n = spans.count
+        guard let start = utf8.baseAddress, n > 0 else { return }
         let base = UnsafeRawPointer(start)
-        for span in spans {
-            let h = Self.hash(base, span)
-            var key = h
-            while true {
-                if let t = table[key] {
-                    let first = spellings[Int(t)]
-                    if first.length == span.length && memcmp(base + first.start, base + span.start, span.length) == 0 {
-                        ofUnit.append(t)
+        // Filled through pointers at their greatest size (n units have at most n types), then
+        // cut to the types found: appending cost more than finding the types.
+        ofUnit = [Int32](repeating: 0, count: n)
+        spellings = [Span](repeating: Span(0, 0), count: n)
+        hashes = [UInt64](repeating: 0, count: n)
+        // Per type: its bytes packed in a number when it has fewer than eight (most words),
+        // which two such spellings share exactly when their bytes are equal: compared without
+        // a call to `memcmp`.
+        var packed = [UInt64](repeating: 0, count: n)
+        // Open addressing over type numbers (-1: free), at most half full: a type's home slot
+        // is given by its hash's low bits, and a full slot is followed by the next one.
+        var bits = 4
+        while (1 << bits) < 2 * n { bits += 1 }
+        let mask = (1 << bits) - 1
+        var table = [Int32](repeating: -1, count: 1 << bits)
+        var typeCount = 0
+        spans.withUnsafeBufferPointer { spans in
+        ofUnit.withUnsafeMutableBufferPointer { ofUnit in
+        spellings.withUnsafeMutableBufferPointer { spellings in
+        hashes.withUnsafeMutableBufferPointer { hashes in
+        packed.withUnsafeMutableBufferPointer { packed in
+        table.withUnsafeMutableBufferPointer { table in
+            for u in 0..<n {
+                let span = spans[u]
+                let (h, tail) = Self.hash(base, utf8.count, span)
+                var slot = Int(truncatingIfNeeded: h) & mask
+                while true {
+                    let t = Int(table[slot])
+                    if t < 0 {
+                        // A new spelling.
+                        table[slot] = Int32(typeCount)
+                        spellings[typeCount] = span
+                        hashes[typeCount] = h
+                        packed[typeCount] = tail
+                        ofUnit[u] = Int32(typeCount)
+                        typeCount += 1
                         break
                     }
-                    key = FeatureHash.mix(key, 0x5EED)  // another spelling with this hash: probe the next key
-                    continue
+                    let first = spellings[t]
+                    if hashes[t] == h && first.length == span.length
+                        && (span.length < 8 ? packed[t] == tail : memcmp(base + first.start, base + span.start, span.length) == 0) {
+                        ofUnit[u] = Int32(t)
+                        break
+                    }
+                    slot = (slot + 1) & mask
                 }
-                let t = Int32(spellings.count)
-                table.insert(t, for: key)
-                spellings.append(span)
-                hashes.append(h)
-                ofUnit.append(t)
-                break
             }
-        }
+        }}}}}}
+        spellings.removeSubrange(typeCount...)
+        hashes.removeSubrange(typeCount...)
     }
 
     /// Profiles every type from its bytes.
@@ -99,9 +125,12 @@ struct UnitTypes {
         return Int32(profiles.count - 1)
     }
 
-    /// A hash of a unit's bytes, eight at a time (only for finding equal spellings: the
-    /// features use ``FeatureHash``, which a model file depends on).
-    @inline(__always) private static func hash(_ base: UnsafeRawPointer, _ span: Span) -> UInt64 {
+    /// A hash of a unit's bytes, eight at a time (only for finding equal spellings, here and
+    /// in ``SpellingCache``: the features use ``FeatureHash``, which a model file depends on),
+    /// and the last `length % 8` bytes packed in a number, first byte lowest: for a spelling
+    /// of fewer than eight bytes, all of them. `count` is the byte count of the buffer at
+    /// `base`: the tail is read as one eight-byte load where that stays inside it.
+    @inline(__always) private static func hash(_ base: UnsafeRawPointer, _ count: Int, _ span: Span) -> (hash: UInt64, tail: UInt64) {
         var h = UInt64(truncatingIfNeeded: span.length) &* 0x9E37_79B9_7F4A_7C15
         var i = span.start
         while i + 8 <= span.end {
@@ -110,8 +139,16 @@ struct UnitTypes {
             i += 8
         }
         var tail: UInt64 = 0
-        while i < span.end { tail = tail << 8 | UInt64(base.load(fromByteOffset: i, as: UInt8.self)); i += 1 }
+        let left = span.end - i
+        if left > 0 {
+            if i + 8 <= count {
+                // (Little-endian: the low bytes of the load are the first ones.)
+                tail = base.loadUnaligned(fromByteOffset: i, as: UInt64.self) & (UInt64.max &>> (64 - 8 * left))
+            } else {
+                for k in 0..<left { tail |= UInt64(base.load(fromByteOffset: i + k, as: UInt8.self)) &<< (8 * k) }
+            }
+        }
         h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
-        return h ^ (h >> 32)
+        return (h ^ (h >> 32), tail)
     }
 }
