@@ -21,31 +21,63 @@ struct TaggingUnits {
     /// The units of the sentences that overlap `span` (whole sentences, for context).
     init(_ document: AnalyzedDocument, sentences range: Range<Int>) {
         let sentenceList = document.sentences
-        // (Hyphen parts add a few more; room for the tokens saves most of the growing.)
         let tokenCount = range.isEmpty ? 0 : max(0, sentenceList[range.upperBound - 1].tokens.upperBound - sentenceList[range.lowerBound].tokens.lowerBound)
-        spans.reserveCapacity(tokenCount + tokenCount / 16 + 8)
-        lineStart.reserveCapacity(tokenCount + tokenCount / 16 + 8)
+        // Hyphen parts add a few units to the tokens; room for a sixteenth more nearly always
+        // suffices, and otherwise the units are made again with twice the room.
+        var room = tokenCount + tokenCount / 16 + 8
+        while !fill(document, range, room: room) { room *= 2 }
+    }
+
+    /// Makes the units with room for `room` of them, written through pointers (appending cost
+    /// more than the splitting itself); false, with nothing kept, when they need more room.
+    private mutating func fill(_ document: AnalyzedDocument, _ range: Range<Int>, room: Int) -> Bool {
+        var spans = [Span](repeating: Span(0, 0), count: room)
+        var lineStart = [Bool](repeating: false, count: room)
+        var sentences: [Range<Int>] = []
         sentences.reserveCapacity(range.count)
-        document.utf8.withUnsafeBufferPointer { bytes in
+        var n = 0
+        let sentenceList = document.sentences
+        let fits = document.utf8.withUnsafeBufferPointer { bytes in
             document.tokens.withUnsafeBufferPointer { tokens in
-                for s in range {
-                    let first = spans.count
-                    for t in sentenceList[s].tokens {
-                        let token = tokens[t]
-                        let before = spans.count
-                        if token.kind == .word, token.span.length > 2, Self.mayHaveHyphen(token.span, bytes) { appendSplit(token.span, bytes) }
-                        if spans.count == before { spans.append(token.span) }
-                        lineStart.append(token.lineStart)
-                        for _ in (before + 1)..<max(before + 1, spans.count) { lineStart.append(false) }
+                spans.withUnsafeMutableBufferPointer { spans in
+                    lineStart.withUnsafeMutableBufferPointer { lineStart -> Bool in
+                        for s in range {
+                            let first = n
+                            for t in sentenceList[s].tokens {
+                                let token = tokens[t]
+                                var parts = 0
+                                if token.kind == .word, token.span.length > 2, Self.mayHaveHyphen(token.span, bytes) {
+                                    guard let written = Self.split(token.span, bytes, into: spans, at: n) else { return false }
+                                    parts = written
+                                }
+                                if parts == 0 {
+                                    guard n < spans.count else { return false }
+                                    spans[n] = token.span
+                                    parts = 1
+                                }
+                                // The first part begins a line where the token does; the rest
+                                // keep the `false` they were made with.
+                                lineStart[n] = token.lineStart
+                                n += parts
+                            }
+                            if n > first { sentences.append(first..<n) }
+                        }
+                        return true
                     }
-                    if spans.count > first { sentences.append(first..<spans.count) }
                 }
             }
         }
+        guard fits else { return false }
+        spans.removeSubrange(n...)
+        lineStart.removeSubrange(n...)
+        self.spans = spans
+        self.lineStart = lineStart
+        self.sentences = sentences
+        return true
     }
 
     /// Whether the bytes of `span` hold a `-` or the lead byte of a Unicode hyphen (0xE2):
-    /// most words have neither, and are kept whole without a call to ``appendSplit(_:_:)``.
+    /// most words have neither, and are kept whole without a call to ``split(_:_:into:at:)``.
     ///
     /// Eight bytes are tested at once while eight can be read inside the buffer (a word is
     /// then usually one test instead of a loop over its bytes): a byte equal to the one sought
@@ -74,13 +106,14 @@ struct TaggingUnits {
         (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
     }
 
-    /// Appends the parts of a hyphenated word if one of them is capitalised; appends nothing
-    /// otherwise (the caller then keeps the token whole).
-    private mutating func appendSplit(_ span: Span, _ b: UnsafeBufferPointer<UInt8>) {
+    /// Writes the parts of a hyphenated word into `out` from `at` if one of them is
+    /// capitalised, and returns how many; 0 (nothing written) otherwise, when the caller keeps
+    /// the token whole; nil when the parts do not fit in `out`.
+    private static func split(_ span: Span, _ b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<Span>, at: Int) -> Int? {
         // Most words have no hyphen: find that out before allocating anything.
         var hyphenated = false
         for i in span.start..<span.end where b[i] == UInt8(ascii: "-") || b[i] == 0xE2 { hyphenated = true; break }
-        guard hyphenated else { return }
+        guard hyphenated else { return 0 }
         var cuts: [(Int, Int)] = []  // hyphen byte ranges
         var capitalised = false
         var partStart = span.start
@@ -101,13 +134,21 @@ struct TaggingUnits {
             }
             i += 1
         }
-        guard !cuts.isEmpty, capitalised else { return }
+        guard !cuts.isEmpty, capitalised else { return 0 }
+        var n = at
+        func put(_ part: Span) -> Bool {
+            guard n < out.count else { return false }
+            out[n] = part
+            n += 1
+            return true
+        }
         var start = span.start
         for (hs, he) in cuts {
-            if hs > start { spans.append(Span(start, hs)) }
-            spans.append(Span(hs, he))
+            if hs > start { guard put(Span(start, hs)) else { return nil } }
+            guard put(Span(hs, he)) else { return nil }
             start = he
         }
-        if span.end > start { spans.append(Span(start, span.end)) }
+        if span.end > start { guard put(Span(start, span.end)) else { return nil } }
+        return n - at
     }
 }

@@ -9,11 +9,14 @@ protocol UnitProfileList {
     /// have equal profiles (an array says every unit is its own type).
     var typeCount: Int { get }
     func type(of unit: Int) -> Int
+    /// The profile of the units of type `type`.
+    func profile(ofType type: Int) -> UnitProfile
 }
 
 extension Array: UnitProfileList where Element == UnitProfile {
     var typeCount: Int { count }
     func type(of unit: Int) -> Int { unit }
+    func profile(ofType type: Int) -> UnitProfile { self[type] }
 }
 
 /// The profile of each unit read through its type: no copy of 112 bytes per unit.
@@ -29,6 +32,7 @@ struct TypedProfiles: UnitProfileList {
     @inline(__always) subscript(_ unit: Int) -> UnitProfile { profiles[Int(ofUnit[unit])] }
     var typeCount: Int { profiles.count }
     @inline(__always) func type(of unit: Int) -> Int { Int(ofUnit[unit]) }
+    @inline(__always) func profile(ofType type: Int) -> UnitProfile { profiles[type] }
 }
 
 /// The distinct spellings ("types") among a document's units.
