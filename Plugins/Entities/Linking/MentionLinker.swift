@@ -135,8 +135,12 @@ struct MentionLinker {
         // Everything else: group by words, then attach acronyms to the names they abbreviate.
         // (A word's text as this name spells it: equal Strings may differ in their Characters.)
         let occurrence = { (k: Int) in nonASCIITexts[k] ?? words.asciiSpelling(wordIDs[k]) }
-        let merged = words.hasSpacedWord ? groupsByText(items, occurrence) : groups(items, wordIDs, words, occurrence)
-        for members in merged where !members.isEmpty {
+        let merged = words.hasSpacedWord ? ItemGroups(groupsByText(items, occurrence), itemCount: items.count)
+            : groups(items, wordIDs, words, occurrence)
+        var members: [Int] = []
+        for g in 0..<merged.count {
+            merged.members(g, into: &members)
+            guard !members.isEmpty else { continue }
             let name = fullest(members, items, document)
             for m in members { canonical[m] = name }
         }
@@ -151,48 +155,51 @@ struct MentionLinker {
     /// label and words, with a one-word acronym moved to the longer name it abbreviates. For
     /// documents without a word holding a space, where equal word numbers are equal joined
     /// texts. `occurrence` gives the text of a word by its position in `wordIDs`.
-    private func groups(_ items: [Item], _ wordIDs: [Int32], _ words: NameWords, _ occurrence: (Int) -> String) -> [[Int]] {
+    private func groups(_ items: [Item], _ wordIDs: [Int32], _ words: NameWords, _ occurrence: (Int) -> String) -> ItemGroups {
         // Found by a hash of the label and word numbers, then compared exactly.
         var groupOfKey = HashedTable<Int32>(capacity: items.count, empty: -1)
-        var merged: [[Int]] = []
+        var merged = ItemGroups(itemCount: items.count)
         for i in items.indices where items[i].label != .person {
             let w = wordIDs[items[i].words]
             var key = FeatureHash.mix(UInt64(items[i].label.rawValue) &+ 0xABCD, UInt64(w.count))
             for id in w { key = FeatureHash.mix(key, UInt64(id)) }
             while true {
                 guard let g = groupOfKey[key] else {
-                    groupOfKey.insert(Int32(merged.count), for: key)
-                    merged.append([i])
+                    groupOfKey.insert(Int32(merged.newGroup(i)), for: key)
                     break
                 }
-                let other = items[merged[Int(g)][0]]
+                let other = items[merged.firstMember(Int(g))!]
                 if other.label == items[i].label && wordIDs[other.words].elementsEqual(w) {
-                    merged[Int(g)].append(i)
+                    merged.append(i, to: Int(g))
                     break
                 }
                 key = SpellingCache.probe(key)
             }
         }
-        guard !words.hasNonASCII else { return acronymsMerged(merged, items, occurrence) }
+        guard !words.hasNonASCII else { return ItemGroups(acronymsMerged(merged.lists, items, occurrence), itemCount: items.count) }
         // Acronym bytes → the last group of a longer name that makes it.
         var acronyms: [[UInt8]: Int] = [:]
         var initials: [UInt8] = []
-        for (g, members) in merged.enumerated() {
-            let r = items[members[0]].words
+        for g in 0..<merged.count {
+            let r = items[merged.firstMember(g)!].words
             guard r.count > 1 else { continue }
             initials.removeAll(keepingCapacity: true)
             for id in wordIDs[r] where !words.isAcronymSkip[Int(id)] { initials.append(words.asciiBytes(id).first!) }
             if initials.count >= 2 { acronyms[initials] = g }
         }
         guard !acronyms.isEmpty else { return merged }
-        for (k, members) in merged.enumerated() {
-            let r = items[members[0]].words
+        // A one-word group is never the target of a move (targets have longer names), so each
+        // still has its own members when its turn comes.
+        var key: [UInt8] = []
+        for k in 0..<merged.count {
+            guard let head = merged.firstMember(k) else { continue }
+            let r = items[head].words
             guard r.count == 1 else { continue }
-            let w = words.asciiBytes(wordIDs[r.lowerBound])
-            let dotted = w.contains(UInt8(ascii: "."))
-            if let target = acronyms[dotted ? w.filter { $0 != UInt8(ascii: ".") } : Array(w)], target != k {
-                merged[target] += members
-                merged[k] = []
+            key.removeAll(keepingCapacity: true)
+            key.append(contentsOf: words.asciiBytes(wordIDs[r.lowerBound]))
+            if key.contains(UInt8(ascii: ".")) { key.removeAll { $0 == UInt8(ascii: ".") } }
+            if let target = acronyms[key], target != k {
+                merged.move(k, after: target)
             }
         }
         return merged
@@ -356,7 +363,7 @@ struct MentionLinker {
     /// The fullest name among `members`, given each member's span and word count (shared with
     /// the reference linker of the tests, so that both break ties alike).
     static func fullest(_ members: [Int], span: (Int) -> Span, wordCount: (Int) -> Int, _ d: AnalyzedDocument) -> String {
-        guard members.count > 1 else { return normalisedSpacing(d.text(of: span(members[0]))) }
+        guard members.count > 1 else { return spacedText(span(members[0]), d) }
         let caps = members.map { isAllCaps(span($0), d) }
         let best = members.indices.max { a, b in
             let x = members[a], y = members[b]
@@ -365,7 +372,23 @@ struct MentionLinker {
             if span(x).length != span(y).length { return span(x).length < span(y).length }
             return span(x).start > span(y).start
         }!
-        return normalisedSpacing(d.text(of: span(members[best])))
+        return spacedText(span(members[best]), d)
+    }
+
+    /// ``normalisedSpacing(_:)`` of the text of `span`: a name whose bytes are ASCII with no
+    /// line break, tab or double space (nearly all) is its text as it is, found from the
+    /// document's bytes rather than by walking the String made of them.
+    static func spacedText(_ span: Span, _ d: AnalyzedDocument) -> String {
+        let plain = d.utf8.withUnsafeBufferPointer { utf8 in
+            var previousSpace = false
+            for i in span.start..<span.end {
+                let c = utf8[i]
+                if c >= 0x80 || c == 10 || c == 9 || c == 13 || (c == 32 && previousSpace) { return false }
+                previousSpace = c == 32
+            }
+            return true
+        }
+        return plain ? d.text(of: span) : normalisedSpacing(d.text(of: span))
     }
 
     /// Runs of white space as one space (a name broken across lines).
