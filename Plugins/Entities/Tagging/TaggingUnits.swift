@@ -31,45 +31,45 @@ struct TaggingUnits {
     /// Makes the units with room for `room` of them, written through pointers (appending cost
     /// more than the splitting itself); false, with nothing kept, when they need more room.
     private mutating func fill(_ document: AnalyzedDocument, _ range: Range<Int>, room: Int) -> Bool {
-        var spans = [Span](repeating: Span(0, 0), count: room)
-        var lineStart = [Bool](repeating: false, count: room)
         var sentences: [Range<Int>] = []
         sentences.reserveCapacity(range.count)
-        var n = 0
+        var n = 0, fits = true
         let sentenceList = document.sentences
-        let fits = document.utf8.withUnsafeBufferPointer { bytes in
-            document.tokens.withUnsafeBufferPointer { tokens in
-                spans.withUnsafeMutableBufferPointer { spans in
-                    lineStart.withUnsafeMutableBufferPointer { lineStart -> Bool in
-                        for s in range {
-                            let first = n
-                            for t in sentenceList[s].tokens {
-                                let token = tokens[t]
-                                var parts = 0
-                                if token.kind == .word, token.span.length > 2, Self.mayHaveHyphen(token.span, bytes) {
-                                    guard let written = Self.split(token.span, bytes, into: spans, at: n) else { return false }
-                                    parts = written
-                                }
-                                if parts == 0 {
-                                    guard n < spans.count else { return false }
-                                    spans[n] = token.span
-                                    parts = 1
-                                }
-                                // The first part begins a line where the token does; the rest
-                                // keep the `false` they were made with.
-                                lineStart[n] = token.lineStart
-                                n += parts
-                            }
-                            if n > first { sentences.append(first..<n) }
-                        }
-                        return true
+        // Room without filling it first: the first `n` units are written below, and the arrays
+        // keep those (none when they did not fit).
+        var lineStart: [Bool] = []
+        let spans = [Span](unsafeUninitializedCapacity: room) { spans, spanCount in
+        lineStart = [Bool](unsafeUninitializedCapacity: room) { lineStart, lineStartCount in
+        fits = document.utf8.withUnsafeBufferPointer { bytes in
+        document.tokens.withUnsafeBufferPointer { tokens -> Bool in
+            for s in range {
+                let first = n
+                for t in sentenceList[s].tokens {
+                    let token = tokens[t]
+                    var parts = 0
+                    if token.kind == .word, token.span.length > 2, Self.mayHaveHyphen(token.span, bytes) {
+                        guard let written = Self.split(token.span, bytes, into: spans, at: n) else { return false }
+                        parts = written
                     }
+                    if parts == 0 {
+                        guard n < spans.count else { return false }
+                        spans.initializeElement(at: n, to: token.span)
+                        parts = 1
+                    }
+                    // The first part begins a line where the token does.
+                    lineStart.initializeElement(at: n, to: token.lineStart)
+                    for k in 1..<max(1, parts) { lineStart.initializeElement(at: n + k, to: false) }
+                    n += parts
                 }
+                if n > first { sentences.append(first..<n) }
             }
+            return true
+        }}
+            lineStartCount = fits ? n : 0
+        }
+            spanCount = fits ? n : 0
         }
         guard fits else { return false }
-        spans.removeSubrange(n...)
-        lineStart.removeSubrange(n...)
         self.spans = spans
         self.lineStart = lineStart
         self.sentences = sentences
@@ -138,7 +138,7 @@ struct TaggingUnits {
         var n = at
         func put(_ part: Span) -> Bool {
             guard n < out.count else { return false }
-            out[n] = part
+            out.initializeElement(at: n, to: part)
             n += 1
             return true
         }

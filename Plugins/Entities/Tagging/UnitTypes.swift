@@ -62,27 +62,24 @@ struct UnitTypes {
         let n = spans.count
         guard let start = utf8.baseAddress, n > 0 else { return }
         let base = UnsafeRawPointer(start)
-        // Filled through pointers at their greatest size (n units have at most n types), then
-        // cut to the types found: appending cost more than finding the types.
-        ofUnit = [Int32](repeating: 0, count: n)
-        spellings = [Span](repeating: Span(0, 0), count: n)
-        hashes = [UInt64](repeating: 0, count: n)
-        // Per type: its bytes packed in a number when it has fewer than eight (most words),
-        // which two such spellings share exactly when their bytes are equal: compared without
-        // a call to `memcmp`.
-        var packed = [UInt64](repeating: 0, count: n)
         // Open addressing over type numbers (-1: free), at most half full: a type's home slot
         // is given by its hash's low bits, and a full slot is followed by the next one.
         var bits = 4
         while (1 << bits) < 2 * n { bits += 1 }
         let mask = (1 << bits) - 1
         var table = [Int32](repeating: -1, count: 1 << bits)
+        // The arrays are written through pointers, with room for the most types there can be
+        // (one per unit) and no filling first: appending cost more than finding the types.
         var typeCount = 0
+        var spellings: [Span] = [], hashes: [UInt64] = []
+        ofUnit = [Int32](unsafeUninitializedCapacity: n) { ofUnit, ofUnitCount in
+        spellings = [Span](unsafeUninitializedCapacity: n) { spellings, spellingCount in
+        hashes = [UInt64](unsafeUninitializedCapacity: n) { hashes, hashCount in
+        // Per type: its bytes packed in a number when it has fewer than eight (most words),
+        // which two such spellings share exactly when their bytes are equal: compared without
+        // a call to `memcmp`.
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: n) { packed in
         spans.withUnsafeBufferPointer { spans in
-        ofUnit.withUnsafeMutableBufferPointer { ofUnit in
-        spellings.withUnsafeMutableBufferPointer { spellings in
-        hashes.withUnsafeMutableBufferPointer { hashes in
-        packed.withUnsafeMutableBufferPointer { packed in
         table.withUnsafeMutableBufferPointer { table in
             for u in 0..<n {
                 let span = spans[u]
@@ -93,25 +90,31 @@ struct UnitTypes {
                     if t < 0 {
                         // A new spelling.
                         table[slot] = Int32(typeCount)
-                        spellings[typeCount] = span
-                        hashes[typeCount] = h
-                        packed[typeCount] = tail
-                        ofUnit[u] = Int32(typeCount)
+                        spellings.initializeElement(at: typeCount, to: span)
+                        hashes.initializeElement(at: typeCount, to: h)
+                        packed.initializeElement(at: typeCount, to: tail)
+                        ofUnit.initializeElement(at: u, to: Int32(typeCount))
                         typeCount += 1
                         break
                     }
                     let first = spellings[t]
                     if hashes[t] == h && first.length == span.length
                         && (span.length < 8 ? packed[t] == tail : memcmp(base + first.start, base + span.start, span.length) == 0) {
-                        ofUnit[u] = Int32(t)
+                        ofUnit.initializeElement(at: u, to: Int32(t))
                         break
                     }
                     slot = (slot + 1) & mask
                 }
             }
-        }}}}}}
-        spellings.removeSubrange(typeCount...)
-        hashes.removeSubrange(typeCount...)
+        }}}
+            hashCount = typeCount
+        }
+            spellingCount = typeCount
+        }
+            ofUnitCount = n
+        }
+        self.spellings = spellings
+        self.hashes = hashes
     }
 
     /// Profiles every type from its bytes.
