@@ -52,14 +52,15 @@ struct MentionLinker {
         var clean = [Bool](repeating: false, count: items.count)
         for i in people { clean[i] = isClean(items[i].span, document) }
         var personEntities: [[Int]] = []  // item indices per person
-        var entityWords: [[Int32]] = []  // the words of each person's first (longest) name
         for i in people {
             let w = wordIDs[items[i].words]
-            if let e = personEntities.indices.first(where: { e in clean[personEntities[e][0]] && w.allSatisfy { entityWords[e].contains($0) } }) {
+            // (The words of each person's first, longest name are read where that name has them.)
+            if let e = personEntities.indices.first(where: { e in
+                clean[personEntities[e][0]] && w.allSatisfy { wordIDs[items[personEntities[e][0]].words].contains($0) }
+            }) {
                 personEntities[e].append(i)
             } else {
                 personEntities.append([i])
-                entityWords.append(Array(w))
             }
         }
         // A single-word mention with another label that is a multi-word person's first or last
@@ -128,7 +129,10 @@ struct MentionLinker {
         var entityTitle = [String?](repeating: nil, count: items.count)
         for members in personEntities {
             let name = fullest(members, items, document)
-            let title = members.sorted { items[$0].span < items[$1].span }.lazy.compactMap { items[$0].title }.first
+            // The title of the first mention (in span order) that has one: the smallest span
+            // among them, found without sorting the members.
+            let titled = members.lazy.filter { items[$0].title != nil }.min { items[$0].span < items[$1].span }
+            let title = titled.flatMap { items[$0].title }
             for m in members { canonical[m] = name; entityTitle[m] = title }
         }
 
