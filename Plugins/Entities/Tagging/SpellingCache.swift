@@ -44,8 +44,10 @@ final class SpellingCache: @unchecked Sendable {
         /// probe sequence in ``SpellingCache/probe(_:)``.
         var index = HashedTable<Int32>(capacity: 4096, empty: -1)
         var bytes: [UInt8] = []
-        /// Per entry: where its bytes are in `bytes`.
-        var spellings: [(start: Int, length: Int)] = []
+        /// Per entry: where its bytes are in `bytes`, and the bytes packed as
+        /// ``UnitTypes/packedBytes(_:)`` packs them (a spelling under eight bytes is compared
+        /// by that number).
+        var spellings: [(start: Int, length: Int, packed: UInt64)] = []
         /// How many entries of `storage` are written.
         var count = 0
     }
@@ -95,7 +97,8 @@ final class SpellingCache: @unchecked Sendable {
                     while let e = s.index[key] {
                         let entry = s.spellings[Int(e)]
                         if entry.length == span.length
-                            && (span.length == 0 || memcmp(bytes.baseAddress! + entry.start, base + span.start, span.length) == 0) {
+                            && (span.length < 8 ? entry.packed == types.packedBytes(t)
+                                : memcmp(bytes.baseAddress! + entry.start, base + span.start, span.length) == 0) {
                             facts.append(stored + Int(e))
                             ids[t] = e
                             found = true
@@ -134,7 +137,7 @@ final class SpellingCache: @unchecked Sendable {
                     ids[t] = Int32(e)
                     facts[t] = stored + e
                     s.index.insert(Int32(e), for: key)
-                    s.spellings.append((s.bytes.count, span.length))
+                    s.spellings.append((s.bytes.count, span.length, types.packedBytes(t)))
                     s.bytes.append(contentsOf: utf8[span.start..<span.end])
                 }
         }

@@ -51,12 +51,18 @@ struct UnitTypes {
     private var spellings: [Span] = []
     /// Per type: the hash of its bytes.
     private var hashes: [UInt64] = []
+    /// Per type: its bytes packed in a number, first byte lowest, when it has fewer than eight
+    /// (most words): two such spellings have equal bytes exactly when they have equal lengths
+    /// and numbers, compared without a call to `memcmp`. (For longer ones, the last
+    /// `length % 8` bytes, which say nothing alone.)
+    private var packed: [UInt64] = []
     /// Per type: the profile of its spelling, once ``profile(with:)`` or the caller has set them.
     var profiles: [UnitProfile] = []
 
     var count: Int { spellings.count }
     func spelling(_ type: Int) -> Span { spellings[type] }
     func hash(_ type: Int) -> UInt64 { hashes[type] }
+    func packedBytes(_ type: Int) -> UInt64 { packed[type] }
 
     init(_ utf8: UnsafeBufferPointer<UInt8>, _ spans: [Span]) {
         let n = spans.count
@@ -71,14 +77,11 @@ struct UnitTypes {
         // The arrays are written through pointers, with room for the most types there can be
         // (one per unit) and no filling first: appending cost more than finding the types.
         var typeCount = 0
-        var spellings: [Span] = [], hashes: [UInt64] = []
+        var spellings: [Span] = [], hashes: [UInt64] = [], packed: [UInt64] = []
         ofUnit = [Int32](unsafeUninitializedCapacity: n) { ofUnit, ofUnitCount in
         spellings = [Span](unsafeUninitializedCapacity: n) { spellings, spellingCount in
         hashes = [UInt64](unsafeUninitializedCapacity: n) { hashes, hashCount in
-        // Per type: its bytes packed in a number when it has fewer than eight (most words),
-        // which two such spellings share exactly when their bytes are equal: compared without
-        // a call to `memcmp`.
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: n) { packed in
+        packed = [UInt64](unsafeUninitializedCapacity: n) { packed, packedCount in
         spans.withUnsafeBufferPointer { spans in
         table.withUnsafeMutableBufferPointer { table in
             for u in 0..<n {
@@ -106,7 +109,9 @@ struct UnitTypes {
                     slot = (slot + 1) & mask
                 }
             }
-        }}}
+        }}
+            packedCount = typeCount
+        }
             hashCount = typeCount
         }
             spellingCount = typeCount
@@ -115,6 +120,7 @@ struct UnitTypes {
         }
         self.spellings = spellings
         self.hashes = hashes
+        self.packed = packed
     }
 
     /// Profiles every type from its bytes.
@@ -129,6 +135,7 @@ struct UnitTypes {
         profiles.append(profile)
         spellings.append(Span(0, 0))
         hashes.append(0)
+        packed.append(0)
         return Int32(profiles.count - 1)
     }
 
