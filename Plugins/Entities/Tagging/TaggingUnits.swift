@@ -1,4 +1,5 @@
 import AssayCore
+import Foundation
 
 /// The units the tagger labels: the core tokeniser's tokens, except that a hyphenated word with
 /// a capitalised part is split at its hyphens (`China-Russia` → `China`, `-`, `Russia`), so that
@@ -44,10 +45,14 @@ struct TaggingUnits {
         document.tokens.withUnsafeBufferPointer { tokens -> Bool in
             for s in range {
                 let first = n
-                for t in sentenceList[s].tokens {
+                let sentenceTokens = sentenceList[s].tokens
+                // Most sentences hold no hyphen at all: their words are not looked at one by one.
+                let hyphens = !sentenceTokens.isEmpty
+                    && Self.holdsHyphen(bytes, tokens[sentenceTokens.lowerBound].span.start, tokens[sentenceTokens.upperBound - 1].span.end)
+                for t in sentenceTokens {
                     let token = tokens[t]
                     var parts = 0
-                    if token.kind == .word, token.span.length > 2, Self.mayHaveHyphen(token.span, bytes) {
+                    if hyphens, token.kind == .word, token.span.length > 2, Self.mayHaveHyphen(token.span, bytes) {
                         guard let written = Self.split(token.span, bytes, into: spans, at: n) else { return false }
                         parts = written
                     }
@@ -74,6 +79,22 @@ struct TaggingUnits {
         self.lineStart = lineStart
         self.sentences = sentences
         return true
+    }
+
+    /// Whether bytes `start..<end` hold a `-` or a Unicode hyphen (U+2010, U+2011), the only
+    /// places ``split(_:_:into:at:)`` cuts a word: found with `memchr`, which reads many bytes
+    /// at a time. (0xE2 alone also leads curly quotes, common in news: the two bytes after it
+    /// tell.)
+    private static func holdsHyphen(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        guard start < end, let base = b.baseAddress else { return false }
+        if memchr(base + start, Int32(UInt8(ascii: "-")), end - start) != nil { return true }
+        var i = start
+        while i < end, let found = memchr(base + i, 0xE2, end - i) {
+            let k = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if k + 2 < end, b[k + 1] == 0x80, b[k + 2] == 0x90 || b[k + 2] == 0x91 { return true }
+            i = k + 1
+        }
+        return false
     }
 
     /// Whether the bytes of `span` hold a `-` or the lead byte of a Unicode hyphen (0xE2):
