@@ -11,7 +11,12 @@ struct ItemGroups {
     /// Per item: the member after it in its group (-1 for the last one and for items in no group).
     private var next: [Int32]
 
-    init(itemCount: Int) { next = [Int32](repeating: -1, count: itemCount) }
+    init(itemCount: Int) {
+        next = [Int32](repeating: -1, count: itemCount)
+        // (There are never more groups than items: room for all, so that none is grown.)
+        first.reserveCapacity(itemCount)
+        last.reserveCapacity(itemCount)
+    }
 
     /// The groups of `groups` (each a list of item numbers, an empty list an empty group).
     init(_ groups: [[Int]], itemCount: Int) {

@@ -266,15 +266,40 @@ struct MentionLinker {
             return lower..<max(lower, upper)
         }
 
-        /// The first index of `0..<count` where `holds` is true (or `count`), from a guess.
+        /// The first index of `0..<count` where `holds` is true (or `count`), from a guess:
+        /// steps of doubling length away from the guess, then halving back (the next person's
+        /// name may be hundreds of tokens on; walking there one token at a time was most of
+        /// finding its tokens).
         @inline(__always) private static func boundary(from guess: Int, _ count: Int, _ holds: (Int) -> Bool) -> Int {
-            var i = min(guess, count)
+            let i = min(guess, count)
+            // The answer lies in `low...high`: `holds` is false before `low` and true at `high`
+            // (or `high` is `count`).
+            var low: Int, high: Int
             if i > 0 && holds(i - 1) {
-                repeat { i -= 1 } while i > 0 && holds(i - 1)
+                high = i - 1
+                var step = 1
+                low = max(0, high - step)
+                while low > 0 && holds(low) {
+                    high = low
+                    step *= 2
+                    low = max(0, high - step)
+                }
+                if !holds(low) { low += 1 }
             } else {
-                while i < count && !holds(i) { i += 1 }
+                low = i
+                var step = 1
+                high = min(count, low)
+                while high < count && !holds(high) {
+                    low = high + 1
+                    high = min(count, high + step)
+                    step *= 2
+                }
             }
-            return i
+            while low < high {
+                let mid = (low + high) / 2
+                if holds(mid) { high = mid } else { low = mid + 1 }
+            }
+            return low
         }
     }
 

@@ -17,8 +17,9 @@ struct TitleMatcher: Sendable {
     /// `Set` cost more than the rest of the test.)
     private let isFirstWordLength: [Bool]
     /// Hashes of the titles' first words: an ASCII token whose lower-case bytes hash to none of
-    /// them starts no title, and is rejected without building a String.
-    private let firstWordHashes: Set<UInt64>
+    /// them starts no title, and is rejected without building a String. (Keyed by the hash
+    /// itself: a `Set` would hash it again.)
+    private let firstWordHashes: HashedTable<Bool>
 
     init(titles: [String], qualifiers: [String]) {
         self.titles = Set(titles.map { $0.lowercased().split(separator: " ").map(String.init) })
@@ -30,7 +31,9 @@ struct TitleMatcher: Sendable {
             lengths[n] = true
         }
         isFirstWordLength = lengths
-        firstWordHashes = Set(self.titles.compactMap { $0.first.map { FeatureHash.bytes(Array($0.utf8)) } })
+        var hashes = HashedTable<Bool>(capacity: self.titles.count, empty: false)
+        for h in self.titles.compactMap({ $0.first.map { FeatureHash.bytes(Array($0.utf8)) } }) { hashes.insert(true, for: h) }
+        firstWordHashes = hashes
     }
 
     /// Splits a person mention into the name and the title before it (inside or outside the span).
@@ -86,7 +89,7 @@ struct TitleMatcher: Sendable {
         guard i < limit else { return nil }
         let length = d.tokens[i].span.length
         guard length < isFirstWordLength.count && isFirstWordLength[length] || d.utf8[d.tokens[i].span.start] >= 0x80 else { return nil }
-        if let h = Self.asciiLowercaseHash(d, d.tokens[i].span), !firstWordHashes.contains(h) { return nil }
+        if let h = Self.asciiLowercaseHash(d, d.tokens[i].span), firstWordHashes[h] == nil { return nil }
         var words: [String] = []
         var best: Int?
         var k = i
