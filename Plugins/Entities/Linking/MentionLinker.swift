@@ -113,9 +113,10 @@ struct MentionLinker {
                         for i in span.start..<span.end { let c = utf8[i]; lowered.append(c >= 65 && c <= 90 ? c | 0x20 : c) }
                         id = lowered.withUnsafeBufferPointer { words.lookUp(ascii: $0) }
                     } else {
-                        let text = document.text(ofToken: t)
-                        guard text.unicodeScalars.first?.properties.isUppercase == true else { continue }
-                        id = words.lookUp(text.lowercased())
+                        // (The first scalar read from the bytes, as the token's String would
+                        // give it: a String is made only for a capitalised token.)
+                        guard UnitProfile.scalar(utf8, span.start).properties.isUppercase else { continue }
+                        id = words.lookUp(document.text(ofToken: t).lowercased())
                     }
                     guard let id, case let e = surnames[Int(id)], e >= 0 else { continue }
                     personEntities[e].append(items.count)
