@@ -38,10 +38,19 @@ public struct EntitiesExtractor: Extractor {
         // name the fullest form, and the tagger's document features need the whole text.
         let r = try recognizer ?? EntityRecognizer.shipped.get()
         let linker = MentionLinker(titles: EntityRecognizer.titleMatcher)
-        return linker.link(r.mentions(in: document), in: document).filter { span.contains($0.span) }.map { m in
-            var fields: [(String, Value)] = [("label", .string(m.label.name)), ("canonical", .string(m.canonical))]
-            if let t = m.title { fields.append(("title", .string(t))) }
-            return Annotation(extractor: "entities", span: m.span, orderedFields: fields)
+        let linked = linker.link(r.mentions(in: document), in: document)
+        var out: [Annotation] = []
+        out.reserveCapacity(linked.count)
+        for m in linked where span.contains(m.span) {
+            // One array per annotation, made at its final size (a third field would otherwise
+            // grow it, and the plain initialiser copy it).
+            var fields: [(key: String, value: Value)] = []
+            fields.reserveCapacity(m.title == nil ? 2 : 3)
+            fields.append((key: "label", value: .string(m.label.name)))
+            fields.append((key: "canonical", value: .string(m.canonical)))
+            if let t = m.title { fields.append((key: "title", value: .string(t))) }
+            out.append(Annotation(extractor: "entities", span: m.span, labeledFields: fields))
         }
+        return out
     }
 }

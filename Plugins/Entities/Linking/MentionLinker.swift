@@ -52,14 +52,15 @@ struct MentionLinker {
         var clean = [Bool](repeating: false, count: items.count)
         for i in people { clean[i] = isClean(items[i].span, document) }
         var personEntities: [[Int]] = []  // item indices per person
-        var entityWords: [[Int32]] = []  // the words of each person's first (longest) name
         for i in people {
             let w = wordIDs[items[i].words]
-            if let e = personEntities.indices.first(where: { e in clean[personEntities[e][0]] && w.allSatisfy { entityWords[e].contains($0) } }) {
+            // (The words of each person's first, longest name are read where that name has them.)
+            if let e = personEntities.indices.first(where: { e in
+                clean[personEntities[e][0]] && w.allSatisfy { wordIDs[items[personEntities[e][0]].words].contains($0) }
+            }) {
                 personEntities[e].append(i)
             } else {
                 personEntities.append([i])
-                entityWords.append(Array(w))
             }
         }
         // A single-word mention with another label that is a multi-word person's first or last
@@ -112,9 +113,10 @@ struct MentionLinker {
                         for i in span.start..<span.end { let c = utf8[i]; lowered.append(c >= 65 && c <= 90 ? c | 0x20 : c) }
                         id = lowered.withUnsafeBufferPointer { words.lookUp(ascii: $0) }
                     } else {
-                        let text = document.text(ofToken: t)
-                        guard text.unicodeScalars.first?.properties.isUppercase == true else { continue }
-                        id = words.lookUp(text.lowercased())
+                        // (The first scalar read from the bytes, as the token's String would
+                        // give it: a String is made only for a capitalised token.)
+                        guard UnitProfile.scalar(utf8, span.start).properties.isUppercase else { continue }
+                        id = words.lookUp(document.text(ofToken: t).lowercased())
                     }
                     guard let id, case let e = surnames[Int(id)], e >= 0 else { continue }
                     personEntities[e].append(items.count)
@@ -128,15 +130,22 @@ struct MentionLinker {
         var entityTitle = [String?](repeating: nil, count: items.count)
         for members in personEntities {
             let name = fullest(members, items, document)
-            let title = members.sorted { items[$0].span < items[$1].span }.lazy.compactMap { items[$0].title }.first
+            // The title of the first mention (in span order) that has one: the smallest span
+            // among them, found without sorting the members.
+            let titled = members.lazy.filter { items[$0].title != nil }.min { items[$0].span < items[$1].span }
+            let title = titled.flatMap { items[$0].title }
             for m in members { canonical[m] = name; entityTitle[m] = title }
         }
 
         // Everything else: group by words, then attach acronyms to the names they abbreviate.
         // (A word's text as this name spells it: equal Strings may differ in their Characters.)
         let occurrence = { (k: Int) in nonASCIITexts[k] ?? words.asciiSpelling(wordIDs[k]) }
-        let merged = words.hasSpacedWord ? groupsByText(items, occurrence) : groups(items, wordIDs, words, occurrence)
-        for members in merged where !members.isEmpty {
+        let merged = words.hasSpacedWord ? ItemGroups(groupsByText(items, occurrence), itemCount: items.count)
+            : groups(items, wordIDs, words, occurrence)
+        var members: [Int] = []
+        for g in 0..<merged.count {
+            merged.members(g, into: &members)
+            guard !members.isEmpty else { continue }
             let name = fullest(members, items, document)
             for m in members { canonical[m] = name }
         }
@@ -151,48 +160,51 @@ struct MentionLinker {
     /// label and words, with a one-word acronym moved to the longer name it abbreviates. For
     /// documents without a word holding a space, where equal word numbers are equal joined
     /// texts. `occurrence` gives the text of a word by its position in `wordIDs`.
-    private func groups(_ items: [Item], _ wordIDs: [Int32], _ words: NameWords, _ occurrence: (Int) -> String) -> [[Int]] {
+    private func groups(_ items: [Item], _ wordIDs: [Int32], _ words: NameWords, _ occurrence: (Int) -> String) -> ItemGroups {
         // Found by a hash of the label and word numbers, then compared exactly.
         var groupOfKey = HashedTable<Int32>(capacity: items.count, empty: -1)
-        var merged: [[Int]] = []
+        var merged = ItemGroups(itemCount: items.count)
         for i in items.indices where items[i].label != .person {
             let w = wordIDs[items[i].words]
             var key = FeatureHash.mix(UInt64(items[i].label.rawValue) &+ 0xABCD, UInt64(w.count))
             for id in w { key = FeatureHash.mix(key, UInt64(id)) }
             while true {
                 guard let g = groupOfKey[key] else {
-                    groupOfKey.insert(Int32(merged.count), for: key)
-                    merged.append([i])
+                    groupOfKey.insert(Int32(merged.newGroup(i)), for: key)
                     break
                 }
-                let other = items[merged[Int(g)][0]]
+                let other = items[merged.firstMember(Int(g))!]
                 if other.label == items[i].label && wordIDs[other.words].elementsEqual(w) {
-                    merged[Int(g)].append(i)
+                    merged.append(i, to: Int(g))
                     break
                 }
                 key = SpellingCache.probe(key)
             }
         }
-        guard !words.hasNonASCII else { return acronymsMerged(merged, items, occurrence) }
+        guard !words.hasNonASCII else { return ItemGroups(acronymsMerged(merged.lists, items, occurrence), itemCount: items.count) }
         // Acronym bytes → the last group of a longer name that makes it.
         var acronyms: [[UInt8]: Int] = [:]
         var initials: [UInt8] = []
-        for (g, members) in merged.enumerated() {
-            let r = items[members[0]].words
+        for g in 0..<merged.count {
+            let r = items[merged.firstMember(g)!].words
             guard r.count > 1 else { continue }
             initials.removeAll(keepingCapacity: true)
             for id in wordIDs[r] where !words.isAcronymSkip[Int(id)] { initials.append(words.asciiBytes(id).first!) }
             if initials.count >= 2 { acronyms[initials] = g }
         }
         guard !acronyms.isEmpty else { return merged }
-        for (k, members) in merged.enumerated() {
-            let r = items[members[0]].words
+        // A one-word group is never the target of a move (targets have longer names), so each
+        // still has its own members when its turn comes.
+        var key: [UInt8] = []
+        for k in 0..<merged.count {
+            guard let head = merged.firstMember(k) else { continue }
+            let r = items[head].words
             guard r.count == 1 else { continue }
-            let w = words.asciiBytes(wordIDs[r.lowerBound])
-            let dotted = w.contains(UInt8(ascii: "."))
-            if let target = acronyms[dotted ? w.filter { $0 != UInt8(ascii: ".") } : Array(w)], target != k {
-                merged[target] += members
-                merged[k] = []
+            key.removeAll(keepingCapacity: true)
+            key.append(contentsOf: words.asciiBytes(wordIDs[r.lowerBound]))
+            if key.contains(UInt8(ascii: ".")) { key.removeAll { $0 == UInt8(ascii: ".") } }
+            if let target = acronyms[key], target != k {
+                merged.move(k, after: target)
             }
         }
         return merged
@@ -255,15 +267,40 @@ struct MentionLinker {
             return lower..<max(lower, upper)
         }
 
-        /// The first index of `0..<count` where `holds` is true (or `count`), from a guess.
+        /// The first index of `0..<count` where `holds` is true (or `count`), from a guess:
+        /// steps of doubling length away from the guess, then halving back (the next person's
+        /// name may be hundreds of tokens on; walking there one token at a time was most of
+        /// finding its tokens).
         @inline(__always) private static func boundary(from guess: Int, _ count: Int, _ holds: (Int) -> Bool) -> Int {
-            var i = min(guess, count)
+            let i = min(guess, count)
+            // The answer lies in `low...high`: `holds` is false before `low` and true at `high`
+            // (or `high` is `count`).
+            var low: Int, high: Int
             if i > 0 && holds(i - 1) {
-                repeat { i -= 1 } while i > 0 && holds(i - 1)
+                high = i - 1
+                var step = 1
+                low = max(0, high - step)
+                while low > 0 && holds(low) {
+                    high = low
+                    step *= 2
+                    low = max(0, high - step)
+                }
+                if !holds(low) { low += 1 }
             } else {
-                while i < count && !holds(i) { i += 1 }
+                low = i
+                var step = 1
+                high = min(count, low)
+                while high < count && !holds(high) {
+                    low = high + 1
+                    high = min(count, high + step)
+                    step *= 2
+                }
             }
-            return i
+            while low < high {
+                let mid = (low + high) / 2
+                if holds(mid) { high = mid } else { low = mid + 1 }
+            }
+            return low
         }
     }
 
@@ -356,7 +393,7 @@ struct MentionLinker {
     /// The fullest name among `members`, given each member's span and word count (shared with
     /// the reference linker of the tests, so that both break ties alike).
     static func fullest(_ members: [Int], span: (Int) -> Span, wordCount: (Int) -> Int, _ d: AnalyzedDocument) -> String {
-        guard members.count > 1 else { return normalisedSpacing(d.text(of: span(members[0]))) }
+        guard members.count > 1 else { return spacedText(span(members[0]), d) }
         let caps = members.map { isAllCaps(span($0), d) }
         let best = members.indices.max { a, b in
             let x = members[a], y = members[b]
@@ -365,7 +402,23 @@ struct MentionLinker {
             if span(x).length != span(y).length { return span(x).length < span(y).length }
             return span(x).start > span(y).start
         }!
-        return normalisedSpacing(d.text(of: span(members[best])))
+        return spacedText(span(members[best]), d)
+    }
+
+    /// ``normalisedSpacing(_:)`` of the text of `span`: a name whose bytes are ASCII with no
+    /// line break, tab or double space (nearly all) is its text as it is, found from the
+    /// document's bytes rather than by walking the String made of them.
+    static func spacedText(_ span: Span, _ d: AnalyzedDocument) -> String {
+        let plain = d.utf8.withUnsafeBufferPointer { utf8 in
+            var previousSpace = false
+            for i in span.start..<span.end {
+                let c = utf8[i]
+                if c >= 0x80 || c == 10 || c == 9 || c == 13 || (c == 32 && previousSpace) { return false }
+                previousSpace = c == 32
+            }
+            return true
+        }
+        return plain ? d.text(of: span) : normalisedSpacing(d.text(of: span))
     }
 
     /// Runs of white space as one space (a name broken across lines).

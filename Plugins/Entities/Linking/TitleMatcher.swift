@@ -11,19 +11,29 @@ struct TitleMatcher: Sendable {
     /// Nationalities and countries that may qualify a title.
     private let qualifiers: Set<String>
     private let longest: Int
-    /// Byte lengths of the titles' first words: a token of another length starts no title, and
-    /// is rejected without building a String.
-    private let firstWordLengths: Set<Int>
+    /// Per byte length: whether some title's first word has it. A token of another length
+    /// starts no title, and is rejected without building a String. (A table by length, as
+    /// this is asked for several tokens before every person's name: hashing an `Int` for a
+    /// `Set` cost more than the rest of the test.)
+    private let isFirstWordLength: [Bool]
     /// Hashes of the titles' first words: an ASCII token whose lower-case bytes hash to none of
-    /// them starts no title, and is rejected without building a String.
-    private let firstWordHashes: Set<UInt64>
+    /// them starts no title, and is rejected without building a String. (Keyed by the hash
+    /// itself: a `Set` would hash it again.)
+    private let firstWordHashes: HashedTable<Bool>
 
     init(titles: [String], qualifiers: [String]) {
         self.titles = Set(titles.map { $0.lowercased().split(separator: " ").map(String.init) })
         self.qualifiers = Set(qualifiers.map { $0.lowercased() })
         longest = self.titles.map(\.count).max() ?? 1
-        firstWordLengths = Set(self.titles.compactMap { $0.first?.utf8.count })
-        firstWordHashes = Set(self.titles.compactMap { $0.first.map { FeatureHash.bytes(Array($0.utf8)) } })
+        var lengths = [Bool](repeating: false, count: 64)
+        for n in self.titles.compactMap({ $0.first?.utf8.count }) {
+            if n >= lengths.count { lengths += repeatElement(false, count: n + 1 - lengths.count) }
+            lengths[n] = true
+        }
+        isFirstWordLength = lengths
+        var hashes = HashedTable<Bool>(capacity: self.titles.count, empty: false)
+        for h in self.titles.compactMap({ $0.first.map { FeatureHash.bytes(Array($0.utf8)) } }) { hashes.insert(true, for: h) }
+        firstWordHashes = hashes
     }
 
     /// Splits a person mention into the name and the title before it (inside or outside the span).
@@ -76,8 +86,10 @@ struct TitleMatcher: Sendable {
 
     /// The number of tokens of a title starting at token `i` (whole title before `limit`).
     private func titleLength(_ d: AnalyzedDocument, startingAt i: Int, limit: Int) -> Int? {
-        guard i < limit, firstWordLengths.contains(d.tokens[i].span.length) || d.utf8[d.tokens[i].span.start] >= 0x80 else { return nil }
-        if let h = Self.asciiLowercaseHash(d, d.tokens[i].span), !firstWordHashes.contains(h) { return nil }
+        guard i < limit else { return nil }
+        let length = d.tokens[i].span.length
+        guard length < isFirstWordLength.count && isFirstWordLength[length] || d.utf8[d.tokens[i].span.start] >= 0x80 else { return nil }
+        if let h = Self.asciiLowercaseHash(d, d.tokens[i].span), firstWordHashes[h] == nil { return nil }
         var words: [String] = []
         var best: Int?
         var k = i

@@ -56,31 +56,51 @@ struct FeatureExtractor: Sendable {
         var casing = DocumentCasing(units.count)
         casing.lineCases.reserveCapacity(units.sentences.count)
         casing.headlines.reserveCapacity(units.sentences.count)
+        // What the rules read of a unit is its type's: the case class and whether it has four
+        // or more bytes, one byte per type (``LineShape``), read once per type instead of
+        // through a whole profile per unit and rule.
+        let typeCount = p.typeCount
+        var shapes = [LineShape](repeating: LineShape(), count: typeCount)
+        for t in 0..<typeCount { shapes[t] = LineShape(p.profile(ofType: t)) }
         // The bits each type has already set: a word's later units set nothing new, and skip
         // the table (bits are only ever added, so what the table holds is the same).
-        var set = [UInt8](repeating: 0, count: p.typeCount)
-        for s in units.sentences {
-            let (lc, headline) = lineCase(p, s)
-            casing.lineCases.append(lc)
-            casing.headlines.append(headline)
-            for i in s {
-                let t = p.type(of: i)
-                switch p[i].caseClass {
-                case .lower:
-                    if set[t] & DocumentCasing.writtenLower == 0 {
-                        set[t] |= DocumentCasing.writtenLower
-                        casing.seen.update(p[i].lower) { $0 |= DocumentCasing.writtenLower }
+        var set = [UInt8](repeating: 0, count: typeCount)
+        shapes.withUnsafeBufferPointer { shapes in
+        set.withUnsafeMutableBufferPointer { set in
+        units.lineStart.withUnsafeBufferPointer { lineStart in
+            for s in units.sentences {
+                let (lc, headline) = lineCase(shapes, p, s)
+                casing.lineCases.append(lc)
+                casing.headlines.append(headline)
+                for i in s {
+                    let t = p.type(of: i)
+                    switch shapes[t].caseClass {
+                    case .lower:
+                        if set[t] & DocumentCasing.writtenLower == 0 {
+                            set[t] |= DocumentCasing.writtenLower
+                            casing.seen.update(p[i].lower) { $0 |= DocumentCasing.writtenLower }
+                        }
+                    case .title, .upper, .mixed:
+                        if lc == .normal, i > s.lowerBound, !lineStart[i], set[t] & DocumentCasing.capitalisedInText == 0 {
+                            set[t] |= DocumentCasing.capitalisedInText
+                            casing.seen.update(p[i].lower) { $0 |= DocumentCasing.capitalisedInText }
+                        }
+                    case .none: break
                     }
-                case .title, .upper, .mixed:
-                    if lc == .normal, i > s.lowerBound, !units.lineStart[i], set[t] & DocumentCasing.capitalisedInText == 0 {
-                        set[t] |= DocumentCasing.capitalisedInText
-                        casing.seen.update(p[i].lower) { $0 |= DocumentCasing.capitalisedInText }
-                    }
-                case .none: break
                 }
             }
-        }
+        }}}
         return casing
+    }
+
+    /// What ``lineCase(_:_:_:)`` and ``casing(_:profiles:)`` read of a unit's profile.
+    private struct LineShape {
+        var caseClass: CaseClass = .none
+        /// Four or more bytes.
+        var isLong = false
+
+        init() {}
+        init(_ u: UnitProfile) { caseClass = u.caseClass; isLong = u.length >= 4 }
     }
 
     func extract(_ units: TaggingUnits, profiles p: [UnitProfile]) -> Features {
@@ -170,15 +190,16 @@ struct FeatureExtractor: Sendable {
     /// nearly every word of four or more letters is capitalised. Also whether the line reads as a
     /// headline or list item at all: no long word starts in lower case (title case, all capitals,
     /// or a short line like "TikTok Video", with at most one short lower-case word).
-    private func lineCase<P: UnitProfileList>(_ p: P, _ s: Range<Int>) -> (LineCase, Bool) {
+    private func lineCase<P: UnitProfileList>(_ shapes: UnsafeBufferPointer<LineShape>, _ p: P, _ s: Range<Int>) -> (LineCase, Bool) {
         var letters = 0, lowerFirst = 0, capitalised = 0, long = 0, withLower = 0, lowerWords = 0
         for i in s {
-            let c = p[i].caseClass
+            let shape = shapes[p.type(of: i)]
+            let c = shape.caseClass
             if c == .none { continue }
             letters += 1
             if c == .lower { lowerWords += 1 }
             if c == .title || c == .mixed || c == .lower { withLower += 1 }
-            if p[i].length >= 4 {
+            if shape.isLong {
                 long += 1
                 if c == .lower || c == .mixed { lowerFirst += 1 } else { capitalised += 1 }
             }

@@ -136,9 +136,6 @@ struct FeatureScorer {
         return plain
     }
 
-    /// Slots per unit: the shape trigram feature, then 4 context features (when the unit is a
-    /// sentence's first word or in a headline line).
-    private static let unitSlots = 5
 
     /// Slots per pair of neighbours: 3 features for each side.
     private static let pairSlots = 6
@@ -199,7 +196,14 @@ struct FeatureScorer {
         let plain = plainRows(facts, casing: casing)
         let lineCases = casing.lineCases
         let seen = casing.seen
-        var slots = [UInt32](repeating: Self.unused, count: units.count * Self.unitSlots)
+        // One slot per unit for its shape trigram feature, and apart from them the slots of the
+        // context features, which only a sentence's first word and the units of headline lines
+        // have (up to 4 each, with the unit they add to): most units need one row, not five.
+        var slots = [UInt32](repeating: Self.unused, count: units.count)
+        var contextRoom = 0
+        for (si, s) in units.sentences.enumerated() { contextRoom += 4 * (lineCases[si] == .normal ? 1 : s.count) }
+        var contextSlots = [UInt32](repeating: Self.unused, count: contextRoom)
+        var contextUnits = [Int32](repeating: 0, count: contextRoom)
         sums.removeAll(keepingCapacity: true)
         sums.reserveCapacity(units.count)
         // Unchecked access below: every index is a type or unit index made by `UnitTypes` and
@@ -209,6 +213,14 @@ struct FeatureScorer {
         types.ofUnit.withUnsafeBufferPointer { ofUnit in
         types.profiles.withUnsafeBufferPointer { p in
         slots.withUnsafeMutableBufferPointer { slots in
+        contextSlots.withUnsafeMutableBufferPointer { contextSlots in
+        contextUnits.withUnsafeMutableBufferPointer { contextUnits in
+            var contextCount = 0
+            @inline(__always) func addContext(_ b: UInt32, _ unit: Int) {
+                contextSlots[contextCount] = b
+                contextUnits[contextCount] = Int32(unit)
+                contextCount += 1
+            }
             // Pass 1: the buckets of the features that join units, and the cached type sums.
             for (si, s) in units.sentences.enumerated() {
                 let lc = lineCases[si].rawValue
@@ -223,18 +235,17 @@ struct FeatureScorer {
                     let u = p[ut], prev = p[pt], prev2 = p[p2t]
                     let cc = UInt64(u.caseClass.rawValue)
                     let first: UInt64 = i == firstWord ? 1 : 0
-                    let k = i * Self.unitSlots
 
                     var sum: SIMD16<Int16>
                     if lc == 0 && first == 0 {
                         sum = plain[ut]
                     } else {
                         sum = facts[ut].pointee.own
-                        slots[k + 1] = bucket(19, first &+ lc &* 4, u.shape)
-                        slots[k + 2] = bucket(20, lc, cc)
-                        if lc != 0 { slots[k + 3] = bucket(21, lc, u.lower) }
+                        addContext(bucket(19, first &+ lc &* 4, u.shape), i)
+                        addContext(bucket(20, lc, cc), i)
+                        if lc != 0 { addContext(bucket(21, lc, u.lower), i) }
                         if u.caseClass != .none && u.caseClass != .lower {
-                            slots[k + 4] = bucket(22, UInt64(seen[u.lower] ?? 0) &+ first &* 8 &+ lc &* 16, cc)
+                            addContext(bucket(22, UInt64(seen[u.lower] ?? 0) &+ first &* 8 &+ lc &* 16, cc), i)
                         }
                     }
                     sum &+= facts[pt].pointee.asPrevious
@@ -243,7 +254,7 @@ struct FeatureScorer {
                     sum &+= facts[n2t].pointee.asSecondNext
                     sum &+= pairs[i + si].right
                     sum &+= pairs[i + si + 1].left
-                    slots[k] = bucket(24, prev2.shape &+ 7, FeatureHash.mix(prev.shape, u.shape))
+                    slots[i] = bucket(24, prev2.shape &+ 7, FeatureHash.mix(prev.shape, u.shape))
                     // Gazetteer features: few units have any, so they are read directly.
                     if let g = gaz[i] {
                         var bits = g.categories
@@ -259,14 +270,15 @@ struct FeatureScorer {
                     sums.append(sum)
                 }
             }
-            // Pass 2: row numbers. Pass 3: the rows.
+            // Pass 2: row numbers. Pass 3: the rows (integer sums: the order of adding them
+            // does not change them).
             resolve(slots)
+            resolve(UnsafeMutableBufferPointer(rebasing: contextSlots[0..<contextCount]))
             sums.withUnsafeMutableBufferPointer { sums in
-                for i in sums.indices {
-                    sums[i] &+= sum(slots, (i * Self.unitSlots)..<((i + 1) * Self.unitSlots))
-                }
+                for i in sums.indices { sums[i] &+= load(Int(slots[i])) }
+                for k in 0..<contextCount { sums[Int(contextUnits[k])] &+= load(Int(contextSlots[k])) }
             }
-        }}}}}
+        }}}}}}}
     }
 }
 

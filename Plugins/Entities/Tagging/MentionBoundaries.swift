@@ -45,6 +45,9 @@ struct MentionBoundaries: Sendable {
     /// The mentions the tags spell, with the corrections above.
     func mentions<P: UnitProfileList>(tags: [Int], units: TaggingUnits, profiles p: P, casing: DocumentCasing) -> [Mention] {
         var out: [Mention] = []
+        // Buffers reused by every sentence and name (see ``BILOU/entities(in:_:into:)``).
+        var entities: [(units: Range<Int>, label: EntityLabel)] = []
+        var parts: [ClosedRange<Int>] = []
         func isPunctuation(_ i: Int) -> Bool { p[i].caseClass == .none && !p[i].hasDigit }
         for (si, s) in units.sentences.enumerated() {
             let headline = casing.headlines[si]
@@ -62,14 +65,16 @@ struct MentionBoundaries: Sendable {
                     && b & Self.nameWord == 0 && casing.isCommonWord(p[i].lower)
                     && gazetteer.categories(of: p, i...i) & orgWordBit == 0
             }
-            for e in BILOU.entities(in: Array(tags[s])) {
-                var lo = s.lowerBound + e.units.lowerBound, hi = s.lowerBound + e.units.upperBound - 1
+            BILOU.entities(in: tags, s, into: &entities)
+            for e in entities {
+                var lo = e.units.lowerBound, hi = e.units.upperBound - 1
                 while lo < hi, isEdgeNoise(lo, trailing: false) { lo += 1 }
                 while hi > lo, isEdgeNoise(hi, trailing: true) { hi -= 1 }
                 if lo == hi, isEdgeNoise(lo, trailing: false) { continue }
-                for part in personParts(lo...hi, e.label, headline, p) {
-                    if let parts = listedParts(part, units, p) {
-                        out += parts
+                personParts(lo...hi, e.label, headline, p, into: &parts)
+                for part in parts {
+                    if let listed = listedParts(part, units, p) {
+                        out += listed
                         continue
                     }
                     let end = numberSuffix(after: part, e.label, sentence: s, units, p) ?? part.upperBound
@@ -80,10 +85,12 @@ struct MentionBoundaries: Sendable {
         return out
     }
 
-    /// A person span cut at commas, and in headlines at function words ("XI AND PUTIN").
-    private func personParts<P: UnitProfileList>(_ range: ClosedRange<Int>, _ label: EntityLabel, _ headline: Bool, _ p: P) -> [ClosedRange<Int>] {
-        guard label == .person, range.count > 2 else { return [range] }
-        var parts: [ClosedRange<Int>] = []
+    /// A person span cut at commas, and in headlines at function words ("XI AND PUTIN"), into
+    /// `parts` (emptied first; the caller reuses it for every name).
+    private func personParts<P: UnitProfileList>(_ range: ClosedRange<Int>, _ label: EntityLabel, _ headline: Bool, _ p: P,
+                                                 into parts: inout [ClosedRange<Int>]) {
+        parts.removeAll(keepingCapacity: true)
+        guard label == .person, range.count > 2 else { parts.append(range); return }
         var start = range.lowerBound
         for i in range {
             let b = bits(p[i])
@@ -94,7 +101,7 @@ struct MentionBoundaries: Sendable {
             }
         }
         if start <= range.upperBound { parts.append(start...range.upperBound) }
-        return parts.isEmpty ? [range] : parts
+        if parts.isEmpty { parts.append(range) }
     }
 
     /// The unit index of a one- or two-digit number that ends the name `range`, if one follows it.
@@ -138,7 +145,9 @@ struct MentionBoundaries: Sendable {
 
     /// The parts of a hyphenated entity, if every part is a listed place, nationality or organisation.
     private func listedParts<P: UnitProfileList>(_ range: ClosedRange<Int>, _ units: TaggingUnits, _ p: P) -> [Mention]? {
-        // Hyphen units: one character, no letters or digits, touching both neighbours.
+        // Hyphen units: one character, no letters or digits, touching both neighbours (so a
+        // name of one or two units has none).
+        guard range.count > 2 else { return nil }
         let cuts = range.filter { i in
             i > range.lowerBound && i < range.upperBound && p[i].caseClass == .none && !p[i].hasDigit
                 && units.spans[i - 1].end == units.spans[i].start && units.spans[i].end == units.spans[i + 1].start

@@ -44,8 +44,10 @@ final class SpellingCache: @unchecked Sendable {
         /// probe sequence in ``SpellingCache/probe(_:)``.
         var index = HashedTable<Int32>(capacity: 4096, empty: -1)
         var bytes: [UInt8] = []
-        /// Per entry: where its bytes are in `bytes`.
-        var spellings: [(start: Int, length: Int)] = []
+        /// Per entry: where its bytes are in `bytes`, and the bytes packed as
+        /// ``UnitTypes/packedBytes(_:)`` packs them (a spelling under eight bytes is compared
+        /// by that number).
+        var spellings: [(start: Int, length: Int, packed: UInt64)] = []
         /// How many entries of `storage` are written.
         var count = 0
     }
@@ -95,7 +97,8 @@ final class SpellingCache: @unchecked Sendable {
                     while let e = s.index[key] {
                         let entry = s.spellings[Int(e)]
                         if entry.length == span.length
-                            && (span.length == 0 || memcmp(bytes.baseAddress! + entry.start, base + span.start, span.length) == 0) {
+                            && (span.length < 8 ? entry.packed == types.packedBytes(t)
+                                : memcmp(bytes.baseAddress! + entry.start, base + span.start, span.length) == 0) {
                             facts.append(stored + Int(e))
                             ids[t] = e
                             found = true
@@ -134,7 +137,7 @@ final class SpellingCache: @unchecked Sendable {
                     ids[t] = Int32(e)
                     facts[t] = stored + e
                     s.index.insert(Int32(e), for: key)
-                    s.spellings.append((s.bytes.count, span.length))
+                    s.spellings.append((s.bytes.count, span.length, types.packedBytes(t)))
                     s.bytes.append(contentsOf: utf8[span.start..<span.end])
                 }
         }
@@ -161,29 +164,42 @@ final class PairCache: Sendable {
 
     init(capacity: Int) { self.capacity = capacity }
 
-    /// The key of a pair of spelling entry numbers (nil when either has none).
-    @inline(__always) static func key(_ a: Int32, _ b: Int32) -> UInt64? {
-        a < 0 || b < 0 ? nil : UInt64(UInt32(bitPattern: a)) << 32 | UInt64(UInt32(bitPattern: b))
+    /// The key of a pair of spelling entry numbers, or ``noKey`` when either has none.
+    @inline(__always) static func key(_ a: Int32, _ b: Int32) -> UInt64 {
+        a < 0 || b < 0 ? noKey : UInt64(UInt32(bitPattern: a)) << 32 | UInt64(UInt32(bitPattern: b))
     }
 
+    /// The key of a pair that is never cached (no pair of entry numbers, which are below
+    /// 2^31, has it).
+    static let noKey = UInt64.max
+
     /// The sums of every pair of `keys`: from the cache, or made by `make` (given the
-    /// positions not cached) and then cached while there is room. A nil key is never cached.
-    func sums(of keys: [UInt64?], make: ([Int]) -> [PairSums]) -> [PairSums] {
+    /// positions not cached) and then cached while there is room. ``noKey`` is never cached.
+    func sums(of keys: [UInt64], make: ([Int]) -> [PairSums]) -> [PairSums] {
         // In key order: the cached sums, zeros where they must be made (filled below).
-        var out: [PairSums] = []
-        out.reserveCapacity(keys.count)
         let zero = PairSums(left: .zero, right: .zero)
         var missing: [Int] = []
-        state.withLock { s in
-            for (j, key) in keys.enumerated() {
-                guard let key else { missing.append(j); out.append(zero); continue }
-                var h = FeatureHash.mix(key, 0x9A1B), found = false
-                while let e = s.index[h] {
-                    if s.keys[Int(e)] == key { out.append(s.sums[Int(e)]); found = true; break }
-                    h = SpellingCache.probe(h)
-                }
-                if !found { missing.append(j); out.append(zero) }
+        // Written through pointers, one lock for all the look-ups.
+        var out = [PairSums](unsafeUninitializedCapacity: keys.count) { out, count in
+            state.withLock { s in
+                s.keys.withUnsafeBufferPointer { known in
+                s.sums.withUnsafeBufferPointer { sums in
+                keys.withUnsafeBufferPointer { keys in
+                    for j in 0..<keys.count {
+                        let key = keys[j]
+                        var found = false
+                        if key != Self.noKey {
+                            var h = FeatureHash.mix(key, 0x9A1B)
+                            while let e = s.index[h] {
+                                if known[Int(e)] == key { out.initializeElement(at: j, to: sums[Int(e)]); found = true; break }
+                                h = SpellingCache.probe(h)
+                            }
+                        }
+                        if !found { missing.append(j); out.initializeElement(at: j, to: zero) }
+                    }
+                }}}
             }
+            count = keys.count
         }
         guard !missing.isEmpty else { return out }
         let made = make(missing)
@@ -191,7 +207,8 @@ final class PairCache: Sendable {
         state.withLock { s in
             for (k, j) in missing.enumerated() {
                 guard s.sums.count < capacity else { break }
-                guard let key = keys[j] else { continue }
+                let key = keys[j]
+                guard key != Self.noKey else { continue }
                 var h = FeatureHash.mix(key, 0x9A1B), known = false
                 while let e = s.index[h] {
                     if s.keys[Int(e)] == key { known = true; break }
