@@ -15,6 +15,8 @@ struct LinkerFastPathTests {
         "Karl Kraus met \u{212A}raus. KRAUS WINS. The \u{212A}GB and the KGB. Kremlin Gazette Bureau staff.",
         "São Paulo State Company (SPSC) and the SPSC. Société Générale (SG) said. Ünited Ñations and ÜÑ.",
         "Line one\r\nJohn\r\nSmith said. SMITH AGREED.\n\nMary-Jane O'Neil met O'Neil, Mary.",
+        // Two people sharing a surname: the later subject takes it, not a preposition's object.
+        "Gary Johnson spoke. Then Jeh Johnson said no. Johnson left with Gary Johnson. Johnson smiled. Bill Clinton came for Hillary Clinton. Clinton spoke.",
         // Two names with one acronym: the later one takes it.
         "The United Nations and the Union of Nurses met in Geneva. The UN said the U.N. would help.",
         // A space with a combining mark is one Character that splitting at spaces keeps inside a word.

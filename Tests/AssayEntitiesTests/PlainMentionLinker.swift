@@ -41,7 +41,10 @@ struct PlainMentionLinker {
         var entityWords: [Set<String>] = []  // the words of each person's first (longest) name
         for i in people {
             let w = Set(items[i].words)
-            if let e = personEntities.indices.first(where: { clean[personEntities[$0][0]] && entityWords[$0].isSuperset(of: w) }) {
+            let fits = personEntities.indices.filter { clean[personEntities[$0][0]] && entityWords[$0].isSuperset(of: w) }
+            if !fits.isEmpty {
+                let e = MentionLinker.likeliestGroup(fits, members: { personEntities[$0] }, span: { items[$0].span },
+                                                     for: items[i].span.start, in: document)
                 personEntities[e].append(i)
             } else {
                 personEntities.append([i])

@@ -55,9 +55,15 @@ struct MentionLinker {
         for i in people {
             let w = wordIDs[items[i].words]
             // (The words of each person's first, longest name are read where that name has them.)
-            if let e = personEntities.indices.first(where: { e in
+            let fitsName = { (e: Int) in
                 clean[personEntities[e][0]] && w.allSatisfy { wordIDs[items[personEntities[e][0]].words].contains($0) }
-            }) {
+            }
+            if var e = personEntities.indices.first(where: fitsName) {
+                // Usually one person fits; only then is the list of them made.
+                if personEntities.indices[(e + 1)...].contains(where: fitsName) {
+                    e = Self.likeliestGroup(personEntities.indices.filter(fitsName), members: { personEntities[$0] },
+                                            span: { items[$0].span }, for: items[i].span.start, in: document)
+                }
                 personEntities[e].append(i)
             } else {
                 personEntities.append([i])
@@ -383,6 +389,44 @@ struct MentionLinker {
             }
         }
     }
+
+    /// Of the people a shorter name fits ("Johnson" after "Gary Johnson" and "Jeh Johnson"), the
+    /// one it most likely means. News reintroduces a person by full name, as the subject of a
+    /// sentence, before going on by surname: the person named last before it as a subject wins
+    /// ("for his wife Hillary Clinton" does not make the next "Clinton" hers), then the person
+    /// named last before it at all, then the first. `fits` is in group order. Shared with the
+    /// reference linker of the tests.
+    static func likeliestGroup(_ fits: [Int], members: (Int) -> [Int], span: (Int) -> Span, for position: Int,
+                               in document: AnalyzedDocument) -> Int {
+        guard fits.count > 1 else { return fits[0] }
+        var latest: (group: Int, start: Int)?, latestSubject: (group: Int, start: Int)?
+        for e in fits {
+            for m in members(e) {
+                let s = span(m).start
+                guard s < position else { continue }
+                if s > latest?.start ?? Int.min { latest = (e, s) }
+                if s > latestSubject?.start ?? Int.min, !isPrepositionObject(span(m), in: document) { latestSubject = (e, s) }
+            }
+        }
+        return latestSubject?.group ?? latest?.group ?? fits[0]
+    }
+
+    /// Whether a name is the object of a preposition, over up to three lower-case words
+    /// ("for his wife Hillary Clinton", "with Clinton").
+    static func isPrepositionObject(_ span: Span, in document: AnalyzedDocument) -> Bool {
+        var t = document.tokenRange(in: span).lowerBound - 1
+        var steps = 0
+        while t >= 0, steps < 4, document.tokens[t].kind == .word {
+            let b = document.utf8[document.tokens[t].span.start]
+            guard b >= 97, b <= 122 else { return false }  // a capitalised word: a title or a name
+            if prepositions.contains(document.text(ofToken: t)) { return true }
+            t -= 1
+            steps += 1
+        }
+        return false
+    }
+
+    private static let prepositions: Set<String> = ["for", "to", "with", "of", "by", "from", "at", "about", "on", "against", "between", "and"]
 
     /// The fullest name among `members`: most words, then a form that is not all capitals
     /// (headlines), then the longest text, then the first mentioned.
