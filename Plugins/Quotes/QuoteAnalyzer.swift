@@ -252,7 +252,10 @@ struct QuoteAnalyzer {
     private static let minorWords: Set<String> = ["of", "and", "the", "in", "on", "for", "to", "a", "an", "at", "by", "with", "or"]
 
     private func classify(_ passage: QuotedPassage, speechPosition: Bool, attribution: Attribution?, speaker: String?) -> QuoteKind {
-        let content = passage.segments.flatMap { Array($0.content) }
+        // The segments' tokens in one array, with room made once (not an array per segment).
+        var content: [Int] = []
+        content.reserveCapacity(passage.segments.reduce(0) { $0 + $1.content.count })
+        for segment in passage.segments { content.append(contentsOf: segment.content) }
         let words = content.filter { reader.isWord($0) || reader.document.tokens[$0].kind == .number }
         guard let firstWord = words.first else { return .term }
         // "(CROSSTALK.)", "[APPLAUSE]": a stage direction, not speech.
