@@ -475,12 +475,15 @@ struct QuoteAnalyzer {
     private func transcriptTurns(resolver: SpeakerResolver) -> [FoundQuote] {
         var out: [FoundQuote] = []
         let tokenList = reader.document.tokens
-        // The paragraph's first token (what `tokenRange(in:)` starts with), found by walking on
-        // from the last paragraph's rather than searching; its whole range only for a label.
-        var first = 0
+        // The paragraph's first token (what `tokenRange(in:)` starts with): the first token
+        // starting at or after the paragraph, found by binary search (walking the tokens cost a
+        // step per token for a few paragraphs); its whole range only for a label.
         for paragraph in reader.document.paragraphs {
-            if first > 0, tokenList[first - 1].span.start >= paragraph.start { first = 0 }
-            while first < tokenList.count, tokenList[first].span.start < paragraph.start { first += 1 }
+            var first = 0, high = tokenList.count
+            while first < high {
+                let mid = (first + high) / 2
+                if tokenList[mid].span.start < paragraph.start { first = mid + 1 } else { high = mid }
+            }
             guard first < tokenList.count, tokenList[first].span.end <= paragraph.end, !quotedTokens[first], !reader.isQuoteMark(first),
                   transcriptLabel(at: first) != nil else { continue }
             let tokens = reader.document.tokenRange(in: paragraph)

@@ -200,7 +200,9 @@ struct QuoteMarkScanner {
         }
         var i = 0
         while i < n {
-            if let o = open, i > o.token, isBlockStart(i) {
+            // Only the open mark's token is read per token (binding all of `open` would retain
+            // its segments at every token inside a quote).
+            if let openToken = open?.token, i > openToken, isBlockStart(i), let o = open {
                 if let m = mark(at: i), m.opens, m.family == o.family, opensLikeSpeech(o.segments.first?.open ?? o.token) {
                     // The quote runs on into this paragraph, which reopens it.
                     open!.segments.append(.init(open: o.token, close: nil, content: (o.token + o.width)..<i))
