@@ -150,8 +150,8 @@ struct SpeakerPhraseFinder {
         guard !chunk.isEmpty else { return nil }
         let span = reader.span(chunk)
         let found = entities.mentions(overlapping: span)
-        let people = found.filter { $0.label == "PERSON" }
-        if let m = nearEnd ? people.last : people.first {
+        // The person nearest the focus, found in place (no array of the people).
+        if let m = nearEnd ? found.last(where: { $0.label == "PERSON" }) : found.first(where: { $0.label == "PERSON" }) {
             return SpeakerPhrase(kind: .entity(m), tokens: tokens(of: m.span, within: chunk))
         }
         if chunk.count == 1, let p = SpeechLexicon.pronouns[reader.lower(chunk.lowerBound)] {
@@ -165,12 +165,12 @@ struct SpeakerPhraseFinder {
         // "Officials at Homeland Security Investigations", "a spokesman for the Pentagon": the
         // people of an organisation speak for it.
         if let org = memberOrganisation(in: chunk, mentions: found) { return org }
-        let lowerWords = chunk.filter { reader.isLowercaseWord($0) }.map { reader.lower($0) }
-        if lowerWords.contains(where: { ["both", "two", "leaders", "officials", "sources", "both", "three"].contains($0) }) {
+        // A lower-case word saying there are several, compared in place rather than lowercased
+        // into a String per word.
+        if chunk.contains(where: { t in reader.isLowercaseWord(t) && Self.pluralWords.contains { reader.lowerIs(t, $0) } }) {
             return SpeakerPhrase(kind: .plural, tokens: chunk)
         }
-        let orgs = found.filter { $0.label == "ORG" }
-        if let m = nearEnd ? orgs.last : orgs.first {
+        if let m = nearEnd ? found.last(where: { $0.label == "ORG" }) : found.first(where: { $0.label == "ORG" }) {
             return SpeakerPhrase(kind: .entity(m), tokens: tokens(of: m.span, within: chunk))
         }
         if let name = nameRun(in: chunk, nearEnd: nearEnd) {
@@ -184,6 +184,9 @@ struct SpeakerPhraseFinder {
         }
         return SpeakerPhrase(kind: .description, tokens: chunk)
     }
+
+    /// Words that make a subject several people ("both", "officials").
+    private static let pluralWords = ["both", "two", "leaders", "officials", "sources", "three"]
 
     /// Words for the people of an organisation ("officials at X", "a spokeswoman for X").
     private static let memberNouns: Set<String> = [

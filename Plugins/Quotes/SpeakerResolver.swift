@@ -53,9 +53,14 @@ struct SpeakerResolver {
         // The answer depends on the mention's text, label and canonical name only, which
         // repeat ("Putin" ten times in a story).
         let form = MentionMemo.Form(text: text, label: m.label, canonical: m.canonical)
-        let name = memo.canonicalOfForm[form] ?? fullestForm(of: m, text: form.text)
+        let name: String
+        if let known = memo.canonicalOfForm[form] {
+            name = known
+        } else {
+            name = fullestForm(of: m, text: form.text)
+            memo.canonicalOfForm[form] = name
+        }
         memo.canonical[m.index] = name
-        memo.canonicalOfForm[form] = name
         return name
     }
 
