@@ -23,7 +23,23 @@ struct TokenReader {
     var count: Int { document.tokens.count }
 
     func text(_ i: Int) -> String { document.text(ofToken: i) }
-    func lower(_ i: Int) -> String { document.text(ofToken: i).lowercased() }
+    /// The token lowercased. An ASCII token (nearly every one) is lowercased straight from its
+    /// bytes into one String, where `text(i).lowercased()` builds two; other text goes through
+    /// `lowercased()`, which knows Unicode. Both give the same String for ASCII.
+    func lower(_ i: Int) -> String {
+        let span = document.tokens[i].span
+        return document.utf8.withUnsafeBufferPointer { bytes in
+            let token = UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
+            guard !token.contains(where: { $0 >= 0x80 }) else { return text(i).lowercased() }
+            return String(unsafeUninitializedCapacity: token.count) { out in
+                for k in 0..<token.count {
+                    let b = token[k]
+                    out[k] = b &- 65 < 26 ? b | 0x20 : b
+                }
+                return token.count
+            }
+        }
+    }
 
     /// The token's first byte, for cheap punctuation tests.
     func firstByte(_ i: Int) -> UInt8 { document.utf8[document.tokens[i].span.start] }
