@@ -338,10 +338,10 @@ struct QuoteAnalyzer {
     /// is often a speaker's word.
     private func followsDeterminer(_ open: Int) -> Bool {
         guard open > 0, reader.isWord(open - 1) else { return false }
-        let definite: Set<String> = ["the", "so-called"]
-        if definite.contains(reader.lower(open - 1)) { return true }
-        return open > 1 && reader.isLowercaseWord(open - 1) && phrases.verb(at: open - 1) == nil
-            && definite.contains(reader.lower(open - 2))
+        // "the" or "so-called", compared in place (no set built, no String per call).
+        func isDefinite(_ i: Int) -> Bool { reader.lowerIs(i, "the") || reader.lowerIs(i, "so-called") }
+        if isDefinite(open - 1) { return true }
+        return open > 1 && reader.isLowercaseWord(open - 1) && phrases.verb(at: open - 1) == nil && isDefinite(open - 2)
     }
 
     /// Whether paragraph `p` is the document's headline: the first paragraph, one line of at

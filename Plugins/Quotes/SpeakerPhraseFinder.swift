@@ -271,25 +271,28 @@ struct SpeakerPhraseFinder {
         return ["er", "or", "ist", "ian", "ant", "ent", "ee", "ive", "ess"].contains { w.hasSuffix($0) }
     }
 
+    /// Whether a lowercased word may stand between a subject and its verb ("also", "has",
+    /// "reportedly"): read once per word, where testing the list and the suffix each built it.
+    private static func isAdverbOrAuxiliary(_ w: String) -> Bool {
+        SpeechLexicon.adverbsAndAuxiliaries.contains(w) || w.hasSuffix("ly")
+    }
+
     /// The subject of the verb at `verb`, reading back no further than `floor`.
     /// Returns nil when the verb follows a conjunction (its subject is the clause's) or nothing
     /// like a subject precedes it.
     func subject(before verb: Int, floor: Int) -> SpeakerPhrase? {
         var j = verb - 1
-        while j >= floor, reader.isLowercaseWord(j),
-              SpeechLexicon.adverbsAndAuxiliaries.contains(reader.lower(j)) || reader.lower(j).hasSuffix("ly") {
-            j -= 1
-        }
+        while j >= floor, reader.isLowercaseWord(j), Self.isAdverbOrAuxiliary(reader.lower(j)) { j -= 1 }
         guard j >= floor else { return nil }
         // "Rep. Gwen Moore (D-Wis.) said": a bracketed affiliation sits between name and verb.
         if reader.isChar(j, ")"), let open = (max(floor, j - 8)..<j).last(where: { reader.isChar($0, "(") }), open - 1 >= floor {
             j = open - 1
         }
-        if ["and", "but", "or", "then"].contains(reader.lower(j)) { return nil }
+        if ["and", "but", "or", "then"].contains(where: { reader.lowerIs(j, $0) }) { return nil }
         // "Officials at X, a division of Y, said": an apposition opening with "a"/"an" between
         // commas describes the phrase before it, which is the subject.
         if reader.isChar(j, ","), let c = (max(floor, j - 14)..<j).last(where: { reader.isChar($0, ",") }), c > floor,
-           c + 1 < j, ["a", "an"].contains(reader.lower(c + 1)), !((c + 1)..<j).contains(where: { self.verb(at: $0) != nil || reader.isQuoteMark($0) }),
+           c + 1 < j, ["a", "an"].contains(where: { reader.lowerIs(c + 1, $0) }), !((c + 1)..<j).contains(where: { self.verb(at: $0) != nil || reader.isQuoteMark($0) }),
            let head = subject(before: c, floor: floor), head.namesSomeone {
             return head
         }
@@ -313,7 +316,7 @@ struct SpeakerPhraseFinder {
         }
         // "Minyon Moore, a senior adviser to the Clinton campaign, called": an apposition opening
         // with "a"/"an" describes the name before it; names inside it are not the subject.
-        if ["a", "an"].contains(reader.lower(headChunk.lowerBound)) {
+        if ["a", "an"].contains(where: { reader.lowerIs(headChunk.lowerBound, $0) }) {
             if chunks.count > 1, let appos = analyze(chunks[1], nearEnd: true), appos.namesSomeone { return appos }
             if let appos = appositiveSubject(before: verb, floor: floor) { return appos }
         }
