@@ -256,7 +256,10 @@ struct QuoteAnalyzer {
         var content: [Int] = []
         content.reserveCapacity(passage.segments.reduce(0) { $0 + $1.content.count })
         for segment in passage.segments { content.append(contentsOf: segment.content) }
-        let words = content.filter { reader.isWord($0) || reader.document.tokens[$0].kind == .number }
+        // Its words and numbers, with room made once (`filter` grew the array step by step).
+        var words: [Int] = []
+        words.reserveCapacity(content.count)
+        for t in content where reader.isWord(t) || reader.document.tokens[t].kind == .number { words.append(t) }
         guard let firstWord = words.first else { return .term }
         // "(CROSSTALK.)", "[APPLAUSE]": a stage direction, not speech.
         if let f = content.first, let l = content.last(where: { !reader.isSentencePunctuation($0) }),
@@ -350,7 +353,7 @@ struct QuoteAnalyzer {
         guard p == 0, reader.document.paragraphs.count > 1 else { return false }
         let tokens = reader.document.tokenRange(in: reader.document.paragraphs[0])
         guard !tokens.contains(where: { $0 > tokens.lowerBound && reader.document.tokens[$0].lineStart }) else { return false }
-        return tokens.filter { reader.isWord($0) }.count <= 25
+        return tokens.reduce(0) { $0 + (reader.isWord($1) ? 1 : 0) } <= 25
     }
 
     /// Whether a naming verb before the quote frames it (`called the talks “a fresh engine”`,
