@@ -26,20 +26,21 @@ struct EntityIndex {
         for a in annotations {
             // One pass over the fields for the three wanted (the first of each key, as `a[key]`
             // would find it), rather than a search per key.
-            var label: Value?, canonical: Value?, title: Value?
+            // Only a field's string is kept, not a copy of its `Value`.
+            var label = FirstField.unseen, canonical = FirstField.unseen, title = FirstField.unseen
             for field in a.fields {
                 switch field.key {
-                case "label": if label == nil { label = field.value }
-                case "canonical": if canonical == nil { canonical = field.value }
-                case "title": if title == nil { title = field.value }
+                case "label": if case .unseen = label { label = FirstField(field.value) }
+                case "canonical": if case .unseen = canonical { canonical = FirstField(field.value) }
+                case "title": if case .unseen = title { title = FirstField(field.value) }
                 default: break
                 }
             }
-            guard case .string(let l)? = label else { continue }
+            guard case .string(let l) = label else { continue }
             var name: String
-            if case .string(let c)? = canonical, !c.isEmpty { name = c } else { name = document.text(of: a.span) }
+            if case .string(let c) = canonical, !c.isEmpty { name = c } else { name = document.text(of: a.span) }
             var t: String?
-            if case .string(let v)? = title, !v.isEmpty { t = v }
+            if case .string(let v) = title, !v.isEmpty { t = v }
             mentions.append(Mention(span: a.span, label: l, canonical: name, title: t, index: mentions.count))
         }
         // The entities extractor gives its mentions in order, so the (stable) sort is rarely needed.
@@ -49,6 +50,15 @@ struct EntityIndex {
         }
         self.mentions = mentions
         nameForms = NameForms(mentions: mentions, document: document)
+    }
+
+    /// The first field of a key in an annotation, as `annotation[key]` finds it: none yet, a
+    /// string, or a value of another kind.
+    private enum FirstField {
+        case unseen, string(String), other
+        init(_ value: Value) {
+            if case .string(let s) = value { self = .string(s) } else { self = .other }
+        }
     }
 
     /// Index of the first mention ending after byte `offset`.

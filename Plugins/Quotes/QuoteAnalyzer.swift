@@ -252,8 +252,14 @@ struct QuoteAnalyzer {
     private static let minorWords: Set<String> = ["of", "and", "the", "in", "on", "for", "to", "a", "an", "at", "by", "with", "or"]
 
     private func classify(_ passage: QuotedPassage, speechPosition: Bool, attribution: Attribution?, speaker: String?) -> QuoteKind {
-        let content = passage.segments.flatMap { Array($0.content) }
-        let words = content.filter { reader.isWord($0) || reader.document.tokens[$0].kind == .number }
+        // The segments' tokens in one array, with room made once (not an array per segment).
+        var content: [Int] = []
+        content.reserveCapacity(passage.segments.reduce(0) { $0 + $1.content.count })
+        for segment in passage.segments { content.append(contentsOf: segment.content) }
+        // Its words and numbers, with room made once (`filter` grew the array step by step).
+        var words: [Int] = []
+        words.reserveCapacity(content.count)
+        for t in content where reader.isWord(t) || reader.document.tokens[t].kind == .number { words.append(t) }
         guard let firstWord = words.first else { return .term }
         // "(CROSSTALK.)", "[APPLAUSE]": a stage direction, not speech.
         if let f = content.first, let l = content.last(where: { !reader.isSentencePunctuation($0) }),
@@ -335,10 +341,10 @@ struct QuoteAnalyzer {
     /// is often a speaker's word.
     private func followsDeterminer(_ open: Int) -> Bool {
         guard open > 0, reader.isWord(open - 1) else { return false }
-        let definite: Set<String> = ["the", "so-called"]
-        if definite.contains(reader.lower(open - 1)) { return true }
-        return open > 1 && reader.isLowercaseWord(open - 1) && phrases.verb(at: open - 1) == nil
-            && definite.contains(reader.lower(open - 2))
+        // "the" or "so-called", compared in place (no set built, no String per call).
+        func isDefinite(_ i: Int) -> Bool { reader.lowerIs(i, "the") || reader.lowerIs(i, "so-called") }
+        if isDefinite(open - 1) { return true }
+        return open > 1 && reader.isLowercaseWord(open - 1) && phrases.verb(at: open - 1) == nil && isDefinite(open - 2)
     }
 
     /// Whether paragraph `p` is the document's headline: the first paragraph, one line of at
@@ -347,7 +353,7 @@ struct QuoteAnalyzer {
         guard p == 0, reader.document.paragraphs.count > 1 else { return false }
         let tokens = reader.document.tokenRange(in: reader.document.paragraphs[0])
         guard !tokens.contains(where: { $0 > tokens.lowerBound && reader.document.tokens[$0].lineStart }) else { return false }
-        return tokens.filter { reader.isWord($0) }.count <= 25
+        return tokens.reduce(0) { $0 + (reader.isWord($1) ? 1 : 0) } <= 25
     }
 
     /// Whether a naming verb before the quote frames it (`called the talks “a fresh engine”`,
@@ -472,12 +478,15 @@ struct QuoteAnalyzer {
     private func transcriptTurns(resolver: SpeakerResolver) -> [FoundQuote] {
         var out: [FoundQuote] = []
         let tokenList = reader.document.tokens
-        // The paragraph's first token (what `tokenRange(in:)` starts with), found by walking on
-        // from the last paragraph's rather than searching; its whole range only for a label.
-        var first = 0
+        // The paragraph's first token (what `tokenRange(in:)` starts with): the first token
+        // starting at or after the paragraph, found by binary search (walking the tokens cost a
+        // step per token for a few paragraphs); its whole range only for a label.
         for paragraph in reader.document.paragraphs {
-            if first > 0, tokenList[first - 1].span.start >= paragraph.start { first = 0 }
-            while first < tokenList.count, tokenList[first].span.start < paragraph.start { first += 1 }
+            var first = 0, high = tokenList.count
+            while first < high {
+                let mid = (first + high) / 2
+                if tokenList[mid].span.start < paragraph.start { first = mid + 1 } else { high = mid }
+            }
             guard first < tokenList.count, tokenList[first].span.end <= paragraph.end, !quotedTokens[first], !reader.isQuoteMark(first),
                   transcriptLabel(at: first) != nil else { continue }
             let tokens = reader.document.tokenRange(in: paragraph)

@@ -169,7 +169,19 @@ struct QuoteMarkScanner {
         if i == 0 || document.tokens[i].lineStart { return true }
         if let s = document.sentenceIndex(containing: document.tokens[i].span.start),
            document.sentences[s].tokens.lowerBound == i { return true }
-        return [":", ",", "—", "–", "-"].contains(document.text(ofToken: i - 1))
+        return isSpeechLead(i - 1)
+    }
+
+    /// Whether token `i` is ":", ",", "—", "–" or "-", told by its bytes (no String, no array
+    /// of Strings per question).
+    private func isSpeechLead(_ i: Int) -> Bool {
+        let span = document.tokens[i].span
+        let b = document.utf8, s = span.start
+        switch span.length {
+        case 1: return b[s] == 0x3A || b[s] == 0x2C || b[s] == 0x2D
+        case 3: return b[s] == 0xE2 && b[s + 1] == 0x80 && (b[s + 2] == 0x94 || b[s + 2] == 0x93)
+        default: return false
+        }
     }
 
     /// All passages of the document, in order.
@@ -200,7 +212,9 @@ struct QuoteMarkScanner {
         }
         var i = 0
         while i < n {
-            if let o = open, i > o.token, isBlockStart(i) {
+            // Only the open mark's token is read per token (binding all of `open` would retain
+            // its segments at every token inside a quote).
+            if let openToken = open?.token, i > openToken, isBlockStart(i), let o = open {
                 if let m = mark(at: i), m.opens, m.family == o.family, opensLikeSpeech(o.segments.first?.open ?? o.token) {
                     // The quote runs on into this paragraph, which reopens it.
                     open!.segments.append(.init(open: o.token, close: nil, content: (o.token + o.width)..<i))

@@ -150,8 +150,8 @@ struct SpeakerPhraseFinder {
         guard !chunk.isEmpty else { return nil }
         let span = reader.span(chunk)
         let found = entities.mentions(overlapping: span)
-        let people = found.filter { $0.label == "PERSON" }
-        if let m = nearEnd ? people.last : people.first {
+        // The person nearest the focus, found in place (no array of the people).
+        if let m = nearEnd ? found.last(where: { $0.label == "PERSON" }) : found.first(where: { $0.label == "PERSON" }) {
             return SpeakerPhrase(kind: .entity(m), tokens: tokens(of: m.span, within: chunk))
         }
         if chunk.count == 1, let p = SpeechLexicon.pronouns[reader.lower(chunk.lowerBound)] {
@@ -165,12 +165,12 @@ struct SpeakerPhraseFinder {
         // "Officials at Homeland Security Investigations", "a spokesman for the Pentagon": the
         // people of an organisation speak for it.
         if let org = memberOrganisation(in: chunk, mentions: found) { return org }
-        let lowerWords = chunk.filter { reader.isLowercaseWord($0) }.map { reader.lower($0) }
-        if lowerWords.contains(where: { ["both", "two", "leaders", "officials", "sources", "both", "three"].contains($0) }) {
+        // A lower-case word saying there are several, compared in place rather than lowercased
+        // into a String per word.
+        if chunk.contains(where: { t in reader.isLowercaseWord(t) && Self.pluralWords.contains { reader.lowerIs(t, $0) } }) {
             return SpeakerPhrase(kind: .plural, tokens: chunk)
         }
-        let orgs = found.filter { $0.label == "ORG" }
-        if let m = nearEnd ? orgs.last : orgs.first {
+        if let m = nearEnd ? found.last(where: { $0.label == "ORG" }) : found.first(where: { $0.label == "ORG" }) {
             return SpeakerPhrase(kind: .entity(m), tokens: tokens(of: m.span, within: chunk))
         }
         if let name = nameRun(in: chunk, nearEnd: nearEnd) {
@@ -184,6 +184,9 @@ struct SpeakerPhraseFinder {
         }
         return SpeakerPhrase(kind: .description, tokens: chunk)
     }
+
+    /// Words that make a subject several people ("both", "officials").
+    private static let pluralWords = ["both", "two", "leaders", "officials", "sources", "three"]
 
     /// Words for the people of an organisation ("officials at X", "a spokeswoman for X").
     private static let memberNouns: Set<String> = [
@@ -268,25 +271,28 @@ struct SpeakerPhraseFinder {
         return ["er", "or", "ist", "ian", "ant", "ent", "ee", "ive", "ess"].contains { w.hasSuffix($0) }
     }
 
+    /// Whether a lowercased word may stand between a subject and its verb ("also", "has",
+    /// "reportedly"): read once per word, where testing the list and the suffix each built it.
+    private static func isAdverbOrAuxiliary(_ w: String) -> Bool {
+        SpeechLexicon.adverbsAndAuxiliaries.contains(w) || w.hasSuffix("ly")
+    }
+
     /// The subject of the verb at `verb`, reading back no further than `floor`.
     /// Returns nil when the verb follows a conjunction (its subject is the clause's) or nothing
     /// like a subject precedes it.
     func subject(before verb: Int, floor: Int) -> SpeakerPhrase? {
         var j = verb - 1
-        while j >= floor, reader.isLowercaseWord(j),
-              SpeechLexicon.adverbsAndAuxiliaries.contains(reader.lower(j)) || reader.lower(j).hasSuffix("ly") {
-            j -= 1
-        }
+        while j >= floor, reader.isLowercaseWord(j), Self.isAdverbOrAuxiliary(reader.lower(j)) { j -= 1 }
         guard j >= floor else { return nil }
         // "Rep. Gwen Moore (D-Wis.) said": a bracketed affiliation sits between name and verb.
         if reader.isChar(j, ")"), let open = (max(floor, j - 8)..<j).last(where: { reader.isChar($0, "(") }), open - 1 >= floor {
             j = open - 1
         }
-        if ["and", "but", "or", "then"].contains(reader.lower(j)) { return nil }
+        if ["and", "but", "or", "then"].contains(where: { reader.lowerIs(j, $0) }) { return nil }
         // "Officials at X, a division of Y, said": an apposition opening with "a"/"an" between
         // commas describes the phrase before it, which is the subject.
         if reader.isChar(j, ","), let c = (max(floor, j - 14)..<j).last(where: { reader.isChar($0, ",") }), c > floor,
-           c + 1 < j, ["a", "an"].contains(reader.lower(c + 1)), !((c + 1)..<j).contains(where: { self.verb(at: $0) != nil || reader.isQuoteMark($0) }),
+           c + 1 < j, ["a", "an"].contains(where: { reader.lowerIs(c + 1, $0) }), !((c + 1)..<j).contains(where: { self.verb(at: $0) != nil || reader.isQuoteMark($0) }),
            let head = subject(before: c, floor: floor), head.namesSomeone {
             return head
         }
@@ -310,7 +316,7 @@ struct SpeakerPhraseFinder {
         }
         // "Minyon Moore, a senior adviser to the Clinton campaign, called": an apposition opening
         // with "a"/"an" describes the name before it; names inside it are not the subject.
-        if ["a", "an"].contains(reader.lower(headChunk.lowerBound)) {
+        if ["a", "an"].contains(where: { reader.lowerIs(headChunk.lowerBound, $0) }) {
             if chunks.count > 1, let appos = analyze(chunks[1], nearEnd: true), appos.namesSomeone { return appos }
             if let appos = appositiveSubject(before: verb, floor: floor) { return appos }
         }

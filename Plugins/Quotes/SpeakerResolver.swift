@@ -53,9 +53,14 @@ struct SpeakerResolver {
         // The answer depends on the mention's text, label and canonical name only, which
         // repeat ("Putin" ten times in a story).
         let form = MentionMemo.Form(text: text, label: m.label, canonical: m.canonical)
-        let name = memo.canonicalOfForm[form] ?? fullestForm(of: m, text: form.text)
+        let name: String
+        if let known = memo.canonicalOfForm[form] {
+            name = known
+        } else {
+            name = fullestForm(of: m, text: form.text)
+            memo.canonicalOfForm[form] = name
+        }
         memo.canonical[m.index] = name
-        memo.canonicalOfForm[form] = name
         return name
     }
 
@@ -75,13 +80,13 @@ struct SpeakerResolver {
         return s.contains(" ")
     }
 
-    static func words(_ s: String) -> Set<Substring> { Set(s.split(separator: " ")) }
+    static func words(_ s: String) -> Set<Substring> { Set(SpaceSeparatedWords.of(s)) }
 
     /// The distinct words of `s` (as ``words(_:)`` has them), in order, or nil when there are
     /// more than `limit`: a short array is cheaper to build and search than a set.
     static func distinctWords(_ s: String, atMost limit: Int) -> [Substring]? {
         var out: [Substring] = []
-        for w in s.split(separator: " ") where !out.contains(w) {
+        for w in SpaceSeparatedWords.of(s) where !out.contains(w) {
             if out.count == limit { return nil }
             out.append(w)
         }
@@ -140,7 +145,7 @@ struct SpeakerResolver {
             }
             if isNonSpeakerRun(s..<i) { continue }
             let candidate = reader.text(s..<(i + 1))
-            if candidate.count > best.count, candidate.split(separator: " ").count <= 4 { best = candidate }
+            if candidate.count > best.count, SpaceSeparatedWords.of(candidate).count <= 4 { best = candidate }
         }
         return best
     }
@@ -166,7 +171,7 @@ struct SpeakerResolver {
     private func fullestName(endingWith word: String, label: String?) -> String? {
         var best: String?
         for m in entities.mentions where m.isSpeakerLike && (label == nil || m.label == label) {
-            let parts = m.canonical.split(separator: " ")
+            let parts = SpaceSeparatedWords.of(m.canonical)
             guard parts.last.map(String.init) == word || m.canonical == word else { continue }
             if best == nil || m.canonical.count > best!.count { best = m.canonical }
         }
@@ -253,14 +258,22 @@ struct SpeakerResolver {
     }
 
     /// Gender from a title before the mention or a common first name; nil when unknown.
+    /// Worked out once per mention: every pronoun checks the people of the sentences before it.
     private func gender(of m: EntityIndex.Mention) -> SpeechLexicon.Pronoun? {
+        if let known = memo.gender[m.index] { return known }
+        let answer = genderFromText(of: m)
+        memo.gender[m.index] = .some(answer)
+        return answer
+    }
+
+    private func genderFromText(of m: EntityIndex.Mention) -> SpeechLexicon.Pronoun? {
         let r = reader.document.tokenRange(in: m.span)
         if r.lowerBound > 0 {
             let t = reader.lower(r.lowerBound - 1)
             if ["mr.", "mr", "sir", "king", "prince", "lord", "father"].contains(t) { return .male }
             if ["mrs.", "ms.", "mrs", "ms", "madam", "queen", "princess", "lady", "dame"].contains(t) { return .female }
         }
-        let first = m.canonical.split(separator: " ").first.map { String($0).lowercased() } ?? ""
+        let first = SpaceSeparatedWords.of(m.canonical).first.map { String($0).lowercased() } ?? ""
         if FirstNames.female.contains(first) { return .female }
         if FirstNames.male.contains(first) { return .male }
         return nil
@@ -475,6 +488,9 @@ final class MentionMemo {
     var canonical: [String?]
     /// The words describing each mention, once collected.
     var roleContext: [SpeakerResolver.RoleContext?]
+    /// The gender of each mention: nil until worked out, then the answer (itself nil when
+    /// neither a title nor a first name tells).
+    var gender: [SpeechLexicon.Pronoun??]
     /// Canonical names by what they are worked out from.
     var canonicalOfForm: [Form: String] = [:]
     /// Who holds a role, by the role noun and modifiers asked about.
@@ -500,6 +516,7 @@ final class MentionMemo {
     init(count: Int) {
         canonical = Array(repeating: nil, count: count)
         roleContext = Array(repeating: nil, count: count)
+        gender = Array(repeating: nil, count: count)
     }
 }
 

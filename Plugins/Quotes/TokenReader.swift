@@ -23,7 +23,23 @@ struct TokenReader {
     var count: Int { document.tokens.count }
 
     func text(_ i: Int) -> String { document.text(ofToken: i) }
-    func lower(_ i: Int) -> String { document.text(ofToken: i).lowercased() }
+    /// The token lowercased. An ASCII token (nearly every one) is lowercased straight from its
+    /// bytes into one String, where `text(i).lowercased()` builds two; other text goes through
+    /// `lowercased()`, which knows Unicode. Both give the same String for ASCII.
+    func lower(_ i: Int) -> String {
+        let span = document.tokens[i].span
+        return document.utf8.withUnsafeBufferPointer { bytes in
+            let token = UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
+            guard !token.contains(where: { $0 >= 0x80 }) else { return text(i).lowercased() }
+            return String(unsafeUninitializedCapacity: token.count) { out in
+                for k in 0..<token.count {
+                    let b = token[k]
+                    out[k] = b &- 65 < 26 ? b | 0x20 : b
+                }
+                return token.count
+            }
+        }
+    }
 
     /// The token's first byte, for cheap punctuation tests.
     func firstByte(_ i: Int) -> UInt8 { document.utf8[document.tokens[i].span.start] }
@@ -64,6 +80,36 @@ struct TokenReader {
     /// bytes when both are ASCII (nearly always), so no String is built.
     func lowerIs(_ i: Int, _ word: String) -> Bool {
         let span = document.tokens[i].span
+        // The word's bytes read in place (a literal has contiguous storage) settle nearly every
+        // call; going through `String.UTF8View` cost more than the comparison.
+        if let answer = word.utf8.withContiguousStorageIfAvailable({ asciiLowerIs(span, $0) }), let known = answer {
+            return known
+        }
+        return lowerIsByViews(i, span, word)
+    }
+
+    /// `lowerIs` from the word's bytes `w`: nil when the word or the token is not all ASCII
+    /// (and their first characters do not already differ), for the general path to answer.
+    private func asciiLowerIs(_ span: Span, _ w: UnsafeBufferPointer<UInt8>) -> Bool? {
+        document.utf8.withUnsafeBufferPointer { bytes -> Bool? in
+            // Different ASCII first characters settle it, as in `lowerIsByViews`.
+            if let first = w.first, first < 0x80, span.length > 0 {
+                let b = bytes[span.start]
+                if b < 0x80, (b &- 65 < 26 ? b | 0x20 : b) != first { return false }
+            }
+            for c in w where c >= 0x80 { return nil }
+            for k in span.start..<span.end where bytes[k] >= 0x80 { return nil }
+            guard span.length == w.count else { return false }
+            for k in 0..<w.count {
+                let b = bytes[span.start + k]
+                if (b &- 65 < 26 ? b | 0x20 : b) != w[k] { return false }
+            }
+            return true
+        }
+    }
+
+    /// `lowerIs` for any text: by bytes when both are ASCII, else by comparing `lower(i)`.
+    private func lowerIsByViews(_ i: Int, _ span: Span, _ word: String) -> Bool {
         let bytes = document.utf8
         // Different ASCII first characters settle it (nearly every call): each string then
         // starts with that character in any normal form, so they cannot be equivalent.
