@@ -31,10 +31,12 @@ public final class DocumentExtraction {
         for o in extractor.descriptor.options { options[o.name] = o.defaultValue }
         options.merge(step.options) { $1 }
         let context = ExtractionContext(options: options, upstream: upstream)
-        let found: [Annotation]
+        var found: [Annotation]
         do {
             found = try extractor.extract(from: document, in: span ?? document.fullSpan, context: context)
-                .sorted { $0.span < $1.span }
+            // Most extractors already return text order; checking is cheaper than sorting, which
+            // moves every annotation.
+            if !found.isSortedBySpan { found.sort { $0.span < $1.span } }
         } catch let e as AssayError {
             throw e
         } catch {
@@ -42,5 +44,12 @@ public final class DocumentExtraction {
         }
         if whole { cache[step] = found }
         return found
+    }
+}
+
+extension Array where Element == Annotation {
+    /// Whether the annotations are in text order (by start, then end).
+    var isSortedBySpan: Bool {
+        indices.dropFirst().allSatisfy { !(self[$0].span < self[$0 - 1].span) }
     }
 }
