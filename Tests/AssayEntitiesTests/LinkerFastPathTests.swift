@@ -1,4 +1,5 @@
 import AssayCore
+import Foundation
 import Testing
 @testable import AssayEntities
 
@@ -19,6 +20,12 @@ struct LinkerFastPathTests {
         "Gary Johnson spoke. Then Jeh Johnson said no. Johnson left with Gary Johnson. Johnson smiled. Bill Clinton came for Hillary Clinton. Clinton spoke.",
         // Two names with one acronym: the later one takes it.
         "The United Nations and the Union of Nurses met in Geneva. The UN said the U.N. would help.",
+        // Composed names only (numbered by their bytes), Greek and Cyrillic, non-ASCII acronyms,
+        // dotted; then a decomposed or Kelvin spelling after them (the switch to Strings comes
+        // late), and names whose lower case is not a sole spelling ("İ" → "i\u{307}").
+        "Željko Šimić and Šimić. ŠIMIĆ WINS. Éric Zemmour met Zemmour. Σύριζα Κόμμα (ΣΚ) and ΣΚ. Владимир Путин and ПУТИН. Партия Регионов (ПР) said ПР and П.Р. did.",
+        "Ünited Ñations (ÜÑ) and Ü.Ñ. agreed. Érik Ñúñez met Ñúñez. Later E\u{301}rik N\u{303}u\u{301}n\u{303}ez spoke and \u{212A}elvin Ñúñez came.",
+        "İstanbul Kongre Merkezi (İKM) and İKM. İbrahim Kalın met Kalın. KALIN SPEAKS. Ångström Labs and \u{212B}ngström Labs. Ma\u{AD}ria Lopez.",
         // A space with a combining mark is one Character that splitting at spaces keeps inside a word.
         "New \u{301}York Times and New\n\u{301}York Times; the N\u{301}YT. Banco Azul (B\u{301}A) and Banco \u{301}Azul.",
     ]
@@ -84,6 +91,55 @@ struct LinkerFastPathTests {
         #expect(words.lookUp("nobody") == nil)
         #expect(words.isAcronymSkip[Int(ids[6])])
         #expect(words.hasNonASCII)
+    }
+
+    /// Sole spellings are numbered by their bytes without the String dictionary, and a later
+    /// canonically equal spelling (decomposed) still gets their number.
+    @Test func numbersSoleSpellingsByBytes() {
+        var words = NameWords(capacity: 4)
+        let sole = ["jos\u{E9}", "erdo\u{11F}an", "\u{43F}\u{443}\u{442}\u{438}\u{43D}", "\u{3C3}\u{3CD}\u{3C1}\u{3B9}\u{3B6}\u{3B1}", "putin", "jos\u{E9}"]
+        let ids = sole.map { words.intern($0) }
+        #expect(!words.hasNonASCII)
+        #expect(ids[0] == ids[5] && Set(ids).count == 5)
+        #expect(words.lookUp("erdo\u{11F}an") == ids[1] && words.lookUp("\u{E9}ric") == nil)
+        #expect(!words.hasNonASCII)
+        // A decomposed spelling switches to Strings and finds the composed word.
+        #expect(words.intern("jose\u{301}") == ids[0])
+        #expect(words.hasNonASCII)
+        #expect(words.lookUp("erdog\u{306}an") == ids[1])
+    }
+
+    /// The scalars taken as sole spellings are in NFC one by one, of combining class 0, and
+    /// each a Character of its own next to any other of them (checked with Swift's and
+    /// Foundation's Unicode tables); the combining-class-0 scalars that can compose with a
+    /// scalar before them (NFC_Quick_Check = Maybe, from Unicode's DerivedNormalizationProps)
+    /// are outside their blocks.
+    @Test func soleScalarsAreNormalisedStartersOfTheirOwn() {
+        let scalars = (0x21..<0x7F).map { Unicode.Scalar(UInt32($0))! }
+            + (0x80..<0x800).filter { NameWords.isSoleScalar(UInt32($0)) }.map { Unicode.Scalar(UInt32($0))! }
+        var all = ""
+        for c in scalars {
+            let s = String(c)
+            #expect(c.properties.canonicalCombiningClass == .notReordered, "\(c.value)")
+            #expect(Array(s.precomposedStringWithCanonicalMapping.unicodeScalars) == [c], "\(c.value)")
+            #expect(("a" + s + "a").count == 3, "\(c.value)")
+            var bytes = Array(s.utf8)
+            #expect(bytes.withUnsafeMutableBufferPointer { NameWords.isSoleSpelling(UnsafeBufferPointer($0)) })
+            all += s
+        }
+        #expect(all.count == scalars.count && all.unicodeScalars.count == scalars.count)
+        #expect(all.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(all.unicodeScalars))
+        let reversed = String(String.UnicodeScalarView(scalars.reversed()))
+        #expect(reversed.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(reversed.unicodeScalars))
+        let maybeStarters: [ClosedRange<UInt32>] = [0x9BE...0x9BE, 0x9D7...0x9D7, 0xB3E...0xB3E, 0xB56...0xB57, 0xBBE...0xBBE,
+                                                    0xBD7...0xBD7, 0xCC2...0xCC2, 0xCD5...0xCD6, 0xD3E...0xD3E, 0xD57...0xD57,
+                                                    0xDCF...0xDCF, 0xDDF...0xDDF, 0x102E...0x102E, 0x1161...0x1175, 0x11A8...0x11C2]
+        for r in maybeStarters { for v in r { #expect(!NameWords.isSoleScalar(v)) } }
+        // Not sole: controls, spaces, combining marks, singletons, three-byte scalars.
+        for s in ["a b", "a\u{301}", "\u{387}", "\u{374}", "\u{37E}", "\u{AD}", "\u{483}", "\u{212A}", "\u{2010}", "a\r", "\u{1E9E}"] {
+            var bytes = Array(s.utf8)
+            #expect(!bytes.withUnsafeMutableBufferPointer { NameWords.isSoleSpelling(UnsafeBufferPointer($0)) }, "\(s)")
+        }
     }
 }
 

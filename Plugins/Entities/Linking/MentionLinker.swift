@@ -188,15 +188,28 @@ struct MentionLinker {
             }
         }
         guard !words.hasNonASCII else { return ItemGroups(acronymsMerged(merged.lists, items, occurrence), itemCount: items.count) }
-        // Acronym bytes → the last group of a longer name that makes it.
+        // Acronym bytes → the last group of a longer name that makes it. Every word is ASCII or
+        // a sole spelling (see ``NameWords/isSoleSpelling(_:)``), whose first Character is its
+        // first scalar, and equal bytes are equal Strings.
         var acronyms: [[UInt8]: Int] = [:]
         var initials: [UInt8] = []
         for g in 0..<merged.count {
             let r = items[merged.firstMember(g)!].words
             guard r.count > 1 else { continue }
             initials.removeAll(keepingCapacity: true)
-            for id in wordIDs[r] where !words.isAcronymSkip[Int(id)] { initials.append(words.asciiBytes(id).first!) }
-            if initials.count >= 2 { acronyms[initials] = g }
+            var letters = 0
+            for id in wordIDs[r] where !words.isAcronymSkip[Int(id)] {
+                let w = words.asciiBytes(id)
+                let first = w.first!
+                // The first scalar: one byte for ASCII, else as many as its leading byte says.
+                if first < 0x80 {
+                    initials.append(first)
+                } else {
+                    initials.append(contentsOf: w.prefix(first < 0xE0 ? 2 : first < 0xF0 ? 3 : 4))
+                }
+                letters += 1
+            }
+            if letters >= 2 { acronyms[initials] = g }
         }
         guard !acronyms.isEmpty else { return merged }
         // A one-word group is never the target of a move (targets have longer names), so each

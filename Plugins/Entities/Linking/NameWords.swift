@@ -5,10 +5,12 @@ import AssayCore
 ///
 /// Two words get the same number exactly when their Strings are equal (Swift's `==`, canonical
 /// equivalence). ASCII words (nearly all) are found by their bytes: for ASCII, equal bytes and
-/// equal Strings are the same thing. The first non-ASCII word switches on a String dictionary
-/// that holds every word, so that a non-ASCII word canonically equal to an ASCII one (a Kelvin
-/// sign for a "K") still gets its number; from then on ``hasNonASCII`` tells the linker to group
-/// by Strings as it always did.
+/// equal Strings are the same thing. So are non-ASCII words made only of scalars that
+/// ``isSoleSpelling(_:)`` accepts ("josé", "erdoğan", "путин"): such a word is in NFC and no
+/// other spelling in NFC is canonically equal to it. The first other non-ASCII word (a
+/// decomposed "jose\u{301}", a Kelvin sign for a "K") switches on a String dictionary that
+/// holds every word, so that it still gets the number of the word it equals; from then on
+/// ``hasNonASCII`` tells the linker to group by Strings as it always did.
 struct NameWords {
     /// Lower-case bytes of the ASCII spellings in ``entries``.
     private var bytes: [UInt8] = []
@@ -25,8 +27,9 @@ struct NameWords {
     /// Every word by String, once a non-ASCII word was seen (nil before).
     private var byString: [String: Int32]?
 
-    /// Whether some word is not ASCII: the linker then compares Strings where their equality
-    /// is not the equality of word numbers (joined names, acronyms).
+    /// Whether some word is neither ASCII nor a sole spelling (see ``isSoleSpelling(_:)``): the
+    /// linker then compares Strings where their equality is not the equality of word numbers
+    /// (joined names, acronyms). While it is false, equal bytes are equal Strings.
     var hasNonASCII: Bool { byString != nil }
 
     var count: Int { utf8Counts.count }
@@ -34,7 +37,7 @@ struct NameWords {
     /// Whether some (non-ASCII) word holds a space ("\u{20}\u{301}" is one Character, which
     /// splitting at spaces leaves inside a word): then equal joined names may have unequal words.
     private(set) var hasSpacedWord = false
-    /// Per word number: the entry of its ASCII spelling, or -1 (a word has at most one).
+    /// Per word number: the entry of its ASCII (or sole) spelling, or -1 (a word has at most one).
     private var asciiEntry: [Int32] = []
 
     /// Room for about `capacity` words before anything grows.
@@ -53,6 +56,12 @@ struct NameWords {
 
     /// The number of the ASCII word with these lower-case bytes, adding it if new.
     mutating func intern(ascii word: UnsafeBufferPointer<UInt8>) -> Int32 {
+        intern(bytes: word, sole: nil)
+    }
+
+    /// The number of the word with these bytes (ASCII, or the `sole` spelling, a String whose
+    /// bytes they are, while there is no String dictionary), adding it if new.
+    private mutating func intern(bytes word: UnsafeBufferPointer<UInt8>, sole: String?) -> Int32 {
         let h = FeatureHash.bytes(word)
         var key = h
         while let e = index[key] {
@@ -63,6 +72,9 @@ struct NameWords {
         if byString != nil {
             let s = String(decoding: word, as: UTF8.self)
             if let known = byString![s] { id = known } else { id = newWord(s); byString![s] = id }
+        } else if let sole {
+            // (Not an acronym skip: those are ASCII, and no ASCII String equals a sole spelling.)
+            id = newWord(sole)
         } else {
             id = newWord(nil, utf8Count: word.count)
             isAcronymSkip[Int(id)] = Self.isSkip(word)
@@ -78,6 +90,8 @@ struct NameWords {
     mutating func intern(_ word: String) -> Int32 {
         var w = word
         if w.withUTF8({ b in b.allSatisfy { $0 < 0x80 } }) { return w.withUTF8 { intern(ascii: $0) } }
+        // Before any other non-ASCII word, a sole spelling is numbered by its bytes like ASCII.
+        if byString == nil && w.withUTF8(Self.isSoleSpelling) { return w.withUTF8 { intern(bytes: $0, sole: word) } }
         switchToStrings()
         if let known = byString![word] { return known }
         let id = newWord(word)
@@ -100,8 +114,47 @@ struct NameWords {
     mutating func lookUp(_ word: String) -> Int32? {
         var w = word
         if w.withUTF8({ b in b.allSatisfy { $0 < 0x80 } }) { return w.withUTF8 { lookUp(ascii: $0) } }
+        // Every word so far is ASCII or a sole spelling: a sole spelling equals one of them
+        // exactly when it has the same bytes.
+        if byString == nil && w.withUTF8(Self.isSoleSpelling) { return w.withUTF8 { lookUp(ascii: $0) } }
         switchToStrings()
         return byString![word]
+    }
+
+    /// Whether the UTF-8 `word` is a sole spelling: every scalar is a printable ASCII character
+    /// other than the space, or a letter (or sign) of Latin-1, Latin Extended-A/B, Greek or
+    /// Cyrillic that has no canonical decomposition to a single other scalar, combining class 0
+    /// and no canonical composition with a scalar before it (Unicode's NFC_Quick_Check = Yes;
+    /// the few scalars of these blocks for which it is No or Maybe, such as U+0387, and the soft
+    /// hyphen U+00AD, are left out). Such a word is in NFC, so a String canonically equal to it
+    /// either has the same bytes or is not in NFC, and each of its scalars is a Character of its
+    /// own (none extends a grapheme cluster): its first Character is its first scalar.
+    static func isSoleSpelling(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < word.count {
+            let b = word[i]
+            if b < 0x80 {
+                guard b > 0x20 && b != 0x7F else { return false }
+                i += 1
+                continue
+            }
+            // Only two-byte scalars (U+0080–U+07FF) can be in the accepted blocks.
+            guard b & 0xE0 == 0xC0, i + 1 < word.count else { return false }
+            let v = (UInt32(b & 0x1F) << 6) | UInt32(word[i + 1] & 0x3F)
+            guard isSoleScalar(v) else { return false }
+            i += 2
+        }
+        return true
+    }
+
+    /// The scalars ``isSoleSpelling(_:)`` accepts above ASCII.
+    static func isSoleScalar(_ v: UInt32) -> Bool {
+        switch v {
+        case 0xA0...0x24F: return v != 0xAD        // Latin-1 Supplement, Latin Extended-A and -B
+        case 0x388...0x3FF: return true            // Greek letters (not U+0374, U+037E, U+0387)
+        case 0x400...0x482, 0x48A...0x4FF: return true  // Cyrillic without its combining marks
+        default: return false
+        }
     }
 
     /// The String of word `id`.
@@ -114,14 +167,14 @@ struct NameWords {
         return s
     }
 
-    /// The lower-case bytes of ASCII word `id` (only while ``hasNonASCII`` is false, when
-    /// every word is ASCII and has exactly one entry, the entry of the same number).
+    /// The lower-case bytes of word `id` (only while ``hasNonASCII`` is false, when every word
+    /// is ASCII or a sole spelling and has exactly one entry, the entry of the same number).
     func asciiBytes(_ id: Int32) -> ArraySlice<UInt8> {
         let e = entries[Int(id)]
         return bytes[e.start..<(e.start + e.length)]
     }
 
-    /// The String of the ASCII spelling of word `id` (which must have one).
+    /// The String of the ASCII (or sole) spelling of word `id` (which must have one).
     func asciiSpelling(_ id: Int32) -> String {
         let e = entries[Int(asciiEntry[Int(id)])]
         return String(decoding: bytes[e.start..<(e.start + e.length)], as: UTF8.self)
