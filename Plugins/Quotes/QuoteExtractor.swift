@@ -55,7 +55,8 @@ public struct QuoteExtractor: Extractor {
         for (piece, q, _) in order {
             let quote = quotes[q]
             let mention = quote.attribution?.phrase.map { analyzer.reader.span($0.tokens) }
-            out.append(Annotation(extractor: "quotes", span: piece, orderedFields: [
+            // Fields built in their stored form: `orderedFields:` would copy them into a new array.
+            out.append(Annotation(extractor: "quotes", span: piece, labeledFields: [
                 ("speaker", .optional(quote.speaker)),
                 ("speaker_start", mention.map { .int(document.scalarOffset(ofByte: $0.start)) } ?? .null),
                 ("speaker_end", mention.map { .int(document.scalarOffset(ofByte: $0.end)) } ?? .null),

@@ -28,20 +28,23 @@ struct SpeakerPhraseFinder {
     /// quote kinds ask about the same tokens again, so a look-up must cost no more than an
     /// array read.
     private let verbCueAt: [Int32]
+    /// ``SpeechLexicon/verbCues``, held here so that a look-up does not check the static's
+    /// initialisation.
     private let verbCues: [(verb: SpeechLexicon.Verb, text: String, length: Int)]
 
     init(reader: TokenReader, entities: EntityIndex) {
         self.reader = reader
         self.entities = entities
         var at = [Int32](repeating: -1, count: reader.count)
-        var cues: [(verb: SpeechLexicon.Verb, text: String, length: Int)] = []
         // Read once here: inside the loop each static would be checked for initialisation per token.
         let prefixes = SpeechLexicon.verbPrefixes, prefixes3 = SpeechLexicon.verbPrefixes3, endings = SpeechLexicon.verbEndings
-        reader.document.utf8.withUnsafeBufferPointer { bytes in
-            reader.document.tokens.withUnsafeBufferPointer { tokens in
+        let forms = SpeechLexicon.verbForms, formList = SpeechLexicon.verbFormList, determiners = SpeechLexicon.determinerList
+        let document = reader.document
+        document.utf8.withUnsafeBufferPointer { bytes in
+            document.tokens.withUnsafeBufferPointer { tokens in
                 for i in 0..<tokens.count {
-                    // The first three bytes and the last rule out most tokens before `findVerb` is
-                    // asked (it would reject them by the same tests: a speech verb starts with
+                    // The first three bytes and the last rule out most tokens before the verb forms
+                    // are asked (they would reject them by the same tests: a speech verb starts with
                     // two lower-case ASCII letters and a third letter, "saID" being "said"). The
                     // tests are folded into few branches, as which words pass is hard to predict.
                     let t = tokens[i]
@@ -63,19 +66,19 @@ struct SpeakerPhraseFinder {
                         let slot = max(i0, i1, i2) < 26 ? Int(prefixes3[Int((i0 * 26 + i1) * 26 + i2)]) : 0
                         guard endings[slot] & lastBit != 0 else { continue }
                     }
-                    if let cue = Self.findVerb(at: i, reader: reader) {
-                        at[i] = Int32(cues.count)
-                        cues.append(cue)
-                    }
+                    // (The byte tests passed, so the word starts with a lower-case ASCII letter.)
+                    guard let form = forms.index(of: i, bytes: bytes, tokens: tokens, document: document) else { continue }
+                    at[i] = Self.cue(of: formList[form], index: form, at: i, reader: reader, determiners: determiners,
+                                     bytes: bytes, tokens: tokens)
                 }
             }
         }
         verbCueAt = at
-        verbCues = cues
+        verbCues = SpeechLexicon.verbCues
     }
 
     /// Words that end a subject phrase when read backwards from a verb, matched in place.
-    private static let stopWordList = Lexicon(stopWords.map { ($0, true) })
+    private static let stopWordList = SingleWordList(Array(stopWords))
 
     /// Words that end a subject phrase when read backwards from a verb.
     private static let stopWords: Set<String> = [
@@ -116,32 +119,33 @@ struct SpeakerPhraseFinder {
         return k < 0 ? nil : verbCues[Int(k)]
     }
 
-    /// The speech verb at token `i`, worked out from the text (see ``verb(at:)``).
-    private static func findVerb(at i: Int, reader: TokenReader) -> (verb: SpeechLexicon.Verb, text: String, length: Int)? {
-        guard reader.isLowercaseWord(i) else { return nil }
-        // (The caller's byte tests have already ruled out words no verb form begins like.)
-        // The lexicon matches the token lowercased, so the form's text is the token's, lowercased.
-        guard let form = SpeechLexicon.verbForms.match(in: reader.document, at: i, limit: i + 1)?.payload else { return nil }
-        let v = form.verb
+    /// Whether a speech verb is at token `i` (``verb(at:)`` without copying its cue).
+    func hasVerb(at i: Int) -> Bool { verbCueAt[i] >= 0 }
+
+    /// The cue (an index into ``SpeechLexicon/verbCues``) the verb form `form` (number `index`)
+    /// gives at token `i`, or -1 when its context says it is no speech verb there.
+    private static func cue(of form: SpeechLexicon.VerbForm, index: Int, at i: Int, reader: TokenReader,
+                            determiners: SingleWordList, bytes: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<Token>) -> Int32 {
         if let particle = form.particle {
-            guard i + 1 < reader.count else { return nil }
+            guard i + 1 < reader.count else { return -1 }
             if particle.isEmpty {
                 // "Caddell continued:": only right before the quotation it introduces.
-                guard reader.isChar(i + 1, ":") || reader.isChar(i + 1, ",") else { return nil }
-                return (v, form.text, 1)
+                guard reader.isChar(i + 1, ":") || reader.isChar(i + 1, ",") else { return -1 }
+                return Int32(2 * index)
             }
-            guard reader.lowerIs(i + 1, particle) else { return nil }
-            return (v, form.textWithParticle, 2)
+            guard reader.lowerIs(i + 1, particle) else { return -1 }
+            return Int32(2 * index + 1)
         }
         if form.afterDocumentOnly {
-            guard i > 0, SpeechLexicon.documentNouns.contains(reader.lower(i - 1)) else { return nil }
+            guard i > 0, SpeechLexicon.documentNouns.contains(reader.lower(i - 1)) else { return -1 }
         }
         if form.afterSubjectOnly {
-            guard i > 0, reader.isCapitalized(i - 1) || SpeechLexicon.pronouns[reader.lower(i - 1)] != nil else { return nil }
+            guard i > 0, reader.isCapitalized(i - 1) || SpeechLexicon.pronouns[reader.lower(i - 1)] != nil else { return -1 }
         }
         // "the so-called", "a called meeting": a verb right after a determiner is a noun or adjective.
-        if !v.isParticiple, i > 0, reader.isLowered(i - 1, in: SpeechLexicon.determinerList) { return nil }
-        return (v, form.text, 1)
+        if !form.verb.isParticiple, i > 0,
+           determiners.index(of: i - 1, bytes: bytes, tokens: tokens, document: reader.document) != nil { return -1 }
+        return Int32(2 * index)
     }
 
     /// What kind of speaker a phrase (comma-free) is, focusing on the mention nearest `end`

@@ -131,19 +131,29 @@ enum SpeechLexicon {
         var afterSubjectOnly: Bool
     }
 
-    /// The same forms as ``verbs``, matched over a token's bytes in place: the quote extractor
-    /// asks about most tokens of a document, and a `Dictionary` look-up would build a
-    /// lowercased String for each.
-    static let verbForms = Lexicon(verbs.map { form, verb in
+    /// The forms of ``verbs`` with what the verb table needs to know about each, worked out
+    /// once; ``verbForms`` and ``verbCues`` are indexed like it.
+    static let verbFormList: [VerbForm] = verbs.map { form, verb in
         let particle = needsParticle[verb.lemma]
-        return (form, VerbForm(verb: verb, text: form, particle: particle,
-                               textWithParticle: particle.map { $0.isEmpty ? form : form + " " + $0 } ?? form,
-                               afterDocumentOnly: verbAfterDocumentOnly.contains(form),
-                               afterSubjectOnly: verbAfterSubjectOnly.contains(form)))
-    })
+        return VerbForm(verb: verb, text: form, particle: particle,
+                        textWithParticle: particle.map { $0.isEmpty ? form : form + " " + $0 } ?? form,
+                        afterDocumentOnly: verbAfterDocumentOnly.contains(form),
+                        afterSubjectOnly: verbAfterSubjectOnly.contains(form))
+    }
 
-    /// ``determiners`` matched over a token's bytes in place (asked before every speech verb).
-    static let determinerList = Lexicon(determiners.map { ($0, true) })
+    /// The same forms, matched against a token's bytes in place: the quote extractor asks about
+    /// most tokens of a document, and a `Dictionary` look-up would build a lowercased String
+    /// for each.
+    static let verbForms = SingleWordList(verbFormList.map(\.text))
+
+    /// The cues a verb form gives, two per form (index `2 * form`, plus one with its particle):
+    /// the per-document verb table stores these indices, so it copies no Strings.
+    static let verbCues: [(verb: Verb, text: String, length: Int)] = verbFormList.flatMap { form in
+        [(form.verb, form.text, 1), (form.verb, form.textWithParticle, 2)]
+    }
+
+    /// ``determiners`` matched against a token's bytes in place (asked before every speech verb).
+    static let determinerList = SingleWordList(Array(determiners))
 
     /// Which two-letter beginnings any verb form has (26 x 26, lower-case ASCII): a cheap test
     /// that rules out most words before a dictionary look-up.

@@ -134,6 +134,9 @@ struct TokenReader {
     /// `set.contains(lower(i))` for a set of those words, without building a String per token.
     func isLowered<P>(_ i: Int, in words: Lexicon<P>) -> Bool { words.match(in: document, at: i, limit: i + 1) != nil }
 
+    /// Whether token `i`, lowercased, is one of `words`.
+    func isLowered(_ i: Int, in words: SingleWordList) -> Bool { words.contains(i, in: document) }
+
     /// Whether the token is "—", "–", "-", "--" or "―", told by its bytes (asked of many tokens).
     func isDash(_ i: Int) -> Bool {
         let span = document.tokens[i].span
