@@ -38,6 +38,7 @@ struct SpeakerPhraseFinder {
         var at = [Int32](repeating: -1, count: reader.count)
         // Read once here: inside the loop each static would be checked for initialisation per token.
         let prefixes = SpeechLexicon.verbPrefixes, prefixes3 = SpeechLexicon.verbPrefixes3, endings = SpeechLexicon.verbEndings
+        let shapes = SpeechLexicon.verbShapes
         let forms = SpeechLexicon.verbForms, formList = SpeechLexicon.verbFormList, determiners = SpeechLexicon.determinerList
         let document = reader.document
         document.utf8.withUnsafeBufferPointer { bytes in
@@ -46,11 +47,17 @@ struct SpeakerPhraseFinder {
                     // The first three bytes and the last rule out most tokens before the verb forms
                     // are asked (they would reject them by the same tests: a speech verb starts with
                     // two lower-case ASCII letters and a third letter, "saID" being "said"). The
-                    // tests are folded into few branches, as which words pass is hard to predict.
+                    // tests are folded into few branches, as which words pass is hard to predict;
+                    // the shape bits go first, as they rule out nearly every word in one test.
                     let t = tokens[i]
                     guard t.kind == .word, UInt(bitPattern: t.span.length &- 3) <= 11 else { continue }
                     let start = t.span.start
                     let b0 = bytes[start], b1 = bytes[start + 1], b2 = bytes[start + 2]
+                    let last = bytes[t.span.end - 1]
+                    if (b2 | last) < 0x80 {
+                        let (word, bit) = SpeechLexicon.verbShapeBit(b0, b1, b2, last)
+                        guard shapes[word] & bit != 0 else { continue }
+                    }
                     if b2 >= 0x80 {
                         // A non-ASCII third byte goes on to the full test, since lowercasing may make it ASCII.
                         guard (97...122).contains(b0), (97...122).contains(b1), prefixes[Int(b0 - 97) * 26 + Int(b1 - 97)] else { continue }
@@ -60,7 +67,6 @@ struct SpeakerPhraseFinder {
                         let i2 = UInt(c2) &- 97
                         // An ASCII last character is the lowercased token's last, whatever comes
                         // before it; a verb form ends with a letter. A non-ASCII one rules out nothing.
-                        let last = bytes[t.span.end - 1]
                         let l = last &- 65 < 26 ? last | 0x20 : last
                         let lastBit: UInt32 = last >= 0x80 ? ~0 : (l &- 97 < 26 ? 1 << UInt32(l &- 97) : 0)
                         let slot = max(i0, i1, i2) < 26 ? Int(prefixes3[Int((i0 * 26 + i1) * 26 + i2)]) : 0

@@ -176,6 +176,31 @@ enum SpeechLexicon {
     /// 0 for "a"): "that" begins like "thanked" but ends like none of "thank"'s forms.
     static let verbEndings: [UInt32] = verbBeginningsAndEndings.endings
 
+    /// The shape of a word for ``verbShapes``: its first two bytes as written, its third and
+    /// last with the ASCII lower-case bit set (so "saiD" has the shape of "said").
+    @inline(__always)
+    static func verbShapeBit(_ b0: UInt8, _ b1: UInt8, _ b2: UInt8, _ last: UInt8) -> (word: Int, bit: UInt64) {
+        let key = UInt32(b0) | UInt32(b1) << 8 | UInt32(b2 | 0x20) << 16 | UInt32(last | 0x20) << 24
+        let h = Int((key &* 0x9E37_79B1) >> 16)
+        return (h >> 6, 1 << UInt64(h & 63))
+    }
+
+    /// A bit per hashed shape (see ``verbShapeBit(_:_:_:_:)``) of any verb form of three or more
+    /// letters: one load and a test rule out nearly every word, where the beginning and ending
+    /// tables below take several. It lets through every word those tables let through (their
+    /// test is one of the same four bytes), and some others that share a hash; those tables
+    /// then decide.
+    static let verbShapes: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 1 << 10)
+        for form in verbs.keys {
+            let b = Array(form.utf8)
+            guard b.count >= 3 else { continue }
+            let (word, bit) = verbShapeBit(b[0], b[1], b[2], b[b.count - 1])
+            bits[word] |= bit
+        }
+        return bits
+    }()
+
     private static let verbBeginningsAndEndings: (index: [UInt8], endings: [UInt32]) = {
         var index = [UInt8](repeating: 0, count: 26 * 26 * 26)
         var endings: [UInt32] = [0]
