@@ -262,7 +262,7 @@ enum SpeechLexicon {
     ]
 
     /// ``titles`` matched over a token's bytes in place.
-    static let titleList = Lexicon(titles.map { ($0, true) })
+    static let titleList = SingleWordList(Array(titles))
 
     /// Nouns that name a speaker's role: a description made of these ("the spokesperson", "the
     /// Chinese leader") can be resolved to a person the document introduces with that role.
@@ -326,7 +326,7 @@ enum SpeechLexicon {
     ]
 
     /// ``utteranceNouns`` matched over a token's bytes in place (every token before a quote is tried).
-    static let utteranceNounList = Lexicon(utteranceNouns.map { ($0, true) })
+    static let utteranceNounList = SingleWordList(Array(utteranceNouns))
 
     /// Words that may sit between a subject and its verb ("Xi also said", "he has repeatedly argued").
     static let adverbsAndAuxiliaries: Set<String> = [
