@@ -13,7 +13,8 @@ struct SingleWordList: Sendable {
     /// The words, lower-case; answers are indices into it.
     let words: [String]
     /// The packed keys, two per slot: the low 8 bytes, then the higher bytes with the length in
-    /// the top byte (so never 0 for a word: 0 marks an empty slot).
+    /// the top byte (so never 0 for a word: 0 marks an empty slot). Byte k of a word sits at bits
+    /// 8k of its word of the key.
     private let keys: [UInt64]
     /// The word index of each slot.
     private let indices: [Int32]
@@ -21,7 +22,7 @@ struct SingleWordList: Sendable {
     /// For tokens with non-ASCII bytes.
     private let lexicon: Lexicon<Int>
 
-    /// Builds the list; every word must be lower-case ASCII of 1 to 16 bytes (longer tokens are
+    /// Builds the list; every word must be lower-case ASCII of 1 to 15 bytes (longer tokens are
     /// then ruled out by their length), and distinct.
     init(_ words: [String]) {
         self.words = words
@@ -34,8 +35,8 @@ struct SingleWordList: Sendable {
         shift = UInt64(64 - bits)
         for (index, word) in words.enumerated() {
             let b = Array(word.utf8)
-            precondition((1...16).contains(b.count) && b.allSatisfy { $0 < 0x80 && !(65...90).contains($0) },
-                         "not a lower-case ASCII word of at most 16 bytes: \(word)")
+            precondition((1...Self.maxLength).contains(b.count) && b.allSatisfy { $0 < 0x80 && !(65...90).contains($0) },
+                         "not a lower-case ASCII word of at most \(Self.maxLength) bytes: \(word)")
             var lo: UInt64 = 0, hi = UInt64(b.count) << 56
             for (k, c) in b.enumerated() {
                 if k < 8 { lo |= UInt64(c) << UInt64(8 * k) } else { hi |= UInt64(c) << UInt64(8 * (k - 8)) }
@@ -74,19 +75,30 @@ struct SingleWordList: Sendable {
         guard length > 0 else { return nil }
         // No word is longer: a longer ASCII token is none of them. (Lowercasing may shorten
         // other text, which the lexicon answers.)
-        guard length <= 16 else {
+        guard length <= Self.maxLength else {
             for k in span.start..<span.end where bytes[k] >= 0x80 { return lexicon.match(in: document, at: i, limit: i + 1)?.payload }
             return nil
         }
-        var lo: UInt64 = 0, hi = UInt64(length) << 56
-        var seen: UInt8 = 0
-        for k in 0..<length {
-            let c = bytes[span.start + k]
-            seen |= c
-            let lower = UInt64(c &- 65 < 26 ? c | 0x20 : c)
-            if k < 8 { lo |= lower << UInt64(8 * k) } else { hi |= lower << UInt64(8 * (k - 8)) }
+        var lo: UInt64 = 0, hi: UInt64 = 0
+        if span.start + 16 <= bytes.count {
+            // Sixteen bytes read as two words (eight at a time; byte k lands at bits 8k, as
+            // packed below), masked to the token's.
+            let base = UnsafeRawPointer(bytes.baseAddress! + span.start)
+            lo = UInt64(littleEndian: base.loadUnaligned(as: UInt64.self))
+            if length < 8 {
+                lo &= (1 << UInt64(8 * length)) - 1
+            } else if length > 8 {
+                hi = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & ((1 << UInt64(8 * (length - 8))) - 1)
+            }
+        } else {
+            for k in 0..<length {
+                let c = UInt64(bytes[span.start + k])
+                if k < 8 { lo |= c << UInt64(8 * k) } else { hi |= c << UInt64(8 * (k - 8)) }
+            }
         }
-        guard seen < 0x80 else { return lexicon.match(in: document, at: i, limit: i + 1)?.payload }
+        guard (lo | hi) & 0x8080_8080_8080_8080 == 0 else { return lexicon.match(in: document, at: i, limit: i + 1)?.payload }
+        lo = Self.lowercased(lo)
+        hi = Self.lowercased(hi) | UInt64(length) << 56
         return keys.withUnsafeBufferPointer { keys -> Int? in
             let mask = indices.count - 1
             var slot = Int(Self.hash(lo, hi) >> shift)
@@ -97,6 +109,21 @@ struct SingleWordList: Sendable {
                 slot = (slot + 1) & mask
             }
         }
+    }
+
+    /// The longest word: its length then fits in the top byte of the packed key, which no
+    /// word's bytes reach.
+    private static let maxLength = 15
+
+    /// Eight ASCII bytes with "A"..."Z" lowercased, all at once: a byte plus 0x3F reaches 0x80
+    /// from "A" on, plus 0x25 from the byte after "Z" on (no byte carries into the next, as
+    /// every byte is below 0x80); the upper-case ones get 0x20.
+    @inline(__always)
+    private static func lowercased(_ x: UInt64) -> UInt64 {
+        let fromA = x &+ 0x3F3F_3F3F_3F3F_3F3F
+        let pastZ = x &+ 0x2525_2525_2525_2525
+        let upper = fromA & ~pastZ & 0x8080_8080_8080_8080
+        return x | (upper >> 2)
     }
 
     /// Whether token `i`, lowercased, is one of the words.
