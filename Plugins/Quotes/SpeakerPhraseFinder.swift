@@ -346,10 +346,12 @@ struct SpeakerPhraseFinder {
         let sentenceStart = reader.sentenceTokens(of: verb).lowerBound
         let lowest = max(floor, sentenceStart, verb - 40)
         var t = verb - 2
+        // Only a name followed by a comma opens an apposition: the comma is tested first, as
+        // the suffix test builds the token's String.
         while t >= lowest {
             // "Vann R. Newkirk II, a writer": a generational suffix may follow the name.
-            let ends = t > lowest && Self.nameSuffixes.contains(reader.text(t)) ? [t, t - 1] : [t]
-            if reader.isChar(t + 1, ","), let nameEnd = ends.first(where: { e in
+            if reader.isChar(t + 1, ","), case let ends = t > lowest && Self.nameSuffixes.contains(reader.text(t)) ? [t, t - 1] : [t],
+               let nameEnd = ends.first(where: { e in
                 entities.mentions(overlapping: reader.document.tokens[e].span).last.map { $0.label == "PERSON" && $0.span.end == reader.document.tokens[e].span.end } ?? false }),
                let m = entities.mentions(overlapping: reader.document.tokens[nameEnd].span).last {
                 let r = tokens(of: m.span, within: lowest..<verb)

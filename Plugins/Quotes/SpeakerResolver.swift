@@ -71,7 +71,7 @@ struct SpeakerResolver {
             return m.canonical
         }
         let best = canonicalFits ? m.canonical : text
-        return entities.nameForms.fullest(label: m.label, containing: words, best: best, bestLength: best.count)
+        return entities.nameForms.fullest(label: m.label, containing: words, best: best, bestLength: CharacterCount.of(best))
     }
 
     /// Whether a name has a space: ASCII by its bytes, other text as `contains(" ")` says.
