@@ -42,12 +42,12 @@ struct SpeakerResolver {
     /// looks like a name and contains the mention; otherwise (or for a bare surname) the fullest
     /// name-like mention of the document that contains the mention's words is used.
     private func canonicalize(_ m: EntityIndex.Mention) -> String {
-        if let known = memo.canonical[m.index] { return known }
+        if let known = memo.canonical(of: m.index) { return known }
         let text = reader.document.text(of: m.span)
         // Most mentions are written as their canonical name ("Xi Jinping"): when it has a space
         // and looks like a name, it is the answer (as `fullestForm` would find) without a look-up.
         if text.utf8.elementsEqual(m.canonical.utf8), Self.isNameLike(text), Self.hasSpace(text) {
-            memo.canonical[m.index] = text
+            memo.setCanonical(text, of: m.index)
             return text
         }
         // The answer depends on the mention's text, label and canonical name only, which
@@ -60,7 +60,7 @@ struct SpeakerResolver {
             name = fullestForm(of: m, text: form.text)
             memo.canonicalOfForm[form] = name
         }
-        memo.canonical[m.index] = name
+        memo.setCanonical(name, of: m.index)
         return name
     }
 
@@ -451,9 +451,9 @@ struct SpeakerResolver {
     }
 
     private func roleContext(of m: EntityIndex.Mention) -> RoleContext {
-        if let known = memo.roleContext[m.index] { return known }
+        if let known = memo.roleContext(of: m.index) { return known }
         let words = describingWords(of: m)
-        memo.roleContext[m.index] = words
+        memo.setRoleContext(words, of: m.index)
         return words
     }
 
@@ -483,11 +483,17 @@ struct SpeakerResolver {
 }
 
 /// Per-mention answers of one document's ``SpeakerResolver``, filled in as they are asked for.
+///
+/// The per-mention tables hold plain integers where they can, and the role contexts are made
+/// only when first asked for: tearing down an array of optional Strings walks every element,
+/// which cost more per document than the answers saved.
 final class MentionMemo {
-    /// The canonical name of each mention, once resolved.
-    var canonical: [String?]
-    /// The words describing each mention, once collected.
-    var roleContext: [SpeakerResolver.RoleContext?]
+    /// The canonical name of each mention once resolved, as an index into `names`, or -1.
+    private var canonicalIndex: [Int32]
+    private var names: [String] = []
+    /// The words describing each mention, once collected; empty until the first is.
+    private var roleContexts: [SpeakerResolver.RoleContext?] = []
+    private let count: Int
     /// The gender of each mention: nil until worked out, then the answer (itself nil when
     /// neither a title nor a first name tells).
     var gender: [SpeechLexicon.Pronoun??]
@@ -514,9 +520,28 @@ final class MentionMemo {
     }
 
     init(count: Int) {
-        canonical = Array(repeating: nil, count: count)
-        roleContext = Array(repeating: nil, count: count)
+        self.count = count
+        canonicalIndex = Array(repeating: -1, count: count)
         gender = Array(repeating: nil, count: count)
+    }
+
+    func canonical(of mention: Int) -> String? {
+        let k = canonicalIndex[mention]
+        return k < 0 ? nil : names[Int(k)]
+    }
+
+    func setCanonical(_ name: String, of mention: Int) {
+        canonicalIndex[mention] = Int32(names.count)
+        names.append(name)
+    }
+
+    func roleContext(of mention: Int) -> SpeakerResolver.RoleContext? {
+        roleContexts.isEmpty ? nil : roleContexts[mention]
+    }
+
+    func setRoleContext(_ context: SpeakerResolver.RoleContext, of mention: Int) {
+        if roleContexts.isEmpty { roleContexts = Array(repeating: nil, count: count) }
+        roleContexts[mention] = context
     }
 }
 
