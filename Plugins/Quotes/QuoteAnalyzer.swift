@@ -55,7 +55,11 @@ struct QuoteAnalyzer {
     }
 
     func quotes() -> [FoundQuote] {
-        let quoted = passages.flatMap { $0.segments.filter { !$0.content.isEmpty }.map { reader.span($0.content) } }
+        // Appended in one array (filtering and mapping each passage's segments made two arrays per passage).
+        var quoted: [Span] = []
+        for passage in passages {
+            for segment in passage.segments where !segment.content.isEmpty { quoted.append(reader.span(segment.content)) }
+        }
         let resolver = SpeakerResolver(reader: reader, entities: entities, phrases: phrases, quotedSpans: quoted.sorted())
         var found: [FoundQuote] = []
         for (index, passage) in passages.enumerated() {
