@@ -171,7 +171,14 @@ struct TokenReader {
     /// out nearly every token before a String is built.
     func hasPrefix(_ i: Int, _ prefix: String) -> Bool {
         let span = document.tokens[i].span
-        guard span.length >= prefix.utf8.count, zip(document.utf8[span.start...], prefix.utf8).allSatisfy({ $0 == $1 }) else { return false }
+        guard span.length >= prefix.utf8.count else { return false }
+        // Byte by byte, leaving at the first difference (asked of every quoted token; `zip`
+        // over the two views cost far more).
+        var k = span.start
+        for b in prefix.utf8 {
+            if document.utf8[k] != b { return false }
+            k += 1
+        }
         return text(i).hasPrefix(prefix)
     }
 
