@@ -131,7 +131,7 @@ final class NameForms {
     /// The longest name form with `label` whose words include `words`, when longer than
     /// `best` (`bestLength` characters); else `best`. The first of equally long forms wins, so
     /// forms listed twice count once.
-    func fullest(label: String, containing words: Set<Substring>, best: String, bestLength: Int) -> String {
+    func fullest(label: String, containing words: [Substring], best: String, bestLength: Int) -> String {
         if lengths.isEmpty {
             lengths = Array(repeating: -1, count: 2 * mentions.count)
             self.words = Array(repeating: .unknown, count: 2 * mentions.count)

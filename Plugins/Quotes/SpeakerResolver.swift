@@ -65,8 +65,10 @@ struct SpeakerResolver {
     }
 
     private func fullestForm(of m: EntityIndex.Mention, text: String) -> String {
-        let words = Self.words(text)
-        let canonicalFits = Self.isNameLike(m.canonical) && words.isSubset(of: Self.words(m.canonical))
+        // The words as lists, not sets: a name has a few, and building a set of them cost more
+        // than the look-ups it saved.
+        let words = SpaceSeparatedWords.of(text)
+        let canonicalFits = Self.isNameLike(m.canonical) && Self.allIn(words, SpaceSeparatedWords.of(m.canonical))
         if canonicalFits, Self.hasSpace(m.canonical) {
             return m.canonical
         }
@@ -80,9 +82,12 @@ struct SpeakerResolver {
         return s.contains(" ")
     }
 
-    static func words(_ s: String) -> Set<Substring> { Set(SpaceSeparatedWords.of(s)) }
+    /// Whether every word of `words` is one of `others` (`Set(words).isSubset(of: Set(others))`).
+    static func allIn(_ words: [Substring], _ others: [Substring]) -> Bool {
+        words.allSatisfy { others.contains($0) }
+    }
 
-    /// The distinct words of `s` (as ``words(_:)`` has them), in order, or nil when there are
+    /// The distinct words of `s` (as ``SpaceSeparatedWords`` has them), in order, or nil when there are
     /// more than `limit`: a short array is cheaper to build and search than a set.
     static func distinctWords(_ s: String, atMost limit: Int) -> [Substring]? {
         var out: [Substring] = []
