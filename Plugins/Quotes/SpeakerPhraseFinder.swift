@@ -91,6 +91,9 @@ struct SpeakerPhraseFinder {
         "that", "who", "which", "what", "and", "but", "or", "when", "while", "as", "if", "because", "after",
         "before", "where", "whom", "whose", "than", "so", "though", "although", "since", "until", "unless",
     ]
+    /// The pronouns that may open a clause as its subject.
+    private static let subjectPronouns = ["he", "she", "they", "we", "i", "it"]
+
     /// Generational suffixes written after a name ("Martin Luther King Jr.").
     static let nameSuffixes: Set<String> = ["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"]
 
@@ -412,9 +415,11 @@ struct SpeakerPhraseFinder {
         var i = start
         var seenCapital = false
         while i < limit, i < start + 12 {
-            let w = reader.lower(i)
             if reader.isQuoteMark(i) { break }
-            if let p = SpeechLexicon.pronouns[w], reader.isWord(i), ["he", "she", "they", "we", "i", "it"].contains(w) {
+            // A subject pronoun, compared in place: the token's lowercased String and a
+            // dictionary look-up are made only for one.
+            if reader.isWord(i), Self.subjectPronouns.contains(where: { reader.lowerIs(i, $0) }),
+               let p = SpeechLexicon.pronouns[reader.lower(i)] {
                 return SpeakerPhrase(kind: p == .plural ? .plural : .pronoun(p), tokens: i..<(i + 1))
             }
             let here = entities.mentions(overlapping: reader.document.tokens[i].span)
