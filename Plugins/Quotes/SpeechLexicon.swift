@@ -187,9 +187,9 @@ enum SpeechLexicon {
 
     /// A bit per hashed shape (see ``verbShapeBit(_:_:_:_:)``) of any verb form of three or more
     /// letters: one load and a test rule out nearly every word, where the beginning and ending
-    /// tables below take several. It lets through every word those tables let through (their
-    /// test is one of the same four bytes), and some others that share a hash; those tables
-    /// then decide.
+    /// tables below take several. It lets through every word those tables let through (they
+    /// read the same four bytes, and a word they pass has a verb form's shape), and some others
+    /// that share a hash; those tables then decide.
     static let verbShapes: [UInt64] = {
         var bits = [UInt64](repeating: 0, count: 1 << 10)
         for form in verbs.keys {
