@@ -109,6 +109,9 @@ final class NameForms {
     /// Per form, its distinct words when it can stand for a name (name-like, at most five
     /// words), once worked out.
     private var words: [Candidate] = []
+    /// The people or organisations with each label asked about, by mention index, listed when
+    /// first asked (each question went through every mention, comparing labels).
+    private var speakerMentions: [String: [Int]] = [:]
 
     private enum Candidate {
         case unknown, rejected
@@ -128,25 +131,41 @@ final class NameForms {
     /// The longest name form with `label` whose words include `words`, when longer than
     /// `best` (`bestLength` characters); else `best`. The first of equally long forms wins, so
     /// forms listed twice count once.
-    func fullest(label: String, containing words: Set<Substring>, best: String, bestLength: Int) -> String {
+    func fullest(label: String, containing words: [Substring], best: String, bestLength: Int) -> String {
         if lengths.isEmpty {
             lengths = Array(repeating: -1, count: 2 * mentions.count)
             self.words = Array(repeating: .unknown, count: 2 * mentions.count)
         }
+        let candidates: [Int]
+        if let known = speakerMentions[label] {
+            candidates = known
+        } else {
+            candidates = mentions.indices.filter { mentions[$0].isSpeakerLike && mentions[$0].label == label }
+            speakerMentions[label] = candidates
+        }
+        // The memo arrays are moved out for the loop and back after it: read and written in
+        // place through `self`, each access was checked for exclusivity.
+        var lengths: [Int] = [], forms: [Candidate] = []
+        swap(&lengths, &self.lengths)
+        swap(&forms, &self.words)
+        defer {
+            swap(&lengths, &self.lengths)
+            swap(&forms, &self.words)
+        }
         var best = best, bestLength = bestLength
-        for k in mentions.indices where mentions[k].isSpeakerLike && mentions[k].label == label {
+        for k in candidates {
             for form in (2 * k)..<(2 * k + 2) {
-                if lengths[form] < 0 { lengths[form] = name(form).count }
+                if lengths[form] < 0 { lengths[form] = CharacterCount.of(name(form)) }
                 guard lengths[form] > bestLength else { continue }
-                if case .unknown = self.words[form] {
+                if case .unknown = forms[form] {
                     let text = name(form)
                     if let w = SpeakerResolver.distinctWords(text, atMost: 5), SpeakerResolver.isNameLike(text) {
-                        self.words[form] = .name(w)
+                        forms[form] = .name(w)
                     } else {
-                        self.words[form] = .rejected
+                        forms[form] = .rejected
                     }
                 }
-                guard case .name(let candidate) = self.words[form], words.allSatisfy({ candidate.contains($0) }) else { continue }
+                guard case .name(let candidate) = forms[form], words.allSatisfy({ candidate.contains($0) }) else { continue }
                 best = name(form)
                 bestLength = lengths[form]
             }

@@ -55,7 +55,11 @@ struct QuoteAnalyzer {
     }
 
     func quotes() -> [FoundQuote] {
-        let quoted = passages.flatMap { $0.segments.filter { !$0.content.isEmpty }.map { reader.span($0.content) } }
+        // Appended in one array (filtering and mapping each passage's segments made two arrays per passage).
+        var quoted: [Span] = []
+        for passage in passages {
+            for segment in passage.segments where !segment.content.isEmpty { quoted.append(reader.span(segment.content)) }
+        }
         let resolver = SpeakerResolver(reader: reader, entities: entities, phrases: phrases, quotedSpans: quoted.sorted())
         var found: [FoundQuote] = []
         for (index, passage) in passages.enumerated() {
@@ -567,7 +571,9 @@ struct QuoteAnalyzer {
         while end > range.lowerBound, !reader.isWord(end - 1), reader.document.tokens[end - 1].kind != .number { end -= 1 }
         guard end - range.lowerBound >= 4 else { return nil }
         // Trailing attribution: "…, sources said." / "…, said the official." / "…, according to X."
-        if let comma = (range.lowerBound..<end).last(where: { reader.isChar($0, ",") }), end - comma <= 12, comma - range.lowerBound >= 4 {
+        // (The last comma is looked for among the last twelve tokens only: one further back
+        // is too far from the end anyway.)
+        if let comma = (max(range.lowerBound, end - 12)..<end).last(where: { reader.isChar($0, ",") }), comma - range.lowerBound >= 4 {
             let tail = (comma + 1)..<end
             if let a = attributions.accordingTo(at: comma + 1, limit: end) {
                 return indirectQuote(range.lowerBound..<comma, a, s, resolver)

@@ -53,15 +53,17 @@ public struct QuoteExtractor: Extractor {
         var out: [Annotation] = []
         out.reserveCapacity(order.count)
         for (piece, q, _) in order {
-            let quote = quotes[q]
-            let mention = quote.attribution?.phrase.map { analyzer.reader.span($0.tokens) }
-            out.append(Annotation(extractor: "quotes", span: piece, orderedFields: [
-                ("speaker", .optional(quote.speaker)),
+            // The quote's fields are read from the array in place: a copy of the quote per
+            // annotation retained and released all its pieces and Strings.
+            let mention = (quotes[q].attribution?.phrase?.tokens).map { analyzer.reader.span($0) }
+            // Fields built in their stored form: `orderedFields:` would copy them into a new array.
+            out.append(Annotation(extractor: "quotes", span: piece, labeledFields: [
+                ("speaker", .optional(quotes[q].speaker)),
                 ("speaker_start", mention.map { .int(document.scalarOffset(ofByte: $0.start)) } ?? .null),
                 ("speaker_end", mention.map { .int(document.scalarOffset(ofByte: $0.end)) } ?? .null),
-                ("kind", .string(quote.kind.rawValue)),
-                ("verb", .optional(quote.attribution?.verb)),
-                ("cue", .optional(quote.attribution?.cue)),
+                ("kind", .string(quotes[q].kind.rawValue)),
+                ("verb", .optional(quotes[q].attribution?.verb)),
+                ("cue", .optional(quotes[q].attribution?.cue)),
             ]))
         }
         return out

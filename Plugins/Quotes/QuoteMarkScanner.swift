@@ -156,6 +156,26 @@ struct QuoteMarkScanner {
         return b == 0x22 || b == 0x27 || b == 0xC2 || b == 0xE2
     }
 
+    /// The first token from `start` on that ``mayBeMark(_:)`` lets through or, when
+    /// `orLineStart` is set, that starts a line; the token count when none does.
+    private func nextPossibleMark(from start: Int, orLineStart: Bool) -> Int {
+        document.tokens.withUnsafeBufferPointer { tokens in
+            document.utf8.withUnsafeBufferPointer { bytes in
+                var i = start
+                while i < tokens.count {
+                    let t = tokens[i]
+                    if orLineStart && t.lineStart { return i }
+                    if t.kind == .punctuation {
+                        let b = bytes[t.span.start]
+                        if b == 0x22 || b == 0x27 || b == 0xC2 || b == 0xE2 { return i }
+                    }
+                    i += 1
+                }
+                return i
+            }
+        }
+    }
+
     /// Whether token `i` begins a block: a paragraph, or a line that starts a sentence.
     func isBlockStart(_ i: Int) -> Bool {
         guard i > 0, document.tokens[i].lineStart else { return false }
@@ -212,6 +232,10 @@ struct QuoteMarkScanner {
         }
         var i = 0
         while i < n {
+            // Tokens that are no possible mark, and (inside a quote) start no line, change
+            // nothing below: they are skipped in a tight loop.
+            i = nextPossibleMark(from: i, orLineStart: open != nil)
+            guard i < n else { break }
             // Only the open mark's token is read per token (binding all of `open` would retain
             // its segments at every token inside a quote).
             if let openToken = open?.token, i > openToken, isBlockStart(i), let o = open {

@@ -28,26 +28,36 @@ struct SpeakerPhraseFinder {
     /// quote kinds ask about the same tokens again, so a look-up must cost no more than an
     /// array read.
     private let verbCueAt: [Int32]
+    /// ``SpeechLexicon/verbCues``, held here so that a look-up does not check the static's
+    /// initialisation.
     private let verbCues: [(verb: SpeechLexicon.Verb, text: String, length: Int)]
 
     init(reader: TokenReader, entities: EntityIndex) {
         self.reader = reader
         self.entities = entities
         var at = [Int32](repeating: -1, count: reader.count)
-        var cues: [(verb: SpeechLexicon.Verb, text: String, length: Int)] = []
         // Read once here: inside the loop each static would be checked for initialisation per token.
         let prefixes = SpeechLexicon.verbPrefixes, prefixes3 = SpeechLexicon.verbPrefixes3, endings = SpeechLexicon.verbEndings
-        reader.document.utf8.withUnsafeBufferPointer { bytes in
-            reader.document.tokens.withUnsafeBufferPointer { tokens in
+        let shapes = SpeechLexicon.verbShapes
+        let forms = SpeechLexicon.verbForms, formList = SpeechLexicon.verbFormList, determiners = SpeechLexicon.determinerList
+        let document = reader.document
+        document.utf8.withUnsafeBufferPointer { bytes in
+            document.tokens.withUnsafeBufferPointer { tokens in
                 for i in 0..<tokens.count {
-                    // The first three bytes and the last rule out most tokens before `findVerb` is
-                    // asked (it would reject them by the same tests: a speech verb starts with
+                    // The first three bytes and the last rule out most tokens before the verb forms
+                    // are asked (they would reject them by the same tests: a speech verb starts with
                     // two lower-case ASCII letters and a third letter, "saID" being "said"). The
-                    // tests are folded into few branches, as which words pass is hard to predict.
+                    // tests are folded into few branches, as which words pass is hard to predict;
+                    // the shape bits go first, as they rule out nearly every word in one test.
                     let t = tokens[i]
                     guard t.kind == .word, UInt(bitPattern: t.span.length &- 3) <= 11 else { continue }
                     let start = t.span.start
                     let b0 = bytes[start], b1 = bytes[start + 1], b2 = bytes[start + 2]
+                    let last = bytes[t.span.end - 1]
+                    if (b2 | last) < 0x80 {
+                        let (word, bit) = SpeechLexicon.verbShapeBit(b0, b1, b2, last)
+                        guard shapes[word] & bit != 0 else { continue }
+                    }
                     if b2 >= 0x80 {
                         // A non-ASCII third byte goes on to the full test, since lowercasing may make it ASCII.
                         guard (97...122).contains(b0), (97...122).contains(b1), prefixes[Int(b0 - 97) * 26 + Int(b1 - 97)] else { continue }
@@ -57,31 +67,33 @@ struct SpeakerPhraseFinder {
                         let i2 = UInt(c2) &- 97
                         // An ASCII last character is the lowercased token's last, whatever comes
                         // before it; a verb form ends with a letter. A non-ASCII one rules out nothing.
-                        let last = bytes[t.span.end - 1]
                         let l = last &- 65 < 26 ? last | 0x20 : last
                         let lastBit: UInt32 = last >= 0x80 ? ~0 : (l &- 97 < 26 ? 1 << UInt32(l &- 97) : 0)
                         let slot = max(i0, i1, i2) < 26 ? Int(prefixes3[Int((i0 * 26 + i1) * 26 + i2)]) : 0
                         guard endings[slot] & lastBit != 0 else { continue }
                     }
-                    if let cue = Self.findVerb(at: i, reader: reader) {
-                        at[i] = Int32(cues.count)
-                        cues.append(cue)
-                    }
+                    // (The byte tests passed, so the word starts with a lower-case ASCII letter.)
+                    guard let form = forms.index(of: i, bytes: bytes, tokens: tokens, document: document) else { continue }
+                    at[i] = Self.cue(of: formList[form], index: form, at: i, reader: reader, determiners: determiners,
+                                     bytes: bytes, tokens: tokens)
                 }
             }
         }
         verbCueAt = at
-        verbCues = cues
+        verbCues = SpeechLexicon.verbCues
     }
 
     /// Words that end a subject phrase when read backwards from a verb, matched in place.
-    private static let stopWordList = Lexicon(stopWords.map { ($0, true) })
+    private static let stopWordList = SingleWordList(Array(stopWords))
 
     /// Words that end a subject phrase when read backwards from a verb.
     private static let stopWords: Set<String> = [
         "that", "who", "which", "what", "and", "but", "or", "when", "while", "as", "if", "because", "after",
         "before", "where", "whom", "whose", "than", "so", "though", "although", "since", "until", "unless",
     ]
+    /// The pronouns that may open a clause as its subject.
+    private static let subjectPronouns = ["he", "she", "they", "we", "i", "it"]
+
     /// Generational suffixes written after a name ("Martin Luther King Jr.").
     static let nameSuffixes: Set<String> = ["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"]
 
@@ -116,32 +128,33 @@ struct SpeakerPhraseFinder {
         return k < 0 ? nil : verbCues[Int(k)]
     }
 
-    /// The speech verb at token `i`, worked out from the text (see ``verb(at:)``).
-    private static func findVerb(at i: Int, reader: TokenReader) -> (verb: SpeechLexicon.Verb, text: String, length: Int)? {
-        guard reader.isLowercaseWord(i) else { return nil }
-        // (The caller's byte tests have already ruled out words no verb form begins like.)
-        // The lexicon matches the token lowercased, so the form's text is the token's, lowercased.
-        guard let form = SpeechLexicon.verbForms.match(in: reader.document, at: i, limit: i + 1)?.payload else { return nil }
-        let v = form.verb
+    /// Whether a speech verb is at token `i` (``verb(at:)`` without copying its cue).
+    func hasVerb(at i: Int) -> Bool { verbCueAt[i] >= 0 }
+
+    /// The cue (an index into ``SpeechLexicon/verbCues``) the verb form `form` (number `index`)
+    /// gives at token `i`, or -1 when its context says it is no speech verb there.
+    private static func cue(of form: SpeechLexicon.VerbForm, index: Int, at i: Int, reader: TokenReader,
+                            determiners: SingleWordList, bytes: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<Token>) -> Int32 {
         if let particle = form.particle {
-            guard i + 1 < reader.count else { return nil }
+            guard i + 1 < reader.count else { return -1 }
             if particle.isEmpty {
                 // "Caddell continued:": only right before the quotation it introduces.
-                guard reader.isChar(i + 1, ":") || reader.isChar(i + 1, ",") else { return nil }
-                return (v, form.text, 1)
+                guard reader.isChar(i + 1, ":") || reader.isChar(i + 1, ",") else { return -1 }
+                return Int32(2 * index)
             }
-            guard reader.lowerIs(i + 1, particle) else { return nil }
-            return (v, form.textWithParticle, 2)
+            guard reader.lowerIs(i + 1, particle) else { return -1 }
+            return Int32(2 * index + 1)
         }
         if form.afterDocumentOnly {
-            guard i > 0, SpeechLexicon.documentNouns.contains(reader.lower(i - 1)) else { return nil }
+            guard i > 0, SpeechLexicon.documentNouns.contains(reader.lower(i - 1)) else { return -1 }
         }
         if form.afterSubjectOnly {
-            guard i > 0, reader.isCapitalized(i - 1) || SpeechLexicon.pronouns[reader.lower(i - 1)] != nil else { return nil }
+            guard i > 0, reader.isCapitalized(i - 1) || SpeechLexicon.pronouns[reader.lower(i - 1)] != nil else { return -1 }
         }
         // "the so-called", "a called meeting": a verb right after a determiner is a noun or adjective.
-        if !v.isParticiple, i > 0, reader.isLowered(i - 1, in: SpeechLexicon.determinerList) { return nil }
-        return (v, form.text, 1)
+        if !form.verb.isParticiple, i > 0,
+           determiners.index(of: i - 1, bytes: bytes, tokens: tokens, document: reader.document) != nil { return -1 }
+        return Int32(2 * index)
     }
 
     /// What kind of speaker a phrase (comma-free) is, focusing on the mention nearest `end`
@@ -336,10 +349,12 @@ struct SpeakerPhraseFinder {
         let sentenceStart = reader.sentenceTokens(of: verb).lowerBound
         let lowest = max(floor, sentenceStart, verb - 40)
         var t = verb - 2
+        // Only a name followed by a comma opens an apposition: the comma is tested first, as
+        // the suffix test builds the token's String.
         while t >= lowest {
             // "Vann R. Newkirk II, a writer": a generational suffix may follow the name.
-            let ends = t > lowest && Self.nameSuffixes.contains(reader.text(t)) ? [t, t - 1] : [t]
-            if reader.isChar(t + 1, ","), let nameEnd = ends.first(where: { e in
+            if reader.isChar(t + 1, ","), case let ends = t > lowest && Self.nameSuffixes.contains(reader.text(t)) ? [t, t - 1] : [t],
+               let nameEnd = ends.first(where: { e in
                 entities.mentions(overlapping: reader.document.tokens[e].span).last.map { $0.label == "PERSON" && $0.span.end == reader.document.tokens[e].span.end } ?? false }),
                let m = entities.mentions(overlapping: reader.document.tokens[nameEnd].span).last {
                 let r = tokens(of: m.span, within: lowest..<verb)
@@ -400,9 +415,11 @@ struct SpeakerPhraseFinder {
         var i = start
         var seenCapital = false
         while i < limit, i < start + 12 {
-            let w = reader.lower(i)
             if reader.isQuoteMark(i) { break }
-            if let p = SpeechLexicon.pronouns[w], reader.isWord(i), ["he", "she", "they", "we", "i", "it"].contains(w) {
+            // A subject pronoun, compared in place: the token's lowercased String and a
+            // dictionary look-up are made only for one.
+            if reader.isWord(i), Self.subjectPronouns.contains(where: { reader.lowerIs(i, $0) }),
+               let p = SpeechLexicon.pronouns[reader.lower(i)] {
                 return SpeakerPhrase(kind: p == .plural ? .plural : .pronoun(p), tokens: i..<(i + 1))
             }
             let here = entities.mentions(overlapping: reader.document.tokens[i].span)

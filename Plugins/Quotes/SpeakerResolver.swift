@@ -42,12 +42,12 @@ struct SpeakerResolver {
     /// looks like a name and contains the mention; otherwise (or for a bare surname) the fullest
     /// name-like mention of the document that contains the mention's words is used.
     private func canonicalize(_ m: EntityIndex.Mention) -> String {
-        if let known = memo.canonical[m.index] { return known }
+        if let known = memo.canonical(of: m.index) { return known }
         let text = reader.document.text(of: m.span)
         // Most mentions are written as their canonical name ("Xi Jinping"): when it has a space
         // and looks like a name, it is the answer (as `fullestForm` would find) without a look-up.
         if text.utf8.elementsEqual(m.canonical.utf8), Self.isNameLike(text), Self.hasSpace(text) {
-            memo.canonical[m.index] = text
+            memo.setCanonical(text, of: m.index)
             return text
         }
         // The answer depends on the mention's text, label and canonical name only, which
@@ -60,18 +60,20 @@ struct SpeakerResolver {
             name = fullestForm(of: m, text: form.text)
             memo.canonicalOfForm[form] = name
         }
-        memo.canonical[m.index] = name
+        memo.setCanonical(name, of: m.index)
         return name
     }
 
     private func fullestForm(of m: EntityIndex.Mention, text: String) -> String {
-        let words = Self.words(text)
-        let canonicalFits = Self.isNameLike(m.canonical) && words.isSubset(of: Self.words(m.canonical))
+        // The words as lists, not sets: a name has a few, and building a set of them cost more
+        // than the look-ups it saved.
+        let words = SpaceSeparatedWords.of(text)
+        let canonicalFits = Self.isNameLike(m.canonical) && Self.allIn(words, SpaceSeparatedWords.of(m.canonical))
         if canonicalFits, Self.hasSpace(m.canonical) {
             return m.canonical
         }
         let best = canonicalFits ? m.canonical : text
-        return entities.nameForms.fullest(label: m.label, containing: words, best: best, bestLength: best.count)
+        return entities.nameForms.fullest(label: m.label, containing: words, best: best, bestLength: CharacterCount.of(best))
     }
 
     /// Whether a name has a space: ASCII by its bytes, other text as `contains(" ")` says.
@@ -80,9 +82,12 @@ struct SpeakerResolver {
         return s.contains(" ")
     }
 
-    static func words(_ s: String) -> Set<Substring> { Set(SpaceSeparatedWords.of(s)) }
+    /// Whether every word of `words` is one of `others` (`Set(words).isSubset(of: Set(others))`).
+    static func allIn(_ words: [Substring], _ others: [Substring]) -> Bool {
+        words.allSatisfy { others.contains($0) }
+    }
 
-    /// The distinct words of `s` (as ``words(_:)`` has them), in order, or nil when there are
+    /// The distinct words of `s` (as ``SpaceSeparatedWords`` has them), in order, or nil when there are
     /// more than `limit`: a short array is cheaper to build and search than a set.
     static func distinctWords(_ s: String, atMost limit: Int) -> [Substring]? {
         var out: [Substring] = []
@@ -451,9 +456,9 @@ struct SpeakerResolver {
     }
 
     private func roleContext(of m: EntityIndex.Mention) -> RoleContext {
-        if let known = memo.roleContext[m.index] { return known }
+        if let known = memo.roleContext(of: m.index) { return known }
         let words = describingWords(of: m)
-        memo.roleContext[m.index] = words
+        memo.setRoleContext(words, of: m.index)
         return words
     }
 
@@ -483,11 +488,17 @@ struct SpeakerResolver {
 }
 
 /// Per-mention answers of one document's ``SpeakerResolver``, filled in as they are asked for.
+///
+/// The per-mention tables hold plain integers where they can, and the role contexts are made
+/// only when first asked for: tearing down an array of optional Strings walks every element,
+/// which cost more per document than the answers saved.
 final class MentionMemo {
-    /// The canonical name of each mention, once resolved.
-    var canonical: [String?]
-    /// The words describing each mention, once collected.
-    var roleContext: [SpeakerResolver.RoleContext?]
+    /// The canonical name of each mention once resolved, as an index into `names`, or -1.
+    private var canonicalIndex: [Int32]
+    private var names: [String] = []
+    /// The words describing each mention, once collected; empty until the first is.
+    private var roleContexts: [SpeakerResolver.RoleContext?] = []
+    private let count: Int
     /// The gender of each mention: nil until worked out, then the answer (itself nil when
     /// neither a title nor a first name tells).
     var gender: [SpeechLexicon.Pronoun??]
@@ -514,9 +525,28 @@ final class MentionMemo {
     }
 
     init(count: Int) {
-        canonical = Array(repeating: nil, count: count)
-        roleContext = Array(repeating: nil, count: count)
+        self.count = count
+        canonicalIndex = Array(repeating: -1, count: count)
         gender = Array(repeating: nil, count: count)
+    }
+
+    func canonical(of mention: Int) -> String? {
+        let k = canonicalIndex[mention]
+        return k < 0 ? nil : names[Int(k)]
+    }
+
+    func setCanonical(_ name: String, of mention: Int) {
+        canonicalIndex[mention] = Int32(names.count)
+        names.append(name)
+    }
+
+    func roleContext(of mention: Int) -> SpeakerResolver.RoleContext? {
+        roleContexts.isEmpty ? nil : roleContexts[mention]
+    }
+
+    func setRoleContext(_ context: SpeakerResolver.RoleContext, of mention: Int) {
+        if roleContexts.isEmpty { roleContexts = Array(repeating: nil, count: count) }
+        roleContexts[mention] = context
     }
 }
 

@@ -131,19 +131,29 @@ enum SpeechLexicon {
         var afterSubjectOnly: Bool
     }
 
-    /// The same forms as ``verbs``, matched over a token's bytes in place: the quote extractor
-    /// asks about most tokens of a document, and a `Dictionary` look-up would build a
-    /// lowercased String for each.
-    static let verbForms = Lexicon(verbs.map { form, verb in
+    /// The forms of ``verbs`` with what the verb table needs to know about each, worked out
+    /// once; ``verbForms`` and ``verbCues`` are indexed like it.
+    static let verbFormList: [VerbForm] = verbs.map { form, verb in
         let particle = needsParticle[verb.lemma]
-        return (form, VerbForm(verb: verb, text: form, particle: particle,
-                               textWithParticle: particle.map { $0.isEmpty ? form : form + " " + $0 } ?? form,
-                               afterDocumentOnly: verbAfterDocumentOnly.contains(form),
-                               afterSubjectOnly: verbAfterSubjectOnly.contains(form)))
-    })
+        return VerbForm(verb: verb, text: form, particle: particle,
+                        textWithParticle: particle.map { $0.isEmpty ? form : form + " " + $0 } ?? form,
+                        afterDocumentOnly: verbAfterDocumentOnly.contains(form),
+                        afterSubjectOnly: verbAfterSubjectOnly.contains(form))
+    }
 
-    /// ``determiners`` matched over a token's bytes in place (asked before every speech verb).
-    static let determinerList = Lexicon(determiners.map { ($0, true) })
+    /// The same forms, matched against a token's bytes in place: the quote extractor asks about
+    /// most tokens of a document, and a `Dictionary` look-up would build a lowercased String
+    /// for each.
+    static let verbForms = SingleWordList(verbFormList.map(\.text))
+
+    /// The cues a verb form gives, two per form (index `2 * form`, plus one with its particle):
+    /// the per-document verb table stores these indices, so it copies no Strings.
+    static let verbCues: [(verb: Verb, text: String, length: Int)] = verbFormList.flatMap { form in
+        [(form.verb, form.text, 1), (form.verb, form.textWithParticle, 2)]
+    }
+
+    /// ``determiners`` matched against a token's bytes in place (asked before every speech verb).
+    static let determinerList = SingleWordList(Array(determiners))
 
     /// Which two-letter beginnings any verb form has (26 x 26, lower-case ASCII): a cheap test
     /// that rules out most words before a dictionary look-up.
@@ -165,6 +175,31 @@ enum SpeechLexicon {
     /// For each three-letter beginning in ``verbPrefixes3``, the last letters its forms have (bit
     /// 0 for "a"): "that" begins like "thanked" but ends like none of "thank"'s forms.
     static let verbEndings: [UInt32] = verbBeginningsAndEndings.endings
+
+    /// The shape of a word for ``verbShapes``: its first two bytes as written, its third and
+    /// last with the ASCII lower-case bit set (so "saiD" has the shape of "said").
+    @inline(__always)
+    static func verbShapeBit(_ b0: UInt8, _ b1: UInt8, _ b2: UInt8, _ last: UInt8) -> (word: Int, bit: UInt64) {
+        let key = UInt32(b0) | UInt32(b1) << 8 | UInt32(b2 | 0x20) << 16 | UInt32(last | 0x20) << 24
+        let h = Int((key &* 0x9E37_79B1) >> 16)
+        return (h >> 6, 1 << UInt64(h & 63))
+    }
+
+    /// A bit per hashed shape (see ``verbShapeBit(_:_:_:_:)``) of any verb form of three or more
+    /// letters: one load and a test rule out nearly every word, where the beginning and ending
+    /// tables below take several. It lets through every word those tables let through (they
+    /// read the same four bytes, and a word they pass has a verb form's shape), and some others
+    /// that share a hash; those tables then decide.
+    static let verbShapes: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 1 << 10)
+        for form in verbs.keys {
+            let b = Array(form.utf8)
+            guard b.count >= 3 else { continue }
+            let (word, bit) = verbShapeBit(b[0], b[1], b[2], b[b.count - 1])
+            bits[word] |= bit
+        }
+        return bits
+    }()
 
     private static let verbBeginningsAndEndings: (index: [UInt8], endings: [UInt32]) = {
         var index = [UInt8](repeating: 0, count: 26 * 26 * 26)
@@ -227,7 +262,7 @@ enum SpeechLexicon {
     ]
 
     /// ``titles`` matched over a token's bytes in place.
-    static let titleList = Lexicon(titles.map { ($0, true) })
+    static let titleList = SingleWordList(Array(titles))
 
     /// Nouns that name a speaker's role: a description made of these ("the spokesperson", "the
     /// Chinese leader") can be resolved to a person the document introduces with that role.
@@ -291,7 +326,7 @@ enum SpeechLexicon {
     ]
 
     /// ``utteranceNouns`` matched over a token's bytes in place (every token before a quote is tried).
-    static let utteranceNounList = Lexicon(utteranceNouns.map { ($0, true) })
+    static let utteranceNounList = SingleWordList(Array(utteranceNouns))
 
     /// Words that may sit between a subject and its verb ("Xi also said", "he has repeatedly argued").
     static let adverbsAndAuxiliaries: Set<String> = [

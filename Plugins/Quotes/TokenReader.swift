@@ -134,6 +134,9 @@ struct TokenReader {
     /// `set.contains(lower(i))` for a set of those words, without building a String per token.
     func isLowered<P>(_ i: Int, in words: Lexicon<P>) -> Bool { words.match(in: document, at: i, limit: i + 1) != nil }
 
+    /// Whether token `i`, lowercased, is one of `words`.
+    func isLowered(_ i: Int, in words: SingleWordList) -> Bool { words.contains(i, in: document) }
+
     /// Whether the token is "—", "–", "-", "--" or "―", told by its bytes (asked of many tokens).
     func isDash(_ i: Int) -> Bool {
         let span = document.tokens[i].span
@@ -168,7 +171,14 @@ struct TokenReader {
     /// out nearly every token before a String is built.
     func hasPrefix(_ i: Int, _ prefix: String) -> Bool {
         let span = document.tokens[i].span
-        guard span.length >= prefix.utf8.count, zip(document.utf8[span.start...], prefix.utf8).allSatisfy({ $0 == $1 }) else { return false }
+        guard span.length >= prefix.utf8.count else { return false }
+        // Byte by byte, leaving at the first difference (asked of every quoted token; `zip`
+        // over the two views cost far more).
+        var k = span.start
+        for b in prefix.utf8 {
+            if document.utf8[k] != b { return false }
+            k += 1
+        }
         return text(i).hasPrefix(prefix)
     }
 
