@@ -17,20 +17,13 @@ enum EntitiesBenchmark {
         let docs = corpus.documents.map { AnalyzedDocument($0) }
         let tokens = docs.reduce(0) { $0 + $1.tokens.count }
         var found = 0
-        let cpuStart = threadCPUSeconds()
+        let cpuStart = Measure.threadCPUSeconds()
         let seconds = try Measure.time {
             for d in docs { found += try extractor.extract(from: d, in: d.fullSpan, context: ExtractionContext()).count }
         }
         // CPU time too: on a shared machine the wall clock also counts other processes' turns.
-        let cpu = threadCPUSeconds() - cpuStart
+        let cpu = Measure.threadCPUSeconds() - cpuStart
         Measure.report("entities", seconds: seconds, bytes: corpus.bytes, documents: docs.count,
                        extra: "\(tokens) tokens (\(Int(Double(tokens) / seconds)) tokens/s), \(found) entities; CPU \(String(format: "%.2f", cpu)) s = \(String(format: "%.1f", Double(corpus.bytes) / 1_048_576 / cpu)) MB/s, \(Int(Double(tokens) / cpu)) tokens/s; model load \(String(format: "%.0f", load * 1000)) ms (\(loaded.count) entities in the warm-up)")
-    }
-
-    /// CPU time of the calling thread, in seconds.
-    static func threadCPUSeconds() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
-        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 }

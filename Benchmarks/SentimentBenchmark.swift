@@ -6,13 +6,6 @@ import Foundation
 /// Documents are analysed (tokens, sentences) before timing starts: that shared work is
 /// measured by the `text` benchmark; the line also gives the figure including it.
 enum SentimentBenchmark {
-    /// CPU time consumed by the calling thread.
-    static func threadCPUSeconds() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
-        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
-    }
-
     static let benchmark = Benchmark(name: "sentiment", summary: "sentiment extractor throughput (one core)", run: run)
 
     static func run(corpus: BenchmarkCorpus) throws {
@@ -23,13 +16,13 @@ enum SentimentBenchmark {
         // Warm up: loads the lexicon and model once, as the first document of a session would.
         _ = try extractor.extract(from: analysed[0], in: analysed[0].fullSpan, context: context)
         var annotations = 0
-        let cpuStart = threadCPUSeconds()
+        let cpuStart = Measure.threadCPUSeconds()
         let seconds = try Measure.time {
             for d in analysed {
                 annotations += try extractor.extract(from: d, in: d.fullSpan, context: context).count
             }
         }
-        let cpu = threadCPUSeconds() - cpuStart
+        let cpu = Measure.threadCPUSeconds() - cpuStart
         let mb = Double(corpus.bytes) / 1_048_576
         // On a shared machine wall time includes waiting for a core; CPU time does not.
         Measure.report("sentiment", seconds: seconds, bytes: corpus.bytes, documents: corpus.documents.count,
