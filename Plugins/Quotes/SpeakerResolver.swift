@@ -213,7 +213,13 @@ struct SpeakerResolver {
                     // "The Republican nominee noted …": the description is the referent; it
                     // names someone only when the document allows exactly one.
                     if let name = describe(role) { return name }
-                } else if opensWithPronoun(sentence: s, pronoun) {
+                } else if introducesUnnamedPerson(sentence: s) {
+                    // "Britain’s trade secretary said … ‘…,’ she told reporters": someone new and
+                    // unnamed is the referent, not a person named before.
+                    return nil
+                } else if opensWithPronoun(sentence: s, pronoun) || isQuotation(sentence: s) {
+                    // The same pronoun carries the referent on, and the sentences of a quotation
+                    // ("“…¶“… ,” he said") are the speaker's words, not the story's referents.
                     sentenceWindow += 1
                     paragraphWindow = max(paragraphWindow, paragraph - sentence.paragraph + 1)
                 }
@@ -221,6 +227,32 @@ struct SpeakerResolver {
             s -= 1
         }
         return nil
+    }
+
+    /// Whether all the words of sentence `s` are inside quotation marks.
+    private func isQuotation(sentence s: Int) -> Bool {
+        let tokens = reader.document.sentences[s].tokens
+        guard let first = tokens.first(where: { reader.isWord($0) }), let last = tokens.last(where: { reader.isWord($0) })
+        else { return false }
+        return isQuoted(reader.document.tokens[first].span) && isQuoted(reader.document.tokens[last].span)
+    }
+
+    /// "A spokeswoman said …", "Britain’s trade secretary said …": a sentence opened by an
+    /// indefinite or possessive description with a role noun within four words.
+    private func introducesUnnamedPerson(sentence s: Int) -> Bool {
+        let tokens = reader.document.sentences[s].tokens
+        guard let first = tokens.first(where: { reader.isWord($0) }) else { return false }
+        var start = first + 1
+        if ["a", "an"].contains(reader.lower(first)) {
+            // "A spokeswoman"
+        } else if reader.isCapitalized(first), start < tokens.upperBound, ["’s", "'s"].contains(reader.lower(start)) {
+            start += 1  // "Britain’s trade secretary"
+        } else {
+            return false
+        }
+        return (start..<min(tokens.upperBound, start + 4)).contains {
+            reader.isWord($0) && SpeechLexicon.roleNouns[reader.lower($0)] != nil
+        }
     }
 
     /// Whether sentence `s` opens with "he" or "she" agreeing with `pronoun`: its subject is

@@ -76,6 +76,25 @@ import Testing
         #expect(q["kind"] == "direct")
     }
 
+    @Test func unmarkedQuoteClosedByAPeriod() throws {
+        // A first-person paragraph closed by a period, then the attribution line.
+        let text = """
+            The talks began at noon.
+
+            Our partnership has reached a new level. We will deepen cooperation in energy and trade.
+
+            Maria Lopez said, opening the meeting.
+            """
+        let q = try #require(try QuoteTests.run(text).first { $0["cue"] == "unmarked" })
+        #expect(q.text == "Our partnership has reached a new level. We will deepen cooperation in energy and trade.")
+        #expect(q["speaker"] == "Maria Lopez")
+        // Narration before such a line, or an act rather than speech after it, is no quote.
+        let narration = "The talks began at noon.\n\nThe delegations reached the city by train on Sunday.\n\nMaria Lopez said, opening the meeting.\n"
+        #expect(try QuoteTests.run(narration).allSatisfy { $0["cue"] != "unmarked" })
+        let act = "The board could not agree on a new chair, so it asked her to stay on.\nShe agreed.\n"
+        #expect(try QuoteTests.run(act).allSatisfy { $0["cue"] != "unmarked" })
+    }
+
     @Test func noUnmarkedQuoteWithoutASpeechLine() throws {
         let text = "Prices rose again in May, which worried traders,\nMarkets fell, analysts noted.\n"
         #expect(try QuoteTests.run(text).allSatisfy { $0["cue"] != "unmarked" })

@@ -8,6 +8,13 @@ import Testing
         try QuoteTests.quotes(text, missing: missing, kinds: ["direct", "partial"]).map(\.speaker)
     }
 
+    /// The speakers found with the real tagger, for texts the capitalised-word stand-in misreads
+    /// ("Trade commissioner", "Britain’s").
+    private func realSpeakers(_ text: String) throws -> [String?] {
+        try ExtractorHarness(QuoteExtractor(), requiring: [QuoteTests.realEntities]).run(text).map(QuoteTests.q)
+            .filter { ["direct", "partial"].contains($0.kind) }.map(\.speaker)
+    }
+
     @Test func shortNameToFullestForm() throws {
         #expect(try speakers("Chinese President Xi Jinping arrived on Monday. “We are friends,” Xi said.") == ["Xi Jinping"])
     }
@@ -51,6 +58,29 @@ import Testing
             He said, “We have some big plans for the final month.”
             """
         #expect(try speakers(unrelated) == [nil])
+    }
+
+    @Test func pronounAfterAQuotationOfSeveralParagraphs() throws {
+        // The quotation's own sentences are the speaker's words: they do not push the person
+        // named before them out of reach.
+        let text = """
+            Trade commissioner Maria Lopez opened the talks on Monday.
+
+            “We have a simple message for our partners. Trade must be fair.
+
+            “We will not accept tariffs that hurt our workers. We are ready to respond,” she said.
+            """
+        #expect(try realSpeakers(text) == ["Maria Lopez", "Maria Lopez"])
+    }
+
+    @Test func anUnnamedNewcomerIsNotAnEarlierPerson() throws {
+        // "Britain’s trade secretary" is the "she" who speaks, and has no name here.
+        let text = """
+            “This is a difficult moment,” Maria Lopez said.
+
+            Britain’s trade secretary said the position was unchanged. “We remain open for business,” she told reporters.
+            """
+        #expect(try realSpeakers(text) == ["Maria Lopez", nil])
     }
 
     @Test func pronounInsideAQuoteIsNotTheAntecedent() throws {
