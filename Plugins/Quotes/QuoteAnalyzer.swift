@@ -315,6 +315,11 @@ struct QuoteAnalyzer {
         if attribution?.phrase != nil, let v = attribution?.verbTokens, v.upperBound < passage.firstOpen,
            attribution?.cue == "according-to" || phrases.verb(at: v.lowerBound)?.verb.reportsContent == true,
            !Self.prepositions.contains(reader.lower(v.upperBound)) { return .partial }
+        // "It was the school’s ‘best year ever,’ the headteacher said.": the same with the
+        // attribution after the quote.
+        let commaAfter = after < reader.count && reader.isChar(after, ",")  // British style: ‘…’, she said
+        if attribution?.phrase != nil, attribution?.verb != nil, attribution?.cue == "after" || attribution?.cue == "inverted",
+           attributedAfter || commaAfter { return .partial }
         return .term
     }
 
@@ -417,8 +422,16 @@ struct QuoteAnalyzer {
         var k = i
         while k < min(reader.count, i + 3), isUpperCaseWord(k) { k += 1 }
         guard k > i, k < reader.count, reader.isChar(k, ":"), !reader.document.tokens[k].lineStart else { return nil }
+        // "WATCH:", "UPDATE:", "Q&A:": the outlet's section labels name nobody.
+        guard !(i..<k).contains(where: { Self.sectionLabels.contains(reader.lower($0)) || reader.text($0).contains("&") }) else { return nil }
         return i..<k
     }
+
+    /// Words of the labels outlets put before a headline or paragraph, never a speaker's name.
+    private static let sectionLabels: Set<String> = [
+        "watch", "update", "updated", "breaking", "exclusive", "video", "photos", "photo", "read", "more", "note",
+        "editor's", "editor’s", "correction", "analysis", "opinion", "live", "file", "related", "listen", "see", "also",
+    ]
 
     private func isUpperCaseWord(_ i: Int) -> Bool {
         guard reader.isWord(i) else { return false }

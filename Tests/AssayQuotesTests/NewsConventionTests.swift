@@ -104,6 +104,11 @@ import Testing
                           Q(text: "And that is the whole story.", kind: "direct", speaker: "Mike Pence")])
     }
 
+    @Test func sectionLabelsAreNoTranscriptSpeakers() throws {
+        let text = "Q&A: The minister on energy prices\n\nWATCH: Protesters march on parliament\n\nUPDATE: The vote was delayed.\n"
+        #expect(try QuoteTests.run(text).isEmpty)
+    }
+
     @Test func upperCaseWordsWithoutAColonAreNoTranscript() throws {
         let text = "NATO leaders met in Brussels.\n\nUSA TODAY reported the talks went well."
         #expect(try QuoteTests.run(text).allSatisfy { $0["cue"] != "transcript" })

@@ -40,6 +40,15 @@ import Testing
         #expect(found.first?.text == "That")
     }
 
+    @Test func fragmentBeforeATrailingAttributionIsPartial() throws {
+        // The speaker is unnamed and the fragment sits in the reporter's noun phrase, yet "the
+        // headteacher said" after it makes it somebody's words (British commas outside the marks).
+        let found = try QuoteTests.quotes("It was the school's 'best year ever', the headteacher said.")
+        #expect(found.map(\.kind) == ["partial"])
+        // With no attribution, the same words stay scare quotes.
+        #expect(try QuoteTests.quotes("It was the school's 'best year ever' by most measures.").map(\.kind) == ["term"])
+    }
+
     @Test func titleAtTheStartOfASentenceIsATerm() throws {
         let found = try QuoteTests.quotes("“American Skin (41 Shots)” was written by Bruce Springsteen in 2000.")
         #expect(found.map(\.kind) == ["term"])
