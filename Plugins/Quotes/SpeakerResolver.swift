@@ -379,6 +379,13 @@ struct SpeakerResolver {
 
     /// "The commission says": a definite description whose noun is a word of an organisation
     /// named earlier ("the Commission on Presidential Debates") stands for the nearest such one.
+    /// Generic nouns a story uses for an organisation it has named ("the company").
+    private static let organisationNouns: Set<String> = [
+        "company", "firm", "utility", "agency", "bank", "ministry", "department", "party", "union", "campaign",
+        "committee", "council", "network", "newspaper", "airline", "carrier", "retailer", "automaker", "insurer",
+        "group", "organisation", "organization", "charity", "university", "club", "league", "studio", "publisher",
+    ]
+
     private func organisation(namedBy tokens: Range<Int>) -> String? {
         let words = tokens.filter { reader.isWord($0) }
         guard words.count == 2, reader.lowerIs(words[0], "the"), let noun = words.last, !reader.isCapitalized(noun) || phrases.isSentenceInitial(noun)
@@ -391,6 +398,13 @@ struct SpeakerResolver {
                 && m.canonical.lowercased().split(separator: " ").contains { $0 == target }
         }
         if let org { return canonicalize(org) }
+        // "Con Edison said … The company added": a generic noun for an organisation stands for
+        // the organisation named last, outside quotations, within the last three paragraphs.
+        if Self.organisationNouns.contains(target),
+           let last = entities.mentions.last(where: { $0.label == "ORG" && $0.span.end <= before && !isQuoted($0.span) }),
+           reader.paragraph(of: tokens.lowerBound) - reader.paragraph(of: reader.document.tokenRange(in: last.span).lowerBound) <= 2 {
+            return canonicalize(last)
+        }
         // The tagger may have missed the name ("Commission on Presidential Debates"): the
         // capitalised run of two words or more around an earlier capitalised use of the noun.
         let capital = target.prefix(1).uppercased() + target.dropFirst()

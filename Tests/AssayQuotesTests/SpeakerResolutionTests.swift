@@ -83,6 +83,16 @@ import Testing
         #expect(try realSpeakers(text) == ["Maria Lopez", nil])
     }
 
+    @Test func theCompanyIsTheOrganisationNamedLast() throws {
+        let text = "Boeing said on Monday that deliveries would resume soon. The company added that it had fixed the fault."
+        let found = try ExtractorHarness(QuoteExtractor(), requiring: [QuoteTests.realEntities]).run(text).map(QuoteTests.q)
+        #expect(found.map(\.speaker) == ["Boeing", "Boeing"])
+        // With no organisation named before it, "the company" stays unresolved.
+        let unnamed = try ExtractorHarness(QuoteExtractor(), requiring: [QuoteTests.realEntities])
+            .run("The company added that it had fixed the fault.").map(QuoteTests.q)
+        #expect(unnamed.map(\.speaker) == [nil])
+    }
+
     @Test func pronounInsideAQuoteIsNotTheAntecedent() throws {
         let text = "Anna Berg spoke after the match. “I told Peter Kahn to relax,” she said."
         #expect(try speakers(text) == ["Anna Berg"])
