@@ -1,4 +1,4 @@
-/// Common English first names by gender, so that "she" is not resolved to a man. Unknown names
+/// Common first names by gender (English first, then others news often quotes), so that "she" is not resolved to a man. Unknown names
 /// agree with either pronoun.
 enum FirstNames {
     static let female: Set<String> = [
@@ -16,6 +16,13 @@ enum FirstNames {
         "kristi", "kellyanne", "sarah", "jill", "melania", "ivanka", "chelsea", "elizabeth", "kirsten", "amy",
         "gennifer", "jane", "mette", "sanna", "kaja", "annalena", "liz", "kate", "anne", "claudia", "sheinbaum",
         "gina", "tulsi", "kristalina", "maria", "ngozi", "priti", "suella", "yulia", "olena", "maia", "sigrid",
+        // Common beyond English-speaking countries.
+        "marta", "ana", "olga", "fatima", "priya", "mei", "yuki", "sofia", "lucia", "elena", "irina", "natalia",
+        "tatiana", "svetlana", "anastasia", "ekaterina", "aisha", "leila", "amina", "nadia", "carmen", "isabel",
+        "beatriz", "ines", "camila", "valentina", "gabriela", "paula", "claire", "sophie", "camille", "chloe",
+        "ingrid", "astrid", "greta", "katarzyna", "agnieszka", "magdalena", "ewa", "joanna", "monika", "zofia",
+        "yasmin", "ayesha", "sunita", "anjali", "mariana", "daniela", "adriana", "silvia", "francesca", "giulia",
+        "chiara", "alessandra", "nathalie", "valerie", "brigitte", "yolanda", "rosa", "lucy", "rita", "agnes",
     ]
     static let male: Set<String> = [
         "james", "robert", "john", "michael", "david", "william", "richard", "joseph", "thomas", "charles",
@@ -34,5 +41,12 @@ enum FirstNames {
         "antony", "lloyd", "jake", "wang", "li", "shinzo", "fumio", "abdel", "mohammed", "muhammad", "ali",
         "ahmed", "hassan", "ismail", "justin", "jens", "viktor", "pedro", "javier", "friedrich", "gavin", "ron",
         "jd", "pete", "marcus", "elon", "jeff", "warren", "alexander", "mahmoud", "yair", "naftali", "ebrahim",
+        // Common beyond English-speaking countries.
+        "luis", "carlos", "miguel", "jorge", "diego", "pablo", "antonio", "manuel", "francisco", "alejandro",
+        "fernando", "rafael", "ricardo", "eduardo", "sergio", "andres", "francois", "pierre", "jacques", "nicolas",
+        "michel", "philippe", "hans", "klaus", "wolfgang", "stefan", "giuseppe", "giovanni", "matteo", "luca",
+        "lorenzo", "ivan", "igor", "nikolai", "mikhail", "andrei", "yuri", "oleg", "pavel", "piotr", "tomasz",
+        "krzysztof", "ahmad", "omar", "khalid", "yusuf", "mustafa", "hamid", "rahul", "amit", "sanjay", "vijay",
+        "arjun", "hiroshi", "takeshi", "kenji", "olusegun", "bola", "cyril", "jacob", "uhuru", "abiy", "paul",
     ]
 }

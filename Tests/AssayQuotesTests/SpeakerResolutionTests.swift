@@ -93,6 +93,12 @@ import Testing
         #expect(unnamed.map(\.speaker) == [nil])
     }
 
+    @Test func genderOfNamesBeyondEnglish() throws {
+        // "Marta" is a woman's name: "he" skips her for the man named before.
+        let text = "Luis Enrique spoke first. Marta Vieira took the microphone next. “We were told to wait,” he said."
+        #expect(try realSpeakers(text) == ["Luis Enrique"])
+    }
+
     @Test func pronounInsideAQuoteIsNotTheAntecedent() throws {
         let text = "Anna Berg spoke after the match. “I told Peter Kahn to relax,” she said."
         #expect(try speakers(text) == ["Anna Berg"])
