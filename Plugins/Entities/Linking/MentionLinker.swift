@@ -52,21 +52,27 @@ struct MentionLinker {
         var clean = [Bool](repeating: false, count: items.count)
         for i in people { clean[i] = isClean(items[i].span, document) }
         var personEntities: [[Int]] = []  // item indices per person
-        for i in people {
-            let w = wordIDs[items[i].words]
-            // (The words of each person's first, longest name are read where that name has them.)
-            let fitsName = { (e: Int) in
-                clean[personEntities[e][0]] && w.allSatisfy { wordIDs[items[personEntities[e][0]].words].contains($0) }
-            }
-            if var e = personEntities.indices.first(where: fitsName) {
-                // Usually one person fits; only then is the list of them made.
-                if personEntities.indices[(e + 1)...].contains(where: fitsName) {
-                    e = Self.likeliestGroup(personEntities.indices.filter(fitsName), members: { personEntities[$0] },
-                                            span: { items[$0].span }, for: items[i].span.start, in: document)
+        // Per person: where the words of its first, longest name are in `wordIDs`, or no words
+        // when that name is not clean (it then takes no shorter name: an empty list holds none
+        // of a name's words, and every item has some). Read in place, through a pointer: a
+        // closure over `personEntities` checked exclusive access on every call.
+        var headWords: [Range<Int>] = []
+        var fits: [Int] = []
+        wordIDs.withUnsafeBufferPointer { ids in
+            for i in people {
+                let w = items[i].words
+                // Every person the name fits, in group order.
+                fits.removeAll(keepingCapacity: true)
+                for e in headWords.indices where Self.holdsAll(ids, w, in: headWords[e]) { fits.append(e) }
+                if let first = fits.first {
+                    // Usually one person fits.
+                    let e = fits.count == 1 ? first
+                        : Self.likeliestGroup(fits, members: { personEntities[$0] }, span: { items[$0].span }, for: items[i].span.start, in: document)
+                    personEntities[e].append(i)
+                } else {
+                    personEntities.append([i])
+                    headWords.append(clean[i] ? w : w.lowerBound..<w.lowerBound)
                 }
-                personEntities[e].append(i)
-            } else {
-                personEntities.append([i])
             }
         }
         // A single-word mention with another label that is a multi-word person's first or last
@@ -209,7 +215,10 @@ struct MentionLinker {
                 }
                 letters += 1
             }
-            if letters >= 2 { acronyms[initials] = g }
+            if letters >= 2 {
+                if acronyms.isEmpty { acronyms.reserveCapacity(merged.count) }
+                acronyms[initials] = g
+            }
         }
         guard !acronyms.isEmpty else { return merged }
         // A one-word group is never the target of a move (targets have longer names), so each
@@ -347,6 +356,17 @@ struct MentionLinker {
             }
             return true
         }
+    }
+
+    /// Whether every word number of `ids[words]` is among `ids[name]`.
+    @inline(__always) private static func holdsAll(_ ids: UnsafeBufferPointer<Int32>, _ words: Range<Int>, in name: Range<Int>) -> Bool {
+        for k in words {
+            let id = ids[k]
+            var found = false
+            for j in name where ids[j] == id { found = true; break }
+            if !found { return false }
+        }
+        return true
     }
 
     private static func isASCII(_ span: Span, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {

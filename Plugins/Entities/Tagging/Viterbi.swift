@@ -117,11 +117,19 @@ struct Viterbi: Sendable {
         // The forward pass, over pointers, with the step's scores (`O`, the open lanes, the
         // continue lanes) as locals of the innermost closure: captured variables would be
         // boxed and checked for exclusive access on every use.
+        // (The emissions too are read through pointers, from `start`: `n` units from there, as
+        // the caller promises, checked once here instead of three times a unit.)
+        precondition(start >= 0 && start + n <= e.outside.count && start + n <= e.open.count && start + n <= e.continue.count)
         let (outside, open, cont) = steps.withUnsafeMutableBufferPointer { stored in
+            e.outside.withUnsafeBufferPointer { eOutside in
+            e.open.withUnsafeBufferPointer { eOpen in
+            e.continue.withUnsafeBufferPointer { eContinue in
             closingToOpen.withUnsafeBufferPointer { toOpen in
                 closingToOutside.withUnsafeBufferPointer { toOutside -> (Float, SIMD8<Float>, SIMD8<Float>) in
-                    var outside = e.outside[start]
-                    var open = e.open[start]
+                    let eOutside = eOutside.baseAddress! + start, eOpen = eOpen.baseAddress! + start
+                    let eContinue = eContinue.baseAddress! + start
+                    var outside = eOutside[0]
+                    var open = eOpen[0]
                     var cont = SIMD8<Float>(repeating: -.infinity)  // nothing continues at the start
                     // Unchecked stores: `stored` holds `n * stride` floats, checked above.
                     let base = UnsafeMutableRawPointer(stored.baseAddress!)
@@ -148,16 +156,18 @@ struct Viterbi: Sendable {
                         let fromInside = SIMD8<Float>(cont[0], cont[0], cont[2], cont[2], cont[4], cont[4], cont[6], cont[6]) + insideToContinue
                         bestContinue.replace(with: fromInside, where: fromInside .> bestContinue)
 
-                        outside = bestOutside + e.outside[start + i]
-                        open = bestOpen + e.open[start + i]
-                        cont = bestContinue + e.continue[start + i]
-                        stored[i * S] = outside
-                        base.storeBytes(of: open, toByteOffset: (i * S + 8) * 4, as: SIMD8<Float>.self)
-                        base.storeBytes(of: cont, toByteOffset: (i * S + 16) * 4, as: SIMD8<Float>.self)
+                        outside = bestOutside + eOutside[i]
+                        open = bestOpen + eOpen[i]
+                        cont = bestContinue + eContinue[i]
+                        // (Wrapping arithmetic: `i * S + 24 <= n * S`, which fits, as `steps` holds it.)
+                        let at = i &* S
+                        stored[at] = outside
+                        base.storeBytes(of: open, toByteOffset: (at &+ 8) &* 4, as: SIMD8<Float>.self)
+                        base.storeBytes(of: cont, toByteOffset: (at &+ 16) &* 4, as: SIMD8<Float>.self)
                     }
                     return (outside, open, cont)
                 }
-            }
+            }}}}
         }
         // The best tag a sentence may end with, ascending tag order, strict `>`.
         var best = outside, bestTag = 0
