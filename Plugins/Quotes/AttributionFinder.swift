@@ -8,7 +8,7 @@ struct Attribution {
     var verb: String?
     /// Where the attribution sits: `after`, `inverted`, `before`, `colon`, `middle`, `dash`,
     /// `according-to`, `continuation`, `preceding-sentence`, `following-sentence`, `unmarked`,
-    /// `that-clause`.
+    /// `that-clause`, `transcript`, `possessive`, `subject`.
     var cue: String
     /// The tokens of the speech verb (or "according to"), when the cue has one: they bound the
     /// content the attribution frames, which decides whether a quote is most of it.

@@ -249,9 +249,6 @@ struct QuoteAnalyzer {
 
     // MARK: - Kind
 
-    /// Words that open a prepositional phrase right after a verb.
-    private static let prepositions: Set<String> = ["on", "about", "of", "for", "with", "in", "to", "at", "against", "over", "by", "from", "into", "upon"]
-
     /// Small words that do not break title case ("Power of Siberia", "War and Peace").
     private static let minorWords: Set<String> = ["of", "and", "the", "in", "on", "for", "to", "a", "an", "at", "by", "with", "or"]
 
@@ -291,8 +288,9 @@ struct QuoteAnalyzer {
         }
         // A comma closing the quote and a speech verb right after it ("“That,” he added, “…”")
         // make it speech, even when the speaker stays unnamed ("“Shots” was written by" does not).
-        let attributedAfter = attribution?.verb != nil && (attribution?.cue == "after" || attribution?.cue == "inverted")
-            && content.last.map { reader.isChar($0, ",") } == true
+        let speechVerbFollows = attribution?.verb != nil && (attribution?.cue == "after" || attribution?.cue == "inverted")
+        let closedByComma = content.last.map { reader.isChar($0, ",") } == true
+        let attributedAfter = speechVerbFollows && closedByComma
         if titleCase, words.count <= 6, !hasSentenceEnd, attribution?.verb == nil || speaker == nil, !attributedAfter,
            passage.segments.count == 1, continuesLowercase || !speechPosition {
             return .term
@@ -314,12 +312,11 @@ struct QuoteAnalyzer {
         // preposition ("agreed on new projects and “equality”") frames a topic, not a clause.
         if attribution?.phrase != nil, let v = attribution?.verbTokens, v.upperBound < passage.firstOpen,
            attribution?.cue == "according-to" || phrases.verb(at: v.lowerBound)?.verb.reportsContent == true,
-           !Self.prepositions.contains(reader.lower(v.upperBound)) { return .partial }
+           !FunctionWords.prepositions.contains(reader.lower(v.upperBound)) { return .partial }
         // "It was the school’s ‘best year ever,’ the headteacher said.": the same with the
         // attribution after the quote.
         let commaAfter = after < reader.count && reader.isChar(after, ",")  // British style: ‘…’, she said
-        if attribution?.phrase != nil, attribution?.verb != nil, attribution?.cue == "after" || attribution?.cue == "inverted",
-           attributedAfter || commaAfter { return .partial }
+        if attribution?.phrase != nil, speechVerbFollows, closedByComma || commaAfter { return .partial }
         return .term
     }
 

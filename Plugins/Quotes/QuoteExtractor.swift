@@ -21,7 +21,8 @@ public struct QuoteExtractor: Extractor {
             from (a name, a pronoun, a description). `verb` is the speech cue as written ("stated", \
             "according to") and `cue` where the attribution was found: after, inverted, before, \
             colon, middle, dash, according-to, continuation, preceding-sentence, following-sentence, \
-            unmarked, that-clause.
+            unmarked, that-clause, transcript ("NAME: …" turns), possessive ("Trump’s claim that …") \
+            and subject (the sentence's subject, no speech verb).
             """,
         version: "1.0",
         fields: [

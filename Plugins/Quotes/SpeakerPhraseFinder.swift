@@ -106,10 +106,6 @@ struct SpeakerPhraseFinder {
         "yesterday", "additionally", "moreover", "furthermore", "by", "writing", "responding", "if", "once",
         "although", "though", "because", "to", "unlike", "like", "besides", "in turn",
     ]
-    private static let prepositions: Set<String> = [
-        "of", "to", "with", "by", "for", "at", "from", "in", "on", "about", "against", "toward", "towards",
-        "into", "than", "between", "among", "over", "under",
-    ]
 
     /// Whether token `i` ends (reading backwards) or ends (reading forwards) a phrase.
     private func isBoundary(_ i: Int) -> Bool {
@@ -428,8 +424,8 @@ struct SpeakerPhraseFinder {
                 // organisation that qualifies the person named after it is not the subject.
                 if m.label != "PERSON", let person = personQualified(after: m, limit: limit) { m = person }
                 let r = tokens(of: m.span, within: i..<limit)
-                let possessive = r.upperBound < limit && (reader.lowerIs(r.upperBound, "’s") || reader.lowerIs(r.upperBound, "'s"))
-                let afterPreposition = i > start && Self.prepositions.contains(reader.lower(i - 1))
+                let possessive = r.upperBound < limit && reader.isPossessiveMarker(r.upperBound)
+                let afterPreposition = i > start && FunctionWords.prepositions.contains(reader.lower(i - 1))
                 if !possessive && !afterPreposition {
                     if r.upperBound < limit, reader.lowerIs(r.upperBound, "and"),
                        r.upperBound + 1 < limit, reader.isCapitalized(r.upperBound + 1) {
@@ -447,7 +443,7 @@ struct SpeakerPhraseFinder {
         // Entities found nothing: a capitalised name at the start of the clause.
         if let name = nameRun(in: start..<min(limit, start + 6), nearEnd: false), seenCapital {
             let after = name.upperBound
-            let possessive = after < limit && (reader.lowerIs(after, "’s") || reader.lowerIs(after, "'s"))
+            let possessive = after < limit && reader.isPossessiveMarker(after)
             if !possessive { return SpeakerPhrase(kind: .name, tokens: name) }
         }
         // "The Republican nominee also vowed": a definite description of one person's role.

@@ -194,9 +194,7 @@ struct SpeakerResolver {
         let paragraph = reader.document.sentences[here].paragraph
         let offset = reader.document.tokens[token].span.start
         var s = here
-        // A sentence whose subject is the same pronoun ("He said he plans …") or a role
-        // description ("The Republican nominee noted …") carries the referent on: it does not
-        // use up the window.
+        // Sentences that carry the referent on (see below) do not use up the window.
         var sentenceWindow = 3, paragraphWindow = 1
         while s >= 0, here - s <= sentenceWindow, paragraph - reader.document.sentences[s].paragraph <= paragraphWindow {
             let sentence = reader.document.sentences[s]
@@ -232,33 +230,29 @@ struct SpeakerResolver {
     /// Whether all the words of sentence `s` are inside quotation marks.
     private func isQuotation(sentence s: Int) -> Bool {
         let tokens = reader.document.sentences[s].tokens
-        guard let first = tokens.first(where: { reader.isWord($0) }), let last = tokens.last(where: { reader.isWord($0) })
-        else { return false }
+        guard let first = firstWord(ofSentence: s), let last = tokens.last(where: { reader.isWord($0) }) else { return false }
         return isQuoted(reader.document.tokens[first].span) && isQuoted(reader.document.tokens[last].span)
     }
 
     /// "A spokeswoman said …", "Britain’s trade secretary said …": a sentence opened by an
     /// indefinite or possessive description with a role noun within four words.
     private func introducesUnnamedPerson(sentence s: Int) -> Bool {
-        let tokens = reader.document.sentences[s].tokens
-        guard let first = tokens.first(where: { reader.isWord($0) }) else { return false }
+        guard let first = firstWord(ofSentence: s) else { return false }
         var start = first + 1
         if ["a", "an"].contains(reader.lower(first)) {
             // "A spokeswoman"
-        } else if reader.isCapitalized(first), start < tokens.upperBound, ["’s", "'s"].contains(reader.lower(start)) {
+        } else if reader.isCapitalized(first), start < reader.document.sentences[s].tokens.upperBound, reader.isPossessiveMarker(start) {
             start += 1  // "Britain’s trade secretary"
         } else {
             return false
         }
-        return (start..<min(tokens.upperBound, start + 4)).contains {
-            reader.isWord($0) && SpeechLexicon.roleNouns[reader.lower($0)] != nil
-        }
+        return roleNoun(from: start, inSentence: s) != nil
     }
 
     /// Whether sentence `s` opens with "he" or "she" agreeing with `pronoun`: its subject is
     /// someone already introduced, so the search may go on past it.
     private func opensWithPronoun(sentence s: Int, _ pronoun: SpeechLexicon.Pronoun) -> Bool {
-        guard let first = reader.document.sentences[s].tokens.first(where: { reader.isWord($0) }) else { return false }
+        guard let first = firstWord(ofSentence: s) else { return false }
         let w = reader.lower(first)
         return (w == "he" || w == "she") && SpeechLexicon.pronouns[w] == pronoun
     }
@@ -266,13 +260,21 @@ struct SpeakerResolver {
     /// "The Republican presidential nominee" opening sentence `s`: "the" and a role noun within
     /// four words, with no possessive after it ("The candidate’s response" is about a thing).
     private func openingRoleDescription(sentence s: Int) -> Range<Int>? {
-        let tokens = reader.document.sentences[s].tokens
-        guard let first = tokens.first(where: { reader.isWord($0) }), reader.lower(first) == "the" else { return nil }
-        guard let head = ((first + 1)..<min(tokens.upperBound, first + 5)).first(where: {
-            reader.isWord($0) && SpeechLexicon.roleNouns[reader.lower($0)] != nil
-        }) else { return nil }
-        if head + 1 < tokens.upperBound, ["’s", "'s"].contains(reader.lower(head + 1)) { return nil }
+        guard let first = firstWord(ofSentence: s), reader.lower(first) == "the",
+              let head = roleNoun(from: first + 1, inSentence: s), !reader.isPossessiveMarker(head + 1) else { return nil }
         return first..<(head + 1)
+    }
+
+    private func firstWord(ofSentence s: Int) -> Int? {
+        reader.document.sentences[s].tokens.first { reader.isWord($0) }
+    }
+
+    /// The first role noun ("secretary", "nominee") among the four tokens from `start`, within
+    /// sentence `s`.
+    private func roleNoun(from start: Int, inSentence s: Int) -> Int? {
+        (start..<min(reader.document.sentences[s].tokens.upperBound, start + 4)).first {
+            reader.isWord($0) && SpeechLexicon.roleNouns[reader.lower($0)] != nil
+        }
     }
 
     private func opposite(_ p: SpeechLexicon.Pronoun) -> SpeechLexicon.Pronoun { p == .male ? .female : .male }
@@ -280,8 +282,8 @@ struct SpeakerResolver {
     private func isSubjectLike(_ span: Span) -> Bool {
         let r = reader.document.tokenRange(in: span)
         guard !r.isEmpty else { return false }
-        if r.upperBound < reader.count, ["’s", "'s"].contains(reader.lower(r.upperBound)) { return false }
-        if r.lowerBound > 0, ["of", "to", "with", "by", "for", "at", "from", "in", "on", "about"].contains(reader.lower(r.lowerBound - 1)) { return false }
+        if reader.isPossessiveMarker(r.upperBound) { return false }
+        if r.lowerBound > 0, FunctionWords.prepositions.contains(reader.lower(r.lowerBound - 1)) { return false }
         return true
     }
 

@@ -76,6 +76,11 @@ struct TokenReader {
 
     func isAny(_ i: Int, _ set: Set<String>) -> Bool { set.contains(text(i)) }
 
+    /// Whether token `i` exists and is the possessive "’s" or "'s" the tokeniser splits off.
+    func isPossessiveMarker(_ i: Int) -> Bool {
+        i < count && (lowerIs(i, "’s") || lowerIs(i, "'s"))
+    }
+
     /// Whether token `i`, lowercased, is `word`: the same answer as `lower(i) == word`, from the
     /// bytes when both are ASCII (nearly always), so no String is built.
     func lowerIs(_ i: Int, _ word: String) -> Bool {

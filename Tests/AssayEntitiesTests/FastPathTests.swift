@@ -15,12 +15,18 @@ struct FastPathTests {
 
     let recognizer = try! EntityRecognizer.shipped.get()
 
+    /// The spelling types of `units` with each type's profile read from the text.
+    static func profiledTypes(_ doc: AnalyzedDocument, _ units: TaggingUnits) -> UnitTypes {
+        var types = doc.utf8.withUnsafeBufferPointer { UnitTypes($0, units.spans) }
+        doc.utf8.withUnsafeBufferPointer { types.profile(with: $0) }
+        return types
+    }
+
     @Test func typesProfileEachUnitAsItsOwnProfileWould() {
         for text in Self.texts {
             let doc = AnalyzedDocument(text)
             let units = TaggingUnits(doc, sentences: 0..<doc.sentences.count)
-            var types = doc.utf8.withUnsafeBufferPointer { UnitTypes($0, units.spans) }
-            doc.utf8.withUnsafeBufferPointer { types.profile(with: $0) }
+            let types = FastPathTests.profiledTypes(doc, units)
             let direct = recognizer.features.profiles(doc, units)
             #expect(types.ofUnit.count == units.count)
             for (i, t) in types.ofUnit.enumerated() {
@@ -46,8 +52,7 @@ struct FastPathTests {
             let profiles = features.profiles(doc, units)
             let casing = features.casing(units, profiles: profiles)
             let listed = features.extract(units, profiles: profiles, casing: casing)
-            var types = doc.utf8.withUnsafeBufferPointer { UnitTypes($0, units.spans) }
-            doc.utf8.withUnsafeBufferPointer { types.profile(with: $0) }
+            var types = FastPathTests.profiledTypes(doc, units)
             let boundary = types.appendMarker(FeatureExtractor.boundary), end = types.appendMarker(FeatureExtractor.end)
             let facts = model.spellingFacts(types.profiles)
             let pairs = model.pairSums(FeatureScorer.typePairs(units, types: types, boundary: boundary, end: end)

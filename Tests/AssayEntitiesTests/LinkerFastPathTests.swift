@@ -152,8 +152,7 @@ struct TypedProfilesTests {
         for text in LinkerFastPathTests.texts {
             let doc = AnalyzedDocument(text)
             let units = TaggingUnits(doc, sentences: 0..<doc.sentences.count)
-            var types = doc.utf8.withUnsafeBufferPointer { UnitTypes($0, units.spans) }
-            doc.utf8.withUnsafeBufferPointer { types.profile(with: $0) }
+            let types = FastPathTests.profiledTypes(doc, units)
             let typed = TypedProfiles(types), direct = recognizer.features.profiles(doc, units)
             let a = recognizer.features.casing(units, profiles: typed), b = recognizer.features.casing(units, profiles: direct)
             #expect(a.lineCases == b.lineCases && a.headlines == b.headlines)

@@ -64,10 +64,9 @@ struct MentionLinker {
                 // Every person the name fits, in group order.
                 fits.removeAll(keepingCapacity: true)
                 for e in headWords.indices where Self.holdsAll(ids, w, in: headWords[e]) { fits.append(e) }
-                if let first = fits.first {
-                    // Usually one person fits.
-                    let e = fits.count == 1 ? first
-                        : Self.likeliestGroup(fits, members: { personEntities[$0] }, span: { items[$0].span }, for: items[i].span.start, in: document)
+                if !fits.isEmpty {
+                    let e = Self.likeliestGroup(fits, members: { personEntities[$0] }, span: { items[$0].span },
+                                                for: items[i].span.start, in: document)
                     personEntities[e].append(i)
                 } else {
                     personEntities.append([i])
@@ -444,22 +443,23 @@ struct MentionLinker {
         return latestSubject?.group ?? latest?.group ?? fits[0]
     }
 
-    /// Whether a name is the object of a preposition, over up to three lower-case words
-    /// ("for his wife Hillary Clinton", "with Clinton").
+    /// Whether a name is the object of a preposition or follows "and", over up to three
+    /// lower-case words ("for his wife Hillary Clinton", "with Clinton").
     static func isPrepositionObject(_ span: Span, in document: AnalyzedDocument) -> Bool {
         var t = document.tokenRange(in: span).lowerBound - 1
         var steps = 0
         while t >= 0, steps < 4, document.tokens[t].kind == .word {
             let b = document.utf8[document.tokens[t].span.start]
             guard b >= 97, b <= 122 else { return false }  // a capitalised word: a title or a name
-            if prepositions.contains(document.text(ofToken: t)) { return true }
+            // "Bill and Hillary Clinton": a name after "and" shares the phrase of the one before.
+            let word = document.text(ofToken: t)
+            if word == "and" || FunctionWords.prepositions.contains(word) { return true }
             t -= 1
             steps += 1
         }
         return false
     }
 
-    private static let prepositions: Set<String> = ["for", "to", "with", "of", "by", "from", "at", "about", "on", "against", "between", "and"]
 
     /// The fullest name among `members`: most words, then a form that is not all capitals
     /// (headlines), then the longest text, then the first mentioned.
