@@ -8,7 +8,7 @@ import AssaySentiment
 /// plugin (`AssayPlugin.register(into:)`), so that API is exercised by the project's own code.
 enum BuiltinPlugins {
     static var all: [any AssayPlugin.Type] {
-        [EntitiesPlugin.self, NumbersPlugin.self, QuotesPlugin.self, SentimentPlugin.self]
+        [CoreTools.self, EntitiesPlugin.self, NumbersPlugin.self, QuotesPlugin.self, SentimentPlugin.self]
     }
 
     /// A registry with every built-in extractor and tool.
