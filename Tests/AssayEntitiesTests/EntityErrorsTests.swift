@@ -9,7 +9,7 @@ import Testing
     let alchemy1 = Span(0, 7), alchemy2 = Span(14, 21), tedBaker = Span(28, 37), baker = Span(32, 37), paris = Span(45, 50)
     var errors = EntityErrors()
     errors.add(found: [GoldEntity(span: alchemy1, label: .person), GoldEntity(span: alchemy2, label: .person),
-                       GoldEntity(span: baker, label: .person), GoldEntity(span: Span(9, 12), label: .misc)],
+                       GoldEntity(span: baker, label: .person), GoldEntity(span: Span(8, 11), label: .misc)],
                gold: [GoldEntity(span: alchemy1, label: .org), GoldEntity(span: alchemy2, label: .org),
                       GoldEntity(span: tedBaker, label: .org), GoldEntity(span: paris, label: .loc)],
                in: doc)
