@@ -24,7 +24,8 @@ let package = Package(
         .target(name: "AssayNumbers", dependencies: [core], path: "Plugins/Numbers"),
         .target(name: "AssayEntities", dependencies: [core], path: "Plugins/Entities",
                 resources: [.copy("Resources")]),
-        .target(name: "AssayQuotes", dependencies: [core], path: "Plugins/Quotes"),
+        .target(name: "AssayQuotes", dependencies: [core], path: "Plugins/Quotes",
+                resources: [.copy("Resources")]),
         .target(name: "AssaySentiment", dependencies: [core], path: "Plugins/Sentiment",
                 resources: [.copy("Resources")]),
 
