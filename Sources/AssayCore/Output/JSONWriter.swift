@@ -82,7 +82,9 @@ extension Annotation {
 }
 
 extension AnalyzedDocument {
-    /// One line of `assay extract` output: `{"id": ..., "annotations": [...]}`.
+    /// One line of `assay extract` output: `{"id": ..., "annotations": [...], "fields": {...}}`,
+    /// where `fields` (the document's ``Document/fields``) is left out when there are none, so
+    /// a plain `{"id", "text"}` input gives the original contract's line.
     public func contractJSONLine(_ annotations: [Annotation]) -> String {
         var w = JSONWriter()
         w.raw("{\"id\": ")
@@ -92,7 +94,12 @@ extension AnalyzedDocument {
             if i > 0 { w.raw(", ") }
             w.object(a.contractFields(in: self))
         }
-        w.raw("]}")
+        w.raw("]")
+        if !document.fields.isEmpty {
+            w.raw(", \"fields\": ")
+            w.object(document.fields.pairs)
+        }
+        w.raw("}")
         return w.output
     }
 }
