@@ -27,6 +27,11 @@ struct Extract: ParsableCommand {
     @Option(name: .customLong("batch-size"), help: "Documents processed together (memory use grows with it).")
     var batchSize = 256
 
+    @Flag(name: .customLong("error-lines"), help: ArgumentHelp(
+        "Write {\"id\", \"error\", \"code\"} in place of each input that fails, so the output has exactly one line per non-blank input line (for Spark's pipe() and Hadoop streaming); the exit status is then 0.",
+        discussion: "Without it, a failed input is reported on stderr only, leaves no output line, and makes the exit status 1."))
+    var errorLines = false
+
     @Argument(help: ArgumentHelp("Files, folders, .jsonl files, or - for JSON Lines on stdin (the default).", valueName: "PATH"))
     var paths: [String] = []
 
@@ -60,10 +65,12 @@ struct Extract: ParsableCommand {
         }
         var writer = BatchWriter(format: format)
         var failed = false
-        var batch: [Document] = []
+        var batch: [BatchItem] = []
+        let errorLines = errorLines
         func flush() {
             let runner = ParallelRunner()
-            let lines = runner.map(batch) { doc -> Result<String, AssayError> in
+            let lines = runner.map(batch) { item -> Result<String, AssayError> in
+                guard case .document(let doc) = item else { return .success("") }
                 let analysed = AnalyzedDocument(doc)
                 do {
                     let found = try plan.run(analysed)
@@ -75,59 +82,82 @@ struct Extract: ParsableCommand {
                     return .failure(AssayError(.extractionFailed, "\(error)"))
                 }
             }
-            for (doc, line) in zip(batch, lines) {
-                switch line {
-                case .success(let text)?: writer.write(text)
-                case .failure(let e)?: failed = true; StandardStreams.err("assay: \(doc.id): \(e)\n")
-                case nil: break
+            for (item, line) in zip(batch, lines) {
+                switch (item, line) {
+                case (.failed(let e), _):
+                    writer.write(BatchWriter.errorLine(id: nil, e))
+                case (.document, .success(let text)?): writer.write(text)
+                case (.document(let doc), .failure(let e)?):
+                    failed = true
+                    StandardStreams.err("assay: \(doc.id): \(e)\n")
+                    if errorLines { writer.write(BatchWriter.errorLine(id: doc.id, e)) }
+                case (.document, nil): break
                 }
             }
             batch.removeAll(keepingCapacity: true)
+            writer.flush()
         }
         let sources = paths.isEmpty ? ["-"] : paths
         for source in sources {
             let ok = BatchInput.read(source) { doc in
-                batch.append(doc)
+                batch.append(.document(doc))
                 if batch.count >= batchSize { flush() }
-            } onError: { message in
+            } onError: { error in
                 failed = true
-                StandardStreams.err("assay: \(message)\n")
+                StandardStreams.err("assay: \(error)\n")
+                if errorLines { batch.append(.failed(error)) }
             }
             if !ok { failed = true }
         }
         flush()
         writer.finish()
-        if failed { throw ExitCode(1) }
+        // With --error-lines every failure is answered in the output itself, where the caller
+        // (a Spark or streaming task) reads it; a non-zero status would make it fail the task.
+        if failed && !errorLines { throw ExitCode(1) }
     }
 }
 
 /// Streams documents from a path or stdin without holding them all.
 enum BatchInput {
     /// Calls `body` for each document `source` holds. - Returns: false if the source was unusable.
-    static func read(_ source: String, _ body: (Document) -> Void, onError: (String) -> Void) -> Bool {
+    static func read(_ source: String, _ body: (Document) -> Void, onError: (AssayError) -> Void) -> Bool {
         if source == "-" || DocumentLoader.isJSONLines(source) {
             let reader: LineReader
-            do { reader = try LineReader(path: source) } catch { onError("\(error)"); return false }
+            do { reader = try LineReader(path: source) } catch { onError(AssayError.wrapping(error, source)); return false }
             var parser = JSONLinesParser(source: source == "-" ? "stdin" : source)
             while let line = reader.next() {
                 do {
                     if let doc = try parser.parse(line) { body(doc) }
                 } catch {
-                    onError("\(error)")
+                    onError(AssayError.wrapping(error, source))
                 }
             }
             return true
         }
         let loader = DocumentLoader()
         let files: [String]
-        do { files = try loader.expand(source) } catch { onError("\(error)"); return false }
+        do { files = try loader.expand(source) } catch { onError(AssayError.wrapping(error, source)); return false }
         for file in files {
             let result = loader.load([file])
-            for e in result.errors { onError("\(e)") }
+            for e in result.errors { onError(e) }
             for w in result.warnings { StandardStreams.err("assay: warning: \(w)\n") }
             result.documents.forEach(body)
         }
         return true
+    }
+}
+
+/// One input of a batch: a document to extract from, or an input that could not be read (kept
+/// in its place so that `--error-lines` can answer it in order).
+enum BatchItem: Sendable {
+    case document(Document)
+    case failed(AssayError)
+}
+
+extension AssayError {
+    /// `error` as an ``AssayError``, or an unreadable-input error naming `source`.
+    static func wrapping(_ error: any Error, _ source: String) -> AssayError {
+        error as? AssayError ?? AssayError(.unreadable, "\(source): \(error)")
     }
 }
 
@@ -145,12 +175,27 @@ struct BatchWriter {
         case .json: buffer += (count == 0 ? "[\n" : ",\n") + object
         }
         count += 1
-        if buffer.utf8.count > 1 << 16 { StandardStreams.out(buffer); buffer = "" }
+        if buffer.utf8.count > 1 << 16 { flush() }
+    }
+
+    /// Sends what is buffered (whole lines only) to stdout, so a reader downstream sees each batch
+    /// as soon as it is done.
+    mutating func flush() {
+        guard !buffer.isEmpty else { return }
+        StandardStreams.outOrExitOnClosedPipe(buffer)
+        buffer = ""
     }
 
     mutating func finish() {
         if format == .json { buffer += count == 0 ? "[]\n" : "\n]\n" }
-        StandardStreams.out(buffer)
-        buffer = ""
+        flush()
+    }
+
+    /// The `--error-lines` answer for an input that failed: `{"id", "error", "code"}`.
+    static func errorLine(id: String?, _ error: AssayError) -> String {
+        var json = JSONWriter()
+        json.object([("id", id.map(Value.string) ?? .null), ("error", .string(error.message)),
+                     ("code", .string(error.code.rawValue))])
+        return json.output
     }
 }
