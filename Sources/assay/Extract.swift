@@ -11,8 +11,9 @@ struct Extract: ParsableCommand {
             JSON Lines on standard input ({"id": ..., "text": ...} per line). Output, in input order: \
             {"id": ..., "annotations": [{"extractor", "start", "end", "text", ...fields}]} with \
             Unicode scalar offsets. Errors go to stderr one line each; the exit status is 1 if any \
-            input failed, and the documents that could be read are still processed. Memory stays \
-            flat however long the input: documents are read, extracted and written in batches.
+            input failed, and the documents that could be read are still processed. An annotation \
+            about the whole document ("scope": "document") has no "text". Memory stays flat \
+            however long the input: at most --batch-size documents are in flight at once.
             """)
 
     @Option(name: .customLong("with"), help: ArgumentHelp("Extractors to run, comma-separated.", valueName: "NAMES"))
@@ -24,7 +25,7 @@ struct Extract: ParsableCommand {
     @Option(help: "Output format: jsonl (one object per line) or json (one array).")
     var format: Format = .jsonl
 
-    @Option(name: .customLong("batch-size"), help: "Documents processed together (memory use grows with it).")
+    @Option(name: .customLong("batch-size"), help: "Documents in flight at once (memory use grows with it).")
     var batchSize = 256
 
     @Argument(help: ArgumentHelp("Files, folders, .jsonl files, or - for JSON Lines on stdin (the default).", valueName: "PATH"))
@@ -60,61 +61,78 @@ struct Extract: ParsableCommand {
         }
         var writer = BatchWriter(format: format)
         var failed = false
-        var batch: [Document] = []
-        func flush() {
-            let runner = ParallelRunner()
-            let lines = runner.map(batch) { doc -> Result<String, AssayError> in
+        // Parsing, analysis, extraction and JSON writing run on the worker threads; this thread
+        // only cuts the input into lines and writes finished documents out, in input order.
+        // Each document becomes its output line or one line of error for stderr.
+        let stream = OrderedStream<BatchInput.Item, Result<[UInt8], BatchInput.Failure>>(window: batchSize) { item in
+            let doc: Document
+            do {
+                guard let parsed = try item.document() else { return .success([]) }
+                doc = parsed
+            } catch {
+                return .failure(BatchInput.Failure(message: "\(error)"))
+            }
+            do {
                 let analysed = AnalyzedDocument(doc)
-                do {
-                    let found = try plan.run(analysed)
-                    let all = plan.steps.flatMap { found[$0.name] ?? [] }.sorted { $0.span < $1.span }
-                    return .success(analysed.contractJSONLine(all))
-                } catch let e as AssayError {
-                    return .failure(e)
-                } catch {
-                    return .failure(AssayError(.extractionFailed, "\(error)"))
-                }
+                let found = try plan.run(analysed)
+                let all = plan.steps.flatMap { found[$0.name] ?? [] }.sorted { $0.span < $1.span }
+                var json = JSONWriter()
+                json.contractLine(analysed, all)
+                return .success(json.bytes)
+            } catch let e as AssayError {
+                return .failure(BatchInput.Failure(message: "\(doc.id): \(e)"))
+            } catch {
+                return .failure(BatchInput.Failure(message: "\(doc.id): \(AssayError(.extractionFailed, "\(error)"))"))
             }
-            for (doc, line) in zip(batch, lines) {
-                switch line {
-                case .success(let text)?: writer.write(text)
-                case .failure(let e)?: failed = true; StandardStreams.err("assay: \(doc.id): \(e)\n")
-                case nil: break
-                }
+        } consume: { result in
+            switch result {
+            case .success(let bytes): if !bytes.isEmpty { writer.write(bytes) }
+            case .failure(let f): failed = true; StandardStreams.err("assay: \(f.message)\n")
             }
-            batch.removeAll(keepingCapacity: true)
         }
         let sources = paths.isEmpty ? ["-"] : paths
         for source in sources {
-            let ok = BatchInput.read(source) { doc in
-                batch.append(doc)
-                if batch.count >= batchSize { flush() }
-            } onError: { message in
+            let ok = BatchInput.read(source, stream.submit) { message in
                 failed = true
                 StandardStreams.err("assay: \(message)\n")
             }
             if !ok { failed = true }
         }
-        flush()
+        stream.finish()
         writer.finish()
         if failed { throw ExitCode(1) }
     }
 }
 
-/// Streams documents from a path or stdin without holding them all.
+/// Streams the documents of a path or stdin without holding them all.
 enum BatchInput {
+    /// A document that could not be read or extracted, as its line of error.
+    struct Failure: Error, Sendable { var message: String }
+
+    /// One document to come: a JSON line still to parse (on a worker thread), or a loaded file.
+    struct Item: Sendable {
+        var line: [UInt8] = []
+        var lineNumber = 0
+        var source = ""
+        var loaded: Document?
+
+        /// The document, or nil for a blank line.
+        func document() throws -> Document? {
+            if let loaded { return loaded }
+            return try JSONLinesParser(source: source).document(from: line, lineNumber: lineNumber)
+        }
+    }
+
     /// Calls `body` for each document `source` holds. - Returns: false if the source was unusable.
-    static func read(_ source: String, _ body: (Document) -> Void, onError: (String) -> Void) -> Bool {
+    static func read(_ source: String, _ body: (Item) -> Void, onError: (String) -> Void) -> Bool {
         if source == "-" || DocumentLoader.isJSONLines(source) {
             let reader: LineReader
             do { reader = try LineReader(path: source) } catch { onError("\(error)"); return false }
-            var parser = JSONLinesParser(source: source == "-" ? "stdin" : source)
+            let name = source == "-" ? "stdin" : source
+            var lineNumber = 0
             while let line = reader.next() {
-                do {
-                    if let doc = try parser.parse(line) { body(doc) }
-                } catch {
-                    onError("\(error)")
-                }
+                lineNumber += 1
+                body(Item(line: line, lineNumber: lineNumber, source: name))
             }
             return true
         }
@@ -125,7 +143,7 @@ enum BatchInput {
             let result = loader.load([file])
             for e in result.errors { onError("\(e)") }
             for w in result.warnings { StandardStreams.err("assay: warning: \(w)\n") }
-            result.documents.forEach(body)
+            for d in result.documents { body(Item(loaded: d)) }
         }
         return true
     }
@@ -135,22 +153,30 @@ enum BatchInput {
 struct BatchWriter {
     let format: Extract.Format
     private var count = 0
-    private var buffer = ""
+    private var buffer: [UInt8] = []
 
     init(format: Extract.Format) { self.format = format }
 
-    mutating func write(_ object: String) {
+    mutating func write(_ object: [UInt8]) {
         switch format {
-        case .jsonl: buffer += object + "\n"
-        case .json: buffer += (count == 0 ? "[\n" : ",\n") + object
+        case .jsonl:
+            buffer += object
+            buffer.append(UInt8(ascii: "\n"))
+        case .json:
+            buffer += Array((count == 0 ? "[\n" : ",\n").utf8)
+            buffer += object
         }
         count += 1
-        if buffer.utf8.count > 1 << 16 { StandardStreams.out(buffer); buffer = "" }
+        if buffer.count > 1 << 16 { flush() }
     }
 
     mutating func finish() {
-        if format == .json { buffer += count == 0 ? "[]\n" : "\n]\n" }
+        if format == .json { buffer += Array((count == 0 ? "[]\n" : "\n]\n").utf8) }
+        flush()
+    }
+
+    private mutating func flush() {
         StandardStreams.out(buffer)
-        buffer = ""
+        buffer.removeAll(keepingCapacity: true)
     }
 }
