@@ -81,8 +81,9 @@ public struct JSONWriter: Sendable {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// One document of `assay extract` output: `{"id": ..., "annotations": [...]}`, without a
-    /// line break. Each annotation carries `extractor`, `start`, `end` (Unicode scalar offsets),
+    /// One document of `assay extract` output: `{"id": ..., "annotations": [...], "fields": {...}}`
+    /// without a line break; `fields` (the document's ``Document/fields``) is left out when there
+    /// are none, so a plain `{"id", "text"}` input gives the original contract's line. Each annotation carries `extractor`, `start`, `end` (Unicode scalar offsets),
     /// `text` (unless ``Annotation/coversDocument``), then the extractor's fields in order.
     public mutating func contractLine(_ document: AnalyzedDocument, _ annotations: [Annotation]) {
         raw("{\"id\": ")
@@ -108,7 +109,12 @@ public struct JSONWriter: Sendable {
                 bytes.append(UInt8(ascii: "}"))
             }
         }
-        raw("]}")
+        bytes.append(UInt8(ascii: "]"))
+        if !document.document.fields.isEmpty {
+            raw(", \"fields\": ")
+            object(document.document.fields.pairs)
+        }
+        bytes.append(UInt8(ascii: "}"))
     }
 }
 
@@ -132,7 +138,9 @@ extension Annotation {
 }
 
 extension AnalyzedDocument {
-    /// One line of `assay extract` output: `{"id": ..., "annotations": [...]}`.
+    /// One line of `assay extract` output: `{"id": ..., "annotations": [...], "fields": {...}}`,
+    /// where `fields` (the document's ``Document/fields``) is left out when there are none, so
+    /// a plain `{"id", "text"}` input gives the original contract's line.
     public func contractJSONLine(_ annotations: [Annotation]) -> String {
         var w = JSONWriter()
         w.contractLine(self, annotations)

@@ -318,9 +318,20 @@ public struct Parser {
     }
 
     private mutating func fieldList(_ what: String) throws(CommandSyntaxError) -> [String] {
-        var fields = [try name(what)]
-        while isSymbol(",") { i += 1; fields.append(try name("a field name")) }
+        var fields = [try field(what)]
+        while isSymbol(",") { i += 1; fields.append(try field("a field name")) }
         return fields
+    }
+
+    /// A field name, or a date key of one: `month(doc.date)` (see `FieldReference`).
+    private mutating func field(_ what: String) throws(CommandSyntaxError) -> String {
+        let function = try name(what)
+        guard isSymbol("("), FieldReference.dateFunctions.contains(function.lowercased()) else { return function }
+        i += 1
+        let argument = try name("a field inside \(function)(...)")
+        guard isSymbol(")") else { throw CommandSyntaxError("expected ')' after '\(function)(\(argument)'", at: current.offset) }
+        i += 1
+        return "\(function.lowercased())(\(argument))"
     }
 
     private mutating func stage() throws(CommandSyntaxError) -> Pipeline.Stage {
@@ -339,7 +350,7 @@ public struct Parser {
             var keys: [(String, Bool)] = []
             repeat {
                 if isSymbol(",") { i += 1 }
-                let f = try name("a field to sort by")
+                let f = try field("a field to sort by")
                 var desc = false
                 if isWord("desc") { i += 1; desc = true } else if isWord("asc") { i += 1 }
                 keys.append((f, desc))
@@ -373,10 +384,10 @@ public struct Parser {
             i += 1
             guard isWord("by") else { throw CommandSyntaxError("expected 'by' after 'group'", at: current.offset) }
             i += 1
-            stage = .group(by: try name("a field after 'group by'"))
+            stage = .group(by: try field("a field after 'group by'"))
         case "stats":
             i += 1
-            let f = try name("a numeric field after 'stats'")
+            let f = try field("a numeric field after 'stats'")
             var by: [String] = []
             if isWord("by") { i += 1; by = try fieldList("a field after 'by'") }
             stage = .stats(field: f, by: by)
@@ -417,7 +428,7 @@ public struct Parser {
             i += 1
             return inner
         }
-        let field = try name("a field name after 'where'")
+        let field = try self.field("a field name after 'where'")
         let opToken = current
         if isWord("matches") {
             i += 1
