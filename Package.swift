@@ -24,7 +24,8 @@ let package = Package(
         .target(name: "AssayNumbers", dependencies: [core], path: "Plugins/Numbers"),
         .target(name: "AssayEntities", dependencies: [core], path: "Plugins/Entities",
                 resources: [.copy("Resources")]),
-        .target(name: "AssayQuotes", dependencies: [core], path: "Plugins/Quotes"),
+        .target(name: "AssayQuotes", dependencies: [core], path: "Plugins/Quotes",
+                resources: [.copy("Resources")]),
         .target(name: "AssaySentiment", dependencies: [core], path: "Plugins/Sentiment",
                 resources: [.copy("Resources")]),
 
@@ -38,7 +39,7 @@ let package = Package(
 
         .executableTarget(name: "assay-bench",
                           dependencies: [core, "AssayNumbers", "AssayEntities", "AssayQuotes", "AssaySentiment"],
-                          path: "Benchmarks"),
+                          path: "Benchmarks", exclude: ["spark_throughput.py"]),
 
         .testTarget(name: "AssayCoreTests", dependencies: [core], path: "Tests/AssayCoreTests"),
         .testTarget(name: "AssayREPLTests", dependencies: [core, "AssayREPL"], path: "Tests/AssayREPLTests"),

@@ -43,7 +43,7 @@ public struct QuoteExtractor: Extractor {
         // Quotes are found over the whole document (an attribution may lie outside `span`), then
         // only those inside `span` are returned.
         let analyzer = QuoteAnalyzer(document: document, entityAnnotations: context.annotations(from: "entities"))
-        let quotes = analyzer.quotes()
+        let quotes = analyzer.quotes(model: try SpeakerModel.shipped.get())
         // The pieces in span order, equal spans in the order found (as a stable sort of the
         // annotations would give), sorted before the annotations are built rather than after.
         var order: [(span: Span, quote: Int, piece: Int)] = []

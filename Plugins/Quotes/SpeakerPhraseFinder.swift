@@ -127,6 +127,12 @@ struct SpeakerPhraseFinder {
     /// Whether a speech verb is at token `i` (``verb(at:)`` without copying its cue).
     func hasVerb(at i: Int) -> Bool { verbCueAt[i] >= 0 }
 
+    /// Whether the speech verb at token `i` takes the listener as its object (false without one).
+    func takesListener(at i: Int) -> Bool { verbCueAt[i] >= 0 && verbCues[Int(verbCueAt[i])].verb.takesListener }
+
+    /// Whether the speech verb at token `i` is a participle (false without one).
+    func isParticiple(at i: Int) -> Bool { verbCueAt[i] >= 0 && verbCues[Int(verbCueAt[i])].verb.isParticiple }
+
     /// The cue (an index into ``SpeechLexicon/verbCues``) the verb form `form` (number `index`)
     /// gives at token `i`, or -1 when its context says it is no speech verb there.
     private static func cue(of form: SpeechLexicon.VerbForm, index: Int, at i: Int, reader: TokenReader,

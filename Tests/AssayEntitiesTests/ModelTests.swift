@@ -69,7 +69,7 @@ import Testing
     let registry = ExtractorRegistry()
     try EntitiesPlugin.register(into: registry)
     #expect(registry.names == ["entities"])
-    #expect(registry.tool(.evaluate, named: "entities")?.usage == "FILE [--model FILE]")
+    #expect(registry.tool(.evaluate, named: "entities")?.usage == "FILE [--model FILE] [--errors N]")
     #expect(registry.tool(.train, named: "entities")?.usage.hasPrefix("--train FILE --dev FILE --out FILE") == true)
 }
 

@@ -38,6 +38,31 @@ import Testing
         #expect(QuoteScore.speakerMatches(PredictedQuote(span: Span(1, 7), kind: "direct", speaker: nil), vague))
     }
 
+    @Test func speakerErrorsAreGroupedByCause() {
+        var score = QuoteScore()
+        // Gold speakers read from "Ann Lee" (bytes 12..<19 of the document).
+        let annotated: [String: Any] = ["start": 1, "end": 7, "kind": "full", "speaker": "Ann Lee",
+                                        "speaker_start": 12, "speaker_end": 19, "speaker_resolution": "ner_in_source"]
+        let golds = [GoldQuote(annotated, doc)!]
+        let wrong: [(PredictedQuote, SpeakerErrorCause)] = [
+            (PredictedQuote(span: Span(1, 7), kind: "direct", speaker: nil), .noAttribution),
+            (PredictedQuote(span: Span(1, 7), kind: "direct", speaker: nil, speakerSpan: Span(23, 27), mention: "They"), .unresolvedPronoun),
+            (PredictedQuote(span: Span(1, 7), kind: "direct", speaker: "Bo Li", speakerSpan: Span(23, 27), mention: "They"), .wrongPersonInReach),
+            (PredictedQuote(span: Span(1, 7), kind: "direct", speaker: "Bo Li", speakerSpan: Span(12, 19), mention: "Ann Lee"), .otherName),
+        ]
+        var causes: [SpeakerErrorCause] = []
+        for (predicted, expected) in wrong {
+            score.add(gold: golds, predicted: [predicted], speakerError: { cause, _ in causes.append(cause) })
+            #expect(causes.last == expected)
+        }
+        // The right name read from another mention is no error.
+        score.add(gold: golds, predicted: [PredictedQuote(span: Span(1, 7), kind: "direct", speaker: "Ann Lee", speakerSpan: Span(23, 27))],
+                  speakerError: { cause, _ in causes.append(cause) })
+        #expect(causes.count == 4)
+        #expect(score.speakerErrors[.wrongPersonInReach] == 1)
+        #expect(score.mentionCorrect == 1)
+    }
+
     @Test func toolReadsJSONLinesThroughTheRegistry() throws {
         let registry = ExtractorRegistry()
         try registry.register(FakeEntities())
@@ -54,6 +79,9 @@ import Testing
         let report = lines.all.joined(separator: "\n")
         #expect(report.contains("all quotes     precision 1.000  recall 1.000  F1 1.000"))
         #expect(report.contains("speaker accuracy  all 1.000 (1/1)"))
+        let limited = Lines()
+        try registry.tool(.evaluate, named: "quotes")!.run([url.path, "--docs", "0"], registry) { limited.append($0) }
+        #expect(limited.all.first?.hasPrefix("documents 0;") == true)
     }
 }
 

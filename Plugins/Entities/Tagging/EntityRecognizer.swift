@@ -51,13 +51,19 @@ struct EntityRecognizer: Sendable {
         }
     }()
 
-    /// The sections of the gazetteer shipped as `Resources/gazetteer.txt`, read once.
+    /// The sections of the gazetteer shipped as `Resources/gazetteer.txt` (hand-made) and
+    /// `Resources/gazetteer-derived.txt` (derived from licensed data packages by
+    /// `scripts/derive-gazetteer.py`), merged and read once.
     static let gazetteerSections: Result<[String: [String]], AssayError> = {
-        guard let url = Bundle.module.url(forResource: "gazetteer", withExtension: "txt", subdirectory: "Resources"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else {
-            return .failure(AssayError(.modelUnavailable, "the entity gazetteer resource (gazetteer.txt) is missing from this build"))
+        var merged: [String: [String]] = [:]
+        for name in ["gazetteer", "gazetteer-derived"] {
+            guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Resources"),
+                  let text = try? String(contentsOf: url, encoding: .utf8) else {
+                return .failure(AssayError(.modelUnavailable, "the entity gazetteer resource (\(name).txt) is missing from this build"))
+            }
+            merged.merge(Gazetteer.sections(of: text)) { $0 + $1 }
         }
-        return .success(Gazetteer.sections(of: text))
+        return .success(merged)
     }()
 
     /// The title matcher built from the gazetteer's `[title]`, `[nationality]` and `[country]` lists.

@@ -37,10 +37,11 @@ enum EntityTools {
     static let evaluate = ExtractorTool(
         kind: .evaluate, name: "entities",
         summary: "Exact-span precision, recall and F1 of the entities extractor, overall and per label",
-        usage: "FILE [--model FILE]"
+        usage: "FILE [--model FILE] [--errors N]"
     ) { arguments, _, output in
-        let args = try ToolArguments(arguments, known: ["model"])
-        guard args.positionals.count == 1 else { throw AssayError(.invalidArgument, "usage: assay eval entities FILE [--model FILE]") }
+        let args = try ToolArguments(arguments, known: ["model", "errors"])
+        guard args.positionals.count == 1 else { throw AssayError(.invalidArgument, "usage: assay eval entities FILE [--model FILE] [--errors N]") }
+        let errorLimit = try args.options["errors"].map { try number($0, "errors", 0...1_000_000) }
         let corpus = try AnnotatedCorpus(path: args.positionals[0])
         let recognizer: EntityRecognizer
         if let path = args.options["model"] {
@@ -51,21 +52,35 @@ enum EntityTools {
             recognizer = try EntityRecognizer.shipped.get()
         }
         output("\(corpus.documents.count) documents, \(corpus.entityCount) entities")
-        output(evaluate(recognizer, on: corpus).report)
+        var errors = EntityErrors()
+        output(evaluate(recognizer, on: corpus, errors: &errors).report)
+        if let limit = errorLimit {
+            output(errors.summary)
+            output(errors.worst(limit))
+        }
     }
 
     /// Runs the extractor over every document and scores its spans and labels against the gold.
-    static func evaluate(_ recognizer: EntityRecognizer, on corpus: AnnotatedCorpus) -> SpanScorer {
+    /// Runs the extractor over every document and scores its spans and labels against the
+    /// gold; the mistakes go into `errors`.
+    static func evaluate(_ recognizer: EntityRecognizer, on corpus: AnnotatedCorpus, errors: inout EntityErrors) -> SpanScorer {
         let extractor = EntitiesExtractor(recognizer: recognizer)
         var scorer = SpanScorer()
         for (doc, gold) in corpus.documents {
-            let found = (try? extractor.extract(from: doc, in: doc.fullSpan, context: ExtractionContext())) ?? []
-            scorer.add(predicted: found.compactMap { a in
+            let annotations = (try? extractor.extract(from: doc, in: doc.fullSpan, context: ExtractionContext())) ?? []
+            let found = annotations.compactMap { a -> GoldEntity? in
                 guard case .string(let l)? = a["label"], let label = EntityLabel(name: l) else { return nil }
                 return GoldEntity(span: a.span, label: label)
-            }, gold: gold)
+            }
+            scorer.add(predicted: found, gold: gold)
+            errors.add(found: found, gold: gold, in: doc)
         }
         return scorer
+    }
+
+    static func evaluate(_ recognizer: EntityRecognizer, on corpus: AnnotatedCorpus) -> SpanScorer {
+        var errors = EntityErrors()
+        return evaluate(recognizer, on: corpus, errors: &errors)
     }
 
     private static func number(_ text: String, _ name: String, _ range: ClosedRange<Int>) throws -> Int {

@@ -6,10 +6,14 @@ public struct Document: Sendable, Hashable, Identifiable {
     /// Where the document was read from (a path, `path:line` for JSON Lines, or `-` for stdin).
     public var source: String
     public var text: String
+    /// Everything else known about the document, in the order it was read (see
+    /// ``DocumentFields``): pipelines read these as `doc.NAME`, `assay extract` prints them.
+    public var fields: DocumentFields
 
-    public init(id: String, source: String = "", text: String) {
+    public init(id: String, source: String = "", text: String, fields: DocumentFields = [:]) {
         self.id = id
         self.source = source
         self.text = text
+        self.fields = fields
     }
 }

@@ -55,21 +55,31 @@ public struct DocumentLoader: Sendable {
         return files.sorted()
     }
 
+    /// Reads one file by its kind (``DocumentFormat``), appending its documents or its errors.
     private func loadFile(_ path: String, into result: inout Result) {
-        if DocumentLoader.isJSONLines(path) {
-            do {
-                let reader = try LineReader(path: path)
-                var parser = JSONLinesParser(source: path)
-                while let line = reader.next() {
-                    do {
-                        if let doc = try parser.parse(line) { result.documents.append(doc) }
-                    } catch let e as AssayError { result.errors.append(e) } catch {}
-                }
-            } catch let e as AssayError { result.errors.append(e) } catch {
-                result.errors.append(AssayError(.unreadable, "\(path): \(error.localizedDescription)"))
-            }
-            return
+        switch DocumentFormat(path: path) {
+        case .jsonLines: loadJSONLines(path, into: &result)
+        case .plainText: loadPlainText(path, into: &result)
         }
+    }
+
+    private func loadJSONLines(_ path: String, into result: inout Result) {
+        do {
+            let reader = try LineReader(path: path)
+            var parser = JSONLinesParser(source: path)
+            while let line = reader.next() {
+                do {
+                    if let doc = try parser.parse(line) { result.documents.append(doc) }
+                } catch let e as AssayError { result.errors.append(e) } catch {}
+            }
+        } catch let e as AssayError { result.errors.append(e) } catch {
+            result.errors.append(AssayError(.unreadable, "\(path): \(error.localizedDescription)"))
+        }
+    }
+
+    /// The file's text, decoded as UTF-8 (bad sequences repaired with a warning), or nil with an
+    /// error or warning recorded when there is no usable text.
+    func readText(_ path: String, into result: inout Result) -> String? {
         do {
             let data = try FileBytes.read(path, limit: TextDecoding.maximumDocumentBytes)
             let decoded = try TextDecoding.decode(data, name: path)
@@ -78,33 +88,54 @@ public struct DocumentLoader: Sendable {
             }
             if decoded.text.allSatisfy(\.isWhitespace) {
                 result.warnings.append("\(path): empty document skipped")
-                return
+                return nil
             }
-            let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-            result.documents.append(Document(id: id, source: path, text: decoded.text))
+            return decoded.text
         } catch let e as AssayError {
             result.errors.append(e)
         } catch {
             result.errors.append(AssayError(.unreadable, "\(path): \(error.localizedDescription)"))
         }
+        return nil
     }
 
-    public static func isJSONLines(_ path: String) -> Bool {
-        path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson")
+    private func loadPlainText(_ path: String, into result: inout Result) {
+        guard let text = readText(path, into: &result) else { return }
+        let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        result.documents.append(Document(id: id, source: path, text: text, fields: DocumentLoader.fileFields(path)))
     }
+
+    /// The fields every document read from a file of its own carries: `path` and `file` (the
+    /// file's name).
+    public static func fileFields(_ path: String) -> DocumentFields {
+        ["path": .string(path), "file": .string((path as NSString).lastPathComponent)]
+    }
+
+    public static func isJSONLines(_ path: String) -> Bool { DocumentFormat(path: path) == .jsonLines }
 }
 
 /// Parses JSON Lines documents `{"id": ..., "text": ...}`, numbering lines for error messages
-/// and inventing ids (`source:line`) where a line has none.
+/// and inventing ids (`source:line`) where a line has none. Every other key becomes a document
+/// field (see ``JSONFields``).
 public struct JSONLinesParser: Sendable {
     public let source: String
     public private(set) var lineNumber = 0
+
+    /// Keys that are not document fields: the id, the text, and the sentiment `targets` of the
+    /// batch contract.
+    public static let reservedKeys: Set<String> = ["id", "text", "targets"]
 
     public init(source: String) { self.source = source }
 
     /// The document on the next line, or nil for a blank line.
     public mutating func parse(_ line: [UInt8]) throws -> Document? {
         lineNumber += 1
+        return try document(from: line, lineNumber: lineNumber)
+    }
+
+    /// The document on line `lineNumber` (counted from 1), or nil for a blank line; for callers
+    /// that parse lines out of order, on several threads.
+    public func document(from line: [UInt8], lineNumber: Int) throws -> Document? {
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return nil }
         let object: Any
         do {
@@ -124,6 +155,7 @@ public struct JSONLinesParser: Sendable {
         case let n as NSNumber: id = n.stringValue
         default: id = "\((source as NSString).lastPathComponent):\(lineNumber)"
         }
-        return Document(id: id, source: "\(source):\(lineNumber)", text: text)
+        let fields = JSONFields.fields(of: dict, line: line, excluding: JSONLinesParser.reservedKeys)
+        return Document(id: id, source: "\(source):\(lineNumber)", text: text, fields: fields)
     }
 }

@@ -161,7 +161,8 @@ public final class PipelineRunner {
 
     private func checkFields(_ fields: [String], in records: [Record]) throws {
         guard let sample = records.first else { return }
-        let columns = ResultSet(records: Array(records.prefix(200))).columns
+        var columns = ResultSet(records: Array(records.prefix(200))).columns
+        columns += FieldReference.documentFieldNames(in: records).filter { !columns.contains($0) }
         for f in fields where !declaredFields.contains(f) && sample.value(of: f) == nil && !records.contains(where: { $0.value(of: f) != nil }) {
             let bare = columns.map { $0.split(separator: ".").last.map(String.init) ?? $0 }
             let hint = Suggestions.closest(to: f, among: columns + bare).map { " (did you mean '\($0)'?)" } ?? ""

@@ -31,7 +31,11 @@ extension Predicate {
             }
         }
         let ordering: Int
-        if let x = a.number ?? Double(a.text), let y = b.number ?? Double(b.text) {
+        if let x = a.date, let y = b.date ?? Predicate.year(b) {
+            // ISO 8601 dates compare as dates, at the coarser precision of the two:
+            // `doc.date == 2025-05` holds for every day of May.
+            ordering = ISODate.compare(x, y)
+        } else if let x = a.number ?? Double(a.text), let y = b.number ?? Double(b.text) {
             ordering = x < y ? -1 : (x > y ? 1 : 0)
         } else {
             let x = a.text, y = b.text
@@ -46,6 +50,14 @@ extension Predicate {
         case .greaterOrEqual: return ordering >= 0
         case .contains: return false
         }
+    }
+}
+
+extension Predicate {
+    /// A whole number that reads as a year (`where doc.date >= 2025`), as a date.
+    static func year(_ v: Value) -> ISODate? {
+        guard case .int(let y) = v, (1000...9999).contains(y) else { return nil }
+        return ISODate(year: y, month: 1, day: 1, precision: .year)
     }
 }
 

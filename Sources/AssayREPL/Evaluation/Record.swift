@@ -31,7 +31,8 @@ public struct Record: Sendable {
         self.init(document: document, span: a.span, fields: f)
     }
 
-    /// A row for a whole document.
+    /// A row for a whole document: its size, where it was read from, then its fields as
+    /// `doc.NAME` columns (the names every pipeline reads them by).
     init(document: AnalyzedDocument) {
         self.init(document: document, span: document.fullSpan, fields: [
             ("doc", .string(document.id)),
@@ -40,13 +41,15 @@ public struct Record: Sendable {
             ("sentences", .int(document.sentences.count)),
             ("paragraphs", .int(document.paragraphs.count)),
             ("source", .string(document.document.source)),
-        ])
+        ] + document.document.fields.map { (FieldReference.documentPrefix + $0.name, $0.value) })
     }
 
-    /// A field's value: an exact name first, then a qualified field ending in `.name` (so
-    /// `speaker` finds `quotes.speaker` after `quotes | sentiment`).
+    /// A field's value: an exact name first, then the document's fields and date keys
+    /// (``FieldReference``: `doc.outlet`, `month(doc.date)`), then a qualified field ending in
+    /// `.name` (so `speaker` finds `quotes.speaker` after `quotes | sentiment`).
     public func value(of field: String) -> Value? {
         if let v = fields.first(where: { $0.key == field })?.value { return v }
+        if let v = FieldReference.value(of: field, in: self) { return v }
         let suffix = "." + field
         return fields.first { $0.key.hasSuffix(suffix) }?.value
     }
@@ -63,6 +66,8 @@ public struct ResultSet: Sendable {
     public var records: [Record]
     /// Set when a long run was interrupted and this holds only part of the result.
     public var partial = false
+    /// The pipeline that made it (set by the session; nil for listings).
+    public var origin: ResultOrigin?
 
     public init(records: [Record], partial: Bool = false) {
         self.records = records

@@ -10,7 +10,7 @@ public struct Parser {
     /// The words that start commands; a `define` may not take one of them as a name.
     public static let commandWords: Set<String> = [
         "let", "explain", "kwic", "load", "docs", "show", "drop", "extractors", "describe", "define", "undefine",
-        "save", "results", "plugin", "plugins", "help", "quit", "exit",
+        "save", "results", "plugin", "plugins", "help", "quit", "exit", "view", "chart",
     ]
     /// Stage keywords of the pipeline language.
     public static let stageWords: Set<String> = [
@@ -170,6 +170,15 @@ public struct Parser {
             let n = try name("an extractor name after 'undefine'")
             try expectEnd()
             return .undefine(n)
+        case "view", "chart":
+            return .visual(try visual(file: nil))
+        case "save" where tokens.count > 2 && ["view", "chart", "report"].contains(tokens[1].text.lowercased()):
+            i += 1
+            if let v = try savedVisual() { return .visual(v) }
+            i = 1
+            let args = try pathArguments()
+            guard args.count == 2 else { throw CommandSyntaxError("usage: save [RESULT] FILE", at: first.offset) }
+            return .save(result: args[0], path: args[1])
         case "save":
             i += 1
             let args = try pathArguments()
@@ -202,7 +211,12 @@ public struct Parser {
             try expectEnd()
             return .quit
         default:
-            return .pipeline(try pipeline())
+            let p = try pipeline()
+            if isSymbol("|") {  // `... | chart [FIELD]`, the one stage that ends a pipeline
+                i += 2
+                return .visual(.chart(.pipeline(p), field: try chartField(), file: nil))
+            }
+            return .pipeline(p)
         }
     }
 
@@ -280,7 +294,7 @@ public struct Parser {
             source = .name(t.text, options: try options(), offset: t.offset)
         }
         var stages: [Pipeline.Stage] = []
-        while !atEnd {
+        while !atEnd, !(isSymbol("|") && tokens[i + 1].kind == .word && tokens[i + 1].text.lowercased() == "chart") {
             guard isSymbol("|") else { throw CommandSyntaxError("expected '|' before '\(current.text)'", at: current.offset) }
             i += 1
             stages.append(try stage())
@@ -318,9 +332,20 @@ public struct Parser {
     }
 
     private mutating func fieldList(_ what: String) throws(CommandSyntaxError) -> [String] {
-        var fields = [try name(what)]
-        while isSymbol(",") { i += 1; fields.append(try name("a field name")) }
+        var fields = [try field(what)]
+        while isSymbol(",") { i += 1; fields.append(try field("a field name")) }
         return fields
+    }
+
+    /// A field name, or a date key of one: `month(doc.date)` (see `FieldReference`).
+    private mutating func field(_ what: String) throws(CommandSyntaxError) -> String {
+        let function = try name(what)
+        guard isSymbol("("), FieldReference.dateFunctions.contains(function.lowercased()) else { return function }
+        i += 1
+        let argument = try name("a field inside \(function)(...)")
+        guard isSymbol(")") else { throw CommandSyntaxError("expected ')' after '\(function)(\(argument)'", at: current.offset) }
+        i += 1
+        return "\(function.lowercased())(\(argument))"
     }
 
     private mutating func stage() throws(CommandSyntaxError) -> Pipeline.Stage {
@@ -339,7 +364,7 @@ public struct Parser {
             var keys: [(String, Bool)] = []
             repeat {
                 if isSymbol(",") { i += 1 }
-                let f = try name("a field to sort by")
+                let f = try field("a field to sort by")
                 var desc = false
                 if isWord("desc") { i += 1; desc = true } else if isWord("asc") { i += 1 }
                 keys.append((f, desc))
@@ -373,10 +398,10 @@ public struct Parser {
             i += 1
             guard isWord("by") else { throw CommandSyntaxError("expected 'by' after 'group'", at: current.offset) }
             i += 1
-            stage = .group(by: try name("a field after 'group by'"))
+            stage = .group(by: try field("a field after 'group by'"))
         case "stats":
             i += 1
-            let f = try name("a numeric field after 'stats'")
+            let f = try field("a numeric field after 'stats'")
             var by: [String] = []
             if isWord("by") { i += 1; by = try fieldList("a field after 'by'") }
             stage = .stats(field: f, by: by)
@@ -417,7 +442,7 @@ public struct Parser {
             i += 1
             return inner
         }
-        let field = try name("a field name after 'where'")
+        let field = try self.field("a field name after 'where'")
         let opToken = current
         if isWord("matches") {
             i += 1
@@ -438,5 +463,57 @@ public struct Parser {
         }
         i += 1
         return .compare(field: field, op: op, value: try literal("a value to compare '\(field)' with"))
+    }
+
+    // MARK: - Views and charts
+
+    /// `view TARGET [with X,Y]` or `chart [RESULT] [FIELD]`, the current token being the verb.
+    private mutating func visual(file: String?) throws(CommandSyntaxError) -> VisualCommand {
+        let verb = advance().text.lowercased()
+        if verb == "view" {
+            let target = atEnd ? "last" : try name("a document id or result name after 'view'")
+            var marks: [String] = []
+            if isWord("with") {
+                i += 1
+                marks.append(try name("an extractor name after 'with'"))
+                while isSymbol(",") { i += 1; marks.append(try name("an extractor name")) }
+            }
+            try expectEnd()
+            return .view(target: target, marks: marks, file: file)
+        }
+        let result = atEnd ? "last" : try name("a result name after 'chart'")
+        let field = try chartField()
+        return .chart(.result(result), field: field, file: file)
+    }
+
+    /// An optional field after `chart`, then the end of the command.
+    private mutating func chartField() throws(CommandSyntaxError) -> String? {
+        guard !atEnd else { return nil }
+        let f = try name("a field to chart")
+        try expectEnd()
+        return f
+    }
+
+    /// `save view|chart ... FILE` and `save report FILE.html`; nil when the words name a result
+    /// to save the ordinary way (`save report out.csv` saves a result called 'report').
+    private mutating func savedVisual() throws(CommandSyntaxError) -> VisualCommand? {
+        var args = try pathArguments()
+        let verb = args.removeFirst().lowercased()
+        guard let file = args.last else { throw CommandSyntaxError("usage: save \(verb) ... FILE", at: current.offset) }
+        let ext = (file as NSString).pathExtension.lowercased()
+        switch verb {
+        case "report":
+            guard ext == "html" || ext == "htm" else { return nil }
+            guard args.count == 1 else { throw CommandSyntaxError("usage: save report FILE.html", at: current.offset) }
+            return .report(file: file)
+        case "view":
+            guard args.count >= 2 else { throw CommandSyntaxError("usage: save view ID|RESULT [with X,Y] FILE.html", at: current.offset) }
+            var sub = Parser(tokens: try Lexer.tokenize("view " + args.dropLast().joined(separator: " ")), text: "")
+            return try sub.visual(file: file)
+        default:
+            guard args.count >= 2 else { throw CommandSyntaxError("usage: save chart RESULT [FIELD] FILE.svg|FILE.html", at: current.offset) }
+            var sub = Parser(tokens: try Lexer.tokenize("chart " + args.dropLast().joined(separator: " ")), text: "")
+            return try sub.visual(file: file)
+        }
     }
 }

@@ -1,40 +1,62 @@
 import AssayCore
 import Foundation
 
-/// `assay eval quotes FILE [--errors N]`: scores the extractor on annotated JSON Lines
+/// `assay eval quotes FILE [--errors N] [--docs N]`: scores the extractor on annotated JSON Lines
 /// (`{"id", "text", "quotes": [{"start", "end", "speaker", "speaker_start", "speaker_end",
 /// "speaker_resolution", "kind"}]}`, offsets in Unicode scalars, kind `full` or `partial`).
 ///
 /// Prints quote precision, recall and F1 by overlap (a found quote counts if it overlaps an
 /// annotated one), overall (`direct` + `partial`, since the annotation has no terms or indirect
-/// speech) and for direct quotes (`direct` against `full`), and speaker accuracy over the
-/// annotated quotes that were found.
+/// speech) and for direct quotes (`direct` against `full`), speaker accuracy over the annotated
+/// quotes that were found, and how often the speaker was read from the annotated mention (the
+/// part people annotated; the canonical names were derived automatically). `--errors N` then
+/// lists the speaker errors grouped by cause (up to N examples each) and up to N other errors;
+/// `--docs N` scores the first N documents only.
 enum QuoteEvaluation {
     static let tool = ExtractorTool(
         kind: .evaluate, name: "quotes",
         summary: "quote precision/recall/F1 (overlap) and speaker accuracy on annotated JSON Lines",
-        usage: "FILE [--errors N]"
+        usage: "FILE [--errors N] [--docs N]"
     ) { arguments, registry, output in
-        let args = try ToolArguments(arguments, known: ["errors"])
+        let args = try ToolArguments(arguments, known: ["errors", "docs"])
         guard let path = args.positionals.first else {
-            throw AssayError(.invalidArgument, "usage: assay eval quotes FILE [--errors N]")
+            throw AssayError(.invalidArgument, "usage: assay eval quotes FILE [--errors N] [--docs N]")
         }
-        let showErrors = Int(args.options["errors"] ?? "0") ?? 0
+        let showErrors = try count(args.options["errors"], "errors") ?? 0
+        let documentLimit = try count(args.options["docs"], "docs")
         let plan = try ExtractionPlan([.init("quotes")], registry: registry)
         var score = QuoteScore()
         var errors: [String] = []
-        for record in try AnnotatedRecords.read(path) {
+        var examples: [SpeakerErrorCause: [String]] = [:]
+        for record in try AnnotatedRecords.read(path).prefix(documentLimit ?? Int.max) {
             let id = record.id
             let document = AnalyzedDocument(Document(id: id, text: record.text))
             let gold = (record.object["quotes"] as? [[String: Any]] ?? []).compactMap { GoldQuote($0, document) }
             let found = try plan.run(document)["quotes"] ?? []
             let predicted = found.map { PredictedQuote($0, document) }
-            score.add(gold: gold, predicted: predicted) { message in
+            score.add(gold: gold, predicted: predicted, speakerError: { cause, message in
+                if examples[cause, default: []].count < showErrors { examples[cause, default: []].append("\(id): \(message)") }
+            }, error: { message in
                 if errors.count < showErrors { errors.append("\(id): \(message)") }
-            }
+            })
         }
         output(score.report())
-        for e in errors { output(e) }
+        guard showErrors > 0 else { return }
+        output("speaker errors by cause:")
+        for cause in SpeakerErrorCause.allCases {
+            let n = score.speakerErrors[cause, default: 0]
+            guard n > 0 else { continue }
+            output("  \(cause.rawValue): \(n)")
+            for e in examples[cause] ?? [] { output("    \(e)") }
+        }
+        output("other errors:")
+        for e in errors { output("  \(e)") }
+    }
+
+    private static func count(_ text: String?, _ name: String) throws -> Int? {
+        guard let text else { return nil }
+        guard let n = Int(text), n >= 0 else { throw AssayError(.invalidArgument, "--\(name) must be a whole number, 0 or more") }
+        return n
     }
 }
 
@@ -67,23 +89,28 @@ struct PredictedQuote {
     var speaker: String?
     var speakerSpan: Span?
     var text: String
+    /// The text of the speaker mention, if there is one.
+    var mention: String?
 
     init(_ a: Annotation, _ document: AnalyzedDocument) {
         span = a.span
         kind = a["kind"]?.text ?? ""
         if case .string(let s)? = a["speaker"] { speaker = s }
         if case .int(let s)? = a["speaker_start"], case .int(let e)? = a["speaker_end"] {
-            speakerSpan = Span(document.byteOffset(ofScalar: s), document.byteOffset(ofScalar: e))
+            let mentionSpan = Span(document.byteOffset(ofScalar: s), document.byteOffset(ofScalar: e))
+            speakerSpan = mentionSpan
+            mention = document.text(of: mentionSpan)
         }
         text = document.text(of: a.span)
     }
 
-    init(span: Span, kind: String, speaker: String?, speakerSpan: Span? = nil, text: String = "") {
+    init(span: Span, kind: String, speaker: String?, speakerSpan: Span? = nil, text: String = "", mention: String? = nil) {
         self.span = span
         self.kind = kind
         self.speaker = speaker
         self.speakerSpan = speakerSpan
         self.text = text
+        self.mention = mention
     }
 
     var isQuote: Bool { kind == "direct" || kind == "partial" }
@@ -97,8 +124,15 @@ struct QuoteScore {
     var truePredicted = 0, trueDirect = 0, directOverlappingAny = 0
     var recalled = 0, recalledFull = 0, fullFoundAsAny = 0
     var speakerTotal = 0, speakerCorrect = 0, speakerFullTotal = 0, speakerFullCorrect = 0
+    /// Scored quotes whose speaker was read from the annotated mention (overlapping it).
+    var mentionCorrect = 0
+    var speakerErrors: [SpeakerErrorCause: Int] = [:]
 
-    mutating func add(gold goldQuotes: [GoldQuote], predicted all: [PredictedQuote], error: (String) -> Void = { _ in }) {
+    /// - Parameters:
+    ///   - speakerError: told each speaker error with its cause.
+    ///   - error: told every other error (extra, missed, wrong kind).
+    mutating func add(gold goldQuotes: [GoldQuote], predicted all: [PredictedQuote],
+                      speakerError: (SpeakerErrorCause, String) -> Void = { _, _ in }, error: (String) -> Void = { _ in }) {
         documents += 1
         let quotes = all.filter(\.isQuote)
         terms += all.filter { $0.kind == "term" }.count
@@ -141,11 +175,18 @@ struct QuoteScore {
             let correct = Self.speakerMatches(best, g)
             speakerTotal += 1
             if correct { speakerCorrect += 1 }
+            if let s = best.speakerSpan, let m = g.speakerSpan, s.overlaps(m) { mentionCorrect += 1 }
             if g.isFull {
                 speakerFullTotal += 1
                 if correct { speakerFullCorrect += 1 }
             }
-            if !correct { error("speaker \(best.speaker ?? "null") for [\(best.text.prefix(50))], expected \(g.speaker ?? "null") (\(g.mention ?? ""))") }
+            if !correct {
+                let cause = SpeakerErrorCause.of(predictedMention: best.speakerSpan, mentionText: best.mention,
+                                                 speaker: best.speaker, goldMention: g.speakerSpan)
+                speakerErrors[cause, default: 0] += 1
+                let read = best.mention.map { " from [\($0.prefix(40))]" } ?? ""
+                speakerError(cause, "speaker \(best.speaker ?? "null")\(read) for [\(best.text.prefix(50))], expected \(g.speaker ?? "null") (\(g.mention ?? ""))")
+            }
         }
     }
 
@@ -201,6 +242,7 @@ struct QuoteScore {
         direct quotes  precision \(f(directPrecision))  recall \(f(directRecall))  F1 \(f(f1(directPrecision, directRecall)))
         direct quotes, kind aside  precision \(f(ratio(directOverlappingAny, predictedDirect)))  recall \(f(ratio(fullFoundAsAny, goldFull)))  (a direct quote on any annotated quote; a full quote found as any kind)
         speaker accuracy  all \(f(speakerAccuracy)) (\(speakerCorrect)/\(speakerTotal))  direct \(f(directSpeakerAccuracy)) (\(speakerFullCorrect)/\(speakerFullTotal))
+        speaker mention  \(f(ratio(mentionCorrect, speakerTotal))) (\(mentionCorrect)/\(speakerTotal)) read from the annotated mention
         """
     }
 }

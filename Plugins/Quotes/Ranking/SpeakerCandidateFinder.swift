@@ -1,0 +1,293 @@
+import AssayCore
+
+/// Lists the candidate speakers in reach of a quote, with the facts the model weighs: people,
+/// organisations and places the entities extractor found, pronouns and role descriptions, from
+/// two sentences before the quote (within the paragraph before) to the sentence after it, plus
+/// the hand rules' reading, the speaker of the quote before, and no one.
+struct SpeakerCandidateFinder {
+    let reader: TokenReader
+    let entities: EntityIndex
+    let phrases: SpeakerPhraseFinder
+    /// Whether each token lies inside a quotation.
+    let quotedTokens: [Bool]
+    /// How often each mention's canonical name is mentioned in the document, counted when first asked.
+    private let mentionCounts = MentionCounts()
+
+    init(reader: TokenReader, entities: EntityIndex, phrases: SpeakerPhraseFinder, quotedTokens: [Bool]) {
+        self.reader = reader
+        self.entities = entities
+        self.phrases = phrases
+        self.quotedTokens = quotedTokens
+    }
+
+    /// What the finder needs to know about the quote.
+    struct Quote {
+        /// The quoted tokens, from the first piece's first to the last piece's last.
+        var content: Range<Int>
+        /// The opening mark (or first token) and the closing mark (or last token).
+        var open: Int, close: Int
+        var attribution: Attribution?
+        /// The attribution and speaker of the marked quote before, when it is near.
+        var previous: (attribution: Attribution, speaker: String?)?
+    }
+
+    func candidates(for quote: Quote) -> [SpeakerCandidate] {
+        let sentences = reader.document.sentences
+        let first = reader.sentence(of: quote.open), last = reader.sentence(of: quote.close)
+        let paragraph = sentences[first].paragraph
+        var lo = first
+        while lo > 0, first - (lo - 1) <= 2, paragraph - sentences[lo - 1].paragraph <= 1 { lo -= 1 }
+        var hi = last
+        if hi + 1 < sentences.count, sentences[hi + 1].paragraph == sentences[last].paragraph { hi += 1 }
+        let window = sentences[lo].tokens.lowerBound..<sentences[hi].tokens.upperBound
+
+        var out: [SpeakerCandidate] = []
+        // Entity mentions.
+        for m in entities.mentions(overlapping: reader.span(window)) where m.label != "MISC" {
+            let r = reader.document.tokenRange(in: m.span)
+            guard !r.isEmpty, !overlapsQuote(r, quote) else { continue }
+            let kind: SpeakerCandidate.Kind = m.label == "PERSON" ? .person : m.label == "ORG" ? .organisation : .place
+            out.append(SpeakerCandidate(kind: kind, tokens: r, source: .mention(m.index)))
+        }
+        // Pronouns and role descriptions.
+        for t in window where reader.isWord(t) && !quote.content.contains(t) {
+            if reader.document.tokens[t].span.length <= 4, reader.isLowered(t, in: Self.pronounList), let kind = pronounKind(t) {
+                out.append(SpeakerCandidate(kind: kind, tokens: t..<(t + 1), source: .words))
+            } else if reader.isLowercaseWord(t), reader.isLowered(t, in: Self.roleNounList),
+                      entities.mentions(overlapping: reader.document.tokens[t].span).isEmpty,
+                      !Self.anyCovers(out, t) {
+                var s = t
+                while s > window.lowerBound, t - s < 4, reader.isWord(s - 1), !reader.isLowered(s - 1, in: SpeechLexicon.verbForms) { s -= 1 }
+                out.append(SpeakerCandidate(kind: .description, tokens: s..<(t + 1), source: .words))
+            }
+        }
+        out.sort { Self.start($0) < Self.start($1) }
+        // The hand rules' reading: marks the candidate it overlaps, or joins the list.
+        if let rule = quote.attribution?.phrase {
+            if let k = Self.firstOverlapping(out, rule.tokens) {
+                out[k].isRuleChoice = true
+                out[k].tokens = rule.tokens
+                out[k].source = .rule
+            } else {
+                out.append(SpeakerCandidate(kind: Self.kind(of: rule, reader), tokens: rule.tokens, source: .rule, isRuleChoice: true))
+            }
+        }
+        // The quote before's speaker.
+        if let previous = quote.previous, let phrase = previous.attribution.phrase {
+            if let k = Self.firstOverlapping(out, phrase.tokens) {
+                out[k].isPreviousSpeaker = true
+                if !out[k].isRuleChoice { out[k].tokens = phrase.tokens; out[k].source = .previous }
+            } else {
+                out.append(SpeakerCandidate(kind: Self.kind(of: phrase, reader), tokens: phrase.tokens, source: .previous, isPreviousSpeaker: true))
+            }
+        }
+        out.append(SpeakerCandidate(kind: .nobody, tokens: nil, source: .nobody, isRuleChoice: quote.attribution?.phrase == nil))
+        let ruleCue = SpeakerFeatures.cues.firstIndex(of: quote.attribution?.phrase == nil ? "none" : quote.attribution!.cue)
+            ?? SpeakerFeatures.cues.count - 1
+        let starts = reader.document.sentences[first].tokens.lowerBound
+        let startsSentence = (starts..<quote.open).allSatisfy { !reader.isWord($0) }
+        let paragraphStart = reader.document.tokenRange(in: reader.document.paragraphs[paragraph]).lowerBound
+        let opensParagraph = (paragraphStart..<quote.open).allSatisfy { !reader.isWord($0) }
+        let people = out.compactMap { c -> Int? in
+            guard c.kind == .person || c.kind == .he || c.kind == .she, let t = c.tokens else { return nil }
+            return t.lowerBound
+        }
+        // The first word of each sentence in the window after determiners and titles, for "first in its sentence".
+        var openers: [Int] = []
+        openers.reserveCapacity(hi - lo + 1)
+        for s in lo...hi {
+            let r = sentences[s].tokens
+            openers.append(r.first { reader.isWord($0) && !isDeterminerOrTitle($0) } ?? r.upperBound)
+        }
+        for k in out.indices {
+            out[k].facts = facts(of: out[k], quote: quote, ruleCue: ruleCue, people: people, startsSentence: startsSentence,
+                                 opensParagraph: opensParagraph, openers: (lo, openers))
+        }
+        return out
+    }
+
+    /// ``SpeechLexicon/roleNouns`` and the prepositions, matched over a token's bytes in place.
+    private static let roleNounList = SingleWordList(Array(SpeechLexicon.roleNouns.keys))
+    private static let prepositionList = SingleWordList(Array(FunctionWords.prepositions))
+
+    private func isDeterminerOrTitle(_ t: Int) -> Bool {
+        reader.isLowered(t, in: SpeechLexicon.determinerList) || reader.isLowered(t, in: SpeechLexicon.titleList)
+    }
+
+    private func overlapsQuote(_ r: Range<Int>, _ quote: Quote) -> Bool { r.overlaps(quote.content) }
+
+    private static let pronounList = SingleWordList(["he", "she", "they", "we", "it"])
+
+    private func pronounKind(_ t: Int) -> SpeakerCandidate.Kind? {
+        if reader.lowerIs(t, "he") { return .he }
+        if reader.lowerIs(t, "she") { return .she }
+        if reader.lowerIs(t, "they") { return .they }
+        if reader.lowerIs(t, "we") { return .we }
+        if reader.lowerIs(t, "it") { return .it }
+        return nil
+    }
+
+    /// Whether a candidate already covers token `t`.
+    private static func anyCovers(_ candidates: [SpeakerCandidate], _ t: Int) -> Bool {
+        for c in candidates { if let r = c.tokens, r.contains(t) { return true } }
+        return false
+    }
+
+    /// The first candidate overlapping `range`.
+    private static func firstOverlapping(_ candidates: [SpeakerCandidate], _ range: Range<Int>) -> Int? {
+        for k in candidates.indices { if let r = candidates[k].tokens, r.overlaps(range) { return k } }
+        return nil
+    }
+
+    private static func start(_ c: SpeakerCandidate) -> Int { c.tokens?.lowerBound ?? Int.max }
+
+    /// The entities extractor's mention a candidate stands for, if any.
+    private func entityIndex(of c: SpeakerCandidate, quote: Quote) -> Int? {
+        switch c.source {
+        case .mention(let m): return m
+        case .rule: if case .entity(let m)? = quote.attribution?.phrase?.kind { return m.index }
+        case .previous: if case .entity(let m)? = quote.previous?.attribution.phrase?.kind { return m.index }
+        case .words, .nobody: break
+        }
+        return nil
+    }
+
+    /// The kind of a phrase the hand rules or the quote before gave.
+    static func kind(of phrase: SpeakerPhrase, _ reader: TokenReader) -> SpeakerCandidate.Kind {
+        switch phrase.kind {
+        case .entity(let m): return m.label == "PERSON" ? .person : m.label == "ORG" ? .organisation : .place
+        case .name: return .name
+        case .pronoun(let p):
+            switch p {
+            case .male: return .he
+            case .female: return .she
+            case .neuter: return .it
+            case .firstPerson: return .we
+            case .plural: return .they
+            }
+        case .description: return .description
+        case .plural: return .plural
+        }
+    }
+
+    private func facts(of c: SpeakerCandidate, quote: Quote, ruleCue: Int, people: [Int],
+                       startsSentence: Bool, opensParagraph: Bool, openers: (first: Int, tokens: [Int])) -> SpeakerFeatures.Facts {
+        guard let r = c.tokens else {
+            return SpeakerFeatures.Facts(kind: .nobody, position: .none, distance: 0, isAfterQuote: false, isRuleChoice: c.isRuleChoice,
+                                         ruleCue: ruleCue, verb: .none, peopleBetween: 0, afterPreposition: false, possessive: false,
+                                         firstInSentence: false, isPreviousSpeaker: false, quoteOpensParagraph: opensParagraph,
+                                         quoteStartsSentence: startsSentence, mentionsOfEntity: 0, quoted: false)
+        }
+        let after = r.lowerBound > quote.content.lowerBound
+        let distance = after ? max(0, r.lowerBound - quote.close - 1) : max(0, quote.open - r.upperBound)
+        let s = reader.sentence(of: r.lowerBound)
+        let first = reader.sentence(of: quote.open), last = reader.sentence(of: quote.close)
+        let position: SpeakerFeatures.Position
+        if s >= first && s <= last {
+            position = after ? .sameSentenceAfter : .sameSentenceBefore
+        } else if s == first - 1 {
+            position = .previousSentence
+        } else if s == first - 2 {
+            position = .twoSentencesBefore
+        } else if s == last + 1 {
+            position = .nextSentence
+        } else {
+            position = .further
+        }
+        var between = 0
+        for t in people where after ? (t > quote.close && t < r.lowerBound) : (t >= r.upperBound && t < quote.open) { between += 1 }
+        var mentions = 0
+        var qualifies = false
+        if let m = entityIndex(of: c, quote: quote) {
+            mentions = mentionCounts.count(of: m, in: entities)
+            if c.kind != .person { qualifies = qualifiesPerson(r) }
+        }
+        // (A candidate from outside the window, the quote before's speaker, is never first in it.)
+        let opener = s - openers.first
+        let firstInSentence = opener >= 0 && opener < openers.tokens.count && openers.tokens[opener] >= r.lowerBound
+        // "of Trump", "for the Port Authority": a preposition before the mention, determiners aside.
+        var before = r.lowerBound - 1
+        while before >= 0, r.lowerBound - before <= 2, reader.isWord(before), reader.isLowered(before, in: SpeechLexicon.determinerList) { before -= 1 }
+        let afterPreposition = before >= 0 && reader.isLowered(before, in: Self.prepositionList)
+        return SpeakerFeatures.Facts(
+            kind: c.kind, position: position, distance: distance, isAfterQuote: after, isRuleChoice: c.isRuleChoice,
+            ruleCue: ruleCue, verb: verbRelation(r).relation, peopleBetween: between, afterPreposition: afterPreposition,
+            possessive: reader.isPossessiveMarker(r.upperBound), firstInSentence: firstInSentence,
+            isPreviousSpeaker: c.isPreviousSpeaker, quoteOpensParagraph: opensParagraph, quoteStartsSentence: startsSentence,
+            mentionsOfEntity: mentions, quoted: quotedTokens[r.lowerBound],
+            sameParagraph: reader.paragraph(of: r.lowerBound) == reader.paragraph(of: quote.open), qualifiesPerson: qualifies)
+    }
+
+    /// Whether the mention `r` modifies a person named right after it in the same noun phrase
+    /// ("House Speaker Paul Ryan", "Virginia AFL-CIO President Doris Crouse-Mays"): up to four
+    /// words between, each a title, a lower-case word or part of another name, then a PERSON.
+    private func qualifiesPerson(_ r: Range<Int>) -> Bool {
+        let limit = min(reader.sentenceTokens(of: r.lowerBound).upperBound, r.upperBound + 5)
+        var j = r.upperBound
+        while j < limit {
+            let here = entities.mentions(overlapping: reader.document.tokens[j].span)
+            if here.contains(where: { $0.label == "PERSON" }) { return j > r.upperBound }
+            guard reader.isWord(j) || reader.isChar(j, "."), !phrases.hasVerb(at: j),
+                  reader.isLowercaseWord(j) || reader.isChar(j, ".") || !here.isEmpty || reader.isLowered(j, in: SpeechLexicon.titleList)
+            else { return false }
+            j += 1
+        }
+        return false
+    }
+
+    /// How the mention `r` stands to a speech verb beside it, and the verb's token.
+    ///
+    /// Only whether a token holds a verb and the verb's two flags are read (copying a verb's
+    /// cue copied its Strings, several times per candidate).
+    func verbRelation(_ r: Range<Int>) -> (relation: SpeakerFeatures.VerbRelation, verb: Int?) {
+        if r.lowerBound >= 2, reader.lowerIs(r.lowerBound - 2, "according"), reader.lowerIs(r.lowerBound - 1, "to") {
+            return (.accordingTo, nil)
+        }
+        var b = r.lowerBound - 1
+        while b >= 0, r.lowerBound - b <= 2, reader.isWord(b), isDeterminerOrTitle(b) { b -= 1 }
+        if b >= 0, phrases.hasVerb(at: b) {
+            return (phrases.takesListener(at: b) && !phrases.isParticiple(at: b) ? .listener : .afterVerb, b)
+        }
+        var k = r.upperBound
+        while k < reader.count, k - r.upperBound < 4 {
+            if phrases.hasVerb(at: k) { return (.subjectOfVerb, k) }
+            if reader.isChar(k, ".") || reader.isQuoteMark(k) || reader.isChar(k, ";") || reader.isChar(k, ",") { break }
+            k += 1
+        }
+        // ", a division of the Port Authority, said": a verb right after the apposition's closing comma.
+        if k < reader.count, reader.isChar(k, ",") {
+            var j = k + 1
+            while j < reader.count, j - k <= 14, !reader.isChar(j, ","), !reader.isChar(j, "."), !reader.isQuoteMark(j), !phrases.hasVerb(at: j) { j += 1 }
+            if j + 1 < reader.count, reader.isChar(j, ","), phrases.hasVerb(at: j + 1) { return (.subjectAcrossApposition, j + 1) }
+        }
+        return (.none, nil)
+    }
+
+    /// The speech verb beside the mention `r` as written ("said", "according to"), if any.
+    func verbText(_ r: Range<Int>) -> String? {
+        let (relation, verb) = verbRelation(r)
+        if relation == .accordingTo { return "according to" }
+        return verb.flatMap { phrases.verb(at: $0)?.text }
+    }
+}
+
+/// How often each mention's canonical name is mentioned in its document, worked out for the
+/// mentions asked about (a few per quote) by comparing names, not hashing every one.
+final class MentionCounts {
+    private var counts: [Int32] = []
+
+    func count(of mention: Int, in entities: EntityIndex) -> Int {
+        if counts.isEmpty { counts = Array(repeating: -1, count: entities.mentions.count) }
+        if counts[mention] < 0 {
+            // Read in place: iterating the array copied each mention and its Strings.
+            let n = entities.mentions.withUnsafeBufferPointer { all -> Int32 in
+                let name = all[mention].canonical
+                var n: Int32 = 0
+                for i in all.indices where all[i].canonical == name && all[i].isSpeakerLike { n += 1 }
+                return n
+            }
+            counts[mention] = n
+        }
+        return Int(counts[mention])
+    }
+}

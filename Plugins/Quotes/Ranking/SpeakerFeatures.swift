@@ -1,0 +1,177 @@
+/// The features the speaker ranker scores a candidate by, as small integers: each template is
+/// a fixed product of a few small value sets, so a feature is an index into one weight array
+/// (no hashing, no Strings at run time) and has a readable name in the model file.
+enum SpeakerFeatures {
+    /// Where a candidate sits relative to the quote.
+    enum Position: Int, CaseIterable {
+        case sameSentenceBefore, sameSentenceAfter, previousSentence, twoSentencesBefore, nextSentence, further, none
+
+        static let count = 7
+    }
+
+    /// How the candidate stands to a speech verb next to it.
+    enum VerbRelation: Int, CaseIterable {
+        /// No speech verb beside it.
+        case none
+        /// A speech verb follows within three words ("Xi said").
+        case subjectOfVerb
+        /// A speech verb follows an apposition ("Lin, a spokesman for the ministry, said").
+        case subjectAcrossApposition
+        /// Right after a speech verb ("said Putin").
+        case afterVerb
+        /// Right after a verb whose object is the listener ("told Clinton").
+        case listener
+        /// Right after "according to".
+        case accordingTo
+
+        static let count = 6
+    }
+
+    /// The hand rules' cues (``Attribution/cue``), and `none` when the rules found no one.
+    static let cues = ["after", "inverted", "before", "colon", "middle", "dash", "according-to", "continuation",
+                       "preceding-sentence", "following-sentence", "possessive", "subject", "unmarked", "none"]
+    static let cueCount = 14
+
+    /// Token distance buckets: 0, 1–2, 3–5, 6–10, 11–20, 21–40, more.
+    static func distanceBucket(_ d: Int) -> Int {
+        switch d {
+        case ...0: return 0
+        case 1...2: return 1
+        case 3...5: return 2
+        case 6...10: return 3
+        case 11...20: return 4
+        case 21...40: return 5
+        default: return 6
+        }
+    }
+    static let distanceNames = ["0", "1-2", "3-5", "6-10", "11-20", "21-40", "41+"]
+
+    /// How many people lie between the candidate and the quote: 0, 1, 2, 3 or more.
+    static let betweenNames = ["0", "1", "2", "3+"]
+    /// How often the document names the candidate's entity: not an entity, once, 2–3, 4–7, 8+.
+    static func salienceBucket(_ n: Int) -> Int { n <= 0 ? 0 : n == 1 ? 1 : n <= 3 ? 2 : n <= 7 ? 3 : 4 }
+    static let salienceNames = ["-", "1", "2-3", "4-7", "8+"]
+
+    /// One feature template: its name and the value sets whose product it ranges over.
+    struct Template {
+        var name: String
+        var axes: [[String]]
+        var size: Int { axes.reduce(1) { $0 * $1.count } }
+    }
+
+    private static let kinds = SpeakerCandidate.Kind.allCases.map(\.name)
+    private static let positions = Position.allCases.map { String(describing: $0) }
+    private static let verbRelations = VerbRelation.allCases.map { String(describing: $0) }
+    private static let flag = ["no", "yes"]
+    private static let direction = ["before", "after"]
+
+    /// The templates, in the order of ``Facts/ids``.
+    static let templates: [Template] = [
+        Template(name: "kind", axes: [kinds]),
+        Template(name: "kind×position", axes: [kinds, positions]),
+        Template(name: "kind×distance×direction", axes: [kinds, distanceNames, direction]),
+        Template(name: "rule×cue×kind", axes: [flag, cues, kinds]),
+        Template(name: "verb×kind", axes: [verbRelations, kinds]),
+        Template(name: "verb×position", axes: [verbRelations, positions]),
+        Template(name: "between×direction×rule", axes: [betweenNames, direction, flag]),
+        Template(name: "preposition×kind", axes: [flag, kinds]),
+        Template(name: "possessive×kind", axes: [flag, kinds]),
+        Template(name: "firstInSentence×position", axes: [flag, positions]),
+        Template(name: "previousSpeaker×position×opensParagraph", axes: [flag, positions, flag]),
+        Template(name: "previousSpeaker×cue", axes: [flag, cues]),
+        Template(name: "salience×kind", axes: [salienceNames, kinds]),
+        Template(name: "startsSentence×position×verb", axes: [flag, positions, verbRelations]),
+        Template(name: "quoted×kind", axes: [flag, kinds]),
+        Template(name: "verb×cue×rule", axes: [verbRelations, cues, flag]),
+        Template(name: "sameParagraph×position×kind", axes: [flag, positions, kinds]),
+        Template(name: "qualifiesPerson×kind", axes: [flag, kinds]),
+        Template(name: "rule×position×verb", axes: [flag, positions, verbRelations]),
+    ]
+
+    /// Where each template's features start in the weight array.
+    static let offsets: [Int] = {
+        var out: [Int] = []
+        var next = 0
+        for t in templates { out.append(next); next += t.size }
+        return out
+    }()
+
+    /// The number of features.
+    static let count: Int = templates.reduce(0) { $0 + $1.size }
+
+    /// The readable name of feature `id` ("kind×position=person|previousSentence").
+    static func name(of id: Int) -> String {
+        var t = templates.count - 1
+        while offsets[t] > id { t -= 1 }
+        var index = id - offsets[t]
+        var parts: [String] = []
+        for axis in templates[t].axes.reversed() {
+            parts.append(axis[index % axis.count])
+            index /= axis.count
+        }
+        return templates[t].name + "=" + parts.reversed().joined(separator: "|")
+    }
+
+    /// What is known about a candidate, from which its features are made.
+    struct Facts {
+        var kind: SpeakerCandidate.Kind
+        var position: Position
+        var distance: Int
+        var isAfterQuote: Bool
+        var isRuleChoice: Bool
+        var ruleCue: Int
+        var verb: VerbRelation
+        var peopleBetween: Int
+        var afterPreposition: Bool
+        var possessive: Bool
+        var firstInSentence: Bool
+        var isPreviousSpeaker: Bool
+        var quoteOpensParagraph: Bool
+        var quoteStartsSentence: Bool
+        var mentionsOfEntity: Int
+        /// Whether the candidate lies inside another quotation.
+        var quoted: Bool
+        /// Whether it is in the paragraph the quote opens in.
+        var sameParagraph = false
+        /// Whether it only qualifies the person named right after it ("House Speaker Paul Ryan").
+        var qualifiesPerson = false
+
+        /// The candidate's features as an array (for training).
+        var ids: [Int32] {
+            var out: [Int32] = []
+            out.reserveCapacity(SpeakerFeatures.templates.count)
+            forEachID { out.append(Int32($0)) }
+            return out
+        }
+
+        /// Calls `body` with each of the candidate's features, one per template, computed in
+        /// place (the index of the template's value, first axis most significant, plus the
+        /// template's offset): scoring needs no array.
+        @inline(__always)
+        func forEachID(_ body: (Int) -> Void) {
+            let o = SpeakerFeatures.offsets
+            let K = SpeakerCandidate.Kind.count, P = Position.count, V = VerbRelation.count, C = cueCount, D = distanceNames.count
+            let k = kind.rawValue, p = position.rawValue, v = verb.rawValue, cue = ruleCue
+            let dir = isAfterQuote ? 1 : 0, rule = isRuleChoice ? 1 : 0
+            body(o[0] + k)
+            body(o[1] + k * P + p)
+            body(o[2] + (k * D + distanceBucket(distance)) * 2 + dir)
+            body(o[3] + (rule * C + cue) * K + k)
+            body(o[4] + v * K + k)
+            body(o[5] + v * P + p)
+            body(o[6] + (min(peopleBetween, 3) * 2 + dir) * 2 + rule)
+            body(o[7] + (afterPreposition ? K : 0) + k)
+            body(o[8] + (possessive ? K : 0) + k)
+            body(o[9] + (firstInSentence ? P : 0) + p)
+            body(o[10] + ((isPreviousSpeaker ? P : 0) + p) * 2 + (quoteOpensParagraph ? 1 : 0))
+            body(o[11] + (isPreviousSpeaker ? C : 0) + cue)
+            body(o[12] + salienceBucket(mentionsOfEntity) * K + k)
+            body(o[13] + ((quoteStartsSentence ? P : 0) + p) * V + v)
+            body(o[14] + (quoted ? K : 0) + k)
+            body(o[15] + (v * C + cue) * 2 + rule)
+            body(o[16] + ((sameParagraph ? P : 0) + p) * K + k)
+            body(o[17] + (qualifiesPerson ? K : 0) + k)
+            body(o[18] + (rule * P + p) * V + v)
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import AssayCore
+import Foundation
+
+/// The weights of the speaker ranker, one per ``SpeakerFeatures`` feature, in thousandths
+/// (integers, so scoring and training give the same answers on every machine).
+///
+/// Stored as text: a header line, then one `name weight` line per non-zero weight in feature
+/// order, so a change of features is caught by name when the model is read.
+struct SpeakerModel: Sendable {
+    private(set) var weights: [Int32]
+
+    static let header = "assay quotes speaker ranker v1"
+
+    init(weights: [Int32]) {
+        precondition(weights.count == SpeakerFeatures.count)
+        self.weights = weights
+    }
+
+    init(text: String) throws {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: true).makeIterator()
+        guard lines.next().map(String.init) == Self.header else {
+            throw AssayError(.modelUnavailable, "not a speaker model (expected '\(Self.header)' on its first line)")
+        }
+        var byName: [String: Int] = [:]
+        for id in 0..<SpeakerFeatures.count { byName[SpeakerFeatures.name(of: id)] = id }
+        var weights = [Int32](repeating: 0, count: SpeakerFeatures.count)
+        while let line = lines.next() {
+            let parts = line.split(separator: " ")
+            guard parts.count == 2, let id = byName[String(parts[0])], let w = Int32(parts[1]) else {
+                throw AssayError(.modelUnavailable,
+                                 "the speaker model does not fit this build's features ('\(line.prefix(60))'): retrain it with `assay train quotes`")
+            }
+            weights[id] = w
+        }
+        self.weights = weights
+    }
+
+    /// The model as written to its file.
+    func encoded() -> String {
+        var out = Self.header + "\n"
+        for (id, w) in weights.enumerated() where w != 0 { out += "\(SpeakerFeatures.name(of: id)) \(w)\n" }
+        return out
+    }
+
+    func score(_ features: [Int32]) -> Int {
+        var s = 0
+        for f in features { s += Int(weights[Int(f)]) }
+        return s
+    }
+
+    /// The score of a candidate's facts, without making its feature array.
+    func score(_ facts: SpeakerFeatures.Facts) -> Int {
+        var s = 0
+        weights.withUnsafeBufferPointer { w in facts.forEachID { s += Int(w[$0]) } }
+        return s
+    }
+
+    /// The best candidate: the highest score, the hand rules' reading on a tie, then the first.
+    func best(of candidates: [SpeakerCandidate]) -> Int? {
+        var best: Int?
+        var bestScore = Int.min
+        for (k, c) in candidates.enumerated() {
+            let s = c.facts.map(score) ?? 0
+            if s > bestScore || (s == bestScore && c.isRuleChoice && !(best.map { candidates[$0].isRuleChoice } ?? false)) {
+                best = k
+                bestScore = s
+            }
+        }
+        return best
+    }
+
+    /// The shipped model, read once on first use.
+    static let shipped: Result<SpeakerModel, AssayError> = {
+        guard let url = Bundle.module.url(forResource: "speaker-model", withExtension: "txt", subdirectory: "Resources"),
+              let text = try? String(contentsOf: url, encoding: .utf8) else {
+            return .failure(AssayError(.modelUnavailable, "the speaker model resource (speaker-model.txt) is missing from this build"))
+        }
+        do { return .success(try SpeakerModel(text: text)) } catch let e as AssayError { return .failure(e) } catch {
+            return .failure(AssayError(.modelUnavailable, "cannot read the speaker model: \(error)"))
+        }
+    }()
+}

@@ -1,0 +1,71 @@
+import AssayCore
+import Foundation
+
+/// `assay train quotes --train FILE --out FILE [--epochs N]`: learns the speaker ranker from
+/// annotated JSON Lines (the format `assay eval quotes` reads). Each marked quote the extractor
+/// finds that overlaps an annotated one is an instance; its right candidates are those that
+/// overlap the annotated speaker mention (no one, when the annotation names no speaker).
+enum QuoteTraining {
+    static let tool = ExtractorTool(
+        kind: .train, name: "quotes",
+        summary: "Train the speaker ranker on annotated quotes (JSON Lines) and write its model file",
+        usage: "--train FILE --out FILE [--epochs N]"
+    ) { arguments, registry, output in
+        let args = try ToolArguments(arguments, known: ["train", "out", "epochs"])
+        var trainer = SpeakerTrainer()
+        if let e = args.options["epochs"] {
+            guard let n = Int(e), (1...100).contains(n) else { throw AssayError(.invalidArgument, "--epochs must be a whole number in 1...100") }
+            trainer.epochs = n
+        }
+        let out = try args.required("out")
+        let records = try AnnotatedRecords.read(try args.required("train"))
+        let entities = try ExtractionPlan([.init("entities")], registry: registry)
+        var instances: [SpeakerTrainer.Instance] = []
+        var unreachable = 0
+        for record in records {
+            let document = AnalyzedDocument(Document(id: record.id, text: record.text))
+            let gold = (record.object["quotes"] as? [[String: Any]] ?? []).compactMap { GoldQuote($0, document) }
+            let analyzer = QuoteAnalyzer(document: document, entityAnnotations: try entities.run(document)["entities"] ?? [])
+            _ = analyzer.quotes(model: nil) { quote, candidates in
+                guard let instance = Self.instance(quote, candidates, gold: gold, reader: analyzer.reader) else { return }
+                if instance.isRight.contains(true) { instances.append(instance) } else { unreachable += 1 }
+            }
+        }
+        output("\(records.count) documents: \(instances.count) quotes to learn from, \(unreachable) whose annotated speaker is out of reach")
+        let model = trainer.train(instances, log: output)
+        let text = model.encoded()
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+        } catch {
+            throw AssayError(.writeFailed, "cannot write '\(out)': \(error.localizedDescription)")
+        }
+        let right = instances.filter { $0.isRight[SpeakerTrainer.best($0.candidates.map(model.score), rule: $0.rule)] }.count
+        let ruleRight = instances.filter { x in x.rule.map { x.isRight[$0] } ?? false }.count
+        output("wrote \(out) (\(model.weights.filter { $0 != 0 }.count) weights, \(text.utf8.count) bytes)")
+        output("training quotes read from a right mention: model \(right), hand rules \(ruleRight) of \(instances.count)")
+    }
+
+    /// The instance of one found quote: nil when it overlaps no annotated quote.
+    static func instance(_ quote: FoundQuote, _ candidates: [SpeakerCandidate], gold: [GoldQuote], reader: TokenReader) -> SpeakerTrainer.Instance? {
+        let span = Span(quote.pieces[0].start, quote.pieces[quote.pieces.count - 1].end)
+        let overlapping = gold.filter { $0.span.overlaps(span) }
+        guard let g = overlapping.max(by: { overlap($0.span, span) < overlap($1.span, span) }) else { return nil }
+        var right: [Bool]
+        if g.speaker == nil || g.speakerSpan == nil {
+            right = candidates.map { $0.kind == .nobody }
+        } else {
+            let mention = reader.document.tokenRange(in: g.speakerSpan!)
+            right = candidates.map { c in c.tokens.map { !mention.isEmpty && $0.overlaps(mention) } ?? false }
+            // Of several candidates inside one annotated mention ("House Speaker Paul Ryan"),
+            // the person is who speaks.
+            let preference: [SpeakerCandidate.Kind] = [.person, .name, .he, .she, .organisation, .they, .we, .it, .description, .place, .plural]
+            if let kind = preference.first(where: { k in candidates.indices.contains { right[$0] && candidates[$0].kind == k } }) {
+                right = candidates.indices.map { right[$0] && candidates[$0].kind == kind }
+            }
+        }
+        return SpeakerTrainer.Instance(candidates: candidates.map(\.features), isRight: right,
+                                       rule: candidates.firstIndex(where: \.isRuleChoice))
+    }
+
+    private static func overlap(_ a: Span, _ b: Span) -> Int { max(0, min(a.end, b.end) - max(a.start, b.start)) }
+}
