@@ -11,7 +11,9 @@ let package = Package(
         .library(name: "AssayCore", type: .dynamic, targets: ["AssayCore"]),
     ],
     targets: [
-        .target(name: "AssayCore", path: ".", exclude: ["Package.swift"]),
+        // zlib, for reading `.html.gz` pages (Debian: zlib1g-dev).
+        .systemLibrary(name: "CZlib", path: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "AssayCore", dependencies: ["CZlib"], path: ".", exclude: ["Package.swift", "CZlib"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -3,6 +3,9 @@
 public enum DocumentFormat: Sendable, Equatable {
     /// `.jsonl`, `.ndjson`: one `{"id", "text", ...fields}` document per line.
     case jsonLines
+    /// `.html`, `.htm`, `.xhtml`, and the same gzipped (`.html.gz`): a web page, read as its
+    /// article's text with the page's title, date, author, site, URL and language as fields.
+    case webPage
     /// Anything else: one document per file.
     case plainText
 
@@ -10,6 +13,8 @@ public enum DocumentFormat: Sendable, Equatable {
         let name = path.lowercased()
         if name.hasSuffix(".jsonl") || name.hasSuffix(".ndjson") {
             self = .jsonLines
+        } else if [".html", ".htm", ".xhtml", ".html.gz", ".htm.gz"].contains(where: { name.hasSuffix($0) }) {
+            self = .webPage
         } else {
             self = .plainText
         }

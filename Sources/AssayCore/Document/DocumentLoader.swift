@@ -60,7 +60,36 @@ public struct DocumentLoader: Sendable {
         switch DocumentFormat(path: path) {
         case .jsonLines: loadJSONLines(path, into: &result)
         case .plainText: loadPlainText(path, into: &result)
+        case .webPage: loadWebPage(path, into: &result)
         }
+    }
+
+    /// A web page: its article text, with the page's own fields after the file's.
+    private func loadWebPage(_ path: String, into result: inout Result) {
+        let html: String
+        do {
+            var bytes = try FileBytes.read(path, limit: TextDecoding.maximumDocumentBytes)
+            if path.lowercased().hasSuffix(".gz") { bytes = try Gzip.decompress(bytes, limit: TextDecoding.maximumDocumentBytes, name: path) }
+            let decoded = try TextDecoding.decode(bytes, name: path)
+            if decoded.repairedBytes > 0 {
+                result.warnings.append("\(path): invalid UTF-8 (\(decoded.repairedBytes) bad sequences) replaced with U+FFFD")
+            }
+            html = decoded.text
+        } catch let e as AssayError {
+            result.errors.append(e); return
+        } catch {
+            result.errors.append(AssayError(.unreadable, "\(path): \(error.localizedDescription)")); return
+        }
+        let page = WebPage(html: html)
+        if page.text.allSatisfy(\.isWhitespace) {
+            result.warnings.append("\(path): no article text found in the page, skipped")
+            return
+        }
+        var fields = DocumentLoader.fileFields(path)
+        for (name, value) in page.metadata.fields { fields[name] = .string(value) }
+        var id = (path as NSString).lastPathComponent
+        for ending in [".gz", ".html", ".htm", ".xhtml"] where id.lowercased().hasSuffix(ending) { id.removeLast(ending.count) }
+        result.documents.append(Document(id: id, source: path, text: page.text, fields: fields))
     }
 
     private func loadJSONLines(_ path: String, into result: inout Result) {
