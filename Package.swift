@@ -39,7 +39,7 @@ let package = Package(
 
         .executableTarget(name: "assay-bench",
                           dependencies: [core, "AssayNumbers", "AssayEntities", "AssayQuotes", "AssaySentiment"],
-                          path: "Benchmarks"),
+                          path: "Benchmarks", exclude: ["spark_throughput.py"]),
 
         .testTarget(name: "AssayCoreTests", dependencies: [core], path: "Tests/AssayCoreTests"),
         .testTarget(name: "AssayREPLTests", dependencies: [core, "AssayREPL"], path: "Tests/AssayREPLTests"),
