@@ -8,12 +8,26 @@ struct Benchmark: Sendable {
     var run: @Sendable (BenchmarkCorpus) throws -> Void
 }
 
-/// A synthetic news corpus made by shuffling the sentences of the seed articles into documents
-/// of about 4 KB each, deterministically (same seed, same corpus).
+/// The documents a benchmark runs over: a JSON Lines corpus the user passes (`--corpus
+/// FILE.jsonl`, `{"id","text"}` per line: real, varied news such as `../shared/data/perf/news.jsonl`),
+/// or, as a smoke run only, documents generated from the seed articles' paragraphs.
 struct BenchmarkCorpus {
     let documents: [Document]
+    /// The JSON Lines file the documents came from (nil for the generated corpus).
+    let file: String?
     var bytes: Int { documents.reduce(0) { $0 + $1.text.utf8.count } }
 
+    init(file: String) throws {
+        let loaded = DocumentLoader().load([file])
+        if let e = loaded.errors.first { throw e }
+        guard !loaded.documents.isEmpty else { throw AssayError(.fileNotFound, "\(file): no documents") }
+        documents = loaded.documents
+        self.file = file
+    }
+
+    /// Shuffles the seed articles' paragraphs into documents of about 4 KB each, deterministically.
+    /// The same few paragraphs repeat, so caches hit far more often than on real news: the
+    /// figures are for a smoke run, not for reporting.
     init(seedsFolder: String, megabytes: Int) throws {
         let loaded = DocumentLoader().load([seedsFolder])
         guard !loaded.documents.isEmpty else {
@@ -36,6 +50,24 @@ struct BenchmarkCorpus {
             docs.append(Document(id: "bench-\(docs.count)", text: text))
         }
         documents = docs
+        file = nil
+    }
+
+    /// The corpus as JSON Lines, `copies` times over with distinct ids (for the memory figure).
+    func jsonLines(copies: Int = 1) -> [UInt8] {
+        var out: [UInt8] = []
+        for c in 0..<copies {
+            for d in documents {
+                var w = JSONWriter()
+                w.raw("{\"id\": ")
+                w.string(copies == 1 ? d.id : "\(d.id)#\(c)")
+                w.raw(", \"text\": ")
+                w.string(d.text)
+                w.raw("}\n")
+                out += w.bytes
+            }
+        }
+        return out
     }
 }
 
@@ -65,7 +97,7 @@ enum Measure {
 
     /// Prints the standard figures for a run over `bytes` of text in `documents` documents.
     static func report(_ label: String, seconds: Double, bytes: Int, documents: Int, extra: String = "") {
-        let mb = Double(bytes) / 1_048_576
+        let mb = Double(bytes) / 1e6
         print(String(format: "%@: %.1f MB in %d documents, %.2f s, %.1f MB/s, %.0f docs/s, peak memory %.0f MiB%@",
                      label, mb, documents, seconds, mb / seconds, Double(documents) / seconds, peakMemoryMiB(),
                      extra.isEmpty ? "" : ", " + extra))

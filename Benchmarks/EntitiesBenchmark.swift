@@ -24,6 +24,6 @@ enum EntitiesBenchmark {
         // CPU time too: on a shared machine the wall clock also counts other processes' turns.
         let cpu = Measure.threadCPUSeconds() - cpuStart
         Measure.report("entities", seconds: seconds, bytes: corpus.bytes, documents: docs.count,
-                       extra: "\(tokens) tokens (\(Int(Double(tokens) / seconds)) tokens/s), \(found) entities; CPU \(String(format: "%.2f", cpu)) s = \(String(format: "%.1f", Double(corpus.bytes) / 1_048_576 / cpu)) MB/s, \(Int(Double(tokens) / cpu)) tokens/s; model load \(String(format: "%.0f", load * 1000)) ms (\(loaded.count) entities in the warm-up)")
+                       extra: "\(tokens) tokens (\(Int(Double(tokens) / seconds)) tokens/s), \(found) entities; CPU \(String(format: "%.2f", cpu)) s = \(String(format: "%.1f", Double(corpus.bytes) / 1e6 / cpu)) MB/s, \(Int(Double(tokens) / cpu)) tokens/s; model load \(String(format: "%.0f", load * 1000)) ms (\(loaded.count) entities in the warm-up)")
     }
 }

@@ -36,7 +36,7 @@ enum QuotesBenchmark {
             if run < seconds { seconds = run; cpu = Measure.threadCPUSeconds() - cpuStart }
         }
         Measure.report("quotes", seconds: seconds, bytes: corpus.bytes, documents: corpus.documents.count,
-                       extra: "\(quotes) quotes, entities included, text analysis excluded, best of 3; CPU \(String(format: "%.1f", Double(corpus.bytes) / 1_048_576 / cpu)) MB/s")
+                       extra: "\(quotes) quotes, entities included, text analysis excluded, best of 3; CPU \(String(format: "%.1f", Double(corpus.bytes) / 1e6 / cpu)) MB/s")
         // The quote extractor alone, over entity annotations computed beforehand. It takes a
         // fraction of a second, so one run is at the mercy of whatever else the machine does:
         // the best of three is reported.

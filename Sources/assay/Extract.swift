@@ -11,8 +11,9 @@ struct Extract: ParsableCommand {
             JSON Lines on standard input ({"id": ..., "text": ...} per line). Output, in input order: \
             {"id": ..., "annotations": [{"extractor", "start", "end", "text", ...fields}]} with \
             Unicode scalar offsets. Errors go to stderr one line each; the exit status is 1 if any \
-            input failed, and the documents that could be read are still processed. Memory stays \
-            flat however long the input: documents are read, extracted and written in batches.
+            input failed, and the documents that could be read are still processed. An annotation \
+            about the whole document ("scope": "document") has no "text". Memory stays flat \
+            however long the input: at most --batch-size documents are in flight at once.
             """)
 
     @Option(name: .customLong("with"), help: ArgumentHelp("Extractors to run, comma-separated.", valueName: "NAMES"))
@@ -24,7 +25,7 @@ struct Extract: ParsableCommand {
     @Option(help: "Output format: jsonl (one object per line) or json (one array).")
     var format: Format = .jsonl
 
-    @Option(name: .customLong("batch-size"), help: "Documents processed together (memory use grows with it).")
+    @Option(name: .customLong("batch-size"), help: "Documents in flight at once (memory use grows with it).")
     var batchSize = 256
 
     @Flag(name: .customLong("error-lines"), help: ArgumentHelp(
@@ -63,53 +64,51 @@ struct Extract: ParsableCommand {
             StandardStreams.err("assay: \(error)\n")
             throw ExitCode(2)
         }
-        var writer = BatchWriter(format: format)
+        var writer = BatchWriter(format: format, flushEvery: batchSize)
         var failed = false
-        var batch: [BatchItem] = []
         let errorLines = errorLines
-        func flush() {
-            let runner = ParallelRunner()
-            let lines = runner.map(batch) { item -> Result<String, AssayError> in
-                guard case .document(let doc) = item else { return .success("") }
+        // Parsing, analysis, extraction and JSON writing run on the worker threads; this thread
+        // only cuts the input into lines and writes finished documents out, in input order.
+        let stream = OrderedStream<BatchInput.Item, BatchInput.Outcome>(window: batchSize) { item in
+            let doc: Document
+            do {
+                guard let parsed = try item.document() else { return .blank }
+                doc = parsed
+            } catch {
+                return .unreadable(AssayError.wrapping(error, item.source))
+            }
+            do {
                 let analysed = AnalyzedDocument(doc)
-                do {
-                    let found = try plan.run(analysed)
-                    let all = plan.steps.flatMap { found[$0.name] ?? [] }.sorted { $0.span < $1.span }
-                    return .success(analysed.contractJSONLine(all))
-                } catch let e as AssayError {
-                    return .failure(e)
-                } catch {
-                    return .failure(AssayError(.extractionFailed, "\(error)"))
-                }
+                let found = try plan.run(analysed)
+                let all = plan.steps.flatMap { found[$0.name] ?? [] }.sorted { $0.span < $1.span }
+                var json = JSONWriter()
+                json.contractLine(analysed, all)
+                return .line(json.bytes)
+            } catch {
+                return .failed(id: doc.id, error as? AssayError ?? AssayError(.extractionFailed, "\(error)"))
             }
-            for (item, line) in zip(batch, lines) {
-                switch (item, line) {
-                case (.failed(let e), _):
-                    writer.write(BatchWriter.errorLine(id: nil, e))
-                case (.document, .success(let text)?): writer.write(text)
-                case (.document(let doc), .failure(let e)?):
-                    failed = true
-                    StandardStreams.err("assay: \(doc.id): \(e)\n")
-                    if errorLines { writer.write(BatchWriter.errorLine(id: doc.id, e)) }
-                case (.document, nil): break
-                }
+        } consume: { outcome in
+            switch outcome {
+            case .line(let bytes): writer.write(bytes)
+            case .blank: break
+            case .unreadable(let e):
+                failed = true
+                StandardStreams.err("assay: \(e)\n")
+                if errorLines { writer.write(BatchWriter.errorLine(id: nil, e)) }
+            case .failed(let id, let e):
+                failed = true
+                StandardStreams.err("assay: \(id): \(e)\n")
+                if errorLines { writer.write(BatchWriter.errorLine(id: id, e)) }
             }
-            batch.removeAll(keepingCapacity: true)
-            writer.flush()
         }
         let sources = paths.isEmpty ? ["-"] : paths
         for source in sources {
-            let ok = BatchInput.read(source) { doc in
-                batch.append(.document(doc))
-                if batch.count >= batchSize { flush() }
-            } onError: { error in
-                failed = true
-                StandardStreams.err("assay: \(error)\n")
-                if errorLines { batch.append(.failed(error)) }
-            }
+            // An input that cannot be read takes its place in the stream, so that --error-lines
+            // answers it in order.
+            let ok = BatchInput.read(source, stream.submit) { stream.submit(BatchInput.Item(failure: $0)) }
             if !ok { failed = true }
         }
-        flush()
+        stream.finish()
         writer.finish()
         // With --error-lines every failure is answered in the output itself, where the caller
         // (a Spark or streaming task) reads it; a non-zero status would make it fail the task.
@@ -117,20 +116,43 @@ struct Extract: ParsableCommand {
     }
 }
 
-/// Streams documents from a path or stdin without holding them all.
+/// Streams the inputs of a path or stdin without holding them all.
 enum BatchInput {
-    /// Calls `body` for each document `source` holds. - Returns: false if the source was unusable.
-    static func read(_ source: String, _ body: (Document) -> Void, onError: (AssayError) -> Void) -> Bool {
+    /// One input to come: a JSON line still to parse (on a worker thread), a loaded file, or an
+    /// input that could not be read.
+    struct Item: Sendable {
+        var line: [UInt8] = []
+        var lineNumber = 0
+        var source = ""
+        var loaded: Document?
+        var failure: AssayError?
+
+        /// The document, or nil for a blank line.
+        func document() throws -> Document? {
+            if let failure { throw failure }
+            if let loaded { return loaded }
+            return try JSONLinesParser(source: source).document(from: line, lineNumber: lineNumber)
+        }
+    }
+
+    /// What became of one input.
+    enum Outcome: Sendable {
+        case line([UInt8])
+        case blank
+        case unreadable(AssayError)
+        case failed(id: String, AssayError)
+    }
+
+    /// Calls `body` for each input `source` holds. - Returns: false if the source was unusable.
+    static func read(_ source: String, _ body: (Item) -> Void, onError: (AssayError) -> Void) -> Bool {
         if source == "-" || DocumentLoader.isJSONLines(source) {
             let reader: LineReader
             do { reader = try LineReader(path: source) } catch { onError(AssayError.wrapping(error, source)); return false }
-            var parser = JSONLinesParser(source: source == "-" ? "stdin" : source)
+            let name = source == "-" ? "stdin" : source
+            var lineNumber = 0
             while let line = reader.next() {
-                do {
-                    if let doc = try parser.parse(line) { body(doc) }
-                } catch {
-                    onError(AssayError.wrapping(error, source))
-                }
+                lineNumber += 1
+                body(Item(line: line, lineNumber: lineNumber, source: name))
             }
             return true
         }
@@ -141,17 +163,10 @@ enum BatchInput {
             let result = loader.load([file])
             for e in result.errors { onError(e) }
             for w in result.warnings { StandardStreams.err("assay: warning: \(w)\n") }
-            result.documents.forEach(body)
+            for d in result.documents { body(Item(source: file, loaded: d)) }
         }
         return true
     }
-}
-
-/// One input of a batch: a document to extract from, or an input that could not be read (kept
-/// in its place so that `--error-lines` can answer it in order).
-enum BatchItem: Sendable {
-    case document(Document)
-    case failed(AssayError)
 }
 
 extension AssayError {
@@ -164,38 +179,47 @@ extension AssayError {
 /// Writes the batch output as JSON Lines or as one JSON array, streaming either way.
 struct BatchWriter {
     let format: Extract.Format
+    /// Documents after which output is sent even when the buffer is small, so a reader
+    /// downstream (a Spark task) sees results as they are done.
+    let flushEvery: Int
     private var count = 0
-    private var buffer = ""
+    private var buffer: [UInt8] = []
 
-    init(format: Extract.Format) { self.format = format }
-
-    mutating func write(_ object: String) {
-        switch format {
-        case .jsonl: buffer += object + "\n"
-        case .json: buffer += (count == 0 ? "[\n" : ",\n") + object
-        }
-        count += 1
-        if buffer.utf8.count > 1 << 16 { flush() }
+    init(format: Extract.Format, flushEvery: Int) {
+        self.format = format
+        self.flushEvery = flushEvery
     }
 
-    /// Sends what is buffered (whole lines only) to stdout, so a reader downstream sees each batch
-    /// as soon as it is done.
+    mutating func write(_ object: [UInt8]) {
+        switch format {
+        case .jsonl:
+            buffer += object
+            buffer.append(UInt8(ascii: "\n"))
+        case .json:
+            buffer += Array((count == 0 ? "[\n" : ",\n").utf8)
+            buffer += object
+        }
+        count += 1
+        if buffer.count > 1 << 16 || count % flushEvery == 0 { flush() }
+    }
+
+    /// Sends what is buffered (whole lines only) to stdout.
     mutating func flush() {
         guard !buffer.isEmpty else { return }
         StandardStreams.outOrExitOnClosedPipe(buffer)
-        buffer = ""
+        buffer.removeAll(keepingCapacity: true)
     }
 
     mutating func finish() {
-        if format == .json { buffer += count == 0 ? "[]\n" : "\n]\n" }
+        if format == .json { buffer += Array((count == 0 ? "[]\n" : "\n]\n").utf8) }
         flush()
     }
 
     /// The `--error-lines` answer for an input that failed: `{"id", "error", "code"}`.
-    static func errorLine(id: String?, _ error: AssayError) -> String {
+    static func errorLine(id: String?, _ error: AssayError) -> [UInt8] {
         var json = JSONWriter()
         json.object([("id", id.map(Value.string) ?? .null), ("error", .string(error.message)),
                      ("code", .string(error.code.rawValue))])
-        return json.output
+        return json.bytes
     }
 }

@@ -9,12 +9,12 @@ enum StandardStreams {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
-    /// Writes `text` to stdout in full. When the reader has gone (a closed pipe: `assay extract
+    /// Writes `bytes` to stdout in full. When the reader has gone (a closed pipe: `assay extract
     /// | head`, a killed Spark task) it stops the process at once, quietly and with the shell's
     /// status for SIGPIPE (141), instead of dying inside a write with part of a line sent.
-    static func outOrExitOnClosedPipe(_ text: String) {
+    static func outOrExitOnClosedPipe(_ bytes: [UInt8]) {
         signal(SIGPIPE, SIG_IGN)
-        var bytes = Array(text.utf8)
+        var bytes = bytes
         var sent = 0
         while sent < bytes.count {
             let n = bytes.withUnsafeMutableBytes { write(STDOUT_FILENO, $0.baseAddress! + sent, $0.count - sent) }

@@ -66,6 +66,25 @@ struct InputAndOutputTests {
             #"{"id": "d\"1", "annotations": [{"extractor": "people", "start": 4, "end": 9, "text": "Putin", "label": "PERSON", "value": 244900000000, "score": 0.5, "none": null}]}"#)
     }
 
+    @Test func contractLineEscapesByBytesAndLeavesDocumentScopeTextOut() {
+        let doc = AnalyzedDocument(Document(id: "tab\there", text: "Say \"hi\"\\ \u{1}\r\nnaïve ok."))
+        let quoted = Annotation(extractor: "q", span: Span(0, doc.utf8.count - 4))
+        let whole = Annotation(extractor: "s", span: doc.fullSpan, fields: ["scope": "document", "score": 0.25])
+        #expect(doc.contractJSONLine([quoted, whole]) ==
+            #"{"id": "tab\there", "annotations": [{"extractor": "q", "start": 0, "end": 18, "text": "Say \"hi\"\\ \u0001\r\nnaïve"}, {"extractor": "s", "start": 0, "end": 22, "scope": "document", "score": 0.25}]}"#)
+    }
+
+    @Test func orderedStreamConsumesInInputOrderWithABoundedWindow() {
+        var seen: [Int] = []
+        let stream = OrderedStream<Int, Int>(concurrency: 3, window: 4) { i in
+            if i % 7 == 0 { usleep(2000) }  // later items finish first
+            return i * 2
+        } consume: { seen.append($0) }
+        for i in 0..<200 { stream.submit(i) }
+        stream.finish()
+        #expect(seen == (0..<200).map { $0 * 2 })
+    }
+
     @Test func patternAndWordListExtractors() throws {
         let tags = try ExtractorHarness(PatternExtractor(name: "tags", pattern: "#(\\w+)"))
         let found = try tags.run("Talks #peace and #trade")

@@ -130,6 +130,12 @@ public struct JSONLinesParser: Sendable {
     /// The document on the next line, or nil for a blank line.
     public mutating func parse(_ line: [UInt8]) throws -> Document? {
         lineNumber += 1
+        return try document(from: line, lineNumber: lineNumber)
+    }
+
+    /// The document on line `lineNumber` (counted from 1), or nil for a blank line; for callers
+    /// that parse lines out of order, on several threads.
+    public func document(from line: [UInt8], lineNumber: Int) throws -> Document? {
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return nil }
         let object: Any
         do {

@@ -1,74 +1,130 @@
 /// Writes JSON with keys in the order given: the batch contract's field order is part of what
 /// users read, and Foundation's encoders do not keep it.
+///
+/// The output is UTF-8 bytes appended to one buffer: the batch output is several times the size
+/// of its input (every annotation repeats its text), so going through `String` appends was the
+/// largest share of `assay extract`'s time.
 public struct JSONWriter: Sendable {
-    public private(set) var output = ""
+    public private(set) var bytes: [UInt8] = []
 
     public init() {}
 
-    public mutating func raw(_ s: String) { output += s }
+    /// The output written so far, as text.
+    public var output: String { String(decoding: bytes, as: UTF8.self) }
 
-    public mutating func string(_ s: String) { JSONWriter.appendEscaped(s, to: &output) }
+    public mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
+
+    public mutating func string(_ s: String) {
+        var s = s
+        s.withUTF8 { appendEscaped($0) }
+    }
+
+    /// A JSON string of UTF-8 text that is already valid (a document's bytes, say).
+    public mutating func string(utf8 text: UnsafeBufferPointer<UInt8>) { appendEscaped(text) }
 
     public mutating func value(_ v: Value) {
         switch v {
-        case .null: output += "null"
-        case .bool(let b): output += b ? "true" : "false"
-        case .int(let i): output += String(i)
-        case .double(let d): output += d.isFinite ? Value.format(d) : "null"
+        case .null: raw("null")
+        case .bool(let b): raw(b ? "true" : "false")
+        case .int(let i): raw(String(i))
+        case .double(let d): raw(d.isFinite ? Value.format(d) : "null")
         case .string(let s): string(s)
         case .list(let items):
-            output += "["
+            bytes.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
-                if i > 0 { output += ", " }
+                if i > 0 { raw(", ") }
                 value(item)
             }
-            output += "]"
+            bytes.append(UInt8(ascii: "]"))
         }
     }
 
     /// An object from ordered key-value pairs.
     public mutating func object(_ pairs: [(String, Value)]) {
-        output += "{"
+        bytes.append(UInt8(ascii: "{"))
         for (i, (k, v)) in pairs.enumerated() {
-            if i > 0 { output += ", " }
-            string(k)
-            output += ": "
-            value(v)
+            if i > 0 { raw(", ") }
+            field(k, v)
         }
-        output += "}"
+        bytes.append(UInt8(ascii: "}"))
     }
 
-    public static func appendEscaped(_ s: String, to out: inout String) {
-        out += "\""
-        var needsEscape = false
-        for b in s.utf8 where b < 0x20 || b == 0x22 || b == 0x5C { needsEscape = true; break }
-        if !needsEscape {
-            out += s
-        } else {
-            for u in s.unicodeScalars {
-                switch u {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                default:
-                    if u.value < 0x20 {
-                        let hex = String(u.value, radix: 16)
-                        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                    } else {
-                        out.unicodeScalars.append(u)
-                    }
-                }
+    /// `"key": value`, without a separator.
+    mutating func field(_ key: String, _ v: Value) {
+        string(key)
+        raw(": ")
+        value(v)
+    }
+
+    /// Copies runs of bytes that need no escape in one go; quote, backslash and control
+    /// characters are escaped. Bytes of multi-byte characters are all >= 0x80 and pass as they are.
+    private mutating func appendEscaped(_ text: UnsafeBufferPointer<UInt8>) {
+        bytes.append(UInt8(ascii: "\""))
+        var runStart = 0
+        for (i, b) in text.enumerated() where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
+            if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<i])) }
+            runStart = i + 1
+            switch b {
+            case UInt8(ascii: "\""): raw("\\\"")
+            case UInt8(ascii: "\\"): raw("\\\\")
+            case UInt8(ascii: "\n"): raw("\\n")
+            case UInt8(ascii: "\r"): raw("\\r")
+            case UInt8(ascii: "\t"): raw("\\t")
+            default:
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: Array("\\u00".utf8))
+                bytes.append(hex[Int(b >> 4)])
+                bytes.append(hex[Int(b & 0xF)])
             }
         }
-        out += "\""
+        if runStart < text.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...])) }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// One document of `assay extract` output: `{"id": ..., "annotations": [...], "fields": {...}}`
+    /// without a line break; `fields` (the document's ``Document/fields``) is left out when there
+    /// are none, so a plain `{"id", "text"}` input gives the original contract's line. Each annotation carries `extractor`, `start`, `end` (Unicode scalar offsets),
+    /// `text` (unless ``Annotation/coversDocument``), then the extractor's fields in order.
+    public mutating func contractLine(_ document: AnalyzedDocument, _ annotations: [Annotation]) {
+        raw("{\"id\": ")
+        string(document.id)
+        raw(", \"annotations\": [")
+        document.utf8.withUnsafeBufferPointer { text in
+            for (i, a) in annotations.enumerated() {
+                if i > 0 { raw(", ") }
+                raw("{\"extractor\": ")
+                string(a.extractor)
+                raw(", \"start\": ")
+                raw(String(document.scalarOffset(ofByte: a.span.start)))
+                raw(", \"end\": ")
+                raw(String(document.scalarOffset(ofByte: a.span.end)))
+                if !a.coversDocument {
+                    raw(", \"text\": ")
+                    appendEscaped(UnsafeBufferPointer(rebasing: text[a.span.start..<a.span.end]))
+                }
+                for (k, v) in a.fields {
+                    raw(", ")
+                    field(k, v)
+                }
+                bytes.append(UInt8(ascii: "}"))
+            }
+        }
+        bytes.append(UInt8(ascii: "]"))
+        if !document.document.fields.isEmpty {
+            raw(", \"fields\": ")
+            object(document.document.fields.pairs)
+        }
+        bytes.append(UInt8(ascii: "}"))
     }
 }
 
 extension Annotation {
-    /// The annotation's fields as the batch contract prints them: `extractor`, `start`, `end`
-    /// (Unicode scalar offsets), `text`, then the extractor's own fields in order.
+    /// Whether the annotation is about its whole document (`scope` is `document`): the batch
+    /// output gives it no `text`, which would repeat the document.
+    public var coversDocument: Bool { self["scope"] == .string("document") }
+
+    /// The annotation's fields as a result row shows them: `extractor`, `start`, `end` (Unicode
+    /// scalar offsets), `text`, then the extractor's own fields in order.
     public func contractFields(in document: AnalyzedDocument) -> [(String, Value)] {
         var pairs: [(String, Value)] = [
             ("extractor", .string(extractor)),
@@ -87,19 +143,7 @@ extension AnalyzedDocument {
     /// a plain `{"id", "text"}` input gives the original contract's line.
     public func contractJSONLine(_ annotations: [Annotation]) -> String {
         var w = JSONWriter()
-        w.raw("{\"id\": ")
-        w.string(id)
-        w.raw(", \"annotations\": [")
-        for (i, a) in annotations.enumerated() {
-            if i > 0 { w.raw(", ") }
-            w.object(a.contractFields(in: self))
-        }
-        w.raw("]")
-        if !document.fields.isEmpty {
-            w.raw(", \"fields\": ")
-            w.object(document.fields.pairs)
-        }
-        w.raw("}")
+        w.contractLine(self, annotations)
         return w.output
     }
 }

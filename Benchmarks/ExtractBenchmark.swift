@@ -1,0 +1,91 @@
+import AssayCore
+import Foundation
+
+/// The whole `assay extract` process, JSON Lines in (stdin) and out (to /dev/null), as a user
+/// runs it: the `assay` binary next to this one, on one core (`taskset -c 0`) and on all.
+enum ExtractBenchmark {
+    static let benchmark = Benchmark(name: "extract", summary: "whole-process assay extract, one core and all cores", run: run)
+    static let memory = Benchmark(name: "memory", summary: "assay extract peak memory for 10 MB and 100 MB of input", run: runMemory)
+
+    static let allFour = ["--with", "entities,numbers,quotes,sentiment"]
+
+    static func run(corpus: BenchmarkCorpus) throws {
+        let input = try inputFile(corpus, copies: 1)
+        defer { if corpus.file == nil { try? FileManager.default.removeItem(atPath: input) } }
+        let runs: [(String, [String])] = [
+            ("a pattern that matches nothing", ["--define", "nothing=/qqxqzq/", "--with", "nothing"]),
+            ("numbers", ["--with", "numbers"]),
+            ("entities", ["--with", "entities"]),
+            ("sentiment", ["--with", "sentiment"]),
+            ("quotes (and entities)", ["--with", "quotes"]),
+            ("all four", allFour),
+        ]
+        for (label, args) in runs {
+            try report("extract, one core, \(label)", args, input: input, corpus: corpus, oneCore: true)
+        }
+        try report("extract, all cores, all four", allFour, input: input, corpus: corpus, oneCore: false)
+    }
+
+    /// Peak memory must not grow with the input: 100 MB of JSON Lines within 1.5x of 10 MB.
+    /// The corpus is repeated to reach the sizes (with distinct ids); memory is what is measured.
+    static func runMemory(corpus: BenchmarkCorpus) throws {
+        var peaks: [Double] = []
+        for megabytes in [10, 100] {
+            let copies = max(1, Int((Double(megabytes) * 1e6 / Double(corpus.jsonLines().count)).rounded()))
+            let input = try inputFile(corpus, copies: copies)
+            defer { try? FileManager.default.removeItem(atPath: input) }
+            let size = (try FileManager.default.attributesOfItem(atPath: input)[.size] as? Int) ?? 0
+            let r = try spawn(allFour, input: input, oneCore: false)
+            peaks.append(r.peakMiB)
+            print(String(format: "memory, all four, all cores, %.0f MB of JSON Lines: %.2f s, peak memory %.0f MiB",
+                         Double(size) / 1e6, r.seconds, r.peakMiB))
+        }
+        print(String(format: "memory: 100 MB / 10 MB peak = %.2fx (target at most 1.5x)", peaks[1] / peaks[0]))
+    }
+
+    private static func report(_ label: String, _ args: [String], input: String, corpus: BenchmarkCorpus, oneCore: Bool) throws {
+        // Best of three: on a shared machine one run can wait for a core.
+        var best: (seconds: Double, cpu: Double, peakMiB: Double) = (.infinity, 0, 0)
+        for _ in 0..<3 {
+            let r = try spawn(args, input: input, oneCore: oneCore)
+            if r.seconds < best.seconds { best = r }
+        }
+        let mb = Double(corpus.bytes) / 1e6
+        print(String(format: "%@: %.2f s, %.1f MB/s of text, CPU %.2f s, peak memory %.0f MiB (best of 3)",
+                     label, best.seconds, mb / best.seconds, best.cpu, best.peakMiB))
+    }
+
+    private static func inputFile(_ corpus: BenchmarkCorpus, copies: Int) throws -> String {
+        if copies == 1, let file = corpus.file { return file }
+        let path = NSTemporaryDirectory() + "assay-bench-\(getpid())-\(copies).jsonl"
+        try Data(corpus.jsonLines(copies: copies)).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    /// Runs `assay extract ARGS -` with `input` on stdin and stdout to /dev/null: wall seconds,
+    /// CPU seconds (user + system) and peak resident memory of the child.
+    private static func spawn(_ args: [String], input: String, oneCore: Bool) throws -> (seconds: Double, cpu: Double, peakMiB: Double) {
+        let assay = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("assay").path
+        guard FileManager.default.isExecutableFile(atPath: assay) else {
+            throw AssayError(.fileNotFound, "\(assay) not found: build it first (swift build -c release)")
+        }
+        let argv = (oneCore ? ["/usr/bin/taskset", "-c", "0"] : []) + [assay, "extract"] + args + ["-"]
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, input, O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        var cArgs = argv.map { strdup($0) } + [nil]
+        defer { for a in cArgs { free(a) } }
+        var pid: pid_t = 0
+        let start = DispatchTime.now().uptimeNanoseconds
+        let rc = posix_spawn(&pid, argv[0], &actions, nil, &cArgs, environ)
+        guard rc == 0 else { throw AssayError(.unreadable, "cannot start \(argv[0]): error \(rc)") }
+        var status: Int32 = 0
+        var usage = rusage()
+        wait4(pid, &status, 0, &usage)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return (seconds, cpu, Double(usage.ru_maxrss) / 1024)
+    }
+}
