@@ -66,6 +66,8 @@ public struct ResultSet: Sendable {
     public var records: [Record]
     /// Set when a long run was interrupted and this holds only part of the result.
     public var partial = false
+    /// The pipeline that made it (set by the session; nil for listings).
+    public var origin: ResultOrigin?
 
     public init(records: [Record], partial: Bool = false) {
         self.records = records

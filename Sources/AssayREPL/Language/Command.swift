@@ -27,6 +27,8 @@ public enum Command: Sendable {
     case help(String?)
     case quit
     case setting(name: String, arguments: [String])
+    /// `view`, `chart`, `save view|chart|report`.
+    case visual(VisualCommand)
 }
 
 /// What `define NAME = ...` builds: a regular expression or a word list.

@@ -10,7 +10,7 @@ public struct Parser {
     /// The words that start commands; a `define` may not take one of them as a name.
     public static let commandWords: Set<String> = [
         "let", "explain", "kwic", "load", "docs", "show", "drop", "extractors", "describe", "define", "undefine",
-        "save", "results", "plugin", "plugins", "help", "quit", "exit",
+        "save", "results", "plugin", "plugins", "help", "quit", "exit", "view", "chart",
     ]
     /// Stage keywords of the pipeline language.
     public static let stageWords: Set<String> = [
@@ -170,6 +170,15 @@ public struct Parser {
             let n = try name("an extractor name after 'undefine'")
             try expectEnd()
             return .undefine(n)
+        case "view", "chart":
+            return .visual(try visual(file: nil))
+        case "save" where tokens.count > 2 && ["view", "chart", "report"].contains(tokens[1].text.lowercased()):
+            i += 1
+            if let v = try savedVisual() { return .visual(v) }
+            i = 1
+            let args = try pathArguments()
+            guard args.count == 2 else { throw CommandSyntaxError("usage: save [RESULT] FILE", at: first.offset) }
+            return .save(result: args[0], path: args[1])
         case "save":
             i += 1
             let args = try pathArguments()
@@ -202,7 +211,12 @@ public struct Parser {
             try expectEnd()
             return .quit
         default:
-            return .pipeline(try pipeline())
+            let p = try pipeline()
+            if isSymbol("|") {  // `... | chart [FIELD]`, the one stage that ends a pipeline
+                i += 2
+                return .visual(.chart(.pipeline(p), field: try chartField(), file: nil))
+            }
+            return .pipeline(p)
         }
     }
 
@@ -280,7 +294,7 @@ public struct Parser {
             source = .name(t.text, options: try options(), offset: t.offset)
         }
         var stages: [Pipeline.Stage] = []
-        while !atEnd {
+        while !atEnd, !(isSymbol("|") && tokens[i + 1].kind == .word && tokens[i + 1].text.lowercased() == "chart") {
             guard isSymbol("|") else { throw CommandSyntaxError("expected '|' before '\(current.text)'", at: current.offset) }
             i += 1
             stages.append(try stage())
@@ -449,5 +463,57 @@ public struct Parser {
         }
         i += 1
         return .compare(field: field, op: op, value: try literal("a value to compare '\(field)' with"))
+    }
+
+    // MARK: - Views and charts
+
+    /// `view TARGET [with X,Y]` or `chart [RESULT] [FIELD]`, the current token being the verb.
+    private mutating func visual(file: String?) throws(CommandSyntaxError) -> VisualCommand {
+        let verb = advance().text.lowercased()
+        if verb == "view" {
+            let target = atEnd ? "last" : try name("a document id or result name after 'view'")
+            var marks: [String] = []
+            if isWord("with") {
+                i += 1
+                marks.append(try name("an extractor name after 'with'"))
+                while isSymbol(",") { i += 1; marks.append(try name("an extractor name")) }
+            }
+            try expectEnd()
+            return .view(target: target, marks: marks, file: file)
+        }
+        let result = atEnd ? "last" : try name("a result name after 'chart'")
+        let field = try chartField()
+        return .chart(.result(result), field: field, file: file)
+    }
+
+    /// An optional field after `chart`, then the end of the command.
+    private mutating func chartField() throws(CommandSyntaxError) -> String? {
+        guard !atEnd else { return nil }
+        let f = try name("a field to chart")
+        try expectEnd()
+        return f
+    }
+
+    /// `save view|chart ... FILE` and `save report FILE.html`; nil when the words name a result
+    /// to save the ordinary way (`save report out.csv` saves a result called 'report').
+    private mutating func savedVisual() throws(CommandSyntaxError) -> VisualCommand? {
+        var args = try pathArguments()
+        let verb = args.removeFirst().lowercased()
+        guard let file = args.last else { throw CommandSyntaxError("usage: save \(verb) ... FILE", at: current.offset) }
+        let ext = (file as NSString).pathExtension.lowercased()
+        switch verb {
+        case "report":
+            guard ext == "html" || ext == "htm" else { return nil }
+            guard args.count == 1 else { throw CommandSyntaxError("usage: save report FILE.html", at: current.offset) }
+            return .report(file: file)
+        case "view":
+            guard args.count >= 2 else { throw CommandSyntaxError("usage: save view ID|RESULT [with X,Y] FILE.html", at: current.offset) }
+            var sub = Parser(tokens: try Lexer.tokenize("view " + args.dropLast().joined(separator: " ")), text: "")
+            return try sub.visual(file: file)
+        default:
+            guard args.count >= 2 else { throw CommandSyntaxError("usage: save chart RESULT [FIELD] FILE.svg|FILE.html", at: current.offset) }
+            var sub = Parser(tokens: try Lexer.tokenize("chart " + args.dropLast().joined(separator: " ")), text: "")
+            return try sub.visual(file: file)
+        }
     }
 }

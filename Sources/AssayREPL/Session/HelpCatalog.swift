@@ -15,6 +15,7 @@ public enum HelpCatalog {
         Entry(name: "load", usage: "load PATH ...", summary: "Load documents: files, folders (recursively), glob patterns, and JSON Lines files of {\"id\",\"text\"} (.jsonl).", example: "load seeds/", group: "Documents"),
         Entry(name: "docs", usage: "docs [ID-PATTERN ...] [| STAGE ...]", summary: "List loaded documents, or use them as rows of a pipeline (ids accept * and ?).", example: "docs 00* | select doc, sentences", group: "Documents"),
         Entry(name: "show", usage: "show ID [sentence N] [with EXTRACTOR,...]", summary: "Show a document (or one sentence of it) with annotations marked inline: colour on a terminal, [brackets|label] otherwise.", example: "show 000_b4be6983a25e9e06 sentence 2", group: "Documents"),
+        Entry(name: "view", usage: "view ID|RESULT [with EXTRACTOR,...] | save view ID|RESULT [with ...] FILE.html", summary: "An annotated page of a document (entities, quotes with speaker and kind, numbers with their value, sentence sentiment; a legend to toggle them; every field on hover or focus), or of every document a result touches with each row marked. Opened in the browser on a desktop, else its path is printed ('.open off' to always print).", example: "view 000_b4be6983a25e9e06 with entities, numbers", group: "Documents"),
         Entry(name: "drop", usage: "drop ID-PATTERN ... | drop all | drop result NAME", summary: "Remove documents (or a named result) from the session.", example: "let T = docs; drop result T", group: "Documents"),
         Entry(name: "extractors", usage: "extractors", summary: "List registered extractors.", example: "extractors", group: "Extractors"),
         Entry(name: "describe", usage: "describe EXTRACTOR", summary: "Describe an extractor: summary, fields, options and requirements.", example: "describe hashtags", group: "Extractors"),
@@ -35,6 +36,8 @@ public enum HelpCatalog {
         Entry(name: "let", usage: "let NAME = PIPELINE", summary: "Run a pipeline and keep its result under a name; 'last' always holds the latest result. Use NAME as a pipeline source.", example: "let D = docs | where sentences > 5; D | count", group: "Results"),
         Entry(name: "results", usage: "results", summary: "List named results and their sizes.", example: "results", group: "Results"),
         Entry(name: "save", usage: "save [NAME] FILE", summary: "Save a result (default: the last) to FILE, in the format its extension names (.csv .tsv .json .jsonl .md), written atomically.", example: "docs; save /tmp/assay-help-example.csv", group: "Results"),
+        Entry(name: "chart", usage: "chart [RESULT] [FIELD] | ... | chart [FIELD] | save chart RESULT [FIELD] FILE.svg|FILE.html", summary: "Draw a result: bars for 'count by' and 'stats' (grouped for two fields), a line over time when the key is a date (2025-05, 2025-W19, 2025-05-08), a histogram of a numeric FIELD of rows. Self-contained SVG with labelled axes and a text alternative.", example: "docs | count by paragraphs | chart", group: "Results"),
+        Entry(name: "report", usage: "save report FILE.html", summary: "One self-contained page of every named result: its pipeline, chart and sortable table (first 1,000 rows), with links into views of its documents.", example: "let P = docs | select doc, paragraphs; save report /tmp/assay-help-report.html", group: "Results"),
         Entry(name: "explain", usage: "explain PIPELINE", summary: "Show which extractors a pipeline will run, and in what order, without running it.", example: "explain hashtags | count", group: "Results"),
         Entry(name: "help", usage: "help [COMMAND|EXTRACTOR|.SETTING]", summary: "Help on a command, an extractor or a setting.", example: "help where", group: "Session"),
         Entry(name: "quit", usage: "quit | exit | Ctrl-D", summary: "Leave the REPL (history is saved).", example: "", group: "Session"),
@@ -49,6 +52,8 @@ public enum HelpCatalog {
         Entry(name: ".width", usage: ".width N", summary: "Widest table cell before it is cut with … (0: no limit).", example: ".width 80", group: "Settings"),
         Entry(name: ".context", usage: ".context N [chars|words]", summary: "Context shown on each side in kwic mode.", example: ".context 5 words", group: "Settings"),
         Entry(name: ".color", usage: ".color on|off|auto", summary: "Colour in output (auto: only on a terminal).", example: ".color auto", group: "Settings"),
+        Entry(name: ".bars", usage: ".bars on|off", summary: "A bar column of Unicode blocks in 'count by' and 'stats' tables (on by default on a terminal, off in scripts).", example: ".bars on; docs | count by paragraphs", group: "Settings"),
+        Entry(name: ".open", usage: ".open on|off", summary: "Open 'view' and 'chart' pages in the browser with xdg-open (on by default at the prompt; without a display the path is printed).", example: ".open off", group: "Settings"),
         Entry(name: ".show", usage: ".show", summary: "Show the current settings.", example: ".show", group: "Settings"),
     ]
 

@@ -24,6 +24,8 @@ extension Session {
         case "echo": settings.echo = try onOff()
         case "bail": settings.bail = try onOff()
         case "timer": settings.timer = try onOff()
+        case "bars": settings.bars = try onOff()
+        case "open": settings.open = try onOff()
         case "width": settings.width = try number()
         case "context":
             settings.context = try number()

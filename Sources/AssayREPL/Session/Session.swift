@@ -36,6 +36,8 @@ public final class Session {
         sink = OutputSink(standardOutput: output)
         errorOutput = errors
         if !interactive { settings.color = .off }
+        settings.bars = interactive && outputIsTerminal
+        settings.open = interactive
     }
 
     var useColor: Bool {
@@ -164,7 +166,8 @@ public final class Session {
         case .pipeline(let p):
             let result = try runPipeline(p)
             workspace.results["last"] = result
-            try sink.writeResult(renderer.render(result))
+            let shown = settings.bars && settings.mode == .table ? TerminalBars.adding(to: result) : result
+            try sink.writeResult(renderer.render(shown))
         case .assign(let name, let p):
             if workspace.registry.extractor(named: name) != nil || name == "docs" {
                 throw AssayError(.invalidArgument, "'\(name)' is an extractor name; choose another name for the result")
@@ -253,6 +256,8 @@ public final class Session {
             wantsQuit = true
         case .setting(let name, let args):
             try applySetting(name, args, at: location)
+        case .visual(let v):
+            try runVisual(v, at: location)
         }
     }
 
@@ -268,9 +273,10 @@ public final class Session {
         } else {
             runner.progress = nil
         }
-        let result: ResultSet
+        var result: ResultSet
         do {
             result = try runner.run(p)
+            result.origin = ResultOrigin(pipeline: p.text)
             progress.finish()
         } catch {
             progress.finish()

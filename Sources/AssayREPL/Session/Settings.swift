@@ -11,6 +11,10 @@ public struct Settings: Sendable {
     public var width = 60
     public var context = 40
     public var contextInWords = false
+    /// A bar column in `count by` and `stats` tables (on by default on a terminal).
+    public var bars = false
+    /// Open `view` and `chart` pages in the browser (on by default at the prompt).
+    public var open = false
 
     public init() {}
 
@@ -25,6 +29,8 @@ public struct Settings: Sendable {
         color    \(color.rawValue)
         width    \(width)
         context  \(context) \(contextInWords ? "words" : "chars")
+        bars     \(bars ? "on" : "off")
+        open     \(open ? "on" : "off")
 
         """
     }
