@@ -93,7 +93,7 @@ enum ChartInference {
             notes.append("The \(maxSeries) largest of \(seriesNames.count) values of \(keys[1]) are shown.")
             seriesNames = seriesNames.filter(kept.contains)
         }
-        let label = keys.joined(separator: ", ")
+        let label = keys[0]
         let times = categories.compactMap(TimeKey.init)
         // A bare four-digit number is a year only when the key is text (`year(doc.date)`), not a count.
         let keysAreText = records.allSatisfy { r in r.value(ofExact: keys[0]).map { $0.isText || $0.isNull } ?? true }
@@ -113,8 +113,8 @@ enum ChartInference {
                 }
             }
             let series = seriesNames.map { s in ChartModel.Series(name: s, values: ordered.map { cells[$0.0]?[s] ?? (fillsGaps ? 0 : nil) }) }
-            var m = ChartModel(kind: .line, title: title, categoryLabel: label, valueLabel: value,
-                               categories: ordered.map(\.0), series: series, notes: notes)
+            var m = ChartModel(kind: .line, title: title, categoryLabel: label, seriesLabel: keys.count == 2 ? keys[1] : "",
+                               valueLabel: value, categories: ordered.map(\.0), series: series, notes: notes)
             m.positions = ordered.map { Double($0.1.dayNumber) }
             return m
         }
@@ -128,6 +128,6 @@ enum ChartInference {
         }
         let series = seriesNames.map { s in ChartModel.Series(name: s, values: categories.map { cells[$0]?[s] }) }
         return ChartModel(kind: numericKeys && keys.count == 1 ? .columns : .bars, title: title, categoryLabel: label,
-                          valueLabel: value, categories: categories, series: series, notes: notes)
+                          seriesLabel: keys.count == 2 ? keys[1] : "", valueLabel: value, categories: categories, series: series, notes: notes)
     }
 }

@@ -19,6 +19,8 @@ struct ChartModel {
     var kind: Kind
     var title: String
     var categoryLabel: String
+    /// The field whose values the series are (the second key), shown before the legend.
+    var seriesLabel = ""
     var valueLabel: String
     var categories: [String]
     var series: [Series]
@@ -37,7 +39,8 @@ struct ChartModel {
             }
             parts.append("\(c): \(values.joined(separator: ", "))")
         }
-        let what = "\(kind == .line ? "Line chart" : kind == .histogram ? "Histogram" : "Bar chart") of \(valueLabel) by \(categoryLabel)"
+        let by = seriesLabel.isEmpty ? categoryLabel : "\(categoryLabel) and \(seriesLabel)"
+        let what = "\(kind == .line ? "Line chart" : kind == .histogram ? "Histogram" : "Bar chart") of \(valueLabel) by \(by)"
         return what + ". " + parts.joined(separator: "; ") + "." + (notes.isEmpty ? "" : " " + notes.joined(separator: " "))
     }
 }

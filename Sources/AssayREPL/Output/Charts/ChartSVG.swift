@@ -33,22 +33,37 @@ enum ChartSVG {
         return (ticks.first!, ticks.last!, ticks)
     }
 
-    private static func legend(_ m: ChartModel, x: Double, y: Double, into w: inout SVGWriter) {
-        guard m.series.count > 1 else { return }
-        var cx = x
-        for (i, s) in m.series.enumerated() {
-            w.raw("<rect x=\"\(SVGWriter.n(cx))\" y=\"\(SVGWriter.n(y - 10))\" width=\"12\" height=\"12\" fill=\"\(colours[i % colours.count])\"/>\n")
-            let name = SVGWriter.clipped(s.name, to: 22)
-            w.text(name, x: cx + 16, y: y, cls: "l")
-            cx += 16 + Double(name.count) * 7 + 18
+    /// Rows the legend of several series takes.
+    static func legendRows(_ m: ChartModel, x: Double) -> Int {
+        var w = SVGWriter()
+        return legend(m, x: x, y: 0, into: &w)
+    }
+
+    /// The series' colours and names, wrapped to the chart's width. - Returns: rows used.
+    @discardableResult
+    private static func legend(_ m: ChartModel, x: Double, y: Double, into w: inout SVGWriter) -> Int {
+        guard m.series.count > 1 else { return 0 }
+        var cx = x, cy = y, rows = 1
+        if !m.seriesLabel.isEmpty {
+            w.text(m.seriesLabel + ":", x: cx, y: cy, cls: "a")
+            cx += Double(m.seriesLabel.count + 1) * 7.5 + 8
         }
+        for (i, s) in m.series.enumerated() {
+            let itemWidth = 16 + Double(SVGWriter.clipped(s.name, to: 22).count) * 7 + 18
+            if cx + itemWidth > width - 10 { cx = x; cy += 18; rows += 1 }
+            w.raw("<rect x=\"\(SVGWriter.n(cx))\" y=\"\(SVGWriter.n(cy - 10))\" width=\"12\" height=\"12\" fill=\"\(colours[i % colours.count])\"/>\n")
+            let name = SVGWriter.clipped(s.name, to: 22)
+            w.text(name, x: cx + 16, y: cy, cls: "l")
+            cx += itemWidth
+        }
+        return rows
     }
 
     /// Horizontal bars: category labels on the left, values along the bottom.
     private static func bars(_ m: ChartModel, into w: inout SVGWriter) -> Double {
         let labelChars = min(28, m.categories.map(\.count).max() ?? 4)
         let left = 36 + Double(labelChars) * 7.4, right = 40.0
-        let top = m.series.count > 1 ? 62.0 : 44.0
+        let top = 44.0 + Double(legendRows(m, x: left)) * 18
         let groupHeight = m.series.count > 1 ? Double(m.series.count) * 14 + 8 : 24
         let plotHeight = Double(m.categories.count) * groupHeight
         let bottom = top + plotHeight
@@ -120,7 +135,7 @@ enum ChartSVG {
 
     /// Lines over a time axis: each key at its date, the axis labelled with a few of the keys.
     private static func lines(_ m: ChartModel, into w: inout SVGWriter) -> Double {
-        let left = 70.0, right = 30.0, top = m.series.count > 1 ? 62.0 : 44.0, plotHeight = 300.0
+        let left = 70.0, right = 30.0, top = 44.0 + Double(legendRows(m, x: 70)) * 18, plotHeight = 300.0
         let bottom = top + plotHeight
         let (low, high, ticks) = valueRange(m)
         let first = m.positions.first ?? 0, last = m.positions.last ?? 1
