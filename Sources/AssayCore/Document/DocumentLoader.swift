@@ -136,7 +136,9 @@ public struct DocumentLoader: Sendable {
     private func loadPlainText(_ path: String, into result: inout Result) {
         guard let text = readText(path, into: &result) else { return }
         let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        result.documents.append(Document(id: id, source: path, text: text, fields: DocumentLoader.fileFields(path)))
+        var fields = DocumentLoader.fileFields(path)
+        if let title = PlainTextHeadline.headline(of: text) { fields["title"] = .string(title) }
+        result.documents.append(Document(id: id, source: path, text: text, fields: fields))
     }
 
     /// The fields every document read from a file of its own carries: `path` and `file` (the

@@ -84,10 +84,7 @@ public struct ResultRenderer: Sendable {
     private func delimited(_ records: [Record], _ columns: [String], separator: Character) -> String {
         func quote(_ s: String) -> String {
             if separator == "\t" { return s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
-            if s.contains(separator) || s.contains("\"") || s.contains("\n") || s.contains("\r") {
-                return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            }
-            return s
+            return DelimitedTextWriter.field(s, delimiter: separator)
         }
         var out = ""
         if headers { out += columns.map(quote).joined(separator: String(separator)) + "\n" }
