@@ -7,8 +7,11 @@ struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run extractors over documents and print one JSON object per document.",
         discussion: """
-            Input: files or folders (one plain-text document per file), .jsonl files, or '-' for \
-            JSON Lines on standard input ({"id": ..., "text": ...} per line). Output, in input order: \
+            Input: files or folders (one plain-text document per file), .jsonl files, .csv/.tsv \
+            files (a document per row: the text from the text, body or content column or \
+            --text-column, the id from the id column, every other column a field), web pages \
+            (.html, .htm, .html.gz: the article's text), or '-' for JSON Lines on standard input \
+            ({"id": ..., "text": ...} per line). Output, in input order: \
             {"id": ..., "annotations": [{"extractor", "start", "end", "text", ...fields}]} with \
             Unicode scalar offsets. Errors go to stderr one line each; the exit status is 1 if any \
             input failed, and the documents that could be read are still processed. An annotation \
@@ -33,8 +36,10 @@ struct Extract: ParsableCommand {
         discussion: "Without it, a failed input is reported on stderr only, leaves no output line, and makes the exit status 1."))
     var errorLines = false
 
-    @Argument(help: ArgumentHelp("Files, folders, .jsonl files, or - for JSON Lines on stdin (the default).", valueName: "PATH"))
+    @Argument(help: ArgumentHelp("Files, folders, .jsonl, .csv/.tsv files, web pages, or - for JSON Lines on stdin (the default).", valueName: "PATH"))
     var paths: [String] = []
+
+    @OptionGroup var inputOptions: InputOptions
 
     @OptionGroup var pluginOptions: PluginOptions
 
@@ -105,7 +110,7 @@ struct Extract: ParsableCommand {
         for source in sources {
             // An input that cannot be read takes its place in the stream, so that --error-lines
             // answers it in order.
-            let ok = BatchInput.read(source, stream.submit) { stream.submit(BatchInput.Item(failure: $0)) }
+            let ok = BatchInput.read(source, options: inputOptions.loadOptions, stream.submit) { stream.submit(BatchInput.Item(failure: $0)) }
             if !ok { failed = true }
         }
         stream.finish()
@@ -144,7 +149,7 @@ enum BatchInput {
     }
 
     /// Calls `body` for each input `source` holds. - Returns: false if the source was unusable.
-    static func read(_ source: String, _ body: (Item) -> Void, onError: (AssayError) -> Void) -> Bool {
+    static func read(_ source: String, options: LoadOptions, _ body: (Item) -> Void, onError: (AssayError) -> Void) -> Bool {
         if source == "-" || DocumentLoader.isJSONLines(source) {
             let reader: LineReader
             do { reader = try LineReader(path: source) } catch { onError(AssayError.wrapping(error, source)); return false }
@@ -156,7 +161,7 @@ enum BatchInput {
             }
             return true
         }
-        let loader = DocumentLoader()
+        let loader = DocumentLoader(options: options)
         let files: [String]
         do { files = try loader.expand(source) } catch { onError(AssayError.wrapping(error, source)); return false }
         for file in files {

@@ -16,8 +16,10 @@ struct Repl: ParsableCommand {
             command failed.
             """)
 
-    @Argument(help: ArgumentHelp("Documents to load first: files, folders, glob patterns or .jsonl files.", valueName: "PATH"))
+    @Argument(help: ArgumentHelp("Documents to load first: files, folders, glob patterns, .jsonl, .csv/.tsv files or web pages.", valueName: "PATH"))
     var paths: [String] = []
+
+    @OptionGroup var inputOptions: InputOptions
 
     @Option(name: .short, help: ArgumentHelp("Run these commands (separated by ';') and exit; repeatable.", valueName: "COMMANDS"))
     var execute: [String] = []
@@ -48,7 +50,7 @@ struct Repl: ParsableCommand {
         let cwd = FileManager.default.currentDirectoryPath
 
         if !paths.isEmpty {
-            do { try session.load(paths) } catch {
+            do { try session.load(paths, options: inputOptions.loadOptions) } catch {
                 StandardStreams.err("assay: \(error)\n")
                 if !interactive && !keepGoing { throw ExitCode(1) }
             }

@@ -36,7 +36,7 @@ struct ParserTests {
             Issue.record("define"); return
         }
         #expect(r == "#\\w+|@\\w+" && flags == "i")
-        guard case .load(let paths) = try Parser.parse("load seeds/*.txt \"my docs/a b.txt\"") else { Issue.record("load"); return }
+        guard case .load(let paths, _) = try Parser.parse("load seeds/*.txt \"my docs/a b.txt\"") else { Issue.record("load"); return }
         #expect(paths == ["seeds/*.txt", "my docs/a b.txt"])
         guard case .pipeline(let p) = try Parser.parse("docs | where doc matches /^00[12]/"),
               case .filter(.matches("doc", "^00[12]", _)) = p.stages[0] else { Issue.record("matches"); return }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Reads documents from files, folders (recursively), glob patterns and JSON Lines files.
+/// Reads documents from files, folders (recursively), glob patterns, JSON Lines, CSV and TSV
+/// files and web pages.
 ///
 /// Loading never stops at a bad input: each problem becomes a one-line ``AssayError`` (or a
 /// warning, for repaired text) and the rest is still loaded.
@@ -11,7 +12,10 @@ public struct DocumentLoader: Sendable {
         public var warnings: [String] = []
     }
 
-    public init() {}
+    /// How files that need a choice are read (the text column of a CSV file).
+    public var options: LoadOptions
+
+    public init(options: LoadOptions = LoadOptions()) { self.options = options }
 
     /// Expands `patterns` (paths, folders, globs) and loads every document they name, in order.
     /// Files ending in `.jsonl` or `.ndjson` hold one `{"id", "text"}` document per line.
@@ -61,6 +65,7 @@ public struct DocumentLoader: Sendable {
         case .jsonLines: loadJSONLines(path, into: &result)
         case .plainText: loadPlainText(path, into: &result)
         case .webPage: loadWebPage(path, into: &result)
+        case .csv, .tsv: loadTable(path, into: &result)
         }
     }
 

@@ -30,6 +30,7 @@ public struct AssayError: Error, Sendable, Equatable, CustomStringConvertible {
         case unreadable = "E305"
         case fileTooLarge = "E306"
         case unknownDocument = "E307"
+        case invalidTableRow = "E308"
         case syntax = "E401"
         case unknownCommand = "E402"
         case unknownField = "E403"

@@ -11,7 +11,8 @@ public enum Command: Sendable {
     case explain(Pipeline)
     /// `kwic PATTERN [| stages]` or `kwic PIPELINE`: keyword-in-context lines.
     case kwic(Pipeline)
-    case load([String])
+    /// `load PATH ... [text=COLUMN]`.
+    case load([String], LoadOptions)
     case listDocuments
     case showDocument(id: String, sentence: Int?, marks: [String])
     case dropDocuments([String])

@@ -115,9 +115,20 @@ public struct Parser {
             return .kwic(try pipeline(allowSearch: true))
         case "load":
             i += 1
-            let paths = try pathArguments()
+            var paths: [String] = []
+            var options = LoadOptions()
+            for argument in try pathArguments() {
+                // `text=COLUMN` names the text column of CSV/TSV files; anything else is a path.
+                if argument.lowercased().hasPrefix("text=") {
+                    let column = String(argument.dropFirst(5))
+                    if column.isEmpty { throw CommandSyntaxError("expected a column name after 'text='", at: current.offset) }
+                    options.textColumn = column
+                } else {
+                    paths.append(argument)
+                }
+            }
             if paths.isEmpty { throw CommandSyntaxError("expected a file, folder or pattern after 'load'", at: current.offset) }
-            return .load(paths)
+            return .load(paths, options)
         case "docs" where tokens.count <= 2 || !tokens.contains(where: { $0.kind == .symbol && $0.text == "|" }):
             i += 1
             let patterns = arguments()

@@ -184,8 +184,8 @@ public final class Session {
             var r = renderer
             r.mode = .kwic
             try sink.writeResult(r.render(result))
-        case .load(let paths):
-            try load(paths, relativeTo: location.directory)
+        case .load(let paths, let options):
+            try load(paths, options: options, relativeTo: location.directory)
         case .listDocuments:
             let result = ResultSet(records: workspace.documents.map { Record(document: $0) })
             workspace.results["last"] = result
@@ -329,8 +329,8 @@ public final class Session {
         return (directory as NSString).appendingPathComponent(expanded)
     }
 
-    public func load(_ paths: [String], relativeTo directory: String = FileManager.default.currentDirectoryPath) throws {
-        let result = DocumentLoader().load(paths.map { resolve($0, relativeTo: directory) })
+    public func load(_ paths: [String], options: LoadOptions = LoadOptions(), relativeTo directory: String = FileManager.default.currentDirectoryPath) throws {
+        let result = DocumentLoader(options: options).load(paths.map { resolve($0, relativeTo: directory) })
         for w in result.warnings { note("warning: \(w)") }
         let ids = workspace.add(result.documents)
         if !ids.isEmpty || result.errors.isEmpty {
