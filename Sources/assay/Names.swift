@@ -21,6 +21,8 @@ struct Names: ParsableCommand {
     @Option(name: .customLong("batch-size"), help: "Documents in flight at once (memory use grows with it).")
     var batchSize = 256
 
+    @OptionGroup var inputOptions: InputOptions
+
     @OptionGroup var pluginOptions: PluginOptions
 
     func validate() throws {
@@ -36,7 +38,7 @@ struct Names: ParsableCommand {
             StandardStreams.err("assay: \(error)\n")
             throw ExitCode(2)
         }
-        let pass = NamesPass(plan: plan, batchSize: batchSize)
+        let pass = NamesPass(plan: plan, batchSize: batchSize, options: inputOptions.loadOptions)
         let (statistics, ok) = pass.collect(paths.isEmpty ? ["-"] : paths)
         var data = statistics.table().encoded()
         data.append(UInt8(ascii: "\n"))
@@ -50,6 +52,7 @@ struct Names: ParsableCommand {
 struct NamesPass {
     let plan: ExtractionPlan
     let batchSize: Int
+    let options: LoadOptions
 
     /// - Returns: the statistics, and false if some input failed.
     func collect(_ sources: [String]) -> (CorpusNameStatistics, Bool) {
@@ -75,7 +78,7 @@ struct NamesPass {
                 StandardStreams.err("assay: \(e)\n")
             }
         }
-        for source in sources where !BatchInput.read(source, stream.submit, onError: { stream.submit(BatchInput.Item(failure: $0)) }) {
+        for source in sources where !BatchInput.read(source, options: options, stream.submit, onError: { stream.submit(BatchInput.Item(failure: $0)) }) {
             ok = false
         }
         stream.finish()
