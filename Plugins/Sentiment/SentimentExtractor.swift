@@ -10,6 +10,10 @@ import AssayCore
 ///   that stretch as a unit (`scope: "span"`); a span made of whole sentences also gets its
 ///   sentences;
 /// - anything shorter, such as a name in `entities | sentiment`: the sentence(s) around it.
+///
+/// Over the whole document it also answers the document's ``Document/targets`` (the batch
+/// contract's `"targets"`): one `scope: "target"` annotation on each target's span with the
+/// tone toward it.
 public struct SentimentExtractor: Extractor {
     public init() {}
 
@@ -30,7 +34,7 @@ public struct SentimentExtractor: Extractor {
             """,
         version: "1.1",
         fields: [
-            FieldDescriptor("scope", .string, "what was scored: sentence, span or document"),
+            FieldDescriptor("scope", .string, "what was scored: sentence, span, document, or target (a span the input named)"),
             FieldDescriptor("score", .number, "sentiment in [-1, 1]"),
             FieldDescriptor("label", .string, "positive, negative or neutral"),
             FieldDescriptor("explain", .list, "with explain=true: the words and rules that moved the score"),
@@ -50,6 +54,7 @@ public struct SentimentExtractor: Extractor {
         if tokens == 0..<document.tokens.count {
             let sentences = document.sentences.indices.map(scorer.sentence)
             return sentences + [scorer.mean(of: sentences, span: document.fullSpan, scope: "document")]
+                + document.targetSpans.map(scorer.target)
         }
         let sentenceRange = document.sentenceRange(overlapping: span)
         let words = tokens.filter { document.tokens[$0].kind == .word }.count
@@ -84,6 +89,14 @@ struct SentimentScorer {
             fields.append(("explain", .list(model.explanation(scored.analysis, in: document).map(Value.string))))
         }
         return Annotation(extractor: SentimentExtractor.descriptor.name, span: span, orderedFields: fields)
+    }
+
+    /// The tone toward a target span: for now, that of the sentence(s) holding it.
+    func target(_ span: Span) -> Annotation {
+        let sentences = document.sentenceRange(overlapping: span)
+        let tokens = sentences.isEmpty ? document.tokenRange(in: span)
+            : document.sentences[sentences.lowerBound].tokens.lowerBound..<document.sentences[sentences.upperBound - 1].tokens.upperBound
+        return unit(tokens, span: span, scope: "target")
     }
 
     /// The mean of sentence annotations, as human document ratings are the mean of sentences.

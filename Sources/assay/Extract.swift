@@ -15,7 +15,9 @@ struct Extract: ParsableCommand {
             {"id": ..., "annotations": [{"extractor", "start", "end", "text", ...fields}]} with \
             Unicode scalar offsets. Errors go to stderr one line each; the exit status is 1 if any \
             input failed, and the documents that could be read are still processed. An annotation \
-            about the whole document ("scope": "document") has no "text". Memory stays flat \
+            about the whole document ("scope": "document") has no "text". A JSON line may carry \
+            "targets": [{"start", "end"}, ...] (Unicode scalar offsets): sentiment then adds one \
+            {"scope": "target", "score", "label"} annotation on each span. Memory stays flat \
             however long the input: at most --batch-size documents are in flight at once.
             """)
 

@@ -73,3 +73,67 @@ struct BuiltInExtractorsContractTests {
         #expect(seen == ["entities", "sentiment", "numbers", "quotes"])
     }
 }
+
+/// `"targets"` on input lines: one `scope: "target"` sentiment annotation per span.
+struct TargetContractTests {
+    @Test func eachTargetGetsOneAnnotationOnItsSpan() throws {
+        let input = #"{"id": "a", "text": "Ørsted praised Acme, but Globex was fined for fraud.", "targets": [{"start": 25, "end": 31}, {"start": 0, "end": 6}, {"start": 15, "end": 19}]}"# + "\n"
+            + #"{"id": "b", "text": "No targets here."}"# + "\n"
+        let out = try AssayProcess.run(["extract", "--with", "sentiment", "-"], input: input)
+        #expect(out.status == 0, "\(out.stderr)")
+        let lines = out.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        let first = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        let targets = try #require(first["annotations"] as? [[String: Any]]).filter { $0["scope"] as? String == "target" }
+        #expect(targets.map { $0["text"] as? String } == ["Ørsted", "Acme", "Globex"])
+        #expect(targets.map { $0["start"] as? Int } == [0, 15, 25])
+        for t in targets {
+            #expect(t["extractor"] as? String == "sentiment")
+            #expect((-1...1).contains(t["score"] as? Double ?? 9))
+            #expect(["positive", "negative", "neutral"].contains(t["label"] as? String ?? ""))
+        }
+        #expect(!lines[1].contains("\"target\""))
+    }
+
+    @Test func badTargetsAreOneErrorLineEachAndTheRestIsProcessed() throws {
+        let input = [
+            #"{"id": "a", "text": "Fine.", "targets": [{"start": 0, "end": 4}]}"#,
+            #"{"id": "b", "text": "Short.", "targets": [{"start": 0, "end": 60}]}"#,
+            #"{"id": "c", "text": "Short.", "targets": "Short"}"#,
+            #"{"id": "d", "text": "Fine again.", "targets": [{"start": 0, "end": 4}]}"#,
+        ].joined(separator: "\n") + "\n"
+        let out = try AssayProcess.run(["extract", "--with", "sentiment", "-"], input: input)
+        #expect(out.status == 1)
+        #expect(out.stdout.split(separator: "\n").count == 2)
+        let errors = out.stderr.split(separator: "\n")
+        #expect(errors.count == 2)
+        #expect(errors[0].contains("stdin:2: targets[0]: end 60 is past the end of the text (6 characters) [E304]"))
+        #expect(errors[1].contains("stdin:3: \"targets\" must be an array"))
+        let answered = try AssayProcess.run(["extract", "--with", "sentiment", "--error-lines", "-"], input: input)
+        #expect(answered.status == 0)
+        let lines = answered.stdout.split(separator: "\n")
+        #expect(lines.count == 4)
+        #expect(lines[1].contains("\"error\"") && lines[1].contains("E304"))
+    }
+
+    @Test func evalEntitySentimentReportsEachSplitNextToTheSentenceLabel() throws {
+        let out = try AssayProcess.run(["eval", "entity-sentiment", AssayProcess.fixtures + "/target_sentiment.jsonl"])
+        #expect(out.status == 0, "\(out.stderr)")
+        let lines = out.stdout.split(separator: "\n").map(String.init)
+        #expect(lines[0].hasSuffix("4 sentences, read through the batch contract (\"targets\" in, \"scope\": \"target\" out)"))
+        #expect(lines[1].contains("target macro-F1") && lines[1].contains("sentence label macro-F1"))
+        let rows = lines.dropFirst(2).map { $0.split(separator: " ").map(String.init) }
+        #expect(rows.map { $0[0] } == ["rw", "mt", "all"])
+        #expect(rows.map { $0[1] } == ["4", "4", "8"])
+        for row in rows {
+            for figure in row[2...].compactMap(Double.init) { #expect((0...1).contains(figure)) }
+            #expect(row.count == 6)
+        }
+    }
+
+    @Test func evalEntitySentimentExplainsABadFile() throws {
+        let out = try AssayProcess.run(["eval", "entity-sentiment", AssayProcess.fixtures + "/articles.jsonl"])
+        #expect(out.status != 0)
+        #expect(out.stderr.contains("[E304]"))
+    }
+}

@@ -26,6 +26,23 @@ enum SentimentTools {
             }
         }
 
+    /// `assay eval entity-sentiment FILE`: the tone toward rated targets, per split.
+    static let evaluateTargets = ExtractorTool(
+        kind: .evaluate, name: "entity-sentiment",
+        summary: "Tone toward rated people and groups (targets), per split: macro-F1 and accuracy next to the sentence-label baseline",
+        usage: "FILE") { arguments, registry, output in
+            let args = try ToolArguments(arguments, known: [])
+            guard args.positionals.count == 1 else {
+                throw AssayError(.invalidArgument,
+                                 "usage: assay eval entity-sentiment FILE (JSON Lines with \"text\", \"split\" and \"targets\": [{\"start\", \"end\", \"polarity\"}])")
+            }
+            let path = args.positionals[0]
+            let sentences = try RatedTargetSentence.load(path)
+            let plan = try ExtractionPlan([.init(SentimentExtractor.descriptor.name)], registry: registry)
+            let splits = try TargetSentimentEvaluation(sentences: sentences, plan: plan).run()
+            output(TargetSentimentEvaluation.render(splits, title: "\(path): \(sentences.count) sentences, read through the batch contract (\"targets\" in, \"scope\": \"target\" out)"))
+        }
+
     /// `assay train sentiment --data FILE --out FILE`: refits the model file.
     static let train = ExtractorTool(
         kind: .train, name: "sentiment",

@@ -9,11 +9,15 @@ public struct Document: Sendable, Hashable, Identifiable {
     /// Everything else known about the document, in the order it was read (see
     /// ``DocumentFields``): pipelines read these as `doc.NAME`, `assay extract` prints them.
     public var fields: DocumentFields
+    /// Spans the input asks to be scored on their own (the batch contract's `targets`), in
+    /// Unicode scalar offsets; empty for most documents.
+    public var targets: [TargetSpan]
 
-    public init(id: String, source: String = "", text: String, fields: DocumentFields = [:]) {
+    public init(id: String, source: String = "", text: String, fields: DocumentFields = [:], targets: [TargetSpan] = []) {
         self.id = id
         self.source = source
         self.text = text
         self.fields = fields
+        self.targets = targets
     }
 }

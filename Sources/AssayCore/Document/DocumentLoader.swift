@@ -168,7 +168,8 @@ public struct JSONLinesParser: Sendable {
     }
 
     /// The document on line `lineNumber` (counted from 1), or nil for a blank line; for callers
-    /// that parse lines out of order, on several threads.
+    /// that parse lines out of order, on several threads. A `targets` array (see ``TargetSpan``)
+    /// must hold spans inside the text: a bad one fails the line (E304) with a message naming it.
     public func document(from line: [UInt8], lineNumber: Int) throws -> Document? {
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return nil }
         let object: Any
@@ -190,6 +191,14 @@ public struct JSONLinesParser: Sendable {
         default: id = "\((source as NSString).lastPathComponent):\(lineNumber)"
         }
         let fields = JSONFields.fields(of: dict, line: line, excluding: JSONLinesParser.reservedKeys)
-        return Document(id: id, source: "\(source):\(lineNumber)", text: text, fields: fields)
+        var targets: [TargetSpan] = []
+        if let given = dict["targets"], !(given is NSNull) {
+            do {
+                targets = try TargetSpan.parse(given, scalarCount: text.unicodeScalars.count)
+            } catch {
+                throw AssayError(.invalidJSONLine, "\(source):\(lineNumber): \(error.message)")
+            }
+        }
+        return Document(id: id, source: "\(source):\(lineNumber)", text: text, fields: fields, targets: targets)
     }
 }

@@ -1,0 +1,68 @@
+import Foundation
+
+/// A stretch of a document's text that its input asks to be scored on its own: the batch
+/// contract's `"targets": [{"start", "end"}, ...]`, in **Unicode scalar offsets**, end-exclusive
+/// (the numbers the input wrote, as Python's `text[start:end]` reads them).
+///
+/// The sentiment extractor answers each target with one `"scope": "target"` annotation on the
+/// same span. ``AnalyzedDocument/targetSpans`` gives the targets as byte ``Span``s.
+public struct TargetSpan: Sendable, Hashable {
+    public var start: Int
+    public var end: Int
+
+    public init(start: Int, end: Int) {
+        self.start = start
+        self.end = end
+    }
+
+    /// Reads the `targets` value of a JSON Lines object (already parsed) for a text of
+    /// `scalarCount` Unicode scalars.
+    /// - Throws: a message naming the first bad target (the caller adds where it was read).
+    static func parse(_ value: Any, scalarCount: Int) throws(TargetError) -> [TargetSpan] {
+        guard let items = value as? [Any] else {
+            throw TargetError("\"targets\" must be an array of {\"start\", \"end\"} objects")
+        }
+        var out: [TargetSpan] = []
+        out.reserveCapacity(items.count)
+        for (i, item) in items.enumerated() {
+            guard let object = item as? [String: Any] else {
+                throw TargetError("targets[\(i)] must be an object with integer \"start\" and \"end\"")
+            }
+            guard let start = integer(object["start"]), let end = integer(object["end"]) else {
+                throw TargetError("targets[\(i)] needs integer \"start\" and \"end\" (Unicode scalar offsets)")
+            }
+            guard start >= 0, start < end else {
+                throw TargetError("targets[\(i)]: start \(start) and end \(end) do not make a span (need 0 <= start < end)")
+            }
+            guard end <= scalarCount else {
+                throw TargetError("targets[\(i)]: end \(end) is past the end of the text (\(scalarCount) characters)")
+            }
+            out.append(TargetSpan(start: start, end: end))
+        }
+        return out
+    }
+
+    /// An integral JSON number (not a boolean, not 1.5).
+    private static func integer(_ any: Any?) -> Int? {
+        guard let n = any as? NSNumber else { return nil }
+        switch String(cString: n.objCType) {
+        case "c", "B": return nil
+        case "d", "f":
+            let d = n.doubleValue
+            return d == d.rounded() && abs(d) < 1e15 ? Int(d) : nil
+        default: return n.intValue
+        }
+    }
+
+    struct TargetError: Error {
+        var message: String
+        init(_ message: String) { self.message = message }
+    }
+}
+
+extension AnalyzedDocument {
+    /// The document's ``Document/targets`` as byte spans of ``utf8``.
+    public var targetSpans: [Span] {
+        document.targets.map { Span(byteOffset(ofScalar: $0.start), byteOffset(ofScalar: $0.end)) }
+    }
+}
