@@ -6,5 +6,6 @@ public enum EntitiesPlugin: AssayPlugin {
         try registry.register(EntitiesExtractor())
         try registry.register(tool: EntityTools.evaluate)
         try registry.register(tool: EntityTools.train)
+        try registry.register(tool: NameLinkingEvaluation.tool)
     }
 }

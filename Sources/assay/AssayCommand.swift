@@ -11,7 +11,7 @@ struct AssayCommand: ParsableCommand {
             commands it reads there as a script). 'help' inside the REPL lists the commands.
             """,
         version: "0.1.0",
-        subcommands: [Repl.self, Extract.self, Docs.self, Eval.self, Train.self],
+        subcommands: [Repl.self, Extract.self, Docs.self, Names.self, Eval.self, Train.self],
         defaultSubcommand: Repl.self
     )
 }

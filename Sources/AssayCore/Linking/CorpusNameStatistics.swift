@@ -1,0 +1,76 @@
+/// What corpus linking learns from a corpus: how often each name form occurs, how it is
+/// written, with which titles, next to which other names, and which organisation short forms
+/// share documents with which long names. Built one document at a time (and merged across
+/// threads), then turned into the ``CorpusNames`` table.
+///
+/// Names only: a document contributes its ``DocumentNames``, never its text.
+public struct CorpusNameStatistics: Sendable {
+    /// One name form (label and folded words).
+    struct Form: Sendable {
+        var label: String
+        var words: [String]
+        var documents = 0
+        /// How the documents spell it ("Donald Trump", "DONALD TRUMP"): the display name.
+        var spellings: [String: Int] = [:]
+        var titles: [String: Int] = [:]
+        /// Documents it shares with each neighbour (``DocumentNames/Entry/contextKey``); kept for
+        /// people of more than one word, the bearers a lone surname may be resolved to.
+        var context: [String: Int] = [:]
+
+        mutating func merge(_ o: Form) {
+            documents += o.documents
+            spellings.merge(o.spellings, uniquingKeysWith: +)
+            titles.merge(o.titles, uniquingKeysWith: +)
+            context.merge(o.context, uniquingKeysWith: +)
+        }
+    }
+
+    public private(set) var documentCount = 0
+    var forms: [String: Form] = [:]
+    /// Documents each context key occurs in (for weighing neighbours: rare ones say more).
+    var contextFrequency: [String: Int] = [:]
+    /// Documents holding both an organisation's one-word short form and a longer name it may
+    /// stand for, by "short|long".
+    var shortFormPairs: [String: Int] = [:]
+
+    public init() {}
+
+    public mutating func add(_ document: DocumentNames) {
+        documentCount += 1
+        let context = document.contextKeys
+        for k in context { contextFrequency[k, default: 0] += 1 }
+        var shortOrgs: [String] = [], longOrgs: [[String]] = []
+        for e in document.entries {
+            let key = e.formKey
+            var form = forms[key] ?? Form(label: e.label, words: e.words)
+            form.documents += 1
+            form.spellings[e.canonical, default: 0] += 1
+            if let t = NameKey.title(e.title) { form.titles[t, default: 0] += 1 }
+            if e.label == NameKey.personLabel && e.words.count > 1 {
+                let own = e.contextKey
+                for k in context where k != own { form.context[k, default: 0] += 1 }
+            }
+            forms[key] = form
+            if e.label == NameKey.organisationLabel {
+                if e.words.count == 1 { shortOrgs.append(e.words[0]) } else { longOrgs.append(e.words) }
+            }
+        }
+        for s in shortOrgs {
+            for l in longOrgs where NameKey.mayAbbreviate(s, l) { shortFormPairs[s + "|" + l.joined(separator: " "), default: 0] += 1 }
+        }
+    }
+
+    /// Adds another part of the corpus (counted by another thread).
+    public mutating func merge(_ other: CorpusNameStatistics) {
+        documentCount += other.documentCount
+        for (k, f) in other.forms {
+            if forms[k] == nil { forms[k] = f } else { forms[k]!.merge(f) }
+        }
+        contextFrequency.merge(other.contextFrequency, uniquingKeysWith: +)
+        shortFormPairs.merge(other.shortFormPairs, uniquingKeysWith: +)
+    }
+
+    /// The table that links this corpus's names (deterministic: the same statistics give the
+    /// same table, whatever order documents were added in).
+    public func table() -> CorpusNames { CorpusNamesBuilder(self).build() }
+}

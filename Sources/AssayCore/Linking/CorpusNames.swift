@@ -1,0 +1,192 @@
+import Foundation
+
+/// One entity of a corpus: a stable id and the name it goes by across the corpus.
+public struct CorpusEntity: Sendable, Hashable, Codable {
+    /// `LABEL/folded-words` of the name ("PERSON/donald-trump"): the same for the same table.
+    public var id: String
+    /// The fullest common form ("Donald Trump" for "Donald J. Trump", "Trump" and "Mr. Trump").
+    public var name: String
+    public var label: String
+
+    public init(id: String, name: String, label: String) {
+        self.id = id
+        self.name = name
+        self.label = label
+    }
+
+    /// The entity a name stands for when the table knows nothing better: itself.
+    init(own entry: DocumentNames.Entry) {
+        self.init(id: Self.id(entry.label, entry.words), name: entry.canonical, label: entry.label)
+    }
+
+    static func id(_ label: String, _ words: [String]) -> String { label + "/" + words.joined(separator: "-") }
+}
+
+/// The corpus-level identity of names: which name forms (folded words and label) are one
+/// entity, and how a lone surname or first name is resolved from the other names of its
+/// document. Built by ``CorpusNameStatistics/table()``; written and read as a small JSON table
+/// (`assay names`, `--names FILE`) so a cluster job computes it once and ships it.
+///
+/// Resolution is conservative: a one-word person's name joins a fuller bearer only when the
+/// document gives evidence (a title that bearer carries elsewhere, names that keep it company
+/// elsewhere) and no rival bearer of the name is likelier or in the document; otherwise it
+/// stays its own entity. Ambiguous full forms ("George Bush" next to "George W. Bush" and
+/// "George H. W. Bush") stay apart too.
+public struct CorpusNames: Sendable, Codable {
+    /// A person of several words, as a bearer a one-word name may stand for, with the
+    /// evidence for it.
+    struct Bearer: Sendable, Codable {
+        var entity: Int
+        var documents: Int
+        /// Titles it is given (folded), and in how many documents.
+        var titles: [String: Int]
+        /// Documents it shares with each neighbour (none kept for a bearer of one document).
+        var context: [String: Int]
+    }
+
+    var format = "assay-names"
+    var version = 1
+    var entities: [CorpusEntity] = []
+    /// Form key ("PERSON|donald j trump") → entity.
+    var forms: [String: Int] = [:]
+    /// "first last" of people whose middle names all agree → entity, for full forms the table
+    /// has not seen ("Donald John Trump").
+    var people: [String: Int] = [:]
+    /// The people of several words that may be meant by one of their words alone.
+    var bearers: [Bearer] = []
+    /// A first or last name ("clinton", "bernie") → the bearers (in `bearers`) it may stand for.
+    var bearersByWord: [String: [Int]] = [:]
+    /// The acronym of exactly one organisation of several words → that organisation, for
+    /// acronyms the corpus itself did not use alone.
+    var acronyms: [String: Int] = [:]
+    var documentCount = 0
+    /// Documents of each neighbour named in some candidate's context.
+    var contextFrequency: [String: Int] = [:]
+
+    /// The table that links nothing: every name is its own entity.
+    public init() {}
+
+    /// How many entities the table knows.
+    public var entityCount: Int { entities.count }
+
+    /// The corpus entity of each of `document`'s entries, in entry order.
+    public func resolve(_ document: DocumentNames) -> [CorpusEntity] {
+        let context = document.contextKeys
+        return document.entries.map { e in
+            if e.label == NameKey.personLabel && e.words.count == 1 {
+                return resolveOneWord(e, in: document, context: context)
+            }
+            if let i = forms[e.formKey] { return entities[i] }
+            if e.label == NameKey.personLabel, let i = people[e.words[0] + " " + e.words[e.words.count - 1]] { return entities[i] }
+            if e.label == NameKey.organisationLabel && e.words.count == 1, let i = acronyms[e.words[0]] { return entities[i] }
+            return CorpusEntity(own: e)
+        }
+    }
+
+    /// A lone name ("Clinton", "Bernie"): a bearer when the evidence clearly favours one.
+    private func resolveOneWord(_ e: DocumentNames.Entry, in document: DocumentNames, context: Set<String>) -> CorpusEntity {
+        let own = forms[e.formKey].map { entities[$0] } ?? CorpusEntity(own: e)
+        let word = e.words[0]
+        guard let indices = bearersByWord[word], !indices.isEmpty else { return own }
+        let candidates = indices.map { bearers[$0] }
+        // A fuller bearer of the name in the document itself, which the document did not link
+        // it to, is a rival: keep the document's own reading.
+        if document.entries.contains(where: { $0.label == e.label && $0.words.count > 1 && ($0.words.last == word || $0.words.first == word) }) {
+            return own
+        }
+        let neighbours = context.subtracting([e.contextKey]).filter { k in candidates.contains { $0.context[k] != nil } }.sorted()
+        let title = NameKey.title(e.title)
+        let titleKnown = title.map { t in candidates.contains { $0.titles[t] != nil } } ?? false
+        let n = Double(max(documentCount, 1))
+        var scores: [Double] = [], evidence: [Double] = []
+        for c in candidates {
+            // Each shared neighbour's rate among the candidate's documents, shrunk towards its
+            // rate in the whole corpus (an m-estimate): a bearer seen in one document must not
+            // win on the accidents of that document.
+            let d = Double(c.documents) + Self.shrinkage
+            var score = log(Double(c.documents))
+            var support = 0.0
+            for k in neighbours {
+                let shared = Double(c.context[k] ?? 0)
+                let background = Double(contextFrequency[k] ?? 1) / n
+                score += log((shared + Self.shrinkage * background) / d)
+                if shared > 0 { support += log(n / Double(max(contextFrequency[k] ?? 1, 1))) }
+            }
+            if titleKnown, let t = title {
+                let shared = Double(c.titles[t] ?? 0)
+                score += log((shared + Self.shrinkage * Self.titleBackground) / d)
+                if shared > 0 { support += Self.titleSupport }
+            }
+            scores.append(score)
+            evidence.append(support)
+        }
+        let best = scores.indices.max { scores[$0] < scores[$1] || (scores[$0] == scores[$1] && $0 > $1) }!
+        let top = scores[best]
+        let posterior = 1 / scores.reduce(0) { $0 + exp($1 - top) }
+        guard posterior >= Self.minimumPosterior, evidence[best] >= Self.minimumSupport else { return own }
+        return entities[candidates[best].entity]
+    }
+
+    /// How sure the choice between bearers must be.
+    static let minimumPosterior = 0.9
+    /// How much evidence a lone name needs to join a bearer: about one rare shared neighbour,
+    /// or a shared title.
+    static let minimumSupport = 1.5
+    static let titleSupport = 2.0
+    /// How many documents' worth of the corpus-wide rate a bearer's own rates are mixed with.
+    static let shrinkage = 2.0
+    /// The rate a title is assumed to have where nothing is known.
+    static let titleBackground = 0.1
+
+    // MARK: - The JSON table
+
+    /// The table as JSON (sorted keys: the same table gives the same bytes).
+    public func encoded() -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(self)) ?? Data()
+    }
+
+    /// A table read from ``encoded()`` JSON.
+    /// - Throws: `E304` when the data is not such a table.
+    public init(json data: Data, name: String) throws {
+        do {
+            self = try JSONDecoder().decode(CorpusNames.self, from: data)
+        } catch {
+            throw AssayError(.invalidJSONLine, "\(name): not a names table written by 'assay names' (\(Self.reason(error)))")
+        }
+        guard format == "assay-names", version == 1 else {
+            throw AssayError(.invalidJSONLine, "\(name): not a names table of version 1 written by 'assay names'")
+        }
+        let valid = 0..<entities.count
+        guard forms.values.allSatisfy(valid.contains), people.values.allSatisfy(valid.contains), acronyms.values.allSatisfy(valid.contains),
+              bearers.allSatisfy({ valid.contains($0.entity) }),
+              bearersByWord.values.allSatisfy({ $0.allSatisfy(bearers.indices.contains) }) else {
+            throw AssayError(.invalidJSONLine, "\(name): the names table refers to entities it does not hold")
+        }
+    }
+
+    /// A table read from a file.
+    /// - Throws: `E301` when it cannot be read, `E304` when it is not a table.
+    public init(contentsOf path: String) throws {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw AssayError(.fileNotFound, "cannot read names table '\(path)'")
+        }
+        try self.init(json: data, name: path)
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, _): return "no \"\(key.stringValue)\""
+        case DecodingError.typeMismatch(_, let c), DecodingError.valueNotFound(_, let c), DecodingError.dataCorrupted(let c):
+            return c.codingPath.isEmpty ? "not JSON" : "bad \"\(c.codingPath.map(\.stringValue).joined(separator: "."))\""
+        default: return "\(error)"
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case format, version, entities, forms, people, bearers, bearersByWord = "bearers_by_word", acronyms
+        case documentCount = "documents"
+        case contextFrequency = "context_documents"
+    }
+}

@@ -1,0 +1,67 @@
+/// The named entities of one document as its within-document linking left them: one entry per
+/// label and canonical name, the input of corpus linking (names only, no text).
+public struct DocumentNames: Sendable, Hashable {
+    /// One entity of the document.
+    public struct Entry: Sendable, Hashable {
+        /// `PERSON`, `ORG`, `LOC` or `MISC`.
+        public var label: String
+        /// The document's fullest name for it ("Xi Jinping").
+        public var canonical: String
+        /// The first title the document gives it ("President"), if any.
+        public var title: String?
+        /// ``NameKey/words(of:label:)`` of `canonical`.
+        public var words: [String]
+
+        public init(label: String, canonical: String, title: String? = nil) {
+            self.label = label
+            self.canonical = canonical
+            self.title = title
+            words = NameKey.words(of: canonical, label: label)
+        }
+
+        /// What this entity tells about the documents it is in, as a neighbour of another name:
+        /// people by surname (so "Trump" and "Donald Trump" are the same neighbour), others by
+        /// their whole name.
+        var contextKey: String {
+            label == NameKey.personLabel ? "p:" + (words.last ?? "") : label.prefix(1).lowercased() + ":" + words.joined(separator: " ")
+        }
+
+        /// Where the table files its forms: label and folded words.
+        var formKey: String { label + "|" + words.joined(separator: " ") }
+    }
+
+    /// The entries in order of first mention.
+    public private(set) var entries: [Entry] = []
+
+    public init(_ entries: [Entry]) {
+        var seen = Set<String>()
+        for e in entries where !e.words.isEmpty && seen.insert(e.label + "\u{1}" + e.canonical).inserted {
+            self.entries.append(e)
+        }
+    }
+
+    /// The entries of the `entities` extractor's annotations (`label`, `canonical`, `title`
+    /// fields; the mention's text when `canonical` is missing).
+    public init(entities annotations: [Annotation], in document: AnalyzedDocument) {
+        var entries: [Entry] = []
+        var index: [String: Int] = [:]
+        for a in annotations {
+            guard case .string(let label)? = a["label"] else { continue }
+            var canonical = document.text(of: a.span)
+            if case .string(let c)? = a["canonical"], !c.isEmpty { canonical = c }
+            var title: String?
+            if case .string(let t)? = a["title"], !t.isEmpty { title = t }
+            let key = label + "\u{1}" + canonical
+            if let i = index[key] {
+                if entries[i].title == nil { entries[i].title = title }
+            } else {
+                index[key] = entries.count
+                entries.append(Entry(label: label, canonical: canonical, title: title))
+            }
+        }
+        self.init(entries)
+    }
+
+    /// The context keys of the document (see ``Entry/contextKey``).
+    var contextKeys: Set<String> { Set(entries.map(\.contextKey)) }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// The comparable form of a name: its words folded for case and diacritics, without the marks
+/// that vary between mentions of the same entity ("Angela Merkel's", "MERKEL", "Mr. Trump",
+/// "U.N.", "the Fed").
+///
+/// Corpus linking compares names by these words only. Titles before a person's name are the
+/// entities extractor's job (its `title` field); the honorifics and suffixes removed here are the
+/// few that stay inside name spans.
+public enum NameKey {
+    /// The folded words of `name`, an entity of label `label` (`PERSON`, `ORG`, ...): lower case,
+    /// diacritics and periods removed (`J.` → `j`, `U.N.` → `un`), a trailing possessive cut,
+    /// a leading "the" dropped, and for people a leading honorific ("Mr.", "Dr.") and a trailing
+    /// generational suffix ("Jr.", "III") dropped. Empty when nothing of a name is left.
+    public static func words(of name: String, label: String) -> [String] {
+        let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        var words: [String] = []
+        for piece in folded.split(whereSeparator: { $0.isWhitespace || $0 == "," }) {
+            var w = String(piece).replacingOccurrences(of: "\u{2019}", with: "'")
+            if w == "'s" || w == "'" { continue }  // a possessive tokenised apart ("Bitar 's")
+            if w.hasSuffix("'s") { w.removeLast(2) } else if w.hasSuffix("s'") { w.removeLast() }
+            w.removeAll { $0 == "." || $0 == "'" || $0 == "\"" || $0 == "(" || $0 == ")" }
+            // (A dash or other mark standing alone is no word of the name.)
+            if w.unicodeScalars.contains(where: { CharacterSet.alphanumerics.contains($0) }) { words.append(w) }
+        }
+        if words.count > 1 && words[0] == "the" { words.removeFirst() }
+        if label == personLabel {
+            while words.count > 1, honorifics.contains(words[0]) { words.removeFirst() }
+            while words.count > 1, suffixes.contains(words[words.count - 1]) { words.removeLast() }
+        }
+        return words
+    }
+
+    /// The label the people-specific rules apply to.
+    public static let personLabel = "PERSON"
+    /// The label the short-form and acronym rules apply to.
+    public static let organisationLabel = "ORG"
+
+    /// A title's comparable form ("Sen." and "sen" alike), or nil for none.
+    public static func title(_ title: String?) -> String? {
+        guard let title else { return nil }
+        let w = words(of: title, label: "").joined(separator: " ")
+        return w.isEmpty ? nil : w
+    }
+
+    /// The initials of a multi-word organisation name ("federal bureau of investigation" →
+    /// "fbi"), skipping the small words acronyms leave out; nil for fewer than two letters.
+    public static func acronym(of words: [String]) -> String? {
+        let initials = words.filter { !acronymSkips.contains($0) }.compactMap(\.first)
+        return initials.count >= 2 ? String(initials) : nil
+    }
+
+    /// Whether one-word organisation name `short` may stand for `long`: its acronym ("fbi",
+    /// "un" from "U.N.") or, from three letters, the start of its first word ("fed" for
+    /// "federal reserve").
+    public static func mayAbbreviate(_ short: String, _ long: [String]) -> Bool {
+        guard long.count > 1 else { return false }
+        if NameKey.acronym(of: long) == short { return true }
+        return short.count >= 3 && long[0].count > short.count && long[0].hasPrefix(short)
+    }
+
+    /// Whether `a` and `b` can be the same middle names: as many, each pair equal or one the
+    /// initial of the other ("j" and "john").
+    static func middlesAgree(_ a: ArraySlice<String>, _ b: ArraySlice<String>) -> Bool {
+        guard a.count == b.count else { return false }
+        return zip(a, b).allSatisfy { x, y in x == y || (x.count == 1 && y.first == x.first) || (y.count == 1 && x.first == y.first) }
+    }
+
+    private static let honorifics: Set<String> = ["mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "prof", "rev", "messrs"]
+    private static let suffixes: Set<String> = ["jr", "sr", "ii", "iii", "iv"]
+    private static let acronymSkips: Set<String> = ["of", "the", "and", "for", "&", "de", "la", "du", "des", "on", "in"]
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import AssayCore
+import Foundation
+
+/// `assay names PATH... > FILE`: the corpus's names table, for `assay extract --link corpus
+/// --names FILE` on standard input (a cluster job computes it once and ships it).
+struct Names: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Collect the corpus-level names table of documents (for 'assay extract --link corpus --names FILE').",
+        discussion: """
+            Runs the entities extractor over the inputs (files, folders, .jsonl files, or '-' for \
+            JSON Lines on standard input) and prints a small JSON table of name forms and the \
+            corpus entities they belong to ("Donald J. Trump", "Mr. Trump" → "Donald Trump"; \
+            "U.N." → "United Nations"), with what resolves a lone surname from its document's \
+            other names. Memory grows with the number of distinct names, not of documents.
+            """)
+
+    @Argument(help: ArgumentHelp("Files, folders, .jsonl files, or - for JSON Lines on stdin (the default).", valueName: "PATH"))
+    var paths: [String] = []
+
+    @Option(name: .customLong("batch-size"), help: "Documents in flight at once (memory use grows with it).")
+    var batchSize = 256
+
+    @OptionGroup var inputOptions: InputOptions
+
+    @OptionGroup var pluginOptions: PluginOptions
+
+    func validate() throws {
+        guard batchSize > 0 else { throw ValidationError("--batch-size must be at least 1") }
+    }
+
+    func run() throws {
+        let plan: ExtractionPlan
+        do {
+            let (registry, _) = try pluginOptions.makeRegistry { StandardStreams.err($0 + "\n") }
+            plan = try ExtractionPlan([.init(CorpusLinking.entitiesExtractor)], registry: registry)
+        } catch {
+            StandardStreams.err("assay: \(error)\n")
+            throw ExitCode(2)
+        }
+        let pass = NamesPass(plan: plan, batchSize: batchSize, options: inputOptions.loadOptions)
+        let (statistics, ok) = pass.collect(paths.isEmpty ? ["-"] : paths)
+        var data = statistics.table().encoded()
+        data.append(UInt8(ascii: "\n"))
+        StandardStreams.outOrExitOnClosedPipe(Array(data))
+        if !ok { throw ExitCode(1) }
+    }
+}
+
+/// The first pass of corpus linking: the names statistics of inputs, read in a stream (errors
+/// reported on stderr one line each, as `assay extract` reports them).
+struct NamesPass {
+    let plan: ExtractionPlan
+    let batchSize: Int
+    let options: LoadOptions
+
+    /// - Returns: the statistics, and false if some input failed.
+    func collect(_ sources: [String]) -> (CorpusNameStatistics, Bool) {
+        var statistics = CorpusNameStatistics()
+        var ok = true
+        let plan = plan
+        let step = ExtractionPlan.Step(CorpusLinking.entitiesExtractor)
+        let stream = OrderedStream<BatchInput.Item, Result<DocumentNames?, AssayError>>(window: batchSize) { item in
+            do {
+                guard let doc = try item.document() else { return .success(nil) }
+                let analysed = AnalyzedDocument(doc)
+                let entities = try DocumentExtraction(document: analysed, plan: plan).annotations(of: step)
+                return .success(DocumentNames(entities: entities, in: analysed))
+            } catch {
+                return .failure(AssayError.wrapping(error, item.source))
+            }
+        } consume: { outcome in
+            switch outcome {
+            case .success(let names?): statistics.add(names)
+            case .success(nil): break
+            case .failure(let e):
+                ok = false
+                StandardStreams.err("assay: \(e)\n")
+            }
+        }
+        for source in sources where !BatchInput.read(source, options: options, stream.submit, onError: { stream.submit(BatchInput.Item(failure: $0)) }) {
+            ok = false
+        }
+        stream.finish()
+        return (statistics, ok)
+    }
+}
