@@ -120,7 +120,7 @@ public final class PipelineRunner {
         }
         // Rows that name entities carry their corpus-level names (made before the parallel run:
         // the table needs every document's entities).
-        let linking = CorpusLinking.namingExtractors.contains(step.name) ? try workspace.corpusLinking(cancel: cancel) : nil
+        let linking = CorpusLinking.namingExtractors.contains(step.name) ? try workspace.corpusLinking(cancel: cancel, progress: progress) : nil
         let total = jobs.count
         let progress = self.progress
         let inputRows = input ?? []

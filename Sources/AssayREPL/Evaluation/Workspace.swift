@@ -87,14 +87,15 @@ public final class Workspace {
     /// The corpus linking of the loaded documents, computing their `entities` first where the
     /// cache lacks them (on all cores); nil when linking is off, no `entities` extractor is
     /// registered, or the run was interrupted.
-    func corpusLinking(cancel: CancellationFlag?) throws -> CorpusLinking? {
+    func corpusLinking(cancel: CancellationFlag?, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> CorpusLinking? {
         guard linksCorpus else { return nil }
         if let corpusNames { return CorpusLinking(corpusNames) }
         let step = ExtractionPlan.Step(CorpusLinking.entitiesExtractor)
         guard registry.extractor(named: step.name) != nil else { return nil }
         let plan = try ExtractionPlan([step], registry: registry, allowRepeats: true)
         let jobs = documents.map { ($0, cache[$0.id] ?? [:]) }
-        let found = ParallelRunner().map(jobs, cancel: cancel) { job -> Result<(DocumentNames, [ExtractionPlan.Step: [Annotation]]), AssayError> in
+        let total = jobs.count
+        let found = ParallelRunner().map(jobs, cancel: cancel, progress: { progress?($0, total) }) { job -> Result<(DocumentNames, [ExtractionPlan.Step: [Annotation]]), AssayError> in
             let run = DocumentExtraction(document: job.0, plan: plan, cache: job.1)
             do {
                 let entities = try run.annotations(of: step)
