@@ -22,6 +22,8 @@ public struct EntitiesExtractor: Extractor {
             FieldDescriptor("label", .string, "PERSON, ORG, LOC or MISC"),
             FieldDescriptor("canonical", .string, "the fullest name of the entity in the document"),
             FieldDescriptor("title", .string, "a person's title (\"President\", \"Foreign Minister\"), when present"),
+            FieldDescriptor("name", .string, "the corpus-level name (\"Donald Trump\" for \"Donald J. Trump\" and \"Trump\"), when corpus linking is on (the REPL's default, `assay extract --link corpus`)"),
+            FieldDescriptor("entity_id", .string, "the corpus entity (\"PERSON/donald-trump\"), when corpus linking is on"),
         ])
 
     public var descriptor: ExtractorDescriptor { Self.descriptor }

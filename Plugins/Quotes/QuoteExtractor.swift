@@ -26,7 +26,8 @@ public struct QuoteExtractor: Extractor {
             """,
         version: "1.0",
         fields: [
-            FieldDescriptor("speaker", .string, "canonical name of who is quoted, or null"),
+            FieldDescriptor("speaker", .string, "canonical name of who is quoted, or null (the corpus-level name when corpus linking is on)"),
+            FieldDescriptor("speaker_id", .string, "the speaker's corpus entity (\"PERSON/donald-trump\"), or null, when corpus linking is on"),
             FieldDescriptor("speaker_start", .int, "start of the speaker mention (Unicode scalars), or null"),
             FieldDescriptor("speaker_end", .int, "end of the speaker mention (Unicode scalars), or null"),
             FieldDescriptor("kind", .string, "direct, partial, term or indirect"),

@@ -35,10 +35,27 @@ public struct CorpusLinking: Sendable {
             let resolved = names.resolve(doc)
             for (e, r) in zip(doc.entries, resolved) {
                 byName[e.label + "\u{1}" + e.canonical] = r
-                let rank = Self.speakerRank(e.label)
-                if let old = bySpeaker[e.canonical], Self.speakerRank(old.label) <= rank { continue }
-                bySpeaker[e.canonical] = r
+                offer(r, as: e.canonical, to: &bySpeaker)
             }
+            // A speaker may be named by a mention's own text ("ECB" for the European Central
+            // Bank): a name no entity has as its canonical name.
+            var byText: [String: CorpusEntity] = [:]
+            for a in entities {
+                guard case .string(let label)? = a["label"] else { continue }
+                let text = document.text(of: a.span)
+                guard bySpeaker[text] == nil else { continue }
+                var canonical = text
+                if case .string(let c)? = a["canonical"], !c.isEmpty { canonical = c }
+                if let r = byName[label + "\u{1}" + canonical] { offer(r, as: text, to: &byText) }
+            }
+            bySpeaker.merge(byText) { old, _ in old }
+        }
+
+        /// Files `entity` under `name` unless a likelier speaker (a person before an
+        /// organisation before anything else) is there already.
+        private func offer(_ entity: CorpusEntity, as name: String, to table: inout [String: CorpusEntity]) {
+            if let old = table[name], Self.speakerRank(old.label) <= Self.speakerRank(entity.label) { return }
+            table[name] = entity
         }
 
         private static func speakerRank(_ label: String) -> Int {

@@ -118,6 +118,9 @@ public final class PipelineRunner {
         } else {
             jobs = workspace.documents.map { Job(document: $0, cache: workspace.cache[$0.id] ?? [:], rows: []) }
         }
+        // Rows that name entities carry their corpus-level names (made before the parallel run:
+        // the table needs every document's entities).
+        let linking = CorpusLinking.namingExtractors.contains(step.name) ? try workspace.corpusLinking(cancel: cancel, progress: progress) : nil
         let total = jobs.count
         let progress = self.progress
         let inputRows = input ?? []
@@ -125,14 +128,22 @@ public final class PipelineRunner {
         let outputs: [Output?] = ParallelRunner().map(jobs, cancel: cancel, progress: { progress?($0, total) }) { job -> Output in
             let run = DocumentExtraction(document: job.document, plan: plan, cache: job.cache)
             do {
+                let resolver = try linking.map { l in
+                    CorpusLinking.DocumentResolver(names: l.names, entities: try run.annotations(of: ExtractionPlan.Step(CorpusLinking.entitiesExtractor)),
+                                                   in: job.document)
+                }
+                func linked(_ found: [Annotation]) -> [Annotation] {
+                    guard let resolver else { return found }
+                    return found.map { resolver.link($0, in: job.document) }
+                }
                 if job.rows.isEmpty {
-                    let found = try run.annotations(of: step)
+                    let found = linked(try run.annotations(of: step))
                     return .success(([(0, found.map { Record(annotation: $0, in: job.document) })], run.cache))
                 }
                 var rows: [(Int, [Record])] = []
                 for i in job.rows {
                     let parent = inputRows[i]
-                    let found = try run.annotations(of: step, in: parent.span!)
+                    let found = linked(try run.annotations(of: step, in: parent.span!))
                     rows.append((i, found.map { Record(annotation: $0, in: job.document, parent: parent) }))
                 }
                 return .success((rows, run.cache))

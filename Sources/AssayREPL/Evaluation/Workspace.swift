@@ -12,6 +12,13 @@ public final class Workspace {
     public var results: [String: ResultSet] = [:]
     /// Whole-document annotations per document id and extractor step.
     var cache: [String: [ExtractionPlan.Step: [Annotation]]] = [:]
+    /// Whether rows of entities, quotes and entity-sentiment carry corpus-level names
+    /// (``CorpusLinking``; `.link corpus|document`).
+    public var linksCorpus = true
+    /// The names table of the loaded documents: made when a pipeline first needs it, forgotten
+    /// when documents are loaded or dropped (or extractors change), so it always describes the
+    /// documents loaded now.
+    private var corpusNames: CorpusNames?
 
     public init(registry: ExtractorRegistry) {
         self.registry = registry
@@ -40,6 +47,7 @@ public final class Workspace {
             documents.append(doc)
             ids.append(doc.id)
         }
+        if !ids.isEmpty { corpusNames = nil }
         return ids
     }
 
@@ -65,12 +73,50 @@ public final class Workspace {
         let gone = Set(try documents(matching: patterns).map(\.id))
         documents.removeAll { gone.contains($0.id) }
         for id in gone { cache[id] = nil }
+        if !gone.isEmpty { corpusNames = nil }
         index = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.id, $0) })
         return gone.count
     }
 
     /// Forgets cached extractor output (after `define` or a plugin load changed an extractor).
-    public func invalidateCache() { cache.removeAll() }
+    public func invalidateCache() {
+        cache.removeAll()
+        corpusNames = nil
+    }
+
+    /// The corpus linking of the loaded documents, computing their `entities` first where the
+    /// cache lacks them (on all cores); nil when linking is off, no `entities` extractor is
+    /// registered, or the run was interrupted.
+    func corpusLinking(cancel: CancellationFlag?, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> CorpusLinking? {
+        guard linksCorpus else { return nil }
+        if let corpusNames { return CorpusLinking(corpusNames) }
+        let step = ExtractionPlan.Step(CorpusLinking.entitiesExtractor)
+        guard registry.extractor(named: step.name) != nil else { return nil }
+        let plan = try ExtractionPlan([step], registry: registry, allowRepeats: true)
+        let jobs = documents.map { ($0, cache[$0.id] ?? [:]) }
+        let total = jobs.count
+        let found = ParallelRunner().map(jobs, cancel: cancel, progress: { progress?($0, total) }) { job -> Result<(DocumentNames, [ExtractionPlan.Step: [Annotation]]), AssayError> in
+            let run = DocumentExtraction(document: job.0, plan: plan, cache: job.1)
+            do {
+                let entities = try run.annotations(of: step)
+                return .success((DocumentNames(entities: entities, in: job.0), run.cache))
+            } catch {
+                return .failure(error as? AssayError ?? AssayError(.extractionFailed, "\(step.name): \(error)"))
+            }
+        }
+        var statistics = CorpusNameStatistics()
+        var complete = true
+        for (doc, outcome) in zip(documents, found) {
+            guard let outcome else { complete = false; continue }
+            let (names, docCache) = try outcome.get()
+            cache[doc.id] = docCache
+            statistics.add(names)
+        }
+        guard complete else { return nil }
+        let table = statistics.table()
+        corpusNames = table
+        return CorpusLinking(table)
+    }
 }
 
 /// Shell-style `*` and `?` matching for document ids.

@@ -54,6 +54,7 @@ public enum HelpCatalog {
         Entry(name: ".color", usage: ".color on|off|auto", summary: "Colour in output (auto: only on a terminal).", example: ".color auto", group: "Settings"),
         Entry(name: ".bars", usage: ".bars on|off", summary: "A bar column of Unicode blocks in 'count by' and 'stats' tables (on by default on a terminal, off in scripts).", example: ".bars on; docs | count by paragraphs", group: "Settings"),
         Entry(name: ".open", usage: ".open on|off", summary: "Open 'view' and 'chart' pages in the browser with xdg-open (on by default at the prompt; without a display the path is printed).", example: ".open off", group: "Settings"),
+        Entry(name: ".link", usage: ".link corpus|document", summary: "Corpus-level names (on by default): entities rows get 'name' (\"Donald Trump\" for \"Donald J. Trump\", \"Mr. Trump\" and a lone \"Trump\" the document's company points to) and 'entity_id', quotes' 'speaker' is the speaker's corpus name (with 'speaker_id'), entity-sentiment rows get 'name' and 'entity_id'; recomputed from names alone when documents are loaded or dropped. 'document' keeps each document's own names.", example: ".link corpus; entities | where label == \"PERSON\" | count by name", group: "Settings"),
         Entry(name: ".show", usage: ".show", summary: "Show the current settings.", example: ".show", group: "Settings"),
     ]
 
@@ -77,7 +78,7 @@ public enum HelpCatalog {
         }
         out += "\nRegistered extractors ('describe NAME' for fields and options):\n"
         for d in extractors { out += "  " + d.name.padded(to: 16) + " " + d.summary + "\n" }
-        out += "\nExample: entities | where label == \"PERSON\" | count by canonical\n"
+        out += "\nExample: entities | where label == \"PERSON\" | count by name\n"
         out += "'help NAME' for a command, setting or extractor.\n"
         return out
     }

@@ -26,6 +26,12 @@ extension Session {
         case "timer": settings.timer = try onOff()
         case "bars": settings.bars = try onOff()
         case "open": settings.open = try onOff()
+        case "link":
+            guard args.count == 1, let corpus = ["corpus": true, "document": false][args[0].lowercased()] else {
+                throw AssayError(.invalidArgument, "usage: .link corpus|document")
+            }
+            settings.linkCorpus = corpus
+            workspace.linksCorpus = corpus
         case "width": settings.width = try number()
         case "context":
             settings.context = try number()

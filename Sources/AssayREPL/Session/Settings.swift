@@ -15,6 +15,9 @@ public struct Settings: Sendable {
     public var bars = false
     /// Open `view` and `chart` pages in the browser (on by default at the prompt).
     public var open = false
+    /// Corpus-level names on entities, quotes and entity-sentiment rows (`.link corpus`), or
+    /// the document's own only (`.link document`).
+    public var linkCorpus = true
 
     public init() {}
 
@@ -31,6 +34,7 @@ public struct Settings: Sendable {
         context  \(context) \(contextInWords ? "words" : "chars")
         bars     \(bars ? "on" : "off")
         open     \(open ? "on" : "off")
+        link     \(linkCorpus ? "corpus" : "document")
 
         """
     }
