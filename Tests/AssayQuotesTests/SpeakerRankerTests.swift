@@ -35,6 +35,40 @@ import Testing
         }
     }
 
+    @Test func neighboursAreFeaturesOfTheirOwn() {
+        var f = fact(.person, .sameSentenceBefore)
+        f.left = .lowercase
+        f.right = .possessive
+        let names = f.ids.map { SpeakerFeatures.name(of: Int($0)) }
+        #expect(names.contains("left×kind=lowercase|person"))
+        #expect(names.contains("right×kind=possessive|person"))
+        #expect(names.contains("left×right×position=lowercase|possessive|sameSentenceBefore"))
+        #expect(SpeakerFeatures.Neighbour.count == SpeakerFeatures.Neighbour.allCases.count)
+    }
+
+    @Test func candidateWordsTellPronounsAndDescriptionsApart() {
+        let text = "The report said the crowd cheered and the council agreed, she told the spokeswoman and Hale."
+        let reader = TokenReader(AnalyzedDocument(Document(id: "d", text: text)))
+        let words = CandidateWords(reader: reader)
+        func answer(_ word: String) -> String {
+            guard let t = (0..<reader.count).first(where: { reader.text($0) == word }) else { return "missing" }
+            switch words.answer(at: t) {
+            case .pronoun(let k)?: return "pronoun \(k.name)"
+            case .head(let k)?: return "head \(k.name)"
+            case nil: return "none"
+            }
+        }
+        #expect(answer("report") == "head document")
+        #expect(answer("crowd") == "head plural")
+        #expect(answer("council") == "head group")
+        #expect(answer("spokeswoman") == "head description")
+        #expect(answer("she") == "pronoun she")
+        #expect(answer("Hale") == "none")
+        #expect(answer("cheered") == "none")
+        // Asked again, the kept answer is the same.
+        #expect(answer("report") == "head document")
+    }
+
     @Test func featureNamesAreDistinctAndReadable() {
         let names = (0..<SpeakerFeatures.count).map(SpeakerFeatures.name(of:))
         #expect(Set(names).count == names.count)
