@@ -189,7 +189,23 @@ struct SpeakerResolver {
     /// (in the same sentence, only before the pronoun), outside quotations, agreeing in gender
     /// when the name tells. Up to three sentences back, within two paragraphs.
     func antecedent(of token: Int, pronoun: SpeechLexicon.Pronoun) -> String? {
-        guard pronoun == .male || pronoun == .female else { return nil }
+        if case .named(let name) = antecedentSearch(of: token, pronoun: pronoun) { return name }
+        return nil
+    }
+
+    /// What the search for a pronoun's antecedent found.
+    enum Antecedent: Equatable {
+        case named(String)
+        /// Someone new the text leaves unnamed ("Britain’s trade secretary said … she told").
+        case unnamed
+        /// No one within reach.
+        case notFound
+    }
+
+    /// The search ``antecedent(of:pronoun:)`` makes, telling a referent left unnamed on purpose
+    /// from none found.
+    func antecedentSearch(of token: Int, pronoun: SpeechLexicon.Pronoun) -> Antecedent {
+        guard pronoun == .male || pronoun == .female else { return .notFound }
         let here = reader.sentence(of: token)
         let paragraph = reader.document.sentences[here].paragraph
         let offset = reader.document.tokens[token].span.start
@@ -204,17 +220,17 @@ struct SpeakerResolver {
                 .filter { gender(of: $0) != opposite(pronoun) }
             // Prefer a subject: a mention not right after a preposition and not possessive.
             if let subject = candidates.first(where: { isSubjectLike($0.span) }) ?? candidates.first {
-                return canonicalize(subject)
+                return .named(canonicalize(subject))
             }
             if s != here, candidates.isEmpty {
                 if let role = openingRoleDescription(sentence: s) {
                     // "The Republican nominee noted …": the description is the referent; it
                     // names someone only when the document allows exactly one.
-                    if let name = describe(role) { return name }
+                    if let name = describe(role) { return .named(name) }
                 } else if introducesUnnamedPerson(sentence: s) {
                     // "Britain’s trade secretary said … ‘…,’ she told reporters": someone new and
                     // unnamed is the referent, not a person named before.
-                    return nil
+                    return .unnamed
                 } else if opensWithPronoun(sentence: s, pronoun) || isQuotation(sentence: s)
                             || hasPronoun(sentence: s, pronoun) {
                     // The same pronoun (opening the sentence or anywhere in it: "On Wednesday, he
@@ -226,7 +242,7 @@ struct SpeakerResolver {
             }
             s -= 1
         }
-        return nil
+        return .notFound
     }
 
     /// Whether all the words of sentence `s` are inside quotation marks.

@@ -1,12 +1,12 @@
 import AssayCore
 
 /// Which tokens of a document may stand for a speaker by themselves: a pronoun ("he", "they")
-/// or the head noun of a description ("spokeswoman", "report", "council", "crowd"). Each token is asked once and the answer kept, as the windows
+/// or the head noun of a description ("spokeswoman", "council", "crowd"). Each token is asked once and the answer kept, as the windows
 /// of neighbouring quotes overlap and asked the same tokens over and over.
 final class CandidateWords {
     private let reader: TokenReader
-    /// Per token: -1 not yet asked, 0 none, 1 a role noun, 2 a document noun, 3 an organisation
-    /// noun, 4 a crowd noun, else 5 + the pronoun's kind.
+    /// Per token: -1 not yet asked, 0 none, 1 a role noun, 2 an organisation noun, 3 a crowd noun
+    /// or "source(s)" (never one name), else 4 + the pronoun's kind.
     private var answers: [Int8]
 
     init(reader: TokenReader) {
@@ -31,10 +31,9 @@ final class CandidateWords {
         switch a {
         case 0: return nil
         case 1: return .head(.description)
-        case 2: return .head(.document)
-        case 3: return .head(.group)
-        case 4: return .head(.plural)
-        default: return SpeakerCandidate.Kind(rawValue: Int(a) - 5).map { .pronoun($0) }
+        case 2: return .head(.group)
+        case 3: return .head(.plural)
+        default: return SpeakerCandidate.Kind(rawValue: Int(a) - 4).map { .pronoun($0) }
         }
     }
 
@@ -42,22 +41,21 @@ final class CandidateWords {
     private static let pronounKinds: [SpeakerCandidate.Kind] = [.he, .she, .they, .we, .it]
     /// The nouns of ``SpeechLexicon``, matched over a token's bytes in place.
     private static let roleNounList = SingleWordList(Array(SpeechLexicon.roleNouns.keys))
-    /// (The list takes ASCII words only: "communiqué" is matched as "communique".)
-    private static let documentNounList = SingleWordList(
-        SpeechLexicon.documentNouns.subtracting(SpeechLexicon.roleNouns.keys).filter { $0.utf8.allSatisfy { $0 < 0x80 } }.sorted())
     private static let organisationNounList = SingleWordList(Array(SpeechLexicon.organisationNouns))
     private static let crowdNounList = SingleWordList(Array(SpeechLexicon.crowdNouns))
+    private static let sourceList = SingleWordList(["source", "sources"])
 
     private func compute(_ t: Int) -> Int8 {
         guard reader.isWord(t) else { return 0 }
         if reader.document.tokens[t].span.length <= 4, let k = Self.pronounList.index(of: t, in: reader.document) {
-            return Int8(5 + Self.pronounKinds[k].rawValue)
+            return Int8(4 + Self.pronounKinds[k].rawValue)
         }
         guard reader.isLowercaseWord(t) else { return 0 }
         if reader.isLowered(t, in: Self.roleNounList) { return 1 }
-        if reader.isLowered(t, in: Self.documentNounList) { return 2 }
-        if reader.isLowered(t, in: Self.organisationNounList) { return 3 }
-        if reader.isLowered(t, in: Self.crowdNounList) { return 4 }
+        // "sources at the commission said": unnamed people, not the organisation's voice.
+        if reader.isLowered(t, in: Self.sourceList) { return 3 }
+        if reader.isLowered(t, in: Self.organisationNounList) { return 2 }
+        if reader.isLowered(t, in: Self.crowdNounList) { return 3 }
         return 0
     }
 }
