@@ -48,10 +48,9 @@ import Testing
     @Test func candidateWordsTellPronounsAndDescriptionsApart() {
         let text = "The report said the crowd cheered and the council agreed, she told the spokeswoman and Hale, sources said."
         let reader = TokenReader(AnalyzedDocument(Document(id: "d", text: text)))
-        let words = CandidateWords(reader: reader)
         func answer(_ word: String) -> String {
             guard let t = (0..<reader.count).first(where: { reader.text($0) == word }) else { return "missing" }
-            switch words.answer(at: t) {
+            switch CandidateWords.shared.answer(at: t, in: reader) {
             case .pronoun(let k)?: return "pronoun \(k.name)"
             case .head(let k)?: return "head \(k.name)"
             case nil: return "none"
@@ -65,8 +64,6 @@ import Testing
         #expect(answer("she") == "pronoun she")
         #expect(answer("Hale") == "none")
         #expect(answer("cheered") == "none")
-        // Asked again, the kept answer is the same.
-        #expect(answer("council") == "head group")
     }
 
     @Test func featureNamesAreDistinctAndReadable() {
@@ -74,6 +71,11 @@ import Testing
         #expect(Set(names).count == names.count)
         #expect(names[0] == "kind=person")
         #expect(names.allSatisfy { !$0.contains(" ") })
+        // Each name reads back as its feature; other names as none.
+        #expect(names.indices.allSatisfy { SpeakerFeatures.id(ofName: Substring(names[$0])) == $0 })
+        #expect(SpeakerFeatures.id(ofName: "kind=alien") == nil)
+        #expect(SpeakerFeatures.id(ofName: "kind×position=person") == nil)
+        #expect(SpeakerFeatures.id(ofName: "nothing") == nil)
     }
 
     @Test func modelRoundTripsThroughItsText() throws {

@@ -1,61 +1,49 @@
 import AssayCore
 
-/// Which tokens of a document may stand for a speaker by themselves: a pronoun ("he", "they")
-/// or the head noun of a description ("spokeswoman", "council", "crowd"). Each token is asked once and the answer kept, as the windows
-/// of neighbouring quotes overlap and asked the same tokens over and over.
-final class CandidateWords {
-    private let reader: TokenReader
-    /// Per token: -1 not yet asked, 0 none, 1 a role noun, 2 an organisation noun, 3 a crowd noun
-    /// or "source(s)" (never one name), else 4 + the pronoun's kind.
-    private var answers: [Int8]
-
-    init(reader: TokenReader) {
-        self.reader = reader
-        answers = []
-    }
-
-    /// What token `t` is, when it is a pronoun or a description's head noun: the pronoun's
-    /// kind, or the kind of candidate a description with that head is.
+/// Which tokens may stand for a speaker by themselves: a pronoun ("he", "they") or the head noun
+/// of a description ("spokeswoman", "council", "crowd"), told by one look-up per token.
+struct CandidateWords: Sendable {
+    /// What a token is, when it is a pronoun or a description's head noun: the pronoun's kind,
+    /// or the kind of candidate a description with that head is.
     enum Answer {
         case pronoun(SpeakerCandidate.Kind)
         case head(SpeakerCandidate.Kind)
     }
 
-    func answer(at t: Int) -> Answer? {
-        if answers.isEmpty { answers = Array(repeating: -1, count: reader.count) }
-        var a = answers[t]
-        if a < 0 {
-            a = compute(t)
-            answers[t] = a
+    /// The pronouns and nouns, in one list so that a token costs one look-up.
+    private let words: SingleWordList
+    /// The answer for each word of `words`, and whether it holds in any case (pronouns: "He")
+    /// or only in lower case (nouns: "Council" is a name's word).
+    private let answers: [(answer: Answer, anyCase: Bool)]
+
+    /// The list, made once.
+    static let shared = CandidateWords()
+
+    private init() {
+        var words: [String] = []
+        var answers: [(answer: Answer, anyCase: Bool)] = []
+        // A word in two lists keeps its first answer.
+        func add<S: Sequence<String>>(_ list: S, _ answer: Answer, anyCase: Bool = false) {
+            for w in list where !words.contains(w) {
+                words.append(w)
+                answers.append((answer, anyCase))
+            }
         }
-        switch a {
-        case 0: return nil
-        case 1: return .head(.description)
-        case 2: return .head(.group)
-        case 3: return .head(.plural)
-        default: return SpeakerCandidate.Kind(rawValue: Int(a) - 4).map { .pronoun($0) }
-        }
+        let pronouns: [(String, SpeakerCandidate.Kind)] = [("he", .he), ("she", .she), ("they", .they), ("we", .we), ("it", .it)]
+        for (w, kind) in pronouns { add([w], .pronoun(kind), anyCase: true) }
+        add(SpeechLexicon.roleNouns.keys.sorted(), .head(.description))
+        // "sources at the commission said": unnamed people, not the organisation's voice.
+        add(["source", "sources"], .head(.plural))
+        add(SpeechLexicon.organisationNouns.sorted(), .head(.group))
+        add(SpeechLexicon.crowdNouns.sorted(), .head(.plural))
+        self.words = SingleWordList(words)
+        self.answers = answers
     }
 
-    private static let pronounList = SingleWordList(["he", "she", "they", "we", "it"])
-    private static let pronounKinds: [SpeakerCandidate.Kind] = [.he, .she, .they, .we, .it]
-    /// The nouns of ``SpeechLexicon``, matched over a token's bytes in place.
-    private static let roleNounList = SingleWordList(Array(SpeechLexicon.roleNouns.keys))
-    private static let organisationNounList = SingleWordList(Array(SpeechLexicon.organisationNouns))
-    private static let crowdNounList = SingleWordList(Array(SpeechLexicon.crowdNouns))
-    private static let sourceList = SingleWordList(["source", "sources"])
-
-    private func compute(_ t: Int) -> Int8 {
-        guard reader.isWord(t) else { return 0 }
-        if reader.document.tokens[t].span.length <= 4, let k = Self.pronounList.index(of: t, in: reader.document) {
-            return Int8(4 + Self.pronounKinds[k].rawValue)
-        }
-        guard reader.isLowercaseWord(t) else { return 0 }
-        if reader.isLowered(t, in: Self.roleNounList) { return 1 }
-        // "sources at the commission said": unnamed people, not the organisation's voice.
-        if reader.isLowered(t, in: Self.sourceList) { return 3 }
-        if reader.isLowered(t, in: Self.organisationNounList) { return 2 }
-        if reader.isLowered(t, in: Self.crowdNounList) { return 3 }
-        return 0
+    /// What token `t` of the reader's document is, if it is a pronoun or a head noun.
+    func answer(at t: Int, in reader: TokenReader) -> Answer? {
+        guard reader.isWord(t), let k = words.index(of: t, in: reader.document) else { return nil }
+        let found = answers[k]
+        return found.anyCase || reader.isLowercaseWord(t) ? found.answer : nil
     }
 }

@@ -12,15 +12,14 @@ struct SpeakerCandidateFinder {
     let quotedTokens: [Bool]
     /// How often each mention's canonical name is mentioned in the document, counted when first asked.
     private let mentionCounts = MentionCounts()
-    /// The pronouns and descriptions' head nouns among the tokens, looked up once per token.
-    private let words: CandidateWords
+    /// The pronouns and descriptions' head nouns (held here, so that a look-up does not check the static's initialisation).
+    private let words = CandidateWords.shared
 
     init(reader: TokenReader, entities: EntityIndex, phrases: SpeakerPhraseFinder, quotedTokens: [Bool]) {
         self.reader = reader
         self.entities = entities
         self.phrases = phrases
         self.quotedTokens = quotedTokens
-        words = CandidateWords(reader: reader)
     }
 
     /// What the finder needs to know about the quote.
@@ -54,7 +53,7 @@ struct SpeakerCandidateFinder {
         }
         // Pronouns and descriptions (of a role, a document, an organisation, a crowd).
         for t in window where !quote.content.contains(t) {
-            switch words.answer(at: t) {
+            switch words.answer(at: t, in: reader) {
             case .pronoun(let kind)?:
                 out.append(SpeakerCandidate(kind: kind, tokens: t..<(t + 1), source: .words))
             case .head(let kind)?:
@@ -111,9 +110,26 @@ struct SpeakerCandidateFinder {
         return out
     }
 
-    /// The prepositions and conjunctions, matched over a token's bytes in place.
+    /// The prepositions, matched over a token's bytes in place.
     private static let prepositionList = SingleWordList(Array(FunctionWords.prepositions))
-    private static let conjunctionList = SingleWordList(["and", "or", "but", "nor"])
+
+    /// The small words a neighbour may be, with its class, in one list so that a neighbour costs
+    /// one look-up: prepositions first, then determiners and titles, then conjunctions (a word in
+    /// two lists keeps the first class).
+    private static let neighbourWords: (words: SingleWordList, classes: [SpeakerFeatures.Neighbour]) = {
+        var words: [String] = [], classes: [SpeakerFeatures.Neighbour] = []
+        func add<S: Sequence<String>>(_ list: S, _ c: SpeakerFeatures.Neighbour) {
+            for w in list where !words.contains(w) {
+                words.append(w)
+                classes.append(c)
+            }
+        }
+        add(FunctionWords.prepositions.sorted(), .preposition)
+        add(SpeechLexicon.determiners.sorted(), .determiner)
+        add(SpeechLexicon.titleList.words, .determiner)
+        add(["and", "or", "but", "nor"], .conjunction)
+        return (SingleWordList(words), classes)
+    }()
 
     private func isDeterminerOrTitle(_ t: Int) -> Bool {
         reader.isLowered(t, in: SpeechLexicon.determinerList) || reader.isLowered(t, in: SpeechLexicon.titleList)
@@ -124,19 +140,19 @@ struct SpeakerCandidateFinder {
     /// What token `t` is, as a neighbour of a candidate in sentence `sentence` (nothing outside it).
     private func neighbour(_ t: Int, sentence: Range<Int>, after: Bool) -> SpeakerFeatures.Neighbour {
         guard sentence.contains(t) else { return .none }
+        // "’s" or "'s": its first byte rules out nearly every other token before the words are compared.
+        let mayBePossessive = after && (reader.firstByte(t) == 0x27 || reader.firstByte(t) == 0xE2)
         switch reader.document.tokens[t].kind {
         case .word:
-            if after, reader.isPossessiveMarker(t) { return .possessive }
+            if mayBePossessive, reader.isPossessiveMarker(t) { return .possessive }
             if phrases.hasVerb(at: t) { return .speechVerb }
-            if reader.isCapitalized(t) { return isDeterminerOrTitle(t) ? .determiner : .capitalized }
-            if reader.isLowered(t, in: Self.prepositionList) { return .preposition }
-            if isDeterminerOrTitle(t) { return .determiner }
-            if reader.isLowered(t, in: Self.conjunctionList) { return .conjunction }
-            return .lowercase
+            let known = Self.neighbourWords.words.index(of: t, in: reader.document).map { Self.neighbourWords.classes[$0] }
+            if reader.isCapitalized(t) { return known == .determiner ? .determiner : .capitalized }
+            return known ?? .lowercase
         default:
             if reader.isChar(t, ",") { return .comma }
             if reader.isQuoteMark(t) { return .quoteMark }
-            if after, reader.isPossessiveMarker(t) { return .possessive }
+            if mayBePossessive, reader.isPossessiveMarker(t) { return .possessive }
             if reader.isSentencePunctuation(t) { return .sentenceEnd }
             return .other
         }
@@ -244,12 +260,15 @@ struct SpeakerCandidateFinder {
         let limit = min(reader.sentenceTokens(of: r.lowerBound).upperBound, r.upperBound + 5)
         var j = r.upperBound
         while j < limit {
-            let here = entities.mentions(overlapping: reader.document.tokens[j].span)
-            if here.contains(where: { $0.label == "PERSON" }) { return j > r.upperBound }
-            guard reader.isWord(j) || reader.isChar(j, ".") || reader.isPossessiveMarker(j), !phrases.hasVerb(at: j),
-                  reader.isLowercaseWord(j) || reader.isChar(j, ".") || !here.isEmpty || reader.isLowered(j, in: SpeechLexicon.titleList)
-                    || reader.isPossessiveMarker(j)
-            else { return false }
+            // Only a capitalised word can start or be part of a name: the mentions are looked up for those alone.
+            if reader.isCapitalized(j) {
+                let here = entities.mentions(overlapping: reader.document.tokens[j].span)
+                if here.contains(where: { $0.label == "PERSON" }) { return j > r.upperBound }
+                guard !phrases.hasVerb(at: j), !here.isEmpty || reader.isLowered(j, in: SpeechLexicon.titleList) else { return false }
+            } else {
+                guard reader.isLowercaseWord(j) && !phrases.hasVerb(at: j) || reader.isChar(j, ".") || reader.isPossessiveMarker(j)
+                else { return false }
+            }
             j += 1
         }
         return false
@@ -291,22 +310,21 @@ struct SpeakerCandidateFinder {
     }
 }
 
-/// How often each mention's canonical name is mentioned in its document, worked out for the
-/// mentions asked about (a few per quote) by comparing names, not hashing every one.
+/// How often each mention's canonical name is mentioned (by people and organisations) in its
+/// document, counted for all mentions when first asked: one hash per mention costs less than
+/// comparing each name asked about with every mention (which cost more than the rest of listing
+/// the candidates).
 final class MentionCounts {
     private var counts: [Int32] = []
 
     func count(of mention: Int, in entities: EntityIndex) -> Int {
-        if counts.isEmpty { counts = Array(repeating: -1, count: entities.mentions.count) }
-        if counts[mention] < 0 {
+        if counts.isEmpty, !entities.mentions.isEmpty {
             // Read in place: iterating the array copied each mention and its Strings.
-            let n = entities.mentions.withUnsafeBufferPointer { all -> Int32 in
-                let name = all[mention].canonical
-                var n: Int32 = 0
-                for i in all.indices where all[i].canonical == name && all[i].isSpeakerLike { n += 1 }
-                return n
+            counts = entities.mentions.withUnsafeBufferPointer { all -> [Int32] in
+                var byName: [String: Int32] = [:]
+                for i in all.indices where all[i].isSpeakerLike { byName[all[i].canonical, default: 0] += 1 }
+                return all.indices.map { byName[all[$0].canonical] ?? 0 }
             }
-            counts[mention] = n
         }
         return Int(counts[mention])
     }

@@ -143,6 +143,26 @@ enum SpeakerFeatures {
         return templates[t].name + "=" + parts.reversed().joined(separator: "|")
     }
 
+    /// The feature a readable name stands for (the inverse of ``name(of:)``), or nil when this
+    /// build has no such feature. Read template by template and value by value, so that reading a
+    /// model does not make the names of all features.
+    static func id(ofName name: Substring) -> Int? {
+        // Compared as bytes (the names hold "×"; comparing Characters cost far more).
+        let bytes = name.utf8
+        guard let eq = bytes.firstIndex(of: 0x3D) else { return nil }
+        let templateName = bytes[..<eq]
+        guard let t = templates.firstIndex(where: { $0.name.utf8.elementsEqual(templateName) }) else { return nil }
+        let values = bytes[bytes.index(after: eq)...].split(separator: 0x7C, omittingEmptySubsequences: false)
+        let axes = templates[t].axes
+        guard values.count == axes.count else { return nil }
+        var index = 0
+        for (axis, value) in zip(axes, values) {
+            guard let v = axis.firstIndex(where: { $0.utf8.elementsEqual(value) }) else { return nil }
+            index = index * axis.count + v
+        }
+        return offsets[t] + index
+    }
+
     /// What is known about a candidate, from which its features are made.
     struct Facts {
         var kind: SpeakerCandidate.Kind
