@@ -13,7 +13,8 @@ private func features(_ text: String, target: String, occurrence: Int = 0) throw
         range = try #require(text.range(of: target, range: search))
     }
     var scorer = TargetScorer(document: document, model: .empty)
-    let (context, tokens) = try #require(scorer.locate(document.span(of: range)))
+    let located = scorer.locate(document.span(of: range))
+    let (context, tokens) = try #require(located)
     var sink = TargetSentimentTrainer.NamedFeatures()
     context.features(of: tokens, into: &sink)
     return Dictionary(sink.features.map { ($0.name, $0.value) }, uniquingKeysWith: +)
@@ -34,7 +35,9 @@ private struct IdentifiedFeatures: TargetFeatureSink {
         let document = AnalyzedDocument(text)
         var scorer = TargetScorer(document: document, model: .empty)
         for target in ["Mr. Smith", "Acme", "PLANTS"] {
-            let (context, tokens) = try #require(scorer.locate(document.span(of: try #require(text.range(of: target)))))
+            let range = try #require(text.range(of: target))
+            let located = scorer.locate(document.span(of: range))
+            let (context, tokens) = try #require(located)
             var sink = IdentifiedFeatures()
             context.features(of: tokens, into: &sink)
             #expect(sink.pairs.count > 20)
@@ -44,7 +47,7 @@ private struct IdentifiedFeatures: TargetFeatureSink {
 
     @Test func wordsBySideAndDistance() throws {
         let f = try features("Xi criticised the sanctions Washington imposed on Beijing.", target: "Washington")
-        #expect(f["L1=sanctions"] == 1 && f["L2=the"] == 1 && f["L2=criticised"] == nil && f["L3=criticised"] == 1)
+        #expect(f["L1=sanctions"] == 1 && f["L2=the"] == 1 && f["L2=criticised"] == 1 && f["L3=xi"] == 1 && f["L1=the"] == nil)
         #expect(f["R1=imposed"] == 1 && f["R2=on"] == 1 && f["R=beijing"] == 1 && f["L=xi"] == 1)
         #expect(f["T=washington"] == 1 && f["W=criticised"] == 1)
         #expect(f["LB=the sanctions"] == 1 && f["RB=imposed on"] == 1)
@@ -132,7 +135,9 @@ private let ratedTargets: [RatedTargetSentence] = {
         func label(_ text: String, _ target: String) throws -> String {
             let document = AnalyzedDocument(text)
             var scorer = TargetScorer(document: document, model: model)
-            return try #require(scorer.score(document.span(of: try #require(text.range(of: target))))).label
+            let range = try #require(text.range(of: target))
+            let scored = scorer.score(document.span(of: range))
+            return try #require(scored).label
         }
         #expect(try label("Moss praised Nash for the agreement.", "Nash") == "positive")
         #expect(try label("Moss attacked Nash over the scandal.", "Nash") == "negative")

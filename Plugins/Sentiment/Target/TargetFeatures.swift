@@ -118,6 +118,10 @@ struct TargetSentenceContext {
     private static let nearWord = [[FeatureTemplate("L1"), FeatureTemplate("L2"), FeatureTemplate("L3")],
                                    [FeatureTemplate("R1"), FeatureTemplate("R2"), FeatureTemplate("R3")]]
     private static let clauseWord = FeatureTemplate("C")
+    private static let sidePrefix = [FeatureTemplate("Lp"), FeatureTemplate("Rp")]
+    private static let clausePrefix = FeatureTemplate("Cp")
+    /// How many leading bytes of a word of at least ``prefixLength`` + 2 letters make its prefix.
+    private static let prefixLength = 5
     private static let leftBigram = FeatureTemplate("LB")
     private static let rightBigram = FeatureTemplate("RB")
     private static let subjectVerb = FeatureTemplate("SV")
@@ -183,6 +187,12 @@ struct TargetSentenceContext {
             let bk = Self.bucket(d)
             if bk < 3 { add(Self.nearWord[side][bk], h, 1, value(i)) }
             if clause[i - s] == targetClause { add(Self.clauseWord, h, 1, value(i)) }
+            // A long word's first letters also stand for it, so that "criticised", "criticized"
+            // and "criticism" share what any of them taught.
+            if let p = prefixHash(i) {
+                add(Self.sidePrefix[side], p, 1, prefix(i))
+                if clause[i - s] == targetClause { add(Self.clausePrefix, p, 1, prefix(i)) }
+            }
         }
         if negatedClause { flag(Flags.negatedClause) }
         if a - 2 >= s {
@@ -233,6 +243,20 @@ struct TargetSentenceContext {
         for i in b..<min(e, b + 3) where roles[i - s] == .speech { return true }
         for i in max(s, a - 2)..<a where roles[i - s] == .speech { return true }
         return a - 2 >= s && roles[a - 2 - s] == .according
+    }
+
+    /// The hash of a long word's first ``prefixLength`` bytes lowercased, nil for short words
+    /// and anything but letters.
+    private func prefixHash(_ i: Int) -> UInt64? {
+        let span = document.tokens[i].span
+        guard document.tokens[i].kind == .word, span.length >= Self.prefixLength + 2 else { return nil }
+        let bytes = document.utf8[span.start..<(span.start + Self.prefixLength)]
+        guard bytes.allSatisfy({ $0 < 0x80 && (FeatureHash.lowercased($0) &- 97 < 26) }) else { return nil }
+        return FeatureHash.continuing(FeatureHash.offset, bytes.lazy.map(FeatureHash.lowercased))
+    }
+
+    private func prefix(_ i: Int) -> String {
+        String(FeatureHash.lowercasedText(document, i).prefix(Self.prefixLength))
     }
 
     /// The hash of "w1 w2" for tokens `i` and `i + 1`, as ``FeatureHash/of(_:)`` hashes the text.

@@ -8,7 +8,7 @@ import Foundation
 /// gives the same file, byte for byte.
 struct TargetSentimentTrainer {
     var folds = 5
-    var lambdaGrid: [Double] = [1, 3, 10, 30]
+    var lambdaGrid: [Double] = [10, 30, 100]
     /// A feature must occur with this many training targets to get weights.
     var minimumCount = 3
     /// Decimals kept in the file; weights that round to zero are left out.
