@@ -49,7 +49,7 @@ private struct IdentifiedFeatures: TargetFeatureSink {
         let f = try features("Xi criticised the sanctions Washington imposed on Beijing.", target: "Washington")
         #expect(f["L1=sanctions"] == 1 && f["L2=the"] == 1 && f["L2=criticised"] == 1 && f["L3=xi"] == 1 && f["L1=the"] == nil)
         #expect(f["R1=imposed"] == 1 && f["R2=on"] == 1 && f["R=beijing"] == 1 && f["L=xi"] == 1)
-        #expect(f["T=washington"] == 1 && f["W=criticised"] == 1)
+        #expect(f["T=washington"] == 1 && f["L=criticised"] == 1)
         #expect(f["LB=the sanctions"] == 1 && f["RB=imposed on"] == 1)
         #expect(f["f=initial"] == nil)
         let xi = try features("Xi criticised the sanctions Washington imposed on Beijing.", target: "Xi")
@@ -82,10 +82,10 @@ private struct IdentifiedFeatures: TargetFeatureSink {
         let text = "Smith won praise, but Jones did not win anything."
         let jones = try features(text, target: "Jones")
         #expect(jones["f=after_contrast"] == 1 && jones["f=negated_clause"] == 1 && jones["f=negated_after"] == 1)
-        #expect(jones["C=smith"] == nil && jones["C=win"] == 1)
+        #expect(jones["f=lex_clause_pos"] == nil && (jones["f=lex_clause_neg"] ?? 0) > 0)  // "not win", not "praise"
         let smith = try features(text, target: "Smith")
         #expect(smith["f=before_contrast"] == 1 && smith["f=negated_clause"] == nil)
-        #expect(smith["C=praise"] == 1 && smith["C=jones"] == nil)
+        #expect((smith["f=lex_clause_pos"] ?? 0) > 0)
     }
 
     @Test func theSentenceModelsToneIsAFeature() throws {
@@ -141,6 +141,23 @@ private let ratedTargets: [RatedTargetSentence] = {
         }
         #expect(try label("Moss praised Nash for the agreement.", "Nash") == "positive")
         #expect(try label("Moss attacked Nash over the scandal.", "Nash") == "negative")
+
+        // Scoring sums the side words from per-sentence running sums; it must give what the
+        // named features' weights add up to.
+        let text = "Adams praised Baker, and the crowd attacked Fox over the agreement."
+        let document = AnalyzedDocument(text)
+        var scorer = TargetScorer(document: document, model: model)
+        for target in ["Adams", "Baker", "Fox", "crowd"] {
+            let range = try #require(text.range(of: target))
+            let located = scorer.locate(document.span(of: range))
+            let (context, tokens) = try #require(located)
+            var named = TargetSentimentTrainer.NamedFeatures()
+            context.features(of: tokens, into: &named)
+            let logits = named.features.reduce(model.intercepts) { $0 + model.weights[FeatureHash.feature(named: $1.name)] * $1.value }
+            let expected = TargetSentimentModel.softmax(logits)
+            let scored = model.score(context, target: tokens).probabilities
+            #expect(abs(scored - expected).max() < 1e-4, "\(target): \(scored) vs \(expected)")
+        }
     }
 
     @Test func aModelFileWithoutItsFormatLineIsRefused() {

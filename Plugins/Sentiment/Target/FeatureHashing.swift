@@ -59,40 +59,118 @@ enum FeatureHash {
     }
 }
 
-/// The weights of the target model's features, three per feature (negative, neutral,
-/// positive), in an open-addressing table keyed by ``FeatureHash`` identifiers: looked up about
-/// a hundred times per target, so it avoids `Dictionary`'s generic hashing.
-struct FeatureWeights: Sendable {
-    private let keys: [UInt64]
-    private let values: [SIMD3<Float>]
-    private let mask: Int
+/// The templates whose value is one token's lowercased text. Their weights are also kept per
+/// word (``FeatureWeights/wordRecord(_:)``), so scoring looks each token up once per sentence
+/// rather than once per template and target.
+enum WordTemplate: Int, CaseIterable, Sendable {
+    /// The target's own words; context words by side; by side and distance 1, 2-3, 4-7; the
+    /// sentiment verb the target is the subject or the object of.
+    case T, L, R, L1, L2, L3, R1, R2, R3, SV, OV
 
-    init(_ weights: [(id: UInt64, weights: SIMD3<Float>)]) {
-        var capacity = 16
-        while capacity < weights.count * 2 { capacity <<= 1 }
-        var keys = [UInt64](repeating: 0, count: capacity)
-        var values = [SIMD3<Float>](repeating: .zero, count: capacity)
-        let mask = capacity - 1
-        for (id, w) in weights {
-            var slot = Int(truncatingIfNeeded: id) & mask
-            while keys[slot] != 0 && keys[slot] != id { slot = (slot + 1) & mask }
-            keys[slot] = id
-            values[slot] += w  // two names with one identifier (never seen so far) add up
+    var name: String { Self.names[rawValue] }
+    var hash: UInt64 { Self.hashes[rawValue] }
+
+    private static let names = allCases.map { String(describing: $0) }
+    private static let hashes = names.map(FeatureHash.of)
+    static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.name, $0) })
+}
+
+/// The weights of the target model's features, three per feature (negative, neutral,
+/// positive), in open-addressing tables keyed by ``FeatureHash`` identifiers: looked up about
+/// a hundred times per target, so they avoid `Dictionary`'s generic hashing.
+struct FeatureWeights: Sendable {
+    private struct Slot {
+        var id: UInt64 = 0
+        var weights: SIMD3<Float> = .zero
+    }
+
+    private struct WordSlot {
+        var word: UInt64 = 0
+        var record: Int32 = -1
+    }
+
+    private let slots: [Slot]
+    private let mask: Int
+    private let wordSlots: [WordSlot]
+    private let wordMask: Int
+    /// `wordWeights[record * WordTemplate.allCases.count + template]`.
+    private let wordWeights: [SIMD3<Float>]
+
+    /// From feature names `template=value` (or bare names) and their weights.
+    init(named weights: [(name: String, weights: SIMD3<Float>)]) {
+        func capacity(_ n: Int) -> Int {
+            var c = 16
+            while c < n * 2 { c <<= 1 }
+            return c
         }
-        self.keys = keys
-        self.values = values
+        var slots = [Slot](repeating: Slot(), count: capacity(weights.count))
+        let mask = slots.count - 1
+        var words: [UInt64: Int32] = [:]
+        var wordOrder: [UInt64] = []
+        var wordWeights: [SIMD3<Float>] = []
+        let stride = WordTemplate.allCases.count
+        for (name, w) in weights {
+            let id = FeatureHash.feature(named: name)
+            var slot = Int(truncatingIfNeeded: id) & mask
+            while slots[slot].id != 0 && slots[slot].id != id { slot = (slot + 1) & mask }
+            slots[slot].id = id
+            slots[slot].weights += w  // two names with one identifier (never seen so far) add up
+            guard let eq = name.firstIndex(of: "="), let template = WordTemplate.byName[String(name[..<eq])] else { continue }
+            let word = FeatureHash.of(String(name[name.index(after: eq)...]))
+            let record: Int32
+            if let known = words[word] {
+                record = known
+            } else {
+                record = Int32(wordOrder.count)
+                words[word] = record
+                wordOrder.append(word)
+                wordWeights += Array(repeating: .zero, count: stride)
+            }
+            wordWeights[Int(record) * stride + template.rawValue] += w
+        }
+        var wordSlots = [WordSlot](repeating: WordSlot(), count: capacity(wordOrder.count))
+        let wordMask = wordSlots.count - 1
+        for (record, word) in wordOrder.enumerated() {
+            var slot = Int(truncatingIfNeeded: word) & wordMask
+            while wordSlots[slot].record >= 0 { slot = (slot + 1) & wordMask }
+            wordSlots[slot] = WordSlot(word: word, record: Int32(record))
+        }
+        self.slots = slots
         self.mask = mask
+        self.wordSlots = wordSlots
+        self.wordMask = wordMask
+        self.wordWeights = wordWeights
     }
 
     /// The weights of a feature, zero for one the model has not learnt.
     @inline(__always)
     subscript(id: UInt64) -> SIMD3<Float> {
-        var slot = Int(truncatingIfNeeded: id) & mask
-        while true {
-            let k = keys[slot]
-            if k == id { return values[slot] }
-            if k == 0 { return .zero }
-            slot = (slot + 1) & mask
+        slots.withUnsafeBufferPointer { slots in
+            var slot = Int(truncatingIfNeeded: id) & mask
+            while true {
+                let k = slots[slot].id
+                if k == id { return slots[slot].weights }
+                if k == 0 { return .zero }
+                slot = (slot + 1) & mask
+            }
         }
+    }
+
+    /// Where a word's weights are (for ``word(_:_:)``), or -1 when no feature has this word.
+    func wordRecord(_ wordHash: UInt64) -> Int32 {
+        wordSlots.withUnsafeBufferPointer { slots in
+            var slot = Int(truncatingIfNeeded: wordHash) & wordMask
+            while true {
+                let r = slots[slot].record
+                if r < 0 || slots[slot].word == wordHash { return r }
+                slot = (slot + 1) & wordMask
+            }
+        }
+    }
+
+    /// The weights of the feature `template=word` for a word's record.
+    @inline(__always)
+    func word(_ record: Int32, _ template: WordTemplate) -> SIMD3<Float> {
+        wordWeights.withUnsafeBufferPointer { $0[Int(record) * WordTemplate.allCases.count + template.rawValue] }
     }
 }

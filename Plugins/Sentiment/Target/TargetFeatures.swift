@@ -5,6 +5,19 @@ protocol TargetFeatureSink {
     /// Whether ``add(_:_:name:)`` should build names (training, explanations); scoring does not.
     var wantsNames: Bool { get }
     mutating func add(_ id: UInt64, _ value: Float, name: @autoclosure () -> String)
+    /// Takes the side-word features (`L=w`, `R=w`) of the words of `left` and `right` at once,
+    /// from sums the context keeps; false asks for them one by one through ``add(_:_:name:)``.
+    mutating func addSideWords(left: Range<Int>, right: Range<Int>, of context: TargetSentenceContext) -> Bool
+    /// Adds the feature `template=` the text of token `token`; by default through its identifier.
+    mutating func addWord(_ template: WordTemplate, token: Int, of context: TargetSentenceContext, name: @autoclosure () -> String)
+}
+
+extension TargetFeatureSink {
+    func addSideWords(left: Range<Int>, right: Range<Int>, of context: TargetSentenceContext) -> Bool { false }
+
+    mutating func addWord(_ template: WordTemplate, token: Int, of context: TargetSentenceContext, name: @autoclosure () -> String) {
+        add(FeatureHash.combine(template.hash, context.hash(ofToken: token)), 1, name: name())
+    }
 }
 
 /// A feature template: the part of a feature name before `=`, with its hash precomputed.
@@ -22,21 +35,34 @@ struct FeatureTemplate: Sendable {
 /// quotation marks, clause numbers, and the sentence model's class probabilities.
 ///
 /// Several targets of one sentence share it; ``features(of:into:)`` then reads one target.
-struct TargetSentenceContext {
+/// A class, so that the scorer's cache hands it out without copying its arrays.
+final class TargetSentenceContext {
     let document: AnalyzedDocument
     let tokens: Range<Int>
     /// Sentence model probabilities of (negative, neutral, positive).
     let sentence: SIMD3<Float>
     /// Lowercased token hashes, indexed from `tokens.lowerBound`.
-    private var hashes: [UInt64] = []
-    private var inQuote: [Bool] = []
-    private var clause: [Int32] = []
-    private var roles: [WordRole] = []
+    private let hashes: [UInt64]
+    private let inQuote: [Bool]
+    private let clause: [Int32]
+    private let roles: [WordRole]
     /// Lexicon hits: first token, adjusted valence.
-    private var hits: [(token: Int, valence: Float)] = []
-    private var hasQuote = false
+    private let hits: [(token: Int, valence: Float)]
+    private let hasQuote: Bool
     /// Index of the first contrast or concession word, if any.
-    private var contrast: Int?
+    private let contrast: Int?
+    /// Indices of the negation words.
+    private let negators: [Int]
+    /// With a model (``precomputeSideWords(_:)``): running sums of the weights of the `L=w` and
+    /// `R=w` features of the sentence's words (not punctuation), `[k]` = the sum over the first
+    /// k tokens, so a target's side words cost two subtractions instead of a look-up each.
+    private(set) var leftSums: [SIMD3<Float>] = []
+    private(set) var rightSums: [SIMD3<Float>] = []
+    /// With a model: each token's record in ``FeatureWeights`` (-1 for a word it has no weights of).
+    private(set) var wordRecords: [Int32] = []
+
+    /// The lowercased hash of a token of the sentence (a document token index).
+    func hash(ofToken i: Int) -> UInt64 { hashes[i - tokens.lowerBound] }
 
     /// Words the features single out, looked up by hash.
     enum WordRole: UInt8 {
@@ -48,16 +74,19 @@ struct TargetSentenceContext {
         self.tokens = tokens
         self.sentence = probabilities
         let n = tokens.count
+        var hashes: [UInt64] = [], inQuote: [Bool] = [], clause: [Int32] = [], roles: [WordRole] = [], negators: [Int] = []
         hashes.reserveCapacity(n)
         inQuote.reserveCapacity(n)
         clause.reserveCapacity(n)
         roles.reserveCapacity(n)
-        var quoted = false
+        var quoted = false, hasQuote = false
+        var contrast: Int?
         var clauseNumber: Int32 = 0
+        let documentTokens = document.tokens
         for i in tokens {
-            let token = document.tokens[i]
+            let token = documentTokens[i]
             let h = token.kind == .number ? Self.numberHash : FeatureHash.token(document, i)
-            var role = token.kind == .number ? WordRole.number : Self.wordRoles[h] ?? .none
+            var role = token.kind == .number ? WordRole.number : Self.wordRoles.role(of: h)
             if token.kind == .punctuation {
                 switch Self.quoteMark(document, token) {
                 case 1: quoted.toggle(); hasQuote = true
@@ -70,12 +99,42 @@ struct TargetSentenceContext {
                 clauseNumber += 1
                 if contrast == nil, i > tokens.lowerBound { contrast = i } else if i == tokens.lowerBound { role = .none }
             }
+            if role == .negator { negators.append(i) }
             hashes.append(h)
             inQuote.append(quoted)
             clause.append(clauseNumber)
             roles.append(role)
         }
-        hits = analysis.hits.map { ($0.tokens.lowerBound, $0.adjusted) }
+        self.hashes = hashes
+        self.inQuote = inQuote
+        self.clause = clause
+        self.roles = roles
+        self.negators = negators
+        self.hasQuote = hasQuote
+        self.contrast = contrast
+        self.hits = analysis.hits.map { ($0.tokens.lowerBound, $0.adjusted) }
+    }
+
+    /// Fills ``wordRecords``, ``leftSums`` and ``rightSums`` from a model's weights.
+    func precompute(_ weights: FeatureWeights) {
+        var left = SIMD3<Float>.zero, right = SIMD3<Float>.zero
+        let records = hashes.map(weights.wordRecord)
+        var leftSums = [left], rightSums = [right]
+        leftSums.reserveCapacity(tokens.count + 1)
+        rightSums.reserveCapacity(tokens.count + 1)
+        let documentTokens = document.tokens
+        for i in tokens {
+            let record = records[i - tokens.lowerBound]
+            if record >= 0, documentTokens[i].kind != .punctuation {
+                left += weights.word(record, .L)
+                right += weights.word(record, .R)
+            }
+            leftSums.append(left)
+            rightSums.append(right)
+        }
+        self.wordRecords = records
+        self.leftSums = leftSums
+        self.rightSums = rightSums
     }
 
     /// 1: a straight double quote (toggles), 2: an opening curly quote, 3: a closing one, 0: no quote mark.
@@ -96,7 +155,31 @@ struct TargetSentenceContext {
 
     private static let numberHash = FeatureHash.of("<num>")
 
-    private static let wordRoles: [UInt64: WordRole] = {
+    /// The few words with a role, in a small open-addressing table (looked up for every token).
+    struct RoleTable {
+        private var keys = [UInt64](repeating: 0, count: 256)
+        private var values = [WordRole](repeating: .none, count: 256)
+
+        init(_ roles: [UInt64: WordRole]) {
+            for (word, role) in roles.sorted(by: { $0.key < $1.key }) {
+                var slot = Int(truncatingIfNeeded: word) & 255
+                while keys[slot] != 0 { slot = (slot + 1) & 255 }
+                keys[slot] = word
+                values[slot] = role
+            }
+        }
+
+        func role(of word: UInt64) -> WordRole {
+            var slot = Int(truncatingIfNeeded: word) & 255
+            while keys[slot] != 0 {
+                if keys[slot] == word { return values[slot] }
+                slot = (slot + 1) & 255
+            }
+            return .none
+        }
+    }
+
+    private static let wordRoles: RoleTable = {
         var roles: [UInt64: WordRole] = [:]
         for w in ["not", "n't", "no", "never", "neither", "nor", "without", "cannot", "nothing", "none"] { roles[FeatureHash.of(w)] = .negator }
         for w in SentimentLexicon.contrasts + ["although", "though", "despite", "while", "whereas"] { roles[FeatureHash.of(w)] = .contrast }
@@ -107,25 +190,15 @@ struct TargetSentenceContext {
         }
         roles[FeatureHash.of("by")] = .by
         roles[FeatureHash.of("according")] = .according
-        return roles
+        return RoleTable(roles)
     }()
 
     // Templates: their names are the model file's vocabulary, so renaming one means retraining.
-    private static let targetWord = FeatureTemplate("T")
-    private static let sentenceWord = FeatureTemplate("W")
-    private static let sideWord = [FeatureTemplate("L"), FeatureTemplate("R")]
+
     /// Side and distance bucket (1, 2-3, 4-7 tokens away).
-    private static let nearWord = [[FeatureTemplate("L1"), FeatureTemplate("L2"), FeatureTemplate("L3")],
-                                   [FeatureTemplate("R1"), FeatureTemplate("R2"), FeatureTemplate("R3")]]
-    private static let clauseWord = FeatureTemplate("C")
-    private static let sidePrefix = [FeatureTemplate("Lp"), FeatureTemplate("Rp")]
-    private static let clausePrefix = FeatureTemplate("Cp")
-    /// How many leading bytes of a word of at least ``prefixLength`` + 2 letters make its prefix.
-    private static let prefixLength = 5
+    private static let near: [[WordTemplate]] = [[.L1, .L2, .L3], [.R1, .R2, .R3]]
     private static let leftBigram = FeatureTemplate("LB")
     private static let rightBigram = FeatureTemplate("RB")
-    private static let subjectVerb = FeatureTemplate("SV")
-    private static let objectVerb = FeatureTemplate("OV")
 
     /// Distance bucket of a token `d` ≥ 1 tokens away: 0 for 1, 1 for 2-3, 2 for 4-7, 3 beyond.
     @inline(__always)
@@ -144,10 +217,11 @@ struct TargetSentenceContext {
             sink.add(FeatureHash.combine(t.hash, valueHash), v, name: t.name + "=" + name())
         }
         func flag(_ f: Flag, _ v: Float = 1) { sink.add(f.id, v, name: f.name) }
+        func word(_ t: WordTemplate, _ i: Int) { sink.addWord(t, token: i, of: self, name: t.name + "=" + value(i)) }
 
         // The target's own words ("President", "critics", "she").
         for i in a..<b where document.tokens[i].kind != .punctuation {
-            add(Self.targetWord, hashes[i - s], 1, value(i))
+            word(.T, i)
         }
 
         // Where the target stands.
@@ -168,31 +242,29 @@ struct TargetSentenceContext {
         flag(Flags.sentence[1], sentence[2])
         flag(Flags.sentenceByRole[0][role], sentence[0])
         flag(Flags.sentenceByRole[1][role], sentence[2])
+        if firstWord == a {
+            flag(Flags.sentenceInitial[0], sentence[0])
+            flag(Flags.sentenceInitial[1], sentence[2])
+        }
 
-        // Context words by side, distance and clause.
-        var negatedClause = false
-        for i in s..<e where i < a || i >= b {
-            let h = hashes[i - s]
+        // Context words by side, and by distance up to 7 tokens away. (The sentence's words
+        // regardless of side, the target's clause's words and long words' first letters were
+        // tried as well: cross-validation found them worth nothing once these are there.)
+        let sidesSummed = sink.addSideWords(left: s..<a, right: b..<e, of: self)
+        // With the side words summed, only the 7 tokens on each side remain to be read one by one.
+        let window = sidesSummed ? max(s, a - 7)..<min(e, b + 7) : s..<e
+        for i in window where i < a || i >= b {
             let left = i < a
             let d = left ? a - i : i - b + 1
-            let side = left ? 0 : 1
-            let kind = document.tokens[i].kind
-            if roles[i - s] == .negator {
-                if clause[i - s] == targetClause { negatedClause = true }
-                if !left && d <= 3 { flag(Flags.negatedAfter) }
-            }
-            if kind == .punctuation && d > 1 { continue }
-            add(Self.sentenceWord, h, 1, value(i))
-            add(Self.sideWord[side], h, 1, value(i))
-            let bk = Self.bucket(d)
-            if bk < 3 { add(Self.nearWord[side][bk], h, 1, value(i)) }
-            if clause[i - s] == targetClause { add(Self.clauseWord, h, 1, value(i)) }
-            // A long word's first letters also stand for it, so that "criticised", "criticized"
-            // and "criticism" share what any of them taught.
-            if let p = prefixHash(i) {
-                add(Self.sidePrefix[side], p, 1, prefix(i))
-                if clause[i - s] == targetClause { add(Self.clausePrefix, p, 1, prefix(i)) }
-            }
+            let punctuation = document.tokens[i].kind == .punctuation
+            if punctuation && d > 1 { continue }
+            if !sidesSummed || punctuation { word(left ? .L : .R, i) }
+            if d <= 7 { word(Self.near[left ? 0 : 1][Self.bucket(d)], i) }
+        }
+        var negatedClause = false
+        for i in negators where i < a || i >= b {
+            if clause[i - s] == targetClause { negatedClause = true }
+            if i >= b && i - b < 3 { flag(Flags.negatedAfter) }
         }
         if negatedClause { flag(Flags.negatedClause) }
         if a - 2 >= s {
@@ -215,6 +287,7 @@ struct TargetSentenceContext {
             let sameClause = clause[hit.token - s] == targetClause
             flag(Flags.lexicon[left ? 0 : 1][Self.bucket(d)][pol], v)
             flag(Flags.lexiconTotal[pol], v)
+            flag(Flags.lexiconByDistance[left ? 0 : 1][pol], v / Float(d))
             if sameClause { flag(Flags.lexiconClause[pol], v) }
             if inQuote[hit.token - s] { quotedSum[pol] += v } else { unquotedSum[pol] += v }
             if sameClause && d <= 4 {
@@ -227,12 +300,12 @@ struct TargetSentenceContext {
         }
         if let hit = subject {
             flag(Flags.subjectOf[hit.valence < 0 ? 0 : 1], abs(hit.valence) / 2)
-            add(Self.subjectVerb, hashes[hit.token - s], 1, value(hit.token))
+            word(.SV, hit.token)
         }
         if let hit = object {
             let agent = a - 1 >= s && roles[a - 1 - s] == .by
             flag((agent ? Flags.agentOf : Flags.objectOf)[hit.valence < 0 ? 0 : 1], abs(hit.valence) / 2)
-            add(Self.objectVerb, hashes[hit.token - s], 1, value(hit.token))
+            word(.OV, hit.token)
         }
     }
 
@@ -243,20 +316,6 @@ struct TargetSentenceContext {
         for i in b..<min(e, b + 3) where roles[i - s] == .speech { return true }
         for i in max(s, a - 2)..<a where roles[i - s] == .speech { return true }
         return a - 2 >= s && roles[a - 2 - s] == .according
-    }
-
-    /// The hash of a long word's first ``prefixLength`` bytes lowercased, nil for short words
-    /// and anything but letters.
-    private func prefixHash(_ i: Int) -> UInt64? {
-        let span = document.tokens[i].span
-        guard document.tokens[i].kind == .word, span.length >= Self.prefixLength + 2 else { return nil }
-        let bytes = document.utf8[span.start..<(span.start + Self.prefixLength)]
-        guard bytes.allSatisfy({ $0 < 0x80 && (FeatureHash.lowercased($0) &- 97 < 26) }) else { return nil }
-        return FeatureHash.continuing(FeatureHash.offset, bytes.lazy.map(FeatureHash.lowercased))
-    }
-
-    private func prefix(_ i: Int) -> String {
-        String(FeatureHash.lowercasedText(document, i).prefix(Self.prefixLength))
     }
 
     /// The hash of "w1 w2" for tokens `i` and `i + 1`, as ``FeatureHash/of(_:)`` hashes the text.
@@ -293,6 +352,10 @@ enum Flags {
     static let sentenceByRole = polarities.map { p in roles.map { Flag("sent_" + p + "_" + $0) } }
     static let lexicon = ["L", "R"].map { side in (1...4).map { b in polarities.map { Flag("lex_" + side + String(b) + "_" + $0) } } }
     static let lexiconTotal = polarities.map { Flag("lex_" + $0) }
+    /// Hits weighed by the inverse of their distance to the target, per side.
+    static let lexiconByDistance = ["L", "R"].map { side in polarities.map { Flag("lexd_" + side + "_" + $0) } }
+    /// The sentence model's tone when the target opens the sentence (often its subject).
+    static let sentenceInitial = polarities.map { Flag("sent_" + $0 + "_initial") }
     static let lexiconClause = polarities.map { Flag("lex_clause_" + $0) }
     static let lexiconQuoted = polarities.map { p in roles.map { Flag("lex_quoted_" + p + "_" + $0) } }
     static let lexiconUnquoted = polarities.map { p in roles.map { Flag("lex_unquoted_" + p + "_" + $0) } }

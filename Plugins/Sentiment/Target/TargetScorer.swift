@@ -7,25 +7,33 @@ struct TargetScorer {
     let document: AnalyzedDocument
     let sentenceModel: SentimentModel
     let model: TargetSentimentModel
-    private var contexts: [Int: TargetSentenceContext] = [:]
+    /// Each sentence's context once read, by sentence index.
+    private var contexts: [TargetSentenceContext?]
 
     init(document: AnalyzedDocument, sentenceModel: SentimentModel = .bundled, model: TargetSentimentModel = .bundled) {
         self.document = document
         self.sentenceModel = sentenceModel
         self.model = model
+        self.contexts = Array(repeating: nil, count: document.sentences.count)
     }
+
+    /// Sentence analyses handed over by ``reuse(_:ofSentence:)``, read into a context only when
+    /// a target lies in the sentence.
+    private var analyses: [RuleAnalysis?] = []
 
     /// Hands over a sentence's analysis already made (by the sentence scoring of the same
     /// document), so it is not made twice.
     mutating func reuse(_ analysis: RuleAnalysis, ofSentence index: Int) {
-        guard contexts[index] == nil else { return }
-        contexts[index] = makeContext(index, analysis)
+        if analyses.isEmpty { analyses = Array(repeating: nil, count: document.sentences.count) }
+        analyses[index] = analysis
     }
 
     private func makeContext(_ index: Int, _ analysis: RuleAnalysis) -> TargetSentenceContext {
         let p = sentenceModel.classProbabilities(analysis)
-        return TargetSentenceContext(document: document, tokens: document.sentences[index].tokens, analysis: analysis,
-                                     probabilities: SIMD3(Float(p[0]), Float(p[1]), Float(p[2])))
+        let context = TargetSentenceContext(document: document, tokens: document.sentences[index].tokens, analysis: analysis,
+                                            probabilities: SIMD3(Float(p[0]), Float(p[1]), Float(p[2])))
+        if model.featureCount > 0 { context.precompute(model.weights) }
+        return context
     }
 
     /// The sentence context and token range of a span: the sentence holding its start, and the
@@ -38,7 +46,9 @@ struct TargetScorer {
         if let known = contexts[index] {
             context = known
         } else {
-            context = makeContext(index, sentenceModel.score(document, tokens: document.sentences[index].tokens).analysis)
+            let analysis = (analyses.isEmpty ? nil : analyses[index])
+                ?? sentenceModel.score(document, tokens: document.sentences[index].tokens).analysis
+            context = makeContext(index, analysis)
             contexts[index] = context
         }
         let sentence = document.sentences[index].tokens

@@ -28,7 +28,7 @@ struct TargetSentimentModel: Sendable {
     }()
 
     /// A model without weights: training reads features through it before there is a model.
-    static let empty = TargetSentimentModel(intercepts: .zero, weights: FeatureWeights([]), notes: [])
+    static let empty = TargetSentimentModel(intercepts: .zero, weights: FeatureWeights(named: []), notes: [])
 
     private init(intercepts: SIMD3<Float>, weights: FeatureWeights, notes: [String]) {
         self.intercepts = intercepts
@@ -45,7 +45,7 @@ struct TargetSentimentModel: Sendable {
         lines = lines.dropFirst()
         var notes: [String] = []
         var intercepts: SIMD3<Float>?
-        var weights: [(id: UInt64, weights: SIMD3<Float>)] = []
+        var weights: [(name: String, weights: SIMD3<Float>)] = []
         for line in lines {
             if line.hasPrefix("#") { notes.append(String(line.dropFirst(2))); continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
@@ -55,12 +55,12 @@ struct TargetSentimentModel: Sendable {
             if fields[0] == "intercept" {
                 intercepts = SIMD3(n, u, p)
             } else {
-                weights.append((FeatureHash.feature(named: String(fields[0])), SIMD3(n, u, p)))
+                weights.append((String(fields[0]), SIMD3(n, u, p)))
             }
         }
         guard let intercepts else { throw AssayError(.modelUnavailable, "target sentiment model: no intercept line") }
         self.intercepts = intercepts
-        self.weights = FeatureWeights(weights)
+        self.weights = FeatureWeights(named: weights)
         self.featureCount = weights.count
         self.notes = notes
     }
@@ -81,15 +81,36 @@ struct TargetSentimentModel: Sendable {
     private struct LogitSink: TargetFeatureSink {
         let weights: FeatureWeights
         var logits: SIMD3<Float>
+        /// The context's ``TargetSentenceContext/wordRecords``, held here so each word does not
+        /// go through the class to reach them.
+        let records: [Int32]
+        let firstToken: Int
         var wantsNames: Bool { false }
         @inline(__always)
         mutating func add(_ id: UInt64, _ value: Float, name: @autoclosure () -> String) {
             logits += weights[id] * value
         }
+
+        @inline(__always)
+        mutating func addWord(_ template: WordTemplate, token: Int, of context: TargetSentenceContext, name: @autoclosure () -> String) {
+            guard !records.isEmpty else {
+                return add(FeatureHash.combine(template.hash, context.hash(ofToken: token)), 1, name: name())
+            }
+            let record = records[token - firstToken]
+            if record >= 0 { logits += weights.word(record, template) }
+        }
+
+        mutating func addSideWords(left: Range<Int>, right: Range<Int>, of context: TargetSentenceContext) -> Bool {
+            guard !context.leftSums.isEmpty else { return false }
+            let s = context.tokens.lowerBound
+            logits += context.leftSums[left.upperBound - s] - context.leftSums[left.lowerBound - s]
+            logits += context.rightSums[right.upperBound - s] - context.rightSums[right.lowerBound - s]
+            return true
+        }
     }
 
     func score(_ context: TargetSentenceContext, target: Range<Int>) -> Scored {
-        var sink = LogitSink(weights: weights, logits: intercepts)
+        var sink = LogitSink(weights: weights, logits: intercepts, records: context.wordRecords, firstToken: context.tokens.lowerBound)
         context.features(of: target, into: &sink)
         return Scored(probabilities: Self.softmax(sink.logits))
     }

@@ -8,11 +8,14 @@ import Foundation
 /// gives the same file, byte for byte.
 struct TargetSentimentTrainer {
     var folds = 5
-    var lambdaGrid: [Double] = [10, 30, 100]
+    var lambdaGrid: [Double] = [3, 10, 30]
     /// A feature must occur with this many training targets to get weights.
     var minimumCount = 3
     /// Decimals kept in the file; weights that round to zero are left out.
     var decimals = 3
+    /// Feature templates to leave out (the part of a name before `=`, or `f=NAME` for a flag):
+    /// for ablations, to see what each kind of feature is worth.
+    var without: Set<String> = []
 
     /// One rated target as the trainer sees it: its named features and its label.
     struct Example {
@@ -67,7 +70,13 @@ struct TargetSentimentTrainer {
         // The vocabulary: features seen with enough targets, in name order.
         var counts: [String: Int] = [:]
         for e in examples { for f in e.features { counts[f.name, default: 0] += 1 } }
-        let names = counts.filter { $0.value >= minimumCount }.keys.sorted()
+        func excluded(_ name: String) -> Bool {
+            guard !without.isEmpty else { return false }
+            let template = name.split(separator: "=", maxSplits: 1).first.map(String.init) ?? name
+            return without.contains(template) || without.contains(name)
+                || without.contains { $0.hasSuffix("*") && name.hasPrefix($0.dropLast()) }
+        }
+        let names = counts.filter { $0.value >= minimumCount && !excluded($0.key) }.keys.sorted()
         let vocabulary = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         let rows = examples.map { e in
             RidgeRegression.Row(dense: [], sparse: e.features.compactMap { f in vocabulary[f.name].map { ($0, Double(f.value)) } }
@@ -110,7 +119,8 @@ struct TargetSentimentTrainer {
         var header = [
             "# " + TargetSentimentModel.format,
             "# trained by: assay train entity-sentiment --train \(dataName) (\(examples.count) targets, \(sentences.count) sentences)",
-            "# features: seen with at least \(minimumCount) targets; \(folds)-fold cross-validation by sentence on the training data",
+            "# features: seen with at least \(minimumCount) targets" + (without.isEmpty ? "" : ", without " + without.sorted().joined(separator: ","))
+                + "; \(folds)-fold cross-validation by sentence on the training data",
         ]
         header += notes.map { "# " + $0 }
         header += [
