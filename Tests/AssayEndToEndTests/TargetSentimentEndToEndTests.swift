@@ -43,7 +43,8 @@ struct TargetSentimentEndToEndTests {
     }
 
     @Test func entitySentimentPerMentionExplainsWhatMovedIt() throws {
-        let out = try AssayProcess.run(["seeds/", "--format", "jsonl"], input: """
+        let out = try AssayProcess.run(["seeds/"], input: """
+            .mode jsonl
             entity-sentiment per=mention explain=true | where entity == "Xi Jinping" | limit 2
             entity-sentiment per=both | where entity == "Xi Jinping" | count by scope
 
@@ -52,7 +53,7 @@ struct TargetSentimentEndToEndTests {
         let rows = out.stdout.split(separator: "\n").compactMap {
             try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
         }
-        let mentions = rows.filter { $0["scope"] as? String == "mention" }
+        let mentions = rows.filter { $0["extractor"] as? String == "entity-sentiment" && $0["scope"] as? String == "mention" }
         #expect(mentions.count == 2)
         for m in mentions {
             let explain = m["explain"] as? [String] ?? []
@@ -60,7 +61,7 @@ struct TargetSentimentEndToEndTests {
             #expect(explain.count >= 2)
             #expect(["positive", "negative", "neutral"].contains(m["label"] as? String ?? ""))
         }
-        let counts = Dictionary(rows.compactMap { r in (r["scope"] as? String).map { ($0, r["count"] as? Int ?? 0) } },
+        let counts = Dictionary(rows.filter { $0["count"] != nil }.compactMap { r in (r["scope"] as? String).map { ($0, r["count"] as? Int ?? 0) } },
                                 uniquingKeysWith: +)
         #expect(counts["entity"] ?? 0 >= 1 && counts["mention"] ?? 0 > counts["entity"] ?? 0)
     }
