@@ -153,7 +153,7 @@ private let ratedTargets: [RatedTargetSentence] = {
             let (context, tokens) = try #require(located)
             var named = TargetSentimentTrainer.NamedFeatures()
             context.features(of: tokens, into: &named)
-            let logits = named.features.reduce(model.intercepts) { $0 + model.weights[FeatureHash.feature(named: $1.name)] * $1.value }
+            let logits = named.features.reduce(model.intercepts) { $0 + model.weights.weight(named: $1.name) * $1.value }
             let expected = TargetSentimentModel.softmax(logits)
             let scored = model.score(context, target: tokens).probabilities
             let difference = scored - expected

@@ -76,8 +76,11 @@ enum WordTemplate: Int, CaseIterable, Sendable {
 }
 
 /// The weights of the target model's features, three per feature (negative, neutral,
-/// positive), in open-addressing tables keyed by ``FeatureHash`` identifiers: looked up about
-/// a hundred times per target, so they avoid `Dictionary`'s generic hashing.
+/// positive). Scoring looks up about a hundred a target and is bound by memory latency, so the
+/// tables are small and custom: template-and-word features (most of them) sit per word, as
+/// 16-bit thousandths (the file keeps three decimals: exact), with a word's templates side by
+/// side; the few others (flags, bigrams) sit in an open-addressing table keyed by
+/// ``FeatureHash`` identifiers.
 struct FeatureWeights: Sendable {
     private struct Slot {
         var id: UInt64 = 0
@@ -93,29 +96,27 @@ struct FeatureWeights: Sendable {
     private let mask: Int
     private let wordSlots: [WordSlot]
     private let wordMask: Int
-    /// `wordWeights[record * WordTemplate.allCases.count + template]`.
-    private let wordWeights: [SIMD3<Float>]
+    /// `wordWeights[record * WordTemplate.allCases.count + template]`, in thousandths.
+    private let wordWeights: [SIMD4<Int16>]
 
-    /// From feature names `template=value` (or bare names) and their weights.
+    /// From feature names `template=value` (or bare names) and their weights, which must lie
+    /// within ±32.767 (the trainer's are below 2).
     init(named weights: [(name: String, weights: SIMD3<Float>)]) {
-        func capacity(_ n: Int) -> Int {
+        func capacity(_ n: Int, _ load: Int) -> Int {
             var c = 16
-            while c < n * 2 { c <<= 1 }
+            while c * load < n * 4 { c <<= 1 }
             return c
         }
-        var slots = [Slot](repeating: Slot(), count: capacity(weights.count))
-        let mask = slots.count - 1
+        var others: [(UInt64, SIMD3<Float>)] = []
         var words: [UInt64: Int32] = [:]
         var wordOrder: [UInt64] = []
-        var wordWeights: [SIMD3<Float>] = []
+        var wordWeights: [SIMD4<Int16>] = []
         let stride = WordTemplate.allCases.count
         for (name, w) in weights {
-            let id = FeatureHash.feature(named: name)
-            var slot = Int(truncatingIfNeeded: id) & mask
-            while slots[slot].id != 0 && slots[slot].id != id { slot = (slot + 1) & mask }
-            slots[slot].id = id
-            slots[slot].weights += w  // two names with one identifier (never seen so far) add up
-            guard let eq = name.firstIndex(of: "="), let template = WordTemplate.byName[String(name[..<eq])] else { continue }
+            guard let eq = name.firstIndex(of: "="), let template = WordTemplate.byName[String(name[..<eq])] else {
+                others.append((FeatureHash.feature(named: name), w))
+                continue
+            }
             let word = FeatureHash.of(String(name[name.index(after: eq)...]))
             let record: Int32
             if let known = words[word] {
@@ -126,9 +127,20 @@ struct FeatureWeights: Sendable {
                 wordOrder.append(word)
                 wordWeights += Array(repeating: .zero, count: stride)
             }
-            wordWeights[Int(record) * stride + template.rawValue] += w
+            let thousandths = (w * 1000).rounded(.toNearestOrEven)
+            wordWeights[Int(record) * stride + template.rawValue] &+= SIMD4<Int16>(
+                Int16(clamping: Int(thousandths[0])), Int16(clamping: Int(thousandths[1])), Int16(clamping: Int(thousandths[2])), 0)
         }
-        var wordSlots = [WordSlot](repeating: WordSlot(), count: capacity(wordOrder.count))
+        var slots = [Slot](repeating: Slot(), count: capacity(others.count, 2))
+        let mask = slots.count - 1
+        for (id, w) in others {
+            var slot = Int(truncatingIfNeeded: id) & mask
+            while slots[slot].id != 0 && slots[slot].id != id { slot = (slot + 1) & mask }
+            slots[slot].id = id
+            slots[slot].weights += w  // two names with one identifier (never seen so far) add up
+        }
+        // Words: a fuller table (up to 3/4), as most look-ups find their word.
+        var wordSlots = [WordSlot](repeating: WordSlot(), count: capacity(wordOrder.count, 3))
         let wordMask = wordSlots.count - 1
         for (record, word) in wordOrder.enumerated() {
             var slot = Int(truncatingIfNeeded: word) & wordMask
@@ -142,7 +154,8 @@ struct FeatureWeights: Sendable {
         self.wordWeights = wordWeights
     }
 
-    /// The weights of a feature, zero for one the model has not learnt.
+    /// The weights of a feature that is not a template-and-word one (``WordTemplate``), zero for
+    /// one the model has not learnt.
     @inline(__always)
     subscript(id: UInt64) -> SIMD3<Float> {
         slots.withUnsafeBufferPointer { slots in
@@ -154,6 +167,20 @@ struct FeatureWeights: Sendable {
                 slot = (slot + 1) & mask
             }
         }
+    }
+
+    /// The weights of any feature by name (explanations, tests; scoring goes by identifiers).
+    func weight(named name: String) -> SIMD3<Float> {
+        guard let eq = name.firstIndex(of: "="), let template = WordTemplate.byName[String(name[..<eq])] else {
+            return self[FeatureHash.feature(named: name)]
+        }
+        return word(template, hash: FeatureHash.of(String(name[name.index(after: eq)...])))
+    }
+
+    /// The weights of `template=word` for a word's hash.
+    func word(_ template: WordTemplate, hash: UInt64) -> SIMD3<Float> {
+        let record = wordRecord(hash)
+        return record < 0 ? .zero : word(record, template)
     }
 
     /// Where a word's weights are (for ``word(_:_:)``), or -1 when no feature has this word.
@@ -171,6 +198,7 @@ struct FeatureWeights: Sendable {
     /// The weights of the feature `template=word` for a word's record.
     @inline(__always)
     func word(_ record: Int32, _ template: WordTemplate) -> SIMD3<Float> {
-        wordWeights.withUnsafeBufferPointer { $0[Int(record) * WordTemplate.allCases.count + template.rawValue] }
+        let w = wordWeights.withUnsafeBufferPointer { $0[Int(record) * WordTemplate.allCases.count + template.rawValue] }
+        return SIMD3<Float>(Float(w[0]), Float(w[1]), Float(w[2])) * 0.001
     }
 }

@@ -93,9 +93,7 @@ struct TargetSentimentModel: Sendable {
 
         @inline(__always)
         mutating func addWord(_ template: WordTemplate, token: Int, of context: TargetSentenceContext, name: @autoclosure () -> String) {
-            guard !records.isEmpty else {
-                return add(FeatureHash.combine(template.hash, context.hash(ofToken: token)), 1, name: name())
-            }
+            guard !records.isEmpty else { return logits += weights.word(template, hash: context.hash(ofToken: token)) }
             let record = records[token - firstToken]
             if record >= 0 { logits += weights.word(record, template) }
         }
@@ -129,6 +127,11 @@ struct TargetSentimentModel: Sendable {
         mutating func add(_ id: UInt64, _ value: Float, name: @autoclosure () -> String) {
             let w = weights[id]
             if w != .zero { features.append((name(), value, w)) }
+        }
+
+        mutating func addWord(_ template: WordTemplate, token: Int, of context: TargetSentenceContext, name: @autoclosure () -> String) {
+            let w = weights.word(template, hash: context.hash(ofToken: token))
+            if w != .zero { features.append((name(), 1, w)) }
         }
     }
 
