@@ -279,6 +279,11 @@ final class TargetSentenceContext {
         var subject: (token: Int, valence: Float)?
         var object: (token: Int, valence: Float)?
         var quotedSum: SIMD2<Float> = .zero, unquotedSum: SIMD2<Float> = .zero
+        // The target's own sentiment words ("terrorists", "heroes", "critics"), for role words
+        // too rare to have learnt a weight of their own.
+        for hit in hits where hit.token >= a && hit.token < b {
+            flag(Flags.targetLexicon[hit.valence < 0 ? 0 : 1], abs(hit.valence) / 2)
+        }
         for hit in hits where hit.token < a || hit.token >= b {
             let left = hit.token < a
             let d = left ? a - hit.token : hit.token - b + 1
@@ -352,6 +357,7 @@ enum Flags {
     static let sentenceByRole = polarities.map { p in roles.map { Flag("sent_" + p + "_" + $0) } }
     static let lexicon = ["L", "R"].map { side in (1...4).map { b in polarities.map { Flag("lex_" + side + String(b) + "_" + $0) } } }
     static let lexiconTotal = polarities.map { Flag("lex_" + $0) }
+    static let targetLexicon = polarities.map { Flag("lex_target_" + $0) }
     /// Hits weighed by the inverse of their distance to the target, per side.
     static let lexiconByDistance = ["L", "R"].map { side in polarities.map { Flag("lexd_" + side + "_" + $0) } }
     /// The sentence model's tone when the target opens the sentence (often its subject).
