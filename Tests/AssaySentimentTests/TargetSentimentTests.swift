@@ -23,7 +23,6 @@ private func features(_ text: String, target: String, occurrence: Int = 0) throw
 /// Every feature with both its identifier and its name, to compare them.
 private struct IdentifiedFeatures: TargetFeatureSink {
     var pairs: [(UInt64, String)] = []
-    var wantsNames: Bool { true }
     mutating func add(_ id: UInt64, _ value: Float, name: @autoclosure () -> String) { pairs.append((id, name())) }
 }
 

@@ -2,8 +2,8 @@ import AssayCore
 
 /// Receives the features of one target, by identifier and, when it asks, by name.
 protocol TargetFeatureSink {
-    /// Whether ``add(_:_:name:)`` should build names (training, explanations); scoring does not.
-    var wantsNames: Bool { get }
+    /// Adds a feature by identifier; `name` is evaluated only by sinks that want names
+    /// (training, explanations), never by scoring.
     mutating func add(_ id: UInt64, _ value: Float, name: @autoclosure () -> String)
     /// Takes the side-word features (`L=w`, `R=w`) of the words of `left` and `right` at once,
     /// from sums the context keeps; false asks for them one by one through ``add(_:_:name:)``.
@@ -53,7 +53,7 @@ final class TargetSentenceContext {
     private let contrast: Int?
     /// Indices of the negation words.
     private let negators: [Int]
-    /// With a model (``precomputeSideWords(_:)``): running sums of the weights of the `L=w` and
+    /// With a model (``precompute(_:)``): running sums of the weights of the `L=w` and
     /// `R=w` features of the sentence's words (not punctuation), `[k]` = the sum over the first
     /// k tokens, so a target's side words cost two subtractions instead of a look-up each.
     private(set) var leftSums: [SIMD3<Float>] = []

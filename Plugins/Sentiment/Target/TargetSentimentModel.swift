@@ -15,8 +15,6 @@ struct TargetSentimentModel: Sendable {
     let weights: FeatureWeights
     /// How many features the file holds.
     let featureCount: Int
-    /// The `#` lines after the format line: data, regularisation, cross-validated figures.
-    let notes: [String]
 
     /// The bundled model, loaded once on first use.
     static let bundled: TargetSentimentModel = {
@@ -28,13 +26,12 @@ struct TargetSentimentModel: Sendable {
     }()
 
     /// A model without weights: training reads features through it before there is a model.
-    static let empty = TargetSentimentModel(intercepts: .zero, weights: FeatureWeights(named: []), notes: [])
+    static let empty = TargetSentimentModel(intercepts: .zero, weights: FeatureWeights(named: []))
 
-    private init(intercepts: SIMD3<Float>, weights: FeatureWeights, notes: [String]) {
+    private init(intercepts: SIMD3<Float>, weights: FeatureWeights) {
         self.intercepts = intercepts
         self.weights = weights
         self.featureCount = 0
-        self.notes = notes
     }
 
     init(text: String) throws {
@@ -43,11 +40,10 @@ struct TargetSentimentModel: Sendable {
             throw AssayError(.modelUnavailable, "target sentiment model: expected '# \(Self.format)' on the first line; retrain it")
         }
         lines = lines.dropFirst()
-        var notes: [String] = []
         var intercepts: SIMD3<Float>?
         var weights: [(name: String, weights: SIMD3<Float>)] = []
         for line in lines {
-            if line.hasPrefix("#") { notes.append(String(line.dropFirst(2))); continue }
+            if line.hasPrefix("#") { continue }  // how it was trained, for readers
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard fields.count == 4, let n = Float(fields[1]), let u = Float(fields[2]), let p = Float(fields[3]) else {
                 throw AssayError(.modelUnavailable, "target sentiment model: bad line '\(line.prefix(60))'")
@@ -62,7 +58,6 @@ struct TargetSentimentModel: Sendable {
         self.intercepts = intercepts
         self.weights = FeatureWeights(named: weights)
         self.featureCount = weights.count
-        self.notes = notes
     }
 
     /// The model's reading of one target.
@@ -85,7 +80,6 @@ struct TargetSentimentModel: Sendable {
         /// go through the class to reach them.
         let records: [Int32]
         let firstToken: Int
-        var wantsNames: Bool { false }
         @inline(__always)
         mutating func add(_ id: UInt64, _ value: Float, name: @autoclosure () -> String) {
             logits += weights[id] * value
@@ -123,7 +117,6 @@ struct TargetSentimentModel: Sendable {
     private struct NamedSink: TargetFeatureSink {
         let weights: FeatureWeights
         var features: [(name: String, value: Float, weights: SIMD3<Float>)] = []
-        var wantsNames: Bool { true }
         mutating func add(_ id: UInt64, _ value: Float, name: @autoclosure () -> String) {
             let w = weights[id]
             if w != .zero { features.append((name(), value, w)) }

@@ -30,7 +30,6 @@ struct TargetSentimentTrainer {
     struct NamedFeatures: TargetFeatureSink {
         var features: [(name: String, value: Float)] = []
         private var index: [String: Int] = [:]
-        var wantsNames: Bool { true }
         mutating func add(_ id: UInt64, _ value: Float, name: @autoclosure () -> String) {
             let n = name()
             if let i = index[n] { features[i].value += value } else { index[n] = features.count; features.append((n, value)) }
@@ -55,11 +54,6 @@ struct TargetSentimentTrainer {
             }
         }
         return out
-    }
-
-    /// The training report: what the file's `#` lines and the command print.
-    struct Report {
-        var lines: [String] = []
     }
 
     /// Fits the model and returns the model file's text.
