@@ -11,6 +11,7 @@ enum BenchmarkMain {
         EntitiesBenchmark.benchmark,
         NumbersBenchmark.benchmark,
         SentimentBenchmark.benchmark,
+        TargetSentimentBenchmark.benchmark,
         QuotesBenchmark.benchmark,
         JSONBenchmark.benchmark,
         ExtractBenchmark.benchmark,

@@ -13,7 +13,8 @@ import AssayCore
 ///
 /// Over the whole document it also answers the document's ``Document/targets`` (the batch
 /// contract's `"targets"`): one `scope: "target"` annotation on each target's span with the
-/// tone toward it.
+/// tone toward it, from the ``TargetSentimentModel`` (not the sentence's tone). With the
+/// `toward` option it answers the span it runs in the same way.
 public struct SentimentExtractor: Extractor {
     public init() {}
 
@@ -30,9 +31,12 @@ public struct SentimentExtractor: Extractor {
             gives the label of each sentence or quote (means over a document or an entity's mentions are \
             labelled by thresholds on the mean score). Over a whole document it scores every sentence and the document; inside a \
             quote it scores the quote; inside a short span (a name) it scores the enclosing sentence. \
+            With toward=true it scores the tone toward the span it runs in instead (`scope: "target"`), with the \
+            target model that `entity-sentiment` uses: `entities | where text == "Xi" | sentiment toward=true`. \
+            The batch contract's "targets" are answered the same way. \
             Compare with VADER: `assay eval sentiment FILE`; refit: `assay train sentiment --data FILE --out FILE`.
             """,
-        version: "1.1",
+        version: "1.2",
         fields: [
             FieldDescriptor("scope", .string, "what was scored: sentence, span, document, or target (a span the input named)"),
             FieldDescriptor("score", .number, "sentiment in [-1, 1]"),
@@ -41,6 +45,8 @@ public struct SentimentExtractor: Extractor {
         ],
         options: [
             OptionDescriptor("explain", default: .bool(false), "add an explain field listing the words and rules behind each score"),
+            OptionDescriptor("toward", default: .bool(false),
+                             "score the tone toward the span it runs in (a name: 'entities | sentiment toward=true'), not the text of its sentence"),
         ])
 
     /// Spans with fewer words than this are taken as pointers to their sentence (a name), not as
@@ -50,11 +56,26 @@ public struct SentimentExtractor: Extractor {
     public func extract(from document: AnalyzedDocument, in span: Span, context: ExtractionContext) throws -> [Annotation] {
         let scorer = SentimentScorer(document: document, model: .bundled, explain: context.flag("explain"))
         guard !document.tokens.isEmpty else { return [] }
+        if context.flag("toward") {
+            var targets = TargetScorer(document: document, sentenceModel: scorer.model)
+            return [targets.annotation(span, explain: scorer.explain)]
+        }
         let tokens = document.tokenRange(in: span)
         if tokens == 0..<document.tokens.count {
-            let sentences = document.sentences.indices.map(scorer.sentence)
+            let targetSpans = document.targetSpans
+            guard !targetSpans.isEmpty else {
+                let sentences = document.sentences.indices.map(scorer.sentence)
+                return sentences + [scorer.mean(of: sentences, span: document.fullSpan, scope: "document")]
+            }
+            // Targets read the sentences' analyses rather than making them again.
+            var targets = TargetScorer(document: document, sentenceModel: scorer.model)
+            let sentences = document.sentences.indices.map { index in
+                let scored = scorer.model.score(document, tokens: document.sentences[index].tokens, explain: scorer.explain)
+                targets.reuse(scored.analysis, ofSentence: index)
+                return scorer.annotation(scored, span: document.sentences[index].span, scope: "sentence")
+            }
             return sentences + [scorer.mean(of: sentences, span: document.fullSpan, scope: "document")]
-                + document.targetSpans.map(scorer.target)
+                + targetSpans.map { targets.annotation($0, explain: scorer.explain) }
         }
         let sentenceRange = document.sentenceRange(overlapping: span)
         let words = tokens.filter { document.tokens[$0].kind == .word }.count
@@ -82,21 +103,16 @@ struct SentimentScorer {
     }
 
     func unit(_ tokens: Range<Int>, span: Span, scope: String) -> Annotation {
-        let scored = model.score(document, tokens: tokens, explain: explain)
+        annotation(model.score(document, tokens: tokens, explain: explain), span: span, scope: scope)
+    }
+
+    func annotation(_ scored: SentimentModel.Scored, span: Span, scope: String) -> Annotation {
         var fields: [(String, Value)] = [("scope", .string(scope)), ("score", Self.rounded(scored.score)),
                                          ("label", .string(scored.label))]
         if explain {
             fields.append(("explain", .list(model.explanation(scored.analysis, in: document).map(Value.string))))
         }
         return Annotation(extractor: SentimentExtractor.descriptor.name, span: span, orderedFields: fields)
-    }
-
-    /// The tone toward a target span: for now, that of the sentence(s) holding it.
-    func target(_ span: Span) -> Annotation {
-        let sentences = document.sentenceRange(overlapping: span)
-        let tokens = sentences.isEmpty ? document.tokenRange(in: span)
-            : document.sentences[sentences.lowerBound].tokens.lowerBound..<document.sentences[sentences.upperBound - 1].tokens.upperBound
-        return unit(tokens, span: span, scope: "target")
     }
 
     /// The mean of sentence annotations, as human document ratings are the mean of sentences.

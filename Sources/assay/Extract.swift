@@ -38,6 +38,17 @@ struct Extract: ParsableCommand {
         discussion: "Without it, a failed input is reported on stderr only, leaves no output line, and makes the exit status 1."))
     var errorLines = false
 
+    @Option(name: .customLong("link"), help: ArgumentHelp(
+        "Names as the document gives them (document, the default) or one name and id per entity across the input (corpus).",
+        discussion: "With corpus, entities get 'name' and 'entity_id', a quote's 'speaker' becomes the corpus name (with 'speaker_id'), entity-sentiment gets 'name' and 'entity_id'. Files and folders are read twice (a first pass collects the names); standard input needs --names.",
+        valueName: "MODE"))
+    var link: LinkMode?
+
+    @Option(name: .customLong("names"), help: ArgumentHelp(
+        "A names table written by 'assay names PATH... > FILE' (implies --link corpus; needed on standard input).",
+        valueName: "FILE"))
+    var namesFile: String?
+
     @Argument(help: ArgumentHelp("Files, folders, .jsonl, .csv/.tsv files, web pages, or - for JSON Lines on stdin (the default).", valueName: "PATH"))
     var paths: [String] = []
 
@@ -46,13 +57,44 @@ struct Extract: ParsableCommand {
     @OptionGroup var pluginOptions: PluginOptions
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, json }
+    enum LinkMode: String, ExpressibleByArgument, CaseIterable { case document, corpus }
 
     func validate() throws {
         guard batchSize > 0 else { throw ValidationError("--batch-size must be at least 1") }
+        if namesFile != nil && link == .document {
+            throw ValidationError("--names gives corpus-level names; it cannot go with --link document")
+        }
+    }
+
+    /// The sources to read: the paths, or standard input.
+    private var sources: [String] { paths.isEmpty ? ["-"] : paths }
+
+    /// The corpus names table: read from `--names`, or collected by a first pass over the
+    /// inputs; nil without corpus linking.
+    private func corpusLinking(registry: ExtractorRegistry) throws -> CorpusLinking? {
+        if let namesFile {
+            let data: Data
+            do { data = try Data(contentsOf: URL(fileURLWithPath: namesFile)) } catch {
+                throw AssayError(FileManager.default.fileExists(atPath: namesFile) ? .unreadable : .fileNotFound,
+                                 "\(namesFile): cannot read the names table")
+            }
+            return CorpusLinking(try CorpusNames(json: data, name: namesFile))
+        }
+        guard link == .corpus else { return nil }  // document linking is the default
+        guard !sources.contains("-") else {
+            throw AssayError(.invalidArgument, "--link corpus reads its input twice, which standard input cannot be; write a names table with 'assay names PATH... > FILE' and pass --names FILE")
+        }
+        let entities = try ExtractionPlan([.init(CorpusLinking.entitiesExtractor)], registry: registry)
+        // The second pass reports unreadable inputs; the first stays quiet so each is told once.
+        let pass = NamesPass(plan: entities, batchSize: batchSize, options: inputOptions.loadOptions, reportsErrors: false)
+        return CorpusLinking(pass.collect(sources).0.table())
     }
 
     func run() throws {
         let plan: ExtractionPlan
+        /// The plan run per document: `plan`, plus `entities` when corpus linking needs them.
+        let runPlan: ExtractionPlan
+        let linking: CorpusLinking?
         do {
             let (registry, _) = try pluginOptions.makeRegistry { StandardStreams.err($0 + "\n") }
             for d in definitions {
@@ -67,6 +109,15 @@ struct Extract: ParsableCommand {
             let names = extractors.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             guard !names.isEmpty else { throw AssayError(.unknownExtractor, "--with names no extractor") }
             plan = try ExtractionPlan(names.map { .init($0) }, registry: registry)
+            // Linking changes only the annotations that name entities: without such a step it
+            // would cost a pass of the tagger for nothing.
+            if plan.steps.contains(where: { CorpusLinking.namingExtractors.contains($0.name) }) || namesFile != nil {
+                linking = try corpusLinking(registry: registry)
+            } else {
+                linking = nil
+            }
+            runPlan = linking == nil || plan.order.contains(CorpusLinking.entitiesExtractor) ? plan
+                : try ExtractionPlan(plan.steps + [.init(CorpusLinking.entitiesExtractor)], registry: registry, allowRepeats: true)
         } catch {
             StandardStreams.err("assay: \(error)\n")
             throw ExitCode(2)
@@ -86,8 +137,12 @@ struct Extract: ParsableCommand {
             }
             do {
                 let analysed = AnalyzedDocument(doc)
-                let found = try plan.run(analysed)
-                let all = plan.steps.flatMap { found[$0.name] ?? [] }.sorted { $0.span < $1.span }
+                let run = DocumentExtraction(document: analysed, plan: runPlan)
+                var all = try plan.steps.flatMap { try run.annotations(of: $0) }.sorted { $0.span < $1.span }
+                if let linking {
+                    let entities = try run.annotations(of: .init(CorpusLinking.entitiesExtractor))
+                    all = linking.link(all, entities: entities, in: analysed)
+                }
                 var json = JSONWriter()
                 json.contractLine(analysed, all)
                 return .line(json.bytes)
@@ -108,7 +163,6 @@ struct Extract: ParsableCommand {
                 if errorLines { writer.write(BatchWriter.errorLine(id: id, e)) }
             }
         }
-        let sources = paths.isEmpty ? ["-"] : paths
         for source in sources {
             // An input that cannot be read takes its place in the stream, so that --error-lines
             // answers it in order.

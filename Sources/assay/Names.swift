@@ -53,6 +53,8 @@ struct NamesPass {
     let plan: ExtractionPlan
     let batchSize: Int
     let options: LoadOptions
+    /// Whether inputs that fail are reported on stderr (not when a second pass reports them).
+    var reportsErrors = true
 
     /// - Returns: the statistics, and false if some input failed.
     func collect(_ sources: [String]) -> (CorpusNameStatistics, Bool) {
@@ -75,7 +77,7 @@ struct NamesPass {
             case .success(nil): break
             case .failure(let e):
                 ok = false
-                StandardStreams.err("assay: \(e)\n")
+                if reportsErrors { StandardStreams.err("assay: \(e)\n") }
             }
         }
         for source in sources where !BatchInput.read(source, options: options, stream.submit, onError: { stream.submit(BatchInput.Item(failure: $0)) }) {

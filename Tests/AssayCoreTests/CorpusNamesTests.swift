@@ -1,4 +1,4 @@
-import AssayCore
+@testable import AssayCore
 import Foundation
 import Testing
 
@@ -20,6 +20,16 @@ struct CorpusNamesTests {
     }
 
     static func resolve(_ table: CorpusNames, _ entries: [Entry]) -> [CorpusEntity] { table.resolve(DocumentNames(entries)) }
+
+    /// The byte path for ASCII names gives exactly the words of Foundation's folding.
+    @Test(arguments: [
+        "Angela Merkel's", "MERKEL", "JONES'S", "Jones'", "Bitar 's", "Bitar 'S", "' s", "'", "Mr.", "U.N.", "the Fed",
+        "Scott -- Vinson", "O'Neill", "\"Tip\" O'Neill", "(AP)", "AT&T", "Smith, John", "a\tb\nc\r\nd", "Kasich's'",
+        "", "  ", ".", "3M", "Formula 1", "Jean-Luc Picard", "P&G's", "S'", "Mass.", "a.b.c.",
+    ])
+    func asciiNamesFoldLikeFoundation(_ name: String) {
+        #expect(NameKey.asciiWords(of: name) == NameKey.foldedWords(of: name))
+    }
 
     @Test func keysFoldCaseDiacriticsPossessivesAndHonorifics() {
         #expect(NameKey.words(of: "Angela Merkel's", label: "PERSON") == ["angela", "merkel"])

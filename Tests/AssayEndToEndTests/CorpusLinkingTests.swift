@@ -79,4 +79,64 @@ struct CorpusLinkingTests {
         let answers = out.stdout.components(separatedBy: "name\n").dropFirst().map { $0.split(separator: "\n").first.map(String.init) }
         #expect(answers == ["Peter Brandt", "Brandt", "Peter Brandt"])
     }
+
+    // MARK: - Batch
+
+    /// Each quote's speaker (and speaker_id when present) in `assay extract` output, in order.
+    static func speakers(_ jsonl: String) throws -> [[String]] {
+        try jsonl.split(separator: "\n").flatMap { line -> [[String]] in
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+            return (object["annotations"] as! [[String: Any]]).filter { $0["extractor"] as? String == "quotes" }.map {
+                [$0["speaker"] as? String ?? "null", $0["speaker_id"] as? String ?? "-"]
+            }
+        }
+    }
+
+    @Test func extractLinksTheCorpusInTwoPassesOverAFileAndByANamesTableOnStdin() throws {
+        let document = try AssayProcess.run(["extract", "--with", "quotes", Self.corpus])
+        let twoPass = try AssayProcess.run(["extract", "--with", "quotes", "--link", "corpus", Self.corpus])
+        #expect(document.status == 0 && twoPass.status == 0, "\(twoPass.stderr)")
+        // Without linking, Sen. Kowalski's own story names her by surname only.
+        #expect(try Self.speakers(document.stdout).contains(["Kowalski", "-"]))
+        let linked = try Self.speakers(twoPass.stdout)
+        #expect(!linked.contains { $0[0] == "Kowalski" })
+        #expect(linked.filter { $0 == ["Maria Kowalski", "PERSON/maria-kowalski"] }.count == 6)
+        #expect(linked.contains(["European Central Bank", "ORG/european-central-bank"]))
+
+        // A cluster job: the table once, then stdin with --names gives the same lines.
+        let folder = try AssayProcess.temporaryFolder()
+        let table = try AssayProcess.run(["names", Self.corpus])
+        #expect(table.status == 0, "\(table.stderr)")
+        try table.stdout.write(toFile: folder + "/names.json", atomically: true, encoding: .utf8)
+        let input = try String(contentsOfFile: AssayProcess.repository + "/" + Self.corpus, encoding: .utf8)
+        let piped = try AssayProcess.run(["extract", "--with", "quotes", "--names", folder + "/names.json", "-"], input: input)
+        #expect(piped.status == 0, "\(piped.stderr)")
+        #expect(piped.stdout == twoPass.stdout)
+    }
+
+    @Test func extractEntitiesCarryCorpusNamesOnlyWhenLinked() throws {
+        let linked = try AssayProcess.run(["extract", "--with", "entities", "--link", "corpus", Self.corpus])
+        #expect(linked.status == 0, "\(linked.stderr)")
+        #expect(linked.stdout.contains(#""text":"Kowalski""#) || linked.stdout.contains(#""text": "Kowalski""#))
+        #expect(linked.stdout.contains("PERSON/maria-kowalski"))
+        let plain = try AssayProcess.run(["extract", "--with", "entities", Self.corpus])
+        #expect(!plain.stdout.contains("entity_id"))
+        // Extractors that name no one are not linked, and cost no first pass.
+        let numbers = try AssayProcess.run(["extract", "--with", "numbers", "--link", "corpus", Self.corpus])
+        #expect(numbers.stdout == (try AssayProcess.run(["extract", "--with", "numbers", Self.corpus])).stdout)
+    }
+
+    @Test func extractCorpusLinkingErrorsAreOneLineWithACode() throws {
+        let stdin = try AssayProcess.run(["extract", "--with", "quotes", "--link", "corpus", "-"], input: "{\"id\":\"a\",\"text\":\"x\"}\n")
+        #expect(stdin.status == 2)
+        #expect(stdin.stderr.contains("--names FILE") && stdin.stderr.contains("[E406]"))
+        let missing = try AssayProcess.run(["extract", "--with", "quotes", "--names", "/nonexistent/names.json", Self.corpus])
+        #expect(missing.status == 2 && missing.stderr.contains("[E301]") && missing.stdout.isEmpty)
+        let folder = try AssayProcess.temporaryFolder()
+        try "{\"entities\": 3}".write(toFile: folder + "/bad.json", atomically: true, encoding: .utf8)
+        let bad = try AssayProcess.run(["extract", "--with", "quotes", "--names", folder + "/bad.json", Self.corpus])
+        #expect(bad.status == 2 && bad.stderr.contains("not a names table") && bad.stderr.contains("[E304]"))
+        let conflicting = try AssayProcess.run(["extract", "--with", "quotes", "--link", "document", "--names", folder + "/bad.json", Self.corpus])
+        #expect(conflicting.status != 0 && conflicting.stderr.contains("--link document"))
+    }
 }

@@ -97,4 +97,30 @@ struct EvaluationTests {
         let lines = r.render(try run(#"leaders | where text == "Xi""#)).split(separator: "\n")
         #expect(lines == ["Putin met [Xi] on May   a", "   May 8. [Xi] said 80  a"])
     }
+
+    @Test func kwicLinesEndWithTheSelectedFieldsInsteadOfTheDocument() throws {
+        var r = ResultRenderer()
+        r.mode = .kwic
+        r.contextWidth = 1
+        r.contextInWords = true
+        let selected = r.render(try run(#"leaders | where text == "Putin" | select doc, text, doc.id"#))
+        #expect(selected.split(separator: "\n") == ["       [Putin] met     a  a", "spoke. [Putin] agreed  b  b"])
+        // A stage that reshapes the rows after the select brings the document id back.
+        let reshaped = try run(#"leaders | select text | leaders"#)
+        #expect(reshaped.selectedColumns == nil)
+    }
+
+    @Test func kwicContextComesFromAroundTheMatchInALongDocument() throws {
+        let registry = ExtractorRegistry()
+        try registry.register(WordListExtractor(name: "leaders", words: ["Xi"]))
+        let long = Workspace(registry: registry)
+        let filler = String(repeating: "word ", count: 20_000)
+        long.add([Document(id: "d", text: filler + "é Xi ü " + filler)])
+        guard case .pipeline(let p) = try Parser.parse("leaders") else { throw AssayError(.syntax, "not a pipeline") }
+        var r = ResultRenderer()
+        r.mode = .kwic
+        r.contextWidth = 4
+        let line = r.render(try PipelineRunner(workspace: long).run(p))
+        #expect(line == "d é  [Xi]  ü w  d\n", "\(line)")
+    }
 }

@@ -13,6 +13,45 @@ public enum NameKey {
     /// a leading "the" dropped, and for people a leading honorific ("Mr.", "Dr.") and a trailing
     /// generational suffix ("Jr.", "III") dropped. Empty when nothing of a name is left.
     public static func words(of name: String, label: String) -> [String] {
+        var words = asciiWords(of: name) ?? foldedWords(of: name)
+        if words.count > 1 && words[0] == "the" { words.removeFirst() }
+        if label == personLabel {
+            while words.count > 1, honorifics.contains(words[0]) { words.removeFirst() }
+            while words.count > 1, suffixes.contains(words[words.count - 1]) { words.removeLast() }
+        }
+        return words
+    }
+
+    /// The words of a name in plain ASCII, read from its bytes (most names in English news):
+    /// the same words ``foldedWords(of:)`` gives, without Foundation's folding, which costs
+    /// more than the rest of corpus linking together. Nil for any other name.
+    static func asciiWords(of name: String) -> [String]? {
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let lower = name.utf8.map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) ? $0 + 32 : $0 }
+        var words: [String] = []
+        var start = 0
+        for end in 0...lower.count {
+            if end < lower.count {
+                let b = lower[end]
+                guard b == UInt8(ascii: " ") || b == UInt8(ascii: ",") || (0x09...0x0D).contains(b) else { continue }
+            }
+            var piece = lower[start..<end]
+            start = end + 1
+            if piece.elementsEqual("'s".utf8) || piece.elementsEqual("'".utf8) { continue }
+            if piece.count >= 2, piece.last == UInt8(ascii: "s"), piece[piece.endIndex - 2] == UInt8(ascii: "'") {
+                piece = piece.dropLast(2)
+            } else if piece.count >= 2, piece.last == UInt8(ascii: "'"), piece[piece.endIndex - 2] == UInt8(ascii: "s") {
+                piece = piece.dropLast()
+            }
+            let kept = piece.filter { !".'\"()".utf8.contains($0) }
+            let alphanumeric = kept.contains { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+            if alphanumeric { words.append(String(decoding: kept, as: UTF8.self)) }
+        }
+        return words
+    }
+
+    /// The words of any name, folded by Foundation for case, diacritics and width.
+    static func foldedWords(of name: String) -> [String] {
         let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         var words: [String] = []
         for piece in folded.split(whereSeparator: { $0.isWhitespace || $0 == "," }) {
@@ -22,11 +61,6 @@ public enum NameKey {
             w.removeAll { $0 == "." || $0 == "'" || $0 == "\"" || $0 == "(" || $0 == ")" }
             // (A dash or other mark standing alone is no word of the name.)
             if w.unicodeScalars.contains(where: { CharacterSet.alphanumerics.contains($0) }) { words.append(w) }
-        }
-        if words.count > 1 && words[0] == "the" { words.removeFirst() }
-        if label == personLabel {
-            while words.count > 1, honorifics.contains(words[0]) { words.removeFirst() }
-            while words.count > 1, suffixes.contains(words[words.count - 1]) { words.removeLast() }
         }
         return words
     }

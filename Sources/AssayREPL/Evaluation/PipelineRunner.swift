@@ -58,7 +58,9 @@ public final class PipelineRunner {
                 (records, partial) = try extract(.init(n, options: options), plan: plan, over: nil)
             }
         }
+        var selected: [String]?
         for stage in p.stages {
+            if case .select = stage {} else if stage.reshapesRows { selected = nil }
             switch stage {
             case .extract(let n, let options, _):
                 // After an interruption, no more extraction; the shaping stages still run so
@@ -74,6 +76,7 @@ public final class PipelineRunner {
             case .limit(let n):
                 records = Array(records.prefix(n))
             case .select(let fields):
+                selected = fields
                 try checkFields(fields, in: records)
                 records = records.map { r in
                     Record(document: r.document, span: r.span, fields: fields.map { ($0, r.value(of: $0) ?? .null) })
@@ -91,7 +94,9 @@ public final class PipelineRunner {
                 records = Aggregation.combine(records, op, workspace.results[n]!.records)
             }
         }
-        return ResultSet(records: records, partial: partial)
+        var result = ResultSet(records: records, partial: partial)
+        result.selectedColumns = selected
+        return result
     }
 
     // MARK: - Extractor stages

@@ -68,6 +68,9 @@ public struct ResultSet: Sendable {
     public var partial = false
     /// The pipeline that made it (set by the session; nil for listings).
     public var origin: ResultOrigin?
+    /// The columns of the pipeline's last `select`, when no stage after it reshaped the rows
+    /// (KWIC lines show them instead of the document id).
+    public var selectedColumns: [String]?
 
     public init(records: [Record], partial: Bool = false) {
         self.records = records

@@ -59,6 +59,15 @@ public struct Pipeline: Sendable {
         case group(by: String)
         case setOperation(SetOperation, name: String, offset: Int)
         case stats(field: String, by: [String])
+
+        /// Whether the stage makes rows of another shape (new extractor rows, aggregates), so
+        /// that an earlier `select` no longer describes them.
+        var reshapesRows: Bool {
+            switch self {
+            case .extract, .count, .group, .stats, .setOperation: return true
+            case .filter, .sort, .limit, .select: return false
+            }
+        }
     }
     public enum SetOperation: String, Sendable { case union, intersect, except }
 

@@ -25,7 +25,7 @@ public struct ResultRenderer: Sendable {
         case .json:
             if result.records.isEmpty { return "[]\n" }
             return "[\n" + result.records.map { "  " + object($0) }.joined(separator: ",\n") + "\n]\n"
-        case .kwic: return kwic(result.records, columns)
+        case .kwic: return kwic(result.records, columns, labelColumns: (result.selectedColumns ?? []).filter { $0 != "text" })
         }
     }
 
@@ -100,14 +100,28 @@ public struct ResultRenderer: Sendable {
         return w.output
     }
 
-    private func kwic(_ records: [Record], _ columns: [String]) -> String {
+    /// The first byte offset at or after `offset` that starts a character.
+    private static func boundary(_ utf8: [UInt8], _ offset: Int) -> Int {
+        var i = offset
+        while i < utf8.count, utf8[i] & 0xC0 == 0x80 { i += 1 }
+        return i
+    }
+
+    /// KWIC lines end with the document id, or with the columns a `select` chose (other than
+    /// the matched `text`): `quotes | select doc.outlet, speaker | kwic` labels each line with
+    /// its outlet and speaker.
+    private func kwic(_ records: [Record], _ columns: [String], labelColumns: [String]) -> String {
         let located = records.filter { $0.document != nil && $0.span != nil }
         if located.isEmpty { return records.isEmpty ? "(no results)\n" : table(records, columns) }
         var lines: [(String, String, String, String)] = []
+        // Context is read from a window around the match, not from the document's ends, so
+        // that thousands of rows in one long document stay linear. The window is generous
+        // (whitespace runs collapse, a character can take four bytes) and is cut below.
+        let window = (contextInWords ? 48 : 8) * max(contextWidth, 1) + 64
         for r in located {
             let d = r.document!, s = r.span!
-            let left = flatten(d.text(of: Span(0, s.start)))
-            let right = flatten(d.text(of: Span(s.end, d.utf8.count)))
+            let left = flatten(d.text(of: Span(Self.boundary(d.utf8, max(0, s.start - window)), s.start)))
+            let right = flatten(d.text(of: Span(s.end, Self.boundary(d.utf8, min(d.utf8.count, s.end + window)))))
             let match = flatten(d.text(of: s))
             let l: String, rr: String
             if contextInWords {
@@ -117,7 +131,8 @@ public struct ResultRenderer: Sendable {
                 l = String(left.suffix(contextWidth))
                 rr = String(right.prefix(contextWidth))
             }
-            lines.append((l, match, rr, d.id))
+            let label = labelColumns.isEmpty ? d.id : labelColumns.map { cell(r.value(ofExact: $0)) }.joined(separator: "  ")
+            lines.append((l, match, rr, label))
         }
         let leftWidth = lines.map { TerminalWidth.of($0.0) }.max() ?? 0
         let matchWidth = min(lines.map { TerminalWidth.of($0.1) }.max() ?? 0, max(maxCellWidth, 10))

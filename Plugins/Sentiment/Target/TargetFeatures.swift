@@ -1,0 +1,371 @@
+import AssayCore
+
+/// Receives the features of one target, by identifier and, when it asks, by name.
+protocol TargetFeatureSink {
+    /// Adds a feature by identifier; `name` is evaluated only by sinks that want names
+    /// (training, explanations), never by scoring.
+    mutating func add(_ id: UInt64, _ value: Float, name: @autoclosure () -> String)
+    /// Takes the side-word features (`L=w`, `R=w`) of the words of `left` and `right` at once,
+    /// from sums the context keeps; false asks for them one by one through ``add(_:_:name:)``.
+    mutating func addSideWords(left: Range<Int>, right: Range<Int>, of context: TargetSentenceContext) -> Bool
+    /// Adds the feature `template=` the text of token `token`; by default through its identifier.
+    mutating func addWord(_ template: WordTemplate, token: Int, of context: TargetSentenceContext, name: @autoclosure () -> String)
+}
+
+extension TargetFeatureSink {
+    func addSideWords(left: Range<Int>, right: Range<Int>, of context: TargetSentenceContext) -> Bool { false }
+
+    mutating func addWord(_ template: WordTemplate, token: Int, of context: TargetSentenceContext, name: @autoclosure () -> String) {
+        add(FeatureHash.combine(template.hash, context.hash(ofToken: token)), 1, name: name())
+    }
+}
+
+/// A feature template: the part of a feature name before `=`, with its hash precomputed.
+struct FeatureTemplate: Sendable {
+    let name: String
+    let hash: UInt64
+    init(_ name: String) {
+        self.name = name
+        self.hash = FeatureHash.of(name)
+    }
+}
+
+/// One sentence read once for the targets in it: each token's lowercased hash, the lexicon
+/// hits of the sentence model (after its negation and contrast rules), which tokens are inside
+/// quotation marks, clause numbers, and the sentence model's class probabilities.
+///
+/// Several targets of one sentence share it; ``features(of:into:)`` then reads one target.
+/// A class, so that the scorer's cache hands it out without copying its arrays.
+final class TargetSentenceContext {
+    let document: AnalyzedDocument
+    let tokens: Range<Int>
+    /// Sentence model probabilities of (negative, neutral, positive).
+    let sentence: SIMD3<Float>
+    /// Lowercased token hashes, indexed from `tokens.lowerBound`.
+    private let hashes: [UInt64]
+    private let inQuote: [Bool]
+    private let clause: [Int32]
+    private let roles: [WordRole]
+    /// Lexicon hits: first token, adjusted valence.
+    private let hits: [(token: Int, valence: Float)]
+    private let hasQuote: Bool
+    /// Index of the first contrast or concession word, if any.
+    private let contrast: Int?
+    /// Indices of the negation words.
+    private let negators: [Int]
+    /// With a model (``precompute(_:)``): running sums of the weights of the `L=w` and
+    /// `R=w` features of the sentence's words (not punctuation), `[k]` = the sum over the first
+    /// k tokens, so a target's side words cost two subtractions instead of a look-up each.
+    private(set) var leftSums: [SIMD3<Float>] = []
+    private(set) var rightSums: [SIMD3<Float>] = []
+    /// With a model: each token's record in ``FeatureWeights`` (-1 for a word it has no weights of).
+    private(set) var wordRecords: [Int32] = []
+
+    /// The lowercased hash of a token of the sentence (a document token index).
+    func hash(ofToken i: Int) -> UInt64 { hashes[i - tokens.lowerBound] }
+
+    /// Words the features single out, looked up by hash.
+    enum WordRole: UInt8 {
+        case none, negator, contrast, speech, by, according, number
+    }
+
+    init(document: AnalyzedDocument, tokens: Range<Int>, analysis: RuleAnalysis, probabilities: SIMD3<Float>) {
+        self.document = document
+        self.tokens = tokens
+        self.sentence = probabilities
+        let n = tokens.count
+        var hashes: [UInt64] = [], inQuote: [Bool] = [], clause: [Int32] = [], roles: [WordRole] = [], negators: [Int] = []
+        hashes.reserveCapacity(n)
+        inQuote.reserveCapacity(n)
+        clause.reserveCapacity(n)
+        roles.reserveCapacity(n)
+        var quoted = false, hasQuote = false
+        var contrast: Int?
+        var clauseNumber: Int32 = 0
+        let documentTokens = document.tokens
+        for i in tokens {
+            let token = documentTokens[i]
+            let h = token.kind == .number ? Self.numberHash : FeatureHash.token(document, i)
+            var role = token.kind == .number ? WordRole.number : Self.wordRoles.role(of: h)
+            if token.kind == .punctuation {
+                switch Self.quoteMark(document, token) {
+                case 1: quoted.toggle(); hasQuote = true
+                case 2: quoted = true; hasQuote = true
+                case 3: quoted = false; hasQuote = true
+                default: if RuleEngine.breaksClause(document, token) { clauseNumber += 1 }
+                }
+            }
+            if role == .contrast {
+                clauseNumber += 1
+                if contrast == nil, i > tokens.lowerBound { contrast = i } else if i == tokens.lowerBound { role = .none }
+            }
+            if role == .negator { negators.append(i) }
+            hashes.append(h)
+            inQuote.append(quoted)
+            clause.append(clauseNumber)
+            roles.append(role)
+        }
+        self.hashes = hashes
+        self.inQuote = inQuote
+        self.clause = clause
+        self.roles = roles
+        self.negators = negators
+        self.hasQuote = hasQuote
+        self.contrast = contrast
+        self.hits = analysis.hits.map { ($0.tokens.lowerBound, $0.adjusted) }
+    }
+
+    /// Fills ``wordRecords``, ``leftSums`` and ``rightSums`` from a model's weights.
+    func precompute(_ weights: FeatureWeights) {
+        var left = SIMD3<Float>.zero, right = SIMD3<Float>.zero
+        let records = hashes.map(weights.wordRecord)
+        var leftSums = [left], rightSums = [right]
+        leftSums.reserveCapacity(tokens.count + 1)
+        rightSums.reserveCapacity(tokens.count + 1)
+        let documentTokens = document.tokens
+        for i in tokens {
+            let record = records[i - tokens.lowerBound]
+            if record >= 0, documentTokens[i].kind != .punctuation {
+                left += weights.word(record, .L)
+                right += weights.word(record, .R)
+            }
+            leftSums.append(left)
+            rightSums.append(right)
+        }
+        self.wordRecords = records
+        self.leftSums = leftSums
+        self.rightSums = rightSums
+    }
+
+    /// 1: a straight double quote (toggles), 2: an opening curly quote, 3: a closing one, 0: no quote mark.
+    private static func quoteMark(_ document: AnalyzedDocument, _ token: Token) -> Int {
+        let b = document.utf8[token.span.start]
+        if b == UInt8(ascii: "\"") { return 1 }
+        if b == 0xE2, token.span.length == 3, document.utf8[token.span.start + 1] == 0x80 {
+            switch document.utf8[token.span.start + 2] {
+            case 0x9C: return 2  // “
+            case 0x9D: return 3  // ”
+            default: return 0
+            }
+        }
+        if token.span.length == 2, b == UInt8(ascii: "`") { return 2 }
+        if token.span.length == 2, b == UInt8(ascii: "'"), document.utf8[token.span.start + 1] == UInt8(ascii: "'") { return 3 }
+        return 0
+    }
+
+    private static let numberHash = FeatureHash.of("<num>")
+
+    /// The few words with a role, in a small open-addressing table (looked up for every token).
+    struct RoleTable {
+        private var keys = [UInt64](repeating: 0, count: 256)
+        private var values = [WordRole](repeating: .none, count: 256)
+
+        init(_ roles: [UInt64: WordRole]) {
+            for (word, role) in roles.sorted(by: { $0.key < $1.key }) {
+                var slot = Int(truncatingIfNeeded: word) & 255
+                while keys[slot] != 0 { slot = (slot + 1) & 255 }
+                keys[slot] = word
+                values[slot] = role
+            }
+        }
+
+        func role(of word: UInt64) -> WordRole {
+            var slot = Int(truncatingIfNeeded: word) & 255
+            while keys[slot] != 0 {
+                if keys[slot] == word { return values[slot] }
+                slot = (slot + 1) & 255
+            }
+            return .none
+        }
+    }
+
+    private static let wordRoles: RoleTable = {
+        var roles: [UInt64: WordRole] = [:]
+        for w in ["not", "n't", "no", "never", "neither", "nor", "without", "cannot", "nothing", "none"] { roles[FeatureHash.of(w)] = .negator }
+        for w in SentimentLexicon.contrasts + ["although", "though", "despite", "while", "whereas"] { roles[FeatureHash.of(w)] = .contrast }
+        for w in ["said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "argued", "argues", "claimed",
+                  "claims", "insisted", "insists", "tweeted", "tweets", "stated", "asserted", "declared", "explained",
+                  "noted", "warned", "warns", "acknowledged", "admitted", "asked", "replied", "responded", "suggested"] {
+            roles[FeatureHash.of(w)] = .speech
+        }
+        roles[FeatureHash.of("by")] = .by
+        roles[FeatureHash.of("according")] = .according
+        return RoleTable(roles)
+    }()
+
+    // Templates: their names are the model file's vocabulary, so renaming one means retraining.
+
+    /// Side and distance bucket (1, 2-3, 4-7 tokens away).
+    private static let near: [[WordTemplate]] = [[.L1, .L2, .L3], [.R1, .R2, .R3]]
+    private static let leftBigram = FeatureTemplate("LB")
+    private static let rightBigram = FeatureTemplate("RB")
+
+    /// Distance bucket of a token `d` ≥ 1 tokens away: 0 for 1, 1 for 2-3, 2 for 4-7, 3 beyond.
+    @inline(__always)
+    private static func bucket(_ d: Int) -> Int { d == 1 ? 0 : d <= 3 ? 1 : d <= 7 ? 2 : 3 }
+
+    private func word(_ i: Int) -> String { FeatureHash.lowercasedText(document, i) }
+    private func value(_ i: Int) -> String {
+        document.tokens[i].kind == .number ? "<num>" : word(i)
+    }
+
+    /// Emits the features of the target covering tokens `target` (clamped to this sentence).
+    func features<Sink: TargetFeatureSink>(of target: Range<Int>, into sink: inout Sink) {
+        let s = tokens.lowerBound, e = tokens.upperBound
+        let a = min(max(target.lowerBound, s), e), b = max(a, min(target.upperBound, e))
+        func add(_ t: FeatureTemplate, _ valueHash: UInt64, _ v: Float = 1, _ name: @autoclosure () -> String) {
+            sink.add(FeatureHash.combine(t.hash, valueHash), v, name: t.name + "=" + name())
+        }
+        func flag(_ f: Flag, _ v: Float = 1) { sink.add(f.id, v, name: f.name) }
+        func word(_ t: WordTemplate, _ i: Int) { sink.addWord(t, token: i, of: self, name: t.name + "=" + value(i)) }
+
+        // The target's own words ("President", "critics", "she").
+        for i in a..<b where document.tokens[i].kind != .punctuation {
+            word(.T, i)
+        }
+
+        // Where the target stands.
+        let targetQuoted = a < e && inQuote[a - s]
+        let targetClause = a < e ? clause[a - s] : clause.last ?? 0
+        var firstWord = s
+        while firstWord < a, document.tokens[firstWord].kind == .punctuation { firstWord += 1 }
+        if firstWord == a { flag(Flags.initial) }
+        if b >= e || (b == e - 1 && document.tokens[b].kind == .punctuation) { flag(Flags.final) }
+        let role = targetQuoted ? 0 : isSpeaker(a, b) ? 1 : hasQuote ? 2 : 3
+        flag(Flags.role[role])
+        if let c = contrast { flag(a > c ? Flags.afterContrast : Flags.beforeContrast) }
+        if b - a == 1, a < e, roles[a - s] == .none, document.tokens[a].kind == .word,
+           document.utf8[document.tokens[a].span.start] &- 97 < 26 { flag(Flags.lowercaseSingle) }
+
+        // The sentence model's reading, alone and by the target's role.
+        flag(Flags.sentence[0], sentence[0])
+        flag(Flags.sentence[1], sentence[2])
+        flag(Flags.sentenceByRole[0][role], sentence[0])
+        flag(Flags.sentenceByRole[1][role], sentence[2])
+        if firstWord == a {
+            flag(Flags.sentenceInitial[0], sentence[0])
+            flag(Flags.sentenceInitial[1], sentence[2])
+        }
+
+        // Context words by side, and by distance up to 7 tokens away. (The sentence's words
+        // regardless of side, the target's clause's words and long words' first letters were
+        // tried as well: cross-validation found them worth nothing once these are there.)
+        let sidesSummed = sink.addSideWords(left: s..<a, right: b..<e, of: self)
+        // With the side words summed, only the 7 tokens on each side remain to be read one by one.
+        let window = sidesSummed ? max(s, a - 7)..<min(e, b + 7) : s..<e
+        for i in window where i < a || i >= b {
+            let left = i < a
+            let d = left ? a - i : i - b + 1
+            let punctuation = document.tokens[i].kind == .punctuation
+            if punctuation && d > 1 { continue }
+            if !sidesSummed || punctuation { word(left ? .L : .R, i) }
+            if d <= 7 { word(Self.near[left ? 0 : 1][Self.bucket(d)], i) }
+        }
+        var negatedClause = false
+        for i in negators where i < a || i >= b {
+            if clause[i - s] == targetClause { negatedClause = true }
+            if i >= b && i - b < 3 { flag(Flags.negatedAfter) }
+        }
+        if negatedClause { flag(Flags.negatedClause) }
+        if a - 2 >= s {
+            add(Self.leftBigram, bigramHash(a - 2), 1, value(a - 2) + " " + value(a - 1))
+        }
+        if b + 1 < e {
+            add(Self.rightBigram, bigramHash(b), 1, value(b) + " " + value(b + 1))
+        }
+
+        // Lexicon hits by side and distance; the nearest on each side in the target's clause
+        // stand for the verb it is the subject or the object of.
+        var subject: (token: Int, valence: Float)?
+        var object: (token: Int, valence: Float)?
+        var quotedSum: SIMD2<Float> = .zero, unquotedSum: SIMD2<Float> = .zero
+        // The target's own sentiment words ("terrorists", "heroes", "critics"), for role words
+        // too rare to have learnt a weight of their own.
+        for hit in hits where hit.token >= a && hit.token < b {
+            flag(Flags.targetLexicon[hit.valence < 0 ? 0 : 1], abs(hit.valence) / 2)
+        }
+        for hit in hits where hit.token < a || hit.token >= b {
+            let left = hit.token < a
+            let d = left ? a - hit.token : hit.token - b + 1
+            let pol = hit.valence < 0 ? 0 : 1
+            let v = abs(hit.valence) / 2
+            let sameClause = clause[hit.token - s] == targetClause
+            flag(Flags.lexicon[left ? 0 : 1][Self.bucket(d)][pol], v)
+            flag(Flags.lexiconTotal[pol], v)
+            flag(Flags.lexiconByDistance[left ? 0 : 1][pol], v / Float(d))
+            if sameClause { flag(Flags.lexiconClause[pol], v) }
+            if inQuote[hit.token - s] { quotedSum[pol] += v } else { unquotedSum[pol] += v }
+            if sameClause && d <= 4 {
+                if left { if object == nil || hit.token > object!.token { object = hit } } else if subject == nil { subject = hit }
+            }
+        }
+        for pol in 0..<2 {
+            if quotedSum[pol] > 0 { flag(Flags.lexiconQuoted[pol][role], quotedSum[pol]) }
+            if unquotedSum[pol] > 0 { flag(Flags.lexiconUnquoted[pol][role], unquotedSum[pol]) }
+        }
+        if let hit = subject {
+            flag(Flags.subjectOf[hit.valence < 0 ? 0 : 1], abs(hit.valence) / 2)
+            word(.SV, hit.token)
+        }
+        if let hit = object {
+            let agent = a - 1 >= s && roles[a - 1 - s] == .by
+            flag((agent ? Flags.agentOf : Flags.objectOf)[hit.valence < 0 ? 0 : 1], abs(hit.valence) / 2)
+            word(.OV, hit.token)
+        }
+    }
+
+    /// Whether the target is who speaks: a speech verb right after it ("Trump said", "Trump
+    /// has said"), right before it ("said Trump"), or "according to" before it.
+    private func isSpeaker(_ a: Int, _ b: Int) -> Bool {
+        let s = tokens.lowerBound, e = tokens.upperBound
+        for i in b..<min(e, b + 3) where roles[i - s] == .speech { return true }
+        for i in max(s, a - 2)..<a where roles[i - s] == .speech { return true }
+        return a - 2 >= s && roles[a - 2 - s] == .according
+    }
+
+    /// The hash of "w1 w2" for tokens `i` and `i + 1`, as ``FeatureHash/of(_:)`` hashes the text.
+    private func bigramHash(_ i: Int) -> UInt64 {
+        let h = FeatureHash.continuing(hashes[i - tokens.lowerBound], [0x20])
+        let next = document.tokens[i + 1]
+        if next.kind == .number { return FeatureHash.continuing(h, "<num>".utf8) }
+        return FeatureHash.continuing(h, document.utf8[next.span.start..<next.span.end].lazy.map(FeatureHash.lowercased))
+    }
+}
+
+/// A feature without a value (a flag, or a number such as a lexicon sum), named `f=NAME`.
+struct Flag: Sendable {
+    let name: String
+    let id: UInt64
+    init(_ name: String) {
+        self.name = "f=" + name
+        self.id = FeatureHash.feature(named: self.name)
+    }
+}
+
+/// The flags of ``TargetSentenceContext``, built once. Index conventions: polarity 0 negative,
+/// 1 positive; side 0 left, 1 right; role 0 inside a quote, 1 the speaker, 2 beside a quote,
+/// 3 no quote in the sentence.
+enum Flags {
+    static let initial = Flag("initial"), final = Flag("final")
+    static let afterContrast = Flag("after_contrast"), beforeContrast = Flag("before_contrast")
+    static let lowercaseSingle = Flag("lowercase_single")
+    static let negatedAfter = Flag("negated_after"), negatedClause = Flag("negated_clause")
+    static let roles = ["quoted", "speaker", "beside_quote", "plain"]
+    static let polarities = ["neg", "pos"]
+    static let role = roles.map { Flag("role_" + $0) }
+    static let sentence = polarities.map { Flag("sent_" + $0) }
+    static let sentenceByRole = polarities.map { p in roles.map { Flag("sent_" + p + "_" + $0) } }
+    static let lexicon = ["L", "R"].map { side in (1...4).map { b in polarities.map { Flag("lex_" + side + String(b) + "_" + $0) } } }
+    static let lexiconTotal = polarities.map { Flag("lex_" + $0) }
+    static let targetLexicon = polarities.map { Flag("lex_target_" + $0) }
+    /// Hits weighed by the inverse of their distance to the target, per side.
+    static let lexiconByDistance = ["L", "R"].map { side in polarities.map { Flag("lexd_" + side + "_" + $0) } }
+    /// The sentence model's tone when the target opens the sentence (often its subject).
+    static let sentenceInitial = polarities.map { Flag("sent_" + $0 + "_initial") }
+    static let lexiconClause = polarities.map { Flag("lex_clause_" + $0) }
+    static let lexiconQuoted = polarities.map { p in roles.map { Flag("lex_quoted_" + p + "_" + $0) } }
+    static let lexiconUnquoted = polarities.map { p in roles.map { Flag("lex_unquoted_" + p + "_" + $0) } }
+    static let subjectOf = polarities.map { Flag("subject_of_" + $0) }
+    static let objectOf = polarities.map { Flag("object_of_" + $0) }
+    static let agentOf = polarities.map { Flag("agent_of_" + $0) }
+}

@@ -1,0 +1,88 @@
+import AssayCore
+
+/// Scores the tone toward spans of one document (targets, entity mentions) with the
+/// ``TargetSentimentModel``, reading each sentence with the sentence model only once however
+/// many targets it holds.
+struct TargetScorer {
+    let document: AnalyzedDocument
+    let sentenceModel: SentimentModel
+    let model: TargetSentimentModel
+    /// Each sentence's context once read, by sentence index.
+    private var contexts: [TargetSentenceContext?]
+
+    init(document: AnalyzedDocument, sentenceModel: SentimentModel = .bundled, model: TargetSentimentModel = .bundled) {
+        self.document = document
+        self.sentenceModel = sentenceModel
+        self.model = model
+        self.contexts = Array(repeating: nil, count: document.sentences.count)
+    }
+
+    /// Sentence analyses handed over by ``reuse(_:ofSentence:)``, read into a context only when
+    /// a target lies in the sentence.
+    private var analyses: [RuleAnalysis?] = []
+
+    /// Hands over a sentence's analysis already made (by the sentence scoring of the same
+    /// document), so it is not made twice.
+    mutating func reuse(_ analysis: RuleAnalysis, ofSentence index: Int) {
+        if analyses.isEmpty { analyses = Array(repeating: nil, count: document.sentences.count) }
+        analyses[index] = analysis
+    }
+
+    private func makeContext(_ index: Int, _ analysis: RuleAnalysis) -> TargetSentenceContext {
+        let p = sentenceModel.classProbabilities(analysis)
+        let context = TargetSentenceContext(document: document, tokens: document.sentences[index].tokens, analysis: analysis,
+                                            probabilities: SIMD3(Float(p[0]), Float(p[1]), Float(p[2])))
+        if model.featureCount > 0 { context.precompute(model.weights) }
+        return context
+    }
+
+    /// The sentence context and token range of a span: the sentence holding its start, and the
+    /// tokens it overlaps (a span may cut a token, as "Trump" in "Trump's" would not).
+    mutating func locate(_ span: Span) -> (context: TargetSentenceContext, tokens: Range<Int>)? {
+        guard let index = document.sentenceIndex(containing: span.start) ?? document.sentenceRange(overlapping: span).first else {
+            return nil
+        }
+        let context: TargetSentenceContext
+        if let known = contexts[index] {
+            context = known
+        } else {
+            let analysis = (analyses.isEmpty ? nil : analyses[index])
+                ?? sentenceModel.score(document, tokens: document.sentences[index].tokens).analysis
+            context = makeContext(index, analysis)
+            contexts[index] = context
+        }
+        let sentence = document.sentences[index].tokens
+        var lower = sentence.lowerBound
+        while lower < sentence.upperBound, document.tokens[lower].span.end <= span.start { lower += 1 }
+        var upper = lower
+        while upper < sentence.upperBound, document.tokens[upper].span.start < span.end { upper += 1 }
+        return (context, lower..<upper)
+    }
+
+    /// The model's reading of a span, nil when it lies outside every sentence (white space).
+    mutating func score(_ span: Span) -> TargetSentimentModel.Scored? {
+        guard let (context, tokens) = locate(span) else { return nil }
+        return model.score(context, target: tokens)
+    }
+
+    /// The fields of a target annotation: `scope`, `score`, `label` and, when explaining, `explain`.
+    mutating func fields(_ span: Span, scope: String, explain: Bool) -> [(String, Value)] {
+        guard let (context, tokens) = locate(span) else {
+            var fields: [(String, Value)] = [("scope", .string(scope)), ("score", .number(0)), ("label", .string(SentimentLabel.neutral))]
+            if explain { fields.append(("explain", .list([.string("outside every sentence: neutral")]))) }
+            return fields
+        }
+        let scored = model.score(context, target: tokens)
+        var fields: [(String, Value)] = [("scope", .string(scope)), ("score", SentimentScorer.rounded(scored.score)),
+                                         ("label", .string(scored.label))]
+        if explain {
+            fields.append(("explain", .list(model.explanation(context, target: tokens).map(Value.string))))
+        }
+        return fields
+    }
+
+    /// A `sentiment` annotation on `span` with the tone toward it.
+    mutating func annotation(_ span: Span, scope: String = "target", explain: Bool) -> Annotation {
+        Annotation(extractor: SentimentExtractor.descriptor.name, span: span, orderedFields: fields(span, scope: scope, explain: explain))
+    }
+}

@@ -1,0 +1,150 @@
+import AssayCore
+import Foundation
+
+/// The target-dependent sentiment model: a multinomial logistic regression over the features
+/// of ``TargetSentenceContext``, learnt by `assay train entity-sentiment` and stored in
+/// `Resources/target_sentiment_model.tsv`.
+///
+/// The file is plain text: `#` lines describe how it was trained, an `intercept` line and one
+/// line per feature give the weights of (negative, neutral, positive).
+struct TargetSentimentModel: Sendable {
+    static let resourceName = "target_sentiment_model.tsv"
+    static let format = "assay target sentiment model, format 1"
+
+    let intercepts: SIMD3<Float>
+    let weights: FeatureWeights
+    /// How many features the file holds.
+    let featureCount: Int
+
+    /// The bundled model, loaded once on first use.
+    static let bundled: TargetSentimentModel = {
+        do {
+            return try TargetSentimentModel(text: ResourceFile.text(resourceName))
+        } catch {
+            fatalError("target sentiment model unavailable: \(error)")
+        }
+    }()
+
+    /// A model without weights: training reads features through it before there is a model.
+    static let empty = TargetSentimentModel(intercepts: .zero, weights: FeatureWeights(named: []))
+
+    private init(intercepts: SIMD3<Float>, weights: FeatureWeights) {
+        self.intercepts = intercepts
+        self.weights = weights
+        self.featureCount = 0
+    }
+
+    init(text: String) throws {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
+        guard lines.first.map({ $0 == "# " + Self.format }) == true else {
+            throw AssayError(.modelUnavailable, "target sentiment model: expected '# \(Self.format)' on the first line; retrain it")
+        }
+        lines = lines.dropFirst()
+        var intercepts: SIMD3<Float>?
+        var weights: [(name: String, weights: SIMD3<Float>)] = []
+        for line in lines {
+            if line.hasPrefix("#") { continue }  // how it was trained, for readers
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 4, let n = Float(fields[1]), let u = Float(fields[2]), let p = Float(fields[3]) else {
+                throw AssayError(.modelUnavailable, "target sentiment model: bad line '\(line.prefix(60))'")
+            }
+            if fields[0] == "intercept" {
+                intercepts = SIMD3(n, u, p)
+            } else {
+                weights.append((String(fields[0]), SIMD3(n, u, p)))
+            }
+        }
+        guard let intercepts else { throw AssayError(.modelUnavailable, "target sentiment model: no intercept line") }
+        self.intercepts = intercepts
+        self.weights = FeatureWeights(named: weights)
+        self.featureCount = weights.count
+    }
+
+    /// The model's reading of one target.
+    struct Scored: Sendable {
+        /// Probabilities of (negative, neutral, positive).
+        var probabilities: SIMD3<Float>
+        /// P(positive) − P(negative), in [-1, 1].
+        var score: Double { Double(probabilities[2] - probabilities[0]) }
+        var label: String {
+            let p = probabilities
+            return SentimentLabel.classes[p[0] > p[1] ? (p[0] > p[2] ? 0 : 2) : (p[1] >= p[2] ? 1 : 2)]
+        }
+    }
+
+    /// Adds up the weights of the features it is given.
+    private struct LogitSink: TargetFeatureSink {
+        let weights: FeatureWeights
+        var logits: SIMD3<Float>
+        /// The context's ``TargetSentenceContext/wordRecords``, held here so each word does not
+        /// go through the class to reach them.
+        let records: [Int32]
+        let firstToken: Int
+        @inline(__always)
+        mutating func add(_ id: UInt64, _ value: Float, name: @autoclosure () -> String) {
+            logits += weights[id] * value
+        }
+
+        @inline(__always)
+        mutating func addWord(_ template: WordTemplate, token: Int, of context: TargetSentenceContext, name: @autoclosure () -> String) {
+            guard !records.isEmpty else { return logits += weights.word(template, hash: context.hash(ofToken: token)) }
+            let record = records[token - firstToken]
+            if record >= 0 { logits += weights.word(record, template) }
+        }
+
+        mutating func addSideWords(left: Range<Int>, right: Range<Int>, of context: TargetSentenceContext) -> Bool {
+            guard !context.leftSums.isEmpty else { return false }
+            let s = context.tokens.lowerBound
+            logits += context.leftSums[left.upperBound - s] - context.leftSums[left.lowerBound - s]
+            logits += context.rightSums[right.upperBound - s] - context.rightSums[right.lowerBound - s]
+            return true
+        }
+    }
+
+    func score(_ context: TargetSentenceContext, target: Range<Int>) -> Scored {
+        var sink = LogitSink(weights: weights, logits: intercepts, records: context.wordRecords, firstToken: context.tokens.lowerBound)
+        context.features(of: target, into: &sink)
+        return Scored(probabilities: Self.softmax(sink.logits))
+    }
+
+    static func softmax(_ z: SIMD3<Float>) -> SIMD3<Float> {
+        let top = z.max()
+        let e = SIMD3<Float>(Foundation.exp(z[0] - top), Foundation.exp(z[1] - top), Foundation.exp(z[2] - top))
+        return e / e.sum()
+    }
+
+    /// Collects named features with their weights, for explanations.
+    private struct NamedSink: TargetFeatureSink {
+        let weights: FeatureWeights
+        var features: [(name: String, value: Float, weights: SIMD3<Float>)] = []
+        mutating func add(_ id: UInt64, _ value: Float, name: @autoclosure () -> String) {
+            let w = weights[id]
+            if w != .zero { features.append((name(), value, w)) }
+        }
+
+        mutating func addWord(_ template: WordTemplate, token: Int, of context: TargetSentenceContext, name: @autoclosure () -> String) {
+            let w = weights.word(template, hash: context.hash(ofToken: token))
+            if w != .zero { features.append((name(), 1, w)) }
+        }
+    }
+
+    /// What moved the target's label: the features that pushed hardest toward the chosen class
+    /// (their weight for it minus the mean of their three weights, times their value), then the
+    /// class probabilities.
+    func explanation(_ context: TargetSentenceContext, target: Range<Int>, limit: Int = 8) -> [String] {
+        var sink = NamedSink(weights: weights)
+        context.features(of: target, into: &sink)
+        let scored = score(context, target: target)
+        let c = SentimentLabel.classIndex(scored.label)
+        let pushes = sink.features.map { f -> (String, Float) in
+            (f.name, f.value * (f.weights[c] - f.weights.sum() / 3))
+        }
+        let strongest = pushes.enumerated().sorted { abs($0.element.1) != abs($1.element.1) ? abs($0.element.1) > abs($1.element.1) : $0.offset < $1.offset }
+            .prefix(limit).map(\.element)
+        var lines = strongest.filter { abs($0.1) >= 0.01 }.map { "\($0.0) \($0.1 >= 0 ? "+" : "")\(String(format: "%.2f", $0.1)) toward \(scored.label)" }
+        let p = scored.probabilities
+        lines.append("label probabilities: " + zip(SentimentLabel.classes, [p[0], p[1], p[2]])
+            .map { "\($0) \(String(format: "%.2f", $1))" }.joined(separator: ", "))
+        return lines
+    }
+}

@@ -1,0 +1,190 @@
+import AssayCore
+import Foundation
+
+/// Learns the ``TargetSentimentModel`` from sentences with rated targets: a multinomial
+/// logistic regression over the named features of each target's context, with the L2 strength
+/// and two class offsets (which trade the three classes' recall for macro-F1) chosen by
+/// cross-validation on the training data alone, folds by sentence. Deterministic: the same data
+/// gives the same file, byte for byte.
+struct TargetSentimentTrainer {
+    var folds = 5
+    var lambdaGrid: [Double] = [3, 10, 30]
+    /// A feature must occur with this many training targets to get weights.
+    var minimumCount = 3
+    /// Decimals kept in the file; weights that round to zero are left out.
+    var decimals = 3
+    /// Feature templates to leave out (the part of a name before `=`, or `f=NAME` for a flag):
+    /// for ablations, to see what each kind of feature is worth.
+    var without: Set<String> = []
+
+    /// One rated target as the trainer sees it: its named features and its label.
+    struct Example {
+        var features: [(name: String, value: Float)]
+        var label: Int
+        var sentence: Int
+        /// The sentence model's label, the baseline the report compares with.
+        var sentenceLabel: Int
+    }
+
+    /// Collects named features, summing repeats.
+    struct NamedFeatures: TargetFeatureSink {
+        var features: [(name: String, value: Float)] = []
+        private var index: [String: Int] = [:]
+        mutating func add(_ id: UInt64, _ value: Float, name: @autoclosure () -> String) {
+            let n = name()
+            if let i = index[n] { features[i].value += value } else { index[n] = features.count; features.append((n, value)) }
+        }
+    }
+
+    /// The features of every rated target of `sentences`, read as the extractor reads them.
+    static func examples(_ sentences: [RatedTargetSentence], sentenceModel: SentimentModel) -> [Example] {
+        var out: [Example] = []
+        for (n, sentence) in sentences.enumerated() {
+            let targets = sentence.targets.map { TargetSpan(start: $0.start, end: $0.end) }
+            let document = AnalyzedDocument(Document(id: sentence.id, text: sentence.text, targets: targets))
+            var scorer = TargetScorer(document: document, sentenceModel: sentenceModel, model: .empty)
+            for (target, span) in zip(sentence.targets, document.targetSpans) {
+                guard let (context, tokens) = scorer.locate(span) else { continue }
+                var sink = NamedFeatures()
+                context.features(of: tokens, into: &sink)
+                let p = context.sentence
+                let sentenceLabel = p[0] > p[1] ? (p[0] > p[2] ? 0 : 2) : (p[1] >= p[2] ? 1 : 2)
+                out.append(Example(features: sink.features, label: SentimentLabel.classIndex(target.label),
+                                   sentence: n, sentenceLabel: sentenceLabel))
+            }
+        }
+        return out
+    }
+
+    /// Fits the model and returns the model file's text.
+    func train(_ sentences: [RatedTargetSentence], dataName: String, sentenceModel: SentimentModel,
+               log: (String) -> Void) -> String {
+        let examples = Self.examples(sentences, sentenceModel: sentenceModel)
+        log("\(examples.count) targets in \(sentences.count) sentences")
+        // The vocabulary: features seen with enough targets, in name order.
+        var counts: [String: Int] = [:]
+        for e in examples { for f in e.features { counts[f.name, default: 0] += 1 } }
+        func excluded(_ name: String) -> Bool {
+            guard !without.isEmpty else { return false }
+            let template = name.split(separator: "=", maxSplits: 1).first.map(String.init) ?? name
+            return without.contains(template) || without.contains(name)
+                || without.contains { $0.hasSuffix("*") && name.hasPrefix($0.dropLast()) }
+        }
+        let names = counts.filter { $0.value >= minimumCount && !excluded($0.key) }.keys.sorted()
+        let vocabulary = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        let rows = examples.map { e in
+            RidgeRegression.Row(dense: [], sparse: e.features.compactMap { f in vocabulary[f.name].map { ($0, Double(f.value)) } }
+                .sorted { $0.0 < $1.0 })
+        }
+        let labels = examples.map(\.label)
+        log("\(names.count) features seen with at least \(minimumCount) targets")
+
+        // Cross-validation, folds by sentence, for the L2 strength.
+        var heldOut: [Double: [[Double]]] = [:]
+        var notes: [String] = []
+        var best = (lambda: lambdaGrid[0], f1: -1.0)
+        for lambda in lambdaGrid {
+            let logits = crossValidatedLogits(rows, labels, examples.map(\.sentence), featureCount: names.count, lambda: lambda)
+            heldOut[lambda] = logits
+            let f1 = Self.macroF1(logits.map(Self.argmax), labels)
+            let line = String(format: "lambda %g: cross-validated macro-F1 %.3f, accuracy %.3f", lambda, f1,
+                              Self.accuracy(logits.map(Self.argmax), labels))
+            log(line)
+            notes.append(line)
+            if f1 > best.f1 { best = (lambda, f1) }
+        }
+        // Offsets added to the negative and positive logits, for macro-F1 rather than accuracy.
+        let logits = heldOut[best.lambda]!
+        var offsets = (negative: 0.0, positive: 0.0, f1: best.f1)
+        for i in -10...10 {
+            for j in -10...10 {
+                let n = Double(i) / 10, p = Double(j) / 10
+                let f1 = Self.macroF1(logits.map { Self.argmax([$0[0] + n, $0[1], $0[2] + p]) }, labels)
+                if f1 > offsets.f1 + 1e-12 { offsets = (n, p, f1) }
+            }
+        }
+        let shifted = logits.map { Self.argmax([$0[0] + offsets.negative, $0[1], $0[2] + offsets.positive]) }
+        let sentenceBaseline = examples.map(\.sentenceLabel)
+
+        let fit = SoftmaxRegression.fit(rows, labels, classCount: 3, denseCount: 0, sparseCount: names.count,
+                                        denseLambda: 0, sparseLambda: best.lambda)
+        let trainingF1 = Self.macroF1(rows.map { Self.argmax(Self.logits(fit, $0)) }, labels)
+
+        var header = [
+            "# " + TargetSentimentModel.format,
+            "# trained by: assay train entity-sentiment --train \(dataName) (\(examples.count) targets, \(sentences.count) sentences)",
+            "# features: seen with at least \(minimumCount) targets" + (without.isEmpty ? "" : ", without " + without.sorted().joined(separator: ","))
+                + "; \(folds)-fold cross-validation by sentence on the training data",
+        ]
+        header += notes.map { "# " + $0 }
+        header += [
+            String(format: "# chosen lambda %g; class offsets negative %+.1f, positive %+.1f (in the intercepts)",
+                   best.lambda, offsets.negative, offsets.positive),
+            String(format: "# cross-validated with offsets: macro-F1 %.3f, accuracy %.3f", Self.macroF1(shifted, labels),
+                   Self.accuracy(shifted, labels)),
+            String(format: "# baseline, the sentence model's label for every target: macro-F1 %.3f, accuracy %.3f",
+                   Self.macroF1(sentenceBaseline, labels), Self.accuracy(sentenceBaseline, labels)),
+            String(format: "# training set (optimistic): macro-F1 %.3f", trainingF1),
+        ]
+        for line in header.dropFirst(3).suffix(4) { log(String(line.dropFirst(2))) }
+        let format = "%.\(decimals)f"
+        func number(_ v: Double) -> String {
+            let s = String(format: format, v)
+            return s.hasPrefix("-") && Double(s) == 0 ? String(s.dropFirst()) : s
+        }
+        var body = ["intercept\t" + [fit.intercepts[0] + offsets.negative, fit.intercepts[1], fit.intercepts[2] + offsets.positive]
+            .map(number).joined(separator: "\t")]
+        var kept = 0
+        for (k, name) in names.enumerated() {
+            let w = (0..<3).map { number(fit.sparse[$0][k]) }
+            if w.allSatisfy({ Double($0) == 0 }) { continue }
+            body.append(name + "\t" + w.joined(separator: "\t"))
+            kept += 1
+        }
+        log("\(kept) features with a non-zero weight kept")
+        return (header + body).joined(separator: "\n") + "\n"
+    }
+
+    /// Held-out logits of every example, each from a model fitted on the other folds.
+    private func crossValidatedLogits(_ rows: [RidgeRegression.Row], _ labels: [Int], _ sentences: [Int], featureCount: Int,
+                                      lambda: Double) -> [[Double]] {
+        let foldOf = sentences.map { $0 % folds }
+        let results = FoldResults(folds)
+        // Folds are independent: fitted side by side, each writing only its own slot.
+        DispatchQueue.concurrentPerform(iterations: folds) { fold in
+            let train = rows.indices.filter { foldOf[$0] != fold }
+            let fit = SoftmaxRegression.fit(train.map { rows[$0] }, train.map { labels[$0] }, classCount: 3, denseCount: 0,
+                                            sparseCount: featureCount, denseLambda: 0, sparseLambda: lambda)
+            var out: [Int: [Double]] = [:]
+            for i in rows.indices where foldOf[i] == fold { out[i] = Self.logits(fit, rows[i]) }
+            results.set(fold, out)
+        }
+        return rows.indices.map { results.logits[foldOf[$0]][$0]! }
+    }
+
+    /// Each fold's held-out logits, written from the fold's own thread.
+    private final class FoldResults: @unchecked Sendable {
+        private(set) var logits: [[Int: [Double]]]
+        private let lock = NSLock()
+        init(_ folds: Int) { logits = Array(repeating: [:], count: folds) }
+        func set(_ fold: Int, _ value: [Int: [Double]]) {
+            lock.lock()
+            logits[fold] = value
+            lock.unlock()
+        }
+    }
+
+    static func logits(_ fit: SoftmaxRegression.Fit, _ row: RidgeRegression.Row) -> [Double] {
+        (0..<3).map { c in row.sparse.reduce(fit.intercepts[c]) { $0 + fit.sparse[c][$1.0] * $1.1 } }
+    }
+
+    static func argmax(_ z: [Double]) -> Int { z[0] > z[1] ? (z[0] > z[2] ? 0 : 2) : (z[1] >= z[2] ? 1 : 2) }
+
+    static func macroF1(_ predicted: [Int], _ gold: [Int]) -> Double {
+        SentimentMetrics.macroF1(predicted.map { SentimentLabel.classes[$0] }, gold.map { SentimentLabel.classes[$0] })
+    }
+
+    static func accuracy(_ predicted: [Int], _ gold: [Int]) -> Double {
+        SentimentMetrics.accuracy(predicted.map { SentimentLabel.classes[$0] }, gold.map { SentimentLabel.classes[$0] })
+    }
+}

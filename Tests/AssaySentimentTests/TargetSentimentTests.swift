@@ -1,0 +1,167 @@
+import AssayCore
+import Foundation
+import Testing
+@testable import AssaySentiment
+
+/// Reads the named features of targets, as training does.
+private func features(_ text: String, target: String, occurrence: Int = 0) throws -> [String: Float] {
+    let document = AnalyzedDocument(text)
+    var search = text.startIndex..<text.endIndex
+    var range = try #require(text.range(of: target, range: search))
+    for _ in 0..<occurrence {
+        search = range.upperBound..<text.endIndex
+        range = try #require(text.range(of: target, range: search))
+    }
+    var scorer = TargetScorer(document: document, model: .empty)
+    let located = scorer.locate(document.span(of: range))
+    let (context, tokens) = try #require(located)
+    var sink = TargetSentimentTrainer.NamedFeatures()
+    context.features(of: tokens, into: &sink)
+    return Dictionary(sink.features.map { ($0.name, $0.value) }, uniquingKeysWith: +)
+}
+
+/// Every feature with both its identifier and its name, to compare them.
+private struct IdentifiedFeatures: TargetFeatureSink {
+    var pairs: [(UInt64, String)] = []
+    mutating func add(_ id: UInt64, _ value: Float, name: @autoclosure () -> String) { pairs.append((id, name())) }
+}
+
+@Suite struct TargetFeatureTests {
+    @Test func identifiersAreTheHashesOfTheNames() throws {
+        // The model file stores names and scoring computes identifiers from bytes: they must agree,
+        // including for bigrams, numbers, capitals and non-ASCII words.
+        let text = "“Ørsted’s 2 new PLANTS are a disaster,” said Mr. Smith, but Acme didn't agree."
+        let document = AnalyzedDocument(text)
+        var scorer = TargetScorer(document: document, model: .empty)
+        for target in ["Mr. Smith", "Acme", "PLANTS"] {
+            let range = try #require(text.range(of: target))
+            let located = scorer.locate(document.span(of: range))
+            let (context, tokens) = try #require(located)
+            var sink = IdentifiedFeatures()
+            context.features(of: tokens, into: &sink)
+            #expect(sink.pairs.count > 20)
+            for (id, name) in sink.pairs { #expect(FeatureHash.feature(named: name) == id, "\(name)") }
+        }
+    }
+
+    @Test func wordsBySideAndDistance() throws {
+        let f = try features("Xi criticised the sanctions Washington imposed on Beijing.", target: "Washington")
+        #expect(f["L1=sanctions"] == 1 && f["L2=the"] == 1 && f["L2=criticised"] == 1 && f["L3=xi"] == 1 && f["L1=the"] == nil)
+        #expect(f["R1=imposed"] == 1 && f["R2=on"] == 1 && f["R=beijing"] == 1 && f["L=xi"] == 1)
+        #expect(f["T=washington"] == 1 && f["L=criticised"] == 1)
+        #expect(f["LB=the sanctions"] == 1 && f["RB=imposed on"] == 1)
+        #expect(f["f=initial"] == nil)
+        let xi = try features("Xi criticised the sanctions Washington imposed on Beijing.", target: "Xi")
+        #expect(xi["f=initial"] == 1)
+        #expect((xi["f=subject_of_neg"] ?? 0) > 0 && xi["SV=criticised"] == 1)
+        #expect(xi["f=object_of_neg"] == nil)
+    }
+
+    @Test func objectAndAgentOfASentimentVerb() throws {
+        let object = try features("The senator praised Jones for her courage.", target: "Jones")
+        #expect((object["f=object_of_pos"] ?? 0) > 0 && object["OV=praised"] == 1)
+        let agent = try features("The plan was praised by Jones yesterday.", target: "Jones")
+        #expect((agent["f=agent_of_pos"] ?? 0) > 0 && agent["f=object_of_pos"] == nil)
+    }
+
+    @Test func quotesTheTargetSpeaksOrIsIn() throws {
+        let text = "“Brown is a terrible liar,” Green said."
+        let green = try features(text, target: "Green")
+        #expect(green["f=role_speaker"] == 1)
+        #expect((green["f=lex_quoted_neg_speaker"] ?? 0) > 0)
+        let brown = try features(text, target: "Brown")
+        #expect(brown["f=role_quoted"] == 1)
+        let plain = try features("According to Green, the talks failed.", target: "Green")
+        #expect(plain["f=role_speaker"] == 1)
+        let none = try features("Green lost the election.", target: "Green")
+        #expect(none["f=role_plain"] == 1)
+    }
+
+    @Test func negationAndContrastScope() throws {
+        let text = "Smith won praise, but Jones did not win anything."
+        let jones = try features(text, target: "Jones")
+        #expect(jones["f=after_contrast"] == 1 && jones["f=negated_clause"] == 1 && jones["f=negated_after"] == 1)
+        #expect(jones["f=lex_clause_pos"] == nil && (jones["f=lex_clause_neg"] ?? 0) > 0)  // "not win", not "praise"
+        let smith = try features(text, target: "Smith")
+        #expect(smith["f=before_contrast"] == 1 && smith["f=negated_clause"] == nil)
+        #expect((smith["f=lex_clause_pos"] ?? 0) > 0)
+    }
+
+    @Test func theSentenceModelsToneIsAFeature() throws {
+        let f = try features("The brutal attack killed dozens and injured hundreds, Reuters reported.", target: "Reuters")
+        #expect((f["f=sent_neg"] ?? 0) > (f["f=sent_pos"] ?? 1))
+    }
+}
+
+/// Inline rated targets (written for these tests): who is praised or attacked, in a few patterns.
+private let ratedTargets: [RatedTargetSentence] = {
+    var out: [RatedTargetSentence] = []
+    let pairs = [("Adams", "Baker"), ("Clark", "Davis"), ("Evans", "Fox"), ("Gray", "Hill"), ("Irwin", "James"), ("King", "Lee")]
+    for (n, (a, b)) in pairs.enumerated() {
+        let t1 = "\(a) praised \(b) for the agreement."
+        out.append(RatedTargetSentence(id: "p\(n)", text: t1, split: "train", targets: [
+            .init(start: 0, end: a.count, label: "neutral"),
+            .init(start: a.count + 9, end: a.count + 9 + b.count, label: "positive"),
+        ]))
+        let t2 = "\(a) attacked \(b) over the scandal."
+        out.append(RatedTargetSentence(id: "n\(n)", text: t2, split: "train", targets: [
+            .init(start: 0, end: a.count, label: "neutral"),
+            .init(start: a.count + 10, end: a.count + 10 + b.count, label: "negative"),
+        ]))
+        let t3 = "\(b) met \(a) on Tuesday."
+        out.append(RatedTargetSentence(id: "u\(n)", text: t3, split: "train", targets: [
+            .init(start: 0, end: b.count, label: "neutral"),
+        ]))
+    }
+    return out
+}()
+
+@Suite struct TargetTrainingTests {
+    @Test func trainingIsDeterministicAndTheFileLoads() throws {
+        var trainer = TargetSentimentTrainer()
+        trainer.folds = 3
+        trainer.minimumCount = 1
+        trainer.lambdaGrid = [0.1, 1]
+        let first = trainer.train(ratedTargets, dataName: "inline", sentenceModel: .bundled, log: { _ in })
+        let second = trainer.train(ratedTargets, dataName: "inline", sentenceModel: .bundled, log: { _ in })
+        #expect(first == second)
+        let model = try TargetSentimentModel(text: first)
+        let lines = first.split(separator: "\n")
+        #expect(model.featureCount == lines.filter { !$0.hasPrefix("#") }.count - 1)
+        #expect(lines.contains { $0.hasPrefix("f=object_of_pos\t") })
+
+        // It learnt the patterns: the object of "praised" is positive, that of "attacked" negative.
+        func label(_ text: String, _ target: String) throws -> String {
+            let document = AnalyzedDocument(text)
+            var scorer = TargetScorer(document: document, model: model)
+            let range = try #require(text.range(of: target))
+            let scored = scorer.score(document.span(of: range))
+            return try #require(scored).label
+        }
+        #expect(try label("Moss praised Nash for the agreement.", "Nash") == "positive")
+        #expect(try label("Moss attacked Nash over the scandal.", "Nash") == "negative")
+
+        // Scoring sums the side words from per-sentence running sums; it must give what the
+        // named features' weights add up to.
+        let text = "Adams praised Baker, and the crowd attacked Fox over the agreement."
+        let document = AnalyzedDocument(text)
+        var scorer = TargetScorer(document: document, model: model)
+        for target in ["Adams", "Baker", "Fox", "crowd"] {
+            let range = try #require(text.range(of: target))
+            let located = scorer.locate(document.span(of: range))
+            let (context, tokens) = try #require(located)
+            var named = TargetSentimentTrainer.NamedFeatures()
+            context.features(of: tokens, into: &named)
+            let logits = named.features.reduce(model.intercepts) { $0 + model.weights.weight(named: $1.name) * $1.value }
+            let expected = TargetSentimentModel.softmax(logits)
+            let scored = model.score(context, target: tokens).probabilities
+            let difference = scored - expected
+            #expect(max(abs(difference[0]), abs(difference[1]), abs(difference[2])) < 1e-4, "\(target): \(scored) vs \(expected)")
+        }
+    }
+
+    @Test func aModelFileWithoutItsFormatLineIsRefused() {
+        #expect(throws: AssayError.self) { try TargetSentimentModel(text: "intercept\t0\t0\t0\n") }
+        #expect(throws: AssayError.self) { try TargetSentimentModel(text: "# \(TargetSentimentModel.format)\nf=x\t1\t2\n") }
+    }
+}
