@@ -81,9 +81,13 @@ struct QuoteAnalyzer {
                     let ranked = rankingQuote(q, passage, earlier: found)
                     let candidates = candidateFinder.candidates(for: ranked)
                     observe?(q, candidates)
-                    if let model, let k = model.best(of: candidates), !candidates[k].isRuleChoice {
+                    if let model, let k = model.best(of: candidates), !candidates[k].isRuleChoice,
+                       !Self.isPartOfSeveral(candidates[k], rule: q.attribution?.phrase) {
                         rerank(&q, as: candidates[k], previous: ranked.previous, resolver: resolver)
                     }
+                }
+                if q.speaker == nil, q.kind == .direct || q.kind == .partial {
+                    q.speaker = lastSpeaker(for: q, earlier: found, resolver: resolver)
                 }
                 found.append(q)
             }
@@ -98,6 +102,23 @@ struct QuoteAnalyzer {
     }
 
     // MARK: - Ranking
+
+    /// "“…,” he said" where the sentences before name no one the pronoun can be: the speaker of
+    /// the quote before (within two paragraphs), when the pronoun agrees with that name's gender
+    /// or the name does not tell it. Nil for any other phrase, and for a pronoun whose referent
+    /// the text introduces without a name.
+    private func lastSpeaker(for q: FoundQuote, earlier: [FoundQuote], resolver: SpeakerResolver) -> String? {
+        guard let phrase = q.attribution?.phrase, case .pronoun(let pronoun) = phrase.kind, pronoun == .male || pronoun == .female,
+              resolver.antecedentSearch(of: phrase.tokens.lowerBound, pronoun: pronoun) == .notFound,
+              let last = earlier.last(where: { ($0.kind == .direct || $0.kind == .partial) && $0.speaker != nil }),
+              let speaker = last.speaker,
+              reader.document.sentences[q.firstSentence].paragraph - reader.document.sentences[last.lastSentence].paragraph <= 2
+        else { return nil }
+        let first = SpaceSeparatedWords.of(speaker).first.map { $0.lowercased() } ?? ""
+        if pronoun == .male, FirstNames.female.contains(first) { return nil }
+        if pronoun == .female, FirstNames.male.contains(first) { return nil }
+        return speaker
+    }
 
     /// Cues the ranker leaves as the hand rules read them: "Reed’s claim that “…”" with no
     /// speech verb in the sentence quotes the claim's owner, and the training data has too few
@@ -115,6 +136,14 @@ struct QuoteAnalyzer {
         }
         return SpeakerCandidateFinder.Quote(content: content, open: passage.firstOpen, close: passage.lastToken,
                                             attribution: q.attribution, previous: previous)
+    }
+
+    /// Whether a candidate is a name inside the phrase the hand rules read as several unnamed
+    /// speakers ("sources at the Harbor Commission said", "Xi and Putin said"): one of them, or
+    /// what they belong to, is not who speaks.
+    private static func isPartOfSeveral(_ c: SpeakerCandidate, rule: SpeakerPhrase?) -> Bool {
+        guard let rule, case .plural = rule.kind, let r = c.tokens else { return false }
+        return r.lowerBound >= rule.tokens.lowerBound && r.upperBound <= rule.tokens.upperBound
     }
 
     /// Gives `q` the speaker the model chose instead of the hand rules' reading.

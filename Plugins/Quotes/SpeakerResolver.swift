@@ -189,7 +189,23 @@ struct SpeakerResolver {
     /// (in the same sentence, only before the pronoun), outside quotations, agreeing in gender
     /// when the name tells. Up to three sentences back, within two paragraphs.
     func antecedent(of token: Int, pronoun: SpeechLexicon.Pronoun) -> String? {
-        guard pronoun == .male || pronoun == .female else { return nil }
+        if case .named(let name) = antecedentSearch(of: token, pronoun: pronoun) { return name }
+        return nil
+    }
+
+    /// What the search for a pronoun's antecedent found.
+    enum Antecedent: Equatable {
+        case named(String)
+        /// Someone new the text leaves unnamed ("Britain’s trade secretary said … she told").
+        case unnamed
+        /// No one within reach.
+        case notFound
+    }
+
+    /// The search ``antecedent(of:pronoun:)`` makes, telling a referent left unnamed on purpose
+    /// from none found.
+    func antecedentSearch(of token: Int, pronoun: SpeechLexicon.Pronoun) -> Antecedent {
+        guard pronoun == .male || pronoun == .female else { return .notFound }
         let here = reader.sentence(of: token)
         let paragraph = reader.document.sentences[here].paragraph
         let offset = reader.document.tokens[token].span.start
@@ -204,19 +220,21 @@ struct SpeakerResolver {
                 .filter { gender(of: $0) != opposite(pronoun) }
             // Prefer a subject: a mention not right after a preposition and not possessive.
             if let subject = candidates.first(where: { isSubjectLike($0.span) }) ?? candidates.first {
-                return canonicalize(subject)
+                return .named(canonicalize(subject))
             }
             if s != here, candidates.isEmpty {
                 if let role = openingRoleDescription(sentence: s) {
                     // "The Republican nominee noted …": the description is the referent; it
                     // names someone only when the document allows exactly one.
-                    if let name = describe(role) { return name }
+                    if let name = describe(role) { return .named(name) }
                 } else if introducesUnnamedPerson(sentence: s) {
                     // "Britain’s trade secretary said … ‘…,’ she told reporters": someone new and
                     // unnamed is the referent, not a person named before.
-                    return nil
-                } else if opensWithPronoun(sentence: s, pronoun) || isQuotation(sentence: s) {
-                    // The same pronoun carries the referent on, and the sentences of a quotation
+                    return .unnamed
+                } else if opensWithPronoun(sentence: s, pronoun) || isQuotation(sentence: s)
+                            || hasPronoun(sentence: s, pronoun) {
+                    // The same pronoun (opening the sentence or anywhere in it: "On Wednesday, he
+                    // told a crowd …") carries the referent on, and the sentences of a quotation
                     // ("“…¶“… ,” he said") are the speaker's words, not the story's referents.
                     sentenceWindow += 1
                     paragraphWindow = max(paragraphWindow, paragraph - sentence.paragraph + 1)
@@ -224,7 +242,7 @@ struct SpeakerResolver {
             }
             s -= 1
         }
-        return nil
+        return .notFound
     }
 
     /// Whether all the words of sentence `s` are inside quotation marks.
@@ -256,6 +274,19 @@ struct SpeakerResolver {
         let w = reader.lower(first)
         return (w == "he" || w == "she") && SpeechLexicon.pronouns[w] == pronoun
     }
+
+    /// Whether sentence `s` refers to someone by `pronoun` outside quotations ("On Wednesday,
+    /// he told a crowd …"): the referent is carried on from further back.
+    private func hasPronoun(sentence s: Int, _ pronoun: SpeechLexicon.Pronoun) -> Bool {
+        let forms = pronoun == .male ? Self.malePronouns : Self.femalePronouns
+        return reader.document.sentences[s].tokens.contains { t in
+            reader.isWord(t) && reader.document.tokens[t].span.length <= 4 && reader.isLowered(t, in: forms)
+                && !isQuoted(reader.document.tokens[t].span)
+        }
+    }
+
+    private static let malePronouns = SingleWordList(["he", "him", "his"])
+    private static let femalePronouns = SingleWordList(["she", "her", "hers"])
 
     /// "The Republican presidential nominee" opening sentence `s`: "the" and a role noun within
     /// four words, with no possessive after it ("The candidate’s response" is about a thing).
@@ -381,13 +412,6 @@ struct SpeakerResolver {
 
     /// "The commission says": a definite description whose noun is a word of an organisation
     /// named earlier ("the Commission on Presidential Debates") stands for the nearest such one.
-    /// Generic nouns a story uses for an organisation it has named ("the company").
-    private static let organisationNouns: Set<String> = [
-        "company", "firm", "utility", "agency", "bank", "ministry", "department", "party", "union", "campaign",
-        "committee", "council", "network", "newspaper", "airline", "carrier", "retailer", "automaker", "insurer",
-        "group", "organisation", "organization", "charity", "university", "club", "league", "studio", "publisher",
-    ]
-
     private func organisation(namedBy tokens: Range<Int>) -> String? {
         let words = tokens.filter { reader.isWord($0) }
         guard words.count == 2, reader.lowerIs(words[0], "the"), let noun = words.last, !reader.isCapitalized(noun) || phrases.isSentenceInitial(noun)
@@ -402,7 +426,7 @@ struct SpeakerResolver {
         if let org { return canonicalize(org) }
         // "Con Edison said … The company added": a generic noun for an organisation stands for
         // the organisation named last, outside quotations, within the last three paragraphs.
-        if Self.organisationNouns.contains(target),
+        if SpeechLexicon.organisationNouns.contains(target),
            let last = entities.mentions.last(where: { $0.label == "ORG" && $0.span.end <= before && !isQuoted($0.span) }),
            reader.paragraph(of: tokens.lowerBound) - reader.paragraph(of: reader.document.tokenRange(in: last.span).lowerBound) <= 2 {
             return canonicalize(last)

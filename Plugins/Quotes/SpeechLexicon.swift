@@ -316,6 +316,21 @@ enum SpeechLexicon {
         "op-ed", "petition", "resolution", "complaint", "lawsuit", "email", "message", "mailer",
     ]
 
+    /// Generic nouns a story uses for an organisation it has named ("the company").
+    static let organisationNouns: Set<String> = [
+        "company", "firm", "utility", "agency", "bank", "ministry", "department", "party", "union", "campaign",
+        "committee", "council", "network", "newspaper", "airline", "carrier", "retailer", "automaker", "insurer",
+        "group", "organisation", "organization", "charity", "university", "club", "league", "studio", "publisher",
+        "office", "commission", "administration", "board", "team", "panel",
+    ]
+
+    /// Nouns for a crowd or a group of people who may be quoted together ("the crowd chanted",
+    /// "critics called it"): a speaker, but never one name.
+    static let crowdNouns: Set<String> = [
+        "crowd", "crowds", "audience", "critics", "supporters", "protesters", "demonstrators", "attendees", "fans",
+        "opponents", "delegates", "respondents", "activists", "advocates", "residents", "observers",
+    ]
+
     /// Nouns for things someone says, whose owner a possessive names: "Trump’s claim that there
     /// have been “…”", "Clinton’s remark that …" quote the owner.
     static let utteranceNouns: Set<String> = [

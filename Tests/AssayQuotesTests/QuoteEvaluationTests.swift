@@ -61,6 +61,9 @@ import Testing
         #expect(causes.count == 4)
         #expect(score.speakerErrors[.wrongPersonInReach] == 1)
         #expect(score.mentionCorrect == 1)
+        // Each error is also counted by how the annotation derived its name.
+        #expect(score.speakerErrorSources[.otherName] == ["ner_in_source": 1])
+        #expect(score.speakerErrorSources.values.reduce(0) { $0 + $1.values.reduce(0, +) } == 4)
     }
 
     @Test func toolReadsJSONLinesThroughTheRegistry() throws {

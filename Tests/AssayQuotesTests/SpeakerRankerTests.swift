@@ -35,11 +35,47 @@ import Testing
         }
     }
 
+    @Test func neighboursAreFeaturesOfTheirOwn() {
+        var f = fact(.person, .sameSentenceBefore)
+        f.left = .lowercase
+        f.right = .possessive
+        let names = f.ids.map { SpeakerFeatures.name(of: Int($0)) }
+        #expect(names.contains("left×kind=lowercase|person"))
+        #expect(names.contains("right×kind=possessive|person"))
+        #expect(SpeakerFeatures.Neighbour.count == SpeakerFeatures.Neighbour.allCases.count)
+    }
+
+    @Test func candidateWordsTellPronounsAndDescriptionsApart() {
+        let text = "The report said the crowd cheered and the council agreed, she told the spokeswoman and Hale, sources said."
+        let reader = TokenReader(AnalyzedDocument(Document(id: "d", text: text)))
+        func answer(_ word: String) -> String {
+            guard let t = (0..<reader.count).first(where: { reader.text($0) == word }) else { return "missing" }
+            switch CandidateWords.shared.answer(at: t, in: reader) {
+            case .pronoun(let k)?: return "pronoun \(k.name)"
+            case .head(let k)?: return "head \(k.name)"
+            case nil: return "none"
+            }
+        }
+        #expect(answer("report") == "none")
+        #expect(answer("crowd") == "head plural")
+        #expect(answer("sources") == "head plural")
+        #expect(answer("council") == "head group")
+        #expect(answer("spokeswoman") == "head description")
+        #expect(answer("she") == "pronoun she")
+        #expect(answer("Hale") == "none")
+        #expect(answer("cheered") == "none")
+    }
+
     @Test func featureNamesAreDistinctAndReadable() {
         let names = (0..<SpeakerFeatures.count).map(SpeakerFeatures.name(of:))
         #expect(Set(names).count == names.count)
         #expect(names[0] == "kind=person")
         #expect(names.allSatisfy { !$0.contains(" ") })
+        // Each name reads back as its feature; other names as none.
+        #expect(names.indices.allSatisfy { SpeakerFeatures.id(ofName: Substring(names[$0])) == $0 })
+        #expect(SpeakerFeatures.id(ofName: "kind=alien") == nil)
+        #expect(SpeakerFeatures.id(ofName: "kind×position=person") == nil)
+        #expect(SpeakerFeatures.id(ofName: "nothing") == nil)
     }
 
     @Test func modelRoundTripsThroughItsText() throws {

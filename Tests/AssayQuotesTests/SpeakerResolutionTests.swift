@@ -60,6 +60,27 @@ import Testing
         #expect(try speakers(unrelated) == [nil])
     }
 
+    @Test func aPronounAnywhereInASentenceCarriesTheReferentOn() throws {
+        // The sentence between names no one but speaks of "he" (not at its start).
+        let text = """
+            Tom Hale visited the plant on Monday.
+
+            On Wednesday, he told workers that he was worried about the deal.
+
+            “This is not the plan we agreed on,” he said.
+            """
+        #expect(try speakers(text) == ["Tom Hale"])
+        // A pronoun of the other gender carries no one on.
+        let other = """
+            Tom Hale visited the plant on Monday.
+
+            On Wednesday, she told workers that she was worried about the deal.
+
+            “This is not the plan we agreed on,” he said.
+            """
+        #expect(try speakers(other) == [nil])
+    }
+
     @Test func pronounAfterAQuotationOfSeveralParagraphs() throws {
         // The quotation's own sentences are the speaker's words: they do not push the person
         // named before them out of reach.

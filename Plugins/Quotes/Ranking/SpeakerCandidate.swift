@@ -6,11 +6,13 @@ import AssayCore
 struct SpeakerCandidate {
     /// What kind of mention it is, as the model tells candidates apart.
     enum Kind: Int, CaseIterable {
-        case person, organisation, place, he, she, they, we, it, name, description, plural, nobody
+        /// `description`: a role ("the spokeswoman"); `group`: an organisation's generic noun
+        /// ("the council"); `plural`: several people ("the crowd", "Xi and Putin").
+        case person, organisation, place, he, she, they, we, it, name, description, group, plural, nobody
 
         var name: String { String(describing: self) }
 
-        static let count = 12
+        static let count = 13
     }
 
     /// Where the candidate's phrase comes from, kept as plain values (an index, a flag) so
@@ -51,7 +53,7 @@ struct SpeakerCandidate {
             case .he: return SpeakerPhrase(kind: .pronoun(.male), tokens: tokens)
             case .she: return SpeakerPhrase(kind: .pronoun(.female), tokens: tokens)
             case .it: return SpeakerPhrase(kind: .pronoun(.neuter), tokens: tokens)
-            case .description: return SpeakerPhrase(kind: .description, tokens: tokens)
+            case .description, .group: return SpeakerPhrase(kind: .description, tokens: tokens)
             default: return SpeakerPhrase(kind: .plural, tokens: tokens)
             }
         case .rule: return rule

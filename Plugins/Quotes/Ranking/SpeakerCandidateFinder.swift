@@ -1,7 +1,7 @@
 import AssayCore
 
 /// Lists the candidate speakers in reach of a quote, with the facts the model weighs: people,
-/// organisations and places the entities extractor found, pronouns and role descriptions, from
+/// organisations and places the entities extractor found, pronouns and descriptions, from
 /// two sentences before the quote (within the paragraph before) to the sentence after it, plus
 /// the hand rules' reading, the speaker of the quote before, and no one.
 struct SpeakerCandidateFinder {
@@ -12,6 +12,8 @@ struct SpeakerCandidateFinder {
     let quotedTokens: [Bool]
     /// How often each mention's canonical name is mentioned in the document, counted when first asked.
     private let mentionCounts = MentionCounts()
+    /// The pronouns and descriptions' head nouns (held here, so that a look-up does not check the static's initialisation).
+    private let words = CandidateWords.shared
 
     init(reader: TokenReader, entities: EntityIndex, phrases: SpeakerPhraseFinder, quotedTokens: [Bool]) {
         self.reader = reader
@@ -49,16 +51,18 @@ struct SpeakerCandidateFinder {
             let kind: SpeakerCandidate.Kind = m.label == "PERSON" ? .person : m.label == "ORG" ? .organisation : .place
             out.append(SpeakerCandidate(kind: kind, tokens: r, source: .mention(m.index)))
         }
-        // Pronouns and role descriptions.
-        for t in window where reader.isWord(t) && !quote.content.contains(t) {
-            if reader.document.tokens[t].span.length <= 4, reader.isLowered(t, in: Self.pronounList), let kind = pronounKind(t) {
+        // Pronouns and descriptions (of a role, a document, an organisation, a crowd).
+        for t in window where !quote.content.contains(t) {
+            switch words.answer(at: t, in: reader) {
+            case .pronoun(let kind)?:
                 out.append(SpeakerCandidate(kind: kind, tokens: t..<(t + 1), source: .words))
-            } else if reader.isLowercaseWord(t), reader.isLowered(t, in: Self.roleNounList),
-                      entities.mentions(overlapping: reader.document.tokens[t].span).isEmpty,
-                      !Self.anyCovers(out, t) {
+            case .head(let kind)?:
+                guard entities.mentions(overlapping: reader.document.tokens[t].span).isEmpty, !Self.anyCovers(out, t) else { continue }
                 var s = t
                 while s > window.lowerBound, t - s < 4, reader.isWord(s - 1), !reader.isLowered(s - 1, in: SpeechLexicon.verbForms) { s -= 1 }
-                out.append(SpeakerCandidate(kind: .description, tokens: s..<(t + 1), source: .words))
+                out.append(SpeakerCandidate(kind: kind, tokens: s..<(t + 1), source: .words))
+            case nil:
+                continue
             }
         }
         out.sort { Self.start($0) < Self.start($1) }
@@ -106,9 +110,26 @@ struct SpeakerCandidateFinder {
         return out
     }
 
-    /// ``SpeechLexicon/roleNouns`` and the prepositions, matched over a token's bytes in place.
-    private static let roleNounList = SingleWordList(Array(SpeechLexicon.roleNouns.keys))
+    /// The prepositions, matched over a token's bytes in place.
     private static let prepositionList = SingleWordList(Array(FunctionWords.prepositions))
+
+    /// The small words a neighbour may be, with its class, in one list so that a neighbour costs
+    /// one look-up: prepositions first, then determiners and titles, then conjunctions (a word in
+    /// two lists keeps the first class).
+    private static let neighbourWords: (words: SingleWordList, classes: [SpeakerFeatures.Neighbour]) = {
+        var words: [String] = [], classes: [SpeakerFeatures.Neighbour] = []
+        func add<S: Sequence<String>>(_ list: S, _ c: SpeakerFeatures.Neighbour) {
+            for w in list where !words.contains(w) {
+                words.append(w)
+                classes.append(c)
+            }
+        }
+        add(FunctionWords.prepositions.sorted(), .preposition)
+        add(SpeechLexicon.determiners.sorted(), .determiner)
+        add(SpeechLexicon.titleList.words, .determiner)
+        add(["and", "or", "but", "nor"], .conjunction)
+        return (SingleWordList(words), classes)
+    }()
 
     private func isDeterminerOrTitle(_ t: Int) -> Bool {
         reader.isLowered(t, in: SpeechLexicon.determinerList) || reader.isLowered(t, in: SpeechLexicon.titleList)
@@ -116,15 +137,25 @@ struct SpeakerCandidateFinder {
 
     private func overlapsQuote(_ r: Range<Int>, _ quote: Quote) -> Bool { r.overlaps(quote.content) }
 
-    private static let pronounList = SingleWordList(["he", "she", "they", "we", "it"])
-
-    private func pronounKind(_ t: Int) -> SpeakerCandidate.Kind? {
-        if reader.lowerIs(t, "he") { return .he }
-        if reader.lowerIs(t, "she") { return .she }
-        if reader.lowerIs(t, "they") { return .they }
-        if reader.lowerIs(t, "we") { return .we }
-        if reader.lowerIs(t, "it") { return .it }
-        return nil
+    /// What token `t` is, as a neighbour of a candidate in sentence `sentence` (nothing outside it).
+    private func neighbour(_ t: Int, sentence: Range<Int>, after: Bool) -> SpeakerFeatures.Neighbour {
+        guard sentence.contains(t) else { return .none }
+        // "’s" or "'s": its first byte rules out nearly every other token before the words are compared.
+        let mayBePossessive = after && (reader.firstByte(t) == 0x27 || reader.firstByte(t) == 0xE2)
+        switch reader.document.tokens[t].kind {
+        case .word:
+            if mayBePossessive, reader.isPossessiveMarker(t) { return .possessive }
+            if phrases.hasVerb(at: t) { return .speechVerb }
+            let known = Self.neighbourWords.words.index(of: t, in: reader.document).map { Self.neighbourWords.classes[$0] }
+            if reader.isCapitalized(t) { return known == .determiner ? .determiner : .capitalized }
+            return known ?? .lowercase
+        default:
+            if reader.isChar(t, ",") { return .comma }
+            if reader.isQuoteMark(t) { return .quoteMark }
+            if mayBePossessive, reader.isPossessiveMarker(t) { return .possessive }
+            if reader.isSentencePunctuation(t) { return .sentenceEnd }
+            return .other
+        }
     }
 
     /// Whether a candidate already covers token `t`.
@@ -200,7 +231,8 @@ struct SpeakerCandidateFinder {
         var qualifies = false
         if let m = entityIndex(of: c, quote: quote) {
             mentions = mentionCounts.count(of: m, in: entities)
-            if c.kind != .person { qualifies = qualifiesPerson(r) }
+            // (People too: the tagger takes some organisations for people, "Twitter's Adam Sharp".)
+            qualifies = qualifiesPerson(r)
         }
         // (A candidate from outside the window, the quote before's speaker, is never first in it.)
         let opener = s - openers.first
@@ -215,21 +247,28 @@ struct SpeakerCandidateFinder {
             possessive: reader.isPossessiveMarker(r.upperBound), firstInSentence: firstInSentence,
             isPreviousSpeaker: c.isPreviousSpeaker, quoteOpensParagraph: opensParagraph, quoteStartsSentence: startsSentence,
             mentionsOfEntity: mentions, quoted: quotedTokens[r.lowerBound],
-            sameParagraph: reader.paragraph(of: r.lowerBound) == reader.paragraph(of: quote.open), qualifiesPerson: qualifies)
+            sameParagraph: reader.paragraph(of: r.lowerBound) == reader.paragraph(of: quote.open), qualifiesPerson: qualifies,
+            left: neighbour(r.lowerBound - 1, sentence: reader.sentenceTokens(of: r.lowerBound), after: false),
+            right: neighbour(r.upperBound, sentence: reader.sentenceTokens(of: r.upperBound - 1), after: true))
     }
 
     /// Whether the mention `r` modifies a person named right after it in the same noun phrase
     /// ("House Speaker Paul Ryan", "Virginia AFL-CIO President Doris Crouse-Mays"): up to four
-    /// words between, each a title, a lower-case word or part of another name, then a PERSON.
+    /// words between, each a title, a lower-case word, a possessive or part of another name, then
+    /// a PERSON ("Twitter’s Adam Sharp").
     private func qualifiesPerson(_ r: Range<Int>) -> Bool {
         let limit = min(reader.sentenceTokens(of: r.lowerBound).upperBound, r.upperBound + 5)
         var j = r.upperBound
         while j < limit {
-            let here = entities.mentions(overlapping: reader.document.tokens[j].span)
-            if here.contains(where: { $0.label == "PERSON" }) { return j > r.upperBound }
-            guard reader.isWord(j) || reader.isChar(j, "."), !phrases.hasVerb(at: j),
-                  reader.isLowercaseWord(j) || reader.isChar(j, ".") || !here.isEmpty || reader.isLowered(j, in: SpeechLexicon.titleList)
-            else { return false }
+            // Only a capitalised word can start or be part of a name: the mentions are looked up for those alone.
+            if reader.isCapitalized(j) {
+                let here = entities.mentions(overlapping: reader.document.tokens[j].span)
+                if here.contains(where: { $0.label == "PERSON" }) { return j > r.upperBound }
+                guard !phrases.hasVerb(at: j), !here.isEmpty || reader.isLowered(j, in: SpeechLexicon.titleList) else { return false }
+            } else {
+                guard reader.isLowercaseWord(j) && !phrases.hasVerb(at: j) || reader.isChar(j, ".") || reader.isPossessiveMarker(j)
+                else { return false }
+            }
             j += 1
         }
         return false
@@ -271,22 +310,21 @@ struct SpeakerCandidateFinder {
     }
 }
 
-/// How often each mention's canonical name is mentioned in its document, worked out for the
-/// mentions asked about (a few per quote) by comparing names, not hashing every one.
+/// How often each mention's canonical name is mentioned (by people and organisations) in its
+/// document, counted for all mentions when first asked: one hash per mention costs less than
+/// comparing each name asked about with every mention (which cost more than the rest of listing
+/// the candidates).
 final class MentionCounts {
     private var counts: [Int32] = []
 
     func count(of mention: Int, in entities: EntityIndex) -> Int {
-        if counts.isEmpty { counts = Array(repeating: -1, count: entities.mentions.count) }
-        if counts[mention] < 0 {
+        if counts.isEmpty, !entities.mentions.isEmpty {
             // Read in place: iterating the array copied each mention and its Strings.
-            let n = entities.mentions.withUnsafeBufferPointer { all -> Int32 in
-                let name = all[mention].canonical
-                var n: Int32 = 0
-                for i in all.indices where all[i].canonical == name && all[i].isSpeakerLike { n += 1 }
-                return n
+            counts = entities.mentions.withUnsafeBufferPointer { all -> [Int32] in
+                var byName: [String: Int32] = [:]
+                for i in all.indices where all[i].isSpeakerLike { byName[all[i].canonical, default: 0] += 1 }
+                return all.indices.map { byName[all[$0].canonical] ?? 0 }
             }
-            counts[mention] = n
         }
         return Int(counts[mention])
     }

@@ -27,6 +27,33 @@ enum SpeakerFeatures {
         static let count = 6
     }
 
+    /// What the token right before or right after a candidate is, within its sentence: what
+    /// tells a subject ("Rubio said", "Rubio, who") from an object ("knocked Rubio") or a
+    /// possessor ("Rubio's campaign") without a parser.
+    enum Neighbour: Int, CaseIterable {
+        /// Nothing: the candidate opens (or closes) its sentence.
+        case none
+        case preposition
+        /// A determiner or a title ("the", "Sen.").
+        case determiner
+        /// "and", "or", "but", "nor".
+        case conjunction
+        case speechVerb
+        /// Any other lower-case word (often a verb whose object the candidate is, or which it is the subject of).
+        case lowercase
+        case capitalized
+        case comma
+        case quoteMark
+        /// "’s" after the candidate.
+        case possessive
+        /// ".", "!", "?" after the candidate.
+        case sentenceEnd
+        /// Other punctuation, numbers, symbols.
+        case other
+
+        static let count = 12
+    }
+
     /// The hand rules' cues (``Attribution/cue``), and `none` when the rules found no one.
     static let cues = ["after", "inverted", "before", "colon", "middle", "dash", "according-to", "continuation",
                        "preceding-sentence", "following-sentence", "possessive", "subject", "unmarked", "none"]
@@ -64,6 +91,7 @@ enum SpeakerFeatures {
     private static let verbRelations = VerbRelation.allCases.map { String(describing: $0) }
     private static let flag = ["no", "yes"]
     private static let direction = ["before", "after"]
+    private static let neighbours = Neighbour.allCases.map { String(describing: $0) }
 
     /// The templates, in the order of ``Facts/ids``.
     static let templates: [Template] = [
@@ -86,6 +114,9 @@ enum SpeakerFeatures {
         Template(name: "sameParagraph×position×kind", axes: [flag, positions, kinds]),
         Template(name: "qualifiesPerson×kind", axes: [flag, kinds]),
         Template(name: "rule×position×verb", axes: [flag, positions, verbRelations]),
+        Template(name: "left×kind", axes: [neighbours, kinds]),
+        Template(name: "right×kind", axes: [neighbours, kinds]),
+        Template(name: "between×direction×kind", axes: [betweenNames, direction, kinds]),
     ]
 
     /// Where each template's features start in the weight array.
@@ -112,6 +143,26 @@ enum SpeakerFeatures {
         return templates[t].name + "=" + parts.reversed().joined(separator: "|")
     }
 
+    /// The feature a readable name stands for (the inverse of ``name(of:)``), or nil when this
+    /// build has no such feature. Read template by template and value by value, so that reading a
+    /// model does not make the names of all features.
+    static func id(ofName name: Substring) -> Int? {
+        // Compared as bytes (the names hold "×"; comparing Characters cost far more).
+        let bytes = name.utf8
+        guard let eq = bytes.firstIndex(of: 0x3D) else { return nil }
+        let templateName = bytes[..<eq]
+        guard let t = templates.firstIndex(where: { $0.name.utf8.elementsEqual(templateName) }) else { return nil }
+        let values = bytes[bytes.index(after: eq)...].split(separator: 0x7C, omittingEmptySubsequences: false)
+        let axes = templates[t].axes
+        guard values.count == axes.count else { return nil }
+        var index = 0
+        for (axis, value) in zip(axes, values) {
+            guard let v = axis.firstIndex(where: { $0.utf8.elementsEqual(value) }) else { return nil }
+            index = index * axis.count + v
+        }
+        return offsets[t] + index
+    }
+
     /// What is known about a candidate, from which its features are made.
     struct Facts {
         var kind: SpeakerCandidate.Kind
@@ -135,6 +186,8 @@ enum SpeakerFeatures {
         var sameParagraph = false
         /// Whether it only qualifies the person named right after it ("House Speaker Paul Ryan").
         var qualifiesPerson = false
+        /// The tokens right before and right after it.
+        var left = Neighbour.none, right = Neighbour.none
 
         /// The candidate's features as an array (for training).
         var ids: [Int32] {
@@ -172,6 +225,10 @@ enum SpeakerFeatures {
             body(o[16] + ((sameParagraph ? P : 0) + p) * K + k)
             body(o[17] + (qualifiesPerson ? K : 0) + k)
             body(o[18] + (rule * P + p) * V + v)
+            let l = left.rawValue, r = right.rawValue
+            body(o[19] + l * K + k)
+            body(o[20] + r * K + k)
+            body(o[21] + (min(peopleBetween, 3) * 2 + dir) * K + k)
         }
     }
 }

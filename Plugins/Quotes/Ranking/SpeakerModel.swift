@@ -17,16 +17,18 @@ struct SpeakerModel: Sendable {
     }
 
     init(text: String) throws {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: true).makeIterator()
-        guard lines.next().map(String.init) == Self.header else {
+        // Split by bytes: the names hold "×", and splitting by Characters cost more than all the
+        // rest of reading the model.
+        var lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: true).makeIterator()
+        guard let first = lines.next(), first.elementsEqual(Self.header.utf8) else {
             throw AssayError(.modelUnavailable, "not a speaker model (expected '\(Self.header)' on its first line)")
         }
-        var byName: [String: Int] = [:]
-        for id in 0..<SpeakerFeatures.count { byName[SpeakerFeatures.name(of: id)] = id }
         var weights = [Int32](repeating: 0, count: SpeakerFeatures.count)
-        while let line = lines.next() {
-            let parts = line.split(separator: " ")
-            guard parts.count == 2, let id = byName[String(parts[0])], let w = Int32(parts[1]) else {
+        while let bytes = lines.next() {
+            let line = Substring(bytes)
+            let space = bytes.firstIndex(of: 0x20)
+            guard let space, let id = SpeakerFeatures.id(ofName: line[..<space]),
+                  let w = Int32(line[line.index(after: space)...]) else {
                 throw AssayError(.modelUnavailable,
                                  "the speaker model does not fit this build's features ('\(line.prefix(60))'): retrain it with `assay train quotes`")
             }

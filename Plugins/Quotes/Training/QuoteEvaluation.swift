@@ -46,7 +46,11 @@ enum QuoteEvaluation {
         for cause in SpeakerErrorCause.allCases {
             let n = score.speakerErrors[cause, default: 0]
             guard n > 0 else { continue }
-            output("  \(cause.rawValue): \(n)")
+            // How the annotation's names of these were derived ("speaker_resolution"): a name
+            // from automatic coreference is a weaker reference than one inside the mention.
+            let sources = score.speakerErrorSources[cause, default: [:]].sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+                .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            output("  \(cause.rawValue): \(n)\(sources.isEmpty ? "" : " (annotated name from: \(sources))")")
             for e in examples[cause] ?? [] { output("    \(e)") }
         }
         output("other errors:")
@@ -127,6 +131,8 @@ struct QuoteScore {
     /// Scored quotes whose speaker was read from the annotated mention (overlapping it).
     var mentionCorrect = 0
     var speakerErrors: [SpeakerErrorCause: Int] = [:]
+    /// The speaker errors of each cause by how the annotated name was derived (`speaker_resolution`).
+    var speakerErrorSources: [SpeakerErrorCause: [String: Int]] = [:]
 
     /// - Parameters:
     ///   - speakerError: told each speaker error with its cause.
@@ -184,6 +190,7 @@ struct QuoteScore {
                 let cause = SpeakerErrorCause.of(predictedMention: best.speakerSpan, mentionText: best.mention,
                                                  speaker: best.speaker, goldMention: g.speakerSpan)
                 speakerErrors[cause, default: 0] += 1
+                speakerErrorSources[cause, default: [:]][g.resolution, default: 0] += 1
                 let read = best.mention.map { " from [\($0.prefix(40))]" } ?? ""
                 speakerError(cause, "speaker \(best.speaker ?? "null")\(read) for [\(best.text.prefix(50))], expected \(g.speaker ?? "null") (\(g.mention ?? ""))")
             }

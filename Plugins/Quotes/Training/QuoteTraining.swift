@@ -58,7 +58,7 @@ enum QuoteTraining {
             right = candidates.map { c in c.tokens.map { !mention.isEmpty && $0.overlaps(mention) } ?? false }
             // Of several candidates inside one annotated mention ("House Speaker Paul Ryan"),
             // the person is who speaks.
-            let preference: [SpeakerCandidate.Kind] = [.person, .name, .he, .she, .organisation, .they, .we, .it, .description, .place, .plural]
+            let preference: [SpeakerCandidate.Kind] = [.person, .name, .he, .she, .organisation, .they, .we, .it, .description, .group, .place, .plural]
             if let kind = preference.first(where: { k in candidates.indices.contains { right[$0] && candidates[$0].kind == k } }) {
                 right = candidates.indices.map { right[$0] && candidates[$0].kind == kind }
             }
