@@ -72,10 +72,10 @@ struct FeatureScorer {
         return s
     }
 
-    /// Slots per spelling: 13 own features (bias, word, lower, shape, 4 prefixes, 4 suffixes,
-    /// length), 2 more for `plainBase`, 2 as previous, 1 as second previous, 2 as next, 1 as
-    /// second next.
-    private static let spellingSlots = 21
+    /// Slots per spelling: 15 own features (bias, word, lower, shape, 4 prefixes, 4 suffixes,
+    /// length, 2 clusters), 2 more for `plainBase`, 3 as previous, 1 as second previous, 3 as
+    /// next, 1 as second next.
+    private static let spellingSlots = 25
 
     /// The facts of each spelling of `profiles` (see ``SpellingFacts``).
     func facts(of profiles: [UnitProfile]) -> [SpellingFacts] {
@@ -93,13 +93,15 @@ struct FeatureScorer {
                 for j in 0..<4 { if u.prefixes[j] != 0 { put(bucket(5, u.prefixes[j])) } else { k += 1 } }
                 for j in 0..<4 { if u.suffixes[j] != 0 { put(bucket(6, u.suffixes[j])) } else { k += 1 } }
                 put(bucket(23, UInt64(min(u.length, 12)), cc))
+                put(bucket(29, u.fineCluster))
+                put(bucket(30, u.coarseCluster))
                 // Line case 0 (normal), not the first word: templates 19 and 20 of `extract`
                 // (22 reads the document's casing: see `typeRows`).
                 put(bucket(19, 0, u.shape))
                 put(bucket(20, 0, cc))
-                put(bucket(7, u.lower)); put(bucket(11, u.shape))
+                put(bucket(7, u.lower)); put(bucket(11, u.shape)); put(bucket(31, u.fineCluster))
                 put(bucket(9, u.lower))
-                put(bucket(8, u.lower)); put(bucket(12, u.shape))
+                put(bucket(8, u.lower)); put(bucket(12, u.shape)); put(bucket(32, u.fineCluster))
                 put(bucket(10, u.lower))
             }
             resolve(slots)
@@ -109,10 +111,10 @@ struct FeatureScorer {
         slots.withUnsafeMutableBufferPointer { slots in
             for (t, u) in profiles.enumerated() {
                 let k = t * Self.spellingSlots
-                let own = sum(slots, k..<(k + 13))
-                out.append(SpellingFacts(profile: u, own: own, plainBase: own &+ sum(slots, (k + 13)..<(k + 15)),
-                                         asPrevious: sum(slots, (k + 15)..<(k + 17)), asSecondPrevious: sum(slots, (k + 17)..<(k + 18)),
-                                         asNext: sum(slots, (k + 18)..<(k + 20)), asSecondNext: sum(slots, (k + 20)..<(k + 21))))
+                let own = sum(slots, k..<(k + 15))
+                out.append(SpellingFacts(profile: u, own: own, plainBase: own &+ sum(slots, (k + 15)..<(k + 17)),
+                                         asPrevious: sum(slots, (k + 17)..<(k + 20)), asSecondPrevious: sum(slots, (k + 20)..<(k + 21)),
+                                         asNext: sum(slots, (k + 21)..<(k + 24)), asSecondNext: sum(slots, (k + 24)..<(k + 25))))
             }
         }
         return out
@@ -127,7 +129,7 @@ struct FeatureScorer {
             for f in facts.indices {
                 let u = facts[f].pointee.profile
                 if u.caseClass != .none && u.caseClass != .lower {
-                    plain.append(facts[f].pointee.plainBase &+ row(bucket(22, UInt64(casing.seen[u.lower] ?? 0), UInt64(u.caseClass.rawValue))))
+                    plain.append(facts[f].pointee.plainBase &+ row(bucket(22, DocumentCasing.context(casing.seen[u.lower] ?? 0, first: 0, lineCase: 0), UInt64(u.caseClass.rawValue))))
                 } else {
                     plain.append(facts[f].pointee.plainBase)
                 }
@@ -245,7 +247,7 @@ struct FeatureScorer {
                         addContext(bucket(20, lc, cc), i)
                         if lc != 0 { addContext(bucket(21, lc, u.lower), i) }
                         if u.caseClass != .none && u.caseClass != .lower {
-                            addContext(bucket(22, UInt64(seen[u.lower] ?? 0) &+ first &* 8 &+ lc &* 16, cc), i)
+                            addContext(bucket(22, DocumentCasing.context(seen[u.lower] ?? 0, first: first, lineCase: lc), cc), i)
                         }
                     }
                     sum &+= facts[pt].pointee.asPrevious

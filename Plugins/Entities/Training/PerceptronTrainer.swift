@@ -32,10 +32,10 @@ struct PerceptronTrainer {
     private var stampedTransitions: [Float]
     private var step: Float = 1
 
-    init(options: Options, boundaries: MentionBoundaries) {
+    init(options: Options, boundaries: MentionBoundaries, clusters: WordClusters) {
         self.options = options
         self.boundaries = boundaries
-        extractor = FeatureExtractor(gazetteer: boundaries.gazetteer, bucketBits: options.bucketBits)
+        extractor = FeatureExtractor(gazetteer: boundaries.gazetteer, clusters: clusters, bucketBits: options.bucketBits)
         let n = (1 << options.bucketBits) * BILOU.count
         weights = [Float](repeating: 0, count: n)
         stamped = [Float](repeating: 0, count: n)
