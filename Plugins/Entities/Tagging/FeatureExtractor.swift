@@ -14,7 +14,7 @@ import AssayCore
 /// (`FastPathTests` checks that their sums agree).
 struct FeatureExtractor: Sendable {
     /// Bump when templates change: a model trained with other templates is refused.
-    static let version: UInt32 = 6
+    static let version: UInt32 = 7
 
     let gazetteer: Gazetteer
     let clusters: WordClusters
@@ -61,6 +61,7 @@ struct FeatureExtractor: Sendable {
     /// How the document writes each word and line (see ``DocumentCasing``).
     func casing<P: UnitProfileList>(_ units: TaggingUnits, profiles p: P) -> DocumentCasing {
         var casing = DocumentCasing(units.count)
+        casing.names = NameContexts(capacity: units.count / 8)
         casing.lineCases.reserveCapacity(units.sentences.count)
         casing.headlines.reserveCapacity(units.sentences.count)
         // What the rules read of a unit is its type's: the case class and whether it has four
@@ -88,6 +89,8 @@ struct FeatureExtractor: Sendable {
                             casing.seen.update(p[i].lower) { $0 |= DocumentCasing.writtenLower }
                         }
                     case .title, .upper, .mixed:
+                        casing.names.add(p[i].lower, previous: i > s.lowerBound ? p[i - 1].lower : Self.boundary.lower,
+                                         next: i + 1 < s.upperBound ? p[i + 1].lower : Self.end.lower)
                         guard lc == .normal else { break }
                         var bits: UInt8 = 0
                         if i > s.lowerBound, !lineStart[i] { bits |= DocumentCasing.capitalisedInText }
@@ -126,6 +129,7 @@ struct FeatureExtractor: Sendable {
         offsets.reserveCapacity(units.count + 1)
         let lineCases = casing.lineCases
         let seen = casing.seen
+        let names = casing.names
         let gaz = gazetteerMatches(units, profiles: p)
 
         let mask = bucketMask
@@ -188,6 +192,10 @@ struct FeatureExtractor: Sendable {
                 add(30, u.coarseCluster)
                 add(31, prev.fineCluster)
                 add(32, next.fineCluster)
+                if u.caseClass.startsName, let e = names.entry(u.lower) {
+                    for k in names.contexts(e) where names.before[k] != 0 { add(33, names.before[k]) }
+                    for k in names.contexts(e) where names.after[k] != 0 { add(34, names.after[k]) }
+                }
                 offsets.append(Int32(out.count))
             }
         }
@@ -253,6 +261,8 @@ struct DocumentCasing {
     var headlines: [Bool] = []
     /// Lower-case hash of a word → the bits above.
     var seen: HashedTable<UInt8>
+    /// The contexts of the mentions of each capitalised word.
+    var names = NameContexts(capacity: 0)
 
     init(_ unitCount: Int) { seen = HashedTable(capacity: max(64, unitCount / 2), empty: 0) }
 

@@ -120,16 +120,31 @@ struct FeatureScorer {
         return out
     }
 
-    /// Per type of a document (markers included): its facts' `plainBase` plus template 22,
-    /// the document's casing of a capitalised word — the sum for a unit in an ordinary position.
-    func plainRows(_ facts: [UnsafePointer<SpellingFacts>], casing: DocumentCasing) -> [SIMD16<Int16>] {
+    /// Per type of a document (markers included): the rows of the contexts of its mentions
+    /// (templates 33 and 34, see ``NameContexts``), zero for a word not capitalised.
+    func nameRows(_ facts: [UnsafePointer<SpellingFacts>], casing: DocumentCasing) -> [SIMD16<Int16>] {
+        let names = casing.names
+        return facts.map { f in
+            let u = f.pointee.profile
+            guard u.caseClass.startsName, let e = names.entry(u.lower) else { return .zero }
+            var s = SIMD16<Int16>.zero
+            for k in names.contexts(e) where names.before[k] != 0 { s &+= row(bucket(33, names.before[k])) }
+            for k in names.contexts(e) where names.after[k] != 0 { s &+= row(bucket(34, names.after[k])) }
+            return s
+        }
+    }
+
+    /// Per type of a document (markers included): its facts' `plainBase`, its `names` row and
+    /// template 22, the document's casing of a capitalised word — the sum for a unit in an
+    /// ordinary position.
+    func plainRows(_ facts: [UnsafePointer<SpellingFacts>], names: [SIMD16<Int16>], casing: DocumentCasing) -> [SIMD16<Int16>] {
         var plain: [SIMD16<Int16>] = []
         plain.reserveCapacity(facts.count)
         facts.withUnsafeBufferPointer { facts in
             for f in facts.indices {
                 let u = facts[f].pointee.profile
                 if u.caseClass != .none && u.caseClass != .lower {
-                    plain.append(facts[f].pointee.plainBase &+ row(bucket(22, DocumentCasing.context(casing.seen[u.lower] ?? 0, first: 0, lineCase: 0), UInt64(u.caseClass.rawValue))))
+                    plain.append(facts[f].pointee.plainBase &+ names[f] &+ row(bucket(22, DocumentCasing.context(casing.seen[u.lower] ?? 0, first: 0, lineCase: 0), UInt64(u.caseClass.rawValue))))
                 } else {
                     plain.append(facts[f].pointee.plainBase)
                 }
@@ -195,7 +210,8 @@ struct FeatureScorer {
     func score(_ units: TaggingUnits, types: UnitTypes, facts: [UnsafePointer<SpellingFacts>], pairs: [PairSums], boundary: Int32, end: Int32,
                casing: DocumentCasing, gazetteer gaz: [(categories: UInt16, position: UInt8)?], into sums: inout [SIMD16<Int16>]) {
         precondition(pairs.count == units.count + units.sentences.count)
-        let plain = plainRows(facts, casing: casing)
+        let names = nameRows(facts, casing: casing)
+        let plain = plainRows(facts, names: names, casing: casing)
         let lineCases = casing.lineCases
         let seen = casing.seen
         // One slot per unit for its shape trigram feature, and apart from them the slots of the
@@ -242,7 +258,7 @@ struct FeatureScorer {
                     if lc == 0 && first == 0 {
                         sum = plain[ut]
                     } else {
-                        sum = facts[ut].pointee.own
+                        sum = facts[ut].pointee.own &+ names[ut]
                         addContext(bucket(19, first &+ lc &* 4, u.shape), i)
                         addContext(bucket(20, lc, cc), i)
                         if lc != 0 { addContext(bucket(21, lc, u.lower), i) }
