@@ -120,6 +120,6 @@ struct EntityRecognizer: Sendable {
             return (tags, casing)
         }
         let profiles = TypedProfiles(types)
-        return boundaries.mentions(tags: tags, units: units, profiles: profiles, casing: casing)
+        return boundaries.mentions(tags: tags, units: units, profiles: profiles, casing: casing, utf8: document.utf8)
     }
 }
