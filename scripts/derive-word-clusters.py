@@ -19,7 +19,9 @@ group the words by spherical k-means (200 fine clusters, seeded k-means++), and 
 clusters' centres again into 24 coarse ones.
 
 Only the derived clusters are committed, never the texts. Output: `word fine coarse` per line
-(fine 1...200, coarse 1...24), sorted by word, after a comment header. Requires numpy.
+(fine 1...200, coarse 1...24), commonest word first (then by word), after a comment header:
+the tagger gives a spelling it does not list ("MILAN") the clusters of the commonest listed
+word with its letters ("Milan"). Requires numpy.
 """
 import json, re, sys
 from collections import Counter
@@ -122,7 +124,7 @@ def main(paths):
     print('# Word clusters derived by scripts/derive-word-clusters.py from unlabelled news texts')
     print(f'# ({len(sentences)} lines, {sum(counts.values())} tokens; words seen {MIN_COUNT} times or more).')
     print('# word fine-cluster coarse-cluster')
-    for w in sorted(vocab):
+    for w in vocab:
         print(w, fine[index[w]] + 1, coarse_of_centre[fine[index[w]]] + 1)
 
 

@@ -6,10 +6,14 @@ import AssayCore
 /// cluster ("Facebook" like "Twitter").
 ///
 /// Each listed word has a fine cluster (1...255) and a coarse one (1...255), packed in a
-/// ``UnitProfile/cluster`` as `coarse << 8 | fine`; an unlisted word has 0.
+/// ``UnitProfile/cluster`` as `coarse << 8 | fine`. A spelling not listed takes the clusters of
+/// the commonest listed word with its letters in any case (an all-caps headline's "MILAN" those
+/// of "Milan"; the file lists the commonest words first); a word not listed at all has 0.
 struct WordClusters: Sendable {
     /// Exact-spelling hash (``UnitProfile/word``) → packed clusters.
     private var clusters = HashedTable<UInt16>(capacity: 16_384, empty: 0)
+    /// Lower-case hash (``UnitProfile/lower``) → the packed clusters of its commonest spelling.
+    private var anyCase = HashedTable<UInt16>(capacity: 16_384, empty: 0)
 
     init() {}
 
@@ -20,15 +24,16 @@ struct WordClusters: Sendable {
             guard fields.count == 3, let fine = UInt16(fields[1]), let coarse = UInt16(fields[2]),
                   (1...255).contains(fine), (1...255).contains(coarse) else { continue }
             let bytes = Array(fields[0].utf8)
-            let word = bytes.withUnsafeBufferPointer { UnitProfile($0, 0, $0.count).word }
-            clusters.update(word) { $0 = coarse << 8 | fine }
+            let profile = bytes.withUnsafeBufferPointer { UnitProfile($0, 0, $0.count) }
+            clusters.update(profile.word) { $0 = coarse << 8 | fine }
+            anyCase.update(profile.lower) { if $0 == 0 { $0 = coarse << 8 | fine } }
         }
     }
 
     /// `profile` with its word's clusters set.
     @inline(__always) func labelled(_ profile: UnitProfile) -> UnitProfile {
         var p = profile
-        p.cluster = clusters[p.word] ?? 0
+        p.cluster = clusters[p.word] ?? anyCase[p.lower] ?? 0
         return p
     }
 
