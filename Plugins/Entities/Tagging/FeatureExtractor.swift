@@ -14,7 +14,7 @@ import AssayCore
 /// (`FastPathTests` checks that their sums agree).
 struct FeatureExtractor: Sendable {
     /// Bump when templates change: a model trained with other templates is refused.
-    static let version: UInt32 = 7
+    static let version: UInt32 = 8
 
     let gazetteer: Gazetteer
     let clusters: WordClusters
@@ -89,8 +89,8 @@ struct FeatureExtractor: Sendable {
                             casing.seen.update(p[i].lower) { $0 |= DocumentCasing.writtenLower }
                         }
                     case .title, .upper, .mixed:
-                        casing.names.add(p[i].lower, previous: i > s.lowerBound ? p[i - 1].lower : Self.boundary.lower,
-                                         next: i + 1 < s.upperBound ? p[i + 1].lower : Self.end.lower)
+                        casing.names.add(p[i].lower, previous: i > s.lowerBound ? p[i - 1] : Self.boundary,
+                                         next: i + 1 < s.upperBound ? p[i + 1] : Self.end)
                         guard lc == .normal else { break }
                         var bits: UInt8 = 0
                         if i > s.lowerBound, !lineStart[i] { bits |= DocumentCasing.capitalisedInText }
@@ -193,8 +193,8 @@ struct FeatureExtractor: Sendable {
                 add(31, prev.fineCluster)
                 add(32, next.fineCluster)
                 if u.caseClass.startsName, let e = names.entry(u.lower) {
-                    for k in names.contexts(e) where names.before[k] != 0 { add(33, names.before[k]) }
-                    for k in names.contexts(e) where names.after[k] != 0 { add(34, names.after[k]) }
+                    for k in names.contexts(e) where names.before[k] != 0 { add(33, names.before[k]); add(35, names.beforeClusters[k]) }
+                    for k in names.contexts(e) where names.after[k] != 0 { add(34, names.after[k]); add(36, names.afterClusters[k]) }
                 }
                 offsets.append(Int32(out.count))
             }

@@ -121,15 +121,19 @@ struct FeatureScorer {
     }
 
     /// Per type of a document (markers included): the rows of the contexts of its mentions
-    /// (templates 33 and 34, see ``NameContexts``), zero for a word not capitalised.
+    /// (templates 33 to 36, see ``NameContexts``), zero for a word not capitalised.
     func nameRows(_ facts: [UnsafePointer<SpellingFacts>], casing: DocumentCasing) -> [SIMD16<Int16>] {
         let names = casing.names
         return facts.map { f in
             let u = f.pointee.profile
             guard u.caseClass.startsName, let e = names.entry(u.lower) else { return .zero }
             var s = SIMD16<Int16>.zero
-            for k in names.contexts(e) where names.before[k] != 0 { s &+= row(bucket(33, names.before[k])) }
-            for k in names.contexts(e) where names.after[k] != 0 { s &+= row(bucket(34, names.after[k])) }
+            for k in names.contexts(e) where names.before[k] != 0 {
+                s &+= row(bucket(33, names.before[k])) &+ row(bucket(35, names.beforeClusters[k]))
+            }
+            for k in names.contexts(e) where names.after[k] != 0 {
+                s &+= row(bucket(34, names.after[k])) &+ row(bucket(36, names.afterClusters[k]))
+            }
             return s
         }
     }

@@ -17,26 +17,36 @@ struct NameContexts {
     /// after its mentions (0 for an empty slot; no unit hashes to 0 in practice).
     private(set) var before: [UInt64] = []
     private(set) var after: [UInt64] = []
+    /// The fine word clusters of those units (see ``WordClusters``), slot for slot: "firm
+    /// Alchemy" and "company Alchemy" say the same.
+    private(set) var beforeClusters: [UInt64] = []
+    private(set) var afterClusters: [UInt64] = []
 
     init(capacity: Int) { entries = HashedTable(capacity: max(16, capacity), empty: -1) }
 
-    /// Records a mention of the capitalised word `word` between `previous` and `next` (lower-case hashes).
-    mutating func add(_ word: UInt64, previous: UInt64, next: UInt64) {
+    /// Records a mention of the capitalised word `word` between the units `previous` and `next`.
+    mutating func add(_ word: UInt64, previous: UnitProfile, next: UnitProfile) {
         var entry = Int(entries[word] ?? -1)
         if entry < 0 {
             entry = before.count / Self.limit
             entries.insert(Int32(entry), for: word)
             before += repeatElement(0, count: Self.limit)
             after += repeatElement(0, count: Self.limit)
+            beforeClusters += repeatElement(0, count: Self.limit)
+            afterClusters += repeatElement(0, count: Self.limit)
         }
-        Self.keep(previous, in: &before, entry)
-        Self.keep(next, in: &after, entry)
+        Self.keep(previous, in: &before, &beforeClusters, entry)
+        Self.keep(next, in: &after, &afterClusters, entry)
     }
 
-    private static func keep(_ context: UInt64, in slots: inout [UInt64], _ entry: Int) {
+    private static func keep(_ context: UnitProfile, in slots: inout [UInt64], _ clusters: inout [UInt64], _ entry: Int) {
         for k in (entry * limit)..<((entry + 1) * limit) {
-            if slots[k] == context { return }
-            if slots[k] == 0 { slots[k] = context; return }
+            if slots[k] == context.lower { return }
+            if slots[k] == 0 {
+                slots[k] = context.lower
+                clusters[k] = context.fineCluster
+                return
+            }
         }
     }
 
