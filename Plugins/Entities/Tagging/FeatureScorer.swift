@@ -124,17 +124,30 @@ struct FeatureScorer {
     /// (templates 33 to 36, see ``NameContexts``), zero for a word not capitalised.
     func nameRows(_ facts: [UnsafePointer<SpellingFacts>], casing: DocumentCasing) -> [SIMD16<Int16>] {
         let names = casing.names
+        // Once per word (an all-caps and a title-case spelling share one), in passes like the
+        // facts: every context's buckets, their row numbers, then the rows.
+        let contextCount = names.before.count
+        var slots = [UInt32](repeating: Self.unused, count: contextCount * 4)
+        var perWord = [SIMD16<Int16>](repeating: .zero, count: contextCount / NameContexts.limit)
+        slots.withUnsafeMutableBufferPointer { slots in
+            for k in 0..<contextCount {
+                if names.before[k] != 0 {
+                    slots[4 * k] = bucket(33, names.before[k])
+                    slots[4 * k + 1] = bucket(35, names.beforeClusters[k])
+                }
+                if names.after[k] != 0 {
+                    slots[4 * k + 2] = bucket(34, names.after[k])
+                    slots[4 * k + 3] = bucket(36, names.afterClusters[k])
+                }
+            }
+            resolve(slots)
+            // (An unused slot reads the zero row.)
+            for k in 0..<(contextCount * 4) { perWord[k / (4 * NameContexts.limit)] &+= load(Int(slots[k])) }
+        }
         return facts.map { f in
             let u = f.pointee.profile
             guard u.caseClass.startsName, let e = names.entry(u.lower) else { return .zero }
-            var s = SIMD16<Int16>.zero
-            for k in names.contexts(e) where names.before[k] != 0 {
-                s &+= row(bucket(33, names.before[k])) &+ row(bucket(35, names.beforeClusters[k]))
-            }
-            for k in names.contexts(e) where names.after[k] != 0 {
-                s &+= row(bucket(34, names.after[k])) &+ row(bucket(36, names.afterClusters[k]))
-            }
-            return s
+            return perWord[e]
         }
     }
 
