@@ -98,4 +98,14 @@ struct MentionBoundaryTests {
         #expect(mentions("LeBron James scored.", [("LeBron James", .person)]) == ["LeBron James/PERSON"])
         #expect(mentions("Then LeBron scored.", [("LeBron", .person)]) == ["LeBron/PERSON"])
     }
+
+    // MARK: Names joined to a lower-case word
+
+    @Test func aNameHyphenatedToALowerCaseWordIsOneMisc() {
+        #expect(mentions("The California-based firm grew.", [("California", .loc)]) == ["California-based/MISC"])
+        #expect(mentions("A Saudi-led coalition struck.", [("Saudi", .loc)]) == ["Saudi-led/MISC"])
+        // Spaced hyphens join nothing, and names on both sides are split as before.
+        #expect(mentions("He left California - based on advice.", [("California", .loc)]) == ["California/LOC"])
+        #expect(mentions("China-Russia ties grew.", [("China-Russia", .misc)]) == ["China/LOC", "Russia/LOC"])
+    }
 }

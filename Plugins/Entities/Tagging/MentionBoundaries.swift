@@ -11,6 +11,9 @@ import AssayCore
 /// - a name followed directly by a short number that belongs to it ("Nord Stream 2 pipeline",
 ///   "Apollo 11 landed", "Formula 1 race") keeps the number, unless the number reads as a
 ///   quantity ("Gazprom 2 years ago", "Siemens 10 percent") or a score ("Bahia 2 Atletico 0");
+/// - a name joined by a hyphen to a lower-case word is, with it, one MISC ("California-based",
+///   "Saudi-led", "Trump-style"): the CoNLL convention, which the tagger, reading the parts,
+///   misses for a name it knows well as a place or person;
 /// - a one-word person whose capital inside the word follows a lower-case letter is a brand,
 ///   not a person ("TikTok", "YouTube", "PayPal"), unless the part before that capital is a
 ///   surname particle ("McDonald", "DeSantis", "LeBron"): the training news has almost no
@@ -29,6 +32,8 @@ struct MentionBoundaries: Sendable {
                        nameWord: UInt8 = 32
     /// The collapsed shape of a run of ASCII digits (`d`).
     private let digitsShape: UInt64
+    /// The exact-spelling hash of a hyphen.
+    private let hyphenWord: UInt64
     private let orgWordBit: UInt16
     /// Lower-case surname particles that a capital may follow inside a person's name ("mc", "de").
     private let particles: Set<[UInt8]>
@@ -43,6 +48,7 @@ struct MentionBoundaries: Sendable {
         for p in [".", ",", ";", ":", "!", "?", ")", "\"", "'"] { words.update(lower(p)) { $0 |= Self.closing } }
         words.update(lower(",")) { $0 |= Self.comma }
         digitsShape = Array("12".utf8).withUnsafeBufferPointer { UnitProfile($0, 0, $0.count).shape }
+        hyphenWord = Array("-".utf8).withUnsafeBufferPointer { UnitProfile($0, 0, $0.count).word }
         orgWordBit = 1 << UInt16(Gazetteer.category(named: "org-word")!)
         particles = Set((sections["name-particle"] ?? []).map { Array($0.lowercased().utf8) })
     }
@@ -85,6 +91,10 @@ struct MentionBoundaries: Sendable {
                         out += listed
                         continue
                     }
+                    if let compound = lowerCaseCompound(after: part, sentence: s, units, p) {
+                        out.append(Mention(span: Span(units.spans[part.lowerBound].start, units.spans[compound].end), label: .misc))
+                        continue
+                    }
                     let end = numberSuffix(after: part, e.label, sentence: s, units, p) ?? part.upperBound
                     let label = e.label == .person && part.count == 1 && isBrandSpelling(units.spans[part.lowerBound], utf8) ? .org : e.label
                     out.append(Mention(span: Span(units.spans[part.lowerBound].start, units.spans[end].end), label: label))
@@ -92,6 +102,18 @@ struct MentionBoundaries: Sendable {
             }
         }
         return out
+    }
+
+    /// The unit index of the lower-case word that a hyphen right after the name `range` joins
+    /// it to ("California" of "California-based"), if there is one: no space on either side of
+    /// the hyphen, and the name not itself after a hyphen ("pro-Kremlin-backed" is left alone).
+    private func lowerCaseCompound<P: UnitProfileList>(after range: ClosedRange<Int>, sentence s: Range<Int>, _ units: TaggingUnits, _ p: P) -> Int? {
+        let hyphen = range.upperBound + 1, word = hyphen + 1
+        guard word < s.upperBound, p[hyphen].word == hyphenWord, p[word].caseClass == .lower,
+              units.spans[hyphen].start == units.spans[range.upperBound].end, units.spans[word].start == units.spans[hyphen].end else { return nil }
+        let first = range.lowerBound
+        if first > s.lowerBound, units.spans[first - 1].end == units.spans[first].start, p[first - 1].word == hyphenWord { return nil }
+        return word
     }
 
     /// Whether the word `span` has a capital right after a lower-case letter, with no surname
