@@ -72,10 +72,10 @@ struct EntityRecognizer: Sendable {
     /// by `scripts/derive-word-clusters.py`), read once.
     static let wordClusters: Result<WordClusters, AssayError> = {
         guard let url = Bundle.module.url(forResource: "word-clusters", withExtension: "txt", subdirectory: "Resources"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else {
+              let data = FileManager.default.contents(atPath: url.path) else {
             return .failure(AssayError(.modelUnavailable, "the entity word-cluster resource (word-clusters.txt) is missing from this build"))
         }
-        return .success(WordClusters(text: text))
+        return .success(WordClusters(utf8: [UInt8](data)))
     }()
 
     /// The title matcher built from the gazetteer's `[title]`, `[nationality]` and `[country]` lists.

@@ -17,17 +17,37 @@ struct WordClusters: Sendable {
 
     init() {}
 
-    /// Parses `word fine coarse` lines (`#` starts a comment line).
-    init(text: String) {
-        for line in text.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
-            let fields = line.split(separator: " ")
-            guard fields.count == 3, let fine = UInt16(fields[1]), let coarse = UInt16(fields[2]),
-                  (1...255).contains(fine), (1...255).contains(coarse) else { continue }
-            let bytes = Array(fields[0].utf8)
-            let profile = bytes.withUnsafeBufferPointer { UnitProfile($0, 0, $0.count) }
-            clusters.update(profile.word) { $0 = coarse << 8 | fine }
-            anyCase.update(profile.lower) { if $0 == 0 { $0 = coarse << 8 | fine } }
+    /// Parses `word fine coarse` lines (`#` starts a comment line), read as bytes: the file
+    /// is loaded with the model, and Strings would triple its load time.
+    init(utf8: [UInt8]) {
+        utf8.withUnsafeBufferPointer { b in
+            var start = 0
+            while start < b.count {
+                var end = start
+                while end < b.count && b[end] != 10 { end += 1 }
+                defer { start = end + 1 }
+                guard end > start, b[start] != UInt8(ascii: "#") else { continue }
+                // The word is everything before the second-to-last space (a word has none).
+                var fields: [Int] = []
+                for i in start..<end where b[i] == 32 { fields.append(i) }
+                guard fields.count == 2, let fine = Self.number(b, fields[0] + 1, fields[1]),
+                      let coarse = Self.number(b, fields[1] + 1, end) else { continue }
+                let profile = UnitProfile(b, start, fields[0])
+                clusters.update(profile.word) { $0 = coarse << 8 | fine }
+                anyCase.update(profile.lower) { if $0 == 0 { $0 = coarse << 8 | fine } }
+            }
         }
+    }
+
+    /// The number 1...255 written in `b[start..<end]`, if that is one.
+    private static func number(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt16? {
+        guard end > start, end - start <= 3 else { return nil }
+        var v: UInt16 = 0
+        for i in start..<end {
+            guard b[i] >= 48 && b[i] <= 57 else { return nil }
+            v = v * 10 + UInt16(b[i] - 48)
+        }
+        return (1...255).contains(v) ? v : nil
     }
 
     /// `profile` with its word's clusters set.
