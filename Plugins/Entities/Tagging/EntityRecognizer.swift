@@ -97,6 +97,7 @@ struct EntityRecognizer: Sendable {
                 model.spellingFacts(missing.map { t in let s = types.spelling(t); return features.profile(b, s.start, s.end) })
             }
         }
+        var lanes = Viterbi.LaneEmissions()
         let (tags, casing) = made.withUnsafeBufferPointer { made in
             // Facts the cache had no room for are read from this document's `made`.
             for (t, k) in uncached { facts[t] = made.baseAddress! + k }
@@ -116,10 +117,12 @@ struct EntityRecognizer: Sendable {
                 model.pairSums(missing.map { j in (types.profiles[Int(typePairs[j].0)], types.profiles[Int(typePairs[j].1)]) })
             }
             let tags = model.tag(units, types: types, facts: facts, pairs: pairSums, boundary: boundary, end: end, casing: casing,
-                                 gazetteer: features.gazetteerMatches(units, profiles: profiles))
+                                 gazetteer: features.gazetteerMatches(units, profiles: profiles), lanes: &lanes)
             return (tags, casing)
         }
         let profiles = TypedProfiles(types)
-        return boundaries.mentions(tags: tags, units: units, profiles: profiles, casing: casing, utf8: document.utf8)
+        var mentions = boundaries.mentions(tags: tags, units: units, profiles: profiles, casing: casing, utf8: document.utf8)
+        LabelConsistency.unify(&mentions, units: units, lanes: lanes, casing: casing, utf8: document.utf8)
+        return mentions
     }
 }
