@@ -12,7 +12,7 @@ public struct EntitiesExtractor: Extractor {
             trained on CoNLL-2003 English news, with word, shape, affix, context, capitalisation \
             and gazetteer features, word clusters learnt from unlabelled modern news, and the \
             contexts of all mentions of a name in the document ("bid for Countrywide", \
-            "Countrywide shares"). Mentions of one entity are merged per document: `canonical` is \
+            "Countrywide shares"); the mentions of one spelling take one label. Mentions of one entity are merged per document: `canonical` is \
             the fullest name ("Putin" → "Vladimir Putin"); titles before a person's name are not \
             part of its span but kept in `title` ("President"). Hyphenated names are split \
             ("China-Russia" holds two places). A name keeps a short number that ends it \

@@ -26,16 +26,23 @@ enum LabelConsistency {
                 && s < units.sentences.count && casing.lineCases[s] == .normal
             unitRanges.append(ordinary ? u...last : nil)
         }
-        // Mentions by spelling.
-        var groups: [ArraySlice<UInt8>: [Int]] = [:]
-        for (k, m) in mentions.enumerated() where unitRanges[k] != nil {
-            groups[utf8[m.span.start..<m.span.end], default: []].append(k)
-        }
-        for members in groups.values where members.count > 1 {
-            let labels = Set(members.map { mentions[$0].label })
-            guard labels.count > 1 else { continue }
+        // Mentions by spelling: sorted by a hash of their bytes, then runs of equal bytes (no
+        // dictionary of byte strings: this runs for every document).
+        let hashes = mentions.map { FeatureHash.bytes(utf8[$0.span.start..<$0.span.end]) }
+        let order = mentions.indices.filter { unitRanges[$0] != nil }.sorted { (hashes[$0], $0) < (hashes[$1], $1) }
+        var runStart = 0
+        while runStart < order.count {
+            var runEnd = runStart + 1
+            let first = mentions[order[runStart]].span
+            while runEnd < order.count, hashes[order[runEnd]] == hashes[order[runStart]],
+                  utf8[mentions[order[runEnd]].span.start..<mentions[order[runEnd]].span.end].elementsEqual(utf8[first.start..<first.end]) {
+                runEnd += 1
+            }
+            let members = order[runStart..<runEnd]
+            runStart = runEnd
+            guard members.count > 1, members.contains(where: { mentions[$0].label != mentions[members.first!].label }) else { continue }
             var best: (label: EntityLabel, score: Float)?
-            for label in EntityLabel.allCases where labels.contains(label) {
+            for label in EntityLabel.allCases where members.contains(where: { mentions[$0].label == label }) {
                 let total = members.reduce(Float(0)) { $0 + score(label, unitRanges[$1]!, lanes) }
                 if best == nil || total > best!.score { best = (label, total) }
             }
