@@ -10,14 +10,19 @@ public struct EntitiesExtractor: Extractor {
         discussion: """
             A linear-chain tagger (averaged structured perceptron over BILOU tags, Viterbi decoding) \
             trained on CoNLL-2003 English news, with word, shape, affix, context, capitalisation \
-            and gazetteer features. Mentions of one entity are merged per document: `canonical` is \
+            and gazetteer features, word clusters learnt from unlabelled modern news, and the \
+            contexts of all mentions of a name in the document ("bid for Countrywide", \
+            "Countrywide shares"); the mentions of one spelling take one label. Mentions of one entity are merged per document: `canonical` is \
             the fullest name ("Putin" → "Vladimir Putin"); titles before a person's name are not \
             part of its span but kept in `title` ("President"). Hyphenated names are split \
             ("China-Russia" holds two places). A name keeps a short number that ends it \
             ("Nord Stream 2", "Apollo 11"); in headlines, function words and headline verbs are \
-            not part of names ("XI AND PUTIN MEET", "Toqayev Receives").
+            not part of names ("XI AND PUTIN MEET", "Toqayev Receives"). A name hyphenated to a \
+            lower-case word is one MISC ("California-based"); a one-word name with a capital \
+            inside it is a brand, not a person ("TikTok"), unless a surname particle comes first \
+            ("McDonald").
             """,
-        version: "1.1",
+        version: "1.2",
         fields: [
             FieldDescriptor("label", .string, "PERSON, ORG, LOC or MISC"),
             FieldDescriptor("canonical", .string, "the fullest name of the entity in the document"),

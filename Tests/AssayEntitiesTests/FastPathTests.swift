@@ -19,6 +19,9 @@ struct FastPathTests {
     static func profiledTypes(_ doc: AnalyzedDocument, _ units: TaggingUnits) -> UnitTypes {
         var types = doc.utf8.withUnsafeBufferPointer { UnitTypes($0, units.spans) }
         doc.utf8.withUnsafeBufferPointer { types.profile(with: $0) }
+        // Clusters as the recognizer sets them on the facts it makes.
+        let clusters = try! EntityRecognizer.wordClusters.get()
+        types.profiles = types.profiles.map(clusters.labelled)
         return types
     }
 
@@ -81,8 +84,11 @@ struct FastPathTests {
     @Test func cachedSpellingsGiveTheSameMentions() throws {
         let sections = try EntityRecognizer.gazetteerSections.get()
         let model = recognizer.model
-        let uncached = try EntityRecognizer(model: model, gazetteer: Gazetteer(sections: sections), sections: sections, cachedSpellings: 0)
-        let cached = try EntityRecognizer(model: model, gazetteer: Gazetteer(sections: sections), sections: sections, cachedSpellings: 100)
+        let clusters = try EntityRecognizer.wordClusters.get()
+        let uncached = try EntityRecognizer(model: model, gazetteer: Gazetteer(sections: sections), sections: sections, clusters: clusters,
+                                            cachedSpellings: 0)
+        let cached = try EntityRecognizer(model: model, gazetteer: Gazetteer(sections: sections), sections: sections, clusters: clusters,
+                                          cachedSpellings: 100)
         // Twice over: the second round finds (up to 100 of) the spellings cached by the first.
         for round in 0..<2 {
             for text in Self.texts {

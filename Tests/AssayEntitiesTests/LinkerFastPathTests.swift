@@ -161,8 +161,8 @@ struct TypedProfilesTests {
             #expect(ga.map { $0.map { [Int($0.categories), Int($0.position)] } } == gb.map { $0.map { [Int($0.categories), Int($0.position)] } })
             // Every tag sequence the boundaries could see: a few fixed ones.
             for tags in [units.spans.indices.map { $0 % 17 }, units.spans.indices.map { ($0 * 7) % 17 }, units.spans.map { _ in 4 }] {
-                #expect(recognizer.boundaries.mentions(tags: tags, units: units, profiles: typed, casing: a)
-                        == recognizer.boundaries.mentions(tags: tags, units: units, profiles: direct, casing: b))
+                #expect(recognizer.boundaries.mentions(tags: tags, units: units, profiles: typed, casing: a, utf8: doc.utf8)
+                        == recognizer.boundaries.mentions(tags: tags, units: units, profiles: direct, casing: b, utf8: doc.utf8))
             }
         }
     }

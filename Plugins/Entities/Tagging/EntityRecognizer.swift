@@ -19,13 +19,14 @@ struct EntityRecognizer: Sendable {
     /// `cachedSpellings`: how many spellings' facts to keep across documents (see ``SpellingCache``),
     /// and a quarter of how many neighbour pairs; 50,000 (about 15 MB, and 13 MB of pairs) hold
     /// nearly every word of running news.
-    init(model: TaggerModel, gazetteer: Gazetteer, sections: [String: [String]], cachedSpellings: Int = 50_000) throws {
+    init(model: TaggerModel, gazetteer: Gazetteer, sections: [String: [String]], clusters: WordClusters,
+         cachedSpellings: Int = 50_000) throws {
         guard model.featureVersion == FeatureExtractor.version else {
             throw AssayError(.modelUnavailable,
                              "entity model was trained with feature version \(model.featureVersion), this build uses \(FeatureExtractor.version): retrain it with `assay train entities`")
         }
         self.model = model
-        self.features = FeatureExtractor(gazetteer: gazetteer, bucketBits: model.bucketBits)
+        self.features = FeatureExtractor(gazetteer: gazetteer, clusters: clusters, bucketBits: model.bucketBits)
         self.boundaries = MentionBoundaries(gazetteer: gazetteer, sections: sections)
         // The facts of the sentence markers ``FeatureExtractor/boundary`` and ``FeatureExtractor/end``
         // are kept beside the cache's (extra facts 0 and 1), where they never move.
@@ -43,7 +44,8 @@ struct EntityRecognizer: Sendable {
                   let data = FileManager.default.contents(atPath: url.path) else {
                 throw AssayError(.modelUnavailable, "the entity model resource (entities-model.bin) is missing from this build")
             }
-            return .success(try EntityRecognizer(model: TaggerModel(data: data), gazetteer: gazetteer, sections: sections))
+            return .success(try EntityRecognizer(model: TaggerModel(data: data), gazetteer: gazetteer, sections: sections,
+                                                 clusters: try wordClusters.get()))
         } catch let e as AssayError {
             return .failure(e)
         } catch {
@@ -66,6 +68,16 @@ struct EntityRecognizer: Sendable {
         return .success(merged)
     }()
 
+    /// The word clusters shipped as `Resources/word-clusters.txt` (derived from unlabelled news
+    /// by `scripts/derive-word-clusters.py`), read once.
+    static let wordClusters: Result<WordClusters, AssayError> = {
+        guard let url = Bundle.module.url(forResource: "word-clusters", withExtension: "txt", subdirectory: "Resources"),
+              let data = FileManager.default.contents(atPath: url.path) else {
+            return .failure(AssayError(.modelUnavailable, "the entity word-cluster resource (word-clusters.txt) is missing from this build"))
+        }
+        return .success(WordClusters(utf8: [UInt8](data)))
+    }()
+
     /// The title matcher built from the gazetteer's `[title]`, `[nationality]` and `[country]` lists.
     static let titleMatcher: TitleMatcher = {
         let s = (try? gazetteerSections.get()) ?? [:]
@@ -82,9 +94,10 @@ struct EntityRecognizer: Sendable {
         var made: [SpellingFacts] = []
         let uncached = document.utf8.withUnsafeBufferPointer { b in
             spellings.facts(of: types, in: b, facts: &facts, ids: &ids, made: &made) { missing in
-                model.spellingFacts(missing.map { t in let s = types.spelling(t); return UnitProfile(b, s.start, s.end) })
+                model.spellingFacts(missing.map { t in let s = types.spelling(t); return features.profile(b, s.start, s.end) })
             }
         }
+        var lanes = Viterbi.LaneEmissions()
         let (tags, casing) = made.withUnsafeBufferPointer { made in
             // Facts the cache had no room for are read from this document's `made`.
             for (t, k) in uncached { facts[t] = made.baseAddress! + k }
@@ -104,10 +117,12 @@ struct EntityRecognizer: Sendable {
                 model.pairSums(missing.map { j in (types.profiles[Int(typePairs[j].0)], types.profiles[Int(typePairs[j].1)]) })
             }
             let tags = model.tag(units, types: types, facts: facts, pairs: pairSums, boundary: boundary, end: end, casing: casing,
-                                 gazetteer: features.gazetteerMatches(units, profiles: profiles))
+                                 gazetteer: features.gazetteerMatches(units, profiles: profiles), lanes: &lanes)
             return (tags, casing)
         }
         let profiles = TypedProfiles(types)
-        return boundaries.mentions(tags: tags, units: units, profiles: profiles, casing: casing)
+        var mentions = boundaries.mentions(tags: tags, units: units, profiles: profiles, casing: casing, utf8: document.utf8)
+        LabelConsistency.unify(&mentions, units: units, lanes: lanes, casing: casing, utf8: document.utf8)
+        return mentions
     }
 }

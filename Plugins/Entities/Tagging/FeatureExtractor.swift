@@ -14,13 +14,15 @@ import AssayCore
 /// (`FastPathTests` checks that their sums agree).
 struct FeatureExtractor: Sendable {
     /// Bump when templates change: a model trained with other templates is refused.
-    static let version: UInt32 = 4
+    static let version: UInt32 = 8
 
     let gazetteer: Gazetteer
+    let clusters: WordClusters
     let bucketMask: UInt32
 
-    init(gazetteer: Gazetteer, bucketBits: Int) {
+    init(gazetteer: Gazetteer, clusters: WordClusters = WordClusters(), bucketBits: Int) {
         self.gazetteer = gazetteer
+        self.clusters = clusters
         self.bucketMask = UInt32((1 << bucketBits) - 1)
     }
 
@@ -48,12 +50,18 @@ struct FeatureExtractor: Sendable {
 
     /// Profiles every unit of `units` in `document`.
     func profiles(_ document: AnalyzedDocument, _ units: TaggingUnits) -> [UnitProfile] {
-        document.utf8.withUnsafeBufferPointer { b in units.spans.map { UnitProfile(b, $0.start, $0.end) } }
+        document.utf8.withUnsafeBufferPointer { b in units.spans.map { profile(b, $0.start, $0.end) } }
+    }
+
+    /// The profile of the bytes `start..<end` of `utf8`, word clusters included.
+    @inline(__always) func profile(_ utf8: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UnitProfile {
+        clusters.labelled(UnitProfile(utf8, start, end))
     }
 
     /// How the document writes each word and line (see ``DocumentCasing``).
     func casing<P: UnitProfileList>(_ units: TaggingUnits, profiles p: P) -> DocumentCasing {
         var casing = DocumentCasing(units.count)
+        casing.names = NameContexts(capacity: units.count / 8)
         casing.lineCases.reserveCapacity(units.sentences.count)
         casing.headlines.reserveCapacity(units.sentences.count)
         // What the rules read of a unit is its type's: the case class and whether it has four
@@ -81,9 +89,16 @@ struct FeatureExtractor: Sendable {
                             casing.seen.update(p[i].lower) { $0 |= DocumentCasing.writtenLower }
                         }
                     case .title, .upper, .mixed:
-                        if lc == .normal, i > s.lowerBound, !lineStart[i], set[t] & DocumentCasing.capitalisedInText == 0 {
-                            set[t] |= DocumentCasing.capitalisedInText
-                            casing.seen.update(p[i].lower) { $0 |= DocumentCasing.capitalisedInText }
+                        casing.names.add(p[i].lower, previous: i > s.lowerBound ? p[i - 1] : Self.boundary,
+                                         next: i + 1 < s.upperBound ? p[i + 1] : Self.end)
+                        guard lc == .normal else { break }
+                        var bits: UInt8 = 0
+                        if i > s.lowerBound, !lineStart[i] { bits |= DocumentCasing.capitalisedInText }
+                        if i > s.lowerBound, shapes[p.type(of: i - 1)].caseClass.startsName { bits |= DocumentCasing.afterName }
+                        if i + 1 < s.upperBound, shapes[p.type(of: i + 1)].caseClass.startsName { bits |= DocumentCasing.beforeName }
+                        if bits & ~set[t] != 0 {
+                            set[t] |= bits
+                            casing.seen.update(p[i].lower) { $0 |= bits }
                         }
                     case .none: break
                     }
@@ -114,6 +129,7 @@ struct FeatureExtractor: Sendable {
         offsets.reserveCapacity(units.count + 1)
         let lineCases = casing.lineCases
         let seen = casing.seen
+        let names = casing.names
         let gaz = gazetteerMatches(units, profiles: p)
 
         let mask = bucketMask
@@ -157,8 +173,7 @@ struct FeatureExtractor: Sendable {
                 add2(20, lc, cc)
                 if lc != 0 { add2(21, lc, u.lower) }
                 if u.caseClass != .none && u.caseClass != .lower {
-                    let bits = UInt64(seen[u.lower] ?? 0)
-                    add2(22, bits &+ first &* 8 &+ lc &* 16, cc)
+                    add2(22, DocumentCasing.context(seen[u.lower] ?? 0, first: first, lineCase: lc), cc)
                 }
                 add2(23, UInt64(min(u.length, 12)), cc)
                 add2(24, prev2.shape &+ 7, FeatureHash.mix(prev.shape, u.shape))
@@ -173,6 +188,14 @@ struct FeatureExtractor: Sendable {
                 }
                 if i > s.lowerBound, let g = gaz[i - 1], g.position >= 2 { add(27, UInt64(g.categories)) }
                 if i + 1 < s.upperBound, let g = gaz[i + 1], g.position == 0 || g.position == 3 { add(28, UInt64(g.categories)) }
+                add(29, u.fineCluster)
+                add(30, u.coarseCluster)
+                add(31, prev.fineCluster)
+                add(32, next.fineCluster)
+                if u.caseClass.startsName, let e = names.entry(u.lower) {
+                    for k in names.contexts(e) where names.before[k] != 0 { add(33, names.before[k]); add(35, names.beforeClusters[k]) }
+                    for k in names.contexts(e) where names.after[k] != 0 { add(34, names.after[k]); add(36, names.afterClusters[k]) }
+                }
                 offsets.append(Int32(out.count))
             }
         }
@@ -218,12 +241,28 @@ struct DocumentCasing {
     /// The word is capitalised inside a sentence of a normal (not headline) line: a name.
     static let capitalisedInText: UInt8 = 2
 
+    /// The word is capitalised right after another capitalised word in a normal line ("Doria"
+    /// in "Joao Doria"): part of a longer name somewhere in the document.
+    static let afterName: UInt8 = 4
+    /// The word is capitalised right before another capitalised word in a normal line.
+    static let beforeName: UInt8 = 8
+
+    /// The value of the feature that reads a capitalised word's ``seen`` bits, with whether it
+    /// is its sentence's first word and how its line is written. A company or product named
+    /// alone in every mention ("Alchemy said", "bid for Countrywide") reads differently from
+    /// a surname whose full name the document gives elsewhere ("Doria", "Joao Doria").
+    @inline(__always) static func context(_ bits: UInt8, first: UInt64, lineCase: UInt64) -> UInt64 {
+        UInt64(bits) &+ first << 4 &+ lineCase << 5
+    }
+
     /// Per sentence: how its line is written.
     var lineCases: [FeatureExtractor.LineCase] = []
     /// Per sentence: whether it reads as a headline or list item (no long lower-case word).
     var headlines: [Bool] = []
     /// Lower-case hash of a word → the bits above.
     var seen: HashedTable<UInt8>
+    /// The contexts of the mentions of each capitalised word.
+    var names = NameContexts(capacity: 0)
 
     init(_ unitCount: Int) { seen = HashedTable(capacity: max(64, unitCount / 2), empty: 0) }
 

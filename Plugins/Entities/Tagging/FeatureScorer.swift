@@ -72,10 +72,10 @@ struct FeatureScorer {
         return s
     }
 
-    /// Slots per spelling: 13 own features (bias, word, lower, shape, 4 prefixes, 4 suffixes,
-    /// length), 2 more for `plainBase`, 2 as previous, 1 as second previous, 2 as next, 1 as
-    /// second next.
-    private static let spellingSlots = 21
+    /// Slots per spelling: 15 own features (bias, word, lower, shape, 4 prefixes, 4 suffixes,
+    /// length, 2 clusters), 2 more for `plainBase`, 3 as previous, 1 as second previous, 3 as
+    /// next, 1 as second next.
+    private static let spellingSlots = 25
 
     /// The facts of each spelling of `profiles` (see ``SpellingFacts``).
     func facts(of profiles: [UnitProfile]) -> [SpellingFacts] {
@@ -93,13 +93,15 @@ struct FeatureScorer {
                 for j in 0..<4 { if u.prefixes[j] != 0 { put(bucket(5, u.prefixes[j])) } else { k += 1 } }
                 for j in 0..<4 { if u.suffixes[j] != 0 { put(bucket(6, u.suffixes[j])) } else { k += 1 } }
                 put(bucket(23, UInt64(min(u.length, 12)), cc))
+                put(bucket(29, u.fineCluster))
+                put(bucket(30, u.coarseCluster))
                 // Line case 0 (normal), not the first word: templates 19 and 20 of `extract`
                 // (22 reads the document's casing: see `typeRows`).
                 put(bucket(19, 0, u.shape))
                 put(bucket(20, 0, cc))
-                put(bucket(7, u.lower)); put(bucket(11, u.shape))
+                put(bucket(7, u.lower)); put(bucket(11, u.shape)); put(bucket(31, u.fineCluster))
                 put(bucket(9, u.lower))
-                put(bucket(8, u.lower)); put(bucket(12, u.shape))
+                put(bucket(8, u.lower)); put(bucket(12, u.shape)); put(bucket(32, u.fineCluster))
                 put(bucket(10, u.lower))
             }
             resolve(slots)
@@ -109,25 +111,57 @@ struct FeatureScorer {
         slots.withUnsafeMutableBufferPointer { slots in
             for (t, u) in profiles.enumerated() {
                 let k = t * Self.spellingSlots
-                let own = sum(slots, k..<(k + 13))
-                out.append(SpellingFacts(profile: u, own: own, plainBase: own &+ sum(slots, (k + 13)..<(k + 15)),
-                                         asPrevious: sum(slots, (k + 15)..<(k + 17)), asSecondPrevious: sum(slots, (k + 17)..<(k + 18)),
-                                         asNext: sum(slots, (k + 18)..<(k + 20)), asSecondNext: sum(slots, (k + 20)..<(k + 21))))
+                let own = sum(slots, k..<(k + 15))
+                out.append(SpellingFacts(profile: u, own: own, plainBase: own &+ sum(slots, (k + 15)..<(k + 17)),
+                                         asPrevious: sum(slots, (k + 17)..<(k + 20)), asSecondPrevious: sum(slots, (k + 20)..<(k + 21)),
+                                         asNext: sum(slots, (k + 21)..<(k + 24)), asSecondNext: sum(slots, (k + 24)..<(k + 25))))
             }
         }
         return out
     }
 
-    /// Per type of a document (markers included): its facts' `plainBase` plus template 22,
-    /// the document's casing of a capitalised word — the sum for a unit in an ordinary position.
-    func plainRows(_ facts: [UnsafePointer<SpellingFacts>], casing: DocumentCasing) -> [SIMD16<Int16>] {
+    /// Per type of a document (markers included): the rows of the contexts of its mentions
+    /// (templates 33 to 36, see ``NameContexts``), zero for a word not capitalised.
+    func nameRows(_ facts: [UnsafePointer<SpellingFacts>], casing: DocumentCasing) -> [SIMD16<Int16>] {
+        let names = casing.names
+        // Once per word (an all-caps and a title-case spelling share one), in passes like the
+        // facts: every context's buckets, their row numbers, then the rows.
+        let contextCount = names.before.count
+        var slots = [UInt32](repeating: Self.unused, count: contextCount * 4)
+        var perWord = [SIMD16<Int16>](repeating: .zero, count: contextCount / NameContexts.limit)
+        slots.withUnsafeMutableBufferPointer { slots in
+            for k in 0..<contextCount {
+                if names.before[k] != 0 {
+                    slots[4 * k] = bucket(33, names.before[k])
+                    slots[4 * k + 1] = bucket(35, names.beforeClusters[k])
+                }
+                if names.after[k] != 0 {
+                    slots[4 * k + 2] = bucket(34, names.after[k])
+                    slots[4 * k + 3] = bucket(36, names.afterClusters[k])
+                }
+            }
+            resolve(slots)
+            // (An unused slot reads the zero row.)
+            for k in 0..<(contextCount * 4) { perWord[k / (4 * NameContexts.limit)] &+= load(Int(slots[k])) }
+        }
+        return facts.map { f in
+            let u = f.pointee.profile
+            guard u.caseClass.startsName, let e = names.entry(u.lower) else { return .zero }
+            return perWord[e]
+        }
+    }
+
+    /// Per type of a document (markers included): its facts' `plainBase`, its `names` row and
+    /// template 22, the document's casing of a capitalised word — the sum for a unit in an
+    /// ordinary position.
+    func plainRows(_ facts: [UnsafePointer<SpellingFacts>], names: [SIMD16<Int16>], casing: DocumentCasing) -> [SIMD16<Int16>] {
         var plain: [SIMD16<Int16>] = []
         plain.reserveCapacity(facts.count)
         facts.withUnsafeBufferPointer { facts in
             for f in facts.indices {
                 let u = facts[f].pointee.profile
                 if u.caseClass != .none && u.caseClass != .lower {
-                    plain.append(facts[f].pointee.plainBase &+ row(bucket(22, UInt64(casing.seen[u.lower] ?? 0), UInt64(u.caseClass.rawValue))))
+                    plain.append(facts[f].pointee.plainBase &+ names[f] &+ row(bucket(22, DocumentCasing.context(casing.seen[u.lower] ?? 0, first: 0, lineCase: 0), UInt64(u.caseClass.rawValue))))
                 } else {
                     plain.append(facts[f].pointee.plainBase)
                 }
@@ -193,7 +227,8 @@ struct FeatureScorer {
     func score(_ units: TaggingUnits, types: UnitTypes, facts: [UnsafePointer<SpellingFacts>], pairs: [PairSums], boundary: Int32, end: Int32,
                casing: DocumentCasing, gazetteer gaz: [(categories: UInt16, position: UInt8)?], into sums: inout [SIMD16<Int16>]) {
         precondition(pairs.count == units.count + units.sentences.count)
-        let plain = plainRows(facts, casing: casing)
+        let names = nameRows(facts, casing: casing)
+        let plain = plainRows(facts, names: names, casing: casing)
         let lineCases = casing.lineCases
         let seen = casing.seen
         // One slot per unit for its shape trigram feature, and apart from them the slots of the
@@ -240,12 +275,12 @@ struct FeatureScorer {
                     if lc == 0 && first == 0 {
                         sum = plain[ut]
                     } else {
-                        sum = facts[ut].pointee.own
+                        sum = facts[ut].pointee.own &+ names[ut]
                         addContext(bucket(19, first &+ lc &* 4, u.shape), i)
                         addContext(bucket(20, lc, cc), i)
                         if lc != 0 { addContext(bucket(21, lc, u.lower), i) }
                         if u.caseClass != .none && u.caseClass != .lower {
-                            addContext(bucket(22, UInt64(seen[u.lower] ?? 0) &+ first &* 8 &+ lc &* 16, cc), i)
+                            addContext(bucket(22, DocumentCasing.context(seen[u.lower] ?? 0, first: first, lineCase: lc), cc), i)
                         }
                     }
                     sum &+= facts[pt].pointee.asPrevious

@@ -11,12 +11,19 @@ import AssayCore
 /// - a name followed directly by a short number that belongs to it ("Nord Stream 2 pipeline",
 ///   "Apollo 11 landed", "Formula 1 race") keeps the number, unless the number reads as a
 ///   quantity ("Gazprom 2 years ago", "Siemens 10 percent") or a score ("Bahia 2 Atletico 0");
+/// - a name joined by a hyphen to a lower-case word is, with it, one MISC ("California-based",
+///   "Saudi-led", "Trump-style"): the CoNLL convention, which the tagger, reading the parts,
+///   misses for a name it knows well as a place or person;
+/// - a one-word person whose capital inside the word follows a lower-case letter is a brand,
+///   not a person ("TikTok", "YouTube", "PayPal"), unless the part before that capital is a
+///   surname particle ("McDonald", "DeSantis", "LeBron"): the training news has almost no
+///   such brands, and reads the shape as a Scottish surname;
 /// - a hyphenated entity whose every part is a listed place, nationality or organisation is
 ///   split into those parts: the training news tags `Israeli-PLO` as one MISC, but
 ///   `China-Russia relations` are between two places.
 ///
 /// The word lists are sections of the gazetteer resource (`[function-word]`, `[headline-word]`,
-/// `[quantity-word]`), matched by the units' lower-case hashes.
+/// `[quantity-word]`), matched by the units' lower-case hashes, and `[name-particle]`.
 struct MentionBoundaries: Sendable {
     let gazetteer: Gazetteer
     /// Lower-case hash → the list bits below.
@@ -25,7 +32,11 @@ struct MentionBoundaries: Sendable {
                        nameWord: UInt8 = 32
     /// The collapsed shape of a run of ASCII digits (`d`).
     private let digitsShape: UInt64
+    /// The exact-spelling hash of a hyphen.
+    private let hyphenWord: UInt64
     private let orgWordBit: UInt16
+    /// Lower-case surname particles that a capital may follow inside a person's name ("mc", "de").
+    private let particles: Set<[UInt8]>
 
     init(gazetteer: Gazetteer, sections: [String: [String]]) {
         self.gazetteer = gazetteer
@@ -37,13 +48,16 @@ struct MentionBoundaries: Sendable {
         for p in [".", ",", ";", ":", "!", "?", ")", "\"", "'"] { words.update(lower(p)) { $0 |= Self.closing } }
         words.update(lower(",")) { $0 |= Self.comma }
         digitsShape = Array("12".utf8).withUnsafeBufferPointer { UnitProfile($0, 0, $0.count).shape }
+        hyphenWord = Array("-".utf8).withUnsafeBufferPointer { UnitProfile($0, 0, $0.count).word }
         orgWordBit = 1 << UInt16(Gazetteer.category(named: "org-word")!)
+        particles = Set((sections["name-particle"] ?? []).map { Array($0.lowercased().utf8) })
     }
 
     private func bits(_ p: UnitProfile) -> UInt8 { words[p.lower] ?? 0 }
 
     /// The mentions the tags spell, with the corrections above.
-    func mentions<P: UnitProfileList>(tags: [Int], units: TaggingUnits, profiles p: P, casing: DocumentCasing) -> [Mention] {
+    /// `utf8` is the text the units are spans of.
+    func mentions<P: UnitProfileList>(tags: [Int], units: TaggingUnits, profiles p: P, casing: DocumentCasing, utf8: [UInt8]) -> [Mention] {
         var out: [Mention] = []
         // Buffers reused by every sentence and name (see ``BILOU/entities(in:_:into:)``).
         var entities: [(units: Range<Int>, label: EntityLabel)] = []
@@ -77,12 +91,41 @@ struct MentionBoundaries: Sendable {
                         out += listed
                         continue
                     }
+                    if let compound = lowerCaseCompound(after: part, sentence: s, units, p) {
+                        out.append(Mention(span: Span(units.spans[part.lowerBound].start, units.spans[compound].end), label: .misc))
+                        continue
+                    }
                     let end = numberSuffix(after: part, e.label, sentence: s, units, p) ?? part.upperBound
-                    out.append(Mention(span: Span(units.spans[part.lowerBound].start, units.spans[end].end), label: e.label))
+                    let label = e.label == .person && part.count == 1 && isBrandSpelling(units.spans[part.lowerBound], utf8) ? .org : e.label
+                    out.append(Mention(span: Span(units.spans[part.lowerBound].start, units.spans[end].end), label: label))
                 }
             }
         }
         return out
+    }
+
+    /// The unit index of the lower-case word that a hyphen right after the name `range` joins
+    /// it to ("California" of "California-based"), if there is one: no space on either side of
+    /// the hyphen, and the name not itself after a hyphen ("pro-Kremlin-backed" is left alone).
+    private func lowerCaseCompound<P: UnitProfileList>(after range: ClosedRange<Int>, sentence s: Range<Int>, _ units: TaggingUnits, _ p: P) -> Int? {
+        let hyphen = range.upperBound + 1, word = hyphen + 1
+        guard word < s.upperBound, p[hyphen].word == hyphenWord, p[word].caseClass == .lower,
+              units.spans[hyphen].start == units.spans[range.upperBound].end, units.spans[word].start == units.spans[hyphen].end else { return nil }
+        let first = range.lowerBound
+        if first > s.lowerBound, units.spans[first - 1].end == units.spans[first].start, p[first - 1].word == hyphenWord { return nil }
+        return word
+    }
+
+    /// Whether the word `span` has a capital right after a lower-case letter, with no surname
+    /// particle before it ("TikTok", not "McDonald").
+    private func isBrandSpelling(_ span: Span, _ utf8: [UInt8]) -> Bool {
+        func isLower(_ c: UInt8) -> Bool { c >= 97 && c <= 122 }
+        func isUpper(_ c: UInt8) -> Bool { c >= 65 && c <= 90 }
+        guard span.length >= 4, isUpper(utf8[span.start]) else { return false }
+        for k in (span.start + 2)..<span.end where isUpper(utf8[k]) && isLower(utf8[k - 1]) {
+            return !particles.contains(utf8[span.start..<k].map { isUpper($0) ? $0 | 0x20 : $0 })
+        }
+        return false
     }
 
     /// A person span cut at commas, and in headlines at function words ("XI AND PUTIN"), into

@@ -39,17 +39,67 @@ struct SpellingFacts: Sendable {
 final class SpellingCache: @unchecked Sendable {
     let capacity: Int
 
+    /// One slot of the index: a spelling's hash, byte length and packed bytes (see
+    /// ``UnitTypes/packedBytes(_:)``) beside its entry number, so that a look-up of a spelling
+    /// under eight bytes (most words) reads one slot and nothing else.
+    private struct Slot: Sendable {
+        var hash: UInt64 = 0
+        var packed: UInt64 = 0
+        var length: Int32 = 0
+        /// -1: a free slot.
+        var entry: Int32 = -1
+    }
+
     private struct State: Sendable {
-        /// Hash of the bytes (see ``UnitTypes``) → entry; on a collision the next key of the
-        /// probe sequence in ``SpellingCache/probe(_:)``.
-        var index = HashedTable<Int32>(capacity: 4096, empty: -1)
+        /// Open addressing with linear probing, at most half full.
+        var slots = [Slot](repeating: Slot(), count: 8192)
         var bytes: [UInt8] = []
-        /// Per entry: where its bytes are in `bytes`, and the bytes packed as
-        /// ``UnitTypes/packedBytes(_:)`` packs them (a spelling under eight bytes is compared
-        /// by that number).
-        var spellings: [(start: Int, length: Int, packed: UInt64)] = []
+        /// Per entry: where its bytes are in `bytes` (a spelling of eight bytes or more is
+        /// compared by them).
+        var starts: [Int] = []
         /// How many entries of `storage` are written.
         var count = 0
+
+        /// The entry of the spelling `span` of `base` with `hash` and `packed` bytes, if stored.
+        func find(_ hash: UInt64, _ packed: UInt64, _ span: Span, _ base: UnsafePointer<UInt8>) -> Int32? {
+            let mask = slots.count - 1
+            return slots.withUnsafeBufferPointer { slots in
+                var i = Int(truncatingIfNeeded: hash) & mask
+                while true {
+                    let slot = slots[i]
+                    if slot.entry < 0 { return nil }
+                    if slot.hash == hash && slot.packed == packed && Int(slot.length) == span.length
+                        && (span.length < 8 || bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + starts[Int(slot.entry)], base + span.start, span.length) == 0 }) {
+                        return slot.entry
+                    }
+                    i = (i + 1) & mask
+                }
+            }
+        }
+
+        /// Adds the next entry for a spelling not stored yet.
+        mutating func add(_ hash: UInt64, _ packed: UInt64, _ span: Span, _ utf8: UnsafeBufferPointer<UInt8>) -> Int32 {
+            if (count + 1) * 2 > slots.count { grow() }
+            let entry = Int32(count)
+            place(Slot(hash: hash, packed: packed, length: Int32(span.length), entry: entry))
+            starts.append(bytes.count)
+            bytes.append(contentsOf: utf8[span.start..<span.end])
+            count += 1
+            return entry
+        }
+
+        private mutating func place(_ slot: Slot) {
+            let mask = slots.count - 1
+            var i = Int(truncatingIfNeeded: slot.hash) & mask
+            while slots[i].entry >= 0 { i = (i + 1) & mask }
+            slots[i] = slot
+        }
+
+        private mutating func grow() {
+            let old = slots
+            slots = [Slot](repeating: Slot(), count: old.count * 2)
+            for slot in old where slot.entry >= 0 { place(slot) }
+        }
     }
     private let state = Mutex(State())
     /// `capacity` entries' facts, then the extra facts given at `init` (written there).
@@ -68,11 +118,11 @@ final class SpellingCache: @unchecked Sendable {
         storage.deallocate()
     }
 
+    /// The next key to try when `key` holds another entry (the linker's name tables probe so).
+    @inline(__always) static func probe(_ key: UInt64) -> UInt64 { FeatureHash.mix(key, 0x5EED) }
+
     /// Extra facts `k` given at `init`, at a place that never moves.
     func extraFacts(_ k: Int) -> UnsafePointer<SpellingFacts> { UnsafePointer(storage + capacity + k) }
-
-    /// The next key to try when `key` holds another spelling.
-    @inline(__always) static func probe(_ key: UInt64) -> UInt64 { FeatureHash.mix(key, 0x5EED) }
 
     /// Points `facts[t]` at the facts of every type `t` of `types`: in the cache, or made by
     /// `make` (given the types not cached, in order) and then cached while there is room.
@@ -89,24 +139,14 @@ final class SpellingCache: @unchecked Sendable {
         // In type order: the cached facts, a stand-in where they must be made (set below).
         var missing: [Int] = []
         state.withLock { s in
-            s.bytes.withUnsafeBufferPointer { bytes in
-                // (`ids` is written inside the lock: a local, not shared.)
-                for t in 0..<types.count {
-                    let span = types.spelling(t)
-                    var key = types.hash(t), found = false
-                    while let e = s.index[key] {
-                        let entry = s.spellings[Int(e)]
-                        if entry.length == span.length
-                            && (span.length < 8 ? entry.packed == types.packedBytes(t)
-                                : memcmp(bytes.baseAddress! + entry.start, base + span.start, span.length) == 0) {
-                            facts.append(stored + Int(e))
-                            ids[t] = e
-                            found = true
-                            break
-                        }
-                        key = Self.probe(key)
-                    }
-                    if !found { missing.append(t); facts.append(stored) }
+            // (`ids` is written inside the lock: a local, not shared.)
+            for t in 0..<types.count {
+                if let e = s.find(types.hash(t), types.packedBytes(t), types.spelling(t), base) {
+                    facts.append(stored + Int(e))
+                    ids[t] = e
+                } else {
+                    missing.append(t)
+                    facts.append(stored)
                 }
             }
         }
@@ -114,32 +154,21 @@ final class SpellingCache: @unchecked Sendable {
         made = make(missing)
         var uncached: [(type: Int, made: Int)] = []
         state.withLock { s in
-                for (k, t) in missing.enumerated() {
-                    guard s.count < capacity else { uncached.append((t, k)); continue }
-                    let span = types.spelling(t)
-                    // Another thread may have added it meanwhile: then the key chain finds it.
-                    var key = types.hash(t), known = false
-                    while let e = s.index[key] {
-                        let entry = s.spellings[Int(e)]
-                        if entry.length == span.length && s.bytes[entry.start..<(entry.start + entry.length)].elementsEqual(utf8[span.start..<span.end]) {
-                            known = true
-                            ids[t] = e
-                            facts[t] = stored + Int(e)
-                            break
-                        }
-                        key = Self.probe(key)
-                    }
-                    if known { continue }
-                    let e = s.count
-                    // Written before its number is published, and never again.
-                    (storage + e).initialize(to: made[k])
-                    s.count += 1
-                    ids[t] = Int32(e)
-                    facts[t] = stored + e
-                    s.index.insert(Int32(e), for: key)
-                    s.spellings.append((s.bytes.count, span.length, types.packedBytes(t)))
-                    s.bytes.append(contentsOf: utf8[span.start..<span.end])
+            for (k, t) in missing.enumerated() {
+                // Another thread may have added it meanwhile.
+                if let e = s.find(types.hash(t), types.packedBytes(t), types.spelling(t), base) {
+                    ids[t] = e
+                    facts[t] = stored + Int(e)
+                    continue
                 }
+                guard s.count < capacity else { uncached.append((t, k)); continue }
+                let e = s.count
+                // Written before its number is published, and never again.
+                (storage + e).initialize(to: made[k])
+                let entry = s.add(types.hash(t), types.packedBytes(t), types.spelling(t), utf8)
+                ids[t] = entry
+                facts[t] = stored + e
+            }
         }
         return uncached
     }
@@ -153,12 +182,49 @@ final class SpellingCache: @unchecked Sendable {
 final class PairCache: Sendable {
     let capacity: Int
 
+    /// One slot of the index: the pair key beside its entry number, so that a look-up reads
+    /// one slot and then the sums.
+    private struct Slot: Sendable {
+        /// ``PairCache/noKey``: a free slot.
+        var key: UInt64 = PairCache.noKey
+        var entry: Int32 = -1
+    }
+
     private struct State: Sendable {
-        /// Mixed pair key → entry.
-        var index = HashedTable<Int32>(capacity: 16_384, empty: -1)
-        /// Per entry: the pair key (`first << 32 | second`) and its sums.
-        var keys: [UInt64] = []
+        /// Open addressing with linear probing, at most half full.
+        var slots = [Slot](repeating: Slot(), count: 16_384)
         var sums: [PairSums] = []
+
+        @inline(__always) static func home(_ key: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: FeatureHash.mix(key, 0x9A1B)) & mask }
+
+        /// The entry of `key`, if stored.
+        @inline(__always) func find(_ key: UInt64, in slots: UnsafeBufferPointer<Slot>) -> Int32? {
+            let mask = slots.count - 1
+            var i = Self.home(key, mask)
+            while true {
+                let slot = slots[i]
+                if slot.key == key { return slot.entry }
+                if slot.entry < 0 { return nil }
+                i = (i + 1) & mask
+            }
+        }
+
+        mutating func add(_ key: UInt64, _ value: PairSums) {
+            if (sums.count + 1) * 2 > slots.count {
+                let old = slots
+                slots = [Slot](repeating: Slot(), count: old.count * 2)
+                for slot in old where slot.entry >= 0 { place(slot) }
+            }
+            place(Slot(key: key, entry: Int32(sums.count)))
+            sums.append(value)
+        }
+
+        private mutating func place(_ slot: Slot) {
+            let mask = slots.count - 1
+            var i = Self.home(slot.key, mask)
+            while slots[i].entry >= 0 { i = (i + 1) & mask }
+            slots[i] = slot
+        }
     }
     private let state = Mutex(State())
 
@@ -182,20 +248,17 @@ final class PairCache: Sendable {
         // Written through pointers, one lock for all the look-ups.
         var out = [PairSums](unsafeUninitializedCapacity: keys.count) { out, count in
             state.withLock { s in
-                s.keys.withUnsafeBufferPointer { known in
+                s.slots.withUnsafeBufferPointer { slots in
                 s.sums.withUnsafeBufferPointer { sums in
                 keys.withUnsafeBufferPointer { keys in
                     for j in 0..<keys.count {
                         let key = keys[j]
-                        var found = false
-                        if key != Self.noKey {
-                            var h = FeatureHash.mix(key, 0x9A1B)
-                            while let e = s.index[h] {
-                                if known[Int(e)] == key { out.initializeElement(at: j, to: sums[Int(e)]); found = true; break }
-                                h = SpellingCache.probe(h)
-                            }
+                        if key != Self.noKey, let e = s.find(key, in: slots) {
+                            out.initializeElement(at: j, to: sums[Int(e)])
+                        } else {
+                            missing.append(j)
+                            out.initializeElement(at: j, to: zero)
                         }
-                        if !found { missing.append(j); out.initializeElement(at: j, to: zero) }
                     }
                 }}}
             }
@@ -209,15 +272,9 @@ final class PairCache: Sendable {
                 guard s.sums.count < capacity else { break }
                 let key = keys[j]
                 guard key != Self.noKey else { continue }
-                var h = FeatureHash.mix(key, 0x9A1B), known = false
-                while let e = s.index[h] {
-                    if s.keys[Int(e)] == key { known = true; break }
-                    h = SpellingCache.probe(h)
-                }
-                if known { continue }
-                s.index.insert(Int32(s.sums.count), for: h)
-                s.keys.append(key)
-                s.sums.append(made[k])
+                // Another thread, or an earlier position of this document, may have added it.
+                if s.slots.withUnsafeBufferPointer({ s.find(key, in: $0) }) != nil { continue }
+                s.add(key, made[k])
             }
         }
         return out

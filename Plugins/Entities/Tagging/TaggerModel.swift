@@ -69,8 +69,9 @@ struct TaggerModel: Sendable {
     /// Tags every sentence of `units`; returns one BILOU tag per unit. `types` must hold the
     /// two sentence markers `boundary` and `end`, `facts` point at the facts of every type of `types`, and `pairs` the sums of its
     /// ``FeatureScorer/typePairs(_:types:boundary:end:)`` (see ``FeatureExtractor/boundary``).
+    /// `lanes` receives the emission scores the tags were decoded from.
     func tag(_ units: TaggingUnits, types: UnitTypes, facts: [UnsafePointer<SpellingFacts>], pairs: [PairSums], boundary: Int32, end: Int32,
-             casing: DocumentCasing, gazetteer: [(categories: UInt16, position: UInt8)?]) -> [Int] {
+             casing: DocumentCasing, gazetteer: [(categories: UInt16, position: UInt8)?], lanes: inout Viterbi.LaneEmissions) -> [Int] {
         var sums: [SIMD16<Int16>] = []
         FeatureScorer.with(table) {
             $0.score(units, types: types, facts: facts, pairs: pairs, boundary: boundary, end: end, casing: casing,
@@ -79,7 +80,7 @@ struct TaggerModel: Sendable {
         // `O` scores 0 (the model stores weights relative to it); the packed rows hold the
         // open tags in their low half and the continuing ones in their high half. Made for the
         // whole document at once, then decoded a sentence at a time.
-        var lanes = Viterbi.LaneEmissions()
+        lanes = Viterbi.LaneEmissions()
         lanes.outside = [Float](repeating: 0, count: units.count)
         lanes.open.reserveCapacity(units.count)
         lanes.continue.reserveCapacity(units.count)

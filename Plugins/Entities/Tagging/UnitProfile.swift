@@ -7,6 +7,8 @@ enum CaseClass: UInt8 {
     case mixed       // "iPhone", "McDonald" starts upper → title; this is lower-first with capitals
 
     var isCapitalised: Bool { self == .title || self == .upper }
+    /// Written as a name's words are: capitalised, or lower-first with capitals ("iPhone").
+    var startsName: Bool { self == .title || self == .upper || self == .mixed }
 }
 
 /// The lexical facts of one unit, hashed once and shared by every feature template that reads
@@ -23,6 +25,11 @@ struct UnitProfile {
     var hasDigit = false
     /// Byte length, capped at 255.
     var length: UInt8 = 0
+    /// The word's clusters learnt from unlabelled news, `coarse << 8 | fine` (0 when it has
+    /// none): set by ``WordClusters/labelled(_:)``, not from the bytes alone.
+    var cluster: UInt16 = 0
+    var fineCluster: UInt64 { UInt64(cluster & 0xFF) }
+    var coarseCluster: UInt64 { UInt64(cluster >> 8) }
 
     /// Decodes the scalar starting at byte `i` (which must start one).
     static func scalar(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Unicode.Scalar {

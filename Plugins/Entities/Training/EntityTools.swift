@@ -20,7 +20,9 @@ enum EntityTools {
 
         let sections = try EntityRecognizer.gazetteerSections.get()
         let gazetteer = Gazetteer(sections: sections)
-        var trainer = PerceptronTrainer(options: options, boundaries: MentionBoundaries(gazetteer: gazetteer, sections: sections))
+        let clusters = try EntityRecognizer.wordClusters.get()
+        var trainer = PerceptronTrainer(options: options, boundaries: MentionBoundaries(gazetteer: gazetteer, sections: sections),
+                                        clusters: clusters)
         let model = trainer.train(trainCorpus, dev: devCorpus, log: output)
         let data = model.encoded()
         do {
@@ -30,7 +32,7 @@ enum EntityTools {
         }
         output(String(format: "wrote %@ (%.2f MB)", out, Double(data.count) / 1_048_576))
         // Score what was written, through the extractor users run (linking included).
-        let reloaded = try EntityRecognizer(model: TaggerModel(data: data), gazetteer: gazetteer, sections: sections)
+        let reloaded = try EntityRecognizer(model: TaggerModel(data: data), gazetteer: gazetteer, sections: sections, clusters: clusters)
         output("dev, saved model with linking:\n" + evaluate(reloaded, on: devCorpus).report)
     }
 
@@ -47,7 +49,8 @@ enum EntityTools {
         if let path = args.options["model"] {
             guard let data = FileManager.default.contents(atPath: path) else { throw AssayError(.fileNotFound, "cannot read '\(path)'") }
             let sections = try EntityRecognizer.gazetteerSections.get()
-            recognizer = try EntityRecognizer(model: TaggerModel(data: data), gazetteer: Gazetteer(sections: sections), sections: sections)
+            recognizer = try EntityRecognizer(model: TaggerModel(data: data), gazetteer: Gazetteer(sections: sections), sections: sections,
+                                              clusters: try EntityRecognizer.wordClusters.get())
         } else {
             recognizer = try EntityRecognizer.shipped.get()
         }

@@ -32,10 +32,10 @@ struct PerceptronTrainer {
     private var stampedTransitions: [Float]
     private var step: Float = 1
 
-    init(options: Options, boundaries: MentionBoundaries) {
+    init(options: Options, boundaries: MentionBoundaries, clusters: WordClusters) {
         self.options = options
         self.boundaries = boundaries
-        extractor = FeatureExtractor(gazetteer: boundaries.gazetteer, bucketBits: options.bucketBits)
+        extractor = FeatureExtractor(gazetteer: boundaries.gazetteer, clusters: clusters, bucketBits: options.bucketBits)
         let n = (1 << options.bucketBits) * BILOU.count
         weights = [Float](repeating: 0, count: n)
         stamped = [Float](repeating: 0, count: n)
@@ -63,11 +63,11 @@ struct PerceptronTrainer {
             let f = extractor.extract(units, profiles: extractor.profiles(copy, units))
             examples.append(Example(units: units, features: f, gold: aligner.tags(copy, units, gold)))
         }
-        let devExamples = dev.documents.map { (doc, gold) -> (TaggingUnits, [UnitProfile], DocumentCasing, FeatureExtractor.Features, [GoldEntity]) in
+        let devExamples = dev.documents.map { (doc, gold) -> (AnalyzedDocument, TaggingUnits, [UnitProfile], DocumentCasing, FeatureExtractor.Features, [GoldEntity]) in
             let units = TaggingUnits(doc, sentences: 0..<doc.sentences.count)
             let profiles = extractor.profiles(doc, units)
             let casing = extractor.casing(units, profiles: profiles)
-            return (units, profiles, casing, extractor.extract(units, profiles: profiles, casing: casing), gold)
+            return (doc, units, profiles, casing, extractor.extract(units, profiles: profiles, casing: casing), gold)
         }
         let featureCount = examples.reduce(0) { $0 + $1.features.indices.count }
         log("training on \(examples.count) documents, \(examples.reduce(0) { $0 + $1.units.count }) units, \(featureCount) feature instances; "
@@ -100,9 +100,9 @@ struct PerceptronTrainer {
             }
             let (avgWeights, avgTransitions) = averaged()
             var scorer = SpanScorer()
-            for (units, profiles, casing, f, gold) in devExamples {
+            for (doc, units, profiles, casing, f, gold) in devExamples {
                 let tags = decode(f, units, weights: avgWeights, transitions: avgTransitions)
-                scorer.add(predicted: boundaries.mentions(tags: tags, units: units, profiles: profiles, casing: casing).map { GoldEntity(span: $0.span, label: $0.label) },
+                scorer.add(predicted: boundaries.mentions(tags: tags, units: units, profiles: profiles, casing: casing, utf8: doc.utf8).map { GoldEntity(span: $0.span, label: $0.label) },
                            gold: gold)
             }
             let f1 = scorer.overall.f1

@@ -1,0 +1,58 @@
+import AssayCore
+
+/// The words around the mentions of each capitalised word of one document.
+///
+/// One mention rarely says what a new name is: "Alchemy said" fits a person as well as a
+/// firm. Across its mentions a document usually does ("firm Alchemy", "offer from Alchemy",
+/// "Countrywide shares", "bid for Countrywide"), so every mention of a word gets the contexts of
+/// all its mentions as features (the context aggregation of Ratinov and Roth, 2009). A word's
+/// mentions are found by lower-case hash, so an all-caps headline shares them.
+struct NameContexts {
+    /// Contexts kept per word and side: the first ones the document gives.
+    static let limit = 6
+
+    /// Lower-case hash → the word's entry.
+    private var entries: HashedTable<Int32>
+    /// Per entry, `limit` slots each: the lower-case hashes of the units just before and just
+    /// after its mentions (0 for an empty slot; no unit hashes to 0 in practice).
+    private(set) var before: [UInt64] = []
+    private(set) var after: [UInt64] = []
+    /// The fine word clusters of those units (see ``WordClusters``), slot for slot: "firm
+    /// Alchemy" and "company Alchemy" say the same.
+    private(set) var beforeClusters: [UInt64] = []
+    private(set) var afterClusters: [UInt64] = []
+
+    init(capacity: Int) { entries = HashedTable(capacity: max(16, capacity), empty: -1) }
+
+    /// Records a mention of the capitalised word `word` between the units `previous` and `next`.
+    mutating func add(_ word: UInt64, previous: UnitProfile, next: UnitProfile) {
+        var entry = Int(entries[word] ?? -1)
+        if entry < 0 {
+            entry = before.count / Self.limit
+            entries.insert(Int32(entry), for: word)
+            before += repeatElement(0, count: Self.limit)
+            after += repeatElement(0, count: Self.limit)
+            beforeClusters += repeatElement(0, count: Self.limit)
+            afterClusters += repeatElement(0, count: Self.limit)
+        }
+        Self.keep(previous, in: &before, &beforeClusters, entry)
+        Self.keep(next, in: &after, &afterClusters, entry)
+    }
+
+    private static func keep(_ context: UnitProfile, in slots: inout [UInt64], _ clusters: inout [UInt64], _ entry: Int) {
+        for k in (entry * limit)..<((entry + 1) * limit) {
+            if slots[k] == context.lower { return }
+            if slots[k] == 0 {
+                slots[k] = context.lower
+                clusters[k] = context.fineCluster
+                return
+            }
+        }
+    }
+
+    /// The entry of `word` (for ``contexts(_:)``), if the document capitalises it.
+    @inline(__always) func entry(_ word: UInt64) -> Int? { entries[word].map(Int.init) }
+
+    /// The slots of `entry` on each side (skip the zeros).
+    @inline(__always) func contexts(_ entry: Int) -> Range<Int> { (entry * Self.limit)..<((entry + 1) * Self.limit) }
+}
