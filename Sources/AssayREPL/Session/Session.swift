@@ -92,6 +92,7 @@ public final class Session {
                 errorOutput(String(format: "time: %.3f s\n", Date().timeIntervalSince(started)))
             }
             cancel.reset()
+            BoundedRegex.interruption.reset()
             if !ok {
                 allSucceeded = false
                 // `.bail off` (`--keep-going`) runs the rest of the line too, as it would the
