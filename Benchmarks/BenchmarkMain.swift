@@ -15,6 +15,7 @@ enum BenchmarkMain {
         JSONBenchmark.benchmark,
         ExtractBenchmark.benchmark,
         ExtractBenchmark.memory,
+        AdversarialBenchmark.benchmark,
     ]
 
     static func main() {

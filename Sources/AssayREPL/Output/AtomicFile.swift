@@ -29,8 +29,8 @@ enum AtomicFile {
             if try writeUnnamed(bytes, folder: folder, target: expanded, name: name) { return }
             #endif
             try writeNamed(bytes, folder: folder, target: expanded, name: name)
-        } catch let reason as Reason {
-            throw AssayError(.writeFailed, "cannot save to '\(path)': \(reason.text) (nothing was written)")
+        } catch {
+            throw AssayError(.writeFailed, "cannot save to '\(path)': \(error.text) (nothing was written)")
         }
     }
 
