@@ -19,7 +19,9 @@ enum AtomicFile {
         if FileManager.default.fileExists(atPath: expanded, isDirectory: &isDir), isDir.boolValue {
             throw AssayError(.writeFailed, "cannot save to '\(path)': it is a folder")
         }
-        try checkFolder(of: expanded, shownAs: path)
+        do { try checkFolder(of: expanded, shownAs: path) } catch let e as AssayError {
+            throw AssayError(e.code, e.message.replacingOccurrences(of: "cannot write to", with: "cannot save to") + " (nothing was written)")
+        }
         let folder = folderPath(of: expanded)
         let name = (expanded as NSString).lastPathComponent
         removeStaleTemporaryFiles(in: folder, for: name)
