@@ -36,14 +36,6 @@ final class FuzzSession: @unchecked Sendable {
     }
 }
 
-#if FUZZING
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    fuzzCommands(FuzzReplay.buffer(data, size))
-    return 0
+@main struct Main {
+    static func main() { FuzzDriver.run(fuzzCommands) }
 }
-#else
-@main struct Replay {
-    static func main() { FuzzReplay.run(fuzzCommands) }
-}
-#endif

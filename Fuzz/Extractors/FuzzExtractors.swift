@@ -37,14 +37,6 @@ final class FuzzPlan: @unchecked Sendable {
     }
 }
 
-#if FUZZING
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    fuzzExtractors(FuzzReplay.buffer(data, size))
-    return 0
+@main struct Main {
+    static func main() { FuzzDriver.run(fuzzExtractors) }
 }
-#else
-@main struct Replay {
-    static func main() { FuzzReplay.run(fuzzExtractors) }
-}
-#endif

@@ -16,14 +16,6 @@ func fuzzJSONLines(_ bytes: UnsafeBufferPointer<UInt8>) {
     }
 }
 
-#if FUZZING
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    fuzzJSONLines(FuzzReplay.buffer(data, size))
-    return 0
+@main struct Main {
+    static func main() { FuzzDriver.run(fuzzJSONLines) }
 }
-#else
-@main struct Replay {
-    static func main() { FuzzReplay.run(fuzzJSONLines) }
-}
-#endif

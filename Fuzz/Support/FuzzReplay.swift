@@ -1,5 +1,35 @@
 import Foundation
 
+/// A fuzz target's entry point: under libFuzzer (built with `-sanitize=fuzzer -DFUZZING`, as
+/// `scripts/fuzz` does) it hands `test` to the fuzzer's driver with the command line; otherwise
+/// it replays files (see ``FuzzReplay``).
+public enum FuzzDriver {
+    nonisolated(unsafe) private static var test: ((UnsafeBufferPointer<UInt8>) -> Void)?
+
+    public static func run(_ test: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
+        #if FUZZING
+        FuzzDriver.test = test
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        exit(runLibFuzzer(&argc, &argv) { data, size in
+            FuzzDriver.test?(FuzzReplay.buffer(data, size))
+            return 0
+        })
+        #else
+        FuzzReplay.run(test)
+        #endif
+    }
+}
+
+#if FUZZING
+/// libFuzzer's driver (compiler-rt), for programs that keep their own `main`: SwiftPM renames
+/// an executable's `main`, so libFuzzer's own cannot be used.
+@_silgen_name("LLVMFuzzerRunDriver")
+private func runLibFuzzer(_ argc: UnsafeMutablePointer<CInt>,
+                          _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+                          _ test: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+#endif
+
 /// Runs a fuzz target's test function over files, for a build without libFuzzer: each argument
 /// (a file, or a folder of files such as a corpus or a crash libFuzzer saved) is read and passed
 /// to `test` once. A finding reproduces as the same trap it caused under the fuzzer.
