@@ -35,10 +35,13 @@ struct SpeakerPhraseFinder {
     /// ``SpeechLexicon/verbCues``, held here so that a look-up does not check the static's
     /// initialisation.
     private let verbCues: [(verb: SpeechLexicon.Verb, text: String, length: Int)]
+    /// Where each token text occurs (for ``isCapitalizedElsewhere(_:besides:)``).
+    private let tokenTexts: TokenTextIndex
 
     init(reader: TokenReader, entities: EntityIndex) {
         self.reader = reader
         self.entities = entities
+        tokenTexts = TokenTextIndex(reader: reader)
         var at = [Int32](repeating: -1, count: reader.count)
         // Read once here: inside the loop each static would be checked for initialisation per token.
         let prefixes = SpeechLexicon.verbPrefixes, prefixes3 = SpeechLexicon.verbPrefixes3, endings = SpeechLexicon.verbEndings
@@ -286,7 +289,7 @@ struct SpeakerPhraseFinder {
     }
 
     func isCapitalizedElsewhere(_ word: String, besides i: Int) -> Bool {
-        for j in 0..<reader.count where j != i && reader.text(j) == word && !isSentenceInitial(j) { return true }
+        for j in tokenTexts.tokens(withText: word) where j != i && !isSentenceInitial(j) { return true }
         return false
     }
 
