@@ -66,8 +66,14 @@ struct JSONParser {
     private mutating func literal(_ word: StaticString) throws(Failure) {
         let start = i
         let n = word.utf8CodeUnitCount
-        guard b.count - i >= n else { throw failure("unknown word", at: start) }
-        for k in 0..<n where b[i + k] != word.utf8Start[k] { throw failure("unknown word", at: start) }
+        var matches = b.count - i >= n
+        if matches { for k in 0..<n where b[i + k] != word.utf8Start[k] { matches = false } }
+        guard matches else {
+            var end = start
+            while end < b.count, end - start < 20, (b[end] | 0x20) >= 0x61, (b[end] | 0x20) <= 0x7A { end += 1 }
+            let found = String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
+            throw failure("unknown word '\(found)' (a value is a string, number, object, array, true, false or null)", at: start)
+        }
         i += n
     }
 
