@@ -41,6 +41,16 @@ let package = Package(
                           dependencies: [core, "AssayNumbers", "AssayEntities", "AssayQuotes", "AssaySentiment"],
                           path: "Benchmarks", exclude: ["spark_throughput.py"]),
 
+        // Fuzz targets (scripts/fuzz builds them with libFuzzer; a plain build replays files).
+        .target(name: "FuzzSupport", path: "Fuzz/Support"),
+        .executableTarget(name: "fuzz-jsonlines", dependencies: [core, "FuzzSupport"], path: "Fuzz/JSONLines"),
+        .executableTarget(name: "fuzz-commands",
+                          dependencies: [core, "AssayREPL", "AssayNumbers", "AssayEntities", "AssayQuotes", "AssaySentiment", "FuzzSupport"],
+                          path: "Fuzz/Commands"),
+        .executableTarget(name: "fuzz-extractors",
+                          dependencies: [core, "AssayNumbers", "AssayEntities", "AssayQuotes", "AssaySentiment", "FuzzSupport"],
+                          path: "Fuzz/Extractors"),
+
         .testTarget(name: "AssayCoreTests", dependencies: [core], path: "Tests/AssayCoreTests"),
         .testTarget(name: "AssayREPLTests", dependencies: [core, "AssayREPL"], path: "Tests/AssayREPLTests"),
         .testTarget(name: "AssayNumbersTests", dependencies: [core, "AssayNumbers"], path: "Tests/AssayNumbersTests",

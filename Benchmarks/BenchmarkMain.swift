@@ -16,6 +16,7 @@ enum BenchmarkMain {
         JSONBenchmark.benchmark,
         ExtractBenchmark.benchmark,
         ExtractBenchmark.memory,
+        AdversarialBenchmark.benchmark,
     ]
 
     static func main() {

@@ -219,7 +219,7 @@ struct NumberScanner {
             return .amount(a)
         case .range(let high)?:
             // June 13-15: a span of days.
-            if !quantity.isYearSpan, let date = dayOfMonth(quantity, day: Int(quantity.value)) { return .amount(date) }
+            if !quantity.isYearSpan, let day = quantity.value.wholeInt, let date = dayOfMonth(quantity, day: day) { return .amount(date) }
             // lost 2-4, a 0-3 defeat: a match score, not an amount.
             if !quantity.isYearSpan, isScore(quantity, high: high, next: next) { return .skip(to: next) }
             a.high = high
@@ -230,7 +230,7 @@ struct NumberScanner {
 
         // Ordinals: a day of the month after or before a month name, else an ordinal.
         if quantity.isOrdinal {
-            if let date = dayOfMonth(quantity, day: Int(quantity.value)) { return .amount(date) }
+            if let day = quantity.value.wholeInt, let date = dayOfMonth(quantity, day: day) { return .amount(date) }
             if quantity.isSpelled, !isOrdinalInContext(quantity) { return .skip(to: next) }
             a.kind = .ordinal
             a.form = .integer
@@ -254,7 +254,7 @@ struct NumberScanner {
         if quantity.isPlainDigits || quantity.isSpelled, quantity.value >= 0, quantity.value <= 12, quantity.form == .integer,
             !compound, let k = v.key(next), CalendarWords.dayPeriods.contains(k)
         {
-            let h = Int(quantity.value)
+            guard let h = quantity.value.wholeInt else { return .skip(to: next) }
             let hour = (k.byte(0) == UInt8(ascii: "a") || k.byte(0) == UInt8(ascii: "p")) ? NumericLiteralParser.hour24(h, period: k) : h
             a.kind = .time
             a.text = NumericLiteralParser.two(hour) + ":00"
@@ -264,7 +264,7 @@ struct NumberScanner {
         }
 
         // A date: May 8, 8 May, May 2025.
-        if quantity.isPlainDigits, quantity.form == .integer, let date = dayOfMonth(quantity, day: Int(quantity.value)) {
+        if quantity.isPlainDigits, quantity.form == .integer, let day = quantity.value.wholeInt, let date = dayOfMonth(quantity, day: day) {
             return .amount(date)
         }
 
@@ -548,7 +548,7 @@ struct NumberScanner {
         // May 7-10 and May 7 to 10: a span of days.
         if !isYearOnly, year == nil {
             var highDay: Int?
-            if case .range(let h)? = q.special { highDay = Int(h) }
+            if case .range(let h)? = q.special { highDay = h.wholeInt }
             else if let k = v.key(next), k == ModifierWords.to || k == ModifierWords.through || v.isChar(next, UInt8(ascii: "-")),
                 next + 1 < v.upper, v.kind(next + 1) == .number, v.length(next + 1) <= 2, let d = fourDigits(next + 1), d > day, d <= 31
             {
@@ -569,7 +569,7 @@ struct NumberScanner {
         for p in v.start(t)..<v.end(t) {
             let b = v.bytes[p]
             guard b >= 48 && b <= 57 else { return nil }
-            n = n * 10 + Int(b - 48)
+            n = n.appendingDigit(b)
         }
         return n
     }

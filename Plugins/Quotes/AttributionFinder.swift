@@ -148,8 +148,8 @@ struct AttributionFinder {
         var k = floor
         while k < anchor, reader.isChar(k, ",") || reader.isDash(k) { k += 1 }
         if let according = accordingTo(at: k, limit: anchor) { return according }
-        var i = anchor - 1
-        while i >= k {
+        // The nearest speech verb before the anchor and not before `k`, found without a scan.
+        if let i = phrases.lastVerb(atOrBefore: anchor - 1), i >= k {
             if let (v, text, length) = phrases.verb(at: i) {
                 var p: SpeakerPhrase?
                 if v.isParticiple {
@@ -173,7 +173,6 @@ struct AttributionFinder {
                 }
                 return Attribution(phrase: p, verb: text, cue: cue, verbTokens: i..<(i + length))
             }
-            i -= 1
         }
         return nil
     }

@@ -35,6 +35,10 @@ struct QuoteAnalyzer {
     /// The document's passages, and whether each token lies inside one (between its marks).
     let passages: [QuotedPassage]
     let quotedTokens: [Bool]
+    /// The first token at or after each token that is a word or a number (the token count when
+    /// none is): whether a quote starts or ends its sentence is asked for every quote, and a
+    /// scan each time would take time quadratic in a sentence of thousands of quotes.
+    private let nextWordOrNumber: [Int32]
 
     init(document: AnalyzedDocument, entityAnnotations: [Annotation]) {
         reader = TokenReader(document)
@@ -53,6 +57,12 @@ struct QuoteAnalyzer {
             }
         }
         quotedTokens = mask
+        var next = [Int32](repeating: Int32(document.tokens.count), count: document.tokens.count + 1)
+        for i in document.tokens.indices.reversed() {
+            let kind = document.tokens[i].kind
+            next[i] = kind == .word || kind == .number ? Int32(i) : next[i + 1]
+        }
+        nextWordOrNumber = next
         candidateFinder = SpeakerCandidateFinder(reader: reader, entities: entities, phrases: phrases, quotedTokens: mask)
     }
 
@@ -255,7 +265,9 @@ struct QuoteAnalyzer {
 
     /// The first word token in `from..<to`, if any.
     private func firstWordIndex(from: Int, to: Int) -> Int? {
-        (from..<max(from, to)).first { reader.isWord($0) || reader.document.tokens[$0].kind == .number }
+        guard from < to, from >= 0, from < nextWordOrNumber.count else { return nil }
+        let k = Int(nextWordOrNumber[from])
+        return k < to ? k : nil
     }
 
     /// `he said "We will win."` (no comma): a quote right after a speech verb.
@@ -267,9 +279,7 @@ struct QuoteAnalyzer {
     private func endsSentence(_ passage: QuotedPassage) -> Bool {
         let last = passage.lastToken
         let sentence = reader.sentenceTokens(of: last)
-        var k = last + 1
-        while k < sentence.upperBound, !reader.isWord(k), reader.document.tokens[k].kind != .number { k += 1 }
-        return k >= sentence.upperBound
+        return firstWordIndex(from: last + 1, to: sentence.upperBound) == nil
     }
 
     /// Whether a quote opening at `open` continues the speech of the quote before it: in the

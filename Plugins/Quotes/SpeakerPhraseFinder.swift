@@ -28,13 +28,20 @@ struct SpeakerPhraseFinder {
     /// quote kinds ask about the same tokens again, so a look-up must cost no more than an
     /// array read.
     private let verbCueAt: [Int32]
+    /// The nearest token at or before each token that holds a speech verb, or -1: a quote's
+    /// attribution looks back for the nearest verb, and with thousands of quotes in one long
+    /// sentence a scan per quote would take time quadratic in the sentence.
+    private let verbAtOrBefore: [Int32]
     /// ``SpeechLexicon/verbCues``, held here so that a look-up does not check the static's
     /// initialisation.
     private let verbCues: [(verb: SpeechLexicon.Verb, text: String, length: Int)]
+    /// Where each token text occurs (for ``isCapitalizedElsewhere(_:besides:)``).
+    private let tokenTexts: TokenTextIndex
 
     init(reader: TokenReader, entities: EntityIndex) {
         self.reader = reader
         self.entities = entities
+        tokenTexts = TokenTextIndex(reader: reader)
         var at = [Int32](repeating: -1, count: reader.count)
         // Read once here: inside the loop each static would be checked for initialisation per token.
         let prefixes = SpeechLexicon.verbPrefixes, prefixes3 = SpeechLexicon.verbPrefixes3, endings = SpeechLexicon.verbEndings
@@ -80,6 +87,13 @@ struct SpeakerPhraseFinder {
             }
         }
         verbCueAt = at
+        var nearest = [Int32](repeating: -1, count: at.count)
+        var last: Int32 = -1
+        for i in at.indices {
+            if at[i] >= 0 { last = Int32(i) }
+            nearest[i] = last
+        }
+        verbAtOrBefore = nearest
         verbCues = SpeechLexicon.verbCues
     }
 
@@ -122,6 +136,13 @@ struct SpeakerPhraseFinder {
     func verb(at i: Int) -> (verb: SpeechLexicon.Verb, text: String, length: Int)? {
         let k = verbCueAt[i]
         return k < 0 ? nil : verbCues[Int(k)]
+    }
+
+    /// The last token at or before `i` that holds a speech verb, or nil.
+    func lastVerb(atOrBefore i: Int) -> Int? {
+        guard i >= 0 else { return nil }
+        let k = verbAtOrBefore[i]
+        return k < 0 ? nil : Int(k)
     }
 
     /// Whether a speech verb is at token `i` (``verb(at:)`` without copying its cue).
@@ -268,7 +289,7 @@ struct SpeakerPhraseFinder {
     }
 
     func isCapitalizedElsewhere(_ word: String, besides i: Int) -> Bool {
-        for j in 0..<reader.count where j != i && reader.text(j) == word && !isSentenceInitial(j) { return true }
+        for j in tokenTexts.tokens(withText: word) where j != i && !isSentenceInitial(j) { return true }
         return false
     }
 

@@ -13,7 +13,9 @@ let package = Package(
     targets: [
         // zlib, for reading `.html.gz` pages (Debian: zlib1g-dev).
         .systemLibrary(name: "CZlib", path: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "AssayCore", dependencies: ["CZlib"], path: ".", exclude: ["Package.swift", "CZlib"]),
+        // _FoundationICU (shipped with Foundation) runs user regular expressions with a budget.
+        .target(name: "AssayCore", dependencies: ["CZlib"], path: ".", exclude: ["Package.swift", "CZlib"],
+                linkerSettings: [.linkedLibrary("_FoundationICU")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -187,12 +187,13 @@ enum BatchInput {
         var source = ""
         var loaded: Document?
         var failure: AssayError?
+        var maximumLineBytes = LoadOptions.defaultMaximumDocumentBytes
 
         /// The document, or nil for a blank line.
         func document() throws -> Document? {
             if let failure { throw failure }
             if let loaded { return loaded }
-            return try JSONLinesParser(source: source).document(from: line, lineNumber: lineNumber)
+            return try JSONLinesParser(source: source, maximumLineBytes: maximumLineBytes).document(from: line, lineNumber: lineNumber)
         }
     }
 
@@ -206,14 +207,20 @@ enum BatchInput {
 
     /// Calls `body` for each input `source` holds. - Returns: false if the source was unusable.
     static func read(_ source: String, options: LoadOptions, _ body: (Item) -> Void, onError: (AssayError) -> Void) -> Bool {
+        if source != "-", let warning = DocumentLoader.specialFileWarning(source) {
+            StandardStreams.err("assay: warning: \(warning)\n")
+            return true
+        }
         if source == "-" || DocumentLoader.isJSONLines(source) {
             let reader: LineReader
-            do { reader = try LineReader(path: source) } catch { onError(AssayError.wrapping(error, source)); return false }
+            do { reader = try LineReader(path: source, maximumLineBytes: options.maximumDocumentBytes) } catch {
+                onError(AssayError.wrapping(error, source)); return false
+            }
             let name = source == "-" ? "stdin" : source
             var lineNumber = 0
             while let line = reader.next() {
                 lineNumber += 1
-                body(Item(line: line, lineNumber: lineNumber, source: name))
+                body(Item(line: line, lineNumber: lineNumber, source: name, maximumLineBytes: options.maximumDocumentBytes))
             }
             return true
         }

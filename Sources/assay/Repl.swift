@@ -47,6 +47,7 @@ struct Repl: ParsableCommand {
         session.pluginLoader = { path in try RuntimePlugins.load(path, into: registry) }
         for (path, names) in plugins { session.notePluginLoaded(path: path, extractors: names) }
         if keepGoing { session.settings.bail = false }
+        session.maximumDocumentBytes = inputOptions.loadOptions.maximumDocumentBytes
         let cwd = FileManager.default.currentDirectoryPath
 
         if !paths.isEmpty {

@@ -33,8 +33,10 @@ struct AssayProcess {
     static var fixtures: String { Bundle.module.resourcePath! + "/Fixtures" }
 
     /// Runs `assay ARGS` with `input` on stdin and an isolated HOME.
+    /// With `timeout` (seconds) the process is killed when it runs longer (a hang then fails the
+    /// test instead of blocking the suite).
     static func run(_ arguments: [String], input: String = "", directory: String? = nil,
-                    environment: [String: String] = [:]) throws -> Output {
+                    environment: [String: String] = [:], timeout: Double? = nil) throws -> Output {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: binary)
         p.arguments = arguments
@@ -48,6 +50,10 @@ struct AssayProcess {
         p.standardOutput = outPipe
         p.standardError = errPipe
         try p.run()
+        if let timeout {
+            let pid = p.processIdentifier
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { if p.isRunning { kill(pid, SIGKILL) } }
+        }
         let writer = Thread {
             inPipe.fileHandleForWriting.write(Data(input.utf8))
             try? inPipe.fileHandleForWriting.close()

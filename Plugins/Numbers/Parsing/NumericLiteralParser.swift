@@ -126,8 +126,9 @@ enum NumericLiteralParser {
             if at(r) == UInt8(ascii: "/"), digit(r + 1) {
                 var s = r + 1
                 var year = 0
-                while digit(s) { year = year * 10 + Int(b[s] - 48); s += 1 }
-                guard let iso = numericDate(first: Int(value), second: Int(denominator), year: year, yearDigits: s - r - 1),
+                while digit(s) { year = year.appendingDigit(b[s]); s += 1 }
+                guard let first = value.wholeInt, let second = denominator.wholeInt,
+                    let iso = numericDate(first: first, second: second, year: year, yearDigits: s - r - 1),
                     isTokenEnd(v, i, j, s) else { return skipAll }
                 q.special = .date(iso)
                 isPlain = false
@@ -145,7 +146,8 @@ enum NumericLiteralParser {
             guard minute < 60 else { return skipAll }
             var r = p + 3
             if at(r) == UInt8(ascii: ":"), digit(r + 1), digit(r + 2) { r += 3 }
-            q.special = .time(hour: Int(value), minute: minute, hasPeriod: false)
+            guard let hour = value.wholeInt else { return skipAll }
+            q.special = .time(hour: hour, minute: minute, hasPeriod: false)
             isPlain = false
             p = r
         } else if (at(p) == hyphen && digit(p + 1)) || (isEnDash(p) && digit(p + 3)) {
@@ -158,10 +160,11 @@ enum NumericLiteralParser {
                 // 2025-05-08 is a date; 555-123-4567 and other triples are codes.
                 var s = r + 1
                 var day = 0
-                while digit(s) { day = day * 10 + Int(b[s] - 48); s += 1 }
+                while digit(s) { day = day.appendingDigit(b[s]); s += 1 }
                 guard plain, secondPlain, q.digitCount == 4, second[0].length == 2, s - r - 1 == 2,
-                    (1...12).contains(Int(high.value)), (1...31).contains(day), isTokenEnd(v, i, j, s) else { return skipAll }
-                q.special = .date(String(format4(Int(value))) + "-" + two(Int(high.value)) + "-" + two(day))
+                    let month = high.value.wholeInt, (1...12).contains(month), (1...31).contains(day),
+                    let year = value.wholeInt, isTokenEnd(v, i, j, s) else { return skipAll }
+                q.special = .date(String(format4(year)) + "-" + two(month) + "-" + two(day))
                 isPlain = false
                 p = s
             } else if plain, secondPlain, q.digitCount == 3, second[0].length == 4 {
@@ -206,7 +209,7 @@ enum NumericLiteralParser {
             } else if CalendarWords.gluedDayPeriods.contains(key), plain, value >= 1, value <= 12,
                 key != WordKey("h") && key != WordKey("hrs")
             {
-                q.special = .time(hour: hour24(Int(value), period: key), minute: 0, hasPeriod: true)
+                q.special = .time(hour: hour24(value.wholeInt ?? 0, period: key), minute: 0, hasPeriod: true)
             } else if case .time(let h, let m, _)? = q.special, CalendarWords.gluedDayPeriods.contains(key), h <= 12,
                 key != WordKey("h") && key != WordKey("hrs")
             {
@@ -338,8 +341,9 @@ enum NumericLiteralParser {
     /// `base` raised to an integer power, exactly for small powers of ten.
     static func pow10Power(_ base: Double, _ exponent: Double) -> Double {
         var result = 1.0
+        // Checked before converting: an exponent of many digits is infinite.
+        guard abs(exponent) < 400 else { return exponent < 0 ? 0 : .infinity }
         let n = Int(abs(exponent))
-        guard n < 400 else { return exponent < 0 ? 0 : .infinity }
         for _ in 0..<n { result *= base }
         return exponent < 0 ? 1 / result : result
     }

@@ -22,6 +22,11 @@ public struct DocumentFields: Sendable, Hashable, RandomAccessCollection, Expres
         for (name, value) in pairs { self[name] = value }
     }
 
+    /// Fields from pairs whose names are known to be distinct (no search for an earlier one).
+    init(uniquePairs pairs: [(String, Value)]) {
+        storage = pairs.map { Field(name: $0.0, value: $0.1) }
+    }
+
     public init(dictionaryLiteral elements: (String, Value)...) { self.init(elements) }
 
     public var startIndex: Int { storage.startIndex }

@@ -26,7 +26,13 @@ public struct DocumentLoader: Sendable {
             do { files = try expand(pattern) } catch let e as AssayError { result.errors.append(e); continue } catch {
                 result.errors.append(AssayError(.unreadable, "\(pattern): \(error)")); continue
             }
-            for file in files { loadFile(file, into: &result) }
+            for file in files {
+                if let kind = FileBytes.specialFileKind(file) {
+                    result.warnings.append("\(file): \(kind), not a regular file: skipped")
+                    continue
+                }
+                loadFile(file, into: &result)
+            }
         }
         return result
     }
@@ -73,8 +79,8 @@ public struct DocumentLoader: Sendable {
     private func loadWebPage(_ path: String, into result: inout Result) {
         let html: String
         do {
-            var bytes = try FileBytes.read(path, limit: TextDecoding.maximumDocumentBytes)
-            if path.lowercased().hasSuffix(".gz") { bytes = try Gzip.decompress(bytes, limit: TextDecoding.maximumDocumentBytes, name: path) }
+            var bytes = try FileBytes.read(path, limit: options.maximumDocumentBytes)
+            if path.lowercased().hasSuffix(".gz") { bytes = try Gzip.decompress(bytes, limit: options.maximumDocumentBytes, name: path) }
             let decoded = try TextDecoding.decode(bytes, name: path)
             if decoded.repairedBytes > 0 {
                 result.warnings.append("\(path): invalid UTF-8 (\(decoded.repairedBytes) bad sequences) replaced with U+FFFD")
@@ -99,8 +105,8 @@ public struct DocumentLoader: Sendable {
 
     private func loadJSONLines(_ path: String, into result: inout Result) {
         do {
-            let reader = try LineReader(path: path)
-            var parser = JSONLinesParser(source: path)
+            let reader = try LineReader(path: path, maximumLineBytes: options.maximumDocumentBytes)
+            var parser = JSONLinesParser(source: path, maximumLineBytes: options.maximumDocumentBytes)
             while let line = reader.next() {
                 do {
                     if let doc = try parser.parse(line) { result.documents.append(doc) }
@@ -113,9 +119,11 @@ public struct DocumentLoader: Sendable {
 
     /// The file's text, decoded as UTF-8 (bad sequences repaired with a warning), or nil with an
     /// error or warning recorded when there is no usable text.
-    func readText(_ path: String, into result: inout Result) -> String? {
+    /// `limit` is the largest file accepted (a table file holds many documents, so it may be
+    /// larger than one document).
+    func readText(_ path: String, limit: Int? = nil, into result: inout Result) -> String? {
         do {
-            let data = try FileBytes.read(path, limit: TextDecoding.maximumDocumentBytes)
+            let data = try FileBytes.read(path, limit: limit ?? options.maximumDocumentBytes)
             let decoded = try TextDecoding.decode(data, name: path)
             if decoded.repairedBytes > 0 {
                 result.warnings.append("\(path): invalid UTF-8 (\(decoded.repairedBytes) bad sequences) replaced with U+FFFD")
@@ -148,6 +156,12 @@ public struct DocumentLoader: Sendable {
     }
 
     public static func isJSONLines(_ path: String) -> Bool { DocumentFormat(path: path) == .jsonLines }
+
+    /// A warning for a path that is not a regular file or folder (a FIFO, a socket, a device),
+    /// which is skipped; nil for an ordinary path.
+    public static func specialFileWarning(_ path: String) -> String? {
+        FileBytes.specialFileKind(path).map { "\(path): \($0), not a regular file: skipped" }
+    }
 }
 
 /// Parses JSON Lines documents `{"id": ..., "text": ...}`, numbering lines for error messages
@@ -161,7 +175,13 @@ public struct JSONLinesParser: Sendable {
     /// batch contract.
     public static let reservedKeys: Set<String> = ["id", "text", "targets"]
 
-    public init(source: String) { self.source = source }
+    /// Lines longer than this are refused with `E306` (see ``LoadOptions/maximumDocumentBytes``).
+    public var maximumLineBytes: Int
+
+    public init(source: String, maximumLineBytes: Int = LoadOptions.defaultMaximumDocumentBytes) {
+        self.source = source
+        self.maximumLineBytes = maximumLineBytes
+    }
 
     /// The document on the next line, or nil for a blank line.
     public mutating func parse(_ line: [UInt8]) throws -> Document? {
@@ -174,27 +194,31 @@ public struct JSONLinesParser: Sendable {
     /// must hold spans inside the text: a bad one fails the line (E304) with a message naming it.
     public func document(from line: [UInt8], lineNumber: Int) throws -> Document? {
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return nil }
-        let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: Data(line), options: [])
-        } catch {
-            throw AssayError(.invalidJSONLine, "\(source):\(lineNumber): not valid JSON")
+        if line.count > maximumLineBytes {
+            throw AssayError(.fileTooLarge, "\(source):\(lineNumber): document too large: over the \(LoadOptions.describe(bytes: maximumLineBytes)) limit for one document (--max-document-mb)")
         }
-        guard let dict = object as? [String: Any] else {
+        let object: JSONValue
+        do {
+            object = try JSONParser.parse(line)
+        } catch {
+            throw AssayError(error.isInvalidUTF8 ? .invalidUTF8 : .invalidJSONLine, "\(source):\(lineNumber): \(error.isInvalidUTF8 ? "" : "not valid JSON: ")\(error.message)")
+        }
+        guard case .object(let members) = object else {
             throw AssayError(.invalidJSONLine, "\(source):\(lineNumber): expected a JSON object with \"id\" and \"text\"")
         }
-        guard let text = dict["text"] as? String else {
+        guard case .string(let text)? = object.member("text") else {
             throw AssayError(.invalidJSONLine, "\(source):\(lineNumber): missing string field \"text\"")
         }
         let id: String
-        switch dict["id"] {
-        case let s as String: id = s
-        case let n as NSNumber: id = n.stringValue
+        switch object.member("id") {
+        case .string(let s)?: id = s
+        case .int(let n)?: id = String(n)
+        case .double(_, let literal)?: id = literal
         default: id = "\((source as NSString).lastPathComponent):\(lineNumber)"
         }
-        let fields = JSONFields.fields(of: dict, line: line, excluding: JSONLinesParser.reservedKeys)
+        let fields = JSONFields.fields(of: members, excluding: JSONLinesParser.reservedKeys)
         var targets: [TargetSpan] = []
-        if let given = dict["targets"], !(given is NSNull) {
+        if let given = object.member("targets"), given != .null {
             do {
                 targets = try TargetSpan.parse(given, scalarCount: text.unicodeScalars.count)
             } catch {

@@ -8,6 +8,7 @@ import Darwin
 /// is dominated by per-file system calls, so Foundation's several calls per file are avoided.
 enum FileBytes {
     static func read(_ path: String, limit: Int) throws -> [UInt8] {
+        if let kind = specialFileKind(path) { throw AssayError(.unreadable, "\(path): \(kind), not a regular file: skipped") }
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             throw AssayError(errno == ENOENT ? .fileNotFound : .unreadable, "\(path): \(String(cString: strerror(errno)))")
@@ -18,7 +19,7 @@ enum FileBytes {
         if (st.st_mode & S_IFMT) == S_IFDIR { throw AssayError(.unreadable, "\(path): is a folder") }
         let size = Int(st.st_size)
         if size > limit {
-            throw AssayError(.fileTooLarge, "\(path): \(size >> 20) MiB is over the \(limit >> 20) MiB limit for one document (split it, or use JSON Lines)")
+            throw AssayError(.fileTooLarge, "\(path): document too large: \(LoadOptions.describe(bytes: size)) is over the \(LoadOptions.describe(bytes: limit)) limit for one document (--max-document-mb; or split it)")
         }
         var bytes = [UInt8](repeating: 0, count: size)
         var filled = 0
@@ -39,11 +40,25 @@ enum FileBytes {
                 if n <= 0 { break }
                 bytes += chunk[0..<n]
                 if bytes.count > limit {
-                    throw AssayError(.fileTooLarge, "\(path): over the \(limit >> 20) MiB limit for one document")
+                    throw AssayError(.fileTooLarge, "\(path): document too large: over the \(LoadOptions.describe(bytes: limit)) limit for one document (--max-document-mb)")
                 }
             }
         }
         return Array(bytes[0..<max(filled, bytes.count == size ? filled : bytes.count)])
+    }
+
+    /// What `path` is when it is neither a regular file nor a folder (`"a FIFO"`, `"a socket"`,
+    /// `"a device"`), else nil. Opening a FIFO blocks until something writes to it, so such
+    /// paths are skipped rather than read.
+    static func specialFileKind(_ path: String) -> String? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        switch st.st_mode & S_IFMT {
+        case S_IFIFO: return "a FIFO (named pipe)"
+        case S_IFSOCK: return "a socket"
+        case S_IFCHR, S_IFBLK: return "a device"
+        default: return nil
+        }
     }
 
     /// Appends the regular files below `folder` (recursively, hidden entries skipped) using the

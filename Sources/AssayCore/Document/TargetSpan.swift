@@ -1,5 +1,3 @@
-import Foundation
-
 /// A stretch of a document's text that its input asks to be scored on its own: the batch
 /// contract's `"targets": [{"start", "end"}, ...]`, in **Unicode scalar offsets**, end-exclusive
 /// (the numbers the input wrote, as Python's `text[start:end]` reads them).
@@ -18,17 +16,17 @@ public struct TargetSpan: Sendable, Hashable {
     /// Reads the `targets` value of a JSON Lines object (already parsed) for a text of
     /// `scalarCount` Unicode scalars.
     /// - Throws: a message naming the first bad target (the caller adds where it was read).
-    static func parse(_ value: Any, scalarCount: Int) throws(TargetError) -> [TargetSpan] {
-        guard let items = value as? [Any] else {
+    static func parse(_ value: JSONValue, scalarCount: Int) throws(TargetError) -> [TargetSpan] {
+        guard case .array(let items) = value else {
             throw TargetError("\"targets\" must be an array of {\"start\", \"end\"} objects")
         }
         var out: [TargetSpan] = []
         out.reserveCapacity(items.count)
         for (i, item) in items.enumerated() {
-            guard let object = item as? [String: Any] else {
+            guard case .object = item else {
                 throw TargetError("targets[\(i)] must be an object with integer \"start\" and \"end\"")
             }
-            guard let start = integer(object["start"]), let end = integer(object["end"]) else {
+            guard let start = integer(item.member("start")), let end = integer(item.member("end")) else {
                 throw TargetError("targets[\(i)] needs integer \"start\" and \"end\" (Unicode scalar offsets)")
             }
             guard start >= 0, start < end else {
@@ -43,14 +41,11 @@ public struct TargetSpan: Sendable, Hashable {
     }
 
     /// An integral JSON number (not a boolean, not 1.5).
-    private static func integer(_ any: Any?) -> Int? {
-        guard let n = any as? NSNumber else { return nil }
-        switch String(cString: n.objCType) {
-        case "c", "B": return nil
-        case "d", "f":
-            let d = n.doubleValue
-            return d == d.rounded() && abs(d) < 1e15 ? Int(d) : nil
-        default: return n.intValue
+    private static func integer(_ json: JSONValue?) -> Int? {
+        switch json {
+        case .int(let n)?: return n
+        case .double(let d, _)? where d == d.rounded() && abs(d) < 1e15: return Int(d)
+        default: return nil
         }
     }
 

@@ -1,8 +1,9 @@
 /// Turns bytes into document text, refusing binary data and repairing invalid UTF-8.
 public enum TextDecoding {
-    /// The largest document Assay accepts in one piece (JSON Lines files may be larger: each line
-    /// is a document).
-    public static let maximumDocumentBytes = 256 << 20
+    /// The largest CSV/TSV file Assay reads (it is read whole; each row is a document, held to
+    /// ``LoadOptions/maximumDocumentBytes``). JSON Lines files may be of any size: they are
+    /// read line by line.
+    public static let maximumTableFileBytes = 256 << 20
 
     public struct Decoded: Sendable {
         public var text: String

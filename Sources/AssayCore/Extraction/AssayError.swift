@@ -37,6 +37,7 @@ public struct AssayError: Error, Sendable, Equatable, CustomStringConvertible {
         case invalidRegex = "E404"
         case unknownName = "E405"
         case invalidArgument = "E406"
+        case regexBudgetSpent = "E407"
         case pluginNotFound = "E501"
         case notASharedLibrary = "E502"
         case noEntryPoint = "E503"

@@ -1,18 +1,14 @@
 /// An extractor defined by a regular expression, as `define hashtags = pattern /#\w+/` does in
-/// the REPL. Capture groups become fields `group1`, `group2`, ...
-public struct PatternExtractor: Extractor, @unchecked Sendable {  // Regex is an immutable value
+/// the REPL. Capture groups become fields `group1`, `group2`, ... The expression runs with a
+/// budget per document (see ``BoundedRegex``): one that backtracks without end fails that
+/// document with `E407` instead of hanging.
+public struct PatternExtractor: Extractor {
     public let descriptor: ExtractorDescriptor
-    private let regex: Regex<AnyRegexOutput>
+    private let regex: BoundedRegex
 
     /// - Throws: `E404` when the expression does not compile.
     public init(name: String, pattern: String, ignoreCase: Bool = false) throws {
-        do {
-            var r = try Regex(pattern)
-            if ignoreCase { r = r.ignoresCase() }
-            regex = r
-        } catch {
-            throw AssayError(.invalidRegex, "invalid regular expression /\(pattern)/: \(error)")
-        }
+        regex = try BoundedRegex(pattern, ignoreCase: ignoreCase)
         descriptor = ExtractorDescriptor(
             name: name, summary: "matches of /\(pattern)/\(ignoreCase ? "i" : "")",
             discussion: "Defined in the REPL with a regular expression. Capture groups become fields group1, group2, ...",
@@ -20,21 +16,15 @@ public struct PatternExtractor: Extractor, @unchecked Sendable {  // Regex is an
     }
 
     public func extract(from document: AnalyzedDocument, in span: Span, context: ExtractionContext) throws -> [Annotation] {
-        let text = document.text(of: span)
-        var out: [Annotation] = []
-        for match in text.matches(of: regex) {
-            let r = match.range
-            if r.isEmpty { continue }
-            let start = span.start + text.utf8.distance(from: text.startIndex, to: r.lowerBound)
-            let end = span.start + text.utf8.distance(from: text.startIndex, to: r.upperBound)
-            var fields: [(String, Value)] = []
-            for g in 1..<max(1, match.output.count) {
-                let value = match.output[g].substring.map { Value.string(String($0)) } ?? .null
-                fields.append(("group\(g)", value))
-            }
-            out.append(Annotation(extractor: descriptor.name, span: Span(start, end), orderedFields: fields))
+        let matches = try document.utf8.withUnsafeBufferPointer { bytes in
+            try regex.matches(inUTF8: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]))
         }
-        return out
+        return matches.map { match in
+            let fields: [(String, Value)] = match.groups.enumerated().map { g, range in
+                ("group\(g + 1)", range.map { .string(document.text(of: Span(span.start + $0.lowerBound, span.start + $0.upperBound))) } ?? .null)
+            }
+            return Annotation(extractor: descriptor.name, span: Span(span.start + match.range.lowerBound, span.start + match.range.upperBound), orderedFields: fields)
+        }
     }
 }
 

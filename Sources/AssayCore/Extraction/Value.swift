@@ -73,8 +73,11 @@ extension Value: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Expres
 }
 
 extension Value {
-    /// A number as the most natural value: whole numbers within `Int` range become `.int`.
+    /// A number as the most natural value: whole numbers within `Int` range become `.int`; one
+    /// no double holds (a value that overflowed to infinity, or NaN) becomes `.null`, as JSON
+    /// has no such number.
     public static func number(_ v: Double) -> Value {
+        if !v.isFinite { return .null }
         if v == v.rounded(), abs(v) < 9.0e15 { return .int(Int(v)) }
         return .double(v)
     }

@@ -46,10 +46,11 @@ public final class PipelineRunner {
         case .search(let pattern, let ignoreCase):
             let search = try PatternExtractor(name: "search", pattern: pattern, ignoreCase: ignoreCase)
             let found = ParallelRunner().map(workspace.documents, cancel: cancel) { doc in
-                (try? search.extract(from: doc, in: doc.fullSpan, context: ExtractionContext()))?.map { Record(annotation: $0, in: doc) } ?? []
+                Result { try search.extract(from: doc, in: doc.fullSpan, context: ExtractionContext()).map { Record(annotation: $0, in: doc) } }
             }
             partial = found.contains { $0 == nil }
-            records = found.compactMap { $0 }.flatMap { $0 }
+            // A pattern that spent its budget on a document fails the search with that error.
+            records = try found.compactMap { $0 }.flatMap { try $0.get() }
         case .name(let n, let options, _):
             if let named = workspace.results[n] {
                 records = named.records
@@ -69,7 +70,7 @@ public final class PipelineRunner {
                 (records, partial) = try extract(.init(n, options: options), plan: plan, over: records)
             case .filter(let predicate):
                 try checkFields(predicate.fields, in: records)
-                records = records.filter { predicate.holds(for: $0) }
+                records = try records.filter { try predicate.holds(for: $0) }
             case .sort(let keys):
                 try checkFields(keys.map(\.field), in: records)
                 records = Self.sorted(records, by: keys)

@@ -2,14 +2,15 @@ import AssayCore
 
 extension Predicate {
     /// Whether a record satisfies the condition. A missing field satisfies only `!=`.
-    func holds(for r: Record) -> Bool {
+    /// - Throws: `E407` when a `matches` pattern spends its budget on a value, `E801` on Ctrl-C.
+    func holds(for r: Record) throws -> Bool {
         switch self {
-        case .and(let a, let b): return a.holds(for: r) && b.holds(for: r)
-        case .or(let a, let b): return a.holds(for: r) || b.holds(for: r)
-        case .not(let p): return !p.holds(for: r)
+        case .and(let a, let b): return try a.holds(for: r) && b.holds(for: r)
+        case .or(let a, let b): return try a.holds(for: r) || b.holds(for: r)
+        case .not(let p): return try !p.holds(for: r)
         case .matches(let field, _, let box):
             guard let v = r.value(of: field), !v.isNull else { return false }
-            return v.text.firstMatch(of: box.regex) != nil
+            return try box.regex.isFound(in: v.text)
         case .compare(let field, let op, let expected):
             guard let actual = r.value(of: field) else { return op == .notEqual }
             return Predicate.compare(actual, op, expected)

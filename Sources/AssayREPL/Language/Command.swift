@@ -90,20 +90,19 @@ public enum ComparisonOperator: String, Sendable {
     case contains
 }
 
-/// A compiled regular expression that can cross threads (Regex values are immutable).
-public struct RegexBox: @unchecked Sendable {
-    public let regex: Regex<AnyRegexOutput>
+/// A compiled regular expression for `where FIELD matches /.../`, run with a budget (see
+/// ``BoundedRegex``).
+public struct RegexBox: Sendable {
+    public let regex: BoundedRegex
     public let source: String
     public init(_ source: String, flags: String, position: Int) throws(CommandSyntaxError) {
-        do {
-            var r = try Regex(source)
-            if flags.contains("i") { r = r.ignoresCase() }
-            regex = r
-        } catch {
-            throw CommandSyntaxError("invalid regular expression /\(source)/: \(error)", at: position, code: .invalidRegex)
-        }
         for f in flags where f != "i" {
             throw CommandSyntaxError("unknown regular expression flag '\(f)' (only 'i' is supported)", at: position, code: .invalidRegex)
+        }
+        do {
+            regex = try BoundedRegex(source, ignoreCase: flags.contains("i"))
+        } catch {
+            throw CommandSyntaxError((error as? AssayError)?.message ?? "invalid regular expression /\(source)/", at: position, code: .invalidRegex)
         }
         self.source = source
     }

@@ -24,6 +24,7 @@ final class OutputSink {
         filePath = nil
         guard let path, path != "stdout", path != "-" else { return }
         let expanded = (path as NSString).expandingTildeInPath
+        try AtomicFile.checkFolder(of: expanded, shownAs: path)
         guard FileManager.default.createFile(atPath: expanded, contents: nil),
               let h = FileHandle(forWritingAtPath: expanded) else {
             throw AssayError(.writeFailed, "cannot write to '\(path)'")
@@ -52,24 +53,5 @@ final class OutputSink {
     /// Writes a message that is not a result (listings, notes).
     func write(_ text: String) {
         if let file { file.write(Data(text.utf8)) } else { standardOutput(text) }
-    }
-}
-
-/// Writes a file so that it is either wholly replaced or left as it was: the text goes to a
-/// temporary file in the same folder, which is then renamed over the target.
-enum AtomicFile {
-    static func write(_ text: String, to path: String) throws {
-        let expanded = (path as NSString).expandingTildeInPath
-        let url = URL(fileURLWithPath: expanded)
-        var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: expanded, isDirectory: &isDir), isDir.boolValue {
-            throw AssayError(.writeFailed, "cannot save to '\(path)': it is a folder")
-        }
-        do {
-            try Data(text.utf8).write(to: url, options: .atomic)
-        } catch {
-            let reason = (error as NSError).localizedFailureReason ?? error.localizedDescription
-            throw AssayError(.writeFailed, "cannot save to '\(path)': \(reason) (nothing was written)")
-        }
     }
 }

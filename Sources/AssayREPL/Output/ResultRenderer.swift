@@ -31,9 +31,12 @@ public struct ResultRenderer: Sendable {
 
     // MARK: - Formats
 
-    private func cell(_ v: Value?) -> String {
+    /// A value as one line; with `prefix`, only its first `prefix` characters (a table shows no
+    /// more, and a long text per row would otherwise be read whole for every row).
+    private func cell(_ v: Value?, prefix: Int? = nil) -> String {
         guard let v else { return "" }
         var s = v.text
+        if let prefix, s.utf8.count > prefix { s = String(s.prefix(prefix)) }
         if s.contains(where: \.isNewline) { s = s.split(whereSeparator: \.isNewline).joined(separator: " ⏎ ") }
         return s
     }
@@ -45,7 +48,7 @@ public struct ResultRenderer: Sendable {
 
     private func table(_ records: [Record], _ columns: [String]) -> String {
         if records.isEmpty { return "(no results)\n" }
-        let rows = records.map { r in columns.map { clip(cell(r.value(ofExact: $0))) } }
+        let rows = records.map { r in columns.map { clip(cell(r.value(ofExact: $0), prefix: maxCellWidth > 0 ? maxCellWidth + 1 : nil)) } }
         var widths = columns.map { headers ? $0.count : 0 }
         for row in rows { for (i, c) in row.enumerated() { widths[i] = max(widths[i], TerminalWidth.of(c)) } }
         let numeric = columns.indices.map { i in records.allSatisfy { r in r.value(ofExact: columns[i]).map { $0.number != nil && !$0.isText } ?? true } }

@@ -17,6 +17,9 @@ public final class Session {
     public var pluginLoader: ((String) throws -> [String])?
     /// Loaded plugins, by path, with their extractors.
     public private(set) var plugins: [(path: String, extractors: [String])] = []
+    /// The largest document `load` accepts (`--max-document-mb`); larger ones are refused
+    /// with `E306`.
+    public var maximumDocumentBytes = LoadOptions.defaultMaximumDocumentBytes
     /// Set by `quit`.
     public private(set) var wantsQuit = false
     /// Whether any command has failed (the exit status of a script).
@@ -78,6 +81,7 @@ public final class Session {
     /// - Returns: whether every command succeeded.
     @discardableResult
     public func run(line: String, at location: Location) -> Bool {
+        var allSucceeded = true
         for (text, offset) in CommandSplitter.split(line) {
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             if trimmed.hasPrefix("#") { continue }
@@ -88,10 +92,16 @@ public final class Session {
                 errorOutput(String(format: "time: %.3f s\n", Date().timeIntervalSince(started)))
             }
             cancel.reset()
-            if !ok { return false }
-            if wantsQuit { return true }
+            BoundedRegex.interruption.reset()
+            if !ok {
+                allSucceeded = false
+                // `.bail off` (`--keep-going`) runs the rest of the line too, as it would the
+                // rest of the script.
+                if settings.bail { return false }
+            }
+            if wantsQuit { return allSucceeded }
         }
-        return true
+        return allSucceeded
     }
 
     /// Runs a script: `#` comments, blank lines, and lines ending in `|` or `\` continued on the
@@ -184,7 +194,8 @@ public final class Session {
             var r = renderer
             r.mode = .kwic
             try sink.writeResult(r.render(result))
-        case .load(let paths, let options):
+        case .load(let paths, var options):
+            options.maximumDocumentBytes = maximumDocumentBytes
             try load(paths, options: options, relativeTo: location.directory)
         case .listDocuments:
             let result = ResultSet(records: workspace.documents.map { Record(document: $0) })

@@ -15,6 +15,7 @@ public enum SignalHandling {
         action.__sigaction_handler.sa_handler = { _ in
             SignalHandling.interrupted.store(true, ordering: .relaxed)
             SignalHandling.cancelFlag?.cancel()
+            BoundedRegex.interruption.cancel()
         }
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0

@@ -6,7 +6,9 @@ struct SVGWriter {
 
     static func n(_ v: Double) -> String {
         let r = (v * 10).rounded() / 10
-        return r == r.rounded() ? String(Int(r)) : String(format: "%.1f", r)
+        // Checked: a coordinate computed from extreme data may be huge or not a number.
+        guard r.isFinite else { return "0" }
+        return r == r.rounded() && abs(r) < 1e15 ? String(Int(r)) : String(format: "%.1f", r)
     }
 
     mutating func raw(_ s: String) { output += s }
