@@ -13,6 +13,8 @@ enum JSONFields {
     /// was parsed from, read again only for the order of its keys.
     static func fields(of object: [String: Any], line: [UInt8], excluding excluded: Set<String>) -> DocumentFields {
         var out = DocumentFields()
+        // Most lines carry only an id and a text: no need to read the line again for an order.
+        guard object.keys.contains(where: { !excluded.contains($0) }) else { return out }
         let order = JSONKeyOrder(line).paths
         let rank = Dictionary(order.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
         add(object, prefix: "", rank: rank, excluded: excluded, to: &out)
