@@ -202,19 +202,24 @@ public struct Lexicon<Payload: Sendable>: Sendable {
         return nil
     }
 
-    /// Feeds a token's lowercased bytes to an FNV-1a hash: ASCII in place; other text lowercased
-    /// through String, which also knows "É" → "é".
+    /// Feeds a token's lowercased bytes to an FNV-1a hash: ASCII in place, in one pass; other
+    /// text lowercased through String, which also knows "É" → "é".
     @inlinable
     static func hashLowered(_ bytes: UnsafeBufferPointer<UInt8>, _ span: Span, into h: inout UInt64) {
-        for k in span.start..<span.end where bytes[k] >= 0x80 {
-            for c in lowered(bytes, span) { h = (h ^ UInt64(c)) &* 0x100_0000_01B3 }
-            return
-        }
+        var hashed = h
         for k in span.start..<span.end {
-            let c = bytes[k] >= 65 && bytes[k] <= 90 ? bytes[k] | 0x20 : bytes[k]
-            h = (h ^ UInt64(c)) &* 0x100_0000_01B3
+            let b = bytes[k]
+            if b >= 0x80 {
+                for c in lowered(bytes, span) { h = (h ^ UInt64(c)) &* 0x100_0000_01B3 }
+                return
+            }
+            hashed = (hashed ^ UInt64(asciiLowercased(b))) &* 0x100_0000_01B3
         }
+        h = hashed
     }
+
+    @inlinable @inline(__always)
+    static func asciiLowercased(_ b: UInt8) -> UInt8 { b &- 65 < 26 ? b | 0x20 : b }
 
     /// A non-ASCII token's bytes, lowercased.
     @usableFromInline
@@ -232,16 +237,16 @@ public struct Lexicon<Payload: Sendable>: Sendable {
                 p += 1
             }
             let span = tokens[t].span
+            let tokenStart = p
             var ascii = true
-            for k in span.start..<span.end where bytes[k] >= 0x80 { ascii = false; break }
-            if ascii {
-                guard stored.count - p >= span.length else { return false }
-                for k in span.start..<span.end {
-                    let c = bytes[k] >= 65 && bytes[k] <= 90 ? bytes[k] | 0x20 : bytes[k]
-                    if stored[p] != c { return false }
-                    p += 1
-                }
-            } else {
+            for k in span.start..<span.end {
+                let b = bytes[k]
+                if b >= 0x80 { ascii = false; break }
+                guard p < stored.count, stored[p] == asciiLowercased(b) else { return false }
+                p += 1
+            }
+            if !ascii {
+                p = tokenStart
                 for c in lowered(bytes, span) {
                     guard p < stored.count, stored[p] == c else { return false }
                     p += 1
