@@ -48,11 +48,11 @@ struct LexiconTests {
         // Thousands of entries: the table grows many times over, and the filter in front of it
         // must keep every stored word while answering absent words.
         let words = (0..<5000).map { "w\($0)x" }
-        let lex = Lexicon<Int>(words.enumerated().map { ($1, $0) } + [("w7x w8x", -1)])
-        let doc = AnalyzedDocument(words.joined(separator: " ") + " w5000x wx W42X w7x w8x")
+        let lex = Lexicon<Int>(words.enumerated().map { ($1, $0) } + [("w8x w7x", -1)])
+        let doc = AnalyzedDocument(words.joined(separator: " ") + " w5000x wx W42X w8x w7x")
         let m = lex.matches(in: doc, tokens: 0..<doc.tokens.count)
         #expect(m.count == 5000 + 2)
-        #expect(Array(m.prefix(5000).map(\.payload)) == Array(0..<5000))
+        #expect(m.prefix(5000).map(\.payload).elementsEqual(0..<5000))
         #expect(m.suffix(2).map(\.payload) == [42, -1])
         #expect(m.last?.tokens.count == 2)
     }
