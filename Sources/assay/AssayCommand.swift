@@ -14,13 +14,6 @@ struct AssayCommand: ParsableCommand {
         subcommands: [Repl.self, Extract.self, Docs.self, Names.self, Eval.self, Train.self],
         defaultSubcommand: Repl.self
     )
-
-    /// Caps malloc's arenas before any other thread starts (glibc fixes the limit when a second
-    /// thread first allocates; see ``Allocator/limitArenas(to:)``), then runs the command line.
-    static func main() {
-        Allocator.limitArenas(to: ParallelRunner.defaultConcurrency + 1)
-        main(nil)
-    }
 }
 
 /// Options shared by the commands that build a registry.

@@ -24,22 +24,3 @@ enum ProcessInfoCores {
         return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
     }
 }
-
-/// The C library's memory allocator.
-public enum Allocator {
-    /// Caps glibc's malloc at `count` arenas (its default allows eight per core). `assay extract`
-    /// allocates from a few busy threads; with an arena each for every thread that ever ran, freed
-    /// memory stays spread over arenas and peak memory kept growing with the input (215 MiB for
-    /// 100 MB of news with all four extractors, 89 MiB for 10 MB; capped, 91 MiB). Does nothing
-    /// on other C libraries. Call it before starting threads: glibc fixes the limit when a second
-    /// thread first allocates.
-    public static func limitArenas(to count: Int) {
-        #if os(Linux)
-        // mallopt is not in Swift's Glibc module: looked up by name, absent on other C libraries.
-        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-        let arenaMax: Int32 = -8  // M_ARENA_MAX in <malloc.h>
-        guard let symbol = dlsym(nil, "mallopt") else { return }
-        _ = unsafeBitCast(symbol, to: Mallopt.self)(arenaMax, Int32(max(1, count)))
-        #endif
-    }
-}
