@@ -89,12 +89,22 @@ enum ExtractBenchmark {
 
     /// Runs `assay extract ARGS -` with `input` on stdin and stdout to /dev/null: wall seconds,
     /// CPU seconds (user + system) and peak resident memory of the child.
+    ///
+    /// The child runs under `/usr/bin/time` where there is one, which forks it and reports its
+    /// peak memory: a child spawned straight from this process inherits this process's peak in
+    /// its own (Linux keeps the larger of the two across exec), and this process holds the
+    /// input, 100 MB for the memory figure.
     private static func spawn(_ args: [String], input: String, oneCore: Bool) throws -> (seconds: Double, cpu: Double, peakMiB: Double) {
         let assay = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("assay").path
         guard FileManager.default.isExecutableFile(atPath: assay) else {
             throw AssayError(.fileNotFound, "\(assay) not found: build it first (swift build -c release)")
         }
-        let argv = (oneCore ? ["/usr/bin/taskset", "-c", "0"] : []) + [assay, "extract"] + args + ["-"]
+        let timeTool = "/usr/bin/time"
+        let peakFile = NSTemporaryDirectory() + "assay-bench-\(getpid())-peak.txt"
+        let timed = FileManager.default.isExecutableFile(atPath: timeTool)
+        defer { if timed { try? FileManager.default.removeItem(atPath: peakFile) } }
+        let argv = (timed ? [timeTool, "-f", "%M", "-o", peakFile] : []) + (oneCore ? ["/usr/bin/taskset", "-c", "0"] : [])
+            + [assay, "extract"] + args + ["-"]
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -111,6 +121,9 @@ enum ExtractBenchmark {
         wait4(pid, &status, 0, &usage)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
-        return (seconds, cpu, Double(usage.ru_maxrss) / 1024)
+        // GNU time prints the child's peak in KiB; without it, the child's own figure.
+        let peakKiB = timed ? (try? String(contentsOfFile: peakFile, encoding: .utf8))
+            .flatMap { Double($0.split(separator: "\n").last.map(String.init) ?? "") } : nil
+        return (seconds, cpu, (peakKiB ?? Double(usage.ru_maxrss)) / 1024)
     }
 }
