@@ -71,7 +71,6 @@ struct Extract: ParsableCommand {
             StandardStreams.err("assay: \(error)\n")
             throw ExitCode(2)
         }
-        plan.warmUp()
         var writer = BatchWriter(format: format, flushEvery: batchSize)
         var failed = false
         let errorLines = errorLines
