@@ -44,6 +44,19 @@ struct LexiconTests {
         #expect(!lex.contains("peace"))
     }
 
+    @Test func aLargeLexiconFindsEveryEntryAndNothingElse() {
+        // Thousands of entries: the table grows many times over, and the filter in front of it
+        // must keep every stored word while answering absent words.
+        let words = (0..<5000).map { "w\($0)x" }
+        let lex = Lexicon<Int>(words.enumerated().map { ($1, $0) } + [("w8x w7x", -1)])
+        let doc = AnalyzedDocument(words.joined(separator: " ") + " w5000x wx W42X w8x w7x")
+        let m = lex.matches(in: doc, tokens: 0..<doc.tokens.count)
+        #expect(m.count == 5000 + 2)
+        #expect(m.prefix(5000).map(\.payload).elementsEqual(0..<5000))
+        #expect(m.suffix(2).map(\.payload) == [42, -1])
+        #expect(m.last?.tokens.count == 2)
+    }
+
     @Test func wordsThatOnlyShareAHashPrefixDoNotMatch() {
         // Same first bytes, other lengths: the stored bytes decide, not the hash alone.
         let lex = Lexicon<Int>([("sanction", 1), ("sanctions regime", 2)])

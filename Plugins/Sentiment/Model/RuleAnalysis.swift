@@ -109,10 +109,10 @@ struct RuleEngine: Sendable {
             if let (length, entry) = lexicon.words.match(in: document, at: i, limit: range.upperBound) {
                 units.append(.word(tokens: i..<(i + length),
                                    entry: RuleFields(valence: entry.valence, role: entry.role, factor: entry.factor)))
-                if collectKeys { out.keys.append(entry.key) }
+                if collectKeys { out.keys.append(key(i..<(i + length))) }
                 out.ngramSum += entry.weight
                 out.classSums += SIMD3(entry.negativeWeight, entry.neutralWeight, entry.positiveWeight)
-                if explain, entry.weight != 0 { out.weightedUnits.append((entry.key, entry.weight)) }
+                if explain, entry.weight != 0 { out.weightedUnits.append((key(i..<(i + length)), entry.weight)) }
                 i += length
             } else {
                 units.append(.word(tokens: i..<(i + 1), entry: nil))
@@ -236,6 +236,11 @@ struct RuleEngine: Sendable {
 
         func words(_ t: Range<Int>) -> String {
             t.map { document.text(ofToken: $0) }.joined(separator: " ")
+        }
+        /// A lexicon unit's key: its words lowercased and joined by single spaces, which is how
+        /// the lexicon stores the phrase it matched.
+        func key(_ t: Range<Int>) -> String {
+            t.map { document.text(ofToken: $0).lowercased() }.joined(separator: " ")
         }
     }
 

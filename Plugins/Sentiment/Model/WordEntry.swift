@@ -1,7 +1,8 @@
 /// What the sentiment model knows about one word or multi-word expression.
 ///
 /// One lexicon lookup per token gives everything the rules need, so scoring a sentence costs one
-/// hash lookup per token.
+/// hash lookup per token. Numbers only, so that a lookup copies no reference; the n-gram key of
+/// an entry is the text it matched, lowercased (see ``RuleEngine``).
 struct WordEntry: Sendable {
     /// How a word changes the words around it.
     enum Role: UInt8, Sendable {
@@ -25,8 +26,6 @@ struct WordEntry: Sendable {
     var role: Role = .none
     /// The scaling a modifier applies.
     var factor: Float = 1
-    /// The lowercased form, used as the n-gram feature key.
-    var key: String
     /// The fitted weight of this word's n-gram feature (0 when the model has none).
     var weight: Float = 0
     /// The classifier's weights of this word for negative, neutral and positive (zero when

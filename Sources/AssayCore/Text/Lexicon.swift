@@ -7,47 +7,62 @@ public struct Lexicon<Payload: Sendable>: Sendable {
     // Inlinable so that callers get a version specialised for their payload: unspecialised
     // generic code pays for type metadata lookups on every token.
 
-    /// The payloads, indexed by ``Phrase/payload``.
+    /// The payloads, indexed by ``Slot/payload``.
     @usableFromInline var payloads: [Payload] = []
     /// Every phrase (one or more lowercased words joined by single spaces) and every first word
-    /// of a phrase, found by the FNV-1a hash of its bytes. Matching hashes a token's bytes in
-    /// place, one token after the other, so no String is built per token; the stored bytes are
-    /// compared on a hit, so two phrases with one hash cannot be confused.
-    @usableFromInline var phrases: [Phrase] = []
-    /// Hash of a phrase's bytes → index of its first ``Phrase`` with that hash (others chain).
-    @usableFromInline var slots = HashedTable<Int32>(empty: -1)
+    /// of a phrase, by the FNV-1a hash of its bytes, in an open-addressing table (linear
+    /// probing, at most half full). Matching hashes a token's bytes in place, one token after
+    /// the other, so no String is built per token; the stored bytes are compared on a hit, so two
+    /// phrases with one hash cannot be confused. A slot holds all a look-up reads but the bytes:
+    /// on real text the look-ups are bound by cache misses, one per separate table touched.
+    @usableFromInline var slots: [Slot] = Array(repeating: Slot(), count: 16)
+    /// The number of slots in use.
+    @usableFromInline var used = 0
+    /// One bit per hash value (its top bits), set for every stored phrase: most tokens of a text
+    /// are in no lexicon, and this answers them from a bit array small enough to stay in cache
+    /// (16 bits per slot, so about 3% of absent words reach the slots).
+    @usableFromInline var filter = [UInt64](repeating: 0, count: 4)
+    /// The bytes of every phrase, one after the other (``Slot/start``, ``Slot/length``).
+    @usableFromInline var text: [UInt8] = []
     /// Lowercased phrase → payload index, for look-ups by text.
     @usableFromInline var indexOfText: [String: Int32] = [:]
 
-    @usableFromInline struct Phrase: Sendable {
-        /// The lowercased bytes, words separated by one space.
-        @usableFromInline var bytes: [UInt8]
+    @usableFromInline struct Slot: Sendable {
+        /// The FNV-1a hash of the phrase's bytes, never 0 (0 marks a free slot).
+        @usableFromInline var hash: UInt64 = 0
+        /// Where the phrase's lowercased bytes (words separated by one space) lie in ``Lexicon/text``.
+        @usableFromInline var start: Int32 = 0
+        @usableFromInline var length: Int32 = 0
         /// Index into ``Lexicon/payloads``, or -1 for a word that only starts longer phrases.
-        @usableFromInline var payload: Int32
+        @usableFromInline var payload: Int32 = -1
         /// For a first word: the word count of the longest phrase it starts.
-        @usableFromInline var longest: Int32
-        /// The next phrase with the same hash, or -1.
-        @usableFromInline var next: Int32
-        @usableFromInline init(bytes: [UInt8], payload: Int32, longest: Int32, next: Int32) {
-            self.bytes = bytes
-            self.payload = payload
-            self.longest = longest
-            self.next = next
-        }
+        @usableFromInline var longest: Int32 = 1
+        @usableFromInline init() {}
     }
 
     public init() {}
 
     /// Builds a lexicon from phrases (words separated by spaces) and their payloads.
+    @inlinable
     public init<S: Sequence>(_ pairs: S) where S.Element == (String, Payload) {
         for (k, v) in pairs { insert(k, v) }
     }
 
     /// Adds a phrase (words separated by spaces), replacing the payload of one already there.
+    @inlinable
     public mutating func insert(_ phrase: String, _ payload: Payload) {
-        let words = phrase.lowercased().split(separator: " ").map(String.init)
-        guard let first = words.first else { return }
-        let text = words.joined(separator: " ")
+        // The lowercased words joined by single spaces, built as bytes: lexicons of tens of
+        // thousands of entries are built at startup.
+        var bytes: [UInt8] = []
+        var words = 0, firstEnd = 0
+        for word in phrase.lowercased().utf8.split(separator: UInt8(ascii: " ")) {
+            if words > 0 { bytes.append(UInt8(ascii: " ")) }
+            bytes += word
+            words += 1
+            if words == 1 { firstEnd = bytes.count }
+        }
+        guard words > 0 else { return }
+        let text = String(decoding: bytes, as: UTF8.self)
         let payloadIndex: Int32
         if let existing = indexOfText[text] {
             payloads[Int(existing)] = payload
@@ -57,34 +72,71 @@ public struct Lexicon<Payload: Sendable>: Sendable {
             payloads.append(payload)
             indexOfText[text] = payloadIndex
         }
-        let whole = phraseIndex(Array(text.utf8))
-        phrases[whole].payload = payloadIndex
-        let head = phraseIndex(Array(first.utf8))
-        phrases[head].longest = max(phrases[head].longest, Int32(words.count))
+        let whole = slotIndex(bytes[...])
+        slots[whole].payload = payloadIndex
+        let head = slotIndex(bytes[..<firstEnd])
+        slots[head].longest = max(slots[head].longest, Int32(words))
     }
 
-    /// The index of the phrase with these bytes, added (without a payload) if new.
-    mutating func phraseIndex(_ bytes: [UInt8]) -> Int {
-        let h = Self.hash(bytes)
-        var k = slots[h] ?? -1
-        while k >= 0 {
-            if phrases[Int(k)].bytes == bytes { return Int(k) }
-            k = phrases[Int(k)].next
+    /// The slot of the phrase with these bytes, added (without a payload) if new. Valid until
+    /// the next phrase is added, which may move every slot.
+    @inlinable
+    mutating func slotIndex(_ bytes: ArraySlice<UInt8>) -> Int {
+        var h = Self.offsetBasis
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+        h = Self.nonZero(h)
+        var i = Int(truncatingIfNeeded: h) & (slots.count - 1)
+        while slots[i].hash != 0 {
+            let s = slots[i]
+            if s.hash == h, text[Int(s.start)..<Int(s.start + s.length)].elementsEqual(bytes) { return i }
+            i = (i + 1) & (slots.count - 1)
         }
-        phrases.append(Phrase(bytes: bytes, payload: -1, longest: 1, next: slots[h] ?? -1))
-        slots.insert(Int32(phrases.count - 1), for: h)
-        return phrases.count - 1
+        if (used + 1) * 2 > slots.count {
+            grow()
+            i = Int(truncatingIfNeeded: h) & (slots.count - 1)
+            while slots[i].hash != 0 { i = (i + 1) & (slots.count - 1) }
+        }
+        slots[i].hash = h
+        Self.setBit(h, in: &filter)
+        slots[i].start = Int32(text.count)
+        slots[i].length = Int32(bytes.count)
+        text += bytes
+        used += 1
+        return i
+    }
+
+    /// Doubles the slot count (and the filter) and places every phrase again.
+    @inlinable
+    mutating func grow() {
+        let old = slots
+        slots = Array(repeating: Slot(), count: old.count * 2)
+        filter = [UInt64](repeating: 0, count: slots.count / 4)
+        for s in old where s.hash != 0 {
+            var i = Int(truncatingIfNeeded: s.hash) & (slots.count - 1)
+            while slots[i].hash != 0 { i = (i + 1) & (slots.count - 1) }
+            slots[i] = s
+            Self.setBit(s.hash, in: &filter)
+        }
+    }
+
+    /// The filter bit of a hash: its top bits, independent of the low bits that pick its slot.
+    @inlinable @inline(__always)
+    static func filterBit(_ h: UInt64, words: Int) -> (word: Int, mask: UInt64) {
+        let bit = Int(truncatingIfNeeded: h >> 32) & (words * 64 - 1)
+        return (bit >> 6, 1 << UInt64(bit & 63))
+    }
+
+    @inlinable
+    static func setBit(_ h: UInt64, in filter: inout [UInt64]) {
+        let (word, mask) = filterBit(h, words: filter.count)
+        filter[word] |= mask
     }
 
     @usableFromInline static var offsetBasis: UInt64 { 0xCBF2_9CE4_8422_2325 }
 
-    /// FNV-1a over bytes.
-    @inlinable
-    static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
-        var h = offsetBasis
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
-        return h
-    }
+    /// A hash as stored: 0 marks a free slot, so a phrase hashing to 0 is stored as 1.
+    @inlinable @inline(__always)
+    static func nonZero(_ h: UInt64) -> UInt64 { h == 0 ? 1 : h }
 
     public var count: Int { indexOfText.count }
 
@@ -98,52 +150,76 @@ public struct Lexicon<Payload: Sendable>: Sendable {
     public func match(in document: AnalyzedDocument, at i: Int, limit: Int? = nil) -> (length: Int, payload: Payload)? {
         let end = min(limit ?? document.tokens.count, document.tokens.count)
         guard i < end else { return nil }
-        return document.utf8.withUnsafeBufferPointer { bytes in
-            document.tokens.withUnsafeBufferPointer { tokens -> (length: Int, payload: Payload)? in
-                var h = Self.offsetBasis
-                Self.hashLowered(bytes, tokens[i].span, into: &h)
-                guard let head = find(h, bytes, tokens, i..<(i + 1)) else { return nil }
-                let entry = phrases[head]
-                var best: (length: Int, payload: Payload)? = entry.payload >= 0 ? (1, payloads[Int(entry.payload)]) : nil
-                let longest = min(Int(entry.longest), end - i)
-                var n = 1
-                while n < longest {
-                    h = (h ^ 0x20) &* 0x100_0000_01B3
-                    Self.hashLowered(bytes, tokens[i + n].span, into: &h)
-                    n += 1
-                    if let k = find(h, bytes, tokens, i..<(i + n)), phrases[k].payload >= 0 {
-                        best = (n, payloads[Int(phrases[k].payload)])
+        guard let (length, payload) = matchIndex(in: document, at: i, end: end) else { return nil }
+        return (length, payloads[payload])
+    }
+
+    /// The longest phrase starting at token `i` before token `end`: its token count and the
+    /// index of its payload.
+    @inlinable
+    func matchIndex(in document: AnalyzedDocument, at i: Int, end: Int) -> (length: Int, payload: Int)? {
+        document.utf8.withUnsafeBufferPointer { bytes in
+            document.tokens.withUnsafeBufferPointer { tokens in
+                slots.withUnsafeBufferPointer { slots in
+                    text.withUnsafeBufferPointer { text -> (length: Int, payload: Int)? in
+                        var h = Self.offsetBasis
+                        Self.hashLowered(bytes, tokens[i].span, into: &h)
+                        let (word, mask) = Self.filterBit(Self.nonZero(h), words: filter.count)
+                        guard filter[word] & mask != 0 else { return nil }
+                        guard let head = find(h, slots, text, bytes, tokens, i..<(i + 1)) else { return nil }
+                        var best: (length: Int, payload: Int)? = head.payload >= 0 ? (1, Int(head.payload)) : nil
+                        let longest = min(Int(head.longest), end - i)
+                        var n = 1
+                        while n < longest {
+                            h = (h ^ 0x20) &* 0x100_0000_01B3
+                            Self.hashLowered(bytes, tokens[i + n].span, into: &h)
+                            n += 1
+                            if let s = find(h, slots, text, bytes, tokens, i..<(i + n)), s.payload >= 0 {
+                                best = (n, Int(s.payload))
+                            }
+                        }
+                        return best
                     }
                 }
-                return best
             }
         }
     }
 
-    /// The phrase whose hash is `h` and whose bytes are those of `run`, lowercased and joined.
+    /// The slot of the phrase whose hash is `h` and whose bytes are those of `run`, lowercased
+    /// and joined.
     @inlinable
-    func find(_ h: UInt64, _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>, _ run: Range<Int>) -> Int? {
-        guard var k = slots[h], k >= 0 else { return nil }
-        while k >= 0 {
-            if Self.equal(phrases[Int(k)].bytes, bytes, tokens, run) { return Int(k) }
-            k = phrases[Int(k)].next
+    func find(_ h: UInt64, _ slots: UnsafeBufferPointer<Slot>, _ text: UnsafeBufferPointer<UInt8>,
+              _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>, _ run: Range<Int>) -> Slot? {
+        let h = Self.nonZero(h)
+        var i = Int(truncatingIfNeeded: h) & (slots.count - 1)
+        while slots[i].hash != 0 {
+            let s = slots[i]
+            if s.hash == h, Self.equal(UnsafeBufferPointer(rebasing: text[Int(s.start)..<Int(s.start + s.length)]), bytes, tokens, run) {
+                return s
+            }
+            i = (i + 1) & (slots.count - 1)
         }
         return nil
     }
 
-    /// Feeds a token's lowercased bytes to an FNV-1a hash: ASCII in place; other text lowercased
-    /// through String, which also knows "É" → "é".
+    /// Feeds a token's lowercased bytes to an FNV-1a hash: ASCII in place, in one pass; other
+    /// text lowercased through String, which also knows "É" → "é".
     @inlinable
     static func hashLowered(_ bytes: UnsafeBufferPointer<UInt8>, _ span: Span, into h: inout UInt64) {
-        for k in span.start..<span.end where bytes[k] >= 0x80 {
-            for c in lowered(bytes, span) { h = (h ^ UInt64(c)) &* 0x100_0000_01B3 }
-            return
-        }
+        var hashed = h
         for k in span.start..<span.end {
-            let c = bytes[k] >= 65 && bytes[k] <= 90 ? bytes[k] | 0x20 : bytes[k]
-            h = (h ^ UInt64(c)) &* 0x100_0000_01B3
+            let b = bytes[k]
+            if b >= 0x80 {
+                for c in lowered(bytes, span) { h = (h ^ UInt64(c)) &* 0x100_0000_01B3 }
+                return
+            }
+            hashed = (hashed ^ UInt64(asciiLowercased(b))) &* 0x100_0000_01B3
         }
+        h = hashed
     }
+
+    @inlinable @inline(__always)
+    static func asciiLowercased(_ b: UInt8) -> UInt8 { b &- 65 < 26 ? b | 0x20 : b }
 
     /// A non-ASCII token's bytes, lowercased.
     @usableFromInline
@@ -153,7 +229,7 @@ public struct Lexicon<Payload: Sendable>: Sendable {
 
     /// Whether `stored` equals the tokens of `run`, lowercased and joined by single spaces.
     @inlinable
-    static func equal(_ stored: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>, _ run: Range<Int>) -> Bool {
+    static func equal(_ stored: UnsafeBufferPointer<UInt8>, _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>, _ run: Range<Int>) -> Bool {
         var p = 0
         for t in run {
             if t > run.lowerBound {
@@ -161,16 +237,16 @@ public struct Lexicon<Payload: Sendable>: Sendable {
                 p += 1
             }
             let span = tokens[t].span
+            let tokenStart = p
             var ascii = true
-            for k in span.start..<span.end where bytes[k] >= 0x80 { ascii = false; break }
-            if ascii {
-                guard stored.count - p >= span.length else { return false }
-                for k in span.start..<span.end {
-                    let c = bytes[k] >= 65 && bytes[k] <= 90 ? bytes[k] | 0x20 : bytes[k]
-                    if stored[p] != c { return false }
-                    p += 1
-                }
-            } else {
+            for k in span.start..<span.end {
+                let b = bytes[k]
+                if b >= 0x80 { ascii = false; break }
+                guard p < stored.count, stored[p] == asciiLowercased(b) else { return false }
+                p += 1
+            }
+            if !ascii {
+                p = tokenStart
                 for c in lowered(bytes, span) {
                     guard p < stored.count, stored[p] == c else { return false }
                     p += 1
