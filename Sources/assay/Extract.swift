@@ -206,9 +206,11 @@ enum BatchInput {
     }
 
     /// Calls `body` for each input `source` holds. - Returns: false if the source was unusable.
-    static func read(_ source: String, options: LoadOptions, _ body: (Item) -> Void, onError: (AssayError) -> Void) -> Bool {
+    /// `warns`: whether loader warnings go to stderr (not in a first pass that a second repeats).
+    static func read(_ source: String, options: LoadOptions, warns: Bool = true, _ body: (Item) -> Void,
+                     onError: (AssayError) -> Void) -> Bool {
         if source != "-", let warning = DocumentLoader.specialFileWarning(source) {
-            StandardStreams.err("assay: warning: \(warning)\n")
+            if warns { StandardStreams.err("assay: warning: \(warning)\n") }
             return true
         }
         if source == "-" || DocumentLoader.isJSONLines(source) {
@@ -230,7 +232,7 @@ enum BatchInput {
         for file in files {
             let result = loader.load([file])
             for e in result.errors { onError(e) }
-            for w in result.warnings { StandardStreams.err("assay: warning: \(w)\n") }
+            for w in result.warnings where warns { StandardStreams.err("assay: warning: \(w)\n") }
             for d in result.documents { body(Item(source: file, loaded: d)) }
         }
         return true

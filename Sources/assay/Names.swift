@@ -53,7 +53,8 @@ struct NamesPass {
     let plan: ExtractionPlan
     let batchSize: Int
     let options: LoadOptions
-    /// Whether inputs that fail are reported on stderr (not when a second pass reports them).
+    /// Whether failed inputs and loader warnings are reported on stderr (not when a second pass
+    /// reports them).
     var reportsErrors = true
 
     /// - Returns: the statistics, and false if some input failed.
@@ -80,7 +81,7 @@ struct NamesPass {
                 if reportsErrors { StandardStreams.err("assay: \(e)\n") }
             }
         }
-        for source in sources where !BatchInput.read(source, options: options, stream.submit, onError: { stream.submit(BatchInput.Item(failure: $0)) }) {
+        for source in sources where !BatchInput.read(source, options: options, warns: reportsErrors, stream.submit, onError: { stream.submit(BatchInput.Item(failure: $0)) }) {
             ok = false
         }
         stream.finish()

@@ -126,6 +126,19 @@ struct CorpusLinkingTests {
         #expect(numbers.stdout == (try AssayProcess.run(["extract", "--with", "numbers", Self.corpus])).stdout)
     }
 
+    @Test func extractReadingTwiceWarnsAndFailsOnceAnInput() throws {
+        let folder = try AssayProcess.temporaryFolder()
+        try "Senator Maria Kowalski said \"We have the votes.\"".write(toFile: folder + "/a.txt", atomically: true, encoding: .utf8)
+        try "".write(toFile: folder + "/empty.txt", atomically: true, encoding: .utf8)
+        try Data([0, 1, 2, 0, 255]).write(to: URL(fileURLWithPath: folder + "/binary.txt"))
+        let out = try AssayProcess.run(["extract", "--with", "quotes", "--link", "corpus", folder])
+        #expect(out.status == 1)
+        let lines = out.stderr.split(separator: "\n")
+        #expect(lines.filter { $0.contains("empty.txt") }.count == 1, "\(out.stderr)")
+        #expect(lines.filter { $0.contains("binary.txt") }.count == 1, "\(out.stderr)")
+        #expect(out.stdout.split(separator: "\n").count == 1)
+    }
+
     @Test func extractCorpusLinkingErrorsAreOneLineWithACode() throws {
         let stdin = try AssayProcess.run(["extract", "--with", "quotes", "--link", "corpus", "-"], input: "{\"id\":\"a\",\"text\":\"x\"}\n")
         #expect(stdin.status == 2)
