@@ -22,53 +22,37 @@ enum JSONValue: Sendable, Equatable {
 
     /// Compact JSON text for the value (object keys in their original order).
     var jsonText: String {
-        var out = ""
+        var out = JSONWriter()
         write(to: &out)
-        return out
+        return out.output
     }
 
-    private func write(to out: inout String) {
+    /// Writes through the core's ``JSONWriter``, so strings are escaped as the batch output
+    /// escapes them.
+    private func write(to out: inout JSONWriter) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let n): out += String(n)
-        case .double(_, let literal): out += literal
-        case .string(let s): JSONValue.quote(s, into: &out)
+        case .null: out.raw("null")
+        case .bool(let b): out.raw(b ? "true" : "false")
+        case .int(let n): out.raw(String(n))
+        case .double(_, let literal): out.raw(literal)
+        case .string(let s): out.string(s)
         case .array(let items):
-            out += "["
+            out.raw("[")
             for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.raw(",") }
                 item.write(to: &out)
             }
-            out += "]"
+            out.raw("]")
         case .object(let members):
-            out += "{"
+            out.raw("{")
             for (i, (key, value)) in members.enumerated() {
-                if i > 0 { out += "," }
-                JSONValue.quote(key, into: &out)
-                out += ":"
+                if i > 0 { out.raw(",") }
+                out.string(key)
+                out.raw(":")
                 value.write(to: &out)
             }
-            out += "}"
+            out.raw("}")
         }
-    }
-
-    private static func quote(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
     }
 
     static func == (a: JSONValue, b: JSONValue) -> Bool {
