@@ -53,24 +53,30 @@ public final class BoundedRegex: @unchecked Sendable {  // the compiled pattern 
     /// What the match callback reads and counts; passed to ICU as an unmanaged pointer.
     private final class Watch {
         let budget: Int
+        let interruption: CancellationFlag
         var spentBefore = 0
         var spentNow = 0
         var interrupted = false
-        init(budget: Int) { self.budget = budget }
+        init(budget: Int, interruption: CancellationFlag) {
+            self.budget = budget
+            self.interruption = interruption
+        }
     }
 
     /// Every match in `text`, in order (empty matches skipped).
-    /// - Throws: `E407` when the budget is spent, `E801` when ``interruption`` is set.
-    public func matches(in text: String, limit: Int = .max) throws -> [Match] {
+    /// - Throws: `E407` when the budget is spent, `E801` when `interruption` (by default the
+    ///   process-wide ``interruption`` that Ctrl-C sets) is set.
+    public func matches(in text: String, limit: Int = .max, interruption: CancellationFlag = BoundedRegex.interruption) throws -> [Match] {
         var text = text
-        return try text.withUTF8 { try matches(inUTF8: $0, limit: limit) }
+        return try text.withUTF8 { try matches(inUTF8: $0, limit: limit, interruption: interruption) }
     }
 
     /// Whether `text` holds a match (the first one ends the search).
     public func isFound(in text: String) throws -> Bool { try !matches(in: text, limit: 1).isEmpty }
 
     /// Every match in the UTF-8 bytes `text` (which must be valid UTF-8).
-    public func matches(inUTF8 text: UnsafeBufferPointer<UInt8>, limit: Int = .max) throws -> [Match] {
+    public func matches(inUTF8 text: UnsafeBufferPointer<UInt8>, limit: Int = .max,
+                        interruption: CancellationFlag = BoundedRegex.interruption) throws -> [Match] {
         // Empty matches are skipped, so an empty text has none.
         guard let base = text.baseAddress, !text.isEmpty else { return [] }
         var status = U_ZERO_ERROR
@@ -78,14 +84,14 @@ public final class BoundedRegex: @unchecked Sendable {  // the compiled pattern 
             throw AssayError(.invalidRegex, "cannot run /\(source)/: \(String(cString: swift_u_errorName(status)))")
         }
         defer { swift_uregex_close(regex) }
-        let watch = Watch(budget: BoundedRegex.budget(forBytes: text.count))
+        let watch = Watch(budget: BoundedRegex.budget(forBytes: text.count), interruption: interruption)
         let context = Unmanaged.passRetained(watch)
         defer { context.release() }
         swift_uregex_setMatchCallback(regex, { context, steps in
             guard let context else { return 1 }
             let watch = Unmanaged<Watch>.fromOpaque(context).takeUnretainedValue()
             watch.spentNow = Int(steps)
-            if BoundedRegex.interruption.isCancelled { watch.interrupted = true; return 0 }
+            if watch.interruption.isCancelled { watch.interrupted = true; return 0 }
             return watch.spentBefore + watch.spentNow <= watch.budget ? 1 : 0
         }, context.toOpaque(), &status)
         let ut = swift_utext_openUTF8(nil, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int64(text.count), &status)
