@@ -8,60 +8,74 @@ let core: Target.Dependency = .product(name: "AssayCore", package: "AssayCore")
 let package = Package(
     name: "Assay",
     products: [
-        .executable(name: "assay", targets: ["assay"]),
+        .executable(name: "assay", targets: ["assay"])
     ],
     dependencies: [
         .package(path: "Sources/AssayCore"),
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
-        .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", pkgConfig: "libedit",
-                       providers: [.apt(["libedit-dev"])]),
+        .systemLibrary(
+            name: "CEditLine", path: "Sources/CEditLine", pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]),
         .target(name: "AssayREPL", dependencies: [core, "CEditLine"], path: "Sources/AssayREPL"),
 
         // Built-in extractor plugins: each depends on the core only and registers itself
         // through the same public API a runtime plugin uses.
         .target(name: "AssayNumbers", dependencies: [core], path: "Plugins/Numbers"),
-        .target(name: "AssayEntities", dependencies: [core], path: "Plugins/Entities",
-                resources: [.copy("Resources")]),
-        .target(name: "AssayQuotes", dependencies: [core], path: "Plugins/Quotes",
-                resources: [.copy("Resources")]),
-        .target(name: "AssaySentiment", dependencies: [core], path: "Plugins/Sentiment",
-                resources: [.copy("Resources")]),
+        .target(
+            name: "AssayEntities", dependencies: [core], path: "Plugins/Entities",
+            resources: [.copy("Resources")]),
+        .target(
+            name: "AssayQuotes", dependencies: [core], path: "Plugins/Quotes",
+            resources: [.copy("Resources")]),
+        .target(
+            name: "AssaySentiment", dependencies: [core], path: "Plugins/Sentiment",
+            resources: [.copy("Resources")]),
 
         .executableTarget(
             name: "assay",
             dependencies: [
                 core, "AssayREPL", "AssayNumbers", "AssayEntities", "AssayQuotes", "AssaySentiment",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
             ],
             path: "Sources/assay"),
 
-        .executableTarget(name: "assay-bench",
-                          dependencies: [core, "AssayNumbers", "AssayEntities", "AssayQuotes", "AssaySentiment"],
-                          path: "Benchmarks", exclude: ["spark_throughput.py"]),
+        .executableTarget(
+            name: "assay-bench",
+            dependencies: [core, "AssayNumbers", "AssayEntities", "AssayQuotes", "AssaySentiment"],
+            path: "Benchmarks", exclude: ["spark_throughput.py"]),
 
         // Fuzz targets (scripts/fuzz builds them with libFuzzer; a plain build replays files).
         .target(name: "FuzzSupport", path: "Fuzz/Support"),
         .executableTarget(name: "fuzz-jsonlines", dependencies: [core, "FuzzSupport"], path: "Fuzz/JSONLines"),
-        .executableTarget(name: "fuzz-commands",
-                          dependencies: [core, "AssayREPL", "AssayNumbers", "AssayEntities", "AssayQuotes", "AssaySentiment", "FuzzSupport"],
-                          path: "Fuzz/Commands"),
-        .executableTarget(name: "fuzz-extractors",
-                          dependencies: [core, "AssayNumbers", "AssayEntities", "AssayQuotes", "AssaySentiment", "FuzzSupport"],
-                          path: "Fuzz/Extractors"),
+        .executableTarget(
+            name: "fuzz-commands",
+            dependencies: [
+                core, "AssayREPL", "AssayNumbers", "AssayEntities", "AssayQuotes", "AssaySentiment", "FuzzSupport"
+            ],
+            path: "Fuzz/Commands"),
+        .executableTarget(
+            name: "fuzz-extractors",
+            dependencies: [core, "AssayNumbers", "AssayEntities", "AssayQuotes", "AssaySentiment", "FuzzSupport"],
+            path: "Fuzz/Extractors"),
 
         .testTarget(name: "AssayCoreTests", dependencies: [core], path: "Tests/AssayCoreTests"),
         .testTarget(name: "AssayREPLTests", dependencies: [core, "AssayREPL"], path: "Tests/AssayREPLTests"),
-        .testTarget(name: "AssayNumbersTests", dependencies: [core, "AssayNumbers"], path: "Tests/AssayNumbersTests",
-                    exclude: ["Fixtures"]),
-        .testTarget(name: "AssayEntitiesTests", dependencies: [core, "AssayEntities"], path: "Tests/AssayEntitiesTests"),
-        .testTarget(name: "AssayQuotesTests", dependencies: [core, "AssayQuotes", "AssayEntities"],
-                    path: "Tests/AssayQuotesTests", resources: [.copy("Fixtures")]),
-        .testTarget(name: "AssaySentimentTests", dependencies: [core, "AssaySentiment"], path: "Tests/AssaySentimentTests"),
+        .testTarget(
+            name: "AssayNumbersTests", dependencies: [core, "AssayNumbers"], path: "Tests/AssayNumbersTests",
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "AssayEntitiesTests", dependencies: [core, "AssayEntities"], path: "Tests/AssayEntitiesTests"),
+        .testTarget(
+            name: "AssayQuotesTests", dependencies: [core, "AssayQuotes", "AssayEntities"],
+            path: "Tests/AssayQuotesTests", resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "AssaySentimentTests", dependencies: [core, "AssaySentiment"], path: "Tests/AssaySentimentTests"),
         // Runs the built `assay` binary with scripts on stdin (depends on it so it is built first).
-        .testTarget(name: "AssayEndToEndTests", dependencies: ["assay", "AssayREPL"], path: "Tests/AssayEndToEndTests",
-                    resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "AssayEndToEndTests", dependencies: ["assay", "AssayREPL"], path: "Tests/AssayEndToEndTests",
+            resources: [.copy("Fixtures")])
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,9 +1,9 @@
 import AssayCore
-import Foundation
 import AssayEntities
 import AssayNumbers
 import AssayQuotes
 import AssaySentiment
+import Foundation
 
 /// All four extractors over hostile text (issue 20): long tokens of punctuation, thousands of
 /// quotes, deep nesting, endless sentences, digit runs. Each kind is run at two sizes, to show
@@ -11,7 +11,8 @@ import AssaySentiment
 /// compared with the rate on the corpus (real news with `--corpus`): the target is no slower
 /// than 10× that rate.
 enum AdversarialBenchmark {
-    static let benchmark = Benchmark(name: "adversarial", summary: "all four extractors over hostile text vs the corpus rate (one core)", run: run)
+    static let benchmark = Benchmark(
+        name: "adversarial", summary: "all four extractors over hostile text vs the corpus rate (one core)", run: run)
 
     /// Text of about `bytes` bytes repeating `unit`.
     static func repeated(_ unit: String, _ bytes: Int) -> String {
@@ -20,11 +21,14 @@ enum AdversarialBenchmark {
 
     /// The hostile kinds, each a text of about `bytes` bytes.
     static let kinds: [(name: String, make: @Sendable (Int) -> String)] = [
-        ("punctuation word", { n in
-            var rng = SeededRandomGenerator(seed: 7)
-            let marks: [Character] = ["\"", "$", "%", ",", "."]
-            return "He said " + String((0..<n).map { _ in marks[Int(rng.next() % 5)] })
-        }),
+        (
+            "punctuation word",
+            { n in
+                var rng = SeededRandomGenerator(seed: 7)
+                let marks: [Character] = ["\"", "$", "%", ",", "."]
+                return "He said " + String((0..<n).map { _ in marks[Int(rng.next() % 5)] })
+            }
+        ),
         ("\"a\" run", { repeated("\"a\"", $0) }),
         ("\"\"$ run", { repeated("\"\"$", $0) }),
         ("3,000+ quotes", { repeated("\"This is good news,\" John Smith said. ", $0) }),
@@ -34,15 +38,18 @@ enum AdversarialBenchmark {
         ("digit run", { "It cost $" + repeated("9", $0) + "th" }),
         ("numbers, no spaces", { repeated("1,2.3%$4-5/6", $0) }),
         ("letters, one word", { repeated("abcdefghij", $0) }),
-        ("capitalised names", { repeated("Xi Jinping Angela Merkel Paris London ", $0) }),
+        ("capitalised names", { repeated("Xi Jinping Angela Merkel Paris London ", $0) })
     ]
 
     static func run(corpus: BenchmarkCorpus) throws {
         let registry = ExtractorRegistry()
-        for plugin: any AssayPlugin.Type in [EntitiesPlugin.self, NumbersPlugin.self, QuotesPlugin.self, SentimentPlugin.self] {
+        for plugin: any AssayPlugin.Type in [
+            EntitiesPlugin.self, NumbersPlugin.self, QuotesPlugin.self, SentimentPlugin.self
+        ] {
             try plugin.register(into: registry)
         }
-        let plan = try ExtractionPlan(["entities", "numbers", "quotes", "sentiment"].map { .init($0) }, registry: registry)
+        let plan = try ExtractionPlan(
+            ["entities", "numbers", "quotes", "sentiment"].map { .init($0) }, registry: registry)
         _ = try plan.run(AnalyzedDocument("Warm-up: “Hello,” said Ann Lee, paying $5."))
 
         // The reference rate: the corpus, analysis included, one core.
@@ -50,7 +57,10 @@ enum AdversarialBenchmark {
         let sampleBytes = sample.reduce(0) { $0 + $1.text.utf8.count }
         let newsSeconds = try Measure.time { for d in sample { _ = try plan.run(AnalyzedDocument(d)) } }
         let newsRate = Double(sampleBytes) / 1e6 / newsSeconds
-        print(String(format: "news: %.2f MB/s (all four extractors and text analysis, %d documents)", newsRate, sample.count))
+        print(
+            String(
+                format: "news: %.2f MB/s (all four extractors and text analysis, %d documents)", newsRate, sample.count)
+        )
 
         var worst = Double.infinity
         for kind in kinds {
@@ -65,11 +75,17 @@ enum AdversarialBenchmark {
             }
             let growth = seconds[1] / max(seconds[0], 1e-6)
             worst = min(worst, rates[1])
-            print(String(format: "%-22@ %7.2f MB/s at 128 KB, %7.2f MB/s at 512 KB, time ×%.1f for 4× the text, %.1f× slower than news%@",
-                         kind.name as NSString, rates[0], rates[1], growth, newsRate / rates[1],
-                         newsRate / rates[1] > 10 ? "  (over the 10× target)" : ""))
+            print(
+                String(
+                    format:
+                        "%-22@ %7.2f MB/s at 128 KB, %7.2f MB/s at 512 KB, time ×%.1f for 4× the text, %.1f× slower than news%@",
+                    kind.name as NSString, rates[0], rates[1], growth, newsRate / rates[1],
+                    newsRate / rates[1] > 10 ? "  (over the 10× target)" : ""))
         }
-        print(String(format: "slowest hostile kind: %.2f MB/s, %.1f× slower than news (target: at most 10×); peak memory %.0f MiB",
-                     worst, newsRate / worst, Measure.peakMemoryMiB()))
+        print(
+            String(
+                format:
+                    "slowest hostile kind: %.2f MB/s, %.1f× slower than news (target: at most 10×); peak memory %.0f MiB",
+                worst, newsRate / worst, Measure.peakMemoryMiB()))
     }
 }

@@ -16,7 +16,7 @@ enum BenchmarkMain {
         JSONBenchmark.benchmark,
         ExtractBenchmark.benchmark,
         ExtractBenchmark.memory,
-        AdversarialBenchmark.benchmark,
+        AdversarialBenchmark.benchmark
     ]
 
     static func main() {
@@ -28,11 +28,19 @@ enum BenchmarkMain {
         var i = 0
         while i < args.count {
             switch args[i] {
-            case "--mb": i += 1; megabytes = i < args.count ? Int(args[i]) ?? megabytes : megabytes
-            case "--seeds": i += 1; if i < args.count { seeds = args[i] }
-            case "--corpus": i += 1; if i < args.count { corpusFile = args[i] }
+            case "--mb":
+                i += 1
+                megabytes = i < args.count ? Int(args[i]) ?? megabytes : megabytes
+            case "--seeds":
+                i += 1
+                if i < args.count { seeds = args[i] }
+            case "--corpus":
+                i += 1
+                if i < args.count { corpusFile = args[i] }
             case "-h", "--help":
-                print("usage: assay-bench [NAME ...] --corpus FILE.jsonl   (or [--mb N] [--seeds FOLDER] for a smoke run)\n")
+                print(
+                    "usage: assay-bench [NAME ...] --corpus FILE.jsonl   (or [--mb N] [--seeds FOLDER] for a smoke run)\n"
+                )
                 for b in all { print("  \(b.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(b.summary)") }
                 return
             default: names.append(args[i])
@@ -41,7 +49,8 @@ enum BenchmarkMain {
         }
         let chosen = names.isEmpty ? all : all.filter { names.contains($0.name) }
         if chosen.count < names.count {
-            FileHandle.standardError.write(Data("unknown benchmark; known: \(all.map(\.name).joined(separator: ", "))\n".utf8))
+            FileHandle.standardError.write(
+                Data("unknown benchmark; known: \(all.map(\.name).joined(separator: ", "))\n".utf8))
             exit(2)
         }
         do {
@@ -49,11 +58,17 @@ enum BenchmarkMain {
             if let corpusFile {
                 corpus = try BenchmarkCorpus(file: corpusFile)
             } else {
-                FileHandle.standardError.write(Data("assay-bench: warning: no --corpus: a smoke run over the seed articles' paragraphs repeated; caches hit far more than on real news, so these figures are not to be reported\n".utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        "assay-bench: warning: no --corpus: a smoke run over the seed articles' paragraphs repeated; caches hit far more than on real news, so these figures are not to be reported\n"
+                            .utf8))
                 corpus = try BenchmarkCorpus(seedsFolder: seeds, megabytes: megabytes)
             }
-            print(String(format: "corpus: %@, %d documents, %.2f MB of text", corpus.file ?? "generated from \(seeds) (text repeats)",
-                         corpus.documents.count, Double(corpus.bytes) / 1e6))
+            print(
+                String(
+                    format: "corpus: %@, %d documents, %.2f MB of text",
+                    corpus.file ?? "generated from \(seeds) (text repeats)",
+                    corpus.documents.count, Double(corpus.bytes) / 1e6))
             for b in chosen { try b.run(corpus) }
         } catch {
             FileHandle.standardError.write(Data("assay-bench: \(error)\n".utf8))

@@ -31,7 +31,8 @@ struct BenchmarkCorpus {
     init(seedsFolder: String, megabytes: Int) throws {
         let loaded = DocumentLoader().load([seedsFolder])
         guard !loaded.documents.isEmpty else {
-            throw AssayError(.fileNotFound, "no seed documents in \(seedsFolder) (run from the repository root or pass --seeds)")
+            throw AssayError(
+                .fileNotFound, "no seed documents in \(seedsFolder) (run from the repository root or pass --seeds)")
         }
         var paragraphs: [String] = []
         for d in loaded.documents {
@@ -90,16 +91,19 @@ enum Measure {
     /// Peak resident memory of this process so far, in MiB (VmHWM from /proc).
     static func peakMemoryMiB() -> Double {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-              let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kb = Double(line.split(separator: " ").dropFirst().first ?? "")
+        else { return 0 }
         return kb / 1024
     }
 
     /// Prints the standard figures for a run over `bytes` of text in `documents` documents.
     static func report(_ label: String, seconds: Double, bytes: Int, documents: Int, extra: String = "") {
         let mb = Double(bytes) / 1e6
-        print(String(format: "%@: %.1f MB in %d documents, %.2f s, %.1f MB/s, %.0f docs/s, peak memory %.0f MiB%@",
-                     label, mb, documents, seconds, mb / seconds, Double(documents) / seconds, peakMemoryMiB(),
-                     extra.isEmpty ? "" : ", " + extra))
+        print(
+            String(
+                format: "%@: %.1f MB in %d documents, %.2f s, %.1f MB/s, %.0f docs/s, peak memory %.0f MiB%@",
+                label, mb, documents, seconds, mb / seconds, Double(documents) / seconds, peakMemoryMiB(),
+                extra.isEmpty ? "" : ", " + extra))
     }
 }

@@ -4,8 +4,10 @@ import Foundation
 /// The whole `assay extract` process, JSON Lines in (stdin) and out (to /dev/null), as a user
 /// runs it: the `assay` binary next to this one, on one core (`taskset -c 0`) and on all.
 enum ExtractBenchmark {
-    static let benchmark = Benchmark(name: "extract", summary: "whole-process assay extract, one core and all cores", run: run)
-    static let memory = Benchmark(name: "memory", summary: "assay extract peak memory for 10 MB and 100 MB of input", run: runMemory)
+    static let benchmark = Benchmark(
+        name: "extract", summary: "whole-process assay extract, one core and all cores", run: run)
+    static let memory = Benchmark(
+        name: "memory", summary: "assay extract peak memory for 10 MB and 100 MB of input", run: runMemory)
 
     static let allFour = ["--with", "entities,numbers,quotes,sentiment"]
 
@@ -18,7 +20,7 @@ enum ExtractBenchmark {
             ("entities", ["--with", "entities"]),
             ("sentiment", ["--with", "sentiment"]),
             ("quotes (and entities)", ["--with", "quotes"]),
-            ("all four", allFour),
+            ("all four", allFour)
         ]
         for (label, args) in runs {
             try report("extract, one core, \(label)", args, input: input, corpus: corpus, oneCore: true)
@@ -34,7 +36,10 @@ enum ExtractBenchmark {
                 let r = try spawn(args, input: first, oneCore: true)
                 if r.seconds < best.seconds { best = r }
             }
-            print(String(format: "startup (first document only), one core, %@: %.3f s, CPU %.3f s (best of 3)", label, best.seconds, best.cpu))
+            print(
+                String(
+                    format: "startup (first document only), one core, %@: %.3f s, CPU %.3f s (best of 3)", label,
+                    best.seconds, best.cpu))
         }
     }
 
@@ -62,13 +67,17 @@ enum ExtractBenchmark {
             let size = (try FileManager.default.attributesOfItem(atPath: input)[.size] as? Int) ?? 0
             let r = try spawn(allFour, input: input, oneCore: false)
             peaks.append(r.peakMiB)
-            print(String(format: "memory, all four, all cores, %.0f MB of JSON Lines: %.2f s, peak memory %.0f MiB",
-                         Double(size) / 1e6, r.seconds, r.peakMiB))
+            print(
+                String(
+                    format: "memory, all four, all cores, %.0f MB of JSON Lines: %.2f s, peak memory %.0f MiB",
+                    Double(size) / 1e6, r.seconds, r.peakMiB))
         }
         print(String(format: "memory: 100 MB / 10 MB peak = %.2fx (target at most 1.5x)", peaks[1] / peaks[0]))
     }
 
-    private static func report(_ label: String, _ args: [String], input: String, corpus: BenchmarkCorpus, oneCore: Bool) throws {
+    private static func report(_ label: String, _ args: [String], input: String, corpus: BenchmarkCorpus, oneCore: Bool)
+        throws
+    {
         // Best of three: on a shared machine one run can wait for a core.
         var best: (seconds: Double, cpu: Double, peakMiB: Double) = (.infinity, 0, 0)
         for _ in 0..<3 {
@@ -76,8 +85,10 @@ enum ExtractBenchmark {
             if r.seconds < best.seconds { best = r }
         }
         let mb = Double(corpus.bytes) / 1e6
-        print(String(format: "%@: %.2f s, %.1f MB/s of text, CPU %.2f s, peak memory %.0f MiB (best of 3)",
-                     label, best.seconds, mb / best.seconds, best.cpu, best.peakMiB))
+        print(
+            String(
+                format: "%@: %.2f s, %.1f MB/s of text, CPU %.2f s, peak memory %.0f MiB (best of 3)",
+                label, best.seconds, mb / best.seconds, best.cpu, best.peakMiB))
     }
 
     private static func inputFile(_ corpus: BenchmarkCorpus, copies: Int) throws -> String {
@@ -94,8 +105,12 @@ enum ExtractBenchmark {
     /// peak memory: a child spawned straight from this process inherits this process's peak in
     /// its own (Linux keeps the larger of the two across exec), and this process holds the
     /// input, 100 MB for the memory figure.
-    private static func spawn(_ args: [String], input: String, oneCore: Bool) throws -> (seconds: Double, cpu: Double, peakMiB: Double) {
-        let assay = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("assay").path
+    private static func spawn(_ args: [String], input: String, oneCore: Bool) throws -> (
+        seconds: Double, cpu: Double, peakMiB: Double
+    ) {
+        let assay = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+            "assay"
+        ).path
         guard FileManager.default.isExecutableFile(atPath: assay) else {
             throw AssayError(.fileNotFound, "\(assay) not found: build it first (swift build -c release)")
         }
@@ -103,7 +118,8 @@ enum ExtractBenchmark {
         let peakFile = NSTemporaryDirectory() + "assay-bench-\(getpid())-peak.txt"
         let timed = FileManager.default.isExecutableFile(atPath: timeTool)
         defer { if timed { try? FileManager.default.removeItem(atPath: peakFile) } }
-        let argv = (timed ? [timeTool, "-f", "%M", "-o", peakFile] : []) + (oneCore ? ["/usr/bin/taskset", "-c", "0"] : [])
+        let argv =
+            (timed ? [timeTool, "-f", "%M", "-o", peakFile] : []) + (oneCore ? ["/usr/bin/taskset", "-c", "0"] : [])
             + [assay, "extract"] + args + ["-"]
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -120,10 +136,14 @@ enum ExtractBenchmark {
         var usage = rusage()
         wait4(pid, &status, 0, &usage)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        let cpu =
+            Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(
+                usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
         // GNU time prints the child's peak in KiB; without it, the child's own figure.
-        let peakKiB = timed ? (try? String(contentsOfFile: peakFile, encoding: .utf8))
-            .flatMap { Double($0.split(separator: "\n").last.map(String.init) ?? "") } : nil
+        let peakKiB =
+            timed
+            ? (try? String(contentsOfFile: peakFile, encoding: .utf8))
+                .flatMap { Double($0.split(separator: "\n").last.map(String.init) ?? "") } : nil
         return (seconds, cpu, (peakKiB ?? Double(usage.ru_maxrss)) / 1024)
     }
 }

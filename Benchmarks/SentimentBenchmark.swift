@@ -25,8 +25,10 @@ enum SentimentBenchmark {
         let cpu = Measure.threadCPUSeconds() - cpuStart
         let mb = Double(corpus.bytes) / 1e6
         // On a shared machine wall time includes waiting for a core; CPU time does not.
-        Measure.report("sentiment", seconds: seconds, bytes: corpus.bytes, documents: corpus.documents.count,
-                       extra: String(format: "%.1f MB/s of CPU time; %d annotations; with text analysis %.1f MB/s",
-                                     mb / cpu, annotations, mb / (seconds + analysis)))
+        Measure.report(
+            "sentiment", seconds: seconds, bytes: corpus.bytes, documents: corpus.documents.count,
+            extra: String(
+                format: "%.1f MB/s of CPU time; %d annotations; with text analysis %.1f MB/s",
+                mb / cpu, annotations, mb / (seconds + analysis)))
     }
 }

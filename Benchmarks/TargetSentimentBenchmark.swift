@@ -9,7 +9,8 @@ import Foundation
 /// the document and one `scope: "target"` annotation per mention. It also prints the same run
 /// without targets, and `entity-sentiment per=both` given the mentions.
 enum TargetSentimentBenchmark {
-    static let benchmark = Benchmark(name: "sentiment-targets", summary: "sentiment with entity mentions as targets (one core)", run: run)
+    static let benchmark = Benchmark(
+        name: "sentiment-targets", summary: "sentiment with entity mentions as targets (one core)", run: run)
 
     static func run(corpus: BenchmarkCorpus) throws {
         let entities = EntitiesExtractor()
@@ -19,7 +20,10 @@ enum TargetSentimentBenchmark {
             let plain = AnalyzedDocument(document)
             let found = try entities.extract(from: plain, in: plain.fullSpan, context: ExtractionContext())
             var targeted = document
-            targeted.targets = found.map { TargetSpan(start: plain.scalarOffset(ofByte: $0.span.start), end: plain.scalarOffset(ofByte: $0.span.end)) }
+            targeted.targets = found.map {
+                TargetSpan(
+                    start: plain.scalarOffset(ofByte: $0.span.start), end: plain.scalarOffset(ofByte: $0.span.end))
+            }
             withTargets.append(AnalyzedDocument(targeted))
             mentions.append(found)
         }
@@ -41,18 +45,26 @@ enum TargetSentimentBenchmark {
         var seconds = 0.0
         var with = (cpu: 0.0, annotations: 0)
         seconds = try Measure.time { with = try timed(withTargets) }
-        Measure.report("sentiment with entity targets", seconds: seconds, bytes: corpus.bytes, documents: withTargets.count,
-                       extra: String(format: "%.1f MB/s of CPU time (%d targets, %.0f targets/s over the extra time); without targets %.1f MB/s; %d annotations",
-                                     mb / with.cpu, targets, Double(targets) / max(1e-9, with.cpu - without.cpu), mb / without.cpu, with.annotations))
+        Measure.report(
+            "sentiment with entity targets", seconds: seconds, bytes: corpus.bytes, documents: withTargets.count,
+            extra: String(
+                format:
+                    "%.1f MB/s of CPU time (%d targets, %.0f targets/s over the extra time); without targets %.1f MB/s; %d annotations",
+                mb / with.cpu, targets, Double(targets) / max(1e-9, with.cpu - without.cpu), mb / without.cpu,
+                with.annotations))
 
         let entitySentiment = EntitySentimentExtractor()
         let perMention = try timedEntitySentiment(entitySentiment, plain, mentions)
-        print(String(format: "  entity-sentiment per=both given the mentions: %.1f MB/s of CPU time (%d annotations)",
-                     mb / perMention.cpu, perMention.annotations))
+        print(
+            String(
+                format: "  entity-sentiment per=both given the mentions: %.1f MB/s of CPU time (%d annotations)",
+                mb / perMention.cpu, perMention.annotations))
     }
 
-    private static func timedEntitySentiment(_ extractor: EntitySentimentExtractor, _ documents: [AnalyzedDocument],
-                                             _ mentions: [[Annotation]]) throws -> (cpu: Double, annotations: Int) {
+    private static func timedEntitySentiment(
+        _ extractor: EntitySentimentExtractor, _ documents: [AnalyzedDocument],
+        _ mentions: [[Annotation]]
+    ) throws -> (cpu: Double, annotations: Int) {
         var annotations = 0
         let start = Measure.threadCPUSeconds()
         for (d, found) in zip(documents, mentions) {

@@ -25,12 +25,15 @@ enum TextBenchmark {
             }
             documents = loaded.documents.count
         }
-        Measure.report("text (load from files + tokenise + split)", seconds: seconds, bytes: corpus.bytes, documents: documents,
-                       extra: "\(tokens) tokens (\(Int(Double(tokens) / seconds)) tokens/s), \(sentences) sentences")
+        Measure.report(
+            "text (load from files + tokenise + split)", seconds: seconds, bytes: corpus.bytes, documents: documents,
+            extra: "\(tokens) tokens (\(Int(Double(tokens) / seconds)) tokens/s), \(sentences) sentences")
         // The same without the file system, to separate the text machinery from the kernel's cost.
         let inMemory = Measure.time {
             for d in corpus.documents { _ = AnalyzedDocument(d) }
         }
-        Measure.report("text (in memory: tokenise + split)", seconds: inMemory, bytes: corpus.bytes, documents: corpus.documents.count)
+        Measure.report(
+            "text (in memory: tokenise + split)", seconds: inMemory, bytes: corpus.bytes,
+            documents: corpus.documents.count)
     }
 }

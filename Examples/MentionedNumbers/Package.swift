@@ -7,16 +7,17 @@ import PackageDescription
 let package = Package(
     name: "MentionedNumbers",
     products: [
-        .library(name: "MentionedNumbers", type: .dynamic, targets: ["MentionedNumbers"]),
+        .library(name: "MentionedNumbers", type: .dynamic, targets: ["MentionedNumbers"])
     ],
     dependencies: [
         // Outside the Assay repository: .package(path: "/path/to/assay/Sources/AssayCore").
-        .package(path: "../../Sources/AssayCore"),
+        .package(path: "../../Sources/AssayCore")
     ],
     targets: [
         .target(name: "MentionedNumbers", dependencies: [.product(name: "AssayCore", package: "AssayCore")]),
-        .testTarget(name: "MentionedNumbersTests",
-                    dependencies: ["MentionedNumbers", .product(name: "AssayCore", package: "AssayCore")]),
+        .testTarget(
+            name: "MentionedNumbersTests",
+            dependencies: ["MentionedNumbers", .product(name: "AssayCore", package: "AssayCore")])
     ],
     swiftLanguageModes: [.v6]
 )

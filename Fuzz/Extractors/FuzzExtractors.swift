@@ -16,7 +16,9 @@ func fuzzExtractors(_ bytes: UnsafeBufferPointer<UInt8>) {
     let utf8 = document.utf8
     for annotation in found.values.joined() {
         let s = annotation.span
-        precondition(0 <= s.start && s.start <= s.end && s.end <= utf8.count, "\(annotation.extractor): span \(s.start)..<\(s.end) outside \(utf8.count) bytes")
+        precondition(
+            0 <= s.start && s.start <= s.end && s.end <= utf8.count,
+            "\(annotation.extractor): span \(s.start)..<\(s.end) outside \(utf8.count) bytes")
         for edge in [s.start, s.end] where edge < utf8.count {
             precondition(utf8[edge] & 0xC0 != 0x80, "\(annotation.extractor): span edge \(edge) inside a character")
         }
@@ -30,7 +32,9 @@ final class FuzzPlan: @unchecked Sendable {
     let plan: ExtractionPlan
     init() {
         let registry = ExtractorRegistry()
-        for plugin: any AssayPlugin.Type in [EntitiesPlugin.self, NumbersPlugin.self, QuotesPlugin.self, SentimentPlugin.self] {
+        for plugin: any AssayPlugin.Type in [
+            EntitiesPlugin.self, NumbersPlugin.self, QuotesPlugin.self, SentimentPlugin.self
+        ] {
             try! plugin.register(into: registry)
         }
         plan = try! ExtractionPlan(["entities", "numbers", "quotes", "sentiment"].map { .init($0) }, registry: registry)

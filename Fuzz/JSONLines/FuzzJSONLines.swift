@@ -8,7 +8,9 @@ func fuzzJSONLines(_ bytes: UnsafeBufferPointer<UInt8>) {
     do {
         guard let document = try JSONLinesParser(source: "fuzz").document(from: line, lineNumber: 1) else { return }
         let count = document.text.unicodeScalars.count
-        for t in document.targets { precondition(0 <= t.start && t.start < t.end && t.end <= count, "target outside the text") }
+        for t in document.targets {
+            precondition(0 <= t.start && t.start < t.end && t.end <= count, "target outside the text")
+        }
         _ = AnalyzedDocument(document).targetSpans
     } catch is AssayError {
     } catch {

@@ -8,26 +8,29 @@ public enum FuzzDriver {
 
     public static func run(_ test: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
         #if FUZZING
-        FuzzDriver.test = test
-        var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
-        exit(runLibFuzzer(&argc, &argv) { data, size in
-            FuzzDriver.test?(FuzzReplay.buffer(data, size))
-            return 0
-        })
+            FuzzDriver.test = test
+            var argc = CommandLine.argc
+            var argv = CommandLine.unsafeArgv
+            exit(
+                runLibFuzzer(&argc, &argv) { data, size in
+                    FuzzDriver.test?(FuzzReplay.buffer(data, size))
+                    return 0
+                })
         #else
-        FuzzReplay.run(test)
+            FuzzReplay.run(test)
         #endif
     }
 }
 
 #if FUZZING
-/// libFuzzer's driver (compiler-rt), for programs that keep their own `main`: SwiftPM renames
-/// an executable's `main`, so libFuzzer's own cannot be used.
-@_silgen_name("LLVMFuzzerRunDriver")
-private func runLibFuzzer(_ argc: UnsafeMutablePointer<CInt>,
-                          _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-                          _ test: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+    /// libFuzzer's driver (compiler-rt), for programs that keep their own `main`: SwiftPM renames
+    /// an executable's `main`, so libFuzzer's own cannot be used.
+    @_silgen_name("LLVMFuzzerRunDriver")
+    private func runLibFuzzer(
+        _ argc: UnsafeMutablePointer<CInt>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+        _ test: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+    ) -> CInt
 #endif
 
 /// Runs a fuzz target's test function over files, for a build without libFuzzer: each argument

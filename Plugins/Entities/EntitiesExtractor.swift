@@ -27,8 +27,12 @@ public struct EntitiesExtractor: Extractor {
             FieldDescriptor("label", .string, "PERSON, ORG, LOC or MISC"),
             FieldDescriptor("canonical", .string, "the fullest name of the entity in the document"),
             FieldDescriptor("title", .string, "a person's title (\"President\", \"Foreign Minister\"), when present"),
-            FieldDescriptor("name", .string, "the corpus-level name (\"Donald Trump\" for \"Donald J. Trump\" and \"Trump\"), when corpus linking is on (the REPL's default, `assay extract --link corpus`)"),
-            FieldDescriptor("entity_id", .string, "the corpus entity (\"PERSON/donald-trump\"), when corpus linking is on"),
+            FieldDescriptor(
+                "name", .string,
+                "the corpus-level name (\"Donald Trump\" for \"Donald J. Trump\" and \"Trump\"), when corpus linking is on (the REPL's default, `assay extract --link corpus`)"
+            ),
+            FieldDescriptor(
+                "entity_id", .string, "the corpus entity (\"PERSON/donald-trump\"), when corpus linking is on")
         ])
 
     public var descriptor: ExtractorDescriptor { Self.descriptor }
@@ -40,7 +44,9 @@ public struct EntitiesExtractor: Extractor {
 
     init(recognizer: EntityRecognizer) { self.recognizer = recognizer }
 
-    public func extract(from document: AnalyzedDocument, in span: Span, context: ExtractionContext) throws -> [Annotation] {
+    public func extract(from document: AnalyzedDocument, in span: Span, context: ExtractionContext) throws
+        -> [Annotation]
+    {
         // The whole document is tagged even for a smaller span: linking needs every mention to
         // name the fullest form, and the tagger's document features need the whole text.
         let r = try recognizer ?? EntityRecognizer.shipped.get()

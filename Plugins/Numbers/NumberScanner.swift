@@ -52,7 +52,9 @@ struct NumberScanner {
                 } else if endsWithDigits(i), let year = prefixedYear(at: i) {
                     mentions.append(year)
                     i += 1
-                } else if (b | 0x20) >= 97 && (b | 0x20) <= 122, mayStartNumber(i, letter: Int((b | 0x20) - 97)), let key = v.key(i) {
+                } else if (b | 0x20) >= 97 && (b | 0x20) <= 122, mayStartNumber(i, letter: Int((b | 0x20) - 97)),
+                    let key = v.key(i)
+                {
                     if NumberScanner.startsIndefiniteAmount(key), case let (mention, next)? = indefiniteAmount(at: i) {
                         mentions.append(mention)
                         i = next
@@ -126,10 +128,11 @@ struct NumberScanner {
                 mention = fraction
                 first.nextToken = next
             } else {
-                mention = NumberMention(kind: first.kind, start: first.start, end: first.end,
-                                        value: first.text.map(Value.string) ?? .number(first.value),
-                                        subtype: first.subtype, unit: first.unit, approximate: first.approximate,
-                                        counts: first.counts)
+                mention = NumberMention(
+                    kind: first.kind, start: first.start, end: first.end,
+                    value: first.text.map(Value.string) ?? .number(first.value),
+                    subtype: first.subtype, unit: first.unit, approximate: first.approximate,
+                    counts: first.counts)
                 if let high = first.high {
                     mention.kind = .range
                     mention.value = .number(first.value)
@@ -141,7 +144,9 @@ struct NumberScanner {
             if [.cardinal, .percent, .money, .range].contains(mention.kind), mention.approximate == nil {
                 mention.approximate = modifier(before: rangeStartToken(mention, first))
             }
-            if mention.kind == .cardinal || (mention.kind == .range && mention.subtype == "cardinal"), mention.counts == nil {
+            if mention.kind == .cardinal || (mention.kind == .range && mention.subtype == "cardinal"),
+                mention.counts == nil
+            {
                 mention.counts = countedNoun(from: first.nextToken, singular: mention.value.number == 1)
             }
             // Mentions never overlap: a look-back (a currency sign, a month) cannot reach into the previous one.
@@ -153,7 +158,8 @@ struct NumberScanner {
 
     private func rangeStartToken(_ m: NumberMention, _ first: Amount) -> Int {
         var t = first.firstToken
-        if m.kind == .range, t - 1 >= view.lower, let k = view.key(t - 1), k == ModifierWords.between || k == ModifierWords.from,
+        if m.kind == .range, t - 1 >= view.lower, let k = view.key(t - 1),
+            k == ModifierWords.between || k == ModifierWords.from,
             view.start(t - 1) == m.start
         {
             t -= 1
@@ -182,9 +188,10 @@ struct NumberScanner {
         case .skip(let next)?: return .skip(to: next)
         case .quantity(let q)?: quantity = readingMetres(q)
         }
-        var a = Amount(kind: .cardinal, firstToken: quantity.tokens.lowerBound, nextToken: quantity.tokens.upperBound,
-                       start: quantity.start, end: quantity.end, value: quantity.value, form: quantity.form,
-                       isScaled: quantity.isScaled, counts: quantity.gluedNoun, approximate: quantity.gluedApproximation)
+        var a = Amount(
+            kind: .cardinal, firstToken: quantity.tokens.lowerBound, nextToken: quantity.tokens.upperBound,
+            start: quantity.start, end: quantity.end, value: quantity.value, form: quantity.form,
+            isScaled: quantity.isScaled, counts: quantity.gluedNoun, approximate: quantity.gluedApproximation)
         let first = quantity.tokens.lowerBound
         var next = quantity.tokens.upperBound
         let compound = quantity.gluedNoun != nil || quantity.gluedApproximation != nil
@@ -194,7 +201,9 @@ struct NumberScanner {
         case .time(let h, let m, let hasPeriod)?:
             var hour = h
             if !hasPeriod, let k = v.key(next), CalendarWords.dayPeriods.contains(k), h <= 12 {
-                if k.byte(0) == UInt8(ascii: "a") || k.byte(0) == UInt8(ascii: "p") { hour = NumericLiteralParser.hour24(h, period: k) }
+                if k.byte(0) == UInt8(ascii: "a") || k.byte(0) == UInt8(ascii: "p") {
+                    hour = NumericLiteralParser.hour24(h, period: k)
+                }
                 a.end = v.end(next)
                 next += 1
             }
@@ -219,7 +228,9 @@ struct NumberScanner {
             return .amount(a)
         case .range(let high)?:
             // June 13-15: a span of days.
-            if !quantity.isYearSpan, let day = quantity.value.wholeInt, let date = dayOfMonth(quantity, day: day) { return .amount(date) }
+            if !quantity.isYearSpan, let day = quantity.value.wholeInt, let date = dayOfMonth(quantity, day: day) {
+                return .amount(date)
+            }
             // lost 2-4, a 0-3 defeat: a match score, not an amount.
             if !quantity.isYearSpan, isScore(quantity, high: high, next: next) { return .skip(to: next) }
             a.high = high
@@ -251,11 +262,14 @@ struct NumberScanner {
         }
 
         // A clock time: 5 p.m., 10 o'clock.
-        if quantity.isPlainDigits || quantity.isSpelled, quantity.value >= 0, quantity.value <= 12, quantity.form == .integer,
+        if quantity.isPlainDigits || quantity.isSpelled, quantity.value >= 0, quantity.value <= 12,
+            quantity.form == .integer,
             !compound, let k = v.key(next), CalendarWords.dayPeriods.contains(k)
         {
             guard let h = quantity.value.wholeInt else { return .skip(to: next) }
-            let hour = (k.byte(0) == UInt8(ascii: "a") || k.byte(0) == UInt8(ascii: "p")) ? NumericLiteralParser.hour24(h, period: k) : h
+            let hour =
+                (k.byte(0) == UInt8(ascii: "a") || k.byte(0) == UInt8(ascii: "p"))
+                ? NumericLiteralParser.hour24(h, period: k) : h
             a.kind = .time
             a.text = NumericLiteralParser.two(hour) + ":00"
             a.end = v.end(next)
@@ -264,7 +278,9 @@ struct NumberScanner {
         }
 
         // A date: May 8, 8 May, May 2025.
-        if quantity.isPlainDigits, quantity.form == .integer, let day = quantity.value.wholeInt, let date = dayOfMonth(quantity, day: day) {
+        if quantity.isPlainDigits, quantity.form == .integer, let day = quantity.value.wholeInt,
+            let date = dayOfMonth(quantity, day: day)
+        {
             return .amount(date)
         }
 
@@ -279,14 +295,16 @@ struct NumberScanner {
         // Mixed fractions (2 1/4) and scale words after digits (1.5 million, 2.33 k, $5 bn).
         if !compound, !quantity.isSpelled, next < v.upper {
             if quantity.form == .integer, quantity.special == nil, v.kind(next) == .number, v.tokens[next].spaceBefore,
-                case .quantity(let f)? = NumericLiteralParser.parse(v, at: next), f.form == .fraction, f.value < 1, f.value > 0,
+                case .quantity(let f)? = NumericLiteralParser.parse(v, at: next), f.form == .fraction, f.value < 1,
+                f.value > 0,
                 f.tokens.upperBound <= v.upper
             {
                 a.value += a.value < 0 ? -f.value : f.value
                 a.form = .fraction
                 a.end = f.end
                 next = f.tokens.upperBound
-            } else if quantity.form == .integer, quantity.special == nil, quantity.isPlainDigits || a.value < 0, v.isGlued(next),
+            } else if quantity.form == .integer, quantity.special == nil, quantity.isPlainDigits || a.value < 0,
+                v.isGlued(next),
                 let s = v.scalar(next), let f = NumberWords.vulgarFractions[s]
             {
                 // 3½
@@ -297,9 +315,13 @@ struct NumberScanner {
             }
             if !quantity.isScaled, let k = v.key(next) {
                 var scale: Double?
-                if case .scale(let s)? = NumberWords.table[k], s > 12 { scale = s }
-                else if NumberWords.spacedScaleSuffixes.contains(k) { scale = NumberWords.scaleSuffixes[k] }
-                else if currency != nil, let s = NumberWords.scaleSuffixes[k] { scale = s }
+                if case .scale(let s)? = NumberWords.table[k], s > 12 {
+                    scale = s
+                } else if NumberWords.spacedScaleSuffixes.contains(k) {
+                    scale = NumberWords.scaleSuffixes[k]
+                } else if currency != nil, let s = NumberWords.scaleSuffixes[k] {
+                    scale = s
+                }
                 if var s = scale {
                     // "20 lakh crore": a larger scale word after the first multiplies again.
                     if let k2 = v.key(next + 1), case .scale(let s2)? = NumberWords.table[k2], s2 > s {
@@ -353,7 +375,8 @@ struct NumberScanner {
         }
 
         // A year: four plain digits in the calendar range, unless the context says "amount".
-        if quantity.isPlainDigits, quantity.digitCount == 4, !a.isScaled, CalendarWords.yearRange.contains(quantity.value),
+        if quantity.isPlainDigits, quantity.digitCount == 4, !a.isScaled,
+            CalendarWords.yearRange.contains(quantity.value),
             isYearInContext(first: first, next: next)
         {
             a.kind = .year
@@ -429,11 +452,14 @@ struct NumberScanner {
         }
         if lastPiece.endsToken, let fraction = overFraction(numerator: q) { return .quantity(fraction) }
         // "a third term", "a fifth consecutive win": an ordinal after the article, not a fraction.
-        if r.pieceCount == 2, case .article = pieces[0].role, case .number(.ordinal(let d, false, true)) = pieces[1].role,
+        if r.pieceCount == 2, case .article = pieces[0].role,
+            case .number(.ordinal(let d, false, true)) = pieces[1].role,
             lastPiece.endsToken, lastPiece.token + 1 < v.upper, v.kind(lastPiece.token + 1) == .word,
-            let k = v.key(lastPiece.token + 1), !CountWords.stop.contains(k), NumberWords.table[k] == nil, !v.isCapitalized(lastPiece.token + 1)
+            let k = v.key(lastPiece.token + 1), !CountWords.stop.contains(k), NumberWords.table[k] == nil,
+            !v.isCapitalized(lastPiece.token + 1)
         {
-            q = Quantity(tokens: lastPiece.token..<(lastPiece.token + 1), start: lastPiece.start, end: lastPiece.end, value: d)
+            q = Quantity(
+                tokens: lastPiece.token..<(lastPiece.token + 1), start: lastPiece.start, end: lastPiece.end, value: d)
             q.isOrdinal = true
             q.isSpelled = true
             q.spelledPieces = 1
@@ -456,14 +482,18 @@ struct NumberScanner {
         guard v.isGlued(i) else { return false }
         let p = i - 1
         if v.kind(p) == .word || v.kind(p) == .number { return true }
-        guard let s = v.scalar(p), s == "." || s == "-" || s == "/" || s == ":" || s == "_" || s == "#", v.isGlued(p) else { return false }
+        guard let s = v.scalar(p), s == "." || s == "-" || s == "/" || s == ":" || s == "_" || s == "#", v.isGlued(p)
+        else { return false }
         return v.kind(p - 1) == .word || v.kind(p - 1) == .number
     }
 
     // MARK: - Context of spelled numbers
 
-    private static let determiners: Set<WordKey> = Set(["the", "this", "that", "which", "each", "every", "any", "no",
-                                                        "some", "another", "a", "an", "one", "any", "no-one", "someone"].map(WordKey.init))
+    private static let determiners: Set<WordKey> = Set(
+        [
+            "the", "this", "that", "which", "each", "every", "any", "no",
+            "some", "another", "a", "an", "one", "any", "no-one", "someone"
+        ].map(WordKey.init))
 
     /// `one` alone is a number only before what it counts (`one person`), not in `one of the`,
     /// `the current one`, `this one`, `one another`.
@@ -482,8 +512,12 @@ struct NumberScanner {
         let v = view
         guard q.value == 2, q.spelledPieces == 1, q.gluedNoun == nil else { return true }
         let i = q.tokens.lowerBound
-        guard i - 1 >= v.lower, let k = v.key(i - 1), [WordKey("a"), WordKey("per"), WordKey("one"), WordKey("split"),
-                                                        WordKey("every"), WordKey("each")].contains(k) else { return true }
+        guard i - 1 >= v.lower, let k = v.key(i - 1),
+            [
+                WordKey("a"), WordKey("per"), WordKey("one"), WordKey("split"),
+                WordKey("every"), WordKey("each")
+            ].contains(k)
+        else { return true }
         let n = q.tokens.upperBound
         guard n < v.upper, v.kind(n) == .word, let nk = v.key(n), !CountWords.stop.contains(nk) else { return false }
         return true
@@ -531,7 +565,9 @@ struct NumberScanner {
             // A year after the day: "May 8, 2025" or "8 May 2025".
             var t = next
             if v.isChar(t, UInt8(ascii: ",")) { t += 1 }
-            if t < v.upper, v.kind(t) == .number, v.length(t) == 4, let y = fourDigits(t), CalendarWords.yearRange.contains(Double(y)) {
+            if t < v.upper, v.kind(t) == .number, v.length(t) == 4, let y = fourDigits(t),
+                CalendarWords.yearRange.contains(Double(y))
+            {
                 year = y
                 end = v.end(t)
                 next = t + 1
@@ -541,16 +577,21 @@ struct NumberScanner {
         if isYearOnly {
             text = NumericLiteralParser.format4(year!) + "-" + NumericLiteralParser.two(month)
         } else if let year {
-            text = NumericLiteralParser.format4(year) + "-" + NumericLiteralParser.two(month) + "-" + NumericLiteralParser.two(day)
+            text =
+                NumericLiteralParser.format4(year) + "-" + NumericLiteralParser.two(month) + "-"
+                + NumericLiteralParser.two(day)
         } else {
             text = "--" + NumericLiteralParser.two(month) + "-" + NumericLiteralParser.two(day)
         }
         // May 7-10 and May 7 to 10: a span of days.
         if !isYearOnly, year == nil {
             var highDay: Int?
-            if case .range(let h)? = q.special { highDay = h.wholeInt }
-            else if let k = v.key(next), k == ModifierWords.to || k == ModifierWords.through || v.isChar(next, UInt8(ascii: "-")),
-                next + 1 < v.upper, v.kind(next + 1) == .number, v.length(next + 1) <= 2, let d = fourDigits(next + 1), d > day, d <= 31
+            if case .range(let h)? = q.special {
+                highDay = h.wholeInt
+            } else if let k = v.key(next),
+                k == ModifierWords.to || k == ModifierWords.through || v.isChar(next, UInt8(ascii: "-")),
+                next + 1 < v.upper, v.kind(next + 1) == .number, v.length(next + 1) <= 2, let d = fourDigits(next + 1),
+                d > day, d <= 31
             {
                 highDay = d
                 end = v.end(next + 1)
@@ -558,8 +599,9 @@ struct NumberScanner {
             }
             if let h = highDay { text += "/--" + NumericLiteralParser.two(month) + "-" + NumericLiteralParser.two(h) }
         }
-        return Amount(kind: .date, firstToken: first, nextToken: next, start: min(v.start(first), q.start), end: end,
-                      value: q.value, text: text, form: .integer, isScaled: false)
+        return Amount(
+            kind: .date, firstToken: first, nextToken: next, start: min(v.start(first), q.start), end: end,
+            value: q.value, text: text, form: .integer, isScaled: false)
     }
 
     /// The value of a token made of plain digits only.
@@ -601,8 +643,10 @@ struct NumberScanner {
         if let s = v.scalar(t), let code = CurrencyTable.symbols[s] {
             if s == "¢" { return nil }
             // A prefix glued to the dollar sign (US$, C$, HK$, Mex$), or a spaced capitalised one (US $).
-            if s == "$", t - 1 >= v.lower, v.kind(t - 1) == .word, let k = v.key(t - 1), let prefixed = CurrencyTable.dollarPrefixes[k],
-                v.isGlued(t) || (v.isAllCaps(t - 1) && v.length(t - 1) >= 2) || CurrencyTable.spacedDollarPrefixes.contains(k)
+            if s == "$", t - 1 >= v.lower, v.kind(t - 1) == .word, let k = v.key(t - 1),
+                let prefixed = CurrencyTable.dollarPrefixes[k],
+                v.isGlued(t) || (v.isAllCaps(t - 1) && v.length(t - 1) >= 2)
+                    || CurrencyTable.spacedDollarPrefixes.contains(k)
             {
                 return (prefixed, t - 1)
             }
@@ -629,7 +673,9 @@ struct NumberScanner {
         if v.isChar(t, UInt8(ascii: "%")) { return (v.end(t), t + 1, false) }
         guard let k = v.key(t) else { return nil }
         if k == CountWords.percentage {
-            if let n = v.key(t + 1), n == CountWords.point || n == CountWords.points { return (v.end(t + 1), t + 2, true) }
+            if let n = v.key(t + 1), n == CountWords.point || n == CountWords.points {
+                return (v.end(t + 1), t + 2, true)
+            }
             if let n = v.key(t + 1), n.hasSuffix("point") || n.hasSuffix("points") { return (v.end(t), t + 1, true) }
             return nil
         }
@@ -670,7 +716,11 @@ struct NumberScanner {
                 var code = name.code
                 var decided = false
                 for adj in adjectives.reversed() {
-                    if let map = CurrencyTable.adjectives[adj], let c = map[name.code] ?? map[nil] { code = c; decided = true; break }
+                    if let map = CurrencyTable.adjectives[adj], let c = map[name.code] ?? map[nil] {
+                        code = c
+                        decided = true
+                        break
+                    }
                 }
                 if !adjectives.isEmpty && !decided { return nil }
                 if name.ambiguous && !decided && !amount.isScaled {
@@ -688,8 +738,12 @@ struct NumberScanner {
                 }
                 return TrailingCurrency(code: code, value: value, divisor: name.minorPerMajor, end: end, next: next)
             }
-            guard CurrencyTable.adjectives[k] != nil || (k == WordKey("kong") || k == WordKey("zealand") || k == WordKey("lankan")
-                || k == WordKey("african") || k == WordKey("korean") || k == WordKey("taiwan") || k == WordKey("arab")) else { return nil }
+            guard
+                CurrencyTable.adjectives[k] != nil
+                    || (k == WordKey("kong") || k == WordKey("zealand") || k == WordKey("lankan")
+                        || k == WordKey("african") || k == WordKey("korean") || k == WordKey("taiwan")
+                        || k == WordKey("arab"))
+            else { return nil }
             adjectives.append(k)
             t += 1
         }
@@ -703,15 +757,19 @@ struct NumberScanner {
         guard t < v.upper else { return nil }
         if let k = v.key(t), k == ModifierWords.and { t += 1 }
         guard t < v.upper, case .quantity(let amount)? = quantity(at: t), !amount.isOrdinal, amount.form == .integer,
-            amount.value >= 1, amount.value < 100, amount.gluedNoun == nil else { return nil }
+            amount.value >= 1, amount.value < 100, amount.gluedNoun == nil
+        else { return nil }
         let n = amount.tokens.upperBound
         if n < v.upper, let k = v.key(n), let name = CurrencyTable.names[k], name.minorPerMajor > 1 {
             return (amount.value / name.minorPerMajor, v.end(n), n + 1)
         }
         // A bare minor amount (15 dollars 50, one dollar and two) only when nothing it could
         // count follows: the end of the clause or another conjunction.
-        guard n >= v.upper || v.kind(n) != .word || (t > t0 && v.key(n).map(NumberScanner.clauseJoiners.contains) == true),
-            amount.isPlainDigits || amount.isSpelled else { return nil }
+        guard
+            n >= v.upper || v.kind(n) != .word
+                || (t > t0 && v.key(n).map(NumberScanner.clauseJoiners.contains) == true),
+            amount.isPlainDigits || amount.isSpelled
+        else { return nil }
         return (amount.value / 100, amount.end, n)
     }
 
@@ -753,7 +811,11 @@ struct NumberScanner {
         }
         // The high end may start with its own currency sign.
         var s = dashGlued ? t : t + 1
-        while !dashGlued, s < t + 3, s < v.upper, v.kind(s) == .symbol || (v.kind(s) == .word && v.key(s).flatMap { CurrencyTable.dollarPrefixes[$0] } != nil && v.isChar(s + 1, UInt8(ascii: "$"))) { s += 1 }
+        while !dashGlued, s < t + 3, s < v.upper,
+            v.kind(s) == .symbol
+                || (v.kind(s) == .word && v.key(s).flatMap { CurrencyTable.dollarPrefixes[$0] } != nil
+                    && v.isChar(s + 1, UInt8(ascii: "$")))
+        { s += 1 }
         guard s < v.upper, case .amount(var high) = readAmount(at: s), high.high == nil else { return nil }
         if dashGlued { high.value = -high.value }
         var lowAmount = low
@@ -770,14 +832,18 @@ struct NumberScanner {
         if high.kind == .cardinal, lowAmount.kind == .percent || lowAmount.kind == .money, !(hasBetween || hasFrom) {
             return nil
         }
-        if high.kind == .cardinal, lowAmount.kind != .cardinal { high.kind = lowAmount.kind; high.unit = lowAmount.unit }
+        if high.kind == .cardinal, lowAmount.kind != .cardinal {
+            high.kind = lowAmount.kind
+            high.unit = lowAmount.unit
+        }
         guard lowAmount.kind == high.kind, lowAmount.unit == high.unit, high.value > lowAmount.value else { return nil }
         // Years stay apart unless written as a span (from 2020 to 2024, between 2020 and 2024).
         if lowAmount.kind == .year, !(hasBetween || hasFrom) && !isTo { return nil }
         let first = (hasBetween || hasFrom) ? low.firstToken - 1 : low.firstToken
-        let m = NumberMention(kind: .range, start: v.start(first), end: high.end, value: .number(lowAmount.value),
-                              subtype: lowAmount.kind.rawValue, unit: lowAmount.unit, low: lowAmount.value, high: high.value,
-                              approximate: low.approximate, counts: high.counts)
+        let m = NumberMention(
+            kind: .range, start: v.start(first), end: high.end, value: .number(lowAmount.value),
+            subtype: lowAmount.kind.rawValue, unit: lowAmount.unit, low: lowAmount.value, high: high.value,
+            approximate: low.approximate, counts: high.counts)
         return (m, high.nextToken)
     }
 
@@ -804,12 +870,17 @@ struct NumberScanner {
     /// The approximation phrase that ends just before token `t` (`more than`, `about`, `up to`).
     func modifier(before t: Int) -> String? {
         let v = view
-        guard t - 1 >= v.lower, let last = v.key(t - 1), let phrases = ModifierWords.byLastWord[last] else { return nil }
+        guard t - 1 >= v.lower, let last = v.key(t - 1), let phrases = ModifierWords.byLastWord[last] else {
+            return nil
+        }
         for words in phrases {
             let n = words.count
             guard t - n >= v.lower else { continue }
             var ok = true
-            for (k, w) in words.enumerated() where v.key(t - n + k) != w { ok = false; break }
+            for (k, w) in words.enumerated() where v.key(t - n + k) != w {
+                ok = false
+                break
+            }
             if ok { return words.map(\.string).joined(separator: " ") }
         }
         return nil
@@ -824,7 +895,8 @@ struct NumberScanner {
         if t0 < v.upper, v.scalar(t0) == "°" {
             // (a capital letter before a period reads as an initial: "40 °C." ends in the token "C.")
             guard t0 + 1 < v.upper, !v.tokens[t0 + 1].spaceBefore, v.kind(t0 + 1) == .word, v.length(t0 + 1) <= 2,
-                case let b = v.firstByte(t0 + 1) | 0x20, b == UInt8(ascii: "c") || b == UInt8(ascii: "f") else { return "°" }
+                case let b = v.firstByte(t0 + 1) | 0x20, b == UInt8(ascii: "c") || b == UInt8(ascii: "f")
+            else { return "°" }
             return b == UInt8(ascii: "c") ? "°C" : "°F"
         }
         var firstWord: WordKey?
@@ -842,9 +914,11 @@ struct NumberScanner {
 
     func isPlural(_ k: WordKey) -> Bool {
         guard k.count >= 3, k.hasSuffix("s"), !k.hasSuffix("ss"), !k.hasSuffix("us"), !k.hasSuffix("is"),
-            !CountWords.notPlural.contains(k) else { return false }
-        for p in 0..<Int(k.count) where k.byte(p) == UInt8(ascii: ".") || k.byte(p) == UInt8(ascii: "'") { return false }
+            !CountWords.notPlural.contains(k)
+        else { return false }
+        for p in 0..<Int(k.count) where k.byte(p) == UInt8(ascii: ".") || k.byte(p) == UInt8(ascii: "'") {
+            return false
+        }
         return true
     }
 }
-

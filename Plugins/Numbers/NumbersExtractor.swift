@@ -28,20 +28,24 @@ public struct NumbersExtractor: Extractor {
         version: "1.2",
         fields: [
             FieldDescriptor("kind", .string, "cardinal, ordinal, percent, money, range, year, date or time"),
-            FieldDescriptor("subtype", .string, "integer, decimal, fraction or power for cardinals; the kind of a range's ends"),
-            FieldDescriptor("value", .number, "the normalised number (low end of a range; ISO 8601 text for dates and times)"),
+            FieldDescriptor(
+                "subtype", .string, "integer, decimal, fraction or power for cardinals; the kind of a range's ends"),
+            FieldDescriptor(
+                "value", .number, "the normalised number (low end of a range; ISO 8601 text for dates and times)"),
             FieldDescriptor("unit", .string, "ISO 4217 code for money, % for percent, else null"),
             FieldDescriptor("low", .number, "the low end of a range"),
             FieldDescriptor("high", .number, "the high end of a range"),
             FieldDescriptor("approximate", .string, "the modifier before the amount: more than, about, up to, ..."),
-            FieldDescriptor("counts", .string, "the noun the amount counts: countries in 13 countries"),
+            FieldDescriptor("counts", .string, "the noun the amount counts: countries in 13 countries")
         ])
 
     public var descriptor: ExtractorDescriptor { Self.descriptor }
 
     public init() {}
 
-    public func extract(from document: AnalyzedDocument, in span: Span, context: ExtractionContext) throws -> [Annotation] {
+    public func extract(from document: AnalyzedDocument, in span: Span, context: ExtractionContext) throws
+        -> [Annotation]
+    {
         mentions(in: document, span: span).map { $0.annotation(extractor: Self.name) }
     }
 

@@ -61,14 +61,19 @@ struct AttributionFinder {
                 if i - k > 10 {
                     // Far from the quote only after a long apposition: "…," Michael McFaul, a
                     // senior fellow at the Hoover Institution, told The Daily Beast.
-                    guard let p = phrases.appositiveSubject(before: i, floor: k), p.tokens.lowerBound <= k + 2 else { return nil }
+                    guard let p = phrases.appositiveSubject(before: i, floor: k), p.tokens.lowerBound <= k + 2 else {
+                        return nil
+                    }
                     return Attribution(phrase: p, verb: text, cue: "after", verbTokens: i..<(i + length))
                 }
                 // "during opening remarks": a prepositional phrase is no subject.
                 // A preposition after a noun phrase is part of the subject ("a narrator in the
                 // Clinton ad asks").
                 if let prep = (k..<i).first(where: { Self.clausePrepositions.contains(reader.lower($0)) }),
-                   (k..<prep).allSatisfy({ !reader.isWord($0) || Self.clauseOpeners.contains(reader.lower($0)) }) { return nil }
+                    (k..<prep).allSatisfy({ !reader.isWord($0) || Self.clauseOpeners.contains(reader.lower($0)) })
+                {
+                    return nil
+                }
                 let p = phrases.subject(before: i, floor: k)
                 return Attribution(phrase: p, verb: text, cue: "after", verbTokens: i..<(i + length))
             }
@@ -86,8 +91,10 @@ struct AttributionFinder {
         var i = anchor - 1
         while i > floor, anchor - i <= 14 {
             if reader.isQuoteMark(i) || reader.isChar(i, ";") { return nil }
-            if reader.isWord(i), reader.isLowered(i, in: SpeechLexicon.utteranceNounList), i + 1 < anchor || i + 1 == anchor,
-               i + 1 == anchor || ["that", ":", ","].contains(reader.lower(i + 1)) {
+            if reader.isWord(i), reader.isLowered(i, in: SpeechLexicon.utteranceNounList),
+                i + 1 < anchor || i + 1 == anchor,
+                i + 1 == anchor || ["that", ":", ","].contains(reader.lower(i + 1))
+            {
                 // The owner: "Trump’s" (one token or two) right before the noun, with at most one
                 // modifier between ("Trump’s latest claim").
                 for gap in 0...1 {
@@ -95,12 +102,19 @@ struct AttributionFinder {
                     guard p > floor else { break }
                     var nameEnd = p
                     let text = reader.lower(p)
-                    if text == "’s" || text == "'s" { nameEnd = p - 1 } else if !(text.hasSuffix("’s") || text.hasSuffix("'s")) { continue }
-                    guard nameEnd >= floor, let m = phrases.entities.mentions(overlapping: reader.document.tokens[nameEnd].span).last,
-                          m.label == "PERSON" || m.label == "ORG" else { continue }
+                    if text == "’s" || text == "'s" {
+                        nameEnd = p - 1
+                    } else if !(text.hasSuffix("’s") || text.hasSuffix("'s")) {
+                        continue
+                    }
+                    guard nameEnd >= floor,
+                        let m = phrases.entities.mentions(overlapping: reader.document.tokens[nameEnd].span).last,
+                        m.label == "PERSON" || m.label == "ORG"
+                    else { continue }
                     let r = reader.document.tokenRange(in: m.span)
-                    return Attribution(phrase: SpeakerPhrase(kind: .entity(m), tokens: r.lowerBound..<min(r.upperBound, nameEnd + 1)),
-                                       verb: nil, cue: "possessive", verbTokens: i..<(i + 1))
+                    return Attribution(
+                        phrase: SpeakerPhrase(kind: .entity(m), tokens: r.lowerBound..<min(r.upperBound, nameEnd + 1)),
+                        verb: nil, cue: "possessive", verbTokens: i..<(i + 1))
                 }
                 return nil
             }
@@ -110,7 +124,9 @@ struct AttributionFinder {
     }
 
     private static let clauseOpeners: Set<String> = ["and", "but", "then", "later", "also", "earlier", "so", "yet"]
-    private static let clausePrepositions: Set<String> = ["during", "in", "on", "to", "with", "after", "before", "while", "into", "when", "as"]
+    private static let clausePrepositions: Set<String> = [
+        "during", "in", "on", "to", "with", "after", "before", "while", "into", "when", "as"
+    ]
 
     private func isDescription(_ p: SpeakerPhrase) -> Bool {
         if case .description = p.kind { return true }
@@ -155,7 +171,8 @@ struct AttributionFinder {
                 if v.isParticiple {
                     // "footage of Trump saying, “…”": a person right before the participle speaks.
                     if i > k, let m = phrases.entities.mentions(overlapping: reader.document.tokens[i - 1].span).last,
-                       m.label == "PERSON", m.span.end == reader.document.tokens[i - 1].span.end {
+                        m.label == "PERSON", m.span.end == reader.document.tokens[i - 1].span.end
+                    {
                         p = SpeakerPhrase(kind: .entity(m), tokens: reader.document.tokenRange(in: m.span))
                     } else {
                         p = phrases.mainSubject(ofSentenceContaining: i, before: i)
@@ -168,7 +185,8 @@ struct AttributionFinder {
                 // "She says it underscores that …": a thing cannot speak, so the speaker is the
                 // one reporting it earlier in the sentence.
                 if let phrase = p, case .pronoun(.neuter) = phrase.kind, i > k,
-                   let outer = before(anchor: i, floor: floor, cue: cue), outer.phrase?.namesSomeone == true {
+                    let outer = before(anchor: i, floor: floor, cue: cue), outer.phrase?.namesSomeone == true
+                {
                     return Attribution(phrase: outer.phrase, verb: outer.verb, cue: cue, verbTokens: i..<(i + length))
                 }
                 return Attribution(phrase: p, verb: text, cue: cue, verbTokens: i..<(i + length))

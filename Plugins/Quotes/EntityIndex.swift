@@ -165,7 +165,9 @@ final class NameForms {
                         forms[form] = .rejected
                     }
                 }
-                guard case .name(let candidate) = forms[form], words.allSatisfy({ candidate.contains($0) }) else { continue }
+                guard case .name(let candidate) = forms[form], words.allSatisfy({ candidate.contains($0) }) else {
+                    continue
+                }
                 best = name(form)
                 bestLength = lengths[form]
             }

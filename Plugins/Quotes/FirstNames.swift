@@ -22,7 +22,7 @@ enum FirstNames {
         "beatriz", "ines", "camila", "valentina", "gabriela", "paula", "claire", "sophie", "camille", "chloe",
         "ingrid", "astrid", "greta", "katarzyna", "agnieszka", "magdalena", "ewa", "joanna", "monika", "zofia",
         "yasmin", "ayesha", "sunita", "anjali", "mariana", "daniela", "adriana", "silvia", "francesca", "giulia",
-        "chiara", "alessandra", "nathalie", "valerie", "brigitte", "yolanda", "rosa", "lucy", "rita", "agnes",
+        "chiara", "alessandra", "nathalie", "valerie", "brigitte", "yolanda", "rosa", "lucy", "rita", "agnes"
     ]
     static let male: Set<String> = [
         "james", "robert", "john", "michael", "david", "william", "richard", "joseph", "thomas", "charles",
@@ -47,6 +47,6 @@ enum FirstNames {
         "michel", "philippe", "hans", "klaus", "wolfgang", "stefan", "giuseppe", "giovanni", "matteo", "luca",
         "lorenzo", "ivan", "igor", "nikolai", "mikhail", "andrei", "yuri", "oleg", "pavel", "piotr", "tomasz",
         "krzysztof", "ahmad", "omar", "khalid", "yusuf", "mustafa", "hamid", "rahul", "amit", "sanjay", "vijay",
-        "arjun", "hiroshi", "takeshi", "kenji", "olusegun", "bola", "cyril", "jacob", "uhuru", "abiy", "paul",
+        "arjun", "hiroshi", "takeshi", "kenji", "olusegun", "bola", "cyril", "jacob", "uhuru", "abiy", "paul"
     ]
 }

@@ -52,7 +52,8 @@ struct QuoteAnalyzer {
         mask.withUnsafeMutableBufferPointer { m in
             for p in found {
                 for segment in p.segments {
-                    UnsafeMutableBufferPointer(rebasing: m[segment.content.clamped(to: 0..<m.count)]).update(repeating: true)
+                    UnsafeMutableBufferPointer(rebasing: m[segment.content.clamped(to: 0..<m.count)]).update(
+                        repeating: true)
                 }
             }
         }
@@ -63,7 +64,8 @@ struct QuoteAnalyzer {
             next[i] = kind == .word || kind == .number ? Int32(i) : next[i + 1]
         }
         nextWordOrNumber = next
-        candidateFinder = SpeakerCandidateFinder(reader: reader, entities: entities, phrases: phrases, quotedTokens: mask)
+        candidateFinder = SpeakerCandidateFinder(
+            reader: reader, entities: entities, phrases: phrases, quotedTokens: mask)
     }
 
     /// The document's quotations and their speakers.
@@ -75,9 +77,12 @@ struct QuoteAnalyzer {
         // Appended in one array (filtering and mapping each passage's segments made two arrays per passage).
         var quoted: [Span] = []
         for passage in passages {
-            for segment in passage.segments where !segment.content.isEmpty { quoted.append(reader.span(segment.content)) }
+            for segment in passage.segments where !segment.content.isEmpty {
+                quoted.append(reader.span(segment.content))
+            }
         }
-        let resolver = SpeakerResolver(reader: reader, entities: entities, phrases: phrases, quotedSpans: quoted.sorted())
+        let resolver = SpeakerResolver(
+            reader: reader, entities: entities, phrases: phrases, quotedSpans: quoted.sorted())
         var found: [FoundQuote] = []
         for (index, passage) in passages.enumerated() {
             let previous = index > 0 ? passages[index - 1] : nil
@@ -87,12 +92,14 @@ struct QuoteAnalyzer {
                 found += turns
             } else if var q = analyze(passage, previous: previous, next: next, earlier: found, resolver: resolver) {
                 if q.kind == .direct || q.kind == .partial, model != nil || observe != nil,
-                   !Self.settledCues.contains(q.attribution?.cue ?? "") {
+                    !Self.settledCues.contains(q.attribution?.cue ?? "")
+                {
                     let ranked = rankingQuote(q, passage, earlier: found)
                     let candidates = candidateFinder.candidates(for: ranked)
                     observe?(q, candidates)
                     if let model, let k = model.best(of: candidates), !candidates[k].isRuleChoice,
-                       !Self.isPartOfSeveral(candidates[k], rule: q.attribution?.phrase) {
+                        !Self.isPartOfSeveral(candidates[k], rule: q.attribution?.phrase)
+                    {
                         rerank(&q, as: candidates[k], previous: ranked.previous, resolver: resolver)
                     }
                 }
@@ -106,7 +113,9 @@ struct QuoteAnalyzer {
         found += transcriptTurns(resolver: resolver)
         var busy = [Bool](repeating: false, count: reader.document.sentences.count)
         for q in found { for s in q.firstSentence...q.lastSentence { busy[s] = true } }
-        for p in passages { for s in reader.sentence(of: p.firstOpen)...reader.sentence(of: p.lastToken) { busy[s] = true } }
+        for p in passages {
+            for s in reader.sentence(of: p.firstOpen)...reader.sentence(of: p.lastToken) { busy[s] = true }
+        }
         found += indirectSpeech(skipping: busy, resolver: resolver)
         return found
     }
@@ -118,11 +127,13 @@ struct QuoteAnalyzer {
     /// or the name does not tell it. Nil for any other phrase, and for a pronoun whose referent
     /// the text introduces without a name.
     private func lastSpeaker(for q: FoundQuote, earlier: [FoundQuote], resolver: SpeakerResolver) -> String? {
-        guard let phrase = q.attribution?.phrase, case .pronoun(let pronoun) = phrase.kind, pronoun == .male || pronoun == .female,
-              resolver.antecedentSearch(of: phrase.tokens.lowerBound, pronoun: pronoun) == .notFound,
-              let last = earlier.last(where: { ($0.kind == .direct || $0.kind == .partial) && $0.speaker != nil }),
-              let speaker = last.speaker,
-              reader.document.sentences[q.firstSentence].paragraph - reader.document.sentences[last.lastSentence].paragraph <= 2
+        guard let phrase = q.attribution?.phrase, case .pronoun(let pronoun) = phrase.kind,
+            pronoun == .male || pronoun == .female,
+            resolver.antecedentSearch(of: phrase.tokens.lowerBound, pronoun: pronoun) == .notFound,
+            let last = earlier.last(where: { ($0.kind == .direct || $0.kind == .partial) && $0.speaker != nil }),
+            let speaker = last.speaker,
+            reader.document.sentences[q.firstSentence].paragraph
+                - reader.document.sentences[last.lastSentence].paragraph <= 2
         else { return nil }
         let first = SpaceSeparatedWords.of(speaker).first.map { $0.lowercased() } ?? ""
         if pronoun == .male, FirstNames.female.contains(first) { return nil }
@@ -137,15 +148,21 @@ struct QuoteAnalyzer {
 
     /// What the candidate finder needs to know of a marked quote: its tokens, its attribution
     /// and the quote before it when that is in the same paragraph or the two before.
-    private func rankingQuote(_ q: FoundQuote, _ passage: QuotedPassage, earlier: [FoundQuote]) -> SpeakerCandidateFinder.Quote {
-        let content = passage.segments[0].content.lowerBound..<passage.segments[passage.segments.count - 1].content.upperBound
+    private func rankingQuote(_ q: FoundQuote, _ passage: QuotedPassage, earlier: [FoundQuote])
+        -> SpeakerCandidateFinder.Quote
+    {
+        let content =
+            passage.segments[0].content.lowerBound..<passage.segments[passage.segments.count - 1].content.upperBound
         var previous: (attribution: Attribution, speaker: String?)?
-        if let last = earlier.last(where: { $0.kind == .direct || $0.kind == .partial }), let a = last.attribution, a.phrase != nil,
-           reader.paragraph(of: passage.firstOpen) - reader.document.sentences[last.lastSentence].paragraph <= 2 {
+        if let last = earlier.last(where: { $0.kind == .direct || $0.kind == .partial }), let a = last.attribution,
+            a.phrase != nil,
+            reader.paragraph(of: passage.firstOpen) - reader.document.sentences[last.lastSentence].paragraph <= 2
+        {
             previous = (a, last.speaker)
         }
-        return SpeakerCandidateFinder.Quote(content: content, open: passage.firstOpen, close: passage.lastToken,
-                                            attribution: q.attribution, previous: previous)
+        return SpeakerCandidateFinder.Quote(
+            content: content, open: passage.firstOpen, close: passage.lastToken,
+            attribution: q.attribution, previous: previous)
     }
 
     /// Whether a candidate is a name inside the phrase the hand rules read as several unnamed
@@ -157,9 +174,14 @@ struct QuoteAnalyzer {
     }
 
     /// Gives `q` the speaker the model chose instead of the hand rules' reading.
-    private func rerank(_ q: inout FoundQuote, as c: SpeakerCandidate, previous: (attribution: Attribution, speaker: String?)?,
-                        resolver: SpeakerResolver) {
-        guard let phrase = c.phrase(entities: entities, rule: q.attribution?.phrase, previous: previous?.attribution.phrase) else {
+    private func rerank(
+        _ q: inout FoundQuote, as c: SpeakerCandidate, previous: (attribution: Attribution, speaker: String?)?,
+        resolver: SpeakerResolver
+    ) {
+        guard
+            let phrase = c.phrase(
+                entities: entities, rule: q.attribution?.phrase, previous: previous?.attribution.phrase)
+        else {
             q.attribution = nil
             q.speaker = nil
             return
@@ -182,8 +204,10 @@ struct QuoteAnalyzer {
 
     // MARK: - Marked quotes
 
-    private func analyze(_ passage: QuotedPassage, previous: QuotedPassage?, next: QuotedPassage?,
-                         earlier: [FoundQuote], resolver: SpeakerResolver) -> FoundQuote? {
+    private func analyze(
+        _ passage: QuotedPassage, previous: QuotedPassage?, next: QuotedPassage?,
+        earlier: [FoundQuote], resolver: SpeakerResolver
+    ) -> FoundQuote? {
         let pieces = passage.segments.compactMap { segment -> Span? in
             var r = segment.content
             while !r.isEmpty, reader.isChar(r.upperBound - 1, ",") { r = r.lowerBound..<(r.upperBound - 1) }
@@ -194,7 +218,8 @@ struct QuoteAnalyzer {
         let openSentence = reader.sentence(of: open)
         let sentenceStart = reader.document.sentences[openSentence].tokens.lowerBound
         let startsSentence = firstWordIndex(from: sentenceStart, to: open) == nil
-        let speechPosition = startsSentence || scanner.opensLikeSpeech(open)
+        let speechPosition =
+            startsSentence || scanner.opensLikeSpeech(open)
             || followsSpeechVerb(open, contentStart: passage.segments[0].content.lowerBound)
 
         // Attribution, nearest evidence first.
@@ -207,10 +232,12 @@ struct QuoteAnalyzer {
         let nextOpen = next?.firstOpen
         var attribution: Attribution?
         if speechPosition {
-            attribution = attributions.after(passage, nextOpen: nextOpen)
+            attribution =
+                attributions.after(passage, nextOpen: nextOpen)
                 ?? attributions.before(anchor: open, floor: floor, cue: beforeCue)
         } else {
-            attribution = attributions.before(anchor: open, floor: floor, cue: beforeCue)
+            attribution =
+                attributions.before(anchor: open, floor: floor, cue: beforeCue)
                 ?? attributions.after(passage, nextOpen: nextOpen)
         }
         // "Trump’s claim that there have been “…”": the owner of the utterance, when no speech
@@ -222,18 +249,23 @@ struct QuoteAnalyzer {
         if attribution == nil, !speechPosition {
             // A fragment shares the framing verb of the sentence ("tweeted that Machado was
             // "disgusting" and "a con""), or failing one, the sentence's subject speaks.
-            if floor != sentenceStart { attribution = attributions.before(anchor: open, floor: sentenceStart, cue: "before") }
+            if floor != sentenceStart {
+                attribution = attributions.before(anchor: open, floor: sentenceStart, cue: "before")
+            }
             // "Tea Party “super PACs” supported by …": a name right before the quote modifies it;
             // it is part of the subject, not its speaker.
-            if attribution == nil, let p = phrases.mainSubject(ofSentenceContaining: open, before: open), p.namesSomeone,
-               p.tokens.upperBound < open {
+            if attribution == nil, let p = phrases.mainSubject(ofSentenceContaining: open, before: open),
+                p.namesSomeone,
+                p.tokens.upperBound < open
+            {
                 attribution = Attribution(phrase: p, verb: nil, cue: "subject")
             }
         }
         // "Obama is rolling out a new message: “It's about me.”": the clause before the colon
         // has no speech verb, but its subject is who the quotation belongs to.
         if attribution == nil, open > sentenceStart, reader.isChar(open - 1, ":"),
-           let p = phrases.mainSubject(ofSentenceContaining: open, before: open - 1), isPerson(p) {
+            let p = phrases.mainSubject(ofSentenceContaining: open, before: open - 1), isPerson(p)
+        {
             attribution = Attribution(phrase: p, verb: nil, cue: "colon")
         }
         // "Caddell continued:" ending the sentence or paragraph before.
@@ -258,9 +290,13 @@ struct QuoteAnalyzer {
         if !inherited, let p = attribution?.phrase { speaker = resolver.resolve(p) }
 
         let kind = classify(passage, speechPosition: speechPosition, attribution: attribution, speaker: speaker)
-        if kind == .term { attribution = nil; speaker = nil }
-        return FoundQuote(pieces: pieces, kind: kind, attribution: attribution, speaker: speaker,
-                          firstSentence: openSentence, lastSentence: endSentence)
+        if kind == .term {
+            attribution = nil
+            speaker = nil
+        }
+        return FoundQuote(
+            pieces: pieces, kind: kind, attribution: attribution, speaker: speaker,
+            firstSentence: openSentence, lastSentence: endSentence)
     }
 
     /// The first word token in `from..<to`, if any.
@@ -285,7 +321,8 @@ struct QuoteAnalyzer {
     /// Whether a quote opening at `open` continues the speech of the quote before it: in the
     /// next sentence or two of the same paragraph, or opening the paragraph after it.
     private func isContinuation(of last: FoundQuote, at open: Int) -> Bool {
-        guard last.kind == .direct || (last.kind == .partial && last.speaker != nil), last.attribution?.phrase != nil else { return false }
+        guard last.kind == .direct || (last.kind == .partial && last.speaker != nil), last.attribution?.phrase != nil
+        else { return false }
         let here = reader.sentence(of: open)
         let lastParagraph = reader.document.sentences[last.lastSentence].paragraph
         let paragraph = reader.paragraph(of: open)
@@ -302,27 +339,36 @@ struct QuoteAnalyzer {
         if openSentence > 0, sentences[openSentence - 1].paragraph == paragraph {
             let prev = sentences[openSentence - 1]
             let hasQuote = prev.tokens.contains { reader.isQuoteMark($0) }
-            if !hasQuote, let p = phrases.mainSubject(ofSentenceContaining: prev.tokens.lowerBound, before: prev.tokens.upperBound),
-               isPerson(p) {
+            if !hasQuote,
+                let p = phrases.mainSubject(
+                    ofSentenceContaining: prev.tokens.lowerBound, before: prev.tokens.upperBound),
+                isPerson(p)
+            {
                 return Attribution(phrase: p, verb: nil, cue: "preceding-sentence")
             }
         }
         // A paragraph that is nothing but the quotation, after a paragraph ending on what a
         // person did ("Clinton restricted comments about …"): that person is quoted.
         if openSentence > 0, sentences[openSentence - 1].paragraph == paragraph - 1,
-           endSentence + 1 >= sentences.count || sentences[endSentence + 1].paragraph != paragraph {
+            endSentence + 1 >= sentences.count || sentences[endSentence + 1].paragraph != paragraph
+        {
             let prev = sentences[openSentence - 1]
             let hasQuote = prev.tokens.contains { reader.isQuoteMark($0) }
-            if !hasQuote, let p = phrases.mainSubject(ofSentenceContaining: prev.tokens.lowerBound, before: prev.tokens.upperBound),
-               isPerson(p), !isBareName(p) {
+            if !hasQuote,
+                let p = phrases.mainSubject(
+                    ofSentenceContaining: prev.tokens.lowerBound, before: prev.tokens.upperBound),
+                isPerson(p), !isBareName(p)
+            {
                 return Attribution(phrase: p, verb: nil, cue: "preceding-sentence")
             }
         }
         if endSentence + 1 < sentences.count, sentences[endSentence + 1].paragraph == paragraph {
             let nextSentence = sentences[endSentence + 1]
             if let first = firstWordIndex(from: nextSentence.tokens.lowerBound, to: nextSentence.tokens.upperBound),
-               let p = phrases.mainSubject(ofSentenceContaining: first, before: min(first + 4, nextSentence.tokens.upperBound)),
-               p.tokens.lowerBound == first, isPerson(p) {
+                let p = phrases.mainSubject(
+                    ofSentenceContaining: first, before: min(first + 4, nextSentence.tokens.upperBound)),
+                p.tokens.lowerBound == first, isPerson(p)
+            {
                 return Attribution(phrase: p, verb: nil, cue: "following-sentence")
             }
         }
@@ -348,9 +394,13 @@ struct QuoteAnalyzer {
     // MARK: - Kind
 
     /// Small words that do not break title case ("Power of Siberia", "War and Peace").
-    private static let minorWords: Set<String> = ["of", "and", "the", "in", "on", "for", "to", "a", "an", "at", "by", "with", "or"]
+    private static let minorWords: Set<String> = [
+        "of", "and", "the", "in", "on", "for", "to", "a", "an", "at", "by", "with", "or"
+    ]
 
-    private func classify(_ passage: QuotedPassage, speechPosition: Bool, attribution: Attribution?, speaker: String?) -> QuoteKind {
+    private func classify(_ passage: QuotedPassage, speechPosition: Bool, attribution: Attribution?, speaker: String?)
+        -> QuoteKind
+    {
         // The segments' tokens in one array, with room made once (not an array per segment).
         var content: [Int] = []
         content.reserveCapacity(passage.segments.reduce(0) { $0 + $1.content.count })
@@ -362,42 +412,58 @@ struct QuoteAnalyzer {
         guard let firstWord = words.first else { return .term }
         // "(CROSSTALK.)", "[APPLAUSE]": a stage direction, not speech.
         if let f = content.first, let l = content.last(where: { !reader.isSentencePunctuation($0) }),
-           (reader.isChar(f, "(") && reader.isChar(l, ")")) || (reader.isChar(f, "[") && reader.isChar(l, "]")) { return .term }
+            (reader.isChar(f, "(") && reader.isChar(l, ")")) || (reader.isChar(f, "[") && reader.isChar(l, "]"))
+        {
+            return .term
+        }
         let hasSentenceEnd = content.contains { reader.isSentencePunctuation($0) || reader.hasPrefix($0, "...") }
         let titleCase = words.allSatisfy { !reader.isLowercaseWord($0) || Self.minorWords.contains(reader.lower($0)) }
         let namesSpeaker = attribution?.phrase?.namesSomeone == true && speaker != nil
         // "America First", "American Skin (41 Shots)": a title or name, not speech.
         let after = passage.lastToken + 1
-        let continuesLowercase = after < reader.count && reader.isLowercaseWord(after) && reader.sentence(of: after) == reader.sentence(of: passage.lastToken)
+        let continuesLowercase =
+            after < reader.count && reader.isLowercaseWord(after)
+            && reader.sentence(of: after) == reader.sentence(of: passage.lastToken)
         // "the broadcast of “Fox News Sunday,”", "MSNBC’s “Morning Joe”": a title after a
         // preposition, determiner or possessive names a work, whoever speaks nearby.
         let open = passage.firstOpen
-        if titleCase, words.count <= 6, !hasSentenceEnd, open > 0, reader.isWord(open - 1), phrases.verb(at: open - 1) == nil,
-           reader.isLowercaseWord(open - 1) || reader.lower(open - 1).hasSuffix("’s") || reader.lower(open - 1).hasSuffix("'s") {
+        if titleCase, words.count <= 6, !hasSentenceEnd, open > 0, reader.isWord(open - 1),
+            phrases.verb(at: open - 1) == nil,
+            reader.isLowercaseWord(open - 1) || reader.lower(open - 1).hasSuffix("’s")
+                || reader.lower(open - 1).hasSuffix("'s")
+        {
             return .term
         }
         // A headline ("Bill Clinton calls Obamacare ‘crazy system’"): the document's first
         // paragraph, short and followed by the story, quotes in single marks or title case.
         if isHeadline(reader.paragraph(of: open)), passage.isSingle || titleCase { return .term }
         // "'All Bets Are Off.'" alone on its line: a subheading in title case, not speech.
-        if words.count >= 2, words.count <= 8, words.allSatisfy({ reader.isCapitalized($0) || reader.document.tokens[$0].kind == .number }),
-           passage.segments.count == 1, isWholeParagraph(passage) {
+        if words.count >= 2, words.count <= 8,
+            words.allSatisfy({ reader.isCapitalized($0) || reader.document.tokens[$0].kind == .number }),
+            passage.segments.count == 1, isWholeParagraph(passage)
+        {
             return .term
         }
         // A comma closing the quote and a speech verb right after it ("“That,” he added, “…”")
         // make it speech, even when the speaker stays unnamed ("“Shots” was written by" does not).
-        let speechVerbFollows = attribution?.verb != nil && (attribution?.cue == "after" || attribution?.cue == "inverted")
+        let speechVerbFollows =
+            attribution?.verb != nil && (attribution?.cue == "after" || attribution?.cue == "inverted")
         let closedByComma = content.last.map { reader.isChar($0, ",") } == true
         let attributedAfter = speechVerbFollows && closedByComma
         if titleCase, words.count <= 6, !hasSentenceEnd, attribution?.verb == nil || speaker == nil, !attributedAfter,
-           passage.segments.count == 1, continuesLowercase || !speechPosition {
+            passage.segments.count == 1, continuesLowercase || !speechPosition
+        {
             return .term
         }
         // PolNeAR's rule: a quotation is full when it is most of what the attribution frames
         // ("Trump says voter fraud “would be one hell of a way to lose.”"), a fragment when the
         // reporter's own words carry most of it ("called the pact “a fresh engine” of growth").
-        if !opensInsideNounPhrase(passage.firstOpen, words: words.count), !isNaming(attribution, before: passage.firstOpen, firstWord: firstWord),
-           quotedShare(passage, attribution: attribution) >= 0.5 { return .direct }
+        if !opensInsideNounPhrase(passage.firstOpen, words: words.count),
+            !isNaming(attribution, before: passage.firstOpen, firstWord: firstWord),
+            quotedShare(passage, attribution: attribution) >= 0.5
+        {
+            return .direct
+        }
         // A short fragment is a quotation only when someone identifiable says it; otherwise
         // ("what they termed the "new era"") it is a term.
         // "the notorious ''carried interest'' loophole", "what is known as the ''Buffett rule''":
@@ -409,8 +475,11 @@ struct QuoteAnalyzer {
         // reports is someone's word, even when the speaker is not named. A verb followed by a
         // preposition ("agreed on new projects and “equality”") frames a topic, not a clause.
         if attribution?.phrase != nil, let v = attribution?.verbTokens, v.upperBound < passage.firstOpen,
-           attribution?.cue == "according-to" || phrases.verb(at: v.lowerBound)?.verb.reportsContent == true,
-           !FunctionWords.prepositions.contains(reader.lower(v.upperBound)) { return .partial }
+            attribution?.cue == "according-to" || phrases.verb(at: v.lowerBound)?.verb.reportsContent == true,
+            !FunctionWords.prepositions.contains(reader.lower(v.upperBound))
+        {
+            return .partial
+        }
         // "It was the school’s ‘best year ever,’ the headteacher said.": the same with the
         // attribution after the quote.
         let commaAfter = after < reader.count && reader.isChar(after, ",")  // British style: ‘…’, she said
@@ -436,7 +505,9 @@ struct QuoteAnalyzer {
     private func isWholeParagraph(_ passage: QuotedPassage) -> Bool {
         let tokens = reader.document.tokenRange(in: reader.document.paragraphs[reader.paragraph(of: passage.firstOpen)])
         let inside = passage.firstOpen..<(passage.lastToken + 1)
-        return tokens.allSatisfy { inside.contains($0) || !(reader.isWord($0) || reader.document.tokens[$0].kind == .number) }
+        return tokens.allSatisfy {
+            inside.contains($0) || !(reader.isWord($0) || reader.document.tokens[$0].kind == .number)
+        }
     }
 
     /// Whether a definite determiner opens the noun phrase the quote starts in, right before it
@@ -456,7 +527,9 @@ struct QuoteAnalyzer {
     private func isHeadline(_ p: Int) -> Bool {
         guard p == 0, reader.document.paragraphs.count > 1 else { return false }
         let tokens = reader.document.tokenRange(in: reader.document.paragraphs[0])
-        guard !tokens.contains(where: { $0 > tokens.lowerBound && reader.document.tokens[$0].lineStart }) else { return false }
+        guard !tokens.contains(where: { $0 > tokens.lowerBound && reader.document.tokens[$0].lineStart }) else {
+            return false
+        }
         return tokens.reduce(0) { $0 + (reader.isWord($1) ? 1 : 0) } <= 25
     }
 
@@ -464,7 +537,8 @@ struct QuoteAnalyzer {
     /// `was described as “rock solid”`): such verbs take a name or a characterisation, not an
     /// utterance, unless the quote opens like a sentence (`asked, “Why now?”`).
     private func isNaming(_ attribution: Attribution?, before open: Int, firstWord: Int) -> Bool {
-        guard let v = attribution?.verbTokens, v.upperBound <= open, let (verb, _, _) = phrases.verb(at: v.lowerBound) else { return false }
+        guard let v = attribution?.verbTokens, v.upperBound <= open, let (verb, _, _) = phrases.verb(at: v.lowerBound)
+        else { return false }
         return !verb.reportsContent && reader.isLowercaseWord(firstWord)
     }
 
@@ -483,11 +557,17 @@ struct QuoteAnalyzer {
                 // attribution frames; the words between the verb and the comma are its adjuncts.
                 let opensWithAs = reader.lowerIs(lo, "as")
                 lo = v.upperBound
-                if opensWithAs, let comma = (lo..<passage.firstOpen).first(where: { reader.isChar($0, ",") }) { lo = comma + 1 }
+                if opensWithAs, let comma = (lo..<passage.firstOpen).first(where: { reader.isChar($0, ",") }) {
+                    lo = comma + 1
+                }
                 if lo < passage.firstOpen, reader.lowerIs(lo, "that") { lo += 1 }
                 // "called the talks “…” and described the ties as “…”": the next verb frames its own.
                 // A dash or semicolon after the quote ends the framed clause too.
-                if let next = ((passage.lastToken + 1)..<hi).first(where: { phrases.verb(at: $0) != nil || reader.isDash($0) || reader.isChar($0, ";") }) { hi = next }
+                if let next = ((passage.lastToken + 1)..<hi).first(where: {
+                    phrases.verb(at: $0) != nil || reader.isDash($0) || reader.isChar($0, ";")
+                }) {
+                    hi = next
+                }
             } else if v.lowerBound > passage.lastToken {
                 hi = v.lowerBound
                 if let p = phrase, p.lowerBound > passage.lastToken, p.lowerBound < hi { hi = p.lowerBound }
@@ -512,20 +592,24 @@ struct QuoteAnalyzer {
     /// one to three upper-case words and a colon at the start of a line (after an opening mark).
     private func transcriptLabel(at i: Int) -> Range<Int>? {
         guard i < reader.count else { return nil }
-        let lineStart = reader.document.tokens[i].lineStart || (i > 0 && reader.isQuoteMark(i - 1) && reader.document.tokens[i - 1].lineStart)
+        let lineStart =
+            reader.document.tokens[i].lineStart
+            || (i > 0 && reader.isQuoteMark(i - 1) && reader.document.tokens[i - 1].lineStart)
         guard lineStart else { return nil }
         var k = i
         while k < min(reader.count, i + 3), isUpperCaseWord(k) { k += 1 }
         guard k > i, k < reader.count, reader.isChar(k, ":"), !reader.document.tokens[k].lineStart else { return nil }
         // "WATCH:", "UPDATE:", "Q&A:": the outlet's section labels name nobody.
-        guard !(i..<k).contains(where: { Self.sectionLabels.contains(reader.lower($0)) || reader.text($0).contains("&") }) else { return nil }
+        guard
+            !(i..<k).contains(where: { Self.sectionLabels.contains(reader.lower($0)) || reader.text($0).contains("&") })
+        else { return nil }
         return i..<k
     }
 
     /// Words of the labels outlets put before a headline or paragraph, never a speaker's name.
     private static let sectionLabels: Set<String> = [
         "watch", "update", "updated", "breaking", "exclusive", "video", "photos", "photo", "read", "more", "note",
-        "editor's", "editor’s", "correction", "analysis", "opinion", "live", "file", "related", "listen", "see", "also",
+        "editor's", "editor’s", "correction", "analysis", "opinion", "live", "file", "related", "listen", "see", "also"
     ]
 
     private func isUpperCaseWord(_ i: Int) -> Bool {
@@ -536,7 +620,10 @@ struct QuoteAnalyzer {
         var upper = false, lower = false, ascii = true
         for k in span.start..<span.end {
             let b = reader.document.utf8[k]
-            if b >= 0x80 { ascii = false; break }
+            if b >= 0x80 {
+                ascii = false
+                break
+            }
             if b >= 97 && b <= 122 { lower = true }
             if b >= 65 && b <= 90 { upper = true }
         }
@@ -553,7 +640,9 @@ struct QuoteAnalyzer {
         var out: [FoundQuote] = []
         for segment in passage.segments {
             var content = segment.content
-            while !content.isEmpty, reader.isChar(content.upperBound - 1, ",") { content = content.lowerBound..<(content.upperBound - 1) }
+            while !content.isEmpty, reader.isChar(content.upperBound - 1, ",") {
+                content = content.lowerBound..<(content.upperBound - 1)
+            }
             guard !content.isEmpty else { continue }
             let sentence = reader.sentence(of: content.lowerBound), last = reader.sentence(of: content.upperBound - 1)
             let label = transcriptLabel(at: content.lowerBound)
@@ -561,19 +650,27 @@ struct QuoteAnalyzer {
             guard from < content.upperBound else { continue }
             // "(CROSSTALK.)": a stage direction belongs to no one.
             if reader.isChar(from, "(") || reader.isChar(from, "[") {
-                out.append(FoundQuote(pieces: [reader.span(from..<content.upperBound)], kind: .term, attribution: nil, speaker: nil,
-                                      firstSentence: sentence, lastSentence: last))
+                out.append(
+                    FoundQuote(
+                        pieces: [reader.span(from..<content.upperBound)], kind: .term, attribution: nil, speaker: nil,
+                        firstSentence: sentence, lastSentence: last))
                 continue
             }
             if let label {
                 let phrase = SpeakerPhrase(kind: .name, tokens: label)
-                out.append(FoundQuote(pieces: [reader.span(from..<content.upperBound)], kind: .direct,
-                                      attribution: Attribution(phrase: phrase, verb: nil, cue: "transcript"),
-                                      speaker: resolver.resolveLabel(label), firstSentence: sentence, lastSentence: last))
+                out.append(
+                    FoundQuote(
+                        pieces: [reader.span(from..<content.upperBound)], kind: .direct,
+                        attribution: Attribution(phrase: phrase, verb: nil, cue: "transcript"),
+                        speaker: resolver.resolveLabel(label), firstSentence: sentence, lastSentence: last))
             } else if let turn = out.last(where: { $0.kind == .direct }), !isFollowLine(from..<content.upperBound) {
-                out.append(FoundQuote(pieces: [reader.span(from..<content.upperBound)], kind: .direct,
-                                      attribution: turn.attribution.map { Attribution(phrase: $0.phrase, verb: nil, cue: "continuation") },
-                                      speaker: turn.speaker, firstSentence: sentence, lastSentence: last))
+                out.append(
+                    FoundQuote(
+                        pieces: [reader.span(from..<content.upperBound)], kind: .direct,
+                        attribution: turn.attribution.map {
+                            Attribution(phrase: $0.phrase, verb: nil, cue: "continuation")
+                        },
+                        speaker: turn.speaker, firstSentence: sentence, lastSentence: last))
             }
         }
         return out
@@ -583,7 +680,9 @@ struct QuoteAnalyzer {
     /// speaks for no one in it.
     private func isFollowLine(_ tokens: Range<Int>) -> Bool {
         guard tokens.count <= 12, reader.lowerIs(tokens.lowerBound, "follow") else { return false }
-        return tokens.contains { reader.text($0).hasPrefix("@") || ["twitter", "facebook", "instagram"].contains(reader.lower($0)) }
+        return tokens.contains {
+            reader.text($0).hasPrefix("@") || ["twitter", "facebook", "instagram"].contains(reader.lower($0))
+        }
     }
 
     /// Transcript turns printed without quote marks, one per line.
@@ -599,8 +698,10 @@ struct QuoteAnalyzer {
                 let mid = (first + high) / 2
                 if tokenList[mid].span.start < paragraph.start { first = mid + 1 } else { high = mid }
             }
-            guard first < tokenList.count, tokenList[first].span.end <= paragraph.end, !quotedTokens[first], !reader.isQuoteMark(first),
-                  transcriptLabel(at: first) != nil else { continue }
+            guard first < tokenList.count, tokenList[first].span.end <= paragraph.end, !quotedTokens[first],
+                !reader.isQuoteMark(first),
+                transcriptLabel(at: first) != nil
+            else { continue }
             let tokens = reader.document.tokenRange(in: paragraph)
             guard let label = transcriptLabel(at: tokens.lowerBound) else { continue }
             // The turn runs to the end of its line.
@@ -608,10 +709,12 @@ struct QuoteAnalyzer {
             while end < tokens.upperBound, !reader.document.tokens[end].lineStart { end += 1 }
             guard end > label.upperBound + 1 else { continue }
             let phrase = SpeakerPhrase(kind: .name, tokens: label)
-            out.append(FoundQuote(pieces: [reader.span((label.upperBound + 1)..<end)], kind: .direct,
-                                  attribution: Attribution(phrase: phrase, verb: nil, cue: "transcript"),
-                                  speaker: resolver.resolveLabel(label), firstSentence: reader.sentence(of: label.lowerBound),
-                                  lastSentence: reader.sentence(of: end - 1)))
+            out.append(
+                FoundQuote(
+                    pieces: [reader.span((label.upperBound + 1)..<end)], kind: .direct,
+                    attribution: Attribution(phrase: phrase, verb: nil, cue: "transcript"),
+                    speaker: resolver.resolveLabel(label), firstSentence: reader.sentence(of: label.lowerBound),
+                    lastSentence: reader.sentence(of: end - 1)))
         }
         return out
     }
@@ -623,7 +726,9 @@ struct QuoteAnalyzer {
     private func unmarkedQuotes(avoiding passages: [QuotedPassage], resolver: SpeakerResolver) -> [FoundQuote] {
         let sentences = reader.document.sentences
         var marked = [Bool](repeating: false, count: sentences.count)
-        for p in passages { for s in reader.sentence(of: p.firstOpen)...reader.sentence(of: p.lastToken) { marked[s] = true } }
+        for p in passages {
+            for s in reader.sentence(of: p.firstOpen)...reader.sentence(of: p.lastToken) { marked[s] = true }
+        }
         var out: [FoundQuote] = []
         for (s, sentence) in sentences.enumerated() where s > 0 {
             let first = sentence.tokens.lowerBound
@@ -633,9 +738,11 @@ struct QuoteAnalyzer {
             guard end == reader.count || reader.document.tokens[end].lineStart else { continue }
             // "Putin said." / "Xi Jinping said, opening the meeting."
             guard let verbIndex = (first..<min(end, first + 5)).first(where: { phrases.verb(at: $0) != nil }),
-                  let (v, text, _) = phrases.verb(at: verbIndex), !v.isParticiple, Self.unmarkedSpeechVerbs.contains(v.lemma),
-                  let subject = phrases.subject(before: verbIndex, floor: first), subject.tokens.lowerBound == first || first + 1 >= subject.tokens.lowerBound,
-                  subject.namesSomeone
+                let (v, text, _) = phrases.verb(at: verbIndex), !v.isParticiple,
+                Self.unmarkedSpeechVerbs.contains(v.lemma),
+                let subject = phrases.subject(before: verbIndex, floor: first),
+                subject.tokens.lowerBound == first || first + 1 >= subject.tokens.lowerBound,
+                subject.namesSomeone
             else { continue }
             let afterVerb = verbIndex + 1
             let closesLine = afterVerb < end && (reader.isChar(afterVerb, ".") || reader.isChar(afterVerb, ","))
@@ -650,15 +757,20 @@ struct QuoteAnalyzer {
             // A line closed by a period is speech before a bare "Name said." or, before "Name
             // said, opening the meeting.", when it speaks in the first person ("We will …").
             let bareAttribution = reader.isChar(afterVerb, ".") && afterVerb + 1 == end
-            guard endsWithComma || bareAttribution || (speechStart..<speechEnd).contains(where: { isFirstPerson($0) }) else { continue }
+            guard endsWithComma || bareAttribution || (speechStart..<speechEnd).contains(where: { isFirstPerson($0) })
+            else { continue }
             let speechSentence = reader.sentence(of: speechStart)
             guard !marked[reader.sentence(of: speechEnd)], !marked[speechSentence] else { continue }
             let content = speechStart..<(endsWithComma ? speechEnd : speechEnd + 1)
             let wordCount = content.filter { reader.isWord($0) }.count
-            guard wordCount >= 6, !reader.isDash(speechStart), !(speechStart..<speechEnd).contains(where: { reader.isQuoteMark($0) }) else { continue }
+            guard wordCount >= 6, !reader.isDash(speechStart),
+                !(speechStart..<speechEnd).contains(where: { reader.isQuoteMark($0) })
+            else { continue }
             let attribution = Attribution(phrase: subject, verb: text, cue: "unmarked")
-            out.append(FoundQuote(pieces: [reader.span(content)], kind: .direct, attribution: attribution,
-                                  speaker: resolver.resolve(subject), firstSentence: speechSentence, lastSentence: s))
+            out.append(
+                FoundQuote(
+                    pieces: [reader.span(content)], kind: .direct, attribution: attribution,
+                    speaker: resolver.resolve(subject), firstSentence: speechSentence, lastSentence: s))
         }
         return out
     }
@@ -667,7 +779,7 @@ struct QuoteAnalyzer {
     /// ("She agreed.", "He denied.") report an act more often than the line before.
     private static let unmarkedSpeechVerbs: Set<String> = [
         "say", "add", "state", "note", "write", "tell", "stress", "emphasize", "emphasise", "explain", "declare",
-        "conclude", "continue", "remark", "insist", "argue", "warn", "underline", "underscore", "stress",
+        "conclude", "continue", "remark", "insist", "argue", "warn", "underline", "underscore", "stress"
     ]
 
     /// "I", "we", "my", "our", "us", "me": a line in the speaker's own voice.
@@ -692,53 +804,75 @@ struct QuoteAnalyzer {
         let sentence = reader.document.sentences[s]
         let range = sentence.tokens
         var end = range.upperBound
-        while end > range.lowerBound, !reader.isWord(end - 1), reader.document.tokens[end - 1].kind != .number { end -= 1 }
+        while end > range.lowerBound, !reader.isWord(end - 1), reader.document.tokens[end - 1].kind != .number {
+            end -= 1
+        }
         guard end - range.lowerBound >= 4 else { return nil }
         // Trailing attribution: "…, sources said." / "…, said the official." / "…, according to X."
         // (The last comma is looked for among the last twelve tokens only: one further back
         // is too far from the end anyway.)
-        if let comma = (max(range.lowerBound, end - 12)..<end).last(where: { reader.isChar($0, ",") }), comma - range.lowerBound >= 4 {
+        if let comma = (max(range.lowerBound, end - 12)..<end).last(where: { reader.isChar($0, ",") }),
+            comma - range.lowerBound >= 4
+        {
             let tail = (comma + 1)..<end
             if let a = attributions.accordingTo(at: comma + 1, limit: end) {
                 return indirectQuote(range.lowerBound..<comma, a, s, resolver)
             }
-            if let v = tail.first(where: { phrases.verb(at: $0)?.verb.reportsContent == true }), let (verb, text, length) = phrases.verb(at: v),
-               !verb.isParticiple, !["tell", "inform", "assure"].contains(verb.lemma) || v > comma + 1 {
-                let p = v == comma + 1 ? phrases.speaker(after: v + length, limit: end) : phrases.subject(before: v, floor: comma + 1)
+            if let v = tail.first(where: { phrases.verb(at: $0)?.verb.reportsContent == true }),
+                let (verb, text, length) = phrases.verb(at: v),
+                !verb.isParticiple, !["tell", "inform", "assure"].contains(verb.lemma) || v > comma + 1
+            {
+                let p =
+                    v == comma + 1
+                    ? phrases.speaker(after: v + length, limit: end) : phrases.subject(before: v, floor: comma + 1)
                 if let p, v + length + (v == comma + 1 ? p.tokens.count : 0) >= end - 2 {
-                    return indirectQuote(range.lowerBound..<comma, Attribution(phrase: p, verb: text, cue: "after"), s, resolver)
+                    return indirectQuote(
+                        range.lowerBound..<comma, Attribution(phrase: p, verb: text, cue: "after"), s, resolver)
                 }
             }
         }
         // Leading "According to X, …".
         if let a = attributions.accordingTo(at: range.lowerBound, limit: end),
-           let comma = (range.lowerBound..<end).first(where: { reader.isChar($0, ",") }), comma + 4 < end {
+            let comma = (range.lowerBound..<end).first(where: { reader.isChar($0, ",") }), comma + 4 < end
+        {
             return indirectQuote((comma + 1)..<end, a, s, resolver)
         }
         // "Putin noted that …", "Kyiv says these attacks …", "he told reporters that …".
         var i = range.lowerBound + 1
         while i < end - 2 {
-            guard let (verb, text, length) = phrases.verb(at: i), verb.reportsContent else { i += 1; continue }
+            guard let (verb, text, length) = phrases.verb(at: i), verb.reportsContent else {
+                i += 1
+                continue
+            }
             var k = i + length
             var sawThat = false
             // Allow a listener or a short adverbial before "that" ("told reporters on Tuesday that").
             var look = k
             while look < min(end, k + 6), !reader.isChar(look, ",") || look == k {
-                if reader.lowerIs(look, "that") { sawThat = true; k = look + 1; break }
+                if reader.lowerIs(look, "that") {
+                    sawThat = true
+                    k = look + 1
+                    break
+                }
                 look += 1
             }
             if !sawThat {
                 // A bare clause only after "say" ("Kyiv says these attacks …"), not "said on Tuesday".
                 guard verb.lemma == "say", k < end, reader.isWord(k) || reader.document.tokens[k].kind == .number,
-                      !Self.notClauseStarts.contains(reader.lower(k))
-                else { i += 1; continue }
+                    !Self.notClauseStarts.contains(reader.lower(k))
+                else {
+                    i += 1
+                    continue
+                }
             }
             guard end - k >= 3 else { return nil }
             var p: SpeakerPhrase?
             if verb.isParticiple {
                 p = phrases.mainSubject(ofSentenceContaining: i, before: i)
             } else {
-                p = phrases.subject(before: i, floor: range.lowerBound) ?? phrases.mainSubject(ofSentenceContaining: i, before: i)
+                p =
+                    phrases.subject(before: i, floor: range.lowerBound)
+                    ?? phrases.mainSubject(ofSentenceContaining: i, before: i)
             }
             guard let p else { return nil }
             return indirectQuote(k..<end, Attribution(phrase: p, verb: text, cue: "that-clause"), s, resolver)
@@ -750,17 +884,20 @@ struct QuoteAnalyzer {
     private static let notClauseStarts: Set<String> = [
         "on", "in", "at", "to", "during", "after", "with", "for", "of", "about", "so", "no", "yes", "as", "by",
         "from", "before", "when", "while", "and", "but", "or", "nothing", "anything", "something", "goodbye",
-        "hello", "thanks", "last", "earlier", "later", "recently", "previously", "told", "then", "too",
+        "hello", "thanks", "last", "earlier", "later", "recently", "previously", "told", "then", "too"
     ]
 
-    private func indirectQuote(_ content: Range<Int>, _ attribution: Attribution, _ s: Int, _ resolver: SpeakerResolver) -> FoundQuote? {
+    private func indirectQuote(_ content: Range<Int>, _ attribution: Attribution, _ s: Int, _ resolver: SpeakerResolver)
+        -> FoundQuote?
+    {
         var r = content
         while !r.isEmpty, !reader.isWord(r.upperBound - 1), reader.document.tokens[r.upperBound - 1].kind != .number {
             r = r.lowerBound..<(r.upperBound - 1)
         }
         guard r.count >= 3 else { return nil }
         let speaker = attribution.phrase.flatMap { resolver.resolve($0) }
-        return FoundQuote(pieces: [reader.span(r)], kind: .indirect, attribution: attribution, speaker: speaker,
-                          firstSentence: s, lastSentence: s)
+        return FoundQuote(
+            pieces: [reader.span(r)], kind: .indirect, attribution: attribution, speaker: speaker,
+            firstSentence: s, lastSentence: s)
     }
 }

@@ -26,13 +26,17 @@ public struct QuoteExtractor: Extractor {
             """,
         version: "1.0",
         fields: [
-            FieldDescriptor("speaker", .string, "canonical name of who is quoted, or null (the corpus-level name when corpus linking is on)"),
-            FieldDescriptor("speaker_id", .string, "the speaker's corpus entity (\"PERSON/donald-trump\"), or null, when corpus linking is on"),
+            FieldDescriptor(
+                "speaker", .string,
+                "canonical name of who is quoted, or null (the corpus-level name when corpus linking is on)"),
+            FieldDescriptor(
+                "speaker_id", .string,
+                "the speaker's corpus entity (\"PERSON/donald-trump\"), or null, when corpus linking is on"),
             FieldDescriptor("speaker_start", .int, "start of the speaker mention (Unicode scalars), or null"),
             FieldDescriptor("speaker_end", .int, "end of the speaker mention (Unicode scalars), or null"),
             FieldDescriptor("kind", .string, "direct, partial, term or indirect"),
             FieldDescriptor("verb", .string, "the speech verb or cue as written, or null"),
-            FieldDescriptor("cue", .string, "where the attribution was found, or null"),
+            FieldDescriptor("cue", .string, "where the attribution was found, or null")
         ],
         requires: ["entities"])
 
@@ -40,7 +44,9 @@ public struct QuoteExtractor: Extractor {
 
     public init() {}
 
-    public func extract(from document: AnalyzedDocument, in span: Span, context: ExtractionContext) throws -> [Annotation] {
+    public func extract(from document: AnalyzedDocument, in span: Span, context: ExtractionContext) throws
+        -> [Annotation]
+    {
         // Quotes are found over the whole document (an attribution may lie outside `span`), then
         // only those inside `span` are returned.
         let analyzer = QuoteAnalyzer(document: document, entityAnnotations: context.annotations(from: "entities"))
@@ -59,14 +65,17 @@ public struct QuoteExtractor: Extractor {
             // annotation retained and released all its pieces and Strings.
             let mention = (quotes[q].attribution?.phrase?.tokens).map { analyzer.reader.span($0) }
             // Fields built in their stored form: `orderedFields:` would copy them into a new array.
-            out.append(Annotation(extractor: "quotes", span: piece, labeledFields: [
-                ("speaker", .optional(quotes[q].speaker)),
-                ("speaker_start", mention.map { .int(document.scalarOffset(ofByte: $0.start)) } ?? .null),
-                ("speaker_end", mention.map { .int(document.scalarOffset(ofByte: $0.end)) } ?? .null),
-                ("kind", .string(quotes[q].kind.rawValue)),
-                ("verb", .optional(quotes[q].attribution?.verb)),
-                ("cue", .optional(quotes[q].attribution?.cue)),
-            ]))
+            out.append(
+                Annotation(
+                    extractor: "quotes", span: piece,
+                    labeledFields: [
+                        ("speaker", .optional(quotes[q].speaker)),
+                        ("speaker_start", mention.map { .int(document.scalarOffset(ofByte: $0.start)) } ?? .null),
+                        ("speaker_end", mention.map { .int(document.scalarOffset(ofByte: $0.end)) } ?? .null),
+                        ("kind", .string(quotes[q].kind.rawValue)),
+                        ("verb", .optional(quotes[q].attribution?.verb)),
+                        ("cue", .optional(quotes[q].attribution?.cue))
+                    ]))
         }
         return out
     }

@@ -69,18 +69,34 @@ struct QuoteMarkScanner {
             }
         case 2 where b[s] == 0xC2:
             switch b[s + 1] {
-            case 0xAB: family = .guillemet; fixedRole = true
-            case 0xBB: family = .guillemet; fixedRole = false
+            case 0xAB:
+                family = .guillemet
+                fixedRole = true
+            case 0xBB:
+                family = .guillemet
+                fixedRole = false
             default: return nil
             }
         case 3 where b[s] == 0xE2 && b[s + 1] == 0x80:
             switch b[s + 2] {
-            case 0x9C, 0x9E: family = .curlyDouble; fixedRole = true  // “ „
-            case 0x9D: family = .curlyDouble; fixedRole = false  // ”
-            case 0x98: family = .curlySingle; fixedRole = true  // ‘
-            case 0x99: family = .curlySingle; fixedRole = false  // ’
-            case 0xB9: family = .angleSingle; fixedRole = true  // ‹
-            case 0xBA: family = .angleSingle; fixedRole = false  // ›
+            case 0x9C, 0x9E:
+                family = .curlyDouble
+                fixedRole = true  // “ „
+            case 0x9D:
+                family = .curlyDouble
+                fixedRole = false  // ”
+            case 0x98:
+                family = .curlySingle
+                fixedRole = true  // ‘
+            case 0x99:
+                family = .curlySingle
+                fixedRole = false  // ’
+            case 0xB9:
+                family = .angleSingle
+                fixedRole = true  // ‹
+            case 0xBA:
+                family = .angleSingle
+                fixedRole = false  // ›
             default: return nil
             }
         default:
@@ -88,7 +104,8 @@ struct QuoteMarkScanner {
         }
         var width = 1
         if family == .straightSingle, i + 1 < tokens.count, b[tokens[i + 1].span.start] == 0x27,
-           tokens[i + 1].span.length == 1, !tokens[i + 1].spaceBefore {
+            tokens[i + 1].span.length == 1, !tokens[i + 1].spaceBefore
+        {
             family = .straightDouble
             width = 2
         }
@@ -100,13 +117,19 @@ struct QuoteMarkScanner {
         var opens = spaceBefore && attachedAfter
         var closes = attachedBefore && followedByBoundary
         switch fixedRole {
-        case true?: opens = attachedAfter || opens; closes = false
-        case false?: closes = true; opens = false
+        case true?:
+            opens = attachedAfter || opens
+            closes = false
+        case false?:
+            closes = true
+            opens = false
         case nil: break
         }
         if family == .straightSingle || family == .curlySingle, opens {
             // '90s, 'em, 'n': apostrophes that start a word are not quote marks.
-            guard i + 1 < tokens.count, tokens[i + 1].kind == .word else { return Mark(family: family, opens: false, closes: closes) }
+            guard i + 1 < tokens.count, tokens[i + 1].kind == .word else {
+                return Mark(family: family, opens: false, closes: closes)
+            }
             let next = document.text(ofToken: i + 1).lowercased()
             if ["em", "n", "til", "cause", "tis", "twas", "s"].contains(next) { opens = false }
         }
@@ -188,7 +211,10 @@ struct QuoteMarkScanner {
     func opensLikeSpeech(_ i: Int) -> Bool {
         if i == 0 || document.tokens[i].lineStart { return true }
         if let s = document.sentenceIndex(containing: document.tokens[i].span.start),
-           document.sentences[s].tokens.lowerBound == i { return true }
+            document.sentences[s].tokens.lowerBound == i
+        {
+            return true
+        }
         return isSpeechLead(i - 1)
     }
 
@@ -239,7 +265,9 @@ struct QuoteMarkScanner {
             // Only the open mark's token is read per token (binding all of `open` would retain
             // its segments at every token inside a quote).
             if let openToken = open?.token, i > openToken, isBlockStart(i), let o = open {
-                if let m = mark(at: i), m.opens, m.family == o.family, opensLikeSpeech(o.segments.first?.open ?? o.token) {
+                if let m = mark(at: i), m.opens, m.family == o.family,
+                    opensLikeSpeech(o.segments.first?.open ?? o.token)
+                {
                     // The quote runs on into this paragraph, which reopens it.
                     open!.segments.append(.init(open: o.token, close: nil, content: (o.token + o.width)..<i))
                     open!.token = i
@@ -249,11 +277,15 @@ struct QuoteMarkScanner {
                 }
                 abandon(at: i)
             }
-            guard mayBeMark(i), let m = mark(at: i) else { i += 1; continue }
+            guard mayBeMark(i), let m = mark(at: i) else {
+                i += 1
+                continue
+            }
             if let o = open {
                 if m.family == o.family {
                     if m.closes || (!m.opens && i > o.token + o.width) {
-                        let seg = QuotedPassage.Segment(open: o.token, close: i + m.width - 1, content: (o.token + o.width)..<i)
+                        let seg = QuotedPassage.Segment(
+                            open: o.token, close: i + m.width - 1, content: (o.token + o.width)..<i)
                         let segs = o.segments + [seg]
                         open = nil
                         if segs.contains(where: { !$0.content.isEmpty }) {
@@ -284,7 +316,8 @@ struct QuoteMarkScanner {
     /// paragraph's own quotations are then found inside it ("Trump walked onto the stage,
     /// chanting “U-S-A!”").
     private func isPastedBlockMarker(_ i: Int, _ m: Mark, curlyInDocument: () -> Bool) -> Bool {
-        guard m.family == .straightDouble, m.width == 1, document.tokens[i].lineStart || i == 0, curlyInDocument() else { return false }
+        guard m.family == .straightDouble, m.width == 1, document.tokens[i].lineStart || i == 0, curlyInDocument()
+        else { return false }
         var k = i + 1
         while k < document.tokens.count, !document.tokens[k].lineStart {
             if let other = mark(at: k), other.family == .straightDouble { return false }
@@ -292,7 +325,9 @@ struct QuoteMarkScanner {
         }
         // The next paragraph reopening with a straight mark continues a quotation over
         // paragraphs, as news style prints it.
-        if k < document.tokens.count, let next = mark(at: k), next.family == .straightDouble, next.opens { return false }
+        if k < document.tokens.count, let next = mark(at: k), next.family == .straightDouble, next.opens {
+            return false
+        }
         return true
     }
 

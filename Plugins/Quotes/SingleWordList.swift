@@ -35,8 +35,9 @@ struct SingleWordList: Sendable {
         shift = UInt64(64 - bits)
         for (index, word) in words.enumerated() {
             let b = Array(word.utf8)
-            precondition((1...Self.maxLength).contains(b.count) && b.allSatisfy { $0 < 0x80 && !(65...90).contains($0) },
-                         "not a lower-case ASCII word of at most \(Self.maxLength) bytes: \(word)")
+            precondition(
+                (1...Self.maxLength).contains(b.count) && b.allSatisfy { $0 < 0x80 && !(65...90).contains($0) },
+                "not a lower-case ASCII word of at most \(Self.maxLength) bytes: \(word)")
             var lo: UInt64 = 0, hi = UInt64(b.count) << 56
             for (k, c) in b.enumerated() {
                 if k < 8 { lo |= UInt64(c) << UInt64(8 * k) } else { hi |= UInt64(c) << UInt64(8 * (k - 8)) }
@@ -62,21 +63,27 @@ struct SingleWordList: Sendable {
     /// The index of the word token `i` is, lowercased, or nil.
     func index(of i: Int, in document: AnalyzedDocument) -> Int? {
         document.utf8.withUnsafeBufferPointer { bytes in
-            document.tokens.withUnsafeBufferPointer { tokens in index(of: i, bytes: bytes, tokens: tokens, document: document) }
+            document.tokens.withUnsafeBufferPointer { tokens in
+                index(of: i, bytes: bytes, tokens: tokens, document: document)
+            }
         }
     }
 
     /// ``index(of:in:)`` over the document's bytes and tokens already in hand (for loops over
     /// every token).
     @inline(__always)
-    func index(of i: Int, bytes: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<Token>, document: AnalyzedDocument) -> Int? {
+    func index(
+        of i: Int, bytes: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<Token>, document: AnalyzedDocument
+    ) -> Int? {
         let span = tokens[i].span
         let length = span.end - span.start
         guard length > 0 else { return nil }
         // No word is longer: a longer ASCII token is none of them. (Lowercasing may shorten
         // other text, which the lexicon answers.)
         guard length <= Self.maxLength else {
-            for k in span.start..<span.end where bytes[k] >= 0x80 { return lexicon.match(in: document, at: i, limit: i + 1)?.payload }
+            for k in span.start..<span.end where bytes[k] >= 0x80 {
+                return lexicon.match(in: document, at: i, limit: i + 1)?.payload
+            }
             return nil
         }
         var lo: UInt64 = 0, hi: UInt64 = 0
@@ -88,7 +95,9 @@ struct SingleWordList: Sendable {
             if length < 8 {
                 lo &= (1 << UInt64(8 * length)) - 1
             } else if length > 8 {
-                hi = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & ((1 << UInt64(8 * (length - 8))) - 1)
+                hi =
+                    UInt64(littleEndian: base.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+                    & ((1 << UInt64(8 * (length - 8))) - 1)
             }
         } else {
             for k in 0..<length {
@@ -96,7 +105,9 @@ struct SingleWordList: Sendable {
                 if k < 8 { lo |= c << UInt64(8 * k) } else { hi |= c << UInt64(8 * (k - 8)) }
             }
         }
-        guard (lo | hi) & 0x8080_8080_8080_8080 == 0 else { return lexicon.match(in: document, at: i, limit: i + 1)?.payload }
+        guard (lo | hi) & 0x8080_8080_8080_8080 == 0 else {
+            return lexicon.match(in: document, at: i, limit: i + 1)?.payload
+        }
         lo = Self.lowercased(lo)
         hi = Self.lowercased(hi) | UInt64(length) << 56
         return keys.withUnsafeBufferPointer { keys -> Int? in

@@ -15,7 +15,10 @@ enum SpaceSeparatedWords {
             let b = utf8[i]
             if b >= 0x80 { return s.split(separator: " ") }
             if b == 0x20 {
-                if let from = start { words.append(s[from..<i]); start = nil }
+                if let from = start {
+                    words.append(s[from..<i])
+                    start = nil
+                }
             } else if start == nil {
                 start = i
             }

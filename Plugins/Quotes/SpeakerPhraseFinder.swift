@@ -44,9 +44,11 @@ struct SpeakerPhraseFinder {
         tokenTexts = TokenTextIndex(reader: reader)
         var at = [Int32](repeating: -1, count: reader.count)
         // Read once here: inside the loop each static would be checked for initialisation per token.
-        let prefixes = SpeechLexicon.verbPrefixes, prefixes3 = SpeechLexicon.verbPrefixes3, endings = SpeechLexicon.verbEndings
+        let prefixes = SpeechLexicon.verbPrefixes, prefixes3 = SpeechLexicon.verbPrefixes3,
+            endings = SpeechLexicon.verbEndings
         let shapes = SpeechLexicon.verbShapes
-        let forms = SpeechLexicon.verbForms, formList = SpeechLexicon.verbFormList, determiners = SpeechLexicon.determinerList
+        let forms = SpeechLexicon.verbForms, formList = SpeechLexicon.verbFormList,
+            determiners = SpeechLexicon.determinerList
         let document = reader.document
         document.utf8.withUnsafeBufferPointer { bytes in
             document.tokens.withUnsafeBufferPointer { tokens in
@@ -67,7 +69,9 @@ struct SpeakerPhraseFinder {
                     }
                     if b2 >= 0x80 {
                         // A non-ASCII third byte goes on to the full test, since lowercasing may make it ASCII.
-                        guard (97...122).contains(b0), (97...122).contains(b1), prefixes[Int(b0 - 97) * 26 + Int(b1 - 97)] else { continue }
+                        guard (97...122).contains(b0), (97...122).contains(b1),
+                            prefixes[Int(b0 - 97) * 26 + Int(b1 - 97)]
+                        else { continue }
                     } else {
                         let i0 = UInt(b0) &- 97, i1 = UInt(b1) &- 97
                         let c2 = b2 &- 65 < 26 ? b2 | 0x20 : b2
@@ -80,9 +84,12 @@ struct SpeakerPhraseFinder {
                         guard endings[slot] & lastBit != 0 else { continue }
                     }
                     // (The byte tests passed, so the word starts with a lower-case ASCII letter.)
-                    guard let form = forms.index(of: i, bytes: bytes, tokens: tokens, document: document) else { continue }
-                    at[i] = Self.cue(of: formList[form], index: form, at: i, reader: reader, determiners: determiners,
-                                     bytes: bytes, tokens: tokens)
+                    guard let form = forms.index(of: i, bytes: bytes, tokens: tokens, document: document) else {
+                        continue
+                    }
+                    at[i] = Self.cue(
+                        of: formList[form], index: form, at: i, reader: reader, determiners: determiners,
+                        bytes: bytes, tokens: tokens)
                 }
             }
         }
@@ -103,7 +110,7 @@ struct SpeakerPhraseFinder {
     /// Words that end a subject phrase when read backwards from a verb.
     private static let stopWords: Set<String> = [
         "that", "who", "which", "what", "and", "but", "or", "when", "while", "as", "if", "because", "after",
-        "before", "where", "whom", "whose", "than", "so", "though", "although", "since", "until", "unless",
+        "before", "where", "whom", "whose", "than", "so", "though", "although", "since", "until", "unless"
     ]
     /// The pronouns that may open a clause as its subject.
     private static let subjectPronouns = ["he", "she", "they", "we", "i", "it"]
@@ -118,7 +125,7 @@ struct SpeakerPhraseFinder {
         "asked", "addressing", "over", "since", "when", "under", "for", "from", "according", "then", "but",
         "and", "yet", "also", "separately", "similarly", "instead", "last", "this", "next", "now", "today",
         "yesterday", "additionally", "moreover", "furthermore", "by", "writing", "responding", "if", "once",
-        "although", "though", "because", "to", "unlike", "like", "besides", "in turn",
+        "although", "though", "because", "to", "unlike", "like", "besides", "in turn"
     ]
 
     /// Whether token `i` ends (reading backwards) or ends (reading forwards) a phrase.
@@ -156,8 +163,10 @@ struct SpeakerPhraseFinder {
 
     /// The cue (an index into ``SpeechLexicon/verbCues``) the verb form `form` (number `index`)
     /// gives at token `i`, or -1 when its context says it is no speech verb there.
-    private static func cue(of form: SpeechLexicon.VerbForm, index: Int, at i: Int, reader: TokenReader,
-                            determiners: SingleWordList, bytes: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<Token>) -> Int32 {
+    private static func cue(
+        of form: SpeechLexicon.VerbForm, index: Int, at i: Int, reader: TokenReader,
+        determiners: SingleWordList, bytes: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<Token>
+    ) -> Int32 {
         if let particle = form.particle {
             guard i + 1 < reader.count else { return -1 }
             if particle.isEmpty {
@@ -172,11 +181,16 @@ struct SpeakerPhraseFinder {
             guard i > 0, SpeechLexicon.documentNouns.contains(reader.lower(i - 1)) else { return -1 }
         }
         if form.afterSubjectOnly {
-            guard i > 0, reader.isCapitalized(i - 1) || SpeechLexicon.pronouns[reader.lower(i - 1)] != nil else { return -1 }
+            guard i > 0, reader.isCapitalized(i - 1) || SpeechLexicon.pronouns[reader.lower(i - 1)] != nil else {
+                return -1
+            }
         }
         // "the so-called", "a called meeting": a verb right after a determiner is a noun or adjective.
         if !form.verb.isParticiple, i > 0,
-           determiners.index(of: i - 1, bytes: bytes, tokens: tokens, document: reader.document) != nil { return -1 }
+            determiners.index(of: i - 1, bytes: bytes, tokens: tokens, document: reader.document) != nil
+        {
+            return -1
+        }
         return Int32(2 * index)
     }
 
@@ -187,15 +201,18 @@ struct SpeakerPhraseFinder {
         let span = reader.span(chunk)
         let found = entities.mentions(overlapping: span)
         // The person nearest the focus, found in place (no array of the people).
-        if let m = nearEnd ? found.last(where: { $0.label == "PERSON" }) : found.first(where: { $0.label == "PERSON" }) {
+        if let m = nearEnd ? found.last(where: { $0.label == "PERSON" }) : found.first(where: { $0.label == "PERSON" })
+        {
             return SpeakerPhrase(kind: .entity(m), tokens: tokens(of: m.span, within: chunk))
         }
         if chunk.count == 1, let p = SpeechLexicon.pronouns[reader.lower(chunk.lowerBound)] {
             return SpeakerPhrase(kind: p == .plural ? .plural : .pronoun(p), tokens: chunk)
         }
         // "in an interview with RT he blasted": a subject pronoun right before the verb.
-        if nearEnd, let last = chunk.last, reader.isLowercaseWord(last), ["he", "she", "they", "we"].contains(reader.lower(last)),
-           let p = SpeechLexicon.pronouns[reader.lower(last)] {
+        if nearEnd, let last = chunk.last, reader.isLowercaseWord(last),
+            ["he", "she", "they", "we"].contains(reader.lower(last)),
+            let p = SpeechLexicon.pronouns[reader.lower(last)]
+        {
             return SpeakerPhrase(kind: p == .plural ? .plural : .pronoun(p), tokens: last..<(last + 1))
         }
         // "Officials at Homeland Security Investigations", "a spokesman for the Pentagon": the
@@ -203,7 +220,8 @@ struct SpeakerPhraseFinder {
         if let org = memberOrganisation(in: chunk, mentions: found) { return org }
         // A lower-case word saying there are several, compared in place rather than lowercased
         // into a String per word.
-        if chunk.contains(where: { t in reader.isLowercaseWord(t) && Self.pluralWords.contains { reader.lowerIs(t, $0) } }) {
+        if chunk.contains(where: { t in reader.isLowercaseWord(t) && Self.pluralWords.contains { reader.lowerIs(t, $0) }
+        }) {
             return SpeakerPhrase(kind: .plural, tokens: chunk)
         }
         if let m = nearEnd ? found.last(where: { $0.label == "ORG" }) : found.first(where: { $0.label == "ORG" }) {
@@ -215,7 +233,8 @@ struct SpeakerPhraseFinder {
         // A place standing for its government ("Kyiv says") only when it is the whole phrase.
         let content = chunk.filter { !SpeechLexicon.determiners.contains(reader.lower($0)) }
         if let m = found.first, m.label == "LOC" || m.label == "MISC", let f = content.first, let l = content.last,
-           reader.span(f..<(l + 1)) == m.span, m.label == "LOC" {
+            reader.span(f..<(l + 1)) == m.span, m.label == "LOC"
+        {
             return SpeakerPhrase(kind: .entity(m), tokens: tokens(of: m.span, within: chunk))
         }
         return SpeakerPhrase(kind: .description, tokens: chunk)
@@ -227,7 +246,7 @@ struct SpeakerPhraseFinder {
     /// Words for the people of an organisation ("officials at X", "a spokeswoman for X").
     private static let memberNouns: Set<String> = [
         "official", "officials", "spokesman", "spokeswoman", "spokesperson", "representative", "representatives",
-        "staff", "staffers", "aides", "aide", "executives", "leaders", "lawyers", "attorneys", "researchers",
+        "staff", "staffers", "aides", "aide", "executives", "leaders", "lawyers", "attorneys", "researchers"
     ]
 
     /// The prepositions that tie a member noun to its organisation.
@@ -258,11 +277,14 @@ struct SpeakerPhraseFinder {
         var runs: [Range<Int>] = []
         var start: Int?
         for i in chunk {
-            let isNameWord = reader.isCapitalized(i) && !SpeechLexicon.titles.contains(reader.lower(i))
+            let isNameWord =
+                reader.isCapitalized(i) && !SpeechLexicon.titles.contains(reader.lower(i))
                 && !SpeechLexicon.determiners.contains(reader.lower(i)) && !isNonSpeakerEntity(i)
                 && SpeechLexicon.pronouns[reader.lower(i)] == nil
-            let isJoiner = start != nil && (reader.text(i) == "." || reader.lowerIs(i, "de") || reader.lowerIs(i, "van")
-                || reader.lowerIs(i, "von") || reader.lowerIs(i, "bin") || reader.lowerIs(i, "al"))
+            let isJoiner =
+                start != nil
+                && (reader.text(i) == "." || reader.lowerIs(i, "de") || reader.lowerIs(i, "van")
+                    || reader.lowerIs(i, "von") || reader.lowerIs(i, "bin") || reader.lowerIs(i, "al"))
             if isNameWord || isJoiner {
                 if start == nil { start = i }
             } else {
@@ -294,7 +316,9 @@ struct SpeakerPhraseFinder {
     }
 
     private func isNonSpeakerEntity(_ i: Int) -> Bool {
-        entities.mentions(overlapping: reader.document.tokens[i].span).contains { $0.label == "LOC" || $0.label == "MISC" }
+        entities.mentions(overlapping: reader.document.tokens[i].span).contains {
+            $0.label == "LOC" || $0.label == "MISC"
+        }
     }
 
     /// Whether a description names one person's role ("a spokesperson", "the Chinese leader",
@@ -302,7 +326,11 @@ struct SpeakerPhraseFinder {
     func isRoleDescription(_ chunk: Range<Int>) -> Bool {
         guard let last = chunk.last, reader.isWord(last) else { return false }
         let w = reader.lower(last)
-        if SpeechLexicon.roleNouns[w] != nil || SpeechLexicon.titles.contains(w) || SpeechLexicon.documentNouns.contains(w) { return true }
+        if SpeechLexicon.roleNouns[w] != nil || SpeechLexicon.titles.contains(w)
+            || SpeechLexicon.documentNouns.contains(w)
+        {
+            return true
+        }
         if w.hasSuffix("s") { return false }
         return ["er", "or", "ist", "ian", "ant", "ent", "ee", "ive", "ess"].contains { w.hasSuffix($0) }
     }
@@ -321,15 +349,19 @@ struct SpeakerPhraseFinder {
         while j >= floor, reader.isLowercaseWord(j), Self.isAdverbOrAuxiliary(reader.lower(j)) { j -= 1 }
         guard j >= floor else { return nil }
         // "Rep. Gwen Moore (D-Wis.) said": a bracketed affiliation sits between name and verb.
-        if reader.isChar(j, ")"), let open = (max(floor, j - 8)..<j).last(where: { reader.isChar($0, "(") }), open - 1 >= floor {
+        if reader.isChar(j, ")"), let open = (max(floor, j - 8)..<j).last(where: { reader.isChar($0, "(") }),
+            open - 1 >= floor
+        {
             j = open - 1
         }
         if ["and", "but", "or", "then"].contains(where: { reader.lowerIs(j, $0) }) { return nil }
         // "Officials at X, a division of Y, said": an apposition opening with "a"/"an" between
         // commas describes the phrase before it, which is the subject.
         if reader.isChar(j, ","), let c = (max(floor, j - 14)..<j).last(where: { reader.isChar($0, ",") }), c > floor,
-           c + 1 < j, ["a", "an"].contains(where: { reader.lowerIs(c + 1, $0) }), !((c + 1)..<j).contains(where: { self.verb(at: $0) != nil || reader.isQuoteMark($0) }),
-           let head = subject(before: c, floor: floor), head.namesSomeone {
+            c + 1 < j, ["a", "an"].contains(where: { reader.lowerIs(c + 1, $0) }),
+            !((c + 1)..<j).contains(where: { self.verb(at: $0) != nil || reader.isQuoteMark($0) }),
+            let head = subject(before: c, floor: floor), head.namesSomeone
+        {
             return head
         }
         var end = j + 1
@@ -338,7 +370,10 @@ struct SpeakerPhraseFinder {
         var budget = 10
         while chunks.count < 2 {
             var start = end
-            while start - 1 >= floor, budget > 0, !isBoundary(start - 1) { start -= 1; budget -= 1 }
+            while start - 1 >= floor, budget > 0, !isBoundary(start - 1) {
+                start -= 1
+                budget -= 1
+            }
             guard start < end else { break }
             chunks.append(start..<end)
             guard start - 1 >= floor, reader.isChar(start - 1, ",") else { break }
@@ -347,7 +382,8 @@ struct SpeakerPhraseFinder {
         guard let headChunk = chunks.first else { return nil }
         // "Xi and Putin said": a coordinated subject has no single speaker.
         if headChunk.lowerBound - 2 >= floor, reader.lowerIs(headChunk.lowerBound - 1, "and"),
-           reader.isCapitalized(headChunk.lowerBound - 2) {
+            reader.isCapitalized(headChunk.lowerBound - 2)
+        {
             return SpeakerPhrase(kind: .plural, tokens: (headChunk.lowerBound - 2)..<headChunk.upperBound)
         }
         // "Minyon Moore, a senior adviser to the Clinton campaign, called": an apposition opening
@@ -358,7 +394,9 @@ struct SpeakerPhraseFinder {
         }
         guard let head = analyze(headChunk, nearEnd: true) else { return appositiveSubject(before: verb, floor: floor) }
         if case .description = head.kind {
-            if chunks.count > 1, isRoleDescription(headChunk), let appos = analyze(chunks[1], nearEnd: true), appos.namesSomeone {
+            if chunks.count > 1, isRoleDescription(headChunk), let appos = analyze(chunks[1], nearEnd: true),
+                appos.namesSomeone
+            {
                 return appos  // "Lin Jian, a spokesperson for the ministry, said"
             }
             return appositiveSubject(before: verb, floor: floor) ?? head
@@ -376,15 +414,21 @@ struct SpeakerPhraseFinder {
         // the suffix test builds the token's String.
         while t >= lowest {
             // "Vann R. Newkirk II, a writer": a generational suffix may follow the name.
-            if reader.isChar(t + 1, ","), case let ends = t > lowest && Self.nameSuffixes.contains(reader.text(t)) ? [t, t - 1] : [t],
-               let nameEnd = ends.first(where: { e in
-                entities.mentions(overlapping: reader.document.tokens[e].span).last.map { $0.label == "PERSON" && $0.span.end == reader.document.tokens[e].span.end } ?? false }),
-               let m = entities.mentions(overlapping: reader.document.tokens[nameEnd].span).last {
+            if reader.isChar(t + 1, ","),
+                case let ends = t > lowest && Self.nameSuffixes.contains(reader.text(t)) ? [t, t - 1] : [t],
+                let nameEnd = ends.first(where: { e in
+                    entities.mentions(overlapping: reader.document.tokens[e].span).last.map {
+                        $0.label == "PERSON" && $0.span.end == reader.document.tokens[e].span.end
+                    } ?? false
+                }),
+                let m = entities.mentions(overlapping: reader.document.tokens[nameEnd].span).last
+            {
                 let r = tokens(of: m.span, within: lowest..<verb)
                 var before = r.lowerBound - 1
                 // Titles and descriptions glued to the name ("Rep. Gwen Moore", "pollster Pat Caddell").
                 while before >= lowest, reader.isWord(before), r.lowerBound - before <= 4,
-                      !reader.isLowered(before, in: SpeechLexicon.verbForms) || !reader.isLowercaseWord(before) { before -= 1 }
+                    !reader.isLowered(before, in: SpeechLexicon.verbForms) || !reader.isLowercaseWord(before)
+                { before -= 1 }
                 if before < lowest || !reader.isWord(before) {
                     return SpeakerPhrase(kind: .entity(m), tokens: r)
                 }
@@ -397,13 +441,17 @@ struct SpeakerPhraseFinder {
     /// The speaker after an inverted verb ("said Putin", "said the spokesperson, Lin Jian").
     func speaker(after verbEnd: Int, limit: Int) -> SpeakerPhrase? {
         var end = verbEnd
-        while end < limit, end - verbEnd < 8, !isBoundary(end), !SpeechLexicon.phraseBreakers.contains(reader.lower(end)) {
+        while end < limit, end - verbEnd < 8, !isBoundary(end),
+            !SpeechLexicon.phraseBreakers.contains(reader.lower(end))
+        {
             end += 1
         }
         guard end > verbEnd else { return nil }
         // "according to a spokeswoman for the Treasury": the organisation after a member noun
         // belongs to the phrase, though a preposition would otherwise end it.
-        if end < limit, Self.memberNouns.contains(reader.lower(end - 1)), Self.memberPrepositions.contains(reader.lower(end)) {
+        if end < limit, Self.memberNouns.contains(reader.lower(end - 1)),
+            Self.memberPrepositions.contains(reader.lower(end))
+        {
             var e = end + 1
             while e < limit, e - end < 7, !isBoundary(e) { e += 1 }
             end = e
@@ -424,7 +472,9 @@ struct SpeakerPhraseFinder {
         let range = reader.sentenceTokens(of: token)
         var start = range.lowerBound
         // "“Promise mama …,” Blige sings": a quotation opening the sentence is not its subject.
-        if start < limit, reader.isQuoteMark(start), let close = ((start + 1)..<limit).first(where: { reader.isQuoteMark($0) }) {
+        if start < limit, reader.isQuoteMark(start),
+            let close = ((start + 1)..<limit).first(where: { reader.isQuoteMark($0) })
+        {
             start = close + 1
         }
         // Skip quote marks and dashes that open the sentence.
@@ -442,7 +492,8 @@ struct SpeakerPhraseFinder {
             // A subject pronoun, compared in place: the token's lowercased String and a
             // dictionary look-up are made only for one.
             if reader.isWord(i), Self.subjectPronouns.contains(where: { reader.lowerIs(i, $0) }),
-               let p = SpeechLexicon.pronouns[reader.lower(i)] {
+                let p = SpeechLexicon.pronouns[reader.lower(i)]
+            {
                 return SpeakerPhrase(kind: p == .plural ? .plural : .pronoun(p), tokens: i..<(i + 1))
             }
             let here = entities.mentions(overlapping: reader.document.tokens[i].span)
@@ -455,7 +506,8 @@ struct SpeakerPhraseFinder {
                 let afterPreposition = i > start && FunctionWords.prepositions.contains(reader.lower(i - 1))
                 if !possessive && !afterPreposition {
                     if r.upperBound < limit, reader.lowerIs(r.upperBound, "and"),
-                       r.upperBound + 1 < limit, reader.isCapitalized(r.upperBound + 1) {
+                        r.upperBound + 1 < limit, reader.isCapitalized(r.upperBound + 1)
+                    {
                         return SpeakerPhrase(kind: .plural, tokens: r)
                     }
                     return SpeakerPhrase(kind: .entity(m), tokens: r)
@@ -477,7 +529,9 @@ struct SpeakerPhraseFinder {
         if start < limit, ["the"].contains(reader.lower(start)) {
             var k = start + 1
             while k < min(limit, start + 5), reader.isWord(k), !isBoundary(k) {
-                if SpeechLexicon.roleNouns[reader.lower(k)] != nil { return SpeakerPhrase(kind: .description, tokens: start..<(k + 1)) }
+                if SpeechLexicon.roleNouns[reader.lower(k)] != nil {
+                    return SpeakerPhrase(kind: .description, tokens: start..<(k + 1))
+                }
                 k += 1
             }
         }
@@ -492,7 +546,9 @@ extension SpeakerPhraseFinder {
         var j = reader.document.tokenRange(in: m.span).upperBound
         var roleWords = 0
         while j < limit, roleWords <= 3 {
-            if let person = entities.mentions(overlapping: reader.document.tokens[j].span).first(where: { $0.label == "PERSON" }) {
+            if let person = entities.mentions(overlapping: reader.document.tokens[j].span).first(where: {
+                $0.label == "PERSON"
+            }) {
                 return roleWords > 0 ? person : nil
             }
             guard reader.isLowercaseWord(j), verb(at: j) == nil else { return nil }

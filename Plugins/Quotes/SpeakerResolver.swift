@@ -73,7 +73,8 @@ struct SpeakerResolver {
             return m.canonical
         }
         let best = canonicalFits ? m.canonical : text
-        return entities.nameForms.fullest(label: m.label, containing: words, best: best, bestLength: CharacterCount.of(best))
+        return entities.nameForms.fullest(
+            label: m.label, containing: words, best: best, bestLength: CharacterCount.of(best))
     }
 
     /// Whether a name has a space: ASCII by its bytes, other text as `contains(" ")` says.
@@ -98,7 +99,9 @@ struct SpeakerResolver {
         return out
     }
 
-    private static let particles: Set<Substring> = ["of", "the", "for", "and", "de", "da", "van", "von", "bin", "al", "la", "le", "du", "del", "di", "el"]
+    private static let particles: Set<Substring> = [
+        "of", "the", "for", "and", "de", "da", "van", "von", "bin", "al", "la", "le", "du", "del", "di", "el"
+    ]
 
     /// Whether every word is capitalised or a name particle ("Bank of America", "Luiz Inácio Lula da Silva").
     static func isNameLike(_ s: String) -> Bool {
@@ -110,7 +113,10 @@ struct SpeakerResolver {
             while i < utf8.endIndex {
                 let b = utf8[i]
                 var j = utf8.index(after: i)
-                if b == 0x20 { i = j; continue }
+                if b == 0x20 {
+                    i = j
+                    continue
+                }
                 while j < utf8.endIndex, utf8[j] != 0x20 { j = utf8.index(after: j) }
                 if !((65...90).contains(b) || (48...57).contains(b) || particles.contains(s[i..<j])) { return false }
                 i = j
@@ -140,9 +146,10 @@ struct SpeakerResolver {
             while s - 1 >= 0 {
                 let p = s - 1
                 guard reader.isCapitalized(p), !reader.document.tokens[s].lineStart,
-                      !SpeechLexicon.titles.contains(reader.lower(p)),
-                      !SpeechLexicon.determiners.contains(reader.lower(p)),
-                      SpeechLexicon.pronouns[reader.lower(p)] == nil else { break }
+                    !SpeechLexicon.titles.contains(reader.lower(p)),
+                    !SpeechLexicon.determiners.contains(reader.lower(p)),
+                    SpeechLexicon.pronouns[reader.lower(p)] == nil
+                else { break }
                 // "Pollster Pat Caddell": a sentence's first word is capitalised by position only,
                 // unless the document capitalises it elsewhere too.
                 if phrases.isSentenceInitial(p), !phrases.isCapitalizedElsewhere(reader.text(p), besides: p) { break }
@@ -212,7 +219,8 @@ struct SpeakerResolver {
         var s = here
         // Sentences that carry the referent on (see below) do not use up the window.
         var sentenceWindow = 3, paragraphWindow = 1
-        while s >= 0, here - s <= sentenceWindow, paragraph - reader.document.sentences[s].paragraph <= paragraphWindow {
+        while s >= 0, here - s <= sentenceWindow, paragraph - reader.document.sentences[s].paragraph <= paragraphWindow
+        {
             let sentence = reader.document.sentences[s]
             let end = s == here ? offset : sentence.span.end
             let candidates = entities.mentions(overlapping: Span(sentence.span.start, end))
@@ -232,7 +240,8 @@ struct SpeakerResolver {
                     // unnamed is the referent, not a person named before.
                     return .unnamed
                 } else if opensWithPronoun(sentence: s, pronoun) || isQuotation(sentence: s)
-                            || hasPronoun(sentence: s, pronoun) {
+                    || hasPronoun(sentence: s, pronoun)
+                {
                     // The same pronoun (opening the sentence or anywhere in it: "On Wednesday, he
                     // told a crowd …") carries the referent on, and the sentences of a quotation
                     // ("“…¶“… ,” he said") are the speaker's words, not the story's referents.
@@ -248,7 +257,9 @@ struct SpeakerResolver {
     /// Whether all the words of sentence `s` are inside quotation marks.
     private func isQuotation(sentence s: Int) -> Bool {
         let tokens = reader.document.sentences[s].tokens
-        guard let first = firstWord(ofSentence: s), let last = tokens.last(where: { reader.isWord($0) }) else { return false }
+        guard let first = firstWord(ofSentence: s), let last = tokens.last(where: { reader.isWord($0) }) else {
+            return false
+        }
         return isQuoted(reader.document.tokens[first].span) && isQuoted(reader.document.tokens[last].span)
     }
 
@@ -259,7 +270,9 @@ struct SpeakerResolver {
         var start = first + 1
         if ["a", "an"].contains(reader.lower(first)) {
             // "A spokeswoman"
-        } else if reader.isCapitalized(first), start < reader.document.sentences[s].tokens.upperBound, reader.isPossessiveMarker(start) {
+        } else if reader.isCapitalized(first), start < reader.document.sentences[s].tokens.upperBound,
+            reader.isPossessiveMarker(start)
+        {
             start += 1  // "Britain’s trade secretary"
         } else {
             return false
@@ -292,7 +305,8 @@ struct SpeakerResolver {
     /// four words, with no possessive after it ("The candidate’s response" is about a thing).
     private func openingRoleDescription(sentence s: Int) -> Range<Int>? {
         guard let first = firstWord(ofSentence: s), reader.lower(first) == "the",
-              let head = roleNoun(from: first + 1, inSentence: s), !reader.isPossessiveMarker(head + 1) else { return nil }
+            let head = roleNoun(from: first + 1, inSentence: s), !reader.isPossessiveMarker(head + 1)
+        else { return nil }
         return first..<(head + 1)
     }
 
@@ -355,11 +369,16 @@ struct SpeakerResolver {
     func describe(_ tokens: Range<Int>) -> String? {
         let lowered = tokens.map { reader.lower($0) }
         // "the spokesperson, Lin Jian": a name inside the description wins.
-        guard let head = lowered.last(where: { SpeechLexicon.roleNouns[$0] != nil || SpeechLexicon.documentNouns.contains($0) })
+        guard
+            let head = lowered.last(where: {
+                SpeechLexicon.roleNouns[$0] != nil || SpeechLexicon.documentNouns.contains($0)
+            })
         else { return organisation(namedBy: tokens) }
         // Modifiers that narrow the role: nationalities and other capitalised words.
-        let modifiers = tokens.filter { reader.isCapitalized($0) && !SpeechLexicon.titles.contains(reader.lower($0))
-            && !SpeechLexicon.determiners.contains(reader.lower($0)) }.map { reader.lower($0) }
+        let modifiers = tokens.filter {
+            reader.isCapitalized($0) && !SpeechLexicon.titles.contains(reader.lower($0))
+                && !SpeechLexicon.determiners.contains(reader.lower($0))
+        }.map { reader.lower($0) }
         if let synonyms = SpeechLexicon.roleNouns[head] {
             switch people(withRole: head, synonyms: synonyms, modifiers: modifiers) {
             case .one(let name): return name
@@ -378,7 +397,9 @@ struct SpeakerResolver {
                 scan = e
             }
             let wide = Span(span.start, reader.document.tokens[max(tokens.lowerBound, scan - 1)].span.end)
-            if let org = entities.mentions(overlapping: wide).last(where: { $0.label == "ORG" }) { return canonicalize(org) }
+            if let org = entities.mentions(overlapping: wide).last(where: { $0.label == "ORG" }) {
+                return canonicalize(org)
+            }
             if let run = phrases.nameRun(in: tokens.lowerBound..<max(tokens.upperBound, scan), nearEnd: true) {
                 return canonicalName(run)
             }
@@ -400,9 +421,12 @@ struct SpeakerResolver {
         for k in entities.mentions.indices where entities.mentions[k].label == "PERSON" {
             let m = entities.mentions[k]
             let context = roleContext(of: m)
-            guard context.tokens.contains(where: { t in targets.contains { reader.lowerIs(t, $0) } })
-                || targets.contains(where: { Self.title(context.title, hasWord: $0) }) else { continue }
-            guard modifiers.allSatisfy({ mod in contains(context, mod) || m.canonical.lowercased().contains(mod) }) else { continue }
+            guard
+                context.tokens.contains(where: { t in targets.contains { reader.lowerIs(t, $0) } })
+                    || targets.contains(where: { Self.title(context.title, hasWord: $0) })
+            else { continue }
+            guard modifiers.allSatisfy({ mod in contains(context, mod) || m.canonical.lowercased().contains(mod) })
+            else { continue }
             found.insert(canonicalize(m))
         }
         let answer: MentionMemo.RoleHolders = found.count == 1 ? .one(found.first!) : found.isEmpty ? .none : .several
@@ -414,7 +438,8 @@ struct SpeakerResolver {
     /// named earlier ("the Commission on Presidential Debates") stands for the nearest such one.
     private func organisation(namedBy tokens: Range<Int>) -> String? {
         let words = tokens.filter { reader.isWord($0) }
-        guard words.count == 2, reader.lowerIs(words[0], "the"), let noun = words.last, !reader.isCapitalized(noun) || phrases.isSentenceInitial(noun)
+        guard words.count == 2, reader.lowerIs(words[0], "the"), let noun = words.last,
+            !reader.isCapitalized(noun) || phrases.isSentenceInitial(noun)
         else { return nil }
         let target = reader.lower(noun)
         guard target.count >= 4, !target.hasSuffix("s") || target.hasSuffix("ss") else { return nil }
@@ -427,23 +452,35 @@ struct SpeakerResolver {
         // "Con Edison said … The company added": a generic noun for an organisation stands for
         // the organisation named last, outside quotations, within the last three paragraphs.
         if SpeechLexicon.organisationNouns.contains(target),
-           let last = entities.mentions.last(where: { $0.label == "ORG" && $0.span.end <= before && !isQuoted($0.span) }),
-           reader.paragraph(of: tokens.lowerBound) - reader.paragraph(of: reader.document.tokenRange(in: last.span).lowerBound) <= 2 {
+            let last = entities.mentions.last(where: {
+                $0.label == "ORG" && $0.span.end <= before && !isQuoted($0.span)
+            }),
+            reader.paragraph(of: tokens.lowerBound)
+                - reader.paragraph(of: reader.document.tokenRange(in: last.span).lowerBound) <= 2
+        {
             return canonicalize(last)
         }
         // The tagger may have missed the name ("Commission on Presidential Debates"): the
         // capitalised run of two words or more around an earlier capitalised use of the noun.
         let capital = target.prefix(1).uppercased() + target.dropFirst()
-        guard let t = (0..<tokens.lowerBound).last(where: { reader.text($0) == capital && !phrases.isSentenceInitial($0) }) else { return nil }
+        guard
+            let t = (0..<tokens.lowerBound).last(where: { reader.text($0) == capital && !phrases.isSentenceInitial($0) }
+            )
+        else { return nil }
         var lo = t, hi = t + 1
         while lo - 1 >= 0, reader.isCapitalized(lo - 1), !phrases.isSentenceInitial(lo - 1) { lo -= 1 }
         while hi < tokens.lowerBound, hi - t < 6,
-              reader.isCapitalized(hi) || (["of", "on", "for", "and"].contains(reader.lower(hi)) && hi + 1 < reader.count && reader.isCapitalized(hi + 1)) {
+            reader.isCapitalized(hi)
+                || (["of", "on", "for", "and"].contains(reader.lower(hi)) && hi + 1 < reader.count
+                    && reader.isCapitalized(hi + 1))
+        {
             hi += 1
         }
         // A proper name of two capitalised words or more, not a person's or a place's.
         guard (lo..<hi).filter({ reader.isCapitalized($0) }).count >= 2,
-              !entities.mentions(overlapping: reader.span(lo..<hi)).contains(where: { $0.label == "PERSON" || $0.label == "LOC" })
+            !entities.mentions(overlapping: reader.span(lo..<hi)).contains(where: {
+                $0.label == "PERSON" || $0.label == "LOC"
+            })
         else { return nil }
         return reader.text(lo..<hi)
     }
@@ -459,7 +496,9 @@ struct SpeakerResolver {
         let nouns = tokens.map { reader.lower($0) }.map { w -> String in
             w.hasSuffix("’s") || w.hasSuffix("'s") ? String(w.dropLast(2)) : w
         }
-        guard let noun = nouns.last(where: { SpeechLexicon.documentNouns.contains($0) && $0 != "narrator" }) else { return nil }
+        guard let noun = nouns.last(where: { SpeechLexicon.documentNouns.contains($0) && $0 != "narrator" }) else {
+            return nil
+        }
         let family = Self.adNouns.contains(noun) ? Self.adNouns : [noun]
         let here = reader.sentence(of: tokens.lowerBound)
         let paragraph = reader.document.sentences[here].paragraph
@@ -472,12 +511,16 @@ struct SpeakerResolver {
             let sentenceStart = reader.sentenceTokens(of: t).lowerBound
             var k = t - 1
             while k >= max(sentenceStart, t - 5), reader.isWord(k) || reader.is(k, "’s") || reader.is(k, "'s") {
-                if let m = entities.mentions(overlapping: reader.document.tokens[k].span).last(where: { $0.isSpeakerLike }) {
+                if let m = entities.mentions(overlapping: reader.document.tokens[k].span).last(where: {
+                    $0.isSpeakerLike
+                }) {
                     return canonicalize(m)
                 }
                 if ["a", "an"].contains(reader.lower(k)) {
                     // Introduced here: its subject made it.
-                    if let p = phrases.mainSubject(ofSentenceContaining: t, before: k), case .entity(let m) = p.kind, m.isSpeakerLike {
+                    if let p = phrases.mainSubject(ofSentenceContaining: t, before: k), case .entity(let m) = p.kind,
+                        m.isSpeakerLike
+                    {
                         return canonicalize(m)
                     }
                     return nil
@@ -514,7 +557,10 @@ struct SpeakerResolver {
         }
         var i = t.startIndex
         while i < t.endIndex {
-            if t[i] == 0x20 { i = t.index(after: i); continue }
+            if t[i] == 0x20 {
+                i = t.index(after: i)
+                continue
+            }
             var k = w.startIndex
             var same = true
             while i < t.endIndex, t[i] != 0x20 {
@@ -545,15 +591,26 @@ struct SpeakerResolver {
         var floor = sentence.lowerBound
         if r.lowerBound == floor, floor > 0, reader.isLowered(floor - 1, in: SpeechLexicon.titleList) { floor -= 1 }
         while i >= floor, r.lowerBound - i <= 6 {
-            if reader.isChar(i, ",") { commas += 1; if commas > 1 { break } } else if reader.isQuoteMark(i) { break }
+            if reader.isChar(i, ",") {
+                commas += 1
+                if commas > 1 { break }
+            } else if reader.isQuoteMark(i) {
+                break
+            }
             // "Senator Tim Kaine spoke in Richmond": a title before another person is theirs.
-            if entities.mentions(overlapping: reader.document.tokens[i].span).contains(where: { $0.label == "PERSON" }) { break }
+            if entities.mentions(overlapping: reader.document.tokens[i].span).contains(where: { $0.label == "PERSON" })
+            {
+                break
+            }
             words.append(i)
             i -= 1
         }
         if r.upperBound < sentence.upperBound, reader.isChar(r.upperBound, ",") {
             var j = r.upperBound + 1
-            while j < sentence.upperBound, j - r.upperBound <= 6, !reader.isChar(j, ",") { words.append(j); j += 1 }
+            while j < sentence.upperBound, j - r.upperBound <= 6, !reader.isChar(j, ",") {
+                words.append(j)
+                j += 1
+            }
         }
         return RoleContext(tokens: words, title: m.title)
     }

@@ -29,7 +29,7 @@ enum SpeechLexicon {
         "contend", "maintain", "mention", "reiterate", "agree", "conclude", "answer", "post", "testify",
         "recount", "boast", "lament", "proclaim", "exclaim", "muse", "allege", "assure", "inform",
         "estimate", "underline", "underscore", "highlight", "point", "signal", "indicate", "affirm",
-        "reaffirm", "counter", "retort", "continue", "urge", "demand", "put",
+        "reaffirm", "counter", "retort", "continue", "urge", "demand", "put"
     ]
     /// Verbs that frame a quotation without reporting a clause (`called the pact "a fresh engine"`).
     private static let framing: [String] = [
@@ -37,7 +37,7 @@ enum SpeechLexicon {
         "sing", "praise", "hail", "criticize", "criticise", "condemn", "denounce", "dub", "term",
         "label", "echo", "interject", "welcome", "thank", "blast", "slam", "mock", "cry", "yell",
         "plead", "question", "wonder", "snap", "chant", "joke", "brand", "characterize", "characterise",
-        "tout", "invite", "exclaim", "greet", "read",
+        "tout", "invite", "exclaim", "greet", "read"
     ]
     /// Irregular forms: lemma -> [forms].
     private static let irregular: [String: [String]] = [
@@ -60,27 +60,31 @@ enum SpeechLexicon {
         "underscore": ["underscore", "underscores", "underscored", "underscoring"],
         "yell": ["yell", "yells", "yelled", "yelling"],
         // "the letter reads": only the present form, and only after a document (below).
-        "read": ["reads"],
+        "read": ["reads"]
     ]
     /// Lemmas whose object is the listener.
-    private static let listenerVerbs: Set<String> = ["tell", "assure", "inform", "urge", "ask", "thank", "invite", "warn", "greet"]
+    private static let listenerVerbs: Set<String> = [
+        "tell", "assure", "inform", "urge", "ask", "thank", "invite", "warn", "greet"
+    ]
     /// Reporting lemmas that cannot take a bare that-less clause or are too vague for indirect speech.
-    private static let noIndirect: Set<String> = ["continue", "point", "signal", "urge", "demand", "post", "highlight",
-                                                  "underline", "underscore", "reaffirm", "promise", "pledge", "vow",
-                                                  "recount", "estimate", "indicate", "inform", "assure"]
+    private static let noIndirect: Set<String> = [
+        "continue", "point", "signal", "urge", "demand", "post", "highlight",
+        "underline", "underscore", "reaffirm", "promise", "pledge", "vow",
+        "recount", "estimate", "indicate", "inform", "assure"
+    ]
 
     /// Lemmas whose base form counts as a verb (others are too often nouns: "state", "note").
     private static let baseFormAllowed: Set<String> = [
         "say", "put", "argue", "warn", "insist", "add", "tell", "write", "explain", "agree", "admit", "acknowledge",
         "contend", "suggest", "predict", "emphasize", "emphasise", "stress", "ask", "caution", "conclude",
-        "concede", "complain", "assert", "declare", "urge", "insist", "describe", "deny", "confirm", "reply",
+        "concede", "complain", "assert", "declare", "urge", "insist", "describe", "deny", "confirm", "reply"
     ]
 
     /// Inflected forms that are far more often plural nouns ("opening remarks", "calls for").
     private static let nounForms: Set<String> = [
         "calls", "answers", "promises", "pledges", "echoes", "signals",
         "points", "questions", "demands", "counters", "labels", "terms", "statements",
-        "jokes", "laughs", "cries", "welcomes", "thanks", "invites", "brands", "slams", "snaps",
+        "jokes", "laughs", "cries", "welcomes", "thanks", "invites", "brands", "slams", "snaps"
     ]
 
     /// Forms whose everyday sense is not speech ("in countering the threat").
@@ -105,8 +109,9 @@ enum SpeechLexicon {
                 if f == lemma, !baseFormAllowed.contains(lemma) { continue }
                 if nounForms.contains(f) || otherSenses.contains(f) { continue }
                 let participle = f.hasSuffix("ing")
-                let v = Verb(lemma: lemma, reportsContent: reports && !noIndirect.contains(lemma),
-                             takesListener: listenerVerbs.contains(lemma), isParticiple: participle)
+                let v = Verb(
+                    lemma: lemma, reportsContent: reports && !noIndirect.contains(lemma),
+                    takesListener: listenerVerbs.contains(lemma), isParticiple: participle)
                 if out[f] == nil { out[f] = v }
             }
         }
@@ -135,10 +140,11 @@ enum SpeechLexicon {
     /// once; ``verbForms`` and ``verbCues`` are indexed like it.
     static let verbFormList: [VerbForm] = verbs.map { form, verb in
         let particle = needsParticle[verb.lemma]
-        return VerbForm(verb: verb, text: form, particle: particle,
-                        textWithParticle: particle.map { $0.isEmpty ? form : form + " " + $0 } ?? form,
-                        afterDocumentOnly: verbAfterDocumentOnly.contains(form),
-                        afterSubjectOnly: verbAfterSubjectOnly.contains(form))
+        return VerbForm(
+            verb: verb, text: form, particle: particle,
+            textWithParticle: particle.map { $0.isEmpty ? form : form + " " + $0 } ?? form,
+            afterDocumentOnly: verbAfterDocumentOnly.contains(form),
+            afterSubjectOnly: verbAfterSubjectOnly.contains(form))
     }
 
     /// The same forms, matched against a token's bytes in place: the quote extractor asks about
@@ -241,7 +247,7 @@ enum SpeechLexicon {
     /// Personal pronouns a speaker can be: the value says whether it is singular.
     static let pronouns: [String: Pronoun] = [
         "he": .male, "she": .female, "they": .plural, "we": .plural, "i": .firstPerson, "it": .neuter,
-        "him": .male, "her": .female,
+        "him": .male, "her": .female
     ]
     enum Pronoun { case male, female, plural, firstPerson, neuter }
 
@@ -258,7 +264,7 @@ enum SpeechLexicon {
         "candidate", "nominee", "pastor", "rev.", "father", "bishop", "cardinal", "rabbi", "imam", "sheikh",
         "emir", "sultan", "chairperson", "treasurer", "mp", "lawmaker", "congressman", "congresswoman",
         "councillor", "councilman", "councilwoman", "former", "acting", "then", "first", "head", "boss",
-        "manager", "inspector", "superintendent", "detective", "det.", "supt.", "insp.", "hon.",
+        "manager", "inspector", "superintendent", "detective", "det.", "supt.", "insp.", "hon."
     ]
 
     /// ``titles`` matched over a token's bytes in place.
@@ -303,7 +309,7 @@ enum SpeechLexicon {
         "lawmaker": ["lawmaker", "senator", "representative", "congressman", "congresswoman", "mp"],
         "founder": ["founder"],
         "economist": ["economist"],
-        "analyst": ["analyst"],
+        "analyst": ["analyst"]
     ]
 
     /// Nouns for things that carry an organisation's words ("a Kremlin readout", "a White House
@@ -313,7 +319,7 @@ enum SpeechLexicon {
         "letter", "spokesperson", "spokesman", "spokeswoman", "official", "officials", "source", "sources",
         "note", "tweet", "post", "filing", "announcement", "briefing", "website", "account", "notice",
         "ad", "advertisement", "commercial", "spot", "video", "narrator", "sign", "banner", "editorial",
-        "op-ed", "petition", "resolution", "complaint", "lawsuit", "email", "message", "mailer",
+        "op-ed", "petition", "resolution", "complaint", "lawsuit", "email", "message", "mailer"
     ]
 
     /// Generic nouns a story uses for an organisation it has named ("the company").
@@ -321,14 +327,14 @@ enum SpeechLexicon {
         "company", "firm", "utility", "agency", "bank", "ministry", "department", "party", "union", "campaign",
         "committee", "council", "network", "newspaper", "airline", "carrier", "retailer", "automaker", "insurer",
         "group", "organisation", "organization", "charity", "university", "club", "league", "studio", "publisher",
-        "office", "commission", "administration", "board", "team", "panel",
+        "office", "commission", "administration", "board", "team", "panel"
     ]
 
     /// Nouns for a crowd or a group of people who may be quoted together ("the crowd chanted",
     /// "critics called it"): a speaker, but never one name.
     static let crowdNouns: Set<String> = [
         "crowd", "crowds", "audience", "critics", "supporters", "protesters", "demonstrators", "attendees", "fans",
-        "opponents", "delegates", "respondents", "activists", "advocates", "residents", "observers",
+        "opponents", "delegates", "respondents", "activists", "advocates", "residents", "observers"
     ]
 
     /// Nouns for things someone says, whose owner a possessive names: "Trump’s claim that there
@@ -337,7 +343,7 @@ enum SpeechLexicon {
         "claim", "claims", "remark", "remarks", "statement", "statements", "comment", "comments", "assertion",
         "insistence", "argument", "suggestion", "warning", "promise", "pledge", "vow", "boast", "charge",
         "accusation", "allegation", "admission", "prediction", "contention", "declaration", "complaint",
-        "observation", "answer", "response", "reply", "quip", "joke", "words", "message", "tweet", "post",
+        "observation", "answer", "response", "reply", "quip", "joke", "words", "message", "tweet", "post"
     ]
 
     /// ``utteranceNouns`` matched over a token's bytes in place (every token before a quote is tried).
@@ -349,7 +355,7 @@ enum SpeechLexicon {
         "do", "may", "might", "could", "should", "can", "previously", "earlier", "further", "still", "even",
         "just", "recently", "often", "repeatedly", "publicly", "reportedly", "allegedly", "similarly",
         "separately", "subsequently", "simply", "only", "frequently", "always", "never", "not", "quickly",
-        "firmly", "strongly", "openly", "bluntly", "candidly", "told", "is", "was", "were", "are", "been",
+        "firmly", "strongly", "openly", "bluntly", "candidly", "told", "is", "was", "were", "are", "been"
     ]
 
     /// Words that end a speaker phrase after an inverted verb ("said Putin on Tuesday").
@@ -359,18 +365,18 @@ enum SpeechLexicon {
         "who", "which", "whose", "where", "because", "since", "though", "although", "if", "by", "through",
         "told", "last", "this", "yesterday", "today", "tonight", "monday", "tuesday", "wednesday",
         "thursday", "friday", "saturday", "sunday", "earlier", "later", "afterwards", "recently", "then",
-        "again", "also", "once", "repeatedly",
+        "again", "also", "once", "repeatedly"
     ]
 
     /// Words that make a quoted fragment a name or a term when they introduce it (`the "new era"`).
     static let determiners: Set<String> = [
         "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those",
-        "so-called", "what", "some", "any", "such",
+        "so-called", "what", "some", "any", "such"
     ]
 
     /// Words that introduce a speaker after `according to` that are not a speaker themselves.
     static let weekdays: Set<String> = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-        "tonight", "tomorrow",
+        "tonight", "tomorrow"
     ]
 }

@@ -27,22 +27,30 @@ public struct EntitySentimentExtractor: Extractor {
             FieldDescriptor("entity", .string, "the canonical name"),
             FieldDescriptor("entity_label", .string, "PERSON, ORG, LOC or MISC"),
             FieldDescriptor("scope", .string, "entity (the mean over its mentions) or mention (one mention)"),
-            FieldDescriptor("score", .number, "tone toward it in [-1, 1]: P(positive) - P(negative), a mean for an entity"),
+            FieldDescriptor(
+                "score", .number, "tone toward it in [-1, 1]: P(positive) - P(negative), a mean for an entity"),
             FieldDescriptor("label", .string, "positive, negative or neutral"),
             FieldDescriptor("sentences", .int, "how many sentences mention it"),
             FieldDescriptor("mentions", .int, "how many mentions"),
-            FieldDescriptor("explain", .list, "with explain=true: the features that moved the label (mentions), or the strongest mentions (entities)"),
+            FieldDescriptor(
+                "explain", .list,
+                "with explain=true: the features that moved the label (mentions), or the strongest mentions (entities)")
         ],
         requires: ["entities"],
         options: [
             OptionDescriptor("labels", default: .string(""), "entity labels to keep, comma-separated (default: all)"),
-            OptionDescriptor("per", default: .string("entity"), "entity (one row per canonical entity), mention (one per mention) or both"),
-            OptionDescriptor("explain", default: .bool(false), "add an explain field: what moved each mention's label"),
+            OptionDescriptor(
+                "per", default: .string("entity"),
+                "entity (one row per canonical entity), mention (one per mention) or both"),
+            OptionDescriptor("explain", default: .bool(false), "add an explain field: what moved each mention's label")
         ])
 
-    public func extract(from document: AnalyzedDocument, in span: Span, context: ExtractionContext) throws -> [Annotation] {
-        let wanted = Set((context.options["labels"]?.text ?? "").uppercased().split(separator: ",")
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+    public func extract(from document: AnalyzedDocument, in span: Span, context: ExtractionContext) throws
+        -> [Annotation]
+    {
+        let wanted = Set(
+            (context.options["labels"]?.text ?? "").uppercased().split(separator: ",")
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         let per = (context.options["per"]?.text ?? "entity").lowercased()
         guard ["entity", "mention", "both"].contains(per) else {
             throw AssayError(.invalidArgument, "entity-sentiment: per must be entity, mention or both, not '\(per)'")
@@ -64,11 +72,15 @@ public struct EntitySentimentExtractor: Extractor {
         for mention in context.annotations(from: "entities") where span.contains(mention.span) {
             let label = mention["label"]?.text ?? ""
             if !wanted.isEmpty && !wanted.contains(label.uppercased()) { continue }
-            let canonical = mention["canonical"].flatMap { $0.isNull || $0.text.isEmpty ? nil : $0.text }
+            let canonical =
+                mention["canonical"].flatMap { $0.isNull || $0.text.isEmpty ? nil : $0.text }
                 ?? document.text(of: mention.span)
             guard let scored = scorer.score(mention.span) else { continue }
             let key = label + "\u{1}" + canonical
-            if groups[key] == nil { groups[key] = Group(name: canonical, label: label, first: mention.span); order.append(key) }
+            if groups[key] == nil {
+                groups[key] = Group(name: canonical, label: label, first: mention.span)
+                order.append(key)
+            }
             groups[key]!.mentions += 1
             groups[key]!.probabilities += scored.probabilities
             for s in document.sentenceRange(overlapping: mention.span) where !groups[key]!.sentences.contains(s) {
@@ -76,9 +88,12 @@ public struct EntitySentimentExtractor: Extractor {
             }
             if explain { groups[key]!.strongest.append((scored.score, sentenceText(document, mention.span))) }
             if per != "entity" {
-                perMention.append(Annotation(extractor: Self.descriptor.name, span: mention.span, orderedFields: [
-                    ("entity", .string(canonical)), ("entity_label", .string(label)),
-                ] + scorer.fields(mention.span, scope: "mention", explain: explain)))
+                perMention.append(
+                    Annotation(
+                        extractor: Self.descriptor.name, span: mention.span,
+                        orderedFields: [
+                            ("entity", .string(canonical)), ("entity_label", .string(label))
+                        ] + scorer.fields(mention.span, scope: "mention", explain: explain)))
             }
         }
         guard per != "mention" else { return perMention }
@@ -89,11 +104,16 @@ public struct EntitySentimentExtractor: Extractor {
             var fields: [(String, Value)] = [
                 ("entity", .string(g.name)), ("entity_label", .string(g.label)), ("scope", .string("entity")),
                 ("score", SentimentScorer.rounded(scored.score)), ("label", .string(scored.label)),
-                ("sentences", .int(g.sentences.count)), ("mentions", .int(g.mentions)),
+                ("sentences", .int(g.sentences.count)), ("mentions", .int(g.mentions))
             ]
             if explain {
-                let lines = ["mean of \(g.mentions) mention(s)"] + g.strongest.enumerated()
-                    .sorted { abs($0.element.score) != abs($1.element.score) ? abs($0.element.score) > abs($1.element.score) : $0.offset < $1.offset }
+                let lines =
+                    ["mean of \(g.mentions) mention(s)"]
+                    + g.strongest.enumerated()
+                    .sorted {
+                        abs($0.element.score) != abs($1.element.score)
+                            ? abs($0.element.score) > abs($1.element.score) : $0.offset < $1.offset
+                    }
                     .prefix(3).map { String(format: "%+.2f in: ", $0.element.score) + $0.element.text }
                 fields.append(("explain", .list(lines.map(Value.string))))
             }

@@ -38,22 +38,28 @@ public struct SentimentExtractor: Extractor {
             """,
         version: "1.2",
         fields: [
-            FieldDescriptor("scope", .string, "what was scored: sentence, span, document, or target (a span the input named)"),
+            FieldDescriptor(
+                "scope", .string, "what was scored: sentence, span, document, or target (a span the input named)"),
             FieldDescriptor("score", .number, "sentiment in [-1, 1]"),
             FieldDescriptor("label", .string, "positive, negative or neutral"),
-            FieldDescriptor("explain", .list, "with explain=true: the words and rules that moved the score"),
+            FieldDescriptor("explain", .list, "with explain=true: the words and rules that moved the score")
         ],
         options: [
-            OptionDescriptor("explain", default: .bool(false), "add an explain field listing the words and rules behind each score"),
-            OptionDescriptor("toward", default: .bool(false),
-                             "score the tone toward the span it runs in (a name: 'entities | sentiment toward=true'), not the text of its sentence"),
+            OptionDescriptor(
+                "explain", default: .bool(false), "add an explain field listing the words and rules behind each score"),
+            OptionDescriptor(
+                "toward", default: .bool(false),
+                "score the tone toward the span it runs in (a name: 'entities | sentiment toward=true'), not the text of its sentence"
+            )
         ])
 
     /// Spans with fewer words than this are taken as pointers to their sentence (a name), not as
     /// text to score on its own.
     public static let minimumSpanWords = 4
 
-    public func extract(from document: AnalyzedDocument, in span: Span, context: ExtractionContext) throws -> [Annotation] {
+    public func extract(from document: AnalyzedDocument, in span: Span, context: ExtractionContext) throws
+        -> [Annotation]
+    {
         let scorer = SentimentScorer(document: document, model: .bundled, explain: context.flag("explain"))
         guard !document.tokens.isEmpty else { return [] }
         if context.flag("toward") {
@@ -70,7 +76,8 @@ public struct SentimentExtractor: Extractor {
             // Targets read the sentences' analyses rather than making them again.
             var targets = TargetScorer(document: document, sentenceModel: scorer.model)
             let sentences = document.sentences.indices.map { index in
-                let scored = scorer.model.score(document, tokens: document.sentences[index].tokens, explain: scorer.explain)
+                let scored = scorer.model.score(
+                    document, tokens: document.sentences[index].tokens, explain: scorer.explain)
                 targets.reuse(scored.analysis, ofSentence: index)
                 return scorer.annotation(scored, span: document.sentences[index].span, scope: "sentence")
             }
@@ -107,8 +114,10 @@ struct SentimentScorer {
     }
 
     func annotation(_ scored: SentimentModel.Scored, span: Span, scope: String) -> Annotation {
-        var fields: [(String, Value)] = [("scope", .string(scope)), ("score", Self.rounded(scored.score)),
-                                         ("label", .string(scored.label))]
+        var fields: [(String, Value)] = [
+            ("scope", .string(scope)), ("score", Self.rounded(scored.score)),
+            ("label", .string(scored.label))
+        ]
         if explain {
             fields.append(("explain", .list(model.explanation(scored.analysis, in: document).map(Value.string))))
         }
@@ -119,8 +128,10 @@ struct SentimentScorer {
     func mean(of sentences: [Annotation], span: Span, scope: String) -> Annotation {
         let scores = sentences.compactMap { $0["score"]?.number }
         let mean = scores.isEmpty ? 0 : scores.reduce(0, +) / Double(scores.count)
-        var fields: [(String, Value)] = [("scope", .string(scope)), ("score", Self.rounded(mean)),
-                                         ("label", .string(model.label(mean)))]
+        var fields: [(String, Value)] = [
+            ("scope", .string(scope)), ("score", Self.rounded(mean)),
+            ("label", .string(model.label(mean)))
+        ]
         if explain {
             fields.append(("explain", .list([.string("mean of \(scores.count) sentence scores")])))
         }

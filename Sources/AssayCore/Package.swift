@@ -8,14 +8,15 @@ import PackageDescription
 let package = Package(
     name: "AssayCore",
     products: [
-        .library(name: "AssayCore", type: .dynamic, targets: ["AssayCore"]),
+        .library(name: "AssayCore", type: .dynamic, targets: ["AssayCore"])
     ],
     targets: [
         // zlib, for reading `.html.gz` pages (Debian: zlib1g-dev).
         .systemLibrary(name: "CZlib", path: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // _FoundationICU (shipped with Foundation) runs user regular expressions with a budget.
-        .target(name: "AssayCore", dependencies: ["CZlib"], path: ".", exclude: ["Package.swift", "CZlib"],
-                linkerSettings: [.linkedLibrary("_FoundationICU")]),
+        .target(
+            name: "AssayCore", dependencies: ["CZlib"], path: ".", exclude: ["Package.swift", "CZlib"],
+            linkerSettings: [.linkedLibrary("_FoundationICU")])
     ],
     swiftLanguageModes: [.v6]
 )

@@ -18,10 +18,13 @@ struct AssayCommand: ParsableCommand {
 
 /// Options shared by the commands that build a registry.
 struct PluginOptions: ParsableArguments {
-    @Option(name: .customLong("plugin"), help: ArgumentHelp("Load a runtime extractor plugin (a shared library); repeatable.", valueName: "PATH"))
+    @Option(
+        name: .customLong("plugin"),
+        help: ArgumentHelp("Load a runtime extractor plugin (a shared library); repeatable.", valueName: "PATH"))
     var plugins: [String] = []
 
-    @Flag(name: .customLong("no-plugin-folder"), help: "Do not load plugins from $ASSAY_PLUGIN_PATH or ~/.assay/plugins.")
+    @Flag(
+        name: .customLong("no-plugin-folder"), help: "Do not load plugins from $ASSAY_PLUGIN_PATH or ~/.assay/plugins.")
     var skipPluginFolder = false
 
     /// The registry with the built-in extractors, the plugin folder's and `--plugin`'s.

@@ -22,7 +22,10 @@ struct Docs: ParsableCommand {
     @Option(help: "Output format: jsonl (one object per line) or csv (a header row, then one row per document).")
     var format: Format = .jsonl
 
-    @Argument(help: ArgumentHelp("Files, folders, globs, .jsonl, .csv/.tsv files, web pages, or - for JSON Lines on stdin.", valueName: "PATH"))
+    @Argument(
+        help: ArgumentHelp(
+            "Files, folders, globs, .jsonl, .csv/.tsv files, web pages, or - for JSON Lines on stdin.",
+            valueName: "PATH"))
     var paths: [String]
 
     @OptionGroup var inputOptions: InputOptions
@@ -37,26 +40,28 @@ struct Docs: ParsableCommand {
             StandardStreams.err("assay: \(e)\n")
         }
         for source in paths {
-            let ok = BatchInput.read(source, options: inputOptions.loadOptions, { item in
-                let doc: Document
-                do {
-                    guard let parsed = try item.document() else { return }
-                    doc = parsed
-                } catch {
-                    report(AssayError.wrapping(error, item.source))
-                    return
-                }
-                switch format {
-                case .jsonl:
-                    out += Docs.jsonLine(doc)
-                    if out.count > 1 << 16 {
-                        StandardStreams.outOrExitOnClosedPipe(out)
-                        out.removeAll(keepingCapacity: true)
+            let ok = BatchInput.read(
+                source, options: inputOptions.loadOptions,
+                { item in
+                    let doc: Document
+                    do {
+                        guard let parsed = try item.document() else { return }
+                        doc = parsed
+                    } catch {
+                        report(AssayError.wrapping(error, item.source))
+                        return
                     }
-                case .csv:
-                    held.append(doc)
-                }
-            }, onError: report)
+                    switch format {
+                    case .jsonl:
+                        out += Docs.jsonLine(doc)
+                        if out.count > 1 << 16 {
+                            StandardStreams.outOrExitOnClosedPipe(out)
+                            out.removeAll(keepingCapacity: true)
+                        }
+                    case .csv:
+                        held.append(doc)
+                    }
+                }, onError: report)
             if !ok { failed = true }
         }
         if format == .csv { out = Array(Docs.csv(held).utf8) }

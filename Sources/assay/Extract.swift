@@ -24,7 +24,11 @@ struct Extract: ParsableCommand {
     @Option(name: .customLong("with"), help: ArgumentHelp("Extractors to run, comma-separated.", valueName: "NAMES"))
     var extractors: String
 
-    @Option(name: .customLong("define"), help: ArgumentHelp("Define an extractor from a regular expression, as the REPL's define does: NAME=/REGEX/ (repeatable; use it in --with).", valueName: "NAME=/REGEX/"))
+    @Option(
+        name: .customLong("define"),
+        help: ArgumentHelp(
+            "Define an extractor from a regular expression, as the REPL's define does: NAME=/REGEX/ (repeatable; use it in --with).",
+            valueName: "NAME=/REGEX/"))
     var definitions: [String] = []
 
     @Option(help: "Output format: jsonl (one object per line) or json (one array).")
@@ -33,23 +37,35 @@ struct Extract: ParsableCommand {
     @Option(name: .customLong("batch-size"), help: "Documents in flight at once (memory use grows with it).")
     var batchSize = 256
 
-    @Flag(name: .customLong("error-lines"), help: ArgumentHelp(
-        "Write {\"id\", \"error\", \"code\"} in place of each input that fails, so the output has exactly one line per non-blank input line (for Spark's pipe() and Hadoop streaming); the exit status is then 0.",
-        discussion: "Without it, a failed input is reported on stderr only, leaves no output line, and makes the exit status 1."))
+    @Flag(
+        name: .customLong("error-lines"),
+        help: ArgumentHelp(
+            "Write {\"id\", \"error\", \"code\"} in place of each input that fails, so the output has exactly one line per non-blank input line (for Spark's pipe() and Hadoop streaming); the exit status is then 0.",
+            discussion:
+                "Without it, a failed input is reported on stderr only, leaves no output line, and makes the exit status 1."
+        ))
     var errorLines = false
 
-    @Option(name: .customLong("link"), help: ArgumentHelp(
-        "Names as the document gives them (document, the default) or one name and id per entity across the input (corpus).",
-        discussion: "With corpus, entities get 'name' and 'entity_id', a quote's 'speaker' becomes the corpus name (with 'speaker_id'), entity-sentiment gets 'name' and 'entity_id'. Files and folders are read twice (a first pass collects the names); standard input needs --names.",
-        valueName: "MODE"))
+    @Option(
+        name: .customLong("link"),
+        help: ArgumentHelp(
+            "Names as the document gives them (document, the default) or one name and id per entity across the input (corpus).",
+            discussion:
+                "With corpus, entities get 'name' and 'entity_id', a quote's 'speaker' becomes the corpus name (with 'speaker_id'), entity-sentiment gets 'name' and 'entity_id'. Files and folders are read twice (a first pass collects the names); standard input needs --names.",
+            valueName: "MODE"))
     var link: LinkMode?
 
-    @Option(name: .customLong("names"), help: ArgumentHelp(
-        "A names table written by 'assay names PATH... > FILE' (implies --link corpus; needed on standard input).",
-        valueName: "FILE"))
+    @Option(
+        name: .customLong("names"),
+        help: ArgumentHelp(
+            "A names table written by 'assay names PATH... > FILE' (implies --link corpus; needed on standard input).",
+            valueName: "FILE"))
     var namesFile: String?
 
-    @Argument(help: ArgumentHelp("Files, folders, .jsonl, .csv/.tsv files, web pages, or - for JSON Lines on stdin (the default).", valueName: "PATH"))
+    @Argument(
+        help: ArgumentHelp(
+            "Files, folders, .jsonl, .csv/.tsv files, web pages, or - for JSON Lines on stdin (the default).",
+            valueName: "PATH"))
     var paths: [String] = []
 
     @OptionGroup var inputOptions: InputOptions
@@ -75,18 +91,23 @@ struct Extract: ParsableCommand {
         if let namesFile {
             let data: Data
             do { data = try Data(contentsOf: URL(fileURLWithPath: namesFile)) } catch {
-                throw AssayError(FileManager.default.fileExists(atPath: namesFile) ? .unreadable : .fileNotFound,
-                                 "\(namesFile): cannot read the names table")
+                throw AssayError(
+                    FileManager.default.fileExists(atPath: namesFile) ? .unreadable : .fileNotFound,
+                    "\(namesFile): cannot read the names table")
             }
             return CorpusLinking(try CorpusNames(json: data, name: namesFile))
         }
         guard link == .corpus else { return nil }  // document linking is the default
         guard !sources.contains("-") else {
-            throw AssayError(.invalidArgument, "--link corpus reads its input twice, which standard input cannot be; write a names table with 'assay names PATH... > FILE' and pass --names FILE")
+            throw AssayError(
+                .invalidArgument,
+                "--link corpus reads its input twice, which standard input cannot be; write a names table with 'assay names PATH... > FILE' and pass --names FILE"
+            )
         }
         let entities = try ExtractionPlan([.init(CorpusLinking.entitiesExtractor)], registry: registry)
         // The second pass reports unreadable inputs; the first stays quiet so each is told once.
-        let pass = NamesPass(plan: entities, batchSize: batchSize, options: inputOptions.loadOptions, reportsErrors: false)
+        let pass = NamesPass(
+            plan: entities, batchSize: batchSize, options: inputOptions.loadOptions, reportsErrors: false)
         return CorpusLinking(pass.collect(sources).0.table())
     }
 
@@ -98,15 +119,20 @@ struct Extract: ParsableCommand {
         do {
             let (registry, _) = try pluginOptions.makeRegistry { StandardStreams.err($0 + "\n") }
             for d in definitions {
-                guard let eq = d.firstIndex(of: "="), d[d.index(after: eq)...].hasPrefix("/"), d.hasSuffix("/") || d.hasSuffix("/i"),
-                      d.distance(from: eq, to: d.endIndex) > 2 else {
+                guard let eq = d.firstIndex(of: "="), d[d.index(after: eq)...].hasPrefix("/"),
+                    d.hasSuffix("/") || d.hasSuffix("/i"),
+                    d.distance(from: eq, to: d.endIndex) > 2
+                else {
                     throw AssayError(.invalidArgument, "--define takes NAME=/REGEX/ (or /REGEX/i), not '\(d)'")
                 }
                 let ignoreCase = d.hasSuffix("/i")
                 let body = d[d.index(eq, offsetBy: 2)..<d.index(d.endIndex, offsetBy: ignoreCase ? -2 : -1)]
-                try registry.register(PatternExtractor(name: String(d[..<eq]), pattern: String(body), ignoreCase: ignoreCase))
+                try registry.register(
+                    PatternExtractor(name: String(d[..<eq]), pattern: String(body), ignoreCase: ignoreCase))
             }
-            let names = extractors.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let names = extractors.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                !$0.isEmpty
+            }
             guard !names.isEmpty else { throw AssayError(.unknownExtractor, "--with names no extractor") }
             plan = try ExtractionPlan(names.map { .init($0) }, registry: registry)
             // Linking changes only the annotations that name entities: without such a step it
@@ -116,8 +142,11 @@ struct Extract: ParsableCommand {
             } else {
                 linking = nil
             }
-            runPlan = linking == nil || plan.order.contains(CorpusLinking.entitiesExtractor) ? plan
-                : try ExtractionPlan(plan.steps + [.init(CorpusLinking.entitiesExtractor)], registry: registry, allowRepeats: true)
+            runPlan =
+                linking == nil || plan.order.contains(CorpusLinking.entitiesExtractor)
+                ? plan
+                : try ExtractionPlan(
+                    plan.steps + [.init(CorpusLinking.entitiesExtractor)], registry: registry, allowRepeats: true)
         } catch {
             StandardStreams.err("assay: \(error)\n")
             throw ExitCode(2)
@@ -166,7 +195,9 @@ struct Extract: ParsableCommand {
         for source in sources {
             // An input that cannot be read takes its place in the stream, so that --error-lines
             // answers it in order.
-            let ok = BatchInput.read(source, options: inputOptions.loadOptions, stream.submit) { stream.submit(BatchInput.Item(failure: $0)) }
+            let ok = BatchInput.read(source, options: inputOptions.loadOptions, stream.submit) {
+                stream.submit(BatchInput.Item(failure: $0))
+            }
             if !ok { failed = true }
         }
         stream.finish()
@@ -193,7 +224,8 @@ enum BatchInput {
         func document() throws -> Document? {
             if let failure { throw failure }
             if let loaded { return loaded }
-            return try JSONLinesParser(source: source, maximumLineBytes: maximumLineBytes).document(from: line, lineNumber: lineNumber)
+            return try JSONLinesParser(source: source, maximumLineBytes: maximumLineBytes).document(
+                from: line, lineNumber: lineNumber)
         }
     }
 
@@ -207,8 +239,10 @@ enum BatchInput {
 
     /// Calls `body` for each input `source` holds. - Returns: false if the source was unusable.
     /// `warns`: whether loader warnings go to stderr (not in a first pass that a second repeats).
-    static func read(_ source: String, options: LoadOptions, warns: Bool = true, _ body: (Item) -> Void,
-                     onError: (AssayError) -> Void) -> Bool {
+    static func read(
+        _ source: String, options: LoadOptions, warns: Bool = true, _ body: (Item) -> Void,
+        onError: (AssayError) -> Void
+    ) -> Bool {
         if source != "-", let warning = DocumentLoader.specialFileWarning(source) {
             if warns { StandardStreams.err("assay: warning: \(warning)\n") }
             return true
@@ -216,19 +250,26 @@ enum BatchInput {
         if source == "-" || DocumentLoader.isJSONLines(source) {
             let reader: LineReader
             do { reader = try LineReader(path: source, maximumLineBytes: options.maximumDocumentBytes) } catch {
-                onError(AssayError.wrapping(error, source)); return false
+                onError(AssayError.wrapping(error, source))
+                return false
             }
             let name = source == "-" ? "stdin" : source
             var lineNumber = 0
             while let line = reader.next() {
                 lineNumber += 1
-                body(Item(line: line, lineNumber: lineNumber, source: name, maximumLineBytes: options.maximumDocumentBytes))
+                body(
+                    Item(
+                        line: line, lineNumber: lineNumber, source: name, maximumLineBytes: options.maximumDocumentBytes
+                    ))
             }
             return true
         }
         let loader = DocumentLoader(options: options)
         let files: [String]
-        do { files = try loader.expand(source) } catch { onError(AssayError.wrapping(error, source)); return false }
+        do { files = try loader.expand(source) } catch {
+            onError(AssayError.wrapping(error, source))
+            return false
+        }
         for file in files {
             let result = loader.load([file])
             for e in result.errors { onError(e) }
@@ -288,8 +329,10 @@ struct BatchWriter {
     /// The `--error-lines` answer for an input that failed: `{"id", "error", "code"}`.
     static func errorLine(id: String?, _ error: AssayError) -> [UInt8] {
         var json = JSONWriter()
-        json.object([("id", id.map(Value.string) ?? .null), ("error", .string(error.message)),
-                     ("code", .string(error.code.rawValue))])
+        json.object([
+            ("id", id.map(Value.string) ?? .null), ("error", .string(error.message)),
+            ("code", .string(error.code.rawValue))
+        ])
         return json.bytes
     }
 }

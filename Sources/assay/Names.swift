@@ -15,7 +15,9 @@ struct Names: ParsableCommand {
             other names. Memory grows with the number of distinct names, not of documents.
             """)
 
-    @Argument(help: ArgumentHelp("Files, folders, .jsonl files, or - for JSON Lines on stdin (the default).", valueName: "PATH"))
+    @Argument(
+        help: ArgumentHelp(
+            "Files, folders, .jsonl files, or - for JSON Lines on stdin (the default).", valueName: "PATH"))
     var paths: [String] = []
 
     @Option(name: .customLong("batch-size"), help: "Documents in flight at once (memory use grows with it).")
@@ -81,7 +83,11 @@ struct NamesPass {
                 if reportsErrors { StandardStreams.err("assay: \(e)\n") }
             }
         }
-        for source in sources where !BatchInput.read(source, options: options, warns: reportsErrors, stream.submit, onError: { stream.submit(BatchInput.Item(failure: $0)) }) {
+        for source in sources
+        where !BatchInput.read(
+            source, options: options, warns: reportsErrors, stream.submit,
+            onError: { stream.submit(BatchInput.Item(failure: $0)) })
+        {
             ok = false
         }
         stream.finish()

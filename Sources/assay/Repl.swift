@@ -16,18 +16,24 @@ struct Repl: ParsableCommand {
             command failed.
             """)
 
-    @Argument(help: ArgumentHelp("Documents to load first: files, folders, glob patterns, .jsonl, .csv/.tsv files or web pages.", valueName: "PATH"))
+    @Argument(
+        help: ArgumentHelp(
+            "Documents to load first: files, folders, glob patterns, .jsonl, .csv/.tsv files or web pages.",
+            valueName: "PATH"))
     var paths: [String] = []
 
     @OptionGroup var inputOptions: InputOptions
 
-    @Option(name: .short, help: ArgumentHelp("Run these commands (separated by ';') and exit; repeatable.", valueName: "COMMANDS"))
+    @Option(
+        name: .short,
+        help: ArgumentHelp("Run these commands (separated by ';') and exit; repeatable.", valueName: "COMMANDS"))
     var execute: [String] = []
 
     @Option(name: .short, help: ArgumentHelp("Run the commands in a script file and exit.", valueName: "FILE"))
     var file: String?
 
-    @Flag(name: .customLong("keep-going"), help: "Keep running a script after a failed command (exit status is still 1).")
+    @Flag(
+        name: .customLong("keep-going"), help: "Keep running a script after a failed command (exit status is still 1).")
     var keepGoing = false
 
     @OptionGroup var pluginOptions: PluginOptions
@@ -41,9 +47,10 @@ struct Repl: ParsableCommand {
             StandardStreams.err("assay: \(error)\n")
             throw ExitCode(2)
         }
-        let session = Session(registry: registry, interactive: interactive,
-                              outputIsTerminal: StandardStreams.stdoutIsTerminal,
-                              output: StandardStreams.out, errors: StandardStreams.err)
+        let session = Session(
+            registry: registry, interactive: interactive,
+            outputIsTerminal: StandardStreams.stdoutIsTerminal,
+            output: StandardStreams.out, errors: StandardStreams.err)
         session.pluginLoader = { path in try RuntimePlugins.load(path, into: registry) }
         for (path, names) in plugins { session.notePluginLoaded(path: path, extractors: names) }
         if keepGoing { session.settings.bail = false }
@@ -61,7 +68,9 @@ struct Repl: ParsableCommand {
             var lines = execute.makeIterator()
             session.runScript(name: nil, directory: cwd) { lines.next() }
         } else if let file {
-            do { try session.read((file as NSString).expandingTildeInPath, shownAs: file) } catch let e as AssayError where e.code == .fileNotFound {
+            do { try session.read((file as NSString).expandingTildeInPath, shownAs: file) } catch let e as AssayError
+                where e.code == .fileNotFound
+            {
                 StandardStreams.err("assay: \(e)\n")
                 throw ExitCode(2)
             } catch {}
@@ -80,12 +89,15 @@ struct InteractiveLoop {
 
     func run() {
         let env = ProcessInfo.processInfo.environment
-        let history = env["ASSAY_HISTORY"] ?? ((env["HOME"] ?? NSHomeDirectory()) as NSString).appendingPathComponent(".assay/history")
+        let history =
+            env["ASSAY_HISTORY"]
+            ?? ((env["HOME"] ?? NSHomeDirectory()) as NSString).appendingPathComponent(".assay/history")
         let editor = LineEditor(historyPath: history, completer: Completer(session: session))
         SignalHandling.install(cancelling: session.cancel)
         let docs = session.workspace.documents.count
         let extractors = session.workspace.registry.names
-        StandardStreams.out("""
+        StandardStreams.out(
+            """
             Assay 0.1.0: \(docs) document\(docs == 1 ? "" : "s") loaded; extractors: \(extractors.joined(separator: ", ")).
             Type 'help' for commands, Tab to complete, Ctrl-D or 'quit' to leave.
 
@@ -111,7 +123,9 @@ struct InteractiveLoop {
                 }
                 let text = pending + line
                 pending = ""
-                session.run(line: text, at: .init(script: nil, line: lineNumber, directory: FileManager.default.currentDirectoryPath))
+                session.run(
+                    line: text,
+                    at: .init(script: nil, line: lineNumber, directory: FileManager.default.currentDirectoryPath))
             }
         }
     }

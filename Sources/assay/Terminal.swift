@@ -18,7 +18,10 @@ enum StandardStreams {
         var sent = 0
         while sent < bytes.count {
             let n = bytes.withUnsafeMutableBytes { write(STDOUT_FILENO, $0.baseAddress! + sent, $0.count - sent) }
-            if n > 0 { sent += n; continue }
+            if n > 0 {
+                sent += n
+                continue
+            }
             if n < 0 && errno == EINTR { continue }
             if n < 0 && errno == EPIPE { exit(141) }
             StandardStreams.err("assay: cannot write to standard output (errno \(errno)) [E601]\n")

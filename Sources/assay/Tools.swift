@@ -18,7 +18,9 @@ struct Eval: ParsableCommand {
 
     @OptionGroup var pluginOptions: PluginOptions
 
-    func run() throws { try ToolRunner.run(.evaluate, name: name, arguments: arguments, list: list, plugins: pluginOptions) }
+    func run() throws {
+        try ToolRunner.run(.evaluate, name: name, arguments: arguments, list: list, plugins: pluginOptions)
+    }
 }
 
 /// `assay train NAME ...`: fits an extractor's model from data and writes the model file.
@@ -38,11 +40,15 @@ struct Train: ParsableCommand {
 
     @OptionGroup var pluginOptions: PluginOptions
 
-    func run() throws { try ToolRunner.run(.train, name: name, arguments: arguments, list: list, plugins: pluginOptions) }
+    func run() throws {
+        try ToolRunner.run(.train, name: name, arguments: arguments, list: list, plugins: pluginOptions)
+    }
 }
 
 enum ToolRunner {
-    static func run(_ kind: ExtractorTool.Kind, name: String?, arguments: [String], list: Bool, plugins: PluginOptions) throws {
+    static func run(_ kind: ExtractorTool.Kind, name: String?, arguments: [String], list: Bool, plugins: PluginOptions)
+        throws
+    {
         let registry: ExtractorRegistry
         do { (registry, _) = try plugins.makeRegistry { StandardStreams.err($0 + "\n") } } catch {
             StandardStreams.err("assay: \(error)\n")
@@ -50,13 +56,19 @@ enum ToolRunner {
         }
         let tools = registry.tools(kind)
         guard let name, !list else {
-            StandardStreams.out(tools.isEmpty ? "no \(kind.rawValue) tools registered\n"
-                : tools.map { "\($0.name.padding(toLength: 12, withPad: " ", startingAt: 0)) assay \(kind.rawValue) \($0.name) \($0.usage)\n    \($0.summary)\n" }.joined())
+            StandardStreams.out(
+                tools.isEmpty
+                    ? "no \(kind.rawValue) tools registered\n"
+                    : tools.map {
+                        "\($0.name.padding(toLength: 12, withPad: " ", startingAt: 0)) assay \(kind.rawValue) \($0.name) \($0.usage)\n    \($0.summary)\n"
+                    }.joined())
             return
         }
         guard let tool = registry.tool(kind, named: name) else {
             let hint = Suggestions.closest(to: name, among: tools.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
-            StandardStreams.err("assay: no \(kind.rawValue) tool for '\(name)'\(hint); available: \(tools.map(\.name).joined(separator: ", "))\n")
+            StandardStreams.err(
+                "assay: no \(kind.rawValue) tool for '\(name)'\(hint); available: \(tools.map(\.name).joined(separator: ", "))\n"
+            )
             throw ExitCode(2)
         }
         do {

@@ -33,7 +33,8 @@ struct BoundedRegexTests {
         let interruption = CancellationFlag()
         interruption.cancel()
         #expect {
-            _ = try BoundedRegex("(a+)+$").matches(in: String(repeating: "a", count: 40) + "!", interruption: interruption)
+            _ = try BoundedRegex("(a+)+$").matches(
+                in: String(repeating: "a", count: 40) + "!", interruption: interruption)
         } throws: { ($0 as? AssayError)?.code == .interrupted }
     }
 

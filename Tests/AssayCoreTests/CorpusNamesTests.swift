@@ -1,12 +1,15 @@
-@testable import AssayCore
 import Foundation
 import Testing
+
+@testable import AssayCore
 
 /// Corpus linking on names alone: documents are given as their entities.
 struct CorpusNamesTests {
     typealias Entry = DocumentNames.Entry
 
-    static func person(_ name: String, title: String? = nil) -> Entry { Entry(label: "PERSON", canonical: name, title: title) }
+    static func person(_ name: String, title: String? = nil) -> Entry {
+        Entry(label: "PERSON", canonical: name, title: title)
+    }
     static func org(_ name: String) -> Entry { Entry(label: "ORG", canonical: name) }
     static func place(_ name: String) -> Entry { Entry(label: "LOC", canonical: name) }
 
@@ -19,13 +22,15 @@ struct CorpusNamesTests {
         return s.table()
     }
 
-    static func resolve(_ table: CorpusNames, _ entries: [Entry]) -> [CorpusEntity] { table.resolve(DocumentNames(entries)) }
+    static func resolve(_ table: CorpusNames, _ entries: [Entry]) -> [CorpusEntity] {
+        table.resolve(DocumentNames(entries))
+    }
 
     /// The byte path for ASCII names gives exactly the words of Foundation's folding.
     @Test(arguments: [
         "Angela Merkel's", "MERKEL", "JONES'S", "Jones'", "Bitar 's", "Bitar 'S", "' s", "'", "Mr.", "U.N.", "the Fed",
         "Scott -- Vinson", "O'Neill", "\"Tip\" O'Neill", "(AP)", "AT&T", "Smith, John", "a\tb\nc\r\nd", "Kasich's'",
-        "", "  ", ".", "3M", "Formula 1", "Jean-Luc Picard", "P&G's", "S'", "Mass.", "a.b.c.",
+        "", "  ", ".", "3M", "Formula 1", "Jean-Luc Picard", "P&G's", "S'", "Mass.", "a.b.c."
     ])
     func asciiNamesFoldLikeFoundation(_ name: String) {
         #expect(NameKey.asciiWords(of: name) == NameKey.foldedWords(of: name))
@@ -49,7 +54,7 @@ struct CorpusNamesTests {
         let t = Self.table([
             [Self.person("Donald Trump")], [Self.person("Donald Trump")], [Self.person("Donald J. Trump")],
             [Self.person("DONALD TRUMP")], [Self.person("Hillary Rodham Clinton")], [Self.person("Hillary Clinton")],
-            [Self.person("Angela Merkel")], [Self.person("Ángela Merkel's")],
+            [Self.person("Angela Merkel")], [Self.person("Ángela Merkel's")]
         ])
         let trump = Self.resolve(t, [Self.person("Donald J. Trump")])[0]
         #expect(trump.name == "Donald Trump")
@@ -57,12 +62,16 @@ struct CorpusNamesTests {
         #expect(Self.resolve(t, [Self.person("DONALD TRUMP")])[0] == trump)
         // A middle name the table never saw, agreeing with the initial it did.
         #expect(Self.resolve(t, [Self.person("Donald John Trump")])[0] == trump)
-        #expect(Self.resolve(t, [Self.person("Hillary Rodham Clinton")])[0] == Self.resolve(t, [Self.person("Hillary Clinton")])[0])
+        #expect(
+            Self.resolve(t, [Self.person("Hillary Rodham Clinton")])[0]
+                == Self.resolve(t, [Self.person("Hillary Clinton")])[0])
         #expect(Self.resolve(t, [Self.person("Ángela Merkel's")])[0].name == "Angela Merkel")
     }
 
     @Test func aFormBetweenDisagreeingMiddleNamesStaysApart() {
-        let t = Self.table([[Self.person("George W. Bush")], [Self.person("George H. W. Bush")], [Self.person("George Bush")]])
+        let t = Self.table([
+            [Self.person("George W. Bush")], [Self.person("George H. W. Bush")], [Self.person("George Bush")]
+        ])
         let w = Self.resolve(t, [Self.person("George W. Bush")])[0]
         let hw = Self.resolve(t, [Self.person("George H. W. Bush")])[0]
         let plain = Self.resolve(t, [Self.person("George Bush")])[0]
@@ -72,8 +81,9 @@ struct CorpusNamesTests {
     @Test func organisationAcronymsAndShortForms() {
         let t = Self.table([
             [Self.org("United Nations")], [Self.org("U.N.")],
-            [Self.org("Federal Reserve"), Self.org("Fed")], [Self.org("Federal Reserve"), Self.org("Fed")], [Self.org("Fed")],
-            [Self.org("Federal Bureau of Investigation"), Self.org("Fed")],
+            [Self.org("Federal Reserve"), Self.org("Fed")], [Self.org("Federal Reserve"), Self.org("Fed")],
+            [Self.org("Fed")],
+            [Self.org("Federal Bureau of Investigation"), Self.org("Fed")]
         ])
         #expect(Self.resolve(t, [Self.org("U.N.")])[0].name == "United Nations")
         #expect(Self.resolve(t, [Self.org("UN")])[0].name == "United Nations")
@@ -83,8 +93,9 @@ struct CorpusNamesTests {
 
     @Test func aShortFormSharingDocumentsEquallyWithTwoNamesStaysApart() {
         let t = Self.table([
-            [Self.org("National Democratic Party"), Self.org("Nat")], [Self.org("National Democratic Party"), Self.org("Nat")],
-            [Self.org("National Trust"), Self.org("Nat")], [Self.org("National Trust"), Self.org("Nat")],
+            [Self.org("National Democratic Party"), Self.org("Nat")],
+            [Self.org("National Democratic Party"), Self.org("Nat")],
+            [Self.org("National Trust"), Self.org("Nat")], [Self.org("National Trust"), Self.org("Nat")]
         ])
         #expect(Self.resolve(t, [Self.org("Nat")])[0].id == "ORG/nat")
     }
@@ -92,8 +103,12 @@ struct CorpusNamesTests {
     /// A corpus with two bearers of "Clinton", each in their own company.
     static let clintons: CorpusNames = {
         var docs: [[Entry]] = []
-        for _ in 0..<6 { docs.append([person("Hillary Clinton", title: "Secretary"), person("Bernie Sanders"), place("Iowa")]) }
-        for _ in 0..<3 { docs.append([person("Bill Clinton", title: "President"), person("Monica Lewinsky"), place("Arkansas")]) }
+        for _ in 0..<6 {
+            docs.append([person("Hillary Clinton", title: "Secretary"), person("Bernie Sanders"), place("Iowa")])
+        }
+        for _ in 0..<3 {
+            docs.append([person("Bill Clinton", title: "President"), person("Monica Lewinsky"), place("Arkansas")])
+        }
         docs.append([person("Clinton")])
         return table(docs + others)
     }()
@@ -110,7 +125,8 @@ struct CorpusNamesTests {
         #expect(Self.resolve(t, [Self.person("Clinton")])[0].id == "PERSON/clinton")
         #expect(Self.resolve(t, [Self.person("Clinton"), Self.place("Paris")])[0].id == "PERSON/clinton")
         // Company of both: no clear winner.
-        let both = Self.resolve(t, [Self.person("Clinton"), Self.person("Bernie Sanders"), Self.person("Monica Lewinsky")])
+        let both = Self.resolve(
+            t, [Self.person("Clinton"), Self.person("Bernie Sanders"), Self.person("Monica Lewinsky")])
         #expect(both[0].id == "PERSON/clinton")
     }
 
@@ -122,7 +138,10 @@ struct CorpusNamesTests {
     }
 
     @Test func aFirstNameAloneJoinsItsBearerOnEvidence() {
-        let t = Self.table(Array(repeating: [Self.person("Bernie Sanders"), Self.person("Hillary Clinton"), Self.place("Vermont")], count: 4) + Self.others)
+        let t = Self.table(
+            Array(
+                repeating: [Self.person("Bernie Sanders"), Self.person("Hillary Clinton"), Self.place("Vermont")],
+                count: 4) + Self.others)
         #expect(Self.resolve(t, [Self.person("Bernie"), Self.place("Vermont")])[0].name == "Bernie Sanders")
     }
 
@@ -133,7 +152,9 @@ struct CorpusNamesTests {
         #expect(Self.resolve(again, [Self.person("Clinton"), Self.place("Arkansas")])[0].name == "Bill Clinton")
         // The same documents in another order give the same bytes.
         var s = CorpusNameStatistics()
-        for d in [[Self.person("Bill Clinton")], [Self.person("Hillary Clinton")]].reversed() { s.add(DocumentNames(d)) }
+        for d in [[Self.person("Bill Clinton")], [Self.person("Hillary Clinton")]].reversed() {
+            s.add(DocumentNames(d))
+        }
         var r = CorpusNameStatistics()
         for d in [[Self.person("Bill Clinton")], [Self.person("Hillary Clinton")]] { r.add(DocumentNames(d)) }
         #expect(s.table().encoded() == r.table().encoded())
@@ -142,12 +163,16 @@ struct CorpusNamesTests {
     @Test func badTablesAreOneLineErrors() {
         #expect(throws: AssayError.self) { try CorpusNames(json: Data("{}".utf8), name: "x.json") }
         #expect(throws: AssayError.self) { try CorpusNames(json: Data("not json".utf8), name: "x.json") }
-        let dangling = #"{"format":"assay-names","version":1,"entities":[],"forms":{"PERSON|x":3},"people":{},"short_forms":{},"documents":1,"context_documents":{}}"#
+        let dangling =
+            #"{"format":"assay-names","version":1,"entities":[],"forms":{"PERSON|x":3},"people":{},"short_forms":{},"documents":1,"context_documents":{}}"#
         #expect(throws: AssayError.self) { try CorpusNames(json: Data(dangling.utf8), name: "x.json") }
     }
 
     @Test func statisticsMergeLikeOneCount() {
-        let docs: [[Entry]] = [[Self.person("Donald J. Trump")], [Self.person("Donald Trump"), Self.org("Fed"), Self.org("Federal Reserve")]]
+        let docs: [[Entry]] = [
+            [Self.person("Donald J. Trump")],
+            [Self.person("Donald Trump"), Self.org("Fed"), Self.org("Federal Reserve")]
+        ]
         var whole = CorpusNameStatistics()
         for d in docs { whole.add(DocumentNames(d)) }
         var a = CorpusNameStatistics(), b = CorpusNameStatistics()
@@ -162,17 +187,26 @@ struct CorpusNamesTests {
         let doc = AnalyzedDocument(Document(id: "d", source: "t", text: text))
         func span(_ s: String, from: Int = 0) -> Span {
             let r = text.range(of: s, range: text.index(text.startIndex, offsetBy: from)..<text.endIndex)!
-            return Span(text.utf8.distance(from: text.startIndex, to: r.lowerBound), text.utf8.distance(from: text.startIndex, to: r.upperBound))
+            return Span(
+                text.utf8.distance(from: text.startIndex, to: r.lowerBound),
+                text.utf8.distance(from: text.startIndex, to: r.upperBound))
         }
         let entities = [
-            Annotation(extractor: "entities", span: span("Trump"), fields: ["label": .string("PERSON"), "canonical": .string("Trump")]),
-            Annotation(extractor: "entities", span: span("Obama"), fields: ["label": .string("PERSON"), "canonical": .string("Obama")]),
+            Annotation(
+                extractor: "entities", span: span("Trump"),
+                fields: ["label": .string("PERSON"), "canonical": .string("Trump")]),
+            Annotation(
+                extractor: "entities", span: span("Obama"),
+                fields: ["label": .string("PERSON"), "canonical": .string("Obama")])
         ]
         let quote = Annotation(extractor: "quotes", span: span("We talked,"), fields: ["speaker": .string("Trump")])
         let silent = Annotation(extractor: "quotes", span: span("talked"), fields: ["speaker": .null])
-        let tone = Annotation(extractor: "entity-sentiment", span: span("Obama"), fields: ["entity": .string("Obama"), "entity_label": .string("PERSON")])
+        let tone = Annotation(
+            extractor: "entity-sentiment", span: span("Obama"),
+            fields: ["entity": .string("Obama"), "entity_label": .string("PERSON")])
         let number = Annotation(extractor: "numbers", span: span("met"), fields: [:])
-        var docs: [[Entry]] = Array(repeating: [Self.person("Donald Trump"), Self.person("Barack Obama", title: "President")], count: 3)
+        var docs: [[Entry]] = Array(
+            repeating: [Self.person("Donald Trump"), Self.person("Barack Obama", title: "President")], count: 3)
         docs.append([Self.person("Michelle Obama"), Self.place("Chicago")])
         let linking = CorpusLinking(Self.table(docs + Self.others))
         let out = linking.link(entities + [quote, silent, tone, number], entities: entities, in: doc)

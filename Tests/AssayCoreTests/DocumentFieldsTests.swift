@@ -9,7 +9,10 @@ struct DocumentFieldsTests {
     }
 
     @Test func jsonLinesKeysBecomeFieldsInTheirOrder() throws {
-        let doc = try #require(try parse(#"{"source": "TASS", "id": "a", "text": "T.", "date": "2025-05-08", "n": 3, "x": 1.5, "ok": false, "none": null, "big": 18446744073709551615}"#))
+        let doc = try #require(
+            try parse(
+                #"{"source": "TASS", "id": "a", "text": "T.", "date": "2025-05-08", "n": 3, "x": 1.5, "ok": false, "none": null, "big": 18446744073709551615}"#
+            ))
         #expect(doc.fields.map(\.name) == ["source", "date", "n", "x", "ok", "none", "big"])
         #expect(doc.fields["source"] == .string("TASS"))
         #expect(doc.fields["n"] == .int(3))
@@ -21,7 +24,10 @@ struct DocumentFieldsTests {
     }
 
     @Test func nestedObjectsFlattenAndArraysBecomeLists() throws {
-        let doc = try #require(try parse(#"{"id": "a", "text": "T.", "author": {"name": "A \"B\"", "org": {"n": 1}}, "tags": ["x", 2, {"k": true}], "targets": [{"start": 0, "end": 1}]}"#))
+        let doc = try #require(
+            try parse(
+                #"{"id": "a", "text": "T.", "author": {"name": "A \"B\"", "org": {"n": 1}}, "tags": ["x", 2, {"k": true}], "targets": [{"start": 0, "end": 1}]}"#
+            ))
         #expect(doc.fields.map(\.name) == ["author.name", "author.org.n", "tags"])
         #expect(doc.fields["author.name"] == .string("A \"B\""))
         #expect(doc.fields["tags"] == .list([.string("x"), .int(2), .string(#"{"k":true}"#)]))
@@ -35,7 +41,9 @@ struct DocumentFieldsTests {
         var withFields = doc
         withFields.fields["outlet"] = "TASS"
         withFields.fields["n"] = 2
-        #expect(AnalyzedDocument(withFields).contractJSONLine([]) == #"{"id": "a", "annotations": [], "fields": {"outlet": "TASS", "n": 2}}"#)
+        #expect(
+            AnalyzedDocument(withFields).contractJSONLine([])
+                == #"{"id": "a", "annotations": [], "fields": {"outlet": "TASS", "n": 2}}"#)
     }
 
     @Test func filesCarryPathAndFileName() throws {
@@ -66,7 +74,9 @@ struct ISODateTests {
         #expect(ISODate("2025-05")?.precision == .month)
         #expect(ISODate("2025")?.precision == .year)
         #expect(ISODate(" 2024-02-29 ")?.day == 29)
-        for bad in ["2025-02-29", "2025-13-01", "2025-5-8", "May 8, 2025", "2025-05-08T25:00", "2025-05-08x", "20250", ""] {
+        for bad in [
+            "2025-02-29", "2025-13-01", "2025-5-8", "May 8, 2025", "2025-05-08T25:00", "2025-05-08x", "20250", ""
+        ] {
             #expect(ISODate(bad) == nil, "\(bad)")
         }
     }

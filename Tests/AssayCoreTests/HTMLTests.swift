@@ -1,27 +1,39 @@
-@testable import AssayCore
 import Testing
+
+@testable import AssayCore
 
 struct HTMLTokenizerTests {
     @Test func readsTagsAttributesAndEntities() {
-        let tokens = HTMLTokenizer().tokens(#"<P Class="a &amp; b" id=x checked>Fish &amp; chips &#8217;n&#x27; &nbsp;&copy 5 &bogus;</p>"#)
-        #expect(tokens.first == .startTag(name: "p", attributes: [HTMLAttribute(name: "class", value: "a & b"), HTMLAttribute(name: "id", value: "x"),
-                                                                 HTMLAttribute(name: "checked", value: "")], selfClosing: false))
+        let tokens = HTMLTokenizer().tokens(
+            #"<P Class="a &amp; b" id=x checked>Fish &amp; chips &#8217;n&#x27; &nbsp;&copy 5 &bogus;</p>"#)
+        #expect(
+            tokens.first
+                == .startTag(
+                    name: "p",
+                    attributes: [
+                        HTMLAttribute(name: "class", value: "a & b"), HTMLAttribute(name: "id", value: "x"),
+                        HTMLAttribute(name: "checked", value: "")
+                    ], selfClosing: false))
         #expect(tokens[1] == .text("Fish & chips \u{2019}n' \u{A0}\u{A9} 5 &bogus;"))
         #expect(tokens.last == .endTag(name: "p"))
     }
 
     @Test func numericReferencesInTheWindows1252RangeAreWhatPagesMeant() {
-        #expect(HTMLEntities.decode("&#150; &#147;x&#148; &#0; &#xD800; &#99999999999;") == "\u{2013} \u{201C}x\u{201D} \u{FFFD} \u{FFFD} \u{FFFD}")
+        #expect(
+            HTMLEntities.decode("&#150; &#147;x&#148; &#0; &#xD800; &#99999999999;")
+                == "\u{2013} \u{201C}x\u{201D} \u{FFFD} \u{FFFD} \u{FFFD}")
     }
 
     @Test func scriptsStylesAndCommentsHideTheirMarkup() {
-        let tokens = HTMLTokenizer().tokens("<script>document.write('<p>no</p>')</script><!--[if IE]><p>ie</p><![endif]--><style>p{}</style>yes")
+        let tokens = HTMLTokenizer().tokens(
+            "<script>document.write('<p>no</p>')</script><!--[if IE]><p>ie</p><![endif]--><style>p{}</style>yes")
         #expect(tokens.contains(.text("yes")))
         #expect(!tokens.contains(.startTag(name: "p", attributes: [], selfClosing: false)))
     }
 
     @Test func unclosedQuotesCommentsAndScriptsDoNotSwallowThePage() {
-        let root = HTMLTreeBuilder.parse(#"<title>Broken<a href="x>one</a> <!-- never closed> <p>two</p><script src=a.js><p>three</p>"#)
+        let root = HTMLTreeBuilder.parse(
+            #"<title>Broken<a href="x>one</a> <!-- never closed> <p>two</p><script src=a.js><p>three</p>"#)
         let text = root.rawText
         #expect(text.contains("two"))
         #expect(text.contains("three"))
@@ -48,24 +60,24 @@ struct HTMLTokenizerTests {
 
 struct ArticleExtractionTests {
     static let page = """
-    <html lang="en-GB"><head><title>Council approves new bridge | The Riverside Gazette</title>
-    <meta property="og:site_name" content="The Riverside Gazette">
-    <meta name="author" content="Jane Doe">
-    <link rel="canonical" href="https://gazette.example/bridge">
-    <script type="application/ld+json">{"@type":"NewsArticle","headline":"Council approves new bridge","datePublished":"2024-03-05T10:00:00Z"}</script>
-    </head><body>
-    <div id="nav"><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></div>
-    <div class="article">
-    <h1>Council approves new bridge</h1>
-    <p class="byline">By Jane Doe</p>
-    <p>The town council voted on Tuesday to build a new bridge across the river, ending a debate that has lasted more than ten years.</p>
-    <p>The bridge, which will cost about &pound;12 million, is expected to open in 2027, the council&#8217;s leader said after the vote.</p>
-    <p>Residents who had campaigned for the crossing, many of them commuters, welcomed the decision at a packed meeting in the town hall.</p>
-    </div>
-    <div class="comments"><h3>Comments</h3><p>Great news, finally! Posted by Bob at 10:02, who lives near the old ferry and says so.</p></div>
-    <div id="footer"><a href="/about">About us</a> | <a href="/contact">Contact</a> | Copyright 2024 Gazette Media</div>
-    </body></html>
-    """
+        <html lang="en-GB"><head><title>Council approves new bridge | The Riverside Gazette</title>
+        <meta property="og:site_name" content="The Riverside Gazette">
+        <meta name="author" content="Jane Doe">
+        <link rel="canonical" href="https://gazette.example/bridge">
+        <script type="application/ld+json">{"@type":"NewsArticle","headline":"Council approves new bridge","datePublished":"2024-03-05T10:00:00Z"}</script>
+        </head><body>
+        <div id="nav"><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></div>
+        <div class="article">
+        <h1>Council approves new bridge</h1>
+        <p class="byline">By Jane Doe</p>
+        <p>The town council voted on Tuesday to build a new bridge across the river, ending a debate that has lasted more than ten years.</p>
+        <p>The bridge, which will cost about &pound;12 million, is expected to open in 2027, the council&#8217;s leader said after the vote.</p>
+        <p>Residents who had campaigned for the crossing, many of them commuters, welcomed the decision at a packed meeting in the town hall.</p>
+        </div>
+        <div class="comments"><h3>Comments</h3><p>Great news, finally! Posted by Bob at 10:02, who lives near the old ferry and says so.</p></div>
+        <div id="footer"><a href="/about">About us</a> | <a href="/contact">Contact</a> | Copyright 2024 Gazette Media</div>
+        </body></html>
+        """
 
     @Test func keepsTheArticlesParagraphsAndLeavesOutTheRest() {
         let page = WebPage(html: ArticleExtractionTests.page)
@@ -89,7 +101,13 @@ struct ArticleExtractionTests {
     }
 
     @Test func aWrapperNamedAsUnlikelyDoesNotHideTheArticle() {
-        let html = "<div class='header'><a href='/'>Home</a><div><p>" + Array(repeating: "Words of a long article sentence, with commas, that goes on and on for the reader until it has said all twenty words.", count: 12).joined(separator: "</p><p>") + "</p></div>"
+        let html =
+            "<div class='header'><a href='/'>Home</a><div><p>"
+            + Array(
+                repeating:
+                    "Words of a long article sentence, with commas, that goes on and on for the reader until it has said all twenty words.",
+                count: 12
+            ).joined(separator: "</p><p>") + "</p></div>"
         #expect(WebPage(html: html).text.components(separatedBy: "\n\n").count == 12)
     }
 

@@ -44,11 +44,16 @@ struct InputAndOutputTests {
     }
 
     @Test func jsonLinesWithBadLinesKeepTheGoodOnes() {
-        write("docs.jsonl", Array("{\"id\": \"a\", \"text\": \"One.\"}\nnot json\n\n{\"text\": \"No id.\"}\n{\"id\": 7}\n".utf8))
+        write(
+            "docs.jsonl",
+            Array("{\"id\": \"a\", \"text\": \"One.\"}\nnot json\n\n{\"text\": \"No id.\"}\n{\"id\": 7}\n".utf8))
         let r = DocumentLoader().load([folder + "/docs.jsonl"])
         #expect(r.documents.map(\.id) == ["a", "docs.jsonl:4"])
         #expect(r.errors.map(\.code) == [.invalidJSONLine, .invalidJSONLine])
-        #expect(r.errors.first?.message.hasSuffix("docs.jsonl:2: not valid JSON: unknown word 'not' (a value is a string, number, object, array, true, false or null) at byte 0") == true)
+        #expect(
+            r.errors.first?.message.hasSuffix(
+                "docs.jsonl:2: not valid JSON: unknown word 'not' (a value is a string, number, object, array, true, false or null) at byte 0"
+            ) == true)
     }
 
     @Test func globsAndMissingPaths() {
@@ -61,17 +66,23 @@ struct InputAndOutputTests {
 
     @Test func contractLineUsesScalarOffsetsAndKeepsFieldOrder() {
         let doc = AnalyzedDocument(Document(id: "d\"1", text: "Ünï Putin"))
-        let a = Annotation(extractor: "people", span: doc.tokens[1].span, fields: ["label": "PERSON", "value": 244900000000, "score": 0.5, "none": .null])
-        #expect(doc.contractJSONLine([a]) ==
-            #"{"id": "d\"1", "annotations": [{"extractor": "people", "start": 4, "end": 9, "text": "Putin", "label": "PERSON", "value": 244900000000, "score": 0.5, "none": null}]}"#)
+        let a = Annotation(
+            extractor: "people", span: doc.tokens[1].span,
+            fields: ["label": "PERSON", "value": 244900000000, "score": 0.5, "none": .null])
+        #expect(
+            doc.contractJSONLine([a])
+                == #"{"id": "d\"1", "annotations": [{"extractor": "people", "start": 4, "end": 9, "text": "Putin", "label": "PERSON", "value": 244900000000, "score": 0.5, "none": null}]}"#
+        )
     }
 
     @Test func contractLineEscapesByBytesAndLeavesDocumentScopeTextOut() {
         let doc = AnalyzedDocument(Document(id: "tab\there", text: "Say \"hi\"\\ \u{1}\r\nnaïve ok."))
         let quoted = Annotation(extractor: "q", span: Span(0, doc.utf8.count - 4))
         let whole = Annotation(extractor: "s", span: doc.fullSpan, fields: ["scope": "document", "score": 0.25])
-        #expect(doc.contractJSONLine([quoted, whole]) ==
-            #"{"id": "tab\there", "annotations": [{"extractor": "q", "start": 0, "end": 18, "text": "Say \"hi\"\\ \u0001\r\nnaïve"}, {"extractor": "s", "start": 0, "end": 22, "scope": "document", "score": 0.25}]}"#)
+        #expect(
+            doc.contractJSONLine([quoted, whole])
+                == #"{"id": "tab\there", "annotations": [{"extractor": "q", "start": 0, "end": 18, "text": "Say \"hi\"\\ \u0001\r\nnaïve"}, {"extractor": "s", "start": 0, "end": 22, "scope": "document", "score": 0.25}]}"#
+        )
     }
 
     @Test func orderedStreamConsumesInInputOrderWithABoundedWindow() {
@@ -79,7 +90,9 @@ struct InputAndOutputTests {
         let stream = OrderedStream<Int, Int>(concurrency: 3, window: 4) { i in
             if i % 7 == 0 { usleep(2000) }  // later items finish first
             return i * 2
-        } consume: { seen.append($0) }
+        } consume: {
+            seen.append($0)
+        }
         for i in 0..<200 { stream.submit(i) }
         stream.finish()
         #expect(seen == (0..<200).map { $0 * 2 })

@@ -15,7 +15,8 @@ struct InputLimitsTests {
         let folder = try temporaryFolder()
         let path = folder + "/in.jsonl"
         let long = #"{"id":"big","text":""# + String(repeating: "x", count: 3_000_000) + "\"}"
-        try (#"{"id":"a","text":"one"}"# + "\n" + long + "\n" + #"{"id":"b","text":"two"}"# + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        try (#"{"id":"a","text":"one"}"# + "\n" + long + "\n" + #"{"id":"b","text":"two"}"# + "\n").write(
+            toFile: path, atomically: true, encoding: .utf8)
         let reader = try LineReader(path: path, maximumLineBytes: 1000)
         var lengths: [Int] = []
         while let line = reader.next() { lengths.append(line.count) }
@@ -29,7 +30,8 @@ struct InputLimitsTests {
 
     @Test func aPlainFileOverTheLimitIsE306() throws {
         let folder = try temporaryFolder()
-        try String(repeating: "Words and more words. ", count: 100_000).write(toFile: folder + "/big.txt", atomically: true, encoding: .utf8)
+        try String(repeating: "Words and more words. ", count: 100_000).write(
+            toFile: folder + "/big.txt", atomically: true, encoding: .utf8)
         try "A small one.".write(toFile: folder + "/small.txt", atomically: true, encoding: .utf8)
         let result = DocumentLoader(options: LoadOptions(maximumDocumentBytes: 1 << 20)).load([folder])
         #expect(result.documents.map(\.id) == ["small"])

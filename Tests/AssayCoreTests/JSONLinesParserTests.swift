@@ -13,15 +13,20 @@ struct JSONLinesParserTests {
     }
 
     func error(_ line: [UInt8]) -> AssayError? {
-        do { _ = try document(line); return nil } catch { return error as? AssayError }
+        do {
+            _ = try document(line)
+            return nil
+        } catch { return error as? AssayError }
     }
 
     @Test(arguments: [
-        "\u{FEFF}5", "\u{FEFF}\u{FEFF}5", "a\\\"\u{FEFF}5", "a\\n\u{FEFF}5", "\\u00e9\u{FEFF}5", "\u{FEFF}",
+        "\u{FEFF}5", "\u{FEFF}\u{FEFF}5", "a\\\"\u{FEFF}5", "a\\n\u{FEFF}5", "\\u00e9\u{FEFF}5", "\u{FEFF}"
     ])
     func aRawByteOrderMarkInsideTheTextIsKept(body: String) throws {
         let doc = try #require(try document(Array(#"{"id":"x","text":"\#(body)"}"#.utf8)))
-        #expect(doc.text.unicodeScalars.filter { $0 == "\u{FEFF}" }.count == body.unicodeScalars.filter { $0 == "\u{FEFF}" }.count)
+        #expect(
+            doc.text.unicodeScalars.filter { $0 == "\u{FEFF}" }.count
+                == body.unicodeScalars.filter { $0 == "\u{FEFF}" }.count)
     }
 
     @Test func aByteOrderMarkBeforeADigitLeavesTheDigitAtOffsetOne() throws {
@@ -36,7 +41,7 @@ struct JSONLinesParserTests {
         #"{"id":"b","text":"abc"} x"#, #"{"id":"b","text":"abc""#, #"{"id":'b',"text":"abc"}"#,
         #"{"id":"b","text":"a\qc"}"#, #"{"id":"b","text":"abc","n":01}"#, #"{"id":"b","text":"abc","n":1.}"#,
         #"{"id":"b","text":"abc","n":NaN}"#, #"{"id":"b","text":"\u12"}"#, "{\"id\":\"b\",\"text\":\"a\tb\"}",
-        #"{"id":"b","text":"abc","x":tru}"#, #"["id","text"]"#,
+        #"{"id":"b","text":"abc","x":tru}"#, #"["id","text"]"#
     ])
     func malformedLinesAreE304(line: String) {
         #expect(error(line)?.code == .invalidJSONLine, "\(line)")
@@ -56,20 +61,26 @@ struct JSONLinesParserTests {
     }
 
     @Test func deepNestingIsRefusedNotAStackOverflow() {
-        let deep = #"{"id":"b","text":"abc","x":"# + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "}"
+        let deep =
+            #"{"id":"b","text":"abc","x":"# + String(repeating: "[", count: 100_000)
+            + String(repeating: "]", count: 100_000) + "}"
         #expect(error(deep)?.message.contains("nested deeper") == true)
-        let fine = #"{"id":"b","text":"abc","x":"# + String(repeating: "[", count: 100) + String(repeating: "]", count: 100) + "}"
+        let fine =
+            #"{"id":"b","text":"abc","x":"# + String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
+            + "}"
         #expect(error(fine) == nil)
     }
 
     @Test func escapesAndSurrogatesDecode() throws {
-        let doc = try #require(try document(Array(#"{"id":7,"text":"\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00\ud800x\udc00"}"#.utf8)))
+        let doc = try #require(
+            try document(Array(#"{"id":7,"text":"\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00\ud800x\udc00"}"#.utf8)))
         #expect(doc.id == "7")
         #expect(doc.text == "\"\\/\u{08}\u{0C}\n\r\té😀\u{FFFD}x\u{FFFD}")
     }
 
     @Test func numbersTooLargeForADoubleStayTheirText() throws {
-        let doc = try #require(try document(Array(#"{"id":"a","text":"t","n":1e400,"m":-12345678901234567890,"k":[1e999]}"#.utf8)))
+        let doc = try #require(
+            try document(Array(#"{"id":"a","text":"t","n":1e400,"m":-12345678901234567890,"k":[1e999]}"#.utf8)))
         #expect(doc.fields["n"] == .string("1e400"))
         #expect(doc.fields["m"] == .double(-12345678901234567890.0))
         #expect(doc.fields["k"] == .list([.string("1e999")]))
@@ -83,8 +94,12 @@ struct JSONLinesParserTests {
 
     @Test func aLineOverTheLimitIsE306() throws {
         let line = Array(#"{"id":"a","text":"0123456789"}"#.utf8)
-        #expect(throws: AssayError.self) { try JSONLinesParser(source: "in", maximumLineBytes: 10).document(from: line, lineNumber: 1) }
-        do { _ = try JSONLinesParser(source: "in", maximumLineBytes: 10).document(from: line, lineNumber: 1) } catch let e as AssayError {
+        #expect(throws: AssayError.self) {
+            try JSONLinesParser(source: "in", maximumLineBytes: 10).document(from: line, lineNumber: 1)
+        }
+        do { _ = try JSONLinesParser(source: "in", maximumLineBytes: 10).document(from: line, lineNumber: 1) } catch let
+            e as AssayError
+        {
             #expect(e.code == .fileTooLarge)
         }
         #expect(try JSONLinesParser(source: "in", maximumLineBytes: 100).document(from: line, lineNumber: 1) != nil)

@@ -13,8 +13,9 @@ struct WordFinder: Extractor {
 
     func extract(from document: AnalyzedDocument, in span: Span, context: ExtractionContext) throws -> [Annotation] {
         document.tokenRange(in: span).filter { document.text(ofToken: $0) == word }.map { i in
-            Annotation(extractor: descriptor.name, span: document.tokens[i].span,
-                       fields: ["upstream": .int(descriptor.requires.reduce(0) { $0 + context.annotations(from: $1).count })])
+            Annotation(
+                extractor: descriptor.name, span: document.tokens[i].span,
+                fields: ["upstream": .int(descriptor.requires.reduce(0) { $0 + context.annotations(from: $1).count })])
         }
     }
 }
@@ -59,7 +60,9 @@ struct RegistryAndPlanTests {
     @Test func missingRequirementIsReportedWithWhoNeedsIt() throws {
         let r = ExtractorRegistry()
         try r.register(WordFinder("quotes", requires: ["entities"]))
-        #expect(throws: AssayError(.missingRequirement, "extractor 'quotes' requires 'entities', which is not registered")) {
+        #expect(
+            throws: AssayError(.missingRequirement, "extractor 'quotes' requires 'entities', which is not registered")
+        ) {
             try ExtractionPlan([.init("quotes")], registry: r)
         }
     }
@@ -103,7 +106,9 @@ struct RegistryAndPlanTests {
 
     @Test func toolsAreRegisteredByKindAndName() throws {
         let r = ExtractorRegistry()
-        try r.register(tool: ExtractorTool(kind: .evaluate, name: "people", summary: "s", usage: "FILE") { _, _, out in out("ok") })
+        try r.register(
+            tool: ExtractorTool(kind: .evaluate, name: "people", summary: "s", usage: "FILE") { _, _, out in out("ok") }
+        )
         #expect(r.tool(.evaluate, named: "people") != nil)
         #expect(r.tool(.train, named: "people") == nil)
         #expect(throws: AssayError.self) {

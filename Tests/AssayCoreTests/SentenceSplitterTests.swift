@@ -8,23 +8,31 @@ struct SentenceSplitterTests {
     }
 
     @Test func abbreviationsDoNotEndSentences() {
-        #expect(sentences("Mr. Smith met Dr. Jones in the U.S. capital. They spoke.") ==
-            ["Mr. Smith met Dr. Jones in the U.S. capital.", "They spoke."])
+        #expect(
+            sentences("Mr. Smith met Dr. Jones in the U.S. capital. They spoke.") == [
+                "Mr. Smith met Dr. Jones in the U.S. capital.", "They spoke."
+            ])
     }
 
     @Test func anAbbreviationEndsASentenceBeforeASentenceStarter() {
-        #expect(sentences("Talks were held in the U.S. The leaders agreed.") ==
-            ["Talks were held in the U.S.", "The leaders agreed."])
+        #expect(
+            sentences("Talks were held in the U.S. The leaders agreed.") == [
+                "Talks were held in the U.S.", "The leaders agreed."
+            ])
     }
 
     @Test func decimalsAndInitials() {
-        #expect(sentences("Trade hit $244.9 billion in 2024. J. K. Rowling agreed.") ==
-            ["Trade hit $244.9 billion in 2024.", "J. K. Rowling agreed."])
+        #expect(
+            sentences("Trade hit $244.9 billion in 2024. J. K. Rowling agreed.") == [
+                "Trade hit $244.9 billion in 2024.", "J. K. Rowling agreed."
+            ])
     }
 
     @Test func closingQuotesStayWithTheirSentence() {
-        #expect(sentences("“We agree,” Xi stated. “It is natural.” He smiled.") ==
-            ["“We agree,” Xi stated.", "“It is natural.”", "He smiled."])
+        #expect(
+            sentences("“We agree,” Xi stated. “It is natural.” He smiled.") == [
+                "“We agree,” Xi stated.", "“It is natural.”", "He smiled."
+            ])
     }
 
     @Test func questionInsideAQuoteFollowedByLowercase() {
@@ -32,17 +40,24 @@ struct SentenceSplitterTests {
     }
 
     @Test func headlinesWithoutPunctuationEndAtTheLineBreak() {
-        #expect(sentences("Xi, Putin Hold Talks In Moscow\n\nMay 8 – The leaders met.") ==
-            ["Xi, Putin Hold Talks In Moscow", "May 8 – The leaders met."])
+        #expect(
+            sentences("Xi, Putin Hold Talks In Moscow\n\nMay 8 – The leaders met.") == [
+                "Xi, Putin Hold Talks In Moscow", "May 8 – The leaders met."
+            ])
     }
 
     @Test func listItemsOnTheirOwnLines() {
-        #expect(sentences("Agreements:\n- energy\n- trade\n1. Gas route") == ["Agreements:", "- energy", "- trade", "1. Gas route"])
+        #expect(
+            sentences("Agreements:\n- energy\n- trade\n1. Gas route") == [
+                "Agreements:", "- energy", "- trade", "1. Gas route"
+            ])
     }
 
     @Test func hardWrappedLinesContinueTheSentence() {
-        #expect(sentences("The leaders agreed to expand\ncooperation in energy. Talks end.") ==
-            ["The leaders agreed to expand\ncooperation in energy.", "Talks end."])
+        #expect(
+            sentences("The leaders agreed to expand\ncooperation in energy. Talks end.") == [
+                "The leaders agreed to expand\ncooperation in energy.", "Talks end."
+            ])
     }
 
     @Test func ellipsisBeforeACapitalEndsTheSentence() {

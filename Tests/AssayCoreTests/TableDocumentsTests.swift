@@ -13,11 +13,12 @@ struct TableDocumentsTests {
 
     @Test func quotedFieldsHoldDelimitersLineBreaksAndDoubledQuotes() {
         let r = records("a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\r\nlines\"\n1,,3\n")
-        #expect(r == [
-            .fields(["a", "b", "c"], line: 1),
-            .fields(["x, y", "say \"hi\"", "two\r\nlines"], line: 2),
-            .fields(["1", "", "3"], line: 4),
-        ])
+        #expect(
+            r == [
+                .fields(["a", "b", "c"], line: 1),
+                .fields(["x, y", "say \"hi\"", "two\r\nlines"], line: 2),
+                .fields(["1", "", "3"], line: 4)
+            ])
     }
 
     @Test func blankLinesAreSkippedAndATrailingDelimiterLeavesAnEmptyField() {
@@ -32,17 +33,19 @@ struct TableDocumentsTests {
 
     @Test func badQuotingIsOneMalformedRecordAndReadingGoesOn() {
         let r = records("a,b\n\"x\"y,1\nok,2\n\"never closed,3\nlast,4\n")
-        #expect(r == [
-            .fields(["a", "b"], line: 1),
-            .malformed(line: 2, reason: "text after a closing quote"),
-            .fields(["ok", "2"], line: 3),
-            .malformed(line: 4, reason: "a quoted field is never closed"),
-            .fields(["last", "4"], line: 5),
-        ])
+        #expect(
+            r == [
+                .fields(["a", "b"], line: 1),
+                .malformed(line: 2, reason: "text after a closing quote"),
+                .fields(["ok", "2"], line: 3),
+                .malformed(line: 4, reason: "a quoted field is never closed"),
+                .fields(["last", "4"], line: 5)
+            ])
     }
 
     func load(_ text: String, name: String = "t.csv", textColumn: String? = nil) throws -> DocumentLoader.Result {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("assay-table-\(UUID().uuidString)").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("assay-table-\(UUID().uuidString)")
+            .path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
@@ -50,7 +53,9 @@ struct TableDocumentsTests {
     }
 
     @Test func rowsBecomeDocumentsWithTheirColumnsAsTypedFields() throws {
-        let r = try load("\u{FEFF}ID,outlet,Body,shares,ratio,code,empty\nn1,TASS,\"Putin spoke.\nThen left.\",12,0.5,007,\n,AP,Xi spoke.,-3,1.,x,\n")
+        let r = try load(
+            "\u{FEFF}ID,outlet,Body,shares,ratio,code,empty\nn1,TASS,\"Putin spoke.\nThen left.\",12,0.5,007,\n,AP,Xi spoke.,-3,1.,x,\n"
+        )
         #expect(r.errors.isEmpty && r.warnings.isEmpty)
         #expect(r.documents.map(\.id) == ["n1", "t.csv:4"])
         let first = r.documents[0]
@@ -85,10 +90,11 @@ struct TableDocumentsTests {
     @Test func malformedRowsAreOneErrorEachWithTheirLineAndTheOthersLoad() throws {
         let r = try load("id,text\na,\"One.\"\nb,Two,extra\nc,\"x\"y\nd,\ne,Five.\n")
         #expect(r.documents.map(\.id) == ["a", "e"])
-        #expect(r.errors.map(\.message) == [
-            "\(r.documents[0].source.dropLast(2)):3: 3 fields where the header has 2; row skipped",
-            "\(r.documents[0].source.dropLast(2)):4: text after a closing quote; row skipped",
-        ])
+        #expect(
+            r.errors.map(\.message) == [
+                "\(r.documents[0].source.dropLast(2)):3: 3 fields where the header has 2; row skipped",
+                "\(r.documents[0].source.dropLast(2)):4: text after a closing quote; row skipped"
+            ])
         #expect(r.warnings.count == 1 && r.warnings[0].contains(":5: empty text"))
     }
 

@@ -8,23 +8,31 @@ struct TokenizerTests {
     }
 
     @Test func abbreviationsDecimalsAndClitics() {
-        #expect(tokens("The U.S. said $244.9 billion. Russia's can't.") ==
-            ["The", "U.S.", "said", "$", "244.9", "billion", ".", "Russia", "'s", "ca", "n't", "."])
+        #expect(
+            tokens("The U.S. said $244.9 billion. Russia's can't.") == [
+                "The", "U.S.", "said", "$", "244.9", "billion", ".", "Russia", "'s", "ca", "n't", "."
+            ])
     }
 
     @Test func curlyQuotesAndApostrophes() {
-        #expect(tokens("“It’s a ‘new era,’ he said.”") ==
-            ["“", "It", "’s", "a", "‘", "new", "era", ",", "’", "he", "said", ".", "”"])
+        #expect(
+            tokens("“It’s a ‘new era,’ he said.”") == [
+                "“", "It", "’s", "a", "‘", "new", "era", ",", "’", "he", "said", ".", "”"
+            ])
     }
 
     @Test func numbersKeepTheirSeparators() {
-        #expect(tokens("1,000 people, 5:30 p.m., 1/2 of -3 and 16.5%") ==
-            ["1,000", "people", ",", "5:30", "p.m.", ",", "1/2", "of", "-3", "and", "16.5", "%"])
+        #expect(
+            tokens("1,000 people, 5:30 p.m., 1/2 of -3 and 16.5%") == [
+                "1,000", "people", ",", "5:30", "p.m.", ",", "1/2", "of", "-3", "and", "16.5", "%"
+            ])
     }
 
     @Test func hyphenatedWordsStayWhole() {
-        #expect(tokens("China-Russia ties, people-to-people, COVID-19") ==
-            ["China-Russia", "ties", ",", "people-to-people", ",", "COVID-19"])
+        #expect(
+            tokens("China-Russia ties, people-to-people, COVID-19") == [
+                "China-Russia", "ties", ",", "people-to-people", ",", "COVID-19"
+            ])
     }
 
     @Test func titlesAndInitialsKeepTheirPeriods() {
@@ -41,7 +49,8 @@ struct TokenizerTests {
 
     @Test func tokenKinds() {
         let doc = AnalyzedDocument("Price: $5, up 3%")
-        #expect(doc.tokens.map(\.kind) == [.word, .punctuation, .symbol, .number, .punctuation, .word, .number, .symbol])
+        #expect(
+            doc.tokens.map(\.kind) == [.word, .punctuation, .symbol, .number, .punctuation, .word, .number, .symbol])
     }
 
     @Test func offsetsAreUnicodeScalarsAtTheEdge() {

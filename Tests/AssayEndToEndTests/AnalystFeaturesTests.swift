@@ -17,7 +17,8 @@ struct AnalystFeaturesTests {
     }
 
     @Test func kwicOfARegexAndOfAPipeline() throws {
-        let out = try run(".context 20 chars\nkwic /\\$[0-9.]+ billion/\nkwic entities | where label == \"PERSON\" | limit 1\n")
+        let out = try run(
+            ".context 20 chars\nkwic /\\$[0-9.]+ billion/\nkwic entities | where label == \"PERSON\" | limit 1\n")
         #expect(out.stdout.contains("[$244.9 billion]"))
         #expect(out.stdout.contains("[Xi]") || out.stdout.contains("[Xi Jinping]"))
     }
@@ -34,7 +35,8 @@ struct AnalystFeaturesTests {
     }
 
     @Test func echoTimerAndExplain() throws {
-        let out = try run(".echo on\n.timer on\ndocs | count\nexplain quotes | where kind == \"direct\" | count by speaker\n")
+        let out = try run(
+            ".echo on\n.timer on\ndocs | count\nexplain quotes | where kind == \"direct\" | count by speaker\n")
         #expect(out.stdout.contains("docs | count\ncount\n"))
         #expect(out.stderr.contains("time: "))
         #expect(out.stdout.contains("1. entities (required by quotes)"))
@@ -43,7 +45,9 @@ struct AnalystFeaturesTests {
     }
 
     @Test func groupNestsAndStatsAggregate() throws {
-        let out = try run(".mode jsonl\nentities | where label == \"LOC\" | group by canonical | limit 1\nnumbers | where kind == \"money\" | stats value by unit\n")
+        let out = try run(
+            ".mode jsonl\nentities | where label == \"LOC\" | group by canonical | limit 1\nnumbers | where kind == \"money\" | stats value by unit\n"
+        )
         let lines = out.stdout.split(separator: "\n").dropFirst()  // "loaded ..."
         let group = try JSONSerialization.jsonObject(with: Data(lines.first!.utf8)) as? [String: Any]
         #expect(group?["canonical"] as? String == "Russia")
@@ -60,7 +64,8 @@ struct AnalystFeaturesTests {
     }
 
     @Test func compositionScoresQuotesAndFindsNumbersInside() throws {
-        let out = try run(".mode jsonl\nquotes | where kind == \"direct\" | sentiment | limit 1\nquotes | numbers | limit 1\n")
+        let out = try run(
+            ".mode jsonl\nquotes | where kind == \"direct\" | sentiment | limit 1\nquotes | numbers | limit 1\n")
         #expect(out.status == 0, "\(out.stderr)")
         let first = out.stdout.split(separator: "\n")[1]
         #expect(first.contains(#""extractor": "sentiment""#))

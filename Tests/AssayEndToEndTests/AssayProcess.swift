@@ -11,7 +11,8 @@ struct AssayProcess {
 
     /// The `assay` binary built next to the test bundle (`.build/debug/assay`).
     static var binary: String {
-        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let exe =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         var dir = (exe as NSString).deletingLastPathComponent
         while !dir.isEmpty, dir != "/" {
             let candidate = (dir as NSString).appendingPathComponent("assay")
@@ -35,8 +36,10 @@ struct AssayProcess {
     /// Runs `assay ARGS` with `input` on stdin and an isolated HOME.
     /// With `timeout` (seconds) the process is killed when it runs longer (a hang then fails the
     /// test instead of blocking the suite).
-    static func run(_ arguments: [String], input: String = "", directory: String? = nil,
-                    environment: [String: String] = [:], timeout: Double? = nil) throws -> Output {
+    static func run(
+        _ arguments: [String], input: String = "", directory: String? = nil,
+        environment: [String: String] = [:], timeout: Double? = nil
+    ) throws -> Output {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: binary)
         p.arguments = arguments
@@ -69,8 +72,9 @@ struct AssayProcess {
         let outData = outPipe.fileHandleForReading.readDataToEndOfFile()
         errDone.wait()
         p.waitUntilExit()
-        return Output(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
-                      status: p.terminationStatus)
+        return Output(
+            stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+            status: p.terminationStatus)
     }
 
     static func temporaryFolder() throws -> String {

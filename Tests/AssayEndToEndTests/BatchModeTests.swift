@@ -5,10 +5,12 @@ import Testing
 /// Scripts on stdin, -e and -f: no prompt, banner or colour; errors as `line N: message`.
 struct BatchModeTests {
     @Test func scriptOnStdinPrintsResultsOnlyAndExitsZero() throws {
-        let out = try AssayProcess.run(["seeds/"], input: """
-            define tags = pattern /Putin|Xi/
-            tags | count by text
-            """)
+        let out = try AssayProcess.run(
+            ["seeds/"],
+            input: """
+                define tags = pattern /Putin|Xi/
+                tags | count by text
+                """)
         #expect(out.status == 0)
         #expect(!out.stdout.contains("assay>"))
         #expect(!out.stdout.contains("\u{1B}["))
@@ -42,29 +44,34 @@ struct BatchModeTests {
     }
 
     @Test func dashFRunsAScriptAndReadResolvesRelativeToIt() throws {
-        let out = try AssayProcess.run(["-f", AssayProcess.fixtures + "/outer.assay"], directory: NSTemporaryDirectory())
+        let out = try AssayProcess.run(
+            ["-f", AssayProcess.fixtures + "/outer.assay"], directory: NSTemporaryDirectory())
         #expect(out.status == 1)  // articles.jsonl has one bad line: reported, the rest loaded
         #expect(out.stderr.contains("articles.jsonl:3: not valid JSON"))
-        let ok = try AssayProcess.run(["--keep-going", "-f", AssayProcess.fixtures + "/outer.assay"], directory: NSTemporaryDirectory())
+        let ok = try AssayProcess.run(
+            ["--keep-going", "-f", AssayProcess.fixtures + "/outer.assay"], directory: NSTemporaryDirectory())
         #expect(ok.stdout.contains("one"))
         #expect(ok.stdout.contains("three"))
     }
 
     @Test func continuationLinesAndComments() throws {
-        let out = try AssayProcess.run(["seeds/"], input: "# a comment\ndocs |\n  sort sentences desc |\n  limit 1 | select doc\n")
+        let out = try AssayProcess.run(
+            ["seeds/"], input: "# a comment\ndocs |\n  sort sentences desc |\n  limit 1 | select doc\n")
         #expect(out.status == 0)
         #expect(out.stdout.contains("003_ff26e3514ae5597a"))
     }
 
     @Test func badInputsGetOneLineErrorsAndTheSessionGoesOn() throws {
         let f = AssayProcess.fixtures
-        let out = try AssayProcess.run(["--keep-going"], input: """
-            load \(f)/binary.dat
-            load \(f)/latin1.txt
-            load \(f)/empty.txt
-            load /no/such/file.txt
-            docs | count
-            """)
+        let out = try AssayProcess.run(
+            ["--keep-going"],
+            input: """
+                load \(f)/binary.dat
+                load \(f)/latin1.txt
+                load \(f)/empty.txt
+                load /no/such/file.txt
+                docs | count
+                """)
         let lines = out.stderr.split(separator: "\n")
         #expect(lines.contains { $0.hasPrefix("line 1:") && $0.contains("binary file") && $0.contains("[E302]") })
         #expect(lines.contains { $0.contains("invalid UTF-8") })
@@ -81,7 +88,8 @@ struct BatchModeTests {
     }
 
     @Test func helpDocumentsCommandsAndExtractors() throws {
-        let out = try AssayProcess.run([], input: "help\nhelp where\ndefine tags = pattern /#\\w+/\nhelp tags\nhelp nosuchthing\n")
+        let out = try AssayProcess.run(
+            [], input: "help\nhelp where\ndefine tags = pattern /#\\w+/\nhelp tags\nhelp nosuchthing\n")
         #expect(out.stdout.contains("Queries:"))
         #expect(out.stdout.contains("... | where FIELD OP VALUE"))
         #expect(out.stdout.contains("tags 1.0: matches of /#\\w+/"))

@@ -12,7 +12,10 @@ struct CorpusLinkingTests {
         var out: [String: Int] = [:]
         var inside = false
         for line in csv.split(separator: "\n").map(String.init) {
-            if line == header { inside = true; continue }
+            if line == header {
+                inside = true
+                continue
+            }
             guard inside else { continue }
             guard let comma = line.lastIndex(of: ","), let n = Int(line[line.index(after: comma)...]) else { break }
             out[String(line[..<comma])] = n
@@ -21,13 +24,15 @@ struct CorpusLinkingTests {
     }
 
     @Test func entitiesAndSpeakersCountOneRowPerPerson() throws {
-        let out = try AssayProcess.run([], input: """
-            load \(Self.corpus)
-            .mode csv
-            entities | where label == "PERSON" | count by name
-            quotes | count by speaker
-            entity-sentiment labels=PERSON | stats score by name
-            """)
+        let out = try AssayProcess.run(
+            [],
+            input: """
+                load \(Self.corpus)
+                .mode csv
+                entities | where label == "PERSON" | count by name
+                quotes | count by speaker
+                entity-sentiment labels=PERSON | stats score by name
+                """)
         #expect(out.status == 0, "\(out.stderr)")
         let people = Self.counts(out.stdout, after: "name,count")
         // "Maria Kowalski", "Maria J. Kowalski", "MARIA KOWALSKI" and "Sen. Kowalski" alone.
@@ -47,15 +52,17 @@ struct CorpusLinkingTests {
     }
 
     @Test func entityRowsCarryNameAndIdAndDocumentLinkingKeepsTheirOwn() throws {
-        let out = try AssayProcess.run([], input: """
-            load \(Self.corpus)
-            .mode csv
-            entities | where doc == "k4" or doc == "e2" | select doc, text, canonical, name, entity_id
-            .link document
-            quotes | where doc == "k4" | select speaker
-            .link corpus
-            quotes | where doc == "k4" | select speaker, speaker_id
-            """)
+        let out = try AssayProcess.run(
+            [],
+            input: """
+                load \(Self.corpus)
+                .mode csv
+                entities | where doc == "k4" or doc == "e2" | select doc, text, canonical, name, entity_id
+                .link document
+                quotes | where doc == "k4" | select speaker
+                .link corpus
+                quotes | where doc == "k4" | select speaker, speaker_id
+                """)
         #expect(out.status == 0, "\(out.stderr)")
         #expect(out.stdout.contains("k4,Kowalski,Kowalski,Maria Kowalski,PERSON/maria-kowalski\n"))
         #expect(out.stdout.contains("e2,ECB,ECB,European Central Bank,ORG/european-central-bank\n"))
@@ -66,17 +73,21 @@ struct CorpusLinkingTests {
     @Test func namesAreRecomputedWhenDocumentsAreDroppedAndLoaded() throws {
         // Without the mayor's own stories, "Mayor Brandt" has no bearer to join; with them
         // loaded again, it has.
-        let out = try AssayProcess.run([], input: """
-            load \(Self.corpus)
-            .mode csv
-            entities | where doc == "b5" and label == "PERSON" | select name
-            drop b1 b2 e1
-            entities | where doc == "b5" and label == "PERSON" | select name
-            load \(Self.corpus)
-            entities | where doc == "b5" and label == "PERSON" | select name
-            """)
+        let out = try AssayProcess.run(
+            [],
+            input: """
+                load \(Self.corpus)
+                .mode csv
+                entities | where doc == "b5" and label == "PERSON" | select name
+                drop b1 b2 e1
+                entities | where doc == "b5" and label == "PERSON" | select name
+                load \(Self.corpus)
+                entities | where doc == "b5" and label == "PERSON" | select name
+                """)
         #expect(out.status == 0, "\(out.stderr)")
-        let answers = out.stdout.components(separatedBy: "name\n").dropFirst().map { $0.split(separator: "\n").first.map(String.init) }
+        let answers = out.stdout.components(separatedBy: "name\n").dropFirst().map {
+            $0.split(separator: "\n").first.map(String.init)
+        }
         #expect(answers == ["Peter Brandt", "Brandt", "Peter Brandt"])
     }
 
@@ -109,7 +120,8 @@ struct CorpusLinkingTests {
         #expect(table.status == 0, "\(table.stderr)")
         try table.stdout.write(toFile: folder + "/names.json", atomically: true, encoding: .utf8)
         let input = try String(contentsOfFile: AssayProcess.repository + "/" + Self.corpus, encoding: .utf8)
-        let piped = try AssayProcess.run(["extract", "--with", "quotes", "--names", folder + "/names.json", "-"], input: input)
+        let piped = try AssayProcess.run(
+            ["extract", "--with", "quotes", "--names", folder + "/names.json", "-"], input: input)
         #expect(piped.status == 0, "\(piped.stderr)")
         #expect(piped.stdout == twoPass.stdout)
     }
@@ -128,7 +140,8 @@ struct CorpusLinkingTests {
 
     @Test func extractReadingTwiceWarnsAndFailsOnceAnInput() throws {
         let folder = try AssayProcess.temporaryFolder()
-        try "Senator Maria Kowalski said \"We have the votes.\"".write(toFile: folder + "/a.txt", atomically: true, encoding: .utf8)
+        try "Senator Maria Kowalski said \"We have the votes.\"".write(
+            toFile: folder + "/a.txt", atomically: true, encoding: .utf8)
         try "".write(toFile: folder + "/empty.txt", atomically: true, encoding: .utf8)
         try Data([0, 1, 2, 0, 255]).write(to: URL(fileURLWithPath: folder + "/binary.txt"))
         let out = try AssayProcess.run(["extract", "--with", "quotes", "--link", "corpus", folder])
@@ -140,16 +153,21 @@ struct CorpusLinkingTests {
     }
 
     @Test func extractCorpusLinkingErrorsAreOneLineWithACode() throws {
-        let stdin = try AssayProcess.run(["extract", "--with", "quotes", "--link", "corpus", "-"], input: "{\"id\":\"a\",\"text\":\"x\"}\n")
+        let stdin = try AssayProcess.run(
+            ["extract", "--with", "quotes", "--link", "corpus", "-"], input: "{\"id\":\"a\",\"text\":\"x\"}\n")
         #expect(stdin.status == 2)
         #expect(stdin.stderr.contains("--names FILE") && stdin.stderr.contains("[E406]"))
-        let missing = try AssayProcess.run(["extract", "--with", "quotes", "--names", "/nonexistent/names.json", Self.corpus])
+        let missing = try AssayProcess.run([
+            "extract", "--with", "quotes", "--names", "/nonexistent/names.json", Self.corpus
+        ])
         #expect(missing.status == 2 && missing.stderr.contains("[E301]") && missing.stdout.isEmpty)
         let folder = try AssayProcess.temporaryFolder()
         try "{\"entities\": 3}".write(toFile: folder + "/bad.json", atomically: true, encoding: .utf8)
         let bad = try AssayProcess.run(["extract", "--with", "quotes", "--names", folder + "/bad.json", Self.corpus])
         #expect(bad.status == 2 && bad.stderr.contains("not a names table") && bad.stderr.contains("[E304]"))
-        let conflicting = try AssayProcess.run(["extract", "--with", "quotes", "--link", "document", "--names", folder + "/bad.json", Self.corpus])
+        let conflicting = try AssayProcess.run([
+            "extract", "--with", "quotes", "--link", "document", "--names", folder + "/bad.json", Self.corpus
+        ])
         #expect(conflicting.status != 0 && conflicting.stderr.contains("--link document"))
     }
 }

@@ -13,7 +13,9 @@ struct DocsCommandTests {
         let out = try AssayProcess.run(["docs", "seeds/"])
         #expect(out.status == 0, "\(out.stderr)")
         let docs = try objects(out.stdout)
-        let files = try FileManager.default.contentsOfDirectory(atPath: AssayProcess.seeds).filter { $0.hasSuffix(".txt") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: AssayProcess.seeds).filter {
+            $0.hasSuffix(".txt")
+        }.sorted()
         #expect(docs.map { $0["id"] as? String } == files.map { ($0 as NSString).deletingPathExtension })
         for (doc, file) in zip(docs, files) {
             let text = try String(contentsOfFile: AssayProcess.seeds + "/" + file, encoding: .utf8)
@@ -43,7 +45,8 @@ struct DocsCommandTests {
 
     @Test func aWebPageIsItsArticleAndStdinIsJSONLines() throws {
         let page = AssayProcess.fixtures + "/webpage.html"
-        let out = try AssayProcess.run(["docs", page, "-"], input: #"{"id": "s1", "text": "From stdin.", "outlet": "Wire", "n": 2}"# + "\n")
+        let out = try AssayProcess.run(
+            ["docs", page, "-"], input: #"{"id": "s1", "text": "From stdin.", "outlet": "Wire", "n": 2}"# + "\n")
         #expect(out.status == 0, "\(out.stderr)")
         let docs = try objects(out.stdout)
         #expect(docs.count == 2)
@@ -51,13 +54,16 @@ struct DocsCommandTests {
         #expect(text.hasPrefix("The port authority approved a plan on Monday"))
         #expect(!text.contains("Boris Johnson") && !text.contains("Home"))
         #expect((docs[0]["fields"] as? [String: Any])?["site"] as? String == "Coastline Daily")
-        #expect(out.stdout.hasSuffix(#"{"id": "s1", "text": "From stdin.", "fields": {"outlet": "Wire", "n": 2}}"# + "\n"))
+        #expect(
+            out.stdout.hasSuffix(#"{"id": "s1", "text": "From stdin.", "fields": {"outlet": "Wire", "n": 2}}"# + "\n"))
     }
 
     @Test func badInputsAreOneLineEachAndTheRestIsPrinted() throws {
         let folder = try AssayProcess.temporaryFolder()
         try Data("id,text\na,One.\nb,\"Two\"x\nc,Three.\n".utf8).write(to: URL(fileURLWithPath: folder + "/rows.csv"))
-        let out = try AssayProcess.run(["docs", folder + "/missing.txt", folder + "/rows.csv", AssayProcess.fixtures + "/articles.jsonl"])
+        let out = try AssayProcess.run([
+            "docs", folder + "/missing.txt", folder + "/rows.csv", AssayProcess.fixtures + "/articles.jsonl"
+        ])
         #expect(out.status == 1)
         let errors = out.stderr.split(separator: "\n")
         #expect(errors.count == 3, "\(out.stderr)")

@@ -18,11 +18,15 @@ struct ExampleScriptsTests {
     @Test(arguments: scripts)
     func scriptRunsAndPrintsWhatItPromises(_ path: String) throws {
         let script = try String(contentsOfFile: path, encoding: .utf8)
-        let corpus = script.split(separator: "\n").filter { $0.hasPrefix("# corpus: ") }.map { String($0.dropFirst("# corpus: ".count)) }
+        let corpus = script.split(separator: "\n").filter { $0.hasPrefix("# corpus: ") }.map {
+            String($0.dropFirst("# corpus: ".count))
+        }
         let out = try AssayProcess.run(corpus.isEmpty ? ["seeds/"] : corpus, input: script)
         #expect(out.status == 0, "\(path): \(out.stderr)")
         #expect(out.stderr.isEmpty, "\(path): \(out.stderr)")
-        let expectations = script.split(separator: "\n").filter { $0.hasPrefix("# expect: ") }.map { $0.dropFirst("# expect: ".count) }
+        let expectations = script.split(separator: "\n").filter { $0.hasPrefix("# expect: ") }.map {
+            $0.dropFirst("# expect: ".count)
+        }
         #expect(!expectations.isEmpty, "\(path) declares no '# expect:' lines")
         for e in expectations {
             #expect(out.stdout.contains(e), "\(path): output lacks '\(e)'")

@@ -4,27 +4,41 @@ import Testing
 /// `assay extract` follows the batch contract of DESIGN.md.
 struct ExtractContractTests {
     @Test func jsonLinesInJsonLinesOutInOrderWithScalarOffsets() throws {
-        let input = (0..<300).map { i in ##"{"id": "d\##(i)", "text": "Ünï #tag\##(i) and #more"}"## }.joined(separator: "\n") + "\n"
-        let out = try AssayProcess.run(["extract", "--define", "tags=/#\\w+/", "--with", "tags", "--batch-size", "7", "-"], input: input)
+        let input =
+            (0..<300).map { i in ##"{"id": "d\##(i)", "text": "Ünï #tag\##(i) and #more"}"## }.joined(separator: "\n")
+            + "\n"
+        let out = try AssayProcess.run(
+            ["extract", "--define", "tags=/#\\w+/", "--with", "tags", "--batch-size", "7", "-"], input: input)
         #expect(out.status == 0)
         let lines = out.stdout.split(separator: "\n")
         #expect(lines.count == 300)
-        #expect(lines[0] == ##"{"id": "d0", "annotations": [{"extractor": "tags", "start": 4, "end": 9, "text": "#tag0"}, {"extractor": "tags", "start": 14, "end": 19, "text": "#more"}]}"##)
+        #expect(
+            lines[0]
+                == ##"{"id": "d0", "annotations": [{"extractor": "tags", "start": 4, "end": 9, "text": "#tag0"}, {"extractor": "tags", "start": 14, "end": 19, "text": "#more"}]}"##
+        )
         #expect(lines.map { $0.split(separator: "\"")[3] } == (0..<300).map { "d\($0)"[...] })
     }
 
     @Test func badLinesAreReportedAndTheRestProcessed() throws {
-        let out = try AssayProcess.run(["extract", "--define", "tags=/#\\w+/", "--with", "tags", AssayProcess.fixtures + "/articles.jsonl"])
+        let out = try AssayProcess.run([
+            "extract", "--define", "tags=/#\\w+/", "--with", "tags", AssayProcess.fixtures + "/articles.jsonl"
+        ])
         #expect(out.status == 1)
         #expect(out.stdout.split(separator: "\n").count == 3)
         #expect(out.stderr.contains("articles.jsonl:3: not valid JSON: unknown word 'this'"))
     }
 
     @Test func filesAndFoldersAndJsonArrayFormat() throws {
-        let out = try AssayProcess.run(["extract", "--define", "putin=/Putin/", "--with", "putin", "--format", "json", "seeds/"])
+        let out = try AssayProcess.run([
+            "extract", "--define", "putin=/Putin/", "--with", "putin", "--format", "json", "seeds/"
+        ])
         #expect(out.status == 0)
         let json = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [[String: Any]]
-        #expect(json?.map { $0["id"] as? String } == ["000_b4be6983a25e9e06", "001_13e2baf28fb92d31", "002_4707357962415ac7", "003_ff26e3514ae5597a", "004_97e402c0209a3bde"])
+        #expect(
+            json?.map { $0["id"] as? String } == [
+                "000_b4be6983a25e9e06", "001_13e2baf28fb92d31", "002_4707357962415ac7", "003_ff26e3514ae5597a",
+                "004_97e402c0209a3bde"
+            ])
     }
 
     @Test func unknownExtractorIsAUsageError() throws {
@@ -39,12 +53,15 @@ struct BuiltInExtractorsContractTests {
     @Test func everyAnnotationsTextIsItsScalarSliceAndFieldsFollowTheContract() throws {
         let out = try AssayProcess.run(["extract", "--with", "quotes,numbers,entities,sentiment", "seeds/"])
         #expect(out.status == 0, "\(out.stderr)")
-        let files = try FileManager.default.contentsOfDirectory(atPath: AssayProcess.seeds).filter { $0.hasSuffix(".txt") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: AssayProcess.seeds).filter {
+            $0.hasSuffix(".txt")
+        }.sorted()
         let lines = out.stdout.split(separator: "\n")
         #expect(lines.count == files.count)
         var seen = Set<String>()
         for (line, file) in zip(lines, files) {
-            let text = Array(try String(contentsOfFile: AssayProcess.seeds + "/" + file, encoding: .utf8).unicodeScalars)
+            let text = Array(
+                try String(contentsOfFile: AssayProcess.seeds + "/" + file, encoding: .utf8).unicodeScalars)
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             #expect(object["id"] as? String == String(file.dropLast(4)))
             for a in try #require(object["annotations"] as? [[String: Any]]) {
@@ -77,14 +94,18 @@ struct BuiltInExtractorsContractTests {
 /// `"targets"` on input lines: one `scope: "target"` sentiment annotation per span.
 struct TargetContractTests {
     @Test func eachTargetGetsOneAnnotationOnItsSpan() throws {
-        let input = #"{"id": "a", "text": "Ørsted praised Acme, but Globex was fined for fraud.", "targets": [{"start": 25, "end": 31}, {"start": 0, "end": 6}, {"start": 15, "end": 19}]}"# + "\n"
+        let input =
+            #"{"id": "a", "text": "Ørsted praised Acme, but Globex was fined for fraud.", "targets": [{"start": 25, "end": 31}, {"start": 0, "end": 6}, {"start": 15, "end": 19}]}"#
+            + "\n"
             + #"{"id": "b", "text": "No targets here."}"# + "\n"
         let out = try AssayProcess.run(["extract", "--with", "sentiment", "-"], input: input)
         #expect(out.status == 0, "\(out.stderr)")
         let lines = out.stdout.split(separator: "\n")
         #expect(lines.count == 2)
         let first = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
-        let targets = try #require(first["annotations"] as? [[String: Any]]).filter { $0["scope"] as? String == "target" }
+        let targets = try #require(first["annotations"] as? [[String: Any]]).filter {
+            $0["scope"] as? String == "target"
+        }
         #expect(targets.map { $0["text"] as? String } == ["Ørsted", "Acme", "Globex"])
         #expect(targets.map { $0["start"] as? Int } == [0, 15, 25])
         for t in targets {
@@ -96,12 +117,13 @@ struct TargetContractTests {
     }
 
     @Test func badTargetsAreOneErrorLineEachAndTheRestIsProcessed() throws {
-        let input = [
-            #"{"id": "a", "text": "Fine.", "targets": [{"start": 0, "end": 4}]}"#,
-            #"{"id": "b", "text": "Short.", "targets": [{"start": 0, "end": 60}]}"#,
-            #"{"id": "c", "text": "Short.", "targets": "Short"}"#,
-            #"{"id": "d", "text": "Fine again.", "targets": [{"start": 0, "end": 4}]}"#,
-        ].joined(separator: "\n") + "\n"
+        let input =
+            [
+                #"{"id": "a", "text": "Fine.", "targets": [{"start": 0, "end": 4}]}"#,
+                #"{"id": "b", "text": "Short.", "targets": [{"start": 0, "end": 60}]}"#,
+                #"{"id": "c", "text": "Short.", "targets": "Short"}"#,
+                #"{"id": "d", "text": "Fine again.", "targets": [{"start": 0, "end": 4}]}"#
+            ].joined(separator: "\n") + "\n"
         let out = try AssayProcess.run(["extract", "--with", "sentiment", "-"], input: input)
         #expect(out.status == 1)
         #expect(out.stdout.split(separator: "\n").count == 2)
@@ -120,7 +142,9 @@ struct TargetContractTests {
         let out = try AssayProcess.run(["eval", "entity-sentiment", AssayProcess.fixtures + "/target_sentiment.jsonl"])
         #expect(out.status == 0, "\(out.stderr)")
         let lines = out.stdout.split(separator: "\n").map(String.init)
-        #expect(lines[0].hasSuffix("4 sentences, read through the batch contract (\"targets\" in, \"scope\": \"target\" out)"))
+        #expect(
+            lines[0].hasSuffix(
+                "4 sentences, read through the batch contract (\"targets\" in, \"scope\": \"target\" out)"))
         #expect(lines[1].contains("target macro-F1") && lines[1].contains("sentence label macro-F1"))
         let rows = lines.dropFirst(2).map { $0.split(separator: " ").map(String.init) }
         #expect(rows.map { $0[0] } == ["rw", "mt", "all"])

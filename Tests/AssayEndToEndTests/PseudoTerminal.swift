@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs a program on a pseudo-terminal, the way a person at a terminal would, so that end-to-end
@@ -45,8 +46,10 @@ final class PseudoTerminal {
     /// Starts `executable ARGUMENTS` on a new pseudo-terminal of `columns` x `rows`, with the
     /// test's environment overridden by `environment` (and a plain `TERM` and UTF-8 locale),
     /// without the variables named in `unsetting`.
-    init(_ executable: String, arguments: [String], environment: [String: String] = [:],
-         unsetting: [String] = [], directory: String? = nil, columns: UInt16 = 120, rows: UInt16 = 40) throws {
+    init(
+        _ executable: String, arguments: [String], environment: [String: String] = [:],
+        unsetting: [String] = [], directory: String? = nil, columns: UInt16 = 120, rows: UInt16 = 40
+    ) throws {
         let glibc = try GlibcExtensions.shared()
         let fd = glibc.posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC)
         guard fd >= 0 else { throw Failure(description: "posix_openpt failed: errno \(errno)") }
@@ -70,12 +73,15 @@ final class PseudoTerminal {
         // Signals the test runner may ignore or block must reach the child as a terminal sends them.
         var defaults = sigset_t()
         sigemptyset(&defaults)
-        for signal in [SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGPIPE, SIGTSTP, SIGTTIN, SIGTTOU] { sigaddset(&defaults, signal) }
+        for signal in [SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGPIPE, SIGTSTP, SIGTTIN, SIGTTOU] {
+            sigaddset(&defaults, signal)
+        }
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         var noMask = sigset_t()
         sigemptyset(&noMask)
         posix_spawnattr_setsigmask(&attributes, &noMask)
-        posix_spawnattr_setflags(&attributes, Int16(GlibcExtensions.POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        posix_spawnattr_setflags(
+            &attributes, Int16(GlibcExtensions.POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
 
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -168,7 +174,10 @@ final class PseudoTerminal {
             }
             let left = deadline.timeIntervalSinceNow
             if left <= 0 || masterClosed {
-                throw Failure(description: "\(left <= 0 ? "timed out" : "the program ended") waiting for \(String(reflecting: text)); output since the last match:\n\(unmatched)")
+                throw Failure(
+                    description:
+                        "\(left <= 0 ? "timed out" : "the program ended") waiting for \(String(reflecting: text)); output since the last match:\n\(unmatched)"
+                )
             }
             readAvailable(waitingAtMost: min(left, 0.1))
         }
@@ -185,7 +194,8 @@ final class PseudoTerminal {
             var settings = termios()
             if tcgetattr(master, &settings) == 0, settings.c_lflag & tcflag_t(ICANON) == 0 { return }
             if deadline.timeIntervalSinceNow <= 0 || masterClosed {
-                throw Failure(description: "the program never started editing a line; output since the last match:\n\(unmatched)")
+                throw Failure(
+                    description: "the program never started editing a line; output since the last match:\n\(unmatched)")
             }
             readAvailable(waitingAtMost: 0.01)
         }
@@ -287,7 +297,8 @@ struct ANSIStripper {
             case .escape:
                 switch byte {
                 case UInt8(ascii: "["): state = .csi
-                case UInt8(ascii: "]"), UInt8(ascii: "P"), UInt8(ascii: "X"), UInt8(ascii: "^"), UInt8(ascii: "_"): state = .string
+                case UInt8(ascii: "]"), UInt8(ascii: "P"), UInt8(ascii: "X"), UInt8(ascii: "^"), UInt8(ascii: "_"):
+                    state = .string
                 case 0x20...0x2F: state = .escapeIntermediate  // e.g. ESC ( B
                 default: state = .text
                 }
@@ -314,8 +325,10 @@ struct GlibcExtensions {
     let grantpt: @convention(c) (Int32) -> Int32
     let unlockpt: @convention(c) (Int32) -> Int32
     let ptsname_r: @convention(c) (Int32, UnsafeMutablePointer<CChar>?, Int) -> Int32
-    let posix_spawn_file_actions_addclosefrom_np: @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, Int32) -> Int32
-    let posix_spawn_file_actions_addchdir_np: @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, UnsafePointer<CChar>?) -> Int32
+    let posix_spawn_file_actions_addclosefrom_np:
+        @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, Int32) -> Int32
+    let posix_spawn_file_actions_addchdir_np:
+        @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, UnsafePointer<CChar>?) -> Int32
 
     static func shared() throws -> GlibcExtensions {
         func symbol<F>(_ name: String, as type: F.Type) throws -> F {
@@ -329,10 +342,14 @@ struct GlibcExtensions {
             posix_openpt: try symbol("posix_openpt", as: (@convention(c) (Int32) -> Int32).self),
             grantpt: try symbol("grantpt", as: (@convention(c) (Int32) -> Int32).self),
             unlockpt: try symbol("unlockpt", as: (@convention(c) (Int32) -> Int32).self),
-            ptsname_r: try symbol("ptsname_r", as: (@convention(c) (Int32, UnsafeMutablePointer<CChar>?, Int) -> Int32).self),
-            posix_spawn_file_actions_addclosefrom_np: try symbol("posix_spawn_file_actions_addclosefrom_np",
+            ptsname_r: try symbol(
+                "ptsname_r", as: (@convention(c) (Int32, UnsafeMutablePointer<CChar>?, Int) -> Int32).self),
+            posix_spawn_file_actions_addclosefrom_np: try symbol(
+                "posix_spawn_file_actions_addclosefrom_np",
                 as: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, Int32) -> Int32).self),
-            posix_spawn_file_actions_addchdir_np: try symbol("posix_spawn_file_actions_addchdir_np",
-                as: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, UnsafePointer<CChar>?) -> Int32).self))
+            posix_spawn_file_actions_addchdir_np: try symbol(
+                "posix_spawn_file_actions_addchdir_np",
+                as: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, UnsafePointer<CChar>?) -> Int32)
+                    .self))
     }
 }

@@ -7,7 +7,9 @@ struct RobustnessTests {
     @Test func aHugeNumberNeitherCrashesExtractNorLosesTheBatch() throws {
         let dir = try AssayProcess.temporaryFolder()
         var lines = (0..<20).map { #"{"id":"d\#($0)","text":"It cost $\#($0) million."}"# }
-        lines.insert(#"{"id":"huge","text":"It holds 9223372036854775807 rows, 1"# + String(repeating: "0", count: 400) + #" grains and $"# + String(repeating: "9", count: 10_000) + #"th."}"#, at: 10)
+        lines.insert(
+            #"{"id":"huge","text":"It holds 9223372036854775807 rows, 1"# + String(repeating: "0", count: 400)
+                + #" grains and $"# + String(repeating: "9", count: 10_000) + #"th."}"#, at: 10)
         try lines.joined(separator: "\n").write(toFile: dir + "/in.jsonl", atomically: true, encoding: .utf8)
         let out = try AssayProcess.run(["extract", "--with", "numbers", dir + "/in.jsonl"], timeout: 120)
         #expect(out.status == 0, "\(out.stderr)")
@@ -17,14 +19,17 @@ struct RobustnessTests {
 
     @Test func aHugeNumberDoesNotEndTheSession() throws {
         let dir = try AssayProcess.temporaryFolder()
-        try #"{"id":"x","text":"It holds 9223372036854775807 rows."}"#.write(toFile: dir + "/in.jsonl", atomically: true, encoding: .utf8)
-        let out = try AssayProcess.run([dir + "/in.jsonl"], input: ".mode csv\nnumbers | count\ndocs | count\n", timeout: 120)
+        try #"{"id":"x","text":"It holds 9223372036854775807 rows."}"#.write(
+            toFile: dir + "/in.jsonl", atomically: true, encoding: .utf8)
+        let out = try AssayProcess.run(
+            [dir + "/in.jsonl"], input: ".mode csv\nnumbers | count\ndocs | count\n", timeout: 120)
         #expect(out.status == 0, "\(out.stderr)")
         #expect(out.stdout.contains("count\n1\n"))
     }
 
     @Test func aByteOrderMarkInTheTextKeepsLaterOffsets() throws {
-        let out = try AssayProcess.run(["extract", "--with", "numbers", "-"], input: "{\"id\":\"x\",\"text\":\"\u{FEFF}5\"}\n", timeout: 60)
+        let out = try AssayProcess.run(
+            ["extract", "--with", "numbers", "-"], input: "{\"id\":\"x\",\"text\":\"\u{FEFF}5\"}\n", timeout: 60)
         #expect(out.stdout.contains(#""start": 1, "end": 2, "text": "5""#), "\(out.stdout)")
     }
 
@@ -42,7 +47,8 @@ struct RobustnessTests {
         #expect(mkfifo(dir + "/pipe", 0o600) == 0)
         #expect(mkfifo(dir + "/pipe.jsonl", 0o600) == 0)
         try "Ten people came.".write(toFile: dir + "/after.txt", atomically: true, encoding: .utf8)
-        let out = try AssayProcess.run(["extract", "--with", "numbers", dir + "/pipe", dir + "/pipe.jsonl", dir + "/after.txt"], timeout: 60)
+        let out = try AssayProcess.run(
+            ["extract", "--with", "numbers", dir + "/pipe", dir + "/pipe.jsonl", dir + "/after.txt"], timeout: 60)
         #expect(out.stdout.contains(#""id": "after""#))
         #expect(out.stderr.contains("pipe: a FIFO (named pipe), not a regular file: skipped"))
         #expect(out.stderr.contains("pipe.jsonl: a FIFO"))
@@ -51,7 +57,8 @@ struct RobustnessTests {
     @Test func documentsOverTheLimitAreE306AndTheRestGoOn() throws {
         let long = #"{"id":"big","text":""# + String(repeating: "word ", count: 300_000) + "\"}"
         let input = #"{"id":"a","text":"one"}"# + "\n" + long + "\n" + #"{"id":"b","text":"two"}"# + "\n"
-        let out = try AssayProcess.run(["extract", "--with", "numbers", "--max-document-mb", "1", "--error-lines", "-"], input: input, timeout: 60)
+        let out = try AssayProcess.run(
+            ["extract", "--with", "numbers", "--max-document-mb", "1", "--error-lines", "-"], input: input, timeout: 60)
         let lines = out.stdout.split(separator: "\n")
         #expect(lines.count == 3)
         #expect(lines[1].contains(#""code": "E306""#))
@@ -59,7 +66,9 @@ struct RobustnessTests {
     }
 
     @Test func malformedJSONSaysWhatIsWrong() throws {
-        let out = try AssayProcess.run(["extract", "--with", "numbers", "-"], input: "{\"id\":\"b\",\"text\":\"abc\",}\n{\"id\":\"c\",\"text\":\"a\u{FFFD}\"}\n", timeout: 60)
+        let out = try AssayProcess.run(
+            ["extract", "--with", "numbers", "-"],
+            input: "{\"id\":\"b\",\"text\":\"abc\",}\n{\"id\":\"c\",\"text\":\"a\u{FFFD}\"}\n", timeout: 60)
         #expect(out.stderr.contains("stdin:1: not valid JSON: trailing comma before '}' at byte 23 [E304]"))
         #expect(out.stdout.contains(#""id": "c""#))
     }
@@ -88,7 +97,9 @@ struct RobustnessTests {
             Thread.sleep(forTimeInterval: delay)
             kill(p.processIdentifier, SIGKILL)
             p.waitUntilExit()
-            let left = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0 != "in.jsonl" && $0 != "out.csv" }
+            let left = try FileManager.default.contentsOfDirectory(atPath: dir).filter {
+                $0 != "in.jsonl" && $0 != "out.csv"
+            }
             #expect(left.isEmpty, "left behind: \(left)")
         }
     }
@@ -97,11 +108,15 @@ struct RobustnessTests {
 /// `define ... pattern`, `where ... matches` and `kwic` with a backtracking pattern stop with
 /// E407 and the script goes on.
 struct RegexBudgetTests {
-    @Test(arguments: ["define cat = pattern /(a+)+$/; cat | count", "kwic /(a|aa)+$/", "docs | where doc matches /(a+)+$/ | count"])
+    @Test(arguments: [
+        "define cat = pattern /(a+)+$/; cat | count", "kwic /(a|aa)+$/", "docs | where doc matches /(a+)+$/ | count"
+    ])
     func aCatastrophicPatternStopsWithE407(script: String) throws {
         let dir = try AssayProcess.temporaryFolder()
-        try #"{"id":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab","text":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab"}"#.write(toFile: dir + "/in.jsonl", atomically: true, encoding: .utf8)
-        let out = try AssayProcess.run(["--keep-going", dir + "/in.jsonl", "-e", script + "; docs | count"], timeout: 60)
+        try #"{"id":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab","text":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab"}"#
+            .write(toFile: dir + "/in.jsonl", atomically: true, encoding: .utf8)
+        let out = try AssayProcess.run(
+            ["--keep-going", dir + "/in.jsonl", "-e", script + "; docs | count"], timeout: 60)
         #expect(out.stderr.contains("ran out of its budget"), "\(out.stderr)")
         #expect(out.stderr.contains("[E407]"))
         #expect(out.stdout.contains("count"))

@@ -17,7 +17,9 @@ struct StreamingContractTests {
         #expect(out.status == 0, "failures are answered in the output, so the task does not fail")
         let lines = out.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 4, "one line per non-blank input line")
-        let objects = try lines.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        let objects = try lines.map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
         #expect(objects.map { $0["id"] as? String } == ["a", nil, nil, "d"])
         #expect(objects[1]["code"] as? String == "E304")
         #expect((objects[1]["error"] as? String)?.contains("stdin:2") == true)
@@ -27,7 +29,8 @@ struct StreamingContractTests {
     }
 
     @Test func withoutErrorLinesABadLineLeavesNoOutputAndFailsTheRun() throws {
-        let out = try AssayProcess.run(["extract", "--with", "numbers", "-"], input: "{\"id\": \"a\", \"text\": \"5\"}\nnot json\n")
+        let out = try AssayProcess.run(
+            ["extract", "--with", "numbers", "-"], input: "{\"id\": \"a\", \"text\": \"5\"}\nnot json\n")
         #expect(out.status == 1)
         #expect(out.stdout.split(separator: "\n").count == 1)
     }
@@ -39,7 +42,10 @@ struct StreamingContractTests {
         try (lines.joined(separator: "\n") + "\n").write(toFile: corpus, atomically: true, encoding: .utf8)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/bash")
-        p.arguments = ["-c", "'\(AssayProcess.binary)' extract --define 'x=/#x/' --with x --batch-size 64 '\(corpus)' 2>'\(folder)/err' | head -n 1 >/dev/null; echo ${PIPESTATUS[0]}"]
+        p.arguments = [
+            "-c",
+            "'\(AssayProcess.binary)' extract --define 'x=/#x/' --with x --batch-size 64 '\(corpus)' 2>'\(folder)/err' | head -n 1 >/dev/null; echo ${PIPESTATUS[0]}"
+        ]
         let out = Pipe()
         p.standardOutput = out
         try p.run()

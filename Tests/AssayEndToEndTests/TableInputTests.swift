@@ -7,7 +7,8 @@ struct TableInputTests {
     /// A media-monitoring export as a spreadsheet writes it: a byte-order mark, CRLF line ends,
     /// a quoted cell with a line break and doubled quotes, one row with bad quoting and one with
     /// a column missing.
-    static let export = "\u{FEFF}id,outlet,date,headline,body\r\n"
+    static let export =
+        "\u{FEFF}id,outlet,date,headline,body\r\n"
         + "t1,TASS,2025-05-08,Talks,\"\"\"We will not give in,\"\" Vladimir Putin said on Thursday.\nThe talks ended.\"\r\n"
         + "r1,Reuters,2025-05-09,Trade,\"Xi Jinping met officials in Geneva, where tariffs fell by 40 percent.\"\r\n"
         + "x1,Reuters,2025-05-09,Broken,\"Angela Merkel\"spoke\r\n"
@@ -30,7 +31,10 @@ struct TableInputTests {
         #expect(errors[1].contains("export.csv:6:") && errors[1].contains("4 fields where the header has 5"))
         let lines = out.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 3)
-        #expect(lines[0].hasPrefix(#"{"id": "t1", "annotations": [{"extractor": "quotes", "start": 1, "end": 20, "text": "We will not give in""#), "\(lines[0])")
+        #expect(
+            lines[0].hasPrefix(
+                #"{"id": "t1", "annotations": [{"extractor": "quotes", "start": 1, "end": 20, "text": "We will not give in""#
+            ), "\(lines[0])")
         #expect(lines[0].contains(#""speaker": "Vladimir Putin""#))
         #expect(lines[0].hasSuffix(#""fields": {"outlet": "TASS", "date": "2025-05-08", "headline": "Talks"}}"#))
         #expect(lines[1].contains(#""value": 40"#))
@@ -40,7 +44,8 @@ struct TableInputTests {
     }
 
     @Test func theTextColumnIsChosenWithTextColumnAndAFolderMixesKinds() throws {
-        let path = try exportFile(name: "export.tsv", "id\theadline\tbody\nh1\tVladimir Putin visits Paris\tnot analysed\n")
+        let path = try exportFile(
+            name: "export.tsv", "id\theadline\tbody\nh1\tVladimir Putin visits Paris\tnot analysed\n")
         let folder = (path as NSString).deletingLastPathComponent
         try Data("A plain article about Berlin.\n".utf8).write(to: URL(fileURLWithPath: folder + "/plain.txt"))
         let out = try AssayProcess.run(["extract", "--with", "entities", "--text-column", "headline", folder])
@@ -70,7 +75,10 @@ struct TableInputTests {
         #expect(out.stdout.contains("loaded 3 documents"))
         #expect(out.stdout.contains("BBC             1\nReuters         1\nTASS            1"), "\(out.stdout)")
         #expect(out.stdout.contains("BBC             1\nTASS            1\n(2 rows)"), "\(out.stdout)")
-        #expect(out.stdout.split(separator: "\n").contains { $0.hasPrefix("t1 ") && $0.contains("\"We will not give in,\" Vladimir Putin said") }, "\(out.stdout)")
+        #expect(
+            out.stdout.split(separator: "\n").contains {
+                $0.hasPrefix("t1 ") && $0.contains("\"We will not give in,\" Vladimir Putin said")
+            }, "\(out.stdout)")
         #expect(out.stderr.contains("export.csv:5:"))
     }
 }

@@ -12,7 +12,8 @@ struct TargetSentimentEndToEndTests {
     @Test func aTargetGetsTheToneTowardItNotItsSentences() throws {
         // Green is called a liar; Black only says so. One sentence, two tones.
         let text = "“Green is a liar and a fraud,” said Black."
-        let input = #"{"id": "q", "text": "\#(text)", "targets": [{"start": 1, "end": 6}, {"start": 36, "end": 41}]}"# + "\n"
+        let input =
+            #"{"id": "q", "text": "\#(text)", "targets": [{"start": 1, "end": 6}, {"start": 36, "end": 41}]}"# + "\n"
         let out = try AssayProcess.run(["extract", "--with", "sentiment", "-"], input: input)
         #expect(out.status == 0, "\(out.stderr)")
         let found = try annotations(try #require(out.stdout.split(separator: "\n").first))
@@ -29,12 +30,14 @@ struct TargetSentimentEndToEndTests {
     }
 
     @Test func sentimentTowardAnEntityInTheREPL() throws {
-        let out = try AssayProcess.run(["seeds/"], input: """
-            entities | where label == "PERSON" | sentiment toward=true | limit 3 | select scope
-            entities | where label == "PERSON" | sentiment | limit 1 | select scope
-            describe sentiment
+        let out = try AssayProcess.run(
+            ["seeds/"],
+            input: """
+                entities | where label == "PERSON" | sentiment toward=true | limit 3 | select scope
+                entities | where label == "PERSON" | sentiment | limit 1 | select scope
+                describe sentiment
 
-            """)
+                """)
         #expect(out.status == 0, "\(out.stderr)")
         let lines = out.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         #expect(lines.filter { $0 == "target" }.count == 3)
@@ -43,17 +46,21 @@ struct TargetSentimentEndToEndTests {
     }
 
     @Test func entitySentimentPerMentionExplainsWhatMovedIt() throws {
-        let out = try AssayProcess.run(["seeds/"], input: """
-            .mode jsonl
-            entity-sentiment per=mention explain=true | where entity == "Xi Jinping" | limit 2
-            entity-sentiment per=both | where entity == "Xi Jinping" | count by scope
+        let out = try AssayProcess.run(
+            ["seeds/"],
+            input: """
+                .mode jsonl
+                entity-sentiment per=mention explain=true | where entity == "Xi Jinping" | limit 2
+                entity-sentiment per=both | where entity == "Xi Jinping" | count by scope
 
-            """)
+                """)
         #expect(out.status == 0, "\(out.stderr)")
         let rows = out.stdout.split(separator: "\n").compactMap {
             try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
         }
-        let mentions = rows.filter { $0["extractor"] as? String == "entity-sentiment" && $0["scope"] as? String == "mention" }
+        let mentions = rows.filter {
+            $0["extractor"] as? String == "entity-sentiment" && $0["scope"] as? String == "mention"
+        }
         #expect(mentions.count == 2)
         for m in mentions {
             let explain = m["explain"] as? [String] ?? []
@@ -61,8 +68,11 @@ struct TargetSentimentEndToEndTests {
             #expect(explain.count >= 2)
             #expect(["positive", "negative", "neutral"].contains(m["label"] as? String ?? ""))
         }
-        let counts = Dictionary(rows.filter { $0["count"] != nil }.compactMap { r in (r["scope"] as? String).map { ($0, r["count"] as? Int ?? 0) } },
-                                uniquingKeysWith: +)
+        let counts = Dictionary(
+            rows.filter { $0["count"] != nil }.compactMap { r in
+                (r["scope"] as? String).map { ($0, r["count"] as? Int ?? 0) }
+            },
+            uniquingKeysWith: +)
         #expect(counts["entity"] ?? 0 >= 1 && counts["mention"] ?? 0 > counts["entity"] ?? 0)
     }
 
@@ -74,8 +84,10 @@ struct TargetSentimentEndToEndTests {
         var files: [Data] = []
         for n in 0..<2 {
             let path = directory + "/model\(n).tsv"
-            let out = try AssayProcess.run(["train", "entity-sentiment", "--train", data, "--out", path,
-                                            "--folds", "2", "--min-count", "1", "--lambdas", "1"])
+            let out = try AssayProcess.run([
+                "train", "entity-sentiment", "--train", data, "--out", path,
+                "--folds", "2", "--min-count", "1", "--lambdas", "1"
+            ])
             #expect(out.status == 0, "\(out.stderr)")
             #expect(out.stdout.contains("8 targets in 4 sentences"))
             files.append(try Data(contentsOf: URL(fileURLWithPath: path)))
@@ -84,7 +96,9 @@ struct TargetSentimentEndToEndTests {
         let text = String(decoding: files[0], as: UTF8.self)
         #expect(text.hasPrefix("# assay target sentiment model, format 1\n"))
         #expect(text.contains("\nintercept\t"))
-        let bad = try AssayProcess.run(["train", "entity-sentiment", "--train", data, "--out", directory + "/x.tsv", "--lambdas", "zero"])
+        let bad = try AssayProcess.run([
+            "train", "entity-sentiment", "--train", data, "--out", directory + "/x.tsv", "--lambdas", "zero"
+        ])
         #expect(bad.status != 0 && bad.stderr.contains("--lambdas"))
     }
 }

@@ -20,14 +20,17 @@ struct TerminalTests {
     static let longestSeed = "004_97e402c0209a3bde"
 
     /// Starts `assay ARGS` on a terminal with HOME at `home` and the given extra variables.
-    func startREPL(_ arguments: [String] = [], home: String, environment: [String: String] = [:],
-                   directory: String = AssayProcess.repository) throws -> PseudoTerminal {
+    func startREPL(
+        _ arguments: [String] = [], home: String, environment: [String: String] = [:],
+        directory: String = AssayProcess.repository
+    ) throws -> PseudoTerminal {
         var env = environment
         env["HOME"] = home
         // The runner's own ASSAY_HISTORY must not leak in: without one, HOME decides.
-        return try PseudoTerminal(AssayProcess.binary, arguments: arguments, environment: env,
-                                  unsetting: environment["ASSAY_HISTORY"] == nil ? ["ASSAY_HISTORY"] : [],
-                                  directory: directory)
+        return try PseudoTerminal(
+            AssayProcess.binary, arguments: arguments, environment: env,
+            unsetting: environment["ASSAY_HISTORY"] == nil ? ["ASSAY_HISTORY"] : [],
+            directory: directory)
     }
 
     /// Waits for the next prompt and for the line editor to take keys; returns what came before it.
@@ -108,7 +111,8 @@ struct TerminalTests {
     @Test func tabCompletesStagesSettingValuesAndCommands() throws {
         let home = try AssayProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: home) }
-        let terminal = try startREPL([AssayProcess.seeds], home: home, environment: ["ASSAY_HISTORY": home + "/history"])
+        let terminal = try startREPL(
+            [AssayProcess.seeds], home: home, environment: ["ASSAY_HISTORY": home + "/history"])
         defer { terminal.terminate() }
         try waitForPrompt(terminal)
 
@@ -144,7 +148,8 @@ struct TerminalTests {
     @Test func ctrlCAtThePromptAbandonsTheLine() throws {
         let home = try AssayProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: home) }
-        let terminal = try startREPL([AssayProcess.seeds], home: home, environment: ["ASSAY_HISTORY": home + "/history"])
+        let terminal = try startREPL(
+            [AssayProcess.seeds], home: home, environment: ["ASSAY_HISTORY": home + "/history"])
         defer { terminal.terminate() }
         try waitForPrompt(terminal)
 
@@ -162,7 +167,9 @@ struct TerminalTests {
         let docs = try waitForPrompt(terminal)
         #expect(docs.contains("count\n-----\n    5\n"), "docs | count gave:\n\(docs)")
         #expect(!terminal.screen.contains("unknown extractor"), "the abandoned line ran:\n\(terminal.screen)")
-        #expect(!terminal.screen.contains("interrupted"), "a Ctrl-C at the prompt interrupted the next command:\n\(terminal.screen)")
+        #expect(
+            !terminal.screen.contains("interrupted"),
+            "a Ctrl-C at the prompt interrupted the next command:\n\(terminal.screen)")
         // The abandoned line is not in the history either.
         let saved = (try? String(contentsOfFile: home + "/history", encoding: .utf8)) ?? ""
         #expect(!saved.contains("nosuchextractor"))
@@ -173,7 +180,8 @@ struct TerminalTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let corpus = folder + "/corpus.jsonl"
         try writeCorpus(to: corpus, documents: 2000)
-        let terminal = try startREPL([], home: folder, environment: ["ASSAY_HISTORY": folder + "/history"], directory: folder)
+        let terminal = try startREPL(
+            [], home: folder, environment: ["ASSAY_HISTORY": folder + "/history"], directory: folder)
         defer { terminal.terminate() }
         try waitForPrompt(terminal)
 
@@ -210,7 +218,9 @@ struct TerminalTests {
     /// A JSON Lines corpus of `documents` documents cycling through the seed texts: enough that
     /// `entities` runs for many seconds in a debug build.
     private func writeCorpus(to path: String, documents: Int) throws {
-        let texts = try Self.seedIDs.map { try String(contentsOfFile: AssayProcess.seeds + "/\($0).txt", encoding: .utf8) }
+        let texts = try Self.seedIDs.map {
+            try String(contentsOfFile: AssayProcess.seeds + "/\($0).txt", encoding: .utf8)
+        }
         var lines = ""
         for i in 0..<documents {
             let object: [String: String] = ["id": String(format: "doc%05d", i), "text": texts[i % texts.count]]

@@ -14,7 +14,9 @@ struct WebPageTests {
             #expect(line.contains("Anna Lindqvist"))
             #expect(line.contains("40000000"))
             #expect(line.contains("most important decision"))
-            for boilerplate in ["Boris Johnson", "500000", "Thatcher", "Pierre Dupont", "Total waste", "Rupert Murdoch", "Home"] {
+            for boilerplate in [
+                "Boris Johnson", "500000", "Thatcher", "Pierre Dupont", "Total waste", "Rupert Murdoch", "Home"
+            ] {
                 #expect(!line.contains(boilerplate), "\(boilerplate) found in \(line)")
             }
             #expect(line.contains("\"site\": \"Coastline Daily\""))

@@ -1,18 +1,25 @@
 import AssayCore
 import Testing
+
 @testable import AssayEntities
 
 @Test func errorsSortMistakesIntoKindsAndCountThem() {
     //                             0         1         2         3         4
     //                             0123456789012345678901234567890123456789012345
     let doc = AnalyzedDocument("Alchemy bid . Alchemy won . Ted Baker fell . Paris")
-    let alchemy1 = Span(0, 7), alchemy2 = Span(14, 21), tedBaker = Span(28, 37), baker = Span(32, 37), paris = Span(45, 50)
+    let alchemy1 = Span(0, 7), alchemy2 = Span(14, 21), tedBaker = Span(28, 37), baker = Span(32, 37),
+        paris = Span(45, 50)
     var errors = EntityErrors()
-    errors.add(found: [GoldEntity(span: alchemy1, label: .person), GoldEntity(span: alchemy2, label: .person),
-                       GoldEntity(span: baker, label: .person), GoldEntity(span: Span(8, 11), label: .misc)],
-               gold: [GoldEntity(span: alchemy1, label: .org), GoldEntity(span: alchemy2, label: .org),
-                      GoldEntity(span: tedBaker, label: .org), GoldEntity(span: paris, label: .loc)],
-               in: doc)
+    errors.add(
+        found: [
+            GoldEntity(span: alchemy1, label: .person), GoldEntity(span: alchemy2, label: .person),
+            GoldEntity(span: baker, label: .person), GoldEntity(span: Span(8, 11), label: .misc)
+        ],
+        gold: [
+            GoldEntity(span: alchemy1, label: .org), GoldEntity(span: alchemy2, label: .org),
+            GoldEntity(span: tedBaker, label: .org), GoldEntity(span: paris, label: .loc)
+        ],
+        in: doc)
     let c = errors.counts
     #expect(c[.init(kind: .label, gold: .org, goldText: "Alchemy", found: .person, foundText: "Alchemy")] == 2)
     #expect(c[.init(kind: .boundary, gold: .org, goldText: "Ted Baker", found: .person, foundText: "Baker")] == 1)

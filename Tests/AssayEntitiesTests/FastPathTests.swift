@@ -1,5 +1,6 @@
 import AssayCore
 import Testing
+
 @testable import AssayEntities
 
 /// The tagger's fast paths must give exactly what the plain definitions give: the trainer uses
@@ -10,7 +11,7 @@ struct FastPathTests {
         "XI AND PUTIN MEET IN MOSCOW\nVladimir Putin met Xi Jinping. Will Smith will visit the United States.",
         "Toqayev Receives Chinese Foreign Minister In Astana\n\n“We agree,” said Señor José Ñúñez of São Paulo-based Petrobras.",
         "the the the , , , Moscow Moscow moscow MOSCOW Nord Stream 2 Apollo 11 U.S. U.S. 1,000 16.5%",
-        "A", "", "( \"Quoted\" ) — Russia-China ties; people-to-people exchanges",
+        "A", "", "( \"Quoted\" ) — Russia-China ties; people-to-people exchanges"
     ]
 
     let recognizer = try! EntityRecognizer.shipped.get()
@@ -34,13 +35,17 @@ struct FastPathTests {
             #expect(types.ofUnit.count == units.count)
             for (i, t) in types.ofUnit.enumerated() {
                 let a = types.profiles[Int(t)], b = direct[i]
-                #expect(a.word == b.word && a.lower == b.lower && a.shape == b.shape && a.prefixes == b.prefixes
-                        && a.suffixes == b.suffixes && a.caseClass == b.caseClass && a.length == b.length && a.hasDigit == b.hasDigit)
+                #expect(
+                    a.word == b.word && a.lower == b.lower && a.shape == b.shape && a.prefixes == b.prefixes
+                        && a.suffixes == b.suffixes && a.caseClass == b.caseClass && a.length == b.length
+                        && a.hasDigit == b.hasDigit)
             }
             // Equal spellings share a type, different ones do not.
             for i in units.spans.indices {
                 for j in units.spans.indices where j > i {
-                    #expect((types.ofUnit[i] == types.ofUnit[j]) == (doc.text(of: units.spans[i]) == doc.text(of: units.spans[j])))
+                    #expect(
+                        (types.ofUnit[i] == types.ofUnit[j])
+                            == (doc.text(of: units.spans[i]) == doc.text(of: units.spans[j])))
                 }
             }
         }
@@ -58,15 +63,17 @@ struct FastPathTests {
             var types = FastPathTests.profiledTypes(doc, units)
             let boundary = types.appendMarker(FeatureExtractor.boundary), end = types.appendMarker(FeatureExtractor.end)
             let facts = model.spellingFacts(types.profiles)
-            let pairs = model.pairSums(FeatureScorer.typePairs(units, types: types, boundary: boundary, end: end)
-                .map { (types.profiles[Int($0.0)], types.profiles[Int($0.1)]) })
+            let pairs = model.pairSums(
+                FeatureScorer.typePairs(units, types: types, boundary: boundary, end: end)
+                    .map { (types.profiles[Int($0.0)], types.profiles[Int($0.1)]) })
             var sums: [SIMD16<Int16>] = []
             facts.withUnsafeBufferPointer { facts in
-            let facts = facts.indices.map { facts.baseAddress! + $0 }
-            FeatureScorer.with(model.table) {
-                $0.score(units, types: types, facts: facts, pairs: pairs, boundary: boundary, end: end, casing: casing,
-                           gazetteer: features.gazetteerMatches(units, profiles: profiles), into: &sums)
-            }
+                let facts = facts.indices.map { facts.baseAddress! + $0 }
+                FeatureScorer.with(model.table) {
+                    $0.score(
+                        units, types: types, facts: facts, pairs: pairs, boundary: boundary, end: end, casing: casing,
+                        gazetteer: features.gazetteerMatches(units, profiles: profiles), into: &sums)
+                }
             }
             #expect(sums.count == units.count)
             for i in 0..<min(sums.count, units.count) {
@@ -85,10 +92,12 @@ struct FastPathTests {
         let sections = try EntityRecognizer.gazetteerSections.get()
         let model = recognizer.model
         let clusters = try EntityRecognizer.wordClusters.get()
-        let uncached = try EntityRecognizer(model: model, gazetteer: Gazetteer(sections: sections), sections: sections, clusters: clusters,
-                                            cachedSpellings: 0)
-        let cached = try EntityRecognizer(model: model, gazetteer: Gazetteer(sections: sections), sections: sections, clusters: clusters,
-                                          cachedSpellings: 100)
+        let uncached = try EntityRecognizer(
+            model: model, gazetteer: Gazetteer(sections: sections), sections: sections, clusters: clusters,
+            cachedSpellings: 0)
+        let cached = try EntityRecognizer(
+            model: model, gazetteer: Gazetteer(sections: sections), sections: sections, clusters: clusters,
+            cachedSpellings: 100)
         // Twice over: the second round finds (up to 100 of) the spellings cached by the first.
         for round in 0..<2 {
             for text in Self.texts {
@@ -109,7 +118,10 @@ struct FastPathTests {
                 var best = -Float.infinity, arg = 0
                 for f in 0..<T where BILOU.allowed(from: f, to: t) {
                     let s = score[f] + tr[f * T + t]
-                    if s > best { best = s; arg = f }
+                    if s > best {
+                        best = s
+                        arg = f
+                    }
                 }
                 next[t] = best + e[i * T + t]
                 back[i][t] = arg
@@ -117,7 +129,10 @@ struct FastPathTests {
             score = next
         }
         var best = -Float.infinity, tag = 0
-        for t in 0..<T where BILOU.allowed(from: t, to: nil) && score[t] > best { best = score[t]; tag = t }
+        for t in 0..<T where BILOU.allowed(from: t, to: nil) && score[t] > best {
+            best = score[t]
+            tag = t
+        }
         var tags = [Int](repeating: 0, count: n)
         tags[n - 1] = tag
         for i in stride(from: n - 1, to: 0, by: -1) { tags[i - 1] = back[i][tags[i]] }

@@ -2,10 +2,13 @@ import AssayCore
 import Foundation
 import Synchronization
 import Testing
+
 @testable import AssayEntities
 
 @Test func bilouTagsRoundTrip() {
-    let tags = [0] + BILOU.tags(for: .person, length: 2) + [0] + BILOU.tags(for: .loc, length: 1) + BILOU.tags(for: .org, length: 3)
+    let tags =
+        [0] + BILOU.tags(for: .person, length: 2) + [0] + BILOU.tags(for: .loc, length: 1)
+        + BILOU.tags(for: .org, length: 3)
     let e = BILOU.entities(in: tags)
     #expect(e.map(\.units) == [1..<3, 4..<5, 5..<8])
     #expect(e.map(\.label) == [.person, .loc, .org])
@@ -35,14 +38,20 @@ import Testing
 @Test func hyphenatedWordsWithCapitalsAreSplitIntoUnits() {
     let doc = AnalyzedDocument("China-Russia ties and people-to-people exchanges")
     let units = TaggingUnits(doc, sentences: 0..<doc.sentences.count)
-    #expect(units.spans.map { doc.text(of: $0) } == ["China", "-", "Russia", "ties", "and", "people-to-people", "exchanges"])
+    #expect(
+        units.spans.map { doc.text(of: $0) } == ["China", "-", "Russia", "ties", "and", "people-to-people", "exchanges"]
+    )
 }
 
 @Test func typographicPunctuationReadsLikeASCII() {
     let curly = AnalyzedDocument("Xi’s “visit”")
     let plain = AnalyzedDocument("Xi's \"visit\"")
-    let a = curly.utf8.withUnsafeBufferPointer { b in curly.tokens.map { UnitProfile(b, $0.span.start, $0.span.end).word } }
-    let b = plain.utf8.withUnsafeBufferPointer { b in plain.tokens.map { UnitProfile(b, $0.span.start, $0.span.end).word } }
+    let a = curly.utf8.withUnsafeBufferPointer { b in
+        curly.tokens.map { UnitProfile(b, $0.span.start, $0.span.end).word }
+    }
+    let b = plain.utf8.withUnsafeBufferPointer { b in
+        plain.tokens.map { UnitProfile(b, $0.span.start, $0.span.end).word }
+    }
     #expect(a == b)
 }
 
@@ -58,8 +67,9 @@ import Testing
 
 @Test func spanScorerCountsExactMatchesOnly() {
     var s = SpanScorer()
-    s.add(predicted: [GoldEntity(span: Span(0, 5), label: .person), GoldEntity(span: Span(6, 9), label: .loc)],
-          gold: [GoldEntity(span: Span(0, 5), label: .person), GoldEntity(span: Span(6, 10), label: .loc)])
+    s.add(
+        predicted: [GoldEntity(span: Span(0, 5), label: .person), GoldEntity(span: Span(6, 9), label: .loc)],
+        gold: [GoldEntity(span: Span(0, 5), label: .person), GoldEntity(span: Span(6, 10), label: .loc)])
     #expect(s.overall.precision == 0.5)
     #expect(s.overall.recall == 0.5)
     #expect(s.score(.person).f1 == 1)
@@ -77,7 +87,8 @@ import Testing
     let registry = ExtractorRegistry()
     try EntitiesPlugin.register(into: registry)
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("entities-eval-\(getpid()).jsonl").path
-    let line = #"{"id": "a", "text": "Vladimir Putin visited Beijing .", "entities": [{"start": 0, "end": 14, "label": "PER"}, {"start": 23, "end": 30, "label": "LOC"}]}"#
+    let line =
+        #"{"id": "a", "text": "Vladimir Putin visited Beijing .", "entities": [{"start": 0, "end": 14, "label": "PER"}, {"start": 23, "end": 30, "label": "LOC"}]}"#
     try Data((line + "\n").utf8).write(to: URL(fileURLWithPath: path))
     defer { try? FileManager.default.removeItem(atPath: path) }
     let lines = Mutex<[String]>([])
@@ -95,13 +106,23 @@ import Testing
     let transitions = (0..<(T * T)).map { _ in r() }
     let emissions = (0..<(3 * T)).map { _ in r() }
     var best: (Float, [Int]) = (-.infinity, [])
-    for a in 0..<T { for b in 0..<T { for c in 0..<T {
-        let path = [a, b, c]
-        guard BILOU.allowed(from: nil, to: a), BILOU.allowed(from: a, to: b), BILOU.allowed(from: b, to: c), BILOU.allowed(from: c, to: nil) else { continue }
-        let s = emissions[a] + emissions[T + b] + emissions[2 * T + c] + transitions[a * T + b] + transitions[b * T + c]
-        if s > best.0 { best = (s, path) }
-    } } }
+    for a in 0..<T {
+        for b in 0..<T {
+            for c in 0..<T {
+                let path = [a, b, c]
+                guard BILOU.allowed(from: nil, to: a), BILOU.allowed(from: a, to: b), BILOU.allowed(from: b, to: c),
+                    BILOU.allowed(from: c, to: nil)
+                else { continue }
+                let s =
+                    emissions[a] + emissions[T + b] + emissions[2 * T + c] + transitions[a * T + b]
+                    + transitions[b * T + c]
+                if s > best.0 { best = (s, path) }
+            }
+        }
+    }
     var tags: [Int] = [], scratch = Viterbi.Scratch()
-    emissions.withUnsafeBufferPointer { Viterbi(transitions: transitions).decode($0, count: 3, tags: &tags, scratch: &scratch) }
+    emissions.withUnsafeBufferPointer {
+        Viterbi(transitions: transitions).decode($0, count: 3, tags: &tags, scratch: &scratch)
+    }
     #expect(tags == best.1)
 }

@@ -1,6 +1,7 @@
 import AssayCore
 import Foundation
 import Testing
+
 @testable import AssayEntities
 
 /// `assay eval names`: pairs of documents' entities judged by their gold names.
@@ -14,7 +15,7 @@ struct NameLinkingEvaluationTests {
             Unit(document: 2, label: "PERSON", gold: ["hillary", "clinton"], predicted: "X"),
             Unit(document: 3, label: "PERSON", gold: ["bill", "clinton"], predicted: "H"),  // a false link
             Unit(document: 4, label: "PERSON", gold: ["clinton"], predicted: "H"),  // a form of both: not judged
-            Unit(document: 5, label: "PERSON", gold: ["hillary", "r", "clinton"], predicted: "H"),  // a form: not judged
+            Unit(document: 5, label: "PERSON", gold: ["hillary", "r", "clinton"], predicted: "H")  // a form: not judged
         ]
         let r = NameLinkingEvaluation.score(units, documents: 6, kind: "test")
         #expect(r.counts.positives == 3)
@@ -30,7 +31,8 @@ struct NameLinkingEvaluationTests {
 
     @Test func organisationFormsAreNotJudged() {
         #expect(NameLinkingEvaluation.formsOfOneName(["un"], ["united", "nations"], label: "ORG"))
-        #expect(NameLinkingEvaluation.formsOfOneName(["federal", "reserve"], ["federal", "reserve", "board"], label: "ORG"))
+        #expect(
+            NameLinkingEvaluation.formsOfOneName(["federal", "reserve"], ["federal", "reserve", "board"], label: "ORG"))
         #expect(!NameLinkingEvaluation.formsOfOneName(["bank", "of", "england"], ["bank", "of", "japan"], label: "ORG"))
         #expect(NameLinkingEvaluation.formsOfOneName(["donald", "trump"], ["donald", "j", "trump"], label: "PERSON"))
         #expect(NameLinkingEvaluation.formsOfOneName(["d", "trump"], ["donald", "trump"], label: "PERSON"))
@@ -38,7 +40,8 @@ struct NameLinkingEvaluationTests {
     }
 
     @Test func goldNamesAreTheFullestMentionOfTheirDocument() throws {
-        let line = #"{"id":"a","text":"Xi Jinping met Xi . Li Wei and Li Na came .","entities":[{"start":0,"end":10,"label":"PER"},{"start":15,"end":17,"label":"PER"},{"start":20,"end":26,"label":"PER"},{"start":31,"end":36,"label":"PER"}]}"#
+        let line =
+            #"{"id":"a","text":"Xi Jinping met Xi . Li Wei and Li Na came .","entities":[{"start":0,"end":10,"label":"PER"},{"start":15,"end":17,"label":"PER"},{"start":20,"end":26,"label":"PER"},{"start":31,"end":36,"label":"PER"}]}"#
         let record = try AnnotatedRecords.parse(Data(line.utf8), name: "t")[0]
         let doc = AnalyzedDocument(Document(id: "a", source: "t", text: record.text))
         let gold = try NameLinkingEvaluation.nameMentions(record, doc)
@@ -49,7 +52,7 @@ struct NameLinkingEvaluationTests {
         let lines = [
             #"{"id":"1","text":"President Barack Obama spoke in Chicago on Monday.","entities":[{"start":10,"end":22,"label":"PER"}]}"#,
             #"{"id":"2","text":"Barack H. Obama said the economy had grown.","entities":[{"start":0,"end":15,"label":"PER"}]}"#,
-            #"{"id":"3","text":"Barack Obama answered questions in Chicago.","entities":[{"start":0,"end":12,"label":"PER"}]}"#,
+            #"{"id":"3","text":"Barack Obama answered questions in Chicago.","entities":[{"start":0,"end":12,"label":"PER"}]}"#
         ].joined(separator: "\n")
         let records = try AnnotatedRecords.parse(Data(lines.utf8), name: "t")
         let r = try NameLinkingEvaluation.evaluate(records, recognizer: try EntityRecognizer.shipped.get())

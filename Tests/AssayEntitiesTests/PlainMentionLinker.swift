@@ -1,12 +1,12 @@
 import AssayCore
 import Foundation
+
 @testable import AssayEntities
 
 // The linker as it was before it compared word numbers instead of Strings: the plain definition
 // `LinkerFastPathTests` holds the fast one to. Kept verbatim apart from its name, except for the
 // small helpers it shares with the fast linker (fullest name, spacing, all-capitals, acronyms),
 // which are called.
-
 
 /// Groups the mentions of one document into entities.
 ///
@@ -30,21 +30,27 @@ struct PlainMentionLinker {
         // People first: the longest names found, then shorter ones attached to them.
         // A name with a lower-case word other than a particle ("Putin welcomed Xi") is a tagging
         // slip: it may not absorb the shorter names it contains.
-        let people = items.indices.filter { items[$0].label == .person }.sorted { items[$0].words.count > items[$1].words.count }
+        let people = items.indices.filter { items[$0].label == .person }.sorted {
+            items[$0].words.count > items[$1].words.count
+        }
         var clean = [Bool](repeating: false, count: items.count)
         for i in people {
             clean[i] = document.text(of: items[i].span).split(separator: " ").allSatisfy {
-                $0.unicodeScalars.first.map { !$0.properties.isLowercase } ?? true || Self.particles.contains($0.lowercased())
+                $0.unicodeScalars.first.map { !$0.properties.isLowercase } ?? true
+                    || Self.particles.contains($0.lowercased())
             }
         }
         var personEntities: [[Int]] = []  // item indices per person
         var entityWords: [Set<String>] = []  // the words of each person's first (longest) name
         for i in people {
             let w = Set(items[i].words)
-            let fits = personEntities.indices.filter { clean[personEntities[$0][0]] && entityWords[$0].isSuperset(of: w) }
+            let fits = personEntities.indices.filter {
+                clean[personEntities[$0][0]] && entityWords[$0].isSuperset(of: w)
+            }
             if !fits.isEmpty {
-                let e = MentionLinker.likeliestGroup(fits, members: { personEntities[$0] }, span: { items[$0].span },
-                                                     for: items[i].span.start, in: document)
+                let e = MentionLinker.likeliestGroup(
+                    fits, members: { personEntities[$0] }, span: { items[$0].span },
+                    for: items[i].span.start, in: document)
                 personEntities[e].append(i)
             } else {
                 personEntities.append([i])
@@ -55,7 +61,9 @@ struct PlainMentionLinker {
         // name is that person (headlines: "XI, PUTIN HOLD TALKS" often tag a surname as ORG/LOC).
         for i in items.indices where items[i].label != .person && items[i].words.count == 1 {
             let w = items[i].words[0]
-            if let e = personEntities.firstIndex(where: { items[$0[0]].words.count > 1 && (items[$0[0]].words.first == w || items[$0[0]].words.last == w) }) {
+            if let e = personEntities.firstIndex(where: {
+                items[$0[0]].words.count > 1 && (items[$0[0]].words.first == w || items[$0[0]].words.last == w)
+            }) {
                 items[i].label = .person
                 personEntities[e].append(i)
             }
@@ -76,9 +84,11 @@ struct PlainMentionLinker {
                 guard first >= 0x80 || (first >= 65 && first <= 90) else { continue }  // capitalised (or not ASCII)
                 guard first >= 0x80 || lengths.contains(document.tokens[t].span.length) else { continue }
                 let text = document.text(ofToken: t)
-                guard text.unicodeScalars.first?.properties.isUppercase == true, let e = surnames[text.lowercased()] else { continue }
+                guard text.unicodeScalars.first?.properties.isUppercase == true, let e = surnames[text.lowercased()]
+                else { continue }
                 personEntities[e].append(items.count)
-                items.append(Item(span: document.tokens[t].span, label: .person, words: [text.lowercased()], title: nil))
+                items.append(
+                    Item(span: document.tokens[t].span, label: .person, words: [text.lowercased()], title: nil))
             }
         }
         var canonical = [String](repeating: "", count: items.count)
@@ -86,7 +96,10 @@ struct PlainMentionLinker {
         for members in personEntities {
             let name = fullest(members, items, document)
             let title = members.sorted { items[$0].span < items[$1].span }.lazy.compactMap { items[$0].title }.first
-            for m in members { canonical[m] = name; entityTitle[m] = title }
+            for m in members {
+                canonical[m] = name
+                entityTitle[m] = title
+            }
         }
 
         // Everything else: group by words, then attach acronyms to the names they abbreviate.
@@ -123,12 +136,16 @@ struct PlainMentionLinker {
 
         let spans = items.map(\.span)  // compared without copying whole items
         return items.indices.sorted { spans[$0] < spans[$1] }.map { i in
-            LinkedMention(span: items[i].span, label: items[i].label, canonical: canonical[i], title: items[i].title ?? entityTitle[i])
+            LinkedMention(
+                span: items[i].span, label: items[i].label, canonical: canonical[i],
+                title: items[i].title ?? entityTitle[i])
         }
     }
 
     /// Lower-case words inside names ("Ursula von der Leyen").
-    private static let particles: Set<String> = ["de", "da", "van", "von", "der", "den", "bin", "al", "el", "la", "le", "di", "du", "dos", "del", "ibn"]
+    private static let particles: Set<String> = [
+        "de", "da", "van", "von", "der", "den", "bin", "al", "el", "la", "le", "di", "du", "dos", "del", "ibn"
+    ]
     /// The small words acronyms leave out.
     private struct Item {
         var span: Span
@@ -142,10 +159,15 @@ struct PlainMentionLinker {
         // ASCII names (nearly all) are lower-cased and split byte by byte, without Character
         // processing; others go through String.
         var ascii = true
-        for i in span.start..<span.end where d.utf8[i] >= 0x80 { ascii = false; break }
+        for i in span.start..<span.end where d.utf8[i] >= 0x80 {
+            ascii = false
+            break
+        }
         guard ascii else {
             return d.text(of: span).lowercased()
-                .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "-" || $0 == "," || $0 == "\u{2010}" || $0 == "\t" })
+                .split(whereSeparator: {
+                    $0 == " " || $0 == "\n" || $0 == "-" || $0 == "," || $0 == "\u{2010}" || $0 == "\t"
+                })
                 .map(String.init)
         }
         var out: [String] = []
@@ -153,7 +175,10 @@ struct PlainMentionLinker {
         for i in span.start...span.end {
             let c = i < span.end ? d.utf8[i] : 32
             if c == 32 || c == 10 || c == 45 || c == 44 || c == 9 || c == 13 {
-                if !word.isEmpty { out.append(String(decoding: word, as: UTF8.self)); word.removeAll(keepingCapacity: true) }
+                if !word.isEmpty {
+                    out.append(String(decoding: word, as: UTF8.self))
+                    word.removeAll(keepingCapacity: true)
+                }
             } else {
                 word.append(c >= 65 && c <= 90 ? c | 0x20 : c)
             }

@@ -1,5 +1,6 @@
 import AssayCore
 import Testing
+
 @testable import AssayEntities
 
 /// Passages of the seed articles (news from May 2025, long after the 1996 training news).
@@ -100,9 +101,11 @@ struct SeedArticleTests {
     }
 
     @Test func allCapsHeadlines() throws {
-        let text = "XI AND PUTIN MEET IN MOSCOW\nChinese President Xi Jinping met Russian President Vladimir Putin in Moscow on Thursday."
+        let text =
+            "XI AND PUTIN MEET IN MOSCOW\nChinese President Xi Jinping met Russian President Vladimir Putin in Moscow on Thursday."
         let found = try entities(text)
-        #expect(found.contains { $0.text == "MOSCOW" && $0["label"]?.text == "LOC" && $0["canonical"]?.text == "Moscow" })
+        #expect(
+            found.contains { $0.text == "MOSCOW" && $0["label"]?.text == "LOC" && $0["canonical"]?.text == "Moscow" })
         #expect(found.contains { $0.text == "PUTIN" && $0["canonical"]?.text == "Vladimir Putin" })
         // "AND" and "MEET" are words of the headline, not of any name.
         #expect(!found.contains { $0.text.contains("AND") || $0.text.contains("MEET") })

@@ -1,5 +1,6 @@
 import AssayCore
 import Testing
+
 @testable import AssayEntities
 
 /// A surname two people of the story share goes to the one the writer just named as a subject.

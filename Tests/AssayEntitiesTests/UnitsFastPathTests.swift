@@ -1,5 +1,6 @@
 import AssayCore
 import Testing
+
 @testable import AssayEntities
 
 /// ``TaggingUnits`` and ``UnitTypes`` write through pointers and compare short spellings as
@@ -8,15 +9,16 @@ struct UnitsFastPathTests {
     /// Texts with hyphenated names (split or not), Unicode hyphens, many spellings of the same
     /// few lengths around eight bytes, and equal words at the very end of the text, whose last
     /// bytes are read one at a time rather than in one load.
-    static let texts: [String] = FastPathTests.texts + LinkerFastPathTests.texts + [
-        "abcdefg abcdefh abcdefg abcdefgh abcdefgi abcdefgh abcdefghi abcdefghj abcdefghi x y x",
-        "China-Russia ties, Russia\u{2010}Ukraine talks, well-known people-to-people Moscow-based Sino-Soviet ab-Cd a-b",
-        "Re-Elected Co-Chair Jean-Pierre Smith-Jones of Guinea-Bissau. end end",
-        // More hyphen parts than the units' first room holds: made again with more room.
-        String(repeating: "A-B-C-D-E-F-G-H-I-J-K-L-M-N-O-P ", count: 12),
-        String(repeating: "Q\u{2011}R\u{2011}S\u{2011}T ", count: 40) + "Q",
-        "é é ée ée éé",
-    ]
+    static let texts: [String] =
+        FastPathTests.texts + LinkerFastPathTests.texts + [
+            "abcdefg abcdefh abcdefg abcdefgh abcdefgi abcdefgh abcdefghi abcdefghj abcdefghi x y x",
+            "China-Russia ties, Russia\u{2010}Ukraine talks, well-known people-to-people Moscow-based Sino-Soviet ab-Cd a-b",
+            "Re-Elected Co-Chair Jean-Pierre Smith-Jones of Guinea-Bissau. end end",
+            // More hyphen parts than the units' first room holds: made again with more room.
+            String(repeating: "A-B-C-D-E-F-G-H-I-J-K-L-M-N-O-P ", count: 12),
+            String(repeating: "Q\u{2011}R\u{2011}S\u{2011}T ", count: 40) + "Q",
+            "é é ée ée éé"
+        ]
 
     @Test func unitsAreThePlainUnits() {
         for text in Self.texts {
@@ -101,8 +103,11 @@ struct PlainTaggingUnits {
         while i < span.end {
             let c = b[i]
             var hyphenLength = 0
-            if c == UInt8(ascii: "-") { hyphenLength = 1 }
-            else if c == 0xE2, i + 2 < span.end, b[i + 1] == 0x80, b[i + 2] == 0x90 || b[i + 2] == 0x91 { hyphenLength = 3 }
+            if c == UInt8(ascii: "-") {
+                hyphenLength = 1
+            } else if c == 0xE2, i + 2 < span.end, b[i + 1] == 0x80, b[i + 2] == 0x90 || b[i + 2] == 0x91 {
+                hyphenLength = 3
+            }
             if hyphenLength > 0 {
                 cuts.append((i, i + hyphenLength))
                 i += hyphenLength

@@ -1,5 +1,6 @@
 import AssayCore
 import Testing
+
 @testable import AssayEntities
 
 /// The word clusters resource format and its case fallback, and the document contexts the
@@ -36,7 +37,8 @@ struct WordClustersTests {
     }
 
     @Test func everyMentionOfANameSharesTheContextsOfAll() {
-        let doc = AnalyzedDocument("The bid for Countrywide rose.\nCountrywide shares jumped.\nCOUNTRYWIDE TO REVIEW OFFER")
+        let doc = AnalyzedDocument(
+            "The bid for Countrywide rose.\nCountrywide shares jumped.\nCOUNTRYWIDE TO REVIEW OFFER")
         let extractor = FeatureExtractor(gazetteer: Gazetteer(), bucketBits: 12)
         let units = TaggingUnits(doc, sentences: 0..<doc.sentences.count)
         let profiles = extractor.profiles(doc, units)

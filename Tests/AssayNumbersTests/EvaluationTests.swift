@@ -2,6 +2,7 @@ import AssayCore
 import Foundation
 import Synchronization
 import Testing
+
 @testable import AssayNumbers
 
 /// The evaluator on a small fixture whose right answers are known by hand: one deliberate miss

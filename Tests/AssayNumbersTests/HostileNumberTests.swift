@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AssayNumbers
 
 /// Numbers of any length never trap: values too large for an integer are reported as doubles,
@@ -15,7 +16,7 @@ import Testing
         "Filed 2025-99999999999999999999-01 and 2025-01-99999999999999999999.",
         "By 1e99999999999999999999 or 10^99999999999999999999 or 2x10^99999999999999999999.",
         "It ran from 5-99999999999999999999 and 99999999999999999999-99999999999999999999.",
-        "Rooms 9223372036854775807:30 open.",
+        "Rooms 9223372036854775807:30 open."
     ])
     func hugeIntegersDoNotTrap(text: String) throws {
         let found = try numbers(text)

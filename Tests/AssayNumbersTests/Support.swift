@@ -1,4 +1,5 @@
 import AssayCore
+
 @testable import AssayNumbers
 
 /// Runs the numbers extractor on `text` and returns what it found.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AssayNumbers
 
 /// Building every table once catches a malformed entry before it can fail at run time.

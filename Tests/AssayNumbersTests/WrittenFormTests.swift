@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AssayNumbers
 
 /// Ways of writing a number that need a look at neighbouring tokens: a decimal point without a
@@ -6,13 +7,18 @@ import Testing
 /// one-character fractions.
 @Suite struct WrittenFormTests {
     /// Asserts that `text` holds a mention covering `covered` with `kind` and `value`.
-    private func expectMention(_ covered: String, in text: String, kind: String, value: Double, subtype: String? = nil,
-                               sourceLocation: SourceLocation = #_sourceLocation) throws {
+    private func expectMention(
+        _ covered: String, in text: String, kind: String, value: Double, subtype: String? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let found = try numbers(text)
-        let m = try #require(found.first { $0.text == covered }, "no mention \"\(covered)\" in: \(found.map(\.text))",
-                             sourceLocation: sourceLocation)
+        let m = try #require(
+            found.first { $0.text == covered }, "no mention \"\(covered)\" in: \(found.map(\.text))",
+            sourceLocation: sourceLocation)
         #expect(m.kind == kind, sourceLocation: sourceLocation)
-        #expect(abs((m.value ?? .nan) - value) < 1e-9 * max(1, abs(value)), "value \(m.value ?? .nan)", sourceLocation: sourceLocation)
+        #expect(
+            abs((m.value ?? .nan) - value) < 1e-9 * max(1, abs(value)), "value \(m.value ?? .nan)",
+            sourceLocation: sourceLocation)
         if let subtype { #expect(m.subtype == subtype, sourceLocation: sourceLocation) }
     }
 
@@ -42,7 +48,10 @@ import Testing
     }
 
     @Test func plusSignedPhoneNumbersStaySkipped() throws {
-        for text in ["Call +44 20 7946 0958 now.", "Call +4915112345678 now.", "Call +1-555-123-4567 now.", "Call +33 (0)1 23 now."] {
+        for text in [
+            "Call +44 20 7946 0958 now.", "Call +4915112345678 now.", "Call +1-555-123-4567 now.",
+            "Call +33 (0)1 23 now."
+        ] {
             let found = try numbers(text)
             #expect(found.isEmpty, "\(text): \(found.map(\.text))")
         }
@@ -51,7 +60,8 @@ import Testing
     @Test func signWordsBeforeDigits() throws {
         try expectMention("minus 4", in: "It was minus 4 degrees overnight.", kind: "cardinal", value: -4)
         try expectMention("negative 3 percent", in: "Growth was negative 3 percent.", kind: "percent", value: -3)
-        try expectMention("negative three percent", in: "Growth was negative three percent.", kind: "percent", value: -3)
+        try expectMention(
+            "negative three percent", in: "Growth was negative three percent.", kind: "percent", value: -3)
         try expectMention("Minus 2.5", in: "Minus 2.5 is the low.", kind: "cardinal", value: -2.5)
     }
 
@@ -76,7 +86,8 @@ import Testing
 
     @Test(arguments: [("1e10", 1e10), ("2.5E-3", 0.0025), ("1.2e+5", 120_000), ("-1.2e3", -1200)] as [(String, Double)])
     func scientificNotation(written: String, value: Double) throws {
-        try expectMention(written, in: "The figure is \(written) in the report.", kind: "cardinal", value: value, subtype: "power")
+        try expectMention(
+            written, in: "The figure is \(written) in the report.", kind: "cardinal", value: value, subtype: "power")
     }
 
     @Test func hexLikeCodesAreNotScientific() throws {

@@ -1,5 +1,6 @@
 import AssayCore
 import Testing
+
 @testable import AssayQuotes
 
 /// Attribution in every common position, and the speech cues kept in `verb` and `cue`.
@@ -19,7 +20,8 @@ import Testing
 
     @Test func asSomeonePutIt() throws {
         // "As X put it, …": the clause after the comma is what X said, so the quote is direct.
-        let f = try only("As Maria Lopez put it in a statement in July, the network is “providing a view you won’t get elsewhere.”")
+        let f = try only(
+            "As Maria Lopez put it in a statement in July, the network is “providing a view you won’t get elsewhere.”")
         #expect(f["speaker"] == "Maria Lopez")
         #expect(f["verb"] == "put it")
         let g = try only("Mayor Ann Lee put it bluntly: “We are broke.”")
@@ -78,7 +80,8 @@ import Testing
 
     @Test func accordingToOpeningTheSentence() throws {
         // "According to X, … “…”": a fragment inside what X is reported to say is X's.
-        let found = try QuoteTests.run("According to a spokeswoman for the Treasury Department, the government “fully supports” the plan.")
+        let found = try QuoteTests.run(
+            "According to a spokeswoman for the Treasury Department, the government “fully supports” the plan.")
         #expect(found.map(QuoteTests.q) == [Q(text: "fully supports", kind: "partial", speaker: "Treasury Department")])
     }
 
@@ -89,12 +92,14 @@ import Testing
     }
 
     @Test func nextSentence() throws {
-        let found = try QuoteTests.run("The hall fell silent.\n\n“I have nothing to add.” She smiled at Carol Jones. Carol Jones left.")
+        let found = try QuoteTests.run(
+            "The hall fell silent.\n\n“I have nothing to add.” She smiled at Carol Jones. Carol Jones left.")
         // "She" follows the quote; the only woman named is Carol Jones, but she is named after the
         // pronoun, so there is no antecedent: null rather than a guess.
         #expect(found.first?["cue"] == "following-sentence")
         #expect(found.first?["speaker"] == .null)
-        let named = try QuoteTests.run("Carol Jones stood up. The room was quiet.\n\n“I have nothing to add.” She smiled.")
+        let named = try QuoteTests.run(
+            "Carol Jones stood up. The room was quiet.\n\n“I have nothing to add.” She smiled.")
         #expect(named.first?["speaker"] == "Carol Jones")
     }
 
@@ -104,8 +109,10 @@ import Testing
         #expect(found.last?["cue"] == "continuation")
     }
 
-    @Test(arguments: ["stated", "noted", "emphasized", "warned", "added", "told reporters", "urged", "insisted", "argued",
-                      "acknowledged", "wrote", "tweeted", "sighed", "explained", "replied", "declared", "admitted", "cautioned"])
+    @Test(arguments: [
+        "stated", "noted", "emphasized", "warned", "added", "told reporters", "urged", "insisted", "argued",
+        "acknowledged", "wrote", "tweeted", "sighed", "explained", "replied", "declared", "admitted", "cautioned"
+    ])
     func speechCues(_ cue: String) throws {
         let f = try only("“This cannot go on,” Laura Chen \(cue).")
         #expect(f["speaker"] == "Laura Chen")
@@ -113,14 +120,19 @@ import Testing
     }
 
     @Test func calledAndDescribedFrameFragments() throws {
-        let found = try QuoteTests.quotes("Xi Jinping called the talks “a fresh engine for growth” and described the ties as “rock solid.”")
-        #expect(found == [Q(text: "a fresh engine for growth", kind: "partial", speaker: "Xi Jinping"),
-                          Q(text: "rock solid.", kind: "partial", speaker: "Xi Jinping")])
+        let found = try QuoteTests.quotes(
+            "Xi Jinping called the talks “a fresh engine for growth” and described the ties as “rock solid.”")
+        #expect(
+            found == [
+                Q(text: "a fresh engine for growth", kind: "partial", speaker: "Xi Jinping"),
+                Q(text: "rock solid.", kind: "partial", speaker: "Xi Jinping")
+            ])
     }
 
     @Test func noCueNoSpeaker() throws {
         // A quotation with nothing around it that says who speaks: no guess.
-        let found = try QuoteTests.quotes("The bridge reopened on Monday.\n\n“Drive carefully and slow down near the works.”\n\nTraffic was light.")
+        let found = try QuoteTests.quotes(
+            "The bridge reopened on Monday.\n\n“Drive carefully and slow down near the works.”\n\nTraffic was light.")
         #expect(found == [Q(text: "Drive carefully and slow down near the works.", kind: "direct", speaker: nil)])
     }
 }

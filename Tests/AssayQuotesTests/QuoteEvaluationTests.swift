@@ -1,15 +1,21 @@
 import AssayCore
 import Foundation
 import Testing
+
 @testable import AssayQuotes
 
 /// The scoring behind `assay eval quotes`.
 @Suite struct QuoteEvaluationTests {
     private let doc = AnalyzedDocument("“We won,” Ann Lee said. They called it “a rout” and “the end.”")
 
-    private func gold(_ start: Int, _ end: Int, full: Bool, speaker: String?, resolution: String = "ner_in_source") -> GoldQuote {
-        GoldQuote(["start": start, "end": end, "kind": full ? "full" : "partial", "speaker": speaker as Any,
-                   "speaker_resolution": resolution], doc)!
+    private func gold(_ start: Int, _ end: Int, full: Bool, speaker: String?, resolution: String = "ner_in_source")
+        -> GoldQuote
+    {
+        GoldQuote(
+            [
+                "start": start, "end": end, "kind": full ? "full" : "partial", "speaker": speaker as Any,
+                "speaker_resolution": resolution
+            ], doc)!
     }
 
     @Test func overlapPrecisionRecallAndSpeakers() {
@@ -18,7 +24,7 @@ import Testing
         let predicted = [
             PredictedQuote(span: Span(3, 9), kind: "direct", speaker: "Ann Lee"),  // overlaps the first
             PredictedQuote(span: Span(60, 67), kind: "partial", speaker: nil),  // matches nothing
-            PredictedQuote(span: Span(40, 46), kind: "term", speaker: nil),  // terms are not scored as quotes
+            PredictedQuote(span: Span(40, 46), kind: "term", speaker: nil)  // terms are not scored as quotes
         ]
         score.add(gold: golds, predicted: predicted)
         #expect(score.precision == 0.5)
@@ -41,14 +47,28 @@ import Testing
     @Test func speakerErrorsAreGroupedByCause() {
         var score = QuoteScore()
         // Gold speakers read from "Ann Lee" (bytes 12..<19 of the document).
-        let annotated: [String: Any] = ["start": 1, "end": 7, "kind": "full", "speaker": "Ann Lee",
-                                        "speaker_start": 12, "speaker_end": 19, "speaker_resolution": "ner_in_source"]
+        let annotated: [String: Any] = [
+            "start": 1, "end": 7, "kind": "full", "speaker": "Ann Lee",
+            "speaker_start": 12, "speaker_end": 19, "speaker_resolution": "ner_in_source"
+        ]
         let golds = [GoldQuote(annotated, doc)!]
         let wrong: [(PredictedQuote, SpeakerErrorCause)] = [
             (PredictedQuote(span: Span(1, 7), kind: "direct", speaker: nil), .noAttribution),
-            (PredictedQuote(span: Span(1, 7), kind: "direct", speaker: nil, speakerSpan: Span(23, 27), mention: "They"), .unresolvedPronoun),
-            (PredictedQuote(span: Span(1, 7), kind: "direct", speaker: "Bo Li", speakerSpan: Span(23, 27), mention: "They"), .wrongPersonInReach),
-            (PredictedQuote(span: Span(1, 7), kind: "direct", speaker: "Bo Li", speakerSpan: Span(12, 19), mention: "Ann Lee"), .otherName),
+            (
+                PredictedQuote(
+                    span: Span(1, 7), kind: "direct", speaker: nil, speakerSpan: Span(23, 27), mention: "They"),
+                .unresolvedPronoun
+            ),
+            (
+                PredictedQuote(
+                    span: Span(1, 7), kind: "direct", speaker: "Bo Li", speakerSpan: Span(23, 27), mention: "They"),
+                .wrongPersonInReach
+            ),
+            (
+                PredictedQuote(
+                    span: Span(1, 7), kind: "direct", speaker: "Bo Li", speakerSpan: Span(12, 19), mention: "Ann Lee"),
+                .otherName
+            )
         ]
         var causes: [SpeakerErrorCause] = []
         for (predicted, expected) in wrong {
@@ -56,8 +76,12 @@ import Testing
             #expect(causes.last == expected)
         }
         // The right name read from another mention is no error.
-        score.add(gold: golds, predicted: [PredictedQuote(span: Span(1, 7), kind: "direct", speaker: "Ann Lee", speakerSpan: Span(23, 27))],
-                  speakerError: { cause, _ in causes.append(cause) })
+        score.add(
+            gold: golds,
+            predicted: [
+                PredictedQuote(span: Span(1, 7), kind: "direct", speaker: "Ann Lee", speakerSpan: Span(23, 27))
+            ],
+            speakerError: { cause, _ in causes.append(cause) })
         #expect(causes.count == 4)
         #expect(score.speakerErrors[.wrongPersonInReach] == 1)
         #expect(score.mentionCorrect == 1)
@@ -71,10 +95,14 @@ import Testing
         try registry.register(FakeEntities())
         try QuotesPlugin.register(into: registry)
         let text = "“We won,” said Ann Lee."
-        let line = try JSONSerialization.data(withJSONObject: ["id": "a", "text": text, "quotes": [
-            ["start": 1, "end": 7, "kind": "full", "speaker": "Ann Lee", "speaker_resolution": "ner_in_source"],
-        ]])
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("quotes-eval-\(UUID().uuidString).jsonl")
+        let line = try JSONSerialization.data(withJSONObject: [
+            "id": "a", "text": text,
+            "quotes": [
+                ["start": 1, "end": 7, "kind": "full", "speaker": "Ann Lee", "speaker_resolution": "ner_in_source"]
+            ]
+        ])
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "quotes-eval-\(UUID().uuidString).jsonl")
         try line.write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         let lines = Lines()
@@ -92,6 +120,14 @@ import Testing
 final class Lines: @unchecked Sendable {
     private let lock = NSLock()
     private var lines: [String] = []
-    func append(_ s: String) { lock.lock(); lines.append(s); lock.unlock() }
-    var all: [String] { lock.lock(); defer { lock.unlock() }; return lines }
+    func append(_ s: String) {
+        lock.lock()
+        lines.append(s)
+        lock.unlock()
+    }
+    var all: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return lines
+    }
 }

@@ -1,22 +1,34 @@
 import AssayCore
 import Testing
+
 @testable import AssayQuotes
 
 /// `direct`, `partial`, `term` and `indirect`, and quotes printed without quote marks.
 @Suite struct QuoteKindTests {
     @Test func directQuote() throws {
-        #expect(try QuoteTests.quotes("“We must act now,” Ivan Petrov warned.") == [Q(text: "We must act now", kind: "direct", speaker: "Ivan Petrov")])
+        #expect(
+            try QuoteTests.quotes("“We must act now,” Ivan Petrov warned.") == [
+                Q(text: "We must act now", kind: "direct", speaker: "Ivan Petrov")
+            ])
     }
 
     @Test func partialQuoteKeepsTheSpeaker() throws {
-        let text = "Xi Jinping echoed the sentiment, calling the two countries “stable, positive, and progressive forces” in the world."
-        #expect(try QuoteTests.quotes(text) == [Q(text: "stable, positive, and progressive forces", kind: "partial", speaker: "Xi Jinping")])
+        let text =
+            "Xi Jinping echoed the sentiment, calling the two countries “stable, positive, and progressive forces” in the world."
+        #expect(
+            try QuoteTests.quotes(text) == [
+                Q(text: "stable, positive, and progressive forces", kind: "partial", speaker: "Xi Jinping")
+            ])
     }
 
     @Test func termsHaveNoSpeaker() throws {
-        let text = "They signed a statement in what they termed the “new era,” amid the “America First” policies of the day."
-        #expect(try QuoteTests.quotes(text) == [Q(text: "new era", kind: "term", speaker: nil),
-                                                 Q(text: "America First", kind: "term", speaker: nil)])
+        let text =
+            "They signed a statement in what they termed the “new era,” amid the “America First” policies of the day."
+        #expect(
+            try QuoteTests.quotes(text) == [
+                Q(text: "new era", kind: "term", speaker: nil),
+                Q(text: "America First", kind: "term", speaker: nil)
+            ])
     }
 
     @Test func fragmentInsideReportedSpeechIsPartialEvenWithoutANamedSpeaker() throws {
@@ -24,7 +36,8 @@ import Testing
         let critics = try QuoteTests.quotes("Critics say the new tariff plan is “unworkable.”")
         #expect(critics.map(\.kind).contains("partial"))
         #expect(critics.first { $0.kind == "partial" }?.text == "unworkable.")
-        let told = try QuoteTests.quotes("The mayor told reporters he would consider it a “personal insult” if the council refused.")
+        let told = try QuoteTests.quotes(
+            "The mayor told reporters he would consider it a “personal insult” if the council refused.")
         #expect(told.map(\.kind).contains("partial"))
         // A verb followed by a preposition frames a topic, not a clause: scare quotes stay terms.
         let topic = try QuoteTests.quotes("The ministers agreed on new projects and “equality” at the summit.")
@@ -34,7 +47,8 @@ import Testing
     @Test func oneWordOpeningOfASplitQuoteIsSpeech() throws {
         // The speaker stays unnamed ("he" has no named antecedent), yet the comma and "he added"
         // make "That" the first half of an utterance, not a title.
-        let text = "The president spoke about the climate.\n\n“That,” he added, “promises to make life a lot harder for our children.”"
+        let text =
+            "The president spoke about the climate.\n\n“That,” he added, “promises to make life a lot harder for our children.”"
         let found = try QuoteTests.quotes(text)
         #expect(found.map(\.kind) == ["direct", "direct"])
         #expect(found.first?.text == "That")
@@ -55,8 +69,14 @@ import Testing
     }
 
     @Test func indirectSpeech() throws {
-        let found = try QuoteTests.quotes("Vladimir Putin noted that ambitious goals had been set out in the statement.")
-        #expect(found == [Q(text: "ambitious goals had been set out in the statement", kind: "indirect", speaker: "Vladimir Putin")])
+        let found = try QuoteTests.quotes(
+            "Vladimir Putin noted that ambitious goals had been set out in the statement.")
+        #expect(
+            found == [
+                Q(
+                    text: "ambitious goals had been set out in the statement", kind: "indirect",
+                    speaker: "Vladimir Putin")
+            ])
     }
 
     @Test func indirectSpeechWithTrailingAttribution() throws {
@@ -68,7 +88,8 @@ import Testing
 
     @Test func notIndirectSpeech() throws {
         // "said" that reports no clause, and sentences without a speech verb.
-        #expect(try QuoteTests.quotes("The company said on Tuesday. The state media covered the parade at length.").isEmpty)
+        #expect(
+            try QuoteTests.quotes("The company said on Tuesday. The state media covered the parade at length.").isEmpty)
     }
 
     @Test func quoteWithoutQuoteMarks() throws {
@@ -98,7 +119,8 @@ import Testing
         #expect(q.text == "Our partnership has reached a new level. We will deepen cooperation in energy and trade.")
         #expect(q["speaker"] == "Maria Lopez")
         // Narration before such a line, or an act rather than speech after it, is no quote.
-        let narration = "The talks began at noon.\n\nThe delegations reached the city by train on Sunday.\n\nMaria Lopez said, opening the meeting.\n"
+        let narration =
+            "The talks began at noon.\n\nThe delegations reached the city by train on Sunday.\n\nMaria Lopez said, opening the meeting.\n"
         #expect(try QuoteTests.run(narration).allSatisfy { $0["cue"] != "unmarked" })
         let act = "The board could not agree on a new chair, so it asked her to stay on.\nShe agreed.\n"
         #expect(try QuoteTests.run(act).allSatisfy { $0["cue"] != "unmarked" })

@@ -1,5 +1,6 @@
 import AssayCore
 import Testing
+
 @testable import AssayQuotes
 
 /// Which quote marks pair, and how unbalanced marks are contained.
@@ -17,11 +18,13 @@ import Testing
         #expect(found.map(\.text) == ["a historic step"])
         #expect(found.first?.speaker == "Ivan Petrov")
         // Apostrophes alone never make a quote.
-        #expect(try QuoteTests.quotes("The leaders’ talks and Russia’s rock ’n’ roll in the ’90s didn’t matter.").isEmpty)
+        #expect(
+            try QuoteTests.quotes("The leaders’ talks and Russia’s rock ’n’ roll in the ’90s didn’t matter.").isEmpty)
     }
 
     @Test func guillemets() throws {
-        let found = try QuoteTests.quotes("«Nous ne céderons pas», a déclaré Marie Dubois. Marie Dubois said: «We will not yield.»")
+        let found = try QuoteTests.quotes(
+            "«Nous ne céderons pas», a déclaré Marie Dubois. Marie Dubois said: «We will not yield.»")
         #expect(found.map(\.text).contains("We will not yield."))
         #expect(found.last?.speaker == "Marie Dubois")
         // A lone guillemet used as a separator in a headline is no quote.
@@ -44,7 +47,10 @@ import Testing
             The vote is next week.
             """
         let found = try QuoteTests.quotes(text, kinds: ["direct"])
-        #expect(found.map(\.text) == ["The bill is not finished. We have more to do.", "We will keep working until it is done."])
+        #expect(
+            found.map(\.text) == [
+                "The bill is not finished. We have more to do.", "We will keep working until it is done."
+            ])
         #expect(found.allSatisfy { $0.speaker == "Ann Lee" })
     }
 
@@ -63,7 +69,9 @@ import Testing
     }
 
     @Test func strayMarksNeverCrash() throws {
-        for text in ["“", "”", "\"", "'", "“”", "\"\"", "«»", "He said “", "” he said", "“ ” “", "''", "a '' b", "“\n\n“\n\n”"] {
+        for text in [
+            "“", "”", "\"", "'", "“”", "\"\"", "«»", "He said “", "” he said", "“ ” “", "''", "a '' b", "“\n\n“\n\n”"
+        ] {
             _ = try QuoteTests.run(text)
         }
     }

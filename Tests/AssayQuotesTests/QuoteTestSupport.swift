@@ -1,6 +1,7 @@
 import AssayCore
 import AssayEntities
 import Foundation
+
 @testable import AssayQuotes
 
 /// One quote as the tests compare it: the quoted text, its kind and speaker.
@@ -13,7 +14,8 @@ struct Q: Equatable, CustomStringConvertible {
 
 enum QuoteTests {
     /// Runs the extractor with the capitalised-word stand-in for `entities`.
-    static func run(_ text: String, missing: Set<String> = [], within: String? = nil) throws -> [ExtractorHarness.Found] {
+    static func run(_ text: String, missing: Set<String> = [], within: String? = nil) throws -> [ExtractorHarness.Found]
+    {
         try ExtractorHarness(QuoteExtractor(), requiring: [FakeEntities(missing: missing)]).run(text, within: within)
     }
 

@@ -1,5 +1,6 @@
 import AssayCore
 import Testing
+
 @testable import AssayQuotes
 
 /// `SingleWordList` gives the answers a `Lexicon` of the same words gives at one token, on its
@@ -18,7 +19,8 @@ import Testing
     }
 
     @Test func matchesTheLexiconOnASCII() {
-        let text = "He SAID she Told them, Acknowledged it; CHARACTERIZING the So-Called plan, Sen. A saidx sai acknowledgedd"
+        let text =
+            "He SAID she Told them, Acknowledged it; CHARACTERIZING the So-Called plan, Sen. A saidx sai acknowledgedd"
         let found = answers(text)
         for (list, lexicon) in found { #expect(list == lexicon) }
         #expect(found.compactMap(\.list) == [0, 1, 2, 3, 4, 5, 6])
@@ -35,7 +37,8 @@ import Testing
 
     @Test func asksTheLexiconAboutNonASCII() {
         // The Kelvin sign lowercases to an ASCII "k"; "İ" does not lowercase to "i".
-        let text = "She sa\u{130}d it, the \u{212A}ING, and the \u{212A}ing told \u{212A}\u{212A}\u{212A}\u{212A}\u{212A}\u{212A} saïd so."
+        let text =
+            "She sa\u{130}d it, the \u{212A}ING, and the \u{212A}ing told \u{212A}\u{212A}\u{212A}\u{212A}\u{212A}\u{212A} saïd so."
         let found = answers(text)
         for (list, lexicon) in found { #expect(list == lexicon) }
         #expect(found.contains { $0.list == 7 })

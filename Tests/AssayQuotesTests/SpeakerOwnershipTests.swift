@@ -1,5 +1,6 @@
 import AssayCore
 import Testing
+
 @testable import AssayQuotes
 
 /// Speakers that speak through something they own or belong to: a possessive utterance noun
@@ -13,7 +14,8 @@ import Testing
     // MARK: - Possessive utterances
 
     @Test func possessiveClaimQuotesItsOwner() throws {
-        let text = "The Tribune checked Gordon Reed’s claim that there had been “hundreds of break-ins” in the county this spring."
+        let text =
+            "The Tribune checked Gordon Reed’s claim that there had been “hundreds of break-ins” in the county this spring."
         #expect(try only(text).map(\.speaker) == ["Gordon Reed"])
     }
 
@@ -36,7 +38,8 @@ import Testing
     // MARK: - Documents and ads
 
     @Test func aLetterReads() throws {
-        let text = "A group of parents sent a letter to the school board. “We see these schools giving our children hope,” the letter reads."
+        let text =
+            "A group of parents sent a letter to the school board. “We see these schools giving our children hope,” the letter reads."
         let found = try QuoteTests.run(text).filter { $0["kind"]?.text == "direct" }
         #expect(found.count == 1)
         #expect(found.first?["verb"]?.text == "reads")
@@ -49,7 +52,8 @@ import Testing
     }
 
     @Test func narratorOfANamedAd() throws {
-        let text = "“You work hard. So why didn’t he pay his?” a narrator in the Dana Miller ad asks. The spot ends there."
+        let text =
+            "“You work hard. So why didn’t he pay his?” a narrator in the Dana Miller ad asks. The spot ends there."
         #expect(try only(text).map(\.speaker) == ["Dana Miller"])
     }
 
@@ -70,12 +74,14 @@ import Testing
     // MARK: - Organisations and appositions
 
     @Test func officialsOfAnOrganisationSpeakForIt() throws {
-        let text = "On Monday, officials at the Harbor Commission said smugglers “may try to use more sophisticated methods to evade” inspections."
+        let text =
+            "On Monday, officials at the Harbor Commission said smugglers “may try to use more sophisticated methods to evade” inspections."
         #expect(try only(text).map(\.speaker) == ["Harbor Commission"])
     }
 
     @Test func appositionBetweenSubjectAndVerb() throws {
-        let text = "On Monday, officials at the Harbor Commission, a division of the Port Authority Group, said the plan was “a serious risk” to shipping."
+        let text =
+            "On Monday, officials at the Harbor Commission, a division of the Port Authority Group, said the plan was “a serious risk” to shipping."
         #expect(try only(text).map(\.speaker) == ["Harbor Commission"])
     }
 
@@ -104,12 +110,14 @@ import Testing
     }
 
     @Test func definiteDescriptionWithNoSuchOrganisationStaysNull() throws {
-        let text = "Voters gathered in Dayton on Monday. The committee says on its website that “the count will resume on Friday.”"
+        let text =
+            "Voters gathered in Dayton on Monday. The committee says on its website that “the count will resume on Friday.”"
         #expect(try speakers(text) == [nil])
     }
 
     @Test func aThingDoesNotSpeakItsReporterDoes() throws {
-        let text = "Dana Miller spoke on Friday. She says it underscores that her rival is “temperamentally unfit to lead.”"
+        let text =
+            "Dana Miller spoke on Friday. She says it underscores that her rival is “temperamentally unfit to lead.”"
         #expect(try speakers(text) == ["Dana Miller"])
     }
 }
@@ -118,7 +126,8 @@ import Testing
 /// initial in an attribution after the quote.
 @Suite struct HiddenSubjectTests {
     @Test func longIntroductoryPhraseBeforeTheSubject() throws {
-        let text = "With party leaders increasingly worried about a lack of passion for the ticket among young voters in the cities, Dana Miller is rolling out a new message: “It is about you.”"
+        let text =
+            "With party leaders increasingly worried about a lack of passion for the ticket among young voters in the cities, Dana Miller is rolling out a new message: “It is about you.”"
         #expect(try QuoteTests.quotes(text, kinds: ["direct"]).map(\.speaker) == ["Dana Miller"])
     }
 

@@ -1,18 +1,24 @@
 import AssayCore
 import Testing
+
 @testable import AssayQuotes
 
 /// The speaker ranker's model file, its training and its choice.
 @Suite struct SpeakerRankerTests {
-    private func facts(_ kind: SpeakerCandidate.Kind, _ position: SpeakerFeatures.Position, rule: Bool = false,
-                       verb: SpeakerFeatures.VerbRelation = .none) -> [Int32] { fact(kind, position, rule: rule, verb: verb).ids }
+    private func facts(
+        _ kind: SpeakerCandidate.Kind, _ position: SpeakerFeatures.Position, rule: Bool = false,
+        verb: SpeakerFeatures.VerbRelation = .none
+    ) -> [Int32] { fact(kind, position, rule: rule, verb: verb).ids }
 
-    private func fact(_ kind: SpeakerCandidate.Kind, _ position: SpeakerFeatures.Position, rule: Bool = false,
-                      verb: SpeakerFeatures.VerbRelation = .none) -> SpeakerFeatures.Facts {
-        SpeakerFeatures.Facts(kind: kind, position: position, distance: 3, isAfterQuote: position == .sameSentenceAfter,
-                              isRuleChoice: rule, ruleCue: 0, verb: verb, peopleBetween: 0, afterPreposition: false,
-                              possessive: false, firstInSentence: true, isPreviousSpeaker: false, quoteOpensParagraph: false,
-                              quoteStartsSentence: true, mentionsOfEntity: 2, quoted: false)
+    private func fact(
+        _ kind: SpeakerCandidate.Kind, _ position: SpeakerFeatures.Position, rule: Bool = false,
+        verb: SpeakerFeatures.VerbRelation = .none
+    ) -> SpeakerFeatures.Facts {
+        SpeakerFeatures.Facts(
+            kind: kind, position: position, distance: 3, isAfterQuote: position == .sameSentenceAfter,
+            isRuleChoice: rule, ruleCue: 0, verb: verb, peopleBetween: 0, afterPreposition: false,
+            possessive: false, firstInSentence: true, isPreviousSpeaker: false, quoteOpensParagraph: false,
+            quoteStartsSentence: true, mentionsOfEntity: 2, quoted: false)
     }
 
     @Test func featuresAreNamedByTheirValues() {
@@ -46,7 +52,8 @@ import Testing
     }
 
     @Test func candidateWordsTellPronounsAndDescriptionsApart() {
-        let text = "The report said the crowd cheered and the council agreed, she told the spokeswoman and Hale, sources said."
+        let text =
+            "The report said the crowd cheered and the council agreed, she told the spokeswoman and Hale, sources said."
         let reader = TokenReader(AnalyzedDocument(Document(id: "d", text: text)))
         func answer(_ word: String) -> String {
             guard let t = (0..<reader.count).first(where: { reader.text($0) == word }) else { return "missing" }
@@ -103,8 +110,10 @@ import Testing
     @Test func trainerLearnsWhatTheAnnotationsPrefer() {
         // The subject of a speech verb after the quote is right; the hand rules chose the person before.
         let instance = SpeakerTrainer.Instance(
-            candidates: [facts(.person, .sameSentenceBefore, rule: true), facts(.she, .sameSentenceAfter, verb: .subjectOfVerb),
-                         facts(.nobody, .none)],
+            candidates: [
+                facts(.person, .sameSentenceBefore, rule: true), facts(.she, .sameSentenceAfter, verb: .subjectOfVerb),
+                facts(.nobody, .none)
+            ],
             isRight: [false, true, false], rule: 0)
         let trainer = SpeakerTrainer(epochs: 3, seed: 1)
         let model = trainer.train(Array(repeating: instance, count: 4)) { _ in }

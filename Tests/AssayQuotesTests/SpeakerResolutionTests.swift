@@ -1,5 +1,6 @@
 import AssayCore
 import Testing
+
 @testable import AssayQuotes
 
 /// Speakers resolved to one canonical person or organisation, or null.
@@ -16,7 +17,9 @@ import Testing
     }
 
     @Test func shortNameToFullestForm() throws {
-        #expect(try speakers("Chinese President Xi Jinping arrived on Monday. “We are friends,” Xi said.") == ["Xi Jinping"])
+        #expect(
+            try speakers("Chinese President Xi Jinping arrived on Monday. “We are friends,” Xi said.") == ["Xi Jinping"]
+        )
     }
 
     @Test func organisationQualifyingAPersonIsNotTheSpeaker() throws {
@@ -24,10 +27,19 @@ import Testing
         // The real tagger is used: it labels "Libertarian" and "White House" as organisations.
         let harness = try ExtractorHarness(QuoteExtractor(), requiring: [QuoteTests.realEntities])
         func speakers(_ text: String) throws -> [String?] { try harness.run(text).map(QuoteTests.q).map(\.speaker) }
-        #expect(try speakers("Libertarian candidate Gary Johnson is calling the race “extremely close.”") == ["Gary Johnson"])
-        #expect(try speakers("White House spokesman Josh Earnest told reporters the talks were “productive.”") == ["Josh Earnest"])
+        #expect(
+            try speakers("Libertarian candidate Gary Johnson is calling the race “extremely close.”") == [
+                "Gary Johnson"
+            ])
+        #expect(
+            try speakers("White House spokesman Josh Earnest told reporters the talks were “productive.”") == [
+                "Josh Earnest"
+            ])
         // With no person after it, the organisation itself speaks.
-        #expect(try speakers("The Senate passed the bill on Monday, calling it “a historic step for the country.”") == ["Senate"])
+        #expect(
+            try speakers("The Senate passed the bill on Monday, calling it “a historic step for the country.”") == [
+                "Senate"
+            ])
     }
 
     @Test func pronounsToTheirAntecedent() throws {
@@ -105,8 +117,10 @@ import Testing
     }
 
     @Test func theCompanyIsTheOrganisationNamedLast() throws {
-        let text = "Boeing said on Monday that deliveries would resume soon. The company added that it had fixed the fault."
-        let found = try ExtractorHarness(QuoteExtractor(), requiring: [QuoteTests.realEntities]).run(text).map(QuoteTests.q)
+        let text =
+            "Boeing said on Monday that deliveries would resume soon. The company added that it had fixed the fault."
+        let found = try ExtractorHarness(QuoteExtractor(), requiring: [QuoteTests.realEntities]).run(text).map(
+            QuoteTests.q)
         #expect(found.map(\.speaker) == ["Boeing", "Boeing"])
         // With no organisation named before it, "the company" stays unresolved.
         let unnamed = try ExtractorHarness(QuoteExtractor(), requiring: [QuoteTests.realEntities])
@@ -169,7 +183,8 @@ import Testing
         let found = try QuoteTests.run(text)
         let f = try #require(found.first)
         guard case .int(let start)? = f["speaker_start"], case .int(let end)? = f["speaker_end"] else {
-            Issue.record("no speaker offsets"); return
+            Issue.record("no speaker offsets")
+            return
         }
         let scalars = Array(text.unicodeScalars)
         #expect(String(String.UnicodeScalarView(scalars[start..<end])) == "Élodie Dürr")

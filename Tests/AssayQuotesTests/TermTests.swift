@@ -1,5 +1,6 @@
 import AssayCore
 import Testing
+
 @testable import AssayQuotes
 
 /// Quotes that name something rather than report speech: subheadings in title case on their own
@@ -43,7 +44,8 @@ import Testing
     }
 
     @Test func definiteNameInTheReportersPhraseIsATerm() throws {
-        let text = "Dana Miller would also close the notorious ''carried interest'' loophole that benefits fund managers."
+        let text =
+            "Dana Miller would also close the notorious ''carried interest'' loophole that benefits fund managers."
         #expect(try found(text) == [Q(text: "carried interest", kind: "term", speaker: nil)])
     }
 

@@ -1,10 +1,12 @@
 import AssayCore
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
 @testable import AssayREPL
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Charts chosen from results, date keys, terminal bars and the marked text of HTML views,
 /// over throwaway extractors.
@@ -22,7 +24,7 @@ struct ChartAndViewTests {
         workspace.add([
             Document(id: "a", text: "Putin met Xi on May 8. Xi said 80 years."),
             Document(id: "b", text: "Lin Jian spoke. Putin agreed 3 times."),
-            Document(id: "c", text: "Issues of 2025-01, 2025-01 and 2025-03."),
+            Document(id: "c", text: "Issues of 2025-01, 2025-01 and 2025-03.")
         ])
         runner = PipelineRunner(workspace: workspace)
     }
@@ -48,11 +50,13 @@ struct ChartAndViewTests {
         #expect(grouped.series.map(\.name) == ["a", "b"])
         #expect(grouped.categories == ["Xi", "Lin Jian", "Putin"])
         #expect(grouped.series[1].values == [nil, 1, 1])
-        let stats = try ChartInference.model(for: try run("digits | where doc != c | stats text by doc"), field: nil, title: "t")
+        let stats = try ChartInference.model(
+            for: try run("digits | where doc != c | stats text by doc"), field: nil, title: "t")
         #expect(stats.valueLabel == "mean")
         #expect(stats.categories == ["a", "b"])
         #expect(stats.series[0].values == [44, 3])
-        let byMax = try ChartInference.model(for: try run("digits | where doc != c | stats text by doc"), field: "max", title: "t")
+        let byMax = try ChartInference.model(
+            for: try run("digits | where doc != c | stats text by doc"), field: "max", title: "t")
         #expect(byMax.series[0].values == [80, 3])
     }
 
@@ -82,7 +86,9 @@ struct ChartAndViewTests {
         let c = try ChartInference.model(for: try run("leaders"), field: "text", title: "t")
         #expect(c.kind == .bars && c.categories.first == "Putin")
         #expect(throws: AssayError.self) { try ChartInference.model(for: try run("leaders"), field: nil, title: "t") }
-        #expect(throws: AssayError.self) { try ChartInference.model(for: try run("leaders | count by text, doc, start"), field: nil, title: "t") }
+        #expect(throws: AssayError.self) {
+            try ChartInference.model(for: try run("leaders | count by text, doc, start"), field: nil, title: "t")
+        }
     }
 
     @Test func svgIsWellFormedWithAMarkPerValueAndATextAlternative() throws {
@@ -91,7 +97,9 @@ struct ChartAndViewTests {
         let doc = try XMLDocument(data: Data(svg.utf8), options: [.nodePreserveWhitespace])
         let rects = try doc.nodes(forXPath: "//*[local-name()='rect'][@class='mark']")
         #expect(rects.count == 4)
-        #expect(try doc.nodes(forXPath: "//*[local-name()='desc']").first?.stringValue?.contains("Lin Jian: a none, b 1") == true)
+        #expect(
+            try doc.nodes(forXPath: "//*[local-name()='desc']").first?.stringValue?.contains("Lin Jian: a none, b 1")
+                == true)
         #expect(try doc.nodes(forXPath: "//*[local-name()='title']").first?.stringValue == "a <b> & c")
     }
 
@@ -106,9 +114,12 @@ struct ChartAndViewTests {
         let doc = workspace.document("a")!
         // "Putin met Xi on May 8": a mark over "met Xi on" crossing one over "Xi on May".
         let marks = [
-            MarkedSpan(id: 0, span: Span(6, 15), fields: [("extractor", "quotes"), ("kind", "direct"), ("speaker", "Putin")]),
+            MarkedSpan(
+                id: 0, span: Span(6, 15), fields: [("extractor", "quotes"), ("kind", "direct"), ("speaker", "Putin")]),
             MarkedSpan(id: 1, span: Span(10, 19), fields: [("extractor", "leaders"), ("label", "X")]),
-            MarkedSpan(id: 2, span: Span(10, 12), fields: [("extractor", "numbers"), ("kind", "cardinal"), ("value", 244900000000)]),
+            MarkedSpan(
+                id: 2, span: Span(10, 12),
+                fields: [("extractor", "numbers"), ("kind", "cardinal"), ("value", 244900000000)])
         ]
         let legend = Legend(marks: marks)
         let html = AnnotatedTextHTML(keyClass: legend.keyClass, extractorClass: legend.extractorClass)
@@ -119,16 +130,42 @@ struct ChartAndViewTests {
         #expect(Set(spans.compactMap { $0.attribute(forName: "data-ann")?.stringValue }) == ["0", "1", "2"])
         // One focus stop per mark; badges only on each mark's last fragment.
         #expect(spans.filter { $0.attribute(forName: "tabindex") != nil }.count == 3)
-        #expect(spans.compactMap { $0.attribute(forName: "data-badge")?.stringValue }.sorted() == ["= 244,900,000,000", "Putin · direct", "X"])
+        #expect(
+            spans.compactMap { $0.attribute(forName: "data-badge")?.stringValue }.sorted() == [
+                "= 244,900,000,000", "Putin · direct", "X"
+            ])
     }
 
     @Test func parsesViewChartAndSaveForms() throws {
-        guard case .visual(.view("a", ["leaders", "digits"], nil)) = try Parser.parse("view a with leaders, digits") else { Issue.record("view"); return }
-        guard case .visual(.view("last", [], "/tmp/x.html")) = try Parser.parse("save view last /tmp/x.html") else { Issue.record("save view"); return }
-        guard case .visual(.chart(.result("Q"), "score", "out/c.svg")) = try Parser.parse("save chart Q score out/c.svg") else { Issue.record("save chart"); return }
-        guard case .visual(.chart(.pipeline(let p), nil, nil)) = try Parser.parse("leaders | count by text | chart"), p.stages.count == 1 else { Issue.record("| chart"); return }
-        guard case .visual(.report("r.html")) = try Parser.parse("save report r.html") else { Issue.record("report"); return }
-        guard case .save("report", "r.csv") = try Parser.parse("save report r.csv") else { Issue.record("a result named report"); return }
+        guard case .visual(.view("a", ["leaders", "digits"], nil)) = try Parser.parse("view a with leaders, digits")
+        else {
+            Issue.record("view")
+            return
+        }
+        guard case .visual(.view("last", [], "/tmp/x.html")) = try Parser.parse("save view last /tmp/x.html") else {
+            Issue.record("save view")
+            return
+        }
+        guard
+            case .visual(.chart(.result("Q"), "score", "out/c.svg")) = try Parser.parse("save chart Q score out/c.svg")
+        else {
+            Issue.record("save chart")
+            return
+        }
+        guard case .visual(.chart(.pipeline(let p), nil, nil)) = try Parser.parse("leaders | count by text | chart"),
+            p.stages.count == 1
+        else {
+            Issue.record("| chart")
+            return
+        }
+        guard case .visual(.report("r.html")) = try Parser.parse("save report r.html") else {
+            Issue.record("report")
+            return
+        }
+        guard case .save("report", "r.csv") = try Parser.parse("save report r.csv") else {
+            Issue.record("a result named report")
+            return
+        }
         #expect(throws: CommandSyntaxError.self) { try Parser.parse("leaders | chart score extra") }
     }
 }

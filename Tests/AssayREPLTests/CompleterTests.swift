@@ -1,5 +1,6 @@
 import AssayCore
 import Testing
+
 @testable import AssayREPL
 
 @MainActor
@@ -10,12 +11,15 @@ struct CompleterTests {
         let registry = ExtractorRegistry()
         try registry.register(PatternExtractor(name: "hashtags", pattern: "#\\w+"))
         try registry.register(WordListExtractor(name: "leaders", words: ["Putin"]))
-        session = Session(registry: registry, interactive: false, outputIsTerminal: false, output: { _ in }, errors: { _ in })
+        session = Session(
+            registry: registry, interactive: false, outputIsTerminal: false, output: { _ in }, errors: { _ in })
         session.workspace.add([Document(id: "doc-a", text: "Putin spoke. #peace"), Document(id: "doc-b", text: "x")])
     }
 
     func complete(_ line: String) -> [String] {
-        let start = line.lastIndex(where: { " |,=(".contains($0) }).map { line.distance(from: line.startIndex, to: $0) + 1 } ?? 0
+        let start =
+            line.lastIndex(where: { " |,=(".contains($0) }).map { line.distance(from: line.startIndex, to: $0) + 1 }
+            ?? 0
         return Completer(session: session).candidates(line: line, wordStart: start)
     }
 

@@ -1,5 +1,6 @@
 import AssayCore
 import Testing
+
 @testable import AssayREPL
 
 /// Filters, sorting, aggregation and rendering over rows from throwaway extractors.
@@ -14,7 +15,7 @@ struct EvaluationTests {
         workspace = Workspace(registry: registry)
         workspace.add([
             Document(id: "a", text: "Putin met Xi on May 8. Xi said 80 years."),
-            Document(id: "b", text: "Lin Jian spoke. Putin agreed 3 times."),
+            Document(id: "b", text: "Lin Jian spoke. Putin agreed 3 times.")
         ])
         runner = PipelineRunner(workspace: workspace)
     }
@@ -32,7 +33,10 @@ struct EvaluationTests {
         #expect(column(try run("digits | where text > 5"), "text") == ["8", "80"])
         #expect(column(try run("digits | where text <= 8"), "text") == ["8", "3"])
         #expect(column(try run(#"leaders | where text contains "jian""#), "text") == ["Lin Jian"])
-        #expect(column(try run("leaders | where text matches /^P/ or (doc == b and not text == Putin)"), "text") == ["Putin", "Lin Jian", "Putin"])
+        #expect(
+            column(try run("leaders | where text matches /^P/ or (doc == b and not text == Putin)"), "text") == [
+                "Putin", "Lin Jian", "Putin"
+            ])
     }
 
     @Test func sortLimitSelect() throws {
@@ -76,14 +80,17 @@ struct EvaluationTests {
     @Test func renderersAlignEscapeAndQuote() throws {
         let rows = ResultSet(records: [
             Record(document: nil, span: nil, fields: [("name", .string("a, \"b\"")), ("n", .int(5))]),
-            Record(document: nil, span: nil, fields: [("name", .string("line\nbreak")), ("n", .int(12))]),
+            Record(document: nil, span: nil, fields: [("name", .string("line\nbreak")), ("n", .int(12))])
         ])
         var r = ResultRenderer()
-        #expect(r.render(rows) == "name           n\n------------  --\na, \"b\"         5\nline ⏎ break  12\n(2 rows)\n")
+        #expect(
+            r.render(rows) == "name           n\n------------  --\na, \"b\"         5\nline ⏎ break  12\n(2 rows)\n")
         r.mode = .csv
         #expect(r.render(rows) == "name,n\n\"a, \"\"b\"\"\",5\n\"line\nbreak\",12\n")
         r.mode = .json
-        #expect(r.render(rows) == "[\n  {\"name\": \"a, \\\"b\\\"\", \"n\": 5},\n  {\"name\": \"line\\nbreak\", \"n\": 12}\n]\n")
+        #expect(
+            r.render(rows)
+                == "[\n  {\"name\": \"a, \\\"b\\\"\", \"n\": 5},\n  {\"name\": \"line\\nbreak\", \"n\": 12}\n]\n")
         r.mode = .markdown
         r.headers = false
         #expect(r.render(rows) == "| a, \"b\" | 5 |\n| line ⏎ break | 12 |\n")

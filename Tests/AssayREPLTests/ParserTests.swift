@@ -1,50 +1,83 @@
 import AssayCore
 import Testing
+
 @testable import AssayREPL
 
 struct ParserTests {
     func error(_ text: String) -> CommandSyntaxError? {
-        do { _ = try Parser.parse(text); return nil } catch { return error }
+        do {
+            _ = try Parser.parse(text)
+            return nil
+        } catch { return error }
     }
 
     @Test func pipelineWithStages() throws {
-        guard case .pipeline(let p) = try Parser.parse(#"quotes | where speaker contains "Xi" and kind != partial | sort start desc, doc | limit 5"#) else {
-            Issue.record("not a pipeline"); return
+        guard
+            case .pipeline(let p) = try Parser.parse(
+                #"quotes | where speaker contains "Xi" and kind != partial | sort start desc, doc | limit 5"#)
+        else {
+            Issue.record("not a pipeline")
+            return
         }
-        guard case .name("quotes", _, 0) = p.source else { Issue.record("source"); return }
+        guard case .name("quotes", _, 0) = p.source else {
+            Issue.record("source")
+            return
+        }
         #expect(p.stages.count == 3)
         if case .sort(let keys) = p.stages[1] {
             #expect(keys.map(\.field) == ["start", "doc"])
             #expect(keys.map(\.descending) == [true, false])
-        } else { Issue.record("sort") }
+        } else {
+            Issue.record("sort")
+        }
     }
 
     @Test func optionsOnExtractorStages() throws {
         guard case .pipeline(let p) = try Parser.parse("quotes | sentiment explain=true scale=2"),
-              case .extract("sentiment", let options, _) = p.stages[0] else { Issue.record("shape"); return }
+            case .extract("sentiment", let options, _) = p.stages[0]
+        else {
+            Issue.record("shape")
+            return
+        }
         #expect(options == ["explain": .bool(true), "scale": .int(2)])
     }
 
     @Test func countByWithMinimumAndGroup() throws {
-        guard case .pipeline(let p) = try Parser.parse("entities | count by label, canonical min 3 | group by label") else { return }
-        guard case .count(let by, let minimum) = p.stages[0] else { Issue.record("count"); return }
+        guard case .pipeline(let p) = try Parser.parse("entities | count by label, canonical min 3 | group by label")
+        else { return }
+        guard case .count(let by, let minimum) = p.stages[0] else {
+            Issue.record("count")
+            return
+        }
         #expect(by == ["label", "canonical"] && minimum == 3)
     }
 
     @Test func regexAndPathsAreNotConfused() throws {
-        guard case .define("tags", .regex(let r, let flags)) = try Parser.parse("define tags = pattern /#\\w+|@\\w+/i") else {
-            Issue.record("define"); return
+        guard case .define("tags", .regex(let r, let flags)) = try Parser.parse("define tags = pattern /#\\w+|@\\w+/i")
+        else {
+            Issue.record("define")
+            return
         }
         #expect(r == "#\\w+|@\\w+" && flags == "i")
-        guard case .load(let paths, _) = try Parser.parse("load seeds/*.txt \"my docs/a b.txt\"") else { Issue.record("load"); return }
+        guard case .load(let paths, _) = try Parser.parse("load seeds/*.txt \"my docs/a b.txt\"") else {
+            Issue.record("load")
+            return
+        }
         #expect(paths == ["seeds/*.txt", "my docs/a b.txt"])
         guard case .pipeline(let p) = try Parser.parse("docs | where doc matches /^00[12]/"),
-              case .filter(.matches("doc", "^00[12]", _)) = p.stages[0] else { Issue.record("matches"); return }
+            case .filter(.matches("doc", "^00[12]", _)) = p.stages[0]
+        else {
+            Issue.record("matches")
+            return
+        }
     }
 
     @Test func commandsAreSplitAtSemicolonsOutsideStringsAndRegexes() {
         let parts = CommandSplitter.split(#"define a = pattern /x;y/; docs | where doc == "a;b" ; quit"#).map(\.text)
-        #expect(parts.map { $0.trimmingCharacters(in: .whitespaces) } == ["define a = pattern /x;y/", #"docs | where doc == "a;b""#, "quit"])
+        #expect(
+            parts.map { $0.trimmingCharacters(in: .whitespaces) } == [
+                "define a = pattern /x;y/", #"docs | where doc == "a;b""#, "quit"
+            ])
     }
 
     @Test func malformedCommandsPointAtTheError() {
@@ -60,7 +93,7 @@ struct ParserTests {
             ("docs | | count", 7, "expected a stage after '|'"),
             ("docs | limit 1 count", 15, "unexpected 'count'"),
             ("let = docs", 4, "expected a result name after 'let'"),
-            ("docs | sort x | limit 1 2", 24, "unexpected '2'"),
+            ("docs | sort x | limit 1 2", 24, "unexpected '2'")
         ]
         for (text, position, message) in cases {
             let e = error(text)
@@ -75,8 +108,17 @@ struct ParserTests {
     }
 
     @Test func settingsAreDotCommands() throws {
-        guard case .setting("mode", ["csv"]) = try Parser.parse(".mode csv") else { Issue.record("mode"); return }
-        guard case .setting("output", ["/tmp/a b.txt"]) = try Parser.parse(".output '/tmp/a b.txt'") else { Issue.record("output"); return }
-        guard case .help("where") = try Parser.parse("help where") else { Issue.record("help"); return }
+        guard case .setting("mode", ["csv"]) = try Parser.parse(".mode csv") else {
+            Issue.record("mode")
+            return
+        }
+        guard case .setting("output", ["/tmp/a b.txt"]) = try Parser.parse(".output '/tmp/a b.txt'") else {
+            Issue.record("output")
+            return
+        }
+        guard case .help("where") = try Parser.parse("help where") else {
+            Issue.record("help")
+            return
+        }
     }
 }

@@ -1,22 +1,24 @@
 import AssayCore
 import Foundation
 import Testing
+
 @testable import AssaySentiment
 
 /// The label classifier: the optimiser, the softmax fit, and how the model uses it.
 @Suite struct ClassifierTests {
     @Test func lbfgsFindsTheMinimumOfAQuadratic() {
         // f(x) = Σ (i + 1)·(x_i - i)², minimum at x_i = i.
-        let x = LBFGS.minimize({ x in
-            var f = 0.0
-            var g = [Double](repeating: 0, count: x.count)
-            for i in x.indices {
-                let d = x[i] - Double(i)
-                f += Double(i + 1) * d * d
-                g[i] = 2 * Double(i + 1) * d
-            }
-            return (f, g)
-        }, start: [Double](repeating: 0, count: 6), iterations: 200)
+        let x = LBFGS.minimize(
+            { x in
+                var f = 0.0
+                var g = [Double](repeating: 0, count: x.count)
+                for i in x.indices {
+                    let d = x[i] - Double(i)
+                    f += Double(i + 1) * d * d
+                    g[i] = 2 * Double(i + 1) * d
+                }
+                return (f, g)
+            }, start: [Double](repeating: 0, count: 6), iterations: 200)
         for i in x.indices { #expect(abs(x[i] - Double(i)) < 1e-4) }
     }
 
@@ -32,8 +34,9 @@ import Testing
             rows.append(.init(dense: [x], sparse: flagged ? [(0, 1)] : []))
             classes.append(shifted < -0.3 ? 0 : shifted > 0.3 ? 2 : 1)
         }
-        let fit = SoftmaxRegression.fit(rows, classes, classCount: 3, denseCount: 1, sparseCount: 1,
-                                        denseLambda: 1e-3, sparseLambda: 1e-3)
+        let fit = SoftmaxRegression.fit(
+            rows, classes, classCount: 3, denseCount: 1, sparseCount: 1,
+            denseLambda: 1e-3, sparseLambda: 1e-3)
         var correct = 0
         for (r, c) in zip(rows, classes) {
             let p = fit.probabilities(r)
@@ -44,8 +47,9 @@ import Testing
         // The flag raises class 2 relative to class 0.
         #expect(fit.sparse[2][0] - fit.sparse[0][0] > 1)
         // A stronger penalty shrinks the word weights.
-        let shrunk = SoftmaxRegression.fit(rows, classes, classCount: 3, denseCount: 1, sparseCount: 1,
-                                           denseLambda: 1e-3, sparseLambda: 100)
+        let shrunk = SoftmaxRegression.fit(
+            rows, classes, classCount: 3, denseCount: 1, sparseCount: 1,
+            denseLambda: 1e-3, sparseLambda: 100)
         #expect(abs(shrunk.sparse[2][0] - shrunk.sparse[0][0]) < abs(fit.sparse[2][0] - fit.sparse[0][0]))
     }
 
@@ -83,8 +87,12 @@ import Testing
     }
 
     @Test func explanationNamesTheLabelProbabilities() throws {
-        let found = try ExtractorHarness(SentimentExtractor()).run("Leaders praised the breakthrough.", options: ["explain": true])
-        guard case .list(let items)? = found.first?["explain"] else { Issue.record("no explain list"); return }
+        let found = try ExtractorHarness(SentimentExtractor()).run(
+            "Leaders praised the breakthrough.", options: ["explain": true])
+        guard case .list(let items)? = found.first?["explain"] else {
+            Issue.record("no explain list")
+            return
+        }
         #expect(items.contains { $0.text.hasPrefix("label probabilities: negative ") && $0.text.contains("positive") })
     }
 

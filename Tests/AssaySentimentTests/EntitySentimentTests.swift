@@ -1,5 +1,6 @@
 import AssayCore
 import Testing
+
 @testable import AssaySentiment
 
 /// A stand-in for the entities plugin: tags the listed names with a label and canonical form.
@@ -12,8 +13,10 @@ struct FakeEntities: Extractor {
         for name in names {
             var search = document.text.startIndex..<document.text.endIndex
             while let r = document.text.range(of: name.text, range: search) {
-                out.append(Annotation(extractor: "entities", span: document.span(of: r),
-                                      fields: ["label": .string(name.label), "canonical": .string(name.canonical)]))
+                out.append(
+                    Annotation(
+                        extractor: "entities", span: document.span(of: r),
+                        fields: ["label": .string(name.label), "canonical": .string(name.canonical)]))
                 search = r.upperBound..<document.text.endIndex
             }
         }
@@ -30,7 +33,7 @@ struct FakeEntities: Extractor {
         """
     static let entities = FakeEntities(names: [
         ("Jane Doe", "PERSON", "Jane Doe"), ("Doe later", "PERSON", "Jane Doe"),
-        ("Ivan Roe", "PERSON", "Ivan Roe"), ("Roe was", "PERSON", "Ivan Roe"), ("Acme Corp", "ORG", "Acme Corp"),
+        ("Ivan Roe", "PERSON", "Ivan Roe"), ("Roe was", "PERSON", "Ivan Roe"), ("Acme Corp", "ORG", "Acme Corp")
     ])
 
     @Test func onePerCanonicalEntityWithMeanAndCount() throws {

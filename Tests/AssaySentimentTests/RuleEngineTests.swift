@@ -1,5 +1,6 @@
 import AssayCore
 import Testing
+
 @testable import AssaySentiment
 
 /// The lexicon-and-rules layer, before the fitted weights: each rule moves the valence total
@@ -54,7 +55,8 @@ import Testing
         #expect(total("Strikes continued despite the ceasefire.") < 0)
         #expect(total("Although the talks were tense, the summit was a success.") > 0)
         // Seed article sentence.
-        #expect(total("Despite the ceasefire, reports of Russian airstrikes over Ukrainian territory have emerged.") < 0)
+        #expect(
+            total("Despite the ceasefire, reports of Russian airstrikes over Ukrainian territory have emerged.") < 0)
     }
 
     @Test func conflictAndDiplomacyVocabulary() {

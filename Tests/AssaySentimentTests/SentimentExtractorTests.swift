@@ -1,5 +1,6 @@
 import AssayCore
 import Testing
+
 @testable import AssaySentiment
 
 @Suite struct SentimentExtractorTests {
@@ -34,10 +35,10 @@ import Testing
 
     @Test func labelsFollowTheNews() throws {
         let found = try harness.run(Self.article).filter { $0["scope"] == "sentence" }
-        #expect(found[0]["label"] == "positive")   // welcomed, vital, safeguarding
-        #expect(found[1]["label"] == "negative")   // despite the ceasefire, airstrikes
-        #expect(found[2]["label"] == "negative")   // conflict, tensions, attacks
-        #expect(found[3]["label"] == "negative")   // condemn, brutal attacks
+        #expect(found[0]["label"] == "positive")  // welcomed, vital, safeguarding
+        #expect(found[1]["label"] == "negative")  // despite the ceasefire, airstrikes
+        #expect(found[2]["label"] == "negative")  // conflict, tensions, attacks
+        #expect(found[3]["label"] == "negative")  // condemn, brutal attacks
     }
 
     @Test func aQuoteIsScoredAsOneSpan() throws {
@@ -57,7 +58,8 @@ import Testing
     }
 
     @Test func aSpanOfWholeSentencesGetsItsSentencesAndAMean() throws {
-        let paragraph = "Despite the ceasefire, reports of Russian airstrikes over Ukrainian territory have emerged. The ongoing conflict has led to tensions, with Ukraine launching drone attacks on Moscow."
+        let paragraph =
+            "Despite the ceasefire, reports of Russian airstrikes over Ukrainian territory have emerged. The ongoing conflict has led to tensions, with Ukraine launching drone attacks on Moscow."
         let found = try harness.run(Self.article, within: paragraph)
         #expect(found.filter { $0["scope"] == "sentence" }.count == 2)
         #expect(found.filter { $0["scope"] == "span" }.count == 1)
@@ -66,7 +68,10 @@ import Testing
     @Test func explainListsWordsAndRules() throws {
         let found = try harness.run("Despite the ceasefire, strikes continued.", options: ["explain": true])
         let sentence = try #require(found.first { $0["scope"] == "sentence" })
-        guard case .list(let items)? = sentence["explain"] else { Issue.record("no explain list"); return }
+        guard case .list(let items)? = sentence["explain"] else {
+            Issue.record("no explain list")
+            return
+        }
         let lines = items.map(\.text)
         #expect(lines.contains { $0.hasPrefix("ceasefire") && $0.contains("conceded by 'despite'") })
         #expect(lines.contains { $0.hasPrefix("strikes") && $0.contains("outweighs 'despite'") })

@@ -1,6 +1,7 @@
 import AssayCore
 import Foundation
 import Testing
+
 @testable import AssaySentiment
 
 /// Reads the named features of targets, as training does.
@@ -46,7 +47,9 @@ private struct IdentifiedFeatures: TargetFeatureSink {
 
     @Test func wordsBySideAndDistance() throws {
         let f = try features("Xi criticised the sanctions Washington imposed on Beijing.", target: "Washington")
-        #expect(f["L1=sanctions"] == 1 && f["L2=the"] == 1 && f["L2=criticised"] == 1 && f["L3=xi"] == 1 && f["L1=the"] == nil)
+        #expect(
+            f["L1=sanctions"] == 1 && f["L2=the"] == 1 && f["L2=criticised"] == 1 && f["L3=xi"] == 1
+                && f["L1=the"] == nil)
         #expect(f["R1=imposed"] == 1 && f["R2=on"] == 1 && f["R=beijing"] == 1 && f["L=xi"] == 1)
         #expect(f["T=washington"] == 1 && f["L=criticised"] == 1)
         #expect(f["LB=the sanctions"] == 1 && f["RB=imposed on"] == 1)
@@ -88,7 +91,8 @@ private struct IdentifiedFeatures: TargetFeatureSink {
     }
 
     @Test func theSentenceModelsToneIsAFeature() throws {
-        let f = try features("The brutal attack killed dozens and injured hundreds, Reuters reported.", target: "Reuters")
+        let f = try features(
+            "The brutal attack killed dozens and injured hundreds, Reuters reported.", target: "Reuters")
         #expect((f["f=sent_neg"] ?? 0) > (f["f=sent_pos"] ?? 1))
     }
 }
@@ -96,22 +100,33 @@ private struct IdentifiedFeatures: TargetFeatureSink {
 /// Inline rated targets (written for these tests): who is praised or attacked, in a few patterns.
 private let ratedTargets: [RatedTargetSentence] = {
     var out: [RatedTargetSentence] = []
-    let pairs = [("Adams", "Baker"), ("Clark", "Davis"), ("Evans", "Fox"), ("Gray", "Hill"), ("Irwin", "James"), ("King", "Lee")]
+    let pairs = [
+        ("Adams", "Baker"), ("Clark", "Davis"), ("Evans", "Fox"), ("Gray", "Hill"), ("Irwin", "James"), ("King", "Lee")
+    ]
     for (n, (a, b)) in pairs.enumerated() {
         let t1 = "\(a) praised \(b) for the agreement."
-        out.append(RatedTargetSentence(id: "p\(n)", text: t1, split: "train", targets: [
-            .init(start: 0, end: a.count, label: "neutral"),
-            .init(start: a.count + 9, end: a.count + 9 + b.count, label: "positive"),
-        ]))
+        out.append(
+            RatedTargetSentence(
+                id: "p\(n)", text: t1, split: "train",
+                targets: [
+                    .init(start: 0, end: a.count, label: "neutral"),
+                    .init(start: a.count + 9, end: a.count + 9 + b.count, label: "positive")
+                ]))
         let t2 = "\(a) attacked \(b) over the scandal."
-        out.append(RatedTargetSentence(id: "n\(n)", text: t2, split: "train", targets: [
-            .init(start: 0, end: a.count, label: "neutral"),
-            .init(start: a.count + 10, end: a.count + 10 + b.count, label: "negative"),
-        ]))
+        out.append(
+            RatedTargetSentence(
+                id: "n\(n)", text: t2, split: "train",
+                targets: [
+                    .init(start: 0, end: a.count, label: "neutral"),
+                    .init(start: a.count + 10, end: a.count + 10 + b.count, label: "negative")
+                ]))
         let t3 = "\(b) met \(a) on Tuesday."
-        out.append(RatedTargetSentence(id: "u\(n)", text: t3, split: "train", targets: [
-            .init(start: 0, end: b.count, label: "neutral"),
-        ]))
+        out.append(
+            RatedTargetSentence(
+                id: "u\(n)", text: t3, split: "train",
+                targets: [
+                    .init(start: 0, end: b.count, label: "neutral")
+                ]))
     }
     return out
 }()
@@ -152,16 +167,22 @@ private let ratedTargets: [RatedTargetSentence] = {
             let (context, tokens) = try #require(located)
             var named = TargetSentimentTrainer.NamedFeatures()
             context.features(of: tokens, into: &named)
-            let logits = named.features.reduce(model.intercepts) { $0 + model.weights.weight(named: $1.name) * $1.value }
+            let logits = named.features.reduce(model.intercepts) {
+                $0 + model.weights.weight(named: $1.name) * $1.value
+            }
             let expected = TargetSentimentModel.softmax(logits)
             let scored = model.score(context, target: tokens).probabilities
             let difference = scored - expected
-            #expect(max(abs(difference[0]), abs(difference[1]), abs(difference[2])) < 1e-4, "\(target): \(scored) vs \(expected)")
+            #expect(
+                max(abs(difference[0]), abs(difference[1]), abs(difference[2])) < 1e-4,
+                "\(target): \(scored) vs \(expected)")
         }
     }
 
     @Test func aModelFileWithoutItsFormatLineIsRefused() {
         #expect(throws: AssayError.self) { try TargetSentimentModel(text: "intercept\t0\t0\t0\n") }
-        #expect(throws: AssayError.self) { try TargetSentimentModel(text: "# \(TargetSentimentModel.format)\nf=x\t1\t2\n") }
+        #expect(throws: AssayError.self) {
+            try TargetSentimentModel(text: "# \(TargetSentimentModel.format)\nf=x\t1\t2\n")
+        }
     }
 }

@@ -1,6 +1,7 @@
 import AssayCore
 import Foundation
 import Testing
+
 @testable import AssaySentiment
 
 @Suite struct MetricsTests {
@@ -49,24 +50,35 @@ import Testing
 
     /// A tiny rated corpus in the data's format, written to a temporary file.
     static func corpus() throws -> String {
-        let positive = ["The talks were productive and friendly.", "Leaders praised the breakthrough.",
-                        "The ceasefire brought welcome relief.", "Aid arrived and families celebrated.",
-                        "The agreement was a success for both sides.", "Voters welcomed the generous plan."]
-        let negative = ["Troops condemned the brutal invasion.", "Sanctions deepened the crisis.",
-                        "The attack killed dozens of civilians.", "Officials denounced the corruption scandal.",
-                        "The bombing caused heavy casualties.", "Critics attacked the failed policy."]
-        let neutral = ["The committee met on Tuesday.", "The report has twelve chapters.",
-                       "The minister travelled to the capital.", "The vote is scheduled for March.",
-                       "The company moved its offices.", "The bill was sent to the Senate."]
+        let positive = [
+            "The talks were productive and friendly.", "Leaders praised the breakthrough.",
+            "The ceasefire brought welcome relief.", "Aid arrived and families celebrated.",
+            "The agreement was a success for both sides.", "Voters welcomed the generous plan."
+        ]
+        let negative = [
+            "Troops condemned the brutal invasion.", "Sanctions deepened the crisis.",
+            "The attack killed dozens of civilians.", "Officials denounced the corruption scandal.",
+            "The bombing caused heavy casualties.", "Critics attacked the failed policy."
+        ]
+        let neutral = [
+            "The committee met on Tuesday.", "The report has twelve chapters.",
+            "The minister travelled to the capital.", "The vote is scheduled for March.",
+            "The company moved its offices.", "The bill was sent to the Senate."
+        ]
         var lines: [String] = []
-        for (n, (texts, score, label)) in [(positive, 0.4, "pos"), (negative, -0.4, "neg"), (neutral, 0.0, "neu")].enumerated() {
+        for (n, (texts, score, label)) in [(positive, 0.4, "pos"), (negative, -0.4, "neg"), (neutral, 0.0, "neu")]
+            .enumerated()
+        {
             for (i, t) in texts.enumerated() {
-                let object: [String: Any] = ["id": "s\(n)-\(i)", "text": t, "score": score + Double(i) * 0.01,
-                                             "label": label, "doc": "d\(i)"]
+                let object: [String: Any] = [
+                    "id": "s\(n)-\(i)", "text": t, "score": score + Double(i) * 0.01,
+                    "label": label, "doc": "d\(i)"
+                ]
                 lines.append(String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self))
             }
         }
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sentiment-\(UUID().uuidString).jsonl").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sentiment-\(UUID().uuidString).jsonl")
+            .path
         try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
@@ -74,7 +86,10 @@ import Testing
     @Test func trainToolWritesAModelThatEvaluates() throws {
         let data = try Self.corpus()
         let out = data + ".model.json"
-        defer { try? FileManager.default.removeItem(atPath: data); try? FileManager.default.removeItem(atPath: out) }
+        defer {
+            try? FileManager.default.removeItem(atPath: data)
+            try? FileManager.default.removeItem(atPath: out)
+        }
         let registry = ExtractorRegistry()
         try SentimentPlugin.register(into: registry)
         let train = try #require(registry.tool(.train, named: "sentiment"))
@@ -133,6 +148,14 @@ import Testing
 final class LogCollector: @unchecked Sendable {
     private var lines: [String] = []
     private let lock = NSLock()
-    func append(_ s: String) { lock.lock(); lines.append(s); lock.unlock() }
-    var text: String { lock.lock(); defer { lock.unlock() }; return lines.joined(separator: "\n") }
+    func append(_ s: String) {
+        lock.lock()
+        lines.append(s)
+        lock.unlock()
+    }
+    var text: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return lines.joined(separator: "\n")
+    }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AssaySentiment
 
 /// The baseline must be VADER itself: these are the compound scores of the reference Python
@@ -12,7 +13,7 @@ import Testing
         ("Today SUX!", -0.5461),
         ("Sentiment analysis has never been this good!", 0.5672),
         ("Roger Dodger is one of the least compelling variations on this theme.", -0.1695),
-        ("The talks were not productive and the strikes continued.", -0.3612),
+        ("The talks were not productive and the strikes continued.", -0.3612)
     ])
     func matchesReferenceImplementation(text: String, expected: Double) {
         #expect(abs(VaderBaseline.bundled.compound(text) - expected) < 1e-9)

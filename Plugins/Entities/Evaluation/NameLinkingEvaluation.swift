@@ -27,7 +27,9 @@ enum NameLinkingEvaluation {
         let documentNames = arguments.contains("--document-names")
         arguments.removeAll { $0 == "--document-names" }
         let args = try ToolArguments(arguments, known: ["errors"])
-        guard !args.positionals.isEmpty else { throw AssayError(.invalidArgument, "usage: assay eval names FILE... [--errors N]") }
+        guard !args.positionals.isEmpty else {
+            throw AssayError(.invalidArgument, "usage: assay eval names FILE... [--errors N]")
+        }
         var errorLimit: Int?
         if let e = args.options["errors"] {
             guard let n = Int(e), n >= 0 else { throw AssayError(.invalidArgument, "--errors must be a whole number") }
@@ -36,7 +38,8 @@ enum NameLinkingEvaluation {
         let recognizer = try EntityRecognizer.shipped.get()
         var total = PairCounts()
         for path in args.positionals {
-            let result = try evaluate(try AnnotatedRecords.read(path), recognizer: recognizer, documentNames: documentNames)
+            let result = try evaluate(
+                try AnnotatedRecords.read(path), recognizer: recognizer, documentNames: documentNames)
             output("\(path): \(result.documents) documents, \(result.units) entities with a gold name, \(result.kind)")
             output(result.counts.report)
             if let limit = errorLimit { output(result.errors(limit)) }
@@ -48,16 +51,23 @@ enum NameLinkingEvaluation {
     /// Pair counts: positive and negative pairs, and how many of each were linked.
     struct PairCounts {
         var positives = 0, linkedPositives = 0, negatives = 0, linkedNegatives = 0
-        var precision: Double { linkedPositives + linkedNegatives == 0 ? 1 : Double(linkedPositives) / Double(linkedPositives + linkedNegatives) }
+        var precision: Double {
+            linkedPositives + linkedNegatives == 0
+                ? 1 : Double(linkedPositives) / Double(linkedPositives + linkedNegatives)
+        }
         var recall: Double { positives == 0 ? 1 : Double(linkedPositives) / Double(positives) }
         var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
         var report: String {
-            String(format: "  pairs: %d positive (%d linked), %d negative (%d linked)\n  precision %.4f  recall %.4f  F1 %.4f",
-                   positives, linkedPositives, negatives, linkedNegatives, precision, recall, f1)
+            String(
+                format:
+                    "  pairs: %d positive (%d linked), %d negative (%d linked)\n  precision %.4f  recall %.4f  F1 %.4f",
+                positives, linkedPositives, negatives, linkedNegatives, precision, recall, f1)
         }
         static func += (a: inout PairCounts, b: PairCounts) {
-            a.positives += b.positives; a.linkedPositives += b.linkedPositives
-            a.negatives += b.negatives; a.linkedNegatives += b.linkedNegatives
+            a.positives += b.positives
+            a.linkedPositives += b.linkedPositives
+            a.negatives += b.negatives
+            a.linkedNegatives += b.linkedNegatives
         }
     }
 
@@ -80,7 +90,11 @@ enum NameLinkingEvaluation {
         func errors(_ limit: Int) -> String {
             var lines = ["  gold names split across entities (most pairs lost first):"]
             for m in missed.prefix(limit) {
-                lines.append("    \(m.gold): " + m.split.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", "))
+                lines.append(
+                    "    \(m.gold): "
+                        + m.split.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.map {
+                            "\($0.key) ×\($0.value)"
+                        }.joined(separator: ", "))
             }
             lines.append("  different gold names linked:")
             for f in falseLinks.prefix(limit) { lines.append("    \(f.a) + \(f.b) as \(f.id) (\(f.pairs) pairs)") }
@@ -88,7 +102,9 @@ enum NameLinkingEvaluation {
         }
     }
 
-    static func evaluate(_ records: [AnnotatedRecord], recognizer: EntityRecognizer, documentNames: Bool = false) throws -> Result {
+    static func evaluate(_ records: [AnnotatedRecord], recognizer: EntityRecognizer, documentNames: Bool = false) throws
+        -> Result
+    {
         let docs = records.map { AnalyzedDocument(Document(id: $0.id, source: "line \($0.line)", text: $0.text)) }
         let extractor = EntitiesExtractor(recognizer: recognizer)
         let found = ParallelRunner().map(docs) { d in
@@ -107,7 +123,10 @@ enum NameLinkingEvaluation {
             var votes: [[String]: [String: Int]] = [:], order: [[String]] = [], labels: [[String]: String] = [:]
             for g in gold {
                 let id = predictedID(g.span, gold: g.key, found[i], resolver, d) ?? "(not found)#\(i):\(g.span.start)"
-                if votes[g.key] == nil { order.append(g.key); labels[g.key] = g.label }
+                if votes[g.key] == nil {
+                    order.append(g.key)
+                    labels[g.key] = g.label
+                }
                 votes[g.key, default: [:]][id, default: 0] += 1
             }
             for k in order {
@@ -120,14 +139,19 @@ enum NameLinkingEvaluation {
     }
 
     /// A gold mention: where, its label and its gold identity's folded words.
-    struct GoldMention { var span: Span; var label: String; var key: [String] }
+    struct GoldMention {
+        var span: Span
+        var label: String
+        var key: [String]
+    }
 
     /// CoNLL PER and ORG mentions, each with the fullest gold mention of its document that
     /// holds all of its words (skipped when two different fullest ones do).
     static func nameMentions(_ record: AnnotatedRecord, _ d: AnalyzedDocument) throws -> [GoldMention] {
         var mentions: [GoldMention] = []
         for e in record.object["entities"] as? [[String: Any]] ?? [] {
-            guard let s = e["start"] as? Int, let t = e["end"] as? Int, s >= 0, s < t, var label = e["label"] as? String else {
+            guard let s = e["start"] as? Int, let t = e["end"] as? Int, s >= 0, s < t, var label = e["label"] as? String
+            else {
                 throw AssayError(.invalidJSONLine, "line \(record.line): an entity needs start, end and label")
             }
             if label == "PER" { label = NameKey.personLabel }
@@ -150,21 +174,28 @@ enum NameLinkingEvaluation {
     static func speakerMentions(_ record: AnnotatedRecord, _ d: AnalyzedDocument) throws -> [GoldMention] {
         (record.object["quotes"] as? [[String: Any]] ?? []).compactMap { q in
             guard q["speaker_resolution"] as? String == "ner_in_source", let speaker = q["speaker"] as? String,
-                  let s = q["speaker_start"] as? Int, let t = q["speaker_end"] as? Int, s >= 0, s < t else { return nil }
+                let s = q["speaker_start"] as? Int, let t = q["speaker_end"] as? Int, s >= 0, s < t
+            else { return nil }
             let key = NameKey.words(of: speaker, label: NameKey.personLabel)
             guard !key.isEmpty else { return nil }
-            return GoldMention(span: Span(d.byteOffset(ofScalar: s), d.byteOffset(ofScalar: t)), label: "SPEAKER", key: key)
+            return GoldMention(
+                span: Span(d.byteOffset(ofScalar: s), d.byteOffset(ofScalar: t)), label: "SPEAKER", key: key)
         }
     }
 
     /// The corpus entity of the PERSON or ORG mention that best covers `span`: the same span,
     /// else one that shares a word with the gold name (a speaker mention "Donna Brazile, chair
     /// of the DNC" holds two names), else the largest overlap.
-    static func predictedID(_ span: Span, gold: [String], _ entities: [Annotation], _ resolver: CorpusLinking.DocumentResolver, _ d: AnalyzedDocument) -> String? {
+    static func predictedID(
+        _ span: Span, gold: [String], _ entities: [Annotation], _ resolver: CorpusLinking.DocumentResolver,
+        _ d: AnalyzedDocument
+    ) -> String? {
         var best: (Annotation, Int)?
         let goldWords = Set(gold)
         for a in entities {
-            guard case .string(let label)? = a["label"], label == NameKey.personLabel || label == NameKey.organisationLabel else { continue }
+            guard case .string(let label)? = a["label"],
+                label == NameKey.personLabel || label == NameKey.organisationLabel
+            else { continue }
             let overlap = min(a.span.end, span.end) - max(a.span.start, span.start)
             guard overlap > 0 else { continue }
             let sharesWord = !goldWords.isDisjoint(with: NameKey.words(of: d.text(of: a.span), label: label))
@@ -182,7 +213,9 @@ enum NameLinkingEvaluation {
         var counts = PairCounts()
         // Positives: units of one gold name (one per document).
         var byGold: [String: [Int]] = [:]
-        for (i, u) in units.enumerated() { byGold[u.label + "|" + u.gold.joined(separator: " "), default: []].append(i) }
+        for (i, u) in units.enumerated() {
+            byGold[u.label + "|" + u.gold.joined(separator: " "), default: []].append(i)
+        }
         var missed: [(gold: String, split: [String: Int], lost: Int)] = []
         for (key, members) in byGold where members.count > 1 {
             let n = members.count
@@ -203,8 +236,10 @@ enum NameLinkingEvaluation {
                 for y in members.indices where y > x {
                     let a = members[x], b = members[y]
                     let ua = units[a], ub = units[b]
-                    guard ua.document != ub.document, ua.gold != ub.gold, !formsOfOneName(ua.gold, ub.gold, label: ua.label),
-                          judged.insert(a * units.count + b).inserted else { continue }
+                    guard ua.document != ub.document, ua.gold != ub.gold,
+                        !formsOfOneName(ua.gold, ub.gold, label: ua.label),
+                        judged.insert(a * units.count + b).inserted
+                    else { continue }
                     counts.negatives += 1
                     if ua.predicted == ub.predicted {
                         counts.linkedNegatives += 1
@@ -218,9 +253,12 @@ enum NameLinkingEvaluation {
             let p = k.split(separator: "\u{1}").map(String.init)
             return (p[0], p[1], p[2], v)
         }.sorted { $0.pairs > $1.pairs || ($0.pairs == $1.pairs && ($0.a, $0.b) < ($1.a, $1.b)) }
-        return Result(documents: documents, units: units.count, kind: kind, counts: counts,
-                      missed: missed.sorted { $0.lost > $1.lost || ($0.lost == $1.lost && $0.gold < $1.gold) }.map { ($0.gold, $0.split) },
-                      falseLinks: links)
+        return Result(
+            documents: documents, units: units.count, kind: kind, counts: counts,
+            missed: missed.sorted { $0.lost > $1.lost || ($0.lost == $1.lost && $0.gold < $1.gold) }.map {
+                ($0.gold, $0.split)
+            },
+            falseLinks: links)
     }
 
     /// Whether two different gold names may be forms of one name, which the gold cannot tell

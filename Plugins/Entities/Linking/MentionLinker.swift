@@ -38,7 +38,9 @@ struct MentionLinker {
         var cursor = TokenCursor(tokens)
         for m in mentions {
             var span = m.span, title: String?
-            if m.label == .person { (span, title) = titles.split(m.span, tokens: cursor.range(in: m.span), in: document) }
+            if m.label == .person {
+                (span, title) = titles.split(m.span, tokens: cursor.range(in: m.span), in: document)
+            }
             let first = wordIDs.count
             appendWords(span, document, &words, &wordIDs, &wordLengths, &nonASCIITexts)
             guard wordIDs.count > first else { continue }
@@ -48,7 +50,9 @@ struct MentionLinker {
         // People first: the longest names found, then shorter ones attached to them.
         // A name with a lower-case word other than a particle ("Putin welcomed Xi") is a tagging
         // slip: it may not absorb the shorter names it contains.
-        let people = items.indices.filter { items[$0].label == .person }.sorted { items[$0].words.count > items[$1].words.count }
+        let people = items.indices.filter { items[$0].label == .person }.sorted {
+            items[$0].words.count > items[$1].words.count
+        }
         var clean = [Bool](repeating: false, count: items.count)
         for i in people { clean[i] = isClean(items[i].span, document) }
         var personEntities: [[Int]] = []  // item indices per person
@@ -65,8 +69,9 @@ struct MentionLinker {
                 fits.removeAll(keepingCapacity: true)
                 for e in headWords.indices where Self.holdsAll(ids, w, in: headWords[e]) { fits.append(e) }
                 if !fits.isEmpty {
-                    let e = Self.likeliestGroup(fits, members: { personEntities[$0] }, span: { items[$0].span },
-                                                for: items[i].span.start, in: document)
+                    let e = Self.likeliestGroup(
+                        fits, members: { personEntities[$0] }, span: { items[$0].span },
+                        for: items[i].span.start, in: document)
                     personEntities[e].append(i)
                 } else {
                     personEntities.append([i])
@@ -98,7 +103,9 @@ struct MentionLinker {
                 surnames[Int(wordIDs[last])] = e
                 anySurname = true
                 let n = wordLengths[last]
-                if n >= isSurnameLength.count { isSurnameLength += repeatElement(false, count: n + 1 - isSurnameLength.count) }
+                if n >= isSurnameLength.count {
+                    isSurnameLength += repeatElement(false, count: n + 1 - isSurnameLength.count)
+                }
                 isSurnameLength[n] = true
             }
         }
@@ -111,17 +118,25 @@ struct MentionLinker {
             document.utf8.withUnsafeBufferPointer { utf8 in
                 for t in tokens.indices {
                     let span = tokens[t].span
-                    while next < byStart.count && byStart[next].start <= span.start { reach = max(reach, byStart[next].end); next += 1 }
+                    while next < byStart.count && byStart[next].start <= span.start {
+                        reach = max(reach, byStart[next].end)
+                        next += 1
+                    }
                     guard tokens[t].kind == .word && reach < span.end else { continue }
                     let first = utf8[span.start]
                     guard first >= 0x80 || (first >= 65 && first <= 90) else { continue }  // capitalised (or not ASCII)
                     // Only tokens as long as some surname can be one: most are skipped without a look-up.
-                    guard first >= 0x80 || (span.length < isSurnameLength.count && isSurnameLength[span.length]) else { continue }
+                    guard first >= 0x80 || (span.length < isSurnameLength.count && isSurnameLength[span.length]) else {
+                        continue
+                    }
                     var id: Int32?
                     if Self.isASCII(span, utf8) {
                         // An ASCII token starting with a capital letter: its lower-case bytes.
                         lowered.removeAll(keepingCapacity: true)
-                        for i in span.start..<span.end { let c = utf8[i]; lowered.append(c >= 65 && c <= 90 ? c | 0x20 : c) }
+                        for i in span.start..<span.end {
+                            let c = utf8[i]
+                            lowered.append(c >= 65 && c <= 90 ? c | 0x20 : c)
+                        }
                         id = lowered.withUnsafeBufferPointer { words.lookUp(ascii: $0) }
                     } else {
                         // (The first scalar read from the bytes, as the token's String would
@@ -131,7 +146,8 @@ struct MentionLinker {
                     }
                     guard let id, case let e = surnames[Int(id)], e >= 0 else { continue }
                     personEntities[e].append(items.count)
-                    items.append(Item(span: span, label: .person, words: wordIDs.count..<(wordIDs.count + 1), title: nil))
+                    items.append(
+                        Item(span: span, label: .person, words: wordIDs.count..<(wordIDs.count + 1), title: nil))
                     wordIDs.append(id)
                     wordLengths.append(span.length)
                 }
@@ -145,13 +161,18 @@ struct MentionLinker {
             // among them, found without sorting the members.
             let titled = members.lazy.filter { items[$0].title != nil }.min { items[$0].span < items[$1].span }
             let title = titled.flatMap { items[$0].title }
-            for m in members { canonical[m] = name; entityTitle[m] = title }
+            for m in members {
+                canonical[m] = name
+                entityTitle[m] = title
+            }
         }
 
         // Everything else: group by words, then attach acronyms to the names they abbreviate.
         // (A word's text as this name spells it: equal Strings may differ in their Characters.)
         let occurrence = { (k: Int) in nonASCIITexts[k] ?? words.asciiSpelling(wordIDs[k]) }
-        let merged = words.hasSpacedWord ? ItemGroups(groupsByText(items, occurrence), itemCount: items.count)
+        let merged =
+            words.hasSpacedWord
+            ? ItemGroups(groupsByText(items, occurrence), itemCount: items.count)
             : groups(items, wordIDs, words, occurrence)
         var members: [Int] = []
         for g in 0..<merged.count {
@@ -163,7 +184,9 @@ struct MentionLinker {
 
         let spans = items.map(\.span)  // compared without copying whole items
         return items.indices.sorted { spans[$0] < spans[$1] }.map { i in
-            LinkedMention(span: items[i].span, label: items[i].label, canonical: canonical[i], title: items[i].title ?? entityTitle[i])
+            LinkedMention(
+                span: items[i].span, label: items[i].label, canonical: canonical[i],
+                title: items[i].title ?? entityTitle[i])
         }
     }
 
@@ -171,7 +194,9 @@ struct MentionLinker {
     /// label and words, with a one-word acronym moved to the longer name it abbreviates. For
     /// documents without a word holding a space, where equal word numbers are equal joined
     /// texts. `occurrence` gives the text of a word by its position in `wordIDs`.
-    private func groups(_ items: [Item], _ wordIDs: [Int32], _ words: NameWords, _ occurrence: (Int) -> String) -> ItemGroups {
+    private func groups(_ items: [Item], _ wordIDs: [Int32], _ words: NameWords, _ occurrence: (Int) -> String)
+        -> ItemGroups
+    {
         // Found by a hash of the label and word numbers, then compared exactly.
         var groupOfKey = HashedTable<Int32>(capacity: items.count, empty: -1)
         var merged = ItemGroups(itemCount: items.count)
@@ -192,7 +217,9 @@ struct MentionLinker {
                 key = SpellingCache.probe(key)
             }
         }
-        guard !words.hasNonASCII else { return ItemGroups(acronymsMerged(merged.lists, items, occurrence), itemCount: items.count) }
+        guard !words.hasNonASCII else {
+            return ItemGroups(acronymsMerged(merged.lists, items, occurrence), itemCount: items.count)
+        }
         // Acronym bytes → the last group of a longer name that makes it. Every word is ASCII or
         // a sole spelling (see ``NameWords/isSoleSpelling(_:)``), whose first Character is its
         // first scalar, and equal bytes are equal Strings.
@@ -336,18 +363,25 @@ struct MentionLinker {
         d.utf8.withUnsafeBufferPointer { utf8 in
             guard Self.isASCII(span, utf8) else {
                 return d.text(of: span).split(separator: " ").allSatisfy {
-                    $0.unicodeScalars.first.map { !$0.properties.isLowercase } ?? true || Self.particles.contains($0.lowercased())
+                    $0.unicodeScalars.first.map { !$0.properties.isLowercase } ?? true
+                        || Self.particles.contains($0.lowercased())
                 }
             }
             // ASCII: words between spaces; one starting with a lower-case letter must be a particle.
             var i = span.start
             while i < span.end {
-                if utf8[i] == 32 { i += 1; continue }
+                if utf8[i] == 32 {
+                    i += 1
+                    continue
+                }
                 var j = i
                 while j < span.end && utf8[j] != 32 { j += 1 }
                 if utf8[i] >= 97 && utf8[i] <= 122 {
                     let word = UnsafeBufferPointer(rebasing: utf8[i..<j])
-                    if !Self.particleBytes.contains(where: { p in p.count == word.count && zip(p, word).allSatisfy { $0 == ($1 >= 65 && $1 <= 90 ? $1 | 0x20 : $1) } }) {
+                    if !Self.particleBytes.contains(where: { p in
+                        p.count == word.count
+                            && zip(p, word).allSatisfy { $0 == ($1 >= 65 && $1 <= 90 ? $1 | 0x20 : $1) }
+                    }) {
                         return false
                     }
                 }
@@ -358,11 +392,16 @@ struct MentionLinker {
     }
 
     /// Whether every word number of `ids[words]` is among `ids[name]`.
-    @inline(__always) private static func holdsAll(_ ids: UnsafeBufferPointer<Int32>, _ words: Range<Int>, in name: Range<Int>) -> Bool {
+    @inline(__always) private static func holdsAll(
+        _ ids: UnsafeBufferPointer<Int32>, _ words: Range<Int>, in name: Range<Int>
+    ) -> Bool {
         for k in words {
             let id = ids[k]
             var found = false
-            for j in name where ids[j] == id { found = true; break }
+            for j in name where ids[j] == id {
+                found = true
+                break
+            }
             if !found { return false }
         }
         return true
@@ -374,7 +413,9 @@ struct MentionLinker {
     }
 
     /// Lower-case words inside names ("Ursula von der Leyen").
-    private static let particles: Set<String> = ["de", "da", "van", "von", "der", "den", "bin", "al", "el", "la", "le", "di", "du", "dos", "del", "ibn"]
+    private static let particles: Set<String> = [
+        "de", "da", "van", "von", "der", "den", "bin", "al", "el", "la", "le", "di", "du", "dos", "del", "ibn"
+    ]
 
     private static let particleBytes = particles.map { Array($0.utf8) }
 
@@ -388,14 +429,19 @@ struct MentionLinker {
 
     /// Appends the numbers of the lower-cased words of `span` (split at white space, hyphens
     /// and commas).
-    private func appendWords(_ span: Span, _ d: AnalyzedDocument, _ words: inout NameWords, _ out: inout [Int32], _ lengths: inout [Int],
-                             _ texts: inout [Int: String]) {
+    private func appendWords(
+        _ span: Span, _ d: AnalyzedDocument, _ words: inout NameWords, _ out: inout [Int32], _ lengths: inout [Int],
+        _ texts: inout [Int: String]
+    ) {
         d.utf8.withUnsafeBufferPointer { utf8 in
             // ASCII names (nearly all) are lower-cased and split byte by byte, without Character
             // processing; others go through String.
             guard Self.isASCII(span, utf8) else {
                 for w in d.text(of: span).lowercased()
-                    .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "-" || $0 == "," || $0 == "\u{2010}" || $0 == "\t" }) {
+                    .split(whereSeparator: {
+                        $0 == " " || $0 == "\n" || $0 == "-" || $0 == "," || $0 == "\u{2010}" || $0 == "\t"
+                    })
+                {
                     let word = String(w)
                     if word.utf8.contains(where: { $0 >= 0x80 }) { texts[out.count] = word }
                     out.append(words.intern(word))
@@ -428,8 +474,10 @@ struct MentionLinker {
     /// ("for his wife Hillary Clinton" does not make the next "Clinton" hers), then the person
     /// named last before it at all, then the first. `fits` is in group order. Shared with the
     /// reference linker of the tests.
-    static func likeliestGroup(_ fits: [Int], members: (Int) -> [Int], span: (Int) -> Span, for position: Int,
-                               in document: AnalyzedDocument) -> Int {
+    static func likeliestGroup(
+        _ fits: [Int], members: (Int) -> [Int], span: (Int) -> Span, for position: Int,
+        in document: AnalyzedDocument
+    ) -> Int {
         guard fits.count > 1 else { return fits[0] }
         var latest: (group: Int, start: Int)?, latestSubject: (group: Int, start: Int)?
         for e in fits {
@@ -437,7 +485,9 @@ struct MentionLinker {
                 let s = span(m).start
                 guard s < position else { continue }
                 if s > latest?.start ?? Int.min { latest = (e, s) }
-                if s > latestSubject?.start ?? Int.min, !isPrepositionObject(span(m), in: document) { latestSubject = (e, s) }
+                if s > latestSubject?.start ?? Int.min, !isPrepositionObject(span(m), in: document) {
+                    latestSubject = (e, s)
+                }
             }
         }
         return latestSubject?.group ?? latest?.group ?? fits[0]
@@ -460,7 +510,6 @@ struct MentionLinker {
         return false
     }
 
-
     /// The fullest name among `members`: most words, then a form that is not all capitals
     /// (headlines), then the longest text, then the first mentioned.
     private func fullest(_ members: [Int], _ items: [Item], _ d: AnalyzedDocument) -> String {
@@ -469,7 +518,8 @@ struct MentionLinker {
 
     /// The fullest name among `members`, given each member's span and word count (shared with
     /// the reference linker of the tests, so that both break ties alike).
-    static func fullest(_ members: [Int], span: (Int) -> Span, wordCount: (Int) -> Int, _ d: AnalyzedDocument) -> String {
+    static func fullest(_ members: [Int], span: (Int) -> Span, wordCount: (Int) -> Int, _ d: AnalyzedDocument) -> String
+    {
         guard members.count > 1 else { return spacedText(span(members[0]), d) }
         let caps = members.map { isAllCaps(span($0), d) }
         let best = members.indices.max { a, b in

@@ -71,7 +71,12 @@ struct NameWords {
         var id: Int32
         if byString != nil {
             let s = String(decoding: word, as: UTF8.self)
-            if let known = byString![s] { id = known } else { id = newWord(s); byString![s] = id }
+            if let known = byString![s] {
+                id = known
+            } else {
+                id = newWord(s)
+                byString![s] = id
+            }
         } else if let sole {
             // (Not an acronym skip: those are ASCII, and no ASCII String equals a sole spelling.)
             id = newWord(sole)
@@ -150,8 +155,8 @@ struct NameWords {
     /// The scalars ``isSoleSpelling(_:)`` accepts above ASCII.
     static func isSoleScalar(_ v: UInt32) -> Bool {
         switch v {
-        case 0xA0...0x24F: return v != 0xAD        // Latin-1 Supplement, Latin Extended-A and -B
-        case 0x388...0x3FF: return true            // Greek letters (not U+0374, U+037E, U+0387)
+        case 0xA0...0x24F: return v != 0xAD  // Latin-1 Supplement, Latin Extended-A and -B
+        case 0x388...0x3FF: return true  // Greek letters (not U+0374, U+037E, U+0387)
         case 0x400...0x482, 0x48A...0x4FF: return true  // Cyrillic without its combining marks
         default: return false
         }

@@ -32,7 +32,9 @@ struct TitleMatcher: Sendable {
         }
         isFirstWordLength = lengths
         var hashes = HashedTable<Bool>(capacity: self.titles.count, empty: false)
-        for h in self.titles.compactMap({ $0.first.map { FeatureHash.bytes(Array($0.utf8)) } }) { hashes.insert(true, for: h) }
+        for h in self.titles.compactMap({ $0.first.map { FeatureHash.bytes(Array($0.utf8)) } }) {
+            hashes.insert(true, for: h)
+        }
         firstWordHashes = hashes
     }
 
@@ -64,7 +66,8 @@ struct TitleMatcher: Sendable {
         guard let t = titleStart else { return (span, nil) }
         var start = t
         if start > 0, qualifiers.contains(d.text(ofToken: start - 1).lowercased()), sameLine(d, start - 1, start),
-           isCapitalised(d.text(ofToken: start - 1)) {
+            isCapitalised(d.text(ofToken: start - 1))
+        {
             start -= 1
         }
         let titleEnd = first > range.lowerBound ? first : range.lowerBound
@@ -77,7 +80,10 @@ struct TitleMatcher: Sendable {
     private static func singleSpaced(_ s: String) -> String {
         var plain = true, previousSpace = true  // a leading space is not plain either
         for c in s.utf8 {
-            if c >= 0x80 || (c >= 9 && c <= 13) || (c == 32 && previousSpace) { plain = false; break }
+            if c >= 0x80 || (c >= 9 && c <= 13) || (c == 32 && previousSpace) {
+                plain = false
+                break
+            }
             previousSpace = c == 32
         }
         if plain && !previousSpace { return s }
@@ -88,7 +94,8 @@ struct TitleMatcher: Sendable {
     private func titleLength(_ d: AnalyzedDocument, startingAt i: Int, limit: Int) -> Int? {
         guard i < limit else { return nil }
         let length = d.tokens[i].span.length
-        guard length < isFirstWordLength.count && isFirstWordLength[length] || d.utf8[d.tokens[i].span.start] >= 0x80 else { return nil }
+        guard length < isFirstWordLength.count && isFirstWordLength[length] || d.utf8[d.tokens[i].span.start] >= 0x80
+        else { return nil }
         if let h = Self.asciiLowercaseHash(d, d.tokens[i].span), firstWordHashes[h] == nil { return nil }
         var words: [String] = []
         var best: Int?

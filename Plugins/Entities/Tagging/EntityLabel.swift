@@ -38,9 +38,15 @@ enum BILOU {
 
     enum Position: Int { case begin = 0, inside, last, unit }
 
-    @inline(__always) static func tag(_ label: EntityLabel, _ p: Position) -> Int { 1 + label.rawValue * 4 + p.rawValue }
-    @inline(__always) static func label(of tag: Int) -> EntityLabel? { tag == 0 ? nil : EntityLabel(rawValue: (tag - 1) >> 2) }
-    @inline(__always) static func position(of tag: Int) -> Position? { tag == 0 ? nil : Position(rawValue: (tag - 1) & 3) }
+    @inline(__always) static func tag(_ label: EntityLabel, _ p: Position) -> Int {
+        1 + label.rawValue * 4 + p.rawValue
+    }
+    @inline(__always) static func label(of tag: Int) -> EntityLabel? {
+        tag == 0 ? nil : EntityLabel(rawValue: (tag - 1) >> 2)
+    }
+    @inline(__always) static func position(of tag: Int) -> Position? {
+        tag == 0 ? nil : Position(rawValue: (tag - 1) & 3)
+    }
 
     /// Whether `to` may follow `from` (`nil` stands for the start or the end of the sentence).
     static func allowed(from: Int?, to: Int?) -> Bool {
@@ -72,17 +78,25 @@ enum BILOU {
     /// unit ranges counted in `tags`, into `out` (emptied first). The extractor calls this once
     /// per sentence with one buffer: copying each sentence's tags out, and a new result array
     /// per sentence, were most of the allocations of turning tags into mentions.
-    static func entities(in tags: [Int], _ range: Range<Int>, into out: inout [(units: Range<Int>, label: EntityLabel)]) {
+    static func entities(in tags: [Int], _ range: Range<Int>, into out: inout [(units: Range<Int>, label: EntityLabel)])
+    {
         out.removeAll(keepingCapacity: true)
         var start = -1
         for i in range {
             let t = tags[i]
-            guard let l = label(of: t), let p = position(of: t) else { start = -1; continue }
+            guard let l = label(of: t), let p = position(of: t) else {
+                start = -1
+                continue
+            }
             switch p {
-            case .unit: out.append((i..<(i + 1), l)); start = -1
+            case .unit:
+                out.append((i..<(i + 1), l))
+                start = -1
             case .begin: start = i
             case .inside: break
-            case .last: if start >= 0 { out.append((start..<(i + 1), l)) }; start = -1
+            case .last:
+                if start >= 0 { out.append((start..<(i + 1), l)) }
+                start = -1
             }
         }
     }

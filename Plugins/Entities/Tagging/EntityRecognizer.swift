@@ -19,19 +19,24 @@ struct EntityRecognizer: Sendable {
     /// `cachedSpellings`: how many spellings' facts to keep across documents (see ``SpellingCache``),
     /// and a quarter of how many neighbour pairs; 50,000 (about 15 MB, and 13 MB of pairs) hold
     /// nearly every word of running news.
-    init(model: TaggerModel, gazetteer: Gazetteer, sections: [String: [String]], clusters: WordClusters,
-         cachedSpellings: Int = 50_000) throws {
+    init(
+        model: TaggerModel, gazetteer: Gazetteer, sections: [String: [String]], clusters: WordClusters,
+        cachedSpellings: Int = 50_000
+    ) throws {
         guard model.featureVersion == FeatureExtractor.version else {
-            throw AssayError(.modelUnavailable,
-                             "entity model was trained with feature version \(model.featureVersion), this build uses \(FeatureExtractor.version): retrain it with `assay train entities`")
+            throw AssayError(
+                .modelUnavailable,
+                "entity model was trained with feature version \(model.featureVersion), this build uses \(FeatureExtractor.version): retrain it with `assay train entities`"
+            )
         }
         self.model = model
         self.features = FeatureExtractor(gazetteer: gazetteer, clusters: clusters, bucketBits: model.bucketBits)
         self.boundaries = MentionBoundaries(gazetteer: gazetteer, sections: sections)
         // The facts of the sentence markers ``FeatureExtractor/boundary`` and ``FeatureExtractor/end``
         // are kept beside the cache's (extra facts 0 and 1), where they never move.
-        self.spellings = SpellingCache(capacity: cachedSpellings,
-                                       extra: model.spellingFacts([FeatureExtractor.boundary, FeatureExtractor.end]))
+        self.spellings = SpellingCache(
+            capacity: cachedSpellings,
+            extra: model.spellingFacts([FeatureExtractor.boundary, FeatureExtractor.end]))
         self.pairs = PairCache(capacity: cachedSpellings * 4)
     }
 
@@ -40,12 +45,18 @@ struct EntityRecognizer: Sendable {
         do {
             let sections = try gazetteerSections.get()
             let gazetteer = Gazetteer(sections: sections)
-            guard let url = Bundle.module.url(forResource: "entities-model", withExtension: "bin", subdirectory: "Resources"),
-                  let data = FileManager.default.contents(atPath: url.path) else {
-                throw AssayError(.modelUnavailable, "the entity model resource (entities-model.bin) is missing from this build")
+            guard
+                let url = Bundle.module.url(
+                    forResource: "entities-model", withExtension: "bin", subdirectory: "Resources"),
+                let data = FileManager.default.contents(atPath: url.path)
+            else {
+                throw AssayError(
+                    .modelUnavailable, "the entity model resource (entities-model.bin) is missing from this build")
             }
-            return .success(try EntityRecognizer(model: TaggerModel(data: data), gazetteer: gazetteer, sections: sections,
-                                                 clusters: try wordClusters.get()))
+            return .success(
+                try EntityRecognizer(
+                    model: TaggerModel(data: data), gazetteer: gazetteer, sections: sections,
+                    clusters: try wordClusters.get()))
         } catch let e as AssayError {
             return .failure(e)
         } catch {
@@ -60,8 +71,11 @@ struct EntityRecognizer: Sendable {
         var merged: [String: [String]] = [:]
         for name in ["gazetteer", "gazetteer-derived"] {
             guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Resources"),
-                  let text = try? String(contentsOf: url, encoding: .utf8) else {
-                return .failure(AssayError(.modelUnavailable, "the entity gazetteer resource (\(name).txt) is missing from this build"))
+                let text = try? String(contentsOf: url, encoding: .utf8)
+            else {
+                return .failure(
+                    AssayError(
+                        .modelUnavailable, "the entity gazetteer resource (\(name).txt) is missing from this build"))
             }
             merged.merge(Gazetteer.sections(of: text)) { $0 + $1 }
         }
@@ -71,9 +85,14 @@ struct EntityRecognizer: Sendable {
     /// The word clusters shipped as `Resources/word-clusters.txt` (derived from unlabelled news
     /// by `scripts/derive-word-clusters.py`), read once.
     static let wordClusters: Result<WordClusters, AssayError> = {
-        guard let url = Bundle.module.url(forResource: "word-clusters", withExtension: "txt", subdirectory: "Resources"),
-              let data = FileManager.default.contents(atPath: url.path) else {
-            return .failure(AssayError(.modelUnavailable, "the entity word-cluster resource (word-clusters.txt) is missing from this build"))
+        guard
+            let url = Bundle.module.url(forResource: "word-clusters", withExtension: "txt", subdirectory: "Resources"),
+            let data = FileManager.default.contents(atPath: url.path)
+        else {
+            return .failure(
+                AssayError(
+                    .modelUnavailable, "the entity word-cluster resource (word-clusters.txt) is missing from this build"
+                ))
         }
         return .success(WordClusters(utf8: [UInt8](data)))
     }()
@@ -94,7 +113,11 @@ struct EntityRecognizer: Sendable {
         var made: [SpellingFacts] = []
         let uncached = document.utf8.withUnsafeBufferPointer { b in
             spellings.facts(of: types, in: b, facts: &facts, ids: &ids, made: &made) { missing in
-                model.spellingFacts(missing.map { t in let s = types.spelling(t); return features.profile(b, s.start, s.end) })
+                model.spellingFacts(
+                    missing.map { t in
+                        let s = types.spelling(t)
+                        return features.profile(b, s.start, s.end)
+                    })
             }
         }
         var lanes = Viterbi.LaneEmissions()
@@ -114,14 +137,17 @@ struct EntityRecognizer: Sendable {
             ids += [Int32.max - 1, Int32.max]
             let typePairs = FeatureScorer.typePairs(units, types: types, boundary: boundary, end: end)
             let pairSums = pairs.sums(of: typePairs.map { PairCache.key(ids[Int($0.0)], ids[Int($0.1)]) }) { missing in
-                model.pairSums(missing.map { j in (types.profiles[Int(typePairs[j].0)], types.profiles[Int(typePairs[j].1)]) })
+                model.pairSums(
+                    missing.map { j in (types.profiles[Int(typePairs[j].0)], types.profiles[Int(typePairs[j].1)]) })
             }
-            let tags = model.tag(units, types: types, facts: facts, pairs: pairSums, boundary: boundary, end: end, casing: casing,
-                                 gazetteer: features.gazetteerMatches(units, profiles: profiles), lanes: &lanes)
+            let tags = model.tag(
+                units, types: types, facts: facts, pairs: pairSums, boundary: boundary, end: end, casing: casing,
+                gazetteer: features.gazetteerMatches(units, profiles: profiles), lanes: &lanes)
             return (tags, casing)
         }
         let profiles = TypedProfiles(types)
-        var mentions = boundaries.mentions(tags: tags, units: units, profiles: profiles, casing: casing, utf8: document.utf8)
+        var mentions = boundaries.mentions(
+            tags: tags, units: units, profiles: profiles, casing: casing, utf8: document.utf8)
         LabelConsistency.unify(&mentions, units: units, lanes: lanes, casing: casing, utf8: document.utf8)
         return mentions
     }

@@ -39,12 +39,16 @@ struct FeatureExtractor: Sendable {
     /// The profiles of the marker units before a sentence's first unit and after its last.
     static let boundary: UnitProfile = {
         var p = UnitProfile()
-        p.word = 0x5151; p.lower = 0x5152; p.shape = 0x5153
+        p.word = 0x5151
+        p.lower = 0x5152
+        p.shape = 0x5153
         return p
     }()
     static let end: UnitProfile = {
         var p = UnitProfile()
-        p.word = 0x6161; p.lower = 0x6162; p.shape = 0x6163
+        p.word = 0x6161
+        p.lower = 0x6162
+        p.shape = 0x6163
         return p
     }()
 
@@ -74,37 +78,44 @@ struct FeatureExtractor: Sendable {
         // the table (bits are only ever added, so what the table holds is the same).
         var set = [UInt8](repeating: 0, count: typeCount)
         shapes.withUnsafeBufferPointer { shapes in
-        set.withUnsafeMutableBufferPointer { set in
-        units.lineStart.withUnsafeBufferPointer { lineStart in
-            for s in units.sentences {
-                let (lc, headline) = lineCase(shapes, p, s)
-                casing.lineCases.append(lc)
-                casing.headlines.append(headline)
-                for i in s {
-                    let t = p.type(of: i)
-                    switch shapes[t].caseClass {
-                    case .lower:
-                        if set[t] & DocumentCasing.writtenLower == 0 {
-                            set[t] |= DocumentCasing.writtenLower
-                            casing.seen.update(p[i].lower) { $0 |= DocumentCasing.writtenLower }
+            set.withUnsafeMutableBufferPointer { set in
+                units.lineStart.withUnsafeBufferPointer { lineStart in
+                    for s in units.sentences {
+                        let (lc, headline) = lineCase(shapes, p, s)
+                        casing.lineCases.append(lc)
+                        casing.headlines.append(headline)
+                        for i in s {
+                            let t = p.type(of: i)
+                            switch shapes[t].caseClass {
+                            case .lower:
+                                if set[t] & DocumentCasing.writtenLower == 0 {
+                                    set[t] |= DocumentCasing.writtenLower
+                                    casing.seen.update(p[i].lower) { $0 |= DocumentCasing.writtenLower }
+                                }
+                            case .title, .upper, .mixed:
+                                casing.names.add(
+                                    p[i].lower, previous: i > s.lowerBound ? p[i - 1] : Self.boundary,
+                                    next: i + 1 < s.upperBound ? p[i + 1] : Self.end)
+                                guard lc == .normal else { break }
+                                var bits: UInt8 = 0
+                                if i > s.lowerBound, !lineStart[i] { bits |= DocumentCasing.capitalisedInText }
+                                if i > s.lowerBound, shapes[p.type(of: i - 1)].caseClass.startsName {
+                                    bits |= DocumentCasing.afterName
+                                }
+                                if i + 1 < s.upperBound, shapes[p.type(of: i + 1)].caseClass.startsName {
+                                    bits |= DocumentCasing.beforeName
+                                }
+                                if bits & ~set[t] != 0 {
+                                    set[t] |= bits
+                                    casing.seen.update(p[i].lower) { $0 |= bits }
+                                }
+                            case .none: break
+                            }
                         }
-                    case .title, .upper, .mixed:
-                        casing.names.add(p[i].lower, previous: i > s.lowerBound ? p[i - 1] : Self.boundary,
-                                         next: i + 1 < s.upperBound ? p[i + 1] : Self.end)
-                        guard lc == .normal else { break }
-                        var bits: UInt8 = 0
-                        if i > s.lowerBound, !lineStart[i] { bits |= DocumentCasing.capitalisedInText }
-                        if i > s.lowerBound, shapes[p.type(of: i - 1)].caseClass.startsName { bits |= DocumentCasing.afterName }
-                        if i + 1 < s.upperBound, shapes[p.type(of: i + 1)].caseClass.startsName { bits |= DocumentCasing.beforeName }
-                        if bits & ~set[t] != 0 {
-                            set[t] |= bits
-                            casing.seen.update(p[i].lower) { $0 |= bits }
-                        }
-                    case .none: break
                     }
                 }
             }
-        }}}
+        }
         return casing
     }
 
@@ -115,7 +126,10 @@ struct FeatureExtractor: Sendable {
         var isLong = false
 
         init() {}
-        init(_ u: UnitProfile) { caseClass = u.caseClass; isLong = u.length >= 4 }
+        init(_ u: UnitProfile) {
+            caseClass = u.caseClass
+            isLong = u.length >= 4
+        }
     }
 
     func extract(_ units: TaggingUnits, profiles p: [UnitProfile]) -> Features {
@@ -136,7 +150,9 @@ struct FeatureExtractor: Sendable {
         @inline(__always) func add(_ template: UInt64, _ value: UInt64) {
             out.append(UInt32(truncatingIfNeeded: FeatureHash.mix(value, template &* 0x1000_0000_01B3)) & mask)
         }
-        @inline(__always) func add2(_ template: UInt64, _ a: UInt64, _ b: UInt64) { add(template, FeatureHash.mix(a, b)) }
+        @inline(__always) func add2(_ template: UInt64, _ a: UInt64, _ b: UInt64) {
+            add(template, FeatureHash.mix(a, b))
+        }
 
         for (si, s) in units.sentences.enumerated() {
             let lc = lineCases[si].rawValue
@@ -187,14 +203,22 @@ struct FeatureExtractor: Sendable {
                     }
                 }
                 if i > s.lowerBound, let g = gaz[i - 1], g.position >= 2 { add(27, UInt64(g.categories)) }
-                if i + 1 < s.upperBound, let g = gaz[i + 1], g.position == 0 || g.position == 3 { add(28, UInt64(g.categories)) }
+                if i + 1 < s.upperBound, let g = gaz[i + 1], g.position == 0 || g.position == 3 {
+                    add(28, UInt64(g.categories))
+                }
                 add(29, u.fineCluster)
                 add(30, u.coarseCluster)
                 add(31, prev.fineCluster)
                 add(32, next.fineCluster)
                 if u.caseClass.startsName, let e = names.entry(u.lower) {
-                    for k in names.contexts(e) where names.before[k] != 0 { add(33, names.before[k]); add(35, names.beforeClusters[k]) }
-                    for k in names.contexts(e) where names.after[k] != 0 { add(34, names.after[k]); add(36, names.afterClusters[k]) }
+                    for k in names.contexts(e) where names.before[k] != 0 {
+                        add(33, names.before[k])
+                        add(35, names.beforeClusters[k])
+                    }
+                    for k in names.contexts(e) where names.after[k] != 0 {
+                        add(34, names.after[k])
+                        add(36, names.afterClusters[k])
+                    }
                 }
                 offsets.append(Int32(out.count))
             }
@@ -203,7 +227,9 @@ struct FeatureExtractor: Sendable {
     }
 
     /// The gazetteer match of every unit (see ``Gazetteer/matches(_:in:into:)``).
-    func gazetteerMatches<P: UnitProfileList>(_ units: TaggingUnits, profiles p: P) -> [(categories: UInt16, position: UInt8)?] {
+    func gazetteerMatches<P: UnitProfileList>(_ units: TaggingUnits, profiles p: P) -> [(
+        categories: UInt16, position: UInt8
+    )?] {
         var gaz = [(categories: UInt16, position: UInt8)?](repeating: nil, count: units.count)
         for s in units.sentences { gazetteer.matches(p, in: s, into: &gaz) }
         return gaz
@@ -213,7 +239,9 @@ struct FeatureExtractor: Sendable {
     /// nearly every word of four or more letters is capitalised. Also whether the line reads as a
     /// headline or list item at all: no long word starts in lower case (title case, all capitals,
     /// or a short line like "TikTok Video", with at most one short lower-case word).
-    private func lineCase<P: UnitProfileList>(_ shapes: UnsafeBufferPointer<LineShape>, _ p: P, _ s: Range<Int>) -> (LineCase, Bool) {
+    private func lineCase<P: UnitProfileList>(_ shapes: UnsafeBufferPointer<LineShape>, _ p: P, _ s: Range<Int>) -> (
+        LineCase, Bool
+    ) {
         var letters = 0, lowerFirst = 0, capitalised = 0, long = 0, withLower = 0, lowerWords = 0
         for i in s {
             let shape = shapes[p.type(of: i)]
@@ -268,5 +296,7 @@ struct DocumentCasing {
 
     /// Whether the document uses the word (by lower-case hash) as an ordinary lower-case word
     /// and never capitalises it inside running text.
-    func isCommonWord(_ lower: UInt64) -> Bool { (seen[lower] ?? 0) & (Self.writtenLower | Self.capitalisedInText) == Self.writtenLower }
+    func isCommonWord(_ lower: UInt64) -> Bool {
+        (seen[lower] ?? 0) & (Self.writtenLower | Self.capitalisedInText) == Self.writtenLower
+    }
 }

@@ -31,8 +31,10 @@ struct FeatureScorer {
         table.place.withUnsafeBufferPointer { p in
             table.blockBase.withUnsafeBufferPointer { b in
                 table.rows.withUnsafeBytes { r in
-                    body(FeatureScorer(place: p.baseAddress!, blockBase: b.baseAddress!, rows: r.baseAddress!,
-                                       mask: UInt32((1 << table.bucketBits) - 1)))
+                    body(
+                        FeatureScorer(
+                            place: p.baseAddress!, blockBase: b.baseAddress!, rows: r.baseAddress!,
+                            mask: UInt32((1 << table.bucketBits) - 1)))
                 }
             }
         }
@@ -45,7 +47,9 @@ struct FeatureScorer {
     @inline(__always) func bucket(_ template: UInt64, _ value: UInt64) -> UInt32 {
         UInt32(truncatingIfNeeded: FeatureHash.mix(value, template &* 0x1000_0000_01B3)) & mask
     }
-    @inline(__always) func bucket(_ template: UInt64, _ a: UInt64, _ b: UInt64) -> UInt32 { bucket(template, FeatureHash.mix(a, b)) }
+    @inline(__always) func bucket(_ template: UInt64, _ a: UInt64, _ b: UInt64) -> UInt32 {
+        bucket(template, FeatureHash.mix(a, b))
+    }
 
     /// The row of a bucket, widened so that sums of many rows cannot overflow.
     @inline(__always) func row(_ bucket: UInt32) -> SIMD16<Int16> {
@@ -66,7 +70,9 @@ struct FeatureScorer {
     }
 
     /// The sum of the rows `slots[range]` (row numbers).
-    @inline(__always) private func sum(_ slots: UnsafeMutableBufferPointer<UInt32>, _ range: Range<Int>) -> SIMD16<Int16> {
+    @inline(__always) private func sum(_ slots: UnsafeMutableBufferPointer<UInt32>, _ range: Range<Int>) -> SIMD16<
+        Int16
+    > {
         var s = SIMD16<Int16>.zero
         for k in range { s &+= load(Int(slots[k])) }
         return s
@@ -85,7 +91,10 @@ struct FeatureScorer {
             for (t, u) in profiles.enumerated() {
                 let cc = UInt64(u.caseClass.rawValue)
                 var k = t * Self.spellingSlots
-                @inline(__always) func put(_ b: UInt32) { slots[k] = b; k += 1 }
+                @inline(__always) func put(_ b: UInt32) {
+                    slots[k] = b
+                    k += 1
+                }
                 put(bucket(1, 0))  // bias
                 put(bucket(2, u.word))
                 put(bucket(3, u.lower))
@@ -99,9 +108,13 @@ struct FeatureScorer {
                 // (22 reads the document's casing: see `typeRows`).
                 put(bucket(19, 0, u.shape))
                 put(bucket(20, 0, cc))
-                put(bucket(7, u.lower)); put(bucket(11, u.shape)); put(bucket(31, u.fineCluster))
+                put(bucket(7, u.lower))
+                put(bucket(11, u.shape))
+                put(bucket(31, u.fineCluster))
                 put(bucket(9, u.lower))
-                put(bucket(8, u.lower)); put(bucket(12, u.shape)); put(bucket(32, u.fineCluster))
+                put(bucket(8, u.lower))
+                put(bucket(12, u.shape))
+                put(bucket(32, u.fineCluster))
                 put(bucket(10, u.lower))
             }
             resolve(slots)
@@ -112,9 +125,11 @@ struct FeatureScorer {
             for (t, u) in profiles.enumerated() {
                 let k = t * Self.spellingSlots
                 let own = sum(slots, k..<(k + 15))
-                out.append(SpellingFacts(profile: u, own: own, plainBase: own &+ sum(slots, (k + 15)..<(k + 17)),
-                                         asPrevious: sum(slots, (k + 17)..<(k + 20)), asSecondPrevious: sum(slots, (k + 20)..<(k + 21)),
-                                         asNext: sum(slots, (k + 21)..<(k + 24)), asSecondNext: sum(slots, (k + 24)..<(k + 25))))
+                out.append(
+                    SpellingFacts(
+                        profile: u, own: own, plainBase: own &+ sum(slots, (k + 15)..<(k + 17)),
+                        asPrevious: sum(slots, (k + 17)..<(k + 20)), asSecondPrevious: sum(slots, (k + 20)..<(k + 21)),
+                        asNext: sum(slots, (k + 21)..<(k + 24)), asSecondNext: sum(slots, (k + 24)..<(k + 25))))
             }
         }
         return out
@@ -154,14 +169,21 @@ struct FeatureScorer {
     /// Per type of a document (markers included): its facts' `plainBase`, its `names` row and
     /// template 22, the document's casing of a capitalised word — the sum for a unit in an
     /// ordinary position.
-    func plainRows(_ facts: [UnsafePointer<SpellingFacts>], names: [SIMD16<Int16>], casing: DocumentCasing) -> [SIMD16<Int16>] {
+    func plainRows(_ facts: [UnsafePointer<SpellingFacts>], names: [SIMD16<Int16>], casing: DocumentCasing) -> [SIMD16<
+        Int16
+    >] {
         var plain: [SIMD16<Int16>] = []
         plain.reserveCapacity(facts.count)
         facts.withUnsafeBufferPointer { facts in
             for f in facts.indices {
                 let u = facts[f].pointee.profile
                 if u.caseClass != .none && u.caseClass != .lower {
-                    plain.append(facts[f].pointee.plainBase &+ names[f] &+ row(bucket(22, DocumentCasing.context(casing.seen[u.lower] ?? 0, first: 0, lineCase: 0), UInt64(u.caseClass.rawValue))))
+                    plain.append(
+                        facts[f].pointee.plainBase &+ names[f]
+                            &+ row(
+                                bucket(
+                                    22, DocumentCasing.context(casing.seen[u.lower] ?? 0, first: 0, lineCase: 0),
+                                    UInt64(u.caseClass.rawValue))))
                 } else {
                     plain.append(facts[f].pointee.plainBase)
                 }
@@ -169,7 +191,6 @@ struct FeatureScorer {
         }
         return plain
     }
-
 
     /// Slots per pair of neighbours: 3 features for each side.
     private static let pairSlots = 6
@@ -224,8 +245,12 @@ struct FeatureScorer {
     /// The emission sums of every unit of `units` into `sums` (one 16-tag row per unit).
     /// `facts` point at those of the types of `types`, markers included; `pairs` the sums of
     /// ``typePairs(_:types:boundary:end:)``.
-    func score(_ units: TaggingUnits, types: UnitTypes, facts: [UnsafePointer<SpellingFacts>], pairs: [PairSums], boundary: Int32, end: Int32,
-               casing: DocumentCasing, gazetteer gaz: [(categories: UInt16, position: UInt8)?], into sums: inout [SIMD16<Int16>]) {
+    func score(
+        _ units: TaggingUnits, types: UnitTypes, facts: [UnsafePointer<SpellingFacts>], pairs: [PairSums],
+        boundary: Int32, end: Int32,
+        casing: DocumentCasing, gazetteer gaz: [(categories: UInt16, position: UInt8)?],
+        into sums: inout [SIMD16<Int16>]
+    ) {
         precondition(pairs.count == units.count + units.sentences.count)
         let names = nameRows(facts, casing: casing)
         let plain = plainRows(facts, names: names, casing: casing)
@@ -244,76 +269,98 @@ struct FeatureScorer {
         // Unchecked access below: every index is a type or unit index made by `UnitTypes` and
         // `TaggingUnits` for these very arrays.
         pairs.withUnsafeBufferPointer { pairs in
-        facts.withUnsafeBufferPointer { facts in
-        types.ofUnit.withUnsafeBufferPointer { ofUnit in
-        types.profiles.withUnsafeBufferPointer { p in
-        slots.withUnsafeMutableBufferPointer { slots in
-        contextSlots.withUnsafeMutableBufferPointer { contextSlots in
-        contextUnits.withUnsafeMutableBufferPointer { contextUnits in
-            var contextCount = 0
-            @inline(__always) func addContext(_ b: UInt32, _ unit: Int) {
-                contextSlots[contextCount] = b
-                contextUnits[contextCount] = Int32(unit)
-                contextCount += 1
-            }
-            // Pass 1: the buckets of the features that join units, and the cached type sums.
-            for (si, s) in units.sentences.enumerated() {
-                let lc = lineCases[si].rawValue
-                // The first word of the sentence, after any opening quote or bracket.
-                let firstWord = s.first { p[Int(ofUnit[$0])].caseClass != .none || p[Int(ofUnit[$0])].hasDigit } ?? s.lowerBound
-                for i in s {
-                    let ut = Int(ofUnit[i])
-                    let pt = i > s.lowerBound ? Int(ofUnit[i - 1]) : Int(boundary)
-                    let p2t = i - 1 > s.lowerBound ? Int(ofUnit[i - 2]) : Int(boundary)
-                    let nt = i + 1 < s.upperBound ? Int(ofUnit[i + 1]) : Int(end)
-                    let n2t = i + 2 < s.upperBound ? Int(ofUnit[i + 2]) : Int(end)
-                    let u = p[ut], prev = p[pt], prev2 = p[p2t]
-                    let cc = UInt64(u.caseClass.rawValue)
-                    let first: UInt64 = i == firstWord ? 1 : 0
+            facts.withUnsafeBufferPointer { facts in
+                types.ofUnit.withUnsafeBufferPointer { ofUnit in
+                    types.profiles.withUnsafeBufferPointer { p in
+                        slots.withUnsafeMutableBufferPointer { slots in
+                            contextSlots.withUnsafeMutableBufferPointer { contextSlots in
+                                contextUnits.withUnsafeMutableBufferPointer { contextUnits in
+                                    var contextCount = 0
+                                    @inline(__always) func addContext(_ b: UInt32, _ unit: Int) {
+                                        contextSlots[contextCount] = b
+                                        contextUnits[contextCount] = Int32(unit)
+                                        contextCount += 1
+                                    }
+                                    // Pass 1: the buckets of the features that join units, and the cached type sums.
+                                    for (si, s) in units.sentences.enumerated() {
+                                        let lc = lineCases[si].rawValue
+                                        // The first word of the sentence, after any opening quote or bracket.
+                                        let firstWord =
+                                            s.first {
+                                                p[Int(ofUnit[$0])].caseClass != .none || p[Int(ofUnit[$0])].hasDigit
+                                            } ?? s.lowerBound
+                                        for i in s {
+                                            let ut = Int(ofUnit[i])
+                                            let pt = i > s.lowerBound ? Int(ofUnit[i - 1]) : Int(boundary)
+                                            let p2t = i - 1 > s.lowerBound ? Int(ofUnit[i - 2]) : Int(boundary)
+                                            let nt = i + 1 < s.upperBound ? Int(ofUnit[i + 1]) : Int(end)
+                                            let n2t = i + 2 < s.upperBound ? Int(ofUnit[i + 2]) : Int(end)
+                                            let u = p[ut], prev = p[pt], prev2 = p[p2t]
+                                            let cc = UInt64(u.caseClass.rawValue)
+                                            let first: UInt64 = i == firstWord ? 1 : 0
 
-                    var sum: SIMD16<Int16>
-                    if lc == 0 && first == 0 {
-                        sum = plain[ut]
-                    } else {
-                        sum = facts[ut].pointee.own &+ names[ut]
-                        addContext(bucket(19, first &+ lc &* 4, u.shape), i)
-                        addContext(bucket(20, lc, cc), i)
-                        if lc != 0 { addContext(bucket(21, lc, u.lower), i) }
-                        if u.caseClass != .none && u.caseClass != .lower {
-                            addContext(bucket(22, DocumentCasing.context(seen[u.lower] ?? 0, first: first, lineCase: lc), cc), i)
+                                            var sum: SIMD16<Int16>
+                                            if lc == 0 && first == 0 {
+                                                sum = plain[ut]
+                                            } else {
+                                                sum = facts[ut].pointee.own &+ names[ut]
+                                                addContext(bucket(19, first &+ lc &* 4, u.shape), i)
+                                                addContext(bucket(20, lc, cc), i)
+                                                if lc != 0 { addContext(bucket(21, lc, u.lower), i) }
+                                                if u.caseClass != .none && u.caseClass != .lower {
+                                                    addContext(
+                                                        bucket(
+                                                            22,
+                                                            DocumentCasing.context(
+                                                                seen[u.lower] ?? 0, first: first, lineCase: lc), cc), i)
+                                                }
+                                            }
+                                            sum &+= facts[pt].pointee.asPrevious
+                                            sum &+= facts[p2t].pointee.asSecondPrevious
+                                            sum &+= facts[nt].pointee.asNext
+                                            sum &+= facts[n2t].pointee.asSecondNext
+                                            sum &+= pairs[i + si].right
+                                            sum &+= pairs[i + si + 1].left
+                                            slots[i] = bucket(
+                                                24, prev2.shape &+ 7, FeatureHash.mix(prev.shape, u.shape))
+                                            // Gazetteer features: few units have any, so they are read directly.
+                                            if let g = gaz[i] {
+                                                var bits = g.categories
+                                                while bits != 0 {
+                                                    let c = UInt64(bits.trailingZeroBitCount)
+                                                    bits &= bits - 1
+                                                    sum &+= row(bucket(25, c &* 4 &+ UInt64(g.position)))
+                                                    sum &+= row(bucket(26, c &* 4 &+ UInt64(g.position), cc))
+                                                }
+                                            }
+                                            if i > s.lowerBound, let g = gaz[i - 1], g.position >= 2 {
+                                                sum &+= row(bucket(27, UInt64(g.categories)))
+                                            }
+                                            if i + 1 < s.upperBound, let g = gaz[i + 1],
+                                                g.position == 0 || g.position == 3
+                                            {
+                                                sum &+= row(bucket(28, UInt64(g.categories)))
+                                            }
+                                            sums.append(sum)
+                                        }
+                                    }
+                                    // Pass 2: row numbers. Pass 3: the rows (integer sums: the order of adding them
+                                    // does not change them).
+                                    resolve(slots)
+                                    resolve(UnsafeMutableBufferPointer(rebasing: contextSlots[0..<contextCount]))
+                                    sums.withUnsafeMutableBufferPointer { sums in
+                                        for i in sums.indices { sums[i] &+= load(Int(slots[i])) }
+                                        for k in 0..<contextCount {
+                                            sums[Int(contextUnits[k])] &+= load(Int(contextSlots[k]))
+                                        }
+                                    }
+                                }
+                            }
                         }
                     }
-                    sum &+= facts[pt].pointee.asPrevious
-                    sum &+= facts[p2t].pointee.asSecondPrevious
-                    sum &+= facts[nt].pointee.asNext
-                    sum &+= facts[n2t].pointee.asSecondNext
-                    sum &+= pairs[i + si].right
-                    sum &+= pairs[i + si + 1].left
-                    slots[i] = bucket(24, prev2.shape &+ 7, FeatureHash.mix(prev.shape, u.shape))
-                    // Gazetteer features: few units have any, so they are read directly.
-                    if let g = gaz[i] {
-                        var bits = g.categories
-                        while bits != 0 {
-                            let c = UInt64(bits.trailingZeroBitCount)
-                            bits &= bits - 1
-                            sum &+= row(bucket(25, c &* 4 &+ UInt64(g.position)))
-                            sum &+= row(bucket(26, c &* 4 &+ UInt64(g.position), cc))
-                        }
-                    }
-                    if i > s.lowerBound, let g = gaz[i - 1], g.position >= 2 { sum &+= row(bucket(27, UInt64(g.categories))) }
-                    if i + 1 < s.upperBound, let g = gaz[i + 1], g.position == 0 || g.position == 3 { sum &+= row(bucket(28, UInt64(g.categories))) }
-                    sums.append(sum)
                 }
             }
-            // Pass 2: row numbers. Pass 3: the rows (integer sums: the order of adding them
-            // does not change them).
-            resolve(slots)
-            resolve(UnsafeMutableBufferPointer(rebasing: contextSlots[0..<contextCount]))
-            sums.withUnsafeMutableBufferPointer { sums in
-                for i in sums.indices { sums[i] &+= load(Int(slots[i])) }
-                for k in 0..<contextCount { sums[Int(contextUnits[k])] &+= load(Int(contextSlots[k])) }
-            }
-        }}}}}}}
+        }
     }
 }
 

@@ -10,8 +10,10 @@ import Foundation
 /// phrases as hashes of the units' lower-case hashes (``UnitProfile/lower``) instead.
 struct Gazetteer: Sendable {
     /// The list categories, in the order of the resource file's sections.
-    static let categories = ["country", "city", "region", "nationality", "organization", "org-word",
-                             "first-name", "title", "person-word"]
+    static let categories = [
+        "country", "city", "region", "nationality", "organization", "org-word",
+        "first-name", "title", "person-word"
+    ]
     static func category(named name: String) -> Int? { categories.firstIndex(of: name) }
 
     /// Phrase hash → categories (bit set).
@@ -50,7 +52,8 @@ struct Gazetteer: Sendable {
         let doc = AnalyzedDocument(phrase)
         let units = TaggingUnits(doc, sentences: 0..<doc.sentences.count)
         guard units.count > 0 else { return }
-        let hashes = doc.utf8.withUnsafeBufferPointer { b in units.spans.map { UnitProfile(b, $0.start, $0.end).lower } }
+        let hashes = doc.utf8.withUnsafeBufferPointer { b in units.spans.map { UnitProfile(b, $0.start, $0.end).lower }
+        }
         var h = hashes[0]
         for k in 1..<hashes.count { h = FeatureHash.mix(h, hashes[k]) }
         phrases.update(h) { $0 |= 1 << UInt16(category) }
@@ -80,11 +83,16 @@ struct Gazetteer: Sendable {
     /// position in that match (BILOU position 0...3), packed as `category << 2 | position` per
     /// set bit; `nil` where no phrase covers the unit. A phrase must start and end with a
     /// capitalised unit, or "china" the porcelain and "will" the verb would match.
-    func matches<P: UnitProfileList>(_ profiles: P, in range: Range<Int>, into out: inout [(categories: UInt16, position: UInt8)?]) {
+    func matches<P: UnitProfileList>(
+        _ profiles: P, in range: Range<Int>, into out: inout [(categories: UInt16, position: UInt8)?]
+    ) {
         var i = range.lowerBound
         while i < range.upperBound {
             let p = profiles[i]
-            guard p.caseClass.isCapitalised, let maxLength = longest[p.lower] else { i += 1; continue }
+            guard p.caseClass.isCapitalised, let maxLength = longest[p.lower] else {
+                i += 1
+                continue
+            }
             var h = p.lower
             var best: (Int, UInt16)?
             if let c = phrases[h] { best = (1, c) }
@@ -92,9 +100,16 @@ struct Gazetteer: Sendable {
             while n < maxLength, i + n < range.upperBound {
                 h = FeatureHash.mix(h, profiles[i + n].lower)
                 n += 1
-                if let c = phrases[h], profiles[i + n - 1].caseClass.isCapitalised || profiles[i + n - 1].caseClass == .none { best = (n, c) }
+                if let c = phrases[h],
+                    profiles[i + n - 1].caseClass.isCapitalised || profiles[i + n - 1].caseClass == .none
+                {
+                    best = (n, c)
+                }
             }
-            guard let (length, cats) = best else { i += 1; continue }
+            guard let (length, cats) = best else {
+                i += 1
+                continue
+            }
             for k in 0..<length {
                 let position: UInt8 = length == 1 ? 3 : k == 0 ? 0 : k == length - 1 ? 2 : 1
                 out[i + k] = (cats, position)

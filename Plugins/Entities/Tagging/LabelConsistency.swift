@@ -11,7 +11,10 @@ import AssayCore
 enum LabelConsistency {
     /// Relabels `mentions` (in document order, spans of units of `units`) from the emission
     /// scores `lanes` the tags were decoded from.
-    static func unify(_ mentions: inout [Mention], units: TaggingUnits, lanes: Viterbi.LaneEmissions, casing: DocumentCasing, utf8: [UInt8]) {
+    static func unify(
+        _ mentions: inout [Mention], units: TaggingUnits, lanes: Viterbi.LaneEmissions, casing: DocumentCasing,
+        utf8: [UInt8]
+    ) {
         guard mentions.count > 1 else { return }
         // Per mention: its first and last unit, and whether its line is of ordinary case.
         var unitRanges: [ClosedRange<Int>?] = []
@@ -22,7 +25,8 @@ enum LabelConsistency {
             var last = u
             while last + 1 < units.count && units.spans[last + 1].end <= m.span.end { last += 1 }
             while s < units.sentences.count && units.sentences[s].upperBound <= u { s += 1 }
-            let ordinary = u < units.count && units.spans[u].start == m.span.start && units.spans[last].end == m.span.end
+            let ordinary =
+                u < units.count && units.spans[u].start == m.span.start && units.spans[last].end == m.span.end
                 && s < units.sentences.count && casing.lineCases[s] == .normal
             unitRanges.append(ordinary ? u...last : nil)
         }
@@ -35,12 +39,15 @@ enum LabelConsistency {
             var runEnd = runStart + 1
             let first = mentions[order[runStart]].span
             while runEnd < order.count, hashes[order[runEnd]] == hashes[order[runStart]],
-                  utf8[mentions[order[runEnd]].span.start..<mentions[order[runEnd]].span.end].elementsEqual(utf8[first.start..<first.end]) {
+                utf8[mentions[order[runEnd]].span.start..<mentions[order[runEnd]].span.end].elementsEqual(
+                    utf8[first.start..<first.end])
+            {
                 runEnd += 1
             }
             let members = order[runStart..<runEnd]
             runStart = runEnd
-            guard members.count > 1, members.contains(where: { mentions[$0].label != mentions[members.first!].label }) else { continue }
+            guard members.count > 1, members.contains(where: { mentions[$0].label != mentions[members.first!].label })
+            else { continue }
             var best: (label: EntityLabel, score: Float)?
             for label in EntityLabel.allCases where members.contains(where: { mentions[$0].label == label }) {
                 let total = members.reduce(Float(0)) { $0 + score(label, unitRanges[$1]!, lanes) }
@@ -52,7 +59,8 @@ enum LabelConsistency {
 
     /// The emission score of the units `range` spelling one `label` name: `U` for one unit,
     /// else `B`, `I`..., `L` (the open lanes hold `B`, `U` per label, the continuing ones `I`, `L`).
-    private static func score(_ label: EntityLabel, _ range: ClosedRange<Int>, _ lanes: Viterbi.LaneEmissions) -> Float {
+    private static func score(_ label: EntityLabel, _ range: ClosedRange<Int>, _ lanes: Viterbi.LaneEmissions) -> Float
+    {
         let l = 2 * label.rawValue
         if range.count == 1 { return lanes.open[range.lowerBound][l + 1] }
         var total = lanes.open[range.lowerBound][l] + lanes.continue[range.upperBound][l + 1]

@@ -28,8 +28,9 @@ struct MentionBoundaries: Sendable {
     let gazetteer: Gazetteer
     /// Lower-case hash → the list bits below.
     private var words = HashedTable<UInt8>(capacity: 512, empty: 0)
-    private static let function: UInt8 = 1, headline: UInt8 = 2, quantity: UInt8 = 4, closing: UInt8 = 8, comma: UInt8 = 16,
-                       nameWord: UInt8 = 32
+    private static let function: UInt8 = 1, headline: UInt8 = 2, quantity: UInt8 = 4, closing: UInt8 = 8,
+        comma: UInt8 = 16,
+        nameWord: UInt8 = 32
     /// The collapsed shape of a run of ASCII digits (`d`).
     private let digitsShape: UInt64
     /// The exact-spelling hash of a hyphen.
@@ -40,9 +41,13 @@ struct MentionBoundaries: Sendable {
 
     init(gazetteer: Gazetteer, sections: [String: [String]]) {
         self.gazetteer = gazetteer
-        func lower(_ w: String) -> UInt64 { Array(w.utf8).withUnsafeBufferPointer { UnitProfile($0, 0, $0.count).lower } }
-        for (name, bit) in [("function-word", Self.function), ("headline-word", Self.headline), ("quantity-word", Self.quantity),
-                            ("name-word", Self.nameWord)] {
+        func lower(_ w: String) -> UInt64 {
+            Array(w.utf8).withUnsafeBufferPointer { UnitProfile($0, 0, $0.count).lower }
+        }
+        for (name, bit) in [
+            ("function-word", Self.function), ("headline-word", Self.headline), ("quantity-word", Self.quantity),
+            ("name-word", Self.nameWord)
+        ] {
             for w in sections[name] ?? [] { words.update(lower(w)) { $0 |= bit } }
         }
         for p in [".", ",", ";", ":", "!", "?", ")", "\"", "'"] { words.update(lower(p)) { $0 |= Self.closing } }
@@ -57,7 +62,9 @@ struct MentionBoundaries: Sendable {
 
     /// The mentions the tags spell, with the corrections above.
     /// `utf8` is the text the units are spans of.
-    func mentions<P: UnitProfileList>(tags: [Int], units: TaggingUnits, profiles p: P, casing: DocumentCasing, utf8: [UInt8]) -> [Mention] {
+    func mentions<P: UnitProfileList>(
+        tags: [Int], units: TaggingUnits, profiles p: P, casing: DocumentCasing, utf8: [UInt8]
+    ) -> [Mention] {
         var out: [Mention] = []
         // Buffers reused by every sentence and name (see ``BILOU/entities(in:_:into:)``).
         var entities: [(units: Range<Int>, label: EntityLabel)] = []
@@ -92,12 +99,18 @@ struct MentionBoundaries: Sendable {
                         continue
                     }
                     if let compound = lowerCaseCompound(after: part, sentence: s, units, p) {
-                        out.append(Mention(span: Span(units.spans[part.lowerBound].start, units.spans[compound].end), label: .misc))
+                        out.append(
+                            Mention(
+                                span: Span(units.spans[part.lowerBound].start, units.spans[compound].end), label: .misc)
+                        )
                         continue
                     }
                     let end = numberSuffix(after: part, e.label, sentence: s, units, p) ?? part.upperBound
-                    let label = e.label == .person && part.count == 1 && isBrandSpelling(units.spans[part.lowerBound], utf8) ? .org : e.label
-                    out.append(Mention(span: Span(units.spans[part.lowerBound].start, units.spans[end].end), label: label))
+                    let label =
+                        e.label == .person && part.count == 1 && isBrandSpelling(units.spans[part.lowerBound], utf8)
+                        ? .org : e.label
+                    out.append(
+                        Mention(span: Span(units.spans[part.lowerBound].start, units.spans[end].end), label: label))
                 }
             }
         }
@@ -107,12 +120,19 @@ struct MentionBoundaries: Sendable {
     /// The unit index of the lower-case word that a hyphen right after the name `range` joins
     /// it to ("California" of "California-based"), if there is one: no space on either side of
     /// the hyphen, and the name not itself after a hyphen ("pro-Kremlin-backed" is left alone).
-    private func lowerCaseCompound<P: UnitProfileList>(after range: ClosedRange<Int>, sentence s: Range<Int>, _ units: TaggingUnits, _ p: P) -> Int? {
+    private func lowerCaseCompound<P: UnitProfileList>(
+        after range: ClosedRange<Int>, sentence s: Range<Int>, _ units: TaggingUnits, _ p: P
+    ) -> Int? {
         let hyphen = range.upperBound + 1, word = hyphen + 1
         guard word < s.upperBound, p[hyphen].word == hyphenWord, p[word].caseClass == .lower,
-              units.spans[hyphen].start == units.spans[range.upperBound].end, units.spans[word].start == units.spans[hyphen].end else { return nil }
+            units.spans[hyphen].start == units.spans[range.upperBound].end,
+            units.spans[word].start == units.spans[hyphen].end
+        else { return nil }
         let first = range.lowerBound
-        if first > s.lowerBound, units.spans[first - 1].end == units.spans[first].start, p[first - 1].word == hyphenWord { return nil }
+        if first > s.lowerBound, units.spans[first - 1].end == units.spans[first].start, p[first - 1].word == hyphenWord
+        {
+            return nil
+        }
         return word
     }
 
@@ -130,10 +150,15 @@ struct MentionBoundaries: Sendable {
 
     /// A person span cut at commas, and in headlines at function words ("XI AND PUTIN"), into
     /// `parts` (emptied first; the caller reuses it for every name).
-    private func personParts<P: UnitProfileList>(_ range: ClosedRange<Int>, _ label: EntityLabel, _ headline: Bool, _ p: P,
-                                                 into parts: inout [ClosedRange<Int>]) {
+    private func personParts<P: UnitProfileList>(
+        _ range: ClosedRange<Int>, _ label: EntityLabel, _ headline: Bool, _ p: P,
+        into parts: inout [ClosedRange<Int>]
+    ) {
         parts.removeAll(keepingCapacity: true)
-        guard label == .person, range.count > 2 else { parts.append(range); return }
+        guard label == .person, range.count > 2 else {
+            parts.append(range)
+            return
+        }
         var start = range.lowerBound
         for i in range {
             let b = bits(p[i])
@@ -148,12 +173,15 @@ struct MentionBoundaries: Sendable {
     }
 
     /// The unit index of a one- or two-digit number that ends the name `range`, if one follows it.
-    private func numberSuffix<P: UnitProfileList>(after range: ClosedRange<Int>, _ label: EntityLabel, sentence s: Range<Int>, _ units: TaggingUnits, _ p: P) -> Int? {
+    private func numberSuffix<P: UnitProfileList>(
+        after range: ClosedRange<Int>, _ label: EntityLabel, sentence s: Range<Int>, _ units: TaggingUnits, _ p: P
+    ) -> Int? {
         let multiword = range.count > 1
         guard label == .org || label == .misc || (label == .loc && multiword) else { return nil }
         let n = range.upperBound + 1
         guard n < s.upperBound, p[n].caseClass == .none, p[n].shape == digitsShape, p[n].length <= 2,
-              units.spans[n].start == units.spans[n - 1].end + 1, !units.lineStart[n] else { return nil }
+            units.spans[n].start == units.spans[n - 1].end + 1, !units.lineStart[n]
+        else { return nil }
         // Score lines and tables ("Bahia 2 Atletico Paranaense 0", "Surrey 24 points ,
         // Warwickshire 2 .") are full of numbers, and put one before a name too.
         if range.lowerBound > s.lowerBound, p[range.lowerBound - 1].hasDigit { return nil }
@@ -187,7 +215,8 @@ struct MentionBoundaries: Sendable {
     private static let doubleS = Array("xss".utf8).withUnsafeBufferPointer { UnitProfile($0, 0, 3).suffixes[1] }
 
     /// The parts of a hyphenated entity, if every part is a listed place, nationality or organisation.
-    private func listedParts<P: UnitProfileList>(_ range: ClosedRange<Int>, _ units: TaggingUnits, _ p: P) -> [Mention]? {
+    private func listedParts<P: UnitProfileList>(_ range: ClosedRange<Int>, _ units: TaggingUnits, _ p: P) -> [Mention]?
+    {
         // Hyphen units: one character, no letters or digits, touching both neighbours (so a
         // name of one or two units has none).
         guard range.count > 2 else { return nil }

@@ -39,7 +39,8 @@ struct NameContexts {
         Self.keep(next, in: &after, &afterClusters, entry)
     }
 
-    private static func keep(_ context: UnitProfile, in slots: inout [UInt64], _ clusters: inout [UInt64], _ entry: Int) {
+    private static func keep(_ context: UnitProfile, in slots: inout [UInt64], _ clusters: inout [UInt64], _ entry: Int)
+    {
         for k in (entry * limit)..<((entry + 1) * limit) {
             if slots[k] == context.lower { return }
             if slots[k] == 0 {

@@ -69,7 +69,11 @@ final class SpellingCache: @unchecked Sendable {
                     let slot = slots[i]
                     if slot.entry < 0 { return nil }
                     if slot.hash == hash && slot.packed == packed && Int(slot.length) == span.length
-                        && (span.length < 8 || bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + starts[Int(slot.entry)], base + span.start, span.length) == 0 }) {
+                        && (span.length < 8
+                            || bytes.withUnsafeBufferPointer {
+                                memcmp($0.baseAddress! + starts[Int(slot.entry)], base + span.start, span.length) == 0
+                            })
+                    {
                         return slot.entry
                     }
                     i = (i + 1) & mask
@@ -129,8 +133,10 @@ final class SpellingCache: @unchecked Sendable {
     /// `ids` receives each type's entry number in the cache (stable for the cache's life), or -1
     /// where there was no room. Where there was no room, the facts are in `made` at the place
     /// returned, and `facts` is not set: the caller points it into `made` while it reads them.
-    func facts(of types: UnitTypes, in utf8: UnsafeBufferPointer<UInt8>, facts: inout [UnsafePointer<SpellingFacts>],
-               ids: inout [Int32], made: inout [SpellingFacts], make: ([Int]) -> [SpellingFacts]) -> [(type: Int, made: Int)] {
+    func facts(
+        of types: UnitTypes, in utf8: UnsafeBufferPointer<UInt8>, facts: inout [UnsafePointer<SpellingFacts>],
+        ids: inout [Int32], made: inout [SpellingFacts], make: ([Int]) -> [SpellingFacts]
+    ) -> [(type: Int, made: Int)] {
         let stored = UnsafePointer(storage)
         facts.removeAll(keepingCapacity: true)
         ids = [Int32](repeating: -1, count: types.count)
@@ -161,7 +167,10 @@ final class SpellingCache: @unchecked Sendable {
                     facts[t] = stored + Int(e)
                     continue
                 }
-                guard s.count < capacity else { uncached.append((t, k)); continue }
+                guard s.count < capacity else {
+                    uncached.append((t, k))
+                    continue
+                }
                 let e = s.count
                 // Written before its number is published, and never again.
                 (storage + e).initialize(to: made[k])
@@ -195,7 +204,9 @@ final class PairCache: Sendable {
         var slots = [Slot](repeating: Slot(), count: 16_384)
         var sums: [PairSums] = []
 
-        @inline(__always) static func home(_ key: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: FeatureHash.mix(key, 0x9A1B)) & mask }
+        @inline(__always) static func home(_ key: UInt64, _ mask: Int) -> Int {
+            Int(truncatingIfNeeded: FeatureHash.mix(key, 0x9A1B)) & mask
+        }
 
         /// The entry of `key`, if stored.
         @inline(__always) func find(_ key: UInt64, in slots: UnsafeBufferPointer<Slot>) -> Int32? {
@@ -249,18 +260,20 @@ final class PairCache: Sendable {
         var out = [PairSums](unsafeUninitializedCapacity: keys.count) { out, count in
             state.withLock { s in
                 s.slots.withUnsafeBufferPointer { slots in
-                s.sums.withUnsafeBufferPointer { sums in
-                keys.withUnsafeBufferPointer { keys in
-                    for j in 0..<keys.count {
-                        let key = keys[j]
-                        if key != Self.noKey, let e = s.find(key, in: slots) {
-                            out.initializeElement(at: j, to: sums[Int(e)])
-                        } else {
-                            missing.append(j)
-                            out.initializeElement(at: j, to: zero)
+                    s.sums.withUnsafeBufferPointer { sums in
+                        keys.withUnsafeBufferPointer { keys in
+                            for j in 0..<keys.count {
+                                let key = keys[j]
+                                if key != Self.noKey, let e = s.find(key, in: slots) {
+                                    out.initializeElement(at: j, to: sums[Int(e)])
+                                } else {
+                                    missing.append(j)
+                                    out.initializeElement(at: j, to: zero)
+                                }
+                            }
                         }
                     }
-                }}}
+                }
             }
             count = keys.count
         }

@@ -51,7 +51,8 @@ struct TaggerModel: Sendable {
         // (bias and shape features) cost 1.5 points of dev F1, finer steps for the rest gained nothing.
         let scale = (magnitudes.max() ?? 1) / 127
         let q = relative.map { Int8(max(-127, min(127, ($0 / scale).rounded()))) }
-        self.init(bucketBits: bucketBits, featureVersion: featureVersion, weights: q, scale: scale, transitions: transitions)
+        self.init(
+            bucketBits: bucketBits, featureVersion: featureVersion, weights: q, scale: scale, transitions: transitions)
     }
 
     // MARK: - Tagging
@@ -70,12 +71,16 @@ struct TaggerModel: Sendable {
     /// two sentence markers `boundary` and `end`, `facts` point at the facts of every type of `types`, and `pairs` the sums of its
     /// ``FeatureScorer/typePairs(_:types:boundary:end:)`` (see ``FeatureExtractor/boundary``).
     /// `lanes` receives the emission scores the tags were decoded from.
-    func tag(_ units: TaggingUnits, types: UnitTypes, facts: [UnsafePointer<SpellingFacts>], pairs: [PairSums], boundary: Int32, end: Int32,
-             casing: DocumentCasing, gazetteer: [(categories: UInt16, position: UInt8)?], lanes: inout Viterbi.LaneEmissions) -> [Int] {
+    func tag(
+        _ units: TaggingUnits, types: UnitTypes, facts: [UnsafePointer<SpellingFacts>], pairs: [PairSums],
+        boundary: Int32, end: Int32,
+        casing: DocumentCasing, gazetteer: [(categories: UInt16, position: UInt8)?], lanes: inout Viterbi.LaneEmissions
+    ) -> [Int] {
         var sums: [SIMD16<Int16>] = []
         FeatureScorer.with(table) {
-            $0.score(units, types: types, facts: facts, pairs: pairs, boundary: boundary, end: end, casing: casing,
-                     gazetteer: gazetteer, into: &sums)
+            $0.score(
+                units, types: types, facts: facts, pairs: pairs, boundary: boundary, end: end, casing: casing,
+                gazetteer: gazetteer, into: &sums)
         }
         // `O` scores 0 (the model stores weights relative to it); the packed rows hold the
         // open tags in their low half and the continuing ones in their high half. Made for the
@@ -105,19 +110,28 @@ struct TaggerModel: Sendable {
         var d = Data(Self.magic)
         func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { d.append(contentsOf: $0) } }
         func f32(_ v: Float) { u32(v.bitPattern) }
-        u32(Self.formatVersion); u32(featureVersion); u32(UInt32(bucketBits)); f32(scale)
+        u32(Self.formatVersion)
+        u32(featureVersion)
+        u32(UInt32(bucketBits))
+        f32(scale)
         for t in viterbi.transitions { f32(t) }
         let weights = self.weights
         var rows: [Int] = []
         for b in 0..<(1 << bucketBits) {
-            for t in 0..<16 where weights[b * 16 + t] != 0 { rows.append(b); break }
+            for t in 0..<16 where weights[b * 16 + t] != 0 {
+                rows.append(b)
+                break
+            }
         }
         u32(UInt32(rows.count))
         var last = 0
         for r in rows {
             var delta = r - last
             last = r
-            while delta >= 0x80 { d.append(UInt8(delta & 0x7F) | 0x80); delta >>= 7 }
+            while delta >= 0x80 {
+                d.append(UInt8(delta & 0x7F) | 0x80)
+                delta >>= 7
+            }
             d.append(UInt8(delta))
         }
         for r in rows { weights[(r * 16)..<(r * 16 + 16)].withUnsafeBytes { d.append(contentsOf: $0) } }
@@ -127,11 +141,14 @@ struct TaggerModel: Sendable {
     init(data: Data) throws {
         let bytes = [UInt8](data)
         var p = 0
-        func fail(_ why: String) -> AssayError { AssayError(.modelUnavailable, "entity model file is unusable: \(why)") }
+        func fail(_ why: String) -> AssayError {
+            AssayError(.modelUnavailable, "entity model file is unusable: \(why)")
+        }
         func u32() throws -> UInt32 {
             guard p + 4 <= bytes.count else { throw fail("truncated") }
             defer { p += 4 }
-            return UInt32(bytes[p]) | UInt32(bytes[p + 1]) << 8 | UInt32(bytes[p + 2]) << 16 | UInt32(bytes[p + 3]) << 24
+            return UInt32(bytes[p]) | UInt32(bytes[p + 1]) << 8 | UInt32(bytes[p + 2]) << 16 | UInt32(bytes[p + 3])
+                << 24
         }
         guard bytes.count > 4, Array(bytes[0..<4]) == Self.magic else { throw fail("not an Assay entity model") }
         p = 4
@@ -149,7 +166,8 @@ struct TaggerModel: Sendable {
             var v = 0, shift = 0
             while true {
                 guard p < bytes.count else { throw fail("truncated") }
-                let b = bytes[p]; p += 1
+                let b = bytes[p]
+                p += 1
                 v |= Int(b & 0x7F) << shift
                 shift += 7
                 if b < 0x80 { break }
@@ -163,10 +181,12 @@ struct TaggerModel: Sendable {
         weights.withUnsafeMutableBytes { w in
             bytes.withUnsafeBytes { src in
                 for (k, r) in rows.enumerated() {
-                    w.baseAddress!.advanced(by: r * 16).copyMemory(from: src.baseAddress!.advanced(by: p + k * 16), byteCount: 16)
+                    w.baseAddress!.advanced(by: r * 16).copyMemory(
+                        from: src.baseAddress!.advanced(by: p + k * 16), byteCount: 16)
                 }
             }
         }
-        self.init(bucketBits: bits, featureVersion: featureVersion, weights: weights, scale: scale, transitions: transitions)
+        self.init(
+            bucketBits: bits, featureVersion: featureVersion, weights: weights, scale: scale, transitions: transitions)
     }
 }

@@ -22,7 +22,12 @@ struct TaggingUnits {
     /// The units of the sentences that overlap `span` (whole sentences, for context).
     init(_ document: AnalyzedDocument, sentences range: Range<Int>) {
         let sentenceList = document.sentences
-        let tokenCount = range.isEmpty ? 0 : max(0, sentenceList[range.upperBound - 1].tokens.upperBound - sentenceList[range.lowerBound].tokens.lowerBound)
+        let tokenCount =
+            range.isEmpty
+            ? 0
+            : max(
+                0,
+                sentenceList[range.upperBound - 1].tokens.upperBound - sentenceList[range.lowerBound].tokens.lowerBound)
         // Hyphen parts add a few units to the tokens; room for a sixteenth more nearly always
         // suffices, and otherwise the units are made again with twice the room.
         var room = tokenCount + tokenCount / 16 + 8
@@ -40,38 +45,46 @@ struct TaggingUnits {
         // keep those (none when they did not fit).
         var lineStart: [Bool] = []
         let spans = [Span](unsafeUninitializedCapacity: room) { spans, spanCount in
-        lineStart = [Bool](unsafeUninitializedCapacity: room) { lineStart, lineStartCount in
-        fits = document.utf8.withUnsafeBufferPointer { bytes in
-        document.tokens.withUnsafeBufferPointer { tokens -> Bool in
-            for s in range {
-                let first = n
-                let sentenceTokens = sentenceList[s].tokens
-                // Most sentences hold no hyphen at all: their words are not looked at one by one.
-                let hyphens = !sentenceTokens.isEmpty
-                    && Self.holdsHyphen(bytes, tokens[sentenceTokens.lowerBound].span.start, tokens[sentenceTokens.upperBound - 1].span.end)
-                for t in sentenceTokens {
-                    let token = tokens[t]
-                    var parts = 0
-                    if hyphens, token.kind == .word, token.span.length > 2, Self.mayHaveHyphen(token.span, bytes) {
-                        guard let written = Self.split(token.span, bytes, into: spans, at: n) else { return false }
-                        parts = written
+            lineStart = [Bool](unsafeUninitializedCapacity: room) { lineStart, lineStartCount in
+                fits = document.utf8.withUnsafeBufferPointer { bytes in
+                    document.tokens.withUnsafeBufferPointer { tokens -> Bool in
+                        for s in range {
+                            let first = n
+                            let sentenceTokens = sentenceList[s].tokens
+                            // Most sentences hold no hyphen at all: their words are not looked at one by one.
+                            let hyphens =
+                                !sentenceTokens.isEmpty
+                                && Self.holdsHyphen(
+                                    bytes, tokens[sentenceTokens.lowerBound].span.start,
+                                    tokens[sentenceTokens.upperBound - 1].span.end)
+                            for t in sentenceTokens {
+                                let token = tokens[t]
+                                var parts = 0
+                                if hyphens, token.kind == .word, token.span.length > 2,
+                                    Self.mayHaveHyphen(token.span, bytes)
+                                {
+                                    guard let written = Self.split(token.span, bytes, into: spans, at: n) else {
+                                        return false
+                                    }
+                                    parts = written
+                                }
+                                if parts == 0 {
+                                    guard n < spans.count else { return false }
+                                    spans.initializeElement(at: n, to: token.span)
+                                    parts = 1
+                                }
+                                // The first part begins a line where the token does.
+                                lineStart.initializeElement(at: n, to: token.lineStart)
+                                for k in 1..<max(1, parts) { lineStart.initializeElement(at: n + k, to: false) }
+                                n += parts
+                            }
+                            if n > first { sentences.append(first..<n) }
+                        }
+                        return true
                     }
-                    if parts == 0 {
-                        guard n < spans.count else { return false }
-                        spans.initializeElement(at: n, to: token.span)
-                        parts = 1
-                    }
-                    // The first part begins a line where the token does.
-                    lineStart.initializeElement(at: n, to: token.lineStart)
-                    for k in 1..<max(1, parts) { lineStart.initializeElement(at: n + k, to: false) }
-                    n += parts
                 }
-                if n > first { sentences.append(first..<n) }
+                lineStartCount = fits ? n : 0
             }
-            return true
-        }}
-            lineStartCount = fits ? n : 0
-        }
             spanCount = fits ? n : 0
         }
         guard fits else { return false }
@@ -130,10 +143,15 @@ struct TaggingUnits {
     /// Writes the parts of a hyphenated word into `out` from `at` if one of them is
     /// capitalised, and returns how many; 0 (nothing written) otherwise, when the caller keeps
     /// the token whole; nil when the parts do not fit in `out`.
-    private static func split(_ span: Span, _ b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<Span>, at: Int) -> Int? {
+    private static func split(
+        _ span: Span, _ b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<Span>, at: Int
+    ) -> Int? {
         // Most words have no hyphen: find that out before allocating anything.
         var hyphenated = false
-        for i in span.start..<span.end where b[i] == UInt8(ascii: "-") || b[i] == 0xE2 { hyphenated = true; break }
+        for i in span.start..<span.end where b[i] == UInt8(ascii: "-") || b[i] == 0xE2 {
+            hyphenated = true
+            break
+        }
         guard hyphenated else { return 0 }
         var cuts: [(Int, Int)] = []  // hyphen byte ranges
         var capitalised = false
@@ -142,8 +160,11 @@ struct TaggingUnits {
         while i < span.end {
             let c = b[i]
             var hyphenLength = 0
-            if c == UInt8(ascii: "-") { hyphenLength = 1 }
-            else if c == 0xE2, i + 2 < span.end, b[i + 1] == 0x80, b[i + 2] == 0x90 || b[i + 2] == 0x91 { hyphenLength = 3 }
+            if c == UInt8(ascii: "-") {
+                hyphenLength = 1
+            } else if c == 0xE2, i + 2 < span.end, b[i + 1] == 0x80, b[i + 2] == 0x90 || b[i + 2] == 0x91 {
+                hyphenLength = 3
+            }
             if hyphenLength > 0 {
                 cuts.append((i, i + hyphenLength))
                 i += hyphenLength

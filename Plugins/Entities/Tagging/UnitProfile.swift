@@ -1,10 +1,10 @@
 /// How a unit is written, for features that generalise beyond the exact word.
 enum CaseClass: UInt8 {
-    case none = 0    // no letters: numbers, punctuation
-    case lower       // "talks"
-    case title       // "Moscow"
-    case upper       // "BRICS", "U.S."
-    case mixed       // "iPhone", "McDonald" starts upper → title; this is lower-first with capitals
+    case none = 0  // no letters: numbers, punctuation
+    case lower  // "talks"
+    case title  // "Moscow"
+    case upper  // "BRICS", "U.S."
+    case mixed  // "iPhone", "McDonald" starts upper → title; this is lower-first with capitals
 
     var isCapitalised: Bool { self == .title || self == .upper }
     /// Written as a name's words are: capitalised, or lower-first with capitals ("iPhone").
@@ -36,9 +36,16 @@ struct UnitProfile {
         let b0 = b[i]
         if b0 < 0x80 { return Unicode.Scalar(b0) }
         var v: UInt32, n: Int
-        if b0 & 0xE0 == 0xC0 { v = UInt32(b0 & 0x1F); n = 1 }
-        else if b0 & 0xF0 == 0xE0 { v = UInt32(b0 & 0x0F); n = 2 }
-        else { v = UInt32(b0 & 0x07); n = 3 }
+        if b0 & 0xE0 == 0xC0 {
+            v = UInt32(b0 & 0x1F)
+            n = 1
+        } else if b0 & 0xF0 == 0xE0 {
+            v = UInt32(b0 & 0x0F)
+            n = 2
+        } else {
+            v = UInt32(b0 & 0x07)
+            n = 3
+        }
         for k in 1...n where i + k < b.count { v = (v << 6) | UInt32(b[i + k] & 0x3F) }
         return Unicode.Scalar(v) ?? "\u{FFFD}"
     }
@@ -54,9 +61,21 @@ struct UnitProfile {
         while i < end {
             if b[i] == 0xE2, i + 2 < end, b[i + 1] == 0x80 {
                 switch b[i + 2] {
-                case 0x98, 0x99: out.append(UInt8(ascii: "'")); changed = true; i += 3; continue
-                case 0x9C, 0x9D, 0x9E: out.append(UInt8(ascii: "\"")); changed = true; i += 3; continue
-                case 0x93, 0x94: out.append(UInt8(ascii: "-")); changed = true; i += 3; continue
+                case 0x98, 0x99:
+                    out.append(UInt8(ascii: "'"))
+                    changed = true
+                    i += 3
+                    continue
+                case 0x9C, 0x9D, 0x9E:
+                    out.append(UInt8(ascii: "\""))
+                    changed = true
+                    i += 3
+                    continue
+                case 0x93, 0x94:
+                    out.append(UInt8(ascii: "-"))
+                    changed = true
+                    i += 3
+                    continue
                 default: break
                 }
             }
@@ -68,7 +87,10 @@ struct UnitProfile {
 
     init(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
         var ascii = true
-        for i in start..<end where b[i] >= 0x80 { ascii = false; break }
+        for i in start..<end where b[i] >= 0x80 {
+            ascii = false
+            break
+        }
         if !ascii, let plain = Self.asciiPunctuation(b, start, end) {
             self = plain.withUnsafeBufferPointer { UnitProfile($0, 0, $0.count) }
             return
@@ -78,7 +100,10 @@ struct UnitProfile {
         var lastShape: UInt8 = 0
         var uppers = 0, lowers = 0, firstUpper = false, letters = 0
         @inline(__always) func addShape(_ c: UInt8) {
-            if c != lastShape { s = FeatureHash.step(s, c); lastShape = c }
+            if c != lastShape {
+                s = FeatureHash.step(s, c)
+                lastShape = c
+            }
         }
         if ascii {
             for i in start..<end {
@@ -86,12 +111,18 @@ struct UnitProfile {
                 w = FeatureHash.step(w, c)
                 var lc = c
                 if c >= 65 && c <= 90 {
-                    lc = c | 0x20; uppers += 1; letters += 1; addShape(88)  // X
+                    lc = c | 0x20
+                    uppers += 1
+                    letters += 1
+                    addShape(88)  // X
                     if i == start { firstUpper = true }
                 } else if c >= 97 && c <= 122 {
-                    lowers += 1; letters += 1; addShape(120)  // x
+                    lowers += 1
+                    letters += 1
+                    addShape(120)  // x
                 } else if c >= 48 && c <= 57 {
-                    hasDigit = true; addShape(100)  // d
+                    hasDigit = true
+                    addShape(100)  // d
                 } else {
                     addShape(c)
                 }
@@ -102,7 +133,10 @@ struct UnitProfile {
             let n = end - start
             for k in 1...4 where k < n {
                 var h = FeatureHash.offset
-                for i in (end - k)..<end { let c = b[i]; h = FeatureHash.step(h, c >= 65 && c <= 90 ? c | 0x20 : c) }
+                for i in (end - k)..<end {
+                    let c = b[i]
+                    h = FeatureHash.step(h, c >= 65 && c <= 90 ? c | 0x20 : c)
+                }
                 suffixes[k - 1] = FeatureHash.mix(h, UInt64(100 + k))
             }
         } else {
@@ -115,13 +149,22 @@ struct UnitProfile {
                 for k in i..<min(i + len, end) { w = FeatureHash.step(w, b[k]) }
                 let p = sc.properties
                 if p.isUppercase {
-                    uppers += 1; letters += 1; addShape(88)
+                    uppers += 1
+                    letters += 1
+                    addShape(88)
                     if i == start { firstUpper = true }
                     loweredBytes += Array(p.lowercaseMapping.utf8)
                 } else {
-                    if p.isLowercase || p.isAlphabetic { lowers += 1; letters += 1; addShape(120) }
-                    else if p.numericType == .decimal { hasDigit = true; addShape(100) }
-                    else { addShape(sc.value < 0x80 ? UInt8(sc.value) : 111) }
+                    if p.isLowercase || p.isAlphabetic {
+                        lowers += 1
+                        letters += 1
+                        addShape(120)
+                    } else if p.numericType == .decimal {
+                        hasDigit = true
+                        addShape(100)
+                    } else {
+                        addShape(sc.value < 0x80 ? UInt8(sc.value) : 111)
+                    }
                     loweredBytes += b[i..<min(i + len, end)]
                 }
                 i += len
@@ -142,8 +185,12 @@ struct UnitProfile {
         word = FeatureHash.mix(w, 1)
         lower = FeatureHash.mix(l, 2)
         shape = FeatureHash.mix(s, 3)
-        if letters == 0 { caseClass = .none }
-        else if firstUpper { caseClass = lowers > 0 ? .title : .upper }
-        else { caseClass = uppers > 0 ? .mixed : .lower }
+        if letters == 0 {
+            caseClass = .none
+        } else if firstUpper {
+            caseClass = lowers > 0 ? .title : .upper
+        } else {
+            caseClass = uppers > 0 ? .mixed : .lower
+        }
     }
 }

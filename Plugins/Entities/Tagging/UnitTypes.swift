@@ -79,43 +79,47 @@ struct UnitTypes {
         var typeCount = 0
         var spellings: [Span] = [], hashes: [UInt64] = [], packed: [UInt64] = []
         ofUnit = [Int32](unsafeUninitializedCapacity: n) { ofUnit, ofUnitCount in
-        spellings = [Span](unsafeUninitializedCapacity: n) { spellings, spellingCount in
-        hashes = [UInt64](unsafeUninitializedCapacity: n) { hashes, hashCount in
-        packed = [UInt64](unsafeUninitializedCapacity: n) { packed, packedCount in
-        spans.withUnsafeBufferPointer { spans in
-        table.withUnsafeMutableBufferPointer { table in
-            for u in 0..<n {
-                let span = spans[u]
-                let (h, tail) = Self.hash(base, utf8.count, span)
-                var slot = Int(truncatingIfNeeded: h) & mask
-                while true {
-                    let t = Int(table[slot])
-                    if t < 0 {
-                        // A new spelling.
-                        table[slot] = Int32(typeCount)
-                        spellings.initializeElement(at: typeCount, to: span)
-                        hashes.initializeElement(at: typeCount, to: h)
-                        packed.initializeElement(at: typeCount, to: tail)
-                        ofUnit.initializeElement(at: u, to: Int32(typeCount))
-                        typeCount += 1
-                        break
+            spellings = [Span](unsafeUninitializedCapacity: n) { spellings, spellingCount in
+                hashes = [UInt64](unsafeUninitializedCapacity: n) { hashes, hashCount in
+                    packed = [UInt64](unsafeUninitializedCapacity: n) { packed, packedCount in
+                        spans.withUnsafeBufferPointer { spans in
+                            table.withUnsafeMutableBufferPointer { table in
+                                for u in 0..<n {
+                                    let span = spans[u]
+                                    let (h, tail) = Self.hash(base, utf8.count, span)
+                                    var slot = Int(truncatingIfNeeded: h) & mask
+                                    while true {
+                                        let t = Int(table[slot])
+                                        if t < 0 {
+                                            // A new spelling.
+                                            table[slot] = Int32(typeCount)
+                                            spellings.initializeElement(at: typeCount, to: span)
+                                            hashes.initializeElement(at: typeCount, to: h)
+                                            packed.initializeElement(at: typeCount, to: tail)
+                                            ofUnit.initializeElement(at: u, to: Int32(typeCount))
+                                            typeCount += 1
+                                            break
+                                        }
+                                        let first = spellings[t]
+                                        if hashes[t] == h && first.length == span.length
+                                            && (span.length < 8
+                                                ? packed[t] == tail
+                                                : memcmp(base + first.start, base + span.start, span.length) == 0)
+                                        {
+                                            ofUnit.initializeElement(at: u, to: Int32(t))
+                                            break
+                                        }
+                                        slot = (slot + 1) & mask
+                                    }
+                                }
+                            }
+                        }
+                        packedCount = typeCount
                     }
-                    let first = spellings[t]
-                    if hashes[t] == h && first.length == span.length
-                        && (span.length < 8 ? packed[t] == tail : memcmp(base + first.start, base + span.start, span.length) == 0) {
-                        ofUnit.initializeElement(at: u, to: Int32(t))
-                        break
-                    }
-                    slot = (slot + 1) & mask
+                    hashCount = typeCount
                 }
+                spellingCount = typeCount
             }
-        }}
-            packedCount = typeCount
-        }
-            hashCount = typeCount
-        }
-            spellingCount = typeCount
-        }
             ofUnitCount = n
         }
         self.spellings = spellings
@@ -144,7 +148,9 @@ struct UnitTypes {
     /// and the last `length % 8` bytes packed in a number, first byte lowest: for a spelling
     /// of fewer than eight bytes, all of them. `count` is the byte count of the buffer at
     /// `base`: the tail is read as one eight-byte load where that stays inside it.
-    @inline(__always) private static func hash(_ base: UnsafeRawPointer, _ count: Int, _ span: Span) -> (hash: UInt64, tail: UInt64) {
+    @inline(__always) private static func hash(_ base: UnsafeRawPointer, _ count: Int, _ span: Span) -> (
+        hash: UInt64, tail: UInt64
+    ) {
         var h = UInt64(truncatingIfNeeded: span.length) &* 0x9E37_79B9_7F4A_7C15
         var i = span.start
         while i + 8 <= span.end {

@@ -41,7 +41,9 @@ struct Viterbi: Sendable {
         guard closing == [0, 3, 4, 7, 8, 11, 12, 15, 16] else { return false }
         for f in 0..<BILOU.count {
             for t in 0..<BILOU.count {
-                let inShape = closing.contains(f) ? (t == 0 || openLanes.contains(t))
+                let inShape =
+                    closing.contains(f)
+                    ? (t == 0 || openLanes.contains(t))
                     : (continueLanes.contains(t) && BILOU.label(of: f) == BILOU.label(of: t))
                 if BILOU.allowed(from: f, to: t) != inShape { return false }
             }
@@ -119,61 +121,76 @@ struct Viterbi: Sendable {
         // boxed and checked for exclusive access on every use.
         // (The emissions too are read through pointers, from `start`: `n` units from there, as
         // the caller promises, checked once here instead of three times a unit.)
-        precondition(start >= 0 && start + n <= e.outside.count && start + n <= e.open.count && start + n <= e.continue.count)
+        precondition(
+            start >= 0 && start + n <= e.outside.count && start + n <= e.open.count && start + n <= e.continue.count)
         let (outside, open, cont) = steps.withUnsafeMutableBufferPointer { stored in
             e.outside.withUnsafeBufferPointer { eOutside in
-            e.open.withUnsafeBufferPointer { eOpen in
-            e.continue.withUnsafeBufferPointer { eContinue in
-            closingToOpen.withUnsafeBufferPointer { toOpen in
-                closingToOutside.withUnsafeBufferPointer { toOutside -> (Float, SIMD8<Float>, SIMD8<Float>) in
-                    let eOutside = eOutside.baseAddress! + start, eOpen = eOpen.baseAddress! + start
-                    let eContinue = eContinue.baseAddress! + start
-                    var outside = eOutside[0]
-                    var open = eOpen[0]
-                    var cont = SIMD8<Float>(repeating: -.infinity)  // nothing continues at the start
-                    // Unchecked stores: `stored` holds `n * stride` floats, checked above.
-                    let base = UnsafeMutableRawPointer(stored.baseAddress!)
-                    stored[0] = outside
-                    base.storeBytes(of: open, toByteOffset: 8 * 4, as: SIMD8<Float>.self)
-                    base.storeBytes(of: cont, toByteOffset: 16 * 4, as: SIMD8<Float>.self)
-                    for i in 1..<max(1, n) {
-                        // The scores of the closing tags after `O`, ascending: L-PER (continue
-                        // lane 1), U-PER (open lane 1), L-ORG, U-ORG, ...
-                        let closed = SIMD8<Float>(cont[1], open[1], cont[3], open[3], cont[5], open[5], cont[7], open[7])
-                        // O, B-x, U-x: the best of the nine closing tags, O first.
-                        var bestOutside = outside + toOutside[0]
-                        var bestOpen = SIMD8(repeating: outside) + toOpen[0]
-                        // Ascending order with strict `>`, as the plain loop (a first candidate
-                        // of -inf leaves -inf, as the plain loop's starting value would).
-                        for k in 0..<8 {
-                            let s = closed[k] + toOutside[k + 1]
-                            if s > bestOutside { bestOutside = s }
-                            let c = SIMD8(repeating: closed[k]) + toOpen[k + 1]
-                            bestOpen.replace(with: c, where: c .> bestOpen)
-                        }
-                        // I-x, L-x: B-x, then I-x of the same label.
-                        var bestContinue = SIMD8<Float>(open[0], open[0], open[2], open[2], open[4], open[4], open[6], open[6]) + beginToContinue
-                        let fromInside = SIMD8<Float>(cont[0], cont[0], cont[2], cont[2], cont[4], cont[4], cont[6], cont[6]) + insideToContinue
-                        bestContinue.replace(with: fromInside, where: fromInside .> bestContinue)
+                e.open.withUnsafeBufferPointer { eOpen in
+                    e.continue.withUnsafeBufferPointer { eContinue in
+                        closingToOpen.withUnsafeBufferPointer { toOpen in
+                            closingToOutside.withUnsafeBufferPointer {
+                                toOutside -> (Float, SIMD8<Float>, SIMD8<Float>) in
+                                let eOutside = eOutside.baseAddress! + start, eOpen = eOpen.baseAddress! + start
+                                let eContinue = eContinue.baseAddress! + start
+                                var outside = eOutside[0]
+                                var open = eOpen[0]
+                                var cont = SIMD8<Float>(repeating: -.infinity)  // nothing continues at the start
+                                // Unchecked stores: `stored` holds `n * stride` floats, checked above.
+                                let base = UnsafeMutableRawPointer(stored.baseAddress!)
+                                stored[0] = outside
+                                base.storeBytes(of: open, toByteOffset: 8 * 4, as: SIMD8<Float>.self)
+                                base.storeBytes(of: cont, toByteOffset: 16 * 4, as: SIMD8<Float>.self)
+                                for i in 1..<max(1, n) {
+                                    // The scores of the closing tags after `O`, ascending: L-PER (continue
+                                    // lane 1), U-PER (open lane 1), L-ORG, U-ORG, ...
+                                    let closed = SIMD8<Float>(
+                                        cont[1], open[1], cont[3], open[3], cont[5], open[5], cont[7], open[7])
+                                    // O, B-x, U-x: the best of the nine closing tags, O first.
+                                    var bestOutside = outside + toOutside[0]
+                                    var bestOpen = SIMD8(repeating: outside) + toOpen[0]
+                                    // Ascending order with strict `>`, as the plain loop (a first candidate
+                                    // of -inf leaves -inf, as the plain loop's starting value would).
+                                    for k in 0..<8 {
+                                        let s = closed[k] + toOutside[k + 1]
+                                        if s > bestOutside { bestOutside = s }
+                                        let c = SIMD8(repeating: closed[k]) + toOpen[k + 1]
+                                        bestOpen.replace(with: c, where: c .> bestOpen)
+                                    }
+                                    // I-x, L-x: B-x, then I-x of the same label.
+                                    var bestContinue =
+                                        SIMD8<Float>(
+                                            open[0], open[0], open[2], open[2], open[4], open[4], open[6], open[6])
+                                        + beginToContinue
+                                    let fromInside =
+                                        SIMD8<Float>(
+                                            cont[0], cont[0], cont[2], cont[2], cont[4], cont[4], cont[6], cont[6])
+                                        + insideToContinue
+                                    bestContinue.replace(with: fromInside, where: fromInside .> bestContinue)
 
-                        outside = bestOutside + eOutside[i]
-                        open = bestOpen + eOpen[i]
-                        cont = bestContinue + eContinue[i]
-                        // (Wrapping arithmetic: `i * S + 24 <= n * S`, which fits, as `steps` holds it.)
-                        let at = i &* S
-                        stored[at] = outside
-                        base.storeBytes(of: open, toByteOffset: (at &+ 8) &* 4, as: SIMD8<Float>.self)
-                        base.storeBytes(of: cont, toByteOffset: (at &+ 16) &* 4, as: SIMD8<Float>.self)
+                                    outside = bestOutside + eOutside[i]
+                                    open = bestOpen + eOpen[i]
+                                    cont = bestContinue + eContinue[i]
+                                    // (Wrapping arithmetic: `i * S + 24 <= n * S`, which fits, as `steps` holds it.)
+                                    let at = i &* S
+                                    stored[at] = outside
+                                    base.storeBytes(of: open, toByteOffset: (at &+ 8) &* 4, as: SIMD8<Float>.self)
+                                    base.storeBytes(of: cont, toByteOffset: (at &+ 16) &* 4, as: SIMD8<Float>.self)
+                                }
+                                return (outside, open, cont)
+                            }
+                        }
                     }
-                    return (outside, open, cont)
                 }
-            }}}}
+            }
         }
         // The best tag a sentence may end with, ascending tag order, strict `>`.
         var best = outside, bestTag = 0
         for (k, t) in Self.closing.dropFirst().enumerated() {
             let s = k & 1 == 0 ? cont[k | 1] : open[k]
-            if s > best { best = s; bestTag = t }
+            if s > best {
+                best = s
+                bestTag = t
+            }
         }
         tags.append(contentsOf: repeatElement(0, count: n))
         tags[n - 1] = bestTag
@@ -183,42 +200,61 @@ struct Viterbi: Sendable {
         let slot = Self.slot, closing = Self.closing, continueLanes = Self.continueLanes
         let outsideFirst = closingToOutside[0], openFirst = closingToOpen[0]
         slot.withUnsafeBufferPointer { slot in
-        closing.withUnsafeBufferPointer { closing in
-        continueLanes.withUnsafeBufferPointer { continueLanes in
-        closedToOpen.withUnsafeBufferPointer { closedToOpen in
-        tags.withUnsafeMutableBufferPointer { tags in
-            steps.withUnsafeBufferPointer { stored in
-                let base = UnsafeRawPointer(stored.baseAddress!)
-                var i = n - 1
-                while i > 0 {
-                    let t = tags[i]
-                    let at = (i - 1) * S
-                    let outside = stored[at]
-                    let open = base.loadUnaligned(fromByteOffset: (at + 8) * 4, as: SIMD8<Float>.self)
-                    let cont = base.loadUnaligned(fromByteOffset: (at + 16) * 4, as: SIMD8<Float>.self)
-                    let lane = slot[t] & 7
-                    var arg = 0
-                    if t == 0 || slot[t] < 16 {
-                        let closed = SIMD8<Float>(cont[1], open[1], cont[3], open[3], cont[5], open[5], cont[7], open[7])
-                        let first: Float, scores: SIMD8<Float>
-                        if t == 0 { first = outside + outsideFirst; scores = closed + closedToOutside }
-                        else { first = outside + openFirst[lane]; scores = closed + closedToOpen[lane] }
-                        var best = -Float.infinity
-                        if first > best { best = first }
-                        for k in 0..<8 where scores[k] > best { best = scores[k]; arg = closing[k + 1] }
-                    } else {
-                        // The lane label's `B`: the tag before its `I` (continue lane `lane & ~1`).
-                        let begin = continueLanes[lane & ~1] - 1
-                        var best = -Float.infinity
-                        let fromBegin = open[lane & ~1] + beginToContinue[lane]
-                        if fromBegin > best { best = fromBegin; arg = begin }
-                        let fromInside = cont[lane & ~1] + insideToContinue[lane]
-                        if fromInside > best { best = fromInside; arg = begin + 1 }
+            closing.withUnsafeBufferPointer { closing in
+                continueLanes.withUnsafeBufferPointer { continueLanes in
+                    closedToOpen.withUnsafeBufferPointer { closedToOpen in
+                        tags.withUnsafeMutableBufferPointer { tags in
+                            steps.withUnsafeBufferPointer { stored in
+                                let base = UnsafeRawPointer(stored.baseAddress!)
+                                var i = n - 1
+                                while i > 0 {
+                                    let t = tags[i]
+                                    let at = (i - 1) * S
+                                    let outside = stored[at]
+                                    let open = base.loadUnaligned(fromByteOffset: (at + 8) * 4, as: SIMD8<Float>.self)
+                                    let cont = base.loadUnaligned(fromByteOffset: (at + 16) * 4, as: SIMD8<Float>.self)
+                                    let lane = slot[t] & 7
+                                    var arg = 0
+                                    if t == 0 || slot[t] < 16 {
+                                        let closed = SIMD8<Float>(
+                                            cont[1], open[1], cont[3], open[3], cont[5], open[5], cont[7], open[7])
+                                        let first: Float, scores: SIMD8<Float>
+                                        if t == 0 {
+                                            first = outside + outsideFirst
+                                            scores = closed + closedToOutside
+                                        } else {
+                                            first = outside + openFirst[lane]
+                                            scores = closed + closedToOpen[lane]
+                                        }
+                                        var best = -Float.infinity
+                                        if first > best { best = first }
+                                        for k in 0..<8 where scores[k] > best {
+                                            best = scores[k]
+                                            arg = closing[k + 1]
+                                        }
+                                    } else {
+                                        // The lane label's `B`: the tag before its `I` (continue lane `lane & ~1`).
+                                        let begin = continueLanes[lane & ~1] - 1
+                                        var best = -Float.infinity
+                                        let fromBegin = open[lane & ~1] + beginToContinue[lane]
+                                        if fromBegin > best {
+                                            best = fromBegin
+                                            arg = begin
+                                        }
+                                        let fromInside = cont[lane & ~1] + insideToContinue[lane]
+                                        if fromInside > best {
+                                            best = fromInside
+                                            arg = begin + 1
+                                        }
+                                    }
+                                    tags[i - 1] = arg
+                                    i -= 1
+                                }
+                            }
+                        }
                     }
-                    tags[i - 1] = arg
-                    i -= 1
                 }
             }
-        }}}}}
+        }
     }
 }

@@ -56,7 +56,9 @@ struct WeightRows: Sendable {
 
     /// The index in `rows` of bucket `b`'s row (0, the zero row, when it has none). Branch-free:
     /// whether a hashed feature has weights is as unpredictable as the hash.
-    @inline(__always) static func row(of b: Int, _ place: UnsafePointer<UInt8>, _ blockBase: UnsafePointer<UInt32>) -> Int {
+    @inline(__always) static func row(of b: Int, _ place: UnsafePointer<UInt8>, _ blockBase: UnsafePointer<UInt32>)
+        -> Int
+    {
         let p = Int(place[b])
         let r = Int(blockBase[b >> 6]) &+ p
         return p == 0 ? 0 : r

@@ -31,7 +31,8 @@ struct WordClusters: Sendable {
                 var fields: [Int] = []
                 for i in start..<end where b[i] == 32 { fields.append(i) }
                 guard fields.count == 2, let fine = Self.number(b, fields[0] + 1, fields[1]),
-                      let coarse = Self.number(b, fields[1] + 1, end) else { continue }
+                    let coarse = Self.number(b, fields[1] + 1, end)
+                else { continue }
                 let profile = UnitProfile(b, start, fields[0])
                 clusters.update(profile.word) { $0 = coarse << 8 | fine }
                 anyCase.update(profile.lower) { if $0 == 0 { $0 = coarse << 8 | fine } }

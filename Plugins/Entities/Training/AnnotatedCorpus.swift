@@ -18,8 +18,11 @@ struct AnnotatedCorpus {
             let doc = AnalyzedDocument(Document(id: record.id, source: "\(path):\(lineNumber)", text: record.text))
             var gold: [GoldEntity] = []
             for e in record.object["entities"] as? [[String: Any]] ?? [] {
-                guard let s = e["start"] as? Int, let t = e["end"] as? Int, let l = (e["label"] as? String).flatMap(EntityLabel.init(name:)) else {
-                    throw AssayError(.invalidJSONLine, "\(path):\(lineNumber): an entity needs start, end and a known label")
+                guard let s = e["start"] as? Int, let t = e["end"] as? Int,
+                    let l = (e["label"] as? String).flatMap(EntityLabel.init(name:))
+                else {
+                    throw AssayError(
+                        .invalidJSONLine, "\(path):\(lineNumber): an entity needs start, end and a known label")
                 }
                 gold.append(GoldEntity(span: Span(doc.byteOffset(ofScalar: s), doc.byteOffset(ofScalar: t)), label: l))
             }
@@ -63,9 +66,12 @@ struct GoldAligner {
         for g in gold {
             // Units inside the gold span (binary search would do; spans are few per document).
             var inside: [Int] = []
-            for (i, s) in units.spans.enumerated() where s.start >= g.span.start && s.end <= g.span.end { inside.append(i) }
+            for (i, s) in units.spans.enumerated() where s.start >= g.span.start && s.end <= g.span.end {
+                inside.append(i)
+            }
             guard let first = inside.first, let last = inside.last,
-                  units.spans[first].start == g.span.start, units.spans[last].end == g.span.end else {
+                units.spans[first].start == g.span.start, units.spans[last].end == g.span.end
+            else {
                 misaligned += 1
                 continue
             }
@@ -81,7 +87,9 @@ struct GoldAligner {
 
     /// The labelled parts of a gold entity that is one hyphenated token, if all its capitalised
     /// parts are known names.
-    private func compoundParts(_ d: AnalyzedDocument, _ units: TaggingUnits, _ range: ClosedRange<Int>, _ span: Span) -> [(Int, EntityLabel)]? {
+    private func compoundParts(_ d: AnalyzedDocument, _ units: TaggingUnits, _ range: ClosedRange<Int>, _ span: Span)
+        -> [(Int, EntityLabel)]?
+    {
         let text = d.text(of: span)
         guard !text.contains(" ") else { return nil }
         var out: [(Int, EntityLabel)] = []

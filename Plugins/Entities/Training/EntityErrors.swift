@@ -39,7 +39,10 @@ struct EntityErrors {
             if let g = goldLabels[f.span] {
                 count(Confusion(kind: .label, gold: g, goldText: text(f.span), found: f.label, foundText: text(f.span)))
             } else if let g = gold.first(where: { overlaps($0.span, f.span) }) {
-                count(Confusion(kind: .boundary, gold: g.label, goldText: text(g.span), found: f.label, foundText: text(f.span)))
+                count(
+                    Confusion(
+                        kind: .boundary, gold: g.label, goldText: text(g.span), found: f.label, foundText: text(f.span))
+                )
             } else {
                 count(Confusion(kind: .spurious, gold: nil, goldText: nil, found: f.label, foundText: text(f.span)))
             }
@@ -58,9 +61,11 @@ struct EntityErrors {
     var summary: String {
         var lines: [String] = []
         let total = counts.values.reduce(0, +)
-        lines.append("errors: \(total) (" + Kind.allCases.map { k in
-            "\(counts.filter { $0.key.kind == k }.values.reduce(0, +)) \(k.rawValue)"
-        }.joined(separator: ", ") + ")")
+        lines.append(
+            "errors: \(total) ("
+                + Kind.allCases.map { k in
+                    "\(counts.filter { $0.key.kind == k }.values.reduce(0, +)) \(k.rawValue)"
+                }.joined(separator: ", ") + ")")
         var pairs: [String: Int] = [:]
         for (c, n) in counts {
             pairs["\(c.gold?.name ?? "-") → \(c.found?.name ?? "-") (\(c.kind.rawValue))", default: 0] += n
@@ -74,14 +79,18 @@ struct EntityErrors {
     /// The `limit` commonest confusions, commonest first (ties in the order first seen).
     func worst(_ limit: Int) -> String {
         let firstSeen = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
-        let sorted = order.sorted { a, b in counts[a]! != counts[b]! ? counts[a]! > counts[b]! : firstSeen[a]! < firstSeen[b]! }
+        let sorted = order.sorted { a, b in
+            counts[a]! != counts[b]! ? counts[a]! > counts[b]! : firstSeen[a]! < firstSeen[b]!
+        }
         var lines = ["count  kind            gold     found    text"]
         for c in sorted.prefix(limit) {
             let gold = c.gold?.name ?? "-", found = c.found?.name ?? "-"
             var text = c.goldText.map { "'\($0)'" } ?? "'\(c.foundText ?? "")'"
             if c.kind == .boundary, let f = c.foundText { text += " found as '\(f)'" }
-            lines.append(String(format: "%5d  ", counts[c]!) + c.kind.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0)
-                         + gold.padding(toLength: 9, withPad: " ", startingAt: 0) + found.padding(toLength: 9, withPad: " ", startingAt: 0) + text)
+            lines.append(
+                String(format: "%5d  ", counts[c]!) + c.kind.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0)
+                    + gold.padding(toLength: 9, withPad: " ", startingAt: 0)
+                    + found.padding(toLength: 9, withPad: " ", startingAt: 0) + text)
         }
         return lines.joined(separator: "\n")
     }

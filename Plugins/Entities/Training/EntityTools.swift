@@ -16,13 +16,16 @@ enum EntityTools {
         let out = try args.required("out")
         let trainCorpus = try AnnotatedCorpus(path: try args.required("train"))
         let devCorpus = try AnnotatedCorpus(path: try args.required("dev"))
-        output("train: \(trainCorpus.documents.count) documents, \(trainCorpus.entityCount) entities; dev: \(devCorpus.documents.count) documents, \(devCorpus.entityCount) entities")
+        output(
+            "train: \(trainCorpus.documents.count) documents, \(trainCorpus.entityCount) entities; dev: \(devCorpus.documents.count) documents, \(devCorpus.entityCount) entities"
+        )
 
         let sections = try EntityRecognizer.gazetteerSections.get()
         let gazetteer = Gazetteer(sections: sections)
         let clusters = try EntityRecognizer.wordClusters.get()
-        var trainer = PerceptronTrainer(options: options, boundaries: MentionBoundaries(gazetteer: gazetteer, sections: sections),
-                                        clusters: clusters)
+        var trainer = PerceptronTrainer(
+            options: options, boundaries: MentionBoundaries(gazetteer: gazetteer, sections: sections),
+            clusters: clusters)
         let model = trainer.train(trainCorpus, dev: devCorpus, log: output)
         let data = model.encoded()
         do {
@@ -32,7 +35,8 @@ enum EntityTools {
         }
         output(String(format: "wrote %@ (%.2f MB)", out, Double(data.count) / 1_048_576))
         // Score what was written, through the extractor users run (linking included).
-        let reloaded = try EntityRecognizer(model: TaggerModel(data: data), gazetteer: gazetteer, sections: sections, clusters: clusters)
+        let reloaded = try EntityRecognizer(
+            model: TaggerModel(data: data), gazetteer: gazetteer, sections: sections, clusters: clusters)
         output("dev, saved model with linking:\n" + evaluate(reloaded, on: devCorpus).report)
     }
 
@@ -42,15 +46,20 @@ enum EntityTools {
         usage: "FILE [--model FILE] [--errors N]"
     ) { arguments, _, output in
         let args = try ToolArguments(arguments, known: ["model", "errors"])
-        guard args.positionals.count == 1 else { throw AssayError(.invalidArgument, "usage: assay eval entities FILE [--model FILE] [--errors N]") }
+        guard args.positionals.count == 1 else {
+            throw AssayError(.invalidArgument, "usage: assay eval entities FILE [--model FILE] [--errors N]")
+        }
         let errorLimit = try args.options["errors"].map { try number($0, "errors", 0...1_000_000) }
         let corpus = try AnnotatedCorpus(path: args.positionals[0])
         let recognizer: EntityRecognizer
         if let path = args.options["model"] {
-            guard let data = FileManager.default.contents(atPath: path) else { throw AssayError(.fileNotFound, "cannot read '\(path)'") }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw AssayError(.fileNotFound, "cannot read '\(path)'")
+            }
             let sections = try EntityRecognizer.gazetteerSections.get()
-            recognizer = try EntityRecognizer(model: TaggerModel(data: data), gazetteer: Gazetteer(sections: sections), sections: sections,
-                                              clusters: try EntityRecognizer.wordClusters.get())
+            recognizer = try EntityRecognizer(
+                model: TaggerModel(data: data), gazetteer: Gazetteer(sections: sections), sections: sections,
+                clusters: try EntityRecognizer.wordClusters.get())
         } else {
             recognizer = try EntityRecognizer.shipped.get()
         }
@@ -66,7 +75,9 @@ enum EntityTools {
     /// Runs the extractor over every document and scores its spans and labels against the gold.
     /// Runs the extractor over every document and scores its spans and labels against the
     /// gold; the mistakes go into `errors`.
-    static func evaluate(_ recognizer: EntityRecognizer, on corpus: AnnotatedCorpus, errors: inout EntityErrors) -> SpanScorer {
+    static func evaluate(_ recognizer: EntityRecognizer, on corpus: AnnotatedCorpus, errors: inout EntityErrors)
+        -> SpanScorer
+    {
         let extractor = EntitiesExtractor(recognizer: recognizer)
         var scorer = SpanScorer()
         for (doc, gold) in corpus.documents {
@@ -88,7 +99,8 @@ enum EntityTools {
 
     private static func number(_ text: String, _ name: String, _ range: ClosedRange<Int>) throws -> Int {
         guard let v = Int(text), range.contains(v) else {
-            throw AssayError(.invalidArgument, "--\(name) must be a whole number in \(range.lowerBound)...\(range.upperBound)")
+            throw AssayError(
+                .invalidArgument, "--\(name) must be a whole number in \(range.lowerBound)...\(range.upperBound)")
         }
         return v
     }

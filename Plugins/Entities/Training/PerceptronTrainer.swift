@@ -35,7 +35,8 @@ struct PerceptronTrainer {
     init(options: Options, boundaries: MentionBoundaries, clusters: WordClusters) {
         self.options = options
         self.boundaries = boundaries
-        extractor = FeatureExtractor(gazetteer: boundaries.gazetteer, clusters: clusters, bucketBits: options.bucketBits)
+        extractor = FeatureExtractor(
+            gazetteer: boundaries.gazetteer, clusters: clusters, bucketBits: options.bucketBits)
         let n = (1 << options.bucketBits) * BILOU.count
         weights = [Float](repeating: 0, count: n)
         stamped = [Float](repeating: 0, count: n)
@@ -63,15 +64,20 @@ struct PerceptronTrainer {
             let f = extractor.extract(units, profiles: extractor.profiles(copy, units))
             examples.append(Example(units: units, features: f, gold: aligner.tags(copy, units, gold)))
         }
-        let devExamples = dev.documents.map { (doc, gold) -> (AnalyzedDocument, TaggingUnits, [UnitProfile], DocumentCasing, FeatureExtractor.Features, [GoldEntity]) in
+        let devExamples = dev.documents.map {
+            (doc, gold) -> (
+                AnalyzedDocument, TaggingUnits, [UnitProfile], DocumentCasing, FeatureExtractor.Features, [GoldEntity]
+            ) in
             let units = TaggingUnits(doc, sentences: 0..<doc.sentences.count)
             let profiles = extractor.profiles(doc, units)
             let casing = extractor.casing(units, profiles: profiles)
             return (doc, units, profiles, casing, extractor.extract(units, profiles: profiles, casing: casing), gold)
         }
         let featureCount = examples.reduce(0) { $0 + $1.features.indices.count }
-        log("training on \(examples.count) documents, \(examples.reduce(0) { $0 + $1.units.count }) units, \(featureCount) feature instances; "
-            + "\(aligner.misaligned) gold spans not on unit boundaries, \(aligner.splitCompounds) hyphenated compounds tagged by part")
+        log(
+            "training on \(examples.count) documents, \(examples.reduce(0) { $0 + $1.units.count }) units, \(featureCount) feature instances; "
+                + "\(aligner.misaligned) gold spans not on unit boundaries, \(aligner.splitCompounds) hyphenated compounds tagged by part"
+        )
 
         var order: [(Int, Int)] = []  // (example, sentence)
         for (e, ex) in examples.enumerated() { for s in ex.units.sentences.indices { order.append((e, s)) } }
@@ -89,7 +95,8 @@ struct PerceptronTrainer {
                 let range = ex.units.sentences[s]
                 score(ex.features, range, into: &emissions)
                 emissions.withUnsafeBufferPointer {
-                    Viterbi(transitions: transitions).decode($0, count: range.count, tags: &predicted, scratch: &scratch)
+                    Viterbi(transitions: transitions).decode(
+                        $0, count: range.count, tags: &predicted, scratch: &scratch)
                 }
                 let gold = ex.gold[range]
                 if !predicted.elementsEqual(gold) {
@@ -102,20 +109,29 @@ struct PerceptronTrainer {
             var scorer = SpanScorer()
             for (doc, units, profiles, casing, f, gold) in devExamples {
                 let tags = decode(f, units, weights: avgWeights, transitions: avgTransitions)
-                scorer.add(predicted: boundaries.mentions(tags: tags, units: units, profiles: profiles, casing: casing, utf8: doc.utf8).map { GoldEntity(span: $0.span, label: $0.label) },
-                           gold: gold)
+                scorer.add(
+                    predicted: boundaries.mentions(
+                        tags: tags, units: units, profiles: profiles, casing: casing, utf8: doc.utf8
+                    ).map { GoldEntity(span: $0.span, label: $0.label) },
+                    gold: gold)
             }
             let f1 = scorer.overall.f1
-            log(String(format: "epoch %2d: %5d sentences wrong of %d, dev F1 %.4f (P %.4f R %.4f), %.1f s", epoch, mistakes, order.count,
-                       f1, scorer.overall.precision, scorer.overall.recall, Date().timeIntervalSince(started)))
+            log(
+                String(
+                    format: "epoch %2d: %5d sentences wrong of %d, dev F1 %.4f (P %.4f R %.4f), %.1f s", epoch,
+                    mistakes, order.count,
+                    f1, scorer.overall.precision, scorer.overall.recall, Date().timeIntervalSince(started)))
             if best == nil || f1 > best!.f1 { best = (f1, epoch, avgWeights, avgTransitions) }
         }
         log(String(format: "best epoch %d (dev F1 %.4f)", best!.epoch, best!.f1))
-        return TaggerModel(bucketBits: options.bucketBits, featureVersion: FeatureExtractor.version,
-                           floatWeights: best!.weights, transitions: best!.transitions)
+        return TaggerModel(
+            bucketBits: options.bucketBits, featureVersion: FeatureExtractor.version,
+            floatWeights: best!.weights, transitions: best!.transitions)
     }
 
-    private func score(_ f: FeatureExtractor.Features, _ range: Range<Int>, into e: inout [Float], weights w: [Float]? = nil) {
+    private func score(
+        _ f: FeatureExtractor.Features, _ range: Range<Int>, into e: inout [Float], weights w: [Float]? = nil
+    ) {
         let T = BILOU.count
         e = [Float](repeating: 0, count: range.count * T)
         (w ?? weights).withUnsafeBufferPointer { wb in
@@ -128,7 +144,9 @@ struct PerceptronTrainer {
         }
     }
 
-    private func decode(_ f: FeatureExtractor.Features, _ units: TaggingUnits, weights w: [Float], transitions tr: [Float]) -> [Int] {
+    private func decode(
+        _ f: FeatureExtractor.Features, _ units: TaggingUnits, weights w: [Float], transitions tr: [Float]
+    ) -> [Int] {
         var out = [Int](repeating: 0, count: units.count)
         var e: [Float] = [], tags: [Int] = [], scratch = Viterbi.Scratch()
         let viterbi = Viterbi(transitions: tr)
@@ -149,13 +167,17 @@ struct PerceptronTrainer {
             if g != p {
                 for j in f.of(i) {
                     let base = Int(f.indices[j]) * T
-                    weights[base + g] += 1; stamped[base + g] += c
-                    weights[base + p] -= 1; stamped[base + p] -= c
+                    weights[base + g] += 1
+                    stamped[base + g] += c
+                    weights[base + p] -= 1
+                    stamped[base + p] -= c
                 }
             }
             if k > 0, g != p || prevG != prevP {
-                transitions[prevG * T + g] += 1; stampedTransitions[prevG * T + g] += c
-                transitions[prevP * T + p] -= 1; stampedTransitions[prevP * T + p] -= c
+                transitions[prevG * T + g] += 1
+                stampedTransitions[prevG * T + g] += c
+                transitions[prevP * T + p] -= 1
+                stampedTransitions[prevP * T + p] -= c
             }
         }
     }

@@ -32,7 +32,8 @@ struct SpanScorer {
     var report: String {
         func row(_ name: String, _ s: Score) -> String {
             name.padding(toLength: 8, withPad: " ", startingAt: 0)
-                + [s.precision, s.recall, s.f1].map { String(format: "%9.4f", $0) }.joined() + String(format: "%9d", s.support)
+                + [s.precision, s.recall, s.f1].map { String(format: "%9.4f", $0) }.joined()
+                + String(format: "%9d", s.support)
         }
         var lines = ["label   precision   recall       F1  support"]
         for l in EntityLabel.allCases { lines.append(row(l.name, score(l))) }

@@ -9,8 +9,11 @@ extension NumberScanner {
 
     /// Words before `minus`/`negative` that make it something other than a sign: `plus or minus
     /// 3` is a margin, `tested negative 3 days later` a test result.
-    static let signBlockers: Set<WordKey> = Set(["or", "tested", "test", "tests", "testing", "proved", "proven",
-                                                 "returned", "came", "come", "turned"]
+    static let signBlockers: Set<WordKey> = Set(
+        [
+            "or", "tested", "test", "tests", "testing", "proved", "proven",
+            "returned", "came", "come", "turned"
+        ]
         .map(WordKey.init))
 
     /// Whether the `.` before the digits at token `i` is their decimal point (`is .5`, `(.25)`,
@@ -19,7 +22,8 @@ extension NumberScanner {
     func hasLeadingPoint(_ i: Int) -> Bool {
         let v = view
         let p = i - 1
-        guard p >= v.lower, v.isGlued(i), v.isChar(p, UInt8(ascii: ".")), v.kind(i) == .number || v.kind(i) == .word else { return false }
+        guard p >= v.lower, v.isGlued(i), v.isChar(p, UInt8(ascii: ".")), v.kind(i) == .number || v.kind(i) == .word
+        else { return false }
         guard v.isGlued(p) else { return true }
         return v.kind(p - 1) != .word && v.kind(p - 1) != .number
     }
@@ -38,8 +42,10 @@ extension NumberScanner {
     func phoneNumberEnd(after i: Int) -> Int {
         let v = view
         var j = i + 1
-        while j < v.upper, v.kind(j) == .number || v.isChar(j, UInt8(ascii: "(")) || v.isChar(j, UInt8(ascii: ")"))
-            || v.isChar(j, UInt8(ascii: "-")) { j += 1 }
+        while j < v.upper,
+            v.kind(j) == .number || v.isChar(j, UInt8(ascii: "(")) || v.isChar(j, UInt8(ascii: ")"))
+                || v.isChar(j, UInt8(ascii: "-"))
+        { j += 1 }
         return j
     }
 
@@ -47,10 +53,14 @@ extension NumberScanner {
     /// percent`; not `10 minus 4` (a subtraction) or `plus or minus 3`.
     func isWordSign(at t: Int) -> Bool {
         let v = view
-        guard t >= v.lower, let k = v.key(t), k == NumberScanner.minus || k == NumberScanner.negative else { return false }
+        guard t >= v.lower, let k = v.key(t), k == NumberScanner.minus || k == NumberScanner.negative else {
+            return false
+        }
         guard t - 1 >= v.lower else { return true }
         if v.kind(t - 1) == .number { return false }
-        if let before = v.key(t - 1), NumberScanner.signBlockers.contains(before) || NumberWords.table[before] != nil { return false }
+        if let before = v.key(t - 1), NumberScanner.signBlockers.contains(before) || NumberWords.table[before] != nil {
+            return false
+        }
         return true
     }
 
@@ -89,7 +99,8 @@ extension NumberScanner {
         let v = view
         let i = q.tokens.lowerBound
         guard q.isPlainDigits, (1...3).contains(q.digitCount), q.tokens.count == 1, q.gluedNoun == nil,
-            q.end == v.end(i), i + 1 < v.upper, v.kind(i + 1) == .number, v.tokens[i + 1].spaceBefore else { return q }
+            q.end == v.end(i), i + 1 < v.upper, v.kind(i + 1) == .number, v.tokens[i + 1].spaceBefore
+        else { return q }
         // A short number right before this one (a list, a table row) makes any grouping a guess;
         // a longer one (a year: "On 5 May 2024 1 000 people") cannot be a group of it.
         if i - 1 >= v.lower, v.kind(i - 1) == .number, v.tokens[i].spaceBefore, v.length(i - 1) <= 3 { return q }
@@ -107,14 +118,20 @@ extension NumberScanner {
             if n > 3 {
                 // Only the last group may carry a decimal part: 1 234.56.
                 guard v.bytes[s + 3] == UInt8(ascii: "."), n > 4,
-                    ((s + 4)..<(s + n)).allSatisfy({ v.bytes[$0] >= 48 && v.bytes[$0] <= 57 }) else { break }
+                    ((s + 4)..<(s + n)).allSatisfy({ v.bytes[$0] >= 48 && v.bytes[$0] <= 57 })
+                else { break }
                 var scale = 0.1
-                for p in (s + 4)..<(s + n) { fraction += Double(v.bytes[p] - 48) * scale; scale /= 10 }
+                for p in (s + 4)..<(s + n) {
+                    fraction += Double(v.bytes[p] - 48) * scale
+                    scale /= 10
+                }
                 fractionDigits = n - 4
             }
             if groups == 0 { startsWithZero = v.bytes[s] == UInt8(ascii: "0") }
             narrowSpace = narrowSpace || gap > 1
-            value = value * 1000 + Double(Int(v.bytes[s] - 48) * 100 + Int(v.bytes[s + 1] - 48) * 10 + Int(v.bytes[s + 2] - 48))
+            value =
+                value * 1000
+                + Double(Int(v.bytes[s] - 48) * 100 + Int(v.bytes[s + 1] - 48) * 10 + Int(v.bytes[s + 2] - 48))
             groups += 1
             t += 1
             if fractionDigits > 0 { break }
@@ -143,7 +160,8 @@ extension NumberScanner {
         case 2: return v.bytes[a] == 0xC2 && v.bytes[a + 1] == 0xA0 ? 2 : nil  // U+00A0
         case 3:
             // U+2009 thin space, U+202F narrow no-break space
-            return v.bytes[a] == 0xE2 && v.bytes[a + 1] == 0x80 && (v.bytes[a + 2] == 0x89 || v.bytes[a + 2] == 0xAF) ? 3 : nil
+            return v.bytes[a] == 0xE2 && v.bytes[a + 1] == 0x80 && (v.bytes[a + 2] == 0x89 || v.bytes[a + 2] == 0xAF)
+                ? 3 : nil
         default: return nil
         }
     }

@@ -11,14 +11,15 @@ extension NumberScanner {
     /// The plural scale words and the amount each names at least.
     static let indefiniteScales: [WordKey: Double] = [
         WordKey("dozens"): 12, WordKey("hundreds"): 100, WordKey("thousands"): 1e3, WordKey("millions"): 1e6,
-        WordKey("billions"): 1e9, WordKey("trillions"): 1e12,
+        WordKey("billions"): 1e9, WordKey("trillions"): 1e12
     ]
     static let tens = WordKey("tens"), of = WordKey("of")
 
     /// Words that make a plural scale a place in a sequence or a noun of its own rather than an
     /// amount: `the hundreds` (a range of values), `their thousands`.
-    static let indefiniteBlockers: Set<WordKey> = Set(["the", "their", "its", "his", "her", "our", "your", "in", "into"]
-        .map(WordKey.init))
+    static let indefiniteBlockers: Set<WordKey> = Set(
+        ["the", "their", "its", "his", "her", "our", "your", "in", "into"]
+            .map(WordKey.init))
 
     /// Whether the word at token `i` can start an indefinite amount (`tens` only before `of`).
     static func startsIndefiniteAmount(_ key: WordKey) -> Bool {
@@ -34,27 +35,32 @@ extension NumberScanner {
         var value: Double
         var t = i
         if first == NumberScanner.tens {
-            guard let k1 = v.key(i + 1), k1 == NumberScanner.of, let k2 = v.key(i + 2), let s = NumberScanner.indefiniteScales[k2],
-                s >= 1e3 else { return nil }
+            guard let k1 = v.key(i + 1), k1 == NumberScanner.of, let k2 = v.key(i + 2),
+                let s = NumberScanner.indefiniteScales[k2],
+                s >= 1e3
+            else { return nil }
             value = 10 * s
             t = i + 2
         } else {
             guard let s = NumberScanner.indefiniteScales[first] else { return nil }
             value = s
         }
-        while let k1 = v.key(t + 1), k1 == NumberScanner.of, let k2 = v.key(t + 2), let s = NumberScanner.indefiniteScales[k2],
+        while let k1 = v.key(t + 1), k1 == NumberScanner.of, let k2 = v.key(t + 2),
+            let s = NumberScanner.indefiniteScales[k2],
             s >= 1e3
         {
             value *= s
             t += 2
         }
-        var mention = NumberMention(kind: .cardinal, start: v.start(i), end: v.end(t), value: .number(value),
-                                    subtype: "integer", approximate: "indefinite")
+        var mention = NumberMention(
+            kind: .cardinal, start: v.start(i), end: v.end(t), value: .number(value),
+            subtype: "integer", approximate: "indefinite")
         var next = t + 1
         // What follows "of": a currency makes it money, else the counted noun.
         if let k = v.key(next), k == NumberScanner.of {
-            let amount = Amount(kind: .cardinal, firstToken: i, nextToken: next, start: mention.start, end: mention.end,
-                                value: value, form: .integer, isScaled: true)
+            let amount = Amount(
+                kind: .cardinal, firstToken: i, nextToken: next, start: mention.start, end: mention.end,
+                value: value, form: .integer, isScaled: true)
             if let money = trailingCurrency(after: next + 1, amount: amount), money.code != nil, money.divisor == 1 {
                 mention.kind = .money
                 mention.subtype = nil

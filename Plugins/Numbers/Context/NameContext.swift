@@ -7,18 +7,23 @@ import AssayCore
 extension NumberScanner {
     /// Capitalised words that start a sentence before an amount without naming anything
     /// (`Perhaps 300 people`, `Maybe 20`); the function words and modifiers are checked apart.
-    static let sentenceAdverbs: Set<WordKey> = Set([
-        "perhaps", "maybe", "another", "all", "some", "many", "nearly", "only", "just", "roughly", "barely", "fully",
-        "exactly", "almost", "about", "around", "over", "under", "some", "those", "these", "the", "and", "but", "yet",
-        "with", "without", "of", "at", "by", "in", "on", "for", "to", "from", "since", "after", "before", "until",
-        "another", "every", "each", "no", "than", "then", "now", "still", "even", "also", "top",
-    ].map(WordKey.init))
+    static let sentenceAdverbs: Set<WordKey> = Set(
+        [
+            "perhaps", "maybe", "another", "all", "some", "many", "nearly", "only", "just", "roughly", "barely",
+            "fully",
+            "exactly", "almost", "about", "around", "over", "under", "some", "those", "these", "the", "and", "but",
+            "yet",
+            "with", "without", "of", "at", "by", "in", "on", "for", "to", "from", "since", "after", "before", "until",
+            "another", "every", "each", "no", "than", "then", "now", "still", "even", "also", "top"
+        ].map(WordKey.init))
 
     /// Days of the week, which precede amounts in news (`On Monday 300 people marched`).
-    static let weekdays: Set<WordKey> = Set([
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri",
-        "sat", "sun", "today", "yesterday", "tomorrow",
-    ].map(WordKey.init))
+    static let weekdays: Set<WordKey> = Set(
+        [
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu",
+            "fri",
+            "sat", "sun", "today", "yesterday", "tomorrow"
+        ].map(WordKey.init))
 
     /// Whether a plain whole number (or a one-token span of them, `737-800`) directly follows a
     /// name: a capitalised word that is not a function word, modifier, month or weekday, or a
@@ -28,7 +33,8 @@ extension NumberScanner {
         let v = view
         let t = first - 1
         guard t >= v.lower, v.tokens[first].spaceBefore, v.kind(t) == .word, !q.isSpelled, !q.isOrdinal, !q.isScaled,
-            q.form == .integer, q.gluedNoun == nil, q.currency == nil, q.gluedApproximation == nil, q.value >= 0 else { return false }
+            q.form == .integer, q.gluedNoun == nil, q.currency == nil, q.gluedApproximation == nil, q.value >= 0
+        else { return false }
         // Only digits (and the hyphen of 737-800): 1,000 and 2.5 are amounts whatever precedes them.
         for p in q.start..<q.end {
             let b = v.bytes[p]
@@ -45,8 +51,10 @@ extension NumberScanner {
         if hasAmpersand || (hasInnerCapital && !v.isAllCaps(t)) { return true }
         // A capital that starts a sentence says nothing (`Add 2 cups`, `Officials 30`... ).
         guard v.isCapitalized(t), !startsSentence(t) else { return false }
-        if CountWords.stop.contains(key) || NumberScanner.sentenceAdverbs.contains(key) || NumberScanner.weekdays.contains(key)
-            || CalendarWords.months[key] != nil || ModifierWords.byLastWord[key] != nil || CalendarWords.dayPeriods.contains(key)
+        if CountWords.stop.contains(key) || NumberScanner.sentenceAdverbs.contains(key)
+            || NumberScanner.weekdays.contains(key)
+            || CalendarWords.months[key] != nil || ModifierWords.byLastWord[key] != nil
+            || CalendarWords.dayPeriods.contains(key)
             || CurrencyTable.codeKeys[key] != nil || CurrencyTable.prefixWords[key] != nil || key.hasSuffix("ly")
         {
             return false
@@ -98,7 +106,9 @@ extension NumberScanner {
             guard t >= v.lower, let k = v.key(t), k == NumberScanner.no || k == NumberScanner.nos else { return nil }
             return t
         }
-        guard let k = v.key(t), k == NumberScanner.no, v.firstByte(t) == UInt8(ascii: "N"), !v.isAllCaps(t) else { return nil }
+        guard let k = v.key(t), k == NumberScanner.no, v.firstByte(t) == UInt8(ascii: "N"), !v.isAllCaps(t) else {
+            return nil
+        }
         if next < v.upper, v.kind(next) == .word, let nk = v.key(next), !v.isCapitalized(next),
             isPlural(nk) || CountWords.irregularPlurals.contains(nk)
         {
@@ -111,7 +121,9 @@ extension NumberScanner {
     /// number (`No 10 Downing Street`).
     func isNameContinuation(_ t: Int) -> Bool {
         let v = view
-        guard t < v.upper, v.kind(t) == .word, v.tokens[t].spaceBefore, v.isCapitalized(t), let k = v.key(t) else { return false }
+        guard t < v.upper, v.kind(t) == .word, v.tokens[t].spaceBefore, v.isCapitalized(t), let k = v.key(t) else {
+            return false
+        }
         return !CountWords.stop.contains(k) && !NumberScanner.sentenceAdverbs.contains(k)
     }
 
@@ -119,7 +131,9 @@ extension NumberScanner {
     func elidedCentury(before first: Int) -> Int? {
         let v = view
         let t = first - 1
-        guard t >= v.lower, !v.tokens[first].spaceBefore, let s = v.scalar(t), s == "'" || s == "\u{2019}" else { return nil }
+        guard t >= v.lower, !v.tokens[first].spaceBefore, let s = v.scalar(t), s == "'" || s == "\u{2019}" else {
+            return nil
+        }
         return t
     }
 

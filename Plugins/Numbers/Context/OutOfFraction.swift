@@ -11,10 +11,13 @@ extension NumberScanner {
         let t = part.nextToken
         guard part.kind == .cardinal, part.high == nil, part.form == .integer, part.value >= 0, part.counts == nil,
             let k1 = v.key(t), k1 == NumberScanner.out, let k2 = v.key(t + 1), k2 == NumberScanner.of, t + 2 < v.upper,
-            case .amount(let whole) = readAmount(at: t + 2), whole.kind == .cardinal, whole.high == nil, whole.form == .integer,
-            whole.value > 0, whole.value >= part.value else { return nil }
-        var m = NumberMention(kind: .cardinal, start: part.start, end: whole.end, value: .number(part.value / whole.value),
-                              subtype: "fraction", approximate: part.approximate)
+            case .amount(let whole) = readAmount(at: t + 2), whole.kind == .cardinal, whole.high == nil,
+            whole.form == .integer,
+            whole.value > 0, whole.value >= part.value
+        else { return nil }
+        var m = NumberMention(
+            kind: .cardinal, start: part.start, end: whole.end, value: .number(part.value / whole.value),
+            subtype: "fraction", approximate: part.approximate)
         m.counts = whole.counts ?? countedNoun(from: whole.nextToken, singular: false)
         return (m, whole.nextToken)
     }

@@ -4,8 +4,9 @@ import AssayCore
 /// `late-1990s`. The tokeniser keeps such words whole, and the hyphen is no minus sign.
 extension NumberScanner {
     /// Prefixes that put a year (or a decade) in time.
-    static let yearPrefixes: Set<WordKey> = Set(["mid", "pre", "post", "early", "late", "end", "start", "circa", "fy"]
-        .map(WordKey.init))
+    static let yearPrefixes: Set<WordKey> = Set(
+        ["mid", "pre", "post", "early", "late", "end", "start", "circa", "fy"]
+            .map(WordKey.init))
 
     /// The year at the end of the word at token `i`, if the word is `prefix-YYYY` or `prefix-YYYYs`.
     func prefixedYear(at i: Int) -> NumberMention? {
@@ -22,10 +23,12 @@ extension NumberScanner {
             year = year * 10 + Int(b - 48)
         }
         guard CalendarWords.yearRange.contains(Double(year)), let prefix = WordKey(v.bytes, s, digitsStart - 1),
-            NumberScanner.yearPrefixes.contains(prefix) else { return nil }
+            NumberScanner.yearPrefixes.contains(prefix)
+        else { return nil }
         let isDecade = digitsEnd < e
         if isDecade, year % 10 != 0 { return nil }
-        return NumberMention(kind: .year, start: digitsStart, end: e, value: .number(Double(year)),
-                             subtype: isDecade ? "decade" : nil)
+        return NumberMention(
+            kind: .year, start: digitsStart, end: e, value: .number(Double(year)),
+            subtype: isDecade ? "decade" : nil)
     }
 }

@@ -8,19 +8,24 @@ extension NumberScanner {
 
     /// Words before `half of` that make `half` a part of something in time or space (`the second
     /// half of the season`, `the northern half of the island`) rather than an amount.
-    static let halfBlockers: Set<WordKey> = Set([
-        "the", "a", "an", "one", "this", "that", "each", "either", "every", "its", "his", "her", "their", "our",
-        "my", "your", "first", "second", "latter", "other", "back", "front", "top", "bottom", "upper", "lower",
-        "final", "last", "opening", "closing", "early", "earlier", "late", "later", "whole", "better", "worse",
-        "bigger", "larger", "smaller",
-    ].map(WordKey.init))
+    static let halfBlockers: Set<WordKey> = Set(
+        [
+            "the", "a", "an", "one", "this", "that", "each", "either", "every", "its", "his", "her", "their", "our",
+            "my", "your", "first", "second", "latter", "other", "back", "front", "top", "bottom", "upper", "lower",
+            "final", "last", "opening", "closing", "early", "earlier", "late", "later", "whole", "better", "worse",
+            "bigger", "larger", "smaller"
+        ].map(WordKey.init))
 
     /// `half of them`, `nearly half of the voters`: the fraction 0.5 spanning `half`.
     func halfOf(at i: Int) -> Quantity? {
         let v = view
-        guard let k = v.key(i), k == NumberScanner.half, let next = v.key(i + 1), next == NumberScanner.of else { return nil }
+        guard let k = v.key(i), k == NumberScanner.half, let next = v.key(i + 1), next == NumberScanner.of else {
+            return nil
+        }
         if i - 1 >= v.lower, let before = v.key(i - 1) {
-            if NumberScanner.halfBlockers.contains(before) || before.hasSuffix("ern") || before.hasSuffix("'s") { return nil }
+            if NumberScanner.halfBlockers.contains(before) || before.hasSuffix("ern") || before.hasSuffix("'s") {
+                return nil
+            }
         }
         var q = Quantity(tokens: i..<(i + 1), start: v.start(i), end: v.end(i), value: 0.5)
         q.form = .fraction
@@ -33,8 +38,11 @@ extension NumberScanner {
     /// people (`the couple`, `a married couple`), not a number.
     func coupleOf(at i: Int) -> NumberMention? {
         let v = view
-        guard let k1 = v.key(i + 1), k1 == NumberScanner.couple, let k2 = v.key(i + 2), k2 == NumberScanner.of else { return nil }
-        var m = NumberMention(kind: .cardinal, start: v.start(i), end: v.end(i + 1), value: .number(2), subtype: "integer")
+        guard let k1 = v.key(i + 1), k1 == NumberScanner.couple, let k2 = v.key(i + 2), k2 == NumberScanner.of else {
+            return nil
+        }
+        var m = NumberMention(
+            kind: .cardinal, start: v.start(i), end: v.end(i + 1), value: .number(2), subtype: "integer")
         m.approximate = modifier(before: i)
         m.counts = countedNoun(from: i + 3, singular: false)
         return m
@@ -46,10 +54,12 @@ extension NumberScanner {
         let v = view
         let t = q.tokens.upperBound
         guard q.isSpelled, !q.isOrdinal, q.form == .integer, q.gluedNoun == nil, q.value >= 1, q.value <= 100,
-            let k = v.key(t), k == NumberScanner.over, t + 1 < v.upper, v.kind(t + 1) == .word else { return nil }
+            let k = v.key(t), k == NumberScanner.over, t + 1 < v.upper, v.kind(t + 1) == .word
+        else { return nil }
         let pieces = SpelledNumberParser.pieces(v, from: t + 1)
         guard let r = SpelledNumberParser.read(pieces), !r.isOrdinal, r.form == .integer, r.value >= 2, r.value <= 100,
-            pieces[r.pieceCount - 1].endsToken else { return nil }
+            pieces[r.pieceCount - 1].endsToken
+        else { return nil }
         if case .article = pieces[0].role { return nil }
         let last = pieces[r.pieceCount - 1].token
         if countedNoun(from: last + 1, singular: false) != nil { return nil }
@@ -64,15 +74,19 @@ extension NumberScanner {
 
     /// Determiners that make `one hundredth` an ordinal: `the one hundredth day`, `its one
     /// thousandth customer`.
-    static let ordinalDeterminers: Set<WordKey> = Set(["the", "its", "his", "her", "their", "our", "my", "your", "this"]
-        .map(WordKey.init))
+    static let ordinalDeterminers: Set<WordKey> = Set(
+        ["the", "its", "his", "her", "their", "our", "my", "your", "this"]
+            .map(WordKey.init))
 
     /// Whether `one hundredth` (a fraction by its words) is an ordinal here, after a determiner.
-    func isOrdinalAfterDeterminer(_ pieces: [SpelledNumberParser.Piece], _ r: SpelledNumberParser.Result, at i: Int) -> Double? {
+    func isOrdinalAfterDeterminer(_ pieces: [SpelledNumberParser.Piece], _ r: SpelledNumberParser.Result, at i: Int)
+        -> Double?
+    {
         let v = view
         guard r.form == .fraction, r.pieceCount == 2, case .number(.unit(1)) = pieces[0].role,
             case .number(.ordinal(let d, false, true)) = pieces[1].role, d >= 100, i - 1 >= v.lower,
-            let before = v.key(i - 1), NumberScanner.ordinalDeterminers.contains(before) || before.hasSuffix("'s") else { return nil }
+            let before = v.key(i - 1), NumberScanner.ordinalDeterminers.contains(before) || before.hasSuffix("'s")
+        else { return nil }
         return d
     }
 }

@@ -15,7 +15,9 @@ struct NumbersEvaluation {
         var kind: String
         var text: String
         var detail: String
-        var description: String { "\(sort.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) \(kind) \"\(text)\" \(detail) [\(caseID)]" }
+        var description: String {
+            "\(sort.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) \(kind) \"\(text)\" \(detail) [\(caseID)]"
+        }
     }
 
     private(set) var scores: [String: SpanScore] = [:]
@@ -53,9 +55,15 @@ struct NumbersEvaluation {
             score.spans.found = predicted.count
             score.spans.expected = goldSpans.count
             for g in goldSpans {
-                guard let k = predicted.indices.first(where: { !matched.contains($0) && predicted[$0].start == g.start && predicted[$0].end == g.end }) else {
-                    disagreements.append(Disagreement(sort: .missed, caseID: gold.id, kind: kind, text: text(g.start, g.end),
-                                                      detail: "value \(g.value.map(Value.format) ?? "null")"))
+                guard
+                    let k = predicted.indices.first(where: {
+                        !matched.contains($0) && predicted[$0].start == g.start && predicted[$0].end == g.end
+                    })
+                else {
+                    disagreements.append(
+                        Disagreement(
+                            sort: .missed, caseID: gold.id, kind: kind, text: text(g.start, g.end),
+                            detail: "value \(g.value.map(Value.format) ?? "null")"))
                     continue
                 }
                 matched.insert(k)
@@ -66,21 +74,29 @@ struct NumbersEvaluation {
                     if let pv = m.value.number, NumbersEvaluation.sameValue(gv, pv) {
                         score.valuesCorrect += 1
                     } else {
-                        disagreements.append(Disagreement(sort: .wrongValue, caseID: gold.id, kind: kind, text: text(g.start, g.end),
-                                                          detail: "gold \(Value.format(gv)), found \(m.value.text)"))
+                        disagreements.append(
+                            Disagreement(
+                                sort: .wrongValue, caseID: gold.id, kind: kind, text: text(g.start, g.end),
+                                detail: "gold \(Value.format(gv)), found \(m.value.text)"))
                     }
                 }
                 if let gu = g.unit {
                     score.unitsCompared += 1
-                    if m.unit == gu { score.unitsCorrect += 1 } else {
-                        disagreements.append(Disagreement(sort: .wrongUnit, caseID: gold.id, kind: kind, text: text(g.start, g.end),
-                                                          detail: "gold \(gu), found \(m.unit ?? "null")"))
+                    if m.unit == gu {
+                        score.unitsCorrect += 1
+                    } else {
+                        disagreements.append(
+                            Disagreement(
+                                sort: .wrongUnit, caseID: gold.id, kind: kind, text: text(g.start, g.end),
+                                detail: "gold \(gu), found \(m.unit ?? "null")"))
                     }
                 }
             }
             for (k, p) in predicted.enumerated() where !matched.contains(k) {
-                disagreements.append(Disagreement(sort: .spurious, caseID: gold.id, kind: kind, text: text(p.start, p.end),
-                                                  detail: "value \(p.mention.value.text)"))
+                disagreements.append(
+                    Disagreement(
+                        sort: .spurious, caseID: gold.id, kind: kind, text: text(p.start, p.end),
+                        detail: "value \(p.mention.value.text)"))
             }
             scores[kind, default: SpanScore()] = scores[kind, default: SpanScore()] + score
         }
@@ -97,15 +113,18 @@ struct NumbersEvaluation {
     /// A table of the scores, one row per kind and one for all kinds.
     func report() -> String {
         func pct(_ x: Double) -> String { String(format: "%6.3f", x) }
-        var lines = ["numbers: \(caseCount) cases",
-                     "kind        gold  found     P      R      F1    value   unit"]
+        var lines = [
+            "numbers: \(caseCount) cases",
+            "kind        gold  found     P      R      F1    value   unit"
+        ]
         let order = NumberMention.Kind.allCases.map(\.rawValue)
         let kinds = scores.keys.sorted { (order.firstIndex(of: $0) ?? 99, $0) < (order.firstIndex(of: $1) ?? 99, $1) }
         for (name, s) in kinds.map({ ($0, scores[$0]!) }) + [("all", overall)] {
             let gold = s.spans.expected, found = s.spans.found
             let unit = s.unitsCompared == 0 ? "     -" : pct(s.unitAccuracy)
-            lines.append(name.padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: "%6d %6d ", gold, found)
-                         + "\(pct(s.precision)) \(pct(s.recall)) \(pct(s.f1))  \(pct(s.valueAccuracy)) \(unit)")
+            lines.append(
+                name.padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: "%6d %6d ", gold, found)
+                    + "\(pct(s.precision)) \(pct(s.recall)) \(pct(s.f1))  \(pct(s.valueAccuracy)) \(unit)")
         }
         return lines.joined(separator: "\n")
     }
@@ -122,14 +141,18 @@ struct NumbersEvaluation {
             }
             var errors = 0
             if let e = args.options["errors"] {
-                guard let n = Int(e), n >= 0 else { throw AssayError(.invalidArgument, "--errors needs a whole number, not '\(e)'") }
+                guard let n = Int(e), n >= 0 else {
+                    throw AssayError(.invalidArgument, "--errors needs a whole number, not '\(e)'")
+                }
                 errors = n
             }
             var evaluation = NumbersEvaluation()
             evaluation.evaluate(try NumbersGoldCase.load(records: AnnotatedRecords.read(path)))
             output(evaluation.report())
             if errors > 0 {
-                output("disagreements (first \(min(errors, evaluation.disagreements.count)) of \(evaluation.disagreements.count)):")
+                output(
+                    "disagreements (first \(min(errors, evaluation.disagreements.count)) of \(evaluation.disagreements.count)):"
+                )
                 for d in evaluation.disagreements.prefix(errors) { output("  \(d)") }
             }
         })

@@ -30,9 +30,11 @@ struct NumbersGoldCase {
             let object = record.object
             let spans = (object["spans"] as? [[String: Any]] ?? []).compactMap { s -> GoldSpan? in
                 guard let start = (s["start"] as? NSNumber)?.intValue, let end = (s["end"] as? NSNumber)?.intValue,
-                    let kind = s["kind"] as? String else { return nil }
-                return GoldSpan(start: start, end: end, kind: kind, value: (s["value"] as? NSNumber)?.doubleValue,
-                                unit: s["unit"] as? String, core: (s["core"] as? Bool) ?? true)
+                    let kind = s["kind"] as? String
+                else { return nil }
+                return GoldSpan(
+                    start: start, end: end, kind: kind, value: (s["value"] as? NSNumber)?.doubleValue,
+                    unit: s["unit"] as? String, core: (s["core"] as? Bool) ?? true)
             }
             let scope = Set(object["scope"] as? [String] ?? spans.map(\.kind))
             return NumbersGoldCase(id: record.id, text: record.text, spans: spans, scope: scope)

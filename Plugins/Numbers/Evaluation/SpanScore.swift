@@ -22,8 +22,9 @@ struct SpanScore: Equatable {
     private func ratio(_ a: Int, _ b: Int) -> Double { b == 0 ? 1 : Double(a) / Double(b) }
 
     static func + (a: SpanScore, b: SpanScore) -> SpanScore {
-        SpanScore(spans: a.spans + b.spans, valuesCompared: a.valuesCompared + b.valuesCompared,
-                  valuesCorrect: a.valuesCorrect + b.valuesCorrect, unitsCompared: a.unitsCompared + b.unitsCompared,
-                  unitsCorrect: a.unitsCorrect + b.unitsCorrect)
+        SpanScore(
+            spans: a.spans + b.spans, valuesCompared: a.valuesCompared + b.valuesCompared,
+            valuesCorrect: a.valuesCorrect + b.valuesCorrect, unitsCompared: a.unitsCompared + b.unitsCompared,
+            unitsCorrect: a.unitsCorrect + b.unitsCorrect)
     }
 }

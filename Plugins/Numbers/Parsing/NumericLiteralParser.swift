@@ -13,7 +13,12 @@ enum NumericLiteralParser {
         case code(skipTo: Int)
     }
 
-    private struct Group { var separator: UInt8; var start: Int; var end: Int; var length: Int { end - start } }
+    private struct Group {
+        var separator: UInt8
+        var start: Int
+        var end: Int
+        var length: Int { end - start }
+    }
 
     private static let comma = UInt8(ascii: ","), dot = UInt8(ascii: "."), hyphen = UInt8(ascii: "-")
 
@@ -53,7 +58,7 @@ enum NumericLiteralParser {
             var q = p0
             while digit(q) { q += 1 }
             groups.append(Group(separator: 0, start: p0, end: q))
-            while (at(q) == comma || at(q) == dot), digit(q + 1) {
+            while at(q) == comma || at(q) == dot, digit(q + 1) {
                 let sep = at(q)
                 var r = q + 1
                 while digit(r) { r += 1 }
@@ -92,19 +97,27 @@ enum NumericLiteralParser {
             if at(r) == hyphen || at(r) == UInt8(ascii: "+") { r += 1 }
             let expStart = r
             var e = 0.0
-            while digit(r) { e = e * 10 + Double(b[r] - 48); r += 1 }
+            while digit(r) {
+                e = e * 10 + Double(b[r] - 48)
+                r += 1
+            }
             guard r - expStart <= 3, !letter(r), isTokenEnd(v, i, j, r) else { return skipAll }
             let power = pow10Power(10, e)
             value = expNegative ? value / power : value * power
             form = .power
             isPlain = false
             p = r
-        } else if at(p) == UInt8(ascii: "^"), digit(p + 1) || ((at(p + 1) == hyphen || at(p + 1) == UInt8(ascii: "+")) && digit(p + 2)) {
+        } else if at(p) == UInt8(ascii: "^"),
+            digit(p + 1) || ((at(p + 1) == hyphen || at(p + 1) == UInt8(ascii: "+")) && digit(p + 2))
+        {
             var r = p + 1
             let expNegative = at(r) == hyphen
             if at(r) == hyphen || at(r) == UInt8(ascii: "+") { r += 1 }
             var e = 0.0
-            while digit(r) { e = e * 10 + Double(b[r] - 48); r += 1 }
+            while digit(r) {
+                e = e * 10 + Double(b[r] - 48)
+                r += 1
+            }
             value = pow10Power(value, expNegative ? -e : e)
             form = .power
             isPlain = false
@@ -114,7 +127,10 @@ enum NumericLiteralParser {
         {
             var r = p + 4
             var e = 0.0
-            while digit(r) { e = e * 10 + Double(b[r] - 48); r += 1 }
+            while digit(r) {
+                e = e * 10 + Double(b[r] - 48)
+                r += 1
+            }
             value *= pow10Power(10, e)
             form = .power
             isPlain = false
@@ -122,19 +138,28 @@ enum NumericLiteralParser {
         } else if at(p) == UInt8(ascii: "/"), digit(p + 1), plain {
             var r = p + 1
             var denominator = 0.0
-            while digit(r) { denominator = denominator * 10 + Double(b[r] - 48); r += 1 }
+            while digit(r) {
+                denominator = denominator * 10 + Double(b[r] - 48)
+                r += 1
+            }
             if at(r) == UInt8(ascii: "/"), digit(r + 1) {
                 var s = r + 1
                 var year = 0
-                while digit(s) { year = year.appendingDigit(b[s]); s += 1 }
+                while digit(s) {
+                    year = year.appendingDigit(b[s])
+                    s += 1
+                }
                 guard let first = value.wholeInt, let second = denominator.wholeInt,
                     let iso = numericDate(first: first, second: second, year: year, yearDigits: s - r - 1),
-                    isTokenEnd(v, i, j, s) else { return skipAll }
+                    isTokenEnd(v, i, j, s)
+                else { return skipAll }
                 q.special = .date(iso)
                 isPlain = false
                 p = s
             } else {
-                guard fractionDenominators.contains(denominator), value < denominator * 10, value > 0 else { return skipAll }
+                guard fractionDenominators.contains(denominator), value < denominator * 10, value > 0 else {
+                    return skipAll
+                }
                 value /= denominator
                 form = .fraction
                 isPlain = false
@@ -160,10 +185,14 @@ enum NumericLiteralParser {
                 // 2025-05-08 is a date; 555-123-4567 and other triples are codes.
                 var s = r + 1
                 var day = 0
-                while digit(s) { day = day.appendingDigit(b[s]); s += 1 }
+                while digit(s) {
+                    day = day.appendingDigit(b[s])
+                    s += 1
+                }
                 guard plain, secondPlain, q.digitCount == 4, second[0].length == 2, s - r - 1 == 2,
                     let month = high.value.wholeInt, (1...12).contains(month), (1...31).contains(day),
-                    let year = value.wholeInt, isTokenEnd(v, i, j, s) else { return skipAll }
+                    let year = value.wholeInt, isTokenEnd(v, i, j, s)
+                else { return skipAll }
                 q.special = .date(String(format4(year)) + "-" + two(month) + "-" + two(day))
                 isPlain = false
                 p = s
@@ -198,7 +227,7 @@ enum NumericLiteralParser {
             let suffixUpper = (p..<r).allSatisfy { b[$0] >= 65 && b[$0] <= 90 }
             if NumberWords.ordinalSuffixes.contains(key), plain, form == .integer, q.special == nil {
                 q.isOrdinal = true
-            } else if key == WordKey("s"), plain, q.special == nil, (q.digitCount == 4 || q.digitCount == 2),
+            } else if key == WordKey("s"), plain, q.special == nil, q.digitCount == 4 || q.digitCount == 2,
                 value.truncatingRemainder(dividingBy: 10) == 0
             {
                 q.special = .decade
@@ -219,7 +248,8 @@ enum NumericLiteralParser {
             } else if r - p == 1, suffixUpper, key == WordKey("c") || key == WordKey("f") {
                 // 1.5C, 104F: a temperature, as climate and weather stories write it.
                 q.gluedNoun = "°" + (key == WordKey("c") ? "C" : "F")
-            } else if key == WordKey("p"), !suffixUpper, plain, form == .integer, q.special == nil, value >= 1, value <= 500,
+            } else if key == WordKey("p"), !suffixUpper, plain, form == .integer, q.special == nil, value >= 1,
+                value <= 500,
                 ![144, 240, 360, 480].contains(value)
             {
                 // 20p, 5p: pence (1080p and 720p are video resolutions, above the limit or excluded).
@@ -285,11 +315,15 @@ enum NumericLiteralParser {
         return nil
     }
 
-    private static func isTokenEnd(_ v: TokenView, _ i: Int, _ j: Int, _ p: Int) -> Bool { tokenEnding(v, i, j, p) != nil }
+    private static func isTokenEnd(_ v: TokenView, _ i: Int, _ j: Int, _ p: Int) -> Bool {
+        tokenEnding(v, i, j, p) != nil
+    }
 
     /// The value of digit groups, choosing thousands and decimal separators; nil for codes
     /// (IP addresses, versions). Drops trailing groups that cannot belong to the number.
-    private static func interpret(_ groups: inout [Group], _ b: UnsafeBufferPointer<UInt8>) -> (value: Double, fractionDigits: Int)? {
+    private static func interpret(_ groups: inout [Group], _ b: UnsafeBufferPointer<UInt8>) -> (
+        value: Double, fractionDigits: Int
+    )? {
         var decimalGroup: Int?
         let later = groups.dropFirst()
         let dots = later.filter { $0.separator == dot }.count
@@ -315,7 +349,9 @@ enum NumericLiteralParser {
             } else {
                 let last = groups[groups.count - 1]
                 let inner = groups[1..<(groups.count - 1)]
-                if last.separator == dot, inner.allSatisfy({ $0.separator == comma }), thousandsValid(groups[0..<(groups.count - 1)]) {
+                if last.separator == dot, inner.allSatisfy({ $0.separator == comma }),
+                    thousandsValid(groups[0..<(groups.count - 1)])
+                {
                     decimalGroup = groups.count - 1
                 } else if last.separator == comma, last.length <= 2, inner.allSatisfy({ $0.separator == dot }),
                     groups.count > 2, inner.allSatisfy({ $0.length == 3 }), groups[0].length <= 3

@@ -66,15 +66,23 @@ enum SpelledNumberParser {
                 if p == e || v.bytes[p] == UInt8(ascii: "-") {
                     let role: Piece.Role
                     if let key = WordKey(v.bytes, partStart, p) {
-                        if let w = NumberWords.table[key] { role = .number(w) }
-                        else if key == a || key == an { role = .article }
-                        else if key == and { role = .and }
-                        else { role = .other }
+                        if let w = NumberWords.table[key] {
+                            role = .number(w)
+                        } else if key == a || key == an {
+                            role = .article
+                        } else if key == and {
+                            role = .and
+                        } else {
+                            role = .other
+                        }
                     } else {
                         role = .other
                     }
                     out.append(Piece(token: t, start: partStart, end: p, role: role, endsToken: p == e))
-                    if case .other = role { stop = true; break }
+                    if case .other = role {
+                        stop = true
+                        break
+                    }
                     partStart = p + 1
                 }
                 p += 1
@@ -90,12 +98,14 @@ enum SpelledNumberParser {
     private static func mergeCompoundOrdinals(_ pieces: inout [Piece]) {
         var k = 0
         while k + 1 < pieces.count {
-            if case .number(.tens(let t)) = pieces[k].role, !pieces[k].endsToken, pieces[k + 1].token == pieces[k].token,
+            if case .number(.tens(let t)) = pieces[k].role, !pieces[k].endsToken,
+                pieces[k + 1].token == pieces[k].token,
                 case .number(.ordinal(let u, let plural, true)) = pieces[k + 1].role, u < 10
             {
-                pieces[k] = Piece(token: pieces[k].token, start: pieces[k].start, end: pieces[k + 1].end,
-                                  role: .number(.ordinal(Double(t) + u, plural: plural, isOrdinal: true)),
-                                  endsToken: pieces[k + 1].endsToken)
+                pieces[k] = Piece(
+                    token: pieces[k].token, start: pieces[k].start, end: pieces[k + 1].end,
+                    role: .number(.ordinal(Double(t) + u, plural: plural, isOrdinal: true)),
+                    endsToken: pieces[k + 1].endsToken)
                 pieces.remove(at: k + 1)
             }
             k += 1
@@ -110,7 +120,9 @@ enum SpelledNumberParser {
         var isOrdinal: Bool
     }
 
-    private enum Last { case none, minus, article, half, halfArticle, unit, teen, tens, hundred, scale, and, point, decimal, fraction }
+    private enum Last {
+        case none, minus, article, half, halfArticle, unit, teen, tens, hundred, scale, and, point, decimal, fraction
+    }
 
     static func read(_ pieces: [Piece]) -> Result? {
         var total = 0.0, group = 0.0
@@ -133,7 +145,10 @@ enum SpelledNumberParser {
         }
         func decimalValue() -> Double {
             var f = 0.0, scale = 0.1
-            for d in decimalDigits { f += Double(d) * scale; scale /= 10 }
+            for d in decimalDigits {
+                f += Double(d) * scale
+                scale /= 10
+            }
             return integerPart + f
         }
 
@@ -146,8 +161,14 @@ enum SpelledNumberParser {
             case .hyphen:
                 // "fifty - two", "one - fourth"
                 guard let next = word(k + 1) else { break loop }
-                if last == .tens, case .unit(let u) = next, u > 0 { k += 1; continue }
-                if [.unit, .teen, .tens].contains(last), pieces[k + 1].isDenominator { k += 1; continue }
+                if last == .tens, case .unit(let u) = next, u > 0 {
+                    k += 1
+                    continue
+                }
+                if [.unit, .teen, .tens].contains(last), pieces[k + 1].isDenominator {
+                    k += 1
+                    continue
+                }
                 break loop
             case .article:
                 guard last == .none || last == .half else { break loop }
@@ -155,7 +176,9 @@ enum SpelledNumberParser {
             case .and:
                 guard [.unit, .teen, .tens, .hundred, .scale].contains(last) else { break loop }
                 // A fraction tail: "one and a half", "two million and one half", "forty two and a third".
-                if k + 2 < pieces.count, pieces[k + 2].isDenominator, case .number(.ordinal(let d, _, _)) = pieces[k + 2].role {
+                if k + 2 < pieces.count, pieces[k + 2].isDenominator,
+                    case .number(.ordinal(let d, _, _)) = pieces[k + 2].role
+                {
                     var numerator: Double?
                     if case .article = pieces[k + 1].role { numerator = 1 }
                     if case .number(.unit(let u)) = pieces[k + 1].role, u > 0 { numerator = Double(u) }
@@ -163,7 +186,12 @@ enum SpelledNumberParser {
                         let fraction = n / d
                         var used = 3
                         if case .scale(let s)? = word(k + 3), s < lastScale, s > 12 {
-                            if last == .scale { total += fraction * s } else { total += (group + fraction) * s; group = 0 }
+                            if last == .scale {
+                                total += fraction * s
+                            } else {
+                                total += (group + fraction) * s
+                                group = 0
+                            }
                             lastScale = s
                             used = 4
                         } else if last == .scale {
@@ -189,9 +217,18 @@ enum SpelledNumberParser {
                 if last == .point || last == .decimal {
                     switch w {
                     case .unit(let u):
-                        if tensPending { decimalDigits[decimalDigits.count - 1] = u; tensPending = false } else { decimalDigits.append(u) }
-                    case .teen(let t): decimalDigits += [1, t - 10]; tensPending = false
-                    case .tens(let t): decimalDigits += [t / 10, 0]; tensPending = true
+                        if tensPending {
+                            decimalDigits[decimalDigits.count - 1] = u
+                            tensPending = false
+                        } else {
+                            decimalDigits.append(u)
+                        }
+                    case .teen(let t):
+                        decimalDigits += [1, t - 10]
+                        tensPending = false
+                    case .tens(let t):
+                        decimalDigits += [t / 10, 0]
+                        tensPending = true
                     case .scale(let s) where last == .decimal && s > 12 && s < lastScale:
                         group = decimalValue()
                         total += group * s
@@ -229,16 +266,26 @@ enum SpelledNumberParser {
                     group = (last == .article ? 1 : group) * 100
                     last = .hundred
                 case .scale(let s):
-                    guard [.unit, .teen, .tens, .hundred, .article, .halfArticle, .fraction].contains(last), s < lastScale else { break loop }
+                    guard [.unit, .teen, .tens, .hundred, .article, .halfArticle, .fraction].contains(last),
+                        s < lastScale
+                    else { break loop }
                     if last == .article { group = 1 }
-                    if last == .halfArticle { group = 0.5; form = .fraction }
+                    if last == .halfArticle {
+                        group = 0.5
+                        form = .fraction
+                    }
                     total += group * s
                     group = 0
                     lastScale = s
                     last = .scale
                 case .point:
-                    guard [.unit, .teen, .tens, .hundred, .none].contains(last), let next = word(k + 1) else { break loop }
-                    switch next { case .unit, .teen, .tens: break; default: break loop }
+                    guard [.unit, .teen, .tens, .hundred, .none].contains(last), let next = word(k + 1) else {
+                        break loop
+                    }
+                    switch next {
+                    case .unit, .teen, .tens: break
+                    default: break loop
+                    }
                     integerPart = group
                     decimalDigits = []
                     last = .point

@@ -2,8 +2,10 @@
 /// `May` alone from meaning anything), day periods (`p.m.`) and the words that announce a year.
 enum CalendarWords {
     static let months: [WordKey: Int] = {
-        let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                     "november", "december"]
+        let names = [
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december"
+        ]
         let short = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
         var t: [WordKey: Int] = [:]
         for (i, n) in names.enumerated() { t[WordKey(n)] = i + 1 }
@@ -19,19 +21,22 @@ enum CalendarWords {
     /// Day periods after a clock time: `5 p.m.`, `10:30am`, `9 a.m`.
     static let dayPeriods: Set<WordKey> = [
         WordKey("a.m."), WordKey("p.m."), WordKey("a.m"), WordKey("p.m"), WordKey("am"), WordKey("pm"),
-        WordKey("o'clock"), WordKey("gmt"), WordKey("utc"), WordKey("bst"), WordKey("cet"),
+        WordKey("o'clock"), WordKey("gmt"), WordKey("utc"), WordKey("bst"), WordKey("cet")
     ]
 
     /// Day periods glued to the digits: `5pm`, `10am`.
-    static let gluedDayPeriods: Set<WordKey> = [WordKey("am"), WordKey("pm"), WordKey("a.m."), WordKey("p.m."),
-                                                 WordKey("a.m"), WordKey("p.m"), WordKey("h"), WordKey("hrs")]
+    static let gluedDayPeriods: Set<WordKey> = [
+        WordKey("am"), WordKey("pm"), WordKey("a.m."), WordKey("p.m."),
+        WordKey("a.m"), WordKey("p.m"), WordKey("h"), WordKey("hrs")
+    ]
 
     /// Words after which a four-digit number is a year (`in 2024`, `since 1945`, `the 2024 election`).
-    static let yearContext: Set<WordKey> = Set([
-        "in", "since", "until", "till", "by", "the", "from", "during", "before", "after", "early", "late", "mid",
-        "of", "year", "fiscal", "fy", "circa", "c.", "through", "between", "and", "to", "'s", "summer", "winter",
-        "spring", "autumn", "fall", "end", "start", "beginning", "its", "their", "his", "her", "this", "that",
-    ].map(WordKey.init))
+    static let yearContext: Set<WordKey> = Set(
+        [
+            "in", "since", "until", "till", "by", "the", "from", "during", "before", "after", "early", "late", "mid",
+            "of", "year", "fiscal", "fy", "circa", "c.", "through", "between", "and", "to", "'s", "summer", "winter",
+            "spring", "autumn", "fall", "end", "start", "beginning", "its", "their", "his", "her", "this", "that"
+        ].map(WordKey.init))
 
     /// The earliest and latest numbers read as years when written as four plain digits.
     static let yearRange: ClosedRange<Double> = 1000...2199

@@ -16,7 +16,7 @@ enum CurrencyTable {
     static let symbols: [Unicode.Scalar: String] = [
         "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB", "₩": "KRW", "₺": "TRY", "₦": "NGN",
         "₱": "PHP", "₪": "ILS", "฿": "THB", "₫": "VND", "₴": "UAH", "₸": "KZT", "₲": "PYG", "₡": "CRC", "₵": "GHS",
-        "₼": "AZN", "₾": "GEL", "₭": "LAK", "元": "CNY", "¢": "USD",
+        "₼": "AZN", "₾": "GEL", "₭": "LAK", "元": "CNY", "¢": "USD"
     ]
 
     /// Letters glued before `$` that name a dollar (or peso): `US$5m`, `C$`, `HK$`, `Mex$`.
@@ -25,18 +25,21 @@ enum CurrencyTable {
         WordKey("cad"): "CAD", WordKey("a"): "AUD", WordKey("au"): "AUD", WordKey("aud"): "AUD",
         WordKey("nz"): "NZD", WordKey("hk"): "HKD", WordKey("s"): "SGD", WordKey("sg"): "SGD", WordKey("nt"): "TWD",
         WordKey("r"): "BRL", WordKey("mex"): "MXN", WordKey("mx"): "MXN", WordKey("j"): "JMD", WordKey("z"): "ZWL",
-        WordKey("tt"): "TTD", WordKey("bds"): "BBD", WordKey("ec"): "XCD",
+        WordKey("tt"): "TTD", WordKey("bds"): "BBD", WordKey("ec"): "XCD"
     ]
 
     /// Dollar prefixes that are not English words, so they stay a prefix even when a space
     /// separates them from the sign (`C $ 16.4 million`, `HK $ 3`); `A` and `S` do not (`a $5 fee`).
-    static let spacedDollarPrefixes: Set<WordKey> = [WordKey("us"), WordKey("u.s."), WordKey("c"), WordKey("cad"), WordKey("aud"),
-                                                     WordKey("nz"), WordKey("hk"), WordKey("sg"), WordKey("nt"), WordKey("mex")]
+    static let spacedDollarPrefixes: Set<WordKey> = [
+        WordKey("us"), WordKey("u.s."), WordKey("c"), WordKey("cad"), WordKey("aud"),
+        WordKey("nz"), WordKey("hk"), WordKey("sg"), WordKey("nt"), WordKey("mex")
+    ]
 
     /// Abbreviations written before an amount that are not ISO codes (`Rs 500`, `Rs. 500`).
     static let prefixWords: [WordKey: String] = [
-        WordKey("rs"): "INR", WordKey("rs."): "INR", WordKey("inr"): "INR", WordKey("rmb"): "CNY", WordKey("sfr"): "CHF",
-        WordKey("dhs"): "AED", WordKey("sr"): "SAR", WordKey("kes"): "KES", WordKey("ksh"): "KES", WordKey("tk"): "BDT",
+        WordKey("rs"): "INR", WordKey("rs."): "INR", WordKey("inr"): "INR", WordKey("rmb"): "CNY",
+        WordKey("sfr"): "CHF",
+        WordKey("dhs"): "AED", WordKey("sr"): "SAR", WordKey("kes"): "KES", WordKey("ksh"): "KES", WordKey("tk"): "BDT"
     ]
 
     /// ISO 4217 codes recognised when written in capitals next to an amount (`USD 5`, `170.5 Billion USD`, `115USD`).
@@ -46,9 +49,10 @@ enum CurrencyTable {
         "ILS", "IRR", "IQD", "PKR", "BDT", "LKR", "IDR", "MYR", "THB", "VND", "PHP", "SEK", "NOK", "DKK", "PLN", "CZK",
         "HUF", "RON", "BGN", "UAH", "BYN", "GEL", "AMD", "AZN", "UZS", "KGS", "TJS", "MNT", "ISK", "XOF", "XAF", "GHS",
         "ETB", "TZS", "UGX", "MAD", "DZD", "TND", "LYD", "JOD", "LBP", "SYP", "OMR", "BHD", "VES", "BOB", "UYU", "PYG",
-        "CUP", "DOP", "JMD", "TTD", "XDR", "SDR",
+        "CUP", "DOP", "JMD", "TTD", "XDR", "SDR"
     ]
-    static let codeKeys: [WordKey: String] = Dictionary(uniqueKeysWithValues: codes.map { (WordKey($0.lowercased()), $0) })
+    static let codeKeys: [WordKey: String] = Dictionary(
+        uniqueKeysWithValues: codes.map { (WordKey($0.lowercased()), $0) })
 
     /// Currency names written after an amount, singular and plural.
     static let names: [WordKey: Name] = {
@@ -118,47 +122,114 @@ enum CurrencyTable {
             for (k, v) in pairs { m[k] = v }
             for part in [adjective] { t[WordKey(part)] = m }
         }
-        add("us", [("USD", "USD")]); add("u.s.", [("USD", "USD")]); add("american", [("USD", "USD")])
-        add("canadian", [("USD", "CAD")]); add("australian", [("USD", "AUD")]); add("singapore", [("USD", "SGD")])
-        add("taiwan", [("USD", "TWD")]); add("taiwanese", [("USD", "TWD")]); add("jamaican", [("USD", "JMD")])
-        add("zimbabwean", [("USD", "ZWL")]); add("namibian", [("USD", "NAD")]); add("fijian", [("USD", "FJD")])
-        add("liberian", [("USD", "LRD")]); add("barbados", [("USD", "BBD")]); add("brunei", [("USD", "BND")])
-        add("swiss", [("CHF", "CHF")]); add("french", [("CHF", "FRF")]); add("belgian", [("CHF", "BEF")])
-        add("cfa", [("CHF", "XOF")]); add("congolese", [("CHF", "CDF")]); add("rwandan", [("CHF", "RWF")])
-        add("guinean", [("CHF", "GNF")]); add("burundian", [("CHF", "BIF")])
-        add("dutch", [("NLG", "NLG")]); add("spanish", [("ESP", "ESP")])
-        add("turkish", [("TRY", "TRY")]); add("italian", [("TRY", "ITL")])
-        add("german", [("DEM", "DEM")]); add("deutsche", [("DEM", "DEM")]); add("finnish", [("DEM", "FIM")])
-        add("mexican", [("MXN", "MXN")]); add("philippine", [("MXN", "PHP")]); add("argentine", [("MXN", "ARS")])
-        add("argentinian", [("MXN", "ARS")]); add("chilean", [("MXN", "CLP")]); add("colombian", [("MXN", "COP")])
-        add("cuban", [("MXN", "CUP")]); add("uruguayan", [("MXN", "UYU")]); add("dominican", [("MXN", "DOP")])
-        add("indian", [("INR", "INR")]); add("pakistani", [("INR", "PKR")]); add("sri", [("INR", "LKR")])
-        add("nepalese", [("INR", "NPR")]); add("indonesian", [("INR", "IDR"), ("IDR", "IDR")])
-        add("mauritian", [("INR", "MUR")]); add("seychellois", [("INR", "SCR")])
-        add("egyptian", [("GBP", "EGP")]); add("lebanese", [("GBP", "LBP")]); add("syrian", [("GBP", "SYP")])
-        add("sudanese", [("GBP", "SDG")]); add("british", [("GBP", "GBP")])
-        add("kenyan", [("KES", "KES")]); add("ugandan", [("KES", "UGX")]); add("tanzanian", [("KES", "TZS")])
+        add("us", [("USD", "USD")])
+        add("u.s.", [("USD", "USD")])
+        add("american", [("USD", "USD")])
+        add("canadian", [("USD", "CAD")])
+        add("australian", [("USD", "AUD")])
+        add("singapore", [("USD", "SGD")])
+        add("taiwan", [("USD", "TWD")])
+        add("taiwanese", [("USD", "TWD")])
+        add("jamaican", [("USD", "JMD")])
+        add("zimbabwean", [("USD", "ZWL")])
+        add("namibian", [("USD", "NAD")])
+        add("fijian", [("USD", "FJD")])
+        add("liberian", [("USD", "LRD")])
+        add("barbados", [("USD", "BBD")])
+        add("brunei", [("USD", "BND")])
+        add("swiss", [("CHF", "CHF")])
+        add("french", [("CHF", "FRF")])
+        add("belgian", [("CHF", "BEF")])
+        add("cfa", [("CHF", "XOF")])
+        add("congolese", [("CHF", "CDF")])
+        add("rwandan", [("CHF", "RWF")])
+        add("guinean", [("CHF", "GNF")])
+        add("burundian", [("CHF", "BIF")])
+        add("dutch", [("NLG", "NLG")])
+        add("spanish", [("ESP", "ESP")])
+        add("turkish", [("TRY", "TRY")])
+        add("italian", [("TRY", "ITL")])
+        add("german", [("DEM", "DEM")])
+        add("deutsche", [("DEM", "DEM")])
+        add("finnish", [("DEM", "FIM")])
+        add("mexican", [("MXN", "MXN")])
+        add("philippine", [("MXN", "PHP")])
+        add("argentine", [("MXN", "ARS")])
+        add("argentinian", [("MXN", "ARS")])
+        add("chilean", [("MXN", "CLP")])
+        add("colombian", [("MXN", "COP")])
+        add("cuban", [("MXN", "CUP")])
+        add("uruguayan", [("MXN", "UYU")])
+        add("dominican", [("MXN", "DOP")])
+        add("indian", [("INR", "INR")])
+        add("pakistani", [("INR", "PKR")])
+        add("sri", [("INR", "LKR")])
+        add("nepalese", [("INR", "NPR")])
+        add("indonesian", [("INR", "IDR"), ("IDR", "IDR")])
+        add("mauritian", [("INR", "MUR")])
+        add("seychellois", [("INR", "SCR")])
+        add("egyptian", [("GBP", "EGP")])
+        add("lebanese", [("GBP", "LBP")])
+        add("syrian", [("GBP", "SYP")])
+        add("sudanese", [("GBP", "SDG")])
+        add("british", [("GBP", "GBP")])
+        add("kenyan", [("KES", "KES")])
+        add("ugandan", [("KES", "UGX")])
+        add("tanzanian", [("KES", "TZS")])
         add("somali", [("KES", "SOS")])
-        add("swedish", [("SEK", "SEK")]); add("icelandic", [("SEK", "ISK")])
-        add("norwegian", [("NOK", "NOK")]); add("danish", [("NOK", "DKK")])
-        add("iraqi", [(nil, "IQD")]); add("kuwaiti", [(nil, "KWD")]); add("jordanian", [(nil, "JOD")])
-        add("bahraini", [(nil, "BHD")]); add("libyan", [(nil, "LYD")]); add("tunisian", [(nil, "TND")])
-        add("algerian", [(nil, "DZD")]); add("serbian", [(nil, "RSD")])
-        add("saudi", [("SAR", "SAR")]); add("qatari", [("SAR", "QAR")]); add("omani", [("IRR", "OMR")])
-        add("iranian", [("IRR", "IRR")]); add("yemeni", [("SAR", "YER")]); add("emirati", [("AED", "AED")])
-        add("moroccan", [("AED", "MAD")]); add("uzbek", [(nil, "UZS")]); add("kyrgyz", [(nil, "KGS")])
-        add("russian", [("RUB", "RUB")]); add("belarusian", [("RUB", "BYN")])
-        add("chinese", [("CNY", "CNY")]); add("japanese", [("JPY", "JPY")]); add("korean", [("KRW", "KRW")])
-        add("south", [("KRW", "KRW"), ("ZAR", "ZAR")]); add("north", [("KRW", "KPW")])
-        add("hong", [("USD", "HKD")]); add("new", [("USD", "NZD"), ("ILS", "ILS")])
-        add("brazilian", [("BRL", "BRL")]); add("romanian", [("RON", "RON")]); add("moldovan", [("RON", "MDL")])
-        add("bulgarian", [("BGN", "BGN")]); add("ukrainian", [("UAH", "UAH")]); add("polish", [("PLN", "PLN")])
-        add("hungarian", [("HUF", "HUF")]); add("czech", [("CZK", "CZK")]); add("thai", [("THB", "THB")])
-        add("vietnamese", [("VND", "VND")]); add("nigerian", [("NGN", "NGN")]); add("ghanaian", [("GHS", "GHS")])
-        add("zambian", [("ZMW", "ZMW")]); add("malaysian", [("MYR", "MYR")]); add("israeli", [("ILS", "ILS")])
-        add("kazakh", [("KZT", "KZT")]); add("kazakhstani", [("KZT", "KZT")]); add("georgian", [("GEL", "GEL")])
-        add("azerbaijani", [("AZN", "AZN")]); add("turkmen", [("AZN", "TMT")]); add("armenian", [("AMD", "AMD")])
-        add("venezuelan", [("VES", "VES")]); add("euro", [("USD", "EUR")])
+        add("swedish", [("SEK", "SEK")])
+        add("icelandic", [("SEK", "ISK")])
+        add("norwegian", [("NOK", "NOK")])
+        add("danish", [("NOK", "DKK")])
+        add("iraqi", [(nil, "IQD")])
+        add("kuwaiti", [(nil, "KWD")])
+        add("jordanian", [(nil, "JOD")])
+        add("bahraini", [(nil, "BHD")])
+        add("libyan", [(nil, "LYD")])
+        add("tunisian", [(nil, "TND")])
+        add("algerian", [(nil, "DZD")])
+        add("serbian", [(nil, "RSD")])
+        add("saudi", [("SAR", "SAR")])
+        add("qatari", [("SAR", "QAR")])
+        add("omani", [("IRR", "OMR")])
+        add("iranian", [("IRR", "IRR")])
+        add("yemeni", [("SAR", "YER")])
+        add("emirati", [("AED", "AED")])
+        add("moroccan", [("AED", "MAD")])
+        add("uzbek", [(nil, "UZS")])
+        add("kyrgyz", [(nil, "KGS")])
+        add("russian", [("RUB", "RUB")])
+        add("belarusian", [("RUB", "BYN")])
+        add("chinese", [("CNY", "CNY")])
+        add("japanese", [("JPY", "JPY")])
+        add("korean", [("KRW", "KRW")])
+        add("south", [("KRW", "KRW"), ("ZAR", "ZAR")])
+        add("north", [("KRW", "KPW")])
+        add("hong", [("USD", "HKD")])
+        add("new", [("USD", "NZD"), ("ILS", "ILS")])
+        add("brazilian", [("BRL", "BRL")])
+        add("romanian", [("RON", "RON")])
+        add("moldovan", [("RON", "MDL")])
+        add("bulgarian", [("BGN", "BGN")])
+        add("ukrainian", [("UAH", "UAH")])
+        add("polish", [("PLN", "PLN")])
+        add("hungarian", [("HUF", "HUF")])
+        add("czech", [("CZK", "CZK")])
+        add("thai", [("THB", "THB")])
+        add("vietnamese", [("VND", "VND")])
+        add("nigerian", [("NGN", "NGN")])
+        add("ghanaian", [("GHS", "GHS")])
+        add("zambian", [("ZMW", "ZMW")])
+        add("malaysian", [("MYR", "MYR")])
+        add("israeli", [("ILS", "ILS")])
+        add("kazakh", [("KZT", "KZT")])
+        add("kazakhstani", [("KZT", "KZT")])
+        add("georgian", [("GEL", "GEL")])
+        add("azerbaijani", [("AZN", "AZN")])
+        add("turkmen", [("AZN", "TMT")])
+        add("armenian", [("AMD", "AMD")])
+        add("venezuelan", [("VES", "VES")])
+        add("euro", [("USD", "EUR")])
         return t
     }()
 }

@@ -11,7 +11,7 @@ enum ModifierWords {
         "well over", "well under", "well above", "well below", "a little over", "a little more than",
         "slightly more than", "slightly less than", "slightly over", "slightly under", "just below", "just above",
         "just about", "circa", "an average of", "a maximum of", "a minimum of", "as high as", "as low as",
-        "north of", "shy of", "just shy of", "short of", "just short of", "almost exactly", "exactly",
+        "north of", "shy of", "just shy of", "short of", "just short of", "almost exactly", "exactly"
     ]
 
     /// Phrases indexed by their last word, for matching backwards from the amount.

@@ -22,16 +22,24 @@ enum NumberWord: Sendable, Equatable {
 /// The spelled-out number vocabulary: cardinal words, scale words and ordinal/fraction words.
 enum NumberWords {
     static let units = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-    static let teens = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-                        "eighteen", "nineteen"]
+    static let teens = [
+        "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+        "eighteen", "nineteen"
+    ]
     static let tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-    static let unitOrdinals = ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
-    static let teenOrdinals = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-                               "seventeenth", "eighteenth", "nineteenth"]
-    static let tensOrdinals = ["twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth",
-                               "ninetieth"]
+    static let unitOrdinals = [
+        "zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"
+    ]
+    static let teenOrdinals = [
+        "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+        "seventeenth", "eighteenth", "nineteenth"
+    ]
+    static let tensOrdinals = [
+        "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth",
+        "ninetieth"
+    ]
     static let scales: [(String, Double)] = [
-        ("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12), ("quadrillion", 1e15),
+        ("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12), ("quadrillion", 1e15)
     ]
 
     /// Every number word with its role.
@@ -84,7 +92,8 @@ enum NumberWords {
     /// exists. Most words of running text fail it without being folded or hashed.
     static let startShapes: [UInt32] = {
         var shapes = [UInt32](repeating: 0, count: 26 * 27)
-        let all = words.keys.map(\.string) + ["a", "an", "http", "https", "www", "ftp"]
+        let all =
+            words.keys.map(\.string) + ["a", "an", "http", "https", "www", "ftp"]
             + ["dozens", "hundreds", "thousands", "millions", "billions", "trillions", "tens"]  // indefinite amounts
         for w in all {
             let b = Array(w.utf8)
@@ -106,19 +115,21 @@ enum NumberWords {
     static let scaleSuffixes: [WordKey: Double] = [
         WordKey("k"): 1e3, WordKey("m"): 1e6, WordKey("mn"): 1e6, WordKey("mln"): 1e6, WordKey("mil"): 1e6,
         WordKey("b"): 1e9, WordKey("bn"): 1e9, WordKey("bln"): 1e9, WordKey("tn"): 1e12, WordKey("trn"): 1e12,
-        WordKey("tr"): 1e12,
+        WordKey("tr"): 1e12
     ]
 
     /// Scale abbreviations safe to read after a space in any text (`2.33 k`, `$5 bn`); `m` and
     /// `b` alone are metres and other things unless a currency sign precedes the number.
-    static let spacedScaleSuffixes: Set<WordKey> = [WordKey("k"), WordKey("bn"), WordKey("mn"), WordKey("mln"),
-                                                     WordKey("bln"), WordKey("tn"), WordKey("trn")]
+    static let spacedScaleSuffixes: Set<WordKey> = [
+        WordKey("k"), WordKey("bn"), WordKey("mn"), WordKey("mln"),
+        WordKey("bln"), WordKey("tn"), WordKey("trn")
+    ]
 
     /// Fractions written as one character (`½`, `¾`), alone or after digits (`3½`).
     static let vulgarFractions: [Unicode.Scalar: Double] = [
         "\u{BD}": 1.0 / 2, "\u{2153}": 1.0 / 3, "\u{2154}": 2.0 / 3, "\u{BC}": 1.0 / 4, "\u{BE}": 3.0 / 4,
         "\u{2155}": 1.0 / 5, "\u{2156}": 2.0 / 5, "\u{2157}": 3.0 / 5, "\u{2158}": 4.0 / 5, "\u{2159}": 1.0 / 6,
-        "\u{215A}": 5.0 / 6, "\u{215B}": 1.0 / 8, "\u{215C}": 3.0 / 8, "\u{215D}": 5.0 / 8, "\u{215E}": 7.0 / 8,
+        "\u{215A}": 5.0 / 6, "\u{215B}": 1.0 / 8, "\u{215C}": 3.0 / 8, "\u{215D}": 5.0 / 8, "\u{215E}": 7.0 / 8
     ]
 
     /// English ordinal suffixes of digits (`1st`, `22nd`, `80th`).

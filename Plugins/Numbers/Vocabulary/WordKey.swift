@@ -24,7 +24,8 @@ struct WordKey: Hashable, Sendable {
             switch b {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"): b |= 0x20
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "'"), UInt8(ascii: "&"): break
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "'"), UInt8(ascii: "&"):
+                break
             default: return nil
             }
             if k < 8 { low |= UInt64(b) << (8 * UInt64(k)) } else { high |= UInt64(b) << (8 * UInt64(k - 8)) }
@@ -43,7 +44,8 @@ struct WordKey: Hashable, Sendable {
     /// The byte at position `k` (lowercased).
     @inline(__always)
     func byte(_ k: Int) -> UInt8 {
-        k < 8 ? UInt8(truncatingIfNeeded: low >> (8 * UInt64(k))) : UInt8(truncatingIfNeeded: high >> (8 * UInt64(k - 8)))
+        k < 8
+            ? UInt8(truncatingIfNeeded: low >> (8 * UInt64(k))) : UInt8(truncatingIfNeeded: high >> (8 * UInt64(k - 8)))
     }
 
     /// Whether the word ends with the ASCII `suffix`.

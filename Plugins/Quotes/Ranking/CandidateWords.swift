@@ -29,7 +29,9 @@ struct CandidateWords: Sendable {
                 answers.append((answer, anyCase))
             }
         }
-        let pronouns: [(String, SpeakerCandidate.Kind)] = [("he", .he), ("she", .she), ("they", .they), ("we", .we), ("it", .it)]
+        let pronouns: [(String, SpeakerCandidate.Kind)] = [
+            ("he", .he), ("she", .she), ("they", .they), ("we", .we), ("it", .it)
+        ]
         for (w, kind) in pronouns { add([w], .pronoun(kind), anyCase: true) }
         add(SpeechLexicon.roleNouns.keys.sorted(), .head(.description))
         // "sources at the commission said": unnamed people, not the organisation's voice.

@@ -57,9 +57,12 @@ struct SpeakerCandidateFinder {
             case .pronoun(let kind)?:
                 out.append(SpeakerCandidate(kind: kind, tokens: t..<(t + 1), source: .words))
             case .head(let kind)?:
-                guard entities.mentions(overlapping: reader.document.tokens[t].span).isEmpty, !Self.anyCovers(out, t) else { continue }
+                guard entities.mentions(overlapping: reader.document.tokens[t].span).isEmpty, !Self.anyCovers(out, t)
+                else { continue }
                 var s = t
-                while s > window.lowerBound, t - s < 4, reader.isWord(s - 1), !reader.isLowered(s - 1, in: SpeechLexicon.verbForms) { s -= 1 }
+                while s > window.lowerBound, t - s < 4, reader.isWord(s - 1),
+                    !reader.isLowered(s - 1, in: SpeechLexicon.verbForms)
+                { s -= 1 }
                 out.append(SpeakerCandidate(kind: kind, tokens: s..<(t + 1), source: .words))
             case nil:
                 continue
@@ -73,20 +76,31 @@ struct SpeakerCandidateFinder {
                 out[k].tokens = rule.tokens
                 out[k].source = .rule
             } else {
-                out.append(SpeakerCandidate(kind: Self.kind(of: rule, reader), tokens: rule.tokens, source: .rule, isRuleChoice: true))
+                out.append(
+                    SpeakerCandidate(
+                        kind: Self.kind(of: rule, reader), tokens: rule.tokens, source: .rule, isRuleChoice: true))
             }
         }
         // The quote before's speaker.
         if let previous = quote.previous, let phrase = previous.attribution.phrase {
             if let k = Self.firstOverlapping(out, phrase.tokens) {
                 out[k].isPreviousSpeaker = true
-                if !out[k].isRuleChoice { out[k].tokens = phrase.tokens; out[k].source = .previous }
+                if !out[k].isRuleChoice {
+                    out[k].tokens = phrase.tokens
+                    out[k].source = .previous
+                }
             } else {
-                out.append(SpeakerCandidate(kind: Self.kind(of: phrase, reader), tokens: phrase.tokens, source: .previous, isPreviousSpeaker: true))
+                out.append(
+                    SpeakerCandidate(
+                        kind: Self.kind(of: phrase, reader), tokens: phrase.tokens, source: .previous,
+                        isPreviousSpeaker: true))
             }
         }
-        out.append(SpeakerCandidate(kind: .nobody, tokens: nil, source: .nobody, isRuleChoice: quote.attribution?.phrase == nil))
-        let ruleCue = SpeakerFeatures.cues.firstIndex(of: quote.attribution?.phrase == nil ? "none" : quote.attribution!.cue)
+        out.append(
+            SpeakerCandidate(
+                kind: .nobody, tokens: nil, source: .nobody, isRuleChoice: quote.attribution?.phrase == nil))
+        let ruleCue =
+            SpeakerFeatures.cues.firstIndex(of: quote.attribution?.phrase == nil ? "none" : quote.attribution!.cue)
             ?? SpeakerFeatures.cues.count - 1
         let starts = reader.document.sentences[first].tokens.lowerBound
         let startsSentence = (starts..<quote.open).allSatisfy { !reader.isWord($0) }
@@ -104,8 +118,9 @@ struct SpeakerCandidateFinder {
             openers.append(r.first { reader.isWord($0) && !isDeterminerOrTitle($0) } ?? r.upperBound)
         }
         for k in out.indices {
-            out[k].facts = facts(of: out[k], quote: quote, ruleCue: ruleCue, people: people, startsSentence: startsSentence,
-                                 opensParagraph: opensParagraph, openers: (lo, openers))
+            out[k].facts = facts(
+                of: out[k], quote: quote, ruleCue: ruleCue, people: people, startsSentence: startsSentence,
+                opensParagraph: opensParagraph, openers: (lo, openers))
         }
         return out
     }
@@ -146,7 +161,9 @@ struct SpeakerCandidateFinder {
         case .word:
             if mayBePossessive, reader.isPossessiveMarker(t) { return .possessive }
             if phrases.hasVerb(at: t) { return .speechVerb }
-            let known = Self.neighbourWords.words.index(of: t, in: reader.document).map { Self.neighbourWords.classes[$0] }
+            let known = Self.neighbourWords.words.index(of: t, in: reader.document).map {
+                Self.neighbourWords.classes[$0]
+            }
             if reader.isCapitalized(t) { return known == .determiner ? .determiner : .capitalized }
             return known ?? .lowercase
         default:
@@ -201,13 +218,16 @@ struct SpeakerCandidateFinder {
         }
     }
 
-    private func facts(of c: SpeakerCandidate, quote: Quote, ruleCue: Int, people: [Int],
-                       startsSentence: Bool, opensParagraph: Bool, openers: (first: Int, tokens: [Int])) -> SpeakerFeatures.Facts {
+    private func facts(
+        of c: SpeakerCandidate, quote: Quote, ruleCue: Int, people: [Int],
+        startsSentence: Bool, opensParagraph: Bool, openers: (first: Int, tokens: [Int])
+    ) -> SpeakerFeatures.Facts {
         guard let r = c.tokens else {
-            return SpeakerFeatures.Facts(kind: .nobody, position: .none, distance: 0, isAfterQuote: false, isRuleChoice: c.isRuleChoice,
-                                         ruleCue: ruleCue, verb: .none, peopleBetween: 0, afterPreposition: false, possessive: false,
-                                         firstInSentence: false, isPreviousSpeaker: false, quoteOpensParagraph: opensParagraph,
-                                         quoteStartsSentence: startsSentence, mentionsOfEntity: 0, quoted: false)
+            return SpeakerFeatures.Facts(
+                kind: .nobody, position: .none, distance: 0, isAfterQuote: false, isRuleChoice: c.isRuleChoice,
+                ruleCue: ruleCue, verb: .none, peopleBetween: 0, afterPreposition: false, possessive: false,
+                firstInSentence: false, isPreviousSpeaker: false, quoteOpensParagraph: opensParagraph,
+                quoteStartsSentence: startsSentence, mentionsOfEntity: 0, quoted: false)
         }
         let after = r.lowerBound > quote.content.lowerBound
         let distance = after ? max(0, r.lowerBound - quote.close - 1) : max(0, quote.open - r.upperBound)
@@ -226,7 +246,9 @@ struct SpeakerCandidateFinder {
             position = .further
         }
         var between = 0
-        for t in people where after ? (t > quote.close && t < r.lowerBound) : (t >= r.upperBound && t < quote.open) { between += 1 }
+        for t in people where after ? (t > quote.close && t < r.lowerBound) : (t >= r.upperBound && t < quote.open) {
+            between += 1
+        }
         var mentions = 0
         var qualifies = false
         if let m = entityIndex(of: c, quote: quote) {
@@ -239,15 +261,20 @@ struct SpeakerCandidateFinder {
         let firstInSentence = opener >= 0 && opener < openers.tokens.count && openers.tokens[opener] >= r.lowerBound
         // "of Trump", "for the Port Authority": a preposition before the mention, determiners aside.
         var before = r.lowerBound - 1
-        while before >= 0, r.lowerBound - before <= 2, reader.isWord(before), reader.isLowered(before, in: SpeechLexicon.determinerList) { before -= 1 }
+        while before >= 0, r.lowerBound - before <= 2, reader.isWord(before),
+            reader.isLowered(before, in: SpeechLexicon.determinerList)
+        { before -= 1 }
         let afterPreposition = before >= 0 && reader.isLowered(before, in: Self.prepositionList)
         return SpeakerFeatures.Facts(
             kind: c.kind, position: position, distance: distance, isAfterQuote: after, isRuleChoice: c.isRuleChoice,
-            ruleCue: ruleCue, verb: verbRelation(r).relation, peopleBetween: between, afterPreposition: afterPreposition,
+            ruleCue: ruleCue, verb: verbRelation(r).relation, peopleBetween: between,
+            afterPreposition: afterPreposition,
             possessive: reader.isPossessiveMarker(r.upperBound), firstInSentence: firstInSentence,
-            isPreviousSpeaker: c.isPreviousSpeaker, quoteOpensParagraph: opensParagraph, quoteStartsSentence: startsSentence,
+            isPreviousSpeaker: c.isPreviousSpeaker, quoteOpensParagraph: opensParagraph,
+            quoteStartsSentence: startsSentence,
             mentionsOfEntity: mentions, quoted: quotedTokens[r.lowerBound],
-            sameParagraph: reader.paragraph(of: r.lowerBound) == reader.paragraph(of: quote.open), qualifiesPerson: qualifies,
+            sameParagraph: reader.paragraph(of: r.lowerBound) == reader.paragraph(of: quote.open),
+            qualifiesPerson: qualifies,
             left: neighbour(r.lowerBound - 1, sentence: reader.sentenceTokens(of: r.lowerBound), after: false),
             right: neighbour(r.upperBound, sentence: reader.sentenceTokens(of: r.upperBound - 1), after: true))
     }
@@ -264,9 +291,13 @@ struct SpeakerCandidateFinder {
             if reader.isCapitalized(j) {
                 let here = entities.mentions(overlapping: reader.document.tokens[j].span)
                 if here.contains(where: { $0.label == "PERSON" }) { return j > r.upperBound }
-                guard !phrases.hasVerb(at: j), !here.isEmpty || reader.isLowered(j, in: SpeechLexicon.titleList) else { return false }
+                guard !phrases.hasVerb(at: j), !here.isEmpty || reader.isLowered(j, in: SpeechLexicon.titleList) else {
+                    return false
+                }
             } else {
-                guard reader.isLowercaseWord(j) && !phrases.hasVerb(at: j) || reader.isChar(j, ".") || reader.isPossessiveMarker(j)
+                guard
+                    reader.isLowercaseWord(j) && !phrases.hasVerb(at: j) || reader.isChar(j, ".")
+                        || reader.isPossessiveMarker(j)
                 else { return false }
             }
             j += 1
@@ -290,14 +321,20 @@ struct SpeakerCandidateFinder {
         var k = r.upperBound
         while k < reader.count, k - r.upperBound < 4 {
             if phrases.hasVerb(at: k) { return (.subjectOfVerb, k) }
-            if reader.isChar(k, ".") || reader.isQuoteMark(k) || reader.isChar(k, ";") || reader.isChar(k, ",") { break }
+            if reader.isChar(k, ".") || reader.isQuoteMark(k) || reader.isChar(k, ";") || reader.isChar(k, ",") {
+                break
+            }
             k += 1
         }
         // ", a division of the Port Authority, said": a verb right after the apposition's closing comma.
         if k < reader.count, reader.isChar(k, ",") {
             var j = k + 1
-            while j < reader.count, j - k <= 14, !reader.isChar(j, ","), !reader.isChar(j, "."), !reader.isQuoteMark(j), !phrases.hasVerb(at: j) { j += 1 }
-            if j + 1 < reader.count, reader.isChar(j, ","), phrases.hasVerb(at: j + 1) { return (.subjectAcrossApposition, j + 1) }
+            while j < reader.count, j - k <= 14, !reader.isChar(j, ","), !reader.isChar(j, "."), !reader.isQuoteMark(j),
+                !phrases.hasVerb(at: j)
+            { j += 1 }
+            if j + 1 < reader.count, reader.isChar(j, ","), phrases.hasVerb(at: j + 1) {
+                return (.subjectAcrossApposition, j + 1)
+            }
         }
         return (.none, nil)
     }

@@ -55,8 +55,10 @@ enum SpeakerFeatures {
     }
 
     /// The hand rules' cues (``Attribution/cue``), and `none` when the rules found no one.
-    static let cues = ["after", "inverted", "before", "colon", "middle", "dash", "according-to", "continuation",
-                       "preceding-sentence", "following-sentence", "possessive", "subject", "unmarked", "none"]
+    static let cues = [
+        "after", "inverted", "before", "colon", "middle", "dash", "according-to", "continuation",
+        "preceding-sentence", "following-sentence", "possessive", "subject", "unmarked", "none"
+    ]
     static let cueCount = 14
 
     /// Token distance buckets: 0, 1–2, 3–5, 6–10, 11–20, 21–40, more.
@@ -116,14 +118,17 @@ enum SpeakerFeatures {
         Template(name: "rule×position×verb", axes: [flag, positions, verbRelations]),
         Template(name: "left×kind", axes: [neighbours, kinds]),
         Template(name: "right×kind", axes: [neighbours, kinds]),
-        Template(name: "between×direction×kind", axes: [betweenNames, direction, kinds]),
+        Template(name: "between×direction×kind", axes: [betweenNames, direction, kinds])
     ]
 
     /// Where each template's features start in the weight array.
     static let offsets: [Int] = {
         var out: [Int] = []
         var next = 0
-        for t in templates { out.append(next); next += t.size }
+        for t in templates {
+            out.append(next)
+            next += t.size
+        }
         return out
     }()
 
@@ -203,7 +208,8 @@ enum SpeakerFeatures {
         @inline(__always)
         func forEachID(_ body: (Int) -> Void) {
             let o = SpeakerFeatures.offsets
-            let K = SpeakerCandidate.Kind.count, P = Position.count, V = VerbRelation.count, C = cueCount, D = distanceNames.count
+            let K = SpeakerCandidate.Kind.count, P = Position.count, V = VerbRelation.count, C = cueCount,
+                D = distanceNames.count
             let k = kind.rawValue, p = position.rawValue, v = verb.rawValue, cue = ruleCue
             let dir = isAfterQuote ? 1 : 0, rule = isRuleChoice ? 1 : 0
             body(o[0] + k)

@@ -28,9 +28,12 @@ struct SpeakerModel: Sendable {
             let line = Substring(bytes)
             let space = bytes.firstIndex(of: 0x20)
             guard let space, let id = SpeakerFeatures.id(ofName: line[..<space]),
-                  let w = Int32(line[line.index(after: space)...]) else {
-                throw AssayError(.modelUnavailable,
-                                 "the speaker model does not fit this build's features ('\(line.prefix(60))'): retrain it with `assay train quotes`")
+                let w = Int32(line[line.index(after: space)...])
+            else {
+                throw AssayError(
+                    .modelUnavailable,
+                    "the speaker model does not fit this build's features ('\(line.prefix(60))'): retrain it with `assay train quotes`"
+                )
             }
             weights[id] = w
         }
@@ -63,7 +66,9 @@ struct SpeakerModel: Sendable {
         var bestScore = Int.min
         for (k, c) in candidates.enumerated() {
             let s = c.facts.map(score) ?? 0
-            if s > bestScore || (s == bestScore && c.isRuleChoice && !(best.map { candidates[$0].isRuleChoice } ?? false)) {
+            if s > bestScore
+                || (s == bestScore && c.isRuleChoice && !(best.map { candidates[$0].isRuleChoice } ?? false))
+            {
                 best = k
                 bestScore = s
             }
@@ -73,9 +78,13 @@ struct SpeakerModel: Sendable {
 
     /// The shipped model, read once on first use.
     static let shipped: Result<SpeakerModel, AssayError> = {
-        guard let url = Bundle.module.url(forResource: "speaker-model", withExtension: "txt", subdirectory: "Resources"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else {
-            return .failure(AssayError(.modelUnavailable, "the speaker model resource (speaker-model.txt) is missing from this build"))
+        guard
+            let url = Bundle.module.url(forResource: "speaker-model", withExtension: "txt", subdirectory: "Resources"),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else {
+            return .failure(
+                AssayError(
+                    .modelUnavailable, "the speaker model resource (speaker-model.txt) is missing from this build"))
         }
         do { return .success(try SpeakerModel(text: text)) } catch let e as AssayError { return .failure(e) } catch {
             return .failure(AssayError(.modelUnavailable, "cannot read the speaker model: \(error)"))

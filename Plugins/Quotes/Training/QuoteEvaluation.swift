@@ -34,11 +34,16 @@ enum QuoteEvaluation {
             let gold = (record.object["quotes"] as? [[String: Any]] ?? []).compactMap { GoldQuote($0, document) }
             let found = try plan.run(document)["quotes"] ?? []
             let predicted = found.map { PredictedQuote($0, document) }
-            score.add(gold: gold, predicted: predicted, speakerError: { cause, message in
-                if examples[cause, default: []].count < showErrors { examples[cause, default: []].append("\(id): \(message)") }
-            }, error: { message in
-                if errors.count < showErrors { errors.append("\(id): \(message)") }
-            })
+            score.add(
+                gold: gold, predicted: predicted,
+                speakerError: { cause, message in
+                    if examples[cause, default: []].count < showErrors {
+                        examples[cause, default: []].append("\(id): \(message)")
+                    }
+                },
+                error: { message in
+                    if errors.count < showErrors { errors.append("\(id): \(message)") }
+                })
         }
         output(score.report())
         guard showErrors > 0 else { return }
@@ -48,8 +53,10 @@ enum QuoteEvaluation {
             guard n > 0 else { continue }
             // How the annotation's names of these were derived ("speaker_resolution"): a name
             // from automatic coreference is a weaker reference than one inside the mention.
-            let sources = score.speakerErrorSources[cause, default: [:]].sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-                .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            let sources = score.speakerErrorSources[cause, default: [:]].sorted {
+                ($0.value, $1.key) > ($1.value, $0.key)
+            }
+            .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
             output("  \(cause.rawValue): \(n)\(sources.isEmpty ? "" : " (annotated name from: \(sources))")")
             for e in examples[cause] ?? [] { output("    \(e)") }
         }
@@ -59,7 +66,9 @@ enum QuoteEvaluation {
 
     private static func count(_ text: String?, _ name: String) throws -> Int? {
         guard let text else { return nil }
-        guard let n = Int(text), n >= 0 else { throw AssayError(.invalidArgument, "--\(name) must be a whole number, 0 or more") }
+        guard let n = Int(text), n >= 0 else {
+            throw AssayError(.invalidArgument, "--\(name) must be a whole number, 0 or more")
+        }
         return n
     }
 }
@@ -108,7 +117,9 @@ struct PredictedQuote {
         text = document.text(of: a.span)
     }
 
-    init(span: Span, kind: String, speaker: String?, speakerSpan: Span? = nil, text: String = "", mention: String? = nil) {
+    init(
+        span: Span, kind: String, speaker: String?, speakerSpan: Span? = nil, text: String = "", mention: String? = nil
+    ) {
         self.span = span
         self.kind = kind
         self.speaker = speaker
@@ -137,8 +148,10 @@ struct QuoteScore {
     /// - Parameters:
     ///   - speakerError: told each speaker error with its cause.
     ///   - error: told every other error (extra, missed, wrong kind).
-    mutating func add(gold goldQuotes: [GoldQuote], predicted all: [PredictedQuote],
-                      speakerError: (SpeakerErrorCause, String) -> Void = { _, _ in }, error: (String) -> Void = { _ in }) {
+    mutating func add(
+        gold goldQuotes: [GoldQuote], predicted all: [PredictedQuote],
+        speakerError: (SpeakerErrorCause, String) -> Void = { _, _ in }, error: (String) -> Void = { _ in }
+    ) {
         documents += 1
         let quotes = all.filter(\.isQuote)
         terms += all.filter { $0.kind == "term" }.count
@@ -187,12 +200,16 @@ struct QuoteScore {
                 if correct { speakerFullCorrect += 1 }
             }
             if !correct {
-                let cause = SpeakerErrorCause.of(predictedMention: best.speakerSpan, mentionText: best.mention,
-                                                 speaker: best.speaker, goldMention: g.speakerSpan)
+                let cause = SpeakerErrorCause.of(
+                    predictedMention: best.speakerSpan, mentionText: best.mention,
+                    speaker: best.speaker, goldMention: g.speakerSpan)
                 speakerErrors[cause, default: 0] += 1
                 speakerErrorSources[cause, default: [:]][g.resolution, default: 0] += 1
                 let read = best.mention.map { " from [\($0.prefix(40))]" } ?? ""
-                speakerError(cause, "speaker \(best.speaker ?? "null")\(read) for [\(best.text.prefix(50))], expected \(g.speaker ?? "null") (\(g.mention ?? ""))")
+                speakerError(
+                    cause,
+                    "speaker \(best.speaker ?? "null")\(read) for [\(best.text.prefix(50))], expected \(g.speaker ?? "null") (\(g.mention ?? ""))"
+                )
             }
         }
     }
@@ -201,8 +218,10 @@ struct QuoteScore {
 
     /// Words that stand for no one: an annotated speaker given as one of them is correct when we
     /// say null or point at the same mention.
-    private static let vague: Set<String> = ["they", "which", "who", "it", "we", "i", "you", "that", "them", "this",
-                                             "he", "she", "him", "her", "said", "says"]
+    private static let vague: Set<String> = [
+        "they", "which", "who", "it", "we", "i", "you", "that", "them", "this",
+        "he", "she", "him", "her", "said", "says"
+    ]
 
     /// Whether a found speaker agrees with the annotated one: same surname-level name (the
     /// annotation's canonical names were derived automatically and are sometimes bare surnames),
@@ -216,7 +235,8 @@ struct QuoteScore {
             if sameMention { return true }
         }
         if vague.contains(goldName.lowercased()) {
-            return p.speaker == nil || (p.speakerSpan.map { s in g.speakerSpan.map { s.overlaps($0) } ?? false } ?? false)
+            return p.speaker == nil
+                || (p.speakerSpan.map { s in g.speakerSpan.map { s.overlaps($0) } ?? false } ?? false)
         }
         guard let name = p.speaker else { return false }
         let a = words(name), b = words(goldName)

@@ -14,7 +14,9 @@ enum QuoteTraining {
         let args = try ToolArguments(arguments, known: ["train", "out", "epochs"])
         var trainer = SpeakerTrainer()
         if let e = args.options["epochs"] {
-            guard let n = Int(e), (1...100).contains(n) else { throw AssayError(.invalidArgument, "--epochs must be a whole number in 1...100") }
+            guard let n = Int(e), (1...100).contains(n) else {
+                throw AssayError(.invalidArgument, "--epochs must be a whole number in 1...100")
+            }
             trainer.epochs = n
         }
         let out = try args.required("out")
@@ -25,13 +27,18 @@ enum QuoteTraining {
         for record in records {
             let document = AnalyzedDocument(Document(id: record.id, text: record.text))
             let gold = (record.object["quotes"] as? [[String: Any]] ?? []).compactMap { GoldQuote($0, document) }
-            let analyzer = QuoteAnalyzer(document: document, entityAnnotations: try entities.run(document)["entities"] ?? [])
+            let analyzer = QuoteAnalyzer(
+                document: document, entityAnnotations: try entities.run(document)["entities"] ?? [])
             _ = analyzer.quotes(model: nil) { quote, candidates in
-                guard let instance = Self.instance(quote, candidates, gold: gold, reader: analyzer.reader) else { return }
+                guard let instance = Self.instance(quote, candidates, gold: gold, reader: analyzer.reader) else {
+                    return
+                }
                 if instance.isRight.contains(true) { instances.append(instance) } else { unreachable += 1 }
             }
         }
-        output("\(records.count) documents: \(instances.count) quotes to learn from, \(unreachable) whose annotated speaker is out of reach")
+        output(
+            "\(records.count) documents: \(instances.count) quotes to learn from, \(unreachable) whose annotated speaker is out of reach"
+        )
         let model = trainer.train(instances, log: output)
         let text = model.encoded()
         do {
@@ -39,14 +46,18 @@ enum QuoteTraining {
         } catch {
             throw AssayError(.writeFailed, "cannot write '\(out)': \(error.localizedDescription)")
         }
-        let right = instances.filter { $0.isRight[SpeakerTrainer.best($0.candidates.map(model.score), rule: $0.rule)] }.count
+        let right = instances.filter { $0.isRight[SpeakerTrainer.best($0.candidates.map(model.score), rule: $0.rule)] }
+            .count
         let ruleRight = instances.filter { x in x.rule.map { x.isRight[$0] } ?? false }.count
         output("wrote \(out) (\(model.weights.filter { $0 != 0 }.count) weights, \(text.utf8.count) bytes)")
-        output("training quotes read from a right mention: model \(right), hand rules \(ruleRight) of \(instances.count)")
+        output(
+            "training quotes read from a right mention: model \(right), hand rules \(ruleRight) of \(instances.count)")
     }
 
     /// The instance of one found quote: nil when it overlaps no annotated quote.
-    static func instance(_ quote: FoundQuote, _ candidates: [SpeakerCandidate], gold: [GoldQuote], reader: TokenReader) -> SpeakerTrainer.Instance? {
+    static func instance(_ quote: FoundQuote, _ candidates: [SpeakerCandidate], gold: [GoldQuote], reader: TokenReader)
+        -> SpeakerTrainer.Instance?
+    {
         let span = Span(quote.pieces[0].start, quote.pieces[quote.pieces.count - 1].end)
         let overlapping = gold.filter { $0.span.overlaps(span) }
         guard let g = overlapping.max(by: { overlap($0.span, span) < overlap($1.span, span) }) else { return nil }
@@ -58,13 +69,18 @@ enum QuoteTraining {
             right = candidates.map { c in c.tokens.map { !mention.isEmpty && $0.overlaps(mention) } ?? false }
             // Of several candidates inside one annotated mention ("House Speaker Paul Ryan"),
             // the person is who speaks.
-            let preference: [SpeakerCandidate.Kind] = [.person, .name, .he, .she, .organisation, .they, .we, .it, .description, .group, .place, .plural]
-            if let kind = preference.first(where: { k in candidates.indices.contains { right[$0] && candidates[$0].kind == k } }) {
+            let preference: [SpeakerCandidate.Kind] = [
+                .person, .name, .he, .she, .organisation, .they, .we, .it, .description, .group, .place, .plural
+            ]
+            if let kind = preference.first(where: { k in
+                candidates.indices.contains { right[$0] && candidates[$0].kind == k }
+            }) {
                 right = candidates.indices.map { right[$0] && candidates[$0].kind == kind }
             }
         }
-        return SpeakerTrainer.Instance(candidates: candidates.map(\.features), isRight: right,
-                                       rule: candidates.firstIndex(where: \.isRuleChoice))
+        return SpeakerTrainer.Instance(
+            candidates: candidates.map(\.features), isRight: right,
+            rule: candidates.firstIndex(where: \.isRuleChoice))
     }
 
     private static func overlap(_ a: Span, _ b: Span) -> Int { max(0, min(a.end, b.end) - max(a.start, b.start)) }

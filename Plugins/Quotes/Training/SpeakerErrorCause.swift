@@ -23,7 +23,9 @@ enum SpeakerErrorCause: String, CaseIterable, Sendable {
     ///   - mentionText: its text.
     ///   - speaker: the found quote's canonical speaker.
     ///   - goldMention: the annotated speaker mention (bytes).
-    static func of(predictedMention: Span?, mentionText: String?, speaker: String?, goldMention: Span?) -> SpeakerErrorCause {
+    static func of(predictedMention: Span?, mentionText: String?, speaker: String?, goldMention: Span?)
+        -> SpeakerErrorCause
+    {
         guard let predictedMention else { return .noAttribution }
         let pronoun = mentionText.map { SpeechLexicon.pronouns[$0.lowercased()] != nil } ?? false
         let same = goldMention.map { predictedMention.overlaps($0) } ?? false

@@ -46,7 +46,9 @@ struct SpeakerTrainer {
                 guard !x.isRight[chosen] else { continue }
                 mistakes += 1
                 var target = -1
-                for k in x.candidates.indices where x.isRight[k] && (target < 0 || scores[k] > scores[target]) { target = k }
+                for k in x.candidates.indices where x.isRight[k] && (target < 0 || scores[k] > scores[target]) {
+                    target = k
+                }
                 for f in x.candidates[target] { bump(f, 1) }
                 for f in x.candidates[chosen] { bump(f, -1) }
             }

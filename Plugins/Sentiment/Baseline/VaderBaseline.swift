@@ -11,8 +11,10 @@ struct VaderBaseline: Sendable {
 
     static let bundled: VaderBaseline = {
         do {
-            return VaderBaseline(lexicon: Dictionary(try VaderLexiconFile.parse(ResourceFile.text("vader_lexicon.txt")),
-                                                     uniquingKeysWith: { $1 }))
+            return VaderBaseline(
+                lexicon: Dictionary(
+                    try VaderLexiconFile.parse(ResourceFile.text("vader_lexicon.txt")),
+                    uniquingKeysWith: { $1 }))
         } catch {
             fatalError("VADER lexicon unavailable: \(error)")
         }
@@ -28,21 +30,25 @@ struct VaderBaseline: Sendable {
         "neednt", "needn't", "never", "none", "nope", "nor", "not", "nothing", "nowhere",
         "oughtnt", "shant", "shouldnt", "uhuh", "wasnt", "werent",
         "oughtn't", "shan't", "shouldn't", "uh-uh", "wasn't", "weren't",
-        "without", "wont", "wouldnt", "won't", "wouldn't", "rarely", "seldom", "despite",
+        "without", "wont", "wouldnt", "won't", "wouldn't", "rarely", "seldom", "despite"
     ]
 
     static let boosters: [String: Double] = {
-        let up = ["absolutely", "amazingly", "awfully", "completely", "considerable", "considerably", "decidedly",
-                  "deeply", "effing", "enormous", "enormously", "entirely", "especially", "exceptional",
-                  "exceptionally", "extreme", "extremely", "fabulously", "flipping", "flippin", "frackin", "fracking",
-                  "fricking", "frickin", "frigging", "friggin", "fully", "fuckin", "fucking", "fuggin", "fugging",
-                  "greatly", "hella", "highly", "hugely", "incredible", "incredibly", "intensely", "major", "majorly",
-                  "more", "most", "particularly", "purely", "quite", "really", "remarkably", "so", "substantially",
-                  "thoroughly", "total", "totally", "tremendous", "tremendously", "uber", "unbelievably", "unusually",
-                  "utter", "utterly", "very"]
-        let down = ["almost", "barely", "hardly", "just enough", "kind of", "kinda", "kindof", "kind-of", "less",
-                    "little", "marginal", "marginally", "occasional", "occasionally", "partly", "scarce", "scarcely",
-                    "slight", "slightly", "somewhat", "sort of", "sorta", "sortof", "sort-of"]
+        let up = [
+            "absolutely", "amazingly", "awfully", "completely", "considerable", "considerably", "decidedly",
+            "deeply", "effing", "enormous", "enormously", "entirely", "especially", "exceptional",
+            "exceptionally", "extreme", "extremely", "fabulously", "flipping", "flippin", "frackin", "fracking",
+            "fricking", "frickin", "frigging", "friggin", "fully", "fuckin", "fucking", "fuggin", "fugging",
+            "greatly", "hella", "highly", "hugely", "incredible", "incredibly", "intensely", "major", "majorly",
+            "more", "most", "particularly", "purely", "quite", "really", "remarkably", "so", "substantially",
+            "thoroughly", "total", "totally", "tremendous", "tremendously", "uber", "unbelievably", "unusually",
+            "utter", "utterly", "very"
+        ]
+        let down = [
+            "almost", "barely", "hardly", "just enough", "kind of", "kinda", "kindof", "kind-of", "less",
+            "little", "marginal", "marginally", "occasional", "occasionally", "partly", "scarce", "scarcely",
+            "slight", "slightly", "somewhat", "sort of", "sorta", "sortof", "sort-of"
+        ]
         var d: [String: Double] = [:]
         for w in up { d[w] = bIncr }
         for w in down { d[w] = bDecr }
@@ -51,7 +57,7 @@ struct VaderBaseline: Sendable {
 
     static let specialCases: [String: Double] = [
         "the shit": 3, "the bomb": 3, "bad ass": 1.5, "badass": 1.5, "bus stop": 0.0,
-        "yeah right": -2, "kiss of death": -1.5, "to die for": 3, "beating heart": 3.5,
+        "yeah right": -2, "kiss of death": -1.5, "to die for": 3, "beating heart": 3.5
     ]
 
     /// VADER's compound score of `text`, rounded to 4 decimals as VADER reports it.
@@ -62,7 +68,8 @@ struct VaderBaseline: Sendable {
         var sentiments: [Double] = []
         for (i, item) in words.enumerated() {
             if VaderBaseline.boosters[lower[i]] != nil
-                || (i < words.count - 1 && lower[i] == "kind" && lower[i + 1] == "of") {
+                || (i < words.count - 1 && lower[i] == "kind" && lower[i + 1] == "of")
+            {
                 sentiments.append(0)
                 continue
             }
@@ -82,7 +89,8 @@ struct VaderBaseline: Sendable {
         var v = base
         if lower[i] == "no", i != words.count - 1, lexicon[lower[i + 1]] != nil { v = 0 }
         if (i > 0 && lower[i - 1] == "no") || (i > 1 && lower[i - 2] == "no")
-            || (i > 2 && lower[i - 3] == "no" && ["or", "nor"].contains(lower[i - 1])) {
+            || (i > 2 && lower[i - 3] == "no" && ["or", "nor"].contains(lower[i - 1]))
+        {
             v = base * VaderBaseline.nScalar
         }
         if VaderBaseline.isUpper(item), isCapDiff { v += v > 0 ? VaderBaseline.cIncr : -VaderBaseline.cIncr }
@@ -131,7 +139,8 @@ struct VaderBaseline: Sendable {
             }
         default:
             if (lower[i - 3] == "never" && (lower[i - 2] == "so" || lower[i - 2] == "this"))
-                || (lower[i - 1] == "so" || lower[i - 1] == "this") {
+                || (lower[i - 1] == "so" || lower[i - 1] == "this")
+            {
                 v *= 1.25
             } else if lower[i - 3] == "without", lower[i - 2] == "doubt" || lower[i - 1] == "doubt" {
             } else if negated(lower[i - 3]) {
@@ -149,7 +158,10 @@ struct VaderBaseline: Sendable {
         let threeTwoOne = "\(lower[i - 3]) \(lower[i - 2]) \(lower[i - 1])"
         let threeTwo = "\(lower[i - 3]) \(lower[i - 2])"
         for seq in [oneZero, twoOneZero, twoOne, threeTwoOne, threeTwo] {
-            if let s = specialCases[seq] { v = s; break }
+            if let s = specialCases[seq] {
+                v = s
+                break
+            }
         }
         if lower.count - 1 > i, let s = specialCases["\(lower[i]) \(lower[i + 1])"] { v = s }
         if lower.count - 1 > i + 1, let s = specialCases["\(lower[i]) \(lower[i + 1]) \(lower[i + 2])"] { v = s }
@@ -199,7 +211,8 @@ struct VaderBaseline: Sendable {
     /// two characters or fewer (VADER keeps such tokens whole, taking them for emoticons).
     static func wordsAndEmoticons(_ text: String) -> [String] {
         text.split(whereSeparator: { $0.isWhitespace }).map { token in
-            let stripped = token.unicodeScalars.drop(while: isASCIIPunctuation).reversed().drop(while: isASCIIPunctuation)
+            let stripped = token.unicodeScalars.drop(while: isASCIIPunctuation).reversed().drop(
+                while: isASCIIPunctuation)
             let count = stripped.count
             if count <= 2 { return String(token) }
             var scalars = String.UnicodeScalarView()

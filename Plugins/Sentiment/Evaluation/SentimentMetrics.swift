@@ -8,7 +8,9 @@ enum SentimentMetrics {
         var sxy = 0.0, sxx = 0.0, syy = 0.0
         for i in x.indices {
             let dx = x[i] - mx, dy = y[i] - my
-            sxy += dx * dy; sxx += dx * dx; syy += dy * dy
+            sxy += dx * dy
+            sxx += dx * dx
+            syy += dy * dy
         }
         return sxx > 0 && syy > 0 ? sxy / (sxx * syy).squareRoot() : 0
     }
@@ -51,9 +53,12 @@ enum SentimentMetrics {
         return sum / Double(labels.count)
     }
 
-    static func figures(scores: [Double], labels: [String], goldScores: [Double], goldLabels: [String]) -> SentimentModelFile.Figures {
-        .init(pearson: pearson(scores, goldScores), spearman: spearman(scores, goldScores),
-              accuracy: accuracy(labels, goldLabels), macroF1: macroF1(labels, goldLabels))
+    static func figures(scores: [Double], labels: [String], goldScores: [Double], goldLabels: [String])
+        -> SentimentModelFile.Figures
+    {
+        .init(
+            pearson: pearson(scores, goldScores), spearman: spearman(scores, goldScores),
+            accuracy: accuracy(labels, goldLabels), macroF1: macroF1(labels, goldLabels))
     }
 
     /// The label thresholds that maximise macro-F1 of `scores` against `gold` (searched over

@@ -7,75 +7,102 @@ enum SentimentTools {
     static let evaluate = ExtractorTool(
         kind: .evaluate, name: "sentiment",
         summary: "Pearson/Spearman with human scores, 3-class accuracy and macro-F1, next to VADER",
-        usage: "FILE") { arguments, _, output in
-            let args = try ToolArguments(arguments, known: [])
-            guard args.positionals.count == 1 else {
-                throw AssayError(.invalidArgument, "usage: assay eval sentiment FILE (JSON Lines with \"text\" and \"score\")")
-            }
-            let path = args.positionals[0]
-            let report = SentimentEvaluation(items: try RatedSentence.load(path), model: .bundled, vader: .bundled).run()
-            output(report.render(title: path))
-            // Scoring the file the model was fitted on is optimistic; the honest estimate is the
-            // nested cross-validation recorded when it was trained.
-            if let r = SentimentModel.bundled.file.report {
-                output(SentimentEvaluation.Report(rows: [
-                    ("model, nested CV (held-out folds)", r.crossValidated),
-                    ("  same scores, labels by thresholds", r.crossValidatedThresholdLabels),
-                    ("VADER baseline", r.vader),
-                ], count: r.sentences).render(title: "bundled model, as trained on \(r.data) (\(r.sentences) sentences, \(r.folds)-fold CV by document):"))
-            }
+        usage: "FILE"
+    ) { arguments, _, output in
+        let args = try ToolArguments(arguments, known: [])
+        guard args.positionals.count == 1 else {
+            throw AssayError(
+                .invalidArgument, "usage: assay eval sentiment FILE (JSON Lines with \"text\" and \"score\")")
         }
+        let path = args.positionals[0]
+        let report = SentimentEvaluation(items: try RatedSentence.load(path), model: .bundled, vader: .bundled).run()
+        output(report.render(title: path))
+        // Scoring the file the model was fitted on is optimistic; the honest estimate is the
+        // nested cross-validation recorded when it was trained.
+        if let r = SentimentModel.bundled.file.report {
+            output(
+                SentimentEvaluation.Report(
+                    rows: [
+                        ("model, nested CV (held-out folds)", r.crossValidated),
+                        ("  same scores, labels by thresholds", r.crossValidatedThresholdLabels),
+                        ("VADER baseline", r.vader)
+                    ], count: r.sentences
+                ).render(
+                    title:
+                        "bundled model, as trained on \(r.data) (\(r.sentences) sentences, \(r.folds)-fold CV by document):"
+                ))
+        }
+    }
 
     /// `assay eval entity-sentiment FILE`: the tone toward rated targets, per split.
     static let evaluateTargets = ExtractorTool(
         kind: .evaluate, name: "entity-sentiment",
-        summary: "Tone toward rated people and groups (targets), per split: macro-F1 and accuracy next to the sentence-label baseline",
-        usage: "FILE") { arguments, registry, output in
-            let args = try ToolArguments(arguments, known: [])
-            guard args.positionals.count == 1 else {
-                throw AssayError(.invalidArgument,
-                                 "usage: assay eval entity-sentiment FILE (JSON Lines with \"text\", \"split\" and \"targets\": [{\"start\", \"end\", \"polarity\"}])")
-            }
-            let path = args.positionals[0]
-            let sentences = try RatedTargetSentence.load(path)
-            let plan = try ExtractionPlan([.init(SentimentExtractor.descriptor.name)], registry: registry)
-            let splits = try TargetSentimentEvaluation(sentences: sentences, plan: plan).run()
-            output(TargetSentimentEvaluation.render(splits, title: "\(path): \(sentences.count) sentences, read through the batch contract (\"targets\" in, \"scope\": \"target\" out)"))
+        summary:
+            "Tone toward rated people and groups (targets), per split: macro-F1 and accuracy next to the sentence-label baseline",
+        usage: "FILE"
+    ) { arguments, registry, output in
+        let args = try ToolArguments(arguments, known: [])
+        guard args.positionals.count == 1 else {
+            throw AssayError(
+                .invalidArgument,
+                "usage: assay eval entity-sentiment FILE (JSON Lines with \"text\", \"split\" and \"targets\": [{\"start\", \"end\", \"polarity\"}])"
+            )
         }
+        let path = args.positionals[0]
+        let sentences = try RatedTargetSentence.load(path)
+        let plan = try ExtractionPlan([.init(SentimentExtractor.descriptor.name)], registry: registry)
+        let splits = try TargetSentimentEvaluation(sentences: sentences, plan: plan).run()
+        output(
+            TargetSentimentEvaluation.render(
+                splits,
+                title:
+                    "\(path): \(sentences.count) sentences, read through the batch contract (\"targets\" in, \"scope\": \"target\" out)"
+            ))
+    }
 
     /// `assay train sentiment --data FILE --out FILE`: refits the model file.
     static let train = ExtractorTool(
         kind: .train, name: "sentiment",
         summary: "Fit the sentiment model on rated sentences (ridge score, softmax label, nested CV by document)",
-        usage: "--data FILE --out FILE [--folds N]") { arguments, _, output in
-            let args = try ToolArguments(arguments, known: ["data", "out", "folds"])
-            let data = try args.required("data"), out = try args.required("out")
-            var trainer = SentimentTrainer()
-            if let f = args.options["folds"] {
-                guard let n = Int(f), n >= 3 else { throw AssayError(.invalidArgument, "--folds needs a number of at least 3") }
-                trainer.folds = n
+        usage: "--data FILE --out FILE [--folds N]"
+    ) { arguments, _, output in
+        let args = try ToolArguments(arguments, known: ["data", "out", "folds"])
+        let data = try args.required("data"), out = try args.required("out")
+        var trainer = SentimentTrainer()
+        if let f = args.options["folds"] {
+            guard let n = Int(f), n >= 3 else {
+                throw AssayError(.invalidArgument, "--folds needs a number of at least 3")
             }
-            let sentences = try RatedSentence.load(data)
-            let engine = RuleEngine(lexicon: SentimentLexicon.bundled)
-            let file = trainer.train(sentences, dataName: URL(fileURLWithPath: data).lastPathComponent,
-                                     engine: engine, vader: .bundled, log: output)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            do {
-                try encoder.encode(file).write(to: URL(fileURLWithPath: out))
-            } catch {
-                throw AssayError(.writeFailed, "cannot write \(out): \(error.localizedDescription)")
-            }
-            if let r = file.report {
-                output(SentimentEvaluation.Report(rows: [
-                    ("model, nested CV (held-out folds)", r.crossValidated),
-                    ("  same scores, labels by thresholds", r.crossValidatedThresholdLabels),
-                    ("model, training set (optimistic)", r.trainingSet),
-                    ("VADER baseline", r.vader),
-                ], count: r.sentences).render(title: "\(r.data): \(r.sentences) sentences, \(r.documents) documents, \(r.folds)-fold CV by document"))
-            }
-            output("wrote \(out) (\(file.ngrams.count) word weights, lambda \(file.lambda))")
+            trainer.folds = n
         }
+        let sentences = try RatedSentence.load(data)
+        let engine = RuleEngine(lexicon: SentimentLexicon.bundled)
+        let file = trainer.train(
+            sentences, dataName: URL(fileURLWithPath: data).lastPathComponent,
+            engine: engine, vader: .bundled, log: output)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        do {
+            try encoder.encode(file).write(to: URL(fileURLWithPath: out))
+        } catch {
+            throw AssayError(.writeFailed, "cannot write \(out): \(error.localizedDescription)")
+        }
+        if let r = file.report {
+            output(
+                SentimentEvaluation.Report(
+                    rows: [
+                        ("model, nested CV (held-out folds)", r.crossValidated),
+                        ("  same scores, labels by thresholds", r.crossValidatedThresholdLabels),
+                        ("model, training set (optimistic)", r.trainingSet),
+                        ("VADER baseline", r.vader)
+                    ], count: r.sentences
+                ).render(
+                    title:
+                        "\(r.data): \(r.sentences) sentences, \(r.documents) documents, \(r.folds)-fold CV by document")
+            )
+        }
+        output("wrote \(out) (\(file.ngrams.count) word weights, lambda \(file.lambda))")
+    }
 }
 
 /// Scores rated sentences (or documents) with the model and with VADER and compares both to
@@ -90,11 +117,15 @@ struct SentimentEvaluation {
         var count: Int
 
         func render(title: String) -> String {
-            var lines = [title, "scorer".padding(toLength: 44, withPad: " ", startingAt: 0)
-                         + "pearson  spearman  accuracy  macro-F1"]
+            var lines = [
+                title,
+                "scorer".padding(toLength: 44, withPad: " ", startingAt: 0)
+                    + "pearson  spearman  accuracy  macro-F1"
+            ]
             for (name, f) in rows {
-                lines.append(name.padding(toLength: 44, withPad: " ", startingAt: 0)
-                             + String(format: "%7.3f  %8.3f  %8.3f  %8.3f", f.pearson, f.spearman, f.accuracy, f.macroF1))
+                lines.append(
+                    name.padding(toLength: 44, withPad: " ", startingAt: 0)
+                        + String(format: "%7.3f  %8.3f  %8.3f  %8.3f", f.pearson, f.spearman, f.accuracy, f.macroF1))
             }
             return lines.joined(separator: "\n")
         }
@@ -126,15 +157,29 @@ struct SentimentEvaluation {
         }
         let gold = items.map(\.score), goldLabels = items.map(\.label)
         let vaderTuned = SentimentMetrics.bestThresholds(scores: vaderScores, gold: goldLabels)
-        return Report(rows: [
-            ("model", SentimentMetrics.figures(scores: modelScores, labels: modelLabels,
-                                               goldScores: gold, goldLabels: goldLabels)),
-            ("VADER (compound, labels at ±0.05)", SentimentMetrics.figures(scores: vaderScores, labels: vaderScores.map(VaderBaseline.label),
-                                                                       goldScores: gold, goldLabels: goldLabels)),
-            ("VADER, thresholds tuned on this file", SentimentMetrics.figures(
-                scores: vaderScores,
-                labels: vaderScores.map { SentimentLabel.of($0, negative: vaderTuned.negative, positive: vaderTuned.positive) },
-                goldScores: gold, goldLabels: goldLabels)),
-        ], count: items.count)
+        return Report(
+            rows: [
+                (
+                    "model",
+                    SentimentMetrics.figures(
+                        scores: modelScores, labels: modelLabels,
+                        goldScores: gold, goldLabels: goldLabels)
+                ),
+                (
+                    "VADER (compound, labels at ±0.05)",
+                    SentimentMetrics.figures(
+                        scores: vaderScores, labels: vaderScores.map(VaderBaseline.label),
+                        goldScores: gold, goldLabels: goldLabels)
+                ),
+                (
+                    "VADER, thresholds tuned on this file",
+                    SentimentMetrics.figures(
+                        scores: vaderScores,
+                        labels: vaderScores.map {
+                            SentimentLabel.of($0, negative: vaderTuned.negative, positive: vaderTuned.positive)
+                        },
+                        goldScores: gold, goldLabels: goldLabels)
+                )
+            ], count: items.count)
     }
 }

@@ -35,7 +35,10 @@ struct TargetSentimentEvaluation {
                 default: break
                 }
             }
-            if splits[sentence.split] == nil { splits[sentence.split] = Split(name: sentence.split); order.append(sentence.split) }
+            if splits[sentence.split] == nil {
+                splits[sentence.split] = Split(name: sentence.split)
+                order.append(sentence.split)
+            }
             for (target, span) in zip(sentence.targets, analysed.targetSpans) {
                 let label = byTarget[span]?.first?["label"]?.text ?? SentimentLabel.neutral
                 let holding = sentenceAnnotations.first { $0.span.start <= span.start && span.start < $0.span.end }
@@ -46,9 +49,12 @@ struct TargetSentimentEvaluation {
         }
         var out = order.map { splits[$0]! }
         if out.count > 1 {
-            out.append(out.reduce(into: Split(name: "all")) {
-                $0.gold += $1.gold; $0.predicted += $1.predicted; $0.sentenceLabel += $1.sentenceLabel
-            })
+            out.append(
+                out.reduce(into: Split(name: "all")) {
+                    $0.gold += $1.gold
+                    $0.predicted += $1.predicted
+                    $0.sentenceLabel += $1.sentenceLabel
+                })
         }
         return out
     }
@@ -56,10 +62,13 @@ struct TargetSentimentEvaluation {
     static func render(_ splits: [Split], title: String) -> String {
         var lines = [title, "split  targets   target macro-F1  accuracy   sentence label macro-F1  accuracy"]
         for s in splits {
-            lines.append(s.name.padding(toLength: 5, withPad: " ", startingAt: 0)
-                + String(format: "  %7d   %15.3f  %8.3f   %23.3f  %8.3f", s.gold.count,
-                         SentimentMetrics.macroF1(s.predicted, s.gold), SentimentMetrics.accuracy(s.predicted, s.gold),
-                         SentimentMetrics.macroF1(s.sentenceLabel, s.gold), SentimentMetrics.accuracy(s.sentenceLabel, s.gold)))
+            lines.append(
+                s.name.padding(toLength: 5, withPad: " ", startingAt: 0)
+                    + String(
+                        format: "  %7d   %15.3f  %8.3f   %23.3f  %8.3f", s.gold.count,
+                        SentimentMetrics.macroF1(s.predicted, s.gold), SentimentMetrics.accuracy(s.predicted, s.gold),
+                        SentimentMetrics.macroF1(s.sentenceLabel, s.gold),
+                        SentimentMetrics.accuracy(s.sentenceLabel, s.gold)))
         }
         return lines.joined(separator: "\n")
     }

@@ -5,38 +5,45 @@ extension SentimentTools {
     /// `assay train entity-sentiment --train FILE --out FILE`: learns the target model.
     static let trainTargets = ExtractorTool(
         kind: .train, name: "entity-sentiment",
-        summary: "Learn the tone-toward-a-target model from rated targets (softmax over context features, CV by sentence on the training file)",
-        usage: "--train FILE --out FILE [--folds N] [--min-count N] [--lambdas L,L,...] [--without TEMPLATE,...]") { arguments, _, output in
-            let args = try ToolArguments(arguments, known: ["train", "out", "folds", "min-count", "lambdas", "without"])
-            let data = try args.required("train"), out = try args.required("out")
-            var trainer = TargetSentimentTrainer()
-            if let f = args.options["folds"] {
-                guard let n = Int(f), n >= 2 else { throw AssayError(.invalidArgument, "--folds needs a number of at least 2") }
-                trainer.folds = n
+        summary:
+            "Learn the tone-toward-a-target model from rated targets (softmax over context features, CV by sentence on the training file)",
+        usage: "--train FILE --out FILE [--folds N] [--min-count N] [--lambdas L,L,...] [--without TEMPLATE,...]"
+    ) { arguments, _, output in
+        let args = try ToolArguments(arguments, known: ["train", "out", "folds", "min-count", "lambdas", "without"])
+        let data = try args.required("train"), out = try args.required("out")
+        var trainer = TargetSentimentTrainer()
+        if let f = args.options["folds"] {
+            guard let n = Int(f), n >= 2 else {
+                throw AssayError(.invalidArgument, "--folds needs a number of at least 2")
             }
-            if let m = args.options["min-count"] {
-                guard let n = Int(m), n >= 1 else { throw AssayError(.invalidArgument, "--min-count needs a number of at least 1") }
-                trainer.minimumCount = n
-            }
-            if let l = args.options["lambdas"] {
-                let grid = l.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
-                guard !grid.isEmpty, grid.allSatisfy({ $0 > 0 }) else {
-                    throw AssayError(.invalidArgument, "--lambdas needs positive numbers separated by commas")
-                }
-                trainer.lambdaGrid = grid
-            }
-            if let w = args.options["without"] {
-                // Ablations: "f=lex_*" leaves out every flag starting with lex_, "W" the sentence's words.
-                trainer.without = Set(w.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) })
-            }
-            let sentences = try RatedTargetSentence.load(data)
-            let text = trainer.train(sentences, dataName: URL(fileURLWithPath: data).lastPathComponent,
-                                     sentenceModel: .bundled, log: output)
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: out))
-            } catch {
-                throw AssayError(.writeFailed, "cannot write \(out): \(error.localizedDescription)")
-            }
-            output("wrote \(out) (\(text.utf8.count) bytes)")
+            trainer.folds = n
         }
+        if let m = args.options["min-count"] {
+            guard let n = Int(m), n >= 1 else {
+                throw AssayError(.invalidArgument, "--min-count needs a number of at least 1")
+            }
+            trainer.minimumCount = n
+        }
+        if let l = args.options["lambdas"] {
+            let grid = l.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+            guard !grid.isEmpty, grid.allSatisfy({ $0 > 0 }) else {
+                throw AssayError(.invalidArgument, "--lambdas needs positive numbers separated by commas")
+            }
+            trainer.lambdaGrid = grid
+        }
+        if let w = args.options["without"] {
+            // Ablations: "f=lex_*" leaves out every flag starting with lex_, "W" the sentence's words.
+            trainer.without = Set(w.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) })
+        }
+        let sentences = try RatedTargetSentence.load(data)
+        let text = trainer.train(
+            sentences, dataName: URL(fileURLWithPath: data).lastPathComponent,
+            sentenceModel: .bundled, log: output)
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: out))
+        } catch {
+            throw AssayError(.writeFailed, "cannot write \(out): \(error.localizedDescription)")
+        }
+        output("wrote \(out) (\(text.utf8.count) bytes)")
+    }
 }

@@ -58,7 +58,7 @@ struct RuleEngine: Sendable {
         let b = document.utf8[token.span.start]
         switch b {
         case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"),
-             UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"):
+            UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"):
             return true
         case UInt8(ascii: "-"):
             return token.span.length >= 2
@@ -69,7 +69,9 @@ struct RuleEngine: Sendable {
             return false
         }
     }
-    private static let sentenceOpeners: Set<String> = [".", "!", "?", "\"", "“", "‘", "'", "(", ":", "—", "-", "--", "[", "``", "''"]
+    private static let sentenceOpeners: Set<String> = [
+        ".", "!", "?", "\"", "“", "‘", "'", "(", ":", "—", "-", "--", "[", "``", "''"
+    ]
 
     /// The part of a lexicon entry the rules read.
     struct RuleFields {
@@ -86,8 +88,10 @@ struct RuleEngine: Sendable {
 
     /// Reads `tokens` of `document`. With `collectKeys`, the lowercased key of every word unit
     /// is kept (the n-gram features of training); with `explain`, each hit notes its rules.
-    func analyze(_ document: AnalyzedDocument, tokens range: Range<Int>, collectKeys: Bool = false,
-                 explain: Bool = true) -> RuleAnalysis {
+    func analyze(
+        _ document: AnalyzedDocument, tokens range: Range<Int>, collectKeys: Bool = false,
+        explain: Bool = true
+    ) -> RuleAnalysis {
         var out = RuleAnalysis()
         var units: [Unit] = []
         units.reserveCapacity(range.count)
@@ -103,12 +107,17 @@ struct RuleEngine: Sendable {
                 i += 1
                 continue
             }
-            if token.kind == .number { i += 1; continue }
+            if token.kind == .number {
+                i += 1
+                continue
+            }
             out.wordCount += 1
             if isCapitalized(document, i) { capitalized += 1 }
             if let (length, entry) = lexicon.words.match(in: document, at: i, limit: range.upperBound) {
-                units.append(.word(tokens: i..<(i + length),
-                                   entry: RuleFields(valence: entry.valence, role: entry.role, factor: entry.factor)))
+                units.append(
+                    .word(
+                        tokens: i..<(i + length),
+                        entry: RuleFields(valence: entry.valence, role: entry.role, factor: entry.factor)))
                 if collectKeys { out.keys.append(key(i..<(i + length))) }
                 out.ngramSum += entry.weight
                 out.classSums += SIMD3(entry.negativeWeight, entry.neutralWeight, entry.positiveWeight)
@@ -142,7 +151,9 @@ struct RuleEngine: Sendable {
             } else if entry.role == .concession {
                 // "despite X, Y" / "Y despite X": the conceded clause X runs to the next clause break.
                 out.hasContrast = true
-                let end = units[(u + 1)...].firstIndex { if case .boundary = $0 { return true } else { return false } } ?? units.count
+                let end =
+                    units[(u + 1)...].firstIndex { if case .boundary = $0 { return true } else { return false } }
+                    ?? units.count
                 contrastMarker = (t, u, end, true)
                 for k in 0..<units.count where k != u {
                     weights[k] = k > u && k < end ? RuleEngine.outweighed : RuleEngine.dominant
@@ -158,7 +169,11 @@ struct RuleEngine: Sendable {
         var previousCapitalized = false
         for (u, unit) in units.enumerated() {
             guard case .word(let t, let entry) = unit else {
-                negator = nil; modifier = nil; shifter = nil; previousWasWord = false; previousCapitalized = false
+                negator = nil
+                modifier = nil
+                shifter = nil
+                previousWasWord = false
+                previousCapitalized = false
                 continue
             }
             let capitalized = t.count == 1 && isCapitalized(document, t.lowerBound)
@@ -173,7 +188,9 @@ struct RuleEngine: Sendable {
             switch entry.role {
             case .negator:
                 // "not only" announces an addition, not a negation.
-                if t.upperBound < range.upperBound, document.text(ofToken: t.upperBound).lowercased() == "only" { continue }
+                if t.upperBound < range.upperBound, document.text(ofToken: t.upperBound).lowercased() == "only" {
+                    continue
+                }
                 negator = (t, RuleEngine.negationReach + 1)
                 out.negations += 1
                 continue
@@ -199,13 +216,19 @@ struct RuleEngine: Sendable {
             // A capitalised word inside a run of capitalised words is part of a name
             // ("Union Square Business Improvement District", "Justice Ruth Bader Ginsburg").
             if capitalized, !titleCase, previousWasWord,
-               previousCapitalized || nextIsCapitalized(document, after: t.upperBound, limit: range.upperBound),
-               !startsSentence(document, t.lowerBound, range: range) {
+                previousCapitalized || nextIsCapitalized(document, after: t.upperBound, limit: range.upperBound),
+                !startsSentence(document, t.lowerBound, range: range)
+            {
                 continue
             }
             if let m = modifier {
                 v *= m.factor
-                if explain { notes.append(m.factor > 1 ? "intensified by '\(words(m.word).lowercased())'" : "hedged by '\(words(m.word).lowercased())'") }
+                if explain {
+                    notes.append(
+                        m.factor > 1
+                            ? "intensified by '\(words(m.word).lowercased())'"
+                            : "hedged by '\(words(m.word).lowercased())'")
+                }
                 modifier = nil
             }
             if let n = negator {
@@ -213,7 +236,12 @@ struct RuleEngine: Sendable {
                 if explain { notes.append("negated by '\(words(n.word).lowercased())'") }
             } else if let sh = shifter, sh.word != t, sh.reducer ? v < 0 : v > 0 {
                 v *= RuleEngine.shiftScalar
-                if explain { notes.append(sh.reducer ? "reversed by '\(words(sh.word).lowercased())'" : "undermined by '\(words(sh.word).lowercased())'") }
+                if explain {
+                    notes.append(
+                        sh.reducer
+                            ? "reversed by '\(words(sh.word).lowercased())'"
+                            : "undermined by '\(words(sh.word).lowercased())'")
+                }
                 // "reduce poverty" is about less poverty: the reducer's own tone gives way.
                 if sh.reducer, let h = out.hits.lastIndex(where: { $0.tokens == sh.word }) {
                     out.hits[h].adjusted = 0
@@ -225,9 +253,14 @@ struct RuleEngine: Sendable {
                 v *= weights[u]
                 if explain {
                     let inside = u > c.index && u < c.end
-                    notes.append(c.concession
-                        ? (inside ? "×\(RuleEngine.outweighed) conceded by '\(words(c.word).lowercased())'" : "×\(RuleEngine.dominant) outweighs '\(words(c.word).lowercased())'")
-                        : (u < c.index ? "×\(RuleEngine.outweighed) before '\(words(c.word).lowercased())'" : "×\(RuleEngine.dominant) after '\(words(c.word).lowercased())'"))
+                    notes.append(
+                        c.concession
+                            ? (inside
+                                ? "×\(RuleEngine.outweighed) conceded by '\(words(c.word).lowercased())'"
+                                : "×\(RuleEngine.dominant) outweighs '\(words(c.word).lowercased())'")
+                            : (u < c.index
+                                ? "×\(RuleEngine.outweighed) before '\(words(c.word).lowercased())'"
+                                : "×\(RuleEngine.dominant) after '\(words(c.word).lowercased())'"))
                 }
             }
             out.hits.append(.init(tokens: t, base: entry.valence, adjusted: v, notes: notes))
@@ -256,7 +289,10 @@ struct RuleEngine: Sendable {
     private func startsSentence(_ document: AnalyzedDocument, _ i: Int, range: Range<Int>) -> Bool {
         if i == range.lowerBound { return true }
         if let s = document.sentenceIndex(containing: document.tokens[i].span.start),
-           document.sentences[s].tokens.lowerBound == i { return true }
+            document.sentences[s].tokens.lowerBound == i
+        {
+            return true
+        }
         return RuleEngine.sentenceOpeners.contains(document.text(ofToken: i - 1))
     }
 }

@@ -6,7 +6,8 @@ enum SentimentFeatures {
     static func squash(_ x: Float, alpha: Float = 15) -> Float { x / (x * x + alpha).squareRoot() }
 
     static let names = [
-        "compound", "positive", "negative", "negated", "question", "exclamation", "contrast", "hits_per_word", "total_per_sqrt_word",
+        "compound", "positive", "negative", "negated", "question", "exclamation", "contrast", "hits_per_word",
+        "total_per_sqrt_word"
     ]
 
     static func values(_ a: RuleAnalysis) -> [Float] {
@@ -20,7 +21,7 @@ enum SentimentFeatures {
             a.exclamations > 0 ? 1 : 0,
             a.hasContrast ? 1 : 0,
             Float(a.hits.count) / words,
-            a.total / words.squareRoot(),
+            a.total / words.squareRoot()
         ]
     }
 }

@@ -12,7 +12,7 @@ struct SentimentLexicon: Sendable {
     static let negators = [
         "not", "n't", "no", "never", "neither", "nor", "none", "nobody", "nothing", "nowhere",
         "without", "cannot", "lack", "lacks", "lacking", "lacked", "failed to", "fails to", "fail to",
-        "refused to", "refuses to", "refuse to", "rarely", "seldom",
+        "refused to", "refuses to", "refuse to", "rarely", "seldom"
     ]
 
     /// Degree adverbs: > 1 intensifies, < 1 hedges. Values follow VADER's booster increment
@@ -30,34 +30,39 @@ struct SentimentLexicon: Sendable {
         ("somewhat", 0.6), ("partly", 0.6), ("partially", 0.6), ("marginally", 0.5), ("mildly", 0.6),
         ("modestly", 0.6), ("relatively", 0.7), ("fairly", 0.8), ("rather", 0.8), ("a bit", 0.6),
         ("a little", 0.6), ("kind of", 0.6), ("sort of", 0.6), ("less", 0.6), ("little", 0.6),
-        ("reportedly", 0.8), ("allegedly", 0.8), ("possibly", 0.8), ("perhaps", 0.8), ("may", 0.9), ("might", 0.9),
+        ("reportedly", 0.8), ("allegedly", 0.8), ("possibly", 0.8), ("perhaps", 0.8), ("may", 0.9), ("might", 0.9)
     ]
 
     static let contrasts = ["but", "however", "yet", "nevertheless", "nonetheless"]
-    static let concessions = ["despite", "in spite of", "although", "though", "even though", "even if", "notwithstanding"]
+    static let concessions = [
+        "despite", "in spite of", "although", "though", "even though", "even if", "notwithstanding"
+    ]
 
     /// Verbs that reverse a following negative word: less of a bad thing is good.
     static let reducers = inflect([
         "reduce", "cut", "curb", "prevent", "avoid", "ease", "fight", "combat", "end", "eliminate", "stop", "halt",
         "overcome", "defeat", "eradicate", "lower", "decrease", "tackle", "resolve", "solve", "alleviate", "relieve",
         "fix", "contain", "counter", "deter", "ban", "abolish", "limit", "minimize", "mitigate", "cure", "treat",
-        "protect", "protect against", "escape", "survive", "recover from", "rescue",
+        "protect", "protect against", "escape", "survive", "recover from", "rescue"
     ])
     /// Verbs that reverse a following positive word: damage to a good thing is bad.
     static let underminers = inflect([
         "undermine", "erode", "threaten", "jeopardize", "damage", "hurt", "destroy", "lose", "block", "abandon",
         "weaken", "sabotage", "squander", "hinder", "impede", "obstruct", "stifle", "derail", "reverse", "wreck",
-        "ruin", "betray", "violate", "breach", "deny", "reject", "oppose", "scuttle", "torpedo", "undercut",
+        "ruin", "betray", "violate", "breach", "deny", "reject", "oppose", "scuttle", "torpedo", "undercut"
     ])
 
     /// Forms that regular inflection would produce but that mean something else in news.
-    static let falseInflections: Set<String> = ["means", "wells", "goods", "arms", "forces", "interests", "fines", "matters",
-                                                "charges", "parties", "shares", "rests", "fits", "troubles", "lied"]
+    static let falseInflections: Set<String> = [
+        "means", "wells", "goods", "arms", "forces", "interests", "fines", "matters",
+        "charges", "parties", "shares", "rests", "fits", "troubles", "lied"
+    ]
 
     /// Regular -s, -ed, -ing (and -ly for adjectives) forms of a single word.
     static func inflections(of word: String) -> [String] {
         guard word.utf8.count >= 3, word.utf8.allSatisfy(isASCIILetter),
-              !["s", "ed", "ing", "ly"].contains(where: { word.hasSuffix($0) }) else { return [] }
+            !["s", "ed", "ing", "ly"].contains(where: { word.hasSuffix($0) })
+        else { return [] }
         var forms: [String]
         if word.hasSuffix("e") {
             let stem = String(word.dropLast())
@@ -66,8 +71,10 @@ struct SentimentLexicon: Sendable {
             let stem = String(word.dropLast())
             forms = [stem + "ies", stem + "ied", word + "ing", stem + "ily"]
         } else {
-            forms = [word + (word.hasSuffix("sh") || word.hasSuffix("ch") || word.hasSuffix("x") ? "es" : "s"),
-                     word + "ed", word + "ing", word + "ly"]
+            forms = [
+                word + (word.hasSuffix("sh") || word.hasSuffix("ch") || word.hasSuffix("x") ? "es" : "s"),
+                word + "ed", word + "ing", word + "ly"
+            ]
         }
         return forms.filter { !falseInflections.contains($0) }
     }
@@ -81,13 +88,19 @@ struct SentimentLexicon: Sendable {
             let stem = verb.hasSuffix("e") ? String(verb.dropLast()) : verb
             let irregular: [String: [String]] = [
                 "cut": ["cut", "cuts", "cutting"], "lose": ["lose", "loses", "losing", "lost"],
-                "stop": ["stop", "stops", "stopped", "stopping"], "overcome": ["overcome", "overcomes", "overcame", "overcoming"],
+                "stop": ["stop", "stops", "stopped", "stopping"],
+                "overcome": ["overcome", "overcomes", "overcame", "overcoming"],
                 "ban": ["ban", "bans", "banned", "banning"], "block": ["block", "blocks", "blocked", "blocking"],
                 "fight": ["fight", "fights", "fought", "fighting"], "deny": ["deny", "denies", "denied", "denying"],
-                "wreck": ["wreck", "wrecks", "wrecked", "wrecking"], "scuttle": ["scuttle", "scuttles", "scuttled", "scuttling"],
+                "wreck": ["wreck", "wrecks", "wrecked", "wrecking"],
+                "scuttle": ["scuttle", "scuttles", "scuttled", "scuttling"]
             ]
-            let forms = irregular[verb] ?? [verb, verb.hasSuffix("s") || verb.hasSuffix("x") ? verb + "es" : verb + "s",
-                                            stem + (verb.hasSuffix("e") ? "ed" : "ed"), stem + "ing"]
+            let forms =
+                irregular[verb]
+                ?? [
+                    verb, verb.hasSuffix("s") || verb.hasSuffix("x") ? verb + "es" : verb + "s",
+                    stem + (verb.hasSuffix("e") ? "ed" : "ed"), stem + "ing"
+                ]
                 .map { $0.replacingOccurrences(of: "ys", with: "ies") }
             return forms.map { $0 + rest }
         }
@@ -96,16 +109,19 @@ struct SentimentLexicon: Sendable {
     /// The lexicon built from the bundled resources, without fitted weights.
     static let bundled: SentimentLexicon = {
         do {
-            return try SentimentLexicon(vader: ResourceFile.text("vader_lexicon.txt"),
-                                        news: ResourceFile.text("news_lexicon.tsv"))
+            return try SentimentLexicon(
+                vader: ResourceFile.text("vader_lexicon.txt"),
+                news: ResourceFile.text("news_lexicon.tsv"))
         } catch {
             // The resources are part of the build; a missing file is a packaging error.
             fatalError("sentiment resources unavailable: \(error)")
         }
     }()
 
-    init(vader: String, news: String, weights: [String: Float] = [:],
-         classWeights: [String: SIMD3<Float>] = [:]) throws {
+    init(
+        vader: String, news: String, weights: [String: Float] = [:],
+        classWeights: [String: SIMD3<Float>] = [:]
+    ) throws {
         var entries: [String: WordEntry] = [:]
         entries.reserveCapacity(32_000)
         func entry(_ key: String) -> WordEntry { entries[key] ?? WordEntry() }
@@ -140,17 +156,42 @@ struct SentimentLexicon: Sendable {
             }
         }
         for word in SentimentLexicon.negators {
-            var e = entry(word); e.role = .negator; e.valence = 0; entries[word] = e
+            var e = entry(word)
+            e.role = .negator
+            e.valence = 0
+            entries[word] = e
         }
         for (word, factor) in SentimentLexicon.modifiers {
-            var e = entry(word); e.role = .modifier; e.factor = factor; e.valence = 0; entries[word] = e
+            var e = entry(word)
+            e.role = .modifier
+            e.factor = factor
+            e.valence = 0
+            entries[word] = e
         }
-        for word in SentimentLexicon.reducers { var e = entry(word); e.role = .reducer; entries[word] = e }
-        for word in SentimentLexicon.underminers { var e = entry(word); e.role = .underminer; entries[word] = e }
-        for word in SentimentLexicon.contrasts { var e = entry(word); e.role = .contrast; entries[word] = e }
-        for word in SentimentLexicon.concessions { var e = entry(word); e.role = .concession; entries[word] = e }
+        for word in SentimentLexicon.reducers {
+            var e = entry(word)
+            e.role = .reducer
+            entries[word] = e
+        }
+        for word in SentimentLexicon.underminers {
+            var e = entry(word)
+            e.role = .underminer
+            entries[word] = e
+        }
+        for word in SentimentLexicon.contrasts {
+            var e = entry(word)
+            e.role = .contrast
+            entries[word] = e
+        }
+        for word in SentimentLexicon.concessions {
+            var e = entry(word)
+            e.role = .concession
+            entries[word] = e
+        }
         for (key, w) in weights {
-            var e = entry(key); e.weight = w; entries[key] = e
+            var e = entry(key)
+            e.weight = w
+            entries[key] = e
         }
         for (key, w) in classWeights {
             var e = entry(key)
@@ -166,7 +207,9 @@ struct SentimentLexicon: Sendable {
         word.utf8.allSatisfy(isASCIILetter) || word.allSatisfy(\.isLetter)
     }
 
-    private static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") }
+    private static func isASCIILetter(_ b: UInt8) -> Bool {
+        (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z")
+    }
 
     /// Lowercases and splits clitics the way the core tokeniser does, so that a phrase written
     /// "didn't agree" matches the tokens "did", "n't", "agree".
@@ -188,7 +231,9 @@ enum VaderLexiconFile {
         for line in text.utf8.split(whereSeparator: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) {
             let fields = line.split(separator: UInt8(ascii: "\t"), maxSplits: 2, omittingEmptySubsequences: false)
             guard fields.count >= 2, let v = Double(String(decoding: fields[1], as: UTF8.self)) else {
-                throw AssayError(.modelUnavailable, "vader_lexicon.txt: malformed line '\(String(decoding: line.prefix(60), as: UTF8.self))'")
+                throw AssayError(
+                    .modelUnavailable,
+                    "vader_lexicon.txt: malformed line '\(String(decoding: line.prefix(60), as: UTF8.self))'")
             }
             out.append((String(decoding: fields[0], as: UTF8.self), v))
         }
@@ -200,8 +245,10 @@ enum VaderLexiconFile {
 enum ResourceFile {
     static func url(_ name: String) throws -> URL {
         let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
-        if let url = Bundle.module.url(forResource: parts[0], withExtension: parts.count > 1 ? parts[1] : nil,
-                                       subdirectory: "Resources") {
+        if let url = Bundle.module.url(
+            forResource: parts[0], withExtension: parts.count > 1 ? parts[1] : nil,
+            subdirectory: "Resources")
+        {
             return url
         }
         if let url = Bundle.module.url(forResource: parts[0], withExtension: parts.count > 1 ? parts[1] : nil) {

@@ -25,10 +25,12 @@ struct SentimentModel: Sendable {
     init(file: SentimentModelFile) throws {
         let c = file.classifier
         guard file.features == SentimentFeatures.names, file.weights.count == file.features.count,
-              file.means.count == file.features.count, file.scales.count == file.features.count,
-              c.labels == SentimentLabel.classes, c.intercepts.count == 3, c.dense.count == 3,
-              c.dense.allSatisfy({ $0.count == file.features.count }), c.ngrams.values.allSatisfy({ $0.count == 3 }) else {
-            throw AssayError(.modelUnavailable, "sentiment model file does not match this version's features; retrain it")
+            file.means.count == file.features.count, file.scales.count == file.features.count,
+            c.labels == SentimentLabel.classes, c.intercepts.count == 3, c.dense.count == 3,
+            c.dense.allSatisfy({ $0.count == file.features.count }), c.ngrams.values.allSatisfy({ $0.count == 3 })
+        else {
+            throw AssayError(
+                .modelUnavailable, "sentiment model file does not match this version's features; retrain it")
         }
         self.file = file
         var bias = SIMD3<Double>(c.intercepts[0], c.intercepts[1], c.intercepts[2])
@@ -42,9 +44,11 @@ struct SentimentModel: Sendable {
         self.classifierSlopes = slopes
         let weights = file.ngrams.mapValues(Float.init)
         let classWeights = c.ngrams.mapValues { SIMD3<Float>(Float($0[0]), Float($0[1]), Float($0[2])) }
-        self.engine = RuleEngine(lexicon: try SentimentLexicon(vader: ResourceFile.text("vader_lexicon.txt"),
-                                                               news: ResourceFile.text("news_lexicon.tsv"),
-                                                               weights: weights, classWeights: classWeights))
+        self.engine = RuleEngine(
+            lexicon: try SentimentLexicon(
+                vader: ResourceFile.text("vader_lexicon.txt"),
+                news: ResourceFile.text("news_lexicon.tsv"),
+                weights: weights, classWeights: classWeights))
     }
 
     /// A scored stretch of text.
@@ -105,10 +109,14 @@ struct SentimentModel: Sendable {
     func explanation(_ a: RuleAnalysis, in document: AnalyzedDocument) -> [String] {
         var lines: [String] = []
         for hit in a.hits {
-            let words = document.text(of: Span(document.tokens[hit.tokens.lowerBound].span.start,
-                                               document.tokens[hit.tokens.upperBound - 1].span.end))
+            let words = document.text(
+                of: Span(
+                    document.tokens[hit.tokens.lowerBound].span.start,
+                    document.tokens[hit.tokens.upperBound - 1].span.end))
             var line = "\(words) \(signed(Double(hit.adjusted)))"
-            if !hit.notes.isEmpty { line += " (lexicon \(signed(Double(hit.base))), " + hit.notes.joined(separator: ", ") + ")" }
+            if !hit.notes.isEmpty {
+                line += " (lexicon \(signed(Double(hit.base))), " + hit.notes.joined(separator: ", ") + ")"
+            }
             lines.append(line)
         }
         let x = SentimentFeatures.values(a)
@@ -122,8 +130,10 @@ struct SentimentModel: Sendable {
         for (key, w) in strongest where abs(w) >= 0.005 { lines.append("word '\(key)': \(signed(Double(w)))") }
         // The label comes from the classifier, which can disagree with the sign of the score.
         let p = classProbabilities(a)
-        lines.append("label probabilities: " + zip(SentimentLabel.classes, p).map { "\($0) \(String(format: "%.2f", $1))" }
-            .joined(separator: ", "))
+        lines.append(
+            "label probabilities: "
+                + zip(SentimentLabel.classes, p).map { "\($0) \(String(format: "%.2f", $1))" }
+                .joined(separator: ", "))
         return lines
     }
 
@@ -141,7 +151,8 @@ enum SentimentLabel {
     static func classIndex(_ label: String) -> Int { classes.firstIndex(of: label) ?? 1 }
 
     static func of(_ score: Double, negative: Double, positive: Double) -> String {
-        score >= positive ? SentimentLabel.positive : score <= negative ? SentimentLabel.negative : SentimentLabel.neutral
+        score >= positive
+            ? SentimentLabel.positive : score <= negative ? SentimentLabel.negative : SentimentLabel.neutral
     }
 
     /// The data's labels ("pos", "neg", "neu") as ours.

@@ -36,7 +36,9 @@ enum FeatureHash {
 
     /// The text of token `i` lowercased the way ``token(_:_:)`` hashes it.
     static func lowercasedText(_ document: AnalyzedDocument, _ i: Int) -> String {
-        String(decoding: document.utf8[document.tokens[i].span.start..<document.tokens[i].span.end].map(lowercased), as: UTF8.self)
+        String(
+            decoding: document.utf8[document.tokens[i].span.start..<document.tokens[i].span.end].map(lowercased),
+            as: UTF8.self)
     }
 
     /// The identifier of a template with a value (both already hashed). Never 0, which marks
@@ -54,7 +56,9 @@ enum FeatureHash {
     /// The identifier of a feature name `template=value` (or a bare `template`, whose value is empty).
     static func feature(named name: String) -> UInt64 {
         let bytes = Array(name.utf8)
-        guard let eq = bytes.firstIndex(of: UInt8(ascii: "=")) else { return combine(continuing(offset, bytes), offset) }
+        guard let eq = bytes.firstIndex(of: UInt8(ascii: "=")) else {
+            return combine(continuing(offset, bytes), offset)
+        }
         return combine(continuing(offset, bytes[..<eq]), continuing(offset, bytes[(eq + 1)...]))
     }
 }
@@ -129,7 +133,8 @@ struct FeatureWeights: Sendable {
             }
             let thousandths = (w * 1000).rounded(.toNearestOrEven)
             wordWeights[Int(record) * stride + template.rawValue] &+= SIMD4<Int16>(
-                Int16(clamping: Int(thousandths[0])), Int16(clamping: Int(thousandths[1])), Int16(clamping: Int(thousandths[2])), 0)
+                Int16(clamping: Int(thousandths[0])), Int16(clamping: Int(thousandths[1])),
+                Int16(clamping: Int(thousandths[2])), 0)
         }
         var slots = [Slot](repeating: Slot(), count: capacity(others.count, 2))
         let mask = slots.count - 1
@@ -198,7 +203,9 @@ struct FeatureWeights: Sendable {
     /// The weights of the feature `template=word` for a word's record.
     @inline(__always)
     func word(_ record: Int32, _ template: WordTemplate) -> SIMD3<Float> {
-        let w = wordWeights.withUnsafeBufferPointer { $0[Int(record) * WordTemplate.allCases.count + template.rawValue] }
+        let w = wordWeights.withUnsafeBufferPointer {
+            $0[Int(record) * WordTemplate.allCases.count + template.rawValue]
+        }
         return SIMD3<Float>(Float(w[0]), Float(w[1]), Float(w[2])) * 0.001
     }
 }

@@ -9,13 +9,16 @@ protocol TargetFeatureSink {
     /// from sums the context keeps; false asks for them one by one through ``add(_:_:name:)``.
     mutating func addSideWords(left: Range<Int>, right: Range<Int>, of context: TargetSentenceContext) -> Bool
     /// Adds the feature `template=` the text of token `token`; by default through its identifier.
-    mutating func addWord(_ template: WordTemplate, token: Int, of context: TargetSentenceContext, name: @autoclosure () -> String)
+    mutating func addWord(
+        _ template: WordTemplate, token: Int, of context: TargetSentenceContext, name: @autoclosure () -> String)
 }
 
 extension TargetFeatureSink {
     func addSideWords(left: Range<Int>, right: Range<Int>, of context: TargetSentenceContext) -> Bool { false }
 
-    mutating func addWord(_ template: WordTemplate, token: Int, of context: TargetSentenceContext, name: @autoclosure () -> String) {
+    mutating func addWord(
+        _ template: WordTemplate, token: Int, of context: TargetSentenceContext, name: @autoclosure () -> String
+    ) {
         add(FeatureHash.combine(template.hash, context.hash(ofToken: token)), 1, name: name())
     }
 }
@@ -74,7 +77,8 @@ final class TargetSentenceContext {
         self.tokens = tokens
         self.sentence = probabilities
         let n = tokens.count
-        var hashes: [UInt64] = [], inQuote: [Bool] = [], clause: [Int32] = [], roles: [WordRole] = [], negators: [Int] = []
+        var hashes: [UInt64] = [], inQuote: [Bool] = [], clause: [Int32] = [], roles: [WordRole] = [],
+            negators: [Int] = []
         hashes.reserveCapacity(n)
         inQuote.reserveCapacity(n)
         clause.reserveCapacity(n)
@@ -89,15 +93,25 @@ final class TargetSentenceContext {
             var role = token.kind == .number ? WordRole.number : Self.wordRoles.role(of: h)
             if token.kind == .punctuation {
                 switch Self.quoteMark(document, token) {
-                case 1: quoted.toggle(); hasQuote = true
-                case 2: quoted = true; hasQuote = true
-                case 3: quoted = false; hasQuote = true
+                case 1:
+                    quoted.toggle()
+                    hasQuote = true
+                case 2:
+                    quoted = true
+                    hasQuote = true
+                case 3:
+                    quoted = false
+                    hasQuote = true
                 default: if RuleEngine.breaksClause(document, token) { clauseNumber += 1 }
                 }
             }
             if role == .contrast {
                 clauseNumber += 1
-                if contrast == nil, i > tokens.lowerBound { contrast = i } else if i == tokens.lowerBound { role = .none }
+                if contrast == nil, i > tokens.lowerBound {
+                    contrast = i
+                } else if i == tokens.lowerBound {
+                    role = .none
+                }
             }
             if role == .negator { negators.append(i) }
             hashes.append(h)
@@ -149,7 +163,9 @@ final class TargetSentenceContext {
             }
         }
         if token.span.length == 2, b == UInt8(ascii: "`") { return 2 }
-        if token.span.length == 2, b == UInt8(ascii: "'"), document.utf8[token.span.start + 1] == UInt8(ascii: "'") { return 3 }
+        if token.span.length == 2, b == UInt8(ascii: "'"), document.utf8[token.span.start + 1] == UInt8(ascii: "'") {
+            return 3
+        }
         return 0
     }
 
@@ -181,11 +197,17 @@ final class TargetSentenceContext {
 
     private static let wordRoles: RoleTable = {
         var roles: [UInt64: WordRole] = [:]
-        for w in ["not", "n't", "no", "never", "neither", "nor", "without", "cannot", "nothing", "none"] { roles[FeatureHash.of(w)] = .negator }
-        for w in SentimentLexicon.contrasts + ["although", "though", "despite", "while", "whereas"] { roles[FeatureHash.of(w)] = .contrast }
-        for w in ["said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "argued", "argues", "claimed",
-                  "claims", "insisted", "insists", "tweeted", "tweets", "stated", "asserted", "declared", "explained",
-                  "noted", "warned", "warns", "acknowledged", "admitted", "asked", "replied", "responded", "suggested"] {
+        for w in ["not", "n't", "no", "never", "neither", "nor", "without", "cannot", "nothing", "none"] {
+            roles[FeatureHash.of(w)] = .negator
+        }
+        for w in SentimentLexicon.contrasts + ["although", "though", "despite", "while", "whereas"] {
+            roles[FeatureHash.of(w)] = .contrast
+        }
+        for w in [
+            "said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "argued", "argues", "claimed",
+            "claims", "insisted", "insists", "tweeted", "tweets", "stated", "asserted", "declared", "explained",
+            "noted", "warned", "warns", "acknowledged", "admitted", "asked", "replied", "responded", "suggested"
+        ] {
             roles[FeatureHash.of(w)] = .speech
         }
         roles[FeatureHash.of("by")] = .by
@@ -235,7 +257,10 @@ final class TargetSentenceContext {
         flag(Flags.role[role])
         if let c = contrast { flag(a > c ? Flags.afterContrast : Flags.beforeContrast) }
         if b - a == 1, a < e, roles[a - s] == .none, document.tokens[a].kind == .word,
-           document.utf8[document.tokens[a].span.start] &- 97 < 26 { flag(Flags.lowercaseSingle) }
+            document.utf8[document.tokens[a].span.start] &- 97 < 26
+        {
+            flag(Flags.lowercaseSingle)
+        }
 
         // The sentence model's reading, alone and by the target's role.
         flag(Flags.sentence[0], sentence[0])
@@ -296,7 +321,11 @@ final class TargetSentenceContext {
             if sameClause { flag(Flags.lexiconClause[pol], v) }
             if inQuote[hit.token - s] { quotedSum[pol] += v } else { unquotedSum[pol] += v }
             if sameClause && d <= 4 {
-                if left { if object == nil || hit.token > object!.token { object = hit } } else if subject == nil { subject = hit }
+                if left {
+                    if object == nil || hit.token > object!.token { object = hit }
+                } else if subject == nil {
+                    subject = hit
+                }
             }
         }
         for pol in 0..<2 {
@@ -328,7 +357,8 @@ final class TargetSentenceContext {
         let h = FeatureHash.continuing(hashes[i - tokens.lowerBound], [0x20])
         let next = document.tokens[i + 1]
         if next.kind == .number { return FeatureHash.continuing(h, "<num>".utf8) }
-        return FeatureHash.continuing(h, document.utf8[next.span.start..<next.span.end].lazy.map(FeatureHash.lowercased))
+        return FeatureHash.continuing(
+            h, document.utf8[next.span.start..<next.span.end].lazy.map(FeatureHash.lowercased))
     }
 }
 
@@ -355,7 +385,9 @@ enum Flags {
     static let role = roles.map { Flag("role_" + $0) }
     static let sentence = polarities.map { Flag("sent_" + $0) }
     static let sentenceByRole = polarities.map { p in roles.map { Flag("sent_" + p + "_" + $0) } }
-    static let lexicon = ["L", "R"].map { side in (1...4).map { b in polarities.map { Flag("lex_" + side + String(b) + "_" + $0) } } }
+    static let lexicon = ["L", "R"].map { side in
+        (1...4).map { b in polarities.map { Flag("lex_" + side + String(b) + "_" + $0) } }
+    }
     static let lexiconTotal = polarities.map { Flag("lex_" + $0) }
     static let targetLexicon = polarities.map { Flag("lex_target_" + $0) }
     /// Hits weighed by the inverse of their distance to the target, per side.

@@ -30,8 +30,9 @@ struct TargetScorer {
 
     private func makeContext(_ index: Int, _ analysis: RuleAnalysis) -> TargetSentenceContext {
         let p = sentenceModel.classProbabilities(analysis)
-        let context = TargetSentenceContext(document: document, tokens: document.sentences[index].tokens, analysis: analysis,
-                                            probabilities: SIMD3(Float(p[0]), Float(p[1]), Float(p[2])))
+        let context = TargetSentenceContext(
+            document: document, tokens: document.sentences[index].tokens, analysis: analysis,
+            probabilities: SIMD3(Float(p[0]), Float(p[1]), Float(p[2])))
         if model.featureCount > 0 { context.precompute(model.weights) }
         return context
     }
@@ -39,14 +40,18 @@ struct TargetScorer {
     /// The sentence context and token range of a span: the sentence holding its start, and the
     /// tokens it overlaps (a span may cut a token, as "Trump" in "Trump's" would not).
     mutating func locate(_ span: Span) -> (context: TargetSentenceContext, tokens: Range<Int>)? {
-        guard let index = document.sentenceIndex(containing: span.start) ?? document.sentenceRange(overlapping: span).first else {
+        guard
+            let index = document.sentenceIndex(containing: span.start)
+                ?? document.sentenceRange(overlapping: span).first
+        else {
             return nil
         }
         let context: TargetSentenceContext
         if let known = contexts[index] {
             context = known
         } else {
-            let analysis = (analyses.isEmpty ? nil : analyses[index])
+            let analysis =
+                (analyses.isEmpty ? nil : analyses[index])
                 ?? sentenceModel.score(document, tokens: document.sentences[index].tokens).analysis
             context = makeContext(index, analysis)
             contexts[index] = context
@@ -68,13 +73,17 @@ struct TargetScorer {
     /// The fields of a target annotation: `scope`, `score`, `label` and, when explaining, `explain`.
     mutating func fields(_ span: Span, scope: String, explain: Bool) -> [(String, Value)] {
         guard let (context, tokens) = locate(span) else {
-            var fields: [(String, Value)] = [("scope", .string(scope)), ("score", .number(0)), ("label", .string(SentimentLabel.neutral))]
+            var fields: [(String, Value)] = [
+                ("scope", .string(scope)), ("score", .number(0)), ("label", .string(SentimentLabel.neutral))
+            ]
             if explain { fields.append(("explain", .list([.string("outside every sentence: neutral")]))) }
             return fields
         }
         let scored = model.score(context, target: tokens)
-        var fields: [(String, Value)] = [("scope", .string(scope)), ("score", SentimentScorer.rounded(scored.score)),
-                                         ("label", .string(scored.label))]
+        var fields: [(String, Value)] = [
+            ("scope", .string(scope)), ("score", SentimentScorer.rounded(scored.score)),
+            ("label", .string(scored.label))
+        ]
         if explain {
             fields.append(("explain", .list(model.explanation(context, target: tokens).map(Value.string))))
         }
@@ -83,6 +92,8 @@ struct TargetScorer {
 
     /// A `sentiment` annotation on `span` with the tone toward it.
     mutating func annotation(_ span: Span, scope: String = "target", explain: Bool) -> Annotation {
-        Annotation(extractor: SentimentExtractor.descriptor.name, span: span, orderedFields: fields(span, scope: scope, explain: explain))
+        Annotation(
+            extractor: SentimentExtractor.descriptor.name, span: span,
+            orderedFields: fields(span, scope: scope, explain: explain))
     }
 }

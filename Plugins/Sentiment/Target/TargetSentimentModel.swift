@@ -37,7 +37,8 @@ struct TargetSentimentModel: Sendable {
     init(text: String) throws {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
         guard lines.first.map({ $0 == "# " + Self.format }) == true else {
-            throw AssayError(.modelUnavailable, "target sentiment model: expected '# \(Self.format)' on the first line; retrain it")
+            throw AssayError(
+                .modelUnavailable, "target sentiment model: expected '# \(Self.format)' on the first line; retrain it")
         }
         lines = lines.dropFirst()
         var intercepts: SIMD3<Float>?
@@ -86,7 +87,9 @@ struct TargetSentimentModel: Sendable {
         }
 
         @inline(__always)
-        mutating func addWord(_ template: WordTemplate, token: Int, of context: TargetSentenceContext, name: @autoclosure () -> String) {
+        mutating func addWord(
+            _ template: WordTemplate, token: Int, of context: TargetSentenceContext, name: @autoclosure () -> String
+        ) {
             guard !records.isEmpty else { return logits += weights.word(template, hash: context.hash(ofToken: token)) }
             let record = records[token - firstToken]
             if record >= 0 { logits += weights.word(record, template) }
@@ -102,7 +105,8 @@ struct TargetSentimentModel: Sendable {
     }
 
     func score(_ context: TargetSentenceContext, target: Range<Int>) -> Scored {
-        var sink = LogitSink(weights: weights, logits: intercepts, records: context.wordRecords, firstToken: context.tokens.lowerBound)
+        var sink = LogitSink(
+            weights: weights, logits: intercepts, records: context.wordRecords, firstToken: context.tokens.lowerBound)
         context.features(of: target, into: &sink)
         return Scored(probabilities: Self.softmax(sink.logits))
     }
@@ -122,7 +126,9 @@ struct TargetSentimentModel: Sendable {
             if w != .zero { features.append((name(), value, w)) }
         }
 
-        mutating func addWord(_ template: WordTemplate, token: Int, of context: TargetSentenceContext, name: @autoclosure () -> String) {
+        mutating func addWord(
+            _ template: WordTemplate, token: Int, of context: TargetSentenceContext, name: @autoclosure () -> String
+        ) {
             let w = weights.word(template, hash: context.hash(ofToken: token))
             if w != .zero { features.append((name(), 1, w)) }
         }
@@ -139,12 +145,18 @@ struct TargetSentimentModel: Sendable {
         let pushes = sink.features.map { f -> (String, Float) in
             (f.name, f.value * (f.weights[c] - f.weights.sum() / 3))
         }
-        let strongest = pushes.enumerated().sorted { abs($0.element.1) != abs($1.element.1) ? abs($0.element.1) > abs($1.element.1) : $0.offset < $1.offset }
-            .prefix(limit).map(\.element)
-        var lines = strongest.filter { abs($0.1) >= 0.01 }.map { "\($0.0) \($0.1 >= 0 ? "+" : "")\(String(format: "%.2f", $0.1)) toward \(scored.label)" }
+        let strongest = pushes.enumerated().sorted {
+            abs($0.element.1) != abs($1.element.1) ? abs($0.element.1) > abs($1.element.1) : $0.offset < $1.offset
+        }
+        .prefix(limit).map(\.element)
+        var lines = strongest.filter { abs($0.1) >= 0.01 }.map {
+            "\($0.0) \($0.1 >= 0 ? "+" : "")\(String(format: "%.2f", $0.1)) toward \(scored.label)"
+        }
         let p = scored.probabilities
-        lines.append("label probabilities: " + zip(SentimentLabel.classes, [p[0], p[1], p[2]])
-            .map { "\($0) \(String(format: "%.2f", $1))" }.joined(separator: ", "))
+        lines.append(
+            "label probabilities: "
+                + zip(SentimentLabel.classes, [p[0], p[1], p[2]])
+                .map { "\($0) \(String(format: "%.2f", $1))" }.joined(separator: ", "))
         return lines
     }
 }

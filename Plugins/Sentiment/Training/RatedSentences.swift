@@ -18,10 +18,12 @@ struct RatedSentence: Sendable {
             guard let score = (object["score"] as? NSNumber)?.doubleValue else {
                 throw AssayError(.invalidJSONLine, "\(path):\(record.line): expected a numeric \"score\"")
             }
-            let label = (object["label"] as? String).flatMap(SentimentLabel.fromData)
+            let label =
+                (object["label"] as? String).flatMap(SentimentLabel.fromData)
                 ?? SentimentLabel.of(score, negative: -humanThreshold, positive: humanThreshold)
-            return RatedSentence(id: record.id, text: record.text, score: score, label: label,
-                                 document: (object["doc"] as? String) ?? record.id)
+            return RatedSentence(
+                id: record.id, text: record.text, score: score, label: label,
+                document: (object["doc"] as? String) ?? record.id)
         }
     }
 

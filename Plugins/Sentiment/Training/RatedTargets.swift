@@ -25,14 +25,20 @@ struct RatedTargetSentence: Sendable {
                 throw AssayError(.invalidJSONLine, "\(path):\(record.line): expected a \"targets\" array of objects")
             }
             let targets = try items.enumerated().map { i, item -> Target in
-                guard let start = (item["start"] as? NSNumber)?.intValue, let end = (item["end"] as? NSNumber)?.intValue,
-                      let label = (item["polarity"] as? String).flatMap(SentimentLabel.fromData) else {
-                    throw AssayError(.invalidJSONLine,
-                                     "\(path):\(record.line): targets[\(i)] needs integer \"start\", \"end\" and a \"polarity\" of pos, neu or neg")
+                guard let start = (item["start"] as? NSNumber)?.intValue,
+                    let end = (item["end"] as? NSNumber)?.intValue,
+                    let label = (item["polarity"] as? String).flatMap(SentimentLabel.fromData)
+                else {
+                    throw AssayError(
+                        .invalidJSONLine,
+                        "\(path):\(record.line): targets[\(i)] needs integer \"start\", \"end\" and a \"polarity\" of pos, neu or neg"
+                    )
                 }
                 return Target(start: start, end: end, label: label)
             }
-            let split = (record.object["split"] as? String).map { $0.split(separator: "-").last.map(String.init) ?? $0 } ?? "all"
+            let split =
+                (record.object["split"] as? String).map { $0.split(separator: "-").last.map(String.init) ?? $0 }
+                ?? "all"
             return RatedTargetSentence(id: record.id, text: record.text, split: split, targets: targets)
         }
     }
@@ -45,7 +51,9 @@ struct RatedTargetSentence: Sendable {
         json.string(id)
         json.raw(", \"text\": ")
         json.string(text)
-        json.raw(", \"targets\": [" + targets.map { "{\"start\": \($0.start), \"end\": \($0.end)}" }.joined(separator: ", ") + "]}")
+        json.raw(
+            ", \"targets\": [" + targets.map { "{\"start\": \($0.start), \"end\": \($0.end)}" }.joined(separator: ", ")
+                + "]}")
         return json.bytes
     }
 }

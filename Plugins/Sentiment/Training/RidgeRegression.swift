@@ -23,8 +23,10 @@ struct RidgeRegression {
     }
 
     /// Minimises Σ (y - ŷ)² + denseLambda·|w|² + sparseLambda·|u|², intercept unpenalised.
-    static func fit(_ rows: [Row], _ y: [Double], denseCount: Int, sparseCount: Int,
-                    denseLambda: Double, sparseLambda: Double, iterations: Int = 400) -> Fit {
+    static func fit(
+        _ rows: [Row], _ y: [Double], denseCount: Int, sparseCount: Int,
+        denseLambda: Double, sparseLambda: Double, iterations: Int = 400
+    ) -> Fit {
         let p = 1 + denseCount + sparseCount
         var penalty = [Double](repeating: sparseLambda, count: p)
         penalty[0] = 1e-8
@@ -68,13 +70,17 @@ struct RidgeRegression {
         for _ in 0..<iterations where rr > tolerance {
             let ad = normalTimes(d)
             let alpha = rr / dot(d, ad)
-            for j in 0..<p { theta[j] += alpha * d[j]; r[j] -= alpha * ad[j] }
+            for j in 0..<p {
+                theta[j] += alpha * d[j]
+                r[j] -= alpha * ad[j]
+            }
             let next = dot(r, r)
             let beta = next / rr
             rr = next
             for j in 0..<p { d[j] = r[j] + beta * d[j] }
         }
-        return Fit(intercept: theta[0], dense: Array(theta[1..<(1 + denseCount)]),
-                   sparse: Array(theta[(1 + denseCount)...]))
+        return Fit(
+            intercept: theta[0], dense: Array(theta[1..<(1 + denseCount)]),
+            sparse: Array(theta[(1 + denseCount)...]))
     }
 }

@@ -31,8 +31,9 @@ struct SentimentTrainer {
         sentences.map { s in
             let doc = AnalyzedDocument(s.text, id: s.id)
             let a = engine.analyze(doc, tokens: 0..<doc.tokens.count, collectKeys: true)
-            return Example(dense: SentimentFeatures.values(a).map(Double.init), keys: a.keys,
-                           score: s.score, label: s.label, document: s.document)
+            return Example(
+                dense: SentimentFeatures.values(a).map(Double.init), keys: a.keys,
+                score: s.score, label: s.label, document: s.document)
         }
     }
 
@@ -63,11 +64,14 @@ struct SentimentTrainer {
             Fitted.row(e, means: means, scales: scales, vocabulary: vocabulary)
         }
 
-        static func row(_ e: Example, means: [Double], scales: [Double], vocabulary: [String: Int]) -> RidgeRegression.Row {
+        static func row(_ e: Example, means: [Double], scales: [Double], vocabulary: [String: Int])
+            -> RidgeRegression.Row
+        {
             var counts: [Int: Double] = [:]
             for k in e.keys { if let j = vocabulary[k] { counts[j, default: 0] += 1 } }
-            return .init(dense: e.dense.indices.map { (e.dense[$0] - means[$0]) / scales[$0] },
-                         sparse: counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+            return .init(
+                dense: e.dense.indices.map { (e.dense[$0] - means[$0]) / scales[$0] },
+                sparse: counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         }
     }
 
@@ -85,11 +89,13 @@ struct SentimentTrainer {
         let kept = documentsWith.filter { $0.value.count >= minimumDocumentFrequency }.keys.sorted()
         let vocabulary = Dictionary(uniqueKeysWithValues: kept.enumerated().map { ($1, $0) })
         let rows = examples.map { Fitted.row($0, means: means, scales: scales, vocabulary: vocabulary) }
-        let fit = RidgeRegression.fit(rows, examples.map(\.score), denseCount: d, sparseCount: kept.count,
-                                      denseLambda: denseLambda, sparseLambda: lambda)
+        let fit = RidgeRegression.fit(
+            rows, examples.map(\.score), denseCount: d, sparseCount: kept.count,
+            denseLambda: denseLambda, sparseLambda: lambda)
         let classifier = classifierLambda.map {
-            SoftmaxRegression.fit(rows, examples.map { SentimentLabel.classIndex($0.label) }, classCount: 3,
-                                  denseCount: d, sparseCount: kept.count, denseLambda: denseLambda, sparseLambda: $0)
+            SoftmaxRegression.fit(
+                rows, examples.map { SentimentLabel.classIndex($0.label) }, classCount: 3,
+                denseCount: d, sparseCount: kept.count, denseLambda: denseLambda, sparseLambda: $0)
         }
         return Fitted(means: means, scales: scales, vocabulary: vocabulary, fit: fit, classifier: classifier)
     }
@@ -123,7 +129,8 @@ struct SentimentTrainer {
             // The ridge part is cheap next to the classifier; its lambda does not matter here.
             let model = fit(train, lambda: lambdaGrid[0], classifierLambda: lambda)
             for i in examples.indices where fold[i] == f {
-                total += log(max(1e-300, model.probabilities(examples[i])[SentimentLabel.classIndex(examples[i].label)]))
+                total += log(
+                    max(1e-300, model.probabilities(examples[i])[SentimentLabel.classIndex(examples[i].label)]))
             }
         }
         return total / Double(examples.count)
@@ -154,8 +161,9 @@ struct SentimentTrainer {
             let l = classifierLogLikelihood(examples, fold: fold, folds: k, lambda: lambda)
             if bestClassifier == nil || l > bestClassifier!.likelihood { bestClassifier = (lambda, l) }
         }
-        return Choice(lambda: best!.lambda, thresholds: thresholds, pearson: best!.pearson,
-                      classifierLambda: bestClassifier!.lambda)
+        return Choice(
+            lambda: best!.lambda, thresholds: thresholds, pearson: best!.pearson,
+            classifierLambda: bestClassifier!.lambda)
     }
 
     /// Held-out predictions of nested cross-validation.
@@ -171,9 +179,10 @@ struct SentimentTrainer {
     /// inner cross-validation on the other folds only, then the held-out fold is scored.
     func nestedCrossValidation(_ examples: [Example], log: (String) -> Void) -> CrossValidated {
         let fold = foldAssignment(examples, folds: folds, seed: seed)
-        var out = CrossValidated(scores: [Double](repeating: 0, count: examples.count),
-                                 labels: [String](repeating: SentimentLabel.neutral, count: examples.count),
-                                 thresholdLabels: [String](repeating: SentimentLabel.neutral, count: examples.count))
+        var out = CrossValidated(
+            scores: [Double](repeating: 0, count: examples.count),
+            labels: [String](repeating: SentimentLabel.neutral, count: examples.count),
+            thresholdLabels: [String](repeating: SentimentLabel.neutral, count: examples.count))
         for f in 0..<folds {
             let trainIndices = examples.indices.filter { fold[$0] != f }
             let train = trainIndices.map { examples[$0] }
@@ -182,30 +191,40 @@ struct SentimentTrainer {
             for i in examples.indices where fold[i] == f {
                 out.scores[i] = model.predict(examples[i])
                 out.labels[i] = model.classify(examples[i])
-                out.thresholdLabels[i] = SentimentLabel.of(out.scores[i], negative: chosen.thresholds.negative,
-                                                           positive: chosen.thresholds.positive)
+                out.thresholdLabels[i] = SentimentLabel.of(
+                    out.scores[i], negative: chosen.thresholds.negative,
+                    positive: chosen.thresholds.positive)
             }
-            log(String(format: "fold %d/%d: lambda %g, thresholds %.3f / %.3f, classifier lambda %g", f + 1, folds,
-                       chosen.lambda, chosen.thresholds.negative, chosen.thresholds.positive, chosen.classifierLambda))
+            log(
+                String(
+                    format: "fold %d/%d: lambda %g, thresholds %.3f / %.3f, classifier lambda %g", f + 1, folds,
+                    chosen.lambda, chosen.thresholds.negative, chosen.thresholds.positive, chosen.classifierLambda))
         }
         return out
     }
 
     /// Fits the final model on all sentences and writes down how it was fitted.
-    func train(_ sentences: [RatedSentence], dataName: String, engine: RuleEngine, vader: VaderBaseline,
-               log: (String) -> Void = { _ in }) -> SentimentModelFile {
+    func train(
+        _ sentences: [RatedSentence], dataName: String, engine: RuleEngine, vader: VaderBaseline,
+        log: (String) -> Void = { _ in }
+    ) -> SentimentModelFile {
         let examples = SentimentTrainer.examples(sentences, engine: engine)
         let gold = examples.map(\.score), goldLabels = examples.map(\.label)
         log("\(examples.count) sentences from \(Set(examples.map(\.document)).count) documents")
 
         let cv = nestedCrossValidation(examples, log: log)
-        let cvFigures = SentimentMetrics.figures(scores: cv.scores, labels: cv.labels, goldScores: gold, goldLabels: goldLabels)
-        let cvThresholdFigures = SentimentMetrics.figures(scores: cv.scores, labels: cv.thresholdLabels,
-                                                          goldScores: gold, goldLabels: goldLabels)
+        let cvFigures = SentimentMetrics.figures(
+            scores: cv.scores, labels: cv.labels, goldScores: gold, goldLabels: goldLabels)
+        let cvThresholdFigures = SentimentMetrics.figures(
+            scores: cv.scores, labels: cv.thresholdLabels,
+            goldScores: gold, goldLabels: goldLabels)
 
         let chosen = choose(examples, folds: folds, seed: seed)
-        log(String(format: "final: lambda %g (CV Pearson %.3f), thresholds %.3f / %.3f, classifier lambda %g", chosen.lambda,
-                   chosen.pearson, chosen.thresholds.negative, chosen.thresholds.positive, chosen.classifierLambda))
+        log(
+            String(
+                format: "final: lambda %g (CV Pearson %.3f), thresholds %.3f / %.3f, classifier lambda %g",
+                chosen.lambda,
+                chosen.pearson, chosen.thresholds.negative, chosen.thresholds.positive, chosen.classifierLambda))
         let model = fit(examples, lambda: chosen.lambda, classifierLambda: chosen.classifierLambda)
         let trainScores = examples.map(model.predict)
         let trainLabels = examples.map(model.classify)
@@ -230,11 +249,14 @@ struct SentimentTrainer {
             features: SentimentFeatures.names, means: model.means, scales: model.scales,
             weights: model.fit.dense, intercept: model.fit.intercept, ngrams: ngrams, lambda: chosen.lambda,
             minimumDocumentFrequency: minimumDocumentFrequency, thresholds: chosen.thresholds, classifier: classifier,
-            report: .init(data: dataName, sentences: examples.count, documents: Set(examples.map(\.document)).count,
-                          folds: folds, lambdaGrid: lambdaGrid, crossValidated: cvFigures,
-                          crossValidatedThresholdLabels: cvThresholdFigures, classifierLambdaGrid: classifierLambdaGrid,
-                          vader: SentimentMetrics.figures(scores: vaderScores, labels: vaderLabels, goldScores: gold, goldLabels: goldLabels),
-                          trainingSet: SentimentMetrics.figures(scores: trainScores, labels: trainLabels, goldScores: gold, goldLabels: goldLabels)))
+            report: .init(
+                data: dataName, sentences: examples.count, documents: Set(examples.map(\.document)).count,
+                folds: folds, lambdaGrid: lambdaGrid, crossValidated: cvFigures,
+                crossValidatedThresholdLabels: cvThresholdFigures, classifierLambdaGrid: classifierLambdaGrid,
+                vader: SentimentMetrics.figures(
+                    scores: vaderScores, labels: vaderLabels, goldScores: gold, goldLabels: goldLabels),
+                trainingSet: SentimentMetrics.figures(
+                    scores: trainScores, labels: trainLabels, goldScores: gold, goldLabels: goldLabels)))
     }
 
     /// Weights are stored to five decimals: enough for the scores, and a readable, stable file.

@@ -35,8 +35,10 @@ struct SoftmaxRegression {
 
     /// Minimises -Σ log p(yᵢ | xᵢ) + ½·denseLambda·|W_dense|² + ½·sparseLambda·|W_sparse|²,
     /// intercepts unpenalised. `classes[i]` is the class index (0..<classCount) of row i.
-    static func fit(_ rows: [Row], _ classes: [Int], classCount: Int, denseCount: Int, sparseCount: Int,
-                    denseLambda: Double, sparseLambda: Double, iterations: Int = 300) -> Fit {
+    static func fit(
+        _ rows: [Row], _ classes: [Int], classCount: Int, denseCount: Int, sparseCount: Int,
+        denseLambda: Double, sparseLambda: Double, iterations: Int = 300
+    ) -> Fit {
         let width = 1 + denseCount + sparseCount
         let k = classCount
         // Parameters laid out feature-major: theta[feature * k + class].
@@ -78,16 +80,19 @@ struct SoftmaxRegression {
         }
 
         let theta = LBFGS.minimize(objective, start: [Double](repeating: 0, count: width * k), iterations: iterations)
-        return Fit(intercepts: (0..<k).map { theta[$0] },
-                   dense: (0..<k).map { c in (0..<denseCount).map { theta[(1 + $0) * k + c] } },
-                   sparse: (0..<k).map { c in (0..<sparseCount).map { theta[(1 + denseCount + $0) * k + c] } })
+        return Fit(
+            intercepts: (0..<k).map { theta[$0] },
+            dense: (0..<k).map { c in (0..<denseCount).map { theta[(1 + $0) * k + c] } },
+            sparse: (0..<k).map { c in (0..<sparseCount).map { theta[(1 + denseCount + $0) * k + c] } })
     }
 }
 
 /// Limited-memory BFGS with a backtracking (Armijo) line search: deterministic, no dependencies.
 enum LBFGS {
-    static func minimize(_ f: ([Double]) -> (Double, [Double]), start: [Double], iterations: Int,
-                         memory: Int = 8, tolerance: Double = 1e-7) -> [Double] {
+    static func minimize(
+        _ f: ([Double]) -> (Double, [Double]), start: [Double], iterations: Int,
+        memory: Int = 8, tolerance: Double = 1e-7
+    ) -> [Double] {
         func dot(_ a: [Double], _ b: [Double]) -> Double {
             var s = 0.0
             for i in a.indices { s += a[i] * b[i] }
@@ -129,7 +134,10 @@ enum LBFGS {
             for _ in 0..<40 {
                 for i in x.indices { next[i] = x[i] + step * direction[i] }
                 (fnext, gnext) = f(next)
-                if fnext <= fx + 1e-4 * step * slope { accepted = true; break }
+                if fnext <= fx + 1e-4 * step * slope {
+                    accepted = true
+                    break
+                }
                 step *= 0.5
             }
             guard accepted else { break }
@@ -140,7 +148,9 @@ enum LBFGS {
                 if history.count > memory { history.removeFirst() }
             }
             let improvement = fx - fnext
-            x = next; fx = fnext; g = gnext
+            x = next
+            fx = fnext
+            g = gnext
             if improvement <= 1e-10 * max(1, abs(fx)) { break }
         }
         return x

@@ -32,7 +32,12 @@ struct TargetSentimentTrainer {
         private var index: [String: Int] = [:]
         mutating func add(_ id: UInt64, _ value: Float, name: @autoclosure () -> String) {
             let n = name()
-            if let i = index[n] { features[i].value += value } else { index[n] = features.count; features.append((n, value)) }
+            if let i = index[n] {
+                features[i].value += value
+            } else {
+                index[n] = features.count
+                features.append((n, value))
+            }
         }
     }
 
@@ -49,16 +54,20 @@ struct TargetSentimentTrainer {
                 context.features(of: tokens, into: &sink)
                 let p = context.sentence
                 let sentenceLabel = p[0] > p[1] ? (p[0] > p[2] ? 0 : 2) : (p[1] >= p[2] ? 1 : 2)
-                out.append(Example(features: sink.features, label: SentimentLabel.classIndex(target.label),
-                                   sentence: n, sentenceLabel: sentenceLabel))
+                out.append(
+                    Example(
+                        features: sink.features, label: SentimentLabel.classIndex(target.label),
+                        sentence: n, sentenceLabel: sentenceLabel))
             }
         }
         return out
     }
 
     /// Fits the model and returns the model file's text.
-    func train(_ sentences: [RatedTargetSentence], dataName: String, sentenceModel: SentimentModel,
-               log: (String) -> Void) -> String {
+    func train(
+        _ sentences: [RatedTargetSentence], dataName: String, sentenceModel: SentimentModel,
+        log: (String) -> Void
+    ) -> String {
         let examples = Self.examples(sentences, sentenceModel: sentenceModel)
         log("\(examples.count) targets in \(sentences.count) sentences")
         // The vocabulary: features seen with enough targets, in name order.
@@ -73,8 +82,10 @@ struct TargetSentimentTrainer {
         let names = counts.filter { $0.value >= minimumCount && !excluded($0.key) }.keys.sorted()
         let vocabulary = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         let rows = examples.map { e in
-            RidgeRegression.Row(dense: [], sparse: e.features.compactMap { f in vocabulary[f.name].map { ($0, Double(f.value)) } }
-                .sorted { $0.0 < $1.0 })
+            RidgeRegression.Row(
+                dense: [],
+                sparse: e.features.compactMap { f in vocabulary[f.name].map { ($0, Double(f.value)) } }
+                    .sorted { $0.0 < $1.0 })
         }
         let labels = examples.map(\.label)
         log("\(names.count) features seen with at least \(minimumCount) targets")
@@ -84,11 +95,13 @@ struct TargetSentimentTrainer {
         var notes: [String] = []
         var best = (lambda: lambdaGrid[0], f1: -1.0)
         for lambda in lambdaGrid {
-            let logits = crossValidatedLogits(rows, labels, examples.map(\.sentence), featureCount: names.count, lambda: lambda)
+            let logits = crossValidatedLogits(
+                rows, labels, examples.map(\.sentence), featureCount: names.count, lambda: lambda)
             heldOut[lambda] = logits
             let f1 = Self.macroF1(logits.map(Self.argmax), labels)
-            let line = String(format: "lambda %g: cross-validated macro-F1 %.3f, accuracy %.3f", lambda, f1,
-                              Self.accuracy(logits.map(Self.argmax), labels))
+            let line = String(
+                format: "lambda %g: cross-validated macro-F1 %.3f, accuracy %.3f", lambda, f1,
+                Self.accuracy(logits.map(Self.argmax), labels))
             log(line)
             notes.append(line)
             if f1 > best.f1 { best = (lambda, f1) }
@@ -106,25 +119,30 @@ struct TargetSentimentTrainer {
         let shifted = logits.map { Self.argmax([$0[0] + offsets.negative, $0[1], $0[2] + offsets.positive]) }
         let sentenceBaseline = examples.map(\.sentenceLabel)
 
-        let fit = SoftmaxRegression.fit(rows, labels, classCount: 3, denseCount: 0, sparseCount: names.count,
-                                        denseLambda: 0, sparseLambda: best.lambda)
+        let fit = SoftmaxRegression.fit(
+            rows, labels, classCount: 3, denseCount: 0, sparseCount: names.count,
+            denseLambda: 0, sparseLambda: best.lambda)
         let trainingF1 = Self.macroF1(rows.map { Self.argmax(Self.logits(fit, $0)) }, labels)
 
         var header = [
             "# " + TargetSentimentModel.format,
             "# trained by: assay train entity-sentiment --train \(dataName) (\(examples.count) targets, \(sentences.count) sentences)",
-            "# features: seen with at least \(minimumCount) targets" + (without.isEmpty ? "" : ", without " + without.sorted().joined(separator: ","))
-                + "; \(folds)-fold cross-validation by sentence on the training data",
+            "# features: seen with at least \(minimumCount) targets"
+                + (without.isEmpty ? "" : ", without " + without.sorted().joined(separator: ","))
+                + "; \(folds)-fold cross-validation by sentence on the training data"
         ]
         header += notes.map { "# " + $0 }
         header += [
-            String(format: "# chosen lambda %g; class offsets negative %+.1f, positive %+.1f (in the intercepts)",
-                   best.lambda, offsets.negative, offsets.positive),
-            String(format: "# cross-validated with offsets: macro-F1 %.3f, accuracy %.3f", Self.macroF1(shifted, labels),
-                   Self.accuracy(shifted, labels)),
-            String(format: "# baseline, the sentence model's label for every target: macro-F1 %.3f, accuracy %.3f",
-                   Self.macroF1(sentenceBaseline, labels), Self.accuracy(sentenceBaseline, labels)),
-            String(format: "# training set (optimistic): macro-F1 %.3f", trainingF1),
+            String(
+                format: "# chosen lambda %g; class offsets negative %+.1f, positive %+.1f (in the intercepts)",
+                best.lambda, offsets.negative, offsets.positive),
+            String(
+                format: "# cross-validated with offsets: macro-F1 %.3f, accuracy %.3f", Self.macroF1(shifted, labels),
+                Self.accuracy(shifted, labels)),
+            String(
+                format: "# baseline, the sentence model's label for every target: macro-F1 %.3f, accuracy %.3f",
+                Self.macroF1(sentenceBaseline, labels), Self.accuracy(sentenceBaseline, labels)),
+            String(format: "# training set (optimistic): macro-F1 %.3f", trainingF1)
         ]
         for line in header.dropFirst(3).suffix(4) { log(String(line.dropFirst(2))) }
         let format = "%.\(decimals)f"
@@ -132,8 +150,11 @@ struct TargetSentimentTrainer {
             let s = String(format: format, v)
             return s.hasPrefix("-") && Double(s) == 0 ? String(s.dropFirst()) : s
         }
-        var body = ["intercept\t" + [fit.intercepts[0] + offsets.negative, fit.intercepts[1], fit.intercepts[2] + offsets.positive]
-            .map(number).joined(separator: "\t")]
+        var body = [
+            "intercept\t"
+                + [fit.intercepts[0] + offsets.negative, fit.intercepts[1], fit.intercepts[2] + offsets.positive]
+                .map(number).joined(separator: "\t")
+        ]
         var kept = 0
         for (k, name) in names.enumerated() {
             let w = (0..<3).map { number(fit.sparse[$0][k]) }
@@ -146,15 +167,18 @@ struct TargetSentimentTrainer {
     }
 
     /// Held-out logits of every example, each from a model fitted on the other folds.
-    private func crossValidatedLogits(_ rows: [RidgeRegression.Row], _ labels: [Int], _ sentences: [Int], featureCount: Int,
-                                      lambda: Double) -> [[Double]] {
+    private func crossValidatedLogits(
+        _ rows: [RidgeRegression.Row], _ labels: [Int], _ sentences: [Int], featureCount: Int,
+        lambda: Double
+    ) -> [[Double]] {
         let foldOf = sentences.map { $0 % folds }
         let results = FoldResults(folds)
         // Folds are independent: fitted side by side, each writing only its own slot.
         DispatchQueue.concurrentPerform(iterations: folds) { fold in
             let train = rows.indices.filter { foldOf[$0] != fold }
-            let fit = SoftmaxRegression.fit(train.map { rows[$0] }, train.map { labels[$0] }, classCount: 3, denseCount: 0,
-                                            sparseCount: featureCount, denseLambda: 0, sparseLambda: lambda)
+            let fit = SoftmaxRegression.fit(
+                train.map { rows[$0] }, train.map { labels[$0] }, classCount: 3, denseCount: 0,
+                sparseCount: featureCount, denseLambda: 0, sparseLambda: lambda)
             var out: [Int: [Double]] = [:]
             for i in rows.indices where foldOf[i] == fold { out[i] = Self.logits(fit, rows[i]) }
             results.set(fold, out)

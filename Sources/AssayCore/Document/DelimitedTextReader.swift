@@ -51,7 +51,9 @@ public struct DelimitedTextReader: Sendable {
                 if position < bytes.count, bytes[position] != delimiter, !atLineEnd() {
                     let badLine = line
                     skipRestOfLine()
-                    return .malformed(line: startLine, reason: "text after a closing quote" + (badLine == startLine ? "" : " on line \(badLine)"))
+                    return .malformed(
+                        line: startLine,
+                        reason: "text after a closing quote" + (badLine == startLine ? "" : " on line \(badLine)"))
                 }
             } else {
                 field = readPlainField()
@@ -101,7 +103,9 @@ public struct DelimitedTextReader: Sendable {
         let start = position
         while position < bytes.count, bytes[position] != delimiter, bytes[position] != Self.newline { position += 1 }
         var end = position
-        if end > start, bytes[end - 1] == Self.carriageReturn, end == bytes.count || bytes[end] == Self.newline { end -= 1 }
+        if end > start, bytes[end - 1] == Self.carriageReturn, end == bytes.count || bytes[end] == Self.newline {
+            end -= 1
+        }
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
@@ -109,7 +113,8 @@ public struct DelimitedTextReader: Sendable {
     private func atLineEnd() -> Bool {
         guard position < bytes.count else { return false }
         if bytes[position] == Self.newline { return true }
-        return bytes[position] == Self.carriageReturn && position + 1 < bytes.count && bytes[position + 1] == Self.newline
+        return bytes[position] == Self.carriageReturn && position + 1 < bytes.count
+            && bytes[position + 1] == Self.newline
     }
 
     private mutating func consumeLineEnd() {
@@ -136,7 +141,9 @@ public struct DelimitedTextReader: Sendable {
             if bytes[position] == Self.newline {
                 position += 1
                 line += 1
-            } else if bytes[position] == Self.carriageReturn, position + 1 < bytes.count, bytes[position + 1] == Self.newline {
+            } else if bytes[position] == Self.carriageReturn, position + 1 < bytes.count,
+                bytes[position + 1] == Self.newline
+            {
                 position += 2
                 line += 1
             } else {

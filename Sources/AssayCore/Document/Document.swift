@@ -13,7 +13,8 @@ public struct Document: Sendable, Hashable, Identifiable {
     /// Unicode scalar offsets; empty for most documents.
     public var targets: [TargetSpan]
 
-    public init(id: String, source: String = "", text: String, fields: DocumentFields = [:], targets: [TargetSpan] = []) {
+    public init(id: String, source: String = "", text: String, fields: DocumentFields = [:], targets: [TargetSpan] = [])
+    {
         self.id = id
         self.source = source
         self.text = text

@@ -23,8 +23,12 @@ public struct DocumentLoader: Sendable {
         var result = Result()
         for pattern in patterns {
             let files: [String]
-            do { files = try expand(pattern) } catch let e as AssayError { result.errors.append(e); continue } catch {
-                result.errors.append(AssayError(.unreadable, "\(pattern): \(error)")); continue
+            do { files = try expand(pattern) } catch let e as AssayError {
+                result.errors.append(e)
+                continue
+            } catch {
+                result.errors.append(AssayError(.unreadable, "\(pattern): \(error)"))
+                continue
             }
             for file in files {
                 if let kind = FileBytes.specialFileKind(file) {
@@ -80,16 +84,21 @@ public struct DocumentLoader: Sendable {
         let html: String
         do {
             var bytes = try FileBytes.read(path, limit: options.maximumDocumentBytes)
-            if path.lowercased().hasSuffix(".gz") { bytes = try Gzip.decompress(bytes, limit: options.maximumDocumentBytes, name: path) }
+            if path.lowercased().hasSuffix(".gz") {
+                bytes = try Gzip.decompress(bytes, limit: options.maximumDocumentBytes, name: path)
+            }
             let decoded = try TextDecoding.decode(bytes, name: path)
             if decoded.repairedBytes > 0 {
-                result.warnings.append("\(path): invalid UTF-8 (\(decoded.repairedBytes) bad sequences) replaced with U+FFFD")
+                result.warnings.append(
+                    "\(path): invalid UTF-8 (\(decoded.repairedBytes) bad sequences) replaced with U+FFFD")
             }
             html = decoded.text
         } catch let e as AssayError {
-            result.errors.append(e); return
+            result.errors.append(e)
+            return
         } catch {
-            result.errors.append(AssayError(.unreadable, "\(path): \(error.localizedDescription)")); return
+            result.errors.append(AssayError(.unreadable, "\(path): \(error.localizedDescription)"))
+            return
         }
         let page = WebPage(html: html)
         if page.text.allSatisfy(\.isWhitespace) {
@@ -99,7 +108,9 @@ public struct DocumentLoader: Sendable {
         var fields = DocumentLoader.fileFields(path)
         for (name, value) in page.metadata.fields { fields[name] = .string(value) }
         var id = (path as NSString).lastPathComponent
-        for ending in [".gz", ".html", ".htm", ".xhtml"] where id.lowercased().hasSuffix(ending) { id.removeLast(ending.count) }
+        for ending in [".gz", ".html", ".htm", ".xhtml"] where id.lowercased().hasSuffix(ending) {
+            id.removeLast(ending.count)
+        }
         result.documents.append(Document(id: id, source: path, text: page.text, fields: fields))
     }
 
@@ -126,7 +137,8 @@ public struct DocumentLoader: Sendable {
             let data = try FileBytes.read(path, limit: limit ?? options.maximumDocumentBytes)
             let decoded = try TextDecoding.decode(data, name: path)
             if decoded.repairedBytes > 0 {
-                result.warnings.append("\(path): invalid UTF-8 (\(decoded.repairedBytes) bad sequences) replaced with U+FFFD")
+                result.warnings.append(
+                    "\(path): invalid UTF-8 (\(decoded.repairedBytes) bad sequences) replaced with U+FFFD")
             }
             if decoded.text.allSatisfy(\.isWhitespace) {
                 result.warnings.append("\(path): empty document skipped")
@@ -195,16 +207,22 @@ public struct JSONLinesParser: Sendable {
     public func document(from line: [UInt8], lineNumber: Int) throws -> Document? {
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return nil }
         if line.count > maximumLineBytes {
-            throw AssayError(.fileTooLarge, "\(source):\(lineNumber): document too large: over the \(LoadOptions.describe(bytes: maximumLineBytes)) limit for one document (--max-document-mb)")
+            throw AssayError(
+                .fileTooLarge,
+                "\(source):\(lineNumber): document too large: over the \(LoadOptions.describe(bytes: maximumLineBytes)) limit for one document (--max-document-mb)"
+            )
         }
         let object: JSONValue
         do {
             object = try JSONParser.parse(line)
         } catch {
-            throw AssayError(error.isInvalidUTF8 ? .invalidUTF8 : .invalidJSONLine, "\(source):\(lineNumber): \(error.isInvalidUTF8 ? "" : "not valid JSON: ")\(error.message)")
+            throw AssayError(
+                error.isInvalidUTF8 ? .invalidUTF8 : .invalidJSONLine,
+                "\(source):\(lineNumber): \(error.isInvalidUTF8 ? "" : "not valid JSON: ")\(error.message)")
         }
         guard case .object(let members) = object else {
-            throw AssayError(.invalidJSONLine, "\(source):\(lineNumber): expected a JSON object with \"id\" and \"text\"")
+            throw AssayError(
+                .invalidJSONLine, "\(source):\(lineNumber): expected a JSON object with \"id\" and \"text\"")
         }
         guard case .string(let text)? = object.member("text") else {
             throw AssayError(.invalidJSONLine, "\(source):\(lineNumber): missing string field \"text\"")

@@ -1,17 +1,20 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads a whole file with one open, fstat and read loop: loading thousands of small articles
 /// is dominated by per-file system calls, so Foundation's several calls per file are avoided.
 enum FileBytes {
     static func read(_ path: String, limit: Int) throws -> [UInt8] {
-        if let kind = specialFileKind(path) { throw AssayError(.unreadable, "\(path): \(kind), not a regular file: skipped") }
+        if let kind = specialFileKind(path) {
+            throw AssayError(.unreadable, "\(path): \(kind), not a regular file: skipped")
+        }
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
-            throw AssayError(errno == ENOENT ? .fileNotFound : .unreadable, "\(path): \(String(cString: strerror(errno)))")
+            throw AssayError(
+                errno == ENOENT ? .fileNotFound : .unreadable, "\(path): \(String(cString: strerror(errno)))")
         }
         defer { close(fd) }
         var st = stat()
@@ -19,7 +22,10 @@ enum FileBytes {
         if (st.st_mode & S_IFMT) == S_IFDIR { throw AssayError(.unreadable, "\(path): is a folder") }
         let size = Int(st.st_size)
         if size > limit {
-            throw AssayError(.fileTooLarge, "\(path): document too large: \(LoadOptions.describe(bytes: size)) is over the \(LoadOptions.describe(bytes: limit)) limit for one document (--max-document-mb; or split it)")
+            throw AssayError(
+                .fileTooLarge,
+                "\(path): document too large: \(LoadOptions.describe(bytes: size)) is over the \(LoadOptions.describe(bytes: limit)) limit for one document (--max-document-mb; or split it)"
+            )
         }
         var bytes = [UInt8](repeating: 0, count: size)
         var filled = 0
@@ -40,7 +46,10 @@ enum FileBytes {
                 if n <= 0 { break }
                 bytes += chunk[0..<n]
                 if bytes.count > limit {
-                    throw AssayError(.fileTooLarge, "\(path): document too large: over the \(LoadOptions.describe(bytes: limit)) limit for one document (--max-document-mb)")
+                    throw AssayError(
+                        .fileTooLarge,
+                        "\(path): document too large: over the \(LoadOptions.describe(bytes: limit)) limit for one document (--max-document-mb)"
+                    )
                 }
             }
         }
@@ -77,9 +86,15 @@ enum FileBytes {
             if type == Int32(DT_UNKNOWN) || type == Int32(DT_LNK) {
                 var st = stat()
                 guard stat(path, &st) == 0 else { continue }
-                type = (st.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : ((st.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : Int32(DT_UNKNOWN))
+                type =
+                    (st.st_mode & S_IFMT) == S_IFDIR
+                    ? Int32(DT_DIR) : ((st.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : Int32(DT_UNKNOWN))
             }
-            if type == Int32(DT_DIR) { _ = walk(path, into: &files) } else if type == Int32(DT_REG) { files.append(path) }
+            if type == Int32(DT_DIR) {
+                _ = walk(path, into: &files)
+            } else if type == Int32(DT_REG) {
+                files.append(path)
+            }
         }
         return true
     }

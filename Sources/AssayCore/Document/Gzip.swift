@@ -27,7 +27,10 @@ enum Gzip {
                 }
                 output.append(contentsOf: chunk[0..<(chunk.count - Int(stream.avail_out))])
                 if output.count > limit {
-                    throw AssayError(.fileTooLarge, "\(name): over the \(LoadOptions.describe(bytes: limit)) limit for one document once decompressed")
+                    throw AssayError(
+                        .fileTooLarge,
+                        "\(name): over the \(LoadOptions.describe(bytes: limit)) limit for one document once decompressed"
+                    )
                 }
                 if status == Z_OK, stream.avail_in == 0, stream.avail_out != 0 {
                     throw AssayError(.unreadable, "\(name): gzip data ends early")

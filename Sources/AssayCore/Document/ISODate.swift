@@ -38,14 +38,19 @@ public struct ISODate: Sendable, Hashable, Comparable, CustomStringConvertible {
                 d = dd
                 precision = .day
                 if reader.take(0x54) || reader.take(0x74) || reader.take(0x20) {  // T, t or a space
-                    guard let hh = reader.digits(2), hh < 24, reader.take(0x3A), let mi = reader.digits(2), mi < 60 else { return nil }
+                    guard let hh = reader.digits(2), hh < 24, reader.take(0x3A), let mi = reader.digits(2), mi < 60
+                    else { return nil }
                     seconds = Double(hh * 3600 + mi * 60)
                     if reader.take(0x3A) {
                         guard let ss = reader.digits(2), ss <= 60 else { return nil }
                         seconds += Double(ss)
                         if reader.take(0x2E) || reader.take(0x2C) {
                             var scale = 0.1, any = false
-                            while let digit = reader.digit() { seconds += Double(digit) * scale; scale /= 10; any = true }
+                            while let digit = reader.digit() {
+                                seconds += Double(digit) * scale
+                                scale /= 10
+                                any = true
+                            }
                             if !any { return nil }
                         }
                     }
@@ -53,7 +58,11 @@ public struct ISODate: Sendable, Hashable, Comparable, CustomStringConvertible {
                     if reader.take(0x5A) || reader.take(0x7A) {  // Z
                     } else if reader.take(0x2B) || reader.take(0x2D) {
                         guard let zh = reader.digits(2), zh <= 14 else { return nil }
-                        if reader.take(0x3A) { guard reader.digits(2) != nil else { return nil } } else { _ = reader.digits(2) }
+                        if reader.take(0x3A) {
+                            guard reader.digits(2) != nil else { return nil }
+                        } else {
+                            _ = reader.digits(2)
+                        }
                     }
                 }
             }
@@ -103,15 +112,23 @@ public struct ISODate: Sendable, Hashable, Comparable, CustomStringConvertible {
     public static func compare(_ a: ISODate, _ b: ISODate) -> Int {
         let p = min(a.precision, b.precision)
         var left = [a.year], right = [b.year]
-        if p >= .month { left.append(a.month); right.append(b.month) }
-        if p >= .day { left.append(a.day); right.append(b.day) }
+        if p >= .month {
+            left.append(a.month)
+            right.append(b.month)
+        }
+        if p >= .day {
+            left.append(a.day)
+            right.append(b.day)
+        }
         for (x, y) in zip(left, right) where x != y { return x < y ? -1 : 1 }
         if p == .time, a.secondOfDay != b.secondOfDay { return a.secondOfDay < b.secondOfDay ? -1 : 1 }
         return 0
     }
 
     public static func < (a: ISODate, b: ISODate) -> Bool {
-        (a.year, a.month, a.day, a.secondOfDay, a.precision.rawValue) < (b.year, b.month, b.day, b.secondOfDay, b.precision.rawValue)
+        (a.year, a.month, a.day, a.secondOfDay, a.precision.rawValue) < (
+            b.year, b.month, b.day, b.secondOfDay, b.precision.rawValue
+        )
     }
 
     // MARK: - Calendar arithmetic (proleptic Gregorian)
@@ -175,7 +192,10 @@ private struct DigitReader {
     mutating func digits(_ n: Int) -> Int? {
         guard i + n <= bytes.count else { return nil }
         var v = 0
-        for _ in 0..<n { guard let d = digit() else { return nil }; v = v * 10 + d }
+        for _ in 0..<n {
+            guard let d = digit() else { return nil }
+            v = v * 10 + d
+        }
         return v
     }
 }

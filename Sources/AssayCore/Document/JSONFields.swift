@@ -19,7 +19,9 @@ enum JSONFields {
         var unique: [(String, Value)] = []
         unique.reserveCapacity(flat.count)
         for (name, value) in flat {
-            if let p = place[name] { unique[p].1 = value } else {
+            if let p = place[name] {
+                unique[p].1 = value
+            } else {
                 place[name] = unique.count
                 unique.append((name, value))
             }
@@ -27,7 +29,9 @@ enum JSONFields {
         return DocumentFields(uniquePairs: unique)
     }
 
-    private static func add(_ members: [(String, JSONValue)], prefix: String, excluded: Set<String>, to out: inout [(String, Value)]) {
+    private static func add(
+        _ members: [(String, JSONValue)], prefix: String, excluded: Set<String>, to out: inout [(String, Value)]
+    ) {
         for (key, value) in members where !(prefix.isEmpty && excluded.contains(key)) {
             let name = prefix + key
             if case .object(let nested) = value {

@@ -24,7 +24,9 @@ struct JSONParser {
             parser.skipSpace()
             let value = try parser.value(depth: 0)
             parser.skipSpace()
-            if parser.i < buffer.count { throw parser.failure("unexpected \(parser.describeHere()) after the JSON value") }
+            if parser.i < buffer.count {
+                throw parser.failure("unexpected \(parser.describeHere()) after the JSON value")
+            }
             return value
         }
     }
@@ -42,7 +44,8 @@ struct JSONParser {
     private func describeHere() -> String {
         guard i < b.count else { return "end of line" }
         let c = b[i]
-        return c >= 0x21 && c < 0x7F ? "'\(Character(Unicode.Scalar(c)))'" : "byte 0x\(String(c, radix: 16, uppercase: true))"
+        return c >= 0x21 && c < 0x7F
+            ? "'\(Character(Unicode.Scalar(c)))'" : "byte 0x\(String(c, radix: 16, uppercase: true))"
     }
 
     private mutating func skipSpace() {
@@ -55,9 +58,15 @@ struct JSONParser {
         case 0x7B: return try object(depth: depth + 1)
         case 0x5B: return try array(depth: depth + 1)
         case 0x22: return .string(try string())
-        case 0x74: try literal("true"); return .bool(true)
-        case 0x66: try literal("false"); return .bool(false)
-        case 0x6E: try literal("null"); return .null
+        case 0x74:
+            try literal("true")
+            return .bool(true)
+        case 0x66:
+            try literal("false")
+            return .bool(false)
+        case 0x6E:
+            try literal("null")
+            return .null
         case 0x2D, 0x30...0x39: return try number()
         default: throw failure("unexpected \(describeHere()) where a value should be")
         }
@@ -72,17 +81,23 @@ struct JSONParser {
             var end = start
             while end < b.count, end - start < 20, (b[end] | 0x20) >= 0x61, (b[end] | 0x20) <= 0x7A { end += 1 }
             let found = String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
-            throw failure("unknown word '\(found)' (a value is a string, number, object, array, true, false or null)", at: start)
+            throw failure(
+                "unknown word '\(found)' (a value is a string, number, object, array, true, false or null)", at: start)
         }
         i += n
     }
 
     private mutating func object(depth: Int) throws(Failure) -> JSONValue {
-        guard depth <= JSONParser.maximumDepth else { throw failure("objects and arrays nested deeper than \(JSONParser.maximumDepth) levels") }
+        guard depth <= JSONParser.maximumDepth else {
+            throw failure("objects and arrays nested deeper than \(JSONParser.maximumDepth) levels")
+        }
         i += 1
         var members: [(String, JSONValue)] = []
         skipSpace()
-        if i < b.count, b[i] == 0x7D { i += 1; return .object(members) }
+        if i < b.count, b[i] == 0x7D {
+            i += 1
+            return .object(members)
+        }
         while true {
             skipSpace()
             guard i < b.count, b[i] == 0x22 else {
@@ -91,32 +106,51 @@ struct JSONParser {
             }
             let key = try string()
             skipSpace()
-            guard i < b.count, b[i] == 0x3A else { throw failure("expected ':' after the key \"\(key.prefix(40))\" but found \(describeHere())") }
+            guard i < b.count, b[i] == 0x3A else {
+                throw failure("expected ':' after the key \"\(key.prefix(40))\" but found \(describeHere())")
+            }
             i += 1
             skipSpace()
             members.append((key, try value(depth: depth)))
             skipSpace()
             guard i < b.count else { throw failure("unexpected end of line inside an object (missing '}')") }
-            if b[i] == 0x2C { i += 1; continue }
-            if b[i] == 0x7D { i += 1; return .object(members) }
+            if b[i] == 0x2C {
+                i += 1
+                continue
+            }
+            if b[i] == 0x7D {
+                i += 1
+                return .object(members)
+            }
             throw failure("expected ',' or '}' after an object member but found \(describeHere())")
         }
     }
 
     private mutating func array(depth: Int) throws(Failure) -> JSONValue {
-        guard depth <= JSONParser.maximumDepth else { throw failure("objects and arrays nested deeper than \(JSONParser.maximumDepth) levels") }
+        guard depth <= JSONParser.maximumDepth else {
+            throw failure("objects and arrays nested deeper than \(JSONParser.maximumDepth) levels")
+        }
         i += 1
         var items: [JSONValue] = []
         skipSpace()
-        if i < b.count, b[i] == 0x5D { i += 1; return .array(items) }
+        if i < b.count, b[i] == 0x5D {
+            i += 1
+            return .array(items)
+        }
         while true {
             skipSpace()
             if i < b.count, b[i] == 0x5D { throw failure("trailing comma before ']'") }
             items.append(try value(depth: depth))
             skipSpace()
             guard i < b.count else { throw failure("unexpected end of line inside an array (missing ']')") }
-            if b[i] == 0x2C { i += 1; continue }
-            if b[i] == 0x5D { i += 1; return .array(items) }
+            if b[i] == 0x2C {
+                i += 1
+                continue
+            }
+            if b[i] == 0x5D {
+                i += 1
+                return .array(items)
+            }
             throw failure("expected ',' or ']' after an array item but found \(describeHere())")
         }
     }
@@ -124,7 +158,9 @@ struct JSONParser {
     private mutating func number() throws(Failure) -> JSONValue {
         let start = i
         if b[i] == 0x2D { i += 1 }
-        guard i < b.count, b[i] >= 0x30, b[i] <= 0x39 else { throw failure("a number needs a digit after '-'", at: start) }
+        guard i < b.count, b[i] >= 0x30, b[i] <= 0x39 else {
+            throw failure("a number needs a digit after '-'", at: start)
+        }
         if b[i] == 0x30 {
             i += 1
             if i < b.count, b[i] >= 0x30, b[i] <= 0x39 { throw failure("a number cannot start with 0", at: start) }
@@ -135,14 +171,18 @@ struct JSONParser {
         if i < b.count, b[i] == 0x2E {
             isInteger = false
             i += 1
-            guard i < b.count, b[i] >= 0x30, b[i] <= 0x39 else { throw failure("a number needs a digit after '.'", at: start) }
+            guard i < b.count, b[i] >= 0x30, b[i] <= 0x39 else {
+                throw failure("a number needs a digit after '.'", at: start)
+            }
             while i < b.count, b[i] >= 0x30, b[i] <= 0x39 { i += 1 }
         }
         if i < b.count, b[i] == 0x65 || b[i] == 0x45 {
             isInteger = false
             i += 1
             if i < b.count, b[i] == 0x2B || b[i] == 0x2D { i += 1 }
-            guard i < b.count, b[i] >= 0x30, b[i] <= 0x39 else { throw failure("a number needs a digit in its exponent", at: start) }
+            guard i < b.count, b[i] >= 0x30, b[i] <= 0x39 else {
+                throw failure("a number needs a digit in its exponent", at: start)
+            }
             while i < b.count, b[i] >= 0x30, b[i] <= 0x39 { i += 1 }
         }
         let literal = String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
@@ -169,7 +209,9 @@ struct JSONParser {
             let c = b[i]
             if c == 0x22 {
                 i += 1
-                return try decoded.withUnsafeBufferPointer { (d) throws(Failure) -> String in try validated(d, openedAt: open) }
+                return try decoded.withUnsafeBufferPointer { (d) throws(Failure) -> String in
+                    try validated(d, openedAt: open)
+                }
             }
             if c < 0x20 { throw failure("control character U+\(hex4(UInt32(c))) must be escaped inside a string") }
             if c != 0x5C {
@@ -213,7 +255,9 @@ struct JSONParser {
                 }
                 decoded.append(contentsOf: Character(Unicode.Scalar(scalar)!).utf8)
             default:
-                throw failure("invalid escape '\\\(e >= 0x21 && e < 0x7F ? String(Character(Unicode.Scalar(e))) : "?")' in a string", at: escape)
+                throw failure(
+                    "invalid escape '\\\(e >= 0x21 && e < 0x7F ? String(Character(Unicode.Scalar(e))) : "?")' in a string",
+                    at: escape)
             }
         }
     }

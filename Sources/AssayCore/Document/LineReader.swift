@@ -27,8 +27,9 @@ public final class LineReader {
                 throw AssayError(.unreadable, "\(path): \(kind), not a regular file: skipped")
             }
             guard let h = FileHandle(forReadingAtPath: path) else {
-                throw AssayError(FileManager.default.fileExists(atPath: path) ? .unreadable : .fileNotFound,
-                                 "\(path): \(FileManager.default.fileExists(atPath: path) ? "cannot open file" : "no such file")")
+                throw AssayError(
+                    FileManager.default.fileExists(atPath: path) ? .unreadable : .fileNotFound,
+                    "\(path): \(FileManager.default.fileExists(atPath: path) ? "cannot open file" : "no such file")")
             }
             handle = h
         }
@@ -73,7 +74,10 @@ public final class LineReader {
         searched = 0
         while !finished {
             let data = handle.readData(ofLength: LineReader.chunk)
-            if data.isEmpty { finished = true; break }
+            if data.isEmpty {
+                finished = true
+                break
+            }
             if let nl = data.firstIndex(of: 0x0A) {
                 buffer.append(contentsOf: data[(nl + 1)...])
                 break

@@ -16,12 +16,16 @@ import Foundation
 enum TableDocuments {
     static let textColumnNames = ["text", "body", "content"]
 
-    static func load(_ text: String, delimiter: Character, path: String, textColumn: String?, into result: inout DocumentLoader.Result) {
+    static func load(
+        _ text: String, delimiter: Character, path: String, textColumn: String?,
+        into result: inout DocumentLoader.Result
+    ) {
         var reader = DelimitedTextReader(text, delimiter: delimiter)
         guard let first = reader.next() else { return }
         guard case .fields(let names, _) = first else {
             if case .malformed(let line, let reason) = first {
-                result.errors.append(AssayError(.invalidTableRow, "\(path):\(line): header row: \(reason); file not loaded"))
+                result.errors.append(
+                    AssayError(.invalidTableRow, "\(path):\(line): header row: \(reason); file not loaded"))
             }
             return
         }
@@ -29,13 +33,20 @@ enum TableDocuments {
         let textIndex: Int
         if let textColumn {
             guard let i = column(textColumn, in: header) else {
-                result.errors.append(AssayError(.invalidTableRow, "\(path): no column named '\(textColumn)' (columns: \(header.joined(separator: ", ")))"))
+                result.errors.append(
+                    AssayError(
+                        .invalidTableRow,
+                        "\(path): no column named '\(textColumn)' (columns: \(header.joined(separator: ", ")))"))
                 return
             }
             textIndex = i
         } else {
             guard let i = textColumnNames.lazy.compactMap({ column($0, in: header) }).first else {
-                result.errors.append(AssayError(.invalidTableRow, "\(path): no text column (text, body or content); name one with text=COLUMN in the REPL or --text-column (columns: \(header.joined(separator: ", ")))"))
+                result.errors.append(
+                    AssayError(
+                        .invalidTableRow,
+                        "\(path): no text column (text, body or content); name one with text=COLUMN in the REPL or --text-column (columns: \(header.joined(separator: ", ")))"
+                    ))
                 return
             }
             textIndex = i
@@ -48,7 +59,11 @@ enum TableDocuments {
                 result.errors.append(AssayError(.invalidTableRow, "\(path):\(line): \(reason); row skipped"))
             case .fields(let cells, let line):
                 guard cells.count == header.count else {
-                    result.errors.append(AssayError(.invalidTableRow, "\(path):\(line): \(cells.count) field\(cells.count == 1 ? "" : "s") where the header has \(header.count); row skipped"))
+                    result.errors.append(
+                        AssayError(
+                            .invalidTableRow,
+                            "\(path):\(line): \(cells.count) field\(cells.count == 1 ? "" : "s") where the header has \(header.count); row skipped"
+                        ))
                     continue
                 }
                 let body = cells[textIndex]

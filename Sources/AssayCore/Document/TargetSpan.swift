@@ -30,7 +30,8 @@ public struct TargetSpan: Sendable, Hashable {
                 throw TargetError("targets[\(i)] needs integer \"start\" and \"end\" (Unicode scalar offsets)")
             }
             guard start >= 0, start < end else {
-                throw TargetError("targets[\(i)]: start \(start) and end \(end) do not make a span (need 0 <= start < end)")
+                throw TargetError(
+                    "targets[\(i)]: start \(start) and end \(end) do not make a span (need 0 <= start < end)")
             }
             guard end <= scalarCount else {
                 throw TargetError("targets[\(i)]: end \(end) is past the end of the text (\(scalarCount) characters)")

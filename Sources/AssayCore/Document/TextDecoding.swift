@@ -22,7 +22,8 @@ public enum TextDecoding {
             if b < 0x20, b != 0x09, b != 0x0A, b != 0x0D, b != 0x0C { controls += 1 }
         }
         if checked > 0, controls * 10 > checked {
-            throw AssayError(.binaryFile, "\(name): binary file (\(controls) control bytes in the first \(checked)), not loaded")
+            throw AssayError(
+                .binaryFile, "\(name): binary file (\(controls) control bytes in the first \(checked)), not loaded")
         }
         var text: String
         var repaired = 0

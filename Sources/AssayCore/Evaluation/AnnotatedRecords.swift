@@ -36,7 +36,8 @@ public enum AnnotatedRecords {
             lineNumber += 1
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                  let text = object["text"] as? String else {
+                let text = object["text"] as? String
+            else {
                 throw AssayError(.invalidJSONLine, "\(name):\(lineNumber): not a JSON object with a \"text\" string")
             }
             let id = (object["id"] as? String) ?? (object["id"] as? NSNumber)?.stringValue ?? "line-\(lineNumber)"

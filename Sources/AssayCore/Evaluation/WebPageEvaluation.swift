@@ -26,8 +26,12 @@ public struct WebPageEvaluation {
         pages.append(PageScore(id: id, overlap: ShingleOverlap(predicted: page.text, truth: truth)))
     }
 
-    public var meanPrecision: Double { pages.isEmpty ? 0 : pages.map(\.overlap.counts.precision).reduce(0, +) / Double(pages.count) }
-    public var meanRecall: Double { pages.isEmpty ? 0 : pages.map(\.overlap.counts.recall).reduce(0, +) / Double(pages.count) }
+    public var meanPrecision: Double {
+        pages.isEmpty ? 0 : pages.map(\.overlap.counts.precision).reduce(0, +) / Double(pages.count)
+    }
+    public var meanRecall: Double {
+        pages.isEmpty ? 0 : pages.map(\.overlap.counts.recall).reduce(0, +) / Double(pages.count)
+    }
     public var f1: Double {
         let p = meanPrecision, r = meanRecall
         return p + r == 0 ? 0 : 2 * p * r / (p + r)
@@ -37,14 +41,18 @@ public struct WebPageEvaluation {
         var lines = [
             "html: \(pages.count) pages (4-word shingles, precision and recall per page, averaged over pages)",
             String(format: "precision %.3f  recall %.3f  F1 %.3f", meanPrecision, meanRecall, f1),
-            String(format: "speed: %.0f pages/s, %.1f MB/s (parse + extract, one core)",
-                   Double(pages.count) / max(seconds, 1e-9), Double(bytes) / 1e6 / max(seconds, 1e-9)),
+            String(
+                format: "speed: %.0f pages/s, %.1f MB/s (parse + extract, one core)",
+                Double(pages.count) / max(seconds, 1e-9), Double(bytes) / 1e6 / max(seconds, 1e-9))
         ]
         if worst > 0 {
             lines.append("worst pages:")
             for p in pages.sorted(by: { $0.overlap.counts.f1 < $1.overlap.counts.f1 }).prefix(worst) {
                 let c = p.overlap.counts
-                lines.append(String(format: "  F1 %.3f  P %.3f  R %.3f  found %5d  true %5d  ", c.f1, c.precision, c.recall, c.found, c.expected) + p.id)
+                lines.append(
+                    String(
+                        format: "  F1 %.3f  P %.3f  R %.3f  found %5d  true %5d  ", c.f1, c.precision, c.recall,
+                        c.found, c.expected) + p.id)
             }
         }
         return lines.joined(separator: "\n")
@@ -53,7 +61,8 @@ public struct WebPageEvaluation {
     /// `assay eval html FILE [--errors N] [--show ID]`.
     public static let tool = ExtractorTool(
         kind: .evaluate, name: "html",
-        summary: "article extraction from web pages: 4-word-shingle precision, recall and F1 against hand-marked text, and pages/s",
+        summary:
+            "article extraction from web pages: 4-word-shingle precision, recall and F1 against hand-marked text, and pages/s",
         usage: "FILE [--errors N] [--show ID]",
         run: { arguments, _, output in
             let args = try ToolArguments(arguments, known: ["errors", "show"])
@@ -62,10 +71,14 @@ public struct WebPageEvaluation {
             }
             var worst = 0
             if let e = args.options["errors"] {
-                guard let n = Int(e), n >= 0 else { throw AssayError(.invalidArgument, "--errors needs a whole number, not '\(e)'") }
+                guard let n = Int(e), n >= 0 else {
+                    throw AssayError(.invalidArgument, "--errors needs a whole number, not '\(e)'")
+                }
                 worst = n
             }
-            guard FileManager.default.fileExists(atPath: path) else { throw AssayError(.fileNotFound, "no such file: \(path)") }
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw AssayError(.fileNotFound, "no such file: \(path)")
+            }
             let reader = try LineReader(path: path)
             var evaluation = WebPageEvaluation()
             var lineNumber = 0
@@ -73,8 +86,11 @@ public struct WebPageEvaluation {
                 lineNumber += 1
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
                 guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                      let html = object["html"] as? String, let truth = object["truth_body"] as? String else {
-                    throw AssayError(.invalidJSONLine, "\(path):\(lineNumber): not a JSON object with \"html\" and \"truth_body\" strings")
+                    let html = object["html"] as? String, let truth = object["truth_body"] as? String
+                else {
+                    throw AssayError(
+                        .invalidJSONLine,
+                        "\(path):\(lineNumber): not a JSON object with \"html\" and \"truth_body\" strings")
                 }
                 let id = (object["id"] as? String) ?? (object["id"] as? NSNumber)?.stringValue ?? "line-\(lineNumber)"
                 if let show = args.options["show"] {

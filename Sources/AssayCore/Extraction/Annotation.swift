@@ -50,6 +50,9 @@ public struct Annotation: Sendable, Hashable {
     public func hash(into h: inout Hasher) {
         h.combine(extractor)
         h.combine(span)
-        for (k, v) in fields { h.combine(k); h.combine(v) }
+        for (k, v) in fields {
+            h.combine(k)
+            h.combine(v)
+        }
     }
 }

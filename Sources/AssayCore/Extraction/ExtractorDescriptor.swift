@@ -15,8 +15,10 @@ public struct ExtractorDescriptor: Sendable, Hashable {
     /// Options a user may set (`sentiment explain=true`).
     public var options: [OptionDescriptor]
 
-    public init(name: String, summary: String, discussion: String = "", version: String = "1.0",
-                fields: [FieldDescriptor] = [], requires: [String] = [], options: [OptionDescriptor] = []) {
+    public init(
+        name: String, summary: String, discussion: String = "", version: String = "1.0",
+        fields: [FieldDescriptor] = [], requires: [String] = [], options: [OptionDescriptor] = []
+    ) {
         self.name = name
         self.summary = summary
         self.discussion = discussion
@@ -32,7 +34,7 @@ public struct ExtractorDescriptor: Sendable, Hashable {
         FieldDescriptor("extractor", .string, "the extractor that found it"),
         FieldDescriptor("start", .int, "start offset (Unicode scalars)"),
         FieldDescriptor("end", .int, "end offset, exclusive (Unicode scalars)"),
-        FieldDescriptor("text", .string, "the covered text"),
+        FieldDescriptor("text", .string, "the covered text")
     ]
 }
 

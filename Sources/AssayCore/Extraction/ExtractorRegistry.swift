@@ -10,7 +10,10 @@ public final class ExtractorRegistry: Sendable {
         var order: [String] = []
         var tools: [ToolKey: ExtractorTool] = [:]
     }
-    private struct ToolKey: Hashable { var kind: ExtractorTool.Kind; var name: String }
+    private struct ToolKey: Hashable {
+        var kind: ExtractorTool.Kind
+        var name: String
+    }
     private let state = Mutex(State())
 
     public init() {}
@@ -20,8 +23,9 @@ public final class ExtractorRegistry: Sendable {
     public func register(_ extractor: any Extractor) throws {
         let name = extractor.descriptor.name
         guard ExtractorRegistry.isValidName(name) else {
-            throw AssayError(.invalidExtractorName,
-                             "invalid extractor name '\(name)': use lowercase letters, digits, '-' or '_', starting with a letter")
+            throw AssayError(
+                .invalidExtractorName,
+                "invalid extractor name '\(name)': use lowercase letters, digits, '-' or '_', starting with a letter")
         }
         try state.withLock { s in
             if s.extractors[name] != nil {
@@ -70,7 +74,8 @@ public final class ExtractorRegistry: Sendable {
         try state.withLock { s in
             let key = ToolKey(kind: tool.kind, name: tool.name)
             if s.tools[key] != nil {
-                throw AssayError(.duplicateExtractor, "a \(tool.kind.rawValue) tool named '\(tool.name)' is already registered")
+                throw AssayError(
+                    .duplicateExtractor, "a \(tool.kind.rawValue) tool named '\(tool.name)' is already registered")
             }
             s.tools[key] = tool
         }
@@ -86,7 +91,9 @@ public final class ExtractorRegistry: Sendable {
 
     static func isValidName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, ("a"..."z").contains(first), name.count <= 64 else { return false }
-        return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
+        return name.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
+        }
     }
 }
 
@@ -101,10 +108,14 @@ public struct ExtractorTool: Sendable {
     /// Usage after `assay eval NAME` / `assay train NAME`, e.g. `FILE` or `--train FILE --out FILE`.
     public var usage: String
     /// Runs the tool with the remaining arguments, writing its report through `output`.
-    public var run: @Sendable (_ arguments: [String], _ registry: ExtractorRegistry, _ output: @Sendable (String) -> Void) throws -> Void
+    public var run:
+        @Sendable (_ arguments: [String], _ registry: ExtractorRegistry, _ output: @Sendable (String) -> Void) throws ->
+            Void
 
-    public init(kind: Kind, name: String, summary: String, usage: String,
-                run: @escaping @Sendable ([String], ExtractorRegistry, @Sendable (String) -> Void) throws -> Void) {
+    public init(
+        kind: Kind, name: String, summary: String, usage: String,
+        run: @escaping @Sendable ([String], ExtractorRegistry, @Sendable (String) -> Void) throws -> Void
+    ) {
         self.kind = kind
         self.name = name
         self.summary = summary

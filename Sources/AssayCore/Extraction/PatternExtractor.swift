@@ -11,19 +11,30 @@ public struct PatternExtractor: Extractor {
         regex = try BoundedRegex(pattern, ignoreCase: ignoreCase)
         descriptor = ExtractorDescriptor(
             name: name, summary: "matches of /\(pattern)/\(ignoreCase ? "i" : "")",
-            discussion: "Defined in the REPL with a regular expression. Capture groups become fields group1, group2, ...",
+            discussion:
+                "Defined in the REPL with a regular expression. Capture groups become fields group1, group2, ...",
             fields: [FieldDescriptor("group1", .string, "first capture group, when the pattern has one")])
     }
 
-    public func extract(from document: AnalyzedDocument, in span: Span, context: ExtractionContext) throws -> [Annotation] {
+    public func extract(from document: AnalyzedDocument, in span: Span, context: ExtractionContext) throws
+        -> [Annotation]
+    {
         let matches = try document.utf8.withUnsafeBufferPointer { bytes in
             try regex.matches(inUTF8: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]))
         }
         return matches.map { match in
             let fields: [(String, Value)] = match.groups.enumerated().map { g, range in
-                ("group\(g + 1)", range.map { .string(document.text(of: Span(span.start + $0.lowerBound, span.start + $0.upperBound))) } ?? .null)
+                (
+                    "group\(g + 1)",
+                    range.map {
+                        .string(document.text(of: Span(span.start + $0.lowerBound, span.start + $0.upperBound)))
+                    } ?? .null
+                )
             }
-            return Annotation(extractor: descriptor.name, span: Span(span.start + match.range.lowerBound, span.start + match.range.upperBound), orderedFields: fields)
+            return Annotation(
+                extractor: descriptor.name,
+                span: Span(span.start + match.range.lowerBound, span.start + match.range.upperBound),
+                orderedFields: fields)
         }
     }
 }
@@ -43,14 +54,18 @@ public struct WordListExtractor: Extractor {
         let shown = words.prefix(5).map { "\"\($0)\"" }.joined(separator: ", ") + (words.count > 5 ? ", ..." : "")
         descriptor = ExtractorDescriptor(
             name: name, summary: "\(words.count) words or phrases: \(shown)",
-            discussion: "Defined in the REPL from a word list; matching is by whole tokens\(caseSensitive ? " and case-sensitive" : ", ignoring case"). The `entry` field is the list entry that matched.",
+            discussion:
+                "Defined in the REPL from a word list; matching is by whole tokens\(caseSensitive ? " and case-sensitive" : ", ignoring case"). The `entry` field is the list entry that matched.",
             fields: [FieldDescriptor("entry", .string, "the list entry that matched")])
     }
 
-    public func extract(from document: AnalyzedDocument, in span: Span, context: ExtractionContext) throws -> [Annotation] {
+    public func extract(from document: AnalyzedDocument, in span: Span, context: ExtractionContext) throws
+        -> [Annotation]
+    {
         let range = document.tokenRange(in: span)
         return lexicon.matches(in: document, tokens: range).compactMap { m in
-            let s = Span(document.tokens[m.tokens.lowerBound].span.start, document.tokens[m.tokens.upperBound - 1].span.end)
+            let s = Span(
+                document.tokens[m.tokens.lowerBound].span.start, document.tokens[m.tokens.upperBound - 1].span.end)
             if caseSensitive {
                 let found = document.text(of: s)
                 let entry = m.payload

@@ -16,10 +16,15 @@ public struct ToolArguments: Sendable {
                     name = String(name[..<eq])
                 }
                 guard known.contains(name) else {
-                    throw AssayError(.invalidArgument, "unknown option '--\(name)' (expected one of: \(known.sorted().map { "--" + $0 }.joined(separator: ", ")))")
+                    throw AssayError(
+                        .invalidArgument,
+                        "unknown option '--\(name)' (expected one of: \(known.sorted().map { "--" + $0 }.joined(separator: ", ")))"
+                    )
                 }
                 if value == nil {
-                    guard i + 1 < arguments.count else { throw AssayError(.invalidArgument, "option '--\(name)' needs a value") }
+                    guard i + 1 < arguments.count else {
+                        throw AssayError(.invalidArgument, "option '--\(name)' needs a value")
+                    }
                     i += 1
                     value = arguments[i]
                 }

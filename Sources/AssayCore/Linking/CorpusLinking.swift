@@ -18,7 +18,8 @@ public struct CorpusLinking: Sendable {
 
     /// `annotations` of `document` with corpus identity added; `entities` are the document's
     /// whole-document `entities` annotations (the names the others refer to).
-    public func link(_ annotations: [Annotation], entities: [Annotation], in document: AnalyzedDocument) -> [Annotation] {
+    public func link(_ annotations: [Annotation], entities: [Annotation], in document: AnalyzedDocument) -> [Annotation]
+    {
         guard annotations.contains(where: { Self.namingExtractors.contains($0.extractor) }) else { return annotations }
         let resolver = DocumentResolver(names: names, entities: entities, in: document)
         return annotations.map { resolver.link($0, in: document) }
@@ -88,7 +89,8 @@ public struct CorpusLinking: Sendable {
                 }
             case "entity-sentiment":
                 guard case .string(let name)? = a["entity"], case .string(let label)? = a["entity_label"],
-                      let e = entity(label: label, canonical: name) else { return a }
+                    let e = entity(label: label, canonical: name)
+                else { return a }
                 a["name"] = .string(e.name)
                 a["entity_id"] = .string(e.id)
             default:

@@ -56,7 +56,9 @@ public struct CorpusNameStatistics: Sendable {
             }
         }
         for s in shortOrgs {
-            for l in longOrgs where NameKey.mayAbbreviate(s, l) { shortFormPairs[s + "|" + l.joined(separator: " "), default: 0] += 1 }
+            for l in longOrgs where NameKey.mayAbbreviate(s, l) {
+                shortFormPairs[s + "|" + l.joined(separator: " "), default: 0] += 1
+            }
         }
     }
 

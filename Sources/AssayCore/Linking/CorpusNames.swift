@@ -77,24 +77,33 @@ public struct CorpusNames: Sendable, Codable {
                 return resolveOneWord(e, in: document, context: context)
             }
             if let i = forms[e.formKey] { return entities[i] }
-            if e.label == NameKey.personLabel, let i = people[e.words[0] + " " + e.words[e.words.count - 1]] { return entities[i] }
-            if e.label == NameKey.organisationLabel && e.words.count == 1, let i = acronyms[e.words[0]] { return entities[i] }
+            if e.label == NameKey.personLabel, let i = people[e.words[0] + " " + e.words[e.words.count - 1]] {
+                return entities[i]
+            }
+            if e.label == NameKey.organisationLabel && e.words.count == 1, let i = acronyms[e.words[0]] {
+                return entities[i]
+            }
             return CorpusEntity(own: e)
         }
     }
 
     /// A lone name ("Clinton", "Bernie"): a bearer when the evidence clearly favours one.
-    private func resolveOneWord(_ e: DocumentNames.Entry, in document: DocumentNames, context: Set<String>) -> CorpusEntity {
+    private func resolveOneWord(_ e: DocumentNames.Entry, in document: DocumentNames, context: Set<String>)
+        -> CorpusEntity
+    {
         let own = forms[e.formKey].map { entities[$0] } ?? CorpusEntity(own: e)
         let word = e.words[0]
         guard let indices = bearersByWord[word], !indices.isEmpty else { return own }
         let candidates = indices.map { bearers[$0] }
         // A fuller bearer of the name in the document itself, which the document did not link
         // it to, is a rival: keep the document's own reading.
-        if document.entries.contains(where: { $0.label == e.label && $0.words.count > 1 && ($0.words.last == word || $0.words.first == word) }) {
+        if document.entries.contains(where: {
+            $0.label == e.label && $0.words.count > 1 && ($0.words.last == word || $0.words.first == word)
+        }) {
             return own
         }
-        let neighbours = context.subtracting([e.contextKey]).filter { k in candidates.contains { $0.context[k] != nil } }.sorted()
+        let neighbours = context.subtracting([e.contextKey]).filter { k in candidates.contains { $0.context[k] != nil }
+        }.sorted()
         let title = NameKey.title(e.title)
         let titleKnown = title.map { t in candidates.contains { $0.titles[t] != nil } } ?? false
         let n = Double(max(documentCount, 1))
@@ -153,15 +162,18 @@ public struct CorpusNames: Sendable, Codable {
         do {
             self = try JSONDecoder().decode(CorpusNames.self, from: data)
         } catch {
-            throw AssayError(.invalidJSONLine, "\(name): not a names table written by 'assay names' (\(Self.reason(error)))")
+            throw AssayError(
+                .invalidJSONLine, "\(name): not a names table written by 'assay names' (\(Self.reason(error)))")
         }
         guard format == "assay-names", version == 1 else {
             throw AssayError(.invalidJSONLine, "\(name): not a names table of version 1 written by 'assay names'")
         }
         let valid = 0..<entities.count
-        guard forms.values.allSatisfy(valid.contains), people.values.allSatisfy(valid.contains), acronyms.values.allSatisfy(valid.contains),
-              bearers.allSatisfy({ valid.contains($0.entity) }),
-              bearersByWord.values.allSatisfy({ $0.allSatisfy(bearers.indices.contains) }) else {
+        guard forms.values.allSatisfy(valid.contains), people.values.allSatisfy(valid.contains),
+            acronyms.values.allSatisfy(valid.contains),
+            bearers.allSatisfy({ valid.contains($0.entity) }),
+            bearersByWord.values.allSatisfy({ $0.allSatisfy(bearers.indices.contains) })
+        else {
             throw AssayError(.invalidJSONLine, "\(name): the names table refers to entities it does not hold")
         }
     }
@@ -178,8 +190,10 @@ public struct CorpusNames: Sendable, Codable {
     private static func reason(_ error: any Error) -> String {
         switch error {
         case DecodingError.keyNotFound(let key, _): return "no \"\(key.stringValue)\""
-        case DecodingError.typeMismatch(_, let c), DecodingError.valueNotFound(_, let c), DecodingError.dataCorrupted(let c):
-            return c.codingPath.isEmpty ? "not JSON" : "bad \"\(c.codingPath.map(\.stringValue).joined(separator: "."))\""
+        case DecodingError.typeMismatch(_, let c), DecodingError.valueNotFound(_, let c),
+            DecodingError.dataCorrupted(let c):
+            return c.codingPath.isEmpty
+                ? "not JSON" : "bad \"\(c.codingPath.map(\.stringValue).joined(separator: "."))\""
         default: return "\(error)"
         }
     }

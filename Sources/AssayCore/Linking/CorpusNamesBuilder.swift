@@ -25,7 +25,8 @@ struct CorpusNamesBuilder {
         var b = self
         b.table.documentCount = statistics.documentCount
         let keys = statistics.forms.keys.sorted()
-        b.linkPeople(keys.filter { statistics.forms[$0]!.label == NameKey.personLabel && statistics.forms[$0]!.words.count > 1 })
+        b.linkPeople(
+            keys.filter { statistics.forms[$0]!.label == NameKey.personLabel && statistics.forms[$0]!.words.count > 1 })
         b.linkOrganisations(keys.filter { statistics.forms[$0]!.label == NameKey.organisationLabel })
         for k in keys where b.table.forms[k] == nil { b.addEntity([k]) }
         b.addBearersAndAcronyms()
@@ -44,8 +45,14 @@ struct CorpusNamesBuilder {
             var clusters: [[String]] = []
             for k in group.sorted(by: moreDocuments) {
                 let w = statistics.forms[k]!.words
-                if w.count == 2 { plain.append(k); continue }
-                if let c = clusters.firstIndex(where: { NameKey.middlesAgree(statistics.forms[$0[0]]!.words.dropFirst().dropLast(), w.dropFirst().dropLast()) }) {
+                if w.count == 2 {
+                    plain.append(k)
+                    continue
+                }
+                if let c = clusters.firstIndex(where: {
+                    NameKey.middlesAgree(
+                        statistics.forms[$0[0]]!.words.dropFirst().dropLast(), w.dropFirst().dropLast())
+                }) {
                     clusters[c].append(k)
                 } else {
                     clusters.append([k])
@@ -78,11 +85,15 @@ struct CorpusNamesBuilder {
             let acronymOf = byAcronym[w[0]] ?? []
             let candidates = Array(Set(acronymOf + (byPrefix[w[0]] ?? []))).sorted()
             guard !candidates.isEmpty else { continue }
-            let shared = candidates.map { statistics.shortFormPairs[w[0] + "|" + statistics.forms[$0]!.words.joined(separator: " ")] ?? 0 }
+            let shared = candidates.map {
+                statistics.shortFormPairs[w[0] + "|" + statistics.forms[$0]!.words.joined(separator: " ")] ?? 0
+            }
             var target: String?
             if acronymOf.count == 1 && candidates.count == 1 {
                 target = acronymOf[0]
-            } else if let best = shared.indices.max(by: { shared[$0] < shared[$1] || (shared[$0] == shared[$1] && $0 > $1) }) {
+            } else if let best = shared.indices.max(by: {
+                shared[$0] < shared[$1] || (shared[$0] == shared[$1] && $0 > $1)
+            }) {
                 let runnerUp = shared.indices.filter { $0 != best }.map { shared[$0] }.max() ?? 0
                 if shared[best] >= 2 && shared[best] >= 2 * runnerUp { target = candidates[best] }
             }
@@ -118,7 +129,8 @@ struct CorpusNamesBuilder {
             // commonest neighbours only.
             if documents < 2 { context = [:] }
             if context.count > Self.neighbourLimit {
-                let kept = context.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.prefix(Self.neighbourLimit)
+                let kept = context.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.prefix(
+                    Self.neighbourLimit)
                 context = Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0.value) })
             }
             neighbours.formUnion(context.keys)
@@ -137,7 +149,8 @@ struct CorpusNamesBuilder {
         let head = forms.min(by: moreDocuments)!
         let f = statistics.forms[head]!
         let e = table.entities.count
-        table.entities.append(CorpusEntity(id: CorpusEntity.id(f.label, f.words), name: Self.display(f), label: f.label))
+        table.entities.append(
+            CorpusEntity(id: CorpusEntity.id(f.label, f.words), name: Self.display(f), label: f.label))
         members.append(forms)
         for k in forms { table.forms[k] = e }
         return e

@@ -23,7 +23,8 @@ public struct DocumentNames: Sendable, Hashable {
         /// people by surname (so "Trump" and "Donald Trump" are the same neighbour), others by
         /// their whole name.
         var contextKey: String {
-            label == NameKey.personLabel ? "p:" + (words.last ?? "") : label.prefix(1).lowercased() + ":" + words.joined(separator: " ")
+            label == NameKey.personLabel
+                ? "p:" + (words.last ?? "") : label.prefix(1).lowercased() + ":" + words.joined(separator: " ")
         }
 
         /// Where the table files its forms: label and folded words.

@@ -40,11 +40,15 @@ public enum NameKey {
             if piece.elementsEqual("'s".utf8) || piece.elementsEqual("'".utf8) { continue }
             if piece.count >= 2, piece.last == UInt8(ascii: "s"), piece[piece.endIndex - 2] == UInt8(ascii: "'") {
                 piece = piece.dropLast(2)
-            } else if piece.count >= 2, piece.last == UInt8(ascii: "'"), piece[piece.endIndex - 2] == UInt8(ascii: "s") {
+            } else if piece.count >= 2, piece.last == UInt8(ascii: "'"), piece[piece.endIndex - 2] == UInt8(ascii: "s")
+            {
                 piece = piece.dropLast()
             }
             let kept = piece.filter { !".'\"()".utf8.contains($0) }
-            let alphanumeric = kept.contains { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+            let alphanumeric = kept.contains {
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0)
+                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+            }
             if alphanumeric { words.append(String(decoding: kept, as: UTF8.self)) }
         }
         return words
@@ -97,10 +101,14 @@ public enum NameKey {
     /// initial of the other ("j" and "john").
     static func middlesAgree(_ a: ArraySlice<String>, _ b: ArraySlice<String>) -> Bool {
         guard a.count == b.count else { return false }
-        return zip(a, b).allSatisfy { x, y in x == y || (x.count == 1 && y.first == x.first) || (y.count == 1 && x.first == y.first) }
+        return zip(a, b).allSatisfy { x, y in
+            x == y || (x.count == 1 && y.first == x.first) || (y.count == 1 && x.first == y.first)
+        }
     }
 
-    private static let honorifics: Set<String> = ["mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "prof", "rev", "messrs"]
+    private static let honorifics: Set<String> = [
+        "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "prof", "rev", "messrs"
+    ]
     private static let suffixes: Set<String> = ["jr", "sr", "ii", "iii", "iv"]
     private static let acronymSkips: Set<String> = ["of", "the", "and", "for", "&", "de", "la", "du", "des", "on", "in"]
 }

@@ -8,7 +8,8 @@ public enum DelimitedTextWriter {
         // the quote, the delimiter and the line breaks are single scalars (a CR LF pair holds one).
         let separator = delimiter.unicodeScalars.first!
         let needsQuotes = text.unicodeScalars.contains { c in
-            c == "\"" || c == separator || (c.value >= 0x0A && c.value <= 0x0D) || c.value == 0x85 || c.value == 0x2028 || c.value == 0x2029
+            c == "\"" || c == separator || (c.value >= 0x0A && c.value <= 0x0D) || c.value == 0x85 || c.value == 0x2028
+                || c.value == 0x2029
         }
         guard needsQuotes else { return text }
         var out: [UInt8] = [UInt8(ascii: "\"")]

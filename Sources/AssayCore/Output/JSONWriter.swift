@@ -135,7 +135,7 @@ extension Annotation {
             ("extractor", .string(extractor)),
             ("start", .int(document.scalarOffset(ofByte: span.start))),
             ("end", .int(document.scalarOffset(ofByte: span.end))),
-            ("text", .string(document.text(of: span))),
+            ("text", .string(document.text(of: span)))
         ]
         for (k, v) in fields { pairs.append((k, v)) }
         return pairs

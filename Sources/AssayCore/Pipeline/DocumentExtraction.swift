@@ -40,7 +40,8 @@ public final class DocumentExtraction {
         } catch let e as AssayError {
             throw e
         } catch {
-            throw AssayError(.extractionFailed, "extractor '\(step.name)' failed on document '\(document.id)': \(error)")
+            throw AssayError(
+                .extractionFailed, "extractor '\(step.name)' failed on document '\(document.id)': \(error)")
         }
         if whole { cache[step] = found }
         return found

@@ -30,7 +30,8 @@ public struct ExtractionPlan: Sendable {
             let e = try registry.require(step.name)
             let known = Set(e.descriptor.options.map(\.name))
             for key in step.options.keys.sorted() where !known.contains(key) {
-                let list = known.isEmpty ? "it takes no options" : "its options: \(known.sorted().joined(separator: ", "))"
+                let list =
+                    known.isEmpty ? "it takes no options" : "its options: \(known.sorted().joined(separator: ", "))"
                 throw AssayError(.unknownOption, "extractor '\(step.name)' has no option '\(key)' (\(list))")
             }
             resolved[step.name] = e

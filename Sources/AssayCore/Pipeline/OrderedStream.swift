@@ -21,8 +21,10 @@ public final class OrderedStream<Item: Sendable, Output: Sendable>: @unchecked S
 
     /// Starts `concurrency` worker threads applying `body`; `consume` is called on the feeding
     /// thread, in input order, from ``submit(_:)`` and ``finish()``.
-    public init(concurrency: Int = ParallelRunner.defaultConcurrency, window: Int,
-                body: @escaping @Sendable (Item) -> Output, consume: @escaping (Output) -> Void) {
+    public init(
+        concurrency: Int = ParallelRunner.defaultConcurrency, window: Int,
+        body: @escaping @Sendable (Item) -> Output, consume: @escaping (Output) -> Void
+    ) {
         self.window = max(1, window)
         self.body = body
         self.consume = consume

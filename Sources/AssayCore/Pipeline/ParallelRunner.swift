@@ -18,9 +18,11 @@ public struct ParallelRunner: Sendable {
     /// Applies `body` to every item; results come back in input order. Items after a set
     /// `cancel` flag are skipped (their result is nil), so a long run can stop early and keep
     /// what it has. `progress` is called (from any thread) after each item.
-    public func map<T: Sendable, R: Sendable>(_ items: [T], cancel: CancellationFlag? = nil,
-                                             progress: (@Sendable (Int) -> Void)? = nil,
-                                             _ body: @Sendable (T) -> R) -> [R?] {
+    public func map<T: Sendable, R: Sendable>(
+        _ items: [T], cancel: CancellationFlag? = nil,
+        progress: (@Sendable (Int) -> Void)? = nil,
+        _ body: @Sendable (T) -> R
+    ) -> [R?] {
         let results = Mutex([R?](repeating: nil, count: items.count))
         let next = Atomic<Int>(0)
         let done = Atomic<Int>(0)

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 func getenvString(_ name: String) -> String? {
@@ -15,7 +16,8 @@ enum ProcessInfoCores {
     static var active: Int {
         // Linux prints the affinity mask as hex words in /proc/self/status: "Cpus_allowed: 3".
         if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Cpus_allowed:") }) {
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Cpus_allowed:") })
+        {
             let allowed = line.dropFirst("Cpus_allowed:".count).reduce(0) { n, c in
                 n + (c.hexDigitValue?.nonzeroBitCount ?? 0)
             }

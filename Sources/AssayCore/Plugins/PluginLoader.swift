@@ -57,15 +57,19 @@ public enum PluginLoader {
         typealias VersionFunction = @convention(c) () -> Int32
         typealias RegisterFunction = @convention(c) (UnsafeMutableRawPointer?) -> Int32
         guard let versionAddress = library.symbol(AssayPluginABI.versionSymbol),
-              let registerAddress = library.symbol(AssayPluginABI.registerSymbol)
+            let registerAddress = library.symbol(AssayPluginABI.registerSymbol)
         else {
-            throw AssayError(.noEntryPoint,
-                             "cannot load plugin \(shown): no entry point (it must export \(AssayPluginABI.versionSymbol) and \(AssayPluginABI.registerSymbol); see Examples/README.md)")
+            throw AssayError(
+                .noEntryPoint,
+                "cannot load plugin \(shown): no entry point (it must export \(AssayPluginABI.versionSymbol) and \(AssayPluginABI.registerSymbol); see Examples/README.md)"
+            )
         }
         let pluginVersion = unsafeBitCast(versionAddress, to: VersionFunction.self)()
         guard pluginVersion == AssayPluginABI.hostVersion else {
-            throw AssayError(.incompatiblePlugin,
-                             "cannot load plugin \(shown): built for plugin ABI \(pluginVersion), this Assay uses \(AssayPluginABI.hostVersion); rebuild the plugin against this version of AssayCore")
+            throw AssayError(
+                .incompatiblePlugin,
+                "cannot load plugin \(shown): built for plugin ABI \(pluginVersion), this Assay uses \(AssayPluginABI.hostVersion); rebuild the plugin against this version of AssayCore"
+            )
         }
 
         let scratch = ExtractorRegistry()
@@ -90,8 +94,10 @@ public enum PluginLoader {
 
     /// Loads every plugin in `folders` (by default the ``defaultSearchPath(environment:)``),
     /// going on past failures, as the app does at start-up.
-    public static func loadAll(inFolders folders: [String] = defaultSearchPath(),
-                               into registry: ExtractorRegistry) -> [Outcome] {
+    public static func loadAll(
+        inFolders folders: [String] = defaultSearchPath(),
+        into registry: ExtractorRegistry
+    ) -> [Outcome] {
         libraries(inFolders: folders).map { path in
             do {
                 return Outcome(path: path, result: .success(try load(path: path, into: registry)))
@@ -128,9 +134,13 @@ public enum PluginLoader {
 
     /// The folders plugins are loaded from at start-up: the entries of `$ASSAY_PLUGIN_PATH`
     /// (colon-separated; set it empty to load none), or else `~/.assay/plugins`.
-    public static func defaultSearchPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
+    public static func defaultSearchPath(environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> [String]
+    {
         if let list = environment[searchPathVariable] {
-            return list.split(separator: ":", omittingEmptySubsequences: true).map { expandTilde(String($0), environment) }
+            return list.split(separator: ":", omittingEmptySubsequences: true).map {
+                expandTilde(String($0), environment)
+            }
         }
         return [expandTilde("~/.assay/plugins", environment)]
     }
@@ -139,16 +149,21 @@ public enum PluginLoader {
 
     /// Copies what the plugin registered in `scratch` into `registry`, after checking that no
     /// name is taken, so that a conflict registers nothing.
-    private static func transfer(from scratch: ExtractorRegistry, into registry: ExtractorRegistry, plugin: String) throws {
+    private static func transfer(from scratch: ExtractorRegistry, into registry: ExtractorRegistry, plugin: String)
+        throws
+    {
         let kinds: [ExtractorTool.Kind] = [.evaluate, .train]
         for name in scratch.names where registry.extractor(named: name) != nil {
-            throw AssayError(.duplicateExtractor,
-                             "cannot load plugin \(plugin): an extractor named '\(name)' is already registered (a plugin cannot be loaded twice or replace another's extractor)")
+            throw AssayError(
+                .duplicateExtractor,
+                "cannot load plugin \(plugin): an extractor named '\(name)' is already registered (a plugin cannot be loaded twice or replace another's extractor)"
+            )
         }
         for kind in kinds {
             for tool in scratch.tools(kind) where registry.tool(kind, named: tool.name) != nil {
-                throw AssayError(.duplicateExtractor,
-                                 "cannot load plugin \(plugin): a \(kind.rawValue) tool named '\(tool.name)' is already registered")
+                throw AssayError(
+                    .duplicateExtractor,
+                    "cannot load plugin \(plugin): a \(kind.rawValue) tool named '\(tool.name)' is already registered")
             }
         }
         var added: [String] = []
@@ -171,8 +186,10 @@ public enum PluginLoader {
     /// another core (or none), which a rebuild fixes; anything else is reported as the linker said.
     private static func openFailure(_ shown: String, reason: String) -> AssayError {
         if reason.contains("undefined symbol") || reason.contains("symbol not found") {
-            return AssayError(.incompatiblePlugin,
-                              "cannot load plugin \(shown): it does not match this version of AssayCore (\(oneLine(reason))); rebuild it")
+            return AssayError(
+                .incompatiblePlugin,
+                "cannot load plugin \(shown): it does not match this version of AssayCore (\(oneLine(reason))); rebuild it"
+            )
         }
         return AssayError(.notASharedLibrary, "cannot load plugin \(shown): \(oneLine(reason))")
     }

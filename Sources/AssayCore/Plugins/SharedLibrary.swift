@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A shared library opened with `dlopen`, and never closed: Swift code (type metadata,
@@ -44,19 +44,19 @@ struct SharedLibrary {
         var magic = [UInt8](repeating: 0, count: 4)
         guard fread(&magic, 1, 4, file) == 4 else { return false }
         #if canImport(Darwin)
-        let known: [[UInt8]] = [[0xCF, 0xFA, 0xED, 0xFE], [0xCE, 0xFA, 0xED, 0xFE], [0xCA, 0xFE, 0xBA, 0xBE]]
-        return known.contains(magic)
+            let known: [[UInt8]] = [[0xCF, 0xFA, 0xED, 0xFE], [0xCE, 0xFA, 0xED, 0xFE], [0xCA, 0xFE, 0xBA, 0xBE]]
+            return known.contains(magic)
         #else
-        return magic == [0x7F, 0x45, 0x4C, 0x46]  // "\u{7F}ELF"
+            return magic == [0x7F, 0x45, 0x4C, 0x46]  // "\u{7F}ELF"
         #endif
     }
 
     /// The file name suffix of shared libraries on this platform.
     static var fileSuffix: String {
         #if canImport(Darwin)
-        return ".dylib"
+            return ".dylib"
         #else
-        return ".so"
+            return ".so"
         #endif
     }
 }

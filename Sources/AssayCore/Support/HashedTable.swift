@@ -101,7 +101,10 @@ public struct HashedTable<Value> {
         var i = homeSlot(of: key)
         while true {
             let found = keys[i]
-            if found == key { body(&values[i]); return }
+            if found == key {
+                body(&values[i])
+                return
+            }
             if found == Self.emptyKey { break }
             i = (i + 1) & mask
         }

@@ -41,8 +41,9 @@ public struct ExtractorHarness {
         var span: Span?
         if let within, let r = text.range(of: within) { span = doc.span(of: r) }
         return try run.annotations(of: plan.steps[0], in: span).map { a in
-            Found(text: doc.text(of: a.span), start: doc.scalarOffset(ofByte: a.span.start),
-                  end: doc.scalarOffset(ofByte: a.span.end), annotation: a)
+            Found(
+                text: doc.text(of: a.span), start: doc.scalarOffset(ofByte: a.span.start),
+                end: doc.scalarOffset(ofByte: a.span.end), annotation: a)
         }
     }
 }

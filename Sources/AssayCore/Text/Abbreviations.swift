@@ -5,20 +5,20 @@ public enum Abbreviations {
     public static let titles: Set<String> = [
         "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "cmdr",
         "adm", "maj", "st", "rev", "hon", "pres", "supt", "det", "insp", "messrs", "mt", "ft", "no", "nos",
-        "vol", "fig", "approx", "ca", "cf", "vs", "v",
+        "vol", "fig", "approx", "ca", "cf", "vs", "v"
     ]
     /// Abbreviations that may end a sentence ("... of Apple Inc. The company ...").
     public static let others: Set<String> = [
         "inc", "ltd", "co", "corp", "bros", "jr", "sr", "etc", "plc", "llc", "dept", "univ", "est", "ave", "blvd",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues",
-        "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "assn", "govt", "intl", "natl", "mln", "bln", "pct",
+        "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "assn", "govt", "intl", "natl", "mln", "bln", "pct"
     ]
     /// Words that start sentences; after an abbreviation that may end one, such a word says it
     /// did ("... in the U.S. The talks ...").
     public static let sentenceStarters: Set<String> = [
         "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "but",
         "and", "in", "on", "at", "for", "as", "if", "when", "while", "there", "his", "her", "its", "their",
-        "our", "after", "before", "however", "meanwhile", "also", "some", "many", "most", "one", "two",
+        "our", "after", "before", "however", "meanwhile", "also", "some", "many", "most", "one", "two"
     ]
 
     static func keepsPeriod(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {

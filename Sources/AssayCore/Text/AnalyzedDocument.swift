@@ -19,7 +19,9 @@ public final class AnalyzedDocument: Sendable {
         self.init(Document(id: id, text: text))
     }
 
-    public init(_ document: Document, tokenizer: Tokenizer = Tokenizer(), splitter: SentenceSplitter = SentenceSplitter()) {
+    public init(
+        _ document: Document, tokenizer: Tokenizer = Tokenizer(), splitter: SentenceSplitter = SentenceSplitter()
+    ) {
         self.document = document
         let bytes = Array(document.text.utf8)
         self.utf8 = bytes
@@ -32,7 +34,10 @@ public final class AnalyzedDocument: Sendable {
         self.sentences = sentences
         self.paragraphs = paragraphs
         var ascii = true
-        for b in bytes where b >= 0x80 { ascii = false; break }
+        for b in bytes where b >= 0x80 {
+            ascii = false
+            break
+        }
         if ascii {
             scalarCheckpoints = nil
         } else {
@@ -95,7 +100,8 @@ public final class AnalyzedDocument: Sendable {
     /// The span of a range of the document's `text`.
     public func span(of range: Range<String.Index>) -> Span {
         let t = document.text.utf8
-        return Span(t.distance(from: t.startIndex, to: range.lowerBound), t.distance(from: t.startIndex, to: range.upperBound))
+        return Span(
+            t.distance(from: t.startIndex, to: range.lowerBound), t.distance(from: t.startIndex, to: range.upperBound))
     }
 
     /// Indices of the tokens that lie inside `span`.

@@ -1,5 +1,5 @@
-import _FoundationICU
 import Synchronization
+import _FoundationICU
 
 /// A user's regular expression (`define NAME = pattern /.../`, `where F matches /.../`, `kwic
 /// /.../`, `--define`) that runs with a budget, so that no pattern can hang a session.
@@ -38,12 +38,16 @@ public final class BoundedRegex: @unchecked Sendable {  // the compiled pattern 
         var parseError = UParseError()
         let units = Array(pattern.utf16)
         let flags: UInt32 = ignoreCase ? UInt32(UREGEX_CASE_INSENSITIVE.rawValue) : 0
-        let regex = units.withUnsafeBufferPointer { swift_uregex_open($0.baseAddress, Int32($0.count), flags, &parseError, &status) }
+        let regex = units.withUnsafeBufferPointer {
+            swift_uregex_open($0.baseAddress, Int32($0.count), flags, &parseError, &status)
+        }
         guard let regex, status.rawValue <= U_ZERO_ERROR.rawValue else {
             if let regex { swift_uregex_close(regex) }
             let name = String(cString: swift_u_errorName(status))
                 .replacingPrefix("U_REGEX_", with: "").lowercased().split(separator: "_").joined(separator: " ")
-            throw AssayError(.invalidRegex, "invalid regular expression /\(pattern)/: \(name) at offset \(max(0, parseError.offset))")
+            throw AssayError(
+                .invalidRegex, "invalid regular expression /\(pattern)/: \(name) at offset \(max(0, parseError.offset))"
+            )
         }
         compiled = regex
     }
@@ -66,7 +70,9 @@ public final class BoundedRegex: @unchecked Sendable {  // the compiled pattern 
     /// Every match in `text`, in order (empty matches skipped).
     /// - Throws: `E407` when the budget is spent, `E801` when `interruption` (by default the
     ///   process-wide ``interruption`` that Ctrl-C sets) is set.
-    public func matches(in text: String, limit: Int = .max, interruption: CancellationFlag = BoundedRegex.interruption) throws -> [Match] {
+    public func matches(in text: String, limit: Int = .max, interruption: CancellationFlag = BoundedRegex.interruption)
+        throws -> [Match]
+    {
         var text = text
         return try text.withUTF8 { try matches(inUTF8: $0, limit: limit, interruption: interruption) }
     }
@@ -75,8 +81,10 @@ public final class BoundedRegex: @unchecked Sendable {  // the compiled pattern 
     public func isFound(in text: String) throws -> Bool { try !matches(in: text, limit: 1).isEmpty }
 
     /// Every match in the UTF-8 bytes `text` (which must be valid UTF-8).
-    public func matches(inUTF8 text: UnsafeBufferPointer<UInt8>, limit: Int = .max,
-                        interruption: CancellationFlag = BoundedRegex.interruption) throws -> [Match] {
+    public func matches(
+        inUTF8 text: UnsafeBufferPointer<UInt8>, limit: Int = .max,
+        interruption: CancellationFlag = BoundedRegex.interruption
+    ) throws -> [Match] {
         // Empty matches are skipped, so an empty text has none.
         guard let base = text.baseAddress, !text.isEmpty else { return [] }
         var status = U_ZERO_ERROR
@@ -87,14 +95,20 @@ public final class BoundedRegex: @unchecked Sendable {  // the compiled pattern 
         let watch = Watch(budget: BoundedRegex.budget(forBytes: text.count), interruption: interruption)
         let context = Unmanaged.passRetained(watch)
         defer { context.release() }
-        swift_uregex_setMatchCallback(regex, { context, steps in
-            guard let context else { return 1 }
-            let watch = Unmanaged<Watch>.fromOpaque(context).takeUnretainedValue()
-            watch.spentNow = Int(steps)
-            if watch.interruption.isCancelled { watch.interrupted = true; return 0 }
-            return watch.spentBefore + watch.spentNow <= watch.budget ? 1 : 0
-        }, context.toOpaque(), &status)
-        let ut = swift_utext_openUTF8(nil, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int64(text.count), &status)
+        swift_uregex_setMatchCallback(
+            regex,
+            { context, steps in
+                guard let context else { return 1 }
+                let watch = Unmanaged<Watch>.fromOpaque(context).takeUnretainedValue()
+                watch.spentNow = Int(steps)
+                if watch.interruption.isCancelled {
+                    watch.interrupted = true
+                    return 0
+                }
+                return watch.spentBefore + watch.spentNow <= watch.budget ? 1 : 0
+            }, context.toOpaque(), &status)
+        let ut = swift_utext_openUTF8(
+            nil, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int64(text.count), &status)
         defer { swift_utext_close(ut) }
         swift_uregex_setUText(regex, ut, &status)
         guard status.rawValue <= U_ZERO_ERROR.rawValue else {
@@ -108,7 +122,10 @@ public final class BoundedRegex: @unchecked Sendable {  // the compiled pattern 
             let found = swift_uregex_findNext(regex, &status)
             if status == U_REGEX_STOPPED_BY_CALLER || status == U_REGEX_TIME_OUT {
                 if watch.interrupted { throw AssayError(.interrupted, "interrupted while matching /\(source)/") }
-                throw AssayError(.regexBudgetSpent, "/\(source)/ ran out of its budget of \(watch.budget / 100) million steps on \(text.count) bytes of text: the pattern backtracks too much; simplify it (avoid nested repeats like (a+)+)")
+                throw AssayError(
+                    .regexBudgetSpent,
+                    "/\(source)/ ran out of its budget of \(watch.budget / 100) million steps on \(text.count) bytes of text: the pattern backtracks too much; simplify it (avoid nested repeats like (a+)+)"
+                )
             }
             guard status.rawValue <= U_ZERO_ERROR.rawValue, found != 0 else { break }
             let start = Int(swift_uregex_start64(regex, 0, &status)), end = Int(swift_uregex_end64(regex, 0, &status))
@@ -116,7 +133,8 @@ public final class BoundedRegex: @unchecked Sendable {  // the compiled pattern 
             var groups: [Range<Int>?] = []
             if groupCount > 0 {
                 for g in 1...groupCount {
-                    let s = Int(swift_uregex_start64(regex, Int32(g), &status)), e = Int(swift_uregex_end64(regex, Int32(g), &status))
+                    let s = Int(swift_uregex_start64(regex, Int32(g), &status)),
+                        e = Int(swift_uregex_end64(regex, Int32(g), &status))
                     groups.append(s >= 0 && e >= s ? s..<e : nil)
                 }
             }

@@ -21,7 +21,8 @@ struct ScalarReader {
             return (Unicode.Scalar(v) ?? "\u{FFFD}", 3)
         }
         if i + 3 < n {
-            let v = (UInt32(b0 & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12)
+            let v =
+                (UInt32(b0 & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12)
                 | (UInt32(bytes[i + 2] & 0x3F) << 6) | UInt32(bytes[i + 3] & 0x3F)
             return (Unicode.Scalar(v) ?? "\u{FFFD}", 4)
         }
@@ -54,7 +55,9 @@ struct ScalarReader {
         default: break
         }
         let p = s.properties
-        if p.isAlphabetic || p.generalCategory == .nonspacingMark || p.generalCategory == .spacingMark { return .letter }
+        if p.isAlphabetic || p.generalCategory == .nonspacingMark || p.generalCategory == .spacingMark {
+            return .letter
+        }
         if p.numericType == .decimal { return .digit }
         if p.isWhitespace { return .space }
         return .other

@@ -5,6 +5,6 @@ public enum FunctionWords {
     /// Hillary Clinton"), not a sentence's subject.
     public static let prepositions: Set<String> = [
         "of", "to", "with", "by", "for", "at", "from", "in", "on", "about", "against", "toward", "towards",
-        "into", "upon", "than", "between", "among", "over", "under",
+        "into", "upon", "than", "between", "among", "over", "under"
     ]
 }

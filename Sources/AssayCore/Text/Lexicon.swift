@@ -188,13 +188,18 @@ public struct Lexicon<Payload: Sendable>: Sendable {
     /// The slot of the phrase whose hash is `h` and whose bytes are those of `run`, lowercased
     /// and joined.
     @inlinable
-    func find(_ h: UInt64, _ slots: UnsafeBufferPointer<Slot>, _ text: UnsafeBufferPointer<UInt8>,
-              _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>, _ run: Range<Int>) -> Slot? {
+    func find(
+        _ h: UInt64, _ slots: UnsafeBufferPointer<Slot>, _ text: UnsafeBufferPointer<UInt8>,
+        _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>, _ run: Range<Int>
+    ) -> Slot? {
         let h = Self.nonZero(h)
         var i = Int(truncatingIfNeeded: h) & (slots.count - 1)
         while slots[i].hash != 0 {
             let s = slots[i]
-            if s.hash == h, Self.equal(UnsafeBufferPointer(rebasing: text[Int(s.start)..<Int(s.start + s.length)]), bytes, tokens, run) {
+            if s.hash == h,
+                Self.equal(
+                    UnsafeBufferPointer(rebasing: text[Int(s.start)..<Int(s.start + s.length)]), bytes, tokens, run)
+            {
                 return s
             }
             i = (i + 1) & (slots.count - 1)
@@ -224,12 +229,17 @@ public struct Lexicon<Payload: Sendable>: Sendable {
     /// A non-ASCII token's bytes, lowercased.
     @usableFromInline
     static func lowered(_ bytes: UnsafeBufferPointer<UInt8>, _ span: Span) -> [UInt8] {
-        Array(String(decoding: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]), as: UTF8.self).lowercased().utf8)
+        Array(
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]), as: UTF8.self).lowercased()
+                .utf8)
     }
 
     /// Whether `stored` equals the tokens of `run`, lowercased and joined by single spaces.
     @inlinable
-    static func equal(_ stored: UnsafeBufferPointer<UInt8>, _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>, _ run: Range<Int>) -> Bool {
+    static func equal(
+        _ stored: UnsafeBufferPointer<UInt8>, _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>,
+        _ run: Range<Int>
+    ) -> Bool {
         var p = 0
         for t in run {
             if t > run.lowerBound {
@@ -241,7 +251,10 @@ public struct Lexicon<Payload: Sendable>: Sendable {
             var ascii = true
             for k in span.start..<span.end {
                 let b = bytes[k]
-                if b >= 0x80 { ascii = false; break }
+                if b >= 0x80 {
+                    ascii = false
+                    break
+                }
                 guard p < stored.count, stored[p] == asciiLowercased(b) else { return false }
                 p += 1
             }
@@ -258,7 +271,9 @@ public struct Lexicon<Payload: Sendable>: Sendable {
 
     /// All non-overlapping longest matches among the tokens `range`.
     @inlinable
-    public func matches(in document: AnalyzedDocument, tokens range: Range<Int>) -> [(tokens: Range<Int>, payload: Payload)] {
+    public func matches(in document: AnalyzedDocument, tokens range: Range<Int>) -> [(
+        tokens: Range<Int>, payload: Payload
+    )] {
         var out: [(Range<Int>, Payload)] = []
         var i = range.lowerBound
         while i < range.upperBound {

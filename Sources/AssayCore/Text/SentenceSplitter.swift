@@ -9,7 +9,9 @@
 public struct SentenceSplitter: Sendable {
     public init() {}
 
-    func split(_ tokens: [Token], breaks: [UInt8], bytes: UnsafeBufferPointer<UInt8>) -> (sentences: [Sentence], paragraphs: [Span]) {
+    func split(_ tokens: [Token], breaks: [UInt8], bytes: UnsafeBufferPointer<UInt8>) -> (
+        sentences: [Sentence], paragraphs: [Span]
+    ) {
         guard !tokens.isEmpty else { return ([], []) }
         var sentences: [Sentence] = []
         var paragraphs: [Span] = []
@@ -29,11 +31,15 @@ public struct SentenceSplitter: Sendable {
             return Substring(decoding: UnsafeBufferPointer(rebasing: bytes[s.start..<s.end]), as: UTF8.self)
         }
         func firstScalar(_ i: Int) -> Unicode.Scalar { ScalarReader.scalar(in: bytes, at: tokens[i].span.start).0 }
-        func isParagraphBreak(_ i: Int) -> Bool { breaks[i] >= 2 || (breaks[i] == 1 && !firstScalar(i).properties.isLowercase) }
+        func isParagraphBreak(_ i: Int) -> Bool {
+            breaks[i] >= 2 || (breaks[i] == 1 && !firstScalar(i).properties.isLowercase)
+        }
         func closeSentence(at end: Int) {
             guard end > sentenceStart else { return }
-            sentences.append(Sentence(span: Span(tokens[sentenceStart].span.start, tokens[end - 1].span.end),
-                                      tokens: sentenceStart..<end, paragraph: paragraphs.count))
+            sentences.append(
+                Sentence(
+                    span: Span(tokens[sentenceStart].span.start, tokens[end - 1].span.end),
+                    tokens: sentenceStart..<end, paragraph: paragraphs.count))
             sentenceStart = end
         }
 
@@ -51,31 +57,49 @@ public struct SentenceSplitter: Sendable {
             var ends = false
             var requiresStarter = false
             if tokens[i].kind == .punctuation {
-                ends = isToken(i, ".") || isToken(i, "!") || isToken(i, "?") || isToken(i, "…")
-                    || isToken(i, "?!") || isToken(i, "!?") || (sp.length >= 2 && bytes[sp.start] == 0x2E && bytes[sp.start + 1] == 0x2E)
+                ends =
+                    isToken(i, ".") || isToken(i, "!") || isToken(i, "?") || isToken(i, "…")
+                    || isToken(i, "?!") || isToken(i, "!?")
+                    || (sp.length >= 2 && bytes[sp.start] == 0x2E && bytes[sp.start + 1] == 0x2E)
             } else {
                 if tokens[i].kind == .word, lastByte == 0x2E, sp.length >= 2 {
                     switch Abbreviations.role(of: text(i)) {
                     case .title: ends = false
-                    case .other: ends = true; requiresStarter = true
+                    case .other:
+                        ends = true
+                        requiresStarter = true
                     case .none: ends = true
                     }
                 }
             }
             // "1." opening a list item is a marker, not a sentence.
-            if ends, isToken(i, "."), i == sentenceStart + 1, tokens[sentenceStart].kind == .number, !tokens[i].spaceBefore { ends = false }
-            guard ends else { i += 1; continue }
+            if ends, isToken(i, "."), i == sentenceStart + 1, tokens[sentenceStart].kind == .number,
+                !tokens[i].spaceBefore
+            {
+                ends = false
+            }
+            guard ends else {
+                i += 1
+                continue
+            }
             // Absorb closing quotes and brackets that hug the terminator: stated.” / (sic.)
             var j = i + 1
             while j < tokens.count, !tokens[j].spaceBefore, tokens[j].kind == .punctuation, isCloser(text(j)) { j += 1 }
-            if j == tokens.count { i = j; break }
-            if tokens[j].lineStart { i = j; continue }  // the line-break rule decides
+            if j == tokens.count {
+                i = j
+                break
+            }
+            if tokens[j].lineStart {
+                i = j
+                continue
+            }  // the line-break rule decides
             let next = firstScalar(j)
             let starts: Bool
             if requiresStarter {
                 starts = next.properties.isUppercase && Abbreviations.sentenceStarters.contains(text(j).lowercased())
             } else {
-                starts = next.properties.isUppercase || ScalarReader.classify(next) == .digit
+                starts =
+                    next.properties.isUppercase || ScalarReader.classify(next) == .digit
                     || (tokens[j].kind == .punctuation && isOpener(text(j)))
                     || (!isToken(i, ".") && !next.properties.isLowercase && tokens[j].kind != .punctuation)
             }

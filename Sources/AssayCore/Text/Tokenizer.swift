@@ -53,8 +53,10 @@ public struct Tokenizer: Sendable {
                 k += 1
             }
             if k > i, k == n || bytes[k] == 0x20 || bytes[k] == 0x0A || bytes[k] == 0x09 || bytes[k] == 0x0D {
-                out.tokens.append(Token(span: Span(i, k), kind: letters ? .word : .number, spaceBefore: sawSpace || first,
-                                        lineStart: newlines > 0 || first))
+                out.tokens.append(
+                    Token(
+                        span: Span(i, k), kind: letters ? .word : .number, spaceBefore: sawSpace || first,
+                        lineStart: newlines > 0 || first))
                 out.breaksBefore.append(UInt8(min(newlines, 2)))
                 first = false
                 newlines = 0
@@ -112,7 +114,9 @@ public struct Tokenizer: Sendable {
                 while last + 2 < n {
                     let joiner = p[last + 1], next = p[last + 2]
                     guard joiner.cls == .other, next.isAlnum, joiner.start == p[last].end else { break }
-                    if !joins(p[last], joiner.scalar, next, b, isLastPair: last + 3 >= n || !p[last + 3].isAlnum) { break }
+                    if !joins(p[last], joiner.scalar, next, b, isLastPair: last + 3 >= n || !p[last + 3].isAlnum) {
+                        break
+                    }
                     if joiner.scalar == "." { joinedPeriods = true }
                     hasLetter = hasLetter || next.cls == .letter
                     last += 2
@@ -177,8 +181,10 @@ public struct Tokenizer: Sendable {
     }
 
     /// Whether `left joiner right` is one token.
-    private func joins(_ left: Piece, _ joiner: Unicode.Scalar, _ right: Piece, _ b: UnsafeBufferPointer<UInt8>,
-                       isLastPair: Bool) -> Bool {
+    private func joins(
+        _ left: Piece, _ joiner: Unicode.Scalar, _ right: Piece, _ b: UnsafeBufferPointer<UInt8>,
+        isLastPair: Bool
+    ) -> Bool {
         let bothDigits = left.cls == .digit && right.cls == .digit
         switch joiner {
         case "-", "\u{2010}", "\u{2011}", "_":
@@ -186,13 +192,15 @@ public struct Tokenizer: Sendable {
         case ".":
             if bothDigits { return true }
             // U.S, e.g, a.m: single letters around the period.
-            return left.end - left.start == 1 && right.end - right.start == 1 && left.cls == .letter && right.cls == .letter
+            return left.end - left.start == 1 && right.end - right.start == 1 && left.cls == .letter
+                && right.cls == .letter
         case ",":
             return bothDigits && right.end - right.start == 3
         case ":", "/":
             return bothDigits
         case "&":
-            return left.cls == .letter && right.cls == .letter && left.end - left.start <= 3 && right.end - right.start <= 3
+            return left.cls == .letter && right.cls == .letter && left.end - left.start <= 3
+                && right.end - right.start <= 3
                 && isUpperASCII(b, left) && isUpperASCII(b, right)
         case "'", "\u{2019}":
             let r = lowerASCII(b, right)
@@ -218,8 +226,8 @@ public struct Tokenizer: Sendable {
         if s.value < 128 {
             switch UInt8(s.value) {
             case UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "#"), UInt8(ascii: "@"), UInt8(ascii: "+"),
-                 UInt8(ascii: "="), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "^"), UInt8(ascii: "~"),
-                 UInt8(ascii: "|"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\\"), UInt8(ascii: "`"):
+                UInt8(ascii: "="), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "^"), UInt8(ascii: "~"),
+                UInt8(ascii: "|"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\\"), UInt8(ascii: "`"):
                 return true
             default:
                 return false

@@ -19,7 +19,11 @@ enum Aggregation {
                 for (x, y) in zip(a, b) where x != y { return Value.ordered(x, y) }
                 return false
             }
-            .map { key in Record(document: nil, span: nil, fields: zip(fields, key).map { ($0, $1) } + [("count", .int(counts[key]!))]) }
+            .map { key in
+                Record(
+                    document: nil, span: nil,
+                    fields: zip(fields, key).map { ($0, $1) } + [("count", .int(counts[key]!))])
+            }
     }
 
     /// One row per value of `field`, with the texts of the rows under it.
@@ -33,11 +37,16 @@ enum Aggregation {
         }
         return order.sorted { groups[$0]!.count > groups[$1]!.count }.map { key in
             let rows = groups[key]!
-            return Record(document: nil, span: nil, fields: [
-                (field, key), ("count", .int(rows.count)),
-                ("docs", .list(Array(Set(rows.compactMap { $0.value(of: "doc") }).sorted { Value.ordered($0, $1) }))),
-                ("items", .list(rows.map { $0.value(of: "text") ?? .null })),
-            ])
+            return Record(
+                document: nil, span: nil,
+                fields: [
+                    (field, key), ("count", .int(rows.count)),
+                    (
+                        "docs",
+                        .list(Array(Set(rows.compactMap { $0.value(of: "doc") }).sorted { Value.ordered($0, $1) }))
+                    ),
+                    ("items", .list(rows.map { $0.value(of: "text") ?? .null }))
+                ])
         }
     }
 
@@ -48,15 +57,23 @@ enum Aggregation {
         for r in records {
             let key = keys.map { r.value(of: $0) ?? .null }
             if groups[key] == nil { order.append(key) }
-            if let raw = r.value(of: field), let v = raw.number ?? Double(raw.text) { groups[key, default: []].append(v) } else { groups[key, default: []] += [] }
+            if let raw = r.value(of: field), let v = raw.number ?? Double(raw.text) {
+                groups[key, default: []].append(v)
+            } else {
+                groups[key, default: []] += []
+            }
         }
         return order.sorted { groups[$0]!.count > groups[$1]!.count }.map { key in
             let values = groups[key]!
-            let mean = values.isEmpty ? Value.null : .double((values.reduce(0, +) / Double(values.count) * 1000).rounded() / 1000)
-            return Record(document: nil, span: nil, fields: zip(keys, key).map { ($0, $1) } + [
-                ("count", .int(values.count)), ("mean", mean),
-                ("min", values.min().map(Value.number) ?? .null), ("max", values.max().map(Value.number) ?? .null),
-            ])
+            let mean =
+                values.isEmpty
+                ? Value.null : .double((values.reduce(0, +) / Double(values.count) * 1000).rounded() / 1000)
+            return Record(
+                document: nil, span: nil,
+                fields: zip(keys, key).map { ($0, $1) } + [
+                    ("count", .int(values.count)), ("mean", mean),
+                    ("min", values.min().map(Value.number) ?? .null), ("max", values.max().map(Value.number) ?? .null)
+                ])
         }
     }
 

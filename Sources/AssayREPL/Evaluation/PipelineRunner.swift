@@ -37,7 +37,10 @@ public final class PipelineRunner {
         let plan = try plan(p)
         // Fields an extractor declares may be absent from every row (an optional attribute no
         // document needed): naming them is not an error.
-        declaredFields = Set(plan.steps.flatMap { s in plan.extractor(s.name).descriptor.fields.flatMap { [$0.name, "\(s.name).\($0.name)"] } })
+        declaredFields = Set(
+            plan.steps.flatMap { s in
+                plan.extractor(s.name).descriptor.fields.flatMap { [$0.name, "\(s.name).\($0.name)"] }
+            })
         var partial = false
         var records: [Record]
         switch p.source {
@@ -46,7 +49,11 @@ public final class PipelineRunner {
         case .search(let pattern, let ignoreCase):
             let search = try PatternExtractor(name: "search", pattern: pattern, ignoreCase: ignoreCase)
             let found = ParallelRunner().map(workspace.documents, cancel: cancel) { doc in
-                Result { try search.extract(from: doc, in: doc.fullSpan, context: ExtractionContext()).map { Record(annotation: $0, in: doc) } }
+                Result {
+                    try search.extract(from: doc, in: doc.fullSpan, context: ExtractionContext()).map {
+                        Record(annotation: $0, in: doc)
+                    }
+                }
             }
             partial = found.contains { $0 == nil }
             // A pattern that spent its budget on a document fails the search with that error.
@@ -103,7 +110,9 @@ public final class PipelineRunner {
     // MARK: - Extractor stages
 
     /// Runs `step` over whole documents (`input == nil`) or inside each input row's span.
-    private func extract(_ step: ExtractionPlan.Step, plan: ExtractionPlan, over input: [Record]?) throws -> ([Record], Bool) {
+    private func extract(_ step: ExtractionPlan.Step, plan: ExtractionPlan, over input: [Record]?) throws -> (
+        [Record], Bool
+    ) {
         struct Job: Sendable {
             var document: AnalyzedDocument
             var cache: [ExtractionPlan.Step: [Annotation]]
@@ -114,9 +123,14 @@ public final class PipelineRunner {
             var position: [String: Int] = [:]
             for (i, r) in input.enumerated() {
                 guard let d = r.document, r.span != nil else {
-                    throw AssayError(.invalidArgument, "'\(step.name)' cannot run on computed rows (after count, group or stats): extract first, then aggregate")
+                    throw AssayError(
+                        .invalidArgument,
+                        "'\(step.name)' cannot run on computed rows (after count, group or stats): extract first, then aggregate"
+                    )
                 }
-                if let j = position[d.id] { jobs[j].rows.append(i) } else {
+                if let j = position[d.id] {
+                    jobs[j].rows.append(i)
+                } else {
                     position[d.id] = jobs.count
                     jobs.append(Job(document: d, cache: workspace.cache[d.id] ?? [:], rows: [i]))
                 }
@@ -126,17 +140,22 @@ public final class PipelineRunner {
         }
         // Rows that name entities carry their corpus-level names (made before the parallel run:
         // the table needs every document's entities).
-        let linking = CorpusLinking.namingExtractors.contains(step.name) ? try workspace.corpusLinking(cancel: cancel, progress: progress) : nil
+        let linking =
+            CorpusLinking.namingExtractors.contains(step.name)
+            ? try workspace.corpusLinking(cancel: cancel, progress: progress) : nil
         let total = jobs.count
         let progress = self.progress
         let inputRows = input ?? []
         typealias Output = Result<(rows: [(Int, [Record])], cache: [ExtractionPlan.Step: [Annotation]]), AssayError>
-        let outputs: [Output?] = ParallelRunner().map(jobs, cancel: cancel, progress: { progress?($0, total) }) { job -> Output in
+        let outputs: [Output?] = ParallelRunner().map(jobs, cancel: cancel, progress: { progress?($0, total) }) {
+            job -> Output in
             let run = DocumentExtraction(document: job.document, plan: plan, cache: job.cache)
             do {
                 let resolver = try linking.map { l in
-                    CorpusLinking.DocumentResolver(names: l.names, entities: try run.annotations(of: ExtractionPlan.Step(CorpusLinking.entitiesExtractor)),
-                                                   in: job.document)
+                    CorpusLinking.DocumentResolver(
+                        names: l.names,
+                        entities: try run.annotations(of: ExtractionPlan.Step(CorpusLinking.entitiesExtractor)),
+                        in: job.document)
                 }
                 func linked(_ found: [Annotation]) -> [Annotation] {
                     guard let resolver else { return found }
@@ -163,12 +182,19 @@ public final class PipelineRunner {
         var byRow: [[Record]] = Array(repeating: [], count: max(inputRows.count, 1))
         var wholeDocument: [Record] = []
         for (job, output) in zip(jobs, outputs) {
-            guard let output else { partial = true; continue }
+            guard let output else {
+                partial = true
+                continue
+            }
             switch output {
             case .failure(let e): throw e
             case .success(let r):
                 workspace.cache[job.document.id] = r.cache
-                if job.rows.isEmpty { wholeDocument += r.rows.first?.1 ?? [] } else { for (i, recs) in r.rows { byRow[i] = recs } }
+                if job.rows.isEmpty {
+                    wholeDocument += r.rows.first?.1 ?? []
+                } else {
+                    for (i, recs) in r.rows { byRow[i] = recs }
+                }
             }
         }
         return (input == nil ? wholeDocument : byRow.flatMap { $0 }, partial)
@@ -180,10 +206,14 @@ public final class PipelineRunner {
         guard let sample = records.first else { return }
         var columns = ResultSet(records: Array(records.prefix(200))).columns
         columns += FieldReference.documentFieldNames(in: records).filter { !columns.contains($0) }
-        for f in fields where !declaredFields.contains(f) && sample.value(of: f) == nil && !records.contains(where: { $0.value(of: f) != nil }) {
+        for f in fields
+        where !declaredFields.contains(f) && sample.value(of: f) == nil
+            && !records.contains(where: { $0.value(of: f) != nil })
+        {
             let bare = columns.map { $0.split(separator: ".").last.map(String.init) ?? $0 }
             let hint = Suggestions.closest(to: f, among: columns + bare).map { " (did you mean '\($0)'?)" } ?? ""
-            throw AssayError(.unknownField, "no field '\(f)' in this result\(hint); fields: \(columns.joined(separator: ", "))")
+            throw AssayError(
+                .unknownField, "no field '\(f)' in this result\(hint); fields: \(columns.joined(separator: ", "))")
         }
     }
 

@@ -34,14 +34,16 @@ public struct Record: Sendable {
     /// A row for a whole document: its size, where it was read from, then its fields as
     /// `doc.NAME` columns (the names every pipeline reads them by).
     init(document: AnalyzedDocument) {
-        self.init(document: document, span: document.fullSpan, fields: [
-            ("doc", .string(document.id)),
-            ("chars", .int(document.scalarOffset(ofByte: document.utf8.count))),
-            ("tokens", .int(document.tokens.count)),
-            ("sentences", .int(document.sentences.count)),
-            ("paragraphs", .int(document.paragraphs.count)),
-            ("source", .string(document.document.source)),
-        ] + document.document.fields.map { (FieldReference.documentPrefix + $0.name, $0.value) })
+        self.init(
+            document: document, span: document.fullSpan,
+            fields: [
+                ("doc", .string(document.id)),
+                ("chars", .int(document.scalarOffset(ofByte: document.utf8.count))),
+                ("tokens", .int(document.tokens.count)),
+                ("sentences", .int(document.sentences.count)),
+                ("paragraphs", .int(document.paragraphs.count)),
+                ("source", .string(document.document.source))
+            ] + document.document.fields.map { (FieldReference.documentPrefix + $0.name, $0.value) })
     }
 
     /// A field's value: an exact name first, then the document's fields and date keys
@@ -56,7 +58,9 @@ public struct Record: Sendable {
 
     /// Identity for set operations: the same span of the same document from the same extractor.
     var identity: String {
-        guard let document, let span else { return fields.map { "\($0.key)=\($0.value.text)" }.joined(separator: "\u{1}") }
+        guard let document, let span else {
+            return fields.map { "\($0.key)=\($0.value.text)" }.joined(separator: "\u{1}")
+        }
         return "\(document.id)\u{1}\(span.start)\u{1}\(span.end)\u{1}\(value(of: "extractor")?.text ?? "")"
     }
 }

@@ -60,7 +60,8 @@ public final class Workspace {
         for p in patterns {
             let hits = documents.filter { Wildcard.matches(p, $0.id) }
             if hits.isEmpty {
-                let hint = Suggestions.closest(to: p, among: documents.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
+                let hint =
+                    Suggestions.closest(to: p, among: documents.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
                 throw AssayError(.unknownDocument, "no document matches '\(p)'\(hint)")
             }
             for h in hits { chosen.insert(h.id) }
@@ -87,7 +88,9 @@ public final class Workspace {
     /// The corpus linking of the loaded documents, computing their `entities` first where the
     /// cache lacks them (on all cores); nil when linking is off, no `entities` extractor is
     /// registered, or the run was interrupted.
-    func corpusLinking(cancel: CancellationFlag?, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> CorpusLinking? {
+    func corpusLinking(cancel: CancellationFlag?, progress: (@Sendable (Int, Int) -> Void)? = nil) throws
+        -> CorpusLinking?
+    {
         guard linksCorpus else { return nil }
         if let corpusNames { return CorpusLinking(corpusNames) }
         let step = ExtractionPlan.Step(CorpusLinking.entitiesExtractor)
@@ -95,7 +98,8 @@ public final class Workspace {
         let plan = try ExtractionPlan([step], registry: registry, allowRepeats: true)
         let jobs = documents.map { ($0, cache[$0.id] ?? [:]) }
         let total = jobs.count
-        let found = ParallelRunner().map(jobs, cancel: cancel, progress: { progress?($0, total) }) { job -> Result<(DocumentNames, [ExtractionPlan.Step: [Annotation]]), AssayError> in
+        let found = ParallelRunner().map(jobs, cancel: cancel, progress: { progress?($0, total) }) {
+            job -> Result<(DocumentNames, [ExtractionPlan.Step: [Annotation]]), AssayError> in
             let run = DocumentExtraction(document: job.0, plan: plan, cache: job.1)
             do {
                 let entities = try run.annotations(of: step)
@@ -107,7 +111,10 @@ public final class Workspace {
         var statistics = CorpusNameStatistics()
         var complete = true
         for (doc, outcome) in zip(documents, found) {
-            guard let outcome else { complete = false; continue }
+            guard let outcome else {
+                complete = false
+                continue
+            }
             let (names, docCache) = try outcome.get()
             cache[doc.id] = docCache
             statistics.add(names)
@@ -126,10 +133,20 @@ enum Wildcard {
         let p = Array(pattern), t = Array(text)
         var pi = 0, ti = 0, star = -1, mark = 0
         while ti < t.count {
-            if pi < p.count, p[pi] == "?" || p[pi] == t[ti] { pi += 1; ti += 1 }
-            else if pi < p.count, p[pi] == "*" { star = pi; mark = ti; pi += 1 }
-            else if star >= 0 { pi = star + 1; mark += 1; ti = mark }
-            else { return false }
+            if pi < p.count, p[pi] == "?" || p[pi] == t[ti] {
+                pi += 1
+                ti += 1
+            } else if pi < p.count, p[pi] == "*" {
+                star = pi
+                mark = ti
+                pi += 1
+            } else if star >= 0 {
+                pi = star + 1
+                mark += 1
+                ti = mark
+            } else {
+                return false
+            }
         }
         while pi < p.count, p[pi] == "*" { pi += 1 }
         return pi == p.count

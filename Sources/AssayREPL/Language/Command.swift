@@ -97,12 +97,15 @@ public struct RegexBox: Sendable {
     public let source: String
     public init(_ source: String, flags: String, position: Int) throws(CommandSyntaxError) {
         for f in flags where f != "i" {
-            throw CommandSyntaxError("unknown regular expression flag '\(f)' (only 'i' is supported)", at: position, code: .invalidRegex)
+            throw CommandSyntaxError(
+                "unknown regular expression flag '\(f)' (only 'i' is supported)", at: position, code: .invalidRegex)
         }
         do {
             regex = try BoundedRegex(source, ignoreCase: flags.contains("i"))
         } catch {
-            throw CommandSyntaxError((error as? AssayError)?.message ?? "invalid regular expression /\(source)/", at: position, code: .invalidRegex)
+            throw CommandSyntaxError(
+                (error as? AssayError)?.message ?? "invalid regular expression /\(source)/", at: position,
+                code: .invalidRegex)
         }
         self.source = source
     }

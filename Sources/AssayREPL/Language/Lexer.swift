@@ -3,11 +3,11 @@ import AssayCore
 /// A token of the command language, with its character offset in the command for carets.
 struct LexToken: Equatable, Sendable {
     enum Kind: Equatable, Sendable {
-        case word       // names, bare words, paths without spaces
-        case string     // "..." or '...'
+        case word  // names, bare words, paths without spaces
+        case string  // "..." or '...'
         case number
         case regex(flags: String)  // /.../flags
-        case symbol     // | , = == != < <= > >= ( )
+        case symbol  // | , = == != < <= > >= ( )
         case end
     }
     var kind: Kind
@@ -77,7 +77,9 @@ struct Lexer {
                 }
                 i += 1
             }
-            guard i < chars.count else { throw CommandSyntaxError("unterminated string: missing closing \(c)", at: start) }
+            guard i < chars.count else {
+                throw CommandSyntaxError("unterminated string: missing closing \(c)", at: start)
+            }
             i += 1
             return LexToken(kind: .string, text: s, offset: start)
         case "/" where Lexer.regexMayFollow(previous):
@@ -86,22 +88,35 @@ struct Lexer {
             var inClass = false
             while i < chars.count, chars[i] != "/" || inClass {
                 if chars[i] == "\\", i + 1 < chars.count {
-                    s.append(chars[i]); i += 1
-                } else if chars[i] == "[" { inClass = true } else if chars[i] == "]" { inClass = false }
+                    s.append(chars[i])
+                    i += 1
+                } else if chars[i] == "[" {
+                    inClass = true
+                } else if chars[i] == "]" {
+                    inClass = false
+                }
                 s.append(chars[i])
                 i += 1
             }
-            guard i < chars.count else { throw CommandSyntaxError("unterminated regular expression: missing closing /", at: start) }
+            guard i < chars.count else {
+                throw CommandSyntaxError("unterminated regular expression: missing closing /", at: start)
+            }
             i += 1
             var flags = ""
-            while i < chars.count, chars[i].isLetter { flags.append(chars[i]); i += 1 }
+            while i < chars.count, chars[i].isLetter {
+                flags.append(chars[i])
+                i += 1
+            }
             return LexToken(kind: .regex(flags: flags), text: s, offset: start)
         case "|", ",", "(", ")":
             i += 1
             return LexToken(kind: .symbol, text: String(c), offset: start)
         case "=", "!", "<", ">":
             i += 1
-            if i < chars.count, chars[i] == "=" { i += 1; return LexToken(kind: .symbol, text: String(c) + "=", offset: start) }
+            if i < chars.count, chars[i] == "=" {
+                i += 1
+                return LexToken(kind: .symbol, text: String(c) + "=", offset: start)
+            }
             if c == "!" { throw CommandSyntaxError("unexpected '!' (did you mean '!='?)", at: start) }
             return LexToken(kind: .symbol, text: c == "=" ? "=" : String(c), offset: start)
         default:
@@ -137,8 +152,16 @@ enum CommandSplitter {
         var lastNonSpace: Character?
         for (i, c) in line.enumerated() {
             defer { if !c.isWhitespace { lastNonSpace = c } }
-            if escaped { current.append(c); escaped = false; continue }
-            if c == "\\" && (quote != nil || inRegex) { current.append(c); escaped = true; continue }
+            if escaped {
+                current.append(c)
+                escaped = false
+                continue
+            }
+            if c == "\\" && (quote != nil || inRegex) {
+                current.append(c)
+                escaped = true
+                continue
+            }
             if let q = quote {
                 if c == q { quote = nil }
                 current.append(c)
@@ -156,7 +179,9 @@ enum CommandSplitter {
                 if lastNonSpace == nil || current.last?.isWhitespace == true || "|=,(".contains(lastNonSpace!) {
                     let trimmed = current.trimmingCharacters(in: .whitespaces)
                     let lastWord = trimmed.split(separator: " ").last.map(String.init) ?? ""
-                    if ["matches", "pattern", "kwic"].contains(lastWord.lowercased()) || "|=,(".contains(lastNonSpace ?? " ") {
+                    if ["matches", "pattern", "kwic"].contains(lastWord.lowercased())
+                        || "|=,(".contains(lastNonSpace ?? " ")
+                    {
                         inRegex = true
                     }
                 }

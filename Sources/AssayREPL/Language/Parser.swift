@@ -1,5 +1,5 @@
-import Foundation
 import AssayCore
+import Foundation
 
 /// Parses one command (already split at `;`) into a ``Command``.
 public struct Parser {
@@ -10,11 +10,11 @@ public struct Parser {
     /// The words that start commands; a `define` may not take one of them as a name.
     public static let commandWords: Set<String> = [
         "let", "explain", "kwic", "load", "docs", "show", "drop", "extractors", "describe", "define", "undefine",
-        "save", "results", "plugin", "plugins", "help", "quit", "exit", "view", "chart",
+        "save", "results", "plugin", "plugins", "help", "quit", "exit", "view", "chart"
     ]
     /// Stage keywords of the pipeline language.
     public static let stageWords: Set<String> = [
-        "where", "sort", "limit", "count", "select", "group", "union", "intersect", "except", "stats",
+        "where", "sort", "limit", "count", "select", "group", "union", "intersect", "except", "stats"
     ]
 
     public static func parse(_ text: String) throws(CommandSyntaxError) -> Command {
@@ -31,7 +31,10 @@ public struct Parser {
 
     private var current: LexToken { tokens[i] }
     private var atEnd: Bool { current.kind == .end }
-    private mutating func advance() -> LexToken { defer { i += 1 }; return tokens[i] }
+    private mutating func advance() -> LexToken {
+        defer { i += 1 }
+        return tokens[i]
+    }
     private func isWord(_ w: String) -> Bool { current.kind == .word && current.text.lowercased() == w }
     private func isSymbol(_ s: String) -> Bool { current.kind == .symbol && current.text == s }
 
@@ -41,7 +44,8 @@ public struct Parser {
 
     private mutating func name(_ what: String) throws(CommandSyntaxError) -> String {
         guard current.kind == .word else {
-            throw CommandSyntaxError(atEnd ? "expected \(what)" : "expected \(what), found '\(current.text)'", at: current.offset)
+            throw CommandSyntaxError(
+                atEnd ? "expected \(what)" : "expected \(what), found '\(current.text)'", at: current.offset)
         }
         return advance().text
     }
@@ -74,7 +78,10 @@ public struct Parser {
             } else if c == "\"" || c == "'" {
                 quote = c
             } else if c.isWhitespace {
-                if !current.isEmpty { out.append(current); current = "" }
+                if !current.isEmpty {
+                    out.append(current)
+                    current = ""
+                }
             } else {
                 current.append(c)
             }
@@ -121,18 +128,23 @@ public struct Parser {
                 // `text=COLUMN` names the text column of CSV/TSV files; anything else is a path.
                 if argument.lowercased().hasPrefix("text=") {
                     let column = String(argument.dropFirst(5))
-                    if column.isEmpty { throw CommandSyntaxError("expected a column name after 'text='", at: current.offset) }
+                    if column.isEmpty {
+                        throw CommandSyntaxError("expected a column name after 'text='", at: current.offset)
+                    }
                     options.textColumn = column
                 } else {
                     paths.append(argument)
                 }
             }
-            if paths.isEmpty { throw CommandSyntaxError("expected a file, folder or pattern after 'load'", at: current.offset) }
+            if paths.isEmpty {
+                throw CommandSyntaxError("expected a file, folder or pattern after 'load'", at: current.offset)
+            }
             return .load(paths, options)
         case "docs" where tokens.count <= 2 || !tokens.contains(where: { $0.kind == .symbol && $0.text == "|" }):
             i += 1
             let patterns = arguments()
-            return patterns.isEmpty ? .listDocuments : .pipeline(Pipeline(source: .documents(patterns), stages: [], text: text))
+            return patterns.isEmpty
+                ? .listDocuments : .pipeline(Pipeline(source: .documents(patterns), stages: [], text: text))
         case "show":
             i += 1
             let id = try name("a document id after 'show'")
@@ -142,16 +154,22 @@ public struct Parser {
                 if isWord("sentence") {
                     i += 1
                     guard current.kind == .number, let n = Int(current.text), n >= 1 else {
-                        throw CommandSyntaxError("expected a sentence number (1, 2, ...) after 'sentence'", at: current.offset)
+                        throw CommandSyntaxError(
+                            "expected a sentence number (1, 2, ...) after 'sentence'", at: current.offset)
                     }
                     sentence = n
                     i += 1
                 } else if isWord("with") {
                     i += 1
                     marks.append(try name("an extractor name after 'with'"))
-                    while isSymbol(",") { i += 1; marks.append(try name("an extractor name")) }
+                    while isSymbol(",") {
+                        i += 1
+                        marks.append(try name("an extractor name"))
+                    }
                 } else {
-                    throw CommandSyntaxError("unexpected '\(current.text)' (expected 'sentence N' or 'with EXTRACTOR,...')", at: current.offset)
+                    throw CommandSyntaxError(
+                        "unexpected '\(current.text)' (expected 'sentence N' or 'with EXTRACTOR,...')",
+                        at: current.offset)
                 }
             }
             return .showDocument(id: id, sentence: sentence, marks: marks)
@@ -164,7 +182,9 @@ public struct Parser {
                 return .dropResult(n)
             }
             let ids = arguments()
-            if ids.isEmpty { throw CommandSyntaxError("expected document ids, a pattern, or 'all' after 'drop'", at: current.offset) }
+            if ids.isEmpty {
+                throw CommandSyntaxError("expected document ids, a pattern, or 'all' after 'drop'", at: current.offset)
+            }
             return .dropDocuments(ids)
         case "extractors":
             i += 1
@@ -247,13 +267,17 @@ public struct Parser {
         switch kind.lowercased() {
         case "pattern":
             guard case .regex(let flags) = current.kind else {
-                throw CommandSyntaxError("expected a regular expression like /#\\w+/ after 'pattern'", at: current.offset)
+                throw CommandSyntaxError(
+                    "expected a regular expression like /#\\w+/ after 'pattern'", at: current.offset)
             }
             let t = advance()
             _ = try RegexBox(t.text, flags: flags, position: t.offset)
             definition = .regex(t.text, flags: flags)
         case "words":
-            if isWord("case") { i += 1; caseSensitive = true }
+            if isWord("case") {
+                i += 1
+                caseSensitive = true
+            }
             if current.kind == .word, current.text.hasPrefix("@") {
                 definition = .wordFile(String(advance().text.dropFirst()), caseSensitive: caseSensitive)
             } else {
@@ -265,7 +289,9 @@ public struct Parser {
                     words.append(advance().text)
                     if isSymbol(",") { i += 1 }
                 }
-                if words.isEmpty { throw CommandSyntaxError("expected words after 'words' (\"a\", \"b\" or @FILE)", at: current.offset) }
+                if words.isEmpty {
+                    throw CommandSyntaxError("expected words after 'words' (\"a\", \"b\" or @FILE)", at: current.offset)
+                }
                 definition = .words(words, caseSensitive: caseSensitive)
             }
         default:
@@ -295,18 +321,24 @@ public struct Parser {
         } else {
             let t = current
             guard t.kind == .word else {
-                throw CommandSyntaxError(atEnd ? "expected an extractor, 'docs' or a result name" :
-                    "expected an extractor, 'docs' or a result name, found '\(t.text)'", at: t.offset)
+                throw CommandSyntaxError(
+                    atEnd
+                        ? "expected an extractor, 'docs' or a result name"
+                        : "expected an extractor, 'docs' or a result name, found '\(t.text)'", at: t.offset)
             }
             if Parser.stageWords.contains(t.text.lowercased()) {
-                throw CommandSyntaxError("'\(t.text)' needs input: start with an extractor, 'docs' or a result, e.g. 'entities | \(t.text) ...'", at: t.offset)
+                throw CommandSyntaxError(
+                    "'\(t.text)' needs input: start with an extractor, 'docs' or a result, e.g. 'entities | \(t.text) ...'",
+                    at: t.offset)
             }
             i += 1
             source = .name(t.text, options: try options(), offset: t.offset)
         }
         var stages: [Pipeline.Stage] = []
         while !atEnd, !(isSymbol("|") && tokens[i + 1].kind == .word && tokens[i + 1].text.lowercased() == "chart") {
-            guard isSymbol("|") else { throw CommandSyntaxError("expected '|' before '\(current.text)'", at: current.offset) }
+            guard isSymbol("|") else {
+                throw CommandSyntaxError("expected '|' before '\(current.text)'", at: current.offset)
+            }
             i += 1
             stages.append(try stage())
         }
@@ -327,8 +359,12 @@ public struct Parser {
     private mutating func literal(_ what: String) throws(CommandSyntaxError) -> Value {
         let t = current
         switch t.kind {
-        case .string: i += 1; return .string(t.text)
-        case .number: i += 1; return Int(t.text).map(Value.int) ?? .double(Double(t.text)!)
+        case .string:
+            i += 1
+            return .string(t.text)
+        case .number:
+            i += 1
+            return Int(t.text).map(Value.int) ?? .double(Double(t.text)!)
         case .word:
             i += 1
             switch t.text.lowercased() {
@@ -344,7 +380,10 @@ public struct Parser {
 
     private mutating func fieldList(_ what: String) throws(CommandSyntaxError) -> [String] {
         var fields = [try field(what)]
-        while isSymbol(",") { i += 1; fields.append(try field("a field name")) }
+        while isSymbol(",") {
+            i += 1
+            fields.append(try field("a field name"))
+        }
         return fields
     }
 
@@ -354,7 +393,9 @@ public struct Parser {
         guard isSymbol("("), FieldReference.dateFunctions.contains(function.lowercased()) else { return function }
         i += 1
         let argument = try name("a field inside \(function)(...)")
-        guard isSymbol(")") else { throw CommandSyntaxError("expected ')' after '\(function)(\(argument)'", at: current.offset) }
+        guard isSymbol(")") else {
+            throw CommandSyntaxError("expected ')' after '\(function)(\(argument)'", at: current.offset)
+        }
         i += 1
         return "\(function.lowercased())(\(argument))"
     }
@@ -362,7 +403,8 @@ public struct Parser {
     private mutating func stage() throws(CommandSyntaxError) -> Pipeline.Stage {
         let t = current
         guard t.kind == .word else {
-            throw CommandSyntaxError(atEnd ? "expected a stage after '|'" : "expected a stage after '|', found '\(t.text)'", at: t.offset)
+            throw CommandSyntaxError(
+                atEnd ? "expected a stage after '|'" : "expected a stage after '|', found '\(t.text)'", at: t.offset)
         }
         let stage: Pipeline.Stage
         switch t.text.lowercased() {
@@ -377,7 +419,12 @@ public struct Parser {
                 if isSymbol(",") { i += 1 }
                 let f = try field("a field to sort by")
                 var desc = false
-                if isWord("desc") { i += 1; desc = true } else if isWord("asc") { i += 1 }
+                if isWord("desc") {
+                    i += 1
+                    desc = true
+                } else if isWord("asc") {
+                    i += 1
+                }
                 keys.append((f, desc))
             } while isSymbol(",")
             stage = .sort(keys.map { (field: $0.0, descending: $0.1) })
@@ -392,7 +439,10 @@ public struct Parser {
             i += 1
             var by: [String] = []
             var minimum = 0
-            if isWord("by") { i += 1; by = try fieldList("a field after 'count by'") }
+            if isWord("by") {
+                i += 1
+                by = try fieldList("a field after 'count by'")
+            }
             if isWord("min") {
                 i += 1
                 guard current.kind == .number, let n = Int(current.text) else {
@@ -414,18 +464,24 @@ public struct Parser {
             i += 1
             let f = try field("a numeric field after 'stats'")
             var by: [String] = []
-            if isWord("by") { i += 1; by = try fieldList("a field after 'by'") }
+            if isWord("by") {
+                i += 1
+                by = try fieldList("a field after 'by'")
+            }
             stage = .stats(field: f, by: by)
         case "union", "intersect", "except":
             i += 1
             let nt = current
-            stage = .setOperation(Pipeline.SetOperation(rawValue: t.text.lowercased())!, name: try name("a result name"), offset: nt.offset)
+            stage = .setOperation(
+                Pipeline.SetOperation(rawValue: t.text.lowercased())!, name: try name("a result name"),
+                offset: nt.offset)
         default:
             i += 1
             stage = .extract(name: t.text, options: try options(), offset: t.offset)
         }
         if !atEnd, !isSymbol("|") {
-            throw CommandSyntaxError("unexpected '\(current.text)' after \(t.text.lowercased()) stage", at: current.offset)
+            throw CommandSyntaxError(
+                "unexpected '\(current.text)' after \(t.text.lowercased()) stage", at: current.offset)
         }
         return stage
     }
@@ -434,18 +490,27 @@ public struct Parser {
 
     private mutating func orExpression() throws(CommandSyntaxError) -> Predicate {
         var left = try andExpression()
-        while isWord("or") { i += 1; left = .or(left, try andExpression()) }
+        while isWord("or") {
+            i += 1
+            left = .or(left, try andExpression())
+        }
         return left
     }
 
     private mutating func andExpression() throws(CommandSyntaxError) -> Predicate {
         var left = try unary()
-        while isWord("and") { i += 1; left = .and(left, try unary()) }
+        while isWord("and") {
+            i += 1
+            left = .and(left, try unary())
+        }
         return left
     }
 
     private mutating func unary() throws(CommandSyntaxError) -> Predicate {
-        if isWord("not") { i += 1; return .not(try unary()) }
+        if isWord("not") {
+            i += 1
+            return .not(try unary())
+        }
         if isSymbol("(") {
             i += 1
             let inner = try orExpression()
@@ -461,16 +526,22 @@ public struct Parser {
                 throw CommandSyntaxError("expected /regex/ after 'matches'", at: current.offset)
             }
             let r = advance()
-            return .matches(field: field, pattern: r.text, regex: try RegexBox(r.text, flags: flags, position: r.offset))
+            return .matches(
+                field: field, pattern: r.text, regex: try RegexBox(r.text, flags: flags, position: r.offset))
         }
         let op: ComparisonOperator
         if isWord("contains") {
             op = .contains
-        } else if current.kind == .symbol, let o = ComparisonOperator(rawValue: current.text == "=" ? "==" : current.text) {
+        } else if current.kind == .symbol,
+            let o = ComparisonOperator(rawValue: current.text == "=" ? "==" : current.text)
+        {
             op = o
         } else {
-            throw CommandSyntaxError(atEnd ? "expected an operator (==, !=, <, <=, >, >=, contains, matches) after '\(field)'"
-                : "expected an operator (==, !=, <, <=, >, >=, contains, matches), found '\(opToken.text)'", at: opToken.offset)
+            throw CommandSyntaxError(
+                atEnd
+                    ? "expected an operator (==, !=, <, <=, >, >=, contains, matches) after '\(field)'"
+                    : "expected an operator (==, !=, <, <=, >, >=, contains, matches), found '\(opToken.text)'",
+                at: opToken.offset)
         }
         i += 1
         return .compare(field: field, op: op, value: try literal("a value to compare '\(field)' with"))
@@ -487,7 +558,10 @@ public struct Parser {
             if isWord("with") {
                 i += 1
                 marks.append(try name("an extractor name after 'with'"))
-                while isSymbol(",") { i += 1; marks.append(try name("an extractor name")) }
+                while isSymbol(",") {
+                    i += 1
+                    marks.append(try name("an extractor name"))
+                }
             }
             try expectEnd()
             return .view(target: target, marks: marks, file: file)
@@ -518,11 +592,15 @@ public struct Parser {
             guard args.count == 1 else { throw CommandSyntaxError("usage: save report FILE.html", at: current.offset) }
             return .report(file: file)
         case "view":
-            guard args.count >= 2 else { throw CommandSyntaxError("usage: save view ID|RESULT [with X,Y] FILE.html", at: current.offset) }
+            guard args.count >= 2 else {
+                throw CommandSyntaxError("usage: save view ID|RESULT [with X,Y] FILE.html", at: current.offset)
+            }
             var sub = Parser(tokens: try Lexer.tokenize("view " + args.dropLast().joined(separator: " ")), text: "")
             return try sub.visual(file: file)
         default:
-            guard args.count >= 2 else { throw CommandSyntaxError("usage: save chart RESULT [FIELD] FILE.svg|FILE.html", at: current.offset) }
+            guard args.count >= 2 else {
+                throw CommandSyntaxError("usage: save chart RESULT [FIELD] FILE.svg|FILE.html", at: current.offset)
+            }
             var sub = Parser(tokens: try Lexer.tokenize("chart " + args.dropLast().joined(separator: " ")), text: "")
             return try sub.visual(file: file)
         }

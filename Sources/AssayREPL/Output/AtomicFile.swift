@@ -1,7 +1,8 @@
 import AssayCore
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writes a file so that it is either wholly replaced or left as it was, and so that a process
@@ -20,7 +21,10 @@ enum AtomicFile {
             throw AssayError(.writeFailed, "cannot save to '\(path)': it is a folder")
         }
         do { try checkFolder(of: expanded, shownAs: path) } catch let e as AssayError {
-            throw AssayError(e.code, e.message.replacingOccurrences(of: "cannot write to", with: "cannot save to") + " (nothing was written)")
+            throw AssayError(
+                e.code,
+                e.message.replacingOccurrences(of: "cannot write to", with: "cannot save to") + " (nothing was written)"
+            )
         }
         let folder = folderPath(of: expanded)
         let name = (expanded as NSString).lastPathComponent
@@ -28,7 +32,7 @@ enum AtomicFile {
         let bytes = Array(text.utf8)
         do {
             #if os(Linux)
-            if try writeUnnamed(bytes, folder: folder, target: expanded, name: name) { return }
+                if try writeUnnamed(bytes, folder: folder, target: expanded, name: name) { return }
             #endif
             try writeNamed(bytes, folder: folder, target: expanded, name: name)
         } catch {
@@ -62,29 +66,33 @@ enum AtomicFile {
     private static let temporaryMarker = ".assay-save-"
 
     #if os(Linux)
-    /// `O_TMPFILE` (`__O_TMPFILE | O_DIRECTORY`), which Glibc's module does not export.
-    private static let openUnnamed: Int32 = 0o20_000_000 | O_DIRECTORY
+        /// `O_TMPFILE` (`__O_TMPFILE | O_DIRECTORY`), which Glibc's module does not export.
+        private static let openUnnamed: Int32 = 0o20_000_000 | O_DIRECTORY
 
-    /// - Returns: false when the file system has no unnamed files (then nothing was done).
-    private static func writeUnnamed(_ bytes: [UInt8], folder: String, target: String, name: String) throws(Reason) -> Bool {
-        let fd = open(folder, openUnnamed | O_WRONLY | O_CLOEXEC, 0o644)
-        if fd < 0 {
-            if errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL { return false }
-            throw .fromErrno
-        }
-        defer { close(fd) }
-        try writeAll(bytes, to: fd)
-        // Give it a name only now, complete; then rename that name over the target.
-        let temporary = folder + "/." + name + temporaryMarker + String(getpid())
-        unlink(temporary)
-        guard linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, temporary, AT_SYMLINK_FOLLOW) == 0 else { throw .fromErrno }
-        guard rename(temporary, target) == 0 else {
-            let reason = Reason.fromErrno
+        /// - Returns: false when the file system has no unnamed files (then nothing was done).
+        private static func writeUnnamed(_ bytes: [UInt8], folder: String, target: String, name: String) throws(Reason)
+            -> Bool
+        {
+            let fd = open(folder, openUnnamed | O_WRONLY | O_CLOEXEC, 0o644)
+            if fd < 0 {
+                if errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL { return false }
+                throw .fromErrno
+            }
+            defer { close(fd) }
+            try writeAll(bytes, to: fd)
+            // Give it a name only now, complete; then rename that name over the target.
+            let temporary = folder + "/." + name + temporaryMarker + String(getpid())
             unlink(temporary)
-            throw reason
+            guard linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, temporary, AT_SYMLINK_FOLLOW) == 0 else {
+                throw .fromErrno
+            }
+            guard rename(temporary, target) == 0 else {
+                let reason = Reason.fromErrno
+                unlink(temporary)
+                throw reason
+            }
+            return true
         }
-        return true
-    }
     #endif
 
     private static func writeNamed(_ bytes: [UInt8], folder: String, target: String, name: String) throws(Reason) {

@@ -4,7 +4,9 @@ import Foundation
 enum BrowserOpener {
     /// Whether a graphical session is there to show the page, and the program to ask.
     static func opener(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
-        guard !(environment["DISPLAY"] ?? "").isEmpty || !(environment["WAYLAND_DISPLAY"] ?? "").isEmpty else { return nil }
+        guard !(environment["DISPLAY"] ?? "").isEmpty || !(environment["WAYLAND_DISPLAY"] ?? "").isEmpty else {
+            return nil
+        }
         for dir in (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
             let candidate = "\(dir)/xdg-open"
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }

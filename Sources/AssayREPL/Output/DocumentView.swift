@@ -1,4 +1,5 @@
 import AssayCore
+import Foundation
 
 /// Renders a document's text with annotations marked inline: `[Xi Jinping|PERSON]` in plain
 /// text, coloured spans on a terminal. Sentence-level annotations (sentiment) are shown as a
@@ -8,8 +9,16 @@ struct DocumentView {
 
     private static let palette = ["36", "32", "33", "35", "34", "31"]
 
-    func render(_ doc: AnalyzedDocument, annotations: [(extractor: Int, annotation: Annotation)], within span: Span) -> String {
-        struct Event { var at: Int; var open: Bool; var length: Int; var text: String; var color: String }
+    func render(_ doc: AnalyzedDocument, annotations: [(extractor: Int, annotation: Annotation)], within span: Span)
+        -> String
+    {
+        struct Event {
+            var at: Int
+            var open: Bool
+            var length: Int
+            var text: String
+            var color: String
+        }
         var events: [Event] = []
         var prefixes: [Int: [String]] = [:]
         for (index, a) in annotations where span.overlaps(a.span) || span == a.span {
@@ -50,7 +59,12 @@ struct DocumentView {
         for e in events {
             emitText(upTo: e.at)
             if e.open {
-                if color { colorStack.append(e.color); out += "\u{1B}[\(e.color)m" } else { out += "[" }
+                if color {
+                    colorStack.append(e.color)
+                    out += "\u{1B}[\(e.color)m"
+                } else {
+                    out += "["
+                }
             } else if color {
                 colorStack.removeLast()
                 out += "\u{1B}[2m|\(e.text)\u{1B}[0m" + (colorStack.last.map { "\u{1B}[\($0)m" } ?? "")
@@ -64,7 +78,7 @@ struct DocumentView {
     }
 
     private func isSentenceLevel(_ a: Annotation, in doc: AnalyzedDocument) -> Bool {
-        if a[ "scope"] != nil { return true }
+        if a["scope"] != nil { return true }
         return a.span.length > 0 && doc.sentences.contains { $0.span == a.span } && a["label"] == nil
     }
 
@@ -74,22 +88,26 @@ struct DocumentView {
             return "\(scope) \(score.number.map { String(format: "%+.2f", $0) } ?? score.text)"
         }
         var parts: [String] = []
-        if let l = a["label"], !l.isNull { parts.append(l.text) }
-        else if let k = a["kind"], !k.isNull { parts.append(k.text) }
-        else { parts.append(a.extractor) }
+        if let l = a["label"], !l.isNull {
+            parts.append(l.text)
+        } else if let k = a["kind"], !k.isNull {
+            parts.append(k.text)
+        } else {
+            parts.append(a.extractor)
+        }
         if let s = a["speaker"], !s.isNull { parts.append(s.text) }
         if let v = a["value"], !v.isNull, a["kind"] != nil { parts.append("=" + v.text) }
         return parts.joined(separator: " ")
     }
 }
 
-import Foundation
-
 extension Session {
     /// `show ID [sentence N] [with EXTRACTOR,...]`
     func show(_ id: String, sentence: Int?, marks: [String]) throws -> String {
         guard let doc = workspace.document(id) ?? (try? workspace.documents(matching: [id]))?.first else {
-            let hint = Suggestions.closest(to: id, among: workspace.documents.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
+            let hint =
+                Suggestions.closest(to: id, among: workspace.documents.map(\.id)).map { " (did you mean '\($0)'?)" }
+                ?? ""
             throw AssayError(.unknownDocument, "no document '\(id)'\(hint); 'docs' lists them")
         }
         var span = doc.fullSpan
@@ -99,7 +117,9 @@ extension Session {
             }
             span = doc.sentences[n - 1].span
         }
-        let defaults = ["entities", "quotes", "numbers", "sentiment"].filter { workspace.registry.extractor(named: $0) != nil }
+        let defaults = ["entities", "quotes", "numbers", "sentiment"].filter {
+            workspace.registry.extractor(named: $0) != nil
+        }
         let chosen = marks.isEmpty ? defaults : marks
         var annotations: [(Int, Annotation)] = []
         if !chosen.isEmpty {

@@ -26,7 +26,8 @@ final class OutputSink {
         let expanded = (path as NSString).expandingTildeInPath
         try AtomicFile.checkFolder(of: expanded, shownAs: path)
         guard FileManager.default.createFile(atPath: expanded, contents: nil),
-              let h = FileHandle(forWritingAtPath: expanded) else {
+            let h = FileHandle(forWritingAtPath: expanded)
+        else {
             throw AssayError(.writeFailed, "cannot write to '\(path)'")
         }
         file = h

@@ -7,7 +7,10 @@ final class ProgressReporter: Sendable {
     let enabled: Bool
     private let write: @Sendable (String) -> Void
     private let start = Date()
-    private struct State { var lastPrint = Date.distantPast; var printed = false }
+    private struct State {
+        var lastPrint = Date.distantPast
+        var printed = false
+    }
     private let state = Mutex(State())
 
     init(enabled: Bool, write: @escaping (String) -> Void) {
@@ -30,7 +33,10 @@ final class ProgressReporter: Sendable {
         guard shouldPrint else { return }
         let rate = Double(done) / elapsed
         let left = rate > 0 ? Double(total - done) / rate : 0
-        write(String(format: "\r\u{1B}[K%d/%d documents, %.0f docs/s, %.0f s left (Ctrl-C stops, keeping what is done)", done, total, rate, left))
+        write(
+            String(
+                format: "\r\u{1B}[K%d/%d documents, %.0f docs/s, %.0f s left (Ctrl-C stops, keeping what is done)",
+                done, total, rate, left))
     }
 
     func finish() {

@@ -25,7 +25,8 @@ public struct ResultRenderer: Sendable {
         case .json:
             if result.records.isEmpty { return "[]\n" }
             return "[\n" + result.records.map { "  " + object($0) }.joined(separator: ",\n") + "\n]\n"
-        case .kwic: return kwic(result.records, columns, labelColumns: (result.selectedColumns ?? []).filter { $0 != "text" })
+        case .kwic:
+            return kwic(result.records, columns, labelColumns: (result.selectedColumns ?? []).filter { $0 != "text" })
         }
     }
 
@@ -48,10 +49,14 @@ public struct ResultRenderer: Sendable {
 
     private func table(_ records: [Record], _ columns: [String]) -> String {
         if records.isEmpty { return "(no results)\n" }
-        let rows = records.map { r in columns.map { clip(cell(r.value(ofExact: $0), prefix: maxCellWidth > 0 ? maxCellWidth + 1 : nil)) } }
+        let rows = records.map { r in
+            columns.map { clip(cell(r.value(ofExact: $0), prefix: maxCellWidth > 0 ? maxCellWidth + 1 : nil)) }
+        }
         var widths = columns.map { headers ? $0.count : 0 }
         for row in rows { for (i, c) in row.enumerated() { widths[i] = max(widths[i], TerminalWidth.of(c)) } }
-        let numeric = columns.indices.map { i in records.allSatisfy { r in r.value(ofExact: columns[i]).map { $0.number != nil && !$0.isText } ?? true } }
+        let numeric = columns.indices.map { i in
+            records.allSatisfy { r in r.value(ofExact: columns[i]).map { $0.number != nil && !$0.isText } ?? true }
+        }
         func line(_ cells: [String], bold: Bool = false) -> String {
             var out = ""
             for (i, c) in cells.enumerated() {
@@ -80,13 +85,17 @@ public struct ResultRenderer: Sendable {
             out += "| " + columns.map(esc).joined(separator: " | ") + " |\n"
             out += "|" + columns.map { _ in " --- |" }.joined() + "\n"
         }
-        for r in records { out += "| " + columns.map { esc(cell(r.value(ofExact: $0))) }.joined(separator: " | ") + " |\n" }
+        for r in records {
+            out += "| " + columns.map { esc(cell(r.value(ofExact: $0))) }.joined(separator: " | ") + " |\n"
+        }
         return out
     }
 
     private func delimited(_ records: [Record], _ columns: [String], separator: Character) -> String {
         func quote(_ s: String) -> String {
-            if separator == "\t" { return s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
+            if separator == "\t" {
+                return s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
+            }
             return DelimitedTextWriter.field(s, delimiter: separator)
         }
         var out = ""
@@ -134,7 +143,8 @@ public struct ResultRenderer: Sendable {
                 l = String(left.suffix(contextWidth))
                 rr = String(right.prefix(contextWidth))
             }
-            let label = labelColumns.isEmpty ? d.id : labelColumns.map { cell(r.value(ofExact: $0)) }.joined(separator: "  ")
+            let label =
+                labelColumns.isEmpty ? d.id : labelColumns.map { cell(r.value(ofExact: $0)) }.joined(separator: "  ")
             lines.append((l, match, rr, label))
         }
         let leftWidth = lines.map { TerminalWidth.of($0.0) }.max() ?? 0
@@ -156,7 +166,13 @@ public struct ResultRenderer: Sendable {
         var out = ""
         var lastSpace = false
         for c in s {
-            if c.isWhitespace { if !lastSpace { out.append(" ") }; lastSpace = true } else { out.append(c); lastSpace = false }
+            if c.isWhitespace {
+                if !lastSpace { out.append(" ") }
+                lastSpace = true
+            } else {
+                out.append(c)
+                lastSpace = false
+            }
         }
         return out
     }
@@ -174,7 +190,8 @@ enum TerminalWidth {
         for u in s.unicodeScalars {
             switch u.value {
             case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
-                 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1FAFF, 0x20000...0x3FFFD: w += 2
+                0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1FAFF, 0x20000...0x3FFFD:
+                w += 2
             case 0x0300...0x036F, 0x200B...0x200F: break
             default: w += 1
             }

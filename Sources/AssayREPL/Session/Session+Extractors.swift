@@ -5,7 +5,8 @@ import Foundation
 extension Session {
     func define(_ name: String, _ definition: PatternDefinition, relativeTo directory: String) throws {
         if workspace.registry.extractor(named: name) != nil, !definedNames.contains(name) {
-            throw AssayError(.duplicateExtractor, "'\(name)' is a registered extractor and cannot be redefined; choose another name")
+            throw AssayError(
+                .duplicateExtractor, "'\(name)' is a registered extractor and cannot be redefined; choose another name")
         }
         let extractor: any Extractor
         switch definition {

@@ -5,19 +5,25 @@ import Foundation
 extension Session {
     func applySetting(_ name: String, _ args: [String], at location: Location) throws {
         func onOff() throws -> Bool {
-            guard args.count == 1, let v = ["on": true, "off": false, "true": true, "false": false, "1": true, "0": false][args[0].lowercased()] else {
+            guard args.count == 1,
+                let v = ["on": true, "off": false, "true": true, "false": false, "1": true, "0": false][
+                    args[0].lowercased()]
+            else {
                 throw AssayError(.invalidArgument, "usage: .\(name) on|off")
             }
             return v
         }
         func number() throws -> Int {
-            guard let first = args.first, let n = Int(first), n >= 0 else { throw AssayError(.invalidArgument, "usage: .\(name) N (a whole number)") }
+            guard let first = args.first, let n = Int(first), n >= 0 else {
+                throw AssayError(.invalidArgument, "usage: .\(name) N (a whole number)")
+            }
             return n
         }
         switch name {
         case "mode":
             guard args.count == 1, let m = OutputMode(rawValue: args[0].lowercased()) else {
-                throw AssayError(.invalidArgument, "usage: .mode \(OutputMode.allCases.map(\.rawValue).joined(separator: "|"))")
+                throw AssayError(
+                    .invalidArgument, "usage: .mode \(OutputMode.allCases.map(\.rawValue).joined(separator: "|"))")
             }
             settings.mode = m
         case "headers": settings.headers = try onOff()
@@ -36,7 +42,9 @@ extension Session {
         case "context":
             settings.context = try number()
             if args.count > 1 {
-                guard ["words", "chars", "characters"].contains(args[1]) else { throw AssayError(.invalidArgument, "usage: .context N [chars|words]") }
+                guard ["words", "chars", "characters"].contains(args[1]) else {
+                    throw AssayError(.invalidArgument, "usage: .context N [chars|words]")
+                }
                 settings.contextInWords = args[1] == "words"
             }
         case "color", "colour":

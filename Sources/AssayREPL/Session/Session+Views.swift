@@ -17,7 +17,9 @@ extension Session {
             let name: String
             switch source {
             case .result(let n):
-                guard let r = workspace.results[n] else { throw AssayError(.unknownName, "no result named '\(n)' (see 'results')") }
+                guard let r = workspace.results[n] else {
+                    throw AssayError(.unknownName, "no result named '\(n)' (see 'results')")
+                }
                 result = r
                 name = n
             case .pipeline(let p):
@@ -38,7 +40,9 @@ extension Session {
             guard !named.isEmpty else {
                 throw AssayError(.unknownName, "no named results to report: keep some with 'let NAME = ...' first")
             }
-            let ordered = named.sorted { ($0.value.origin?.serial ?? 0, $0.key) < ($1.value.origin?.serial ?? 0, $1.key) }
+            let ordered = named.sorted {
+                ($0.value.origin?.serial ?? 0, $0.key) < ($1.value.origin?.serial ?? 0, $1.key)
+            }
             let report = ReportPage(results: ordered.map { ($0.key, $0.value) })
             try deliver(report.render(), kind: "report", name: "report", file: file, at: location)
         }
@@ -48,14 +52,23 @@ extension Session {
     /// else a document.
     private func viewPage(_ target: String, marks: [String]) throws -> (String, String) {
         if let result = workspace.results[target] {
-            if !marks.isEmpty { throw AssayError(.invalidArgument, "'with' marks extractors in a document view; 'view \(target)' marks the result's rows") }
+            if !marks.isEmpty {
+                throw AssayError(
+                    .invalidArgument,
+                    "'with' marks extractors in a document view; 'view \(target)' marks the result's rows")
+            }
             return (try ResultView.page(result, name: target, limit: Session.viewDocumentLimit), target)
         }
         guard let doc = workspace.document(target) ?? (try? workspace.documents(matching: [target]))?.first else {
-            let hint = Suggestions.closest(to: target, among: workspace.documents.map(\.id) + Array(workspace.results.keys)).map { " (did you mean '\($0)'?)" } ?? ""
-            throw AssayError(.unknownDocument, "no document or result '\(target)'\(hint); 'docs' and 'results' list them")
+            let hint =
+                Suggestions.closest(to: target, among: workspace.documents.map(\.id) + Array(workspace.results.keys))
+                .map { " (did you mean '\($0)'?)" } ?? ""
+            throw AssayError(
+                .unknownDocument, "no document or result '\(target)'\(hint); 'docs' and 'results' list them")
         }
-        let defaults = ["entities", "quotes", "numbers", "sentiment"].filter { workspace.registry.extractor(named: $0) != nil }
+        let defaults = ["entities", "quotes", "numbers", "sentiment"].filter {
+            workspace.registry.extractor(named: $0) != nil
+        }
         let chosen = marks.isEmpty ? defaults : marks
         var annotations: [Annotation] = []
         if !chosen.isEmpty {
@@ -64,8 +77,9 @@ extension Session {
             for step in plan.steps { annotations += try run.annotations(of: step) }
             workspace.cache[doc.id] = run.cache
         }
-        let page = DocumentPage(title: doc.id, subtitle: "\(doc.document.source) · marked: \(chosen.joined(separator: ", "))",
-                                sections: [DocumentPage.section(doc, annotations: annotations)])
+        let page = DocumentPage(
+            title: doc.id, subtitle: "\(doc.document.source) · marked: \(chosen.joined(separator: ", "))",
+            sections: [DocumentPage.section(doc, annotations: annotations)])
         return (page.render(), doc.id)
     }
 

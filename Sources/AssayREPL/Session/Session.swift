@@ -29,8 +29,10 @@ public final class Session {
     private let errorOutput: (String) -> Void
     var definedNames: Set<String> = []
 
-    public init(registry: ExtractorRegistry, interactive: Bool, outputIsTerminal: Bool,
-                output: @escaping (String) -> Void, errors: @escaping (String) -> Void) {
+    public init(
+        registry: ExtractorRegistry, interactive: Bool, outputIsTerminal: Bool,
+        output: @escaping (String) -> Void, errors: @escaping (String) -> Void
+    ) {
         workspace = Workspace(registry: registry)
         runner = PipelineRunner(workspace: workspace)
         runner.cancel = cancel
@@ -47,7 +49,9 @@ public final class Session {
         switch settings.color {
         case .on: return true
         case .off: return false
-        case .auto: return interactive && outputIsTerminal && !sink.isRedirected && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        case .auto:
+            return interactive && outputIsTerminal && !sink.isRedirected
+                && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         }
     }
 
@@ -185,7 +189,9 @@ public final class Session {
             let result = try runPipeline(p)
             workspace.results[name] = result
             workspace.results["last"] = result
-            sink.write("\(name): \(result.records.count) row\(result.records.count == 1 ? "" : "s")\(result.partial ? " (partial: interrupted)" : "")\n")
+            sink.write(
+                "\(name): \(result.records.count) row\(result.records.count == 1 ? "" : "s")\(result.partial ? " (partial: interrupted)" : "")\n"
+            )
         case .explain(let p):
             try sink.writeResult(explain(p))
         case .kwic(let p):
@@ -208,10 +214,12 @@ public final class Session {
             sink.write("dropped \(n) document\(n == 1 ? "" : "s"); \(workspace.documents.count) left\n")
         case .listExtractors:
             let rows = workspace.registry.descriptors.map { d in
-                Record(document: nil, span: nil, fields: [
-                    ("name", .string(d.name)), ("summary", .string(d.summary)),
-                    ("requires", .string(d.requires.joined(separator: ", "))), ("version", .string(d.version)),
-                ])
+                Record(
+                    document: nil, span: nil,
+                    fields: [
+                        ("name", .string(d.name)), ("summary", .string(d.summary)),
+                        ("requires", .string(d.requires.joined(separator: ", "))), ("version", .string(d.version))
+                    ])
             }
             try sink.writeResult(renderer.render(ResultSet(records: rows)))
         case .describe(let name):
@@ -220,8 +228,10 @@ public final class Session {
             try define(name, definition, relativeTo: location.directory)
         case .undefine(let name):
             guard definedNames.contains(name) else {
-                throw AssayError(.unknownExtractor, workspace.registry.extractor(named: name) == nil
-                    ? "no extractor named '\(name)'" : "'\(name)' was not made with define and cannot be removed")
+                throw AssayError(
+                    .unknownExtractor,
+                    workspace.registry.extractor(named: name) == nil
+                        ? "no extractor named '\(name)'" : "'\(name)' was not made with define and cannot be removed")
             }
             workspace.registry.unregister(name)
             definedNames.remove(name)
@@ -229,7 +239,9 @@ public final class Session {
         case .save(let name, let path):
             let key = name ?? "last"
             guard let result = workspace.results[key] else {
-                throw AssayError(.unknownName, name == nil ? "nothing to save yet: run a query first" : "no result named '\(key)' (see 'results')")
+                throw AssayError(
+                    .unknownName,
+                    name == nil ? "nothing to save yet: run a query first" : "no result named '\(key)' (see 'results')")
             }
             var r = renderer
             r.color = false
@@ -238,13 +250,17 @@ public final class Session {
             if let m = OutputMode(fileExtension: ext) { r.mode = m }
             let target = resolve(path, relativeTo: location.directory)
             try AtomicFile.write(r.render(result), to: target)
-            sink.write("saved \(result.records.count) row\(result.records.count == 1 ? "" : "s") to \(path) (\(r.mode.rawValue))\n")
+            sink.write(
+                "saved \(result.records.count) row\(result.records.count == 1 ? "" : "s") to \(path) (\(r.mode.rawValue))\n"
+            )
         case .listResults:
             let rows = workspace.results.keys.sorted().map { k in
-                Record(document: nil, span: nil, fields: [
-                    ("name", .string(k)), ("rows", .int(workspace.results[k]!.records.count)),
-                    ("columns", .string(workspace.results[k]!.columns.joined(separator: ", "))),
-                ])
+                Record(
+                    document: nil, span: nil,
+                    fields: [
+                        ("name", .string(k)), ("rows", .int(workspace.results[k]!.records.count)),
+                        ("columns", .string(workspace.results[k]!.columns.joined(separator: ", ")))
+                    ])
             }
             try sink.writeResult(renderer.render(ResultSet(records: rows)))
         case .dropResult(let name):
@@ -259,7 +275,12 @@ public final class Session {
             workspace.invalidateCache()
             sink.write("loaded \(path): \(names.joined(separator: ", "))\n")
         case .listPlugins:
-            let rows = plugins.map { Record(document: nil, span: nil, fields: [("path", .string($0.path)), ("extractors", .string($0.extractors.joined(separator: ", ")))]) }
+            let rows = plugins.map {
+                Record(
+                    document: nil, span: nil,
+                    fields: [("path", .string($0.path)), ("extractors", .string($0.extractors.joined(separator: ", ")))]
+                )
+            }
             try sink.writeResult(renderer.render(ResultSet(records: rows)))
         case .help(let topic):
             sink.write(try help(topic))
@@ -301,18 +322,28 @@ public final class Session {
         let plan = try runner.plan(p)
         var out = "pipeline: \(p.text.trimmingCharacters(in: .whitespaces))\n"
         switch p.source {
-        case .documents(let pats): out += "input: documents \(pats.isEmpty ? "(all \(workspace.documents.count))" : pats.joined(separator: " "))\n"
-        case .search(let pattern, _): out += "input: matches of /\(pattern)/ in all \(workspace.documents.count) documents\n"
+        case .documents(let pats):
+            out +=
+                "input: documents \(pats.isEmpty ? "(all \(workspace.documents.count))" : pats.joined(separator: " "))\n"
+        case .search(let pattern, _):
+            out += "input: matches of /\(pattern)/ in all \(workspace.documents.count) documents\n"
         case .name(let n, _, _):
-            out += workspace.results[n] != nil ? "input: result '\(n)' (\(workspace.results[n]!.records.count) rows)\n"
+            out +=
+                workspace.results[n] != nil
+                ? "input: result '\(n)' (\(workspace.results[n]!.records.count) rows)\n"
                 : "input: all \(workspace.documents.count) documents\n"
         }
         out += "extractors run, in order:\n"
         let asked = Set(plan.steps.map(\.name))
         for (i, n) in plan.order.enumerated() {
             let d = plan.extractor(n).descriptor
-            let why = asked.contains(n) ? "asked for" : "required by " + plan.order.filter { plan.extractor($0).descriptor.requires.contains(n) }.joined(separator: ", ")
-            out += "  \(i + 1). \(n) (\(why))\(d.requires.isEmpty ? "" : "; requires \(d.requires.joined(separator: ", "))")\n"
+            let why =
+                asked.contains(n)
+                ? "asked for"
+                : "required by "
+                    + plan.order.filter { plan.extractor($0).descriptor.requires.contains(n) }.joined(separator: ", ")
+            out +=
+                "  \(i + 1). \(n) (\(why))\(d.requires.isEmpty ? "" : "; requires \(d.requires.joined(separator: ", "))")\n"
         }
         if plan.order.isEmpty { out += "  (none)\n" }
         out += "stages:\n"
@@ -324,9 +355,11 @@ public final class Session {
         switch s {
         case .extract(let n, _, _): return "\(n) inside each row"
         case .filter: return "where (filter rows)"
-        case .sort(let k): return "sort by " + k.map { $0.field + ($0.descending ? " desc" : "") }.joined(separator: ", ")
+        case .sort(let k):
+            return "sort by " + k.map { $0.field + ($0.descending ? " desc" : "") }.joined(separator: ", ")
         case .limit(let n): return "limit \(n)"
-        case .count(let by, let m): return by.isEmpty ? "count" : "count by \(by.joined(separator: ", "))" + (m > 0 ? " min \(m)" : "")
+        case .count(let by, let m):
+            return by.isEmpty ? "count" : "count by \(by.joined(separator: ", "))" + (m > 0 ? " min \(m)" : "")
         case .select(let f): return "select \(f.joined(separator: ", "))"
         case .group(let f): return "group by \(f)"
         case .stats(let f, let by): return "stats \(f)" + (by.isEmpty ? "" : " by \(by.joined(separator: ", "))")
@@ -340,12 +373,16 @@ public final class Session {
         return (directory as NSString).appendingPathComponent(expanded)
     }
 
-    public func load(_ paths: [String], options: LoadOptions = LoadOptions(), relativeTo directory: String = FileManager.default.currentDirectoryPath) throws {
+    public func load(
+        _ paths: [String], options: LoadOptions = LoadOptions(),
+        relativeTo directory: String = FileManager.default.currentDirectoryPath
+    ) throws {
         let result = DocumentLoader(options: options).load(paths.map { resolve($0, relativeTo: directory) })
         for w in result.warnings { note("warning: \(w)") }
         let ids = workspace.add(result.documents)
         if !ids.isEmpty || result.errors.isEmpty {
-            sink.write("loaded \(ids.count) document\(ids.count == 1 ? "" : "s") (\(workspace.documents.count) in session)\n")
+            sink.write(
+                "loaded \(ids.count) document\(ids.count == 1 ? "" : "s") (\(workspace.documents.count) in session)\n")
         }
         if let first = result.errors.first {
             for e in result.errors.dropLast() { note("error: \(e.description)") }
@@ -353,7 +390,6 @@ public final class Session {
             throw first
         }
     }
-
 
 }
 

@@ -29,7 +29,9 @@ public struct Completer {
 
         if words.isEmpty {
             if word.hasPrefix(".") { return HelpCatalog.entries.map(\.name).filter { $0.hasPrefix(".") } }
-            return HelpCatalog.entries.map(\.name).filter { !$0.hasPrefix(".") && !Parser.stageWords.contains($0) && $0 != "pipeline" }
+            return HelpCatalog.entries.map(\.name).filter {
+                !$0.hasPrefix(".") && !Parser.stageWords.contains($0) && $0 != "pipeline"
+            }
                 + ["exit"] + extractors + results
         }
         switch first {
@@ -40,7 +42,10 @@ public struct Completer {
         case "show":
             if words.count == 1 { return session.workspace.documents.map(\.id) }
             return ["sentence", "with"] + (previous == "with" || lastChar == "," ? extractors : [])
-        case "drop": return words.count == 1 ? ["all", "result"] + session.workspace.documents.map(\.id) : (previous == "result" ? results : session.workspace.documents.map(\.id))
+        case "drop":
+            return words.count == 1
+                ? ["all", "result"] + session.workspace.documents.map(\.id)
+                : (previous == "result" ? results : session.workspace.documents.map(\.id))
         case ".mode": return OutputMode.allCases.map(\.rawValue)
         case ".headers", ".echo", ".bail", ".timer": return ["on", "off"]
         case ".color", ".colour": return ["on", "off", "auto"]
@@ -53,12 +58,16 @@ public struct Completer {
         if (first == "let" && words.count == 3) || (first == "explain" && words.count == 1) {
             return extractors + results + ["docs"]
         }
-        if ["where", "by", "sort", "select", "and", "or", "not", "stats"].contains(previous.lowercased()) || lastChar == "," || lastChar == "(" {
+        if ["where", "by", "sort", "select", "and", "or", "not", "stats"].contains(previous.lowercased())
+            || lastChar == "," || lastChar == "("
+        {
             return fields(in: before)
         }
         if ["union", "intersect", "except"].contains(previous.lowercased()) { return results }
         if previous.lowercased() == "count" || previous.lowercased() == "group" { return ["by"] }
-        if fields(in: before).contains(previous) { return ["==", "!=", "<", "<=", ">", ">=", "contains", "matches", "asc", "desc"] }
+        if fields(in: before).contains(previous) {
+            return ["==", "!=", "<", "<=", ">", ">=", "contains", "matches", "asc", "desc"]
+        }
         if ["docs"].contains(previous) { return session.workspace.documents.map(\.id) }
         return ["|"]
     }
@@ -70,17 +79,23 @@ public struct Completer {
         var own = ExtractorDescriptor.commonFields.map(\.name)
         var inherited: [String] = []
         var previous: ExtractorDescriptor?
-        let segments = text.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        let segments = text.split(separator: "|", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
         for (index, segment) in segments.enumerated() {
             let isCurrent = index == segments.count - 1
             var head = segment.split(separator: " ").first.map(String.init) ?? ""
             if head == "let", let eq = segment.firstIndex(of: "=") {
-                head = segment[segment.index(after: eq)...].trimmingCharacters(in: .whitespaces).split(separator: " ").first.map(String.init) ?? ""
+                head =
+                    segment[segment.index(after: eq)...].trimmingCharacters(in: .whitespaces).split(separator: " ")
+                    .first.map(String.init) ?? ""
             }
             if let d = registry.extractor(named: head)?.descriptor {
                 // Rows of an inner extractor keep the outer row's fields as `outer.field`.
                 if let p = previous {
-                    inherited += (ExtractorDescriptor.commonFields.dropFirst(2) + p.fields).map { "\(p.name).\($0.name)" }
+                    inherited += (ExtractorDescriptor.commonFields.dropFirst(2) + p.fields).map {
+                        "\(p.name).\($0.name)"
+                    }
                 }
                 own = ExtractorDescriptor.commonFields.map(\.name) + d.fields.map(\.name)
                 previous = d
@@ -89,7 +104,10 @@ public struct Completer {
             } else if head == "docs" {
                 own = ["doc", "chars", "tokens", "sentences", "paragraphs", "source"]
             } else if head == "count" && !isCurrent {
-                own = segment.split(separator: " ").dropFirst(2).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",")) } + ["count"]
+                own =
+                    segment.split(separator: " ").dropFirst(2).map {
+                        $0.trimmingCharacters(in: CharacterSet(charactersIn: ","))
+                    } + ["count"]
                 inherited = []
             } else if head == "stats" && !isCurrent {
                 own = ["count", "mean", "min", "max"]
@@ -104,16 +122,20 @@ public struct Completer {
         let expanded = (word as NSString).expandingTildeInPath
         let dir: String, prefix: String, shownDir: String
         if word.hasSuffix("/") {
-            dir = expanded; prefix = ""; shownDir = word
+            dir = expanded
+            prefix = ""
+            shownDir = word
         } else {
             dir = (expanded as NSString).deletingLastPathComponent
             prefix = (expanded as NSString).lastPathComponent
             shownDir = word.contains("/") ? String(word[...word.lastIndex(of: "/")!]) : ""
         }
         let listing = (try? FileManager.default.contentsOfDirectory(atPath: dir.isEmpty ? "." : dir)) ?? []
-        return listing.filter { $0.hasPrefix(prefix) && (!$0.hasPrefix(".") || prefix.hasPrefix(".")) }.sorted().map { name in
+        return listing.filter { $0.hasPrefix(prefix) && (!$0.hasPrefix(".") || prefix.hasPrefix(".")) }.sorted().map {
+            name in
             var isDir: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: ((dir.isEmpty ? "." : dir) as NSString).appendingPathComponent(name), isDirectory: &isDir)
+            _ = FileManager.default.fileExists(
+                atPath: ((dir.isEmpty ? "." : dir) as NSString).appendingPathComponent(name), isDirectory: &isDir)
             return shownDir + name + (isDir.boolValue ? "/" : "")
         }
     }

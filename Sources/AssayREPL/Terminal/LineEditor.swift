@@ -60,7 +60,9 @@ public final class LineEditor {
 }
 
 /// libedit's completion hook: candidates from the active editor's ``Completer``.
-private func assayAttemptCompletion(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
+private func assayAttemptCompletion(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int32)
+    -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+{
     assay_set_completion_over(1)  // never fall back to libedit's file name completion
     guard let editor = LineEditor.active, let lineBuffer = assay_line_buffer() else { return nil }
     let line = String(cString: lineBuffer)

@@ -21,22 +21,26 @@ public struct AcronymsExtractor: Extractor {
         version: "1.0",
         fields: [
             FieldDescriptor("acronym", .string, "the acronym, without a plural s"),
-            FieldDescriptor("expansion", .string, "what it stands for, as the document spells it (null if never spelled out)"),
-            FieldDescriptor("defined", .bool, "true where the document spells it out, false for a mention"),
+            FieldDescriptor(
+                "expansion", .string, "what it stands for, as the document spells it (null if never spelled out)"),
+            FieldDescriptor("defined", .bool, "true where the document spells it out, false for a mention")
         ],
         options: [
-            OptionDescriptor("undefined", default: false, "also report abbreviations the document never spells out"),
+            OptionDescriptor("undefined", default: false, "also report abbreviations the document never spells out")
         ])
 
     public var descriptor: ExtractorDescriptor { Self.descriptor }
 
     public init() {}
 
-    public func extract(from document: AnalyzedDocument, in span: Span, context: ExtractionContext) throws -> [Annotation] {
+    public func extract(from document: AnalyzedDocument, in span: Span, context: ExtractionContext) throws
+        -> [Annotation]
+    {
         let definitions = DefinitionFinder().definitions(in: document)
         var out: [Annotation] = definitions.filter { span.contains($0.span) }.map { d in
-            Annotation(extractor: "acronyms", span: d.span,
-                       fields: ["acronym": .string(d.acronym), "expansion": .string(d.expansion), "defined": true])
+            Annotation(
+                extractor: "acronyms", span: d.span,
+                fields: ["acronym": .string(d.acronym), "expansion": .string(d.expansion), "defined": true])
         }
         let byAcronym = Dictionary(grouping: definitions, by: \.acronym)
         let definitionTokens = Set(definitions.map(\.acronymToken))
@@ -48,11 +52,17 @@ public struct AcronymsExtractor: Extractor {
                 // Inside a definition's long form ("... Organisation of the SCO (...)") is not a mention.
                 if candidates.contains(where: { $0.span.contains(tokenSpan) }) { continue }
                 let definition = candidates.last { $0.span.start < tokenSpan.start } ?? candidates[0]
-                out.append(Annotation(extractor: "acronyms", span: tokenSpan,
-                                      fields: ["acronym": .string(acronym), "expansion": .string(definition.expansion), "defined": false]))
+                out.append(
+                    Annotation(
+                        extractor: "acronyms", span: tokenSpan,
+                        fields: [
+                            "acronym": .string(acronym), "expansion": .string(definition.expansion), "defined": false
+                        ]))
             } else if includeUndefined, !Self.isRomanNumeral(acronym) {
-                out.append(Annotation(extractor: "acronyms", span: tokenSpan,
-                                      fields: ["acronym": .string(acronym), "expansion": .null, "defined": false]))
+                out.append(
+                    Annotation(
+                        extractor: "acronyms", span: tokenSpan,
+                        fields: ["acronym": .string(acronym), "expansion": .null, "defined": false]))
             }
         }
         return out.sorted { $0.span < $1.span }

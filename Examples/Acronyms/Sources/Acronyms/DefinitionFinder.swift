@@ -25,7 +25,8 @@ struct DefinitionFinder {
             var i = sentence.tokens.lowerBound
             while i < sentence.tokens.upperBound {
                 if document.text(ofToken: i) == "(", let close = closingParenthesis(after: i, in: sentence, document),
-                   let definition = definition(open: i, close: close, sentence: sentence, document) {
+                    let definition = definition(open: i, close: close, sentence: sentence, document)
+                {
                     found.append(definition)
                     i = close
                 }
@@ -36,7 +37,9 @@ struct DefinitionFinder {
     }
 
     /// A definition around the parenthesis `open ..< close`, in either order.
-    private func definition(open: Int, close: Int, sentence: Sentence, _ document: AnalyzedDocument) -> AcronymDefinition? {
+    private func definition(open: Int, close: Int, sentence: Sentence, _ document: AnalyzedDocument)
+        -> AcronymDefinition?
+    {
         let inside = (open + 1)..<close
         // "Long Form (LF)": one acronym token inside, the long form before.
         if inside.count == 1, let acronym = Self.acronym(document.text(ofToken: inside.lowerBound)) {
@@ -45,21 +48,26 @@ struct DefinitionFinder {
             while first > earliest, !Self.isBoundary(document.text(ofToken: first - 1)) { first -= 1 }
             let words = Self.words(in: first..<open, document)
             guard let start = matcher.match(acronym: acronym, words: words) else { return nil }
-            let longForm = Span(document.tokens[words[start].token].span.start, document.tokens[words[words.count - 1].token].span.end)
-            return AcronymDefinition(acronym: acronym, expansion: document.text(of: longForm),
-                                     span: Span(longForm.start, document.tokens[close].span.end),
-                                     acronymToken: inside.lowerBound)
+            let longForm = Span(
+                document.tokens[words[start].token].span.start, document.tokens[words[words.count - 1].token].span.end)
+            return AcronymDefinition(
+                acronym: acronym, expansion: document.text(of: longForm),
+                span: Span(longForm.start, document.tokens[close].span.end),
+                acronymToken: inside.lowerBound)
         }
         // "LF (Long Form)": the acronym just before, the long form inside.
         if inside.count >= 2, open > sentence.tokens.lowerBound,
-           let acronym = Self.acronym(document.text(ofToken: open - 1)) {
+            let acronym = Self.acronym(document.text(ofToken: open - 1))
+        {
             var words = Self.words(in: inside, document)
             if words.first?.text == "the" { words.removeFirst() }
-            guard matcher.match(acronym: acronym, words: words, wholeWords: true) == 0, let firstWord = words.first else { return nil }
+            guard matcher.match(acronym: acronym, words: words, wholeWords: true) == 0, let firstWord = words.first
+            else { return nil }
             let longForm = Span(document.tokens[firstWord.token].span.start, document.tokens[close - 1].span.end)
-            return AcronymDefinition(acronym: acronym, expansion: document.text(of: longForm),
-                                     span: Span(document.tokens[open - 1].span.start, document.tokens[close].span.end),
-                                     acronymToken: open - 1)
+            return AcronymDefinition(
+                acronym: acronym, expansion: document.text(of: longForm),
+                span: Span(document.tokens[open - 1].span.start, document.tokens[close].span.end),
+                acronymToken: open - 1)
         }
         return nil
     }
@@ -100,11 +108,18 @@ struct DefinitionFinder {
     /// lowercase `s` besides ("NGOs"). Returns it without the plural `s`.
     static func acronym(_ token: String) -> String? {
         var scalars = Array(token.unicodeScalars)
-        if scalars.count > 2, scalars.last == "s", scalars[scalars.count - 2].properties.isUppercase { scalars.removeLast() }
-        guard (2...10).contains(scalars.count), let first = scalars.first, first.properties.isUppercase else { return nil }
+        if scalars.count > 2, scalars.last == "s", scalars[scalars.count - 2].properties.isUppercase {
+            scalars.removeLast()
+        }
+        guard (2...10).contains(scalars.count), let first = scalars.first, first.properties.isUppercase else {
+            return nil
+        }
         var capitals = 0
         for s in scalars {
-            if s.properties.isUppercase { capitals += 1; continue }
+            if s.properties.isUppercase {
+                capitals += 1
+                continue
+            }
             if s.properties.numericType != nil || "&.-".unicodeScalars.contains(s) { continue }
             return nil
         }

@@ -24,7 +24,8 @@ struct LongFormMatcher {
     }
 
     static let functionWords: Set<String> = [
-        "a", "an", "the", "of", "for", "and", "in", "on", "to", "at", "by", "with", "de", "del", "du", "des", "la", "le", "der", "y", "et", "&",
+        "a", "an", "the", "of", "for", "and", "in", "on", "to", "at", "by", "with", "de", "del", "du", "des", "la",
+        "le", "der", "y", "et", "&"
     ]
 
     /// Legal-form words a company's acronym often leaves out ("Guinness Peat Group Plc (GPG)").
@@ -35,7 +36,10 @@ struct LongFormMatcher {
     /// - Parameter wholeWords: require the long form to use every word (when the long form is
     ///   the parenthesis, as in "SCO (Shanghai Cooperation Organisation)").
     func match(acronym: String, words: [Word], wholeWords: Bool = false) -> Int? {
-        let letters = Array(acronym.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+        let letters = Array(
+            acronym.lowercased().unicodeScalars.filter {
+                $0.properties.isAlphabetic || $0.properties.numericType != nil
+            })
         guard !letters.isEmpty, !words.isEmpty else { return nil }
         let starts = wholeWords ? [0] : Array((0..<words.count).reversed())
         for s in starts where !words[s].isFunctionWord && words[s].initial == letters[0] {
@@ -43,7 +47,8 @@ struct LongFormMatcher {
         }
         // Letters in order, inside the last word only.
         if let last = words.last, !last.isFunctionWord, !wholeWords || words.count == 1,
-           lettersInOrder(letters, in: last.text) {
+            lettersInOrder(letters, in: last.text)
+        {
             return words.count - 1
         }
         return nil

@@ -1,5 +1,6 @@
 import AssayCore
 import Testing
+
 @testable import Acronyms
 
 /// Unit tests run the extractor through the core's ExtractorHarness, exactly as Assay runs it.
@@ -7,7 +8,8 @@ import Testing
     let harness = try! ExtractorHarness(AcronymsExtractor())
 
     @Test func linksLaterMentionsToTheDefinition() throws {
-        let found = try harness.run("""
+        let found = try harness.run(
+            """
             Leaders of the Shanghai Cooperation Organisation (SCO) met in Tianjin. \
             The SCO was founded in 2001, and SCO members trade widely.
             """)
@@ -23,13 +25,15 @@ import Testing
     }
 
     @Test func acceptsTheAcronymFirst() throws {
-        let found = try harness.run("The WHO (World Health Organization) warned on Monday. WHO officials declined to comment.")
+        let found = try harness.run(
+            "The WHO (World Health Organization) warned on Monday. WHO officials declined to comment.")
         #expect(found.map(\.text) == ["WHO (World Health Organization)", "WHO"])
         #expect(found.map { $0["expansion"] } == ["World Health Organization", "World Health Organization"])
     }
 
     @Test func handlesPluralsHyphensAndCommas() throws {
-        let found = try harness.run("""
+        let found = try harness.run(
+            """
             Several non-governmental organisations (NGOs) joined the United Nations Educational, \
             Scientific and Cultural Organization (UNESCO) appeal. One NGO left UNESCO.
             """)
@@ -42,9 +46,10 @@ import Testing
             Brent on the Singapore International Monetary Exchange (SIMEX) slipped. The Kuomintang (KMT) \
             lost ground, and Guinness Peat Group Plc (GPG) sold shares.
             """
-        #expect(try harness.run(text).map { $0["expansion"] } == [
-            "Singapore International Monetary Exchange", "Kuomintang", "Guinness Peat Group Plc",
-        ])
+        #expect(
+            try harness.run(text).map { $0["expansion"] } == [
+                "Singapore International Monetary Exchange", "Kuomintang", "Guinness Peat Group Plc"
+            ])
     }
 
     @Test func rejectsLetterSoupThatIsNotAnAcronymOfTheWords() throws {
@@ -66,7 +71,8 @@ import Testing
     }
 
     @Test func keepsToTheSpanButReadsDefinitionsFromTheWholeDocument() throws {
-        let found = try harness.run("""
+        let found = try harness.run(
+            """
             The International Monetary Fund (IMF) met. "The IMF will act," she said.
             """, within: "The IMF will act,")
         #expect(found.map(\.text) == ["IMF"])

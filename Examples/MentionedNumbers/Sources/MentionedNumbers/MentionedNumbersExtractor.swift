@@ -23,20 +23,24 @@ public struct MentionedNumbersExtractor: Extractor {
             FieldDescriptor("number", .string, "the number, as written"),
             FieldDescriptor("kind", .string, "the number's kind (money, percent, cardinal, ...)"),
             FieldDescriptor("value", .number, "the number's normalised value"),
-            FieldDescriptor("unit", .string, "the number's unit (ISO currency code, %), if any"),
+            FieldDescriptor("unit", .string, "the number's unit (ISO currency code, %), if any")
         ],
         requires: ["entities", "numbers"],
         options: [
-            OptionDescriptor("labels", default: "PERSON,ORG", "entity labels to pair with numbers, comma-separated (* for all)"),
+            OptionDescriptor(
+                "labels", default: "PERSON,ORG", "entity labels to pair with numbers, comma-separated (* for all)")
         ])
 
     public var descriptor: ExtractorDescriptor { Self.descriptor }
 
     public init() {}
 
-    public func extract(from document: AnalyzedDocument, in span: Span, context: ExtractionContext) throws -> [Annotation] {
-        let labels = Set(context.options["labels", default: "PERSON,ORG"].text
-            .split(separator: ",").map { String($0.filter { !$0.isWhitespace }).uppercased() })
+    public func extract(from document: AnalyzedDocument, in span: Span, context: ExtractionContext) throws
+        -> [Annotation]
+    {
+        let labels = Set(
+            context.options["labels", default: "PERSON,ORG"].text
+                .split(separator: ",").map { String($0.filter { !$0.isWhitespace }).uppercased() })
         let entities = context.annotations(from: "entities").filter { e in
             span.contains(e.span) && (labels.contains("*") || labels.contains(e["label"]?.text.uppercased() ?? ""))
         }
@@ -48,14 +52,17 @@ public struct MentionedNumbersExtractor: Extractor {
             guard let sentence = document.sentenceIndex(containing: entity.span.start) else { continue }
             // A number inside the name ("G20", "3M") is part of the name, not a figure about it.
             for number in numbersBySentence[sentence] ?? [] where !number.span.overlaps(entity.span) {
-                out.append(Annotation(extractor: "mentioned-numbers", span: entity.span.union(number.span), fields: [
-                    "entity": .string(document.text(of: entity.span)),
-                    "label": entity["label"] ?? .null,
-                    "number": .string(document.text(of: number.span)),
-                    "kind": number["kind"] ?? .null,
-                    "value": number["value"] ?? .null,
-                    "unit": number["unit"] ?? .null,
-                ]))
+                out.append(
+                    Annotation(
+                        extractor: "mentioned-numbers", span: entity.span.union(number.span),
+                        fields: [
+                            "entity": .string(document.text(of: entity.span)),
+                            "label": entity["label"] ?? .null,
+                            "number": .string(document.text(of: number.span)),
+                            "kind": number["kind"] ?? .null,
+                            "value": number["value"] ?? .null,
+                            "unit": number["unit"] ?? .null
+                        ]))
             }
         }
         return out.sorted { $0.span < $1.span }

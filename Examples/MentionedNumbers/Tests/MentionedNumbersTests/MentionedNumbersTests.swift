@@ -1,5 +1,6 @@
 import AssayCore
 import Testing
+
 @testable import MentionedNumbers
 
 /// Stand-ins for the real `entities` and `numbers` extractors, so these tests check this
@@ -21,12 +22,16 @@ struct FakeNumbers: Extractor {
     let descriptor = ExtractorDescriptor(name: "numbers", summary: "test stand-in: number tokens, $ amounts")
     func extract(from document: AnalyzedDocument, in span: Span, context: ExtractionContext) throws -> [Annotation] {
         document.tokenRange(in: span).compactMap { i in
-            guard document.tokens[i].kind == .number, let value = Double(document.text(ofToken: i).filter { $0 != "," }) else { return nil }
+            guard document.tokens[i].kind == .number, let value = Double(document.text(ofToken: i).filter { $0 != "," })
+            else { return nil }
             let money = i > 0 && document.text(ofToken: i - 1) == "$"
             let span = Span(document.tokens[money ? i - 1 : i].span.start, document.tokens[i].span.end)
-            return Annotation(extractor: "numbers", span: span, fields: [
-                "kind": .string(money ? "money" : "cardinal"), "value": .number(value), "unit": money ? "USD" : .null,
-            ])
+            return Annotation(
+                extractor: "numbers", span: span,
+                fields: [
+                    "kind": .string(money ? "money" : "cardinal"), "value": .number(value),
+                    "unit": money ? "USD" : .null
+                ])
         }
     }
 }
@@ -34,7 +39,9 @@ struct FakeNumbers: Extractor {
 @Suite struct MentionedNumbersTests {
     let harness = try! ExtractorHarness(
         MentionedNumbersExtractor(),
-        requiring: [FakeEntities(names: ["Tim Cook": "PERSON", "Apple": "ORG", "Cupertino": "LOC", "G20": "ORG"]), FakeNumbers()])
+        requiring: [
+            FakeEntities(names: ["Tim Cook": "PERSON", "Apple": "ORG", "Cupertino": "LOC", "G20": "ORG"]), FakeNumbers()
+        ])
 
     @Test func pairsEntitiesWithNumbersOfTheSameSentence() throws {
         let found = try harness.run("Apple sold 1,200 phones for $5. Tim Cook was pleased. Cupertino has 60000 people.")

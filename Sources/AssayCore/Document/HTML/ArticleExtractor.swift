@@ -36,7 +36,8 @@ struct ArticleExtractor {
     }
 
     private func paragraphs(of blocks: [TextBlock], trust: Trust) -> [TextBlock] {
-        var scoring = ContainerScoring(blocks: blocks, skipsUnlikelyParts: trust == .names, weighsNames: trust != .noNames)
+        var scoring = ContainerScoring(
+            blocks: blocks, skipsUnlikelyParts: trust == .names, weighsNames: trust != .noNames)
         guard let containers = scoring.articleContainers() else { return [] }
         let chosen = blocks.filter { b in b.path.contains { containers.contains(ObjectIdentifier($0)) } }
         return BlockClassifier(weighsNames: trust != .noNames).content(of: chosen, containers: containers)

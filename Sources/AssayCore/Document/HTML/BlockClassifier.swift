@@ -16,7 +16,9 @@ struct BlockClassifier {
         // Only names below the article's container count: a page wrapper named
         // `page-with-sidebar` says nothing about the paragraphs inside it.
         func isBoilerplatePart(_ block: TextBlock) -> Bool {
-            guard let top = block.path.lastIndex(where: { containers.contains(ObjectIdentifier($0)) }) else { return false }
+            guard let top = block.path.lastIndex(where: { containers.contains(ObjectIdentifier($0)) }) else {
+                return false
+            }
             for e in block.path[(top + 1)...] {
                 let id = ObjectIdentifier(e)
                 let verdict = hintCache[id] ?? ElementHints(e).isBoilerplateInsideArticle

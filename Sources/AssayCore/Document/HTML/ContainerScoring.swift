@@ -99,7 +99,10 @@ struct ContainerScoring {
         var bestScore = finalScore(best)
         for c in candidates.dropFirst() {
             let s = finalScore(c)
-            if s > bestScore { best = c; bestScore = s }
+            if s > bestScore {
+                best = c
+                bestScore = s
+            }
         }
         var chosen: Set<ObjectIdentifier> = [ObjectIdentifier(best)]
         // Siblings that score alike (the article split over several divs), and paragraphs next to

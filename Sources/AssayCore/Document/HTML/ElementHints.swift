@@ -6,24 +6,30 @@ struct ElementHints {
     /// Words naming parts that are not the article (navigation, comments, sharing, adverts).
     static let negative = [
         "comment", "combx", "contact", "foot", "footnote", "masthead", "media", "meta", "outbrain", "promo", "related",
-        "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "tool", "widget", "social",
+        "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "tool", "widget",
+        "social",
         "banner", "breadcrumb", "menu", "nav", "popup", "recommend", "newsletter", "subscribe", "signup", "login",
         "advert", "byline", "dateline", "caption", "author", "timestamp", "copyright", "disclaimer", "rating", "poll",
-        "most-", "popular", "trending", "teaser", "headline", "print", "email", "toolbar",
+        "most-", "popular", "trending", "teaser", "headline", "print", "email", "toolbar"
     ]
     /// Words naming the article itself.
-    static let positive = ["article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog", "story", "storytext"]
+    static let positive = [
+        "article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog", "story", "storytext"
+    ]
     /// Words naming parts that hardly ever hold the article, so their text is not scored at all.
     static let unlikely = [
         "banner", "breadcrumb", "combx", "comment", "community", "disqus", "extra", "foot", "header", "menu", "related",
-        "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break",
-        "agegate", "pagination", "pager", "popup", "navbar", "subnav", "cookie", "consent", "newsletter",
+        "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
+        "ad-break",
+        "agegate", "pagination", "pager", "popup", "navbar", "subnav", "cookie", "consent", "newsletter"
     ]
     /// Words that keep an otherwise unlikely part in the running (`main-column`, `article-footer`
     /// is still unlikely, `body-header` is not).
     static let maybe = ["and", "article", "body", "column", "content", "main", "shadow", "story"]
     /// Roles and names of elements that are never the article.
-    static let boilerplateRoles: Set<String> = ["navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"]
+    static let boilerplateRoles: Set<String> = [
+        "navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"
+    ]
     static let boilerplateElements: Set<String> = ["nav", "aside", "footer", "header"]
 
     let names: String
@@ -52,7 +58,9 @@ struct ElementHints {
 
     /// `ad`, `ads`, `ad-box`, `top_ad` (as a word of the name: `header` and `load` are no adverts).
     static func namesAnAdvert(_ name: String) -> Bool {
-        name.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).contains { $0 == "ad" || $0 == "ads" || $0 == "adv" }
+        name.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).contains {
+            $0 == "ad" || $0 == "ads" || $0 == "adv"
+        }
     }
 
     /// Whether the names say this part hardly ever holds the article.
@@ -61,7 +69,8 @@ struct ElementHints {
         if ElementHints.boilerplateRoles.contains(role) { return true }
         if ElementHints.boilerplateElements.contains(element.name) { return true }
         guard !names.isEmpty, element.name != "article", element.name != "main" else { return false }
-        return ElementHints.unlikely.contains { names.contains($0) } && !ElementHints.maybe.contains { names.contains($0) }
+        return ElementHints.unlikely.contains { names.contains($0) }
+            && !ElementHints.maybe.contains { names.contains($0) }
     }
 
     /// Whether the names say this part is not article text even inside the article (a caption,

@@ -8,7 +8,9 @@
 /// closed ends at the next `>` (or right after its start tag) instead of at the end of input.
 public struct HTMLTokenizer {
     /// Elements whose content is not markup (only their own end tag closes them).
-    static let rawTextElements: Set<String> = ["script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "textarea", "title"]
+    static let rawTextElements: Set<String> = [
+        "script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "textarea", "title"
+    ]
     /// Raw text elements whose content still has character references (the rest is verbatim).
     static let escapableRawTextElements: Set<String> = ["textarea", "title"]
 
@@ -32,7 +34,9 @@ private let ampersand = UInt8(ascii: "&"), equals = UInt8(ascii: "="), bang = UI
 private let question = UInt8(ascii: "?"), dash = UInt8(ascii: "-")
 private let doubleQuote = UInt8(ascii: "\""), singleQuote = UInt8(ascii: "'")
 
-@inline(__always) private func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C }
+@inline(__always) private func isSpace(_ b: UInt8) -> Bool {
+    b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C
+}
 @inline(__always) private func isLetter(_ b: UInt8) -> Bool { b | 0x20 >= 0x61 && b | 0x20 <= 0x7A }
 @inline(__always) private func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
 
@@ -62,12 +66,30 @@ private struct Scanner {
             let b = bytes[position]
             if b == lessThan, position + 1 < end {
                 let next = bytes[position + 1]
-                if isLetter(next) { flushText(); startTag(); continue }
-                if next == slash { flushText(); endTag(); continue }
-                if next == bang { flushText(); markupDeclaration(); continue }
-                if next == question { flushText(); skipPast(greaterThan, from: position + 2); continue }
+                if isLetter(next) {
+                    flushText()
+                    startTag()
+                    continue
+                }
+                if next == slash {
+                    flushText()
+                    endTag()
+                    continue
+                }
+                if next == bang {
+                    flushText()
+                    markupDeclaration()
+                    continue
+                }
+                if next == question {
+                    flushText()
+                    skipPast(greaterThan, from: position + 2)
+                    continue
+                }
             }
-            if b == ampersand, let after = HTMLEntities.decode(bytes, at: position, end: end, inAttribute: false, into: &text) {
+            if b == ampersand,
+                let after = HTMLEntities.decode(bytes, at: position, end: end, inAttribute: false, into: &text)
+            {
                 position = after
                 continue
             }
@@ -97,13 +119,25 @@ private struct Scanner {
         if start + 1 < bytes.count, bytes[start] == dash, bytes[start + 1] == dash {
             var i = start + 2
             // `<!-->` and `<!--->` are empty comments.
-            if i < bytes.count, bytes[i] == greaterThan { position = i + 1; return }
-            if i + 1 < bytes.count, bytes[i] == dash, bytes[i + 1] == greaterThan { position = i + 2; return }
+            if i < bytes.count, bytes[i] == greaterThan {
+                position = i + 1
+                return
+            }
+            if i + 1 < bytes.count, bytes[i] == dash, bytes[i + 1] == greaterThan {
+                position = i + 2
+                return
+            }
             if i < noCommentEndAfter {
                 while i + 2 < bytes.count {
-                    if bytes[i] == dash, bytes[i + 1] == dash, bytes[i + 2] == greaterThan { position = i + 3; return }
-                    if bytes[i] == dash, bytes[i + 1] == dash, bytes[i + 2] == bang, i + 3 < bytes.count, bytes[i + 3] == greaterThan {
-                        position = i + 4; return
+                    if bytes[i] == dash, bytes[i + 1] == dash, bytes[i + 2] == greaterThan {
+                        position = i + 3
+                        return
+                    }
+                    if bytes[i] == dash, bytes[i + 1] == dash, bytes[i + 2] == bang, i + 3 < bytes.count,
+                        bytes[i + 3] == greaterThan
+                    {
+                        position = i + 4
+                        return
                     }
                     i += 1
                 }
@@ -150,8 +184,14 @@ private struct Scanner {
         let end = bytes.count
         while position < end {
             let b = bytes[position]
-            if b == greaterThan { position += 1; return (list, selfClosing) }
-            if isSpace(b) { position += 1; continue }
+            if b == greaterThan {
+                position += 1
+                return (list, selfClosing)
+            }
+            if isSpace(b) {
+                position += 1
+                continue
+            }
             if b == slash {
                 position += 1
                 selfClosing = position < end && bytes[position] == greaterThan
@@ -190,12 +230,18 @@ private struct Scanner {
             let knownMissing = quote == doubleQuote ? noDoubleQuoteAfter : noSingleQuoteAfter
             if start < knownMissing {
                 while i < end, bytes[i] != quote { i += 1 }
-            } else { i = end }
+            } else {
+                i = end
+            }
             if i < end {
                 position = i + 1
                 return decodedValue(start, i)
             }
-            if quote == doubleQuote { noDoubleQuoteAfter = min(noDoubleQuoteAfter, start) } else { noSingleQuoteAfter = min(noSingleQuoteAfter, start) }
+            if quote == doubleQuote {
+                noDoubleQuoteAfter = min(noDoubleQuoteAfter, start)
+            } else {
+                noSingleQuoteAfter = min(noSingleQuoteAfter, start)
+            }
             // An unclosed quote: the value ends at the tag's `>`.
             valueEnd = start
             while valueEnd < end, bytes[valueEnd] != greaterThan { valueEnd += 1 }
@@ -238,7 +284,8 @@ private struct Scanner {
             if HTMLTokenizer.escapableRawTextElements.contains(name) {
                 tokens.append(.text(decodedValue(start, found, inAttribute: false)))
             } else {
-                tokens.append(.text(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<found]), as: UTF8.self)))
+                tokens.append(
+                    .text(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<found]), as: UTF8.self)))
             }
         }
         position = found + 2 + nameBytes.count
@@ -264,10 +311,13 @@ private struct Scanner {
         out.reserveCapacity(end - start)
         var i = start
         while i < end {
-            if bytes[i] == ampersand, let after = HTMLEntities.decode(bytes, at: i, end: end, inAttribute: inAttribute, into: &out) {
+            if bytes[i] == ampersand,
+                let after = HTMLEntities.decode(bytes, at: i, end: end, inAttribute: inAttribute, into: &out)
+            {
                 i = after
             } else {
-                out.append(bytes[i]); i += 1
+                out.append(bytes[i])
+                i += 1
             }
         }
         return String(decoding: out, as: UTF8.self)

@@ -18,14 +18,17 @@ public struct HTMLTreeBuilder {
         var rootAttributes: [HTMLAttribute] = []
         for token in tokens {
             if case .startTag(let name, let attributes, _) = token, name == "html" || name == "body" {
-                for a in attributes where !rootAttributes.contains(where: { $0.name == a.name }) { rootAttributes.append(a) }
+                for a in attributes where !rootAttributes.contains(where: { $0.name == a.name }) {
+                    rootAttributes.append(a)
+                }
             }
         }
         var state = State(root: HTMLElement(name: "html", attributes: rootAttributes))
         for token in tokens {
             switch token {
             case .text(let text): state.appendText(text)
-            case .startTag(let name, let attributes, let selfClosing): state.start(name, attributes, selfClosing: selfClosing)
+            case .startTag(let name, let attributes, let selfClosing):
+                state.start(name, attributes, selfClosing: selfClosing)
             case .endTag(let name): state.end(name)
             }
         }
@@ -63,21 +66,27 @@ private struct State {
         current.children.append(.element(element))
         let isVoid = HTMLElementKinds.void.contains(name)
         // `<div/>` is an open div in HTML, but `<foo/>` of embedded XML (and SVG) is empty.
-        let empty = isVoid || (selfClosing && !HTMLElementKinds.block.contains(name) && !HTMLElementKinds.inline.contains(name))
+        let empty =
+            isVoid || (selfClosing && !HTMLElementKinds.block.contains(name) && !HTMLElementKinds.inline.contains(name))
         if !empty, stack.count < HTMLTreeBuilder.maximumDepth { stack.append(element) }
     }
 
     mutating func end(_ name: String) {
         if name == "html" || name == "body" || name == "head" { return }
         flushText()
-        if name == "br" { start("br", [], selfClosing: true); return }
+        if name == "br" {
+            start("br", [], selfClosing: true)
+            return
+        }
         guard let index = openIndex(of: name) else { return }
         stack.removeSubrange(index...)
     }
 
     /// The stack index of the open element an end tag `name` closes, or nil if it closes none.
     func openIndex(of name: String) -> Int? {
-        let isTablePart = name == "td" || name == "th" || name == "tr" || name == "table" || name == "tbody" || name == "thead" || name == "tfoot" || name == "caption"
+        let isTablePart =
+            name == "td" || name == "th" || name == "tr" || name == "table" || name == "tbody" || name == "thead"
+            || name == "tfoot" || name == "caption"
         var i = stack.count - 1
         while i > 0 {
             let open = stack[i].name
@@ -97,15 +106,22 @@ private struct State {
         if HTMLElementKinds.closesParagraph.contains(name) { close("p", within: ["button"]) }
         switch name {
         case "li": close("li", within: ["ul", "ol", "menu", "dir"])
-        case "dd", "dt": close("dd", within: ["dl"]); close("dt", within: ["dl"])
-        case "td", "th": close("td", within: ["tr", "table"]); close("th", within: ["tr", "table"])
+        case "dd", "dt":
+            close("dd", within: ["dl"])
+            close("dt", within: ["dl"])
+        case "td", "th":
+            close("td", within: ["tr", "table"])
+            close("th", within: ["tr", "table"])
         case "tr":
-            close("td", within: ["tr", "table"]); close("th", within: ["tr", "table"]); close("tr", within: ["table"])
+            close("td", within: ["tr", "table"])
+            close("th", within: ["tr", "table"])
+            close("tr", within: ["table"])
         case "tbody", "thead", "tfoot":
             for part in ["td", "th", "tr", "tbody", "thead", "tfoot"] { close(part, within: ["table"]) }
         case "option": if current.name == "option" { stack.removeLast() }
         case "a": closeInline("a")
-        case "h1", "h2", "h3", "h4", "h5", "h6": if HTMLElementKinds.headings.contains(current.name) { stack.removeLast() }
+        case "h1", "h2", "h3", "h4", "h5", "h6":
+            if HTMLElementKinds.headings.contains(current.name) { stack.removeLast() }
         default: break
         }
     }
@@ -116,7 +132,10 @@ private struct State {
         var i = stack.count - 1
         while i > 0 {
             let open = stack[i].name
-            if open == name { stack.removeSubrange(i...); return }
+            if open == name {
+                stack.removeSubrange(i...)
+                return
+            }
             if !HTMLElementKinds.inline.contains(open) { return }
             i -= 1
         }
@@ -128,7 +147,10 @@ private struct State {
         var i = stack.count - 1
         while i > 0 {
             let open = stack[i].name
-            if open == name { stack.removeSubrange(i...); return }
+            if open == name {
+                stack.removeSubrange(i...)
+                return
+            }
             if containers.contains(open) || HTMLElementKinds.scopeBoundaries.contains(open) { return }
             i -= 1
         }

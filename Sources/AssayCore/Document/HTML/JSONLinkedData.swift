@@ -17,10 +17,13 @@ struct JSONLinkedData {
     mutating func read(_ json: String) {
         var text = json.trimmingCharacters(in: .whitespacesAndNewlines)
         // Some pages wrap the JSON in `<!-- -->` or CDATA markers.
-        for marker in ["<!--", "//<![CDATA[", "<![CDATA["] where text.hasPrefix(marker) { text.removeFirst(marker.count) }
+        for marker in ["<!--", "//<![CDATA[", "<![CDATA["] where text.hasPrefix(marker) {
+            text.removeFirst(marker.count)
+        }
         for marker in ["-->", "//]]>", "]]>"] where text.hasSuffix(marker) { text.removeLast(marker.count) }
         guard let data = text.data(using: .utf8),
-              let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { return }
+            let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        else { return }
         visit(object, depth: 0)
     }
 
@@ -33,18 +36,25 @@ struct JSONLinkedData {
         guard let dict = object as? [String: Any] else { return }
         if let graph = dict["@graph"] { visit(graph, depth: depth + 1) }
         let types = JSONLinkedData.strings(dict["@type"])
-        let isArticle = types.contains { $0.hasSuffix("Article") || $0 == "BlogPosting" || $0 == "Report" || $0 == "LiveBlogPosting" }
+        let isArticle = types.contains {
+            $0.hasSuffix("Article") || $0 == "BlogPosting" || $0 == "Report" || $0 == "LiveBlogPosting"
+        }
         let isPage = types.contains { $0.hasSuffix("WebPage") }
         guard isArticle || (isPage && !foundArticle) else { return }
         if isArticle && !foundArticle {
             // The first article's facts win over anything a WebPage object said.
             self = JSONLinkedData(foundArticle: true)
         }
-        headline = headline ?? JSONLinkedData.strings(dict["headline"]).first ?? JSONLinkedData.strings(dict["name"]).first
-        datePublished = datePublished ?? JSONLinkedData.strings(dict["datePublished"]).first ?? JSONLinkedData.strings(dict["dateCreated"]).first
+        headline =
+            headline ?? JSONLinkedData.strings(dict["headline"]).first ?? JSONLinkedData.strings(dict["name"]).first
+        datePublished =
+            datePublished ?? JSONLinkedData.strings(dict["datePublished"]).first
+            ?? JSONLinkedData.strings(dict["dateCreated"]).first
         author = author ?? JSONLinkedData.names(dict["author"]).nilIfEmpty?.joined(separator: ", ")
         publisher = publisher ?? JSONLinkedData.names(dict["publisher"]).first
-        url = url ?? JSONLinkedData.strings(dict["url"]).first ?? JSONLinkedData.strings((dict["mainEntityOfPage"] as? [String: Any])?["@id"]).first
+        url =
+            url ?? JSONLinkedData.strings(dict["url"]).first
+            ?? JSONLinkedData.strings((dict["mainEntityOfPage"] as? [String: Any])?["@id"]).first
         language = language ?? JSONLinkedData.strings(dict["inLanguage"]).first
         if isArticle { articleBody = articleBody ?? JSONLinkedData.strings(dict["articleBody"]).first }
     }

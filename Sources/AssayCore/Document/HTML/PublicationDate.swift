@@ -25,7 +25,8 @@ enum PublicationDate {
             let day = separated ? digits(8, 2) : digits(6, 2)
             if let month, let day, valid(year, month, day) {
                 if separated, scalars[4] == "-", scalars.count > 10, scalars[10] == "T" || scalars[10] == " " {
-                    return scalars[10] == "T" ? text : text.replacingOccurrences(of: " ", with: "T", options: [], range: text.range(of: " "))
+                    return scalars[10] == "T"
+                        ? text : text.replacingOccurrences(of: " ", with: "T", options: [], range: text.range(of: " "))
                 }
                 return format(year, month, day)
             }
@@ -39,7 +40,8 @@ enum PublicationDate {
             } else if month == nil, w.count >= 3, let m = months.firstIndex(of: String(w.prefix(3))) {
                 month = m + 1
             } else if w.count > 2, w.hasSuffix("st") || w.hasSuffix("nd") || w.hasSuffix("rd") || w.hasSuffix("th"),
-                      let n = Int(w.dropLast(2)), day == nil, n >= 1, n <= 31 {
+                let n = Int(w.dropLast(2)), day == nil, n >= 1, n <= 31
+            {
                 day = n
             }
         }
@@ -47,7 +49,9 @@ enum PublicationDate {
         return nil
     }
 
-    private static func valid(_ y: Int, _ m: Int, _ d: Int) -> Bool { y >= 1800 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= 31 }
+    private static func valid(_ y: Int, _ m: Int, _ d: Int) -> Bool {
+        y >= 1800 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= 31
+    }
 
     private static func format(_ y: Int, _ m: Int, _ d: Int) -> String {
         String(format: "%04d-%02d-%02d", y, m, d)

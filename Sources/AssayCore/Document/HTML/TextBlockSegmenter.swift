@@ -126,14 +126,23 @@ struct TextBlockSegmenter {
     private mutating func flush() {
         defer {
             buffer.removeAll(keepingCapacity: true)
-            words = 0; linkedWords = 0; commas = 0; ideographs = 0; linkedIdeographs = 0
-            inWord = false; pendingSpace = false; pendingBreaks = 0
+            words = 0
+            linkedWords = 0
+            commas = 0
+            ideographs = 0
+            linkedIdeographs = 0
+            inWord = false
+            pendingSpace = false
+            pendingBreaks = 0
         }
         guard !buffer.isEmpty else { return }
         let text = String(decoding: buffer, as: UTF8.self)
         let wordCount = words + ideographs / 2, linked = linkedWords + linkedIdeographs / 2
-        let commaCount = commas + text.unicodeScalars.filter { $0 == "\u{3001}" || $0 == "\u{FF0C}" || $0 == "\u{060C}" }.count
-        blocks.append(TextBlock(text: text, wordCount: wordCount, linkedWordCount: linked, commaCount: commaCount,
-                                path: path, index: blocks.count))
+        let commaCount =
+            commas + text.unicodeScalars.filter { $0 == "\u{3001}" || $0 == "\u{FF0C}" || $0 == "\u{060C}" }.count
+        blocks.append(
+            TextBlock(
+                text: text, wordCount: wordCount, linkedWordCount: linked, commaCount: commaCount,
+                path: path, index: blocks.count))
     }
 }

@@ -15,8 +15,10 @@ public struct WebPageMetadata: Sendable, Hashable {
     /// JSON-LD's `articleBody`, when the page carries one.
     public var articleBody: String?
 
-    public init(title: String? = nil, date: String? = nil, author: String? = nil, siteName: String? = nil,
-                url: String? = nil, language: String? = nil, articleBody: String? = nil) {
+    public init(
+        title: String? = nil, date: String? = nil, author: String? = nil, siteName: String? = nil,
+        url: String? = nil, language: String? = nil, articleBody: String? = nil
+    ) {
         self.title = title
         self.date = date
         self.author = author
@@ -43,7 +45,9 @@ public struct WebPageMetadata: Sendable, Hashable {
         for e in root.descendants(where: { _ in true }) {
             switch e.name {
             case "meta":
-                guard let content = e.attribute("content")?.trimmingCharacters(in: .whitespacesAndNewlines), !content.isEmpty else { continue }
+                guard let content = e.attribute("content")?.trimmingCharacters(in: .whitespacesAndNewlines),
+                    !content.isEmpty
+                else { continue }
                 for key in ["property", "name", "itemprop", "http-equiv"] {
                     if let k = e.attribute(key)?.lowercased(), meta[k] == nil { meta[k] = content }
                 }
@@ -52,8 +56,11 @@ public struct WebPageMetadata: Sendable, Hashable {
             case "link":
                 if e.attribute("rel")?.lowercased() == "canonical", canonical == nil { canonical = e.attribute("href") }
             case "time":
-                if let value = e.attribute("datetime") ?? (e.attribute("itemprop") != nil ? WebPageMetadata.clean(e.rawText) : nil) {
-                    let preferred = e.attribute("pubdate") != nil || e.attribute("itemprop")?.lowercased() == "datepublished"
+                if let value = e.attribute("datetime")
+                    ?? (e.attribute("itemprop") != nil ? WebPageMetadata.clean(e.rawText) : nil)
+                {
+                    let preferred =
+                        e.attribute("pubdate") != nil || e.attribute("itemprop")?.lowercased() == "datepublished"
                     times.append((value, preferred))
                 }
             case "script":
@@ -70,21 +77,36 @@ public struct WebPageMetadata: Sendable, Hashable {
         func first(_ keys: [String]) -> String? { keys.lazy.compactMap { meta[$0] }.first }
 
         siteName = first(["og:site_name", "application-name", "twitter:site"]) ?? linkedData.publisher
-        let titled = first(["og:title", "twitter:title", "dc.title", "headline", "itemprop:headline"]) ?? linkedData.headline
-        title = titled.map(WebPageMetadata.clean) ?? WebPageMetadata.headline(pageTitle: pageTitle, headings: headings, siteName: siteName)
-        let rawDate = linkedData.datePublished
-            ?? first(["article:published_time", "og:published_time", "datepublished", "itemprop:datepublished", "date",
-                      "dc.date.issued", "dc.date", "dcterms.date", "dcterms.created", "pubdate", "publishdate", "publish-date",
-                      "sailthru.date", "parsely-pub-date", "article.published", "original-publish-date", "article_date_original",
-                      "og:updated_time", "last-modified"])
+        let titled =
+            first(["og:title", "twitter:title", "dc.title", "headline", "itemprop:headline"]) ?? linkedData.headline
+        title =
+            titled.map(WebPageMetadata.clean)
+            ?? WebPageMetadata.headline(pageTitle: pageTitle, headings: headings, siteName: siteName)
+        let rawDate =
+            linkedData.datePublished
+            ?? first([
+                "article:published_time", "og:published_time", "datepublished", "itemprop:datepublished", "date",
+                "dc.date.issued", "dc.date", "dcterms.date", "dcterms.created", "pubdate", "publishdate",
+                "publish-date",
+                "sailthru.date", "parsely-pub-date", "article.published", "original-publish-date",
+                "article_date_original",
+                "og:updated_time", "last-modified"
+            ])
             ?? (times.first { $0.preferred } ?? times.first)?.value
         date = rawDate.flatMap(PublicationDate.iso8601)
-        let rawAuthor = linkedData.author ?? first(["author", "article:author", "dc.creator", "byl", "sailthru.author",
-                                                    "parsely-author", "itemprop:author"])
+        let rawAuthor =
+            linkedData.author
+            ?? first([
+                "author", "article:author", "dc.creator", "byl", "sailthru.author",
+                "parsely-author", "itemprop:author"
+            ])
         author = rawAuthor.map(WebPageMetadata.clean).map { $0.hasPrefix("By ") ? String($0.dropFirst(3)) : $0 }
             .flatMap { $0.isEmpty || $0.hasPrefix("http") ? nil : $0 }
         url = canonical ?? first(["og:url", "twitter:url"]) ?? linkedData.url
-        let lang = root.attribute("lang") ?? root.attribute("xml:lang") ?? first(["content-language", "dc.language", "language"])
+        let lang =
+            root.attribute("lang") ?? root.attribute("xml:lang") ?? first([
+                "content-language", "dc.language", "language"
+            ])
             ?? linkedData.language ?? first(["og:locale"])
         language = lang.map { $0.replacingOccurrences(of: "_", with: "-").trimmingCharacters(in: .whitespaces) }
             .flatMap { $0.isEmpty ? nil : $0 }
@@ -95,7 +117,9 @@ public struct WebPageMetadata: Sendable, Hashable {
     /// title contains, else the title without a trailing ` - Site` / ` | Site`.
     static func headline(pageTitle: String?, headings: [String], siteName: String?) -> String? {
         guard let pageTitle, !pageTitle.isEmpty else { return headings.first { !$0.isEmpty } }
-        if let h = headings.first(where: { $0.count >= 10 && pageTitle.localizedCaseInsensitiveContains($0) }) { return h }
+        if let h = headings.first(where: { $0.count >= 10 && pageTitle.localizedCaseInsensitiveContains($0) }) {
+            return h
+        }
         for separator in [" | ", " - ", " – ", " — ", " :: ", " » "] {
             let parts = pageTitle.components(separatedBy: separator)
             guard parts.count > 1 else { continue }

@@ -9,13 +9,19 @@ enum ChartInference {
     static let maxFilledPeriods = 2000
 
     static func model(for result: ResultSet, field: String?, title: String) throws -> ChartModel {
-        guard !result.records.isEmpty else { throw AssayError(.invalidArgument, "nothing to chart: the result has no rows") }
+        guard !result.records.isEmpty else {
+            throw AssayError(.invalidArgument, "nothing to chart: the result has no rows")
+        }
         switch ResultShape(result) {
         case .aggregate(let keys, let defaultValue):
             var value = defaultValue
             if let field {
-                guard result.columns.contains(field), result.records.contains(where: { $0.value(ofExact: field)?.number != nil }) else {
-                    throw AssayError(.unknownField, "no numeric column '\(field)' to chart; columns: \(result.columns.joined(separator: ", "))")
+                guard result.columns.contains(field),
+                    result.records.contains(where: { $0.value(ofExact: field)?.number != nil })
+                else {
+                    throw AssayError(
+                        .unknownField,
+                        "no numeric column '\(field)' to chart; columns: \(result.columns.joined(separator: ", "))")
                 }
                 value = field
             }
@@ -23,13 +29,18 @@ enum ChartInference {
         case .rows:
             if let field { return try rows(result.records, field: field, title: title) }
             let columns = result.columns
-            let numeric = columns.filter { c in result.records.allSatisfy { r in r.value(ofExact: c).map { $0.number != nil || $0.isNull } ?? true } }
+            let numeric = columns.filter { c in
+                result.records.allSatisfy { r in r.value(ofExact: c).map { $0.number != nil || $0.isNull } ?? true }
+            }
             if columns.count == 2, numeric.count == 1 {
                 let label = columns.first { $0 != numeric[0] }!
                 return try keyed(result.records, keys: [label], value: numeric[0], title: title, fillsGaps: false)
             }
             let hint = numeric.isEmpty ? "" : " (numeric: \(numeric.joined(separator: ", ")))"
-            throw AssayError(.invalidArgument, "say which field to chart, e.g. 'chart last \(numeric.first(where: { !["start", "end"].contains($0) }) ?? "FIELD")'\(hint), or chart a 'count by' or 'stats' result")
+            throw AssayError(
+                .invalidArgument,
+                "say which field to chart, e.g. 'chart last \(numeric.first(where: { !["start", "end"].contains($0) }) ?? "FIELD")'\(hint), or chart a 'count by' or 'stats' result"
+            )
         }
     }
 
@@ -55,17 +66,24 @@ enum ChartInference {
             let i = min(bins.count - 1, max(0, Int(((n - edges[0]) / width).rounded(.down))))
             bins[i] += 1
         }
-        let labels = bins.indices.map { "\(ChartNumber.format(edges[$0]))–\(ChartNumber.format(edges[0] + width * Double($0 + 1)))" }
-        var m = ChartModel(kind: .histogram, title: title, categoryLabel: field, valueLabel: "rows",
-                           categories: labels, series: [.init(name: "rows", values: bins)])
+        let labels = bins.indices.map {
+            "\(ChartNumber.format(edges[$0]))–\(ChartNumber.format(edges[0] + width * Double($0 + 1)))"
+        }
+        var m = ChartModel(
+            kind: .histogram, title: title, categoryLabel: field, valueLabel: "rows",
+            categories: labels, series: [.init(name: "rows", values: bins)])
         m.positions = edges
         return m
     }
 
     /// Rows that carry one or two keys and a number each.
-    static func keyed(_ records: [Record], keys: [String], value: String, title: String, fillsGaps: Bool) throws -> ChartModel {
+    static func keyed(_ records: [Record], keys: [String], value: String, title: String, fillsGaps: Bool) throws
+        -> ChartModel
+    {
         guard keys.count <= 2 else {
-            throw AssayError(.invalidArgument, "a chart groups by one or two fields, not \(keys.count) (\(keys.joined(separator: ", ")))")
+            throw AssayError(
+                .invalidArgument,
+                "a chart groups by one or two fields, not \(keys.count) (\(keys.joined(separator: ", ")))")
         }
         func key(_ r: Record, _ k: String) -> String {
             let v = r.value(ofExact: k) ?? .null
@@ -73,8 +91,9 @@ enum ChartInference {
         }
         if keys.isEmpty {
             let v = records.first?.value(ofExact: value)?.number
-            return ChartModel(kind: .bars, title: title, categoryLabel: "all", valueLabel: value, categories: ["all"],
-                              series: [.init(name: value, values: [v])])
+            return ChartModel(
+                kind: .bars, title: title, categoryLabel: "all", valueLabel: value, categories: ["all"],
+                series: [.init(name: value, values: [v])])
         }
         var categories: [String] = []
         var seriesNames: [String] = []
@@ -88,7 +107,9 @@ enum ChartInference {
         }
         var notes: [String] = []
         if seriesNames.count > maxSeries {
-            let totals = Dictionary(uniqueKeysWithValues: seriesNames.map { s in (s, categories.reduce(0) { $0 + abs(cells[$1]?[s] ?? 0) }) })
+            let totals = Dictionary(
+                uniqueKeysWithValues: seriesNames.map { s in (s, categories.reduce(0) { $0 + abs(cells[$1]?[s] ?? 0) })
+                })
             let kept = seriesNames.sorted { totals[$0]! > totals[$1]! }.prefix(maxSeries)
             notes.append("The \(maxSeries) largest of \(seriesNames.count) values of \(keys[1]) are shown.")
             seriesNames = seriesNames.filter(kept.contains)
@@ -112,9 +133,12 @@ enum ChartInference {
                     ordered = filled
                 }
             }
-            let series = seriesNames.map { s in ChartModel.Series(name: s, values: ordered.map { cells[$0.0]?[s] ?? (fillsGaps ? 0 : nil) }) }
-            var m = ChartModel(kind: .line, title: title, categoryLabel: label, seriesLabel: keys.count == 2 ? keys[1] : "",
-                               valueLabel: value, categories: ordered.map(\.0), series: series, notes: notes)
+            let series = seriesNames.map { s in
+                ChartModel.Series(name: s, values: ordered.map { cells[$0.0]?[s] ?? (fillsGaps ? 0 : nil) })
+            }
+            var m = ChartModel(
+                kind: .line, title: title, categoryLabel: label, seriesLabel: keys.count == 2 ? keys[1] : "",
+                valueLabel: value, categories: ordered.map(\.0), series: series, notes: notes)
             m.positions = ordered.map { Double($0.1.dayNumber) }
             return m
         }
@@ -127,7 +151,9 @@ enum ChartInference {
             categories = Array(categories.prefix(maxCategories))
         }
         let series = seriesNames.map { s in ChartModel.Series(name: s, values: categories.map { cells[$0]?[s] }) }
-        return ChartModel(kind: numericKeys && keys.count == 1 ? .columns : .bars, title: title, categoryLabel: label,
-                          seriesLabel: keys.count == 2 ? keys[1] : "", valueLabel: value, categories: categories, series: series, notes: notes)
+        return ChartModel(
+            kind: numericKeys && keys.count == 1 ? .columns : .bars, title: title, categoryLabel: label,
+            seriesLabel: keys.count == 2 ? keys[1] : "", valueLabel: value, categories: categories, series: series,
+            notes: notes)
     }
 }

@@ -40,7 +40,9 @@ struct ChartModel {
             parts.append("\(c): \(values.joined(separator: ", "))")
         }
         let by = seriesLabel.isEmpty ? categoryLabel : "\(categoryLabel) and \(seriesLabel)"
-        let what = "\(kind == .line ? "Line chart" : kind == .histogram ? "Histogram" : "Bar chart") of \(valueLabel) by \(by)"
-        return what + ". " + parts.joined(separator: "; ") + "." + (notes.isEmpty ? "" : " " + notes.joined(separator: " "))
+        let what =
+            "\(kind == .line ? "Line chart" : kind == .histogram ? "Histogram" : "Bar chart") of \(valueLabel) by \(by)"
+        return what + ". " + parts.joined(separator: "; ") + "."
+            + (notes.isEmpty ? "" : " " + notes.joined(separator: " "))
     }
 }

@@ -5,8 +5,11 @@ struct ChartPage {
     var svg: String
 
     func render() -> String {
-        HTMLPage(title: model.title, subtitle: "\(model.kind.rawValue) chart of \(model.valueLabel) by \(model.categoryLabel)",
-                 body: ChartPage.figure(model, svg: svg)).render()
+        HTMLPage(
+            title: model.title,
+            subtitle: "\(model.kind.rawValue) chart of \(model.valueLabel) by \(model.categoryLabel)",
+            body: ChartPage.figure(model, svg: svg)
+        ).render()
     }
 
     /// The chart and its table, for this page and the report.
@@ -18,11 +21,13 @@ struct ChartPage {
             table += "<tr><td data-v=\"\(HTMLText.escape(c))\">\(HTMLText.escape(c))</td>"
             for s in m.series {
                 let v = s.values[i]
-                table += "<td class=\"num\" data-v=\"\(v.map { "\($0)" } ?? "")\">\(v.map(ChartNumber.format) ?? "")</td>"
+                table +=
+                    "<td class=\"num\" data-v=\"\(v.map { "\($0)" } ?? "")\">\(v.map(ChartNumber.format) ?? "")</td>"
             }
             table += "</tr>\n"
         }
         table += "</tbody></table>"
-        return "<figure class=\"chart\">\n\(svg)<figcaption><details class=\"alt\"><summary>The numbers</summary>\(table)</details></figcaption>\n</figure>\n"
+        return
+            "<figure class=\"chart\">\n\(svg)<figcaption><details class=\"alt\"><summary>The numbers</summary>\(table)</details></figcaption>\n</figure>\n"
     }
 }

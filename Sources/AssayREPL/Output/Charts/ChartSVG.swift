@@ -13,16 +13,20 @@ enum ChartSVG {
         case .columns, .histogram: height = columns(m, into: &body)
         case .line: height = lines(m, into: &body)
         }
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(SVGWriter.n(width))\" height=\"\(SVGWriter.n(height))\" viewBox=\"0 0 \(SVGWriter.n(width)) \(SVGWriter.n(height))\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" data-kind=\"\(m.kind.rawValue)\" font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\" font-size=\"12\">\n"
+        var out =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(SVGWriter.n(width))\" height=\"\(SVGWriter.n(height))\" viewBox=\"0 0 \(SVGWriter.n(width)) \(SVGWriter.n(height))\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" data-kind=\"\(m.kind.rawValue)\" font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\" font-size=\"12\">\n"
         out += "<title id=\"chart-title\">\(HTMLText.escape(m.title))</title>\n"
         out += "<desc id=\"chart-desc\">\(HTMLText.escape(m.textAlternative))</desc>\n"
-        out += "<style>.axis{stroke:#333;stroke-width:1}.grid{stroke:#e4e4e4;stroke-width:1}.t{font-size:15px;font-weight:600;fill:#1d1d1f}.l{fill:#333}.a{font-size:12px;font-weight:600;fill:#333}.n{fill:#555;font-size:11px}.note{fill:#777;font-size:11px}.trend{fill:none;stroke-width:2.2}</style>\n"
+        out +=
+            "<style>.axis{stroke:#333;stroke-width:1}.grid{stroke:#e4e4e4;stroke-width:1}.t{font-size:15px;font-weight:600;fill:#1d1d1f}.l{fill:#333}.a{font-size:12px;font-weight:600;fill:#333}.n{fill:#555;font-size:11px}.note{fill:#777;font-size:11px}.trend{fill:none;stroke-width:2.2}</style>\n"
         out += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
         var head = SVGWriter()
         head.text(SVGWriter.clipped(m.title, to: 100), x: 16, y: 24, cls: "t")
         out += head.output + body.output
         var foot = SVGWriter()
-        for (i, note) in m.notes.enumerated() { foot.text(note, x: 16, y: height - 8 - Double(m.notes.count - 1 - i) * 14, cls: "note") }
+        for (i, note) in m.notes.enumerated() {
+            foot.text(note, x: 16, y: height - 8 - Double(m.notes.count - 1 - i) * 14, cls: "note")
+        }
         return out + foot.output + "</svg>\n"
     }
 
@@ -50,8 +54,14 @@ enum ChartSVG {
         }
         for (i, s) in m.series.enumerated() {
             let itemWidth = 16 + Double(SVGWriter.clipped(s.name, to: 22).count) * 7 + 18
-            if cx + itemWidth > width - 10 { cx = x; cy += 18; rows += 1 }
-            w.raw("<rect x=\"\(SVGWriter.n(cx))\" y=\"\(SVGWriter.n(cy - 10))\" width=\"12\" height=\"12\" fill=\"\(colours[i % colours.count])\"/>\n")
+            if cx + itemWidth > width - 10 {
+                cx = x
+                cy += 18
+                rows += 1
+            }
+            w.raw(
+                "<rect x=\"\(SVGWriter.n(cx))\" y=\"\(SVGWriter.n(cy - 10))\" width=\"12\" height=\"12\" fill=\"\(colours[i % colours.count])\"/>\n"
+            )
             let name = SVGWriter.clipped(s.name, to: 22)
             w.text(name, x: cx + 16, y: cy, cls: "l")
             cx += itemWidth
@@ -83,8 +93,10 @@ enum ChartSVG {
                 let y = m.series.count > 1 ? gy + 4 + Double(si) * 14 : gy + 4
                 let x0 = x(min(0, v)), x1 = x(max(0, v))
                 let name = m.series.count > 1 ? "\(c), \(s.name): " : "\(c): "
-                w.rect(x: x0, y: y, width: x1 - x0, height: barHeight, fill: colours[si % colours.count],
-                       title: name + ChartNumber.format(v), data: " data-category=\"\(HTMLText.escape(c))\" data-value=\"\(v)\"")
+                w.rect(
+                    x: x0, y: y, width: x1 - x0, height: barHeight, fill: colours[si % colours.count],
+                    title: name + ChartNumber.format(v),
+                    data: " data-category=\"\(HTMLText.escape(c))\" data-value=\"\(v)\"")
                 if m.series.count == 1 { w.text(ChartNumber.format(v), x: x1 + 4, y: y + 12, cls: "n") }
             }
         }
@@ -111,10 +123,14 @@ enum ChartSVG {
         for (ci, c) in m.categories.enumerated() {
             guard let v = m.series[0].values[ci] else { continue }
             let gap = m.kind == .histogram ? 1.0 : min(8, slot * 0.2)
-            w.rect(x: left + Double(ci) * slot + gap / 2, y: y(max(0, v)), width: slot - gap, height: abs(y(v) - y(0)),
-                   fill: colours[0], title: "\(c): \(ChartNumber.format(v))", data: " data-category=\"\(HTMLText.escape(c))\" data-value=\"\(v)\"")
+            w.rect(
+                x: left + Double(ci) * slot + gap / 2, y: y(max(0, v)), width: slot - gap, height: abs(y(v) - y(0)),
+                fill: colours[0], title: "\(c): \(ChartNumber.format(v))",
+                data: " data-category=\"\(HTMLText.escape(c))\" data-value=\"\(v)\"")
             if m.kind == .columns, ci % every == 0 {
-                w.text(SVGWriter.clipped(c, to: 10), x: left + (Double(ci) + 0.5) * slot, y: bottom + 16, anchor: "middle", cls: "n")
+                w.text(
+                    SVGWriter.clipped(c, to: 10), x: left + (Double(ci) + 0.5) * slot, y: bottom + 16, anchor: "middle",
+                    cls: "n")
             }
         }
         if m.kind == .histogram, m.positions.count > 1 {
@@ -139,7 +155,9 @@ enum ChartSVG {
         let bottom = top + plotHeight
         let (low, high, ticks) = valueRange(m)
         let first = m.positions.first ?? 0, last = m.positions.last ?? 1
-        func x(_ p: Double) -> Double { last > first ? left + (p - first) / (last - first) * (width - left - right) : (left + width - right) / 2 }
+        func x(_ p: Double) -> Double {
+            last > first ? left + (p - first) / (last - first) * (width - left - right) : (left + width - right) / 2
+        }
         func y(_ v: Double) -> Double { bottom - (v - low) / (high - low) * plotHeight }
         legend(m, x: left, y: 48, into: &w)
         for t in ticks {
@@ -147,7 +165,8 @@ enum ChartSVG {
             w.text(ChartNumber.format(t), x: left - 6, y: y(t) + 4, anchor: "end", cls: "n")
         }
         let every = max(1, Int((Double(m.categories.count) * 80 / (width - left - right)).rounded(.up)))
-        for (i, c) in m.categories.enumerated() where i % every == 0 || i == m.categories.count - 1 && m.categories.count <= 8 {
+        for (i, c) in m.categories.enumerated()
+        where i % every == 0 || i == m.categories.count - 1 && m.categories.count <= 8 {
             w.line(x(m.positions[i]), bottom, x(m.positions[i]), bottom + 4, cls: "axis")
             w.text(c, x: x(m.positions[i]), y: bottom + 16, anchor: "middle", cls: "n")
         }
@@ -161,8 +180,9 @@ enum ChartSVG {
             w.raw("<path d=\"\(path)\" class=\"trend\" stroke=\"\(colour)\"/>\n")
             for (i, v) in s.values.enumerated() {
                 guard let v, s.values.count <= 120 else { continue }
-                w.circle(x: x(m.positions[i]), y: y(v), fill: colour,
-                         title: "\(m.categories[i])\(m.series.count > 1 ? ", \(s.name)" : ""): \(ChartNumber.format(v))")
+                w.circle(
+                    x: x(m.positions[i]), y: y(v), fill: colour,
+                    title: "\(m.categories[i])\(m.series.count > 1 ? ", \(s.name)" : ""): \(ChartNumber.format(v))")
             }
         }
         w.line(left, top, left, bottom, cls: "axis")

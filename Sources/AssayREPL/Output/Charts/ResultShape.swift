@@ -9,7 +9,8 @@ enum ResultShape: Equatable {
 
     init(_ result: ResultSet) {
         let columns = result.columns
-        guard !result.records.isEmpty, result.records.allSatisfy({ $0.document == nil }), columns.contains("count") else {
+        guard !result.records.isEmpty, result.records.allSatisfy({ $0.document == nil }), columns.contains("count")
+        else {
             self = .rows
             return
         }
@@ -18,7 +19,10 @@ enum ResultShape: Equatable {
         let valueColumns = isStats ? statistics : ["count"]
         // Keys are the remaining columns that hold single values (`group by` adds lists).
         let keys = columns.filter { c in
-            !valueColumns.contains(c) && !result.records.contains { if case .list? = $0.value(ofExact: c) { return true } else { return false } }
+            !valueColumns.contains(c)
+                && !result.records.contains {
+                    if case .list? = $0.value(ofExact: c) { return true } else { return false }
+                }
         }
         self = .aggregate(keys: keys, value: isStats ? "mean" : "count")
     }

@@ -17,24 +17,38 @@ struct TimeKey: Comparable {
         }
         guard s.count >= 4, let y = digits(0..<4), y >= 1000 else { return nil }
         year = y
-        if s.count == 4 { unit = .year; return }
+        if s.count == 4 {
+            unit = .year
+            return
+        }
         guard s.count >= 7, s[4] == UInt8(ascii: "-") else { return nil }
         if s[5] == UInt8(ascii: "Q"), s.count == 7, let q = digits(6..<7), (1...4).contains(q) {
-            unit = .quarter; part = q; return
+            unit = .quarter
+            part = q
+            return
         }
         if s[5] == UInt8(ascii: "W"), s.count == 8, let w = digits(6..<8), (1...53).contains(w) {
-            unit = .week; part = w; return
+            unit = .week
+            part = w
+            return
         }
         guard let m = digits(5..<7), (1...12).contains(m) else { return nil }
         part = m
-        if s.count == 7 { unit = .month; return }
+        if s.count == 7 {
+            unit = .month
+            return
+        }
         guard s.count >= 10, s[7] == UInt8(ascii: "-"), let d = digits(8..<10), (1...31).contains(d) else { return nil }
         guard s.count == 10 || s[10] == UInt8(ascii: "T") || s[10] == UInt8(ascii: " ") else { return nil }
-        unit = .day; day = d
+        unit = .day
+        day = d
     }
 
     private init(unit: Unit, year: Int, part: Int, day: Int) {
-        self.unit = unit; self.year = year; self.part = part; self.day = day
+        self.unit = unit
+        self.year = year
+        self.part = part
+        self.day = day
     }
 
     /// Days since 1970-01-01 of the period's first day.
@@ -57,11 +71,30 @@ struct TimeKey: Comparable {
         var k = self
         switch unit {
         case .year: k.year += 1
-        case .quarter: if k.part == 4 { k.part = 1; k.year += 1 } else { k.part += 1 }
-        case .month: if k.part == 12 { k.part = 1; k.year += 1 } else { k.part += 1 }
+        case .quarter:
+            if k.part == 4 {
+                k.part = 1
+                k.year += 1
+            } else {
+                k.part += 1
+            }
+        case .month:
+            if k.part == 12 {
+                k.part = 1
+                k.year += 1
+            } else {
+                k.part += 1
+            }
         case .week:
-            let weeksInYear = TimeKey(unit: .week, year: year + 1, part: 1, day: 1).dayNumber - TimeKey(unit: .week, year: year, part: 1, day: 1).dayNumber
-            if k.part * 7 >= weeksInYear { k.part = 1; k.year += 1 } else { k.part += 1 }
+            let weeksInYear =
+                TimeKey(unit: .week, year: year + 1, part: 1, day: 1).dayNumber
+                - TimeKey(unit: .week, year: year, part: 1, day: 1).dayNumber
+            if k.part * 7 >= weeksInYear {
+                k.part = 1
+                k.year += 1
+            } else {
+                k.part += 1
+            }
         case .day:
             let n = dayNumber + 1
             (k.year, k.part, k.day) = TimeKey.civil(n)

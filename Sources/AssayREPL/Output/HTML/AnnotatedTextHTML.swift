@@ -19,11 +19,14 @@ struct AnnotatedTextHTML {
             return x.start != y.start ? x.start < y.start : (x.end != y.end ? x.end > y.end : a < b)
         }
         var boundaries = Set([range.start, range.end])
-        for m in inside { boundaries.insert(m.span.start); boundaries.insert(m.span.end) }
+        for m in inside {
+            boundaries.insert(m.span.start)
+            boundaries.insert(m.span.end)
+        }
         let points = boundaries.sorted()
         var out = ""
-        var open: [Int] = []        // indices into `inside`, outermost first
-        var opened = Set<Int>()     // marks whose first fragment was written
+        var open: [Int] = []  // indices into `inside`, outermost first
+        var opened = Set<Int>()  // marks whose first fragment was written
         var next = 0
         // A fragment is its mark's last when no mark enclosing it closes first.
         func endsHere(_ m: Int) -> Bool { open.allSatisfy { inside[$0].span.end >= inside[m].span.end } }

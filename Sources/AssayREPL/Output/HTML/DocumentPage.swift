@@ -18,8 +18,10 @@ struct DocumentPage {
 
     func render() -> String {
         let legend = Legend(marks: sections.flatMap(\.marks))
-        return HTMLPage(title: title, subtitle: subtitle, headerExtra: legend.html,
-                        body: body(legend: legend), extraCSS: legend.css).render()
+        return HTMLPage(
+            title: title, subtitle: subtitle, headerExtra: legend.html,
+            body: body(legend: legend), extraCSS: legend.css
+        ).render()
     }
 
     /// The articles alone, for pages that hold views among other things (the report).
@@ -29,10 +31,13 @@ struct DocumentPage {
         for (n, s) in sections.enumerated() {
             let page = "\(idPrefix)\(n)"
             let fields = s.marks.sorted { $0.id < $1.id }.map { HTMLText.json($0.fields) }
-            out += "<article class=\"doc\" id=\"\(HTMLText.escape(idPrefix + "doc-" + HTMLText.slug(s.document.id)))\" data-page=\"\(page)\" data-doc=\"\(HTMLText.escape(s.document.id))\">\n"
+            out +=
+                "<article class=\"doc\" id=\"\(HTMLText.escape(idPrefix + "doc-" + HTMLText.slug(s.document.id)))\" data-page=\"\(page)\" data-doc=\"\(HTMLText.escape(s.document.id))\">\n"
             out += "<h2>\(HTMLText.escape(s.document.id))</h2>\n"
             out += "<p class=\"meta\">\(HTMLText.escape(s.note))</p>\n"
-            out += "<div class=\"text\">" + text.render(s.document, marks: s.marks, within: s.document.fullSpan) + "</div>\n"
+            out +=
+                "<div class=\"text\">" + text.render(s.document, marks: s.marks, within: s.document.fullSpan)
+                + "</div>\n"
             out += "<script type=\"application/json\" class=\"annotations\" data-page=\"\(page)\">"
             out += HTMLText.embeddedJSON("[" + fields.joined(separator: ",\n") + "]") + "</script>\n"
             out += "</article>\n"

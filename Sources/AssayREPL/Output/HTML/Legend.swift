@@ -34,7 +34,9 @@ struct Legend {
         var paletteIndex = 0
         for (i, k) in keys.enumerated() {
             let colour: String
-            if let c = PageStyle.fixed[k.label] { colour = c } else {
+            if let c = PageStyle.fixed[k.label] {
+                colour = c
+            } else {
                 colour = PageStyle.palette[paletteIndex % PageStyle.palette.count]
                 paletteIndex += 1
             }
@@ -52,9 +54,11 @@ struct Legend {
         let kc = keyClass, ec = extractorClass
         for e in extractors {
             let total = keys.filter { $0.extractor == e }.reduce(0) { $0 + counts[$1]! }
-            out += "<fieldset><legend><label><input type=\"checkbox\" checked=\"checked\" data-toggle=\"\(ec[e]!)\"/> \(HTMLText.escape(e)) (\(total))</label></legend>"
+            out +=
+                "<fieldset><legend><label><input type=\"checkbox\" checked=\"checked\" data-toggle=\"\(ec[e]!)\"/> \(HTMLText.escape(e)) (\(total))</label></legend>"
             for k in keys where k.extractor == e {
-                out += " <label><input type=\"checkbox\" checked=\"checked\" data-toggle=\"\(kc[k]!)\"/><span class=\"swatch \(kc[k]!)\"></span>\(HTMLText.escape(k.label)) \(counts[k]!)</label>"
+                out +=
+                    " <label><input type=\"checkbox\" checked=\"checked\" data-toggle=\"\(kc[k]!)\"/><span class=\"swatch \(kc[k]!)\"></span>\(HTMLText.escape(k.label)) \(counts[k]!)</label>"
             }
             out += "</fieldset>\n"
         }

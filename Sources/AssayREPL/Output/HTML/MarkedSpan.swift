@@ -50,7 +50,8 @@ struct MarkedSpan {
         func text(_ k: String) -> String? { field(k).flatMap { $0.isNull ? nil : $0.text } }
         let extractor = fields.first { $0.0 == "extractor" }.map { $0.1.text } ?? "rows"
         let scope = text("scope")
-        let label = fields.first { $0.0 == "label" }?.1.text ?? fields.first { $0.0 == "kind" }?.1.text ?? scope ?? extractor
+        let label =
+            fields.first { $0.0 == "label" }?.1.text ?? fields.first { $0.0 == "kind" }?.1.text ?? scope ?? extractor
         self.id = id
         self.span = span
         self.fields = fields

@@ -4,7 +4,7 @@ enum PageStyle {
     static let fixed: [String: String] = [
         "PERSON": "#cfe2ff", "ORG": "#ffe0b2", "LOC": "#d3f2d3", "MISC": "#ead9ff",
         "positive": "#2e9e4f", "negative": "#d43c3c", "neutral": "#9a9a9a",
-        "direct": "#c2185b", "indirect": "#1565c0", "term": "#6d4c41",
+        "direct": "#c2185b", "indirect": "#1565c0", "term": "#6d4c41"
     ]
     static let palette = ["#f9c74f", "#90be6d", "#43aa8b", "#f8961e", "#577590", "#f94144", "#b5838d", "#4d908e"]
 

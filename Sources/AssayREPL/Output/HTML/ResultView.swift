@@ -8,7 +8,10 @@ enum ResultView {
         var byDoc: [String: (AnalyzedDocument, [MarkedSpan])] = [:]
         for r in result.records {
             guard let doc = r.document, let span = r.span else { continue }
-            if byDoc[doc.id] == nil { order.append(doc.id); byDoc[doc.id] = (doc, []) }
+            if byDoc[doc.id] == nil {
+                order.append(doc.id)
+                byDoc[doc.id] = (doc, [])
+            }
             // A row that is the whole document (`docs`) shows the document unmarked.
             if span == doc.fullSpan && r.value(of: "extractor") == nil { continue }
             let id = byDoc[doc.id]!.1.count
@@ -16,18 +19,24 @@ enum ResultView {
         }
         return order.map { id in
             let (doc, marks) = byDoc[id]!
-            return DocumentPage.Section(document: doc, marks: marks, note: "\(marks.count) row\(marks.count == 1 ? "" : "s") marked")
+            return DocumentPage.Section(
+                document: doc, marks: marks, note: "\(marks.count) row\(marks.count == 1 ? "" : "s") marked")
         }
     }
 
     static func page(_ result: ResultSet, name: String, limit: Int) throws -> String {
         let all = sections(result)
         guard !all.isEmpty else {
-            throw AssayError(.invalidArgument, result.records.isEmpty ? "result '\(name)' has no rows"
-                : "result '\(name)' has no rows in documents (computed by count, group or stats): 'chart \(name)' draws it")
+            throw AssayError(
+                .invalidArgument,
+                result.records.isEmpty
+                    ? "result '\(name)' has no rows"
+                    : "result '\(name)' has no rows in documents (computed by count, group or stats): 'chart \(name)' draws it"
+            )
         }
-        var page = DocumentPage(title: "\(name): \(result.records.count) rows in \(all.count) document\(all.count == 1 ? "" : "s")",
-                                subtitle: result.origin?.pipeline ?? name, sections: Array(all.prefix(limit)))
+        var page = DocumentPage(
+            title: "\(name): \(result.records.count) rows in \(all.count) document\(all.count == 1 ? "" : "s")",
+            subtitle: result.origin?.pipeline ?? name, sections: Array(all.prefix(limit)))
         if all.count > limit { page.omitted = "showing the first \(limit) of \(all.count) documents" }
         return page.render()
     }
