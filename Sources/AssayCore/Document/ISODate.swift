@@ -143,8 +143,8 @@ public struct ISODate: Sendable, Hashable, Comparable, CustomStringConvertible {
         }
     }
 
-    /// Days from 1970-01-01 (H. Hinnant's days_from_civil).
-    static func daysSinceEpoch(_ y0: Int, _ m: Int, _ d: Int) -> Int {
+    /// Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil).
+    public static func daysSinceEpoch(_ y0: Int, _ m: Int, _ d: Int) -> Int {
         let y = m <= 2 ? y0 - 1 : y0
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -153,7 +153,8 @@ public struct ISODate: Sendable, Hashable, Comparable, CustomStringConvertible {
         return era * 146097 + doe - 719468
     }
 
-    static func civil(fromDays z0: Int) -> (year: Int, month: Int, day: Int) {
+    /// The proleptic Gregorian date `z0` days after 1970-01-01; the inverse of ``daysSinceEpoch(_:_:_:)``.
+    public static func civil(fromDays z0: Int) -> (year: Int, month: Int, day: Int) {
         let z = z0 + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097

@@ -1,3 +1,5 @@
+import AssayCore
+
 /// Keys that are dates: `2025`, `2025-Q2`, `2025-05`, `2025-W19`, `2025-05-08` and
 /// `2025-05-08T10:30...`, as `month(doc.date)` and the like produce them. A result grouped by
 /// one is drawn over time, each key at its place on a day axis.
@@ -54,13 +56,13 @@ struct TimeKey: Comparable {
     /// Days since 1970-01-01 of the period's first day.
     var dayNumber: Int {
         switch unit {
-        case .year: return TimeKey.days(year, 1, 1)
-        case .quarter: return TimeKey.days(year, (part - 1) * 3 + 1, 1)
-        case .month: return TimeKey.days(year, part, 1)
-        case .day: return TimeKey.days(year, part, day)
+        case .year: return ISODate.daysSinceEpoch(year, 1, 1)
+        case .quarter: return ISODate.daysSinceEpoch(year, (part - 1) * 3 + 1, 1)
+        case .month: return ISODate.daysSinceEpoch(year, part, 1)
+        case .day: return ISODate.daysSinceEpoch(year, part, day)
         case .week:
             // ISO week 1 holds January 4th; weeks start on Monday.
-            let jan4 = TimeKey.days(year, 1, 4)
+            let jan4 = ISODate.daysSinceEpoch(year, 1, 4)
             let weekday = ((jan4 % 7) + 7 + 3) % 7  // 0 = Monday (1970-01-01 was a Thursday)
             return jan4 - weekday + (part - 1) * 7
         }
@@ -97,7 +99,7 @@ struct TimeKey: Comparable {
             }
         case .day:
             let n = dayNumber + 1
-            (k.year, k.part, k.day) = TimeKey.civil(n)
+            (k.year, k.part, k.day) = ISODate.civil(fromDays: n)
         }
         return k
     }
@@ -115,26 +117,4 @@ struct TimeKey: Comparable {
 
     static func < (a: TimeKey, b: TimeKey) -> Bool { a.dayNumber < b.dayNumber }
     static func == (a: TimeKey, b: TimeKey) -> Bool { a.unit == b.unit && a.dayNumber == b.dayNumber }
-
-    /// Days from civil date (Howard Hinnant's algorithm).
-    static func days(_ y0: Int, _ m: Int, _ d: Int) -> Int {
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
-    }
-
-    static func civil(_ z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
 }
