@@ -85,8 +85,9 @@ enum WordTemplate: Int, CaseIterable, Sendable {
 /// 16-bit thousandths (the file keeps three decimals: exact), with a word's templates side by
 /// side; flags (`f=…`, a hundred or so, looked up for every target) sit in a table of their own
 /// that stays in the first-level cache; the others (bigrams) in an open-addressing table keyed
-/// by ``FeatureHash`` identifiers.
-struct FeatureWeights: Sendable {
+/// by ``FeatureHash`` identifiers. A class, so that handing the weights to each target's sum
+/// retains one object rather than each of its tables.
+final class FeatureWeights: Sendable {
     private struct Slot {
         var id: UInt64 = 0
         var weights: SIMD3<Float> = .zero
