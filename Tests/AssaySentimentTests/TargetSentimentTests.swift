@@ -95,6 +95,29 @@ private struct IdentifiedFeatures: TargetFeatureSink {
             "The brutal attack killed dozens and injured hundreds, Reuters reported.", target: "Reuters")
         #expect((f["f=sent_neg"] ?? 0) > (f["f=sent_pos"] ?? 1))
     }
+
+    @Test func weightsAreFoundWhereverTheyAreKept() {
+        // Side words live in the word's slot, other templates in a record only some words have,
+        // flags and bigrams in tables of their own: each must come back as given.
+        let weights = FeatureWeights(named: [
+            ("L=only", SIMD3(0.5, 0, -0.5)), ("R=only", SIMD3(-0.25, 0, 0.25)),
+            ("L=both", SIMD3(0.125, 0, 0)), ("L1=both", SIMD3(0, 1, 0)), ("T=both", SIMD3(0, 0, 1)),
+            ("f=initial", SIMD3(1, 2, 3)), ("LB=the sanctions", SIMD3(-1, 0, 1))
+        ])
+        #expect(weights.weight(named: "L=only") == SIMD3(0.5, 0, -0.5))
+        #expect(weights.weight(named: "R=only") == SIMD3(-0.25, 0, 0.25))
+        #expect(weights.weight(named: "L1=only") == .zero)
+        #expect(weights.wordEntry(FeatureHash.of("only")).record == -1)
+        #expect(weights.wordEntry(FeatureHash.of("both")).record >= 0)
+        #expect(weights.weight(named: "L=both") == SIMD3(0.125, 0, 0))
+        #expect(weights.weight(named: "L1=both") == SIMD3(0, 1, 0))
+        #expect(weights.weight(named: "T=both") == SIMD3(0, 0, 1))
+        #expect(weights.weight(named: "R=both") == .zero)
+        #expect(weights.weight(named: "f=initial") == SIMD3(1, 2, 3))
+        #expect(weights.flag(FeatureHash.feature(named: "f=initial")) == SIMD3(1, 2, 3))
+        #expect(weights.weight(named: "LB=the sanctions") == SIMD3(-1, 0, 1))
+        #expect(weights.weight(named: "f=final") == .zero && weights.weight(named: "L=absent") == .zero)
+    }
 }
 
 /// Inline rated targets (written for these tests): who is praised or attacked, in a few patterns.

@@ -64,7 +64,7 @@ enum FeatureHash {
 }
 
 /// The templates whose value is one token's lowercased text. Their weights are also kept per
-/// word (``FeatureWeights/wordRecord(_:)``), so scoring looks each token up once per sentence
+/// word (``FeatureWeights/wordEntry(_:)``), so scoring looks each token up once per sentence
 /// rather than once per template and target.
 enum WordTemplate: Int, CaseIterable, Sendable {
     /// The target's own words; context words by side; by side and distance 1, 2-3, 4-7; the
@@ -83,21 +83,33 @@ enum WordTemplate: Int, CaseIterable, Sendable {
 /// positive). Scoring looks up about a hundred a target and is bound by memory latency, so the
 /// tables are small and custom: template-and-word features (most of them) sit per word, as
 /// 16-bit thousandths (the file keeps three decimals: exact), with a word's templates side by
-/// side; the few others (flags, bigrams) sit in an open-addressing table keyed by
-/// ``FeatureHash`` identifiers.
-struct FeatureWeights: Sendable {
+/// side; flags (`f=…`, a hundred or so, looked up for every target) sit in a table of their own
+/// that stays in the first-level cache; the others (bigrams) in an open-addressing table keyed
+/// by ``FeatureHash`` identifiers. A class, so that handing the weights to each target's sum
+/// retains one object rather than each of its tables.
+final class FeatureWeights: Sendable {
     private struct Slot {
         var id: UInt64 = 0
         var weights: SIMD3<Float> = .zero
     }
 
+    /// A word's slot also holds its side-word weights (`L=w`, `R=w`), which every token of a
+    /// sentence with a target needs: one cache line read per token instead of two. Only words
+    /// with other templates' weights as well (fewer than half) have a record in ``wordWeights``,
+    /// so the tokens near a target read a record only when it can add something.
     private struct WordSlot {
+        static let empty: Int32 = -2
         var word: UInt64 = 0
-        var record: Int32 = -1
+        /// The word's record in ``wordWeights``, -1 for a word with side weights only, or ``empty``.
+        var record: Int32 = empty
+        /// `L=w` then `R=w` (negative, neutral, positive each), in thousandths.
+        var sides: SIMD8<Int16> = .zero
     }
 
     private let slots: [Slot]
     private let mask: Int
+    private let flagSlots: [Slot]
+    private let flagMask: Int
     private let wordSlots: [WordSlot]
     private let wordMask: Int
     /// `wordWeights[record * WordTemplate.allCases.count + template]`, in thousandths.
@@ -112,13 +124,18 @@ struct FeatureWeights: Sendable {
             return c
         }
         var others: [(UInt64, SIMD3<Float>)] = []
+        var flags: [(UInt64, SIMD3<Float>)] = []
         var words: [UInt64: Int32] = [:]
         var wordOrder: [UInt64] = []
-        var wordWeights: [SIMD4<Int16>] = []
+        var allWordWeights: [SIMD4<Int16>] = []
         let stride = WordTemplate.allCases.count
         for (name, w) in weights {
             guard let eq = name.firstIndex(of: "="), let template = WordTemplate.byName[String(name[..<eq])] else {
-                others.append((FeatureHash.feature(named: name), w))
+                if name.hasPrefix(Flag.prefix) {
+                    flags.append((FeatureHash.feature(named: name), w))
+                } else {
+                    others.append((FeatureHash.feature(named: name), w))
+                }
                 continue
             }
             let word = FeatureHash.of(String(name[name.index(after: eq)...]))
@@ -129,40 +146,56 @@ struct FeatureWeights: Sendable {
                 record = Int32(wordOrder.count)
                 words[word] = record
                 wordOrder.append(word)
-                wordWeights += Array(repeating: .zero, count: stride)
+                allWordWeights += Array(repeating: .zero, count: stride)
             }
             let thousandths = (w * 1000).rounded(.toNearestOrEven)
-            wordWeights[Int(record) * stride + template.rawValue] &+= SIMD4<Int16>(
+            allWordWeights[Int(record) * stride + template.rawValue] &+= SIMD4<Int16>(
                 Int16(clamping: Int(thousandths[0])), Int16(clamping: Int(thousandths[1])),
                 Int16(clamping: Int(thousandths[2])), 0)
         }
-        var slots = [Slot](repeating: Slot(), count: capacity(others.count, 2))
-        let mask = slots.count - 1
-        for (id, w) in others {
-            var slot = Int(truncatingIfNeeded: id) & mask
-            while slots[slot].id != 0 && slots[slot].id != id { slot = (slot + 1) & mask }
-            slots[slot].id = id
-            slots[slot].weights += w  // two names with one identifier (never seen so far) add up
+        func table(_ entries: [(UInt64, SIMD3<Float>)]) -> [Slot] {
+            var slots = [Slot](repeating: Slot(), count: capacity(entries.count, 2))
+            let mask = slots.count - 1
+            for (id, w) in entries {
+                var slot = Int(truncatingIfNeeded: id) & mask
+                while slots[slot].id != 0 && slots[slot].id != id { slot = (slot + 1) & mask }
+                slots[slot].id = id
+                slots[slot].weights += w  // two names with one identifier (never seen so far) add up
+            }
+            return slots
         }
+        let slots = table(others), flagSlots = table(flags)
         // Words: a fuller table (up to 3/4), as most look-ups find their word.
         var wordSlots = [WordSlot](repeating: WordSlot(), count: capacity(wordOrder.count, 3))
         let wordMask = wordSlots.count - 1
-        for (record, word) in wordOrder.enumerated() {
+        var wordWeights: [SIMD4<Int16>] = []
+        for (n, word) in wordOrder.enumerated() {
             var slot = Int(truncatingIfNeeded: word) & wordMask
-            while wordSlots[slot].record >= 0 { slot = (slot + 1) & wordMask }
-            wordSlots[slot] = WordSlot(word: word, record: Int32(record))
+            while wordSlots[slot].record != WordSlot.empty { slot = (slot + 1) & wordMask }
+            let base = n * stride
+            let row = allWordWeights[base..<base + stride]
+            let left = row[base + WordTemplate.L.rawValue], right = row[base + WordTemplate.R.rawValue]
+            let sides = [base + WordTemplate.L.rawValue, base + WordTemplate.R.rawValue]
+            var record: Int32 = -1
+            if row.indices.contains(where: { !sides.contains($0) && row[$0] != .zero }) {
+                record = Int32(wordWeights.count / stride)
+                wordWeights += row
+            }
+            wordSlots[slot] = WordSlot(
+                word: word, record: record,
+                sides: SIMD8(left[0], left[1], left[2], right[0], right[1], right[2], 0, 0))
         }
         self.slots = slots
-        self.mask = mask
+        self.mask = slots.count - 1
+        self.flagSlots = flagSlots
+        self.flagMask = flagSlots.count - 1
         self.wordSlots = wordSlots
         self.wordMask = wordMask
         self.wordWeights = wordWeights
     }
 
-    /// The weights of a feature that is not a template-and-word one (``WordTemplate``), zero for
-    /// one the model has not learnt.
     @inline(__always)
-    subscript(id: UInt64) -> SIMD3<Float> {
+    private static func find(_ id: UInt64, in slots: [Slot], mask: Int) -> SIMD3<Float> {
         slots.withUnsafeBufferPointer { slots in
             var slot = Int(truncatingIfNeeded: id) & mask
             while true {
@@ -174,33 +207,54 @@ struct FeatureWeights: Sendable {
         }
     }
 
+    /// The weights of a feature that is neither a template-and-word one (``WordTemplate``) nor
+    /// a flag, zero for one the model has not learnt.
+    @inline(__always)
+    subscript(id: UInt64) -> SIMD3<Float> { Self.find(id, in: slots, mask: mask) }
+
+    /// The weights of a flag (``Flag``), zero for one the model has not learnt.
+    @inline(__always)
+    func flag(_ id: UInt64) -> SIMD3<Float> { Self.find(id, in: flagSlots, mask: flagMask) }
+
     /// The weights of any feature by name (explanations, tests; scoring goes by identifiers).
     func weight(named name: String) -> SIMD3<Float> {
         guard let eq = name.firstIndex(of: "="), let template = WordTemplate.byName[String(name[..<eq])] else {
-            return self[FeatureHash.feature(named: name)]
+            let id = FeatureHash.feature(named: name)
+            return name.hasPrefix(Flag.prefix) ? flag(id) : self[id]
         }
         return word(template, hash: FeatureHash.of(String(name[name.index(after: eq)...])))
     }
 
     /// The weights of `template=word` for a word's hash.
     func word(_ template: WordTemplate, hash: UInt64) -> SIMD3<Float> {
-        let record = wordRecord(hash)
-        return record < 0 ? .zero : word(record, template)
+        let entry = wordEntry(hash)
+        switch template {
+        case .L: return entry.left
+        case .R: return entry.right
+        default: return entry.record < 0 ? .zero : word(entry.record, template)
+        }
     }
 
-    /// Where a word's weights are (for ``word(_:_:)``), or -1 when no feature has this word.
-    func wordRecord(_ wordHash: UInt64) -> Int32 {
+    /// A word's record (for ``word(_:_:)``; -1 when it has no weights but side-word ones, or none)
+    /// with the weights of its side-word features `L=w` and `R=w`, from one slot.
+    @inline(__always)
+    func wordEntry(_ wordHash: UInt64) -> (record: Int32, left: SIMD3<Float>, right: SIMD3<Float>) {
         wordSlots.withUnsafeBufferPointer { slots in
             var slot = Int(truncatingIfNeeded: wordHash) & wordMask
             while true {
                 let r = slots[slot].record
-                if r < 0 || slots[slot].word == wordHash { return r }
+                if r == WordSlot.empty { return (-1, .zero, .zero) }
+                if slots[slot].word == wordHash {
+                    let w = SIMD8<Float>(slots[slot].sides) * 0.001
+                    return (r, SIMD3(w[0], w[1], w[2]), SIMD3(w[3], w[4], w[5]))
+                }
                 slot = (slot + 1) & wordMask
             }
         }
     }
 
-    /// The weights of the feature `template=word` for a word's record.
+    /// The weights of the feature `template=word` for a word's record (not -1), for any template
+    /// but the side words (``wordEntry(_:)`` has those).
     @inline(__always)
     func word(_ record: Int32, _ template: WordTemplate) -> SIMD3<Float> {
         let w = wordWeights.withUnsafeBufferPointer {

@@ -30,11 +30,10 @@ struct TargetScorer {
 
     private func makeContext(_ index: Int, _ analysis: RuleAnalysis) -> TargetSentenceContext {
         let p = sentenceModel.classProbabilities(analysis)
-        let context = TargetSentenceContext(
+        return TargetSentenceContext(
             document: document, tokens: document.sentences[index].tokens, analysis: analysis,
-            probabilities: SIMD3(Float(p[0]), Float(p[1]), Float(p[2])))
-        if model.featureCount > 0 { context.precompute(model.weights) }
-        return context
+            probabilities: SIMD3(Float(p[0]), Float(p[1]), Float(p[2])),
+            weights: model.featureCount > 0 ? model.weights : nil)
     }
 
     /// The sentence context and token range of a span: the sentence holding its start, and the

@@ -77,9 +77,11 @@ struct TargetSentimentModel: Sendable {
     private struct LogitSink: TargetFeatureSink {
         let weights: FeatureWeights
         var logits: SIMD3<Float>
-        /// The context's ``TargetSentenceContext/wordRecords``, held here so each word does not
-        /// go through the class to reach them.
-        let records: [Int32]
+        /// The context's ``TargetSentenceContext/facts``, held here so each word does not go
+        /// through the class to reach its record.
+        let facts: [TargetSentenceContext.TokenFacts]
+        /// Whether the context looked its words up in these weights (not while training).
+        let recorded: Bool
         let firstToken: Int
         @inline(__always)
         mutating func add(_ id: UInt64, _ value: Float, name: @autoclosure () -> String) {
@@ -87,26 +89,33 @@ struct TargetSentimentModel: Sendable {
         }
 
         @inline(__always)
+        mutating func addFlag(_ flag: Flag, _ value: Float) { logits += weights.flag(flag.id) * value }
+
+        @inline(__always)
         mutating func addWord(
             _ template: WordTemplate, token: Int, of context: TargetSentenceContext, name: @autoclosure () -> String
         ) {
-            guard !records.isEmpty else { return logits += weights.word(template, hash: context.hash(ofToken: token)) }
-            let record = records[token - firstToken]
+            // Side words come from the sums but for punctuation, rare enough to look up by hash.
+            guard recorded, template != .L, template != .R else {
+                return logits += weights.word(template, hash: context.hash(ofToken: token))
+            }
+            let record = facts[token - firstToken].record
             if record >= 0 { logits += weights.word(record, template) }
         }
 
         mutating func addSideWords(left: Range<Int>, right: Range<Int>, of context: TargetSentenceContext) -> Bool {
-            guard !context.leftSums.isEmpty else { return false }
-            let s = context.tokens.lowerBound
-            logits += context.leftSums[left.upperBound - s] - context.leftSums[left.lowerBound - s]
-            logits += context.rightSums[right.upperBound - s] - context.rightSums[right.lowerBound - s]
+            guard recorded else { return false }
+            let s = context.tokens.lowerBound, sums = context.sideSums
+            logits += sums[left.upperBound - s].left - sums[left.lowerBound - s].left
+            logits += sums[right.upperBound - s].right - sums[right.lowerBound - s].right
             return true
         }
     }
 
     func score(_ context: TargetSentenceContext, target: Range<Int>) -> Scored {
         var sink = LogitSink(
-            weights: weights, logits: intercepts, records: context.wordRecords, firstToken: context.tokens.lowerBound)
+            weights: weights, logits: intercepts, facts: context.facts, recorded: !context.sideSums.isEmpty,
+            firstToken: context.tokens.lowerBound)
         context.features(of: target, into: &sink)
         return Scored(probabilities: Self.softmax(sink.logits))
     }
@@ -124,6 +133,11 @@ struct TargetSentimentModel: Sendable {
         mutating func add(_ id: UInt64, _ value: Float, name: @autoclosure () -> String) {
             let w = weights[id]
             if w != .zero { features.append((name(), value, w)) }
+        }
+
+        mutating func addFlag(_ flag: Flag, _ value: Float) {
+            let w = weights.flag(flag.id)
+            if w != .zero { features.append((flag.name, value, w)) }
         }
 
         mutating func addWord(
