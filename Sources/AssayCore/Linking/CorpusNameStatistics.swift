@@ -17,6 +17,17 @@ public struct CorpusNameStatistics: Sendable {
         /// people of more than one word, the bearers a lone surname may be resolved to.
         var context: [String: Int] = [:]
 
+        /// Counts a document's mention of the form, `context` being the document's context keys.
+        mutating func count(_ e: DocumentNames.Entry, context: Set<String>) {
+            documents += 1
+            spellings[e.canonical, default: 0] += 1
+            if let t = NameKey.title(e.title) { titles[t, default: 0] += 1 }
+            if e.label == NameKey.personLabel && e.words.count > 1 {
+                let own = e.contextKey
+                for k in context where k != own { self.context[k, default: 0] += 1 }
+            }
+        }
+
         mutating func merge(_ o: Form) {
             documents += o.documents
             spellings.merge(o.spellings, uniquingKeysWith: +)
@@ -41,16 +52,9 @@ public struct CorpusNameStatistics: Sendable {
         for k in context { contextFrequency[k, default: 0] += 1 }
         var shortOrgs: [String] = [], longOrgs: [[String]] = []
         for e in document.entries {
-            let key = e.formKey
-            var form = forms[key] ?? Form(label: e.label, words: e.words)
-            form.documents += 1
-            form.spellings[e.canonical, default: 0] += 1
-            if let t = NameKey.title(e.title) { form.titles[t, default: 0] += 1 }
-            if e.label == NameKey.personLabel && e.words.count > 1 {
-                let own = e.contextKey
-                for k in context where k != own { form.context[k, default: 0] += 1 }
-            }
-            forms[key] = form
+            // Counted in place: a copy of the form out of the table and back would copy its
+            // counts each time (they are shared with the table's copy meanwhile).
+            forms[e.formKey, default: Form(label: e.label, words: e.words)].count(e, context: context)
             if e.label == NameKey.organisationLabel {
                 if e.words.count == 1 { shortOrgs.append(e.words[0]) } else { longOrgs.append(e.words) }
             }

@@ -116,9 +116,11 @@ struct CorpusNamesBuilder {
                 continue
             }
             guard f.label == NameKey.personLabel else { continue }
-            var titles: [String: Int] = [:], context: [String: Int] = [:], documents = 0
-            var words = Set<String>()
-            for g in fs {
+            // Most entities have one form: its counts are taken as they are, not merged into
+            // empty tables key by key.
+            var titles = f.titles, context = f.context, documents = f.documents
+            var words: Set = [f.words[0], f.words[f.words.count - 1]]
+            for g in fs.dropFirst() {
                 documents += g.documents
                 titles.merge(g.titles, uniquingKeysWith: +)
                 context.merge(g.context, uniquingKeysWith: +)
