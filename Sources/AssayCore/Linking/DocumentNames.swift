@@ -22,7 +22,9 @@ public struct DocumentNames: Sendable, Hashable {
         /// What this entity tells about the documents it is in, as a neighbour of another name:
         /// people by surname (so "Trump" and "Donald Trump" are the same neighbour), others by
         /// their whole name.
-        var contextKey: String {
+        var contextKey: String { Self.contextKey(label: label, words: words) }
+
+        static func contextKey(label: String, words: [String]) -> String {
             label == NameKey.personLabel
                 ? "p:" + (words.last ?? "") : label.prefix(1).lowercased() + ":" + words.joined(separator: " ")
         }
