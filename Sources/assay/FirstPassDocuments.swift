@@ -9,7 +9,7 @@ import AssayCore
 /// it are read and tagged again. A kept document is used only if the second pass reads the same
 /// id and text there (a file may change between the passes).
 struct FirstPassDocuments: Sendable {
-    /// Enough for some 30 MB of news text.
+    /// Enough for some 25 MB of news text (its estimate is about ten times the text).
     static let defaultBudget = 256 << 20
 
     private struct Kept: Sendable {
