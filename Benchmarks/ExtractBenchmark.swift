@@ -26,6 +26,7 @@ enum ExtractBenchmark {
             try report("extract, one core, \(label)", args, input: input, corpus: corpus, oneCore: true)
         }
         try report("extract, all cores, all four", allFour, input: input, corpus: corpus, oneCore: false)
+        try reportLinking(input: input, corpus: corpus)
         // The same over the first document alone: what each run pays before its documents
         // (process start, plugins, models loaded on first use).
         let first = try firstDocumentFile(corpus)
@@ -41,6 +42,21 @@ enum ExtractBenchmark {
                     format: "startup (first document only), one core, %@: %.3f s, CPU %.3f s (best of 3)", label,
                     best.seconds, best.cpu))
         }
+    }
+
+    /// What corpus linking adds to all four on one core: with a names table made beforehand
+    /// (`--names FILE`, the table read at start), and with two passes over the file.
+    private static func reportLinking(input: String, corpus: BenchmarkCorpus) throws {
+        let table = NSTemporaryDirectory() + "assay-bench-\(getpid())-names.json"
+        defer { try? FileManager.default.removeItem(atPath: table) }
+        let made = try spawnAssay(["names", input], input: "/dev/null", output: table, oneCore: false)
+        guard made.status == 0 else { throw AssayError(.extractionFailed, "assay names failed on \(input)") }
+        try report(
+            "extract, one core, all four, --names FILE", allFour + ["--names", table], input: input, corpus: corpus,
+            oneCore: true)
+        try report(
+            "extract, one core, all four, --link corpus (two passes over the file)",
+            allFour + ["--link", "corpus"], input: input, corpus: corpus, oneCore: true, readsFile: true)
     }
 
     /// The corpus's first document as a one-line JSON Lines file.
@@ -75,14 +91,19 @@ enum ExtractBenchmark {
         print(String(format: "memory: 100 MB / 10 MB peak = %.2fx (target at most 1.5x)", peaks[1] / peaks[0]))
     }
 
-    private static func report(_ label: String, _ args: [String], input: String, corpus: BenchmarkCorpus, oneCore: Bool)
-        throws
-    {
+    /// `readsFile`: the input is given as a path (read twice by `--link corpus`), not on stdin.
+    private static func report(
+        _ label: String, _ args: [String], input: String, corpus: BenchmarkCorpus, oneCore: Bool,
+        readsFile: Bool = false
+    ) throws {
         // Best of three: on a shared machine one run can wait for a core.
         var best: (seconds: Double, cpu: Double, peakMiB: Double) = (.infinity, 0, 0)
         for _ in 0..<3 {
-            let r = try spawn(args, input: input, oneCore: oneCore)
-            if r.seconds < best.seconds { best = r }
+            let r =
+                readsFile
+                ? try spawnAssay(["extract"] + args + [input], input: "/dev/null", oneCore: oneCore)
+                : try spawnAssay(["extract"] + args + ["-"], input: input, oneCore: oneCore)
+            if r.seconds < best.seconds { best = (r.seconds, r.cpu, r.peakMiB) }
         }
         let mb = Double(corpus.bytes) / 1e6
         print(
@@ -100,14 +121,23 @@ enum ExtractBenchmark {
 
     /// Runs `assay extract ARGS -` with `input` on stdin and stdout to /dev/null: wall seconds,
     /// CPU seconds (user + system) and peak resident memory of the child.
+    private static func spawn(_ args: [String], input: String, oneCore: Bool) throws -> (
+        seconds: Double, cpu: Double, peakMiB: Double
+    ) {
+        let r = try spawnAssay(["extract"] + args + ["-"], input: input, oneCore: oneCore)
+        return (r.seconds, r.cpu, r.peakMiB)
+    }
+
+    /// Runs `assay ARGS` with `input` on stdin and stdout to `output`: exit status, wall
+    /// seconds, CPU seconds (user + system) and peak resident memory of the child.
     ///
     /// The child runs under `/usr/bin/time` where there is one, which forks it and reports its
     /// peak memory: a child spawned straight from this process inherits this process's peak in
     /// its own (Linux keeps the larger of the two across exec), and this process holds the
     /// input, 100 MB for the memory figure.
-    private static func spawn(_ args: [String], input: String, oneCore: Bool) throws -> (
-        seconds: Double, cpu: Double, peakMiB: Double
-    ) {
+    private static func spawnAssay(_ args: [String], input: String, output: String = "/dev/null", oneCore: Bool) throws
+        -> (status: Int32, seconds: Double, cpu: Double, peakMiB: Double)
+    {
         let assay = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
             "assay"
         ).path
@@ -120,12 +150,12 @@ enum ExtractBenchmark {
         defer { if timed { try? FileManager.default.removeItem(atPath: peakFile) } }
         let argv =
             (timed ? [timeTool, "-f", "%M", "-o", peakFile] : []) + (oneCore ? ["/usr/bin/taskset", "-c", "0"] : [])
-            + [assay, "extract"] + args + ["-"]
+            + [assay] + args
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, input, O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         var cArgs = argv.map { strdup($0) } + [nil]
         defer { for a in cArgs { free(a) } }
         var pid: pid_t = 0
@@ -144,6 +174,6 @@ enum ExtractBenchmark {
             timed
             ? (try? String(contentsOfFile: peakFile, encoding: .utf8))
                 .flatMap { Double($0.split(separator: "\n").last.map(String.init) ?? "") } : nil
-        return (seconds, cpu, (peakKiB ?? Double(usage.ru_maxrss)) / 1024)
+        return (status, seconds, cpu, (peakKiB ?? Double(usage.ru_maxrss)) / 1024)
     }
 }

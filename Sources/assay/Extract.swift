@@ -51,7 +51,7 @@ struct Extract: ParsableCommand {
         help: ArgumentHelp(
             "Names as the document gives them (document, the default) or one name and id per entity across the input (corpus).",
             discussion:
-                "With corpus, entities get 'name' and 'entity_id', a quote's 'speaker' becomes the corpus name (with 'speaker_id'), entity-sentiment gets 'name' and 'entity_id'. Files and folders are read twice (a first pass collects the names); standard input needs --names.",
+                "With corpus, entities get 'name' and 'entity_id', a quote's 'speaker' becomes the corpus name (with 'speaker_id'), entity-sentiment gets 'name' and 'entity_id'. Files and folders are read twice (a first pass collects the names, and keeps up to 256 MB of the documents it analysed and tagged for the second); standard input needs --names.",
             valueName: "MODE"))
     var link: LinkMode?
 
@@ -86,8 +86,8 @@ struct Extract: ParsableCommand {
     private var sources: [String] { paths.isEmpty ? ["-"] : paths }
 
     /// The corpus names table: read from `--names`, or collected by a first pass over the
-    /// inputs; nil without corpus linking.
-    private func corpusLinking(registry: ExtractorRegistry) throws -> CorpusLinking? {
+    /// inputs (with what that pass kept for the second); nil without corpus linking.
+    private func corpusLinking(registry: ExtractorRegistry) throws -> (CorpusLinking, FirstPassDocuments)? {
         if let namesFile {
             let data: Data
             do { data = try Data(contentsOf: URL(fileURLWithPath: namesFile)) } catch {
@@ -95,7 +95,7 @@ struct Extract: ParsableCommand {
                     FileManager.default.fileExists(atPath: namesFile) ? .unreadable : .fileNotFound,
                     "\(namesFile): cannot read the names table")
             }
-            return CorpusLinking(try CorpusNames(json: data, name: namesFile))
+            return (CorpusLinking(try CorpusNames(json: data, name: namesFile)), FirstPassDocuments(budget: 0))
         }
         guard link == .corpus else { return nil }  // document linking is the default
         guard !sources.contains("-") else {
@@ -107,8 +107,10 @@ struct Extract: ParsableCommand {
         let entities = try ExtractionPlan([.init(CorpusLinking.entitiesExtractor)], registry: registry)
         // The second pass reports unreadable inputs; the first stays quiet so each is told once.
         let pass = NamesPass(
-            plan: entities, batchSize: batchSize, options: inputOptions.loadOptions, reportsErrors: false)
-        return CorpusLinking(pass.collect(sources).0.table())
+            plan: entities, batchSize: batchSize, options: inputOptions.loadOptions, reportsErrors: false,
+            keptBytes: FirstPassDocuments.defaultBudget)
+        let collected = pass.collect(sources)
+        return (CorpusLinking(collected.statistics.table()), collected.documents)
     }
 
     func run() throws {
@@ -116,6 +118,8 @@ struct Extract: ParsableCommand {
         /// The plan run per document: `plan`, plus `entities` when corpus linking needs them.
         let runPlan: ExtractionPlan
         let linking: CorpusLinking?
+        /// What a first pass found, for the second not to find it again.
+        var firstPass = FirstPassDocuments(budget: 0)
         do {
             let (registry, _) = try pluginOptions.makeRegistry { StandardStreams.err($0 + "\n") }
             for d in definitions {
@@ -138,7 +142,9 @@ struct Extract: ParsableCommand {
             // Linking changes only the annotations that name entities: without such a step it
             // would cost a pass of the tagger for nothing.
             if plan.steps.contains(where: { CorpusLinking.namingExtractors.contains($0.name) }) || namesFile != nil {
-                linking = try corpusLinking(registry: registry)
+                let made = try corpusLinking(registry: registry)
+                linking = made?.0
+                if let made { firstPass = made.1 }
             } else {
                 linking = nil
             }
@@ -151,6 +157,8 @@ struct Extract: ParsableCommand {
             StandardStreams.err("assay: \(error)\n")
             throw ExitCode(2)
         }
+        let kept = firstPass
+        let entitiesStep = ExtractionPlan.Step(CorpusLinking.entitiesExtractor)
         var writer = BatchWriter(format: format, flushEvery: batchSize)
         var failed = false
         let errorLines = errorLines
@@ -165,11 +173,18 @@ struct Extract: ParsableCommand {
                 return .unreadable(AssayError.wrapping(error, item.source))
             }
             do {
-                let analysed = AnalyzedDocument(doc)
-                let run = DocumentExtraction(document: analysed, plan: runPlan)
+                let analysed: AnalyzedDocument
+                var found: [ExtractionPlan.Step: [Annotation]] = [:]
+                if let (document, mentions) = kept.kept(ofInput: item.number, doc) {
+                    analysed = document
+                    found[entitiesStep] = mentions
+                } else {
+                    analysed = AnalyzedDocument(doc)
+                }
+                let run = DocumentExtraction(document: analysed, plan: runPlan, cache: found)
                 var all = try plan.steps.flatMap { try run.annotations(of: $0) }.sorted { $0.span < $1.span }
                 if let linking {
-                    let entities = try run.annotations(of: .init(CorpusLinking.entitiesExtractor))
+                    let entities = try run.annotations(of: entitiesStep)
                     all = linking.link(all, entities: entities, in: analysed)
                 }
                 var json = JSONWriter()
@@ -192,11 +207,19 @@ struct Extract: ParsableCommand {
                 if errorLines { writer.write(BatchWriter.errorLine(id: id, e)) }
             }
         }
+        // Inputs are numbered as the first pass numbered them, to find what it kept.
+        var number = 0
+        func submit(_ item: BatchInput.Item) {
+            var item = item
+            item.number = number
+            number += 1
+            stream.submit(item)
+        }
         for source in sources {
             // An input that cannot be read takes its place in the stream, so that --error-lines
             // answers it in order.
-            let ok = BatchInput.read(source, options: inputOptions.loadOptions, stream.submit) {
-                stream.submit(BatchInput.Item(failure: $0))
+            let ok = BatchInput.read(source, options: inputOptions.loadOptions, submit) {
+                submit(BatchInput.Item(failure: $0))
             }
             if !ok { failed = true }
         }
@@ -218,6 +241,8 @@ enum BatchInput {
         var source = ""
         var loaded: Document?
         var failure: AssayError?
+        /// Its place among all inputs of the run (counting blank lines and failures).
+        var number = 0
         var maximumLineBytes = LoadOptions.defaultMaximumDocumentBytes
 
         /// The document, or nil for a blank line.

@@ -41,11 +41,11 @@ struct Names: ParsableCommand {
             throw ExitCode(2)
         }
         let pass = NamesPass(plan: plan, batchSize: batchSize, options: inputOptions.loadOptions)
-        let (statistics, ok) = pass.collect(paths.isEmpty ? ["-"] : paths)
-        var data = statistics.table().encoded()
+        let collected = pass.collect(paths.isEmpty ? ["-"] : paths)
+        var data = collected.statistics.table().encoded()
         data.append(UInt8(ascii: "\n"))
         StandardStreams.outOrExitOnClosedPipe(Array(data))
-        if !ok { throw ExitCode(1) }
+        if !collected.ok { throw ExitCode(1) }
     }
 }
 
@@ -58,28 +58,44 @@ struct NamesPass {
     /// Whether failed inputs and loader warnings are reported on stderr (not when a second pass
     /// reports them).
     var reportsErrors = true
+    /// How many bytes of analysed documents to keep for a second pass (none for a names table
+    /// alone).
+    var keptBytes = 0
 
-    /// - Returns: the statistics, and false if some input failed.
-    func collect(_ sources: [String]) -> (CorpusNameStatistics, Bool) {
-        var statistics = CorpusNameStatistics()
-        var ok = true
+    /// What a pass collected.
+    struct Collected {
+        var statistics: CorpusNameStatistics
+        /// What is kept for a second pass over the same inputs.
+        var documents: FirstPassDocuments
+        /// False if some input failed.
+        var ok: Bool
+    }
+
+    func collect(_ sources: [String]) -> Collected {
+        var collected = Collected(
+            statistics: CorpusNameStatistics(), documents: FirstPassDocuments(budget: keptBytes), ok: true)
         let plan = plan
         let step = ExtractionPlan.Step(CorpusLinking.entitiesExtractor)
-        let stream = OrderedStream<BatchInput.Item, Result<DocumentNames?, AssayError>>(window: batchSize) { item in
+        typealias Found = (names: DocumentNames, document: AnalyzedDocument, mentions: [Annotation])
+        let stream = OrderedStream<BatchInput.Item, Result<Found?, AssayError>>(window: batchSize) { item in
             do {
                 guard let doc = try item.document() else { return .success(nil) }
                 let analysed = AnalyzedDocument(doc)
                 let entities = try DocumentExtraction(document: analysed, plan: plan).annotations(of: step)
-                return .success(DocumentNames(entities: entities, in: analysed))
+                return .success((DocumentNames(entities: entities, in: analysed), analysed, entities))
             } catch {
                 return .failure(AssayError.wrapping(error, item.source))
             }
         } consume: { outcome in
             switch outcome {
-            case .success(let names?): statistics.add(names)
-            case .success(nil): break
+            case .success(let found?):
+                collected.statistics.add(found.names)
+                collected.documents.append(found.document, mentions: found.mentions)
+            case .success(nil):
+                collected.documents.append(nil, mentions: [])
             case .failure(let e):
-                ok = false
+                collected.documents.append(nil, mentions: [])
+                collected.ok = false
                 if reportsErrors { StandardStreams.err("assay: \(e)\n") }
             }
         }
@@ -88,9 +104,9 @@ struct NamesPass {
             source, options: options, warns: reportsErrors, stream.submit,
             onError: { stream.submit(BatchInput.Item(failure: $0)) })
         {
-            ok = false
+            collected.ok = false
         }
         stream.finish()
-        return (statistics, ok)
+        return collected
     }
 }

@@ -168,6 +168,24 @@ struct CorpusNamesTests {
         #expect(throws: AssayError.self) { try CorpusNames(json: Data(dangling.utf8), name: "x.json") }
     }
 
+    @Test func badTablesSayWhichValueIsWrong() {
+        func message(_ json: String) -> String {
+            do {
+                _ = try CorpusNames(json: Data(json.utf8), name: "x.json")
+                return ""
+            } catch { return "\(error)" }
+        }
+        #expect(message("{}").contains(#"no "format""#))
+        #expect(message("[1]").contains("not JSON"))
+        let badBearer =
+            #"{"format":"assay-names","version":1,"documents":1,"entities":[{"id":"PERSON/a-b","name":"A B","label":"PERSON"}],"forms":{},"people":{},"acronyms":{},"context_documents":{},"bearers":[{"entity":"0","documents":1,"titles":{},"context":{}}],"bearers_by_word":{}}"#
+        #expect(message(badBearer).contains(#"bad "bearers.0.entity""#))
+        let good = badBearer.replacingOccurrences(of: #""entity":"0""#, with: #""entity":0"#)
+        #expect(message(good) == "")
+        let badWord = good.replacingOccurrences(of: #""bearers_by_word":{}"#, with: #""bearers_by_word":{"a":[0,"b"]}"#)
+        #expect(message(badWord).contains(#"bad "bearers_by_word.a.1""#))
+    }
+
     @Test func statisticsMergeLikeOneCount() {
         let docs: [[Entry]] = [
             [Self.person("Donald J. Trump")],
@@ -218,5 +236,26 @@ struct CorpusNamesTests {
         #expect(out[3]["speaker"] == .null)
         #expect(out[4]["name"] == .string("Barack Obama"))
         #expect(out[5] == number)
+    }
+
+    @Test func aSpeakerNamedAsAMentionIsWrittenTakesThatMentionsEntityPeopleAndOrganisationsFirst() {
+        let text = "ECB rules. \"Rates stay,\" the ECB said."
+        let doc = AnalyzedDocument(Document(id: "d", source: "t", text: text))
+        let second = text.utf8.count - "ECB said.".utf8.count
+        let entities = [
+            Annotation(
+                extractor: "entities", span: Span(0, 3),
+                fields: ["label": .string("MISC"), "canonical": .string("ECB Rules")]),
+            Annotation(
+                extractor: "entities", span: Span(second, second + 3),
+                fields: ["label": .string("ORG"), "canonical": .string("European Central Bank")])
+        ]
+        let quote = Annotation(extractor: "quotes", span: Span(12, 23), fields: ["speaker": .string("ECB")])
+        let unknown = Annotation(extractor: "quotes", span: Span(12, 23), fields: ["speaker": .string("Fed")])
+        let linking = CorpusLinking(Self.table(Array(repeating: [Self.org("European Central Bank")], count: 2)))
+        let out = linking.link(entities + [quote, unknown], entities: entities, in: doc)
+        #expect(out[2]["speaker"] == .string("European Central Bank"))
+        #expect(out[2]["speaker_id"] == .string("ORG/european-central-bank"))
+        #expect(out[3]["speaker"] == .string("Fed") && out[3]["speaker_id"] == .null)
     }
 }

@@ -126,6 +126,34 @@ struct CorpusLinkingTests {
         #expect(piped.stdout == twoPass.stdout)
     }
 
+    @Test func theSecondPassFindsWhatTheFirstKeptPastBlankAndBadLines() throws {
+        // The second pass takes the first pass's analysis by input number: blank lines and
+        // failed inputs count, and what they hold must not shift the documents after them.
+        let folder = try AssayProcess.temporaryFolder()
+        let lines = [
+            #"{"id":"a","text":"Senator Maria Kowalski said \"We have the votes.\" Maria Kowalski left."}"#,
+            "not json", "",
+            #"{"id":"b","text":"Kowalski, a senator, said \"The bill will pass.\" The European Central Bank agreed."}"#,
+            #"{"id":"c","text":"\"Rates stay,\" said the European Central Bank. Senator Kowalski said \"Good.\""}"#
+        ]
+        let input = lines.joined(separator: "\n") + "\n"
+        try input.write(toFile: folder + "/in.jsonl", atomically: true, encoding: .utf8)
+        let args = ["extract", "--with", "entities,quotes", "--error-lines"]
+        let twoPass = try AssayProcess.run(args + ["--link", "corpus", folder + "/in.jsonl"])
+        let table = try AssayProcess.run(["names", folder + "/in.jsonl"])
+        try table.stdout.write(toFile: folder + "/names.json", atomically: true, encoding: .utf8)
+        let piped = try AssayProcess.run(args + ["--names", folder + "/names.json", "-"], input: input)
+        #expect(twoPass.status == 0 && piped.status == 0, "\(twoPass.stderr)")
+        let twoPassLines = twoPass.stdout.split(separator: "\n"), pipedLines = piped.stdout.split(separator: "\n")
+        #expect(twoPassLines.count == 4 && pipedLines.count == 4)
+        #expect(twoPass.stdout.contains("PERSON/maria-kowalski"))
+        // The same lines, but the error's, which names its input (the file, or stdin).
+        #expect(twoPassLines[1].contains("E304"))
+        #expect(
+            twoPassLines.enumerated().filter { $0.offset != 1 }.map(\.element)
+                == pipedLines.enumerated().filter { $0.offset != 1 }.map(\.element))
+    }
+
     @Test func extractEntitiesCarryCorpusNamesOnlyWhenLinked() throws {
         let linked = try AssayProcess.run(["extract", "--with", "entities", "--link", "corpus", Self.corpus])
         #expect(linked.status == 0, "\(linked.stderr)")

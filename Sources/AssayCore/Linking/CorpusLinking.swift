@@ -27,35 +27,29 @@ public struct CorpusLinking: Sendable {
 
     /// The resolved entities of one document, by label and canonical name.
     public struct DocumentResolver: Sendable {
-        private var byName: [String: CorpusEntity] = [:]
+        private var byName: [DocumentNames.NameRef: CorpusEntity] = [:]
         /// Canonical name → entity, people first, then organisations, then the rest.
         private var bySpeaker: [String: CorpusEntity] = [:]
+        /// The document's entity mentions, for a speaker named by a mention's own text.
+        private let mentions: [Annotation]
+        private let document: AnalyzedDocument
 
         public init(names: CorpusNames, entities: [Annotation], in document: AnalyzedDocument) {
+            mentions = entities
+            self.document = document
             let doc = DocumentNames(entities: entities, in: document)
             let resolved = names.resolve(doc)
+            byName.reserveCapacity(doc.entries.count)
             for (e, r) in zip(doc.entries, resolved) {
-                byName[e.label + "\u{1}" + e.canonical] = r
-                offer(r, as: e.canonical, to: &bySpeaker)
+                byName[DocumentNames.NameRef(label: e.label, canonical: e.canonical)] = r
+                Self.offer(r, as: e.canonical, to: &bySpeaker)
             }
-            // A speaker may be named by a mention's own text ("ECB" for the European Central
-            // Bank): a name no entity has as its canonical name.
-            var byText: [String: CorpusEntity] = [:]
-            for a in entities {
-                guard case .string(let label)? = a["label"] else { continue }
-                let text = document.text(of: a.span)
-                guard bySpeaker[text] == nil else { continue }
-                var canonical = text
-                if case .string(let c)? = a["canonical"], !c.isEmpty { canonical = c }
-                if let r = byName[label + "\u{1}" + canonical] { offer(r, as: text, to: &byText) }
-            }
-            bySpeaker.merge(byText) { old, _ in old }
         }
 
         /// Files `entity` under `name` unless a likelier speaker (a person before an
         /// organisation before anything else) is there already.
-        private func offer(_ entity: CorpusEntity, as name: String, to table: inout [String: CorpusEntity]) {
-            if let old = table[name], Self.speakerRank(old.label) <= Self.speakerRank(entity.label) { return }
+        private static func offer(_ entity: CorpusEntity, as name: String, to table: inout [String: CorpusEntity]) {
+            if let old = table[name], speakerRank(old.label) <= speakerRank(entity.label) { return }
             table[name] = entity
         }
 
@@ -64,16 +58,37 @@ public struct CorpusLinking: Sendable {
         }
 
         /// The corpus entity of a mention with `label` and document-level name `canonical`.
-        public func entity(label: String, canonical: String) -> CorpusEntity? { byName[label + "\u{1}" + canonical] }
+        public func entity(label: String, canonical: String) -> CorpusEntity? {
+            byName[DocumentNames.NameRef(label: label, canonical: canonical)]
+        }
+
+        /// The entity of a speaker: the one of that canonical name, or else of a mention
+        /// written so ("ECB" for the European Central Bank), a person before an organisation
+        /// before anything else, the first in the text among equals.
+        ///
+        /// Mentions' texts are compared only for a speaker no canonical name matches, which is
+        /// rare: making each mention's text for every document would cost more than the rest
+        /// of linking.
+        private func entity(speaker: String) -> CorpusEntity? {
+            if let e = bySpeaker[speaker] { return e }
+            var best: CorpusEntity?
+            for a in mentions {
+                guard case .string(let label)? = a["label"], document.text(of: a.span) == speaker,
+                    let e = entity(label: label, canonical: DocumentNames.canonical(of: a, in: document))
+                else { continue }
+                if let b = best, Self.speakerRank(b.label) <= Self.speakerRank(e.label) { continue }
+                best = e
+            }
+            return best
+        }
 
         public func link(_ a: Annotation, in document: AnalyzedDocument) -> Annotation {
             var a = a
             switch a.extractor {
             case CorpusLinking.entitiesExtractor:
-                guard case .string(let label)? = a["label"] else { return a }
-                var canonical = document.text(of: a.span)
-                if case .string(let c)? = a["canonical"], !c.isEmpty { canonical = c }
-                guard let e = entity(label: label, canonical: canonical) else { return a }
+                guard case .string(let label)? = a["label"],
+                    let e = entity(label: label, canonical: DocumentNames.canonical(of: a, in: document))
+                else { return a }
                 a["name"] = .string(e.name)
                 a["entity_id"] = .string(e.id)
             case "quotes":
@@ -81,7 +96,7 @@ public struct CorpusLinking: Sendable {
                     if a["speaker"] != nil { a["speaker_id"] = .null }
                     return a
                 }
-                if let e = bySpeaker[speaker] {
+                if let e = entity(speaker: speaker) {
                     a["speaker"] = .string(e.name)
                     a["speaker_id"] = .string(e.id)
                 } else {

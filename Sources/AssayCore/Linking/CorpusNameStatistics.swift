@@ -14,14 +14,59 @@ public struct CorpusNameStatistics: Sendable {
         var spellings: [String: Int] = [:]
         var titles: [String: Int] = [:]
         /// Documents it shares with each neighbour (``DocumentNames/Entry/contextKey``); kept for
-        /// people of more than one word, the bearers a lone surname may be resolved to.
-        var context: [String: Int] = [:]
+        /// people of more than one word, the bearers a lone surname may be resolved to. Read
+        /// through ``neighbours``: the first document's are in `firstContext`.
+        private var context: [String: Int] = [:]
+        /// The neighbours of the form's only document so far, counted into `context` when a
+        /// second document comes. Most forms are seen in one document, whose company the table
+        /// does not keep (``CorpusNamesBuilder``), so counting it at once would be work lost.
+        private var firstContext: Set<String>?
+
+        init(label: String, words: [String]) {
+            self.label = label
+            self.words = words
+        }
+
+        /// Documents it shares with each neighbour.
+        var neighbours: [String: Int] {
+            var settled = self
+            settled.settle()
+            return settled.context
+        }
+
+        /// Counts a document's mention of the form, `context` being the document's context keys.
+        mutating func count(_ e: DocumentNames.Entry, context: Set<String>) {
+            documents += 1
+            spellings[e.canonical, default: 0] += 1
+            if let t = NameKey.title(e.title) { titles[t, default: 0] += 1 }
+            guard e.label == NameKey.personLabel && e.words.count > 1 else { return }
+            if documents == 1 {
+                firstContext = context
+            } else {
+                settle()
+                add(context)
+            }
+        }
 
         mutating func merge(_ o: Form) {
             documents += o.documents
             spellings.merge(o.spellings, uniquingKeysWith: +)
             titles.merge(o.titles, uniquingKeysWith: +)
-            context.merge(o.context, uniquingKeysWith: +)
+            settle()
+            context.merge(o.neighbours, uniquingKeysWith: +)
+        }
+
+        /// Counts `firstContext` into `context`.
+        private mutating func settle() {
+            guard let first = firstContext else { return }
+            firstContext = nil
+            add(first)
+        }
+
+        /// Counts one document's neighbours (but the form itself).
+        private mutating func add(_ neighbours: Set<String>) {
+            let own = DocumentNames.Entry.contextKey(label: label, words: words)
+            for k in neighbours where k != own { context[k, default: 0] += 1 }
         }
     }
 
@@ -41,16 +86,9 @@ public struct CorpusNameStatistics: Sendable {
         for k in context { contextFrequency[k, default: 0] += 1 }
         var shortOrgs: [String] = [], longOrgs: [[String]] = []
         for e in document.entries {
-            let key = e.formKey
-            var form = forms[key] ?? Form(label: e.label, words: e.words)
-            form.documents += 1
-            form.spellings[e.canonical, default: 0] += 1
-            if let t = NameKey.title(e.title) { form.titles[t, default: 0] += 1 }
-            if e.label == NameKey.personLabel && e.words.count > 1 {
-                let own = e.contextKey
-                for k in context where k != own { form.context[k, default: 0] += 1 }
-            }
-            forms[key] = form
+            // Counted in place: a copy of the form out of the table and back would copy its
+            // counts each time (they are shared with the table's copy meanwhile).
+            forms[e.formKey, default: Form(label: e.label, words: e.words)].count(e, context: context)
             if e.label == NameKey.organisationLabel {
                 if e.words.count == 1 { shortOrgs.append(e.words[0]) } else { longOrgs.append(e.words) }
             }

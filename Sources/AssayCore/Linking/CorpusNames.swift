@@ -32,10 +32,10 @@ public struct CorpusEntity: Sendable, Hashable, Codable {
 /// elsewhere) and no rival bearer of the name is likelier or in the document; otherwise it
 /// stays its own entity. Ambiguous full forms ("George Bush" next to "George W. Bush" and
 /// "George H. W. Bush") stay apart too.
-public struct CorpusNames: Sendable, Codable {
+public struct CorpusNames: Sendable, Encodable {
     /// A person of several words, as a bearer a one-word name may stand for, with the
     /// evidence for it.
-    struct Bearer: Sendable, Codable {
+    struct Bearer: Sendable, Encodable {
         var entity: Int
         var documents: Int
         /// Titles it is given (folded), and in how many documents.
@@ -71,10 +71,10 @@ public struct CorpusNames: Sendable, Codable {
 
     /// The corpus entity of each of `document`'s entries, in entry order.
     public func resolve(_ document: DocumentNames) -> [CorpusEntity] {
-        let context = document.contextKeys
+        var context: Set<String>?  // made when a lone name first needs it
         return document.entries.map { e in
             if e.label == NameKey.personLabel && e.words.count == 1 {
-                return resolveOneWord(e, in: document, context: context)
+                return resolveOneWord(e, in: document, context: &context)
             }
             if let i = forms[e.formKey] { return entities[i] }
             if e.label == NameKey.personLabel, let i = people[e.words[0] + " " + e.words[e.words.count - 1]] {
@@ -88,7 +88,7 @@ public struct CorpusNames: Sendable, Codable {
     }
 
     /// A lone name ("Clinton", "Bernie"): a bearer when the evidence clearly favours one.
-    private func resolveOneWord(_ e: DocumentNames.Entry, in document: DocumentNames, context: Set<String>)
+    private func resolveOneWord(_ e: DocumentNames.Entry, in document: DocumentNames, context: inout Set<String>?)
         -> CorpusEntity
     {
         let own = forms[e.formKey].map { entities[$0] } ?? CorpusEntity(own: e)
@@ -102,7 +102,8 @@ public struct CorpusNames: Sendable, Codable {
         }) {
             return own
         }
-        let neighbours = context.subtracting([e.contextKey]).filter { k in candidates.contains { $0.context[k] != nil }
+        if context == nil { context = document.contextKeys }
+        let neighbours = context!.subtracting([e.contextKey]).filter { k in candidates.contains { $0.context[k] != nil }
         }.sorted()
         let title = NameKey.title(e.title)
         let titleKnown = title.map { t in candidates.contains { $0.titles[t] != nil } } ?? false
@@ -159,11 +160,8 @@ public struct CorpusNames: Sendable, Codable {
     /// A table read from ``encoded()`` JSON.
     /// - Throws: `E304` when the data is not such a table.
     public init(json data: Data, name: String) throws {
-        do {
-            self = try JSONDecoder().decode(CorpusNames.self, from: data)
-        } catch {
-            throw AssayError(
-                .invalidJSONLine, "\(name): not a names table written by 'assay names' (\(Self.reason(error)))")
+        do { self = try CorpusNamesReader.read([UInt8](data)) } catch {
+            throw AssayError(.invalidJSONLine, "\(name): not a names table written by 'assay names' (\(error.reason))")
         }
         guard format == "assay-names", version == 1 else {
             throw AssayError(.invalidJSONLine, "\(name): not a names table of version 1 written by 'assay names'")
@@ -185,17 +183,6 @@ public struct CorpusNames: Sendable, Codable {
             throw AssayError(.fileNotFound, "cannot read names table '\(path)'")
         }
         try self.init(json: data, name: path)
-    }
-
-    private static func reason(_ error: any Error) -> String {
-        switch error {
-        case DecodingError.keyNotFound(let key, _): return "no \"\(key.stringValue)\""
-        case DecodingError.typeMismatch(_, let c), DecodingError.valueNotFound(_, let c),
-            DecodingError.dataCorrupted(let c):
-            return c.codingPath.isEmpty
-                ? "not JSON" : "bad \"\(c.codingPath.map(\.stringValue).joined(separator: "."))\""
-        default: return "\(error)"
-        }
     }
 
     enum CodingKeys: String, CodingKey {

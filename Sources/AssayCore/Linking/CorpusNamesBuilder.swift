@@ -116,18 +116,18 @@ struct CorpusNamesBuilder {
                 continue
             }
             guard f.label == NameKey.personLabel else { continue }
-            var titles: [String: Int] = [:], context: [String: Int] = [:], documents = 0
-            var words = Set<String>()
-            for g in fs {
-                documents += g.documents
+            let documents = fs.reduce(0) { $0 + $1.documents }
+            // Most entities have one form: its counts are taken as they are, not merged into
+            // empty tables key by key. One document's company is an accident, not a profile.
+            var titles = f.titles, context = documents < 2 ? [:] : f.neighbours
+            var words: Set = [f.words[0], f.words[f.words.count - 1]]
+            for g in fs.dropFirst() {
                 titles.merge(g.titles, uniquingKeysWith: +)
-                context.merge(g.context, uniquingKeysWith: +)
+                if documents >= 2 { context.merge(g.neighbours, uniquingKeysWith: +) }
                 words.insert(g.words[0])
                 words.insert(g.words[g.words.count - 1])
             }
-            // One document's company is an accident, not a profile; and a profile keeps its
-            // commonest neighbours only.
-            if documents < 2 { context = [:] }
+            // A profile keeps its commonest neighbours only.
             if context.count > Self.neighbourLimit {
                 let kept = context.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.prefix(
                     Self.neighbourLimit)

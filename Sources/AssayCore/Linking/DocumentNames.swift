@@ -22,7 +22,9 @@ public struct DocumentNames: Sendable, Hashable {
         /// What this entity tells about the documents it is in, as a neighbour of another name:
         /// people by surname (so "Trump" and "Donald Trump" are the same neighbour), others by
         /// their whole name.
-        var contextKey: String {
+        var contextKey: String { Self.contextKey(label: label, words: words) }
+
+        static func contextKey(label: String, words: [String]) -> String {
             label == NameKey.personLabel
                 ? "p:" + (words.last ?? "") : label.prefix(1).lowercased() + ":" + words.joined(separator: " ")
         }
@@ -31,36 +33,50 @@ public struct DocumentNames: Sendable, Hashable {
         var formKey: String { label + "|" + words.joined(separator: " ") }
     }
 
+    /// An entity of a document as its annotations name it: label and canonical name.
+    struct NameRef: Hashable {
+        var label: String
+        var canonical: String
+    }
+
     /// The entries in order of first mention.
     public private(set) var entries: [Entry] = []
 
     public init(_ entries: [Entry]) {
-        var seen = Set<String>()
-        for e in entries where !e.words.isEmpty && seen.insert(e.label + "\u{1}" + e.canonical).inserted {
-            self.entries.append(e)
-        }
+        var seen = Set<NameRef>()
+        self.init(unique: entries.filter { seen.insert(NameRef(label: $0.label, canonical: $0.canonical)).inserted })
+    }
+
+    /// Entries already one per label and canonical name.
+    private init(unique entries: [Entry]) {
+        self.entries = entries.filter { !$0.words.isEmpty }
     }
 
     /// The entries of the `entities` extractor's annotations (`label`, `canonical`, `title`
     /// fields; the mention's text when `canonical` is missing).
     public init(entities annotations: [Annotation], in document: AnalyzedDocument) {
         var entries: [Entry] = []
-        var index: [String: Int] = [:]
+        var index: [NameRef: Int] = [:]
         for a in annotations {
             guard case .string(let label)? = a["label"] else { continue }
-            var canonical = document.text(of: a.span)
-            if case .string(let c)? = a["canonical"], !c.isEmpty { canonical = c }
+            let key = NameRef(label: label, canonical: Self.canonical(of: a, in: document))
             var title: String?
             if case .string(let t)? = a["title"], !t.isEmpty { title = t }
-            let key = label + "\u{1}" + canonical
             if let i = index[key] {
                 if entries[i].title == nil { entries[i].title = title }
             } else {
                 index[key] = entries.count
-                entries.append(Entry(label: label, canonical: canonical, title: title))
+                entries.append(Entry(label: label, canonical: key.canonical, title: title))
             }
         }
-        self.init(entries)
+        self.init(unique: entries)
+    }
+
+    /// The document-level name of an `entities` annotation: its `canonical` field, or its text
+    /// when that is missing or empty.
+    static func canonical(of mention: Annotation, in document: AnalyzedDocument) -> String {
+        if case .string(let c)? = mention["canonical"], !c.isEmpty { return c }
+        return document.text(of: mention.span)
     }
 
     /// The context keys of the document (see ``Entry/contextKey``).

@@ -26,32 +26,45 @@ public enum NameKey {
     /// the same words ``foldedWords(of:)`` gives, without Foundation's folding, which costs
     /// more than the rest of corpus linking together. Nil for any other name.
     static func asciiWords(of name: String) -> [String]? {
-        guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
-        let lower = name.utf8.map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) ? $0 + 32 : $0 }
         var words: [String] = []
-        var start = 0
-        for end in 0...lower.count {
-            if end < lower.count {
-                let b = lower[end]
-                guard b == UInt8(ascii: " ") || b == UInt8(ascii: ",") || (0x09...0x0D).contains(b) else { continue }
+        var piece: [UInt8] = []
+        piece.reserveCapacity(32)
+        for b in name.utf8 {
+            guard b < 0x80 else { return nil }
+            if b == UInt8(ascii: " ") || b == UInt8(ascii: ",") || (0x09...0x0D).contains(b) {
+                endWord(&piece, into: &words)
+            } else {
+                piece.append((UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(b) ? b + 32 : b)
             }
-            var piece = lower[start..<end]
-            start = end + 1
-            if piece.elementsEqual("'s".utf8) || piece.elementsEqual("'".utf8) { continue }
-            if piece.count >= 2, piece.last == UInt8(ascii: "s"), piece[piece.endIndex - 2] == UInt8(ascii: "'") {
-                piece = piece.dropLast(2)
-            } else if piece.count >= 2, piece.last == UInt8(ascii: "'"), piece[piece.endIndex - 2] == UInt8(ascii: "s")
-            {
-                piece = piece.dropLast()
-            }
-            let kept = piece.filter { !".'\"()".utf8.contains($0) }
-            let alphanumeric = kept.contains {
-                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0)
-                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
-            }
-            if alphanumeric { words.append(String(decoding: kept, as: UTF8.self)) }
         }
+        endWord(&piece, into: &words)
         return words
+    }
+
+    /// Adds the lower-case ASCII `piece` between two separators to `words` (without a
+    /// possessive ending and marks, unless nothing alphanumeric is left), and empties it.
+    private static func endWord(_ piece: inout [UInt8], into words: inout [String]) {
+        defer { piece.removeAll(keepingCapacity: true) }
+        let apostrophe = UInt8(ascii: "'"), s = UInt8(ascii: "s")
+        var n = piece.count
+        if (n == 2 && piece[0] == apostrophe && piece[1] == s) || (n == 1 && piece[0] == apostrophe) { return }
+        if n >= 2, piece[n - 1] == s, piece[n - 2] == apostrophe {
+            n -= 2
+        } else if n >= 2, piece[n - 1] == apostrophe, piece[n - 2] == s {
+            n -= 1
+        }
+        var kept = 0
+        var alphanumeric = false
+        for i in 0..<n {
+            let b = piece[i]
+            if ".'\"()".utf8.contains(b) { continue }
+            alphanumeric =
+                alphanumeric || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(b)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b)
+            piece[kept] = b
+            kept += 1
+        }
+        if alphanumeric { words.append(String(decoding: piece[..<kept], as: UTF8.self)) }
     }
 
     /// The words of any name, folded by Foundation for case, diacritics and width.

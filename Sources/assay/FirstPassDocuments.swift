@@ -1,0 +1,71 @@
+import AssayCore
+import Foundation
+
+/// The documents the first pass of `assay extract --link corpus` analysed, with the entity
+/// mentions it found, kept for the second pass so that it neither analyses nor tags the same
+/// documents again (the tagger alone is a third of a whole extraction).
+///
+/// Kept by input number (the n-th line, file or failed input the passes read), up to about
+/// ``defaultBudget`` bytes so that memory stays bounded however long the input: documents past
+/// it are read and tagged again. A kept document is used only if the second pass reads the same
+/// id and text there (a file may change between the passes).
+struct FirstPassDocuments: Sendable {
+    /// Enough for some 25 MB of news text (its estimate is about ten times the text).
+    static let defaultBudget = 256 << 20
+
+    private struct Kept: Sendable {
+        var document: AnalyzedDocument
+        var mentions: [Annotation]
+    }
+
+    /// Bytes that may be kept.
+    let budget: Int
+    /// By input number; nil for a blank line, a failed input, or past the budget.
+    private var inputs: [Kept?] = []
+    /// The bytes kept so far (an estimate).
+    private(set) var bytes = 0
+
+    init(budget: Int = Self.defaultBudget) { self.budget = budget }
+
+    /// Records the next input: `document` and its `mentions`, or nil for an input without a
+    /// document.
+    mutating func append(_ document: AnalyzedDocument?, mentions: [Annotation]) {
+        guard let document, budget > 0 else {
+            inputs.append(nil)
+            return
+        }
+        let size = Self.size(document, mentions)
+        guard bytes + size <= budget else {
+            inputs.append(nil)
+            return
+        }
+        bytes += size
+        inputs.append(Kept(document: document, mentions: mentions))
+    }
+
+    /// The analysis and mentions of input `number` if they were kept and it still holds
+    /// `document` (same id and text).
+    func kept(ofInput number: Int, _ document: Document) -> (AnalyzedDocument, [Annotation])? {
+        guard number < inputs.count, let kept = inputs[number], kept.document.id == document.id,
+            Self.same(document.text, kept.document.utf8)
+        else { return nil }
+        return (kept.document, kept.mentions)
+    }
+
+    /// Whether `text` is `utf8`, compared as memory (byte by byte through the string's view
+    /// costs as much as a tenth of the linking).
+    private static func same(_ text: String, _ utf8: [UInt8]) -> Bool {
+        guard text.utf8.count == utf8.count else { return false }
+        var text = text
+        return text.withUTF8 { a in
+            utf8.withUnsafeBufferPointer { b in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
+        }
+    }
+
+    /// What keeping a document costs: its text twice (as given and as UTF-8), its tokens and
+    /// sentences (about a token per five bytes of news), and its mentions with their fields.
+    private static func size(_ document: AnalyzedDocument, _ mentions: [Annotation]) -> Int {
+        2 * document.utf8.count + MemoryLayout<Token>.stride * document.tokens.count
+            + MemoryLayout<Sentence>.stride * document.sentences.count + 256 * mentions.count
+    }
+}
