@@ -6,13 +6,42 @@ struct Attribution {
     var phrase: SpeakerPhrase?
     /// The speech verb as written ("stated", "pointed out", "according to"); nil for a dash.
     var verb: String?
-    /// Where the attribution sits: `after`, `inverted`, `before`, `colon`, `middle`, `dash`,
-    /// `according-to`, `continuation`, `preceding-sentence`, `following-sentence`, `unmarked`,
-    /// `that-clause`, `transcript`, `possessive`, `subject`.
-    var cue: String
+    /// Where the attribution sits.
+    var cue: AttributionCue
     /// The tokens of the speech verb (or "according to"), when the cue has one: they bound the
     /// content the attribution frames, which decides whether a quote is most of it.
     var verbTokens: Range<Int>? = nil
+}
+
+/// Where an attribution sits relative to its quote; the raw value is what the `cue` field reports.
+enum AttributionCue: String, CaseIterable {
+    /// `"…," Xi stated.`
+    case after
+    /// `"…," said Putin.`
+    case inverted
+    /// `Xi emphasized: "…"`
+    case before
+    /// `Obama is rolling out a new message: "…"`, or `Caddell continued:` ending the sentence before.
+    case colon
+    /// Between the pieces of a split quote: `"…," he said, "…"`.
+    case middle
+    /// `"…" – Commissioner Jane Doe`
+    case dash
+    case accordingTo = "according-to"
+    /// The speaker of the quote before carries on.
+    case continuation
+    case precedingSentence = "preceding-sentence"
+    case followingSentence = "following-sentence"
+    /// A line of speech printed without marks, then `Putin said.`
+    case unmarked
+    /// Indirect speech: `Putin noted that …`.
+    case thatClause = "that-clause"
+    /// A transcript's speaker label: `PENCE: …`.
+    case transcript
+    /// `Trump’s claim that “…”`
+    case possessive
+    /// The sentence's subject, with no speech verb.
+    case subject
 }
 
 /// Finds the attribution of a quoted passage in every common position: after the quote
@@ -39,7 +68,7 @@ struct AttributionFinder {
         // A dash and a name: the byline of a pull quote.
         if reader.isDash(k), !nextSentence || k == sentence.lowerBound {
             if let p = phrases.speaker(after: k + 1, limit: limit), p.namesSomeone || isDescription(p) {
-                return Attribution(phrase: p, verb: nil, cue: "dash")
+                return Attribution(phrase: p, verb: nil, cue: .dash)
             }
             return nil
         }
@@ -55,7 +84,7 @@ struct AttributionFinder {
                     // "…," told reporters: "told" never inverts; its object is the listener.
                     guard !["tell", "inform", "assure"].contains(v.lemma) else { return nil }
                     let p = phrases.speaker(after: i + length, limit: limit)
-                    return Attribution(phrase: p, verb: text, cue: "inverted", verbTokens: i..<(i + length))
+                    return Attribution(phrase: p, verb: text, cue: .inverted, verbTokens: i..<(i + length))
                 }
                 if v.isParticiple { return nil }  // "…," adding that: not an attribution of this quote
                 if i - k > 10 {
@@ -64,7 +93,7 @@ struct AttributionFinder {
                     guard let p = phrases.appositiveSubject(before: i, floor: k), p.tokens.lowerBound <= k + 2 else {
                         return nil
                     }
-                    return Attribution(phrase: p, verb: text, cue: "after", verbTokens: i..<(i + length))
+                    return Attribution(phrase: p, verb: text, cue: .after, verbTokens: i..<(i + length))
                 }
                 // "during opening remarks": a prepositional phrase is no subject.
                 // A preposition after a noun phrase is part of the subject ("a narrator in the
@@ -75,7 +104,7 @@ struct AttributionFinder {
                     return nil
                 }
                 let p = phrases.subject(before: i, floor: k)
-                return Attribution(phrase: p, verb: text, cue: "after", verbTokens: i..<(i + length))
+                return Attribution(phrase: p, verb: text, cue: .after, verbTokens: i..<(i + length))
             }
             i += 1
         }
@@ -114,7 +143,7 @@ struct AttributionFinder {
                     let r = reader.document.tokenRange(in: m.span)
                     return Attribution(
                         phrase: SpeakerPhrase(kind: .entity(m), tokens: r.lowerBound..<min(r.upperBound, nameEnd + 1)),
-                        verb: nil, cue: "possessive", verbTokens: i..<(i + 1))
+                        verb: nil, cue: .possessive, verbTokens: i..<(i + 1))
                 }
                 return nil
             }
@@ -149,7 +178,7 @@ struct AttributionFinder {
     private func accordingToPhrase(at k: Int, limit: Int) -> Attribution? {
         guard reader.lowerIs(k, "according"), reader.lowerIs(k + 1, "to") else { return nil }
         let p = phrases.speaker(after: k + 2, limit: limit)
-        return Attribution(phrase: p, verb: "according to", cue: "according-to", verbTokens: k..<(k + 2))
+        return Attribution(phrase: p, verb: "according to", cue: .accordingTo, verbTokens: k..<(k + 2))
     }
 
     // MARK: - Before the quote
@@ -159,7 +188,7 @@ struct AttributionFinder {
     /// - Parameters:
     ///   - anchor: the token the attribution precedes (the opening mark, or a colon).
     ///   - floor: where the search stops (sentence start, or the previous quote's close).
-    func before(anchor: Int, floor: Int, cue: String) -> Attribution? {
+    func before(anchor: Int, floor: Int, cue: AttributionCue) -> Attribution? {
         guard anchor > floor else { return nil }
         var k = floor
         while k < anchor, reader.isChar(k, ",") || reader.isDash(k) { k += 1 }

@@ -110,7 +110,7 @@ final class NameForms {
     /// words), once worked out.
     private var words: [Candidate] = []
     /// The people or organisations with each label asked about, by mention index, listed when
-    /// first asked (each question went through every mention, comparing labels).
+    /// first asked.
     private var speakerMentions: [String: [Int]] = [:]
 
     private enum Candidate {
@@ -144,7 +144,7 @@ final class NameForms {
             speakerMentions[label] = candidates
         }
         // The memo arrays are moved out for the loop and back after it: read and written in
-        // place through `self`, each access was checked for exclusivity.
+        // place through `self`, each access would be checked for exclusivity.
         var lengths: [Int] = [], forms: [Candidate] = []
         swap(&lengths, &self.lengths)
         swap(&forms, &self.words)

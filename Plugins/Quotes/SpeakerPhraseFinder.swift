@@ -35,13 +35,13 @@ struct SpeakerPhraseFinder {
     /// ``SpeechLexicon/verbCues``, held here so that a look-up does not check the static's
     /// initialisation.
     private let verbCues: [(verb: SpeechLexicon.Verb, text: String, length: Int)]
-    /// Where each token text occurs (for ``isCapitalizedElsewhere(_:besides:)``).
+    /// Where each token text occurs (for ``isCapitalizedElsewhere(_:)``).
     private let tokenTexts: TokenTextIndex
 
     init(reader: TokenReader, entities: EntityIndex) {
         self.reader = reader
         self.entities = entities
-        tokenTexts = TokenTextIndex(reader: reader)
+        tokenTexts = TokenTextIndex(document: reader.document)
         var at = [Int32](repeating: -1, count: reader.count)
         // Read once here: inside the loop each static would be checked for initialisation per token.
         let prefixes = SpeechLexicon.verbPrefixes, prefixes3 = SpeechLexicon.verbPrefixes3,
@@ -125,7 +125,7 @@ struct SpeakerPhraseFinder {
         "asked", "addressing", "over", "since", "when", "under", "for", "from", "according", "then", "but",
         "and", "yet", "also", "separately", "similarly", "instead", "last", "this", "next", "now", "today",
         "yesterday", "additionally", "moreover", "furthermore", "by", "writing", "responding", "if", "once",
-        "although", "though", "because", "to", "unlike", "like", "besides", "in turn"
+        "although", "though", "because", "to", "unlike", "like", "besides"
     ]
 
     /// Whether token `i` ends (reading backwards) or ends (reading forwards) a phrase.
@@ -218,8 +218,7 @@ struct SpeakerPhraseFinder {
         // "Officials at Homeland Security Investigations", "a spokesman for the Pentagon": the
         // people of an organisation speak for it.
         if let org = memberOrganisation(in: chunk, mentions: found) { return org }
-        // A lower-case word saying there are several, compared in place rather than lowercased
-        // into a String per word.
+        // A lower-case word saying there are several.
         if chunk.contains(where: { t in reader.isLowercaseWord(t) && Self.pluralWords.contains { reader.lowerIs(t, $0) }
         }) {
             return SpeakerPhrase(kind: .plural, tokens: chunk)
@@ -299,7 +298,7 @@ struct SpeakerPhraseFinder {
             guard r.count == 1 else { return true }
             let i = r.lowerBound
             if Self.introducers.contains(reader.lower(i)) { return false }
-            return !isSentenceInitial(i) || isCapitalizedElsewhere(reader.text(i), besides: i)
+            return !isSentenceInitial(i) || isCapitalizedElsewhere(i)
         }
         return nearEnd ? runs.last : runs.first
     }
@@ -310,8 +309,10 @@ struct SpeakerPhraseFinder {
         return first == i || reader.document.tokens[i].lineStart
     }
 
-    func isCapitalizedElsewhere(_ word: String, besides i: Int) -> Bool {
-        for j in tokenTexts.tokens(withText: word) where j != i && !isSentenceInitial(j) { return true }
+    /// Whether token `i`'s text occurs elsewhere in the document where its position does not
+    /// capitalise it.
+    func isCapitalizedElsewhere(_ i: Int) -> Bool {
+        for j in tokenTexts.tokens(withTextOf: i) where j != i && !isSentenceInitial(j) { return true }
         return false
     }
 
@@ -336,7 +337,7 @@ struct SpeakerPhraseFinder {
     }
 
     /// Whether a lowercased word may stand between a subject and its verb ("also", "has",
-    /// "reportedly"): read once per word, where testing the list and the suffix each built it.
+    /// "reportedly").
     private static func isAdverbOrAuxiliary(_ w: String) -> Bool {
         SpeechLexicon.adverbsAndAuxiliaries.contains(w) || w.hasSuffix("ly")
     }

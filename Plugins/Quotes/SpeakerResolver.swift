@@ -65,8 +65,7 @@ struct SpeakerResolver {
     }
 
     private func fullestForm(of m: EntityIndex.Mention, text: String) -> String {
-        // The words as lists, not sets: a name has a few, and building a set of them cost more
-        // than the look-ups it saved.
+        // The words as lists, not sets: a name has a few.
         let words = SpaceSeparatedWords.of(text)
         let canonicalFits = Self.isNameLike(m.canonical) && Self.allIn(words, SpaceSeparatedWords.of(m.canonical))
         if canonicalFits, Self.hasSpace(m.canonical) {
@@ -152,7 +151,7 @@ struct SpeakerResolver {
                 else { break }
                 // "Pollster Pat Caddell": a sentence's first word is capitalised by position only,
                 // unless the document capitalises it elsewhere too.
-                if phrases.isSentenceInitial(p), !phrases.isCapitalizedElsewhere(reader.text(p), besides: p) { break }
+                if phrases.isSentenceInitial(p), !phrases.isCapitalizedElsewhere(p) { break }
                 s = p
             }
             if isNonSpeakerRun(s..<i) { continue }
@@ -344,13 +343,11 @@ struct SpeakerResolver {
     /// Gender from a title before the mention or a common first name; nil when unknown.
     /// Worked out once per mention: every pronoun checks the people of the sentences before it.
     private func gender(of m: EntityIndex.Mention) -> SpeechLexicon.Pronoun? {
-        if let known = memo.gender[m.index] { return known }
-        let answer = genderFromText(of: m)
-        memo.gender[m.index] = .some(answer)
-        return answer
+        if case .notWorkedOut = memo.gender[m.index] { memo.gender[m.index] = genderFromText(of: m) }
+        return memo.gender[m.index].pronoun
     }
 
-    private func genderFromText(of m: EntityIndex.Mention) -> SpeechLexicon.Pronoun? {
+    private func genderFromText(of m: EntityIndex.Mention) -> MentionMemo.Gender {
         let r = reader.document.tokenRange(in: m.span)
         if r.lowerBound > 0 {
             let t = reader.lower(r.lowerBound - 1)
@@ -360,7 +357,7 @@ struct SpeakerResolver {
         let first = SpaceSeparatedWords.of(m.canonical).first.map { String($0).lowercased() } ?? ""
         if FirstNames.female.contains(first) { return .female }
         if FirstNames.male.contains(first) { return .male }
-        return nil
+        return .unknown
     }
 
     // MARK: - Descriptions
@@ -620,7 +617,7 @@ struct SpeakerResolver {
 ///
 /// The per-mention tables hold plain integers where they can, and the role contexts are made
 /// only when first asked for: tearing down an array of optional Strings walks every element,
-/// which cost more per document than the answers saved.
+/// and most documents never ask.
 final class MentionMemo {
     /// The canonical name of each mention once resolved, as an index into `names`, or -1.
     private var canonicalIndex: [Int32]
@@ -628,13 +625,29 @@ final class MentionMemo {
     /// The words describing each mention, once collected; empty until the first is.
     private var roleContexts: [SpeakerResolver.RoleContext?] = []
     private let count: Int
-    /// The gender of each mention: nil until worked out, then the answer (itself nil when
-    /// neither a title nor a first name tells).
-    var gender: [SpeechLexicon.Pronoun??]
+    /// The gender of each mention, once worked out.
+    var gender: [Gender]
     /// Canonical names by what they are worked out from.
     var canonicalOfForm: [Form: String] = [:]
     /// Who holds a role, by the role noun and modifiers asked about.
     var roleHolders: [RoleQuery: RoleHolders] = [:]
+
+    /// What is known of a mention's gender.
+    enum Gender {
+        case notWorkedOut
+        /// Neither a title nor a first name tells.
+        case unknown
+        case male, female
+
+        /// The pronoun the gender agrees with, nil when unknown (or not worked out).
+        var pronoun: SpeechLexicon.Pronoun? {
+            switch self {
+            case .male: return .male
+            case .female: return .female
+            case .notWorkedOut, .unknown: return nil
+            }
+        }
+    }
 
     struct RoleQuery: Hashable {
         var head: String
@@ -656,7 +669,7 @@ final class MentionMemo {
     init(count: Int) {
         self.count = count
         canonicalIndex = Array(repeating: -1, count: count)
-        gender = Array(repeating: nil, count: count)
+        gender = Array(repeating: .notWorkedOut, count: count)
     }
 
     func canonical(of mention: Int) -> String? {

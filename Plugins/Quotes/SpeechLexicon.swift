@@ -36,8 +36,8 @@ enum SpeechLexicon {
         "call", "describe", "sigh", "ask", "shout", "whisper", "quip", "joke", "laugh", "scoff",
         "sing", "praise", "hail", "criticize", "criticise", "condemn", "denounce", "dub", "term",
         "label", "echo", "interject", "welcome", "thank", "blast", "slam", "mock", "cry", "yell",
-        "plead", "question", "wonder", "snap", "chant", "joke", "brand", "characterize", "characterise",
-        "tout", "invite", "exclaim", "greet", "read"
+        "plead", "question", "wonder", "snap", "chant", "brand", "characterize", "characterise",
+        "tout", "invite", "greet", "read"
     ]
     /// Irregular forms: lemma -> [forms].
     private static let irregular: [String: [String]] = [
@@ -77,7 +77,7 @@ enum SpeechLexicon {
     private static let baseFormAllowed: Set<String> = [
         "say", "put", "argue", "warn", "insist", "add", "tell", "write", "explain", "agree", "admit", "acknowledge",
         "contend", "suggest", "predict", "emphasize", "emphasise", "stress", "ask", "caution", "conclude",
-        "concede", "complain", "assert", "declare", "urge", "insist", "describe", "deny", "confirm", "reply"
+        "concede", "complain", "assert", "declare", "urge", "describe", "deny", "confirm", "reply"
     ]
 
     /// Inflected forms that are far more often plural nouns ("opening remarks", "calls for").
@@ -351,7 +351,7 @@ enum SpeechLexicon {
 
     /// Words that may sit between a subject and its verb ("Xi also said", "he has repeatedly argued").
     static let adverbsAndAuxiliaries: Set<String> = [
-        "also", "then", "later", "again", "once", "has", "had", "have", "would", "will", "had", "did", "does",
+        "also", "then", "later", "again", "once", "has", "had", "have", "would", "will", "did", "does",
         "do", "may", "might", "could", "should", "can", "previously", "earlier", "further", "still", "even",
         "just", "recently", "often", "repeatedly", "publicly", "reportedly", "allegedly", "similarly",
         "separately", "subsequently", "simply", "only", "frequently", "always", "never", "not", "quickly",

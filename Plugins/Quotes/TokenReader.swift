@@ -46,6 +46,14 @@ struct TokenReader {
 
     func isWord(_ i: Int) -> Bool { document.tokens[i].kind == .word }
 
+    func isNumber(_ i: Int) -> Bool { document.tokens[i].kind == .number }
+
+    /// Whether the token is a word or a number: what counts as a quote's or a sentence's words.
+    func isWordOrNumber(_ i: Int) -> Bool {
+        let kind = document.tokens[i].kind
+        return kind == .word || kind == .number
+    }
+
     /// Whether the token is a word that starts with an upper-case letter.
     func isCapitalized(_ i: Int) -> Bool {
         guard document.tokens[i].kind == .word else { return false }
@@ -85,8 +93,7 @@ struct TokenReader {
     /// bytes when both are ASCII (nearly always), so no String is built.
     func lowerIs(_ i: Int, _ word: String) -> Bool {
         let span = document.tokens[i].span
-        // The word's bytes read in place (a literal has contiguous storage) settle nearly every
-        // call; going through `String.UTF8View` cost more than the comparison.
+        // The word's bytes read in place (a literal has contiguous storage) settle nearly every call.
         if let answer = word.utf8.withContiguousStorageIfAvailable({ asciiLowerIs(span, $0) }), let known = answer {
             return known
         }
@@ -177,8 +184,7 @@ struct TokenReader {
     func hasPrefix(_ i: Int, _ prefix: String) -> Bool {
         let span = document.tokens[i].span
         guard span.length >= prefix.utf8.count else { return false }
-        // Byte by byte, leaving at the first difference (asked of every quoted token; `zip`
-        // over the two views cost far more).
+        // Byte by byte, leaving at the first difference (asked of every quoted token).
         var k = span.start
         for b in prefix.utf8 {
             if document.utf8[k] != b { return false }

@@ -99,9 +99,7 @@ struct SpeakerCandidateFinder {
         out.append(
             SpeakerCandidate(
                 kind: .nobody, tokens: nil, source: .nobody, isRuleChoice: quote.attribution?.phrase == nil))
-        let ruleCue =
-            SpeakerFeatures.cues.firstIndex(of: quote.attribution?.phrase == nil ? "none" : quote.attribution!.cue)
-            ?? SpeakerFeatures.cues.count - 1
+        let ruleCue = SpeakerFeatures.cueIndex(quote.attribution?.phrase == nil ? nil : quote.attribution?.cue)
         let starts = reader.document.sentences[first].tokens.lowerBound
         let startsSentence = (starts..<quote.open).allSatisfy { !reader.isWord($0) }
         let paragraphStart = reader.document.tokenRange(in: reader.document.paragraphs[paragraph]).lowerBound
@@ -307,8 +305,7 @@ struct SpeakerCandidateFinder {
 
     /// How the mention `r` stands to a speech verb beside it, and the verb's token.
     ///
-    /// Only whether a token holds a verb and the verb's two flags are read (copying a verb's
-    /// cue copied its Strings, several times per candidate).
+    /// Only whether a token holds a verb and the verb's two flags are read, not its cue's Strings.
     func verbRelation(_ r: Range<Int>) -> (relation: SpeakerFeatures.VerbRelation, verb: Int?) {
         if r.lowerBound >= 2, reader.lowerIs(r.lowerBound - 2, "according"), reader.lowerIs(r.lowerBound - 1, "to") {
             return (.accordingTo, nil)
@@ -348,15 +345,14 @@ struct SpeakerCandidateFinder {
 }
 
 /// How often each mention's canonical name is mentioned (by people and organisations) in its
-/// document, counted for all mentions when first asked: one hash per mention costs less than
-/// comparing each name asked about with every mention (which cost more than the rest of listing
-/// the candidates).
+/// document, counted for all mentions when first asked: one hash per mention, rather than
+/// comparing each name asked about with every mention.
 final class MentionCounts {
     private var counts: [Int32] = []
 
     func count(of mention: Int, in entities: EntityIndex) -> Int {
         if counts.isEmpty, !entities.mentions.isEmpty {
-            // Read in place: iterating the array copied each mention and its Strings.
+            // Read in place: iterating the array would copy each mention and its Strings.
             counts = entities.mentions.withUnsafeBufferPointer { all -> [Int32] in
                 var byName: [String: Int32] = [:]
                 for i in all.indices where all[i].isSpeakerLike { byName[all[i].canonical, default: 0] += 1 }
