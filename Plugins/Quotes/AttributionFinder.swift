@@ -82,7 +82,7 @@ struct AttributionFinder {
             if let (v, text, length) = phrases.verb(at: i) {
                 if i == k {
                     // "…," told reporters: "told" never inverts; its object is the listener.
-                    guard !["tell", "inform", "assure"].contains(v.lemma) else { return nil }
+                    guard !v.neverInverts else { return nil }
                     let p = phrases.speaker(after: i + length, limit: limit)
                     return Attribution(phrase: p, verb: text, cue: .inverted, verbTokens: i..<(i + length))
                 }
@@ -98,8 +98,8 @@ struct AttributionFinder {
                 // "during opening remarks": a prepositional phrase is no subject.
                 // A preposition after a noun phrase is part of the subject ("a narrator in the
                 // Clinton ad asks").
-                if let prep = (k..<i).first(where: { Self.clausePrepositions.contains(reader.lower($0)) }),
-                    (k..<prep).allSatisfy({ !reader.isWord($0) || Self.clauseOpeners.contains(reader.lower($0)) })
+                if let prep = (k..<i).first(where: { reader.is($0, .clausePreposition) }),
+                    (k..<prep).allSatisfy({ !reader.isWord($0) || reader.is($0, .clauseOpener) })
                 {
                     return nil
                 }
@@ -120,9 +120,9 @@ struct AttributionFinder {
         var i = anchor - 1
         while i > floor, anchor - i <= 14 {
             if reader.isQuoteMark(i) || reader.isChar(i, ";") { return nil }
-            if reader.isWord(i), reader.isLowered(i, in: SpeechLexicon.utteranceNounList),
-                i + 1 < anchor || i + 1 == anchor,
-                i + 1 == anchor || ["that", ":", ","].contains(reader.lower(i + 1))
+            if reader.isWord(i), reader.is(i, .utteranceNoun), i + 1 <= anchor,
+                i + 1 == anchor || reader.lowerIs(i + 1, "that") || reader.isChar(i + 1, ":")
+                    || reader.isChar(i + 1, ",")
             {
                 // The owner: "Trump’s" (one token or two) right before the noun, with at most one
                 // modifier between ("Trump’s latest claim").
@@ -130,15 +130,14 @@ struct AttributionFinder {
                     let p = i - 1 - gap
                     guard p > floor else { break }
                     var nameEnd = p
-                    let text = reader.lower(p)
-                    if text == "’s" || text == "'s" {
+                    if reader.isPossessiveMarker(p) {
                         nameEnd = p - 1
-                    } else if !(text.hasSuffix("’s") || text.hasSuffix("'s")) {
+                    } else if !reader.endsWithPossessive(p) {
                         continue
                     }
                     guard nameEnd >= floor,
                         let m = phrases.entities.mentions(overlapping: reader.document.tokens[nameEnd].span).last,
-                        m.label == "PERSON" || m.label == "ORG"
+                        m.label == .person || m.label == .org
                     else { continue }
                     let r = reader.document.tokenRange(in: m.span)
                     return Attribution(
@@ -151,11 +150,6 @@ struct AttributionFinder {
         }
         return nil
     }
-
-    private static let clauseOpeners: Set<String> = ["and", "but", "then", "later", "also", "earlier", "so", "yet"]
-    private static let clausePrepositions: Set<String> = [
-        "during", "in", "on", "to", "with", "after", "before", "while", "into", "when", "as"
-    ]
 
     private func isDescription(_ p: SpeakerPhrase) -> Bool {
         if case .description = p.kind { return true }
@@ -200,7 +194,7 @@ struct AttributionFinder {
                 if v.isParticiple {
                     // "footage of Trump saying, “…”": a person right before the participle speaks.
                     if i > k, let m = phrases.entities.mentions(overlapping: reader.document.tokens[i - 1].span).last,
-                        m.label == "PERSON", m.span.end == reader.document.tokens[i - 1].span.end
+                        m.label == .person, m.span.end == reader.document.tokens[i - 1].span.end
                     {
                         p = SpeakerPhrase(kind: .entity(m), tokens: reader.document.tokenRange(in: m.span))
                     } else {

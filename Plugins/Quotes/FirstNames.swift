@@ -1,7 +1,7 @@
 /// Common first names by gender (English first, then others news often quotes), so that "she" is not resolved to a man. Unknown names
 /// agree with either pronoun.
 enum FirstNames {
-    static let female: Set<String> = [
+    static let female = [
         "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah", "karen",
         "nancy", "lisa", "betty", "margaret", "sandra", "ashley", "kimberly", "emily", "donna", "michelle",
         "dorothy", "carol", "amanda", "melissa", "deborah", "stephanie", "rebecca", "sharon", "laura", "cynthia",
@@ -24,7 +24,7 @@ enum FirstNames {
         "yasmin", "ayesha", "sunita", "anjali", "mariana", "daniela", "adriana", "silvia", "francesca", "giulia",
         "chiara", "alessandra", "nathalie", "valerie", "brigitte", "yolanda", "rosa", "lucy", "rita", "agnes"
     ]
-    static let male: Set<String> = [
+    static let male = [
         "james", "robert", "john", "michael", "david", "william", "richard", "joseph", "thomas", "charles",
         "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul", "andrew", "joshua",
         "kenneth", "kevin", "brian", "george", "timothy", "ronald", "edward", "jason", "jeffrey", "ryan", "jacob",

@@ -45,7 +45,7 @@ struct QuoteAnalyzer {
         entities = EntityIndex(entityAnnotations, document: document)
         phrases = SpeakerPhraseFinder(reader: reader, entities: entities)
         attributions = AttributionFinder(reader: reader, phrases: phrases)
-        scanner = QuoteMarkScanner(document: document)
+        scanner = QuoteMarkScanner(document: document, words: reader.words)
         let found = scanner.passages()
         passages = found
         var mask = [Bool](repeating: false, count: document.tokens.count)
@@ -136,9 +136,9 @@ struct QuoteAnalyzer {
             reader.document.sentences[q.firstSentence].paragraph
                 - reader.document.sentences[last.lastSentence].paragraph <= 2
         else { return nil }
-        let first = SpaceSeparatedWords.of(speaker).first.map { $0.lowercased() } ?? ""
-        if pronoun == .male, FirstNames.female.contains(first) { return nil }
-        if pronoun == .female, FirstNames.male.contains(first) { return nil }
+        let first = SpaceSeparatedWords.of(speaker).first.map { String($0) } ?? ""
+        if pronoun == .male, QuoteWord.classes.contains(.femaleName, word: first) { return nil }
+        if pronoun == .female, QuoteWord.classes.contains(.maleName, word: first) { return nil }
         return speaker
     }
 
@@ -438,7 +438,7 @@ struct QuoteAnalyzer {
     /// Whether a phrase names one person (a PERSON mention, a he/she pronoun or a name).
     private func isPerson(_ p: SpeakerPhrase) -> Bool {
         switch p.kind {
-        case .entity(let m): return m.label == "PERSON"
+        case .entity(let m): return m.label == .person
         case .pronoun(let g): return g == .male || g == .female
         case .name: return true
         default: return false
@@ -446,11 +446,6 @@ struct QuoteAnalyzer {
     }
 
     // MARK: - Kind
-
-    /// Small words that do not break title case ("Power of Siberia", "War and Peace").
-    private static let minorWords: Set<String> = [
-        "of", "and", "the", "in", "on", "for", "to", "a", "an", "at", "by", "with", "or"
-    ]
 
     /// What a marked quote's words look like, worked out once for the tests of ``classify``.
     private struct QuoteText {
@@ -475,7 +470,7 @@ struct QuoteAnalyzer {
         return QuoteText(
             content: content, words: words,
             hasSentenceEnd: content.contains { reader.isSentencePunctuation($0) || reader.hasPrefix($0, "...") },
-            isTitleCase: words.allSatisfy { !reader.isLowercaseWord($0) || Self.minorWords.contains(reader.lower($0)) },
+            isTitleCase: words.allSatisfy { !reader.isLowercaseWord($0) || reader.is($0, .minorWord) },
             isClosedByComma: content.last.map { reader.isChar($0, ",") } == true)
     }
 
@@ -528,8 +523,7 @@ struct QuoteAnalyzer {
         // preposition, determiner or possessive names a work, whoever speaks nearby.
         let open = passage.firstOpen
         if shortTitle, open > 0, reader.isWord(open - 1), phrases.verb(at: open - 1) == nil,
-            reader.isLowercaseWord(open - 1) || reader.lower(open - 1).hasSuffix("’s")
-                || reader.lower(open - 1).hasSuffix("'s")
+            reader.isLowercaseWord(open - 1) || reader.endsWithPossessive(open - 1)
         {
             return true
         }
@@ -572,7 +566,7 @@ struct QuoteAnalyzer {
         // preposition ("agreed on new projects and “equality”") frames a topic, not a clause.
         if attribution?.phrase != nil, let v = attribution?.verbTokens, v.upperBound < passage.firstOpen,
             attribution?.cue == .accordingTo || phrases.verb(at: v.lowerBound)?.verb.reportsContent == true,
-            !FunctionWords.prepositions.contains(reader.lower(v.upperBound))
+            !reader.is(v.upperBound, .preposition)
         {
             return .partial
         }
@@ -591,13 +585,14 @@ struct QuoteAnalyzer {
     /// the reporter's phrase, never a full utterance.
     private func opensInsideNounPhrase(_ open: Int, words: Int) -> Bool {
         guard open > 0, reader.isWord(open - 1) else { return false }
-        let w = reader.lower(open - 1)
+        let w = open - 1
+        let endsInIng = reader.lowercasedHasSuffix(w, "ing")
         // A long quote after "the" is still mostly someone's words ("represents the “same
         // rigged system that he claims he’s going to change.”"); a short one is a name.
-        guard words <= 4 || w.hasSuffix("ing") else { return false }
+        guard words <= 4 || endsInIng else { return false }
         // "role in countering “…”": the object of another verb than the speech verb.
-        if w.hasSuffix("ing"), w.count > 5, phrases.verb(at: open - 1) == nil { return true }
-        return SpeechLexicon.determiners.contains(w) || w == "’s" || w == "'s" || w.hasSuffix("’s") || w.hasSuffix("'s")
+        if endsInIng, reader.characterCount(w) > 5, phrases.verb(at: w) == nil { return true }
+        return reader.is(w, .determiner) || reader.isPossessiveMarker(w) || reader.endsWithPossessive(w)
     }
 
     /// Whether a passage is all its paragraph holds (besides punctuation).
@@ -615,7 +610,6 @@ struct QuoteAnalyzer {
     /// is often a speaker's word.
     private func followsDeterminer(_ open: Int) -> Bool {
         guard open > 0, reader.isWord(open - 1) else { return false }
-        // "the" or "so-called", compared in place (no set built, no String per call).
         func isDefinite(_ i: Int) -> Bool { reader.lowerIs(i, "the") || reader.lowerIs(i, "so-called") }
         if isDefinite(open - 1) { return true }
         return open > 1 && reader.isLowercaseWord(open - 1) && phrases.verb(at: open - 1) == nil && isDefinite(open - 2)
@@ -700,16 +694,10 @@ struct QuoteAnalyzer {
         guard k > i, k < reader.count, reader.isChar(k, ":"), !reader.document.tokens[k].lineStart else { return nil }
         // "WATCH:", "UPDATE:", "Q&A:": the outlet's section labels name nobody.
         guard
-            !(i..<k).contains(where: { Self.sectionLabels.contains(reader.lower($0)) || reader.text($0).contains("&") })
+            !(i..<k).contains(where: { reader.is($0, .sectionLabel) || reader.text($0).contains("&") })
         else { return nil }
         return i..<k
     }
-
-    /// Words of the labels outlets put before a headline or paragraph, never a speaker's name.
-    private static let sectionLabels: Set<String> = [
-        "watch", "update", "updated", "breaking", "exclusive", "video", "photos", "photo", "read", "more", "note",
-        "editor's", "editor’s", "correction", "analysis", "opinion", "live", "file", "related", "listen", "see", "also"
-    ]
 
     private func isUpperCaseWord(_ i: Int) -> Bool {
         guard reader.isWord(i) else { return false }
@@ -777,7 +765,7 @@ struct QuoteAnalyzer {
     private func isFollowLine(_ tokens: Range<Int>) -> Bool {
         guard tokens.count <= 12, reader.lowerIs(tokens.lowerBound, "follow") else { return false }
         return tokens.contains {
-            reader.text($0).hasPrefix("@") || ["twitter", "facebook", "instagram"].contains(reader.lower($0))
+            reader.hasPrefix($0, "@") || reader.is($0, .socialNetwork)
         }
     }
 
@@ -835,7 +823,7 @@ struct QuoteAnalyzer {
             // "Putin said." / "Xi Jinping said, opening the meeting."
             guard let verbIndex = (first..<min(end, first + 5)).first(where: { phrases.verb(at: $0) != nil }),
                 let (v, text, _) = phrases.verb(at: verbIndex), !v.isParticiple,
-                Self.unmarkedSpeechVerbs.contains(v.lemma),
+                v.attributesUnmarkedSpeech,
                 let subject = phrases.subject(before: verbIndex, floor: first),
                 subject.tokens.lowerBound == first || first + 1 >= subject.tokens.lowerBound,
                 subject.namesSomeone
@@ -871,17 +859,9 @@ struct QuoteAnalyzer {
         return out
     }
 
-    /// Verbs that attribute a line of speech printed without marks ("Putin said."); others
-    /// ("She agreed.", "He denied.") report an act more often than the line before.
-    private static let unmarkedSpeechVerbs: Set<String> = [
-        "say", "add", "state", "note", "write", "tell", "stress", "emphasize", "emphasise", "explain", "declare",
-        "conclude", "continue", "remark", "insist", "argue", "warn", "underline", "underscore"
-    ]
-
     /// "I", "we", "my", "our", "us", "me": a line in the speaker's own voice.
     private func isFirstPerson(_ t: Int) -> Bool {
-        guard reader.isWord(t), reader.document.tokens[t].span.length <= 3 else { return false }
-        return ["i", "we", "my", "our", "us", "me"].contains(reader.lower(t))
+        reader.isWord(t) && reader.is(t, .firstPersonWord)
     }
 
     // MARK: - Indirect speech
@@ -921,7 +901,7 @@ struct QuoteAnalyzer {
         if let a = attributions.accordingTo(at: comma + 1, limit: end) { return (start..<comma, a) }
         guard let v = ((comma + 1)..<end).first(where: { phrases.verb(at: $0)?.verb.reportsContent == true }),
             let (verb, text, length) = phrases.verb(at: v),
-            !verb.isParticiple, !["tell", "inform", "assure"].contains(verb.lemma) || v > comma + 1
+            !verb.isParticiple, !verb.neverInverts || v > comma + 1
         else { return nil }
         let inverted = v == comma + 1
         let p = inverted ? phrases.speaker(after: v + length, limit: end) : phrases.subject(before: v, floor: comma + 1)
@@ -971,18 +951,11 @@ struct QuoteAnalyzer {
             if reader.lowerIs(look, "that") { return look + 1 }
             look += 1
         }
-        guard lemma == "say", k < end, reader.isWordOrNumber(k), !Self.notClauseStarts.contains(reader.lower(k)) else {
+        guard lemma == "say", k < end, reader.isWordOrNumber(k), !reader.is(k, .notClauseStart) else {
             return nil
         }
         return k
     }
-
-    /// Words after "said" that do not start a reported clause.
-    private static let notClauseStarts: Set<String> = [
-        "on", "in", "at", "to", "during", "after", "with", "for", "of", "about", "so", "no", "yes", "as", "by",
-        "from", "before", "when", "while", "and", "but", "or", "nothing", "anything", "something", "goodbye",
-        "hello", "thanks", "last", "earlier", "later", "recently", "previously", "told", "then", "too"
-    ]
 
     private func indirectQuote(_ content: Range<Int>, _ attribution: Attribution, _ s: Int, _ resolver: SpeakerResolver)
         -> FoundQuote?
