@@ -153,7 +153,7 @@ enum SpeechLexicon {
     }
 
     /// The forms of ``verbs`` with what the verb table needs to know about each, worked out
-    /// once; ``verbForms`` and ``verbCues`` are indexed like it.
+    /// once; ``verbFormIndex`` and ``verbCues`` are indexed like it.
     static let verbFormList: [VerbForm] = verbs.map { form, verb in
         let particle = needsParticle[verb.lemma]
         return VerbForm(
