@@ -232,8 +232,7 @@ struct SpeakerPhraseFinder {
     /// Whether token `i`'s text occurs elsewhere in the document where its position does not
     /// capitalise it.
     func isCapitalizedElsewhere(_ i: Int) -> Bool {
-        for j in tokenTexts.tokens(withTextOf: i) where j != i && !isSentenceInitial(j) { return true }
-        return false
+        tokenTexts.containsOther(withTextOf: i) { !isSentenceInitial($0) }
     }
 
     private func isNonSpeakerEntity(_ i: Int) -> Bool {
