@@ -449,9 +449,14 @@ struct SpeakerResolver {
         // The tagger may have missed the name ("Commission on Presidential Debates"): the
         // capitalised run of two words or more around an earlier capitalised use of the noun.
         let capital = target.prefix(1).uppercased() + target.dropFirst()
+        // With an ASCII first letter, only a token of the noun's type can be written so: the
+        // others are ruled out without building their text.
+        let asciiInitial = target.utf8.first.map { $0 < 0x80 } ?? false
         guard
-            let t = (0..<tokens.lowerBound).last(where: { reader.text($0) == capital && !phrases.isSentenceInitial($0) }
-            )
+            let t = (0..<tokens.lowerBound).last(where: {
+                (!asciiInitial || reader.lowerIs($0, target)) && reader.text($0) == capital
+                    && !phrases.isSentenceInitial($0)
+            })
         else { return nil }
         var lo = t, hi = t + 1
         while lo - 1 >= 0, reader.isCapitalized(lo - 1), !phrases.isSentenceInitial(lo - 1) { lo -= 1 }
