@@ -1,7 +1,9 @@
 import AssayCore
 
-/// The words the quote extractor recognises: speech verbs in all their forms, pronouns, titles
-/// and the nouns that describe speakers or documents that "speak" (a readout, a statement).
+/// What the quote extractor knows about words beyond their word classes (``QuoteWord``): the
+/// speech verbs in all their forms with what each lemma allows, the pronouns, and the synonyms
+/// of each role noun. The lemma lists below are the verb table's inputs, read once when it is
+/// built; tokens are asked about through ``QuoteWord/speechVerbForm`` and ``verbFormIndex``.
 ///
 /// Kept as code rather than a resource: the lists are small, and typed entries (a verb's lemma,
 /// whether it can introduce a that-clause) are clearer here than in a text format.
@@ -106,11 +108,13 @@ enum SpeechLexicon {
 
     /// Forms that are verbs only right after their subject ("The Post reports", "he notes");
     /// elsewhere they are nouns ("despite reports", "in his notes").
-    static let verbAfterSubjectOnly: Set<String> = ["reports", "notes", "tweets", "remarks", "comments", "posts"]
+    private static let verbAfterSubjectOnly: Set<String> = [
+        "reports", "notes", "tweets", "remarks", "comments", "posts"
+    ]
 
     /// Forms that are speech verbs only right after a document noun ("the letter reads", "the
     /// sign reads"); after a person they mean reading ("she reads the news").
-    static let verbAfterDocumentOnly: Set<String> = ["reads"]
+    private static let verbAfterDocumentOnly: Set<String> = ["reads"]
 
     /// Every inflected form -> its verb.
     static let verbs: [String: Verb] = {
