@@ -6,13 +6,42 @@ struct Attribution {
     var phrase: SpeakerPhrase?
     /// The speech verb as written ("stated", "pointed out", "according to"); nil for a dash.
     var verb: String?
-    /// Where the attribution sits: `after`, `inverted`, `before`, `colon`, `middle`, `dash`,
-    /// `according-to`, `continuation`, `preceding-sentence`, `following-sentence`, `unmarked`,
-    /// `that-clause`, `transcript`, `possessive`, `subject`.
-    var cue: String
+    /// Where the attribution sits.
+    var cue: AttributionCue
     /// The tokens of the speech verb (or "according to"), when the cue has one: they bound the
     /// content the attribution frames, which decides whether a quote is most of it.
     var verbTokens: Range<Int>? = nil
+}
+
+/// Where an attribution sits relative to its quote; the raw value is what the `cue` field reports.
+enum AttributionCue: String, CaseIterable {
+    /// `"…," Xi stated.`
+    case after
+    /// `"…," said Putin.`
+    case inverted
+    /// `Xi emphasized: "…"`
+    case before
+    /// `Obama is rolling out a new message: "…"`, or `Caddell continued:` ending the sentence before.
+    case colon
+    /// Between the pieces of a split quote: `"…," he said, "…"`.
+    case middle
+    /// `"…" – Commissioner Jane Doe`
+    case dash
+    case accordingTo = "according-to"
+    /// The speaker of the quote before carries on.
+    case continuation
+    case precedingSentence = "preceding-sentence"
+    case followingSentence = "following-sentence"
+    /// A line of speech printed without marks, then `Putin said.`
+    case unmarked
+    /// Indirect speech: `Putin noted that …`.
+    case thatClause = "that-clause"
+    /// A transcript's speaker label: `PENCE: …`.
+    case transcript
+    /// `Trump’s claim that “…”`
+    case possessive
+    /// The sentence's subject, with no speech verb.
+    case subject
 }
 
 /// Finds the attribution of a quoted passage in every common position: after the quote
@@ -39,7 +68,7 @@ struct AttributionFinder {
         // A dash and a name: the byline of a pull quote.
         if reader.isDash(k), !nextSentence || k == sentence.lowerBound {
             if let p = phrases.speaker(after: k + 1, limit: limit), p.namesSomeone || isDescription(p) {
-                return Attribution(phrase: p, verb: nil, cue: "dash")
+                return Attribution(phrase: p, verb: nil, cue: .dash)
             }
             return nil
         }
@@ -53,9 +82,9 @@ struct AttributionFinder {
             if let (v, text, length) = phrases.verb(at: i) {
                 if i == k {
                     // "…," told reporters: "told" never inverts; its object is the listener.
-                    guard !["tell", "inform", "assure"].contains(v.lemma) else { return nil }
+                    guard !v.neverInverts else { return nil }
                     let p = phrases.speaker(after: i + length, limit: limit)
-                    return Attribution(phrase: p, verb: text, cue: "inverted", verbTokens: i..<(i + length))
+                    return Attribution(phrase: p, verb: text, cue: .inverted, verbTokens: i..<(i + length))
                 }
                 if v.isParticiple { return nil }  // "…," adding that: not an attribution of this quote
                 if i - k > 10 {
@@ -64,18 +93,18 @@ struct AttributionFinder {
                     guard let p = phrases.appositiveSubject(before: i, floor: k), p.tokens.lowerBound <= k + 2 else {
                         return nil
                     }
-                    return Attribution(phrase: p, verb: text, cue: "after", verbTokens: i..<(i + length))
+                    return Attribution(phrase: p, verb: text, cue: .after, verbTokens: i..<(i + length))
                 }
                 // "during opening remarks": a prepositional phrase is no subject.
                 // A preposition after a noun phrase is part of the subject ("a narrator in the
                 // Clinton ad asks").
-                if let prep = (k..<i).first(where: { Self.clausePrepositions.contains(reader.lower($0)) }),
-                    (k..<prep).allSatisfy({ !reader.isWord($0) || Self.clauseOpeners.contains(reader.lower($0)) })
+                if let prep = (k..<i).first(where: { reader.is($0, .clausePreposition) }),
+                    (k..<prep).allSatisfy({ !reader.isWord($0) || reader.is($0, .clauseOpener) })
                 {
                     return nil
                 }
                 let p = phrases.subject(before: i, floor: k)
-                return Attribution(phrase: p, verb: text, cue: "after", verbTokens: i..<(i + length))
+                return Attribution(phrase: p, verb: text, cue: .after, verbTokens: i..<(i + length))
             }
             i += 1
         }
@@ -91,9 +120,9 @@ struct AttributionFinder {
         var i = anchor - 1
         while i > floor, anchor - i <= 14 {
             if reader.isQuoteMark(i) || reader.isChar(i, ";") { return nil }
-            if reader.isWord(i), reader.isLowered(i, in: SpeechLexicon.utteranceNounList),
-                i + 1 < anchor || i + 1 == anchor,
-                i + 1 == anchor || ["that", ":", ","].contains(reader.lower(i + 1))
+            if reader.isWord(i), reader.is(i, .utteranceNoun), i + 1 <= anchor,
+                i + 1 == anchor || reader.lowerIs(i + 1, "that") || reader.isChar(i + 1, ":")
+                    || reader.isChar(i + 1, ",")
             {
                 // The owner: "Trump’s" (one token or two) right before the noun, with at most one
                 // modifier between ("Trump’s latest claim").
@@ -101,20 +130,19 @@ struct AttributionFinder {
                     let p = i - 1 - gap
                     guard p > floor else { break }
                     var nameEnd = p
-                    let text = reader.lower(p)
-                    if text == "’s" || text == "'s" {
+                    if reader.isPossessiveMarker(p) {
                         nameEnd = p - 1
-                    } else if !(text.hasSuffix("’s") || text.hasSuffix("'s")) {
+                    } else if !reader.endsWithPossessive(p) {
                         continue
                     }
                     guard nameEnd >= floor,
                         let m = phrases.entities.mentions(overlapping: reader.document.tokens[nameEnd].span).last,
-                        m.label == "PERSON" || m.label == "ORG"
+                        m.label == .person || m.label == .org
                     else { continue }
                     let r = reader.document.tokenRange(in: m.span)
                     return Attribution(
                         phrase: SpeakerPhrase(kind: .entity(m), tokens: r.lowerBound..<min(r.upperBound, nameEnd + 1)),
-                        verb: nil, cue: "possessive", verbTokens: i..<(i + 1))
+                        verb: nil, cue: .possessive, verbTokens: i..<(i + 1))
                 }
                 return nil
             }
@@ -122,11 +150,6 @@ struct AttributionFinder {
         }
         return nil
     }
-
-    private static let clauseOpeners: Set<String> = ["and", "but", "then", "later", "also", "earlier", "so", "yet"]
-    private static let clausePrepositions: Set<String> = [
-        "during", "in", "on", "to", "with", "after", "before", "while", "into", "when", "as"
-    ]
 
     private func isDescription(_ p: SpeakerPhrase) -> Bool {
         if case .description = p.kind { return true }
@@ -149,7 +172,7 @@ struct AttributionFinder {
     private func accordingToPhrase(at k: Int, limit: Int) -> Attribution? {
         guard reader.lowerIs(k, "according"), reader.lowerIs(k + 1, "to") else { return nil }
         let p = phrases.speaker(after: k + 2, limit: limit)
-        return Attribution(phrase: p, verb: "according to", cue: "according-to", verbTokens: k..<(k + 2))
+        return Attribution(phrase: p, verb: "according to", cue: .accordingTo, verbTokens: k..<(k + 2))
     }
 
     // MARK: - Before the quote
@@ -159,7 +182,7 @@ struct AttributionFinder {
     /// - Parameters:
     ///   - anchor: the token the attribution precedes (the opening mark, or a colon).
     ///   - floor: where the search stops (sentence start, or the previous quote's close).
-    func before(anchor: Int, floor: Int, cue: String) -> Attribution? {
+    func before(anchor: Int, floor: Int, cue: AttributionCue) -> Attribution? {
         guard anchor > floor else { return nil }
         var k = floor
         while k < anchor, reader.isChar(k, ",") || reader.isDash(k) { k += 1 }
@@ -171,7 +194,7 @@ struct AttributionFinder {
                 if v.isParticiple {
                     // "footage of Trump saying, “…”": a person right before the participle speaks.
                     if i > k, let m = phrases.entities.mentions(overlapping: reader.document.tokens[i - 1].span).last,
-                        m.label == "PERSON", m.span.end == reader.document.tokens[i - 1].span.end
+                        m.label == .person, m.span.end == reader.document.tokens[i - 1].span.end
                     {
                         p = SpeakerPhrase(kind: .entity(m), tokens: reader.document.tokenRange(in: m.span))
                     } else {

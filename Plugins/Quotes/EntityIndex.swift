@@ -4,15 +4,15 @@ import AssayCore
 struct EntityIndex {
     struct Mention {
         var span: Span
-        /// `PERSON`, `ORG`, `LOC` or `MISC`.
-        var label: String
+        /// The entity's label; nil for a label other than the four.
+        var label: EntityLabel?
         /// The fullest name the document gives this entity ("Xi" -> "Xi Jinping").
         var canonical: String
         /// A title the entities extractor found before the name, if any.
         var title: String?
         /// Its position in ``EntityIndex/mentions``, by which facts about it are memoised.
         var index = 0
-        var isSpeakerLike: Bool { label == "PERSON" || label == "ORG" }
+        var isSpeakerLike: Bool { label == .person || label == .org }
     }
 
     let mentions: [Mention]
@@ -41,7 +41,9 @@ struct EntityIndex {
             if case .string(let c) = canonical, !c.isEmpty { name = c } else { name = document.text(of: a.span) }
             var t: String?
             if case .string(let v) = title, !v.isEmpty { t = v }
-            mentions.append(Mention(span: a.span, label: l, canonical: name, title: t, index: mentions.count))
+            mentions.append(
+                Mention(span: a.span, label: EntityLabel(rawValue: l), canonical: name, title: t, index: mentions.count)
+            )
         }
         // The entities extractor gives its mentions in order, so the (stable) sort is rarely needed.
         if mentions.indices.dropFirst().contains(where: { mentions[$0].span < mentions[$0 - 1].span }) {
@@ -110,8 +112,8 @@ final class NameForms {
     /// words), once worked out.
     private var words: [Candidate] = []
     /// The people or organisations with each label asked about, by mention index, listed when
-    /// first asked (each question went through every mention, comparing labels).
-    private var speakerMentions: [String: [Int]] = [:]
+    /// first asked.
+    private var speakerMentions: [EntityLabel: [Int]] = [:]
 
     private enum Candidate {
         case unknown, rejected
@@ -131,7 +133,9 @@ final class NameForms {
     /// The longest name form with `label` whose words include `words`, when longer than
     /// `best` (`bestLength` characters); else `best`. The first of equally long forms wins, so
     /// forms listed twice count once.
-    func fullest(label: String, containing words: [Substring], best: String, bestLength: Int) -> String {
+    func fullest(label: EntityLabel?, containing words: [Substring], best: String, bestLength: Int) -> String {
+        // Only people and organisations have name forms to look through.
+        guard let label else { return best }
         if lengths.isEmpty {
             lengths = Array(repeating: -1, count: 2 * mentions.count)
             self.words = Array(repeating: .unknown, count: 2 * mentions.count)
@@ -144,7 +148,7 @@ final class NameForms {
             speakerMentions[label] = candidates
         }
         // The memo arrays are moved out for the loop and back after it: read and written in
-        // place through `self`, each access was checked for exclusivity.
+        // place through `self`, each access would be checked for exclusivity.
         var lengths: [Int] = [], forms: [Candidate] = []
         swap(&lengths, &self.lengths)
         swap(&forms, &self.words)

@@ -45,7 +45,7 @@ struct QuoteAnalyzer {
         entities = EntityIndex(entityAnnotations, document: document)
         phrases = SpeakerPhraseFinder(reader: reader, entities: entities)
         attributions = AttributionFinder(reader: reader, phrases: phrases)
-        scanner = QuoteMarkScanner(document: document)
+        scanner = QuoteMarkScanner(document: document, words: reader.words)
         let found = scanner.passages()
         passages = found
         var mask = [Bool](repeating: false, count: document.tokens.count)
@@ -59,10 +59,7 @@ struct QuoteAnalyzer {
         }
         quotedTokens = mask
         var next = [Int32](repeating: Int32(document.tokens.count), count: document.tokens.count + 1)
-        for i in document.tokens.indices.reversed() {
-            let kind = document.tokens[i].kind
-            next[i] = kind == .word || kind == .number ? Int32(i) : next[i + 1]
-        }
+        for i in document.tokens.indices.reversed() { next[i] = reader.isWordOrNumber(i) ? Int32(i) : next[i + 1] }
         nextWordOrNumber = next
         candidateFinder = SpeakerCandidateFinder(
             reader: reader, entities: entities, phrases: phrases, quotedTokens: mask)
@@ -74,50 +71,54 @@ struct QuoteAnalyzer {
     ///     quote against the other candidates in reach; nil keeps the hand rules' reading.
     ///   - observe: told each marked quote as the hand rules read it with its candidates (for training).
     func quotes(model: SpeakerModel?, observe: ((FoundQuote, [SpeakerCandidate]) -> Void)? = nil) -> [FoundQuote] {
-        // Appended in one array (filtering and mapping each passage's segments made two arrays per passage).
+        let resolver = SpeakerResolver(
+            reader: reader, entities: entities, phrases: phrases, quotedSpans: quotedSpans())
+        var found: [FoundQuote] = []
+        for (index, passage) in passages.enumerated() {
+            let turns = transcriptTurns(passage, resolver: resolver)
+            if !turns.isEmpty {
+                found += turns
+                continue
+            }
+            let previous = index > 0 ? passages[index - 1] : nil
+            let next = index + 1 < passages.count ? passages[index + 1] : nil
+            guard var q = analyze(passage, previous: previous, next: next, earlier: found, resolver: resolver) else {
+                continue
+            }
+            if model != nil || observe != nil {
+                rank(&q, passage, earlier: found, model: model, observe: observe, resolver: resolver)
+            }
+            if q.speaker == nil, q.kind == .direct || q.kind == .partial {
+                q.speaker = lastSpeaker(for: q, earlier: found, resolver: resolver)
+            }
+            found.append(q)
+        }
+        found += unmarkedQuotes(avoiding: passages, resolver: resolver)
+        found += transcriptTurns(resolver: resolver)
+        found += indirectSpeech(skipping: sentencesWithQuotes(found), resolver: resolver)
+        return found
+    }
+
+    /// The byte spans of every non-empty passage segment, sorted.
+    private func quotedSpans() -> [Span] {
         var quoted: [Span] = []
         for passage in passages {
             for segment in passage.segments where !segment.content.isEmpty {
                 quoted.append(reader.span(segment.content))
             }
         }
-        let resolver = SpeakerResolver(
-            reader: reader, entities: entities, phrases: phrases, quotedSpans: quoted.sorted())
-        var found: [FoundQuote] = []
-        for (index, passage) in passages.enumerated() {
-            let previous = index > 0 ? passages[index - 1] : nil
-            let next = index + 1 < passages.count ? passages[index + 1] : nil
-            let turns = transcriptTurns(passage, resolver: resolver)
-            if !turns.isEmpty {
-                found += turns
-            } else if var q = analyze(passage, previous: previous, next: next, earlier: found, resolver: resolver) {
-                if q.kind == .direct || q.kind == .partial, model != nil || observe != nil,
-                    !Self.settledCues.contains(q.attribution?.cue ?? "")
-                {
-                    let ranked = rankingQuote(q, passage, earlier: found)
-                    let candidates = candidateFinder.candidates(for: ranked)
-                    observe?(q, candidates)
-                    if let model, let k = model.best(of: candidates), !candidates[k].isRuleChoice,
-                        !Self.isPartOfSeveral(candidates[k], rule: q.attribution?.phrase)
-                    {
-                        rerank(&q, as: candidates[k], previous: ranked.previous, resolver: resolver)
-                    }
-                }
-                if q.speaker == nil, q.kind == .direct || q.kind == .partial {
-                    q.speaker = lastSpeaker(for: q, earlier: found, resolver: resolver)
-                }
-                found.append(q)
-            }
-        }
-        found += unmarkedQuotes(avoiding: passages, resolver: resolver)
-        found += transcriptTurns(resolver: resolver)
+        return quoted.sorted()
+    }
+
+    /// Which sentences hold a found quote or a quoted passage: indirect speech is looked for in
+    /// the others.
+    private func sentencesWithQuotes(_ found: [FoundQuote]) -> [Bool] {
         var busy = [Bool](repeating: false, count: reader.document.sentences.count)
         for q in found { for s in q.firstSentence...q.lastSentence { busy[s] = true } }
         for p in passages {
             for s in reader.sentence(of: p.firstOpen)...reader.sentence(of: p.lastToken) { busy[s] = true }
         }
-        found += indirectSpeech(skipping: busy, resolver: resolver)
-        return found
+        return busy
     }
 
     // MARK: - Ranking
@@ -135,16 +136,31 @@ struct QuoteAnalyzer {
             reader.document.sentences[q.firstSentence].paragraph
                 - reader.document.sentences[last.lastSentence].paragraph <= 2
         else { return nil }
-        let first = SpaceSeparatedWords.of(speaker).first.map { $0.lowercased() } ?? ""
-        if pronoun == .male, FirstNames.female.contains(first) { return nil }
-        if pronoun == .female, FirstNames.male.contains(first) { return nil }
+        let first = SpaceSeparatedWords.of(speaker).first.map { String($0) } ?? ""
+        if pronoun == .male, QuoteWord.classes.contains(.femaleName, word: first) { return nil }
+        if pronoun == .female, QuoteWord.classes.contains(.maleName, word: first) { return nil }
         return speaker
     }
 
-    /// Cues the ranker leaves as the hand rules read them: "Reed’s claim that “…”" with no
-    /// speech verb in the sentence quotes the claim's owner, and the training data has too few
-    /// of them (two in 840 articles) to learn otherwise.
-    private static let settledCues: Set<String> = ["possessive"]
+    /// Weighs the hand rules' reading of a full or partial quote against the other candidates
+    /// in reach, and gives it the model's choice when that differs. A possessive cue ("Reed’s
+    /// claim that “…”" with no speech verb in the sentence quotes the claim's owner) stays as the
+    /// hand rules read it: the training data has too few of them (two in 840 articles) to learn
+    /// otherwise.
+    private func rank(
+        _ q: inout FoundQuote, _ passage: QuotedPassage, earlier: [FoundQuote], model: SpeakerModel?,
+        observe: ((FoundQuote, [SpeakerCandidate]) -> Void)?, resolver: SpeakerResolver
+    ) {
+        guard q.kind == .direct || q.kind == .partial, q.attribution?.cue != .possessive else { return }
+        let ranked = rankingQuote(q, passage, earlier: earlier)
+        let candidates = candidateFinder.candidates(for: ranked)
+        observe?(q, candidates)
+        if let model, let k = model.best(of: candidates), !candidates[k].isRuleChoice,
+            !Self.isPartOfSeveral(candidates[k], rule: q.attribution?.phrase)
+        {
+            rerank(&q, as: candidates[k], previous: ranked.previous, resolver: resolver)
+        }
+    }
 
     /// What the candidate finder needs to know of a marked quote: its tokens, its attribution
     /// and the quote before it when that is in the same paragraph or the two before.
@@ -188,15 +204,15 @@ struct QuoteAnalyzer {
         }
         let verb = candidateFinder.verbText(phrase.tokens)
         let s = reader.sentence(of: phrase.tokens.lowerBound)
-        let cue: String
+        let cue: AttributionCue
         if c.isPreviousSpeaker {
-            cue = "continuation"
+            cue = .continuation
         } else if s < q.firstSentence {
-            cue = "preceding-sentence"
+            cue = .precedingSentence
         } else if s > q.lastSentence {
-            cue = "following-sentence"
+            cue = .followingSentence
         } else {
-            cue = phrase.tokens.lowerBound < reader.document.tokenRange(in: q.pieces[0]).lowerBound ? "before" : "after"
+            cue = phrase.tokens.lowerBound < reader.document.tokenRange(in: q.pieces[0]).lowerBound ? .before : .after
         }
         q.attribution = Attribution(phrase: phrase, verb: verb, cue: cue)
         if case .previous = c.source { q.speaker = previous?.speaker } else { q.speaker = resolver.resolve(phrase) }
@@ -204,99 +220,137 @@ struct QuoteAnalyzer {
 
     // MARK: - Marked quotes
 
+    /// Where a marked quote sits in its sentence, which decides where its attribution is
+    /// looked for first.
+    private struct Placement {
+        /// The opening mark and its sentence.
+        var open: Int
+        var sentence: Int
+        var sentenceStart: Int
+        /// No word comes before the quote in its sentence.
+        var startsSentence: Bool
+        /// The quote stands where speech goes: it starts its sentence, opens like speech or
+        /// follows a speech verb. Its attribution is then looked for after it first.
+        var isSpeechPosition: Bool
+    }
+
+    private func placement(of passage: QuotedPassage) -> Placement {
+        let open = passage.firstOpen
+        let sentence = reader.sentence(of: open)
+        let sentenceStart = reader.document.sentences[sentence].tokens.lowerBound
+        let startsSentence = firstWordIndex(from: sentenceStart, to: open) == nil
+        let isSpeechPosition =
+            startsSentence || scanner.opensLikeSpeech(open)
+            || followsSpeechVerb(open, contentStart: passage.segments[0].content.lowerBound)
+        return Placement(
+            open: open, sentence: sentence, sentenceStart: sentenceStart, startsSentence: startsSentence,
+            isSpeechPosition: isSpeechPosition)
+    }
+
     private func analyze(
         _ passage: QuotedPassage, previous: QuotedPassage?, next: QuotedPassage?,
         earlier: [FoundQuote], resolver: SpeakerResolver
     ) -> FoundQuote? {
         let pieces = passage.segments.compactMap { segment -> Span? in
-            var r = segment.content
-            while !r.isEmpty, reader.isChar(r.upperBound - 1, ",") { r = r.lowerBound..<(r.upperBound - 1) }
+            let r = trimmingTrailingCommas(segment.content)
             return r.isEmpty ? nil : reader.span(r)
         }
         guard !pieces.isEmpty else { return nil }
-        let open = passage.firstOpen
-        let openSentence = reader.sentence(of: open)
-        let sentenceStart = reader.document.sentences[openSentence].tokens.lowerBound
-        let startsSentence = firstWordIndex(from: sentenceStart, to: open) == nil
-        let speechPosition =
-            startsSentence || scanner.opensLikeSpeech(open)
-            || followsSpeechVerb(open, contentStart: passage.segments[0].content.lowerBound)
-
-        // Attribution, nearest evidence first.
-        var floor = sentenceStart
-        var beforeCue = "before"
-        if let prev = previous, prev.lastToken >= sentenceStart, prev.lastToken < open {
-            floor = prev.lastToken + 1
-            beforeCue = "middle"
-        }
-        let nextOpen = next?.firstOpen
-        var attribution: Attribution?
-        if speechPosition {
-            attribution =
-                attributions.after(passage, nextOpen: nextOpen)
-                ?? attributions.before(anchor: open, floor: floor, cue: beforeCue)
-        } else {
-            attribution =
-                attributions.before(anchor: open, floor: floor, cue: beforeCue)
-                ?? attributions.after(passage, nextOpen: nextOpen)
-        }
-        // "Trump’s claim that there have been “…”": the owner of the utterance, when no speech
-        // verb frames the quote ("Fallon responded, calling Trump’s charge “…”" and "… said
-        // Clinton’s remark was “…”" are the words of who responds or says).
-        if attribution == nil, let owned = attributions.possessiveUtterance(anchor: open, floor: sentenceStart) {
-            attribution = owned
-        }
-        if attribution == nil, !speechPosition {
-            // A fragment shares the framing verb of the sentence ("tweeted that Machado was
-            // "disgusting" and "a con""), or failing one, the sentence's subject speaks.
-            if floor != sentenceStart {
-                attribution = attributions.before(anchor: open, floor: sentenceStart, cue: "before")
-            }
-            // "Tea Party “super PACs” supported by …": a name right before the quote modifies it;
-            // it is part of the subject, not its speaker.
-            if attribution == nil, let p = phrases.mainSubject(ofSentenceContaining: open, before: open),
-                p.namesSomeone,
-                p.tokens.upperBound < open
-            {
-                attribution = Attribution(phrase: p, verb: nil, cue: "subject")
-            }
-        }
-        // "Obama is rolling out a new message: “It's about me.”": the clause before the colon
-        // has no speech verb, but its subject is who the quotation belongs to.
-        if attribution == nil, open > sentenceStart, reader.isChar(open - 1, ":"),
-            let p = phrases.mainSubject(ofSentenceContaining: open, before: open - 1), isPerson(p)
-        {
-            attribution = Attribution(phrase: p, verb: nil, cue: "colon")
-        }
-        // "Caddell continued:" ending the sentence or paragraph before.
-        if attribution == nil, startsSentence, openSentence > 0 {
-            let prevSentence = reader.document.sentences[openSentence - 1]
-            let colon = prevSentence.tokens.upperBound - 1
-            if reader.isChar(colon, ":"), reader.paragraph(of: open) - prevSentence.paragraph <= 1 {
-                attribution = attributions.before(anchor: colon, floor: prevSentence.tokens.lowerBound, cue: "colon")
-            }
-        }
-        var speaker: String?
-        var inherited = false
-        if attribution == nil, startsSentence, let last = earlier.last, isContinuation(of: last, at: open) {
-            attribution = last.attribution.map { Attribution(phrase: $0.phrase, verb: $0.verb, cue: "continuation") }
-            speaker = last.speaker
-            inherited = true
-        }
+        let place = placement(of: passage)
         let endSentence = reader.sentence(of: passage.lastToken)
-        if attribution == nil, startsSentence, endsSentence(passage) {
-            attribution = neighbourAttribution(openSentence: openSentence, endSentence: endSentence)
+        // Nearest evidence first.
+        var attribution =
+            attributionInSentence(of: passage, place, previous: previous, next: next) ?? colonAttribution(place)
+        var speaker: String?
+        if attribution == nil, place.startsSentence, let last = earlier.last, isContinuation(of: last, at: place.open) {
+            attribution = last.attribution.map { Attribution(phrase: $0.phrase, verb: $0.verb, cue: .continuation) }
+            speaker = last.speaker
+        } else {
+            if attribution == nil, place.startsSentence, endsSentence(passage) {
+                attribution = neighbourAttribution(openSentence: place.sentence, endSentence: endSentence)
+            }
+            speaker = attribution?.phrase.flatMap { resolver.resolve($0) }
         }
-        if !inherited, let p = attribution?.phrase { speaker = resolver.resolve(p) }
-
-        let kind = classify(passage, speechPosition: speechPosition, attribution: attribution, speaker: speaker)
+        let kind = classify(passage, speechPosition: place.isSpeechPosition, attribution: attribution, speaker: speaker)
         if kind == .term {
             attribution = nil
             speaker = nil
         }
         return FoundQuote(
             pieces: pieces, kind: kind, attribution: attribution, speaker: speaker,
-            firstSentence: openSentence, lastSentence: endSentence)
+            firstSentence: place.sentence, lastSentence: endSentence)
+    }
+
+    /// `r` without the commas that end it.
+    private func trimmingTrailingCommas(_ r: Range<Int>) -> Range<Int> {
+        var r = r
+        while !r.isEmpty, reader.isChar(r.upperBound - 1, ",") { r = r.lowerBound..<(r.upperBound - 1) }
+        return r
+    }
+
+    /// The attribution within the quote's sentence: a speech verb before or after the quote
+    /// (after first when the quote stands where speech goes), an utterance's owner, and for a
+    /// fragment the framing verb or subject of its sentence.
+    private func attributionInSentence(
+        of passage: QuotedPassage, _ place: Placement, previous: QuotedPassage?, next: QuotedPassage?
+    ) -> Attribution? {
+        // The middle of a split quote looks back only to the piece before.
+        var floor = place.sentenceStart
+        var beforeCue = AttributionCue.before
+        if let prev = previous, prev.lastToken >= place.sentenceStart, prev.lastToken < place.open {
+            floor = prev.lastToken + 1
+            beforeCue = .middle
+        }
+        let nextOpen = next?.firstOpen
+        let verbAttribution =
+            place.isSpeechPosition
+            ? attributions.after(passage, nextOpen: nextOpen)
+                ?? attributions.before(anchor: place.open, floor: floor, cue: beforeCue)
+            : attributions.before(anchor: place.open, floor: floor, cue: beforeCue)
+                ?? attributions.after(passage, nextOpen: nextOpen)
+        if let verbAttribution { return verbAttribution }
+        // "Trump’s claim that there have been “…”": the owner of the utterance, when no speech
+        // verb frames the quote ("Fallon responded, calling Trump’s charge “…”" and "… said
+        // Clinton’s remark was “…”" are the words of who responds or says).
+        if let owned = attributions.possessiveUtterance(anchor: place.open, floor: place.sentenceStart) {
+            return owned
+        }
+        return place.isSpeechPosition ? nil : fragmentAttribution(place, floor: floor)
+    }
+
+    /// A fragment shares the framing verb of the sentence ("tweeted that Machado was
+    /// "disgusting" and "a con""), or failing one, the sentence's subject speaks.
+    private func fragmentAttribution(_ place: Placement, floor: Int) -> Attribution? {
+        if floor != place.sentenceStart,
+            let framing = attributions.before(anchor: place.open, floor: place.sentenceStart, cue: .before)
+        {
+            return framing
+        }
+        // "Tea Party “super PACs” supported by …": a name right before the quote modifies it;
+        // it is part of the subject, not its speaker.
+        if let p = phrases.mainSubject(ofSentenceContaining: place.open, before: place.open), p.namesSomeone,
+            p.tokens.upperBound < place.open
+        {
+            return Attribution(phrase: p, verb: nil, cue: .subject)
+        }
+        return nil
+    }
+
+    /// A colon before the quote with no speech verb: "Obama is rolling out a new message: “It's
+    /// about me.”" (the clause's subject is who the quotation belongs to), or "Caddell
+    /// continued:" ending the sentence or paragraph before.
+    private func colonAttribution(_ place: Placement) -> Attribution? {
+        let open = place.open
+        if open > place.sentenceStart, reader.isChar(open - 1, ":"),
+            let p = phrases.mainSubject(ofSentenceContaining: open, before: open - 1), isPerson(p)
+        {
+            return Attribution(phrase: p, verb: nil, cue: .colon)
+        }
+        guard place.startsSentence, place.sentence > 0 else { return nil }
+        let prevSentence = reader.document.sentences[place.sentence - 1]
+        let colon = prevSentence.tokens.upperBound - 1
+        guard reader.isChar(colon, ":"), reader.paragraph(of: open) - prevSentence.paragraph <= 1 else { return nil }
+        return attributions.before(anchor: colon, floor: prevSentence.tokens.lowerBound, cue: .colon)
     }
 
     /// The first word token in `from..<to`, if any.
@@ -344,7 +398,7 @@ struct QuoteAnalyzer {
                     ofSentenceContaining: prev.tokens.lowerBound, before: prev.tokens.upperBound),
                 isPerson(p)
             {
-                return Attribution(phrase: p, verb: nil, cue: "preceding-sentence")
+                return Attribution(phrase: p, verb: nil, cue: .precedingSentence)
             }
         }
         // A paragraph that is nothing but the quotation, after a paragraph ending on what a
@@ -359,7 +413,7 @@ struct QuoteAnalyzer {
                     ofSentenceContaining: prev.tokens.lowerBound, before: prev.tokens.upperBound),
                 isPerson(p), !isBareName(p)
             {
-                return Attribution(phrase: p, verb: nil, cue: "preceding-sentence")
+                return Attribution(phrase: p, verb: nil, cue: .precedingSentence)
             }
         }
         if endSentence + 1 < sentences.count, sentences[endSentence + 1].paragraph == paragraph {
@@ -369,7 +423,7 @@ struct QuoteAnalyzer {
                     ofSentenceContaining: first, before: min(first + 4, nextSentence.tokens.upperBound)),
                 p.tokens.lowerBound == first, isPerson(p)
             {
-                return Attribution(phrase: p, verb: nil, cue: "following-sentence")
+                return Attribution(phrase: p, verb: nil, cue: .followingSentence)
             }
         }
         return nil
@@ -384,7 +438,7 @@ struct QuoteAnalyzer {
     /// Whether a phrase names one person (a PERSON mention, a he/she pronoun or a name).
     private func isPerson(_ p: SpeakerPhrase) -> Bool {
         switch p.kind {
-        case .entity(let m): return m.label == "PERSON"
+        case .entity(let m): return m.label == .person
         case .pronoun(let g): return g == .male || g == .female
         case .name: return true
         default: return false
@@ -393,97 +447,136 @@ struct QuoteAnalyzer {
 
     // MARK: - Kind
 
-    /// Small words that do not break title case ("Power of Siberia", "War and Peace").
-    private static let minorWords: Set<String> = [
-        "of", "and", "the", "in", "on", "for", "to", "a", "an", "at", "by", "with", "or"
-    ]
+    /// What a marked quote's words look like, worked out once for the tests of ``classify``.
+    private struct QuoteText {
+        /// The tokens of its segments, in order.
+        var content: [Int]
+        /// Its words and numbers.
+        var words: [Int]
+        var hasSentenceEnd: Bool
+        /// Every lower-case word is a minor word of a title ("Power of Siberia").
+        var isTitleCase: Bool
+        /// A comma closes the quote ("“That,” he added").
+        var isClosedByComma: Bool
+    }
 
-    private func classify(_ passage: QuotedPassage, speechPosition: Bool, attribution: Attribution?, speaker: String?)
-        -> QuoteKind
-    {
-        // The segments' tokens in one array, with room made once (not an array per segment).
+    private func quoteText(_ passage: QuotedPassage) -> QuoteText {
         var content: [Int] = []
         content.reserveCapacity(passage.segments.reduce(0) { $0 + $1.content.count })
         for segment in passage.segments { content.append(contentsOf: segment.content) }
-        // Its words and numbers, with room made once (`filter` grew the array step by step).
         var words: [Int] = []
         words.reserveCapacity(content.count)
-        for t in content where reader.isWord(t) || reader.document.tokens[t].kind == .number { words.append(t) }
-        guard let firstWord = words.first else { return .term }
-        // "(CROSSTALK.)", "[APPLAUSE]": a stage direction, not speech.
-        if let f = content.first, let l = content.last(where: { !reader.isSentencePunctuation($0) }),
-            (reader.isChar(f, "(") && reader.isChar(l, ")")) || (reader.isChar(f, "[") && reader.isChar(l, "]"))
-        {
-            return .term
-        }
-        let hasSentenceEnd = content.contains { reader.isSentencePunctuation($0) || reader.hasPrefix($0, "...") }
-        let titleCase = words.allSatisfy { !reader.isLowercaseWord($0) || Self.minorWords.contains(reader.lower($0)) }
-        let namesSpeaker = attribution?.phrase?.namesSomeone == true && speaker != nil
-        // "America First", "American Skin (41 Shots)": a title or name, not speech.
-        let after = passage.lastToken + 1
-        let continuesLowercase =
-            after < reader.count && reader.isLowercaseWord(after)
-            && reader.sentence(of: after) == reader.sentence(of: passage.lastToken)
-        // "the broadcast of “Fox News Sunday,”", "MSNBC’s “Morning Joe”": a title after a
-        // preposition, determiner or possessive names a work, whoever speaks nearby.
-        let open = passage.firstOpen
-        if titleCase, words.count <= 6, !hasSentenceEnd, open > 0, reader.isWord(open - 1),
-            phrases.verb(at: open - 1) == nil,
-            reader.isLowercaseWord(open - 1) || reader.lower(open - 1).hasSuffix("’s")
-                || reader.lower(open - 1).hasSuffix("'s")
-        {
-            return .term
-        }
-        // A headline ("Bill Clinton calls Obamacare ‘crazy system’"): the document's first
-        // paragraph, short and followed by the story, quotes in single marks or title case.
-        if isHeadline(reader.paragraph(of: open)), passage.isSingle || titleCase { return .term }
-        // "'All Bets Are Off.'" alone on its line: a subheading in title case, not speech.
-        if words.count >= 2, words.count <= 8,
-            words.allSatisfy({ reader.isCapitalized($0) || reader.document.tokens[$0].kind == .number }),
-            passage.segments.count == 1, isWholeParagraph(passage)
-        {
-            return .term
-        }
-        // A comma closing the quote and a speech verb right after it ("“That,” he added, “…”")
-        // make it speech, even when the speaker stays unnamed ("“Shots” was written by" does not).
-        let speechVerbFollows =
-            attribution?.verb != nil && (attribution?.cue == "after" || attribution?.cue == "inverted")
-        let closedByComma = content.last.map { reader.isChar($0, ",") } == true
-        let attributedAfter = speechVerbFollows && closedByComma
-        if titleCase, words.count <= 6, !hasSentenceEnd, attribution?.verb == nil || speaker == nil, !attributedAfter,
-            passage.segments.count == 1, continuesLowercase || !speechPosition
+        for t in content where reader.isWordOrNumber(t) { words.append(t) }
+        return QuoteText(
+            content: content, words: words,
+            hasSentenceEnd: content.contains { reader.isSentencePunctuation($0) || reader.hasPrefix($0, "...") },
+            isTitleCase: words.allSatisfy { !reader.isLowercaseWord($0) || reader.is($0, .minorWord) },
+            isClosedByComma: content.last.map { reader.isChar($0, ",") } == true)
+    }
+
+    /// A marked quote is a term (a name, a title, a stage direction, scare quotes), a full
+    /// quotation, or a fragment of someone's words inside the reporter's sentence.
+    private func classify(_ passage: QuotedPassage, speechPosition: Bool, attribution: Attribution?, speaker: String?)
+        -> QuoteKind
+    {
+        let text = quoteText(passage)
+        guard let firstWord = text.words.first else { return .term }
+        if isStageDirection(text.content)
+            || isTitleOrName(passage, text, speechPosition: speechPosition, attribution: attribution, speaker: speaker)
         {
             return .term
         }
         // PolNeAR's rule: a quotation is full when it is most of what the attribution frames
         // ("Trump says voter fraud “would be one hell of a way to lose.”"), a fragment when the
         // reporter's own words carry most of it ("called the pact “a fresh engine” of growth").
-        if !opensInsideNounPhrase(passage.firstOpen, words: words.count),
+        if !opensInsideNounPhrase(passage.firstOpen, words: text.words.count),
             !isNaming(attribution, before: passage.firstOpen, firstWord: firstWord),
             quotedShare(passage, attribution: attribution) >= 0.5
         {
             return .direct
         }
+        return fragmentKind(passage, text, attribution: attribution, speaker: speaker)
+    }
+
+    /// "(CROSSTALK.)", "[APPLAUSE]": a stage direction, not speech.
+    private func isStageDirection(_ content: [Int]) -> Bool {
+        guard let f = content.first, let l = content.last(where: { !reader.isSentencePunctuation($0) }) else {
+            return false
+        }
+        return (reader.isChar(f, "(") && reader.isChar(l, ")")) || (reader.isChar(f, "[") && reader.isChar(l, "]"))
+    }
+
+    /// Whether a speech verb after the quote attributes it ("“…,” he said", "“…,” said Putin").
+    private static func isAttributedByVerbAfter(_ attribution: Attribution?) -> Bool {
+        attribution?.verb != nil && (attribution?.cue == .after || attribution?.cue == .inverted)
+    }
+
+    /// Whether a quote in title case names a work or a thing rather than quoting speech: a title
+    /// after a preposition, determiner or possessive, a headline, a subheading, or a short
+    /// title-case quote no speech verb attributes ("America First", "American Skin (41 Shots)").
+    private func isTitleOrName(
+        _ passage: QuotedPassage, _ text: QuoteText, speechPosition: Bool, attribution: Attribution?, speaker: String?
+    ) -> Bool {
+        let words = text.words
+        let shortTitle = text.isTitleCase && words.count <= 6 && !text.hasSentenceEnd
+        // "the broadcast of “Fox News Sunday,”", "MSNBC’s “Morning Joe”": a title after a
+        // preposition, determiner or possessive names a work, whoever speaks nearby.
+        let open = passage.firstOpen
+        if shortTitle, open > 0, reader.isWord(open - 1), phrases.verb(at: open - 1) == nil,
+            reader.isLowercaseWord(open - 1) || reader.endsWithPossessive(open - 1)
+        {
+            return true
+        }
+        // A headline ("Bill Clinton calls Obamacare ‘crazy system’"): the document's first
+        // paragraph, short and followed by the story, quotes in single marks or title case.
+        if isHeadline(reader.paragraph(of: open)), passage.isSingle || text.isTitleCase { return true }
+        // "'All Bets Are Off.'" alone on its line: a subheading in title case, not speech.
+        if words.count >= 2, words.count <= 8, words.allSatisfy({ reader.isCapitalized($0) || reader.isNumber($0) }),
+            passage.segments.count == 1, isWholeParagraph(passage)
+        {
+            return true
+        }
+        // A comma closing the quote and a speech verb right after it ("“That,” he added, “…”")
+        // make it speech, even when the speaker stays unnamed ("“Shots” was written by" does not).
+        let attributedAfter = Self.isAttributedByVerbAfter(attribution) && text.isClosedByComma
+        let after = passage.lastToken + 1
+        let continuesLowercase =
+            after < reader.count && reader.isLowercaseWord(after)
+            && reader.sentence(of: after) == reader.sentence(of: passage.lastToken)
+        return shortTitle && (attribution?.verb == nil || speaker == nil) && !attributedAfter
+            && passage.segments.count == 1 && (continuesLowercase || !speechPosition)
+    }
+
+    /// A quote that is not most of what its attribution frames: someone's words when someone
+    /// identifiable says them or a speech verb reports them, else a term.
+    private func fragmentKind(_ passage: QuotedPassage, _ text: QuoteText, attribution: Attribution?, speaker: String?)
+        -> QuoteKind
+    {
+        let words = text.words.count
         // A short fragment is a quotation only when someone identifiable says it; otherwise
         // ("what they termed the "new era"") it is a term.
         // "the notorious ''carried interest'' loophole", "what is known as the ''Buffett rule''":
         // a short name inside the reporter's noun phrase, with no speech verb framing it, is a term
         // even when the sentence has a subject who might speak.
-        if words.count <= 4, attribution?.verb == nil, followsDeterminer(passage.firstOpen) { return .term }
-        if namesSpeaker || words.count > 4 { return .partial }
+        if words <= 4, attribution?.verb == nil, followsDeterminer(passage.firstOpen) { return .term }
+        let namesSpeaker = attribution?.phrase?.namesSomeone == true && speaker != nil
+        if namesSpeaker || words > 4 { return .partial }
         // "Critics say the plan is “unworkable.”": a fragment inside the clause a speech verb
         // reports is someone's word, even when the speaker is not named. A verb followed by a
         // preposition ("agreed on new projects and “equality”") frames a topic, not a clause.
         if attribution?.phrase != nil, let v = attribution?.verbTokens, v.upperBound < passage.firstOpen,
-            attribution?.cue == "according-to" || phrases.verb(at: v.lowerBound)?.verb.reportsContent == true,
-            !FunctionWords.prepositions.contains(reader.lower(v.upperBound))
+            attribution?.cue == .accordingTo || phrases.verb(at: v.lowerBound)?.verb.reportsContent == true,
+            !reader.is(v.upperBound, .preposition)
         {
             return .partial
         }
         // "It was the school’s ‘best year ever,’ the headteacher said.": the same with the
         // attribution after the quote.
+        let after = passage.lastToken + 1
         let commaAfter = after < reader.count && reader.isChar(after, ",")  // British style: ‘…’, she said
-        if attribution?.phrase != nil, speechVerbFollows, closedByComma || commaAfter { return .partial }
+        if attribution?.phrase != nil, Self.isAttributedByVerbAfter(attribution), text.isClosedByComma || commaAfter {
+            return .partial
+        }
         return .term
     }
 
@@ -492,13 +585,14 @@ struct QuoteAnalyzer {
     /// the reporter's phrase, never a full utterance.
     private func opensInsideNounPhrase(_ open: Int, words: Int) -> Bool {
         guard open > 0, reader.isWord(open - 1) else { return false }
-        let w = reader.lower(open - 1)
+        let w = open - 1
+        let endsInIng = reader.lowercasedHasSuffix(w, "ing")
         // A long quote after "the" is still mostly someone's words ("represents the “same
         // rigged system that he claims he’s going to change.”"); a short one is a name.
-        guard words <= 4 || w.hasSuffix("ing") else { return false }
+        guard words <= 4 || endsInIng else { return false }
         // "role in countering “…”": the object of another verb than the speech verb.
-        if w.hasSuffix("ing"), w.count > 5, phrases.verb(at: open - 1) == nil { return true }
-        return SpeechLexicon.determiners.contains(w) || w == "’s" || w == "'s" || w.hasSuffix("’s") || w.hasSuffix("'s")
+        if endsInIng, reader.characterCount(w) > 5, phrases.verb(at: w) == nil { return true }
+        return reader.is(w, .determiner) || reader.isPossessiveMarker(w) || reader.endsWithPossessive(w)
     }
 
     /// Whether a passage is all its paragraph holds (besides punctuation).
@@ -506,7 +600,7 @@ struct QuoteAnalyzer {
         let tokens = reader.document.tokenRange(in: reader.document.paragraphs[reader.paragraph(of: passage.firstOpen)])
         let inside = passage.firstOpen..<(passage.lastToken + 1)
         return tokens.allSatisfy {
-            inside.contains($0) || !(reader.isWord($0) || reader.document.tokens[$0].kind == .number)
+            inside.contains($0) || !reader.isWordOrNumber($0)
         }
     }
 
@@ -516,7 +610,6 @@ struct QuoteAnalyzer {
     /// is often a speaker's word.
     private func followsDeterminer(_ open: Int) -> Bool {
         guard open > 0, reader.isWord(open - 1) else { return false }
-        // "the" or "so-called", compared in place (no set built, no String per call).
         func isDefinite(_ i: Int) -> Bool { reader.lowerIs(i, "the") || reader.lowerIs(i, "so-called") }
         if isDefinite(open - 1) { return true }
         return open > 1 && reader.isLowercaseWord(open - 1) && phrases.verb(at: open - 1) == nil && isDefinite(open - 2)
@@ -578,7 +671,7 @@ struct QuoteAnalyzer {
             lo = p.upperBound
         }
         var quotedWords = 0, allWords = 0
-        for t in lo..<max(lo, hi) where reader.isWord(t) || reader.document.tokens[t].kind == .number {
+        for t in lo..<max(lo, hi) where reader.isWordOrNumber(t) {
             if let p = phrase, p.contains(t) { continue }
             allWords += 1
             if quotedTokens[t] { quotedWords += 1 }
@@ -601,16 +694,10 @@ struct QuoteAnalyzer {
         guard k > i, k < reader.count, reader.isChar(k, ":"), !reader.document.tokens[k].lineStart else { return nil }
         // "WATCH:", "UPDATE:", "Q&A:": the outlet's section labels name nobody.
         guard
-            !(i..<k).contains(where: { Self.sectionLabels.contains(reader.lower($0)) || reader.text($0).contains("&") })
+            !(i..<k).contains(where: { reader.is($0, .sectionLabel) || reader.text($0).contains("&") })
         else { return nil }
         return i..<k
     }
-
-    /// Words of the labels outlets put before a headline or paragraph, never a speaker's name.
-    private static let sectionLabels: Set<String> = [
-        "watch", "update", "updated", "breaking", "exclusive", "video", "photos", "photo", "read", "more", "note",
-        "editor's", "editor’s", "correction", "analysis", "opinion", "live", "file", "related", "listen", "see", "also"
-    ]
 
     private func isUpperCaseWord(_ i: Int) -> Bool {
         guard reader.isWord(i) else { return false }
@@ -639,10 +726,7 @@ struct QuoteAnalyzer {
         guard transcriptLabel(at: passage.segments[0].content.lowerBound) != nil else { return [] }
         var out: [FoundQuote] = []
         for segment in passage.segments {
-            var content = segment.content
-            while !content.isEmpty, reader.isChar(content.upperBound - 1, ",") {
-                content = content.lowerBound..<(content.upperBound - 1)
-            }
+            let content = trimmingTrailingCommas(segment.content)
             guard !content.isEmpty else { continue }
             let sentence = reader.sentence(of: content.lowerBound), last = reader.sentence(of: content.upperBound - 1)
             let label = transcriptLabel(at: content.lowerBound)
@@ -661,14 +745,14 @@ struct QuoteAnalyzer {
                 out.append(
                     FoundQuote(
                         pieces: [reader.span(from..<content.upperBound)], kind: .direct,
-                        attribution: Attribution(phrase: phrase, verb: nil, cue: "transcript"),
+                        attribution: Attribution(phrase: phrase, verb: nil, cue: .transcript),
                         speaker: resolver.resolveLabel(label), firstSentence: sentence, lastSentence: last))
             } else if let turn = out.last(where: { $0.kind == .direct }), !isFollowLine(from..<content.upperBound) {
                 out.append(
                     FoundQuote(
                         pieces: [reader.span(from..<content.upperBound)], kind: .direct,
                         attribution: turn.attribution.map {
-                            Attribution(phrase: $0.phrase, verb: nil, cue: "continuation")
+                            Attribution(phrase: $0.phrase, verb: nil, cue: .continuation)
                         },
                         speaker: turn.speaker, firstSentence: sentence, lastSentence: last))
             }
@@ -681,7 +765,7 @@ struct QuoteAnalyzer {
     private func isFollowLine(_ tokens: Range<Int>) -> Bool {
         guard tokens.count <= 12, reader.lowerIs(tokens.lowerBound, "follow") else { return false }
         return tokens.contains {
-            reader.text($0).hasPrefix("@") || ["twitter", "facebook", "instagram"].contains(reader.lower($0))
+            reader.hasPrefix($0, "@") || reader.is($0, .socialNetwork)
         }
     }
 
@@ -690,8 +774,8 @@ struct QuoteAnalyzer {
         var out: [FoundQuote] = []
         let tokenList = reader.document.tokens
         // The paragraph's first token (what `tokenRange(in:)` starts with): the first token
-        // starting at or after the paragraph, found by binary search (walking the tokens cost a
-        // step per token for a few paragraphs); its whole range only for a label.
+        // starting at or after the paragraph, found by binary search; its whole range only for
+        // a label.
         for paragraph in reader.document.paragraphs {
             var first = 0, high = tokenList.count
             while first < high {
@@ -712,7 +796,7 @@ struct QuoteAnalyzer {
             out.append(
                 FoundQuote(
                     pieces: [reader.span((label.upperBound + 1)..<end)], kind: .direct,
-                    attribution: Attribution(phrase: phrase, verb: nil, cue: "transcript"),
+                    attribution: Attribution(phrase: phrase, verb: nil, cue: .transcript),
                     speaker: resolver.resolveLabel(label), firstSentence: reader.sentence(of: label.lowerBound),
                     lastSentence: reader.sentence(of: end - 1)))
         }
@@ -739,7 +823,7 @@ struct QuoteAnalyzer {
             // "Putin said." / "Xi Jinping said, opening the meeting."
             guard let verbIndex = (first..<min(end, first + 5)).first(where: { phrases.verb(at: $0) != nil }),
                 let (v, text, _) = phrases.verb(at: verbIndex), !v.isParticiple,
-                Self.unmarkedSpeechVerbs.contains(v.lemma),
+                v.attributesUnmarkedSpeech,
                 let subject = phrases.subject(before: verbIndex, floor: first),
                 subject.tokens.lowerBound == first || first + 1 >= subject.tokens.lowerBound,
                 subject.namesSomeone
@@ -766,7 +850,7 @@ struct QuoteAnalyzer {
             guard wordCount >= 6, !reader.isDash(speechStart),
                 !(speechStart..<speechEnd).contains(where: { reader.isQuoteMark($0) })
             else { continue }
-            let attribution = Attribution(phrase: subject, verb: text, cue: "unmarked")
+            let attribution = Attribution(phrase: subject, verb: text, cue: .unmarked)
             out.append(
                 FoundQuote(
                     pieces: [reader.span(content)], kind: .direct, attribution: attribution,
@@ -775,17 +859,9 @@ struct QuoteAnalyzer {
         return out
     }
 
-    /// Verbs that attribute a line of speech printed without marks ("Putin said."); others
-    /// ("She agreed.", "He denied.") report an act more often than the line before.
-    private static let unmarkedSpeechVerbs: Set<String> = [
-        "say", "add", "state", "note", "write", "tell", "stress", "emphasize", "emphasise", "explain", "declare",
-        "conclude", "continue", "remark", "insist", "argue", "warn", "underline", "underscore", "stress"
-    ]
-
     /// "I", "we", "my", "our", "us", "me": a line in the speaker's own voice.
     private func isFirstPerson(_ t: Int) -> Bool {
-        guard reader.isWord(t), reader.document.tokens[t].span.length <= 3 else { return false }
-        return ["i", "we", "my", "our", "us", "me"].contains(reader.lower(t))
+        reader.isWord(t) && reader.is(t, .firstPersonWord)
     }
 
     // MARK: - Indirect speech
@@ -801,97 +877,91 @@ struct QuoteAnalyzer {
     }
 
     private func indirect(in s: Int, resolver: SpeakerResolver) -> FoundQuote? {
-        let sentence = reader.document.sentences[s]
-        let range = sentence.tokens
+        let range = reader.document.sentences[s].tokens
         var end = range.upperBound
-        while end > range.lowerBound, !reader.isWord(end - 1), reader.document.tokens[end - 1].kind != .number {
-            end -= 1
-        }
+        while end > range.lowerBound, !reader.isWordOrNumber(end - 1) { end -= 1 }
         guard end - range.lowerBound >= 4 else { return nil }
-        // Trailing attribution: "…, sources said." / "…, said the official." / "…, according to X."
-        // (The last comma is looked for among the last twelve tokens only: one further back
-        // is too far from the end anyway.)
-        if let comma = (max(range.lowerBound, end - 12)..<end).last(where: { reader.isChar($0, ",") }),
-            comma - range.lowerBound >= 4
-        {
-            let tail = (comma + 1)..<end
-            if let a = attributions.accordingTo(at: comma + 1, limit: end) {
-                return indirectQuote(range.lowerBound..<comma, a, s, resolver)
-            }
-            if let v = tail.first(where: { phrases.verb(at: $0)?.verb.reportsContent == true }),
-                let (verb, text, length) = phrases.verb(at: v),
-                !verb.isParticiple, !["tell", "inform", "assure"].contains(verb.lemma) || v > comma + 1
-            {
-                let p =
-                    v == comma + 1
-                    ? phrases.speaker(after: v + length, limit: end) : phrases.subject(before: v, floor: comma + 1)
-                if let p, v + length + (v == comma + 1 ? p.tokens.count : 0) >= end - 2 {
-                    return indirectQuote(
-                        range.lowerBound..<comma, Attribution(phrase: p, verb: text, cue: "after"), s, resolver)
-                }
-            }
-        }
-        // Leading "According to X, …".
-        if let a = attributions.accordingTo(at: range.lowerBound, limit: end),
-            let comma = (range.lowerBound..<end).first(where: { reader.isChar($0, ",") }), comma + 4 < end
-        {
-            return indirectQuote((comma + 1)..<end, a, s, resolver)
-        }
-        // "Putin noted that …", "Kyiv says these attacks …", "he told reporters that …".
-        var i = range.lowerBound + 1
+        let sentence = range.lowerBound..<end
+        guard
+            let (content, attribution) = trailingAttribution(sentence) ?? leadingAccordingTo(sentence)
+                ?? reportingVerbClause(sentence)
+        else { return nil }
+        return indirectQuote(content, attribution, s, resolver)
+    }
+
+    /// "…, sources said." / "…, said the official." / "…, according to X.": the content before
+    /// the last comma and the attribution after it, which must run to the sentence's end.
+    /// - Parameter sentence: the sentence up to its last word or number.
+    private func trailingAttribution(_ sentence: Range<Int>) -> (Range<Int>, Attribution)? {
+        let start = sentence.lowerBound, end = sentence.upperBound
+        // The last comma is looked for among the last twelve tokens only: one further back is
+        // too far from the end anyway.
+        guard let comma = (max(start, end - 12)..<end).last(where: { reader.isChar($0, ",") }), comma - start >= 4
+        else { return nil }
+        if let a = attributions.accordingTo(at: comma + 1, limit: end) { return (start..<comma, a) }
+        guard let v = ((comma + 1)..<end).first(where: { phrases.verb(at: $0)?.verb.reportsContent == true }),
+            let (verb, text, length) = phrases.verb(at: v),
+            !verb.isParticiple, !verb.neverInverts || v > comma + 1
+        else { return nil }
+        let inverted = v == comma + 1
+        let p = inverted ? phrases.speaker(after: v + length, limit: end) : phrases.subject(before: v, floor: comma + 1)
+        guard let p, v + length + (inverted ? p.tokens.count : 0) >= end - 2 else { return nil }
+        return (start..<comma, Attribution(phrase: p, verb: text, cue: .after))
+    }
+
+    /// "According to X, …": the content after the first comma.
+    private func leadingAccordingTo(_ sentence: Range<Int>) -> (Range<Int>, Attribution)? {
+        guard let a = attributions.accordingTo(at: sentence.lowerBound, limit: sentence.upperBound),
+            let comma = sentence.first(where: { reader.isChar($0, ",") }), comma + 4 < sentence.upperBound
+        else { return nil }
+        return ((comma + 1)..<sentence.upperBound, a)
+    }
+
+    /// "Putin noted that …", "Kyiv says these attacks …", "he told reporters that …": the first
+    /// verb that reports content and the clause after it.
+    private func reportingVerbClause(_ sentence: Range<Int>) -> (Range<Int>, Attribution)? {
+        let end = sentence.upperBound
+        var i = sentence.lowerBound + 1
         while i < end - 2 {
-            guard let (verb, text, length) = phrases.verb(at: i), verb.reportsContent else {
+            guard let (verb, text, length) = phrases.verb(at: i), verb.reportsContent,
+                let clauseStart = reportedClauseStart(afterVerb: i, length: length, lemma: verb.lemma, end: end)
+            else {
                 i += 1
                 continue
             }
-            var k = i + length
-            var sawThat = false
-            // Allow a listener or a short adverbial before "that" ("told reporters on Tuesday that").
-            var look = k
-            while look < min(end, k + 6), !reader.isChar(look, ",") || look == k {
-                if reader.lowerIs(look, "that") {
-                    sawThat = true
-                    k = look + 1
-                    break
-                }
-                look += 1
-            }
-            if !sawThat {
-                // A bare clause only after "say" ("Kyiv says these attacks …"), not "said on Tuesday".
-                guard verb.lemma == "say", k < end, reader.isWord(k) || reader.document.tokens[k].kind == .number,
-                    !Self.notClauseStarts.contains(reader.lower(k))
-                else {
-                    i += 1
-                    continue
-                }
-            }
-            guard end - k >= 3 else { return nil }
-            var p: SpeakerPhrase?
-            if verb.isParticiple {
-                p = phrases.mainSubject(ofSentenceContaining: i, before: i)
-            } else {
-                p =
-                    phrases.subject(before: i, floor: range.lowerBound)
+            guard end - clauseStart >= 3 else { return nil }
+            let p =
+                verb.isParticiple
+                ? phrases.mainSubject(ofSentenceContaining: i, before: i)
+                : phrases.subject(before: i, floor: sentence.lowerBound)
                     ?? phrases.mainSubject(ofSentenceContaining: i, before: i)
-            }
             guard let p else { return nil }
-            return indirectQuote(k..<end, Attribution(phrase: p, verb: text, cue: "that-clause"), s, resolver)
+            return (clauseStart..<end, Attribution(phrase: p, verb: text, cue: .thatClause))
         }
         return nil
     }
 
-    /// Words after "said" that do not start a reported clause.
-    private static let notClauseStarts: Set<String> = [
-        "on", "in", "at", "to", "during", "after", "with", "for", "of", "about", "so", "no", "yes", "as", "by",
-        "from", "before", "when", "while", "and", "but", "or", "nothing", "anything", "something", "goodbye",
-        "hello", "thanks", "last", "earlier", "later", "recently", "previously", "told", "then", "too"
-    ]
+    /// Where the clause a reporting verb at `verb` reports starts: after "that", which may follow
+    /// a listener or a short adverbial ("told reporters on Tuesday that"), or right after "say"
+    /// with a bare clause ("Kyiv says these attacks …", not "said on Tuesday"); nil for neither.
+    private func reportedClauseStart(afterVerb verb: Int, length: Int, lemma: String, end: Int) -> Int? {
+        let k = verb + length
+        var look = k
+        while look < min(end, k + 6), !reader.isChar(look, ",") || look == k {
+            if reader.lowerIs(look, "that") { return look + 1 }
+            look += 1
+        }
+        guard lemma == "say", k < end, reader.isWordOrNumber(k), !reader.is(k, .notClauseStart) else {
+            return nil
+        }
+        return k
+    }
 
     private func indirectQuote(_ content: Range<Int>, _ attribution: Attribution, _ s: Int, _ resolver: SpeakerResolver)
         -> FoundQuote?
     {
         var r = content
-        while !r.isEmpty, !reader.isWord(r.upperBound - 1), reader.document.tokens[r.upperBound - 1].kind != .number {
+        while !r.isEmpty, !reader.isWordOrNumber(r.upperBound - 1) {
             r = r.lowerBound..<(r.upperBound - 1)
         }
         guard r.count >= 3 else { return nil }

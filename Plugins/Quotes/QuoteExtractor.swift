@@ -62,7 +62,7 @@ public struct QuoteExtractor: Extractor {
         out.reserveCapacity(order.count)
         for (piece, q, _) in order {
             // The quote's fields are read from the array in place: a copy of the quote per
-            // annotation retained and released all its pieces and Strings.
+            // annotation would retain and release all its pieces and Strings.
             let mention = (quotes[q].attribution?.phrase?.tokens).map { analyzer.reader.span($0) }
             // Fields built in their stored form: `orderedFields:` would copy them into a new array.
             out.append(
@@ -74,7 +74,7 @@ public struct QuoteExtractor: Extractor {
                         ("speaker_end", mention.map { .int(document.scalarOffset(ofByte: $0.end)) } ?? .null),
                         ("kind", .string(quotes[q].kind.rawValue)),
                         ("verb", .optional(quotes[q].attribution?.verb)),
-                        ("cue", .optional(quotes[q].attribution?.cue))
+                        ("cue", .optional(quotes[q].attribution?.cue.rawValue))
                     ]))
         }
         return out

@@ -41,6 +41,8 @@ struct QuoteMarkScanner {
     }
 
     let document: AnalyzedDocument
+    /// The quote word classes of each token (for the words an apostrophe opens).
+    let words: WordClassFlags<QuoteWord>
 
     /// Whether token `i` is “, ” or „ (what `mark(at:)` calls `.curlyDouble`), from its bytes
     /// alone, without working out the mark's roles.
@@ -130,8 +132,7 @@ struct QuoteMarkScanner {
             guard i + 1 < tokens.count, tokens[i + 1].kind == .word else {
                 return Mark(family: family, opens: false, closes: closes)
             }
-            let next = document.text(ofToken: i + 1).lowercased()
-            if ["em", "n", "til", "cause", "tis", "twas", "s"].contains(next) { opens = false }
+            if words.contains(.elision, token: i + 1) { opens = false }
         }
         return Mark(family: family, opens: opens, closes: closes, width: width)
     }

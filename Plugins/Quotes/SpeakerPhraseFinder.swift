@@ -35,7 +35,7 @@ struct SpeakerPhraseFinder {
     /// ``SpeechLexicon/verbCues``, held here so that a look-up does not check the static's
     /// initialisation.
     private let verbCues: [(verb: SpeechLexicon.Verb, text: String, length: Int)]
-    /// Where each token text occurs (for ``isCapitalizedElsewhere(_:besides:)``).
+    /// Where each token text occurs (for ``isCapitalizedElsewhere(_:)``).
     private let tokenTexts: TokenTextIndex
 
     init(reader: TokenReader, entities: EntityIndex) {
@@ -44,53 +44,18 @@ struct SpeakerPhraseFinder {
         tokenTexts = TokenTextIndex(reader: reader)
         var at = [Int32](repeating: -1, count: reader.count)
         // Read once here: inside the loop each static would be checked for initialisation per token.
-        let prefixes = SpeechLexicon.verbPrefixes, prefixes3 = SpeechLexicon.verbPrefixes3,
-            endings = SpeechLexicon.verbEndings
-        let shapes = SpeechLexicon.verbShapes
-        let forms = SpeechLexicon.verbForms, formList = SpeechLexicon.verbFormList,
-            determiners = SpeechLexicon.determinerList
-        let document = reader.document
+        let formIndex = SpeechLexicon.verbFormIndex, formList = SpeechLexicon.verbFormList
+        let document = reader.document, words = reader.words, types = reader.types
         document.utf8.withUnsafeBufferPointer { bytes in
-            document.tokens.withUnsafeBufferPointer { tokens in
-                for i in 0..<tokens.count {
-                    // The first three bytes and the last rule out most tokens before the verb forms
-                    // are asked (they would reject them by the same tests: a speech verb starts with
-                    // two lower-case ASCII letters and a third letter, "saID" being "said"). The
-                    // tests are folded into few branches, as which words pass is hard to predict;
-                    // the shape bits go first, as they rule out nearly every word in one test.
-                    let t = tokens[i]
-                    guard t.kind == .word, UInt(bitPattern: t.span.length &- 3) <= 11 else { continue }
-                    let start = t.span.start
-                    let b0 = bytes[start], b1 = bytes[start + 1], b2 = bytes[start + 2]
-                    let last = bytes[t.span.end - 1]
-                    if (b2 | last) < 0x80 {
-                        let (word, bit) = SpeechLexicon.verbShapeBit(b0, b1, b2, last)
-                        guard shapes[word] & bit != 0 else { continue }
-                    }
-                    if b2 >= 0x80 {
-                        // A non-ASCII third byte goes on to the full test, since lowercasing may make it ASCII.
-                        guard (97...122).contains(b0), (97...122).contains(b1),
-                            prefixes[Int(b0 - 97) * 26 + Int(b1 - 97)]
-                        else { continue }
-                    } else {
-                        let i0 = UInt(b0) &- 97, i1 = UInt(b1) &- 97
-                        let c2 = b2 &- 65 < 26 ? b2 | 0x20 : b2
-                        let i2 = UInt(c2) &- 97
-                        // An ASCII last character is the lowercased token's last, whatever comes
-                        // before it; a verb form ends with a letter. A non-ASCII one rules out nothing.
-                        let l = last &- 65 < 26 ? last | 0x20 : last
-                        let lastBit: UInt32 = last >= 0x80 ? ~0 : (l &- 97 < 26 ? 1 << UInt32(l &- 97) : 0)
-                        let slot = max(i0, i1, i2) < 26 ? Int(prefixes3[Int((i0 * 26 + i1) * 26 + i2)]) : 0
-                        guard endings[slot] & lastBit != 0 else { continue }
-                    }
-                    // (The byte tests passed, so the word starts with a lower-case ASCII letter.)
-                    guard let form = forms.index(of: i, bytes: bytes, tokens: tokens, document: document) else {
-                        continue
-                    }
-                    at[i] = Self.cue(
-                        of: formList[form], index: form, at: i, reader: reader, determiners: determiners,
-                        bytes: bytes, tokens: tokens)
-                }
+            for (i, t) in document.tokens.enumerated() where words.contains(.speechVerbForm, token: i) {
+                // A speech verb is written in lower case, at least its first two letters ("Said"
+                // opening a sentence is not asked), and is 3 to 14 bytes long.
+                guard t.kind == .word, UInt(bitPattern: t.span.length &- 3) <= 11,
+                    TextBytes.isASCIILowercase(bytes[t.span.start]),
+                    TextBytes.isASCIILowercase(bytes[t.span.start + 1]),
+                    let form = formIndex.payload(ofType: types.type(ofSpan: i), in: types)
+                else { continue }
+                at[i] = Self.cue(of: formList[form], index: form, at: i, reader: reader)
             }
         }
         verbCueAt = at
@@ -104,37 +69,16 @@ struct SpeakerPhraseFinder {
         verbCues = SpeechLexicon.verbCues
     }
 
-    /// Words that end a subject phrase when read backwards from a verb, matched in place.
-    private static let stopWordList = SingleWordList(Array(stopWords))
-
-    /// Words that end a subject phrase when read backwards from a verb.
-    private static let stopWords: Set<String> = [
-        "that", "who", "which", "what", "and", "but", "or", "when", "while", "as", "if", "because", "after",
-        "before", "where", "whom", "whose", "than", "so", "though", "although", "since", "until", "unless"
-    ]
-    /// The pronouns that may open a clause as its subject.
-    private static let subjectPronouns = ["he", "she", "they", "we", "i", "it"]
-
-    /// Generational suffixes written after a name ("Martin Luther King Jr.").
+    /// Generational suffixes written after a name ("Martin Luther King Jr."), compared as
+    /// written: "ii" or "jr" in lower case is no suffix.
     static let nameSuffixes: Set<String> = ["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"]
-
-    /// Words that open an introductory phrase before a sentence's subject.
-    private static let introducers: Set<String> = [
-        "in", "on", "at", "during", "after", "before", "earlier", "later", "ahead", "despite", "following",
-        "while", "as", "with", "against", "amid", "amidst", "meanwhile", "however", "still", "speaking",
-        "asked", "addressing", "over", "since", "when", "under", "for", "from", "according", "then", "but",
-        "and", "yet", "also", "separately", "similarly", "instead", "last", "this", "next", "now", "today",
-        "yesterday", "additionally", "moreover", "furthermore", "by", "writing", "responding", "if", "once",
-        "although", "though", "because", "to", "unlike", "like", "besides", "in turn"
-    ]
 
     /// Whether token `i` ends (reading backwards) or ends (reading forwards) a phrase.
     private func isBoundary(_ i: Int) -> Bool {
         let t = reader.document.tokens[i]
         if t.kind == .punctuation || t.kind == .symbol { return true }
         if reader.isLowercaseWord(i) {
-            if reader.isLowered(i, in: Self.stopWordList) { return true }
-            if reader.isLowered(i, in: SpeechLexicon.verbForms) { return true }
+            if reader.is(i, .stopWord) || reader.is(i, .speechVerbForm) { return true }
         }
         return false
     }
@@ -163,10 +107,7 @@ struct SpeakerPhraseFinder {
 
     /// The cue (an index into ``SpeechLexicon/verbCues``) the verb form `form` (number `index`)
     /// gives at token `i`, or -1 when its context says it is no speech verb there.
-    private static func cue(
-        of form: SpeechLexicon.VerbForm, index: Int, at i: Int, reader: TokenReader,
-        determiners: SingleWordList, bytes: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<Token>
-    ) -> Int32 {
+    private static func cue(of form: SpeechLexicon.VerbForm, index: Int, at i: Int, reader: TokenReader) -> Int32 {
         if let particle = form.particle {
             guard i + 1 < reader.count else { return -1 }
             if particle.isEmpty {
@@ -178,19 +119,15 @@ struct SpeakerPhraseFinder {
             return Int32(2 * index + 1)
         }
         if form.afterDocumentOnly {
-            guard i > 0, SpeechLexicon.documentNouns.contains(reader.lower(i - 1)) else { return -1 }
+            guard i > 0, reader.is(i - 1, .documentNoun) else { return -1 }
         }
         if form.afterSubjectOnly {
-            guard i > 0, reader.isCapitalized(i - 1) || SpeechLexicon.pronouns[reader.lower(i - 1)] != nil else {
+            guard i > 0, reader.isCapitalized(i - 1) || reader.pronoun(i - 1) != nil else {
                 return -1
             }
         }
         // "the so-called", "a called meeting": a verb right after a determiner is a noun or adjective.
-        if !form.verb.isParticiple, i > 0,
-            determiners.index(of: i - 1, bytes: bytes, tokens: tokens, document: reader.document) != nil
-        {
-            return -1
-        }
+        if !form.verb.isParticiple, i > 0, reader.is(i - 1, .determiner) { return -1 }
         return Int32(2 * index)
     }
 
@@ -201,64 +138,48 @@ struct SpeakerPhraseFinder {
         let span = reader.span(chunk)
         let found = entities.mentions(overlapping: span)
         // The person nearest the focus, found in place (no array of the people).
-        if let m = nearEnd ? found.last(where: { $0.label == "PERSON" }) : found.first(where: { $0.label == "PERSON" })
-        {
+        if let m = nearEnd ? found.last(where: { $0.label == .person }) : found.first(where: { $0.label == .person }) {
             return SpeakerPhrase(kind: .entity(m), tokens: tokens(of: m.span, within: chunk))
         }
-        if chunk.count == 1, let p = SpeechLexicon.pronouns[reader.lower(chunk.lowerBound)] {
+        if chunk.count == 1, let p = reader.pronoun(chunk.lowerBound) {
             return SpeakerPhrase(kind: p == .plural ? .plural : .pronoun(p), tokens: chunk)
         }
         // "in an interview with RT he blasted": a subject pronoun right before the verb.
         if nearEnd, let last = chunk.last, reader.isLowercaseWord(last),
-            ["he", "she", "they", "we"].contains(reader.lower(last)),
-            let p = SpeechLexicon.pronouns[reader.lower(last)]
+            reader.is(last, .subjectPronoun), let p = reader.pronoun(last), p != .firstPerson, p != .neuter
         {
             return SpeakerPhrase(kind: p == .plural ? .plural : .pronoun(p), tokens: last..<(last + 1))
         }
         // "Officials at Homeland Security Investigations", "a spokesman for the Pentagon": the
         // people of an organisation speak for it.
         if let org = memberOrganisation(in: chunk, mentions: found) { return org }
-        // A lower-case word saying there are several, compared in place rather than lowercased
-        // into a String per word.
-        if chunk.contains(where: { t in reader.isLowercaseWord(t) && Self.pluralWords.contains { reader.lowerIs(t, $0) }
-        }) {
+        // A lower-case word saying there are several.
+        if chunk.contains(where: { reader.isLowercaseWord($0) && reader.is($0, .pluralWord) }) {
             return SpeakerPhrase(kind: .plural, tokens: chunk)
         }
-        if let m = nearEnd ? found.last(where: { $0.label == "ORG" }) : found.first(where: { $0.label == "ORG" }) {
+        if let m = nearEnd ? found.last(where: { $0.label == .org }) : found.first(where: { $0.label == .org }) {
             return SpeakerPhrase(kind: .entity(m), tokens: tokens(of: m.span, within: chunk))
         }
         if let name = nameRun(in: chunk, nearEnd: nearEnd) {
             return SpeakerPhrase(kind: .name, tokens: name)
         }
         // A place standing for its government ("Kyiv says") only when it is the whole phrase.
-        let content = chunk.filter { !SpeechLexicon.determiners.contains(reader.lower($0)) }
-        if let m = found.first, m.label == "LOC" || m.label == "MISC", let f = content.first, let l = content.last,
-            reader.span(f..<(l + 1)) == m.span, m.label == "LOC"
+        let content = chunk.filter { !reader.is($0, .determiner) }
+        if let m = found.first, m.label == .loc || m.label == .misc, let f = content.first, let l = content.last,
+            reader.span(f..<(l + 1)) == m.span, m.label == .loc
         {
             return SpeakerPhrase(kind: .entity(m), tokens: tokens(of: m.span, within: chunk))
         }
         return SpeakerPhrase(kind: .description, tokens: chunk)
     }
 
-    /// Words that make a subject several people ("both", "officials").
-    private static let pluralWords = ["both", "two", "leaders", "officials", "sources", "three"]
-
-    /// Words for the people of an organisation ("officials at X", "a spokeswoman for X").
-    private static let memberNouns: Set<String> = [
-        "official", "officials", "spokesman", "spokeswoman", "spokesperson", "representative", "representatives",
-        "staff", "staffers", "aides", "aide", "executives", "leaders", "lawyers", "attorneys", "researchers"
-    ]
-
-    /// The prepositions that tie a member noun to its organisation.
-    private static let memberPrepositions: Set<String> = ["at", "of", "for", "from", "with"]
-
     /// The organisation a member noun belongs to when the chunk says so: the member noun, then
     /// "at/of/for/from/with" and an ORG mention.
     private func memberOrganisation(in chunk: Range<Int>, mentions: ArraySlice<EntityIndex.Mention>) -> SpeakerPhrase? {
-        for i in chunk where i + 1 < chunk.upperBound && Self.memberNouns.contains(reader.lower(i)) {
-            guard Self.memberPrepositions.contains(reader.lower(i + 1)) else { continue }
+        for i in chunk where i + 1 < chunk.upperBound && reader.is(i, .memberNoun) {
+            guard reader.is(i + 1, .memberPreposition) else { continue }
             let after = reader.document.tokens[i + 1].span.end
-            if let m = mentions.first(where: { $0.label == "ORG" && $0.span.start >= after }) {
+            if let m = mentions.first(where: { $0.label == .org && $0.span.start >= after }) {
                 return SpeakerPhrase(kind: .entity(m), tokens: tokens(of: m.span, within: chunk))
             }
         }
@@ -278,13 +199,11 @@ struct SpeakerPhraseFinder {
         var start: Int?
         for i in chunk {
             let isNameWord =
-                reader.isCapitalized(i) && !SpeechLexicon.titles.contains(reader.lower(i))
-                && !SpeechLexicon.determiners.contains(reader.lower(i)) && !isNonSpeakerEntity(i)
-                && SpeechLexicon.pronouns[reader.lower(i)] == nil
+                reader.isCapitalized(i) && !reader.is(i, .title) && !reader.is(i, .determiner)
+                && !isNonSpeakerEntity(i) && reader.pronoun(i) == nil
             let isJoiner =
                 start != nil
-                && (reader.text(i) == "." || reader.lowerIs(i, "de") || reader.lowerIs(i, "van")
-                    || reader.lowerIs(i, "von") || reader.lowerIs(i, "bin") || reader.lowerIs(i, "al"))
+                && (reader.isChar(i, ".") || reader.is(i, .nameParticle))
             if isNameWord || isJoiner {
                 if start == nil { start = i }
             } else {
@@ -298,8 +217,8 @@ struct SpeakerPhraseFinder {
         runs = runs.filter { r in
             guard r.count == 1 else { return true }
             let i = r.lowerBound
-            if Self.introducers.contains(reader.lower(i)) { return false }
-            return !isSentenceInitial(i) || isCapitalizedElsewhere(reader.text(i), besides: i)
+            if reader.is(i, .introducer) { return false }
+            return !isSentenceInitial(i) || isCapitalizedElsewhere(i)
         }
         return nearEnd ? runs.last : runs.first
     }
@@ -310,14 +229,15 @@ struct SpeakerPhraseFinder {
         return first == i || reader.document.tokens[i].lineStart
     }
 
-    func isCapitalizedElsewhere(_ word: String, besides i: Int) -> Bool {
-        for j in tokenTexts.tokens(withText: word) where j != i && !isSentenceInitial(j) { return true }
-        return false
+    /// Whether token `i`'s text occurs elsewhere in the document where its position does not
+    /// capitalise it.
+    func isCapitalizedElsewhere(_ i: Int) -> Bool {
+        tokenTexts.containsOther(withTextOf: i) { !isSentenceInitial($0) }
     }
 
     private func isNonSpeakerEntity(_ i: Int) -> Bool {
         entities.mentions(overlapping: reader.document.tokens[i].span).contains {
-            $0.label == "LOC" || $0.label == "MISC"
+            $0.label == .loc || $0.label == .misc
         }
     }
 
@@ -325,20 +245,17 @@ struct SpeakerPhraseFinder {
     /// "an economist"), so that a name beside it is its apposition; "the countries" is not.
     func isRoleDescription(_ chunk: Range<Int>) -> Bool {
         guard let last = chunk.last, reader.isWord(last) else { return false }
-        let w = reader.lower(last)
-        if SpeechLexicon.roleNouns[w] != nil || SpeechLexicon.titles.contains(w)
-            || SpeechLexicon.documentNouns.contains(w)
-        {
-            return true
+        if reader.is(last, .roleNoun) || reader.is(last, .title) || reader.is(last, .documentNoun) { return true }
+        if reader.lowercasedHasSuffix(last, "s") { return false }
+        return ["er", "or", "ist", "ian", "ant", "ent", "ee", "ive", "ess"].contains {
+            reader.lowercasedHasSuffix(last, $0)
         }
-        if w.hasSuffix("s") { return false }
-        return ["er", "or", "ist", "ian", "ant", "ent", "ee", "ive", "ess"].contains { w.hasSuffix($0) }
     }
 
     /// Whether a lowercased word may stand between a subject and its verb ("also", "has",
-    /// "reportedly"): read once per word, where testing the list and the suffix each built it.
-    private static func isAdverbOrAuxiliary(_ w: String) -> Bool {
-        SpeechLexicon.adverbsAndAuxiliaries.contains(w) || w.hasSuffix("ly")
+    /// "reportedly").
+    private func isAdverbOrAuxiliary(_ i: Int) -> Bool {
+        reader.is(i, .adverbOrAuxiliary) || reader.lowercasedHasSuffix(i, "ly")
     }
 
     /// The subject of the verb at `verb`, reading back no further than `floor`.
@@ -346,7 +263,7 @@ struct SpeakerPhraseFinder {
     /// like a subject precedes it.
     func subject(before verb: Int, floor: Int) -> SpeakerPhrase? {
         var j = verb - 1
-        while j >= floor, reader.isLowercaseWord(j), Self.isAdverbOrAuxiliary(reader.lower(j)) { j -= 1 }
+        while j >= floor, reader.isLowercaseWord(j), isAdverbOrAuxiliary(j) { j -= 1 }
         guard j >= floor else { return nil }
         // "Rep. Gwen Moore (D-Wis.) said": a bracketed affiliation sits between name and verb.
         if reader.isChar(j, ")"), let open = (max(floor, j - 8)..<j).last(where: { reader.isChar($0, "(") }),
@@ -354,11 +271,11 @@ struct SpeakerPhraseFinder {
         {
             j = open - 1
         }
-        if ["and", "but", "or", "then"].contains(where: { reader.lowerIs(j, $0) }) { return nil }
+        if reader.is(j, .clauseConjunction) { return nil }
         // "Officials at X, a division of Y, said": an apposition opening with "a"/"an" between
         // commas describes the phrase before it, which is the subject.
         if reader.isChar(j, ","), let c = (max(floor, j - 14)..<j).last(where: { reader.isChar($0, ",") }), c > floor,
-            c + 1 < j, ["a", "an"].contains(where: { reader.lowerIs(c + 1, $0) }),
+            c + 1 < j, reader.is(c + 1, .indefiniteArticle),
             !((c + 1)..<j).contains(where: { self.verb(at: $0) != nil || reader.isQuoteMark($0) }),
             let head = subject(before: c, floor: floor), head.namesSomeone
         {
@@ -388,7 +305,7 @@ struct SpeakerPhraseFinder {
         }
         // "Minyon Moore, a senior adviser to the Clinton campaign, called": an apposition opening
         // with "a"/"an" describes the name before it; names inside it are not the subject.
-        if ["a", "an"].contains(where: { reader.lowerIs(headChunk.lowerBound, $0) }) {
+        if reader.is(headChunk.lowerBound, .indefiniteArticle) {
             if chunks.count > 1, let appos = analyze(chunks[1], nearEnd: true), appos.namesSomeone { return appos }
             if let appos = appositiveSubject(before: verb, floor: floor) { return appos }
         }
@@ -418,7 +335,7 @@ struct SpeakerPhraseFinder {
                 case let ends = t > lowest && Self.nameSuffixes.contains(reader.text(t)) ? [t, t - 1] : [t],
                 let nameEnd = ends.first(where: { e in
                     entities.mentions(overlapping: reader.document.tokens[e].span).last.map {
-                        $0.label == "PERSON" && $0.span.end == reader.document.tokens[e].span.end
+                        $0.label == .person && $0.span.end == reader.document.tokens[e].span.end
                     } ?? false
                 }),
                 let m = entities.mentions(overlapping: reader.document.tokens[nameEnd].span).last
@@ -427,7 +344,7 @@ struct SpeakerPhraseFinder {
                 var before = r.lowerBound - 1
                 // Titles and descriptions glued to the name ("Rep. Gwen Moore", "pollster Pat Caddell").
                 while before >= lowest, reader.isWord(before), r.lowerBound - before <= 4,
-                    !reader.isLowered(before, in: SpeechLexicon.verbForms) || !reader.isLowercaseWord(before)
+                    !reader.is(before, .speechVerbForm) || !reader.isLowercaseWord(before)
                 { before -= 1 }
                 if before < lowest || !reader.isWord(before) {
                     return SpeakerPhrase(kind: .entity(m), tokens: r)
@@ -442,16 +359,14 @@ struct SpeakerPhraseFinder {
     func speaker(after verbEnd: Int, limit: Int) -> SpeakerPhrase? {
         var end = verbEnd
         while end < limit, end - verbEnd < 8, !isBoundary(end),
-            !SpeechLexicon.phraseBreakers.contains(reader.lower(end))
+            !reader.is(end, .phraseBreaker)
         {
             end += 1
         }
         guard end > verbEnd else { return nil }
         // "according to a spokeswoman for the Treasury": the organisation after a member noun
         // belongs to the phrase, though a preposition would otherwise end it.
-        if end < limit, Self.memberNouns.contains(reader.lower(end - 1)),
-            Self.memberPrepositions.contains(reader.lower(end))
-        {
+        if end < limit, reader.is(end - 1, .memberNoun), reader.is(end, .memberPreposition) {
             var e = end + 1
             while e < limit, e - end < 7, !isBoundary(e) { e += 1 }
             end = e
@@ -480,7 +395,7 @@ struct SpeakerPhraseFinder {
         // Skip quote marks and dashes that open the sentence.
         while start < limit, !reader.isWord(start) { start += 1 }
         guard start < limit else { return nil }
-        if Self.introducers.contains(reader.lower(start)) {
+        if reader.is(start, .introducer) {
             var k = start
             while k < min(limit, start + 30), !reader.isChar(k, ",") { k += 1 }
             if k < min(limit, start + 30) { start = k + 1 }
@@ -491,19 +406,17 @@ struct SpeakerPhraseFinder {
             if reader.isQuoteMark(i) { break }
             // A subject pronoun, compared in place: the token's lowercased String and a
             // dictionary look-up are made only for one.
-            if reader.isWord(i), Self.subjectPronouns.contains(where: { reader.lowerIs(i, $0) }),
-                let p = SpeechLexicon.pronouns[reader.lower(i)]
-            {
+            if reader.isWord(i), reader.is(i, .subjectPronoun), let p = reader.pronoun(i) {
                 return SpeakerPhrase(kind: p == .plural ? .plural : .pronoun(p), tokens: i..<(i + 1))
             }
             let here = entities.mentions(overlapping: reader.document.tokens[i].span)
             if var m = here.first(where: { $0.isSpeakerLike }) {
                 // "Libertarian candidate Gary Johnson", "White House spokesman Josh Earnest": an
                 // organisation that qualifies the person named after it is not the subject.
-                if m.label != "PERSON", let person = personQualified(after: m, limit: limit) { m = person }
+                if m.label != .person, let person = personQualified(after: m, limit: limit) { m = person }
                 let r = tokens(of: m.span, within: i..<limit)
                 let possessive = r.upperBound < limit && reader.isPossessiveMarker(r.upperBound)
-                let afterPreposition = i > start && FunctionWords.prepositions.contains(reader.lower(i - 1))
+                let afterPreposition = i > start && reader.is(i - 1, .preposition)
                 if !possessive && !afterPreposition {
                     if r.upperBound < limit, reader.lowerIs(r.upperBound, "and"),
                         r.upperBound + 1 < limit, reader.isCapitalized(r.upperBound + 1)
@@ -526,10 +439,10 @@ struct SpeakerPhraseFinder {
             if !possessive { return SpeakerPhrase(kind: .name, tokens: name) }
         }
         // "The Republican nominee also vowed": a definite description of one person's role.
-        if start < limit, ["the"].contains(reader.lower(start)) {
+        if start < limit, reader.lowerIs(start, "the") {
             var k = start + 1
             while k < min(limit, start + 5), reader.isWord(k), !isBoundary(k) {
-                if SpeechLexicon.roleNouns[reader.lower(k)] != nil {
+                if reader.is(k, .roleNoun) {
                     return SpeakerPhrase(kind: .description, tokens: start..<(k + 1))
                 }
                 k += 1
@@ -547,7 +460,7 @@ extension SpeakerPhraseFinder {
         var roleWords = 0
         while j < limit, roleWords <= 3 {
             if let person = entities.mentions(overlapping: reader.document.tokens[j].span).first(where: {
-                $0.label == "PERSON"
+                $0.label == .person
             }) {
                 return roleWords > 0 ? person : nil
             }

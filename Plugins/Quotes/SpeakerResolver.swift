@@ -25,7 +25,7 @@ struct SpeakerResolver {
     func resolve(_ phrase: SpeakerPhrase) -> String? {
         switch phrase.kind {
         case .entity(let m):
-            if m.label == "PERSON" || m.label == "ORG" { return canonicalize(m) }
+            if m.label == .person || m.label == .org { return canonicalize(m) }
             return m.canonical
         case .name:
             return canonicalName(phrase.tokens)
@@ -65,8 +65,7 @@ struct SpeakerResolver {
     }
 
     private func fullestForm(of m: EntityIndex.Mention, text: String) -> String {
-        // The words as lists, not sets: a name has a few, and building a set of them cost more
-        // than the look-ups it saved.
+        // The words as lists, not sets: a name has a few.
         let words = SpaceSeparatedWords.of(text)
         let canonicalFits = Self.isNameLike(m.canonical) && Self.allIn(words, SpaceSeparatedWords.of(m.canonical))
         if canonicalFits, Self.hasSpace(m.canonical) {
@@ -146,13 +145,11 @@ struct SpeakerResolver {
             while s - 1 >= 0 {
                 let p = s - 1
                 guard reader.isCapitalized(p), !reader.document.tokens[s].lineStart,
-                    !SpeechLexicon.titles.contains(reader.lower(p)),
-                    !SpeechLexicon.determiners.contains(reader.lower(p)),
-                    SpeechLexicon.pronouns[reader.lower(p)] == nil
+                    !reader.is(p, .title), !reader.is(p, .determiner), reader.pronoun(p) == nil
                 else { break }
                 // "Pollster Pat Caddell": a sentence's first word is capitalised by position only,
                 // unless the document capitalises it elsewhere too.
-                if phrases.isSentenceInitial(p), !phrases.isCapitalizedElsewhere(reader.text(p), besides: p) { break }
+                if phrases.isSentenceInitial(p), !phrases.isCapitalizedElsewhere(p) { break }
                 s = p
             }
             if isNonSpeakerRun(s..<i) { continue }
@@ -170,17 +167,17 @@ struct SpeakerResolver {
             return t.prefix(1).uppercased() + t.dropFirst().lowercased()
         }
         guard let last = words.last else { return nil }
-        if let known = fullestName(endingWith: last, label: "PERSON") { return known }
+        if let known = fullestName(endingWith: last, label: .person) { return known }
         return words.joined(separator: " ")
     }
 
     private func isNonSpeakerRun(_ r: Range<Int>) -> Bool {
         guard !r.isEmpty else { return false }
-        return entities.mentions(overlapping: reader.span(r)).contains { $0.label == "LOC" || $0.label == "MISC" }
+        return entities.mentions(overlapping: reader.span(r)).contains { $0.label == .loc || $0.label == .misc }
     }
 
     /// The longest canonical PERSON/ORG name whose last word is `word` (or which equals it).
-    private func fullestName(endingWith word: String, label: String?) -> String? {
+    private func fullestName(endingWith word: String, label: EntityLabel?) -> String? {
         var best: String?
         for m in entities.mentions where m.isSpeakerLike && (label == nil || m.label == label) {
             let parts = SpaceSeparatedWords.of(m.canonical)
@@ -224,7 +221,7 @@ struct SpeakerResolver {
             let sentence = reader.document.sentences[s]
             let end = s == here ? offset : sentence.span.end
             let candidates = entities.mentions(overlapping: Span(sentence.span.start, end))
-                .filter { $0.label == "PERSON" && $0.span.end <= end && !isQuoted($0.span) }
+                .filter { $0.label == .person && $0.span.end <= end && !isQuoted($0.span) }
                 .filter { gender(of: $0) != opposite(pronoun) }
             // Prefer a subject: a mention not right after a preposition and not possessive.
             if let subject = candidates.first(where: { isSubjectLike($0.span) }) ?? candidates.first {
@@ -268,7 +265,7 @@ struct SpeakerResolver {
     private func introducesUnnamedPerson(sentence s: Int) -> Bool {
         guard let first = firstWord(ofSentence: s) else { return false }
         var start = first + 1
-        if ["a", "an"].contains(reader.lower(first)) {
+        if reader.is(first, .indefiniteArticle) {
             // "A spokeswoman"
         } else if reader.isCapitalized(first), start < reader.document.sentences[s].tokens.upperBound,
             reader.isPossessiveMarker(start)
@@ -284,27 +281,22 @@ struct SpeakerResolver {
     /// someone already introduced, so the search may go on past it.
     private func opensWithPronoun(sentence s: Int, _ pronoun: SpeechLexicon.Pronoun) -> Bool {
         guard let first = firstWord(ofSentence: s) else { return false }
-        let w = reader.lower(first)
-        return (w == "he" || w == "she") && SpeechLexicon.pronouns[w] == pronoun
+        return pronoun == .male && reader.lowerIs(first, "he") || pronoun == .female && reader.lowerIs(first, "she")
     }
 
     /// Whether sentence `s` refers to someone by `pronoun` outside quotations ("On Wednesday,
     /// he told a crowd …"): the referent is carried on from further back.
     private func hasPronoun(sentence s: Int, _ pronoun: SpeechLexicon.Pronoun) -> Bool {
-        let forms = pronoun == .male ? Self.malePronouns : Self.femalePronouns
+        let forms: QuoteWord = pronoun == .male ? .maleReference : .femaleReference
         return reader.document.sentences[s].tokens.contains { t in
-            reader.isWord(t) && reader.document.tokens[t].span.length <= 4 && reader.isLowered(t, in: forms)
-                && !isQuoted(reader.document.tokens[t].span)
+            reader.isWord(t) && reader.is(t, forms) && !isQuoted(reader.document.tokens[t].span)
         }
     }
-
-    private static let malePronouns = SingleWordList(["he", "him", "his"])
-    private static let femalePronouns = SingleWordList(["she", "her", "hers"])
 
     /// "The Republican presidential nominee" opening sentence `s`: "the" and a role noun within
     /// four words, with no possessive after it ("The candidate’s response" is about a thing).
     private func openingRoleDescription(sentence s: Int) -> Range<Int>? {
-        guard let first = firstWord(ofSentence: s), reader.lower(first) == "the",
+        guard let first = firstWord(ofSentence: s), reader.lowerIs(first, "the"),
             let head = roleNoun(from: first + 1, inSentence: s), !reader.isPossessiveMarker(head + 1)
         else { return nil }
         return first..<(head + 1)
@@ -318,7 +310,7 @@ struct SpeakerResolver {
     /// sentence `s`.
     private func roleNoun(from start: Int, inSentence s: Int) -> Int? {
         (start..<min(reader.document.sentences[s].tokens.upperBound, start + 4)).first {
-            reader.isWord($0) && SpeechLexicon.roleNouns[reader.lower($0)] != nil
+            reader.isWord($0) && reader.is($0, .roleNoun)
         }
     }
 
@@ -328,7 +320,7 @@ struct SpeakerResolver {
         let r = reader.document.tokenRange(in: span)
         guard !r.isEmpty else { return false }
         if reader.isPossessiveMarker(r.upperBound) { return false }
-        if r.lowerBound > 0, FunctionWords.prepositions.contains(reader.lower(r.lowerBound - 1)) { return false }
+        if r.lowerBound > 0, reader.is(r.lowerBound - 1, .preposition) { return false }
         return true
     }
 
@@ -344,41 +336,35 @@ struct SpeakerResolver {
     /// Gender from a title before the mention or a common first name; nil when unknown.
     /// Worked out once per mention: every pronoun checks the people of the sentences before it.
     private func gender(of m: EntityIndex.Mention) -> SpeechLexicon.Pronoun? {
-        if let known = memo.gender[m.index] { return known }
-        let answer = genderFromText(of: m)
-        memo.gender[m.index] = .some(answer)
-        return answer
+        if case .notWorkedOut = memo.gender[m.index] { memo.gender[m.index] = genderFromText(of: m) }
+        return memo.gender[m.index].pronoun
     }
 
-    private func genderFromText(of m: EntityIndex.Mention) -> SpeechLexicon.Pronoun? {
+    private func genderFromText(of m: EntityIndex.Mention) -> MentionMemo.Gender {
         let r = reader.document.tokenRange(in: m.span)
         if r.lowerBound > 0 {
-            let t = reader.lower(r.lowerBound - 1)
-            if ["mr.", "mr", "sir", "king", "prince", "lord", "father"].contains(t) { return .male }
-            if ["mrs.", "ms.", "mrs", "ms", "madam", "queen", "princess", "lady", "dame"].contains(t) { return .female }
+            if reader.is(r.lowerBound - 1, .maleTitle) { return .male }
+            if reader.is(r.lowerBound - 1, .femaleTitle) { return .female }
         }
-        let first = SpaceSeparatedWords.of(m.canonical).first.map { String($0).lowercased() } ?? ""
-        if FirstNames.female.contains(first) { return .female }
-        if FirstNames.male.contains(first) { return .male }
-        return nil
+        let first = SpaceSeparatedWords.of(m.canonical).first.map { String($0) } ?? ""
+        if QuoteWord.classes.contains(.femaleName, word: first) { return .female }
+        if QuoteWord.classes.contains(.maleName, word: first) { return .male }
+        return .unknown
     }
 
     // MARK: - Descriptions
 
     /// The entity a description stands for, if the document allows exactly one.
     func describe(_ tokens: Range<Int>) -> String? {
-        let lowered = tokens.map { reader.lower($0) }
         // "the spokesperson, Lin Jian": a name inside the description wins.
-        guard
-            let head = lowered.last(where: {
-                SpeechLexicon.roleNouns[$0] != nil || SpeechLexicon.documentNouns.contains($0)
-            })
-        else { return organisation(namedBy: tokens) }
+        guard let headToken = tokens.last(where: { reader.is($0, .roleNoun) || reader.is($0, .documentNoun) }) else {
+            return organisation(namedBy: tokens)
+        }
+        let head = reader.lowercased(headToken)
         // Modifiers that narrow the role: nationalities and other capitalised words.
         let modifiers = tokens.filter {
-            reader.isCapitalized($0) && !SpeechLexicon.titles.contains(reader.lower($0))
-                && !SpeechLexicon.determiners.contains(reader.lower($0))
-        }.map { reader.lower($0) }
+            reader.isCapitalized($0) && !reader.is($0, .title) && !reader.is($0, .determiner)
+        }.map { reader.lowercased($0) }
         if let synonyms = SpeechLexicon.roleNouns[head] {
             switch people(withRole: head, synonyms: synonyms, modifiers: modifiers) {
             case .one(let name): return name
@@ -387,17 +373,17 @@ struct SpeakerResolver {
             }
         }
         // "a Kremlin readout", "a spokesperson for the Foreign Ministry": the organisation.
-        if SpeechLexicon.documentNouns.contains(head) {
+        if reader.is(headToken, .documentNoun) {
             let span = reader.span(tokens)
             var scan = tokens.upperBound
             // Include "for/of/from the X" after the noun.
-            if scan < reader.count, ["for", "of", "from", "at"].contains(reader.lower(scan)) {
+            if scan < reader.count, reader.is(scan, .documentPreposition) {
                 var e = scan + 1
                 while e < reader.count, e - scan < 7, !reader.document.tokens[e].kind.isPunctuationLike { e += 1 }
                 scan = e
             }
             let wide = Span(span.start, reader.document.tokens[max(tokens.lowerBound, scan - 1)].span.end)
-            if let org = entities.mentions(overlapping: wide).last(where: { $0.label == "ORG" }) {
+            if let org = entities.mentions(overlapping: wide).last(where: { $0.label == .org }) {
                 return canonicalize(org)
             }
             if let run = phrases.nameRun(in: tokens.lowerBound..<max(tokens.upperBound, scan), nearEnd: true) {
@@ -418,7 +404,7 @@ struct SpeakerResolver {
         // counts when it is a synonym or a synonym without its period.
         let targets = synonyms + synonyms.filter { $0.hasSuffix(".") }.map { String($0.dropLast()) }
         var found = Set<String>()
-        for k in entities.mentions.indices where entities.mentions[k].label == "PERSON" {
+        for k in entities.mentions.indices where entities.mentions[k].label == .person {
             let m = entities.mentions[k]
             let context = roleContext(of: m)
             guard
@@ -441,19 +427,19 @@ struct SpeakerResolver {
         guard words.count == 2, reader.lowerIs(words[0], "the"), let noun = words.last,
             !reader.isCapitalized(noun) || phrases.isSentenceInitial(noun)
         else { return nil }
-        let target = reader.lower(noun)
+        let target = reader.lowercased(noun)
         guard target.count >= 4, !target.hasSuffix("s") || target.hasSuffix("ss") else { return nil }
         let before = reader.document.tokens[tokens.lowerBound].span.start
         let org = entities.mentions.last { m in
-            m.label == "ORG" && m.span.end <= before
+            m.label == .org && m.span.end <= before
                 && m.canonical.lowercased().split(separator: " ").contains { $0 == target }
         }
         if let org { return canonicalize(org) }
         // "Con Edison said … The company added": a generic noun for an organisation stands for
         // the organisation named last, outside quotations, within the last three paragraphs.
-        if SpeechLexicon.organisationNouns.contains(target),
+        if reader.is(noun, .organisationNoun),
             let last = entities.mentions.last(where: {
-                $0.label == "ORG" && $0.span.end <= before && !isQuoted($0.span)
+                $0.label == .org && $0.span.end <= before && !isQuoted($0.span)
             }),
             reader.paragraph(of: tokens.lowerBound)
                 - reader.paragraph(of: reader.document.tokenRange(in: last.span).lowerBound) <= 2
@@ -463,15 +449,20 @@ struct SpeakerResolver {
         // The tagger may have missed the name ("Commission on Presidential Debates"): the
         // capitalised run of two words or more around an earlier capitalised use of the noun.
         let capital = target.prefix(1).uppercased() + target.dropFirst()
+        // With an ASCII first letter, only a token of the noun's type can be written so: the
+        // others are ruled out without building their text.
+        let asciiInitial = target.utf8.first.map { $0 < 0x80 } ?? false
         guard
-            let t = (0..<tokens.lowerBound).last(where: { reader.text($0) == capital && !phrases.isSentenceInitial($0) }
-            )
+            let t = (0..<tokens.lowerBound).last(where: {
+                (!asciiInitial || reader.lowerIs($0, target)) && reader.text($0) == capital
+                    && !phrases.isSentenceInitial($0)
+            })
         else { return nil }
         var lo = t, hi = t + 1
         while lo - 1 >= 0, reader.isCapitalized(lo - 1), !phrases.isSentenceInitial(lo - 1) { lo -= 1 }
         while hi < tokens.lowerBound, hi - t < 6,
             reader.isCapitalized(hi)
-                || (["of", "on", "for", "and"].contains(reader.lower(hi)) && hi + 1 < reader.count
+                || (reader.is(hi, .nameConnector) && hi + 1 < reader.count
                     && reader.isCapitalized(hi + 1))
         {
             hi += 1
@@ -479,27 +470,25 @@ struct SpeakerResolver {
         // A proper name of two capitalised words or more, not a person's or a place's.
         guard (lo..<hi).filter({ reader.isCapitalized($0) }).count >= 2,
             !entities.mentions(overlapping: reader.span(lo..<hi)).contains(where: {
-                $0.label == "PERSON" || $0.label == "LOC"
+                $0.label == .person || $0.label == .loc
             })
         else { return nil }
         return reader.text(lo..<hi)
     }
-
-    /// Nouns for one kind of campaign material: "the spot" may refer back to "a new ad".
-    private static let adNouns: Set<String> = ["ad", "advertisement", "commercial", "spot", "video"]
 
     /// Who owns the document a description refers to ("the ad’s narrator", "the letter"): where
     /// the document was mentioned before, a person or organisation right before the noun ("the
     /// Clinton ad", "Clinton’s new ad") or, where it was introduced ("Hillary Clinton has a new
     /// campaign ad"), the subject of that sentence. Nil when the text does not say.
     private func owner(ofDocumentIn tokens: Range<Int>) -> String? {
-        let nouns = tokens.map { reader.lower($0) }.map { w -> String in
+        let nouns = tokens.map { reader.lowercased($0) }.map { w -> String in
             w.hasSuffix("’s") || w.hasSuffix("'s") ? String(w.dropLast(2)) : w
         }
-        guard let noun = nouns.last(where: { SpeechLexicon.documentNouns.contains($0) && $0 != "narrator" }) else {
-            return nil
-        }
-        let family = Self.adNouns.contains(noun) ? Self.adNouns : [noun]
+        guard
+            let noun = nouns.last(where: { QuoteWord.classes.contains(.documentNoun, word: $0) && $0 != "narrator" })
+        else { return nil }
+        // "the spot" may refer back to "a new ad": one kind of campaign material.
+        let isAd = QuoteWord.classes.contains(.adNoun, word: noun)
         let here = reader.sentence(of: tokens.lowerBound)
         let paragraph = reader.document.sentences[here].paragraph
         var t = tokens.lowerBound - 1
@@ -507,7 +496,10 @@ struct SpeakerResolver {
             let s = reader.sentence(of: t)
             if here - s > 8 || paragraph - reader.document.sentences[s].paragraph > 3 { return nil }
             defer { t -= 1 }
-            guard family.contains(reader.lower(t)), !isQuoted(reader.document.tokens[t].span) else { continue }
+            guard isAd ? reader.is(t, .adNoun) : reader.lowerIs(t, noun), !isQuoted(reader.document.tokens[t].span)
+            else {
+                continue
+            }
             let sentenceStart = reader.sentenceTokens(of: t).lowerBound
             var k = t - 1
             while k >= max(sentenceStart, t - 5), reader.isWord(k) || reader.is(k, "’s") || reader.is(k, "'s") {
@@ -516,7 +508,7 @@ struct SpeakerResolver {
                 }) {
                     return canonicalize(m)
                 }
-                if ["a", "an"].contains(reader.lower(k)) {
+                if reader.is(k, .indefiniteArticle) {
                     // Introduced here: its subject made it.
                     if let p = phrases.mainSubject(ofSentenceContaining: t, before: k), case .entity(let m) = p.kind,
                         m.isSpeakerLike
@@ -589,7 +581,7 @@ struct SpeakerResolver {
         var commas = 0
         // A title the sentence splitter took for a sentence end ("Sen. | Tim Kaine") still counts.
         var floor = sentence.lowerBound
-        if r.lowerBound == floor, floor > 0, reader.isLowered(floor - 1, in: SpeechLexicon.titleList) { floor -= 1 }
+        if r.lowerBound == floor, floor > 0, reader.is(floor - 1, .title) { floor -= 1 }
         while i >= floor, r.lowerBound - i <= 6 {
             if reader.isChar(i, ",") {
                 commas += 1
@@ -598,8 +590,7 @@ struct SpeakerResolver {
                 break
             }
             // "Senator Tim Kaine spoke in Richmond": a title before another person is theirs.
-            if entities.mentions(overlapping: reader.document.tokens[i].span).contains(where: { $0.label == "PERSON" })
-            {
+            if entities.mentions(overlapping: reader.document.tokens[i].span).contains(where: { $0.label == .person }) {
                 break
             }
             words.append(i)
@@ -620,7 +611,7 @@ struct SpeakerResolver {
 ///
 /// The per-mention tables hold plain integers where they can, and the role contexts are made
 /// only when first asked for: tearing down an array of optional Strings walks every element,
-/// which cost more per document than the answers saved.
+/// and most documents never ask.
 final class MentionMemo {
     /// The canonical name of each mention once resolved, as an index into `names`, or -1.
     private var canonicalIndex: [Int32]
@@ -628,13 +619,29 @@ final class MentionMemo {
     /// The words describing each mention, once collected; empty until the first is.
     private var roleContexts: [SpeakerResolver.RoleContext?] = []
     private let count: Int
-    /// The gender of each mention: nil until worked out, then the answer (itself nil when
-    /// neither a title nor a first name tells).
-    var gender: [SpeechLexicon.Pronoun??]
+    /// The gender of each mention, once worked out.
+    var gender: [Gender]
     /// Canonical names by what they are worked out from.
     var canonicalOfForm: [Form: String] = [:]
     /// Who holds a role, by the role noun and modifiers asked about.
     var roleHolders: [RoleQuery: RoleHolders] = [:]
+
+    /// What is known of a mention's gender.
+    enum Gender {
+        case notWorkedOut
+        /// Neither a title nor a first name tells.
+        case unknown
+        case male, female
+
+        /// The pronoun the gender agrees with, nil when unknown (or not worked out).
+        var pronoun: SpeechLexicon.Pronoun? {
+            switch self {
+            case .male: return .male
+            case .female: return .female
+            case .notWorkedOut, .unknown: return nil
+            }
+        }
+    }
 
     struct RoleQuery: Hashable {
         var head: String
@@ -649,14 +656,14 @@ final class MentionMemo {
 
     struct Form: Hashable {
         var text: String
-        var label: String
+        var label: EntityLabel?
         var canonical: String
     }
 
     init(count: Int) {
         self.count = count
         canonicalIndex = Array(repeating: -1, count: count)
-        gender = Array(repeating: nil, count: count)
+        gender = Array(repeating: .notWorkedOut, count: count)
     }
 
     func canonical(of mention: Int) -> String? {

@@ -1,7 +1,9 @@
 import AssayCore
 
-/// The words the quote extractor recognises: speech verbs in all their forms, pronouns, titles
-/// and the nouns that describe speakers or documents that "speak" (a readout, a statement).
+/// What the quote extractor knows about words beyond their word classes (``QuoteWord``): the
+/// speech verbs in all their forms with what each lemma allows, the pronouns, and the synonyms
+/// of each role noun. The lemma lists below are the verb table's inputs, read once when it is
+/// built; tokens are asked about through ``QuoteWord/speechVerbForm`` and ``verbFormIndex``.
 ///
 /// Kept as code rather than a resource: the lists are small, and typed entries (a verb's lemma,
 /// whether it can introduce a that-clause) are clearer here than in a text format.
@@ -18,6 +20,11 @@ enum SpeechLexicon {
         /// Whether it is a `-ing` or `-ed` participle form that hangs off a main clause
         /// (`..., saying` / `..., calling`): its speaker is the clause's subject.
         var isParticiple: Bool
+        /// Whether it never inverts (`"…," told reporters`): the word after it is the listener.
+        var neverInverts: Bool
+        /// Whether it attributes a line of speech printed without marks ("Putin said."); others
+        /// ("She agreed.", "He denied.") report an act more often than the line before.
+        var attributesUnmarkedSpeech: Bool
     }
 
     /// Verbs that report what someone said; the first column reports content.
@@ -36,8 +43,8 @@ enum SpeechLexicon {
         "call", "describe", "sigh", "ask", "shout", "whisper", "quip", "joke", "laugh", "scoff",
         "sing", "praise", "hail", "criticize", "criticise", "condemn", "denounce", "dub", "term",
         "label", "echo", "interject", "welcome", "thank", "blast", "slam", "mock", "cry", "yell",
-        "plead", "question", "wonder", "snap", "chant", "joke", "brand", "characterize", "characterise",
-        "tout", "invite", "exclaim", "greet", "read"
+        "plead", "question", "wonder", "snap", "chant", "brand", "characterize", "characterise",
+        "tout", "invite", "greet", "read"
     ]
     /// Irregular forms: lemma -> [forms].
     private static let irregular: [String: [String]] = [
@@ -73,11 +80,20 @@ enum SpeechLexicon {
         "recount", "estimate", "indicate", "inform", "assure"
     ]
 
+    /// Lemmas that never invert.
+    private static let nonInvertingVerbs: Set<String> = ["tell", "inform", "assure"]
+
+    /// Lemmas that attribute a line of speech printed without marks.
+    private static let unmarkedSpeechVerbs: Set<String> = [
+        "say", "add", "state", "note", "write", "tell", "stress", "emphasize", "emphasise", "explain", "declare",
+        "conclude", "continue", "remark", "insist", "argue", "warn", "underline", "underscore"
+    ]
+
     /// Lemmas whose base form counts as a verb (others are too often nouns: "state", "note").
     private static let baseFormAllowed: Set<String> = [
         "say", "put", "argue", "warn", "insist", "add", "tell", "write", "explain", "agree", "admit", "acknowledge",
         "contend", "suggest", "predict", "emphasize", "emphasise", "stress", "ask", "caution", "conclude",
-        "concede", "complain", "assert", "declare", "urge", "insist", "describe", "deny", "confirm", "reply"
+        "concede", "complain", "assert", "declare", "urge", "describe", "deny", "confirm", "reply"
     ]
 
     /// Inflected forms that are far more often plural nouns ("opening remarks", "calls for").
@@ -92,11 +108,13 @@ enum SpeechLexicon {
 
     /// Forms that are verbs only right after their subject ("The Post reports", "he notes");
     /// elsewhere they are nouns ("despite reports", "in his notes").
-    static let verbAfterSubjectOnly: Set<String> = ["reports", "notes", "tweets", "remarks", "comments", "posts"]
+    private static let verbAfterSubjectOnly: Set<String> = [
+        "reports", "notes", "tweets", "remarks", "comments", "posts"
+    ]
 
     /// Forms that are speech verbs only right after a document noun ("the letter reads", "the
     /// sign reads"); after a person they mean reading ("she reads the news").
-    static let verbAfterDocumentOnly: Set<String> = ["reads"]
+    private static let verbAfterDocumentOnly: Set<String> = ["reads"]
 
     /// Every inflected form -> its verb.
     static let verbs: [String: Verb] = {
@@ -111,7 +129,9 @@ enum SpeechLexicon {
                 let participle = f.hasSuffix("ing")
                 let v = Verb(
                     lemma: lemma, reportsContent: reports && !noIndirect.contains(lemma),
-                    takesListener: listenerVerbs.contains(lemma), isParticiple: participle)
+                    takesListener: listenerVerbs.contains(lemma), isParticiple: participle,
+                    neverInverts: nonInvertingVerbs.contains(lemma),
+                    attributesUnmarkedSpeech: unmarkedSpeechVerbs.contains(lemma))
                 if out[f] == nil { out[f] = v }
             }
         }
@@ -137,7 +157,7 @@ enum SpeechLexicon {
     }
 
     /// The forms of ``verbs`` with what the verb table needs to know about each, worked out
-    /// once; ``verbForms`` and ``verbCues`` are indexed like it.
+    /// once; ``verbFormIndex`` and ``verbCues`` are indexed like it.
     static let verbFormList: [VerbForm] = verbs.map { form, verb in
         let particle = needsParticle[verb.lemma]
         return VerbForm(
@@ -147,82 +167,15 @@ enum SpeechLexicon {
             afterSubjectOnly: verbAfterSubjectOnly.contains(form))
     }
 
-    /// The same forms, matched against a token's bytes in place: the quote extractor asks about
-    /// most tokens of a document, and a `Dictionary` look-up would build a lowercased String
-    /// for each.
-    static let verbForms = SingleWordList(verbFormList.map(\.text))
+    /// The index in ``verbFormList`` of each form, asked per token type (the tokens that are
+    /// ``QuoteWord/speechVerbForm`` words).
+    static let verbFormIndex = Lexicon(verbFormList.enumerated().map { ($1.text, $0) })
 
     /// The cues a verb form gives, two per form (index `2 * form`, plus one with its particle):
     /// the per-document verb table stores these indices, so it copies no Strings.
     static let verbCues: [(verb: Verb, text: String, length: Int)] = verbFormList.flatMap { form in
         [(form.verb, form.text, 1), (form.verb, form.textWithParticle, 2)]
     }
-
-    /// ``determiners`` matched against a token's bytes in place (asked before every speech verb).
-    static let determinerList = SingleWordList(Array(determiners))
-
-    /// Which two-letter beginnings any verb form has (26 x 26, lower-case ASCII): a cheap test
-    /// that rules out most words before a dictionary look-up.
-    static let verbPrefixes: [Bool] = {
-        var table = [Bool](repeating: false, count: 26 * 26)
-        for form in verbs.keys {
-            let b = Array(form.utf8)
-            guard b.count >= 2, (97...122).contains(b[0]), (97...122).contains(b[1]) else { continue }
-            table[Int(b[0] - 97) * 26 + Int(b[1] - 97)] = true
-        }
-        return table
-    }()
-
-    /// Which three-letter beginnings any verb form has (26 x 26 x 26, lower-case ASCII): the
-    /// two-letter test lets through "the", "that", "and", "was"; this one rules them out. An
-    /// entry is 0 for none, else an index into ``verbEndings``.
-    static let verbPrefixes3: [UInt8] = verbBeginningsAndEndings.index
-
-    /// For each three-letter beginning in ``verbPrefixes3``, the last letters its forms have (bit
-    /// 0 for "a"): "that" begins like "thanked" but ends like none of "thank"'s forms.
-    static let verbEndings: [UInt32] = verbBeginningsAndEndings.endings
-
-    /// The shape of a word for ``verbShapes``: its first two bytes as written, its third and
-    /// last with the ASCII lower-case bit set (so "saiD" has the shape of "said").
-    @inline(__always)
-    static func verbShapeBit(_ b0: UInt8, _ b1: UInt8, _ b2: UInt8, _ last: UInt8) -> (word: Int, bit: UInt64) {
-        let key = UInt32(b0) | UInt32(b1) << 8 | UInt32(b2 | 0x20) << 16 | UInt32(last | 0x20) << 24
-        let h = Int((key &* 0x9E37_79B1) >> 16)
-        return (h >> 6, 1 << UInt64(h & 63))
-    }
-
-    /// A bit per hashed shape (see ``verbShapeBit(_:_:_:_:)``) of any verb form of three or more
-    /// letters: one load and a test rule out nearly every word, where the beginning and ending
-    /// tables below take several. It lets through every word those tables let through (they
-    /// read the same four bytes, and a word they pass has a verb form's shape), and some others
-    /// that share a hash; those tables then decide.
-    static let verbShapes: [UInt64] = {
-        var bits = [UInt64](repeating: 0, count: 1 << 10)
-        for form in verbs.keys {
-            let b = Array(form.utf8)
-            guard b.count >= 3 else { continue }
-            let (word, bit) = verbShapeBit(b[0], b[1], b[2], b[b.count - 1])
-            bits[word] |= bit
-        }
-        return bits
-    }()
-
-    private static let verbBeginningsAndEndings: (index: [UInt8], endings: [UInt32]) = {
-        var index = [UInt8](repeating: 0, count: 26 * 26 * 26)
-        var endings: [UInt32] = [0]
-        for form in verbs.keys.sorted() {
-            let b = Array(form.utf8)
-            guard b.count >= 3, b.allSatisfy({ (97...122).contains($0) }) else { continue }
-            let slot = (Int(b[0] - 97) * 26 + Int(b[1] - 97)) * 26 + Int(b[2] - 97)
-            if index[slot] == 0 {
-                precondition(endings.count < 256, "too many verb beginnings for a byte index")
-                index[slot] = UInt8(endings.count)
-                endings.append(0)
-            }
-            endings[Int(index[slot])] |= 1 << UInt32(b[b.count - 1] - 97)
-        }
-        return (index, endings)
-    }()
 
     /// base, -s, -ed, -ing for a regular verb.
     private static func regularForms(_ base: String) -> [String] {
@@ -244,31 +197,22 @@ enum SpeechLexicon {
     /// words to count without support: "post", "point" (only "pointed out"), "continue".
     static let needsParticle: [String: String] = ["point": "out", "post": "", "continue": "", "put": "it"]
 
-    /// Personal pronouns a speaker can be: the value says whether it is singular.
-    static let pronouns: [String: Pronoun] = [
-        "he": .male, "she": .female, "they": .plural, "we": .plural, "i": .firstPerson, "it": .neuter,
-        "him": .male, "her": .female
-    ]
+    /// Personal pronouns a speaker can be.
     enum Pronoun { case male, female, plural, firstPerson, neuter }
 
-    /// Titles and roles that precede a name ("President Xi Jinping", "Commissioner Jane Doe").
-    static let titles: Set<String> = [
-        "president", "vice", "prime", "minister", "premier", "chancellor", "secretary", "senator", "sen.",
-        "rep.", "representative", "gov.", "governor", "mayor", "commissioner", "chairman", "chairwoman",
-        "chair", "spokesperson", "spokesman", "spokeswoman", "director", "ceo", "chief", "general", "gen.",
-        "mr.", "mrs.", "ms.", "dr.", "prof.", "professor", "king", "queen", "prince", "princess", "pope",
-        "judge", "justice", "ambassador", "leader", "deputy", "foreign", "defense", "defence", "interior",
-        "finance", "state", "attorney", "sheriff", "officer", "commander", "admiral", "adm.", "col.",
-        "colonel", "lt.", "captain", "capt.", "sgt.", "sergeant", "lord", "lady", "sir", "dame", "speaker",
-        "founder", "executive", "economist", "analyst", "coach", "host", "anchor", "reporter", "editor",
-        "candidate", "nominee", "pastor", "rev.", "father", "bishop", "cardinal", "rabbi", "imam", "sheikh",
-        "emir", "sultan", "chairperson", "treasurer", "mp", "lawmaker", "congressman", "congresswoman",
-        "councillor", "councilman", "councilwoman", "former", "acting", "then", "first", "head", "boss",
-        "manager", "inspector", "superintendent", "detective", "det.", "supt.", "insp.", "hon."
-    ]
+    /// The pronoun a word of these ``QuoteWord`` classes is, if any.
+    static func pronoun(ofClasses c: UInt64) -> Pronoun? {
+        typealias W = WordClasses<QuoteWord>
+        if c & W.bit(.malePronoun) != 0 { return .male }
+        if c & W.bit(.femalePronoun) != 0 { return .female }
+        if c & W.bit(.pluralPronoun) != 0 { return .plural }
+        if c & W.bit(.firstPersonPronoun) != 0 { return .firstPerson }
+        if c & W.bit(.neuterPronoun) != 0 { return .neuter }
+        return nil
+    }
 
-    /// ``titles`` matched over a token's bytes in place.
-    static let titleList = SingleWordList(Array(titles))
+    /// Whether `word` is a pronoun a speaker can be, ignoring case.
+    static func isPronoun(_ word: String) -> Bool { pronoun(ofClasses: QuoteWord.classes.classes(of: word)) != nil }
 
     /// Nouns that name a speaker's role: a description made of these ("the spokesperson", "the
     /// Chinese leader") can be resolved to a person the document introduces with that role.
@@ -310,73 +254,5 @@ enum SpeechLexicon {
         "founder": ["founder"],
         "economist": ["economist"],
         "analyst": ["analyst"]
-    ]
-
-    /// Nouns for things that carry an organisation's words ("a Kremlin readout", "a White House
-    /// statement"): the speaker is the organisation that modifies them.
-    static let documentNouns: Set<String> = [
-        "readout", "statement", "report", "communique", "communiqué", "release", "transcript", "memo",
-        "letter", "spokesperson", "spokesman", "spokeswoman", "official", "officials", "source", "sources",
-        "note", "tweet", "post", "filing", "announcement", "briefing", "website", "account", "notice",
-        "ad", "advertisement", "commercial", "spot", "video", "narrator", "sign", "banner", "editorial",
-        "op-ed", "petition", "resolution", "complaint", "lawsuit", "email", "message", "mailer"
-    ]
-
-    /// Generic nouns a story uses for an organisation it has named ("the company").
-    static let organisationNouns: Set<String> = [
-        "company", "firm", "utility", "agency", "bank", "ministry", "department", "party", "union", "campaign",
-        "committee", "council", "network", "newspaper", "airline", "carrier", "retailer", "automaker", "insurer",
-        "group", "organisation", "organization", "charity", "university", "club", "league", "studio", "publisher",
-        "office", "commission", "administration", "board", "team", "panel"
-    ]
-
-    /// Nouns for a crowd or a group of people who may be quoted together ("the crowd chanted",
-    /// "critics called it"): a speaker, but never one name.
-    static let crowdNouns: Set<String> = [
-        "crowd", "crowds", "audience", "critics", "supporters", "protesters", "demonstrators", "attendees", "fans",
-        "opponents", "delegates", "respondents", "activists", "advocates", "residents", "observers"
-    ]
-
-    /// Nouns for things someone says, whose owner a possessive names: "Trump’s claim that there
-    /// have been “…”", "Clinton’s remark that …" quote the owner.
-    static let utteranceNouns: Set<String> = [
-        "claim", "claims", "remark", "remarks", "statement", "statements", "comment", "comments", "assertion",
-        "insistence", "argument", "suggestion", "warning", "promise", "pledge", "vow", "boast", "charge",
-        "accusation", "allegation", "admission", "prediction", "contention", "declaration", "complaint",
-        "observation", "answer", "response", "reply", "quip", "joke", "words", "message", "tweet", "post"
-    ]
-
-    /// ``utteranceNouns`` matched over a token's bytes in place (every token before a quote is tried).
-    static let utteranceNounList = SingleWordList(Array(utteranceNouns))
-
-    /// Words that may sit between a subject and its verb ("Xi also said", "he has repeatedly argued").
-    static let adverbsAndAuxiliaries: Set<String> = [
-        "also", "then", "later", "again", "once", "has", "had", "have", "would", "will", "had", "did", "does",
-        "do", "may", "might", "could", "should", "can", "previously", "earlier", "further", "still", "even",
-        "just", "recently", "often", "repeatedly", "publicly", "reportedly", "allegedly", "similarly",
-        "separately", "subsequently", "simply", "only", "frequently", "always", "never", "not", "quickly",
-        "firmly", "strongly", "openly", "bluntly", "candidly", "told", "is", "was", "were", "are", "been"
-    ]
-
-    /// Words that end a speaker phrase after an inverted verb ("said Putin on Tuesday").
-    static let phraseBreakers: Set<String> = [
-        "on", "in", "at", "during", "after", "before", "while", "when", "as", "to", "for", "from", "with",
-        "about", "of", "that", "according", "adding", "speaking", "noting", "referring", "and", "but",
-        "who", "which", "whose", "where", "because", "since", "though", "although", "if", "by", "through",
-        "told", "last", "this", "yesterday", "today", "tonight", "monday", "tuesday", "wednesday",
-        "thursday", "friday", "saturday", "sunday", "earlier", "later", "afterwards", "recently", "then",
-        "again", "also", "once", "repeatedly"
-    ]
-
-    /// Words that make a quoted fragment a name or a term when they introduce it (`the "new era"`).
-    static let determiners: Set<String> = [
-        "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those",
-        "so-called", "what", "some", "any", "such"
-    ]
-
-    /// Words that introduce a speaker after `according to` that are not a speaker themselves.
-    static let weekdays: Set<String> = [
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-        "tonight", "tomorrow"
     ]
 }

@@ -6,6 +6,9 @@ struct TokenReader {
     let document: AnalyzedDocument
     /// The sentence index of every token.
     let sentenceOfToken: [Int32]
+    /// The document's token types, and the quote word classes of each token.
+    let types: TokenTypes
+    let words: WordClassFlags<QuoteWord>
 
     init(_ document: AnalyzedDocument) {
         self.document = document
@@ -18,27 +21,21 @@ struct TokenReader {
             }
         }
         sentenceOfToken = map
+        types = document.tokenTypes
+        words = QuoteWord.classes.flags(for: types)
     }
 
     var count: Int { document.tokens.count }
 
     func text(_ i: Int) -> String { document.text(ofToken: i) }
-    /// The token lowercased. An ASCII token (nearly every one) is lowercased straight from its
-    /// bytes into one String, where `text(i).lowercased()` builds two; other text goes through
-    /// `lowercased()`, which knows Unicode. Both give the same String for ASCII.
-    func lower(_ i: Int) -> String {
-        let span = document.tokens[i].span
-        return document.utf8.withUnsafeBufferPointer { bytes in
-            let token = UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
-            guard !token.contains(where: { $0 >= 0x80 }) else { return text(i).lowercased() }
-            return String(unsafeUninitializedCapacity: token.count) { out in
-                for k in 0..<token.count {
-                    let b = token[k]
-                    out[k] = b &- 65 < 26 ? b | 0x20 : b
-                }
-                return token.count
-            }
-        }
+
+    /// The token lowercased, for the few questions no word class answers (a name's words
+    /// compared with an entity's canonical name).
+    func lowercased(_ i: Int) -> String { types.text(ofType: types.type(ofSpan: i)) }
+
+    /// The number of Characters of the token lowercased.
+    func characterCount(_ i: Int) -> Int {
+        types.shape(ofSpan: i).contains(.ascii) ? document.tokens[i].span.length : lowercased(i).count
     }
 
     /// The token's first byte, for cheap punctuation tests.
@@ -46,21 +43,25 @@ struct TokenReader {
 
     func isWord(_ i: Int) -> Bool { document.tokens[i].kind == .word }
 
-    /// Whether the token is a word that starts with an upper-case letter.
-    func isCapitalized(_ i: Int) -> Bool {
-        guard document.tokens[i].kind == .word else { return false }
-        let b = firstByte(i)
-        if b < 0x80 { return b >= 65 && b <= 90 }
-        return text(i).unicodeScalars.first?.properties.isUppercase ?? false
+    func isNumber(_ i: Int) -> Bool { document.tokens[i].kind == .number }
+
+    /// Whether the token is a word or a number: what counts as a quote's or a sentence's words.
+    func isWordOrNumber(_ i: Int) -> Bool {
+        let kind = document.tokens[i].kind
+        return kind == .word || kind == .number
     }
 
+    /// Whether token `i`, lowercased, is a word of class `c`.
+    func `is`(_ i: Int, _ c: QuoteWord) -> Bool { words.contains(c, token: i) }
+
+    /// The pronoun token `i` is, lowercased, if it is one a speaker can be.
+    func pronoun(_ i: Int) -> SpeechLexicon.Pronoun? { SpeechLexicon.pronoun(ofClasses: words.classes(token: i)) }
+
+    /// Whether the token is a word that starts with an upper-case letter.
+    func isCapitalized(_ i: Int) -> Bool { isWord(i) && types.shape(ofSpan: i).contains(.capitalized) }
+
     /// Whether the token is a word that starts with a lower-case letter.
-    func isLowercaseWord(_ i: Int) -> Bool {
-        guard document.tokens[i].kind == .word else { return false }
-        let b = firstByte(i)
-        if b < 0x80 { return b >= 97 && b <= 122 }
-        return text(i).unicodeScalars.first?.properties.isLowercase ?? false
-    }
+    func isLowercaseWord(_ i: Int) -> Bool { isWord(i) && types.shape(ofSpan: i).contains(.startsLowercase) }
 
     /// Whether token `i` is exactly `s` (compared as bytes, without building a String).
     func `is`(_ i: Int, _ s: String) -> Bool {
@@ -74,73 +75,33 @@ struct TokenReader {
         return true
     }
 
-    func isAny(_ i: Int, _ set: Set<String>) -> Bool { set.contains(text(i)) }
-
     /// Whether token `i` exists and is the possessive "’s" or "'s" the tokeniser splits off.
-    func isPossessiveMarker(_ i: Int) -> Bool {
-        i < count && (lowerIs(i, "’s") || lowerIs(i, "'s"))
-    }
+    func isPossessiveMarker(_ i: Int) -> Bool { i < count && words.contains(.possessiveMarker, token: i) }
 
-    /// Whether token `i`, lowercased, is `word`: the same answer as `lower(i) == word`, from the
-    /// bytes when both are ASCII (nearly always), so no String is built.
+    /// Whether token `i` ends with a possessive ("Trump’s", "Clinton's"), ignoring case.
+    func endsWithPossessive(_ i: Int) -> Bool { lowercasedHasSuffix(i, "’s") || lowercasedHasSuffix(i, "'s") }
+
+    /// Whether token `i`, lowercased, is `word` (lower-case): its type's key compared, no
+    /// String built for a short ASCII token.
     func lowerIs(_ i: Int, _ word: String) -> Bool {
+        let t = types.type(ofSpan: i)
+        if let key = types.packedWord(ofType: t) { return PackedWord(word) == key }
+        return types.text(ofType: t) == word
+    }
+
+    /// Whether token `i`, lowercased, ends with `suffix` (lower-case), as `hasSuffix` says: an
+    /// ASCII token by its bytes, other text by its Characters.
+    func lowercasedHasSuffix(_ i: Int, _ suffix: String) -> Bool {
+        guard types.shape(ofSpan: i).contains(.ascii) else { return lowercased(i).hasSuffix(suffix) }
         let span = document.tokens[i].span
-        // The word's bytes read in place (a literal has contiguous storage) settle nearly every
-        // call; going through `String.UTF8View` cost more than the comparison.
-        if let answer = word.utf8.withContiguousStorageIfAvailable({ asciiLowerIs(span, $0) }), let known = answer {
-            return known
-        }
-        return lowerIsByViews(i, span, word)
-    }
-
-    /// `lowerIs` from the word's bytes `w`: nil when the word or the token is not all ASCII
-    /// (and their first characters do not already differ), for the general path to answer.
-    private func asciiLowerIs(_ span: Span, _ w: UnsafeBufferPointer<UInt8>) -> Bool? {
-        document.utf8.withUnsafeBufferPointer { bytes -> Bool? in
-            // Different ASCII first characters settle it, as in `lowerIsByViews`.
-            if let first = w.first, first < 0x80, span.length > 0 {
-                let b = bytes[span.start]
-                if b < 0x80, (b &- 65 < 26 ? b | 0x20 : b) != first { return false }
-            }
-            for c in w where c >= 0x80 { return nil }
-            for k in span.start..<span.end where bytes[k] >= 0x80 { return nil }
-            guard span.length == w.count else { return false }
-            for k in 0..<w.count {
-                let b = bytes[span.start + k]
-                if (b &- 65 < 26 ? b | 0x20 : b) != w[k] { return false }
-            }
-            return true
-        }
-    }
-
-    /// `lowerIs` for any text: by bytes when both are ASCII, else by comparing `lower(i)`.
-    private func lowerIsByViews(_ i: Int, _ span: Span, _ word: String) -> Bool {
-        let bytes = document.utf8
-        // Different ASCII first characters settle it (nearly every call): each string then
-        // starts with that character in any normal form, so they cannot be equivalent.
-        if let w = word.utf8.first, w < 0x80, span.length > 0 {
-            let b = bytes[span.start]
-            if b < 0x80, (b >= 65 && b <= 90 ? b | 0x20 : b) != w { return false }
-        }
-        guard word.utf8.allSatisfy({ $0 < 0x80 }), !bytes[span.start..<span.end].contains(where: { $0 >= 0x80 }) else {
-            return lower(i) == word
-        }
-        guard span.length == word.utf8.count else { return false }
-        var k = span.start
-        for w in word.utf8 {
-            let b = bytes[k]
-            if (b >= 65 && b <= 90 ? b | 0x20 : b) != w { return false }
+        guard span.length >= suffix.utf8.count else { return false }
+        var k = span.end - suffix.utf8.count
+        for b in suffix.utf8 {
+            if TextBytes.asciiLowercased(document.utf8[k]) != b { return false }
             k += 1
         }
         return true
     }
-
-    /// Whether token `i`, lowercased, is one of the single words of `words`: the same answer as
-    /// `set.contains(lower(i))` for a set of those words, without building a String per token.
-    func isLowered<P>(_ i: Int, in words: Lexicon<P>) -> Bool { words.match(in: document, at: i, limit: i + 1) != nil }
-
-    /// Whether token `i`, lowercased, is one of `words`.
-    func isLowered(_ i: Int, in words: SingleWordList) -> Bool { words.contains(i, in: document) }
 
     /// Whether the token is "—", "–", "-", "--" or "―", told by its bytes (asked of many tokens).
     func isDash(_ i: Int) -> Bool {
@@ -177,8 +138,7 @@ struct TokenReader {
     func hasPrefix(_ i: Int, _ prefix: String) -> Bool {
         let span = document.tokens[i].span
         guard span.length >= prefix.utf8.count else { return false }
-        // Byte by byte, leaving at the first difference (asked of every quoted token; `zip`
-        // over the two views cost far more).
+        // Byte by byte, leaving at the first difference (asked of every quoted token).
         var k = span.start
         for b in prefix.utf8 {
             if document.utf8[k] != b { return false }

@@ -57,7 +57,7 @@ import Testing
         let reader = TokenReader(AnalyzedDocument(Document(id: "d", text: text)))
         func answer(_ word: String) -> String {
             guard let t = (0..<reader.count).first(where: { reader.text($0) == word }) else { return "missing" }
-            switch CandidateWords.shared.answer(at: t, in: reader) {
+            switch CandidateWords.answer(at: t, in: reader) {
             case .pronoun(let k)?: return "pronoun \(k.name)"
             case .head(let k)?: return "head \(k.name)"
             case nil: return "none"

@@ -12,8 +12,6 @@ struct SpeakerCandidateFinder {
     let quotedTokens: [Bool]
     /// How often each mention's canonical name is mentioned in the document, counted when first asked.
     private let mentionCounts = MentionCounts()
-    /// The pronouns and descriptions' head nouns (held here, so that a look-up does not check the static's initialisation).
-    private let words = CandidateWords.shared
 
     init(reader: TokenReader, entities: EntityIndex, phrases: SpeakerPhraseFinder, quotedTokens: [Bool]) {
         self.reader = reader
@@ -45,15 +43,15 @@ struct SpeakerCandidateFinder {
 
         var out: [SpeakerCandidate] = []
         // Entity mentions.
-        for m in entities.mentions(overlapping: reader.span(window)) where m.label != "MISC" {
+        for m in entities.mentions(overlapping: reader.span(window)) where m.label != .misc {
             let r = reader.document.tokenRange(in: m.span)
             guard !r.isEmpty, !overlapsQuote(r, quote) else { continue }
-            let kind: SpeakerCandidate.Kind = m.label == "PERSON" ? .person : m.label == "ORG" ? .organisation : .place
+            let kind: SpeakerCandidate.Kind = m.label == .person ? .person : m.label == .org ? .organisation : .place
             out.append(SpeakerCandidate(kind: kind, tokens: r, source: .mention(m.index)))
         }
         // Pronouns and descriptions (of a role, a document, an organisation, a crowd).
         for t in window where !quote.content.contains(t) {
-            switch words.answer(at: t, in: reader) {
+            switch CandidateWords.answer(at: t, in: reader) {
             case .pronoun(let kind)?:
                 out.append(SpeakerCandidate(kind: kind, tokens: t..<(t + 1), source: .words))
             case .head(let kind)?:
@@ -61,7 +59,7 @@ struct SpeakerCandidateFinder {
                 else { continue }
                 var s = t
                 while s > window.lowerBound, t - s < 4, reader.isWord(s - 1),
-                    !reader.isLowered(s - 1, in: SpeechLexicon.verbForms)
+                    !reader.is(s - 1, .speechVerbForm)
                 { s -= 1 }
                 out.append(SpeakerCandidate(kind: kind, tokens: s..<(t + 1), source: .words))
             case nil:
@@ -99,9 +97,7 @@ struct SpeakerCandidateFinder {
         out.append(
             SpeakerCandidate(
                 kind: .nobody, tokens: nil, source: .nobody, isRuleChoice: quote.attribution?.phrase == nil))
-        let ruleCue =
-            SpeakerFeatures.cues.firstIndex(of: quote.attribution?.phrase == nil ? "none" : quote.attribution!.cue)
-            ?? SpeakerFeatures.cues.count - 1
+        let ruleCue = SpeakerFeatures.cueIndex(quote.attribution?.phrase == nil ? nil : quote.attribution?.cue)
         let starts = reader.document.sentences[first].tokens.lowerBound
         let startsSentence = (starts..<quote.open).allSatisfy { !reader.isWord($0) }
         let paragraphStart = reader.document.tokenRange(in: reader.document.paragraphs[paragraph]).lowerBound
@@ -125,29 +121,17 @@ struct SpeakerCandidateFinder {
         return out
     }
 
-    /// The prepositions, matched over a token's bytes in place.
-    private static let prepositionList = SingleWordList(Array(FunctionWords.prepositions))
-
-    /// The small words a neighbour may be, with its class, in one list so that a neighbour costs
-    /// one look-up: prepositions first, then determiners and titles, then conjunctions (a word in
-    /// two lists keeps the first class).
-    private static let neighbourWords: (words: SingleWordList, classes: [SpeakerFeatures.Neighbour]) = {
-        var words: [String] = [], classes: [SpeakerFeatures.Neighbour] = []
-        func add<S: Sequence<String>>(_ list: S, _ c: SpeakerFeatures.Neighbour) {
-            for w in list where !words.contains(w) {
-                words.append(w)
-                classes.append(c)
-            }
-        }
-        add(FunctionWords.prepositions.sorted(), .preposition)
-        add(SpeechLexicon.determiners.sorted(), .determiner)
-        add(SpeechLexicon.titleList.words, .determiner)
-        add(["and", "or", "but", "nor"], .conjunction)
-        return (SingleWordList(words), classes)
-    }()
+    /// The class of a small word a neighbour may be: a preposition, a determiner or title, or a
+    /// conjunction (a word of two keeps the first).
+    private func smallWordClass(_ t: Int) -> SpeakerFeatures.Neighbour? {
+        if reader.is(t, .preposition) { return .preposition }
+        if reader.is(t, .determiner) || reader.is(t, .title) { return .determiner }
+        if reader.is(t, .conjunction) { return .conjunction }
+        return nil
+    }
 
     private func isDeterminerOrTitle(_ t: Int) -> Bool {
-        reader.isLowered(t, in: SpeechLexicon.determinerList) || reader.isLowered(t, in: SpeechLexicon.titleList)
+        reader.is(t, .determiner) || reader.is(t, .title)
     }
 
     private func overlapsQuote(_ r: Range<Int>, _ quote: Quote) -> Bool { r.overlaps(quote.content) }
@@ -161,9 +145,7 @@ struct SpeakerCandidateFinder {
         case .word:
             if mayBePossessive, reader.isPossessiveMarker(t) { return .possessive }
             if phrases.hasVerb(at: t) { return .speechVerb }
-            let known = Self.neighbourWords.words.index(of: t, in: reader.document).map {
-                Self.neighbourWords.classes[$0]
-            }
+            let known = smallWordClass(t)
             if reader.isCapitalized(t) { return known == .determiner ? .determiner : .capitalized }
             return known ?? .lowercase
         default:
@@ -203,7 +185,7 @@ struct SpeakerCandidateFinder {
     /// The kind of a phrase the hand rules or the quote before gave.
     static func kind(of phrase: SpeakerPhrase, _ reader: TokenReader) -> SpeakerCandidate.Kind {
         switch phrase.kind {
-        case .entity(let m): return m.label == "PERSON" ? .person : m.label == "ORG" ? .organisation : .place
+        case .entity(let m): return m.label == .person ? .person : m.label == .org ? .organisation : .place
         case .name: return .name
         case .pronoun(let p):
             switch p {
@@ -262,9 +244,9 @@ struct SpeakerCandidateFinder {
         // "of Trump", "for the Port Authority": a preposition before the mention, determiners aside.
         var before = r.lowerBound - 1
         while before >= 0, r.lowerBound - before <= 2, reader.isWord(before),
-            reader.isLowered(before, in: SpeechLexicon.determinerList)
+            reader.is(before, .determiner)
         { before -= 1 }
-        let afterPreposition = before >= 0 && reader.isLowered(before, in: Self.prepositionList)
+        let afterPreposition = before >= 0 && reader.is(before, .preposition)
         return SpeakerFeatures.Facts(
             kind: c.kind, position: position, distance: distance, isAfterQuote: after, isRuleChoice: c.isRuleChoice,
             ruleCue: ruleCue, verb: verbRelation(r).relation, peopleBetween: between,
@@ -290,8 +272,8 @@ struct SpeakerCandidateFinder {
             // Only a capitalised word can start or be part of a name: the mentions are looked up for those alone.
             if reader.isCapitalized(j) {
                 let here = entities.mentions(overlapping: reader.document.tokens[j].span)
-                if here.contains(where: { $0.label == "PERSON" }) { return j > r.upperBound }
-                guard !phrases.hasVerb(at: j), !here.isEmpty || reader.isLowered(j, in: SpeechLexicon.titleList) else {
+                if here.contains(where: { $0.label == .person }) { return j > r.upperBound }
+                guard !phrases.hasVerb(at: j), !here.isEmpty || reader.is(j, .title) else {
                     return false
                 }
             } else {
@@ -307,8 +289,7 @@ struct SpeakerCandidateFinder {
 
     /// How the mention `r` stands to a speech verb beside it, and the verb's token.
     ///
-    /// Only whether a token holds a verb and the verb's two flags are read (copying a verb's
-    /// cue copied its Strings, several times per candidate).
+    /// Only whether a token holds a verb and the verb's two flags are read, not its cue's Strings.
     func verbRelation(_ r: Range<Int>) -> (relation: SpeakerFeatures.VerbRelation, verb: Int?) {
         if r.lowerBound >= 2, reader.lowerIs(r.lowerBound - 2, "according"), reader.lowerIs(r.lowerBound - 1, "to") {
             return (.accordingTo, nil)
@@ -348,15 +329,14 @@ struct SpeakerCandidateFinder {
 }
 
 /// How often each mention's canonical name is mentioned (by people and organisations) in its
-/// document, counted for all mentions when first asked: one hash per mention costs less than
-/// comparing each name asked about with every mention (which cost more than the rest of listing
-/// the candidates).
+/// document, counted for all mentions when first asked: one hash per mention, rather than
+/// comparing each name asked about with every mention.
 final class MentionCounts {
     private var counts: [Int32] = []
 
     func count(of mention: Int, in entities: EntityIndex) -> Int {
         if counts.isEmpty, !entities.mentions.isEmpty {
-            // Read in place: iterating the array copied each mention and its Strings.
+            // Read in place: iterating the array would copy each mention and its Strings.
             counts = entities.mentions.withUnsafeBufferPointer { all -> [Int32] in
                 var byName: [String: Int32] = [:]
                 for i in all.indices where all[i].isSpeakerLike { byName[all[i].canonical, default: 0] += 1 }

@@ -54,12 +54,20 @@ enum SpeakerFeatures {
         static let count = 12
     }
 
-    /// The hand rules' cues (``Attribution/cue``), and `none` when the rules found no one.
-    static let cues = [
-        "after", "inverted", "before", "colon", "middle", "dash", "according-to", "continuation",
-        "preceding-sentence", "following-sentence", "possessive", "subject", "unmarked", "none"
+    /// The hand rules' cues the model tells apart; the others (a transcript label, a that-clause)
+    /// count as `none`, as when the rules found no one.
+    private static let rankedCues: [AttributionCue] = [
+        .after, .inverted, .before, .colon, .middle, .dash, .accordingTo, .continuation, .precedingSentence,
+        .followingSentence, .possessive, .subject, .unmarked
     ]
+    /// The names of the cue values in feature names: ``rankedCues``, then `none`.
+    static let cues = rankedCues.map(\.rawValue) + ["none"]
     static let cueCount = 14
+
+    /// The cue value of the hand rules' reading: `cue`'s index in ``cues``, `none`'s for nil.
+    static func cueIndex(_ cue: AttributionCue?) -> Int {
+        cue.flatMap { rankedCues.firstIndex(of: $0) } ?? cueCount - 1
+    }
 
     /// Token distance buckets: 0, 1–2, 3–5, 6–10, 11–20, 21–40, more.
     static func distanceBucket(_ d: Int) -> Int {
@@ -152,7 +160,7 @@ enum SpeakerFeatures {
     /// build has no such feature. Read template by template and value by value, so that reading a
     /// model does not make the names of all features.
     static func id(ofName name: Substring) -> Int? {
-        // Compared as bytes (the names hold "×"; comparing Characters cost far more).
+        // Compared as bytes, though the names hold "×": Characters are not needed to find "=" and "|".
         let bytes = name.utf8
         guard let eq = bytes.firstIndex(of: 0x3D) else { return nil }
         let templateName = bytes[..<eq]

@@ -17,8 +17,7 @@ struct SpeakerModel: Sendable {
     }
 
     init(text: String) throws {
-        // Split by bytes: the names hold "×", and splitting by Characters cost more than all the
-        // rest of reading the model.
+        // Split by bytes, though the names hold "×": Characters are not needed to find line ends.
         var lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: true).makeIterator()
         guard let first = lines.next(), first.elementsEqual(Self.header.utf8) else {
             throw AssayError(.modelUnavailable, "not a speaker model (expected '\(Self.header)' on its first line)")

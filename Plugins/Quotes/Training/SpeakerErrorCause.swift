@@ -27,7 +27,7 @@ enum SpeakerErrorCause: String, CaseIterable, Sendable {
         -> SpeakerErrorCause
     {
         guard let predictedMention else { return .noAttribution }
-        let pronoun = mentionText.map { SpeechLexicon.pronouns[$0.lowercased()] != nil } ?? false
+        let pronoun = mentionText.map { SpeechLexicon.isPronoun($0) } ?? false
         let same = goldMention.map { predictedMention.overlaps($0) } ?? false
         if speaker == nil { return pronoun ? .unresolvedPronoun : .unresolvedDescription }
         if same { return pronoun ? .pronounResolvedElsewhere : .otherName }
