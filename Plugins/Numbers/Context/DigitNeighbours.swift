@@ -34,7 +34,7 @@ extension NumberScanner {
         let v = view
         if i + 1 < v.upper, v.kind(i + 1) == .number || v.isChar(i + 1, UInt8(ascii: "(")) { return true }
         var digits = 0
-        for p in v.start(i)..<v.end(i) where v.bytes[p] >= 48 && v.bytes[p] <= 57 { digits += 1 }
+        for p in v.start(i)..<v.end(i) where NumberBytes.isDigit(v.bytes[p]) { digits += 1 }
         return digits >= 7
     }
 
@@ -114,15 +114,15 @@ extension NumberScanner {
         while t < v.upper, v.kind(t) == .number, let gap = spaceGap(before: t) {
             let s = v.start(t)
             let n = v.length(t)
-            guard n >= 3, (s..<(s + 3)).allSatisfy({ v.bytes[$0] >= 48 && v.bytes[$0] <= 57 }) else { break }
+            guard n >= 3, (s..<(s + 3)).allSatisfy({ NumberBytes.isDigit(v.bytes[$0]) }) else { break }
             if n > 3 {
                 // Only the last group may carry a decimal part: 1 234.56.
                 guard v.bytes[s + 3] == UInt8(ascii: "."), n > 4,
-                    ((s + 4)..<(s + n)).allSatisfy({ v.bytes[$0] >= 48 && v.bytes[$0] <= 57 })
+                    ((s + 4)..<(s + n)).allSatisfy({ NumberBytes.isDigit(v.bytes[$0]) })
                 else { break }
                 var scale = 0.1
                 for p in (s + 4)..<(s + n) {
-                    fraction += Double(v.bytes[p] - 48) * scale
+                    fraction += Double(NumberBytes.digitValue(v.bytes[p])) * scale
                     scale /= 10
                 }
                 fractionDigits = n - 4
@@ -131,7 +131,9 @@ extension NumberScanner {
             narrowSpace = narrowSpace || gap > 1
             value =
                 value * 1000
-                + Double(Int(v.bytes[s] - 48) * 100 + Int(v.bytes[s + 1] - 48) * 10 + Int(v.bytes[s + 2] - 48))
+                + Double(
+                    NumberBytes.digitValue(v.bytes[s]) * 100 + NumberBytes.digitValue(v.bytes[s + 1]) * 10
+                        + NumberBytes.digitValue(v.bytes[s + 2]))
             groups += 1
             t += 1
             if fractionDigits > 0 { break }
@@ -156,12 +158,12 @@ extension NumberScanner {
         guard t - 1 >= v.lower else { return nil }
         let a = v.end(t - 1), b = v.start(t)
         switch b - a {
-        case 1: return v.bytes[a] == 0x20 ? 1 : nil
-        case 2: return v.bytes[a] == 0xC2 && v.bytes[a + 1] == 0xA0 ? 2 : nil  // U+00A0
+        case 1: return v.bytes[a] == UInt8(ascii: " ") ? 1 : nil
+        case 2:
+            return v.bytes[a] == NumberBytes.noBreakSpace.0 && v.bytes[a + 1] == NumberBytes.noBreakSpace.1 ? 2 : nil
         case 3:
-            // U+2009 thin space, U+202F narrow no-break space
-            return v.bytes[a] == 0xE2 && v.bytes[a + 1] == 0x80 && (v.bytes[a + 2] == 0x89 || v.bytes[a + 2] == 0xAF)
-                ? 3 : nil
+            return NumberBytes.has(NumberBytes.thinSpace, in: v.bytes, at: a, limit: b)
+                || NumberBytes.has(NumberBytes.narrowNoBreakSpace, in: v.bytes, at: a, limit: b) ? 3 : nil
         default: return nil
         }
     }

@@ -22,7 +22,7 @@ extension NumberScanner {
         guard q.isScaled, q.currency == nil, q.special == nil, q.gluedNoun == nil else { return q }
         let last = q.tokens.upperBound - 1
         guard v.end(last) == q.end, v.bytes[q.end - 1] == UInt8(ascii: "m"), q.end - 2 >= q.start,
-            v.bytes[q.end - 2] >= 48 && v.bytes[q.end - 2] <= 57
+            NumberBytes.isDigit(v.bytes[q.end - 2])
         else { return q }
         let first = q.tokens.lowerBound
         if first - 1 >= v.lower, v.kind(first - 1) == .symbol { return q }  // $100m, £100m

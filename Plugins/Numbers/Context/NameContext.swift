@@ -38,7 +38,7 @@ extension NumberScanner {
         // Only digits (and the hyphen of 737-800): 1,000 and 2.5 are amounts whatever precedes them.
         for p in q.start..<q.end {
             let b = v.bytes[p]
-            guard (b >= 48 && b <= 57) || b == UInt8(ascii: "-") else { return false }
+            guard NumberBytes.isDigit(b) || b == UInt8(ascii: "-") else { return false }
         }
         guard let key = v.key(t) else { return false }
         var hasAmpersand = false
@@ -46,7 +46,7 @@ extension NumberScanner {
         for p in (v.start(t) + 1)..<v.end(t) {
             let b = v.bytes[p]
             if b == UInt8(ascii: "&") { hasAmpersand = true }
-            if b >= 65 && b <= 90 { hasInnerCapital = true }
+            if NumberBytes.isCapital(b) { hasInnerCapital = true }
         }
         if hasAmpersand || (hasInnerCapital && !v.isAllCaps(t)) { return true }
         // A capital that starts a sentence says nothing (`Add 2 cups`, `Officials 30`... ).

@@ -13,14 +13,14 @@ extension NumberScanner {
         let v = view
         let s = v.start(i), e = v.end(i)
         var digitsEnd = e
-        if v.bytes[e - 1] | 0x20 == UInt8(ascii: "s") { digitsEnd -= 1 }
+        if NumberBytes.lowercased(v.bytes[e - 1]) == UInt8(ascii: "s") { digitsEnd -= 1 }
         let digitsStart = digitsEnd - 4
         guard digitsStart - 1 > s, v.bytes[digitsStart - 1] == UInt8(ascii: "-") else { return nil }
         var year = 0
         for p in digitsStart..<digitsEnd {
             let b = v.bytes[p]
-            guard b >= 48 && b <= 57 else { return nil }
-            year = year * 10 + Int(b - 48)
+            guard NumberBytes.isDigit(b) else { return nil }
+            year = year * 10 + NumberBytes.digitValue(b)
         }
         guard CalendarWords.yearRange.contains(Double(year)), let prefix = WordKey(v.bytes, s, digitsStart - 1),
             NumberScanner.yearPrefixes.contains(prefix)

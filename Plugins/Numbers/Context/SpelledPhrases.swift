@@ -89,4 +89,37 @@ extension NumberScanner {
         else { return nil }
         return d
     }
+
+    /// Words before a lone `one` that make it a pronoun (`this one`, `the one`, `no-one`).
+    static let determiners: Set<WordKey> = Set(
+        [
+            "the", "this", "that", "which", "each", "every", "any", "no",
+            "some", "another", "a", "an", "one", "no-one", "someone"
+        ].map(WordKey.init))
+
+    /// Words before `second` that make it a moment of time (`wait a second`, `per second`).
+    static let timeSecondLeads: Set<WordKey> = Set(["a", "per", "one", "split", "every", "each"].map(WordKey.init))
+
+    /// `one` alone is a number only before what it counts (`one person`), not in `one of the`,
+    /// `the current one`, `this one`, `one another`.
+    func isCardinalInContext(_ q: Quantity) -> Bool {
+        let v = view
+        guard q.spelledPieces == 1, q.value == 1, q.gluedNoun == nil else { return true }
+        let i = q.tokens.lowerBound
+        if i - 1 >= v.lower, let k = v.key(i - 1), NumberScanner.determiners.contains(k) { return false }
+        let n = q.tokens.upperBound
+        guard n < v.upper, v.kind(n) == .word, let k = v.key(n), !CountWords.stop.contains(k) else { return false }
+        return true
+    }
+
+    /// `second` in `wait a second` is time, not an ordinal; `a third term` is an ordinal.
+    func isOrdinalInContext(_ q: Quantity) -> Bool {
+        let v = view
+        guard q.value == 2, q.spelledPieces == 1, q.gluedNoun == nil else { return true }
+        let i = q.tokens.lowerBound
+        guard i - 1 >= v.lower, let k = v.key(i - 1), NumberScanner.timeSecondLeads.contains(k) else { return true }
+        let n = q.tokens.upperBound
+        guard n < v.upper, v.kind(n) == .word, let nk = v.key(n), !CountWords.stop.contains(nk) else { return false }
+        return true
+    }
 }

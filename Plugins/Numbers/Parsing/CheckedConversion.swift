@@ -11,6 +11,6 @@ extension Int {
     /// `self * 10 + digit`, held at a billion once past it: for reading digits into a year, day or
     /// count whose callers check the number of digits anyway, so a longer run cannot overflow.
     func appendingDigit(_ digit: UInt8) -> Int {
-        self >= 1_000_000_000 ? self : self * 10 + Int(digit &- 48)
+        self >= 1_000_000_000 ? self : self * 10 + NumberBytes.digitValue(digit)
     }
 }

@@ -33,15 +33,13 @@ struct TokenView {
 
     /// Whether token `i` starts with a capital letter (ASCII).
     func isCapitalized(_ i: Int) -> Bool {
-        let b = firstByte(i)
-        return b >= 65 && b <= 90
+        NumberBytes.isCapital(firstByte(i))
     }
 
     /// Whether token `i` is written in capitals only (ASCII letters).
     func isAllCaps(_ i: Int) -> Bool {
         for p in start(i)..<end(i) {
-            let b = bytes[p]
-            if !(b >= 65 && b <= 90) { return false }
+            if !NumberBytes.isCapital(bytes[p]) { return false }
         }
         return true
     }

@@ -24,11 +24,9 @@ enum CalendarWords {
         WordKey("o'clock"), WordKey("gmt"), WordKey("utc"), WordKey("bst"), WordKey("cet")
     ]
 
-    /// Day periods glued to the digits: `5pm`, `10am`.
-    static let gluedDayPeriods: Set<WordKey> = [
-        WordKey("am"), WordKey("pm"), WordKey("a.m."), WordKey("p.m."),
-        WordKey("a.m"), WordKey("p.m"), WordKey("h"), WordKey("hrs")
-    ]
+    /// Day periods glued to the digits: `5pm`, `10am` (the letters glued to digits never
+    /// include a period).
+    static let gluedDayPeriods: Set<WordKey> = [WordKey("am"), WordKey("pm")]
 
     /// Words after which a four-digit number is a year (`in 2024`, `since 1945`, `the 2024 election`).
     static let yearContext: Set<WordKey> = Set(
