@@ -11,10 +11,10 @@ extension NumberScanner {
         [
             "perhaps", "maybe", "another", "all", "some", "many", "nearly", "only", "just", "roughly", "barely",
             "fully",
-            "exactly", "almost", "about", "around", "over", "under", "some", "those", "these", "the", "and", "but",
+            "exactly", "almost", "about", "around", "over", "under", "those", "these", "the", "and", "but",
             "yet",
             "with", "without", "of", "at", "by", "in", "on", "for", "to", "from", "since", "after", "before", "until",
-            "another", "every", "each", "no", "than", "then", "now", "still", "even", "also", "top"
+            "every", "each", "no", "than", "then", "now", "still", "even", "also", "top"
         ].map(WordKey.init))
 
     /// Days of the week, which precede amounts in news (`On Monday 300 people marched`).

@@ -15,8 +15,8 @@ enum CountWords {
             "we", "us", "our", "you", "your", "i", "me", "my", "there", "here", "now", "ago", "later", "earlier",
             "before", "after", "since", "until", "till", "during", "against", "among", "between", "through", "across",
             "behind", "beyond", "within", "without", "via", "amid", "including", "according", "said", "says", "say",
-            "percent", "per", "cent", "plus", "minus", "only", "just", "still", "even", "yet",
-            "again", "already", "alone", "together", "each", "apiece", "respectively", "total", "overall", "altogether",
+            "percent", "cent", "plus", "minus", "only", "just", "still", "even", "yet",
+            "again", "already", "alone", "together", "apiece", "respectively", "total", "overall", "altogether",
             "last", "next", "previous", "first", "second", "third", "became", "become", "remain", "remained",
             "killed", "died", "injured", "wounded", "arrested", "left", "took", "take", "made", "make", "got", "get",
             "went", "go", "came", "come", "saw", "see", "gave", "give", "rose", "fell", "rise", "fall", "grew", "won",
@@ -42,7 +42,7 @@ enum CountWords {
             "access", "success", "business", "address", "congress", "class", "glass", "mass", "press", "loss", "boss",
             "miss", "kiss", "stress", "alias", "atlas", "canvas", "axis", "tennis", "lens", "billions", "millions",
             "thousands", "hundreds", "dozens", "tens", "percents", "says", "goes", "seems", "makes", "takes", "gives",
-            "comes", "becomes", "remains", "includes", "involves", "means", "marks", "sees", "shows", "lies", "rises",
+            "comes", "becomes", "remains", "includes", "involves", "marks", "sees", "shows", "lies", "rises",
             "falls", "grows", "expects", "plans", "wants", "needs", "hopes", "aims", "seeks", "gets", "lets", "puts"
         ].map(WordKey.init))
 

@@ -96,7 +96,6 @@ enum CurrencyTable {
         add(["rial", "rials"], "IRR")
         add(["shekel", "shekels"], "ILS")
         add(["taka"], "BDT")
-        add(["rupee", "rupees"], "INR")
         add(["lari"], "GEL")
         add(["som", "sum"], nil, ambiguous: true)
         add(["manat", "manats"], "AZN")
@@ -120,7 +119,7 @@ enum CurrencyTable {
         func add(_ adjective: String, _ pairs: [(String?, String)]) {
             var m: [String?: String] = [:]
             for (k, v) in pairs { m[k] = v }
-            for part in [adjective] { t[WordKey(part)] = m }
+            t[WordKey(adjective)] = m
         }
         add("us", [("USD", "USD")])
         add("u.s.", [("USD", "USD")])
