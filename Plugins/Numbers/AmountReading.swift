@@ -45,6 +45,7 @@ extension NumberScanner {
     /// Literals that are calendar or clock values whatever their context (`5:30`, `2025-05-08`,
     /// `1990s`), and one-token ranges (`10-20`, `2024-25`), which may be days of a month or a
     /// match score. Nil when the rest of the reading decides.
+    @inline(__always)
     private func readLiteralSpecial(_ quantity: Quantity, into a: inout Amount) -> Read? {
         let next = quantity.tokens.upperBound
         switch quantity.special {
@@ -92,6 +93,7 @@ extension NumberScanner {
 
     /// An ordinal: a day of the month after or before a month name, else an ordinal unless a
     /// spelled one means something else here (`wait a second`).
+    @inline(__always)
     private func readOrdinal(_ quantity: Quantity, _ amount: Amount) -> Read {
         if let day = quantity.value.wholeInt, let date = dayOfMonth(quantity, day: day) { return .amount(date) }
         if quantity.isSpelled, !isOrdinalInContext(quantity) { return .skip(to: quantity.tokens.upperBound) }
@@ -103,6 +105,7 @@ extension NumberScanner {
     }
 
     /// No. 1, No 2: a rank, which reads as an ordinal; No. 10 Downing Street is an address.
+    @inline(__always)
     private func readRank(_ quantity: Quantity, _ amount: Amount) -> Read? {
         let next = quantity.tokens.upperBound
         guard quantity.isPlainDigits, quantity.form == .integer,
@@ -118,6 +121,7 @@ extension NumberScanner {
     }
 
     /// A clock time written as an hour and a day period: 5 p.m., 10 o'clock, five pm.
+    @inline(__always)
     private func readClockTime(_ quantity: Quantity, _ amount: Amount) -> Read? {
         let next = quantity.tokens.upperBound
         guard quantity.isPlainDigits || quantity.isSpelled, quantity.value >= 0, quantity.value <= 12,
@@ -147,6 +151,7 @@ extension NumberScanner {
     }
 
     /// Adds a fraction written after whole digits: `2 1/4` (spaced), `3½` (glued).
+    @inline(__always)
     private func addMixedFraction(_ quantity: Quantity, to a: inout Amount) {
         guard quantity.form == .integer, quantity.special == nil else { return }
         let v = view
@@ -171,6 +176,7 @@ extension NumberScanner {
 
     /// Multiplies the amount by the scale word after it: `1.5 million`, `2.33 k`, `$5 bn` (a
     /// bare `m` or `b` only after a currency), `20 lakh crore` (a larger scale multiplies again).
+    @inline(__always)
     private func applyScaleWord(_ quantity: Quantity, to a: inout Amount, hasCurrency: Bool) {
         let v = view
         var next = a.nextToken
@@ -198,6 +204,7 @@ extension NumberScanner {
 
     /// The amount as a percentage (`16.5%`, `3 percentage points`) or as money, with the
     /// currency before it or a currency name after it (`500 yuan`, `170.5 Billion USD`, `5€`).
+    @inline(__always)
     private func withUnit(_ quantity: Quantity, _ amount: Amount, currency: LeadingCurrency?) -> Amount? {
         var a = amount
         let next = a.nextToken
@@ -235,6 +242,7 @@ extension NumberScanner {
 
     /// An amount with no unit: a year if the calendar context says so, nothing if it belongs to a
     /// name (`Boeing 737`, `S&P 500`, `Chapter 11`), else a cardinal.
+    @inline(__always)
     private func readBareAmount(_ quantity: Quantity, _ amount: Amount) -> Read {
         var a = amount
         let first = quantity.tokens.lowerBound

@@ -25,6 +25,7 @@ extension NumberScanner {
 
     /// The amount written with digits at token `i`, with a decimal point, sign or thousands
     /// groups written apart from them; nothing for phone numbers and codes.
+    @inline(__always)
     private func digitQuantity(at i: Int) -> QuantityRead? {
         let v = view
         // +1 555 123 4567: an international phone number, digit groups and all; +2 is an amount.
@@ -43,6 +44,7 @@ extension NumberScanner {
     }
 
     /// The amount written with words from token `i`, or `half of`.
+    @inline(__always)
     private func spelledQuantity(at i: Int) -> QuantityRead? {
         let v = view
         let pieces = SpelledNumberParser.pieces(v, from: i)
