@@ -35,5 +35,13 @@ enum TextBenchmark {
         Measure.report(
             "text (in memory: tokenise + split)", seconds: inMemory, bytes: corpus.bytes,
             documents: corpus.documents.count)
+        // The shared word-type pass, which every extractor that reads words asks for once.
+        var types = 0
+        let withTypes = Measure.time {
+            for d in corpus.documents { types += AnalyzedDocument(d).tokenTypes.count }
+        }
+        Measure.report(
+            "text (in memory: tokenise + split + token types)", seconds: withTypes, bytes: corpus.bytes,
+            documents: corpus.documents.count, extra: "\(types) types")
     }
 }

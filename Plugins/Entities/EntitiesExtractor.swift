@@ -59,7 +59,7 @@ public struct EntitiesExtractor: Extractor {
             // grow it, and the plain initialiser copy it).
             var fields: [(key: String, value: Value)] = []
             fields.reserveCapacity(m.title == nil ? 2 : 3)
-            fields.append((key: "label", value: .string(m.label.name)))
+            fields.append((key: "label", value: .string(m.label.rawValue)))
             fields.append((key: "canonical", value: .string(m.canonical)))
             if let t = m.title { fields.append((key: "title", value: .string(t))) }
             out.append(Annotation(extractor: "entities", span: m.span, labeledFields: fields))

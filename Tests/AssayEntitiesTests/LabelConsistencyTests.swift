@@ -20,7 +20,7 @@ struct LabelConsistencyTests {
         lanes.open = [SIMD8<Float>](repeating: .zero, count: units.count)
         lanes.continue = [SIMD8<Float>](repeating: .zero, count: units.count)
         for (k, u) in hits.enumerated() {
-            for (label, s) in scores[k] { lanes.open[u][2 * label.rawValue + 1] = s }
+            for (label, s) in scores[k] { lanes.open[u][2 * label.tagIndex + 1] = s }
         }
         var mentions = zip(hits, labels).map { Mention(span: units.spans[$0], label: $1) }
         LabelConsistency.unify(&mentions, units: units, lanes: lanes, casing: casing, utf8: doc.utf8)

@@ -65,7 +65,7 @@ struct LinkerFastPathTests {
                 while t < doc.tokens.count {
                     let n = 1 + Int(rng.next() % 4)
                     let end = min(doc.tokens.count, t + n) - 1
-                    let label = EntityLabel(rawValue: Int(rng.next() % 4))!
+                    let label = EntityLabel(tagIndex: Int(rng.next() % 4))!
                     mentions.append(
                         Mention(span: Span(doc.tokens[t].span.start, doc.tokens[end].span.end), label: label))
                     t = end + 1 + Int(rng.next() % 4)

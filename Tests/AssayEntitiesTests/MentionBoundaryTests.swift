@@ -28,7 +28,7 @@ struct MentionBoundaryTests {
             for (k, t) in BILOU.tags(for: label, length: inside.count).enumerated() { tags[inside[k]] = t }
         }
         return boundaries.mentions(tags: tags, units: units, profiles: profiles, casing: casing, utf8: doc.utf8)
-            .map { "\(doc.text(of: $0.span))/\($0.label.name)" }
+            .map { "\(doc.text(of: $0.span))/\($0.label.rawValue)" }
     }
 
     // MARK: Names that end in a number

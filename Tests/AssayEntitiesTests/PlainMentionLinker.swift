@@ -107,7 +107,7 @@ struct PlainMentionLinker {
         var groupOfKey: [String: Int] = [:]
         var merged: [[Int]] = []
         for i in items.indices where items[i].label != .person {
-            let key = "\(items[i].label.rawValue)|" + items[i].words.joined(separator: " ")
+            let key = "\(items[i].label.tagIndex)|" + items[i].words.joined(separator: " ")
             if let g = groupOfKey[key] {
                 merged[g].append(i)
             } else {

@@ -202,7 +202,7 @@ struct MentionLinker {
         var merged = ItemGroups(itemCount: items.count)
         for i in items.indices where items[i].label != .person {
             let w = wordIDs[items[i].words]
-            var key = FeatureHash.mix(UInt64(items[i].label.rawValue) &+ 0xABCD, UInt64(w.count))
+            var key = FeatureHash.mix(UInt64(items[i].label.tagIndex) &+ 0xABCD, UInt64(w.count))
             for id in w { key = FeatureHash.mix(key, UInt64(id)) }
             while true {
                 guard let g = groupOfKey[key] else {
@@ -270,7 +270,7 @@ struct MentionLinker {
         var groupOfKey: [String: Int] = [:]
         var merged: [[Int]] = []
         for i in items.indices where items[i].label != .person {
-            let key = "\(items[i].label.rawValue)|" + items[i].words.map(occurrence).joined(separator: " ")
+            let key = "\(items[i].label.tagIndex)|" + items[i].words.map(occurrence).joined(separator: " ")
             if let g = groupOfKey[key] {
                 merged[g].append(i)
             } else {

@@ -61,7 +61,7 @@ enum LabelConsistency {
     /// else `B`, `I`..., `L` (the open lanes hold `B`, `U` per label, the continuing ones `I`, `L`).
     private static func score(_ label: EntityLabel, _ range: ClosedRange<Int>, _ lanes: Viterbi.LaneEmissions) -> Float
     {
-        let l = 2 * label.rawValue
+        let l = 2 * label.tagIndex
         if range.count == 1 { return lanes.open[range.lowerBound][l + 1] }
         var total = lanes.open[range.lowerBound][l] + lanes.continue[range.upperBound][l + 1]
         for i in (range.lowerBound + 1)..<range.upperBound { total += lanes.continue[i][l] }

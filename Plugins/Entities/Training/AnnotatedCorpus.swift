@@ -52,12 +52,12 @@ struct GoldAligner {
             for g in gold {
                 let text = doc.text(of: g.span)
                 guard !text.contains(" "), !text.contains("-") else { continue }
-                counts[text.lowercased(), default: [0, 0, 0, 0]][g.label.rawValue] += 1
+                counts[text.lowercased(), default: [0, 0, 0, 0]][g.label.tagIndex] += 1
             }
         }
         for (k, c) in counts {
             let best = c.indices.max { c[$0] < c[$1] }!
-            if c[best] * 3 >= c.reduce(0, +) * 2 { partLabels[k] = EntityLabel(rawValue: best) }
+            if c[best] * 3 >= c.reduce(0, +) * 2 { partLabels[k] = EntityLabel(tagIndex: best) }
         }
     }
 

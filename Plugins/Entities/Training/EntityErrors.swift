@@ -68,7 +68,7 @@ struct EntityErrors {
                 }.joined(separator: ", ") + ")")
         var pairs: [String: Int] = [:]
         for (c, n) in counts {
-            pairs["\(c.gold?.name ?? "-") → \(c.found?.name ?? "-") (\(c.kind.rawValue))", default: 0] += n
+            pairs["\(c.gold?.rawValue ?? "-") → \(c.found?.rawValue ?? "-") (\(c.kind.rawValue))", default: 0] += n
         }
         for (pair, n) in pairs.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }) {
             lines.append(String(format: "%6d  ", n) + pair)
@@ -84,7 +84,7 @@ struct EntityErrors {
         }
         var lines = ["count  kind            gold     found    text"]
         for c in sorted.prefix(limit) {
-            let gold = c.gold?.name ?? "-", found = c.found?.name ?? "-"
+            let gold = c.gold?.rawValue ?? "-", found = c.found?.rawValue ?? "-"
             var text = c.goldText.map { "'\($0)'" } ?? "'\(c.foundText ?? "")'"
             if c.kind == .boundary, let f = c.foundText { text += " found as '\(f)'" }
             lines.append(

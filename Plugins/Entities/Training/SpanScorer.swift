@@ -9,10 +9,10 @@ struct SpanScorer {
     mutating func add(predicted found: [GoldEntity], gold: [GoldEntity]) {
         let goldSet = Set(gold)
         for f in found {
-            counts[f.label.rawValue].found += 1
-            if goldSet.contains(f) { counts[f.label.rawValue].matched += 1 }
+            counts[f.label.tagIndex].found += 1
+            if goldSet.contains(f) { counts[f.label.tagIndex].matched += 1 }
         }
-        for g in gold { counts[g.label.rawValue].expected += 1 }
+        for g in gold { counts[g.label.tagIndex].expected += 1 }
     }
 
     struct Score {
@@ -26,7 +26,7 @@ struct SpanScorer {
     }
 
     var overall: Score { Score(counts.reduce(MatchCounts(), +)) }
-    func score(_ l: EntityLabel) -> Score { Score(counts[l.rawValue]) }
+    func score(_ l: EntityLabel) -> Score { Score(counts[l.tagIndex]) }
 
     /// A table: one row per label and one overall.
     var report: String {
@@ -36,7 +36,7 @@ struct SpanScorer {
                 + String(format: "%9d", s.support)
         }
         var lines = ["label   precision   recall       F1  support"]
-        for l in EntityLabel.allCases { lines.append(row(l.name, score(l))) }
+        for l in EntityLabel.allCases { lines.append(row(l.rawValue, score(l))) }
         lines.append(row("overall", overall))
         return lines.joined(separator: "\n")
     }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A document with its text machinery computed once: UTF-8 bytes, tokens, sentences and
 /// paragraphs. Every extractor that runs over the document shares this one analysis.
 ///
@@ -14,6 +16,9 @@ public final class AnalyzedDocument: Sendable {
     /// rather than four times it; a look-up counts at most 63 bytes from the nearest checkpoint.
     private let scalarCheckpoints: [Int32]?
     private static let checkpointShift = 6
+    /// The token types, made on first use: extractors that never ask (numbers alone, a regular
+    /// expression) pay nothing for them.
+    private let types = Mutex<TokenTypes?>(nil)
 
     public convenience init(_ text: String, id: String = "doc") {
         self.init(Document(id: id, text: text))
@@ -50,6 +55,19 @@ public final class AnalyzedDocument: Sendable {
             }
             if bytes.count & ((1 << shift) - 1) == 0 { map[bytes.count >> shift] = scalars }
             scalarCheckpoints = map
+        }
+    }
+
+    /// The distinct words among the tokens, with their lowercased keys and shapes: one
+    /// ``TokenTypes`` over ``tokens``, made on first use and then shared by every extractor.
+    ///
+    /// Read it once per document and keep it: each read takes a lock.
+    public var tokenTypes: TokenTypes {
+        types.withLock { types in
+            if let made = types { return made }
+            let made = TokenTypes(self)
+            types = made
+            return made
         }
     }
 

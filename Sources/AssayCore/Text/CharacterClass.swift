@@ -6,27 +6,10 @@ enum CharacterClass: UInt8 {
 
 @usableFromInline
 struct ScalarReader {
-    /// Decodes the scalar at `i` in well-formed UTF-8 and returns it with its length in bytes.
+    /// The scalar at `i` and its length in bytes (``TextBytes/scalar(in:at:)``).
     @inline(__always)
     static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int) {
-        let b0 = bytes[i]
-        if b0 < 0x80 { return (Unicode.Scalar(b0), 1) }
-        let n = bytes.count
-        if b0 & 0xE0 == 0xC0, i + 1 < n {
-            let v = (UInt32(b0 & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F)
-            return (Unicode.Scalar(v) ?? "\u{FFFD}", 2)
-        }
-        if b0 & 0xF0 == 0xE0, i + 2 < n {
-            let v = (UInt32(b0 & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
-            return (Unicode.Scalar(v) ?? "\u{FFFD}", 3)
-        }
-        if i + 3 < n {
-            let v =
-                (UInt32(b0 & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12)
-                | (UInt32(bytes[i + 2] & 0x3F) << 6) | UInt32(bytes[i + 3] & 0x3F)
-            return (Unicode.Scalar(v) ?? "\u{FFFD}", 4)
-        }
-        return ("\u{FFFD}", 1)
+        TextBytes.scalar(in: bytes, at: i)
     }
 
     @inline(__always)

@@ -26,6 +26,9 @@ public struct Lexicon<Payload: Sendable>: Sendable {
     @usableFromInline var text: [UInt8] = []
     /// Lowercased phrase → payload index, for look-ups by text.
     @usableFromInline var indexOfText: [String: Int32] = [:]
+    /// The payload index of every single word that packs (short ASCII, nearly every word): a
+    /// token is asked about with a look-up of two integers, without hashing its bytes one by one.
+    @usableFromInline var singleWords = PackedWordTable<Int32>()
 
     @usableFromInline struct Slot: Sendable {
         /// The FNV-1a hash of the phrase's bytes, never 0 (0 marks a free slot).
@@ -72,6 +75,7 @@ public struct Lexicon<Payload: Sendable>: Sendable {
             payloads.append(payload)
             indexOfText[text] = payloadIndex
         }
+        if words == 1, let key = PackedWord(text) { singleWords.set(payloadIndex, for: key) }
         let whole = slotIndex(bytes[...])
         slots[whole].payload = payloadIndex
         let head = slotIndex(bytes[..<firstEnd])
@@ -144,6 +148,48 @@ public struct Lexicon<Payload: Sendable>: Sendable {
     public subscript(phrase: String) -> Payload? { indexOfText[phrase.lowercased()].map { payloads[Int($0)] } }
 
     public func contains(_ phrase: String) -> Bool { indexOfText[phrase.lowercased()] != nil }
+
+    /// The payload of the single word token `i` is, ignoring case: the answer of
+    /// `match(in: document, at: i, limit: i + 1)`, faster.
+    ///
+    /// An ASCII token of at most ``PackedWord/maxLength`` bytes (nearly every token) is
+    /// lowercased and packed in place and looked up as two integers; other tokens go through
+    /// ``match(in:at:limit:)``, which knows how Unicode lowercases.
+    @inlinable
+    public func payload(ofWordAt i: Int, in document: AnalyzedDocument) -> Payload? {
+        guard
+            let index = document.utf8.withUnsafeBufferPointer({ bytes in
+                document.tokens.withUnsafeBufferPointer { tokens in
+                    payloadIndex(ofWordAt: i, bytes: bytes, tokens: tokens, document: document)
+                }
+            })
+        else { return nil }
+        return payloads[index]
+    }
+
+    /// ``payload(ofWordAt:in:)`` as an index into the payloads, over the document's bytes and
+    /// tokens already in hand (for loops over every token).
+    @inlinable @inline(__always)
+    public func payloadIndex(
+        ofWordAt i: Int, bytes: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<Token>,
+        document: AnalyzedDocument
+    ) -> Int? {
+        if let key = PackedWord(lowercasing: bytes, tokens[i].span) { return singleWords[key].map { Int($0) } }
+        guard i < tokens.count, let (length, payload) = matchIndex(in: document, at: i, end: i + 1), length == 1
+        else { return nil }
+        return payload
+    }
+
+    /// The payload of the single word that type `t` of `types` is, ignoring case.
+    @inlinable
+    public func payload(ofType t: Int, in types: TokenTypes) -> Payload? {
+        if let key = types.packedWord(ofType: t) { return singleWords[key].map { payloads[Int($0)] } }
+        return indexOfText[types.text(ofType: t)].map { payloads[Int($0)] }
+    }
+
+    /// The payload at `index`, as ``payloadIndex(ofWordAt:bytes:tokens:document:)`` gives it.
+    @inlinable
+    public func payload(at index: Int) -> Payload { payloads[index] }
 
     /// The longest phrase starting at token `i`: its token count and payload.
     @inlinable

@@ -1,26 +1,21 @@
-/// The four entity classes of the batch contract, in the order the tagger's tag set uses.
-public enum EntityLabel: Int, CaseIterable, Sendable {
-    case person, org, loc, misc
+import AssayCore
 
-    /// The label as the batch output writes it (`PERSON`, `ORG`, `LOC`, `MISC`).
-    public var name: String {
+extension EntityLabel {
+    /// The label's place in the tagger's tag set (person, org, loc, misc): the model file and
+    /// the tag numbers depend on this order.
+    var tagIndex: Int {
         switch self {
-        case .person: "PERSON"
-        case .org: "ORG"
-        case .loc: "LOC"
-        case .misc: "MISC"
+        case .person: 0
+        case .org: 1
+        case .loc: 2
+        case .misc: 3
         }
     }
 
-    /// Reads an output label or a CoNLL label (`PER` is CoNLL's name for `PERSON`).
-    public init?(name: String) {
-        switch name.uppercased() {
-        case "PERSON", "PER": self = .person
-        case "ORG": self = .org
-        case "LOC": self = .loc
-        case "MISC": self = .misc
-        default: return nil
-        }
+    /// The label at `tagIndex` in the tagger's tag set.
+    init?(tagIndex: Int) {
+        guard (0..<4).contains(tagIndex) else { return nil }
+        self = [EntityLabel.person, .org, .loc, .misc][tagIndex]
     }
 }
 
@@ -39,10 +34,10 @@ enum BILOU {
     enum Position: Int { case begin = 0, inside, last, unit }
 
     @inline(__always) static func tag(_ label: EntityLabel, _ p: Position) -> Int {
-        1 + label.rawValue * 4 + p.rawValue
+        1 + label.tagIndex * 4 + p.rawValue
     }
     @inline(__always) static func label(of tag: Int) -> EntityLabel? {
-        tag == 0 ? nil : EntityLabel(rawValue: (tag - 1) >> 2)
+        tag == 0 ? nil : EntityLabel(tagIndex: (tag - 1) >> 2)
     }
     @inline(__always) static func position(of tag: Int) -> Position? {
         tag == 0 ? nil : Position(rawValue: (tag - 1) & 3)

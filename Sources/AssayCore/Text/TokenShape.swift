@@ -1,0 +1,141 @@
+/// How a spelling is written: case, digits and punctuation class, read from its bytes once per
+/// spelling by ``TokenTypes`` so that no extractor re-derives them per token.
+///
+/// Case follows Unicode's `Uppercase` and `Lowercase` properties, so "Émile" is
+/// ``capitalized`` like "Moscow"; dashes and quotation marks are those of
+/// ``TextBytes/isDash(_:)`` and ``TextBytes/isQuoteMark(_:)``.
+public struct TokenShape: OptionSet, Hashable, Sendable {
+    public let rawValue: UInt16
+    @inlinable public init(rawValue: UInt16) { self.rawValue = rawValue }
+
+    /// The first scalar is an upper-case letter ("Moscow", "BRICS", "U.S.").
+    public static let capitalized = TokenShape(rawValue: 1 << 0)
+    /// The first scalar is a lower-case letter ("talks", "iPhone").
+    public static let startsLowercase = TokenShape(rawValue: 1 << 1)
+    /// Some letter is upper case and every letter is ("BRICS", "U.S.", "A"; not "A中", whose
+    /// second letter has no case).
+    public static let allCaps = TokenShape(rawValue: 1 << 2)
+    /// Some scalar is a letter.
+    public static let hasLetter = TokenShape(rawValue: 1 << 3)
+    /// Some scalar is a decimal digit ("80th", "1,000").
+    public static let hasDigit = TokenShape(rawValue: 1 << 4)
+    /// Every scalar is a decimal digit ("2024"; not "1,000").
+    public static let allDigits = TokenShape(rawValue: 1 << 5)
+    /// Every scalar is a dash ("-", "--", "—").
+    public static let dash = TokenShape(rawValue: 1 << 6)
+    /// Every scalar is a quotation mark (`"`, `''`, `“`, `’`).
+    public static let quoteMark = TokenShape(rawValue: 1 << 7)
+    /// No letter or digit, and neither only dashes nor only quotation marks (",", "(", "$", "…").
+    public static let otherPunctuation = TokenShape(rawValue: 1 << 8)
+    /// Every byte is ASCII.
+    public static let ascii = TokenShape(rawValue: 1 << 9)
+    /// Some letter is upper case ("BRICS", "iPhone", "Moscow").
+    public static let hasUppercase = TokenShape(rawValue: 1 << 10)
+
+    /// The shape of the text of `span`.
+    @inlinable
+    public init(_ bytes: UnsafeBufferPointer<UInt8>, _ span: Span) {
+        var any: UInt8 = 0
+        for i in span.start..<span.end { any |= bytes[i] }
+        if any < 0x80 {
+            self.init(ascii: bytes, span)
+            return
+        }
+        var shape: UInt16 = 0
+        var uppers = 0, otherLetters = 0, letters = 0, digits = 0, dashes = 0, quotes = 0, scalars = 0
+        var ascii = true
+        var i = span.start
+        while i < span.end {
+            let b = bytes[i]
+            var s = Unicode.Scalar(b)
+            var length = 1
+            if b >= 0x80 {
+                (s, length) = TextBytes.scalar(in: bytes, at: i)
+                ascii = false
+            }
+            let isUpper: Bool, isLower: Bool, isLetter: Bool, isDigit: Bool
+            if b < 0x80 {
+                isUpper = TextBytes.isASCIIUppercase(b)
+                isLower = TextBytes.isASCIILowercase(b)
+                isLetter = isUpper || isLower
+                isDigit = TextBytes.isASCIIDigit(b)
+            } else {
+                let p = s.properties
+                isUpper = p.isUppercase
+                isLower = p.isLowercase
+                isLetter = p.isAlphabetic
+                isDigit = p.numericType == .decimal
+            }
+            if scalars == 0 {
+                if isUpper { shape |= Self.capitalized.rawValue }
+                if isLower { shape |= Self.startsLowercase.rawValue }
+            }
+            if isUpper {
+                uppers += 1
+                letters += 1
+            } else if isLetter || isLower {
+                otherLetters += 1
+                letters += 1
+            }
+            if isDigit { digits += 1 }
+            if TextBytes.isDash(s) { dashes += 1 }
+            if TextBytes.isQuoteMark(s) { quotes += 1 }
+            scalars += 1
+            i += length
+        }
+        if uppers > 0 { shape |= Self.hasUppercase.rawValue }
+        if uppers > 0 && otherLetters == 0 { shape |= Self.allCaps.rawValue }
+        if letters > 0 { shape |= Self.hasLetter.rawValue }
+        if digits > 0 { shape |= Self.hasDigit.rawValue }
+        if scalars > 0 && digits == scalars { shape |= Self.allDigits.rawValue }
+        if scalars > 0 && dashes == scalars {
+            shape |= Self.dash.rawValue
+        } else if scalars > 0 && quotes == scalars {
+            shape |= Self.quoteMark.rawValue
+        } else if scalars > 0 && letters == 0 && digits == 0 {
+            shape |= Self.otherPunctuation.rawValue
+        }
+        if ascii { shape |= Self.ascii.rawValue }
+        self.init(rawValue: shape)
+    }
+
+    /// The shape of ASCII text, from its bytes alone.
+    @inlinable
+    init(ascii bytes: UnsafeBufferPointer<UInt8>, _ span: Span) {
+        var uppers = 0, lowers = 0, digits = 0, dashes = 0, quotes = 0
+        for i in span.start..<span.end {
+            let b = bytes[i]
+            if TextBytes.isASCIIUppercase(b) {
+                uppers += 1
+            } else if TextBytes.isASCIILowercase(b) {
+                lowers += 1
+            } else if TextBytes.isASCIIDigit(b) {
+                digits += 1
+            } else if b == 0x2D {
+                dashes += 1
+            } else if b == 0x22 || b == 0x27 {
+                quotes += 1
+            }
+        }
+        let n = span.end - span.start
+        var shape = Self.ascii.rawValue
+        if n > 0 {
+            let first = bytes[span.start]
+            if TextBytes.isASCIIUppercase(first) { shape |= Self.capitalized.rawValue }
+            if TextBytes.isASCIILowercase(first) { shape |= Self.startsLowercase.rawValue }
+        }
+        if uppers > 0 { shape |= Self.hasUppercase.rawValue }
+        if uppers > 0 && lowers == 0 { shape |= Self.allCaps.rawValue }
+        if uppers + lowers > 0 { shape |= Self.hasLetter.rawValue }
+        if digits > 0 { shape |= Self.hasDigit.rawValue }
+        if n > 0 && digits == n { shape |= Self.allDigits.rawValue }
+        if n > 0 && dashes == n {
+            shape |= Self.dash.rawValue
+        } else if n > 0 && quotes == n {
+            shape |= Self.quoteMark.rawValue
+        } else if n > 0 && uppers + lowers + digits == 0 {
+            shape |= Self.otherPunctuation.rawValue
+        }
+        self.init(rawValue: shape)
+    }
+}

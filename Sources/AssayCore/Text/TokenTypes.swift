@@ -1,0 +1,267 @@
+/// The distinct words of a text, each with its lowercased key and its shape, found once so that
+/// every extractor reads them instead of re-deriving them per token (spaCy's `Vocab`).
+///
+/// A news article of 700 tokens has about half as many distinct spellings ("the", ",", "Putin"
+/// recur). `TokenTypes` groups the spans of a text twice:
+///
+/// - by **spelling**, their exact bytes: "The" and "the" are two spellings. A spelling has a
+///   ``TokenShape`` (capitalised, all caps, digits, dash, quote mark…) and a hash of its bytes.
+/// - by **type**, their lowercased text: "The" and "the" are one type. A type has a key
+///   (a ``PackedWord`` for short ASCII, nearly every word; otherwise the lowercased String) and
+///   a well-mixed hash. ``WordClasses`` and ``Lexicon`` answer per type, so a question about a
+///   word is asked once per document however often the word recurs.
+///
+/// Spellings and types are compared byte for byte after their hashes, so two different words
+/// never share one, whatever the hash does. Ids count from 0 in order of first appearance.
+///
+/// ``AnalyzedDocument/tokenTypes`` holds the types of a document's tokens. A plugin that cuts
+/// the text differently (the entity tagger splits `China-Russia` at its hyphen) builds its own
+/// over its spans with ``init(utf8:spans:)``.
+///
+/// ```swift
+/// let types = document.tokenTypes
+/// let t = types.type(ofSpan: i)             // the same for "Said" and "said"
+/// if types.shape(ofSpan: i).contains(.capitalized) { … }
+/// let word = types.text(ofType: t)           // "said"
+/// ```
+public struct TokenTypes: Sendable {
+    /// Per span: its type.
+    public let typeOfSpan: [Int32]
+    /// Per span: its spelling.
+    public let spellingOfSpan: [Int32]
+    /// Per spelling: the span of its first occurrence.
+    public let spellingSpans: [Span]
+    /// Per spelling: a well-mixed hash of its bytes (see ``spellingHash(bytes:_:)``).
+    public let spellingHashes: [UInt64]
+    /// Per spelling: its shape.
+    public let shapes: [TokenShape]
+    /// Per spelling: its type.
+    public let typeOfSpelling: [Int32]
+    /// Per type: its key packed, when it is ASCII of at most ``PackedWord/maxLength`` bytes.
+    @usableFromInline let packedKeys: [PackedWord?]
+    /// Per type: its lowercased text, for the types whose key does not pack (else "").
+    @usableFromInline let longKeys: [String]
+    /// Per type: a well-mixed hash of its lowercased text.
+    public let typeHashes: [UInt64]
+
+    /// The number of types.
+    @inlinable public var count: Int { typeHashes.count }
+    /// The number of spellings.
+    @inlinable public var spellingCount: Int { spellingSpans.count }
+
+    /// The type of span `i`.
+    @inlinable @inline(__always)
+    public func type(ofSpan i: Int) -> Int { Int(typeOfSpan[i]) }
+
+    /// The spelling of span `i`.
+    @inlinable @inline(__always)
+    public func spelling(ofSpan i: Int) -> Int { Int(spellingOfSpan[i]) }
+
+    /// The shape of span `i`.
+    @inlinable @inline(__always)
+    public func shape(ofSpan i: Int) -> TokenShape { shapes[Int(spellingOfSpan[i])] }
+
+    /// The key of type `t`, packed; nil when the type is longer or not ASCII (see ``text(ofType:)``).
+    @inlinable @inline(__always)
+    public func packedWord(ofType t: Int) -> PackedWord? { packedKeys[t] }
+
+    /// The lowercased text of type `t`.
+    @inlinable
+    public func text(ofType t: Int) -> String { packedKeys[t]?.text ?? longKeys[t] }
+
+    /// A well-mixed hash of the lowercased text of type `t`.
+    @inlinable @inline(__always)
+    public func hash(ofType t: Int) -> UInt64 { typeHashes[t] }
+
+    /// The types of the tokens of `document`.
+    public init(_ document: AnalyzedDocument) {
+        self = document.utf8.withUnsafeBufferPointer { bytes in
+            document.tokens.withUnsafeBufferPointer { tokens in
+                TokenTypes(bytes: bytes, count: tokens.count) { tokens[$0].span }
+            }
+        }
+    }
+
+    /// The types of `spans` of the text `utf8`.
+    public init(utf8: UnsafeBufferPointer<UInt8>, spans: [Span]) {
+        self = spans.withUnsafeBufferPointer { spans in
+            TokenTypes(bytes: utf8, count: spans.count) { spans[$0] }
+        }
+    }
+
+    /// Groups `count` spans (given by `span`) into spellings, then spellings into types.
+    @inline(__always)
+    private init(bytes: UnsafeBufferPointer<UInt8>, count n: Int, span: (Int) -> Span) {
+        var typeOfSpan = [Int32](repeating: 0, count: n)
+        var spellingOfSpan = [Int32](repeating: 0, count: n)
+        // Room for the most spellings there can be (one per span), cut to the count found: the
+        // arrays are written through pointers in one pass, without a check per append.
+        var spellingSpans = [Span](repeating: Span(0, 0), count: n)
+        var spellingHashes = [UInt64](repeating: 0, count: n)
+        var shapes = [TokenShape](repeating: [], count: n)
+        var typeOfSpelling = [Int32](repeating: 0, count: n)
+        var types = TypeTable(capacity: n / 2 + 8)
+        // Open addressing over spelling numbers (-1: free), at most half full: a spelling's home
+        // slot is given by its hash's low bits, and a full slot is followed by the next one.
+        var bits = 4
+        while (1 << bits) < 2 * n { bits += 1 }
+        var table = [Int32](repeating: -1, count: 1 << bits)
+        var spellings = 0
+        for u in 0..<n {
+            let s = span(u)
+            let h = Self.spellingHash(bytes: bytes, s)
+            let found = table.withUnsafeMutableBufferPointer { table in
+                spellingHashes.withUnsafeBufferPointer { hashes in
+                    spellingSpans.withUnsafeBufferPointer { spans in
+                        Self.find(h, s, bytes, table, hashes, spans)
+                    }
+                }
+            }
+            if found.spelling >= 0 {
+                spellingOfSpan[u] = found.spelling
+                typeOfSpan[u] = typeOfSpelling[Int(found.spelling)]
+                continue
+            }
+            let shape = TokenShape(bytes, s)
+            let type = types.type(of: s, in: bytes, ascii: shape.contains(.ascii))
+            table[found.slot] = Int32(spellings)
+            spellingSpans[spellings] = s
+            spellingHashes[spellings] = h
+            shapes[spellings] = shape
+            typeOfSpelling[spellings] = type
+            spellingOfSpan[u] = Int32(spellings)
+            typeOfSpan[u] = type
+            spellings += 1
+        }
+        spellingSpans.removeLast(n - spellings)
+        spellingHashes.removeLast(n - spellings)
+        shapes.removeLast(n - spellings)
+        typeOfSpelling.removeLast(n - spellings)
+        self.typeOfSpan = typeOfSpan
+        self.spellingOfSpan = spellingOfSpan
+        self.spellingSpans = spellingSpans
+        self.spellingHashes = spellingHashes
+        self.shapes = shapes
+        self.typeOfSpelling = typeOfSpelling
+        self.packedKeys = types.packedKeys
+        self.longKeys = types.longKeys
+        self.typeHashes = types.hashes
+    }
+
+    /// The spelling with hash `h` and the bytes of `span` (-1 when new), and the slot where it
+    /// is or would go.
+    @inline(__always)
+    private static func find(
+        _ h: UInt64, _ span: Span, _ bytes: UnsafeBufferPointer<UInt8>, _ table: UnsafeMutableBufferPointer<Int32>,
+        _ hashes: UnsafeBufferPointer<UInt64>, _ spans: UnsafeBufferPointer<Span>
+    ) -> (spelling: Int32, slot: Int) {
+        let mask = table.count - 1
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let found = table[slot]
+            if found < 0 { return (-1, slot) }
+            if hashes[Int(found)] == h, equal(bytes, spans[Int(found)], span) { return (found, slot) }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// The types found so far, by lowercased key.
+    private struct TypeTable {
+        var packedKeys: [PackedWord?] = []
+        var longKeys: [String] = []
+        var hashes: [UInt64] = []
+        var packed: PackedWordTable<Int32>
+        var long: [String: Int32] = [:]
+
+        init(capacity: Int) {
+            packed = PackedWordTable(capacity: capacity)
+            packedKeys.reserveCapacity(capacity)
+            longKeys.reserveCapacity(capacity)
+            hashes.reserveCapacity(capacity)
+        }
+
+        /// The type of the spelling `span` (lowercased), added when new.
+        mutating func type(of span: Span, in bytes: UnsafeBufferPointer<UInt8>, ascii: Bool) -> Int32 {
+            if ascii, let word = PackedWord(lowercasing: bytes, span) { return type(of: word) }
+            let raw = UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
+            let lower =
+                ascii
+                ? String(
+                    unsafeUninitializedCapacity: raw.count,
+                    initializingUTF8With: { out in
+                        for k in 0..<raw.count { out[k] = TextBytes.asciiLowercased(raw[k]) }
+                        return raw.count
+                    })
+                : String(decoding: raw, as: UTF8.self).lowercased()
+            // Unicode lowercasing may make ASCII ("\u{212A}" Kelvin sign → "k").
+            if !ascii, let word = PackedWord(lower) { return type(of: word) }
+            if let t = long[lower] { return t }
+            let t = Int32(hashes.count)
+            long[lower] = t
+            packedKeys.append(nil)
+            longKeys.append(lower)
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            for c in lower.utf8 { h = (h ^ UInt64(c)) &* 0x100_0000_01B3 }
+            hashes.append(TokenTypes.mix(h))
+            return t
+        }
+
+        /// The type of a packed key, added when new.
+        @inline(__always)
+        mutating func type(of word: PackedWord) -> Int32 {
+            if let t = packed[word] { return t }
+            let t = Int32(hashes.count)
+            packed.set(t, for: word)
+            packedKeys.append(word)
+            longKeys.append("")
+            hashes.append(word.hash)
+            return t
+        }
+    }
+
+    /// Whether the bytes of `a` and `b` are equal.
+    @inline(__always)
+    private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Span, _ b: Span) -> Bool {
+        let n = a.end - a.start
+        guard n == b.end - b.start else { return false }
+        for k in 0..<n where bytes[a.start + k] != bytes[b.start + k] { return false }
+        return true
+    }
+
+    /// A well-mixed hash of the exact bytes of `span`, eight bytes at a time: what
+    /// ``spellingHashes`` holds, for plugins that keep facts about spellings across documents.
+    @inlinable @inline(__always)
+    public static func spellingHash(bytes: UnsafeBufferPointer<UInt8>, _ span: Span) -> UInt64 {
+        var h = UInt64(truncatingIfNeeded: span.end - span.start) &* 0x9E37_79B9_7F4A_7C15
+        var i = span.start
+        let base = UnsafeRawPointer(bytes.baseAddress!)
+        while i + 8 <= span.end {
+            h =
+                (h ^ UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+                &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 29
+            i += 8
+        }
+        var tail: UInt64 = 0
+        let left = span.end - i
+        if left > 0 {
+            if i + 8 <= bytes.count {
+                tail =
+                    UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                    & (UInt64.max &>> (64 - 8 * left))
+            } else {
+                for k in 0..<left { tail |= UInt64(bytes[i + k]) &<< (8 * k) }
+            }
+        }
+        h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+        return h ^ (h >> 32)
+    }
+
+    /// Spreads the bits of an FNV-1a hash over all 64 (its low bits alone are poorly mixed).
+    @inline(__always)
+    fileprivate static func mix(_ h: UInt64) -> UInt64 {
+        var x = h ^ (h >> 33)
+        x = x &* 0xFF51_AFD7_ED55_8CCD
+        return x ^ (x >> 33)
+    }
+}
