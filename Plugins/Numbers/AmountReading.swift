@@ -137,16 +137,15 @@ extension NumberScanner {
     }
 
     /// The day period written at token `t` (`p.m.`, `am`, `o'clock`, `GMT`), if any.
-    private func dayPeriod(at t: Int) -> WordKey? {
-        guard let k = view.key(t), CalendarWords.dayPeriods.contains(k) else { return nil }
-        return k
+    private func dayPeriod(at t: Int) -> UInt8? {
+        guard view.isIn(.dayPeriod, t) else { return nil }
+        return TextBytes.asciiLowercased(view.firstByte(t))
     }
 
-    /// `hour` on the 24-hour clock when `period` is a.m. or p.m.; unchanged after `o'clock` or a
-    /// time zone.
-    static func hour(_ hour: Int, period: WordKey) -> Int {
-        let first = period.byte(0)
-        return first == UInt8(ascii: "a") || first == UInt8(ascii: "p")
+    /// `hour` on the 24-hour clock when the day period starting with `period` is a.m. or p.m.;
+    /// unchanged after `o'clock` or a time zone.
+    static func hour(_ hour: Int, period: UInt8) -> Int {
+        period == UInt8(ascii: "a") || period == UInt8(ascii: "p")
             ? NumericLiteralParser.hour24(hour, period: period) : hour
     }
 
@@ -180,18 +179,16 @@ extension NumberScanner {
     private func applyScaleWord(_ quantity: Quantity, to a: inout Amount, hasCurrency: Bool) {
         let v = view
         var next = a.nextToken
-        guard !quantity.isScaled, let k = v.key(next) else { return }
+        guard !quantity.isScaled, v.contains(next) else { return }
         var scale: Double
-        if case .scale(let s)? = NumberWords.table[k], s > 12 {
+        if case .scale(let s)? = v.numberWord(next), s > 12 {
             scale = s
-        } else if NumberWords.spacedScaleSuffixes.contains(k), let s = NumberWords.scaleSuffixes[k] {
-            scale = s
-        } else if hasCurrency, let s = NumberWords.scaleSuffixes[k] {
+        } else if hasCurrency || v.isIn(.spacedScaleSuffix, next), let s = v.lookUp(NumberWords.scaleSuffixes, next) {
             scale = s
         } else {
             return
         }
-        if let k2 = v.key(next + 1), case .scale(let s2)? = NumberWords.table[k2], s2 > scale {
+        if case .scale(let s2)? = v.numberWord(next + 1), s2 > scale {
             scale *= s2
             next += 1
         }

@@ -8,10 +8,6 @@ struct NumberScanner {
     let view: TokenView
     private(set) var mentions: [NumberMention] = []
 
-    /// Copies of the shape filters, so the hot loop reads plain stored arrays.
-    private let startShapes = NumberWords.startShapes
-    private let headLetters = NumberWords.headLetters
-
     init(view: TokenView) { self.view = view }
 
     /// An amount in context, before ranges, modifiers and counted nouns are looked at.
@@ -40,13 +36,16 @@ struct NumberScanner {
 
     mutating func scan() {
         let v = view
+        // Read once here rather than through their global accessors for every word.
+        let vocabulary = NumberVocabulary.byToken
+        let filter = NumberStartFilter.shared
         var i = v.lower
         while i < v.upper {
             switch v.kind(i) {
             case .number:
                 i = handle(at: i)
             case .word:
-                i = scanWord(at: i)
+                i = scanWord(at: i, vocabulary, filter)
             default:
                 // ½, ¾: a fraction in one character (the first byte filters out ASCII punctuation).
                 if v.firstByte(i) >= NumberBytes.firstMultiByteLead, let s = v.scalar(i),
@@ -64,28 +63,30 @@ struct NumberScanner {
     /// prefixed year (`mid-2025`), a spelled amount, an indefinite one (`dozens of`) or `a couple
     /// of` — and returns where scanning continues. A web address is skipped whole.
     @inline(__always)
-    private mutating func scanWord(at i: Int) -> Int {
+    private mutating func scanWord(at i: Int, _ vocabulary: Lexicon<UInt64>, _ filter: NumberStartFilter) -> Int {
         let v = view
         let b = v.firstByte(i)
-        if NumberBytes.isDigit(b) { return handle(at: i) }
+        if TextBytes.isASCIIDigit(b) { return handle(at: i) }
         if endsWithDigits(i), let year = prefixedYear(at: i) {
             mentions.append(year)
             return i + 1
         }
-        guard NumberBytes.isLetter(b), mayStartNumber(i, letter: NumberBytes.alphabetIndex(b)), let key = v.key(i)
-        else {
-            return i + 1
+        guard NumberBytes.isLetter(b), filter.mayStartNumber(v.bytes, v.start(i), v.length(i)), v.isVocabularyWord(i)
+        else { return i + 1 }
+        let classes = v.lookUp(vocabulary, i) ?? 0
+        if classes & NumberScanner.startBits == 0 {
+            return SpelledNumberParser.startsWithNumberWord(v, at: i) ? handle(at: i) : i + 1
         }
-        if NumberScanner.startsIndefiniteAmount(key), case let (mention, next)? = indefiniteAmount(at: i) {
+        if startsIndefiniteAmount(i), case let (mention, next)? = indefiniteAmount(at: i) {
             mentions.append(mention)
             return next
         }
-        if key == SpelledNumberParser.a, let mention = coupleOf(at: i) {
+        if v.isWord(i, "a"), let mention = coupleOf(at: i) {
             mentions.append(mention)
             return i + 2
         }
-        if SpelledNumberParser.canStart(v, at: i, key: key) { return handle(at: i) }
-        if NumberScanner.webPrefixes.contains(key), i + 1 < v.upper, !v.tokens[i + 1].spaceBefore {
+        if SpelledNumberParser.canStart(v, at: i) { return handle(at: i) }
+        if classes & WordClasses<NumberWordClass>.bit(.webPrefix) != 0, i + 1 < v.upper, !v.tokens[i + 1].spaceBefore {
             var next = i + 1
             while next < v.upper, !v.tokens[next].spaceBefore { next += 1 }
             return next
@@ -93,23 +94,8 @@ struct NumberScanner {
         return i + 1
     }
 
-    /// The cheap shape test (first letter and length, or a hyphen early in the word) that every
-    /// word passes before it is folded and looked up.
-    @inline(__always)
-    private func mayStartNumber(_ i: Int, letter: Int) -> Bool {
-        let n = view.length(i)
-        var second = 26
-        if n > 1 {
-            let b = view.bytes[view.start(i) + 1]
-            guard NumberBytes.isLetter(b) else { return false }
-            second = NumberBytes.alphabetIndex(b)
-        }
-        if n < 32, startShapes[letter * 27 + second] & (1 << UInt32(n)) != 0 { return true }
-        guard n > 4, headLetters & (1 << UInt32(letter)) != 0 else { return false }
-        let s = view.start(i)
-        for p in (s + 3)..<min(s + 12, s + n - 1) where view.bytes[p] == UInt8(ascii: "-") { return true }
-        return false
-    }
+    private static let startBits =
+        WordClasses<NumberWordClass>.bit(.numberStart) | WordClasses<NumberWordClass>.bit(.webPrefix)
 
     /// Whether word `i` ends with a digit, or a digit and `s` (`mid-2025`, `mid-1990s`): a cheap
     /// test, since digits sort below every letter.
@@ -117,11 +103,9 @@ struct NumberScanner {
     private func endsWithDigits(_ i: Int) -> Bool {
         let e = view.end(i)
         let last = view.bytes[e - 1]
-        if last <= NumberBytes.nine { return true }
-        return last == UInt8(ascii: "s") && view.length(i) > 5 && view.bytes[e - 2] <= NumberBytes.nine
+        if last <= UInt8(ascii: "9") { return true }
+        return last == UInt8(ascii: "s") && view.length(i) > 5 && view.bytes[e - 2] <= UInt8(ascii: "9")
     }
-
-    static let webPrefixes: Set<WordKey> = [WordKey("http"), WordKey("https"), WordKey("www"), WordKey("ftp")]
 
     /// Reads the mention starting at token `i` and returns where scanning continues.
     private mutating func handle(at i: Int) -> Int {
@@ -167,8 +151,7 @@ struct NumberScanner {
 
     private func rangeStartToken(_ m: NumberMention, _ first: Amount) -> Int {
         var t = first.firstToken
-        if m.kind == .range, t - 1 >= view.lower, let k = view.key(t - 1),
-            k == ModifierWords.between || k == ModifierWords.from,
+        if m.kind == .range, view.isWord(t - 1, "between") || view.isWord(t - 1, "from"),
             view.start(t - 1) == m.start
         {
             t -= 1

@@ -19,7 +19,7 @@ extension NumberScanner {
             q.form = .fraction
             return .quantity(q)
         }
-        if NumberBytes.isDigit(b) || v.kind(i) == .number { return digitQuantity(at: i) }
+        if TextBytes.isASCIIDigit(b) || v.kind(i) == .number { return digitQuantity(at: i) }
         return spelledQuantity(at: i)
     }
 
@@ -71,7 +71,7 @@ extension NumberScanner {
             if case .number = rest.role { return nil }
             // one-off, one-time, zero-sum: idioms, not amounts.
             if r.pieceCount == 1, r.value <= 1, !r.isOrdinal { return .skip(to: lastPiece.token + 1) }
-            q.gluedNoun = WordKey(v.bytes, rest.start, rest.end)?.string
+            q.gluedNoun = v.vocabularyText(rest.start, rest.end)
         }
         return .quantity(q)
     }
@@ -85,7 +85,8 @@ extension NumberScanner {
         guard r.pieceCount == 2, case .article = pieces[0].role,
             case .number(.ordinal(let d, false, true)) = pieces[1].role,
             lastPiece.endsToken, lastPiece.token + 1 < v.upper, v.kind(lastPiece.token + 1) == .word,
-            let k = v.key(lastPiece.token + 1), !CountWords.stop.contains(k), NumberWords.table[k] == nil,
+            v.isVocabularyWord(lastPiece.token + 1), !v.isIn(.countStop, lastPiece.token + 1),
+            v.numberWord(lastPiece.token + 1) == nil,
             !v.isCapitalized(lastPiece.token + 1)
         else { return nil }
         var q = Quantity(

@@ -12,29 +12,46 @@ extension NumberScanner {
         if t0 < v.upper, v.scalar(t0) == "°" {
             // (a capital letter before a period reads as an initial: "40 °C." ends in the token "C.")
             guard t0 + 1 < v.upper, !v.tokens[t0 + 1].spaceBefore, v.kind(t0 + 1) == .word, v.length(t0 + 1) <= 2,
-                case let b = NumberBytes.lowercased(v.firstByte(t0 + 1)),
+                case let b = TextBytes.asciiLowercased(v.firstByte(t0 + 1)),
                 b == UInt8(ascii: "c") || b == UInt8(ascii: "f")
             else { return "°" }
             return b == UInt8(ascii: "c") ? "°C" : "°F"
         }
-        var firstWord: WordKey?
-        while t < v.upper, t < t0 + 3, v.kind(t) == .word, let k = v.key(t) {
-            if CountWords.stop.contains(k) || NumberWords.table[k] != nil { break }
-            if CountWords.irregularPlurals.contains(k) || isPlural(k) { return k.string }
-            if k.hasSuffix("ly") || k.hasSuffix("ed") || k.hasSuffix("ing") { break }
-            if firstWord == nil { firstWord = k }
+        var firstWord: Int?
+        while t < v.upper, t < t0 + 3, v.kind(t) == .word, v.isVocabularyWord(t) {
+            let classes = v.classes(t)
+            if classes & NumberScanner.stopBits != 0 || v.numberWord(t) != nil { break }
+            if classes & NumberScanner.irregularPluralBit != 0 || isPlural(t, classes: classes) {
+                return v.vocabularyText(t)
+            }
+            if v.hasSuffix(t, "ly") || v.hasSuffix(t, "ed") || v.hasSuffix(t, "ing") { break }
+            if firstWord == nil { firstWord = t }
             t += 1
         }
         // "one person": a singular amount counts the singular noun after it.
-        if singular, let w = firstWord, t > t0, v.kind(t0) == .word, !v.isCapitalized(t0) { return w.string }
+        if singular, let w = firstWord, t > t0, v.kind(t0) == .word, !v.isCapitalized(t0) {
+            return v.vocabularyText(w)
+        }
         return nil
     }
 
-    func isPlural(_ k: WordKey) -> Bool {
-        guard k.count >= 3, k.hasSuffix("s"), !k.hasSuffix("ss"), !k.hasSuffix("us"), !k.hasSuffix("is"),
-            !CountWords.notPlural.contains(k)
+    private static let stopBits = WordClasses<NumberWordClass>.bit(.countStop)
+    private static let irregularPluralBit = WordClasses<NumberWordClass>.bit(.irregularPlural)
+
+    /// Whether the vocabulary word at token `t` (see ``TokenView/isVocabularyWord(_:)``) is a
+    /// plural noun: `countries`, `people`; not `news`, `bus`, `says`, `U.S.` or `Reuters'`.
+    func isPlural(_ t: Int) -> Bool {
+        let v = view
+        return v.isIn(.irregularPlural, t) || isPlural(t, classes: v.classes(t))
+    }
+
+    /// Whether token `t` ends in a plural `s`, given the classes listing it.
+    private func isPlural(_ t: Int, classes: UInt64) -> Bool {
+        let v = view
+        guard v.length(t) >= 3, v.hasSuffix(t, "s"), !v.hasSuffix(t, "ss"), !v.hasSuffix(t, "us"),
+            !v.hasSuffix(t, "is"), classes & WordClasses<NumberWordClass>.bit(.notPlural) == 0
         else { return false }
-        for p in 0..<Int(k.count) where k.byte(p) == UInt8(ascii: ".") || k.byte(p) == UInt8(ascii: "'") {
+        for p in v.start(t)..<v.end(t) where v.bytes[p] == UInt8(ascii: ".") || v.bytes[p] == UInt8(ascii: "'") {
             return false
         }
         return true

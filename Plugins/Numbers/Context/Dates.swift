@@ -8,8 +8,8 @@ extension NumberScanner {
     /// The month named by token `t`, if it is a capitalised month name.
     func month(at t: Int) -> Int? {
         let v = view
-        guard v.contains(t), v.kind(t) == .word, v.isCapitalized(t), let k = v.key(t) else { return nil }
-        return CalendarWords.months[k]
+        guard v.contains(t), v.kind(t) == .word, v.isCapitalized(t) else { return nil }
+        return v.lookUp(CalendarWords.months, t)
     }
 
     /// A date built around a day number: `May 8`, `May 8th, 2025`, `8 May`, `the 8th of May`, `May 2025`.
@@ -34,7 +34,7 @@ extension NumberScanner {
             month = m
             end = v.end(next)
             next += 1
-        } else if let k = v.key(next), k == WordKey("of"), let m = self.month(at: next + 1), q.isOrdinal {
+        } else if v.isWord(next, "of"), let m = self.month(at: next + 1), q.isOrdinal {
             month = m
             end = v.end(next + 1)
             next += 2
@@ -68,8 +68,7 @@ extension NumberScanner {
             var highDay: Int?
             if case .range(let h)? = q.special {
                 highDay = h.wholeInt
-            } else if let k = v.key(next),
-                k == ModifierWords.to || k == ModifierWords.through || v.isChar(next, UInt8(ascii: "-")),
+            } else if v.isWord(next, "to") || v.isWord(next, "through") || v.isChar(next, UInt8(ascii: "-")),
                 next + 1 < v.upper, v.kind(next + 1) == .number, v.length(next + 1) <= 2, let d = fourDigits(next + 1),
                 d > day, d <= 31
             {
@@ -90,7 +89,7 @@ extension NumberScanner {
         var n = 0
         for p in v.start(t)..<v.end(t) {
             let b = v.bytes[p]
-            guard NumberBytes.isDigit(b) else { return nil }
+            guard TextBytes.isASCIIDigit(b) else { return nil }
             n = n.appendingDigit(b)
         }
         return n
@@ -101,12 +100,12 @@ extension NumberScanner {
     func isYearInContext(first: Int, next: Int) -> Bool {
         let v = view
         if modifier(before: first) != nil { return false }
-        if first - 1 >= v.lower, let k = v.key(first - 1) {
-            if CalendarWords.yearContext.contains(k) { return true }
-            if k == WordKey("than") || k == WordKey("only") || k == WordKey("all") { return false }
+        if first - 1 >= v.lower {
+            if v.isIn(.yearContext, first - 1) { return true }
+            if v.isWord(first - 1, "than") || v.isWord(first - 1, "only") || v.isWord(first - 1, "all") { return false }
         }
-        if next < v.upper, v.kind(next) == .word, let k = v.key(next), !CountWords.stop.contains(k),
-            isPlural(k) || CountWords.irregularPlurals.contains(k), !v.isCapitalized(next)
+        if next < v.upper, v.kind(next) == .word, v.isVocabularyWord(next), !v.isIn(.countStop, next), isPlural(next),
+            !v.isCapitalized(next)
         {
             return false
         }

@@ -6,18 +6,12 @@ extension NumberScanner {
     /// The approximation phrase that ends just before token `t` (`more than`, `about`, `up to`).
     func modifier(before t: Int) -> String? {
         let v = view
-        guard t - 1 >= v.lower, let last = v.key(t - 1), let phrases = ModifierWords.byLastWord[last] else {
-            return nil
-        }
-        for words in phrases {
-            let n = words.count
-            guard t - n >= v.lower else { continue }
-            var ok = true
-            for (k, w) in words.enumerated() where v.key(t - n + k) != w {
-                ok = false
-                break
+        guard t - 1 >= v.lower, v.isIn(.modifierLastWord, t - 1) else { return nil }
+        // Longest first, so `just over` wins over `over`: a phrase of n words must start n tokens back.
+        for n in stride(from: min(ModifierWords.longestPhrase, t - v.lower), through: 1, by: -1) {
+            if let (length, phrase) = ModifierWords.lexicon.match(in: v.document, at: t - n, limit: t), length == n {
+                return phrase
             }
-            if ok { return words.map(\.string).joined(separator: " ") }
         }
         return nil
     }

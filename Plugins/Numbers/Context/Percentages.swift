@@ -14,18 +14,18 @@ extension NumberScanner {
         }
         guard t < v.upper else { return nil }
         if v.isChar(t, UInt8(ascii: "%")) { return (v.end(t), t + 1, false) }
-        guard let k = v.key(t) else { return nil }
-        if k == CountWords.percentage {
-            if let n = v.key(t + 1), n == CountWords.point || n == CountWords.points {
-                return (v.end(t + 1), t + 2, true)
+        if v.isWord(t, "percentage") {
+            if v.isWord(t + 1, "point") || v.isWord(t + 1, "points") { return (v.end(t + 1), t + 2, true) }
+            // 3 percentage-points
+            if v.isVocabularyWord(t + 1), v.hasSuffix(t + 1, "point") || v.hasSuffix(t + 1, "points") {
+                return (v.end(t), t + 1, true)
             }
-            if let n = v.key(t + 1), n.hasSuffix("point") || n.hasSuffix("points") { return (v.end(t), t + 1, true) }
             return nil
         }
-        if k == CountWords.per, let n = v.key(t + 1), n == CountWords.cent { return (v.end(t + 1), t + 2, false) }
-        if k == WordKey("percentage-point") { return (v.end(t), t + 1, true) }
-        if CountWords.percentWords.contains(k) {
-            if k == WordKey("pc"), !(v.kind(t + 1) != .word) { return nil }
+        if v.isWord(t, "per"), v.isWord(t + 1, "cent") { return (v.end(t + 1), t + 2, false) }
+        if v.isWord(t, "percentage-point") { return (v.end(t), t + 1, true) }
+        if v.isIn(.percentWord, t) {
+            if v.isWord(t, "pc"), v.kind(t + 1) == .word { return nil }
             return (v.end(t), t + 1, false)
         }
         return nil

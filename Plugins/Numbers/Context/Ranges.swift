@@ -9,9 +9,8 @@ extension NumberScanner {
         guard [.cardinal, .percent, .money, .year].contains(low.kind), low.high == nil else { return nil }
         let t = low.nextToken
         guard t + 1 < v.upper else { return nil }
-        let before = low.firstToken - 1 >= v.lower ? v.key(low.firstToken - 1) : nil
-        let hasBetween = before == ModifierWords.between
-        let hasFrom = before == ModifierWords.from
+        let hasBetween = v.isWord(low.firstToken - 1, "between")
+        let hasFrom = v.isWord(low.firstToken - 1, "from")
         let isTo: Bool
         var dashGlued = false
         if v.kind(t) == .number, v.firstByte(t) == UInt8(ascii: "-"), !v.tokens[t].spaceBefore, !hasBetween, !hasFrom {
@@ -21,16 +20,12 @@ extension NumberScanner {
         } else if v.isChar(t, UInt8(ascii: "-")) || v.scalar(t) == "–" || isGluedEmDash(t) {
             guard !hasBetween, !hasFrom else { return nil }
             isTo = false
-        } else if let k = v.key(t) {
-            if k == ModifierWords.and {
-                guard hasBetween else { return nil }
-                isTo = false
-            } else if k == ModifierWords.to || k == ModifierWords.through {
-                guard !hasBetween else { return nil }
-                isTo = true
-            } else {
-                return nil
-            }
+        } else if v.isWord(t, "and") {
+            guard hasBetween else { return nil }
+            isTo = false
+        } else if v.isWord(t, "to") || v.isWord(t, "through") {
+            guard !hasBetween else { return nil }
+            isTo = true
         } else {
             return nil
         }
@@ -38,7 +33,7 @@ extension NumberScanner {
         var s = dashGlued ? t : t + 1
         while !dashGlued, s < t + 3, s < v.upper,
             v.kind(s) == .symbol
-                || (v.kind(s) == .word && v.key(s).flatMap { CurrencyTable.dollarPrefixes[$0] } != nil
+                || (v.kind(s) == .word && v.lookUp(CurrencyTable.dollarPrefixes, s) != nil
                     && v.isChar(s + 1, UInt8(ascii: "$")))
         { s += 1 }
         guard s < v.upper, case .amount(var high) = readAmount(at: s), high.high == nil else { return nil }
@@ -83,10 +78,9 @@ extension NumberScanner {
     func scaleFactor(_ a: Amount) -> Double? {
         let v = view
         let last = a.nextToken - 1
-        guard last >= v.lower, let k = v.key(last) else { return nil }
-        if case .scale(let s)? = NumberWords.table[k] { return s }
-        if let s = NumberWords.scaleSuffixes[k] { return s }
-        // "$10-20m": the scale is glued to the digits; infer it from the written digits.
-        return nil
+        guard last >= v.lower else { return nil }
+        if case .scale(let s)? = v.numberWord(last) { return s }
+        // (a scale glued to the digits, as in "$10-20m", is not read back)
+        return v.lookUp(NumberWords.scaleSuffixes, last)
     }
 }

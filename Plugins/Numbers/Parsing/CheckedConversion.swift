@@ -1,3 +1,5 @@
+import AssayCore
+
 /// Conversions that text decides, made without traps: a number written in a document can be
 /// any length (`9223372036854775807`, a 1 followed by 400 zeros, 10,000 digits), so every
 /// conversion of a parsed value to `Int` goes through these and never through `Int(_:)`.

@@ -1,3 +1,5 @@
+import AssayCore
+
 /// Digits in groups and the separators between them (`1,234,567.89`, `1.000.000`,
 /// `12,34,567`, `1.111,11`, `192.168.0.1`), and the number, if any, they write.
 struct DigitGroups {

@@ -1,3 +1,5 @@
+import AssayCore
+
 /// The bytes a numeric literal may span, up to the end of the last token glued to it; reading
 /// past that end gives 0, which is no digit, letter or separator.
 struct LiteralBytes {
@@ -5,11 +7,11 @@ struct LiteralBytes {
     let limit: Int
 
     @inline(__always) subscript(p: Int) -> UInt8 { p < limit ? bytes[p] : 0 }
-    @inline(__always) func isDigit(_ p: Int) -> Bool { p < limit && NumberBytes.isDigit(bytes[p]) }
+    @inline(__always) func isDigit(_ p: Int) -> Bool { p < limit && TextBytes.isASCIIDigit(bytes[p]) }
     @inline(__always) func isLetter(_ p: Int) -> Bool { p < limit && NumberBytes.isLetter(bytes[p]) }
     /// Whether the byte at `p` is the ASCII letter `small`, in either case.
     @inline(__always) func isLetter(_ p: Int, _ small: Unicode.Scalar) -> Bool {
-        self[p] | NumberBytes.caseBit == UInt8(ascii: small)
+        TextBytes.asciiLowercased(self[p]) == UInt8(ascii: small)
     }
     @inline(__always) func isEnDash(_ p: Int) -> Bool {
         NumberBytes.has(NumberBytes.enDash, in: bytes, at: p, limit: limit)

@@ -1,27 +1,19 @@
-/// The byte tests the number parsers make on UTF-8 text, named once: ASCII digits and letters,
-/// and the multi-byte dashes and spaces news writes around numbers.
+import AssayCore
+
+/// The byte tests of the number parsers that the core's ``TextBytes`` does not make: letters of
+/// either case, digit values, and the multi-byte dashes, minus sign and spaces written inside and
+/// around numbers.
 enum NumberBytes {
-    static let zero = UInt8(ascii: "0"), nine = UInt8(ascii: "9")
-    static let capitalA = UInt8(ascii: "A"), capitalZ = UInt8(ascii: "Z")
-    static let smallA = UInt8(ascii: "a"), smallZ = UInt8(ascii: "z")
-    /// The bit that turns an ASCII capital into its small letter (and leaves small letters alone).
-    static let caseBit: UInt8 = 0x20
     /// The smallest byte that starts a multi-byte scalar (U+0080 and up): a first byte below it
     /// is ASCII.
     static let firstMultiByteLead: UInt8 = 0xC2
 
-    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= zero && b <= nine }
-    @inline(__always) static func isCapital(_ b: UInt8) -> Bool { b >= capitalA && b <= capitalZ }
+    /// Whether the byte is an ASCII letter, either case.
     @inline(__always) static func isLetter(_ b: UInt8) -> Bool {
-        let small = b | caseBit
-        return small >= smallA && small <= smallZ
+        TextBytes.isASCIILowercase(TextBytes.asciiLowercased(b))
     }
-    /// The small letter of an ASCII letter.
-    @inline(__always) static func lowercased(_ letter: UInt8) -> UInt8 { letter | caseBit }
-    /// A letter's place in the alphabet, from 0 for `a` or `A`.
-    @inline(__always) static func alphabetIndex(_ letter: UInt8) -> Int { Int((letter | caseBit) &- smallA) }
     /// The value of a digit byte.
-    @inline(__always) static func digitValue(_ digit: UInt8) -> Int { Int(digit &- zero) }
+    @inline(__always) static func digitValue(_ digit: UInt8) -> Int { Int(digit &- UInt8(ascii: "0")) }
 
     /// The UTF-8 encoding of a scalar of three bytes.
     typealias ThreeBytes = (UInt8, UInt8, UInt8)

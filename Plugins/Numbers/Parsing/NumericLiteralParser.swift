@@ -51,9 +51,10 @@ enum NumericLiteralParser {
         return exponent < 0 ? 1 / result : result
     }
 
-    static func hour24(_ hour: Int, period: WordKey) -> Int {
-        let pm = period.byte(0) == UInt8(ascii: "p")
-        if pm { return hour == 12 ? 12 : hour + 12 }
+    /// `hour` of the 12-hour clock on the 24-hour clock, after a day period starting with
+    /// `period` (`a` for a.m., `p` for p.m.).
+    static func hour24(_ hour: Int, period: UInt8) -> Int {
+        if period == UInt8(ascii: "p") { return hour == 12 ? 12 : hour + 12 }
         return hour == 12 ? 0 : hour
     }
 

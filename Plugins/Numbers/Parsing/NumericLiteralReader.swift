@@ -1,3 +1,5 @@
+import AssayCore
+
 /// One reading of a digit literal for ``NumericLiteralParser``, in the order it is written: a
 /// sign, the digit groups, a notation after them (an exponent, a fraction or date with `/`, a
 /// clock time, a range or date with a dash), letters glued to the digits, and a hyphenated word.
@@ -237,36 +239,35 @@ struct NumericLiteralReader {
     private mutating func readGluedLetters() throws(NotAnAmount) {
         var r = p
         while b.isLetter(r) { r += 1 }
-        guard let key = WordKey(view.bytes, p, r) else { throw NotAnAmount() }
-        let isCapitals = (p..<r).allSatisfy { NumberBytes.isCapital(view.bytes[$0]) }
-        let isOneCapital = r - p == 1 && isCapitals
-        if NumberWords.ordinalSuffixes.contains(key), plain, form == .integer, q.special == nil {
+        guard let letters = Letters(view, p, r) else { throw NotAnAmount() }
+        if letters.isIn(.ordinalSuffix), plain, form == .integer, q.special == nil {
             q.isOrdinal = true
-        } else if key == WordKey("s"), plain, q.special == nil, q.digitCount == 4 || q.digitCount == 2,
+        } else if letters.is("s"), plain, q.special == nil, q.digitCount == 4 || q.digitCount == 2,
             value.truncatingRemainder(dividingBy: 10) == 0
         {
             q.special = .decade
-        } else if let scale = NumberWords.scaleSuffixes[key] {
+        } else if let scale = view.lookUp(NumberWords.scaleSuffixes, p, r) {
             value = NumberScanner.scaled(value, scale)
             if case .range(let high)? = q.special { q.special = .range(high: NumberScanner.scaled(high, scale)) }
             q.isScaled = true
-        } else if !readGluedDayPeriod(key) {
-            try readGluedUnit(key, isCapitals: isCapitals, isOneCapital: isOneCapital)
+        } else if !readGluedDayPeriod(letters) {
+            try readGluedUnit(letters)
         }
         isPlain = false
         p = r
     }
 
     /// 5pm, 10am, 5:30pm: the day period of a clock time, when the digits can be an hour.
-    private mutating func readGluedDayPeriod(_ key: WordKey) -> Bool {
-        guard CalendarWords.gluedDayPeriods.contains(key) else { return false }
+    private mutating func readGluedDayPeriod(_ letters: Letters) -> Bool {
+        guard letters.isIn(.gluedDayPeriod) else { return false }
+        let period = letters.first
         if plain, value >= 1, value <= 12 {
             q.special = .time(
-                hour: NumericLiteralParser.hour24(value.wholeInt ?? 0, period: key), minute: 0, hasPeriod: true)
+                hour: NumericLiteralParser.hour24(value.wholeInt ?? 0, period: period), minute: 0, hasPeriod: true)
             return true
         }
         if case .time(let h, let m, _)? = q.special, h <= 12 {
-            q.special = .time(hour: NumericLiteralParser.hour24(h, period: key), minute: m, hasPeriod: true)
+            q.special = .time(hour: NumericLiteralParser.hour24(h, period: period), minute: m, hasPeriod: true)
             return true
         }
         return false
@@ -274,24 +275,25 @@ struct NumericLiteralReader {
 
     /// A currency code (115USD), a temperature (1.5C), pence (20p), a percent word (0.5pc) or
     /// a unit of measure (10km) glued to the digits.
-    private mutating func readGluedUnit(_ key: WordKey, isCapitals: Bool, isOneCapital: Bool) throws(NotAnAmount) {
-        if isCapitals, let code = CurrencyTable.codeKeys[key] {
+    private mutating func readGluedUnit(_ letters: Letters) throws(NotAnAmount) {
+        let isOneCapital = letters.count == 1 && letters.isCapitals
+        if letters.isCapitals, let code = view.lookUp(CurrencyTable.codeKeys, letters.start, letters.end) {
             q.currency = code
-        } else if isOneCapital, key == WordKey("c") || key == WordKey("f") {
+        } else if isOneCapital, letters.is("c") || letters.is("f") {
             // 1.5C, 104F: a temperature, as climate and weather stories write it.
-            q.gluedNoun = "°" + (key == WordKey("c") ? "C" : "F")
-        } else if key == WordKey("p"), !isCapitals, plain, form == .integer, q.special == nil, value >= 1,
+            q.gluedNoun = "°" + (letters.is("c") ? "C" : "F")
+        } else if letters.is("p"), !letters.isCapitals, plain, form == .integer, q.special == nil, value >= 1,
             value <= 500, ![144, 240, 360, 480].contains(value)
         {
             // 20p, 5p: pence (1080p and 720p are video resolutions, above the limit or excluded).
             value /= 100
             q.currency = "GBP"
-        } else if key == WordKey("pc") || key == WordKey("pct") {
+        } else if letters.is("pc") || letters.is("pct") {
             // 0.5pc, 3pct: the percent word glued to the digits.
             q.gluedNoun = "percent"
-        } else if CountWords.gluedUnits.contains(key), !isOneCapital {
+        } else if letters.isIn(.gluedUnit), !isOneCapital {
             // (single capital letters are codes: 5G, 3D)
-            q.gluedNoun = key.string
+            q.gluedNoun = letters.text
         } else {
             throw NotAnAmount()
         }
@@ -309,15 +311,15 @@ struct NumericLiteralReader {
         }
         var r = p + 1
         while b.isLetter(r) { r += 1 }
-        if let key = WordKey(view.bytes, p + 1, r) {
-            if case .scale(let s)? = NumberWords.table[key], s > 12 {
+        if let word = Letters(view, p + 1, r) {
+            if case .scale(let s)? = view.lookUp(NumberWords.table, word.start, word.end), s > 12 {
                 value = NumberScanner.scaled(value, s)
                 q.isScaled = true
                 p = r
-            } else if key == WordKey("odd") || key == WordKey("plus") || key == WordKey("some") {
-                q.gluedApproximation = key.string
+            } else if word.is("odd") || word.is("plus") || word.is("some") {
+                q.gluedApproximation = word.text
             } else {
-                q.gluedNoun = key.string
+                q.gluedNoun = word.text
             }
         }
         isPlain = false
@@ -335,4 +337,28 @@ struct NumericLiteralReader {
     }
 
     private func isTokenEnd(_ p: Int) -> Bool { tokenEnding(at: p) != nil }
+
+    /// A run of ASCII letters inside a literal (`bn` of `1.2bn`, `year` of `10-year`), as many as
+    /// a vocabulary word can have.
+    private struct Letters {
+        let view: TokenView
+        let start: Int
+        let end: Int
+
+        init?(_ view: TokenView, _ start: Int, _ end: Int) {
+            guard end - start <= 16 else { return nil }
+            self.view = view
+            self.start = start
+            self.end = end
+        }
+
+        var count: Int { end - start }
+        /// The first letter, lowercased.
+        var first: UInt8 { TextBytes.asciiLowercased(view.bytes[start]) }
+        /// The letters lowercased.
+        var text: String { view.vocabularyText(start, end) ?? "" }
+        var isCapitals: Bool { (start..<end).allSatisfy { TextBytes.isASCIIUppercase(view.bytes[$0]) } }
+        func `is`(_ word: StaticString) -> Bool { view.isWord(start, end, word) }
+        func isIn(_ wordClass: NumberWordClass) -> Bool { view.isIn(wordClass, start, end) }
+    }
 }

@@ -23,26 +23,27 @@ enum SpelledNumberParser {
         }
     }
 
-    static let a = WordKey("a"), an = WordKey("an"), and = WordKey("and"), one = WordKey("one")
-
-    /// Whether token `i` can start a spelled number (cheap test before building pieces).
-    static func canStart(_ v: TokenView, at i: Int, key: WordKey) -> Bool {
-        if key == a || key == an {
+    /// Whether the vocabulary word at token `i` can start a spelled number (cheap test before
+    /// building pieces).
+    static func canStart(_ v: TokenView, at i: Int) -> Bool {
+        if v.isWord(i, "a") || v.isWord(i, "an") {
             // "a" only starts "a hundred", "a million", "a dozen", "a third", "a quarter".
-            guard let next = v.key(i + 1), let w = NumberWords.table[next] else { return false }
+            guard let w = v.numberWord(i + 1) else { return false }
             switch w {
             case .hundred, .scale: return true
             case .ordinal(let value, let plural, let isOrdinal): return !plural && !(isOrdinal && value <= 2)
             default: return false
             }
         }
-        if NumberWords.table[key] != nil { return true }
-        // Hyphenated words starting with a number word: twenty-five, three-quarters, four-year.
-        guard key.count > 3 else { return false }
-        for k in 1..<Int(key.count) where key.byte(k) == UInt8(ascii: "-") {
-            guard let head = WordKey(v.bytes, v.start(i), v.start(i) + k) else { return false }
-            return NumberWords.table[head] != nil
-        }
+        return v.numberWord(i) != nil || startsWithNumberWord(v, at: i)
+    }
+
+    /// Whether the vocabulary word at token `i` is hyphenated after a number word: twenty-five,
+    /// three-quarters, four-year.
+    static func startsWithNumberWord(_ v: TokenView, at i: Int) -> Bool {
+        let s = v.start(i), n = v.length(i)
+        guard n > 3 else { return false }
+        for k in 1..<n where v.bytes[s + k] == UInt8(ascii: "-") { return v.lookUp(NumberWords.table, s, s + k) != nil }
         return false
     }
 
@@ -64,20 +65,7 @@ enum SpelledNumberParser {
             var p = s
             while p <= e {
                 if p == e || v.bytes[p] == UInt8(ascii: "-") {
-                    let role: Piece.Role
-                    if let key = WordKey(v.bytes, partStart, p) {
-                        if let w = NumberWords.table[key] {
-                            role = .number(w)
-                        } else if key == a || key == an {
-                            role = .article
-                        } else if key == and {
-                            role = .and
-                        } else {
-                            role = .other
-                        }
-                    } else {
-                        role = .other
-                    }
+                    let role = Self.role(v, partStart, p, ofToken: t)
                     out.append(Piece(token: t, start: partStart, end: p, role: role, endsToken: p == e))
                     if case .other = role {
                         stop = true
@@ -92,6 +80,18 @@ enum SpelledNumberParser {
         }
         mergeCompoundOrdinals(&out)
         return out
+    }
+
+    /// What the word part `bytes[from..<to]` of token `t` is to a number.
+    private static func role(_ v: TokenView, _ from: Int, _ to: Int, ofToken t: Int) -> Piece.Role {
+        guard v.isVocabularyWord(from, to) else { return .other }
+        let isWholeToken = from == v.start(t) && to == v.end(t)
+        if let w = isWholeToken ? v.numberWord(t) : v.lookUp(NumberWords.table, from, to) {
+            return .number(w)
+        }
+        if v.isWord(from, to, "a") || v.isWord(from, to, "an") { return .article }
+        if v.isWord(from, to, "and") { return .and }
+        return .other
     }
 
     /// `thirty-fifth(s)` in one token is the ordinal 35, not `thirty` then `fifth`.

@@ -1,3 +1,5 @@
+import AssayCore
+
 /// The grammar of ``SpelledNumberParser/read(_:)``: reads pieces one after the other, keeping
 /// the value so far and what the last piece was, and remembers the longest prefix that is a
 /// complete number.
