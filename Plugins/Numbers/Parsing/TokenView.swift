@@ -1,8 +1,9 @@
 import AssayCore
 
 /// A document's bytes and tokens seen through unsafe buffers for one extraction call, with the
-/// small look-ups the number scanner makes over and over (a token's first byte, its vocabulary
-/// key, whether it is glued to its neighbour). Only valid inside `withTokenView`.
+/// small questions the number scanner asks over and over (a token's first byte, whether it is a
+/// given word or in a word class, whether it is glued to its neighbour). Only valid inside
+/// `withTokenView`.
 struct TokenView {
     let bytes: UnsafeBufferPointer<UInt8>
     let tokens: UnsafeBufferPointer<Token>
@@ -127,10 +128,6 @@ struct TokenView {
         guard contains(i) else { return nil }
         let (s, n) = TextBytes.scalar(in: bytes, at: start(i))
         return n == length(i) && (n > 1 || s.isASCII) ? s : nil
-    }
-
-    func text(_ span: Span) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]), as: UTF8.self)
     }
 }
 
