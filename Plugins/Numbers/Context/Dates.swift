@@ -14,72 +14,60 @@ extension NumberScanner {
 
     /// A date built around a day number: `May 8`, `May 8th, 2025`, `8 May`, `the 8th of May`, `May 2025`.
     func dayOfMonth(_ q: Quantity, day: Int) -> Amount? {
+        guard q.gluedNoun == nil, !q.isSpelled || q.isOrdinal else { return nil }
         let v = view
         let i = q.tokens.lowerBound
-        var next = q.tokens.upperBound
-        guard q.gluedNoun == nil, !q.isSpelled || q.isOrdinal else { return nil }
-        var month: Int?
-        var first = i
-        var year: Int?
-        var end = q.end
-        var isYearOnly = false
-        if let m = self.month(at: i - 1) {
-            month = m
-            first = i - 1
+        let next = q.tokens.upperBound
+        if let m = month(at: i - 1) {
+            // May 2025: a month of a year.
             if q.digitCount == 4, !q.isOrdinal, CalendarWords.yearRange.contains(q.value) {
-                year = day
-                isYearOnly = true
+                let text = NumericLiteralParser.format4(day) + "-" + NumericLiteralParser.two(m)
+                return dateAmount(q, text: text, first: i - 1, next: next, end: q.end)
             }
-        } else if let m = self.month(at: next) {
-            month = m
-            end = v.end(next)
-            next += 1
-        } else if v.isWord(next, "of"), let m = self.month(at: next + 1), q.isOrdinal {
-            month = m
+            return date(q, day: day, month: m, first: i - 1, next: next, end: q.end)
+        }
+        if let m = month(at: next) { return date(q, day: day, month: m, first: i, next: next + 1, end: v.end(next)) }
+        if v.isWord(next, "of"), let m = month(at: next + 1), q.isOrdinal {
+            return date(q, day: day, month: m, first: i, next: next + 2, end: v.end(next + 1))
+        }
+        return nil
+    }
+
+    /// The date of `day` in `month`, with a year written after it (`May 8, 2025`, `8 May 2025`)
+    /// or as a span of days (`May 7-10`, `May 7 to 10`); the day and month end before token `next`,
+    /// at byte `end`.
+    private func date(_ q: Quantity, day: Int, month: Int, first: Int, next: Int, end: Int) -> Amount? {
+        let v = view
+        guard (1...31).contains(day), q.digitCount <= 2 || q.isSpelled else { return nil }
+        let monthDay = NumericLiteralParser.two(month) + "-" + NumericLiteralParser.two(day)
+        var t = next
+        if v.isChar(t, UInt8(ascii: ",")) { t += 1 }
+        if t < v.upper, v.kind(t) == .number, v.length(t) == 4, let year = fourDigits(t),
+            CalendarWords.yearRange.contains(Double(year))
+        {
+            let text = NumericLiteralParser.format4(year) + "-" + monthDay
+            return dateAmount(q, text: text, first: first, next: t + 1, end: v.end(t))
+        }
+        var text = "--" + monthDay
+        var (next, end) = (next, end)
+        var highDay: Int?
+        if case .range(let h)? = q.special {
+            highDay = h.wholeInt
+        } else if v.isWord(next, "to") || v.isWord(next, "through") || v.isChar(next, UInt8(ascii: "-")),
+            next + 1 < v.upper, v.kind(next + 1) == .number, v.length(next + 1) <= 2, let d = fourDigits(next + 1),
+            d > day, d <= 31
+        {
+            highDay = d
             end = v.end(next + 1)
             next += 2
         }
-        guard let month else { return nil }
-        if !isYearOnly {
-            guard (1...31).contains(day), q.digitCount <= 2 || q.isSpelled else { return nil }
-            // A year after the day: "May 8, 2025" or "8 May 2025".
-            var t = next
-            if v.isChar(t, UInt8(ascii: ",")) { t += 1 }
-            if t < v.upper, v.kind(t) == .number, v.length(t) == 4, let y = fourDigits(t),
-                CalendarWords.yearRange.contains(Double(y))
-            {
-                year = y
-                end = v.end(t)
-                next = t + 1
-            }
-        }
-        var text: String
-        if isYearOnly {
-            text = NumericLiteralParser.format4(year!) + "-" + NumericLiteralParser.two(month)
-        } else if let year {
-            text =
-                NumericLiteralParser.format4(year) + "-" + NumericLiteralParser.two(month) + "-"
-                + NumericLiteralParser.two(day)
-        } else {
-            text = "--" + NumericLiteralParser.two(month) + "-" + NumericLiteralParser.two(day)
-        }
-        // May 7-10 and May 7 to 10: a span of days.
-        if !isYearOnly, year == nil {
-            var highDay: Int?
-            if case .range(let h)? = q.special {
-                highDay = h.wholeInt
-            } else if v.isWord(next, "to") || v.isWord(next, "through") || v.isChar(next, UInt8(ascii: "-")),
-                next + 1 < v.upper, v.kind(next + 1) == .number, v.length(next + 1) <= 2, let d = fourDigits(next + 1),
-                d > day, d <= 31
-            {
-                highDay = d
-                end = v.end(next + 1)
-                next += 2
-            }
-            if let h = highDay { text += "/--" + NumericLiteralParser.two(month) + "-" + NumericLiteralParser.two(h) }
-        }
-        return Amount(
-            kind: .date, firstToken: first, nextToken: next, start: min(v.start(first), q.start), end: end,
+        if let h = highDay { text += "/--" + NumericLiteralParser.two(month) + "-" + NumericLiteralParser.two(h) }
+        return dateAmount(q, text: text, first: first, next: next, end: end)
+    }
+
+    private func dateAmount(_ q: Quantity, text: String, first: Int, next: Int, end: Int) -> Amount {
+        Amount(
+            kind: .date, firstToken: first, nextToken: next, start: min(view.start(first), q.start), end: end,
             value: q.value, text: text, form: .integer, isScaled: false)
     }
 
