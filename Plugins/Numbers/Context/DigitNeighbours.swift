@@ -5,16 +5,12 @@ import AssayCore
 /// and thousands groups separated by spaces (`1 234 567`). The tokeniser cannot decide these,
 /// since each needs a look at the neighbours that only makes sense for numbers.
 extension NumberScanner {
-    static let minus = WordKey("minus"), negative = WordKey("negative")
-
     /// Words before `minus`/`negative` that make it something other than a sign: `plus or minus
     /// 3` is a margin, `tested negative 3 days later` a test result.
-    static let signBlockers: Set<WordKey> = Set(
-        [
-            "or", "tested", "test", "tests", "testing", "proved", "proven",
-            "returned", "came", "come", "turned"
-        ]
-        .map(WordKey.init))
+    static let signBlockers: [String] = [
+        "or", "tested", "test", "tests", "testing", "proved", "proven",
+        "returned", "came", "come", "turned"
+    ]
 
     /// Whether the `.` before the digits at token `i` is their decimal point (`is .5`, `(.25)`,
     /// `$.50`): it touches the digits and is not glued to a word or number on its left, as a
@@ -34,7 +30,7 @@ extension NumberScanner {
         let v = view
         if i + 1 < v.upper, v.kind(i + 1) == .number || v.isChar(i + 1, UInt8(ascii: "(")) { return true }
         var digits = 0
-        for p in v.start(i)..<v.end(i) where v.bytes[p] >= 48 && v.bytes[p] <= 57 { digits += 1 }
+        for p in v.start(i)..<v.end(i) where TextBytes.isASCIIDigit(v.bytes[p]) { digits += 1 }
         return digits >= 7
     }
 
@@ -53,14 +49,10 @@ extension NumberScanner {
     /// percent`; not `10 minus 4` (a subtraction) or `plus or minus 3`.
     func isWordSign(at t: Int) -> Bool {
         let v = view
-        guard t >= v.lower, let k = v.key(t), k == NumberScanner.minus || k == NumberScanner.negative else {
-            return false
-        }
+        guard v.isWord(t, "minus") || v.isWord(t, "negative") else { return false }
         guard t - 1 >= v.lower else { return true }
         if v.kind(t - 1) == .number { return false }
-        if let before = v.key(t - 1), NumberScanner.signBlockers.contains(before) || NumberWords.table[before] != nil {
-            return false
-        }
+        if v.isIn(.signBlocker, t - 1) || v.numberWord(t - 1) != nil { return false }
         return true
     }
 
@@ -114,15 +106,15 @@ extension NumberScanner {
         while t < v.upper, v.kind(t) == .number, let gap = spaceGap(before: t) {
             let s = v.start(t)
             let n = v.length(t)
-            guard n >= 3, (s..<(s + 3)).allSatisfy({ v.bytes[$0] >= 48 && v.bytes[$0] <= 57 }) else { break }
+            guard n >= 3, (s..<(s + 3)).allSatisfy({ TextBytes.isASCIIDigit(v.bytes[$0]) }) else { break }
             if n > 3 {
                 // Only the last group may carry a decimal part: 1 234.56.
                 guard v.bytes[s + 3] == UInt8(ascii: "."), n > 4,
-                    ((s + 4)..<(s + n)).allSatisfy({ v.bytes[$0] >= 48 && v.bytes[$0] <= 57 })
+                    ((s + 4)..<(s + n)).allSatisfy({ TextBytes.isASCIIDigit(v.bytes[$0]) })
                 else { break }
                 var scale = 0.1
                 for p in (s + 4)..<(s + n) {
-                    fraction += Double(v.bytes[p] - 48) * scale
+                    fraction += Double(NumberBytes.digitValue(v.bytes[p])) * scale
                     scale /= 10
                 }
                 fractionDigits = n - 4
@@ -131,7 +123,9 @@ extension NumberScanner {
             narrowSpace = narrowSpace || gap > 1
             value =
                 value * 1000
-                + Double(Int(v.bytes[s] - 48) * 100 + Int(v.bytes[s + 1] - 48) * 10 + Int(v.bytes[s + 2] - 48))
+                + Double(
+                    NumberBytes.digitValue(v.bytes[s]) * 100 + NumberBytes.digitValue(v.bytes[s + 1]) * 10
+                        + NumberBytes.digitValue(v.bytes[s + 2]))
             groups += 1
             t += 1
             if fractionDigits > 0 { break }
@@ -156,12 +150,12 @@ extension NumberScanner {
         guard t - 1 >= v.lower else { return nil }
         let a = v.end(t - 1), b = v.start(t)
         switch b - a {
-        case 1: return v.bytes[a] == 0x20 ? 1 : nil
-        case 2: return v.bytes[a] == 0xC2 && v.bytes[a + 1] == 0xA0 ? 2 : nil  // U+00A0
+        case 1: return v.bytes[a] == UInt8(ascii: " ") ? 1 : nil
+        case 2:
+            return v.bytes[a] == NumberBytes.noBreakSpace.0 && v.bytes[a + 1] == NumberBytes.noBreakSpace.1 ? 2 : nil
         case 3:
-            // U+2009 thin space, U+202F narrow no-break space
-            return v.bytes[a] == 0xE2 && v.bytes[a + 1] == 0x80 && (v.bytes[a + 2] == 0x89 || v.bytes[a + 2] == 0xAF)
-                ? 3 : nil
+            return NumberBytes.has(NumberBytes.thinSpace, in: v.bytes, at: a, limit: b)
+                || NumberBytes.has(NumberBytes.narrowNoBreakSpace, in: v.bytes, at: a, limit: b) ? 3 : nil
         default: return nil
         }
     }

@@ -9,46 +9,37 @@ import AssayCore
 /// and sort by, never an estimate.
 extension NumberScanner {
     /// The plural scale words and the amount each names at least.
-    static let indefiniteScales: [WordKey: Double] = [
-        WordKey("dozens"): 12, WordKey("hundreds"): 100, WordKey("thousands"): 1e3, WordKey("millions"): 1e6,
-        WordKey("billions"): 1e9, WordKey("trillions"): 1e12
-    ]
-    static let tens = WordKey("tens"), of = WordKey("of")
+    static let indefiniteScales: Lexicon<Double> = Lexicon([
+        ("dozens", 12), ("hundreds", 100), ("thousands", 1e3), ("millions", 1e6), ("billions", 1e9),
+        ("trillions", 1e12)
+    ])
 
     /// Words that make a plural scale a place in a sequence or a noun of its own rather than an
     /// amount: `the hundreds` (a range of values), `their thousands`.
-    static let indefiniteBlockers: Set<WordKey> = Set(
-        ["the", "their", "its", "his", "her", "our", "your", "in", "into"]
-            .map(WordKey.init))
+    static let indefiniteBlockers: [String] = ["the", "their", "its", "his", "her", "our", "your", "in", "into"]
 
     /// Whether the word at token `i` can start an indefinite amount (`tens` only before `of`).
-    static func startsIndefiniteAmount(_ key: WordKey) -> Bool {
-        key == tens || indefiniteScales[key] != nil
+    func startsIndefiniteAmount(_ i: Int) -> Bool {
+        view.isWord(i, "tens") || view.lookUp(NumberScanner.indefiniteScales, i) != nil
     }
 
     /// The indefinite amount starting at token `i`, and the token where scanning continues.
     func indefiniteAmount(at i: Int) -> (NumberMention, next: Int)? {
         let v = view
-        guard let first = v.key(i) else { return nil }
-        if i - 1 >= v.lower, let before = v.key(i - 1), NumberScanner.indefiniteBlockers.contains(before) { return nil }
+        let scales = NumberScanner.indefiniteScales
+        if i - 1 >= v.lower, v.isIn(.indefiniteBlocker, i - 1) { return nil }
         // A chain of scales joined by "of": tens of thousands, hundreds of millions.
         var value: Double
         var t = i
-        if first == NumberScanner.tens {
-            guard let k1 = v.key(i + 1), k1 == NumberScanner.of, let k2 = v.key(i + 2),
-                let s = NumberScanner.indefiniteScales[k2],
-                s >= 1e3
-            else { return nil }
+        if v.isWord(i, "tens") {
+            guard v.isWord(i + 1, "of"), let s = v.lookUp(scales, i + 2), s >= 1e3 else { return nil }
             value = 10 * s
             t = i + 2
         } else {
-            guard let s = NumberScanner.indefiniteScales[first] else { return nil }
+            guard let s = v.lookUp(scales, i) else { return nil }
             value = s
         }
-        while let k1 = v.key(t + 1), k1 == NumberScanner.of, let k2 = v.key(t + 2),
-            let s = NumberScanner.indefiniteScales[k2],
-            s >= 1e3
-        {
+        while v.isWord(t + 1, "of"), let s = v.lookUp(scales, t + 2), s >= 1e3 {
             value *= s
             t += 2
         }
@@ -57,7 +48,7 @@ extension NumberScanner {
             subtype: "integer", approximate: "indefinite")
         var next = t + 1
         // What follows "of": a currency makes it money, else the counted noun.
-        if let k = v.key(next), k == NumberScanner.of {
+        if v.isWord(next, "of") {
             let amount = Amount(
                 kind: .cardinal, firstToken: i, nextToken: next, start: mention.start, end: mention.end,
                 value: value, form: .integer, isScaled: true)

@@ -5,16 +5,15 @@ import AssayCore
 /// currency, the words around it decide.
 extension NumberScanner {
     /// Words after `100m` that make it a distance.
-    static let metreContext: Set<WordKey> = Set(
-        [
-            "sprint", "race", "dash", "hurdles", "freestyle", "backstroke", "breaststroke", "butterfly", "medley",
-            "relay",
-            "final", "finals", "heat", "heats", "event", "events", "title", "record", "gold", "silver", "bronze",
-            "champion",
-            "tall", "high", "long", "wide", "deep", "away", "below", "above", "ahead", "behind", "radius", "stretch"
-        ].map(WordKey.init))
+    static let metreContext: [String] = [
+        "sprint", "race", "dash", "hurdles", "freestyle", "backstroke", "breaststroke", "butterfly", "medley",
+        "relay",
+        "final", "finals", "heat", "heats", "event", "events", "title", "record", "gold", "silver", "bronze",
+        "champion",
+        "tall", "high", "long", "wide", "deep", "away", "below", "above", "ahead", "behind", "radius", "stretch"
+    ]
 
-    static let distanceDeterminers: Set<WordKey> = Set(["the", "a", "an", "men's", "women's", "'s"].map(WordKey.init))
+    static let distanceDeterminers: [String] = ["the", "a", "an", "men's", "women's", "'s"]
 
     /// `q` read as metres when its glued `m` names a distance here, else `q` unchanged.
     func readingMetres(_ q: Quantity) -> Quantity {
@@ -22,18 +21,16 @@ extension NumberScanner {
         guard q.isScaled, q.currency == nil, q.special == nil, q.gluedNoun == nil else { return q }
         let last = q.tokens.upperBound - 1
         guard v.end(last) == q.end, v.bytes[q.end - 1] == UInt8(ascii: "m"), q.end - 2 >= q.start,
-            v.bytes[q.end - 2] >= 48 && v.bytes[q.end - 2] <= 57
+            TextBytes.isASCIIDigit(v.bytes[q.end - 2])
         else { return q }
         let first = q.tokens.lowerBound
         if first - 1 >= v.lower, v.kind(first - 1) == .symbol { return q }  // $100m, £100m
         let next = q.tokens.upperBound
-        let nextKey = next < v.upper && v.kind(next) == .word ? v.key(next) : nil
-        let before = first - 1 >= v.lower ? v.key(first - 1) : nil
+        let nextIsWord = next < v.upper && v.kind(next) == .word && v.isVocabularyWord(next)
         // "won the 100m in 9.58 seconds": a determiner before, nothing it could count after.
         let afterDeterminer =
-            before.map(NumberScanner.distanceDeterminers.contains) == true
-            && (nextKey == nil || nextKey.map(CountWords.stop.contains) == true)
-        guard nextKey.map(NumberScanner.metreContext.contains) == true || afterDeterminer else { return q }
+            v.isIn(.distanceDeterminer, first - 1) && (!nextIsWord || v.isIn(.countStop, next))
+        guard (nextIsWord && v.isIn(.metreContext, next)) || afterDeterminer else { return q }
         var metres = q
         metres.value = NumberScanner.scaled(q.value, 1e-6)
         metres.isScaled = false

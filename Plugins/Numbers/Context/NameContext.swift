@@ -7,23 +7,21 @@ import AssayCore
 extension NumberScanner {
     /// Capitalised words that start a sentence before an amount without naming anything
     /// (`Perhaps 300 people`, `Maybe 20`); the function words and modifiers are checked apart.
-    static let sentenceAdverbs: Set<WordKey> = Set(
-        [
-            "perhaps", "maybe", "another", "all", "some", "many", "nearly", "only", "just", "roughly", "barely",
-            "fully",
-            "exactly", "almost", "about", "around", "over", "under", "some", "those", "these", "the", "and", "but",
-            "yet",
-            "with", "without", "of", "at", "by", "in", "on", "for", "to", "from", "since", "after", "before", "until",
-            "another", "every", "each", "no", "than", "then", "now", "still", "even", "also", "top"
-        ].map(WordKey.init))
+    static let sentenceAdverbs: [String] = [
+        "perhaps", "maybe", "another", "all", "some", "many", "nearly", "only", "just", "roughly", "barely",
+        "fully",
+        "exactly", "almost", "about", "around", "over", "under", "those", "these", "the", "and", "but",
+        "yet",
+        "with", "without", "of", "at", "by", "in", "on", "for", "to", "from", "since", "after", "before", "until",
+        "every", "each", "no", "than", "then", "now", "still", "even", "also", "top"
+    ]
 
     /// Days of the week, which precede amounts in news (`On Monday 300 people marched`).
-    static let weekdays: Set<WordKey> = Set(
-        [
-            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu",
-            "fri",
-            "sat", "sun", "today", "yesterday", "tomorrow"
-        ].map(WordKey.init))
+    static let weekdays: [String] = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu",
+        "fri",
+        "sat", "sun", "today", "yesterday", "tomorrow"
+    ]
 
     /// Whether a plain whole number (or a one-token span of them, `737-800`) directly follows a
     /// name: a capitalised word that is not a function word, modifier, month or weekday, or a
@@ -38,31 +36,29 @@ extension NumberScanner {
         // Only digits (and the hyphen of 737-800): 1,000 and 2.5 are amounts whatever precedes them.
         for p in q.start..<q.end {
             let b = v.bytes[p]
-            guard (b >= 48 && b <= 57) || b == UInt8(ascii: "-") else { return false }
+            guard TextBytes.isASCIIDigit(b) || b == UInt8(ascii: "-") else { return false }
         }
-        guard let key = v.key(t) else { return false }
+        guard v.isVocabularyWord(t) else { return false }
         var hasAmpersand = false
         var hasInnerCapital = false
         for p in (v.start(t) + 1)..<v.end(t) {
             let b = v.bytes[p]
             if b == UInt8(ascii: "&") { hasAmpersand = true }
-            if b >= 65 && b <= 90 { hasInnerCapital = true }
+            if TextBytes.isASCIIUppercase(b) { hasInnerCapital = true }
         }
         if hasAmpersand || (hasInnerCapital && !v.isAllCaps(t)) { return true }
         // A capital that starts a sentence says nothing (`Add 2 cups`, `Officials 30`... ).
         guard v.isCapitalized(t), !startsSentence(t) else { return false }
-        if CountWords.stop.contains(key) || NumberScanner.sentenceAdverbs.contains(key)
-            || NumberScanner.weekdays.contains(key)
-            || CalendarWords.months[key] != nil || ModifierWords.byLastWord[key] != nil
-            || CalendarWords.dayPeriods.contains(key)
-            || CurrencyTable.codeKeys[key] != nil || CurrencyTable.prefixWords[key] != nil || key.hasSuffix("ly")
+        if v.classes(t) & NumberScanner.notNameBits != 0 || v.lookUp(CalendarWords.months, t) != nil
+            || v.lookUp(CurrencyTable.codeKeys, t) != nil || v.lookUp(CurrencyTable.prefixWords, t) != nil
+            || v.hasSuffix(t, "ly")
         {
             return false
         }
         // A tally after a name: the House 220 to 215, Leeds 2 - 1.
         let n = q.tokens.upperBound
         if n + 1 < v.upper, v.kind(n + 1) == .number,
-            v.key(n) == ModifierWords.to || v.isChar(n, UInt8(ascii: "-")) || v.scalar(n) == "–"
+            v.isWord(n, "to") || v.isChar(n, UInt8(ascii: "-")) || v.scalar(n) == "–"
         {
             return false
         }
@@ -103,15 +99,11 @@ extension NumberScanner {
         guard t >= v.lower, v.tokens[first].spaceBefore else { return nil }
         if v.isChar(t, UInt8(ascii: ".")), !v.tokens[t].spaceBefore {
             t -= 1
-            guard t >= v.lower, let k = v.key(t), k == NumberScanner.no || k == NumberScanner.nos else { return nil }
+            guard v.isWord(t, "no") || v.isWord(t, "nos") else { return nil }
             return t
         }
-        guard let k = v.key(t), k == NumberScanner.no, v.firstByte(t) == UInt8(ascii: "N"), !v.isAllCaps(t) else {
-            return nil
-        }
-        if next < v.upper, v.kind(next) == .word, let nk = v.key(next), !v.isCapitalized(next),
-            isPlural(nk) || CountWords.irregularPlurals.contains(nk)
-        {
+        guard v.isWord(t, "no"), v.firstByte(t) == UInt8(ascii: "N"), !v.isAllCaps(t) else { return nil }
+        if next < v.upper, v.kind(next) == .word, v.isVocabularyWord(next), !v.isCapitalized(next), isPlural(next) {
             return nil
         }
         return t
@@ -121,10 +113,10 @@ extension NumberScanner {
     /// number (`No 10 Downing Street`).
     func isNameContinuation(_ t: Int) -> Bool {
         let v = view
-        guard t < v.upper, v.kind(t) == .word, v.tokens[t].spaceBefore, v.isCapitalized(t), let k = v.key(t) else {
+        guard t < v.upper, v.kind(t) == .word, v.tokens[t].spaceBefore, v.isCapitalized(t), v.isVocabularyWord(t) else {
             return false
         }
-        return !CountWords.stop.contains(k) && !NumberScanner.sentenceAdverbs.contains(k)
+        return v.classes(t) & (NumberScanner.stopBit | NumberScanner.sentenceAdverbBit) == 0
     }
 
     /// The apostrophe glued before a two-digit decade (`'80s`, `’90s`).
@@ -137,5 +129,10 @@ extension NumberScanner {
         return t
     }
 
-    static let no = WordKey("no"), nos = WordKey("nos")
+    private static let stopBit = WordClasses<NumberWordClass>.bit(.countStop)
+    private static let sentenceAdverbBit = WordClasses<NumberWordClass>.bit(.sentenceAdverb)
+    /// Words that say nothing about a name when capitalised before a number.
+    private static let notNameBits =
+        stopBit | sentenceAdverbBit | WordClasses<NumberWordClass>.bit(.weekday)
+        | WordClasses<NumberWordClass>.bit(.modifierLastWord) | WordClasses<NumberWordClass>.bit(.dayPeriod)
 }

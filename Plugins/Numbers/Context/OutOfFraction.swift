@@ -3,14 +3,12 @@ import AssayCore
 /// `two out of five`, `9 out of 10 doctors`: a proportion written as two counts, read as one
 /// fraction (`value` 0.4) whose `counts` is the noun after the whole.
 extension NumberScanner {
-    static let out = WordKey("out")
-
     /// The fraction whose numerator is `part`, and the token where scanning continues.
     func outOfFraction(_ part: Amount) -> (NumberMention, next: Int)? {
         let v = view
         let t = part.nextToken
         guard part.kind == .cardinal, part.high == nil, part.form == .integer, part.value >= 0, part.counts == nil,
-            let k1 = v.key(t), k1 == NumberScanner.out, let k2 = v.key(t + 1), k2 == NumberScanner.of, t + 2 < v.upper,
+            v.isWord(t, "out"), v.isWord(t + 1, "of"), t + 2 < v.upper,
             case .amount(let whole) = readAmount(at: t + 2), whole.kind == .cardinal, whole.high == nil,
             whole.form == .integer,
             whole.value > 0, whole.value >= part.value

@@ -4,28 +4,24 @@ import AssayCore
 /// `a couple of weeks` (2), `one over three` (1/3), and `the one hundredth day` (an ordinal,
 /// where `one hundredth of a second` is a fraction).
 extension NumberScanner {
-    static let half = WordKey("half"), couple = WordKey("couple"), over = WordKey("over")
-
     /// Words before `half of` that make `half` a part of something in time or space (`the second
     /// half of the season`, `the northern half of the island`) rather than an amount.
-    static let halfBlockers: Set<WordKey> = Set(
-        [
-            "the", "a", "an", "one", "this", "that", "each", "either", "every", "its", "his", "her", "their", "our",
-            "my", "your", "first", "second", "latter", "other", "back", "front", "top", "bottom", "upper", "lower",
-            "final", "last", "opening", "closing", "early", "earlier", "late", "later", "whole", "better", "worse",
-            "bigger", "larger", "smaller"
-        ].map(WordKey.init))
+    static let halfBlockers: [String] = [
+        "the", "a", "an", "one", "this", "that", "each", "either", "every", "its", "his", "her", "their", "our",
+        "my", "your", "first", "second", "latter", "other", "back", "front", "top", "bottom", "upper", "lower",
+        "final", "last", "opening", "closing", "early", "earlier", "late", "later", "whole", "better", "worse",
+        "bigger", "larger", "smaller"
+    ]
 
     /// `half of them`, `nearly half of the voters`: the fraction 0.5 spanning `half`.
     func halfOf(at i: Int) -> Quantity? {
         let v = view
-        guard let k = v.key(i), k == NumberScanner.half, let next = v.key(i + 1), next == NumberScanner.of else {
+        guard v.isWord(i, "half"), v.isWord(i + 1, "of") else { return nil }
+        let before = i - 1
+        if v.isVocabularyWord(before),
+            v.isIn(.halfBlocker, before) || v.hasSuffix(before, "ern") || v.hasSuffix(before, "'s")
+        {
             return nil
-        }
-        if i - 1 >= v.lower, let before = v.key(i - 1) {
-            if NumberScanner.halfBlockers.contains(before) || before.hasSuffix("ern") || before.hasSuffix("'s") {
-                return nil
-            }
         }
         var q = Quantity(tokens: i..<(i + 1), start: v.start(i), end: v.end(i), value: 0.5)
         q.form = .fraction
@@ -38,9 +34,7 @@ extension NumberScanner {
     /// people (`the couple`, `a married couple`), not a number.
     func coupleOf(at i: Int) -> NumberMention? {
         let v = view
-        guard let k1 = v.key(i + 1), k1 == NumberScanner.couple, let k2 = v.key(i + 2), k2 == NumberScanner.of else {
-            return nil
-        }
+        guard v.isWord(i + 1, "couple"), v.isWord(i + 2, "of") else { return nil }
         var m = NumberMention(
             kind: .cardinal, start: v.start(i), end: v.end(i + 1), value: .number(2), subtype: "integer")
         m.approximate = modifier(before: i)
@@ -54,7 +48,7 @@ extension NumberScanner {
         let v = view
         let t = q.tokens.upperBound
         guard q.isSpelled, !q.isOrdinal, q.form == .integer, q.gluedNoun == nil, q.value >= 1, q.value <= 100,
-            let k = v.key(t), k == NumberScanner.over, t + 1 < v.upper, v.kind(t + 1) == .word
+            v.isWord(t, "over"), t + 1 < v.upper, v.kind(t + 1) == .word
         else { return nil }
         let pieces = SpelledNumberParser.pieces(v, from: t + 1)
         guard let r = SpelledNumberParser.read(pieces), !r.isOrdinal, r.form == .integer, r.value >= 2, r.value <= 100,
@@ -74,9 +68,7 @@ extension NumberScanner {
 
     /// Determiners that make `one hundredth` an ordinal: `the one hundredth day`, `its one
     /// thousandth customer`.
-    static let ordinalDeterminers: Set<WordKey> = Set(
-        ["the", "its", "his", "her", "their", "our", "my", "your", "this"]
-            .map(WordKey.init))
+    static let ordinalDeterminers: [String] = ["the", "its", "his", "her", "their", "our", "my", "your", "this"]
 
     /// Whether `one hundredth` (a fraction by its words) is an ordinal here, after a determiner.
     func isOrdinalAfterDeterminer(_ pieces: [SpelledNumberParser.Piece], _ r: SpelledNumberParser.Result, at i: Int)
@@ -85,8 +77,40 @@ extension NumberScanner {
         let v = view
         guard r.form == .fraction, r.pieceCount == 2, case .number(.unit(1)) = pieces[0].role,
             case .number(.ordinal(let d, false, true)) = pieces[1].role, d >= 100, i - 1 >= v.lower,
-            let before = v.key(i - 1), NumberScanner.ordinalDeterminers.contains(before) || before.hasSuffix("'s")
+            v.isVocabularyWord(i - 1), v.isIn(.ordinalDeterminer, i - 1) || v.hasSuffix(i - 1, "'s")
         else { return nil }
         return d
+    }
+
+    /// Words before a lone `one` that make it a pronoun (`this one`, `the one`, `no-one`).
+    static let determiners: [String] = [
+        "the", "this", "that", "which", "each", "every", "any", "no",
+        "some", "another", "a", "an", "one", "no-one", "someone"
+    ]
+
+    /// Words before `second` that make it a moment of time (`wait a second`, `per second`).
+    static let timeSecondLeads: [String] = ["a", "per", "one", "split", "every", "each"]
+
+    /// `one` alone is a number only before what it counts (`one person`), not in `one of the`,
+    /// `the current one`, `this one`, `one another`.
+    func isCardinalInContext(_ q: Quantity) -> Bool {
+        let v = view
+        guard q.spelledPieces == 1, q.value == 1, q.gluedNoun == nil else { return true }
+        let i = q.tokens.lowerBound
+        if i - 1 >= v.lower, v.isIn(.oneDeterminer, i - 1) { return false }
+        let n = q.tokens.upperBound
+        guard n < v.upper, v.kind(n) == .word, v.isVocabularyWord(n), !v.isIn(.countStop, n) else { return false }
+        return true
+    }
+
+    /// `second` in `wait a second` is time, not an ordinal; `a third term` is an ordinal.
+    func isOrdinalInContext(_ q: Quantity) -> Bool {
+        let v = view
+        guard q.value == 2, q.spelledPieces == 1, q.gluedNoun == nil else { return true }
+        let i = q.tokens.lowerBound
+        guard i - 1 >= v.lower, v.isIn(.timeSecondLead, i - 1) else { return true }
+        let n = q.tokens.upperBound
+        guard n < v.upper, v.kind(n) == .word, v.isVocabularyWord(n), !v.isIn(.countStop, n) else { return false }
+        return true
     }
 }

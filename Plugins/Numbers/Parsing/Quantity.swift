@@ -43,5 +43,7 @@ struct Quantity {
     /// A span of years written in one token (`2024-25`).
     var isYearSpan = false
 
-    var isInteger: Bool { value == value.rounded() }
+    /// A word glued to the amount (`10-year`, `20-odd`): the amount is part of a compound, so
+    /// no unit, scale or day period written after it applies.
+    var hasGluedWord: Bool { gluedNoun != nil || gluedApproximation != nil }
 }

@@ -1,14 +1,18 @@
 import AssayCore
 
 /// A document's bytes and tokens seen through unsafe buffers for one extraction call, with the
-/// small look-ups the number scanner makes over and over (a token's first byte, its vocabulary
-/// key, whether it is glued to its neighbour). Only valid inside `withTokenView`.
+/// small questions the number scanner asks over and over (a token's first byte, whether it is a
+/// given word or in a word class, whether it is glued to its neighbour). Only valid inside
+/// `withTokenView`.
 struct TokenView {
     let bytes: UnsafeBufferPointer<UInt8>
     let tokens: UnsafeBufferPointer<Token>
     /// The tokens the extractor may look at (those inside the requested span).
     let lower: Int
     let upper: Int
+    /// The document the buffers belong to, for the core's look-ups; like them, valid only inside
+    /// `withTokenView` (which holds the document).
+    unowned(unsafe) let document: AnalyzedDocument
 
     @inline(__always) func start(_ i: Int) -> Int { tokens[i].span.start }
     @inline(__always) func end(_ i: Int) -> Int { tokens[i].span.end }
@@ -20,10 +24,87 @@ struct TokenView {
     /// Whether token `i` touches the token before it (no white space between them).
     @inline(__always) func isGlued(_ i: Int) -> Bool { i > lower && !tokens[i].spaceBefore }
 
-    /// The vocabulary key of token `i`, if it can be a vocabulary word.
-    @inline(__always) func key(_ i: Int) -> WordKey? {
-        guard contains(i) else { return nil }
-        return WordKey(bytes, tokens[i].span.start, tokens[i].span.end)
+    /// Whether token `i` is `word` (lowercase ASCII), in any case.
+    @inline(__always) func isWord(_ i: Int, _ word: StaticString) -> Bool {
+        contains(i) && isWord(start(i), end(i), word)
+    }
+
+    /// Whether `bytes[from..<to]` are `word` (lowercase ASCII), in any case.
+    func isWord(_ from: Int, _ to: Int, _ word: StaticString) -> Bool {
+        let n = word.utf8CodeUnitCount
+        guard to - from == n else { return false }
+        let w = word.utf8Start
+        for k in 0..<n where TextBytes.asciiLowercased(bytes[from + k]) != w[k] { return false }
+        return true
+    }
+
+    /// The payload `lexicon` has for token `i` as a single word, ignoring case.
+    @inline(__always) func lookUp<Payload>(_ lexicon: Lexicon<Payload>, _ i: Int) -> Payload? {
+        guard contains(i),
+            let index = lexicon.payloadIndex(ofWordAt: i, bytes: bytes, tokens: tokens, document: document)
+        else { return nil }
+        return lexicon.payload(at: index)
+    }
+
+    /// The payload `lexicon` has for the part `bytes[from..<to]` of a word (`bn` of `1.2bn`),
+    /// ignoring case; nil unless the part can be a vocabulary word.
+    func lookUp<Payload>(_ lexicon: Lexicon<Payload>, _ from: Int, _ to: Int) -> Payload? {
+        guard let word = vocabularyText(from, to) else { return nil }
+        return lexicon[word]
+    }
+
+    /// The classes of ``NumberVocabulary`` listing token `i`.
+    @inline(__always) func classes(_ i: Int) -> UInt64 { lookUp(NumberVocabulary.byToken, i) ?? 0 }
+
+    /// The number word token `i` is (`twenty`, `million`, `third`).
+    @inline(__always) func numberWord(_ i: Int) -> NumberWord? { lookUp(NumberWords.table, i) }
+
+    /// Whether `wordClass` lists token `i`.
+    @inline(__always) func isIn(_ wordClass: NumberWordClass, _ i: Int) -> Bool {
+        classes(i) & WordClasses<NumberWordClass>.bit(wordClass) != 0
+    }
+
+    /// Whether `wordClass` lists the part `bytes[from..<to]` of a word.
+    func isIn(_ wordClass: NumberWordClass, _ from: Int, _ to: Int) -> Bool {
+        guard let word = vocabularyText(from, to), let classes = NumberVocabulary.byToken[word] else { return false }
+        return classes & WordClasses<NumberWordClass>.bit(wordClass) != 0
+    }
+
+    /// Whether token `i` can be a vocabulary word: 1 to 16 ASCII letters, digits, `-`, `.`, `'`
+    /// and `&`. Other tokens (`café`, `a_b`, long compounds) end a search for a counted noun.
+    func isVocabularyWord(_ i: Int) -> Bool { contains(i) && isVocabularyWord(start(i), end(i)) }
+
+    func isVocabularyWord(_ from: Int, _ to: Int) -> Bool {
+        guard to > from, to - from <= 16 else { return false }
+        for p in from..<to {
+            let b = bytes[p]
+            guard
+                TextBytes.isASCIIDigit(b) || TextBytes.isASCIILowercase(TextBytes.asciiLowercased(b))
+                    || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") || b == UInt8(ascii: "'")
+                    || b == UInt8(ascii: "&")
+            else { return false }
+        }
+        return true
+    }
+
+    /// The lowercased text of `bytes[from..<to]` when it can be a vocabulary word.
+    func vocabularyText(_ from: Int, _ to: Int) -> String? {
+        guard isVocabularyWord(from, to) else { return nil }
+        return String(
+            unsafeUninitializedCapacity: to - from,
+            initializingUTF8With: { out in
+                for k in 0..<(to - from) { out[k] = TextBytes.asciiLowercased(bytes[from + k]) }
+                return to - from
+            })
+    }
+
+    /// The lowercased text of token `i` when it can be a vocabulary word.
+    func vocabularyText(_ i: Int) -> String? { contains(i) ? vocabularyText(start(i), end(i)) : nil }
+
+    /// Whether token `i` ends with `suffix` (lowercase ASCII), in any case.
+    func hasSuffix(_ i: Int, _ suffix: StaticString) -> Bool {
+        let n = suffix.utf8CodeUnitCount
+        return length(i) >= n && isWord(end(i) - n, end(i), suffix)
     }
 
     /// Whether token `i` is exactly the ASCII character `c`.
@@ -32,16 +113,12 @@ struct TokenView {
     }
 
     /// Whether token `i` starts with a capital letter (ASCII).
-    func isCapitalized(_ i: Int) -> Bool {
-        let b = firstByte(i)
-        return b >= 65 && b <= 90
-    }
+    func isCapitalized(_ i: Int) -> Bool { TextBytes.isASCIIUppercase(firstByte(i)) }
 
     /// Whether token `i` is written in capitals only (ASCII letters).
     func isAllCaps(_ i: Int) -> Bool {
         for p in start(i)..<end(i) {
-            let b = bytes[p]
-            if !(b >= 65 && b <= 90) { return false }
+            if !TextBytes.isASCIIUppercase(bytes[p]) { return false }
         }
         return true
     }
@@ -49,22 +126,8 @@ struct TokenView {
     /// The single Unicode scalar of a one-scalar token (symbols such as `€`), else nil.
     func scalar(_ i: Int) -> Unicode.Scalar? {
         guard contains(i) else { return nil }
-        let s = start(i), n = length(i)
-        let b0 = bytes[s]
-        if n == 1 { return b0 < 0x80 ? Unicode.Scalar(b0) : nil }
-        var v: UInt32
-        switch n {
-        case 2 where b0 & 0xE0 == 0xC0: v = UInt32(b0 & 0x1F)
-        case 3 where b0 & 0xF0 == 0xE0: v = UInt32(b0 & 0x0F)
-        case 4 where b0 & 0xF8 == 0xF0: v = UInt32(b0 & 0x07)
-        default: return nil
-        }
-        for k in 1..<n { v = (v << 6) | UInt32(bytes[s + k] & 0x3F) }
-        return Unicode.Scalar(v)
-    }
-
-    func text(_ span: Span) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]), as: UTF8.self)
+        let (s, n) = TextBytes.scalar(in: bytes, at: start(i))
+        return n == length(i) && (n > 1 || s.isASCII) ? s : nil
     }
 }
 
@@ -73,7 +136,8 @@ extension AnalyzedDocument {
     func withTokenView<R>(_ range: Range<Int>, _ body: (TokenView) throws -> R) rethrows -> R {
         try utf8.withUnsafeBufferPointer { b in
             try tokens.withUnsafeBufferPointer { t in
-                try body(TokenView(bytes: b, tokens: t, lower: range.lowerBound, upper: range.upperBound))
+                try body(
+                    TokenView(bytes: b, tokens: t, lower: range.lowerBound, upper: range.upperBound, document: self))
             }
         }
     }

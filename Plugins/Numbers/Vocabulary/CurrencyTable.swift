@@ -1,3 +1,5 @@
+import AssayCore
+
 /// Currencies as news writes them, mapped to ISO 4217 codes: symbols (`$`, `€`), prefixed dollar
 /// signs (`US$`, `C$`, `HK$`), codes (`USD`, written in capitals) and names (`yuan`, `tenge`,
 /// `Canadian dollars`), including minor units (`cents`, `pence`) as a fraction of their major unit.
@@ -20,27 +22,34 @@ enum CurrencyTable {
     ]
 
     /// Letters glued before `$` that name a dollar (or peso): `US$5m`, `C$`, `HK$`, `Mex$`.
-    static let dollarPrefixes: [WordKey: String] = [
-        WordKey("us"): "USD", WordKey("u.s."): "USD", WordKey("c"): "CAD", WordKey("ca"): "CAD", WordKey("can"): "CAD",
-        WordKey("cad"): "CAD", WordKey("a"): "AUD", WordKey("au"): "AUD", WordKey("aud"): "AUD",
-        WordKey("nz"): "NZD", WordKey("hk"): "HKD", WordKey("s"): "SGD", WordKey("sg"): "SGD", WordKey("nt"): "TWD",
-        WordKey("r"): "BRL", WordKey("mex"): "MXN", WordKey("mx"): "MXN", WordKey("j"): "JMD", WordKey("z"): "ZWL",
-        WordKey("tt"): "TTD", WordKey("bds"): "BBD", WordKey("ec"): "XCD"
-    ]
+    static let dollarPrefixes: Lexicon<String> = Lexicon(
+        [
+            "us": "USD", "u.s.": "USD", "c": "CAD", "ca": "CAD", "can": "CAD",
+            "cad": "CAD", "a": "AUD", "au": "AUD", "aud": "AUD",
+            "nz": "NZD", "hk": "HKD", "s": "SGD", "sg": "SGD", "nt": "TWD",
+            "r": "BRL", "mex": "MXN", "mx": "MXN", "j": "JMD", "z": "ZWL",
+            "tt": "TTD", "bds": "BBD", "ec": "XCD"
+        ].map { ($0.key, $0.value) })
 
     /// Dollar prefixes that are not English words, so they stay a prefix even when a space
     /// separates them from the sign (`C $ 16.4 million`, `HK $ 3`); `A` and `S` do not (`a $5 fee`).
-    static let spacedDollarPrefixes: Set<WordKey> = [
-        WordKey("us"), WordKey("u.s."), WordKey("c"), WordKey("cad"), WordKey("aud"),
-        WordKey("nz"), WordKey("hk"), WordKey("sg"), WordKey("nt"), WordKey("mex")
+    static let spacedDollarPrefixes: [String] = [
+        "us", "u.s.", "c", "cad", "aud",
+        "nz", "hk", "sg", "nt", "mex"
     ]
 
+    /// Words that finish a two-word currency adjective (`Hong Kong dollars`, `New Zealand`,
+    /// `Sri Lankan rupees`, `South African rand`, `North Korean won`, `New Taiwan dollars`,
+    /// `UAE`'s `Arab` dirhams), read like adjectives before a currency name.
+    static let adjectiveParts = ["kong", "zealand", "lankan", "african", "korean", "taiwan", "arab"]
+
     /// Abbreviations written before an amount that are not ISO codes (`Rs 500`, `Rs. 500`).
-    static let prefixWords: [WordKey: String] = [
-        WordKey("rs"): "INR", WordKey("rs."): "INR", WordKey("inr"): "INR", WordKey("rmb"): "CNY",
-        WordKey("sfr"): "CHF",
-        WordKey("dhs"): "AED", WordKey("sr"): "SAR", WordKey("kes"): "KES", WordKey("ksh"): "KES", WordKey("tk"): "BDT"
-    ]
+    static let prefixWords: Lexicon<String> = Lexicon(
+        [
+            "rs": "INR", "rs.": "INR", "inr": "INR", "rmb": "CNY",
+            "sfr": "CHF",
+            "dhs": "AED", "sr": "SAR", "kes": "KES", "ksh": "KES", "tk": "BDT"
+        ].map { ($0.key, $0.value) })
 
     /// ISO 4217 codes recognised when written in capitals next to an amount (`USD 5`, `170.5 Billion USD`, `115USD`).
     static let codes: Set<String> = [
@@ -51,14 +60,13 @@ enum CurrencyTable {
         "ETB", "TZS", "UGX", "MAD", "DZD", "TND", "LYD", "JOD", "LBP", "SYP", "OMR", "BHD", "VES", "BOB", "UYU", "PYG",
         "CUP", "DOP", "JMD", "TTD", "XDR", "SDR"
     ]
-    static let codeKeys: [WordKey: String] = Dictionary(
-        uniqueKeysWithValues: codes.map { (WordKey($0.lowercased()), $0) })
+    static let codeKeys: Lexicon<String> = Lexicon(codes.map { ($0.lowercased(), $0) })
 
     /// Currency names written after an amount, singular and plural.
-    static let names: [WordKey: Name] = {
-        var t: [WordKey: Name] = [:]
+    static let names: Lexicon<Name> = {
+        var t: [String: Name] = [:]
         func add(_ words: [String], _ code: String?, minor: Double = 1, ambiguous: Bool = false) {
-            for w in words { t[WordKey(w)] = Name(code: code, minorPerMajor: minor, ambiguous: ambiguous) }
+            for w in words { t[w] = Name(code: code, minorPerMajor: minor, ambiguous: ambiguous) }
         }
         add(["dollar", "dollars", "buck", "bucks"], "USD")
         add(["euro", "euros"], "EUR")
@@ -96,7 +104,6 @@ enum CurrencyTable {
         add(["rial", "rials"], "IRR")
         add(["shekel", "shekels"], "ILS")
         add(["taka"], "BDT")
-        add(["rupee", "rupees"], "INR")
         add(["lari"], "GEL")
         add(["som", "sum"], nil, ambiguous: true)
         add(["manat", "manats"], "AZN")
@@ -110,17 +117,17 @@ enum CurrencyTable {
         add(["penny", "pence"], "GBP", minor: 100)
         add(["kopeck", "kopecks", "kopek", "kopeks"], "RUB", minor: 100)
         add(["paise"], "INR", minor: 100)
-        return t
+        return Lexicon(t.map { ($0.key, $0.value) })
     }()
 
     /// Adjectives before a currency name that decide its code (`Canadian dollars`, `Turkish lira`),
     /// keyed by adjective and then by the name's usual code.
-    static let adjectives: [WordKey: [String?: String]] = {
-        var t: [WordKey: [String?: String]] = [:]
+    static let adjectives: Lexicon<[String?: String]> = {
+        var t: [String: [String?: String]] = [:]
         func add(_ adjective: String, _ pairs: [(String?, String)]) {
             var m: [String?: String] = [:]
             for (k, v) in pairs { m[k] = v }
-            for part in [adjective] { t[WordKey(part)] = m }
+            t[adjective] = m
         }
         add("us", [("USD", "USD")])
         add("u.s.", [("USD", "USD")])
@@ -230,6 +237,6 @@ enum CurrencyTable {
         add("armenian", [("AMD", "AMD")])
         add("venezuelan", [("VES", "VES")])
         add("euro", [("USD", "EUR")])
-        return t
+        return Lexicon(t.map { ($0.key, $0.value) })
     }()
 }

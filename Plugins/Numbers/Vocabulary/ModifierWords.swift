@@ -1,3 +1,5 @@
+import AssayCore
+
 /// Words that qualify an amount (`more than 20`, `nearly`, `up to`) and words that join the two
 /// ends of a range (`between 10 and 20`, `from 10 to 20`).
 enum ModifierWords {
@@ -14,22 +16,13 @@ enum ModifierWords {
         "north of", "shy of", "just shy of", "short of", "just short of", "almost exactly", "exactly"
     ]
 
-    /// Phrases indexed by their last word, for matching backwards from the amount.
-    static let byLastWord: [WordKey: [[WordKey]]] = {
-        var t: [WordKey: [[WordKey]]] = [:]
-        for p in phrases {
-            let words = p.split(separator: " ").map { WordKey(String($0)) }
-            t[words.last!, default: []].append(words)
-        }
-        // Longest phrases first, so `just over` wins over `over`.
-        for (k, v) in t { t[k] = v.sorted { $0.count > $1.count } }
-        return t
-    }()
+    /// The phrases, each its own payload, matched at a token: `modifier(before:)` tries each
+    /// length from the longest down, so `just over` wins over `over`.
+    static let lexicon = Lexicon(phrases.map { ($0, $0) })
 
-    static let between = WordKey("between")
-    static let from = WordKey("from")
-    static let and = WordKey("and")
-    static let to = WordKey("to")
-    static let through = WordKey("through")
-    static let or = WordKey("or")
+    /// The most words a phrase has.
+    static let longestPhrase = phrases.map { $0.split(separator: " ").count }.max() ?? 0
+
+    /// The last words of the phrases, which a word before an amount must be for any phrase to end there.
+    static let lastWords: [String] = Array(Set(phrases.map { String($0.split(separator: " ").last!) })).sorted()
 }

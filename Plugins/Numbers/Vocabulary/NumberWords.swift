@@ -1,3 +1,5 @@
+import AssayCore
+
 /// What a spelled-out number word contributes to a number.
 enum NumberWord: Sendable, Equatable {
     /// `zero` … `nine` (and `nought`, `naught`, `oh` is not included: too ambiguous).
@@ -43,32 +45,35 @@ enum NumberWords {
     ]
 
     /// Every number word with its role.
-    static let table = WordTable(words)
+    static let table = Lexicon(roles.map { ($0.key, $0.value) })
 
-    private static let words: [WordKey: NumberWord] = {
-        var t: [WordKey: NumberWord] = [:]
-        for (i, w) in units.enumerated() { t[WordKey(w)] = .unit(i) }
-        t[WordKey("nought")] = .unit(0)
-        t[WordKey("naught")] = .unit(0)
-        for (i, w) in teens.enumerated() { t[WordKey(w)] = .teen(10 + i) }
-        for (i, w) in tens.enumerated() { t[WordKey(w)] = .tens(20 + 10 * i) }
-        t[WordKey("hundred")] = .hundred
-        for (w, v) in scales { t[WordKey(w)] = .scale(v) }
-        t[WordKey("dozen")] = .scale(12)
+    /// The number words.
+    static let words = roles.keys.sorted()
+
+    private static let roles: [String: NumberWord] = {
+        var t: [String: NumberWord] = [:]
+        for (i, w) in units.enumerated() { t[w] = .unit(i) }
+        t["nought"] = .unit(0)
+        t["naught"] = .unit(0)
+        for (i, w) in teens.enumerated() { t[w] = .teen(10 + i) }
+        for (i, w) in tens.enumerated() { t[w] = .tens(20 + 10 * i) }
+        t["hundred"] = .hundred
+        for (w, v) in scales { t[w] = .scale(v) }
+        t["dozen"] = .scale(12)
         // "three dozens" is 36 like "three dozen"; "dozens" alone is an indefinite amount, read elsewhere.
-        t[WordKey("dozens")] = .scale(12)
+        t["dozens"] = .scale(12)
         // Plural scales after a number (`five hundreds`, `two millions`) multiply as the singular;
         // alone (`hundreds of people`) they are indefinite amounts, read elsewhere.
-        t[WordKey("hundreds")] = .hundred
-        for (w, v) in scales { t[WordKey(w + "s")] = .scale(v) }
+        t["hundreds"] = .hundred
+        for (w, v) in scales { t[w + "s"] = .scale(v) }
         // South Asian scales: 20 lakh (2 million), 1.5 crore (15 million).
-        t[WordKey("lakh")] = .scale(1e5)
-        t[WordKey("lakhs")] = .scale(1e5)
-        t[WordKey("crore")] = .scale(1e7)
-        t[WordKey("crores")] = .scale(1e7)
+        t["lakh"] = .scale(1e5)
+        t["lakhs"] = .scale(1e5)
+        t["crore"] = .scale(1e7)
+        t["crores"] = .scale(1e7)
         func ordinal(_ w: String, _ v: Double) {
-            t[WordKey(w)] = .ordinal(v, plural: false, isOrdinal: true)
-            t[WordKey(w + "s")] = .ordinal(v, plural: true, isOrdinal: true)
+            t[w] = .ordinal(v, plural: false, isOrdinal: true)
+            t[w + "s"] = .ordinal(v, plural: true, isOrdinal: true)
         }
         for (i, w) in unitOrdinals.enumerated() where i > 0 { ordinal(w, Double(i)) }
         for (i, w) in teenOrdinals.enumerated() { ordinal(w, Double(10 + i)) }
@@ -76,53 +81,39 @@ enum NumberWords {
         ordinal("hundredth", 100)
         for (w, v) in scales { ordinal(w + "th", v) }
         // "seconds" is a unit of time, never "two seconds" = 2/2: only the singular is an ordinal.
-        t[WordKey("seconds")] = nil
-        t[WordKey("half")] = .ordinal(2, plural: false, isOrdinal: false)
-        t[WordKey("halves")] = .ordinal(2, plural: true, isOrdinal: false)
-        t[WordKey("quarter")] = .ordinal(4, plural: false, isOrdinal: false)
-        t[WordKey("quarters")] = .ordinal(4, plural: true, isOrdinal: false)
-        t[WordKey("point")] = .point
-        t[WordKey("minus")] = .minus
-        t[WordKey("negative")] = .minus
+        t["seconds"] = nil
+        t["half"] = .ordinal(2, plural: false, isOrdinal: false)
+        t["halves"] = .ordinal(2, plural: true, isOrdinal: false)
+        t["quarter"] = .ordinal(4, plural: false, isOrdinal: false)
+        t["quarters"] = .ordinal(4, plural: true, isOrdinal: false)
+        t["point"] = .point
+        t["minus"] = .minus
+        t["negative"] = .minus
         return t
     }()
 
-    /// A cheap filter run on every word before any look-up: for each first two letters, a bit per
-    /// word length (1...31) for which some word that can start a number (or a web address)
-    /// exists. Most words of running text fail it without being folded or hashed.
-    static let startShapes: [UInt32] = {
-        var shapes = [UInt32](repeating: 0, count: 26 * 27)
-        let all =
-            words.keys.map(\.string) + ["a", "an", "http", "https", "www", "ftp"]
-            + ["dozens", "hundreds", "thousands", "millions", "billions", "trillions", "tens"]  // indefinite amounts
-        for w in all {
-            let b = Array(w.utf8)
-            guard b.count < 32, (97...122).contains(b[0]) else { continue }
-            let second = b.count > 1 && (97...122).contains(b[1]) ? Int(b[1] - 97) : 26
-            shapes[Int(b[0] - 97) * 27 + second] |= 1 << UInt32(b.count)
-        }
-        return shapes
-    }()
+    /// Plural scales that start an indefinite amount (`dozens of`, `tens of thousands`), which
+    /// the scanner reads before the number words.
+    static let indefiniteStarts = ["dozens", "hundreds", "thousands", "millions", "billions", "trillions", "tens"]
 
-    /// First letters of number words, for hyphenated words such as `twenty-five` or `four-year`.
-    static let headLetters: UInt32 = {
-        var mask: UInt32 = 0
-        for w in words.keys.map(\.string) { mask |= 1 << UInt32(w.utf8.first! - 97) }
-        return mask
-    }()
+    /// The words a number can start with: the number words, the articles of `a hundred` and
+    /// `a couple of`, and the indefinite amounts. Web-address prefixes are added for the scanner,
+    /// which skips whole addresses.
+    static let starts: [String] = Array(Set(roles.keys).union(["a", "an"] + indefiniteStarts)).sorted()
 
     /// Scale abbreviations written after digits, glued (`1.2bn`, `3m`, `10k`) or spaced (`2.5 bn`).
-    static let scaleSuffixes: [WordKey: Double] = [
-        WordKey("k"): 1e3, WordKey("m"): 1e6, WordKey("mn"): 1e6, WordKey("mln"): 1e6, WordKey("mil"): 1e6,
-        WordKey("b"): 1e9, WordKey("bn"): 1e9, WordKey("bln"): 1e9, WordKey("tn"): 1e12, WordKey("trn"): 1e12,
-        WordKey("tr"): 1e12
-    ]
+    static let scaleSuffixes: Lexicon<Double> = Lexicon(
+        [
+            "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6,
+            "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12,
+            "tr": 1e12
+        ].map { ($0.key, $0.value) })
 
     /// Scale abbreviations safe to read after a space in any text (`2.33 k`, `$5 bn`); `m` and
     /// `b` alone are metres and other things unless a currency sign precedes the number.
-    static let spacedScaleSuffixes: Set<WordKey> = [
-        WordKey("k"), WordKey("bn"), WordKey("mn"), WordKey("mln"),
-        WordKey("bln"), WordKey("tn"), WordKey("trn")
+    static let spacedScaleSuffixes: [String] = [
+        "k", "bn", "mn", "mln",
+        "bln", "tn", "trn"
     ]
 
     /// Fractions written as one character (`½`, `¾`), alone or after digits (`3½`).
@@ -133,5 +124,5 @@ enum NumberWords {
     ]
 
     /// English ordinal suffixes of digits (`1st`, `22nd`, `80th`).
-    static let ordinalSuffixes: Set<WordKey> = [WordKey("st"), WordKey("nd"), WordKey("rd"), WordKey("th")]
+    static let ordinalSuffixes: [String] = ["st", "nd", "rd", "th"]
 }
