@@ -141,7 +141,7 @@ struct MentionLinker {
                     } else {
                         // (The first scalar read from the bytes, as the token's String would
                         // give it: a String is made only for a capitalised token.)
-                        guard UnitProfile.scalar(utf8, span.start).properties.isUppercase else { continue }
+                        guard TextBytes.isCapitalized(utf8, span) else { continue }
                         id = words.lookUp(document.text(ofToken: t).lowercased())
                     }
                     guard let id, case let e = surnames[Int(id)], e >= 0 else { continue }

@@ -39,9 +39,9 @@ struct SpellingFacts: Sendable {
 final class SpellingCache: @unchecked Sendable {
     let capacity: Int
 
-    /// One slot of the index: a spelling's hash, byte length and packed bytes (see
-    /// ``UnitTypes/packedBytes(_:)``) beside its entry number, so that a look-up of a spelling
-    /// under eight bytes (most words) reads one slot and nothing else.
+    /// One slot of the index: a spelling's hash (``TokenTypes/spellingHashes``), byte length
+    /// and packed bytes (``packedBytes(_:_:)``) beside its entry number, so that a look-up of a
+    /// spelling under eight bytes (most words) reads one slot and nothing else.
     private struct Slot: Sendable {
         var hash: UInt64 = 0
         var packed: UInt64 = 0
@@ -125,6 +125,16 @@ final class SpellingCache: @unchecked Sendable {
     /// The next key to try when `key` holds another entry (the linker's name tables probe so).
     @inline(__always) static func probe(_ key: UInt64) -> UInt64 { FeatureHash.mix(key, 0x5EED) }
 
+    /// The bytes of a spelling under eight bytes packed in a number, first byte lowest (0 for a
+    /// longer one, which is compared byte for byte): two such spellings are equal exactly when
+    /// their lengths and numbers are.
+    @inline(__always) static func packedBytes(_ utf8: UnsafeBufferPointer<UInt8>, _ span: Span) -> UInt64 {
+        guard span.length < 8 else { return 0 }
+        var packed: UInt64 = 0
+        for k in 0..<span.length { packed |= UInt64(utf8[span.start + k]) &<< (8 * k) }
+        return packed
+    }
+
     /// Extra facts `k` given at `init`, at a place that never moves.
     func extraFacts(_ k: Int) -> UnsafePointer<SpellingFacts> { UnsafePointer(storage + capacity + k) }
 
@@ -134,20 +144,22 @@ final class SpellingCache: @unchecked Sendable {
     /// where there was no room. Where there was no room, the facts are in `made` at the place
     /// returned, and `facts` is not set: the caller points it into `made` while it reads them.
     func facts(
-        of types: UnitTypes, in utf8: UnsafeBufferPointer<UInt8>, facts: inout [UnsafePointer<SpellingFacts>],
+        of types: TokenTypes, in utf8: UnsafeBufferPointer<UInt8>, facts: inout [UnsafePointer<SpellingFacts>],
         ids: inout [Int32], made: inout [SpellingFacts], make: ([Int]) -> [SpellingFacts]
     ) -> [(type: Int, made: Int)] {
         let stored = UnsafePointer(storage)
         facts.removeAll(keepingCapacity: true)
-        ids = [Int32](repeating: -1, count: types.count)
-        guard types.count > 0, let base = utf8.baseAddress else { return [] }
-        facts.reserveCapacity(types.count + 2)
+        let count = types.spellingCount
+        ids = [Int32](repeating: -1, count: count)
+        guard count > 0, let base = utf8.baseAddress else { return [] }
+        facts.reserveCapacity(count + 2)
+        let packed = types.spellingSpans.map { Self.packedBytes(utf8, $0) }
         // In type order: the cached facts, a stand-in where they must be made (set below).
         var missing: [Int] = []
         state.withLock { s in
             // (`ids` is written inside the lock: a local, not shared.)
-            for t in 0..<types.count {
-                if let e = s.find(types.hash(t), types.packedBytes(t), types.spelling(t), base) {
+            for t in 0..<count {
+                if let e = s.find(types.spellingHashes[t], packed[t], types.spellingSpans[t], base) {
                     facts.append(stored + Int(e))
                     ids[t] = e
                 } else {
@@ -162,7 +174,7 @@ final class SpellingCache: @unchecked Sendable {
         state.withLock { s in
             for (k, t) in missing.enumerated() {
                 // Another thread may have added it meanwhile.
-                if let e = s.find(types.hash(t), types.packedBytes(t), types.spelling(t), base) {
+                if let e = s.find(types.spellingHashes[t], packed[t], types.spellingSpans[t], base) {
                     ids[t] = e
                     facts[t] = stored + Int(e)
                     continue
@@ -174,7 +186,7 @@ final class SpellingCache: @unchecked Sendable {
                 let e = s.count
                 // Written before its number is published, and never again.
                 (storage + e).initialize(to: made[k])
-                let entry = s.add(types.hash(t), types.packedBytes(t), types.spelling(t), utf8)
+                let entry = s.add(types.spellingHashes[t], packed[t], types.spellingSpans[t], utf8)
                 ids[t] = entry
                 facts[t] = stored + e
             }

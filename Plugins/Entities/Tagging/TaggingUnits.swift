@@ -171,7 +171,7 @@ struct TaggingUnits {
                 partStart = i
                 continue
             }
-            if i == partStart, c >= 65 && c <= 90 || c >= 0x80 && UnitProfile.scalar(b, i).properties.isUppercase {
+            if i == partStart, TextBytes.isCapitalized(b, Span(i, span.end)) {
                 capitalised = true
             }
             i += 1
