@@ -34,8 +34,8 @@ struct TaggingUnits {
         while !fill(document, range, room: room) { room *= 2 }
     }
 
-    /// Makes the units with room for `room` of them, written through pointers (appending cost
-    /// more than the splitting itself); false, with nothing kept, when they need more room.
+    /// Makes the units with room for `room` of them, written through pointers (no check per
+    /// append); false, with nothing kept, when they need more room.
     private mutating func fill(_ document: AnalyzedDocument, _ range: Range<Int>, room: Int) -> Bool {
         var sentences: [Range<Int>] = []
         sentences.reserveCapacity(range.count)

@@ -35,10 +35,8 @@ public struct TokenShape: OptionSet, Hashable, Sendable {
     /// The shape of the text of `span`.
     @inlinable
     public init(_ bytes: UnsafeBufferPointer<UInt8>, _ span: Span) {
-        var any: UInt8 = 0
-        for i in span.start..<span.end { any |= bytes[i] }
-        if any < 0x80 {
-            self.init(ascii: bytes, span)
+        if let ascii = Self(ascii: bytes, span) {
+            self = ascii
             return
         }
         var shape: UInt16 = 0
@@ -99,12 +97,13 @@ public struct TokenShape: OptionSet, Hashable, Sendable {
         self.init(rawValue: shape)
     }
 
-    /// The shape of ASCII text, from its bytes alone.
-    @inlinable
-    init(ascii bytes: UnsafeBufferPointer<UInt8>, _ span: Span) {
+    /// The shape of ASCII text, from its bytes alone; nil when some byte is not ASCII.
+    @inlinable @inline(__always)
+    init?(ascii bytes: UnsafeBufferPointer<UInt8>, _ span: Span) {
         var uppers = 0, lowers = 0, digits = 0, dashes = 0, quotes = 0
         for i in span.start..<span.end {
             let b = bytes[i]
+            if b >= 0x80 { return nil }
             if TextBytes.isASCIIUppercase(b) {
                 uppers += 1
             } else if TextBytes.isASCIILowercase(b) {

@@ -37,10 +37,11 @@ public struct TokenTypes: Sendable {
     public let shapes: [TokenShape]
     /// Per spelling: its type.
     public let typeOfSpelling: [Int32]
-    /// Per type: its key packed, when it is ASCII of at most ``PackedWord/maxLength`` bytes.
-    @usableFromInline let packedKeys: [PackedWord?]
-    /// Per type: its lowercased text, for the types whose key does not pack (else "").
-    @usableFromInline let longKeys: [String]
+    /// Per type: its key packed, when it is ASCII of at most ``PackedWord/maxLength`` bytes
+    /// (else a key whose `high` is 0).
+    @usableFromInline let packedKeys: [PackedWord]
+    /// The lowercased text of the types whose key does not pack, by type.
+    @usableFromInline let longKeys: [Int32: String]
     /// Per type: a well-mixed hash of its lowercased text.
     public let typeHashes: [UInt64]
 
@@ -63,11 +64,14 @@ public struct TokenTypes: Sendable {
 
     /// The key of type `t`, packed; nil when the type is longer or not ASCII (see ``text(ofType:)``).
     @inlinable @inline(__always)
-    public func packedWord(ofType t: Int) -> PackedWord? { packedKeys[t] }
+    public func packedWord(ofType t: Int) -> PackedWord? {
+        let key = packedKeys[t]
+        return key.high == 0 ? nil : key
+    }
 
     /// The lowercased text of type `t`.
     @inlinable
-    public func text(ofType t: Int) -> String { packedKeys[t]?.text ?? longKeys[t] }
+    public func text(ofType t: Int) -> String { packedWord(ofType: t)?.text ?? longKeys[Int32(t)] ?? "" }
 
     /// A well-mixed hash of the lowercased text of type `t`.
     @inlinable @inline(__always)
@@ -94,81 +98,93 @@ public struct TokenTypes: Sendable {
     private init(bytes: UnsafeBufferPointer<UInt8>, count n: Int, span: (Int) -> Span) {
         var typeOfSpan = [Int32](repeating: 0, count: n)
         var spellingOfSpan = [Int32](repeating: 0, count: n)
-        // Room for the most spellings there can be (one per span), cut to the count found: the
-        // arrays are written through pointers in one pass, without a check per append.
-        var spellingSpans = [Span](repeating: Span(0, 0), count: n)
-        var spellingHashes = [UInt64](repeating: 0, count: n)
-        var shapes = [TokenShape](repeating: [], count: n)
-        var typeOfSpelling = [Int32](repeating: 0, count: n)
+        var spellings = Spellings(room: n)
         var types = TypeTable(capacity: n / 2 + 8)
         // Open addressing over spelling numbers (-1: free), at most half full: a spelling's home
         // slot is given by its hash's low bits, and a full slot is followed by the next one.
         var bits = 4
         while (1 << bits) < 2 * n { bits += 1 }
         var table = [Int32](repeating: -1, count: 1 << bits)
-        var spellings = 0
-        for u in 0..<n {
-            let s = span(u)
-            let h = Self.spellingHash(bytes: bytes, s)
-            let found = table.withUnsafeMutableBufferPointer { table in
-                spellingHashes.withUnsafeBufferPointer { hashes in
-                    spellingSpans.withUnsafeBufferPointer { spans in
-                        Self.find(h, s, bytes, table, hashes, spans)
+        table.withUnsafeMutableBufferPointer { table in
+            typeOfSpan.withUnsafeMutableBufferPointer { typeOfSpan in
+                spellingOfSpan.withUnsafeMutableBufferPointer { spellingOfSpan in
+                    for u in 0..<n {
+                        let (spelling, type) = spellings.find(span(u), in: bytes, table: table, types: &types)
+                        spellingOfSpan[u] = spelling
+                        typeOfSpan[u] = type
                     }
                 }
             }
-            if found.spelling >= 0 {
-                spellingOfSpan[u] = found.spelling
-                typeOfSpan[u] = typeOfSpelling[Int(found.spelling)]
-                continue
-            }
-            let shape = TokenShape(bytes, s)
-            let type = types.type(of: s, in: bytes, ascii: shape.contains(.ascii))
-            table[found.slot] = Int32(spellings)
-            spellingSpans[spellings] = s
-            spellingHashes[spellings] = h
-            shapes[spellings] = shape
-            typeOfSpelling[spellings] = type
-            spellingOfSpan[u] = Int32(spellings)
-            typeOfSpan[u] = type
-            spellings += 1
         }
-        spellingSpans.removeLast(n - spellings)
-        spellingHashes.removeLast(n - spellings)
-        shapes.removeLast(n - spellings)
-        typeOfSpelling.removeLast(n - spellings)
+        spellings.cut()
         self.typeOfSpan = typeOfSpan
         self.spellingOfSpan = spellingOfSpan
-        self.spellingSpans = spellingSpans
-        self.spellingHashes = spellingHashes
-        self.shapes = shapes
-        self.typeOfSpelling = typeOfSpelling
+        self.spellingSpans = spellings.spans
+        self.spellingHashes = spellings.hashes
+        self.shapes = spellings.shapes
+        self.typeOfSpelling = spellings.types
         self.packedKeys = types.packedKeys
         self.longKeys = types.longKeys
         self.typeHashes = types.hashes
     }
 
-    /// The spelling with hash `h` and the bytes of `span` (-1 when new), and the slot where it
-    /// is or would go.
-    @inline(__always)
-    private static func find(
-        _ h: UInt64, _ span: Span, _ bytes: UnsafeBufferPointer<UInt8>, _ table: UnsafeMutableBufferPointer<Int32>,
-        _ hashes: UnsafeBufferPointer<UInt64>, _ spans: UnsafeBufferPointer<Span>
-    ) -> (spelling: Int32, slot: Int) {
-        let mask = table.count - 1
-        var slot = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let found = table[slot]
-            if found < 0 { return (-1, slot) }
-            if hashes[Int(found)] == h, equal(bytes, spans[Int(found)], span) { return (found, slot) }
-            slot = (slot + 1) & mask
+    /// The spellings found so far. Room for the most there can be (one per span) is made first
+    /// and cut to the count found at the end, so that adding one is four stores.
+    private struct Spellings {
+        var spans: [Span]
+        var hashes: [UInt64]
+        var shapes: [TokenShape]
+        var types: [Int32]
+        var count = 0
+
+        init(room: Int) {
+            spans = [Span](repeating: Span(0, 0), count: room)
+            hashes = [UInt64](repeating: 0, count: room)
+            shapes = [TokenShape](repeating: [], count: room)
+            types = [Int32](repeating: 0, count: room)
+        }
+
+        /// The spelling and type of the bytes of `span`, both added when new.
+        @inline(__always)
+        mutating func find(
+            _ span: Span, in bytes: UnsafeBufferPointer<UInt8>, table: UnsafeMutableBufferPointer<Int32>,
+            types typeTable: inout TypeTable
+        ) -> (spelling: Int32, type: Int32) {
+            let h = TokenTypes.spellingHash(bytes: bytes, span)
+            let mask = table.count - 1
+            var slot = Int(truncatingIfNeeded: h) & mask
+            while true {
+                let t = table[slot]
+                if t < 0 { break }
+                if hashes[Int(t)] == h, TokenTypes.equal(bytes, spans[Int(t)], span) { return (t, types[Int(t)]) }
+                slot = (slot + 1) & mask
+            }
+            let shape = TokenShape(bytes, span)
+            let type = typeTable.type(of: span, in: bytes, ascii: shape.contains(.ascii))
+            let spelling = count
+            table[slot] = Int32(spelling)
+            spans[spelling] = span
+            hashes[spelling] = h
+            shapes[spelling] = shape
+            types[spelling] = type
+            count += 1
+            return (Int32(spelling), type)
+        }
+
+        /// Drops the room no spelling took.
+        mutating func cut() {
+            let unused = spans.count - count
+            spans.removeLast(unused)
+            hashes.removeLast(unused)
+            shapes.removeLast(unused)
+            types.removeLast(unused)
         }
     }
 
     /// The types found so far, by lowercased key.
     private struct TypeTable {
-        var packedKeys: [PackedWord?] = []
-        var longKeys: [String] = []
+        var packedKeys: [PackedWord] = []
+        var longKeys: [Int32: String] = [:]
         var hashes: [UInt64] = []
         var packed: PackedWordTable<Int32>
         var long: [String: Int32] = [:]
@@ -176,7 +192,6 @@ public struct TokenTypes: Sendable {
         init(capacity: Int) {
             packed = PackedWordTable(capacity: capacity)
             packedKeys.reserveCapacity(capacity)
-            longKeys.reserveCapacity(capacity)
             hashes.reserveCapacity(capacity)
         }
 
@@ -198,8 +213,8 @@ public struct TokenTypes: Sendable {
             if let t = long[lower] { return t }
             let t = Int32(hashes.count)
             long[lower] = t
-            packedKeys.append(nil)
-            longKeys.append(lower)
+            packedKeys.append(PackedWord(low: 0, high: 0))
+            longKeys[t] = lower
             var h: UInt64 = 0xCBF2_9CE4_8422_2325
             for c in lower.utf8 { h = (h ^ UInt64(c)) &* 0x100_0000_01B3 }
             hashes.append(TokenTypes.mix(h))
@@ -213,7 +228,6 @@ public struct TokenTypes: Sendable {
             let t = Int32(hashes.count)
             packed.set(t, for: word)
             packedKeys.append(word)
-            longKeys.append("")
             hashes.append(word.hash)
             return t
         }
@@ -221,7 +235,7 @@ public struct TokenTypes: Sendable {
 
     /// Whether the bytes of `a` and `b` are equal.
     @inline(__always)
-    private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Span, _ b: Span) -> Bool {
+    fileprivate static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Span, _ b: Span) -> Bool {
         let n = a.end - a.start
         guard n == b.end - b.start else { return false }
         for k in 0..<n where bytes[a.start + k] != bytes[b.start + k] { return false }
