@@ -133,6 +133,10 @@ public struct TokenTypes: Sendable {
     private struct Spellings {
         var spans: [Span]
         var hashes: [UInt64]
+        /// The last `length % 8` bytes packed in a number, first byte lowest: for a spelling of
+        /// fewer than eight bytes (most words), all of them, so that two such spellings are
+        /// compared as two numbers and two lengths.
+        var tails: [UInt64]
         var shapes: [TokenShape]
         var types: [Int32]
         var count = 0
@@ -140,6 +144,7 @@ public struct TokenTypes: Sendable {
         init(room: Int) {
             spans = [Span](repeating: Span(0, 0), count: room)
             hashes = [UInt64](repeating: 0, count: room)
+            tails = [UInt64](repeating: 0, count: room)
             shapes = [TokenShape](repeating: [], count: room)
             types = [Int32](repeating: 0, count: room)
         }
@@ -150,13 +155,19 @@ public struct TokenTypes: Sendable {
             _ span: Span, in bytes: UnsafeBufferPointer<UInt8>, table: UnsafeMutableBufferPointer<Int32>,
             types typeTable: inout TypeTable
         ) -> (spelling: Int32, type: Int32) {
-            let h = TokenTypes.spellingHash(bytes: bytes, span)
+            let (h, tail) = TokenTypes.hashAndTail(bytes: bytes, span)
             let mask = table.count - 1
             var slot = Int(truncatingIfNeeded: h) & mask
+            let length = span.end - span.start
             while true {
-                let t = table[slot]
+                let t = Int(table[slot])
                 if t < 0 { break }
-                if hashes[Int(t)] == h, TokenTypes.equal(bytes, spans[Int(t)], span) { return (t, types[Int(t)]) }
+                let other = spans[t]
+                if hashes[t] == h && other.end - other.start == length && tails[t] == tail
+                    && (length < 8 || TokenTypes.equal(bytes, other, span))
+                {
+                    return (Int32(t), types[t])
+                }
                 slot = (slot + 1) & mask
             }
             let shape = TokenShape(bytes, span)
@@ -165,6 +176,7 @@ public struct TokenTypes: Sendable {
             table[slot] = Int32(spelling)
             spans[spelling] = span
             hashes[spelling] = h
+            tails[spelling] = tail
             shapes[spelling] = shape
             types[spelling] = type
             count += 1
@@ -176,6 +188,7 @@ public struct TokenTypes: Sendable {
             let unused = spans.count - count
             spans.removeLast(unused)
             hashes.removeLast(unused)
+            tails.removeLast(unused)
             shapes.removeLast(unused)
             types.removeLast(unused)
         }
@@ -246,6 +259,13 @@ public struct TokenTypes: Sendable {
     /// ``spellingHashes`` holds, for plugins that keep facts about spellings across documents.
     @inlinable @inline(__always)
     public static func spellingHash(bytes: UnsafeBufferPointer<UInt8>, _ span: Span) -> UInt64 {
+        hashAndTail(bytes: bytes, span).hash
+    }
+
+    /// ``spellingHash(bytes:_:)`` and the last `length % 8` bytes of the span packed in a
+    /// number, first byte lowest.
+    @inlinable @inline(__always) @usableFromInline
+    static func hashAndTail(bytes: UnsafeBufferPointer<UInt8>, _ span: Span) -> (hash: UInt64, tail: UInt64) {
         var h = UInt64(truncatingIfNeeded: span.end - span.start) &* 0x9E37_79B9_7F4A_7C15
         var i = span.start
         let base = UnsafeRawPointer(bytes.baseAddress!)
@@ -268,7 +288,7 @@ public struct TokenTypes: Sendable {
             }
         }
         h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
-        return h ^ (h >> 32)
+        return (h ^ (h >> 32), tail)
     }
 
     /// Spreads the bits of an FNV-1a hash over all 64 (its low bits alone are poorly mixed).
