@@ -121,13 +121,14 @@ struct EntityRecognizer: Sendable {
         let (tags, casing, profiles) = made.withUnsafeBufferPointer { made in
             // Facts the cache had no room for are read from this document's `made`.
             for (t, k) in uncached { facts[t] = made.baseAddress! + k }
-            // (Room for the two markers appended next, or the whole array is copied to grow.)
+            // The spellings' profiles, then the two sentence markers, in one array made once.
             var list: [UnitProfile] = []
             list.reserveCapacity(facts.count + 2)
             for f in facts { list.append(f.pointee.profile) }
-            var profiles = TypedProfiles(types, profiles: list)
-            let boundary = profiles.appendMarker(FeatureExtractor.boundary)
-            let end = profiles.appendMarker(FeatureExtractor.end)
+            let boundary = Int32(list.count), end = Int32(list.count + 1)
+            list.append(FeatureExtractor.boundary)
+            list.append(FeatureExtractor.end)
+            let profiles = TypedProfiles(types, profiles: list)
             let casing = features.casing(units, profiles: profiles)
             facts.append(spellings.extraFacts(0))
             facts.append(spellings.extraFacts(1))

@@ -26,9 +26,9 @@ struct TypedProfiles: UnitProfileList {
     /// Per spelling: its profile; then the sentence markers, once appended.
     private(set) var profiles: [UnitProfile]
 
-    /// `profiles` holds one per spelling of `types`.
+    /// `profiles` holds one per spelling of `types`, then any markers.
     init(_ types: TokenTypes, profiles: [UnitProfile]) {
-        precondition(profiles.count == types.spellingCount)
+        precondition(profiles.count >= types.spellingCount)
         ofUnit = types.spellingOfSpan
         self.profiles = profiles
     }
