@@ -18,7 +18,7 @@ struct FastPathTests {
 
     /// The spellings of `units` with each spelling's profile read from the text.
     static func profiledTypes(_ doc: AnalyzedDocument, _ units: TaggingUnits) -> TypedProfiles {
-        let types = doc.utf8.withUnsafeBufferPointer { TokenTypes(utf8: $0, spans: units.spans) }
+        let types = doc.utf8.withUnsafeBufferPointer { TokenSpellings(utf8: $0, spans: units.spans) }
         let profiles = doc.utf8.withUnsafeBufferPointer { TypedProfiles(types, in: $0) }
         // Clusters as the recognizer sets them on the facts it makes.
         let clusters = try! EntityRecognizer.wordClusters.get()

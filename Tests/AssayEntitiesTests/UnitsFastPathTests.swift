@@ -3,8 +3,8 @@ import Testing
 
 @testable import AssayEntities
 
-/// ``TaggingUnits`` writes through pointers and ``TokenTypes`` compares spellings by hash and
-/// bytes; they must give exactly the units and spellings of the plain definitions.
+/// ``TaggingUnits`` writes through pointers and ``TokenSpellings`` compares spellings as packed
+/// numbers; they must give exactly the units and spellings of the plain definitions.
 struct UnitsFastPathTests {
     /// Texts with hyphenated names (split or not), Unicode hyphens, many spellings of the same
     /// few lengths around eight bytes, and equal words at the very end of the text, whose last
@@ -35,7 +35,7 @@ struct UnitsFastPathTests {
         for text in Self.texts {
             let doc = AnalyzedDocument(text)
             let units = TaggingUnits(doc, sentences: 0..<doc.sentences.count)
-            let types = doc.utf8.withUnsafeBufferPointer { TokenTypes(utf8: $0, spans: units.spans) }
+            let types = doc.utf8.withUnsafeBufferPointer { TokenSpellings(utf8: $0, spans: units.spans) }
             // The plain definition: a type per distinct byte string, numbered by first use.
             var number: [[UInt8]: Int32] = [:]
             var expected: [Int32] = []
@@ -45,9 +45,9 @@ struct UnitsFastPathTests {
                 expected.append(number[bytes]!)
             }
             #expect(types.spellingOfSpan == expected, "\(text)")
-            #expect(types.spellingCount == number.count)
-            for t in 0..<types.spellingCount {
-                let s = types.spellingSpans[t]
+            #expect(types.count == number.count)
+            for t in 0..<types.count {
+                let s = types.spans[t]
                 #expect(number[Array(doc.utf8[s.start..<s.end])] == Int32(t))
             }
         }

@@ -107,14 +107,14 @@ struct EntityRecognizer: Sendable {
     func mentions(in document: AnalyzedDocument, sentences range: Range<Int>? = nil) -> [Mention] {
         let units = TaggingUnits(document, sentences: range ?? 0..<document.sentences.count)
         // Facts once per distinct spelling, most of them from earlier documents.
-        let types = document.utf8.withUnsafeBufferPointer { TokenTypes(utf8: $0, spans: units.spans) }
+        let types = document.utf8.withUnsafeBufferPointer { TokenSpellings(utf8: $0, spans: units.spans) }
         var ids: [Int32] = []
         var facts: [UnsafePointer<SpellingFacts>] = []
         var made: [SpellingFacts] = []
         let uncached = document.utf8.withUnsafeBufferPointer { b in
             spellings.facts(of: types, in: b, facts: &facts, ids: &ids, made: &made) { missing in
                 model.spellingFacts(
-                    missing.map { t in features.profile(b, types.spellingSpans[t], shape: types.shapes[t]) })
+                    missing.map { t in features.profile(b, types.spans[t], shape: TokenShape(b, types.spans[t])) })
             }
         }
         var lanes = Viterbi.LaneEmissions()

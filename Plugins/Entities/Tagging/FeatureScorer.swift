@@ -3,7 +3,7 @@
 ///
 /// A unit's score is the sum of one weight row per feature, and integer sums do not care about
 /// order or grouping. So the rows of the features that depend on one spelling only are summed
-/// once per distinct spelling of the document (``TokenTypes``): the unit's own word features,
+/// once per distinct spelling of the document (``TokenSpellings``): the unit's own word features,
 /// and what it contributes as the previous, next, second previous and second next word of
 /// its neighbours. A unit then costs five cached vectors plus the features that really join
 /// two units (word and shape pairs) and those of its context (sentence start, headline case,
@@ -268,7 +268,7 @@ struct FeatureScorer {
         var contextUnits = [Int32](repeating: 0, count: contextRoom)
         sums.removeAll(keepingCapacity: true)
         sums.reserveCapacity(units.count)
-        // Unchecked access below: every index is a type or unit index made by `TokenTypes` and
+        // Unchecked access below: every index is a type or unit index made by `TokenSpellings` and
         // `TaggingUnits` for these very arrays.
         pairs.withUnsafeBufferPointer { pairs in
             facts.withUnsafeBufferPointer { facts in

@@ -39,7 +39,7 @@ struct SpellingFacts: Sendable {
 final class SpellingCache: @unchecked Sendable {
     let capacity: Int
 
-    /// One slot of the index: a spelling's hash (``TokenTypes/spellingHashes``), byte length
+    /// One slot of the index: a spelling's hash (``TokenSpellings/hashes``), byte length
     /// and packed bytes (``packedBytes(_:_:)``) beside its entry number, so that a look-up of a
     /// spelling under eight bytes (most words) reads one slot and nothing else.
     private struct Slot: Sendable {
@@ -148,12 +148,12 @@ final class SpellingCache: @unchecked Sendable {
     /// where there was no room. Where there was no room, the facts are in `made` at the place
     /// returned, and `facts` is not set: the caller points it into `made` while it reads them.
     func facts(
-        of types: TokenTypes, in utf8: UnsafeBufferPointer<UInt8>, facts: inout [UnsafePointer<SpellingFacts>],
+        of types: TokenSpellings, in utf8: UnsafeBufferPointer<UInt8>, facts: inout [UnsafePointer<SpellingFacts>],
         ids: inout [Int32], made: inout [SpellingFacts], make: ([Int]) -> [SpellingFacts]
     ) -> [(type: Int, made: Int)] {
         let stored = UnsafePointer(storage)
         facts.removeAll(keepingCapacity: true)
-        let count = types.spellingCount
+        let count = types.count
         ids = [Int32](repeating: -1, count: count)
         guard count > 0, let base = utf8.baseAddress else { return [] }
         facts.reserveCapacity(count + 2)
@@ -163,7 +163,7 @@ final class SpellingCache: @unchecked Sendable {
             // (`ids` is written inside the lock: a local, not shared.)
             for t in 0..<count {
                 if let e = s.find(
-                    types.spellingHashes[t], Self.packedBytes(utf8, types.spellingSpans[t]), types.spellingSpans[t],
+                    types.hashes[t], Self.packedBytes(utf8, types.spans[t]), types.spans[t],
                     base)
                 {
                     facts.append(stored + Int(e))
@@ -181,7 +181,7 @@ final class SpellingCache: @unchecked Sendable {
             for (k, t) in missing.enumerated() {
                 // Another thread may have added it meanwhile.
                 if let e = s.find(
-                    types.spellingHashes[t], Self.packedBytes(utf8, types.spellingSpans[t]), types.spellingSpans[t],
+                    types.hashes[t], Self.packedBytes(utf8, types.spans[t]), types.spans[t],
                     base)
                 {
                     ids[t] = e
@@ -196,7 +196,7 @@ final class SpellingCache: @unchecked Sendable {
                 // Written before its number is published, and never again.
                 (storage + e).initialize(to: made[k])
                 let entry = s.add(
-                    types.spellingHashes[t], Self.packedBytes(utf8, types.spellingSpans[t]), types.spellingSpans[t],
+                    types.hashes[t], Self.packedBytes(utf8, types.spans[t]), types.spans[t],
                     utf8)
                 ids[t] = entry
                 facts[t] = stored + e

@@ -84,7 +84,7 @@ struct UnitProfile {
         self.init(b, Span(start, end), shape: TokenShape(b, Span(start, end)))
     }
 
-    /// The profile of the bytes of `span`, whose shape (from ``TokenTypes``) is `shape`.
+    /// The profile of the bytes of `span`, whose shape is `shape`.
     init(_ b: UnsafeBufferPointer<UInt8>, _ span: Span, shape spelling: TokenShape) {
         caseClass = CaseClass(spelling)
         hasDigit = spelling.contains(.hasDigit)

@@ -18,7 +18,7 @@ extension Array: UnitProfileList where Element == UnitProfile {
     func profile(ofType type: Int) -> UnitProfile { self[type] }
 }
 
-/// The profile of each unit read through its spelling (``TokenTypes`` over the units): no copy
+/// The profile of each unit read through its spelling (``TokenSpellings`` over the units): no copy
 /// of 112 bytes per unit, and one profile per distinct spelling.
 struct TypedProfiles: UnitProfileList {
     /// Per unit: its spelling.
@@ -27,19 +27,15 @@ struct TypedProfiles: UnitProfileList {
     private(set) var profiles: [UnitProfile]
 
     /// `profiles` holds one per spelling of `types`, then any markers.
-    init(_ types: TokenTypes, profiles: [UnitProfile]) {
-        precondition(profiles.count >= types.spellingCount)
+    init(_ types: TokenSpellings, profiles: [UnitProfile]) {
+        precondition(profiles.count >= types.count)
         ofUnit = types.spellingOfSpan
         self.profiles = profiles
     }
 
     /// Every spelling of `types` profiled from its bytes (word clusters are the caller's).
-    init(_ types: TokenTypes, in utf8: UnsafeBufferPointer<UInt8>) {
-        self.init(
-            types,
-            profiles: types.spellingSpans.indices.map {
-                UnitProfile(utf8, types.spellingSpans[$0], shape: types.shapes[$0])
-            })
+    init(_ types: TokenSpellings, in utf8: UnsafeBufferPointer<UInt8>) {
+        self.init(types, profiles: types.spans.map { UnitProfile(utf8, $0.start, $0.end) })
     }
 
     /// Adds a spelling that no unit has (the sentence boundary markers of the features) and

@@ -25,14 +25,16 @@
 /// let word = types.text(ofType: t)           // "said"
 /// ```
 public struct TokenTypes: Sendable {
+    /// The spellings: spans grouped by their exact bytes.
+    public let spellings: TokenSpellings
     /// Per span: its type.
     public let typeOfSpan: [Int32]
     /// Per span: its spelling.
-    public let spellingOfSpan: [Int32]
+    @inlinable public var spellingOfSpan: [Int32] { spellings.spellingOfSpan }
     /// Per spelling: the span of its first occurrence.
-    public let spellingSpans: [Span]
+    @inlinable public var spellingSpans: [Span] { spellings.spans }
     /// Per spelling: a well-mixed hash of its bytes (see ``spellingHash(bytes:_:)``).
-    public let spellingHashes: [UInt64]
+    @inlinable public var spellingHashes: [UInt64] { spellings.hashes }
     /// Per spelling: its shape.
     public let shapes: [TokenShape]
     /// Per spelling: its type.
@@ -48,7 +50,7 @@ public struct TokenTypes: Sendable {
     /// The number of types.
     @inlinable public var count: Int { typeHashes.count }
     /// The number of spellings.
-    @inlinable public var spellingCount: Int { spellingSpans.count }
+    @inlinable public var spellingCount: Int { spellings.count }
 
     /// The type of span `i`.
     @inlinable @inline(__always)
@@ -56,11 +58,11 @@ public struct TokenTypes: Sendable {
 
     /// The spelling of span `i`.
     @inlinable @inline(__always)
-    public func spelling(ofSpan i: Int) -> Int { Int(spellingOfSpan[i]) }
+    public func spelling(ofSpan i: Int) -> Int { Int(spellings.spellingOfSpan[i]) }
 
     /// The shape of span `i`.
     @inlinable @inline(__always)
-    public func shape(ofSpan i: Int) -> TokenShape { shapes[Int(spellingOfSpan[i])] }
+    public func shape(ofSpan i: Int) -> TokenShape { shapes[Int(spellings.spellingOfSpan[i])] }
 
     /// The key of type `t`, packed; nil when the type is longer or not ASCII (see ``text(ofType:)``).
     @inlinable @inline(__always)
@@ -96,102 +98,33 @@ public struct TokenTypes: Sendable {
     /// Groups `count` spans (given by `span`) into spellings, then spellings into types.
     @inline(__always)
     private init(bytes: UnsafeBufferPointer<UInt8>, count n: Int, span: (Int) -> Span) {
+        let spellings = TokenSpellings(bytes: bytes, count: n, span: span)
+        let count = spellings.count
+        var types = TypeTable(capacity: count)
+        var shapes = [TokenShape](repeating: [], count: count)
+        var typeOfSpelling = [Int32](repeating: 0, count: count)
+        spellings.spans.withUnsafeBufferPointer { spans in
+            for t in 0..<count {
+                let shape = TokenShape(bytes, spans[t])
+                shapes[t] = shape
+                typeOfSpelling[t] = types.type(of: spans[t], in: bytes, ascii: shape.contains(.ascii))
+            }
+        }
         var typeOfSpan = [Int32](repeating: 0, count: n)
-        var spellingOfSpan = [Int32](repeating: 0, count: n)
-        var spellings = Spellings(room: n)
-        var types = TypeTable(capacity: n / 2 + 8)
-        // Open addressing over spelling numbers (-1: free), at most half full: a spelling's home
-        // slot is given by its hash's low bits, and a full slot is followed by the next one.
-        var bits = 4
-        while (1 << bits) < 2 * n { bits += 1 }
-        var table = [Int32](repeating: -1, count: 1 << bits)
-        table.withUnsafeMutableBufferPointer { table in
-            typeOfSpan.withUnsafeMutableBufferPointer { typeOfSpan in
-                spellingOfSpan.withUnsafeMutableBufferPointer { spellingOfSpan in
-                    for u in 0..<n {
-                        let (spelling, type) = spellings.find(span(u), in: bytes, table: table, types: &types)
-                        spellingOfSpan[u] = spelling
-                        typeOfSpan[u] = type
-                    }
+        typeOfSpan.withUnsafeMutableBufferPointer { typeOfSpan in
+            spellings.spellingOfSpan.withUnsafeBufferPointer { spellingOfSpan in
+                typeOfSpelling.withUnsafeBufferPointer { typeOfSpelling in
+                    for u in 0..<n { typeOfSpan[u] = typeOfSpelling[Int(spellingOfSpan[u])] }
                 }
             }
         }
-        spellings.cut()
+        self.spellings = spellings
         self.typeOfSpan = typeOfSpan
-        self.spellingOfSpan = spellingOfSpan
-        self.spellingSpans = spellings.spans
-        self.spellingHashes = spellings.hashes
-        self.shapes = spellings.shapes
-        self.typeOfSpelling = spellings.types
+        self.shapes = shapes
+        self.typeOfSpelling = typeOfSpelling
         self.packedKeys = types.packedKeys
         self.longKeys = types.longKeys
         self.typeHashes = types.hashes
-    }
-
-    /// The spellings found so far. Room for the most there can be (one per span) is made first
-    /// and cut to the count found at the end, so that adding one is four stores.
-    private struct Spellings {
-        var spans: [Span]
-        var hashes: [UInt64]
-        /// The last `length % 8` bytes packed in a number, first byte lowest: for a spelling of
-        /// fewer than eight bytes (most words), all of them, so that two such spellings are
-        /// compared as two numbers and two lengths.
-        var tails: [UInt64]
-        var shapes: [TokenShape]
-        var types: [Int32]
-        var count = 0
-
-        init(room: Int) {
-            spans = [Span](repeating: Span(0, 0), count: room)
-            hashes = [UInt64](repeating: 0, count: room)
-            tails = [UInt64](repeating: 0, count: room)
-            shapes = [TokenShape](repeating: [], count: room)
-            types = [Int32](repeating: 0, count: room)
-        }
-
-        /// The spelling and type of the bytes of `span`, both added when new.
-        @inline(__always)
-        mutating func find(
-            _ span: Span, in bytes: UnsafeBufferPointer<UInt8>, table: UnsafeMutableBufferPointer<Int32>,
-            types typeTable: inout TypeTable
-        ) -> (spelling: Int32, type: Int32) {
-            let (h, tail) = TokenTypes.hashAndTail(bytes: bytes, span)
-            let mask = table.count - 1
-            var slot = Int(truncatingIfNeeded: h) & mask
-            let length = span.end - span.start
-            while true {
-                let t = Int(table[slot])
-                if t < 0 { break }
-                let other = spans[t]
-                if hashes[t] == h && other.end - other.start == length && tails[t] == tail
-                    && (length < 8 || TokenTypes.equal(bytes, other, span))
-                {
-                    return (Int32(t), types[t])
-                }
-                slot = (slot + 1) & mask
-            }
-            let shape = TokenShape(bytes, span)
-            let type = typeTable.type(of: span, in: bytes, ascii: shape.contains(.ascii))
-            let spelling = count
-            table[slot] = Int32(spelling)
-            spans[spelling] = span
-            hashes[spelling] = h
-            tails[spelling] = tail
-            shapes[spelling] = shape
-            types[spelling] = type
-            count += 1
-            return (Int32(spelling), type)
-        }
-
-        /// Drops the room no spelling took.
-        mutating func cut() {
-            let unused = spans.count - count
-            spans.removeLast(unused)
-            hashes.removeLast(unused)
-            tails.removeLast(unused)
-            shapes.removeLast(unused)
-            types.removeLast(unused)
-        }
     }
 
     /// The types found so far, by lowercased key.
@@ -244,15 +177,6 @@ public struct TokenTypes: Sendable {
             hashes.append(word.hash)
             return t
         }
-    }
-
-    /// Whether the bytes of `a` and `b` are equal.
-    @inline(__always)
-    fileprivate static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Span, _ b: Span) -> Bool {
-        let n = a.end - a.start
-        guard n == b.end - b.start else { return false }
-        for k in 0..<n where bytes[a.start + k] != bytes[b.start + k] { return false }
-        return true
     }
 
     /// A well-mixed hash of the exact bytes of `span`, eight bytes at a time: what
