@@ -74,6 +74,21 @@ import Testing
         #expect(uncased.contains(.capitalized) && !uncased.contains(.allCaps))
     }
 
+    @Test func shortASCIIShapesReadEightBytesAtOnceAsOneByOne() {
+        // A word followed by room for an eight-byte load takes the packed path; the same word
+        // at the very end of its text is read byte by byte.
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = Array("aZ09-\"'.,$ Az".utf8) + Array(32..<127)
+        for _ in 0..<2000 {
+            let n = Int.random(in: 1...7, using: &rng)
+            let word = (0..<n).map { _ in alphabet.randomElement(using: &rng)! }
+            let padded = word + Array(repeating: UInt8(ascii: "x"), count: 8)
+            let packed = padded.withUnsafeBufferPointer { TokenShape($0, Span(0, n)) }
+            let byByte = word.withUnsafeBufferPointer { TokenShape($0, Span(0, n)) }
+            #expect(packed == byByte, "\(String(decoding: word, as: UTF8.self))")
+        }
+    }
+
     @Test func buildsOverOtherSpans() {
         // A plugin that cuts the text its own way: "China-Russia" as three units.
         let text = Array("China-Russia china".utf8)

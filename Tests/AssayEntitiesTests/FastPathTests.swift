@@ -16,14 +16,13 @@ struct FastPathTests {
 
     let recognizer = try! EntityRecognizer.shipped.get()
 
-    /// The spelling types of `units` with each type's profile read from the text.
-    static func profiledTypes(_ doc: AnalyzedDocument, _ units: TaggingUnits) -> UnitTypes {
-        var types = doc.utf8.withUnsafeBufferPointer { UnitTypes($0, units.spans) }
-        doc.utf8.withUnsafeBufferPointer { types.profile(with: $0) }
+    /// The spellings of `units` with each spelling's profile read from the text.
+    static func profiledTypes(_ doc: AnalyzedDocument, _ units: TaggingUnits) -> TypedProfiles {
+        let types = doc.utf8.withUnsafeBufferPointer { TokenSpellings(utf8: $0, spans: units.spans) }
+        let profiles = doc.utf8.withUnsafeBufferPointer { TypedProfiles(types, in: $0) }
         // Clusters as the recognizer sets them on the facts it makes.
         let clusters = try! EntityRecognizer.wordClusters.get()
-        types.profiles = types.profiles.map(clusters.labelled)
-        return types
+        return TypedProfiles(types, profiles: profiles.profiles.map(clusters.labelled))
     }
 
     @Test func typesProfileEachUnitAsItsOwnProfileWould() {
@@ -64,14 +63,15 @@ struct FastPathTests {
             let boundary = types.appendMarker(FeatureExtractor.boundary), end = types.appendMarker(FeatureExtractor.end)
             let facts = model.spellingFacts(types.profiles)
             let pairs = model.pairSums(
-                FeatureScorer.typePairs(units, types: types, boundary: boundary, end: end)
+                FeatureScorer.typePairs(units, profiles: types, boundary: boundary, end: end)
                     .map { (types.profiles[Int($0.0)], types.profiles[Int($0.1)]) })
             var sums: [SIMD16<Int16>] = []
             facts.withUnsafeBufferPointer { facts in
                 let facts = facts.indices.map { facts.baseAddress! + $0 }
                 FeatureScorer.with(model.table) {
                     $0.score(
-                        units, types: types, facts: facts, pairs: pairs, boundary: boundary, end: end, casing: casing,
+                        units, profiles: types, facts: facts, pairs: pairs, boundary: boundary, end: end,
+                        casing: casing,
                         gazetteer: features.gazetteerMatches(units, profiles: profiles), into: &sums)
                 }
             }

@@ -169,7 +169,7 @@ struct TypedProfilesTests {
             let doc = AnalyzedDocument(text)
             let units = TaggingUnits(doc, sentences: 0..<doc.sentences.count)
             let types = FastPathTests.profiledTypes(doc, units)
-            let typed = TypedProfiles(types), direct = recognizer.features.profiles(doc, units)
+            let typed = types, direct = recognizer.features.profiles(doc, units)
             let a = recognizer.features.casing(units, profiles: typed),
                 b = recognizer.features.casing(units, profiles: direct)
             #expect(a.lineCases == b.lineCases && a.headlines == b.headlines)

@@ -3,8 +3,8 @@ import Testing
 
 @testable import AssayEntities
 
-/// ``TaggingUnits`` and ``UnitTypes`` write through pointers and compare short spellings as
-/// packed numbers; they must give exactly the units and types of the plain definitions.
+/// ``TaggingUnits`` writes through pointers and ``TokenSpellings`` compares spellings as packed
+/// numbers; they must give exactly the units and spellings of the plain definitions.
 struct UnitsFastPathTests {
     /// Texts with hyphenated names (split or not), Unicode hyphens, many spellings of the same
     /// few lengths around eight bytes, and equal words at the very end of the text, whose last
@@ -35,7 +35,7 @@ struct UnitsFastPathTests {
         for text in Self.texts {
             let doc = AnalyzedDocument(text)
             let units = TaggingUnits(doc, sentences: 0..<doc.sentences.count)
-            let types = doc.utf8.withUnsafeBufferPointer { UnitTypes($0, units.spans) }
+            let types = doc.utf8.withUnsafeBufferPointer { TokenSpellings(utf8: $0, spans: units.spans) }
             // The plain definition: a type per distinct byte string, numbered by first use.
             var number: [[UInt8]: Int32] = [:]
             var expected: [Int32] = []
@@ -44,10 +44,10 @@ struct UnitsFastPathTests {
                 if number[bytes] == nil { number[bytes] = Int32(number.count) }
                 expected.append(number[bytes]!)
             }
-            #expect(types.ofUnit == expected, "\(text)")
+            #expect(types.spellingOfSpan == expected, "\(text)")
             #expect(types.count == number.count)
             for t in 0..<types.count {
-                let s = types.spelling(t)
+                let s = types.spans[t]
                 #expect(number[Array(doc.utf8[s.start..<s.end])] == Int32(t))
             }
         }

@@ -1,8 +1,8 @@
 /// Groups of the linker's items (by their numbers), each keeping its members in the order they
 /// joined, stored as chains through one array over the items instead of an array per group.
 ///
-/// A document's names fall into dozens of groups, most of one or two members: an array per
-/// group, grown as members joined, was most of the linker's allocations.
+/// A document's names fall into dozens of groups, most of one or two members, so an array per
+/// group would be most of the linker's allocations.
 struct ItemGroups {
     /// Per group, in the order the groups were made: its first and last member (-1 for a
     /// group whose members were moved to another).

@@ -141,7 +141,7 @@ struct MentionLinker {
                     } else {
                         // (The first scalar read from the bytes, as the token's String would
                         // give it: a String is made only for a capitalised token.)
-                        guard UnitProfile.scalar(utf8, span.start).properties.isUppercase else { continue }
+                        guard TextBytes.isCapitalized(utf8, span) else { continue }
                         id = words.lookUp(document.text(ofToken: t).lowercased())
                     }
                     guard let id, case let e = surnames[Int(id)], e >= 0 else { continue }
@@ -214,7 +214,7 @@ struct MentionLinker {
                     merged.append(i, to: Int(g))
                     break
                 }
-                key = SpellingCache.probe(key)
+                key = HashedTable<Int32>.nextKey(after: key)
             }
         }
         guard !words.hasNonASCII else {
@@ -323,8 +323,7 @@ struct MentionLinker {
 
         /// The first index of `0..<count` where `holds` is true (or `count`), from a guess:
         /// steps of doubling length away from the guess, then halving back (the next person's
-        /// name may be hundreds of tokens on; walking there one token at a time was most of
-        /// finding its tokens).
+        /// name may be hundreds of tokens on, too far to walk one token at a time).
         @inline(__always) private static func boundary(from guess: Int, _ count: Int, _ holds: (Int) -> Bool) -> Int {
             let i = min(guess, count)
             // The answer lies in `low...high`: `holds` is false before `low` and true at `high`

@@ -16,8 +16,11 @@ struct NameWords {
     private var bytes: [UInt8] = []
     /// Per ASCII spelling: its bytes in ``bytes`` and its word number.
     private var entries: [(start: Int, length: Int, id: Int32)] = []
-    /// Byte hash → entry; on a collision the next key of the probe sequence.
-    private var index: HashedTable<Int32>
+    /// The entry of every spelling that packs (ASCII of at most 15 bytes: nearly every word).
+    private var index: PackedWordTable<Int32>
+    /// The entry of every other spelling (long, or a sole spelling), by its bytes as a String:
+    /// for these, equal bytes are equal Strings.
+    private var longIndex: [String: Int32] = [:]
     /// Per word number: its String, once made.
     private var strings: [String?] = []
     /// Per word number: the byte length of its first String.
@@ -42,7 +45,7 @@ struct NameWords {
 
     /// Room for about `capacity` words before anything grows.
     init(capacity: Int) {
-        index = HashedTable(capacity: capacity, empty: -1)
+        index = PackedWordTable(capacity: capacity)
         bytes.reserveCapacity(capacity * 8)
         entries.reserveCapacity(capacity)
         strings.reserveCapacity(capacity)
@@ -62,12 +65,7 @@ struct NameWords {
     /// The number of the word with these bytes (ASCII, or the `sole` spelling, a String whose
     /// bytes they are, while there is no String dictionary), adding it if new.
     private mutating func intern(bytes word: UnsafeBufferPointer<UInt8>, sole: String?) -> Int32 {
-        let h = FeatureHash.bytes(word)
-        var key = h
-        while let e = index[key] {
-            if matches(Int(e), word) { return entries[Int(e)].id }
-            key = SpellingCache.probe(key)
-        }
+        if let e = entry(of: word) { return entries[Int(e)].id }
         var id: Int32
         if byString != nil {
             let s = String(decoding: word, as: UTF8.self)
@@ -84,7 +82,11 @@ struct NameWords {
             id = newWord(nil, utf8Count: word.count)
             isAcronymSkip[Int(id)] = Self.isSkip(word)
         }
-        index.insert(Int32(entries.count), for: key)
+        if let key = PackedWord(lowercasing: word, Span(0, word.count)) {
+            index.set(Int32(entries.count), for: key)
+        } else {
+            longIndex[String(decoding: word, as: UTF8.self)] = Int32(entries.count)
+        }
         asciiEntry[Int(id)] = Int32(entries.count)
         entries.append((bytes.count, word.count, id))
         bytes.append(contentsOf: word)
@@ -107,12 +109,15 @@ struct NameWords {
 
     /// The number of the ASCII word with these lower-case bytes, if some name has it.
     mutating func lookUp(ascii word: UnsafeBufferPointer<UInt8>) -> Int32? {
-        var key = FeatureHash.bytes(word)
-        while let e = index[key] {
-            if matches(Int(e), word) { return entries[Int(e)].id }
-            key = SpellingCache.probe(key)
-        }
+        if let e = entry(of: word) { return entries[Int(e)].id }
         return byString?[String(decoding: word, as: UTF8.self)]
+    }
+
+    /// The entry of the spelling with these (lower-case) bytes, if there is one.
+    private func entry(of word: UnsafeBufferPointer<UInt8>) -> Int32? {
+        if let key = PackedWord(lowercasing: word, Span(0, word.count)) { return index[key] }
+        guard !longIndex.isEmpty else { return nil }
+        return longIndex[String(decoding: word, as: UTF8.self)]
     }
 
     /// The number of a lower-cased word given as a String, if some name has it.
@@ -183,13 +188,6 @@ struct NameWords {
     func asciiSpelling(_ id: Int32) -> String {
         let e = entries[Int(asciiEntry[Int(id)])]
         return String(decoding: bytes[e.start..<(e.start + e.length)], as: UTF8.self)
-    }
-
-    private func matches(_ e: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        let entry = entries[e]
-        guard entry.length == word.count else { return false }
-        for k in 0..<word.count where bytes[entry.start + k] != word[k] { return false }
-        return true
     }
 
     private mutating func newWord(_ s: String?, utf8Count: Int? = nil) -> Int32 {

@@ -6,36 +6,17 @@ import AssayCore
 /// Titles come from the gazetteer's `[title]` section; a nationality or country just before the
 /// title joins it ("Chinese President"), as in how news introduces foreign leaders.
 struct TitleMatcher: Sendable {
-    /// Lower-cased titles, as word arrays (`["foreign", "minister"]`).
-    private let titles: Set<[String]>
-    /// Nationalities and countries that may qualify a title.
-    private let qualifiers: Set<String>
+    /// The titles, matched at a token ignoring case, longest first.
+    private let titles: Lexicon<Bool>
+    /// Nationalities and countries that may qualify a title (asked of one token).
+    private let qualifiers: Lexicon<Bool>
+    /// The word count of the longest title.
     private let longest: Int
-    /// Per byte length: whether some title's first word has it. A token of another length
-    /// starts no title, and is rejected without building a String. (A table by length, as
-    /// this is asked for several tokens before every person's name: hashing an `Int` for a
-    /// `Set` cost more than the rest of the test.)
-    private let isFirstWordLength: [Bool]
-    /// Hashes of the titles' first words: an ASCII token whose lower-case bytes hash to none of
-    /// them starts no title, and is rejected without building a String. (Keyed by the hash
-    /// itself: a `Set` would hash it again.)
-    private let firstWordHashes: HashedTable<Bool>
 
     init(titles: [String], qualifiers: [String]) {
-        self.titles = Set(titles.map { $0.lowercased().split(separator: " ").map(String.init) })
-        self.qualifiers = Set(qualifiers.map { $0.lowercased() })
-        longest = self.titles.map(\.count).max() ?? 1
-        var lengths = [Bool](repeating: false, count: 64)
-        for n in self.titles.compactMap({ $0.first?.utf8.count }) {
-            if n >= lengths.count { lengths += repeatElement(false, count: n + 1 - lengths.count) }
-            lengths[n] = true
-        }
-        isFirstWordLength = lengths
-        var hashes = HashedTable<Bool>(capacity: self.titles.count, empty: false)
-        for h in self.titles.compactMap({ $0.first.map { FeatureHash.bytes(Array($0.utf8)) } }) {
-            hashes.insert(true, for: h)
-        }
-        firstWordHashes = hashes
+        self.titles = Lexicon(titles.map { ($0, true) })
+        self.qualifiers = Lexicon(qualifiers.map { ($0, true) })
+        longest = titles.map { $0.split(separator: " ").count }.max() ?? 1
     }
 
     /// Splits a person mention into the name and the title before it (inside or outside the span).
@@ -65,8 +46,8 @@ struct TitleMatcher: Sendable {
         }
         guard let t = titleStart else { return (span, nil) }
         var start = t
-        if start > 0, qualifiers.contains(d.text(ofToken: start - 1).lowercased()), sameLine(d, start - 1, start),
-            isCapitalised(d.text(ofToken: start - 1))
+        if start > 0, qualifiers.payload(ofWordAt: start - 1, in: d) != nil, sameLine(d, start - 1, start),
+            d.utf8.withUnsafeBufferPointer({ TextBytes.isCapitalized($0, d.tokens[start - 1].span) })
         {
             start -= 1
         }
@@ -93,36 +74,10 @@ struct TitleMatcher: Sendable {
     /// The number of tokens of a title starting at token `i` (whole title before `limit`).
     private func titleLength(_ d: AnalyzedDocument, startingAt i: Int, limit: Int) -> Int? {
         guard i < limit else { return nil }
-        let length = d.tokens[i].span.length
-        guard length < isFirstWordLength.count && isFirstWordLength[length] || d.utf8[d.tokens[i].span.start] >= 0x80
-        else { return nil }
-        if let h = Self.asciiLowercaseHash(d, d.tokens[i].span), firstWordHashes[h] == nil { return nil }
-        var words: [String] = []
-        var best: Int?
-        var k = i
-        while k < limit, words.count < longest {
-            words.append(d.text(ofToken: k).lowercased())
-            k += 1
-            if titles.contains(words) { best = words.count }
-        }
-        return best
-    }
-
-    /// The hash of an ASCII token's lower-case bytes (what `lowercased()` makes of it), or nil
-    /// when the token is not ASCII.
-    private static func asciiLowercaseHash(_ d: AnalyzedDocument, _ span: Span) -> UInt64? {
-        var h = FeatureHash.offset
-        for i in span.start..<span.end {
-            let c = d.utf8[i]
-            if c >= 0x80 { return nil }
-            h = FeatureHash.step(h, c >= 65 && c <= 90 ? c | 0x20 : c)
-        }
-        return FeatureHash.mix(h, UInt64(span.length))
+        return titles.match(in: d, at: i, limit: limit)?.length
     }
 
     private func sameLine(_ d: AnalyzedDocument, _ a: Int, _ b: Int) -> Bool {
         !(a + 1...b).contains { d.tokens[$0].lineStart }
     }
-
-    private func isCapitalised(_ s: String) -> Bool { s.unicodeScalars.first?.properties.isUppercase ?? false }
 }

@@ -71,8 +71,8 @@ enum BILOU {
 
     /// The entities of the tags `range` of `tags` (one sentence of a document's tags), with
     /// unit ranges counted in `tags`, into `out` (emptied first). The extractor calls this once
-    /// per sentence with one buffer: copying each sentence's tags out, and a new result array
-    /// per sentence, were most of the allocations of turning tags into mentions.
+    /// per sentence with one buffer, so that no sentence's tags are copied out and no result
+    /// array is allocated per sentence.
     static func entities(in tags: [Int], _ range: Range<Int>, into out: inout [(units: Range<Int>, label: EntityLabel)])
     {
         out.removeAll(keepingCapacity: true)

@@ -107,45 +107,45 @@ struct EntityRecognizer: Sendable {
     func mentions(in document: AnalyzedDocument, sentences range: Range<Int>? = nil) -> [Mention] {
         let units = TaggingUnits(document, sentences: range ?? 0..<document.sentences.count)
         // Facts once per distinct spelling, most of them from earlier documents.
-        var types = document.utf8.withUnsafeBufferPointer { UnitTypes($0, units.spans) }
+        let types = document.utf8.withUnsafeBufferPointer { TokenSpellings(utf8: $0, spans: units.spans) }
         var ids: [Int32] = []
         var facts: [UnsafePointer<SpellingFacts>] = []
         var made: [SpellingFacts] = []
         let uncached = document.utf8.withUnsafeBufferPointer { b in
             spellings.facts(of: types, in: b, facts: &facts, ids: &ids, made: &made) { missing in
                 model.spellingFacts(
-                    missing.map { t in
-                        let s = types.spelling(t)
-                        return features.profile(b, s.start, s.end)
-                    })
+                    missing.map { t in features.profile(b, types.spans[t], shape: TokenShape(b, types.spans[t])) })
             }
         }
         var lanes = Viterbi.LaneEmissions()
-        let (tags, casing) = made.withUnsafeBufferPointer { made in
+        let (tags, casing, profiles) = made.withUnsafeBufferPointer { made in
             // Facts the cache had no room for are read from this document's `made`.
             for (t, k) in uncached { facts[t] = made.baseAddress! + k }
-            // (Room for the two markers appended next, or the whole array is copied to grow.)
-            types.profiles.reserveCapacity(facts.count + 2)
-            for f in facts { types.profiles.append(f.pointee.profile) }
-            let boundary = types.appendMarker(FeatureExtractor.boundary), end = types.appendMarker(FeatureExtractor.end)
-            // After the markers: the view shares the profiles, which appending would then copy.
-            let profiles = TypedProfiles(types)
+            // The spellings' profiles, then the two sentence markers, in one array made once.
+            var list: [UnitProfile] = []
+            list.reserveCapacity(facts.count + 2)
+            for f in facts { list.append(f.pointee.profile) }
+            let boundary = Int32(list.count), end = Int32(list.count + 1)
+            list.append(FeatureExtractor.boundary)
+            list.append(FeatureExtractor.end)
+            let profiles = TypedProfiles(types, profiles: list)
             let casing = features.casing(units, profiles: profiles)
             facts.append(spellings.extraFacts(0))
             facts.append(spellings.extraFacts(1))
             // The markers take entry numbers no spelling has.
             ids += [Int32.max - 1, Int32.max]
-            let typePairs = FeatureScorer.typePairs(units, types: types, boundary: boundary, end: end)
+            let typePairs = FeatureScorer.typePairs(units, profiles: profiles, boundary: boundary, end: end)
             let pairSums = pairs.sums(of: typePairs.map { PairCache.key(ids[Int($0.0)], ids[Int($0.1)]) }) { missing in
                 model.pairSums(
-                    missing.map { j in (types.profiles[Int(typePairs[j].0)], types.profiles[Int(typePairs[j].1)]) })
+                    missing.map { j in
+                        (profiles.profile(ofType: Int(typePairs[j].0)), profiles.profile(ofType: Int(typePairs[j].1)))
+                    })
             }
             let tags = model.tag(
-                units, types: types, facts: facts, pairs: pairSums, boundary: boundary, end: end, casing: casing,
-                gazetteer: features.gazetteerMatches(units, profiles: profiles), lanes: &lanes)
-            return (tags, casing)
+                units, profiles: profiles, facts: facts, pairs: pairSums, boundary: boundary, end: end,
+                casing: casing, gazetteer: features.gazetteerMatches(units, profiles: profiles), lanes: &lanes)
+            return (tags, casing, profiles)
         }
-        let profiles = TypedProfiles(types)
         var mentions = boundaries.mentions(
             tags: tags, units: units, profiles: profiles, casing: casing, utf8: document.utf8)
         LabelConsistency.unify(&mentions, units: units, lanes: lanes, casing: casing, utf8: document.utf8)

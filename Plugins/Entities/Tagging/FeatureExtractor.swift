@@ -62,6 +62,11 @@ struct FeatureExtractor: Sendable {
         clusters.labelled(UnitProfile(utf8, start, end))
     }
 
+    /// The profile of the bytes of `span`, whose shape is `shape`, word clusters included.
+    @inline(__always) func profile(_ utf8: UnsafeBufferPointer<UInt8>, _ span: Span, shape: TokenShape) -> UnitProfile {
+        clusters.labelled(UnitProfile(utf8, span, shape: shape))
+    }
+
     /// How the document writes each word and line (see ``DocumentCasing``).
     func casing<P: UnitProfileList>(_ units: TaggingUnits, profiles p: P) -> DocumentCasing {
         var casing = DocumentCasing(units.count)

@@ -3,7 +3,7 @@
 ///
 /// A unit's score is the sum of one weight row per feature, and integer sums do not care about
 /// order or grouping. So the rows of the features that depend on one spelling only are summed
-/// once per distinct spelling of the document (``UnitTypes``): the unit's own word features,
+/// once per distinct spelling of the document (``TokenSpellings``): the unit's own word features,
 /// and what it contributes as the previous, next, second previous and second next word of
 /// its neighbours. A unit then costs five cached vectors plus the features that really join
 /// two units (word and shape pairs) and those of its context (sentence start, headline case,
@@ -228,14 +228,16 @@ struct FeatureScorer {
     /// The pairs of neighbouring types of every sentence of `units`, sentence markers included:
     /// sentence `si` of units `s` has pairs `s.lowerBound + si ... s.upperBound + si`, so unit
     /// `i` of it is the second of pair `i + si` and the first of pair `i + si + 1`.
-    static func typePairs(_ units: TaggingUnits, types: UnitTypes, boundary: Int32, end: Int32) -> [(Int32, Int32)] {
+    static func typePairs(_ units: TaggingUnits, profiles: TypedProfiles, boundary: Int32, end: Int32) -> [(
+        Int32, Int32
+    )] {
         var pairs: [(Int32, Int32)] = []
         pairs.reserveCapacity(units.count + units.sentences.count)
         for s in units.sentences {
             var previous = boundary
             for i in s {
-                pairs.append((previous, types.ofUnit[i]))
-                previous = types.ofUnit[i]
+                pairs.append((previous, profiles.ofUnit[i]))
+                previous = profiles.ofUnit[i]
             }
             pairs.append((previous, end))
         }
@@ -243,10 +245,10 @@ struct FeatureScorer {
     }
 
     /// The emission sums of every unit of `units` into `sums` (one 16-tag row per unit).
-    /// `facts` point at those of the types of `types`, markers included; `pairs` the sums of
-    /// ``typePairs(_:types:boundary:end:)``.
+    /// `facts` point at those of the spellings of `profiles`, markers included; `pairs` the sums
+    /// of ``typePairs(_:profiles:boundary:end:)``.
     func score(
-        _ units: TaggingUnits, types: UnitTypes, facts: [UnsafePointer<SpellingFacts>], pairs: [PairSums],
+        _ units: TaggingUnits, profiles types: TypedProfiles, facts: [UnsafePointer<SpellingFacts>], pairs: [PairSums],
         boundary: Int32, end: Int32,
         casing: DocumentCasing, gazetteer gaz: [(categories: UInt16, position: UInt8)?],
         into sums: inout [SIMD16<Int16>]
@@ -266,7 +268,7 @@ struct FeatureScorer {
         var contextUnits = [Int32](repeating: 0, count: contextRoom)
         sums.removeAll(keepingCapacity: true)
         sums.reserveCapacity(units.count)
-        // Unchecked access below: every index is a type or unit index made by `UnitTypes` and
+        // Unchecked access below: every index is a type or unit index made by `TokenSpellings` and
         // `TaggingUnits` for these very arrays.
         pairs.withUnsafeBufferPointer { pairs in
             facts.withUnsafeBufferPointer { facts in

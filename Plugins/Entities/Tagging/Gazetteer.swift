@@ -5,9 +5,9 @@ import Foundation
 /// titles) that the tagger reads as features: "this phrase is a known country" helps with names
 /// the training news never mentioned.
 ///
-/// The core ``Lexicon`` matches over whole tokens and allocates a String per token; the tagger
-/// needs matches over its own units (hyphen parts) at a million tokens a second, so this keeps
-/// phrases as hashes of the units' lower-case hashes (``UnitProfile/lower``) instead.
+/// The core ``Lexicon`` matches over the core's tokens; the tagger needs matches over its own
+/// units (hyphen parts), keyed as the trained model reads them, so this keeps phrases as hashes
+/// of the units' lower-case hashes (``UnitProfile/lower``) instead.
 struct Gazetteer: Sendable {
     /// The list categories, in the order of the resource file's sections.
     static let categories = [

@@ -21,7 +21,7 @@ struct SpellingFacts: Sendable {
 ///
 /// News is mostly the same few thousand words ("the", "said", ",", "President"); their facts
 /// are the same in every document, and working them out (hashing the bytes five ways, then
-/// twenty weight-row reads) was a third of the tagger's time. The cache holds them for up to
+/// twenty weight-row reads) is much of the tagger's work. The cache holds them for up to
 /// ``capacity`` spellings, first come first kept, and is shared by every thread that uses the
 /// recognizer. Facts are pure functions of the bytes and the model, so what is cached never
 /// changes a result, only how soon it is ready.
@@ -29,8 +29,8 @@ struct SpellingFacts: Sendable {
 /// One lock is taken to look up all the spellings of a document and one to add the new ones,
 /// so threads tagging different documents rarely wait on each other.
 ///
-/// A document gets pointers to the cached facts, not copies: at about 300 bytes a spelling,
-/// copying them out was a tenth of the tagger's time. So the facts live in one block allocated
+/// A document gets pointers to the cached facts, not copies, as they are about 300 bytes a
+/// spelling. So the facts live in one block allocated
 /// for the whole capacity when the cache is made (untouched pages cost no memory), which never
 /// moves, and an entry is written once, under the lock, before its number is published and
 /// never again. A reader that got a pointer under the lock may thus read through it at any
@@ -39,9 +39,9 @@ struct SpellingFacts: Sendable {
 final class SpellingCache: @unchecked Sendable {
     let capacity: Int
 
-    /// One slot of the index: a spelling's hash, byte length and packed bytes (see
-    /// ``UnitTypes/packedBytes(_:)``) beside its entry number, so that a look-up of a spelling
-    /// under eight bytes (most words) reads one slot and nothing else.
+    /// One slot of the index: a spelling's hash (``TokenSpellings/hashes``), byte length
+    /// and packed bytes (``packedBytes(_:_:)``) beside its entry number, so that a look-up of a
+    /// spelling under eight bytes (most words) reads one slot and nothing else.
     private struct Slot: Sendable {
         var hash: UInt64 = 0
         var packed: UInt64 = 0
@@ -122,8 +122,22 @@ final class SpellingCache: @unchecked Sendable {
         storage.deallocate()
     }
 
-    /// The next key to try when `key` holds another entry (the linker's name tables probe so).
-    @inline(__always) static func probe(_ key: UInt64) -> UInt64 { FeatureHash.mix(key, 0x5EED) }
+    /// The bytes of a spelling under eight bytes packed in a number, first byte lowest (0 for a
+    /// longer one, which is compared byte for byte): two such spellings are equal exactly when
+    /// their lengths and numbers are.
+    @inline(__always) static func packedBytes(_ utf8: UnsafeBufferPointer<UInt8>, _ span: Span) -> UInt64 {
+        let n = span.length
+        guard n > 0, n < 8 else { return 0 }
+        if span.start + 8 <= utf8.count {
+            // One load where eight bytes lie inside the text, masked to the spelling's.
+            let word = UInt64(
+                littleEndian: UnsafeRawPointer(utf8.baseAddress! + span.start).loadUnaligned(as: UInt64.self))
+            return word & (UInt64.max &>> (64 - 8 * n))
+        }
+        var packed: UInt64 = 0
+        for k in 0..<n { packed |= UInt64(utf8[span.start + k]) &<< (8 * k) }
+        return packed
+    }
 
     /// Extra facts `k` given at `init`, at a place that never moves.
     func extraFacts(_ k: Int) -> UnsafePointer<SpellingFacts> { UnsafePointer(storage + capacity + k) }
@@ -134,20 +148,24 @@ final class SpellingCache: @unchecked Sendable {
     /// where there was no room. Where there was no room, the facts are in `made` at the place
     /// returned, and `facts` is not set: the caller points it into `made` while it reads them.
     func facts(
-        of types: UnitTypes, in utf8: UnsafeBufferPointer<UInt8>, facts: inout [UnsafePointer<SpellingFacts>],
+        of types: TokenSpellings, in utf8: UnsafeBufferPointer<UInt8>, facts: inout [UnsafePointer<SpellingFacts>],
         ids: inout [Int32], made: inout [SpellingFacts], make: ([Int]) -> [SpellingFacts]
     ) -> [(type: Int, made: Int)] {
         let stored = UnsafePointer(storage)
         facts.removeAll(keepingCapacity: true)
-        ids = [Int32](repeating: -1, count: types.count)
-        guard types.count > 0, let base = utf8.baseAddress else { return [] }
-        facts.reserveCapacity(types.count + 2)
+        let count = types.count
+        ids = [Int32](repeating: -1, count: count)
+        guard count > 0, let base = utf8.baseAddress else { return [] }
+        facts.reserveCapacity(count + 2)
         // In type order: the cached facts, a stand-in where they must be made (set below).
         var missing: [Int] = []
         state.withLock { s in
             // (`ids` is written inside the lock: a local, not shared.)
-            for t in 0..<types.count {
-                if let e = s.find(types.hash(t), types.packedBytes(t), types.spelling(t), base) {
+            for t in 0..<count {
+                if let e = s.find(
+                    types.hashes[t], Self.packedBytes(utf8, types.spans[t]), types.spans[t],
+                    base)
+                {
                     facts.append(stored + Int(e))
                     ids[t] = e
                 } else {
@@ -162,7 +180,10 @@ final class SpellingCache: @unchecked Sendable {
         state.withLock { s in
             for (k, t) in missing.enumerated() {
                 // Another thread may have added it meanwhile.
-                if let e = s.find(types.hash(t), types.packedBytes(t), types.spelling(t), base) {
+                if let e = s.find(
+                    types.hashes[t], Self.packedBytes(utf8, types.spans[t]), types.spans[t],
+                    base)
+                {
                     ids[t] = e
                     facts[t] = stored + Int(e)
                     continue
@@ -174,7 +195,9 @@ final class SpellingCache: @unchecked Sendable {
                 let e = s.count
                 // Written before its number is published, and never again.
                 (storage + e).initialize(to: made[k])
-                let entry = s.add(types.hash(t), types.packedBytes(t), types.spelling(t), utf8)
+                let entry = s.add(
+                    types.hashes[t], Self.packedBytes(utf8, types.spans[t]), types.spans[t],
+                    utf8)
                 ids[t] = entry
                 facts[t] = stored + e
             }

@@ -67,19 +67,20 @@ struct TaggerModel: Sendable {
         FeatureScorer.with(table) { $0.pairSums(pairs) }
     }
 
-    /// Tags every sentence of `units`; returns one BILOU tag per unit. `types` must hold the
-    /// two sentence markers `boundary` and `end`, `facts` point at the facts of every type of `types`, and `pairs` the sums of its
-    /// ``FeatureScorer/typePairs(_:types:boundary:end:)`` (see ``FeatureExtractor/boundary``).
+    /// Tags every sentence of `units`; returns one BILOU tag per unit. `profiles` must hold the
+    /// two sentence markers `boundary` and `end`, `facts` point at the facts of each of its
+    /// spellings, and `pairs` the sums of its ``FeatureScorer/typePairs(_:profiles:boundary:end:)``
+    /// (see ``FeatureExtractor/boundary``).
     /// `lanes` receives the emission scores the tags were decoded from.
     func tag(
-        _ units: TaggingUnits, types: UnitTypes, facts: [UnsafePointer<SpellingFacts>], pairs: [PairSums],
+        _ units: TaggingUnits, profiles: TypedProfiles, facts: [UnsafePointer<SpellingFacts>], pairs: [PairSums],
         boundary: Int32, end: Int32,
         casing: DocumentCasing, gazetteer: [(categories: UInt16, position: UInt8)?], lanes: inout Viterbi.LaneEmissions
     ) -> [Int] {
         var sums: [SIMD16<Int16>] = []
         FeatureScorer.with(table) {
             $0.score(
-                units, types: types, facts: facts, pairs: pairs, boundary: boundary, end: end, casing: casing,
+                units, profiles: profiles, facts: facts, pairs: pairs, boundary: boundary, end: end, casing: casing,
                 gazetteer: gazetteer, into: &sums)
         }
         // `O` scores 0 (the model stores weights relative to it); the packed rows hold the

@@ -34,8 +34,8 @@ struct TaggingUnits {
         while !fill(document, range, room: room) { room *= 2 }
     }
 
-    /// Makes the units with room for `room` of them, written through pointers (appending cost
-    /// more than the splitting itself); false, with nothing kept, when they need more room.
+    /// Makes the units with room for `room` of them, written through pointers (no check per
+    /// append); false, with nothing kept, when they need more room.
     private mutating func fill(_ document: AnalyzedDocument, _ range: Range<Int>, room: Int) -> Bool {
         var sentences: [Range<Int>] = []
         sentences.reserveCapacity(range.count)
@@ -171,7 +171,7 @@ struct TaggingUnits {
                 partStart = i
                 continue
             }
-            if i == partStart, c >= 65 && c <= 90 || c >= 0x80 && UnitProfile.scalar(b, i).properties.isUppercase {
+            if i == partStart, TextBytes.isCapitalized(b, Span(i, span.end)) {
                 capitalised = true
             }
             i += 1

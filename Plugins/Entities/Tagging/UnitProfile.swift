@@ -1,3 +1,5 @@
+import AssayCore
+
 /// How a unit is written, for features that generalise beyond the exact word.
 enum CaseClass: UInt8 {
     case none = 0  // no letters: numbers, punctuation
@@ -5,6 +7,17 @@ enum CaseClass: UInt8 {
     case title  // "Moscow"
     case upper  // "BRICS", "U.S."
     case mixed  // "iPhone", "McDonald" starts upper → title; this is lower-first with capitals
+
+    /// The case class of a spelling of this shape.
+    init(_ shape: TokenShape) {
+        if !shape.contains(.hasLetter) {
+            self = .none
+        } else if shape.contains(.capitalized) {
+            self = shape.contains(.allCaps) ? .upper : .title
+        } else {
+            self = shape.contains(.hasUppercase) ? .mixed : .lower
+        }
+    }
 
     var isCapitalised: Bool { self == .title || self == .upper }
     /// Written as a name's words are: capitalised, or lower-first with capitals ("iPhone").
@@ -30,25 +43,6 @@ struct UnitProfile {
     var cluster: UInt16 = 0
     var fineCluster: UInt64 { UInt64(cluster & 0xFF) }
     var coarseCluster: UInt64 { UInt64(cluster >> 8) }
-
-    /// Decodes the scalar starting at byte `i` (which must start one).
-    static func scalar(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Unicode.Scalar {
-        let b0 = b[i]
-        if b0 < 0x80 { return Unicode.Scalar(b0) }
-        var v: UInt32, n: Int
-        if b0 & 0xE0 == 0xC0 {
-            v = UInt32(b0 & 0x1F)
-            n = 1
-        } else if b0 & 0xF0 == 0xE0 {
-            v = UInt32(b0 & 0x0F)
-            n = 2
-        } else {
-            v = UInt32(b0 & 0x07)
-            n = 3
-        }
-        for k in 1...n where i + k < b.count { v = (v << 6) | UInt32(b[i + k] & 0x3F) }
-        return Unicode.Scalar(v) ?? "\u{FFFD}"
-    }
 
     init() {}
 
@@ -85,20 +79,27 @@ struct UnitProfile {
         return changed ? out : nil
     }
 
+    /// The profile of the bytes `start..<end` of `b`.
     init(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
-        var ascii = true
-        for i in start..<end where b[i] >= 0x80 {
-            ascii = false
-            break
-        }
+        self.init(b, Span(start, end), shape: TokenShape(b, Span(start, end)))
+    }
+
+    /// The profile of the bytes of `span`, whose shape is `shape`.
+    init(_ b: UnsafeBufferPointer<UInt8>, _ span: Span, shape spelling: TokenShape) {
+        caseClass = CaseClass(spelling)
+        hasDigit = spelling.contains(.hasDigit)
+        let start = span.start, end = span.end
+        let ascii = spelling.contains(.ascii)
         if !ascii, let plain = Self.asciiPunctuation(b, start, end) {
-            self = plain.withUnsafeBufferPointer { UnitProfile($0, 0, $0.count) }
+            // Letters and digits are as they were: the shape holds, but for being ASCII.
+            var plainShape = spelling
+            if !plain.contains(where: { $0 >= 0x80 }) { plainShape.insert(.ascii) }
+            self = plain.withUnsafeBufferPointer { UnitProfile($0, Span(0, $0.count), shape: plainShape) }
             return
         }
         length = UInt8(min(end - start, 255))
         var w = FeatureHash.offset, l = FeatureHash.offset, s = FeatureHash.offset
         var lastShape: UInt8 = 0
-        var uppers = 0, lowers = 0, firstUpper = false, letters = 0
         @inline(__always) func addShape(_ c: UInt8) {
             if c != lastShape {
                 s = FeatureHash.step(s, c)
@@ -110,18 +111,12 @@ struct UnitProfile {
                 let c = b[i]
                 w = FeatureHash.step(w, c)
                 var lc = c
-                if c >= 65 && c <= 90 {
+                if TextBytes.isASCIIUppercase(c) {
                     lc = c | 0x20
-                    uppers += 1
-                    letters += 1
                     addShape(88)  // X
-                    if i == start { firstUpper = true }
-                } else if c >= 97 && c <= 122 {
-                    lowers += 1
-                    letters += 1
+                } else if TextBytes.isASCIILowercase(c) {
                     addShape(120)  // x
-                } else if c >= 48 && c <= 57 {
-                    hasDigit = true
+                } else if TextBytes.isASCIIDigit(c) {
                     addShape(100)  // d
                 } else {
                     addShape(c)
@@ -135,7 +130,7 @@ struct UnitProfile {
                 var h = FeatureHash.offset
                 for i in (end - k)..<end {
                     let c = b[i]
-                    h = FeatureHash.step(h, c >= 65 && c <= 90 ? c | 0x20 : c)
+                    h = FeatureHash.step(h, TextBytes.asciiLowercased(c))
                 }
                 suffixes[k - 1] = FeatureHash.mix(h, UInt64(100 + k))
             }
@@ -144,23 +139,16 @@ struct UnitProfile {
             var loweredBytes: [UInt8] = []
             var i = start
             while i < end {
-                let sc = UnitProfile.scalar(b, i)
-                let len = sc.value < 0x80 ? 1 : sc.value < 0x800 ? 2 : sc.value < 0x10000 ? 3 : 4
+                let (sc, len) = TextBytes.scalar(in: b, at: i)
                 for k in i..<min(i + len, end) { w = FeatureHash.step(w, b[k]) }
                 let p = sc.properties
                 if p.isUppercase {
-                    uppers += 1
-                    letters += 1
                     addShape(88)
-                    if i == start { firstUpper = true }
                     loweredBytes += Array(p.lowercaseMapping.utf8)
                 } else {
                     if p.isLowercase || p.isAlphabetic {
-                        lowers += 1
-                        letters += 1
                         addShape(120)
                     } else if p.numericType == .decimal {
-                        hasDigit = true
                         addShape(100)
                     } else {
                         addShape(sc.value < 0x80 ? UInt8(sc.value) : 111)
@@ -185,12 +173,5 @@ struct UnitProfile {
         word = FeatureHash.mix(w, 1)
         lower = FeatureHash.mix(l, 2)
         shape = FeatureHash.mix(s, 3)
-        if letters == 0 {
-            caseClass = .none
-        } else if firstUpper {
-            caseClass = lowers > 0 ? .title : .upper
-        } else {
-            caseClass = uppers > 0 ? .mixed : .lower
-        }
     }
 }

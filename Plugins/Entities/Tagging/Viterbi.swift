@@ -116,14 +116,26 @@ struct Viterbi: Sendable {
         guard n > 0 else { return }
         let S = Self.stride
         if steps.count < n * S { steps = [Float](repeating: 0, count: max(n * S, 64 * S)) }
-        // The forward pass, over pointers, with the step's scores (`O`, the open lanes, the
-        // continue lanes) as locals of the innermost closure: captured variables would be
-        // boxed and checked for exclusive access on every use.
-        // (The emissions too are read through pointers, from `start`: `n` units from there, as
-        // the caller promises, checked once here instead of three times a unit.)
+        // (The emissions are read through pointers, from `start`: `n` units from there, as the
+        // caller promises, checked once here instead of three times a unit.)
         precondition(
             start >= 0 && start + n <= e.outside.count && start + n <= e.open.count && start + n <= e.continue.count)
-        let (outside, open, cont) = steps.withUnsafeMutableBufferPointer { stored in
+        let (outside, open, cont) = forward(lanes: e, from: start, count: n, steps: &steps)
+        tags.append(contentsOf: repeatElement(0, count: n))
+        tags[n - 1] = bestLastTag(outside: outside, open: open, cont: cont)
+        backtrack(count: n, steps: steps, tags: &tags)
+    }
+
+    /// The forward pass: the best score of every tag at every unit, stored in `steps` (which
+    /// holds `n * stride` floats), and the scores at the last unit (`O`, the open lanes, the
+    /// continue lanes). Over pointers, with the step's scores as locals of the innermost
+    /// closure: captured variables would be boxed and checked for exclusive access on every use.
+    @inline(__always)
+    private func forward(lanes e: LaneEmissions, from start: Int, count n: Int, steps: inout [Float]) -> (
+        Float, SIMD8<Float>, SIMD8<Float>
+    ) {
+        let S = Self.stride
+        return steps.withUnsafeMutableBufferPointer { stored in
             e.outside.withUnsafeBufferPointer { eOutside in
                 e.open.withUnsafeBufferPointer { eOpen in
                     e.continue.withUnsafeBufferPointer { eContinue in
@@ -183,7 +195,12 @@ struct Viterbi: Sendable {
                 }
             }
         }
-        // The best tag a sentence may end with, ascending tag order, strict `>`.
+    }
+
+    /// The best tag a sentence may end with, given the scores at its last unit: ascending tag
+    /// order, strict `>`.
+    @inline(__always)
+    private func bestLastTag(outside: Float, open: SIMD8<Float>, cont: SIMD8<Float>) -> Int {
         var best = outside, bestTag = 0
         for (k, t) in Self.closing.dropFirst().enumerated() {
             let s = k & 1 == 0 ? cont[k | 1] : open[k]
@@ -192,8 +209,13 @@ struct Viterbi: Sendable {
                 bestTag = t
             }
         }
-        tags.append(contentsOf: repeatElement(0, count: n))
-        tags[n - 1] = bestTag
+        return bestTag
+    }
+
+    /// The way back from the last unit's tag (already in `tags[n - 1]`), filling `tags`.
+    @inline(__always)
+    private func backtrack(count n: Int, steps: [Float], tags: inout [Int]) {
+        let S = Self.stride
         // The way back: the predecessor each tag was reached from, found as the forward pass
         // would have (allowed predecessors ascending, strict `>`, the first best kept): the same
         // sums of the same floats, the eight closing candidates after `O` added as one vector.

@@ -278,8 +278,8 @@ struct RuleEngine: Sendable {
     }
 
     private func isCapitalized(_ document: AnalyzedDocument, _ i: Int) -> Bool {
-        let b = document.utf8[document.tokens[i].span.start]
-        return b >= 65 && b <= 90 && document.tokens[i].kind == .word
+        document.tokens[i].kind == .word
+            && document.utf8.withUnsafeBufferPointer { TextBytes.isCapitalized($0, document.tokens[i].span) }
     }
 
     private func nextIsCapitalized(_ document: AnalyzedDocument, after i: Int, limit: Int) -> Bool {

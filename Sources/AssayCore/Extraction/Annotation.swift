@@ -23,8 +23,7 @@ public struct Annotation: Sendable, Hashable {
     }
 
     /// Fields already in the stored form, kept as they are: for extractors that make many
-    /// annotations, where copying each one's fields into a new array was a measurable share
-    /// of the work.
+    /// annotations, which then copy no fields into a new array.
     public init(extractor: String, span: Span, labeledFields: [(key: String, value: Value)]) {
         self.extractor = extractor
         self.span = span

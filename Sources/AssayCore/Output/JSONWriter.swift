@@ -1,9 +1,8 @@
 /// Writes JSON with keys in the order given: the batch contract's field order is part of what
 /// users read, and Foundation's encoders do not keep it.
 ///
-/// The output is UTF-8 bytes appended to one buffer: the batch output is several times the size
-/// of its input (every annotation repeats its text), so going through `String` appends was the
-/// largest share of `assay extract`'s time.
+/// The output is UTF-8 bytes appended to one buffer, without `String` appends: the batch output
+/// is several times the size of its input (every annotation repeats its text).
 public struct JSONWriter: Sendable {
     public private(set) var bytes: [UInt8] = []
 

@@ -80,6 +80,16 @@ public struct HashedTable<Value> {
         }
     }
 
+    /// The key to try next when `key` holds another thing with the same hash: a caller that
+    /// stores exact keys in its values (see above) walks `key`, `nextKey(after: key)`, … until
+    /// it finds its own or a free key. Well mixed, so the walk does not pile up in one run.
+    @inlinable
+    public static func nextKey(after key: UInt64) -> UInt64 {
+        var x = (key ^ 0x5EED) &* 0x9E37_79B9_7F4A_7C15
+        x ^= x >> 29
+        return x &* 0xBF58_476D_1CE4_E5B9
+    }
+
     /// Stores `value` for `key`, replacing any value the key had.
     @inlinable
     public mutating func insert(_ value: Value, for key: UInt64) {

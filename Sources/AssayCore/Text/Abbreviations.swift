@@ -21,13 +21,21 @@ public enum Abbreviations {
         "our", "after", "before", "however", "meanwhile", "also", "some", "many", "most", "one", "two"
     ]
 
+    /// The lists above as word classes, asked of a token's bytes without building a String.
+    enum WordClass: Int { case title, other, sentenceStarter }
+    static let classes = try! WordClasses<WordClass>([
+        .title: Array(titles), .other: Array(others), .sentenceStarter: Array(sentenceStarters)
+    ])
+    private static let no = PackedWord("no")!
+
+    /// Whether the word of bytes `start..<end`, before a period, keeps the period.
     static func keepsPeriod(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
         let len = end - start
-        if len == 1 { return b[start] >= 65 && b[start] <= 90 }  // an initial: "J."
-        guard len <= 5 else { return false }
-        let word = String(decoding: (start..<end).map { b[$0] | 0x20 }, as: UTF8.self)
-        if word == "no" { return false }  // "said no." is commoner in news than "No. 5"
-        return titles.contains(word) || others.contains(word)
+        if len == 1 { return TextBytes.isASCIIUppercase(b[start]) }  // an initial: "J."
+        guard len <= 5, let word = PackedWord(lowercasing: b, Span(start, end)) else { return false }
+        if word == no { return false }  // "said no." is commoner in news than "No. 5"
+        return classes.classes(of: word) & (WordClasses<WordClass>.bit(.title) | WordClasses<WordClass>.bit(.other))
+            != 0
     }
 
     /// The abbreviation class of a token's text ending in a period.
@@ -38,9 +46,9 @@ public enum Abbreviations {
         let body = token.dropLast()
         if body.contains(".") { return .other }  // U.S., e.g.
         if body.count == 1, body.first!.isUppercase { return .title }  // an initial
-        let lower = body.lowercased()
-        if titles.contains(lower) { return .title }
-        if others.contains(lower) { return .other }
+        let found = classes.classes(of: String(body))
+        if found & WordClasses<WordClass>.bit(.title) != 0 { return .title }
+        if found & WordClasses<WordClass>.bit(.other) != 0 { return .other }
         return .none
     }
 }

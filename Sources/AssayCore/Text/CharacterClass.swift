@@ -16,7 +16,7 @@ struct ScalarReader {
     static func classify(_ s: Unicode.Scalar) -> CharacterClass {
         let v = s.value
         if v < 128 {
-            // Plain comparisons: range patterns here cost a generic call per byte.
+            // Plain comparisons: a range pattern here would be a generic call per byte.
             let lower = v | 0x20
             if lower >= 0x61 && lower <= 0x7A { return .letter }
             if v >= 0x30 && v <= 0x39 { return .digit }

@@ -1,21 +1,25 @@
 /// A map from ``PackedWord``s to values, by open addressing with linear probing: the look-up
-/// behind ``Lexicon``'s single-word fast path and ``WordClasses``.
+/// behind ``TokenTypes``, ``Lexicon``'s single-word fast path and ``WordClasses``, for a plugin
+/// that keeps its own table of short words.
 ///
 /// A look-up is a hash of two integers, a slot read and a comparison of two integers: a few
 /// dozen instructions, against the hundreds a byte-by-byte hash and comparison cost. The table
 /// is at most half full and doubles when it would be fuller.
-@usableFromInline
-struct PackedWordTable<Value: Sendable>: Sendable {
+public struct PackedWordTable<Value: Sendable>: Sendable {
     /// The keys, two integers per slot (``PackedWord/low``, then ``PackedWord/high``; a `high`
     /// of 0 marks a free slot).
     @usableFromInline var keys: [UInt64]
     @usableFromInline var values: [Value?]
     /// 64 − log2(slot count): a key's home slot is the top bits of its hash.
     @usableFromInline var shift: UInt64
-    @usableFromInline var count = 0
+    @usableFromInline var storedCount = 0
 
-    @usableFromInline
-    init(capacity: Int = 0) {
+    /// The number of words stored.
+    @inlinable public var count: Int { storedCount }
+
+    /// An empty table with room for about `capacity` words before it first grows.
+    @inlinable
+    public init(capacity: Int = 0) {
         var bits = 4
         while (1 << bits) < capacity * 2 { bits += 1 }
         keys = [UInt64](repeating: 0, count: 2 << bits)
@@ -25,7 +29,7 @@ struct PackedWordTable<Value: Sendable>: Sendable {
 
     /// The value of `word`, or nil.
     @inlinable @inline(__always)
-    subscript(word: PackedWord) -> Value? {
+    public subscript(word: PackedWord) -> Value? {
         keys.withUnsafeBufferPointer { keys -> Value? in
             let mask = values.count - 1
             var slot = Int(truncatingIfNeeded: word.hash >> shift)
@@ -40,7 +44,7 @@ struct PackedWordTable<Value: Sendable>: Sendable {
 
     /// Sets the value of `word`, replacing any there.
     @inlinable
-    mutating func set(_ value: Value, for word: PackedWord) {
+    public mutating func set(_ value: Value, for word: PackedWord) {
         if (count + 1) * 2 > values.count { grow() }
         let mask = values.count - 1
         var slot = Int(truncatingIfNeeded: word.hash >> shift)
@@ -54,7 +58,7 @@ struct PackedWordTable<Value: Sendable>: Sendable {
         keys[2 * slot] = word.low
         keys[2 * slot + 1] = word.high
         values[slot] = value
-        count += 1
+        storedCount += 1
     }
 
     /// Doubles the slot count and places every key again.

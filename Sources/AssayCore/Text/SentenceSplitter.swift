@@ -96,7 +96,9 @@ public struct SentenceSplitter: Sendable {
             let next = firstScalar(j)
             let starts: Bool
             if requiresStarter {
-                starts = next.properties.isUppercase && Abbreviations.sentenceStarters.contains(text(j).lowercased())
+                starts =
+                    next.properties.isUppercase
+                    && Abbreviations.classes.contains(.sentenceStarter, word: String(text(j)))
             } else {
                 starts =
                     next.properties.isUppercase || ScalarReader.classify(next) == .digit

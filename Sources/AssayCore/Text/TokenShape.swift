@@ -35,10 +35,8 @@ public struct TokenShape: OptionSet, Hashable, Sendable {
     /// The shape of the text of `span`.
     @inlinable
     public init(_ bytes: UnsafeBufferPointer<UInt8>, _ span: Span) {
-        var any: UInt8 = 0
-        for i in span.start..<span.end { any |= bytes[i] }
-        if any < 0x80 {
-            self.init(ascii: bytes, span)
+        if let ascii = Self(ascii: bytes, span) {
+            self = ascii
             return
         }
         var shape: UInt16 = 0
@@ -99,12 +97,23 @@ public struct TokenShape: OptionSet, Hashable, Sendable {
         self.init(rawValue: shape)
     }
 
-    /// The shape of ASCII text, from its bytes alone.
-    @inlinable
-    init(ascii bytes: UnsafeBufferPointer<UInt8>, _ span: Span) {
+    /// The shape of ASCII text, from its bytes alone; nil when some byte is not ASCII.
+    @inlinable @inline(__always)
+    init?(ascii bytes: UnsafeBufferPointer<UInt8>, _ span: Span) {
+        let n = span.end - span.start
+        if n > 0 && n < 8 && span.start + 8 <= bytes.count {
+            // Most words: all their bytes in one load, classified eight at a time.
+            let word =
+                UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + span.start).loadUnaligned(as: UInt64.self))
+                & (UInt64.max &>> (64 - 8 * n))
+            guard word & 0x8080_8080_8080_8080 == 0 else { return nil }
+            self.init(asciiWord: word, length: n)
+            return
+        }
         var uppers = 0, lowers = 0, digits = 0, dashes = 0, quotes = 0
         for i in span.start..<span.end {
             let b = bytes[i]
+            if b >= 0x80 { return nil }
             if TextBytes.isASCIIUppercase(b) {
                 uppers += 1
             } else if TextBytes.isASCIILowercase(b) {
@@ -117,13 +126,46 @@ public struct TokenShape: OptionSet, Hashable, Sendable {
                 quotes += 1
             }
         }
-        let n = span.end - span.start
-        var shape = Self.ascii.rawValue
-        if n > 0 {
-            let first = bytes[span.start]
-            if TextBytes.isASCIIUppercase(first) { shape |= Self.capitalized.rawValue }
-            if TextBytes.isASCIILowercase(first) { shape |= Self.startsLowercase.rawValue }
+        var first: UInt8 = 0
+        if n > 0 { first = bytes[span.start] }
+        self.init(
+            asciiCounts: n, uppers: uppers, lowers: lowers, digits: digits, dashes: dashes, quotes: quotes,
+            firstUpper: TextBytes.isASCIIUppercase(first), firstLower: TextBytes.isASCIILowercase(first))
+    }
+
+    /// The shape of an ASCII word of 1...7 bytes packed in a number (first byte lowest, the rest
+    /// 0): each class is a mask with the top bit of each byte in it, by the carries of adding
+    /// a constant to every byte at once (no byte carries into the next, as all are below 0x80).
+    @inlinable @inline(__always)
+    init(asciiWord x: UInt64, length n: Int) {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func inRange(_ from: UInt64, _ past: UInt64) -> UInt64 {
+            // Bytes at least `from` and below `past`: adding 0x80 − from reaches 0x80, adding
+            // 0x80 − past does not.
+            (x &+ (0x80 - from) &* 0x0101_0101_0101_0101) & ~(x &+ (0x80 - past) &* 0x0101_0101_0101_0101) & high
         }
+        @inline(__always) func equal(_ c: UInt64) -> UInt64 {
+            let t = x ^ (c &* 0x0101_0101_0101_0101)
+            return ~(((t & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | t) & high
+        }
+        // Only the word's own bytes: the padding is 0, which no class but `equal(0)` holds.
+        let upper = inRange(0x41, 0x5B), lower = inRange(0x61, 0x7B), digit = inRange(0x30, 0x3A)
+        let dash = equal(0x2D), quote = equal(0x22) | equal(0x27)
+        self.init(
+            asciiCounts: n, uppers: upper.nonzeroBitCount, lowers: lower.nonzeroBitCount,
+            digits: digit.nonzeroBitCount, dashes: dash.nonzeroBitCount, quotes: quote.nonzeroBitCount,
+            firstUpper: upper & 0x80 != 0, firstLower: lower & 0x80 != 0)
+    }
+
+    /// The shape of ASCII text of `n` bytes with these counts of each class.
+    @inlinable @inline(__always)
+    init(
+        asciiCounts n: Int, uppers: Int, lowers: Int, digits: Int, dashes: Int, quotes: Int, firstUpper: Bool,
+        firstLower: Bool
+    ) {
+        var shape = Self.ascii.rawValue
+        if firstUpper { shape |= Self.capitalized.rawValue }
+        if firstLower { shape |= Self.startsLowercase.rawValue }
         if uppers > 0 { shape |= Self.hasUppercase.rawValue }
         if uppers > 0 && lowers == 0 { shape |= Self.allCaps.rawValue }
         if uppers + lowers > 0 { shape |= Self.hasLetter.rawValue }

@@ -25,29 +25,32 @@
 /// let word = types.text(ofType: t)           // "said"
 /// ```
 public struct TokenTypes: Sendable {
+    /// The spellings: spans grouped by their exact bytes.
+    public let spellings: TokenSpellings
     /// Per span: its type.
     public let typeOfSpan: [Int32]
     /// Per span: its spelling.
-    public let spellingOfSpan: [Int32]
+    @inlinable public var spellingOfSpan: [Int32] { spellings.spellingOfSpan }
     /// Per spelling: the span of its first occurrence.
-    public let spellingSpans: [Span]
+    @inlinable public var spellingSpans: [Span] { spellings.spans }
     /// Per spelling: a well-mixed hash of its bytes (see ``spellingHash(bytes:_:)``).
-    public let spellingHashes: [UInt64]
+    @inlinable public var spellingHashes: [UInt64] { spellings.hashes }
     /// Per spelling: its shape.
     public let shapes: [TokenShape]
     /// Per spelling: its type.
     public let typeOfSpelling: [Int32]
-    /// Per type: its key packed, when it is ASCII of at most ``PackedWord/maxLength`` bytes.
-    @usableFromInline let packedKeys: [PackedWord?]
-    /// Per type: its lowercased text, for the types whose key does not pack (else "").
-    @usableFromInline let longKeys: [String]
+    /// Per type: its key packed, when it is ASCII of at most ``PackedWord/maxLength`` bytes
+    /// (else a key whose `high` is 0).
+    @usableFromInline let packedKeys: [PackedWord]
+    /// The lowercased text of the types whose key does not pack, by type.
+    @usableFromInline let longKeys: [Int32: String]
     /// Per type: a well-mixed hash of its lowercased text.
     public let typeHashes: [UInt64]
 
     /// The number of types.
     @inlinable public var count: Int { typeHashes.count }
     /// The number of spellings.
-    @inlinable public var spellingCount: Int { spellingSpans.count }
+    @inlinable public var spellingCount: Int { spellings.count }
 
     /// The type of span `i`.
     @inlinable @inline(__always)
@@ -55,19 +58,22 @@ public struct TokenTypes: Sendable {
 
     /// The spelling of span `i`.
     @inlinable @inline(__always)
-    public func spelling(ofSpan i: Int) -> Int { Int(spellingOfSpan[i]) }
+    public func spelling(ofSpan i: Int) -> Int { Int(spellings.spellingOfSpan[i]) }
 
     /// The shape of span `i`.
     @inlinable @inline(__always)
-    public func shape(ofSpan i: Int) -> TokenShape { shapes[Int(spellingOfSpan[i])] }
+    public func shape(ofSpan i: Int) -> TokenShape { shapes[Int(spellings.spellingOfSpan[i])] }
 
     /// The key of type `t`, packed; nil when the type is longer or not ASCII (see ``text(ofType:)``).
     @inlinable @inline(__always)
-    public func packedWord(ofType t: Int) -> PackedWord? { packedKeys[t] }
+    public func packedWord(ofType t: Int) -> PackedWord? {
+        let key = packedKeys[t]
+        return key.high == 0 ? nil : key
+    }
 
     /// The lowercased text of type `t`.
     @inlinable
-    public func text(ofType t: Int) -> String { packedKeys[t]?.text ?? longKeys[t] }
+    public func text(ofType t: Int) -> String { packedWord(ofType: t)?.text ?? longKeys[Int32(t)] ?? "" }
 
     /// A well-mixed hash of the lowercased text of type `t`.
     @inlinable @inline(__always)
@@ -92,55 +98,28 @@ public struct TokenTypes: Sendable {
     /// Groups `count` spans (given by `span`) into spellings, then spellings into types.
     @inline(__always)
     private init(bytes: UnsafeBufferPointer<UInt8>, count n: Int, span: (Int) -> Span) {
+        let spellings = TokenSpellings(bytes: bytes, count: n, span: span)
+        let count = spellings.count
+        var types = TypeTable(capacity: count)
+        var shapes = [TokenShape](repeating: [], count: count)
+        var typeOfSpelling = [Int32](repeating: 0, count: count)
+        spellings.spans.withUnsafeBufferPointer { spans in
+            for t in 0..<count {
+                let shape = TokenShape(bytes, spans[t])
+                shapes[t] = shape
+                typeOfSpelling[t] = types.type(of: spans[t], in: bytes, ascii: shape.contains(.ascii))
+            }
+        }
         var typeOfSpan = [Int32](repeating: 0, count: n)
-        var spellingOfSpan = [Int32](repeating: 0, count: n)
-        // Room for the most spellings there can be (one per span), cut to the count found: the
-        // arrays are written through pointers in one pass, without a check per append.
-        var spellingSpans = [Span](repeating: Span(0, 0), count: n)
-        var spellingHashes = [UInt64](repeating: 0, count: n)
-        var shapes = [TokenShape](repeating: [], count: n)
-        var typeOfSpelling = [Int32](repeating: 0, count: n)
-        var types = TypeTable(capacity: n / 2 + 8)
-        // Open addressing over spelling numbers (-1: free), at most half full: a spelling's home
-        // slot is given by its hash's low bits, and a full slot is followed by the next one.
-        var bits = 4
-        while (1 << bits) < 2 * n { bits += 1 }
-        var table = [Int32](repeating: -1, count: 1 << bits)
-        var spellings = 0
-        for u in 0..<n {
-            let s = span(u)
-            let h = Self.spellingHash(bytes: bytes, s)
-            let found = table.withUnsafeMutableBufferPointer { table in
-                spellingHashes.withUnsafeBufferPointer { hashes in
-                    spellingSpans.withUnsafeBufferPointer { spans in
-                        Self.find(h, s, bytes, table, hashes, spans)
-                    }
+        typeOfSpan.withUnsafeMutableBufferPointer { typeOfSpan in
+            spellings.spellingOfSpan.withUnsafeBufferPointer { spellingOfSpan in
+                typeOfSpelling.withUnsafeBufferPointer { typeOfSpelling in
+                    for u in 0..<n { typeOfSpan[u] = typeOfSpelling[Int(spellingOfSpan[u])] }
                 }
             }
-            if found.spelling >= 0 {
-                spellingOfSpan[u] = found.spelling
-                typeOfSpan[u] = typeOfSpelling[Int(found.spelling)]
-                continue
-            }
-            let shape = TokenShape(bytes, s)
-            let type = types.type(of: s, in: bytes, ascii: shape.contains(.ascii))
-            table[found.slot] = Int32(spellings)
-            spellingSpans[spellings] = s
-            spellingHashes[spellings] = h
-            shapes[spellings] = shape
-            typeOfSpelling[spellings] = type
-            spellingOfSpan[u] = Int32(spellings)
-            typeOfSpan[u] = type
-            spellings += 1
         }
-        spellingSpans.removeLast(n - spellings)
-        spellingHashes.removeLast(n - spellings)
-        shapes.removeLast(n - spellings)
-        typeOfSpelling.removeLast(n - spellings)
+        self.spellings = spellings
         self.typeOfSpan = typeOfSpan
-        self.spellingOfSpan = spellingOfSpan
-        self.spellingSpans = spellingSpans
-        self.spellingHashes = spellingHashes
         self.shapes = shapes
         self.typeOfSpelling = typeOfSpelling
         self.packedKeys = types.packedKeys
@@ -148,27 +127,10 @@ public struct TokenTypes: Sendable {
         self.typeHashes = types.hashes
     }
 
-    /// The spelling with hash `h` and the bytes of `span` (-1 when new), and the slot where it
-    /// is or would go.
-    @inline(__always)
-    private static func find(
-        _ h: UInt64, _ span: Span, _ bytes: UnsafeBufferPointer<UInt8>, _ table: UnsafeMutableBufferPointer<Int32>,
-        _ hashes: UnsafeBufferPointer<UInt64>, _ spans: UnsafeBufferPointer<Span>
-    ) -> (spelling: Int32, slot: Int) {
-        let mask = table.count - 1
-        var slot = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let found = table[slot]
-            if found < 0 { return (-1, slot) }
-            if hashes[Int(found)] == h, equal(bytes, spans[Int(found)], span) { return (found, slot) }
-            slot = (slot + 1) & mask
-        }
-    }
-
     /// The types found so far, by lowercased key.
     private struct TypeTable {
-        var packedKeys: [PackedWord?] = []
-        var longKeys: [String] = []
+        var packedKeys: [PackedWord] = []
+        var longKeys: [Int32: String] = [:]
         var hashes: [UInt64] = []
         var packed: PackedWordTable<Int32>
         var long: [String: Int32] = [:]
@@ -176,7 +138,6 @@ public struct TokenTypes: Sendable {
         init(capacity: Int) {
             packed = PackedWordTable(capacity: capacity)
             packedKeys.reserveCapacity(capacity)
-            longKeys.reserveCapacity(capacity)
             hashes.reserveCapacity(capacity)
         }
 
@@ -198,8 +159,8 @@ public struct TokenTypes: Sendable {
             if let t = long[lower] { return t }
             let t = Int32(hashes.count)
             long[lower] = t
-            packedKeys.append(nil)
-            longKeys.append(lower)
+            packedKeys.append(PackedWord(low: 0, high: 0))
+            longKeys[t] = lower
             var h: UInt64 = 0xCBF2_9CE4_8422_2325
             for c in lower.utf8 { h = (h ^ UInt64(c)) &* 0x100_0000_01B3 }
             hashes.append(TokenTypes.mix(h))
@@ -213,25 +174,22 @@ public struct TokenTypes: Sendable {
             let t = Int32(hashes.count)
             packed.set(t, for: word)
             packedKeys.append(word)
-            longKeys.append("")
             hashes.append(word.hash)
             return t
         }
-    }
-
-    /// Whether the bytes of `a` and `b` are equal.
-    @inline(__always)
-    private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Span, _ b: Span) -> Bool {
-        let n = a.end - a.start
-        guard n == b.end - b.start else { return false }
-        for k in 0..<n where bytes[a.start + k] != bytes[b.start + k] { return false }
-        return true
     }
 
     /// A well-mixed hash of the exact bytes of `span`, eight bytes at a time: what
     /// ``spellingHashes`` holds, for plugins that keep facts about spellings across documents.
     @inlinable @inline(__always)
     public static func spellingHash(bytes: UnsafeBufferPointer<UInt8>, _ span: Span) -> UInt64 {
+        hashAndTail(bytes: bytes, span).hash
+    }
+
+    /// ``spellingHash(bytes:_:)`` and the last `length % 8` bytes of the span packed in a
+    /// number, first byte lowest.
+    @inlinable @inline(__always) @usableFromInline
+    static func hashAndTail(bytes: UnsafeBufferPointer<UInt8>, _ span: Span) -> (hash: UInt64, tail: UInt64) {
         var h = UInt64(truncatingIfNeeded: span.end - span.start) &* 0x9E37_79B9_7F4A_7C15
         var i = span.start
         let base = UnsafeRawPointer(bytes.baseAddress!)
@@ -254,7 +212,7 @@ public struct TokenTypes: Sendable {
             }
         }
         h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
-        return h ^ (h >> 32)
+        return (h ^ (h >> 32), tail)
     }
 
     /// Spreads the bits of an FNV-1a hash over all 64 (its low bits alone are poorly mixed).

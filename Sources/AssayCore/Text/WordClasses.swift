@@ -75,6 +75,10 @@ public struct WordClasses<Class: RawRepresentable & Hashable & Sendable>: Sendab
         return long[lower] ?? 0
     }
 
+    /// The classes listing the packed word `key`, as a bit set.
+    @inlinable
+    public func classes(of key: PackedWord) -> UInt64 { packed[key] ?? 0 }
+
     /// Whether class `c` lists `word` (ignoring case): for code that holds a String, not a token.
     @inlinable
     public func contains(_ c: Class, word: String) -> Bool { classes(of: word) & Self.bit(c) != 0 }

@@ -1,0 +1,109 @@
+/// The distinct spellings (exact bytes) among spans of a text, each numbered once: the first
+/// half of ``TokenTypes``, for a plugin that needs only to group equal spellings.
+///
+/// Spellings are found by a hash of their bytes and then compared exactly (a spelling under
+/// eight bytes, most words, as two numbers), so two different spellings never share a number,
+/// whatever the hash does. Numbers count from 0 in order of first appearance.
+///
+/// The entity tagger groups its units so, and works out what it knows about a spelling once
+/// per spelling; ``TokenTypes`` adds shapes and lowercased types on top.
+public struct TokenSpellings: Sendable {
+    /// Per span: its spelling.
+    public let spellingOfSpan: [Int32]
+    /// Per spelling: the span of its first occurrence.
+    public let spans: [Span]
+    /// Per spelling: a well-mixed hash of its bytes (``TokenTypes/spellingHash(bytes:_:)``).
+    public let hashes: [UInt64]
+
+    /// The number of spellings.
+    @inlinable public var count: Int { spans.count }
+
+    /// The spellings of `spans` of the text `utf8`.
+    public init(utf8: UnsafeBufferPointer<UInt8>, spans: [Span]) {
+        self = spans.withUnsafeBufferPointer { spans in
+            TokenSpellings(bytes: utf8, count: spans.count) { spans[$0] }
+        }
+    }
+
+    /// Groups `count` spans (given by `span`) by their bytes.
+    @inline(__always)
+    init(bytes: UnsafeBufferPointer<UInt8>, count n: Int, span: (Int) -> Span) {
+        var spellingOfSpan = [Int32](repeating: 0, count: n)
+        var found = Builder(room: n)
+        // Open addressing over spelling numbers (-1: free), at most half full: a spelling's home
+        // slot is given by its hash's low bits, and a full slot is followed by the next one.
+        var bits = 4
+        while (1 << bits) < 2 * n { bits += 1 }
+        var table = [Int32](repeating: -1, count: 1 << bits)
+        table.withUnsafeMutableBufferPointer { table in
+            spellingOfSpan.withUnsafeMutableBufferPointer { spellingOfSpan in
+                for u in 0..<n { spellingOfSpan[u] = found.spelling(of: span(u), in: bytes, table: table) }
+            }
+        }
+        found.cut()
+        self.spellingOfSpan = spellingOfSpan
+        self.spans = found.spans
+        self.hashes = found.hashes
+    }
+
+    /// The spellings found so far. Room for the most there can be (one per span) is made first
+    /// and cut to the count found at the end, so that adding one is a few stores.
+    private struct Builder {
+        var spans: [Span]
+        var hashes: [UInt64]
+        /// The last `length % 8` bytes packed in a number, first byte lowest: for a spelling of
+        /// fewer than eight bytes (most words), all of them, so that two such spellings are
+        /// compared as two numbers and two lengths.
+        var tails: [UInt64]
+        var count = 0
+
+        init(room: Int) {
+            spans = [Span](repeating: Span(0, 0), count: room)
+            hashes = [UInt64](repeating: 0, count: room)
+            tails = [UInt64](repeating: 0, count: room)
+        }
+
+        /// The spelling of the bytes of `span`, added when new.
+        @inline(__always)
+        mutating func spelling(
+            of span: Span, in bytes: UnsafeBufferPointer<UInt8>, table: UnsafeMutableBufferPointer<Int32>
+        ) -> Int32 {
+            let (h, tail) = TokenTypes.hashAndTail(bytes: bytes, span)
+            let mask = table.count - 1
+            var slot = Int(truncatingIfNeeded: h) & mask
+            let length = span.end - span.start
+            while true {
+                let t = Int(table[slot])
+                if t < 0 { break }
+                let other = spans[t]
+                if hashes[t] == h && other.end - other.start == length && tails[t] == tail
+                    && (length < 8 || Self.equal(bytes, other, span))
+                {
+                    return Int32(t)
+                }
+                slot = (slot + 1) & mask
+            }
+            table[slot] = Int32(count)
+            spans[count] = span
+            hashes[count] = h
+            tails[count] = tail
+            count += 1
+            return Int32(count - 1)
+        }
+
+        /// Drops the room no spelling took.
+        mutating func cut() {
+            let unused = spans.count - count
+            spans.removeLast(unused)
+            hashes.removeLast(unused)
+            tails.removeLast(unused)
+        }
+
+        /// Whether the bytes of `a` and `b` (of equal lengths) are equal.
+        @inline(__always)
+        static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Span, _ b: Span) -> Bool {
+            for k in 0..<(a.end - a.start) where bytes[a.start + k] != bytes[b.start + k] { return false }
+            return true
+        }
+    }
+}
