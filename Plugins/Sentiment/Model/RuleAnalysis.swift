@@ -278,8 +278,12 @@ struct RuleEngine: Sendable {
     }
 
     private func isCapitalized(_ document: AnalyzedDocument, _ i: Int) -> Bool {
-        document.tokens[i].kind == .word
-            && document.utf8.withUnsafeBufferPointer { TextBytes.isCapitalized($0, document.tokens[i].span) }
+        let token = document.tokens[i]
+        guard token.kind == .word else { return false }
+        // Asked of every word: an ASCII first byte answers without decoding a scalar.
+        let first = document.utf8[token.span.start]
+        if first < 0x80 { return TextBytes.isASCIIUppercase(first) }
+        return document.utf8.withUnsafeBufferPointer { TextBytes.isCapitalized($0, token.span) }
     }
 
     private func nextIsCapitalized(_ document: AnalyzedDocument, after i: Int, limit: Int) -> Bool {

@@ -27,15 +27,11 @@ public struct PackedWord: Hashable, Sendable {
     /// The word `text` lowercased, when that is ASCII of 1...15 bytes.
     @inlinable
     public init?(_ text: String) {
-        var low: UInt64 = 0, high: UInt64 = 0, k = 0
-        for c in text.utf8 {
-            guard c < 0x80, k < Self.maxLength else { return nil }
-            let lower = UInt64(TextBytes.asciiLowercased(c))
-            if k < 8 { low |= lower << UInt64(8 * k) } else { high |= lower << UInt64(8 * (k - 8)) }
-            k += 1
-        }
-        guard k > 0 else { return nil }
-        self.init(low: low, high: high | UInt64(k) << 56)
+        // Through the contiguous UTF-8 (no copy for a native String): iterating `utf8` of a String
+        // handed across a module boundary costs some hundred instructions a call.
+        var text = text
+        guard let word = text.withUTF8({ PackedWord(lowercasing: $0, Span(0, $0.count)) }) else { return nil }
+        self = word
     }
 
     /// The bytes of `span` lowercased, when they are ASCII of 1...15 bytes; nil otherwise.
