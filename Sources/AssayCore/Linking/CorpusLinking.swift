@@ -50,8 +50,9 @@ public struct CorpusLinking: Sendable {
             self.init(doc, resolved: names.resolve(doc, alone: alone), mentions: entities, in: document)
         }
 
-        private init(_ doc: DocumentNames, resolved: [CorpusEntity], mentions: [Annotation], in document: AnalyzedDocument)
-        {
+        private init(
+            _ doc: DocumentNames, resolved: [CorpusEntity], mentions: [Annotation], in document: AnalyzedDocument
+        ) {
             self.mentions = mentions
             self.document = document
             byName.reserveCapacity(doc.entries.count)
