@@ -86,7 +86,9 @@ public struct DocumentNames: Sendable, Hashable {
         _ annotations: [Annotation], in document: AnalyzedDocument, words: (NameRef) -> [String]
     ) -> [Entry] {
         var entries: [Entry] = []
+        // Sized for every mention a new name: growing would hash each name again.
         var index: [NameRef: Int] = [:]
+        index.reserveCapacity(annotations.count)
         for a in annotations {
             guard case .string(let label)? = a["label"] else { continue }
             let key = NameRef(label: label, canonical: Self.canonical(of: a, in: document))
