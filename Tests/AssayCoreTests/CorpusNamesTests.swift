@@ -238,6 +238,45 @@ struct CorpusNamesTests {
         #expect(out[5] == number)
     }
 
+    /// A linking keeps what it worked out for a name across documents: a lone surname must
+    /// still be resolved by each document's own names, and everything else as a fresh linking
+    /// resolves it.
+    @Test func namesKnownFromEarlierDocumentsLinkAsInAFreshLinking() {
+        func document(_ names: [(label: String, canonical: String, title: String?)]) -> (AnalyzedDocument, [Annotation])
+        {
+            let text = names.map(\.canonical).joined(separator: " and ")
+            var at = 0
+            let mentions = names.map { n in
+                defer { at += n.canonical.utf8.count + " and ".utf8.count }
+                var fields: [(String, Value)] = [("label", .string(n.label)), ("canonical", .string(n.canonical))]
+                if let t = n.title { fields.append(("title", .string(t))) }
+                return Annotation(
+                    extractor: "entities", span: Span(at, at + n.canonical.utf8.count), orderedFields: fields)
+            }
+            return (AnalyzedDocument(Document(id: "d", source: "t", text: text)), mentions)
+        }
+        var corpus: [[Entry]] = Array(
+            repeating: [Self.person("Hillary Clinton"), Self.person("Bernie Sanders")], count: 4)
+        corpus += Array(repeating: [Self.person("Bill Clinton", title: "President"), Self.place("Arkansas")], count: 4)
+        corpus += Array(repeating: [Self.org("United Nations")], count: 2)
+        let table = Self.table(corpus + Self.others)
+        let documents = [
+            document([("PERSON", "Clinton", nil), ("PERSON", "Bernie Sanders", nil), ("ORG", "U.N.", nil)]),
+            document([("PERSON", "Clinton", nil), ("LOC", "Arkansas", nil), ("ORG", "U.N.", nil)]),
+            document([("PERSON", "Clinton", "President"), ("ORG", "Clinton", nil), ("PERSON", "--", nil)]),
+            document([("PERSON", "Clinton", nil), ("PERSON", "Hillary Clinton", nil), ("PERSON", "--", nil)])
+        ]
+        let shared = CorpusLinking(table)
+        for _ in 0..<2 {
+            for (doc, mentions) in documents {
+                let fresh = CorpusLinking(table).link(mentions, entities: mentions, in: doc)
+                #expect(shared.link(mentions, entities: mentions, in: doc) == fresh)
+            }
+        }
+        let clinton = documents.prefix(2).map { shared.link($0.1, entities: $0.1, in: $0.0)[0]["name"] }
+        #expect(clinton == [.string("Hillary Clinton"), .string("Bill Clinton")])
+    }
+
     @Test func aSpeakerNamedAsAMentionIsWrittenTakesThatMentionsEntityPeopleAndOrganisationsFirst() {
         let text = "ECB rules. \"Rates stay,\" the ECB said."
         let doc = AnalyzedDocument(Document(id: "d", source: "t", text: text))

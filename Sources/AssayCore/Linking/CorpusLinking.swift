@@ -8,8 +8,13 @@
 /// pass through unchanged.
 public struct CorpusLinking: Sendable {
     public let names: CorpusNames
+    /// The names met so far in the documents linked, shared by the copies of this linking.
+    let known: KnownNames
 
-    public init(_ names: CorpusNames) { self.names = names }
+    public init(_ names: CorpusNames) {
+        self.names = names
+        known = KnownNames(names)
+    }
 
     /// The extractor whose mentions are linked, and which the others' names refer to.
     public static let entitiesExtractor = "entities"
@@ -21,7 +26,7 @@ public struct CorpusLinking: Sendable {
     public func link(_ annotations: [Annotation], entities: [Annotation], in document: AnalyzedDocument) -> [Annotation]
     {
         guard annotations.contains(where: { Self.namingExtractors.contains($0.extractor) }) else { return annotations }
-        let resolver = DocumentResolver(names: names, entities: entities, in: document)
+        let resolver = DocumentResolver(known: known, names: names, entities: entities, in: document)
         return annotations.map { resolver.link($0, in: document) }
     }
 
@@ -35,10 +40,21 @@ public struct CorpusLinking: Sendable {
         private let document: AnalyzedDocument
 
         public init(names: CorpusNames, entities: [Annotation], in document: AnalyzedDocument) {
-            mentions = entities
-            self.document = document
             let doc = DocumentNames(entities: entities, in: document)
-            let resolved = names.resolve(doc)
+            self.init(doc, resolved: names.resolve(doc), mentions: entities, in: document)
+        }
+
+        /// The resolver of a document, with what `known` knows of its names.
+        init(known: KnownNames, names: CorpusNames, entities: [Annotation], in document: AnalyzedDocument) {
+            let (doc, alone) = DocumentNames.read(entities: entities, in: document, known: known)
+            self.init(doc, resolved: names.resolve(doc, alone: alone), mentions: entities, in: document)
+        }
+
+        private init(
+            _ doc: DocumentNames, resolved: [CorpusEntity], mentions: [Annotation], in document: AnalyzedDocument
+        ) {
+            self.mentions = mentions
+            self.document = document
             byName.reserveCapacity(doc.entries.count)
             for (e, r) in zip(doc.entries, resolved) {
                 byName[DocumentNames.NameRef(label: e.label, canonical: e.canonical)] = r

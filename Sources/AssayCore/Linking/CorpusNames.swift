@@ -71,20 +71,30 @@ public struct CorpusNames: Sendable, Encodable {
 
     /// The corpus entity of each of `document`'s entries, in entry order.
     public func resolve(_ document: DocumentNames) -> [CorpusEntity] {
+        resolve(document, alone: document.entries.map(resolveAlone))
+    }
+
+    /// The corpus entity of each of `document`'s entries, `alone` being ``resolveAlone(_:)``
+    /// of each (worked out before, perhaps for another document).
+    func resolve(_ document: DocumentNames, alone: [CorpusEntity?]) -> [CorpusEntity] {
         var context: Set<String>?  // made when a lone name first needs it
-        return document.entries.map { e in
-            if e.label == NameKey.personLabel && e.words.count == 1 {
-                return resolveOneWord(e, in: document, context: &context)
-            }
-            if let i = forms[e.formKey] { return entities[i] }
-            if e.label == NameKey.personLabel, let i = people[e.words[0] + " " + e.words[e.words.count - 1]] {
-                return entities[i]
-            }
-            if e.label == NameKey.organisationLabel && e.words.count == 1, let i = acronyms[e.words[0]] {
-                return entities[i]
-            }
-            return CorpusEntity(own: e)
+        return zip(document.entries, alone).map { e, entity in
+            entity ?? resolveOneWord(e, in: document, context: &context)
         }
+    }
+
+    /// The corpus entity of `e` whatever document it is in; nil for a lone person's name,
+    /// which the document's other names resolve.
+    func resolveAlone(_ e: DocumentNames.Entry) -> CorpusEntity? {
+        if e.label == NameKey.personLabel && e.words.count == 1 { return nil }
+        if let i = forms[e.formKey] { return entities[i] }
+        if e.label == NameKey.personLabel, let i = people[e.words[0] + " " + e.words[e.words.count - 1]] {
+            return entities[i]
+        }
+        if e.label == NameKey.organisationLabel && e.words.count == 1, let i = acronyms[e.words[0]] {
+            return entities[i]
+        }
+        return CorpusEntity(own: e)
     }
 
     /// A lone name ("Clinton", "Bernie"): a bearer when the evidence clearly favours one.

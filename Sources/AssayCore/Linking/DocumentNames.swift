@@ -19,6 +19,14 @@ public struct DocumentNames: Sendable, Hashable {
             words = NameKey.words(of: canonical, label: label)
         }
 
+        /// An entry whose `words` are known already.
+        init(label: String, canonical: String, title: String?, words: [String]) {
+            self.label = label
+            self.canonical = canonical
+            self.title = title
+            self.words = words
+        }
+
         /// What this entity tells about the documents it is in, as a neighbour of another name:
         /// people by surname (so "Trump" and "Donald Trump" are the same neighbour), others by
         /// their whole name.
@@ -34,7 +42,7 @@ public struct DocumentNames: Sendable, Hashable {
     }
 
     /// An entity of a document as its annotations name it: label and canonical name.
-    struct NameRef: Hashable {
+    struct NameRef: Hashable, Sendable {
         var label: String
         var canonical: String
     }
@@ -55,8 +63,32 @@ public struct DocumentNames: Sendable, Hashable {
     /// The entries of the `entities` extractor's annotations (`label`, `canonical`, `title`
     /// fields; the mention's text when `canonical` is missing).
     public init(entities annotations: [Annotation], in document: AnalyzedDocument) {
+        self.init(unique: Self.entries(annotations, in: document) { NameKey.words(of: $0.canonical, label: $0.label) })
+    }
+
+    /// The entries of the `entities` annotations, each name's words from `known`, with the
+    /// corpus entity `known` holds for each entry (nil where it depends on the document).
+    static func read(entities annotations: [Annotation], in document: AnalyzedDocument, known: KnownNames)
+        -> (names: DocumentNames, entities: [CorpusEntity?])
+    {
+        var readEntities: [CorpusEntity?] = []
+        let entries = Self.entries(annotations, in: document) { ref in
+            let reading = known.reading(label: ref.label, canonical: ref.canonical)
+            if !reading.words.isEmpty { readEntities.append(reading.entity) }
+            return reading.words
+        }
+        return (DocumentNames(unique: entries), readEntities)
+    }
+
+    /// One entry per label and canonical name of `annotations`, in order of first mention,
+    /// the words of each new name from `words` (called once per entry, in order).
+    private static func entries(
+        _ annotations: [Annotation], in document: AnalyzedDocument, words: (NameRef) -> [String]
+    ) -> [Entry] {
         var entries: [Entry] = []
+        // Sized for every mention a new name: growing would hash each name again.
         var index: [NameRef: Int] = [:]
+        index.reserveCapacity(annotations.count)
         for a in annotations {
             guard case .string(let label)? = a["label"] else { continue }
             let key = NameRef(label: label, canonical: Self.canonical(of: a, in: document))
@@ -66,10 +98,10 @@ public struct DocumentNames: Sendable, Hashable {
                 if entries[i].title == nil { entries[i].title = title }
             } else {
                 index[key] = entries.count
-                entries.append(Entry(label: label, canonical: key.canonical, title: title))
+                entries.append(Entry(label: label, canonical: key.canonical, title: title, words: words(key)))
             }
         }
-        self.init(unique: entries)
+        return entries
     }
 
     /// The document-level name of an `entities` annotation: its `canonical` field, or its text
