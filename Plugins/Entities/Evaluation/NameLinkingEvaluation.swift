@@ -30,11 +30,7 @@ enum NameLinkingEvaluation {
         guard !args.positionals.isEmpty else {
             throw AssayError(.invalidArgument, "usage: assay eval names FILE... [--errors N]")
         }
-        var errorLimit: Int?
-        if let e = args.options["errors"] {
-            guard let n = Int(e), n >= 0 else { throw AssayError(.invalidArgument, "--errors must be a whole number") }
-            errorLimit = n
-        }
+        let errorLimit = try args.integer("errors", in: 0...)
         let recognizer = try EntityRecognizer.shipped.get()
         var total = PairCounts()
         for path in args.positionals {

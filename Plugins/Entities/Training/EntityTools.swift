@@ -10,9 +10,9 @@ enum EntityTools {
     ) { arguments, _, output in
         let args = try ToolArguments(arguments, known: ["train", "dev", "out", "epochs", "bits", "seed"])
         var options = PerceptronTrainer.Options()
-        if let e = args.options["epochs"] { options.epochs = try number(e, "epochs", 1...100) }
-        if let b = args.options["bits"] { options.bucketBits = try number(b, "bits", 12...24) }
-        if let s = args.options["seed"] { options.seed = UInt64(try number(s, "seed", 0...Int.max)) }
+        if let n = try args.integer("epochs", in: 1...100) { options.epochs = n }
+        if let n = try args.integer("bits", in: 12...24) { options.bucketBits = n }
+        if let n = try args.integer("seed", in: 0...) { options.seed = UInt64(n) }
         let out = try args.required("out")
         let trainCorpus = try AnnotatedCorpus(path: try args.required("train"))
         let devCorpus = try AnnotatedCorpus(path: try args.required("dev"))
@@ -49,7 +49,7 @@ enum EntityTools {
         guard args.positionals.count == 1 else {
             throw AssayError(.invalidArgument, "usage: assay eval entities FILE [--model FILE] [--errors N]")
         }
-        let errorLimit = try args.options["errors"].map { try number($0, "errors", 0...1_000_000) }
+        let errorLimit = try args.integer("errors", in: 0...1_000_000)
         let corpus = try AnnotatedCorpus(path: args.positionals[0])
         let recognizer: EntityRecognizer
         if let path = args.options["model"] {
@@ -95,13 +95,5 @@ enum EntityTools {
     static func evaluate(_ recognizer: EntityRecognizer, on corpus: AnnotatedCorpus) -> SpanScorer {
         var errors = EntityErrors()
         return evaluate(recognizer, on: corpus, errors: &errors)
-    }
-
-    private static func number(_ text: String, _ name: String, _ range: ClosedRange<Int>) throws -> Int {
-        guard let v = Int(text), range.contains(v) else {
-            throw AssayError(
-                .invalidArgument, "--\(name) must be a whole number in \(range.lowerBound)...\(range.upperBound)")
-        }
-        return v
     }
 }

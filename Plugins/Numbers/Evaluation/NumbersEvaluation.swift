@@ -139,13 +139,7 @@ struct NumbersEvaluation {
             guard let path = args.positionals.first, args.positionals.count == 1 else {
                 throw AssayError(.invalidArgument, "usage: assay eval numbers FILE [--errors N]")
             }
-            var errors = 0
-            if let e = args.options["errors"] {
-                guard let n = Int(e), n >= 0 else {
-                    throw AssayError(.invalidArgument, "--errors needs a whole number, not '\(e)'")
-                }
-                errors = n
-            }
+            let errors = try args.integer("errors", in: 0...) ?? 0
             var evaluation = NumbersEvaluation()
             evaluation.evaluate(try NumbersGoldCase.load(records: AnnotatedRecords.read(path)))
             output(evaluation.report())

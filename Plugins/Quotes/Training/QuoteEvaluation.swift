@@ -22,8 +22,8 @@ enum QuoteEvaluation {
         guard let path = args.positionals.first else {
             throw AssayError(.invalidArgument, "usage: assay eval quotes FILE [--errors N] [--docs N]")
         }
-        let showErrors = try count(args.options["errors"], "errors") ?? 0
-        let documentLimit = try count(args.options["docs"], "docs")
+        let showErrors = try args.integer("errors", in: 0...) ?? 0
+        let documentLimit = try args.integer("docs", in: 0...)
         let plan = try ExtractionPlan([.init("quotes")], registry: registry)
         var score = QuoteScore()
         var errors: [String] = []
@@ -62,14 +62,6 @@ enum QuoteEvaluation {
         }
         output("other errors:")
         for e in errors { output("  \(e)") }
-    }
-
-    private static func count(_ text: String?, _ name: String) throws -> Int? {
-        guard let text else { return nil }
-        guard let n = Int(text), n >= 0 else {
-            throw AssayError(.invalidArgument, "--\(name) must be a whole number, 0 or more")
-        }
-        return n
     }
 }
 

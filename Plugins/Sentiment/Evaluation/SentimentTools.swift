@@ -69,12 +69,7 @@ enum SentimentTools {
         let args = try ToolArguments(arguments, known: ["data", "out", "folds"])
         let data = try args.required("data"), out = try args.required("out")
         var trainer = SentimentTrainer()
-        if let f = args.options["folds"] {
-            guard let n = Int(f), n >= 3 else {
-                throw AssayError(.invalidArgument, "--folds needs a number of at least 3")
-            }
-            trainer.folds = n
-        }
+        if let n = try args.integer("folds", in: 3...) { trainer.folds = n }
         let sentences = try RatedSentence.load(data)
         let engine = RuleEngine(lexicon: SentimentLexicon.bundled)
         let file = trainer.train(

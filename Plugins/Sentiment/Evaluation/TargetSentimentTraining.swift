@@ -12,18 +12,8 @@ extension SentimentTools {
         let args = try ToolArguments(arguments, known: ["train", "out", "folds", "min-count", "lambdas", "without"])
         let data = try args.required("train"), out = try args.required("out")
         var trainer = TargetSentimentTrainer()
-        if let f = args.options["folds"] {
-            guard let n = Int(f), n >= 2 else {
-                throw AssayError(.invalidArgument, "--folds needs a number of at least 2")
-            }
-            trainer.folds = n
-        }
-        if let m = args.options["min-count"] {
-            guard let n = Int(m), n >= 1 else {
-                throw AssayError(.invalidArgument, "--min-count needs a number of at least 1")
-            }
-            trainer.minimumCount = n
-        }
+        if let n = try args.integer("folds", in: 2...) { trainer.folds = n }
+        if let n = try args.integer("min-count", in: 1...) { trainer.minimumCount = n }
         if let l = args.options["lambdas"] {
             let grid = l.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
             guard !grid.isEmpty, grid.allSatisfy({ $0 > 0 }) else {

@@ -168,25 +168,17 @@ struct SentimentLexicon: Sendable {
             e.valence = 0
             entries[word] = e
         }
-        for word in SentimentLexicon.reducers {
-            var e = entry(word)
-            e.role = .reducer
-            entries[word] = e
-        }
-        for word in SentimentLexicon.underminers {
-            var e = entry(word)
-            e.role = .underminer
-            entries[word] = e
-        }
-        for word in SentimentLexicon.contrasts {
-            var e = entry(word)
-            e.role = .contrast
-            entries[word] = e
-        }
-        for word in SentimentLexicon.concessions {
-            var e = entry(word)
-            e.role = .concession
-            entries[word] = e
+        // In this order: a word in two lists takes the later list's role.
+        let roleLists: [(WordEntry.Role, [String])] = [
+            (.reducer, SentimentLexicon.reducers), (.underminer, SentimentLexicon.underminers),
+            (.contrast, SentimentLexicon.contrasts), (.concession, SentimentLexicon.concessions)
+        ]
+        for (role, words) in roleLists {
+            for word in words {
+                var e = entry(word)
+                e.role = role
+                entries[word] = e
+            }
         }
         for (key, w) in weights {
             var e = entry(key)

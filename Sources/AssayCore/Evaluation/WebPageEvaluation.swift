@@ -69,13 +69,7 @@ public struct WebPageEvaluation {
             guard let path = args.positionals.first, args.positionals.count == 1 else {
                 throw AssayError(.invalidArgument, "usage: assay eval html FILE [--errors N] [--show ID]")
             }
-            var worst = 0
-            if let e = args.options["errors"] {
-                guard let n = Int(e), n >= 0 else {
-                    throw AssayError(.invalidArgument, "--errors needs a whole number, not '\(e)'")
-                }
-                worst = n
-            }
+            let worst = try args.integer("errors", in: 0...) ?? 0
             guard FileManager.default.fileExists(atPath: path) else {
                 throw AssayError(.fileNotFound, "no such file: \(path)")
             }

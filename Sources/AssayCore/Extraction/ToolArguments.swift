@@ -41,4 +41,22 @@ public struct ToolArguments: Sendable {
         guard let v = options[name] else { throw AssayError(.invalidArgument, "missing required option '--\(name)'") }
         return v
     }
+
+    /// A whole-number option's value, nil when it is not given; a value that is not a whole number
+    /// in `range` is an `invalidArgument` error that names the option, the range and the value.
+    public func integer(_ name: String, in range: PartialRangeFrom<Int>) throws -> Int? {
+        try integer(name, in: range.lowerBound...Int.max)
+    }
+
+    /// A whole-number option's value within `range`, nil when it is not given.
+    public func integer(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
+        guard let text = options[name] else { return nil }
+        guard let n = Int(text), range.contains(n) else {
+            let bounds =
+                range.upperBound == Int.max
+                ? "\(range.lowerBound) or more" : "in \(range.lowerBound)...\(range.upperBound)"
+            throw AssayError(.invalidArgument, "--\(name) must be a whole number \(bounds), not '\(text)'")
+        }
+        return n
+    }
 }
