@@ -219,6 +219,14 @@ struct SpeakerResolver {
         while s >= 0, here - s <= sentenceWindow, paragraph - reader.document.sentences[s].paragraph <= paragraphWindow
         {
             let sentence = reader.document.sentences[s]
+            // "He added a note of caution, should Clinton return …": a sentence whose subject is
+            // the same pronoun carries its referent on, and the people after it are not who it is.
+            if s != here, opensWithPronoun(sentence: s, pronoun) {
+                sentenceWindow += 1
+                paragraphWindow = max(paragraphWindow, paragraph - sentence.paragraph + 1)
+                s -= 1
+                continue
+            }
             let end = s == here ? offset : sentence.span.end
             let candidates = entities.mentions(overlapping: Span(sentence.span.start, end))
                 .filter { $0.label == .person && $0.span.end <= end && !isQuoted($0.span) }

@@ -51,6 +51,15 @@ import Testing
         #expect(try speakers(text) == ["Maria Lopez", "Tom Hale"])
     }
 
+    @Test func aSentenceOpenedByThePronounPassesItsReferentOn() throws {
+        // "He added …, should Tom Clinton return" is about the man who spoke, not the man after "He".
+        let text = """
+            “The party must plan ahead,” said Don Fowler. “It would be foolish not to,” he said. He added a \
+            warning, should Tom Clinton return too soon. “He better get well first,” he said.
+            """
+        #expect(try speakers(text) == ["Don Fowler", "Don Fowler", "Don Fowler"])
+    }
+
     @Test func pronounChainCarriesTheReferentAcrossParagraphs() throws {
         // Two paragraphs back, but every sentence between goes on about the same man.
         let text = """
