@@ -219,18 +219,21 @@ struct SpeakerResolver {
         while s >= 0, here - s <= sentenceWindow, paragraph - reader.document.sentences[s].paragraph <= paragraphWindow
         {
             let sentence = reader.document.sentences[s]
-            // "He added a note of caution, should Clinton return …": a sentence whose subject is
-            // the same pronoun carries its referent on, and the people after it are not who it is.
-            if s != here, opensWithPronoun(sentence: s, pronoun) {
+            let end = s == here ? offset : sentence.span.end
+            let candidates = entities.mentions(overlapping: Span(sentence.span.start, end))
+                .filter { $0.label == .person && $0.span.end <= end && !isQuoted($0.span) }
+                .filter { gender(of: $0) != opposite(pronoun) }
+            // "He added a note of caution, should Clinton return …", "Asked who leads the party, he
+            // said Ryan": a sentence whose subject is the same pronoun carries its referent on, and
+            // the people after that pronoun are not who it is.
+            if s != here, let first = candidates.first, let p = firstSubjectPronoun(sentence: s, pronoun),
+                p < reader.document.tokenRange(in: first.span).lowerBound
+            {
                 sentenceWindow += 1
                 paragraphWindow = max(paragraphWindow, paragraph - sentence.paragraph + 1)
                 s -= 1
                 continue
             }
-            let end = s == here ? offset : sentence.span.end
-            let candidates = entities.mentions(overlapping: Span(sentence.span.start, end))
-                .filter { $0.label == .person && $0.span.end <= end && !isQuoted($0.span) }
-                .filter { gender(of: $0) != opposite(pronoun) }
             // Prefer a subject: a mention not right after a preposition and not possessive.
             if let subject = candidates.first(where: { isSubjectLike($0.span) }) ?? candidates.first {
                 return .named(canonicalize(subject))
@@ -257,6 +260,14 @@ struct SpeakerResolver {
             s -= 1
         }
         return .notFound
+    }
+
+    /// The first "he" (or "she", as `pronoun` is) of sentence `s` outside quotations.
+    private func firstSubjectPronoun(sentence s: Int, _ pronoun: SpeechLexicon.Pronoun) -> Int? {
+        let word = pronoun == .male ? "he" : "she"
+        return reader.document.sentences[s].tokens.first { t in
+            reader.isWord(t) && reader.lowerIs(t, word) && !isQuoted(reader.document.tokens[t].span)
+        }
     }
 
     /// Whether all the words of sentence `s` are inside quotation marks.
