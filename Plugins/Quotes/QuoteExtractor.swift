@@ -50,7 +50,14 @@ public struct QuoteExtractor: Extractor {
         // Quotes are found over the whole document (an attribution may lie outside `span`), then
         // only those inside `span` are returned.
         let analyzer = QuoteAnalyzer(document: document, entityAnnotations: context.annotations(from: "entities"))
-        let quotes = analyzer.quotes(model: try SpeakerModel.shipped.get())
+        return Self.annotations(of: analyzer, model: try SpeakerModel.shipped.get(), in: span)
+    }
+
+    /// The annotations of the quotes inside `span` of an analysed document, their speakers
+    /// chosen by `model` (the shipped one, or one being measured by `assay train quotes --folds`).
+    static func annotations(of analyzer: QuoteAnalyzer, model: SpeakerModel, in span: Span) -> [Annotation] {
+        let document = analyzer.reader.document
+        let quotes = analyzer.quotes(model: model)
         // The pieces in span order, equal spans in the order found (as a stable sort of the
         // annotations would give), sorted before the annotations are built rather than after.
         var order: [(span: Span, quote: Int, piece: Int)] = []

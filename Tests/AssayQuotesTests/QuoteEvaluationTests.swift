@@ -114,6 +114,40 @@ import Testing
         try registry.tool(.evaluate, named: "quotes")!.run([url.path, "--docs", "0"], registry) { limited.append($0) }
         #expect(limited.all.first?.hasPrefix("documents 0;") == true)
     }
+
+    @Test func trainingMeasuresHeldOutFoldsWithoutWritingAModel() throws {
+        let registry = ExtractorRegistry()
+        try registry.register(FakeEntities())
+        try QuotesPlugin.register(into: registry)
+        let texts = ["“We won,” said Ann Lee.", "“We lost,” Tom Hale said."]
+        let speakers = [("Ann Lee", 15, 22), ("Tom Hale", 11, 19)]
+        var data = Data()
+        for (k, text) in texts.enumerated() {
+            let (name, start, end) = speakers[k]
+            data += try JSONSerialization.data(withJSONObject: [
+                "id": "d\(k)", "text": text,
+                "quotes": [
+                    [
+                        "start": 1, "end": 8, "kind": "full", "speaker": name, "speaker_start": start,
+                        "speaker_end": end, "speaker_resolution": "ner_in_source"
+                    ]
+                ]
+            ])
+            data += Data("\n".utf8)
+        }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "quotes-train-\(UUID().uuidString).jsonl")
+        try data.write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let train = registry.tool(.train, named: "quotes")!
+        let lines = Lines()
+        try train.run(["--train", url.path, "--folds", "2"], registry) { lines.append($0) }
+        #expect(lines.all.contains { $0.hasPrefix("fold 2/2: speaker accuracy") })
+        #expect(lines.all.contains("held-out folds: speaker accuracy 1.000 (2/2), direct 1.000 (2/2); quote F1 1.000"))
+        #expect(!lines.all.contains { $0.hasPrefix("wrote") })
+        // Neither a model to write nor folds to measure: nothing to do.
+        #expect(throws: AssayError.self) { try train.run(["--train", url.path], registry) { _ in } }
+    }
 }
 
 /// Collects tool output across the `@Sendable` callback.

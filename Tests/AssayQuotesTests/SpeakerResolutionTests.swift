@@ -63,7 +63,7 @@ import Testing
     @Test func thePeopleAfterThePronounInASentenceAreNotItsReferent() throws {
         // "he said Ryan": the man named after the pronoun is what was said, not who says it next.
         let text = """
-            “We will work together,” Don Fowler said. Asked who leads the party, he said Tom Ryan. “I would say \
+            “We will work together,” Don Fowler said. When asked who leads the party, he said Tom Ryan. “I would say \
             Tom for the time being,” he said.
             """
         #expect(try speakers(text) == ["Don Fowler", "Don Fowler"])

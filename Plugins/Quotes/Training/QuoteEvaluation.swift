@@ -254,6 +254,11 @@ struct QuoteScore {
     private func f1(_ p: Double, _ r: Double) -> Double { p + r == 0 ? 0 : 2 * p * r / (p + r) }
     private func f(_ v: Double) -> String { String(format: "%.3f", v) }
 
+    /// Speaker accuracy (all quotes and direct ones) and quote F1 on one line.
+    var speakerSummary: String {
+        "speaker accuracy \(f(speakerAccuracy)) (\(speakerCorrect)/\(speakerTotal)), direct \(f(directSpeakerAccuracy)) (\(speakerFullCorrect)/\(speakerFullTotal)); quote F1 \(f(f1(precision, recall)))"
+    }
+
     func report() -> String {
         """
         documents \(documents); annotated quotes \(gold) (\(goldFull) full); found \(predicted) quotes (\(predictedDirect) direct), \(terms) terms, \(indirect) indirect

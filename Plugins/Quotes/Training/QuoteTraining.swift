@@ -1,44 +1,57 @@
 import AssayCore
 import Foundation
 
-/// `assay train quotes --train FILE --out FILE [--epochs N]`: learns the speaker ranker from
-/// annotated JSON Lines (the format `assay eval quotes` reads). Each marked quote the extractor
-/// finds that overlaps an annotated one is an instance; its right candidates are those that
-/// overlap the annotated speaker mention (no one, when the annotation names no speaker).
+/// `assay train quotes --train FILE [--out FILE] [--epochs N] [--folds N]`: learns the speaker
+/// ranker from annotated JSON Lines (the format `assay eval quotes` reads). Each marked quote the
+/// extractor finds that overlaps an annotated one is an instance; its right candidates are those
+/// that overlap the annotated speaker mention (no one, when the annotation names no speaker).
+///
+/// `--folds N` first measures how the ranker does on documents it was not trained on: the
+/// documents are split by line number modulo N, and each part is scored as `assay eval quotes`
+/// scores it with a model trained on the others.
 enum QuoteTraining {
     static let tool = ExtractorTool(
         kind: .train, name: "quotes",
         summary: "Train the speaker ranker on annotated quotes (JSON Lines) and write its model file",
-        usage: "--train FILE --out FILE [--epochs N]"
+        usage: "--train FILE [--out FILE] [--epochs N] [--folds N]"
     ) { arguments, registry, output in
-        let args = try ToolArguments(arguments, known: ["train", "out", "epochs"])
+        let args = try ToolArguments(arguments, known: ["train", "out", "epochs", "folds"])
         var trainer = SpeakerTrainer()
-        if let e = args.options["epochs"] {
-            guard let n = Int(e), (1...100).contains(n) else {
-                throw AssayError(.invalidArgument, "--epochs must be a whole number in 1...100")
-            }
-            trainer.epochs = n
+        if let n = try args.integer("epochs", in: 1...100) { trainer.epochs = n }
+        let folds = try args.integer("folds", in: 2...20)
+        let out = args.options["out"]
+        if out == nil, folds == nil {
+            throw AssayError(.invalidArgument, "missing required option '--out' (or '--folds N' to measure only)")
         }
-        let out = try args.required("out")
         let records = try AnnotatedRecords.read(try args.required("train"))
         let entities = try ExtractionPlan([.init("entities")], registry: registry)
-        var instances: [SpeakerTrainer.Instance] = []
-        var unreachable = 0
+        var documents: [TrainingDocument] = []
+        documents.reserveCapacity(records.count)
         for record in records {
             let document = AnalyzedDocument(Document(id: record.id, text: record.text))
             let gold = (record.object["quotes"] as? [[String: Any]] ?? []).compactMap { GoldQuote($0, document) }
             let analyzer = QuoteAnalyzer(
                 document: document, entityAnnotations: try entities.run(document)["entities"] ?? [])
+            var instances: [SpeakerTrainer.Instance] = []
+            var unreachable = 0
             _ = analyzer.quotes(model: nil) { quote, candidates in
                 guard let instance = Self.instance(quote, candidates, gold: gold, reader: analyzer.reader) else {
                     return
                 }
                 if instance.isRight.contains(true) { instances.append(instance) } else { unreachable += 1 }
             }
+            // The analysed documents are kept only to be scored again by the folds' models.
+            documents.append(
+                TrainingDocument(
+                    analyzer: folds == nil ? nil : analyzer, gold: gold, instances: instances, unreachable: unreachable
+                ))
         }
+        let instances = documents.flatMap(\.instances)
         output(
-            "\(records.count) documents: \(instances.count) quotes to learn from, \(unreachable) whose annotated speaker is out of reach"
+            "\(records.count) documents: \(instances.count) quotes to learn from, \(documents.reduce(0) { $0 + $1.unreachable }) whose annotated speaker is out of reach"
         )
+        if let folds { crossValidate(documents, folds: folds, trainer: trainer, output: output) }
+        guard let out else { return }
         let model = trainer.train(instances, log: output)
         let text = model.encoded()
         do {
@@ -52,6 +65,40 @@ enum QuoteTraining {
         output("wrote \(out) (\(model.weights.filter { $0 != 0 }.count) weights, \(text.utf8.count) bytes)")
         output(
             "training quotes read from a right mention: model \(right), hand rules \(ruleRight) of \(instances.count)")
+    }
+
+    /// One annotated document, analysed once: its quotes' instances and what scoring needs.
+    private struct TrainingDocument {
+        /// Nil when no folds are measured.
+        var analyzer: QuoteAnalyzer?
+        var gold: [GoldQuote]
+        var instances: [SpeakerTrainer.Instance]
+        var unreachable: Int
+    }
+
+    /// Scores each of `folds` parts of the documents (by index modulo `folds`) with a model
+    /// trained on the others, as `assay eval quotes` would, and prints each part's figures and their sum.
+    private static func crossValidate(
+        _ documents: [TrainingDocument], folds: Int, trainer: SpeakerTrainer, output: (String) -> Void
+    ) {
+        var total = QuoteScore()
+        for fold in 0..<folds {
+            let training = documents.indices.filter { $0 % folds != fold }.flatMap { documents[$0].instances }
+            let model = trainer.train(training) { _ in }
+            var score = QuoteScore()
+            for k in documents.indices where k % folds == fold {
+                let d = documents[k]
+                guard let analyzer = d.analyzer else { continue }
+                let document = analyzer.reader.document
+                let predicted = QuoteExtractor.annotations(
+                    of: analyzer, model: model, in: Span(0, document.text.utf8.count)
+                ).map { PredictedQuote($0, document) }
+                score.add(gold: d.gold, predicted: predicted)
+                total.add(gold: d.gold, predicted: predicted)
+            }
+            output("fold \(fold + 1)/\(folds): \(score.speakerSummary)")
+        }
+        output("held-out folds: \(total.speakerSummary)")
     }
 
     /// The instance of one found quote: nil when it overlaps no annotated quote.
