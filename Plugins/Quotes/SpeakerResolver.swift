@@ -226,8 +226,8 @@ struct SpeakerResolver {
             // "He added a note of caution, should Clinton return …", "Asked who leads the party, he
             // said Ryan": a sentence whose subject is the same pronoun carries its referent on, and
             // the people after that pronoun are not who it is.
-            if s != here, let first = candidates.first, let p = firstSubjectPronoun(sentence: s, pronoun),
-                p < reader.document.tokenRange(in: first.span).lowerBound
+            if s != here, let first = candidates.first,
+                hasSubjectPronoun(pronoun, from: sentence.tokens.lowerBound, before: first.span)
             {
                 sentenceWindow += 1
                 paragraphWindow = max(paragraphWindow, paragraph - sentence.paragraph + 1)
@@ -262,12 +262,19 @@ struct SpeakerResolver {
         return .notFound
     }
 
-    /// The first "he" (or "she", as `pronoun` is) of sentence `s` outside quotations.
-    private func firstSubjectPronoun(sentence s: Int, _ pronoun: SpeechLexicon.Pronoun) -> Int? {
+    /// Whether "he" (or "she", as `pronoun` is) occurs outside quotations from token `start` to
+    /// the mention at `span`.
+    private func hasSubjectPronoun(_ pronoun: SpeechLexicon.Pronoun, from start: Int, before span: Span) -> Bool {
         let word = pronoun == .male ? "he" : "she"
-        return reader.document.sentences[s].tokens.first { t in
-            reader.isWord(t) && reader.lowerIs(t, word) && !isQuoted(reader.document.tokens[t].span)
+        var t = start
+        while t < reader.count, reader.document.tokens[t].span.end <= span.start {
+            // The word class is a bit test; the word itself is compared only for the six subject pronouns.
+            if reader.is(t, .subjectPronoun), reader.lowerIs(t, word), !isQuoted(reader.document.tokens[t].span) {
+                return true
+            }
+            t += 1
         }
+        return false
     }
 
     /// Whether all the words of sentence `s` are inside quotation marks.
