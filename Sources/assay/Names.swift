@@ -67,13 +67,17 @@ struct NamesPass {
         var statistics: CorpusNameStatistics
         /// What is kept for a second pass over the same inputs.
         var documents: FirstPassDocuments
+        /// The names' folded words, for the second pass not to fold them again.
+        var folded: FoldedNames
         /// False if some input failed.
         var ok: Bool
     }
 
     func collect(_ sources: [String]) -> Collected {
+        let folded = FoldedNames()
         var collected = Collected(
-            statistics: CorpusNameStatistics(), documents: FirstPassDocuments(budget: keptBytes), ok: true)
+            statistics: CorpusNameStatistics(), documents: FirstPassDocuments(budget: keptBytes), folded: folded,
+            ok: true)
         let plan = plan
         let step = ExtractionPlan.Step(CorpusLinking.entitiesExtractor)
         typealias Found = (names: DocumentNames, document: AnalyzedDocument, mentions: [Annotation])
@@ -82,7 +86,7 @@ struct NamesPass {
                 guard let doc = try item.document() else { return .success(nil) }
                 let analysed = AnalyzedDocument(doc)
                 let entities = try DocumentExtraction(document: analysed, plan: plan).annotations(of: step)
-                return .success((DocumentNames(entities: entities, in: analysed), analysed, entities))
+                return .success((DocumentNames(entities: entities, in: analysed, folded: folded), analysed, entities))
             } catch {
                 return .failure(AssayError.wrapping(error, item.source))
             }

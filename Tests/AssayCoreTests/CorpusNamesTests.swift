@@ -160,6 +160,55 @@ struct CorpusNamesTests {
         #expect(s.table().encoded() == r.table().encoded())
     }
 
+    /// Names that JSON must escape or that are not ASCII come back from a table's JSON as they
+    /// went in, with the same resolution.
+    @Test func tablesOfUnusualNamesSurviveJSON() throws {
+        let names = [
+            "Ángela Merkel", "Ángela Merkel", "Dmitry \"Dima\" Peskov", "Dmitry \"Dima\" Peskov", "Back\\Slash Smith",
+            "Back\\Slash Smith", "Tab\tSeparated Name", "Tab\tSeparated Name", "Владимир Путин", "Владимир Путин",
+            "Emoji 🙂 Person", "Emoji 🙂 Person"
+        ]
+        let t = Self.table(
+            names.map { [Self.person($0, title: "President"), Self.place("Ville \($0.count)")] } + Self.others)
+        let again = try CorpusNames(json: t.encoded(), name: "t.json")
+        #expect(again.encoded() == t.encoded())
+        for n in Set(names) {
+            #expect(Self.resolve(again, [Self.person(n)]) == Self.resolve(t, [Self.person(n)]))
+            #expect(Self.resolve(again, [Self.person(n)])[0].name == n)
+        }
+    }
+
+    /// A table written by hand: escapes in keys and values, white space, and members the
+    /// reader does not know (skipped whatever they hold).
+    @Test func handWrittenTablesAreReadAsJSON() throws {
+        let json = #"""
+             { "format" : "assay-names", "version": 1, "documents": 2,
+              "extra": {"a": [1, -2.5e3, true, false, null, "x\"y", {"b": []}]},
+              "entities": [{"id": "PERSON/jose-diaz", "name": "Jos\u00e9 D\u00edaz \ud83d\ude42", "label": "PERSON", "note": 0}],
+              "\u0066orms": {"PERSON|jos\u00e9 d\u00edaz": 0}, "people": {}, "acronyms": {},
+              "context_documents": {"p:b": 2, "p:a": 1},
+              "bearers": [{"entity": 0, "documents": 2, "titles": {"sen": 1}, "context": {"p:b": 1, "p:a": 2}}],
+              "bearers_by_word": {"d\u00edaz": [0]} }
+            """#
+        let t = try CorpusNames(json: Data(json.utf8), name: "x.json")
+        #expect(t.entities == [CorpusEntity(id: "PERSON/jose-diaz", name: "José Díaz 🙂", label: "PERSON")])
+        #expect(t.forms == ["PERSON|josé díaz": 0])
+        #expect(t.contextFrequency == ["p:a": 1, "p:b": 2])
+        #expect(t.bearersByWord == ["díaz": [0]])
+        // Neighbours out of order are still found.
+        #expect(t.bearers[0].context["p:a"] == 2 && t.bearers[0].context["p:b"] == 1)
+        #expect(t.bearers[0].context["p:c"] == nil && t.bearers[0].titles["sen"] == 1)
+        for broken in [
+            json.replacingOccurrences(of: "-2.5e3", with: "-2.5e"), json + " x",
+            json.replacingOccurrences(of: "\\ud83d\\ude42", with: "\\ud83d"),
+            json.replacingOccurrences(of: "\"documents\": 2,", with: "\"documents\": 2,,")
+        ] {
+            #expect(throws: AssayError.self) { try CorpusNames(json: Data(broken.utf8), name: "x.json") }
+        }
+        let wrongNumber = json.replacingOccurrences(of: "\"documents\": 2,", with: "\"documents\": 2.0,")
+        #expect(throws: AssayError.self) { try CorpusNames(json: Data(wrongNumber.utf8), name: "x.json") }
+    }
+
     @Test func badTablesAreOneLineErrors() {
         #expect(throws: AssayError.self) { try CorpusNames(json: Data("{}".utf8), name: "x.json") }
         #expect(throws: AssayError.self) { try CorpusNames(json: Data("not json".utf8), name: "x.json") }

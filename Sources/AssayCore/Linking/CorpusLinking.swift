@@ -11,9 +11,11 @@ public struct CorpusLinking: Sendable {
     /// The names met so far in the documents linked, shared by the copies of this linking.
     let known: KnownNames
 
-    public init(_ names: CorpusNames) {
+    /// - Parameter folded: the words of names already folded (by the first pass that counted
+    ///   the names for `names`), so that linking does not fold them again.
+    public init(_ names: CorpusNames, folded: FoldedNames = FoldedNames()) {
         self.names = names
-        known = KnownNames(names)
+        known = KnownNames(names, folded: folded)
     }
 
     /// The extractor whose mentions are linked, and which the others' names refer to.
@@ -32,50 +34,54 @@ public struct CorpusLinking: Sendable {
 
     /// The resolved entities of one document, by label and canonical name.
     public struct DocumentResolver: Sendable {
-        private var byName: [DocumentNames.NameRef: CorpusEntity] = [:]
-        /// Canonical name → entity, people first, then organisations, then the rest.
-        private var bySpeaker: [String: CorpusEntity] = [:]
+        /// The corpus entity of a document's name, with the field values linking gives its
+        /// mentions (made once per name, not per mention).
+        struct Linked: Sendable {
+            var entity: CorpusEntity
+            var name: Value
+            var id: Value
+
+            init(_ entity: CorpusEntity) {
+                self.entity = entity
+                name = .string(entity.name)
+                id = .string(entity.id)
+            }
+        }
+
+        /// The document's names (label and canonical name of its mentions).
+        private let table: NameRefTable
+        /// Per name of `table`: its entity, nil for a name without words.
+        private let linked: [Linked?]
         /// The document's entity mentions, for a speaker named by a mention's own text.
         private let mentions: [Annotation]
         private let document: AnalyzedDocument
 
         public init(names: CorpusNames, entities: [Annotation], in document: AnalyzedDocument) {
-            let doc = DocumentNames(entities: entities, in: document)
-            self.init(doc, resolved: names.resolve(doc), mentions: entities, in: document)
+            self.init(known: KnownNames(names), names: names, entities: entities, in: document)
         }
 
         /// The resolver of a document, with what `known` knows of its names.
         init(known: KnownNames, names: CorpusNames, entities: [Annotation], in document: AnalyzedDocument) {
-            let (doc, alone) = DocumentNames.read(entities: entities, in: document, known: known)
-            self.init(doc, resolved: names.resolve(doc, alone: alone), mentions: entities, in: document)
-        }
-
-        private init(
-            _ doc: DocumentNames, resolved: [CorpusEntity], mentions: [Annotation], in document: AnalyzedDocument
-        ) {
-            self.mentions = mentions
+            let read = DocumentNames.read(entities: entities, in: document, known: known)
+            let resolved = names.resolve(read.names, alone: read.entities).map(Linked.init)
+            table = read.table
+            linked = read.entryOfName.map { $0.map { resolved[$0] } }
+            self.mentions = entities
             self.document = document
-            byName.reserveCapacity(doc.entries.count)
-            for (e, r) in zip(doc.entries, resolved) {
-                byName[DocumentNames.NameRef(label: e.label, canonical: e.canonical)] = r
-                Self.offer(r, as: e.canonical, to: &bySpeaker)
-            }
-        }
-
-        /// Files `entity` under `name` unless a likelier speaker (a person before an
-        /// organisation before anything else) is there already.
-        private static func offer(_ entity: CorpusEntity, as name: String, to table: inout [String: CorpusEntity]) {
-            if let old = table[name], speakerRank(old.label) <= speakerRank(entity.label) { return }
-            table[name] = entity
         }
 
         private static func speakerRank(_ label: String) -> Int {
             label == NameKey.personLabel ? 0 : label == NameKey.organisationLabel ? 1 : 2
         }
 
+        /// The linked entity of a mention with `label` and document-level name `canonical`.
+        private func linked(label: String, canonical: String) -> Linked? {
+            table.number(of: DocumentNames.NameRef(label: label, canonical: canonical)).flatMap { linked[$0] }
+        }
+
         /// The corpus entity of a mention with `label` and document-level name `canonical`.
         public func entity(label: String, canonical: String) -> CorpusEntity? {
-            byName[DocumentNames.NameRef(label: label, canonical: canonical)]
+            linked(label: label, canonical: canonical)?.entity
         }
 
         /// The entity of a speaker: the one of that canonical name, or else of a mention
@@ -86,8 +92,15 @@ public struct CorpusLinking: Sendable {
         /// rare: making each mention's text for every document would cost more than the rest
         /// of linking.
         private func entity(speaker: String) -> CorpusEntity? {
-            if let e = bySpeaker[speaker] { return e }
+            // A person or organisation of that name is found by its hash; names of other labels,
+            // rarely a speaker's, by a walk in order of first mention.
+            if let e = linked(label: NameKey.personLabel, canonical: speaker) { return e.entity }
+            if let e = linked(label: NameKey.organisationLabel, canonical: speaker) { return e.entity }
             var best: CorpusEntity?
+            for (n, ref) in table.refs.enumerated() where ref.canonical == speaker {
+                guard let e = linked[n]?.entity, Self.speakerRank(e.label) == 2 else { continue }
+                return e
+            }
             for a in mentions {
                 guard case .string(let label)? = a["label"], document.text(of: a.span) == speaker,
                     let e = entity(label: label, canonical: DocumentNames.canonical(of: a, in: document))
@@ -99,15 +112,14 @@ public struct CorpusLinking: Sendable {
         }
 
         public func link(_ a: Annotation, in document: AnalyzedDocument) -> Annotation {
-            var a = a
             switch a.extractor {
             case CorpusLinking.entitiesExtractor:
                 guard case .string(let label)? = a["label"],
-                    let e = entity(label: label, canonical: DocumentNames.canonical(of: a, in: document))
+                    let e = linked(label: label, canonical: DocumentNames.canonical(of: a, in: document))
                 else { return a }
-                a["name"] = .string(e.name)
-                a["entity_id"] = .string(e.id)
+                return Self.adding(e, to: a)
             case "quotes":
+                var a = a
                 guard case .string(let speaker)? = a["speaker"] else {
                     if a["speaker"] != nil { a["speaker_id"] = .null }
                     return a
@@ -118,16 +130,31 @@ public struct CorpusLinking: Sendable {
                 } else {
                     a["speaker_id"] = .null
                 }
+                return a
             case "entity-sentiment":
                 guard case .string(let name)? = a["entity"], case .string(let label)? = a["entity_label"],
-                    let e = entity(label: label, canonical: name)
+                    let e = linked(label: label, canonical: name)
                 else { return a }
-                a["name"] = .string(e.name)
-                a["entity_id"] = .string(e.id)
+                return Self.adding(e, to: a)
             default:
-                break
+                return a
             }
-            return a
+        }
+
+        /// `a` with `name` and `entity_id` of `e`: its fields copied once into an array with
+        /// room for both (setting one field after the other copied them and then grew the copy).
+        private static func adding(_ e: Linked, to a: Annotation) -> Annotation {
+            guard !a.fields.contains(where: { $0.key == "name" || $0.key == "entity_id" }) else {
+                var a = a
+                a["name"] = e.name
+                a["entity_id"] = e.id
+                return a
+            }
+            var fields = a.fields
+            fields.reserveCapacity(fields.count + 2)
+            fields.append((key: "name", value: e.name))
+            fields.append((key: "entity_id", value: e.id))
+            return Annotation(extractor: a.extractor, span: a.span, labeledFields: fields)
         }
     }
 }

@@ -5,6 +5,23 @@
 ///
 /// Names only: a document contributes its ``DocumentNames``, never its text.
 public struct CorpusNameStatistics: Sendable {
+    /// A neighbour (``DocumentNames/Entry/contextKey``) with a hash of its bytes made once per
+    /// document, so that counting it in a form's company hashes a number rather than the
+    /// String: those counts were most of what counting a corpus's names cost.
+    struct Neighbour: Hashable, Sendable {
+        let key: String
+        private let hash: UInt64
+
+        init(_ key: String) {
+            self.key = key
+            hash = NameRefTable.hash(key)
+        }
+
+        static func == (a: Neighbour, b: Neighbour) -> Bool { a.hash == b.hash && a.key == b.key }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+    }
+
     /// One name form (label and folded words).
     struct Form: Sendable {
         var label: String
@@ -15,27 +32,30 @@ public struct CorpusNameStatistics: Sendable {
         var titles: [String: Int] = [:]
         /// Documents it shares with each neighbour (``DocumentNames/Entry/contextKey``); kept for
         /// people of more than one word, the bearers a lone surname may be resolved to. Read
-        /// through ``neighbours``: the first document's are in `firstContext`.
-        private var context: [String: Int] = [:]
+        /// through ``neighbourCounts``: the first document's are in `firstContext`.
+        private var context: [Neighbour: Int] = [:]
         /// The neighbours of the form's only document so far, counted into `context` when a
         /// second document comes. Most forms are seen in one document, whose company the table
         /// does not keep (``CorpusNamesBuilder``), so counting it at once would be work lost.
-        private var firstContext: Set<String>?
+        private var firstContext: Set<Neighbour>?
+        /// The form itself as a neighbour, which is not counted in its own company.
+        private let own: Neighbour
 
         init(label: String, words: [String]) {
             self.label = label
             self.words = words
+            own = Neighbour(DocumentNames.Entry.contextKey(label: label, words: words))
         }
 
         /// Documents it shares with each neighbour.
-        var neighbours: [String: Int] {
+        var neighbourCounts: [Neighbour: Int] {
             var settled = self
             settled.settle()
             return settled.context
         }
 
         /// Counts a document's mention of the form, `context` being the document's context keys.
-        mutating func count(_ e: DocumentNames.Entry, context: Set<String>) {
+        mutating func count(_ e: DocumentNames.Entry, context: Set<Neighbour>) {
             documents += 1
             spellings[e.canonical, default: 0] += 1
             if let t = NameKey.title(e.title) { titles[t, default: 0] += 1 }
@@ -53,7 +73,7 @@ public struct CorpusNameStatistics: Sendable {
             spellings.merge(o.spellings, uniquingKeysWith: +)
             titles.merge(o.titles, uniquingKeysWith: +)
             settle()
-            context.merge(o.neighbours, uniquingKeysWith: +)
+            context.merge(o.neighbourCounts, uniquingKeysWith: +)
         }
 
         /// Counts `firstContext` into `context`.
@@ -64,8 +84,7 @@ public struct CorpusNameStatistics: Sendable {
         }
 
         /// Counts one document's neighbours (but the form itself).
-        private mutating func add(_ neighbours: Set<String>) {
-            let own = DocumentNames.Entry.contextKey(label: label, words: words)
+        private mutating func add(_ neighbours: Set<Neighbour>) {
             for k in neighbours where k != own { context[k, default: 0] += 1 }
         }
     }
@@ -73,7 +92,7 @@ public struct CorpusNameStatistics: Sendable {
     public private(set) var documentCount = 0
     var forms: [String: Form] = [:]
     /// Documents each context key occurs in (for weighing neighbours: rare ones say more).
-    var contextFrequency: [String: Int] = [:]
+    var contextFrequency: [Neighbour: Int] = [:]
     /// Documents holding both an organisation's one-word short form and a longer name it may
     /// stand for, by "short|long".
     var shortFormPairs: [String: Int] = [:]
@@ -82,7 +101,7 @@ public struct CorpusNameStatistics: Sendable {
 
     public mutating func add(_ document: DocumentNames) {
         documentCount += 1
-        let context = document.contextKeys
+        let context = Set(document.entries.map { Neighbour($0.contextKey) })
         for k in context { contextFrequency[k, default: 0] += 1 }
         var shortOrgs: [String] = [], longOrgs: [[String]] = []
         for e in document.entries {

@@ -39,9 +39,9 @@ public struct CorpusNames: Sendable, Encodable {
         var entity: Int
         var documents: Int
         /// Titles it is given (folded), and in how many documents.
-        var titles: [String: Int]
+        var titles: NameCounts
         /// Documents it shares with each neighbour (none kept for a bearer of one document).
-        var context: [String: Int]
+        var context: NameCounts
     }
 
     var format = "assay-names"

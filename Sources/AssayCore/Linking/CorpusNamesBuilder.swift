@@ -106,7 +106,7 @@ struct CorpusNamesBuilder {
     /// Every person of several words as a bearer of its first and last names, and the
     /// organisations' unambiguous acronyms.
     private mutating func addBearersAndAcronyms() {
-        var neighbours = Set<String>()
+        var neighbours = Set<CorpusNameStatistics.Neighbour>()
         var acronymTargets: [String: Set<Int>] = [:]
         for (e, forms) in members.enumerated() {
             let fs = forms.map { statistics.forms[$0]! }
@@ -119,27 +119,47 @@ struct CorpusNamesBuilder {
             let documents = fs.reduce(0) { $0 + $1.documents }
             // Most entities have one form: its counts are taken as they are, not merged into
             // empty tables key by key. One document's company is an accident, not a profile.
-            var titles = f.titles, context = documents < 2 ? [:] : f.neighbours
+            var titles = f.titles, context = documents < 2 ? [:] : f.neighbourCounts
             var words: Set = [f.words[0], f.words[f.words.count - 1]]
             for g in fs.dropFirst() {
                 titles.merge(g.titles, uniquingKeysWith: +)
-                if documents >= 2 { context.merge(g.neighbours, uniquingKeysWith: +) }
+                if documents >= 2 { context.merge(g.neighbourCounts, uniquingKeysWith: +) }
                 words.insert(g.words[0])
                 words.insert(g.words[g.words.count - 1])
             }
             // A profile keeps its commonest neighbours only.
-            if context.count > Self.neighbourLimit {
-                let kept = context.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.prefix(
-                    Self.neighbourLimit)
-                context = Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0.value) })
-            }
+            if context.count > Self.neighbourLimit { context = Self.commonest(context, Self.neighbourLimit) }
             neighbours.formUnion(context.keys)
+            var byKey: [String: Int] = [:]
+            byKey.reserveCapacity(context.count)
+            for (n, count) in context { byKey[n.key] = count }
             let b = table.bearers.count
-            table.bearers.append(CorpusNames.Bearer(entity: e, documents: documents, titles: titles, context: context))
+            table.bearers.append(
+                CorpusNames.Bearer(
+                    entity: e, documents: documents, titles: NameCounts(titles), context: NameCounts(byKey)))
             for w in words.sorted() { table.bearersByWord[w, default: []].append(b) }
         }
         for (a, es) in acronymTargets where es.count == 1 { table.acronyms[a] = es.first! }
-        for n in neighbours { table.contextFrequency[n] = statistics.contextFrequency[n] ?? 1 }
+        for n in neighbours { table.contextFrequency[n.key] = statistics.contextFrequency[n] ?? 1 }
+    }
+
+    /// The `limit` entries of `counts` with the highest counts, the smaller key first among
+    /// equal counts: those above the `limit`-th highest count, then as many as there is room
+    /// for of those at it, by key. (Sorting every entry by count and key cost more than the
+    /// rest of making the table: a well-known name has thousands of neighbours.)
+    static func commonest(_ counts: [CorpusNameStatistics.Neighbour: Int], _ limit: Int)
+        -> [CorpusNameStatistics.Neighbour: Int]
+    {
+        guard counts.count > limit else { return counts }
+        let threshold = counts.values.sorted(by: >)[limit - 1]
+        var kept: [CorpusNameStatistics.Neighbour: Int] = [:]
+        kept.reserveCapacity(limit)
+        var ties: [CorpusNameStatistics.Neighbour] = []
+        for (k, v) in counts {
+            if v > threshold { kept[k] = v } else if v == threshold { ties.append(k) }
+        }
+        for k in ties.sorted(by: { $0.key < $1.key }).prefix(limit - kept.count) { kept[k] = threshold }
+        return kept
     }
 
     /// A new entity of `forms` (the first spelling the name's id and display name come from the

@@ -63,45 +63,68 @@ public struct DocumentNames: Sendable, Hashable {
     /// The entries of the `entities` extractor's annotations (`label`, `canonical`, `title`
     /// fields; the mention's text when `canonical` is missing).
     public init(entities annotations: [Annotation], in document: AnalyzedDocument) {
-        self.init(unique: Self.entries(annotations, in: document) { NameKey.words(of: $0.canonical, label: $0.label) })
+        let (table, titles) = Self.names(annotations, in: document)
+        self.init(
+            unique: table.refs.indices.map { n in
+                let ref = table.refs[n]
+                return Entry(label: ref.label, canonical: ref.canonical, title: titles[n])
+            })
+    }
+
+    /// The entries of the `entities` annotations as ``init(entities:in:)`` reads them, each
+    /// name's words from `folded` (which folds and keeps those it has not seen).
+    public init(entities annotations: [Annotation], in document: AnalyzedDocument, folded: FoldedNames) {
+        let (table, titles) = Self.names(annotations, in: document)
+        let words = folded.words(of: table)
+        self.init(
+            unique: table.refs.indices.map { n in
+                let ref = table.refs[n]
+                return Entry(label: ref.label, canonical: ref.canonical, title: titles[n], words: words[n])
+            })
     }
 
     /// The entries of the `entities` annotations, each name's words from `known`, with the
-    /// corpus entity `known` holds for each entry (nil where it depends on the document).
+    /// corpus entity `known` holds for each entry (nil where it depends on the document), the
+    /// document's names, and the entry of each of them (nil for a name without words).
     static func read(entities annotations: [Annotation], in document: AnalyzedDocument, known: KnownNames)
-        -> (names: DocumentNames, entities: [CorpusEntity?])
+        -> (names: DocumentNames, entities: [CorpusEntity?], table: NameRefTable, entryOfName: [Int?])
     {
-        var readEntities: [CorpusEntity?] = []
-        let entries = Self.entries(annotations, in: document) { ref in
-            let reading = known.reading(label: ref.label, canonical: ref.canonical)
-            if !reading.words.isEmpty { readEntities.append(reading.entity) }
-            return reading.words
+        let (table, titles) = Self.names(annotations, in: document)
+        let readings = known.readings(of: table)
+        var entries: [Entry] = [], readEntities: [CorpusEntity?] = []
+        entries.reserveCapacity(table.count)
+        readEntities.reserveCapacity(table.count)
+        var entryOfName = [Int?](repeating: nil, count: table.count)
+        for (n, reading) in readings.enumerated() where !reading.words.isEmpty {
+            let ref = table.refs[n]
+            entryOfName[n] = entries.count
+            entries.append(Entry(label: ref.label, canonical: ref.canonical, title: titles[n], words: reading.words))
+            readEntities.append(reading.entity)
         }
-        return (DocumentNames(unique: entries), readEntities)
+        return (DocumentNames(unique: entries), readEntities, table, entryOfName)
     }
 
-    /// One entry per label and canonical name of `annotations`, in order of first mention,
-    /// the words of each new name from `words` (called once per entry, in order).
-    private static func entries(
-        _ annotations: [Annotation], in document: AnalyzedDocument, words: (NameRef) -> [String]
-    ) -> [Entry] {
-        var entries: [Entry] = []
-        // Sized for every mention a new name: growing would hash each name again.
-        var index: [NameRef: Int] = [:]
-        index.reserveCapacity(annotations.count)
+    /// The distinct names (label and canonical name) of `annotations` in order of first
+    /// mention, with the first title each is given.
+    private static func names(_ annotations: [Annotation], in document: AnalyzedDocument) -> (
+        NameRefTable, titles: [String?]
+    ) {
+        // Sized for every mention a new name: growing would place each name again.
+        var table = NameRefTable(capacity: annotations.count)
+        var titles: [String?] = []
         for a in annotations {
             guard case .string(let label)? = a["label"] else { continue }
-            let key = NameRef(label: label, canonical: Self.canonical(of: a, in: document))
+            let ref = NameRef(label: label, canonical: Self.canonical(of: a, in: document))
             var title: String?
             if case .string(let t)? = a["title"], !t.isEmpty { title = t }
-            if let i = index[key] {
-                if entries[i].title == nil { entries[i].title = title }
-            } else {
-                index[key] = entries.count
-                entries.append(Entry(label: label, canonical: key.canonical, title: title, words: words(key)))
+            let (n, isNew) = table.insert(ref)
+            if isNew {
+                titles.append(title)
+            } else if titles[n] == nil {
+                titles[n] = title
             }
         }
-        return entries
+        return (table, titles)
     }
 
     /// The document-level name of an `entities` annotation: its `canonical` field, or its text

@@ -6,8 +6,9 @@ import Synchronization
 ///
 /// A corpus repeats its names: news.jsonl's 840 articles name 21,879 entities per document but
 /// only 7,196 distinct ones, and folding and resolving each again cost most of linking. Shared
-/// by the documents resolved concurrently, behind a lock; bounded, past ``capacity`` names new
-/// ones are worked out each time instead of kept.
+/// by the documents resolved concurrently, behind a lock taken twice per document (once for the
+/// names it knows, once to keep the new ones); bounded, past ``capacity`` names new ones are
+/// worked out each time instead of kept.
 final class KnownNames: Sendable {
     /// A name's document-independent reading.
     struct Reading: Sendable {
@@ -18,24 +19,48 @@ final class KnownNames: Sendable {
         var entity: CorpusEntity?
     }
 
+    /// A reading kept under the hash of its name (``NameRefTable/hash(_:)``), with the name to
+    /// tell it from another of the same hash.
+    private struct Kept: Sendable {
+        var ref: DocumentNames.NameRef
+        var reading: Reading
+    }
+
     /// Names kept at most: some tens of megabytes for the longest names, far more names than
     /// a day's news holds.
     static let capacity = 1 << 16
 
     private let names: CorpusNames
-    private let readings = Mutex<[DocumentNames.NameRef: Reading]>([:])
+    /// The words of names not read yet (perhaps folded by a first pass).
+    private let folded: FoldedNames
+    private let readings = Mutex<[UInt64: Kept]>([:])
 
-    init(_ names: CorpusNames) { self.names = names }
+    init(_ names: CorpusNames, folded: FoldedNames = FoldedNames()) {
+        self.names = names
+        self.folded = folded
+    }
 
-    /// The reading of the name `canonical` of label `label`.
-    func reading(label: String, canonical: String) -> Reading {
-        let ref = DocumentNames.NameRef(label: label, canonical: canonical)
-        if let known = readings.withLock({ $0[ref] }) { return known }
-        let entry = DocumentNames.Entry(label: label, canonical: canonical)
-        let reading = Reading(words: entry.words, entity: entry.words.isEmpty ? nil : names.resolveAlone(entry))
-        readings.withLock { table in
-            if table.count < Self.capacity { table[ref] = reading }
+    /// The readings of a document's names, in the table's order.
+    func readings(of table: NameRefTable) -> [Reading] {
+        var found = [Reading?](repeating: nil, count: table.count)
+        readings.withLock { kept in
+            for n in 0..<table.count {
+                if let k = kept[table.hashes[n]], k.ref == table.refs[n] { found[n] = k.reading }
+            }
         }
-        return reading
+        var new: [(UInt64, Kept)] = []
+        let unread = (0..<table.count).filter { found[$0] == nil }
+        guard !unread.isEmpty else { return found.map { $0! } }
+        for (n, words) in zip(unread, folded.words(unread, of: table)) {
+            let ref = table.refs[n]
+            let entry = DocumentNames.Entry(label: ref.label, canonical: ref.canonical, title: nil, words: words)
+            let reading = Reading(words: entry.words, entity: entry.words.isEmpty ? nil : names.resolveAlone(entry))
+            found[n] = reading
+            new.append((table.hashes[n], Kept(ref: ref, reading: reading)))
+        }
+        readings.withLock { kept in
+            for (h, k) in new where kept.count < Self.capacity && kept[h] == nil { kept[h] = k }
+        }
+        return found.map { $0! }
     }
 }

@@ -1,0 +1,102 @@
+/// The distinct names (label and canonical name) of one document's entity mentions, numbered in
+/// order of first appearance and found by a hash of their bytes.
+///
+/// A document mentions each of its entities several times, and every mention is looked up once
+/// to group it and once more to link it: `Dictionary` hashed the two Strings of each with SipHash
+/// every time, most of what linking a document cost. Here a look-up costs one pass over the
+/// name's bytes and an exact comparison with the name of the same hash (the mentions of one
+/// entity usually share the String of its canonical name, which `==` sees at once).
+struct NameRefTable: Sendable {
+    /// The names in order of first appearance.
+    private(set) var refs: [DocumentNames.NameRef] = []
+    /// ``hash(_:)`` of each name in ``refs``.
+    private(set) var hashes: [UInt64] = []
+    /// Open addressing with linear probing: 1 + the number of a name, or 0 for a free slot.
+    private var slots: [Int32]
+    /// The slot count − 1 (a power of two − 1).
+    private var mask: Int
+
+    /// Room for about `capacity` names before anything grows.
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size *= 2 }
+        slots = [Int32](repeating: 0, count: size)
+        mask = size - 1
+        refs.reserveCapacity(capacity)
+        hashes.reserveCapacity(capacity)
+    }
+
+    var count: Int { refs.count }
+
+    /// The number of `ref`, adding it if new; `isNew` tells which.
+    mutating func insert(_ ref: DocumentNames.NameRef) -> (number: Int, isNew: Bool) {
+        let h = Self.hash(ref)
+        var i = Int(truncatingIfNeeded: h) & mask
+        while slots[i] != 0 {
+            let n = Int(slots[i]) - 1
+            if hashes[n] == h && refs[n] == ref { return (n, false) }
+            i = (i + 1) & mask
+        }
+        refs.append(ref)
+        hashes.append(h)
+        slots[i] = Int32(refs.count)
+        if refs.count * 2 > slots.count { grow() }
+        return (refs.count - 1, true)
+    }
+
+    /// The number of `ref`, if the table holds it.
+    func number(of ref: DocumentNames.NameRef) -> Int? {
+        let h = Self.hash(ref)
+        var i = Int(truncatingIfNeeded: h) & mask
+        while slots[i] != 0 {
+            let n = Int(slots[i]) - 1
+            if hashes[n] == h && refs[n] == ref { return n }
+            i = (i + 1) & mask
+        }
+        return nil
+    }
+
+    /// Doubles the slots and places every name again.
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        mask = slots.count - 1
+        for (n, h) in hashes.enumerated() {
+            var i = Int(truncatingIfNeeded: h) & mask
+            while slots[i] != 0 { i = (i + 1) & mask }
+            slots[i] = Int32(n + 1)
+        }
+    }
+
+    /// A well-mixed 64-bit hash of a name's label and canonical name: FNV-1a over their UTF-8
+    /// bytes, then its bits spread so that the low ones, which pick a slot, vary.
+    static func hash(_ ref: DocumentNames.NameRef) -> UInt64 {
+        var h = offsetBasis
+        feed(ref.label, into: &h)
+        h = (h ^ 0xFF) &* prime  // a byte no UTF-8 holds: label "AB" + "C" is not "A" + "BC"
+        feed(ref.canonical, into: &h)
+        return spread(h)
+    }
+
+    /// ``hash(_:)`` of one String.
+    static func hash(_ s: String) -> UInt64 {
+        var h = offsetBasis
+        feed(s, into: &h)
+        return spread(h)
+    }
+
+    private static let prime: UInt64 = 0x0000_0100_0000_01B3
+    private static let offsetBasis: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    private static func feed(_ s: String, into h: inout UInt64) {
+        var s = s
+        s.withUTF8 { for b in $0 { h = (h ^ UInt64(b)) &* prime } }
+    }
+
+    private static func spread(_ h: UInt64) -> UInt64 {
+        var h = h
+        h ^= h >> 32
+        h &*= 0xD6E8_FEB8_6659_FD93
+        h ^= h >> 32
+        return h
+    }
+}
