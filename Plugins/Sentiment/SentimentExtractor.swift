@@ -114,28 +114,28 @@ struct SentimentScorer {
     }
 
     func annotation(_ scored: SentimentModel.Scored, span: Span, scope: String) -> Annotation {
-        var fields: [(String, Value)] = [
+        var fields: [(key: String, value: Value)] = [
             ("scope", .string(scope)), ("score", Self.rounded(scored.score)),
             ("label", .string(scored.label))
         ]
         if explain {
             fields.append(("explain", .list(model.explanation(scored.analysis, in: document).map(Value.string))))
         }
-        return Annotation(extractor: SentimentExtractor.descriptor.name, span: span, orderedFields: fields)
+        return Annotation(extractor: SentimentExtractor.descriptor.name, span: span, labeledFields: fields)
     }
 
     /// The mean of sentence annotations, as human document ratings are the mean of sentences.
     func mean(of sentences: [Annotation], span: Span, scope: String) -> Annotation {
         let scores = sentences.compactMap { $0["score"]?.number }
         let mean = scores.isEmpty ? 0 : scores.reduce(0, +) / Double(scores.count)
-        var fields: [(String, Value)] = [
+        var fields: [(key: String, value: Value)] = [
             ("scope", .string(scope)), ("score", Self.rounded(mean)),
             ("label", .string(model.label(mean)))
         ]
         if explain {
             fields.append(("explain", .list([.string("mean of \(scores.count) sentence scores")])))
         }
-        return Annotation(extractor: SentimentExtractor.descriptor.name, span: span, orderedFields: fields)
+        return Annotation(extractor: SentimentExtractor.descriptor.name, span: span, labeledFields: fields)
     }
 
     static func rounded(_ v: Double) -> Value { .number((v * 10000).rounded() / 10000) }

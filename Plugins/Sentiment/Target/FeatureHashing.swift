@@ -97,7 +97,7 @@ final class FeatureWeights: Sendable {
     /// sentence with a target needs: one cache line read per token instead of two. Only words
     /// with other templates' weights as well (fewer than half) have a record in ``wordWeights``,
     /// so the tokens near a target read a record only when it can add something.
-    private struct WordSlot {
+    fileprivate struct WordSlot {
         static let empty: Int32 = -2
         var word: UInt64 = 0
         /// The word's record in ``wordWeights``, -1 for a word with side weights only, or ``empty``.
@@ -112,8 +112,11 @@ final class FeatureWeights: Sendable {
     private let flagMask: Int
     private let wordSlots: [WordSlot]
     private let wordMask: Int
-    /// `wordWeights[record * WordTemplate.allCases.count + template]`, in thousandths.
+    /// `wordWeights[record * stride + template]`, in thousandths.
     private let wordWeights: [SIMD4<Int16>]
+    /// The number of word templates: a stored constant, as `allCases` is an array made anew
+    /// on each use.
+    private let stride = WordTemplate.allCases.count
 
     /// From feature names `template=value` (or bare names) and their weights, which must lie
     /// within ±32.767 (the trainer's are below 2).
@@ -239,17 +242,37 @@ final class FeatureWeights: Sendable {
     /// with the weights of its side-word features `L=w` and `R=w`, from one slot.
     @inline(__always)
     func wordEntry(_ wordHash: UInt64) -> (record: Int32, left: SIMD3<Float>, right: SIMD3<Float>) {
-        wordSlots.withUnsafeBufferPointer { slots in
-            var slot = Int(truncatingIfNeeded: wordHash) & wordMask
-            while true {
-                let r = slots[slot].record
-                if r == WordSlot.empty { return (-1, .zero, .zero) }
-                if slots[slot].word == wordHash {
-                    let w = SIMD8<Float>(slots[slot].sides) * 0.001
-                    return (r, SIMD3(w[0], w[1], w[2]), SIMD3(w[3], w[4], w[5]))
-                }
-                slot = (slot + 1) & wordMask
+        wordSlots.withUnsafeBufferPointer { Self.entry(wordHash, in: $0, mask: wordMask) }
+    }
+
+    /// The word table, for a sentence's context to hold as a local value: looking each of its
+    /// words up through this class would retain and release the table once per word.
+    var wordTable: WordTable { WordTable(slots: wordSlots, mask: wordMask) }
+
+    /// ``wordEntry(_:)`` over the word table held by value.
+    struct WordTable {
+        fileprivate let slots: [WordSlot]
+        fileprivate let mask: Int
+
+        @inline(__always)
+        func entry(_ wordHash: UInt64) -> (record: Int32, left: SIMD3<Float>, right: SIMD3<Float>) {
+            slots.withUnsafeBufferPointer { FeatureWeights.entry(wordHash, in: $0, mask: mask) }
+        }
+    }
+
+    @inline(__always)
+    fileprivate static func entry(_ wordHash: UInt64, in slots: UnsafeBufferPointer<WordSlot>, mask: Int)
+        -> (record: Int32, left: SIMD3<Float>, right: SIMD3<Float>)
+    {
+        var slot = Int(truncatingIfNeeded: wordHash) & mask
+        while true {
+            let r = slots[slot].record
+            if r == WordSlot.empty { return (-1, .zero, .zero) }
+            if slots[slot].word == wordHash {
+                let w = SIMD8<Float>(slots[slot].sides) * 0.001
+                return (r, SIMD3(w[0], w[1], w[2]), SIMD3(w[3], w[4], w[5]))
             }
+            slot = (slot + 1) & mask
         }
     }
 
@@ -257,9 +280,7 @@ final class FeatureWeights: Sendable {
     /// but the side words (``wordEntry(_:)`` has those).
     @inline(__always)
     func word(_ record: Int32, _ template: WordTemplate) -> SIMD3<Float> {
-        let w = wordWeights.withUnsafeBufferPointer {
-            $0[Int(record) * WordTemplate.allCases.count + template.rawValue]
-        }
+        let w = wordWeights.withUnsafeBufferPointer { $0[Int(record) * stride + template.rawValue] }
         return SIMD3<Float>(Float(w[0]), Float(w[1]), Float(w[2])) * 0.001
     }
 }

@@ -108,45 +108,58 @@ final class TargetSentenceContext {
         var quoted = false, hasQuote = false
         var contrast: Int?
         var clauseNumber: Int32 = 0
-        let documentTokens = document.tokens
-        for i in tokens {
-            let token = documentTokens[i]
-            let h = token.kind == .number ? Self.numberHash : FeatureHash.token(document, i)
-            var role = token.kind == .number ? WordRole.number : Self.wordRoles.role(of: h)
-            if token.kind == .punctuation {
-                switch Self.quoteMark(document, token) {
-                case 1:
-                    quoted.toggle()
-                    hasQuote = true
-                case 2:
-                    quoted = true
-                    hasQuote = true
-                case 3:
-                    quoted = false
-                    hasQuote = true
-                default: if RuleEngine.breaksClause(document, token) { clauseNumber += 1 }
+        let roles = Self.wordRoles, numberHash = Self.numberHash, words = weights?.wordTable
+        // Through buffer pointers and a local word table, as the loop reads every byte of the
+        // sentence and looks every word up in the weights.
+        document.utf8.withUnsafeBufferPointer { bytes in
+            document.tokens.withUnsafeBufferPointer { documentTokens in
+                for i in tokens {
+                    let token = documentTokens[i]
+                    var h = numberHash
+                    if token.kind != .number {
+                        h = FeatureHash.offset
+                        for j in token.span.start..<token.span.end {
+                            h = (h ^ UInt64(FeatureHash.lowercased(bytes[j]))) &* FeatureHash.prime
+                        }
+                    }
+                    var role = token.kind == .number ? WordRole.number : roles.role(of: h)
+                    if token.kind == .punctuation {
+                        switch Self.quoteMark(bytes, token) {
+                        case 1:
+                            quoted.toggle()
+                            hasQuote = true
+                        case 2:
+                            quoted = true
+                            hasQuote = true
+                        case 3:
+                            quoted = false
+                            hasQuote = true
+                        default: if RuleEngine.breaksClause(document, token) { clauseNumber += 1 }
+                        }
+                    }
+                    if role == .contrast {
+                        clauseNumber += 1
+                        if contrast == nil, i > tokens.lowerBound {
+                            contrast = i
+                        } else if i == tokens.lowerBound {
+                            role = .none
+                        }
+                    }
+                    if role == .negator { negators.append(i) }
+                    var record: Int32 = -1
+                    if let words {
+                        let entry = words.entry(h)
+                        record = entry.record
+                        if token.kind != .punctuation {
+                            sums.left += entry.left
+                            sums.right += entry.right
+                        }
+                        sideSums.append(sums)
+                    }
+                    facts.append(
+                        TokenFacts(hash: h, record: record, clause: clauseNumber, role: role, inQuote: quoted))
                 }
             }
-            if role == .contrast {
-                clauseNumber += 1
-                if contrast == nil, i > tokens.lowerBound {
-                    contrast = i
-                } else if i == tokens.lowerBound {
-                    role = .none
-                }
-            }
-            if role == .negator { negators.append(i) }
-            var record: Int32 = -1
-            if let weights {
-                let entry = weights.wordEntry(h)
-                record = entry.record
-                if token.kind != .punctuation {
-                    sums.left += entry.left
-                    sums.right += entry.right
-                }
-                sideSums.append(sums)
-            }
-            facts.append(TokenFacts(hash: h, record: record, clause: clauseNumber, role: role, inQuote: quoted))
         }
         self.facts = facts
         self.sideSums = sideSums
@@ -157,18 +170,18 @@ final class TargetSentenceContext {
     }
 
     /// 1: a straight double quote (toggles), 2: an opening curly quote, 3: a closing one, 0: no quote mark.
-    private static func quoteMark(_ document: AnalyzedDocument, _ token: Token) -> Int {
-        let b = document.utf8[token.span.start]
+    private static func quoteMark(_ utf8: UnsafeBufferPointer<UInt8>, _ token: Token) -> Int {
+        let b = utf8[token.span.start]
         if b == UInt8(ascii: "\"") { return 1 }
-        if b == 0xE2, token.span.length == 3, document.utf8[token.span.start + 1] == 0x80 {
-            switch document.utf8[token.span.start + 2] {
+        if b == 0xE2, token.span.length == 3, utf8[token.span.start + 1] == 0x80 {
+            switch utf8[token.span.start + 2] {
             case 0x9C: return 2  // “
             case 0x9D: return 3  // ”
             default: return 0
             }
         }
         if token.span.length == 2, b == UInt8(ascii: "`") { return 2 }
-        if token.span.length == 2, b == UInt8(ascii: "'"), document.utf8[token.span.start + 1] == UInt8(ascii: "'") {
+        if token.span.length == 2, b == UInt8(ascii: "'"), utf8[token.span.start + 1] == UInt8(ascii: "'") {
             return 3
         }
         return 0
@@ -239,6 +252,8 @@ final class TargetSentenceContext {
     /// Emits the features of the target covering tokens `target` (clamped to this sentence).
     func features<Sink: TargetFeatureSink>(of target: Range<Int>, into sink: inout Sink) {
         let s = tokens.lowerBound, e = tokens.upperBound
+        let f = Flags.shared, facts = self.facts, documentTokens = document.tokens, near = Self.near
+        let hits = self.hits, negators = self.negators
         let a = min(max(target.lowerBound, s), e), b = max(a, min(target.upperBound, e))
         func add(_ t: FeatureTemplate, _ valueHash: UInt64, _ v: Float = 1, _ name: @autoclosure () -> String) {
             sink.add(FeatureHash.combine(t.hash, valueHash), v, name: t.name + "=" + name())
@@ -247,7 +262,7 @@ final class TargetSentenceContext {
         func word(_ t: WordTemplate, _ i: Int) { sink.addWord(t, token: i, of: self, name: t.name + "=" + value(i)) }
 
         // The target's own words ("President", "critics", "she").
-        for i in a..<b where document.tokens[i].kind != .punctuation {
+        for i in a..<b where documentTokens[i].kind != .punctuation {
             word(.T, i)
         }
 
@@ -255,26 +270,26 @@ final class TargetSentenceContext {
         let targetQuoted = a < e && facts[a - s].inQuote
         let targetClause = a < e ? facts[a - s].clause : facts.last?.clause ?? 0
         var firstWord = s
-        while firstWord < a, document.tokens[firstWord].kind == .punctuation { firstWord += 1 }
-        if firstWord == a { flag(Flags.initial) }
-        if b >= e || (b == e - 1 && document.tokens[b].kind == .punctuation) { flag(Flags.final) }
+        while firstWord < a, documentTokens[firstWord].kind == .punctuation { firstWord += 1 }
+        if firstWord == a { flag(f.initial) }
+        if b >= e || (b == e - 1 && documentTokens[b].kind == .punctuation) { flag(f.final) }
         let role = targetQuoted ? 0 : isSpeaker(a, b) ? 1 : hasQuote ? 2 : 3
-        flag(Flags.role[role])
-        if let c = contrast { flag(a > c ? Flags.afterContrast : Flags.beforeContrast) }
-        if b - a == 1, a < e, facts[a - s].role == .none, document.tokens[a].kind == .word,
-            document.utf8[document.tokens[a].span.start] &- 97 < 26
+        flag(f.role[role])
+        if let c = contrast { flag(a > c ? f.afterContrast : f.beforeContrast) }
+        if b - a == 1, a < e, facts[a - s].role == .none, documentTokens[a].kind == .word,
+            document.utf8[documentTokens[a].span.start] &- 97 < 26
         {
-            flag(Flags.lowercaseSingle)
+            flag(f.lowercaseSingle)
         }
 
         // The sentence model's reading, alone and by the target's role.
-        flag(Flags.sentence[0], sentence[0])
-        flag(Flags.sentence[1], sentence[2])
-        flag(Flags.sentenceByRole[0][role], sentence[0])
-        flag(Flags.sentenceByRole[1][role], sentence[2])
+        flag(f.sentence[0], sentence[0])
+        flag(f.sentence[1], sentence[2])
+        flag(f.sentenceByRole[0][role], sentence[0])
+        flag(f.sentenceByRole[1][role], sentence[2])
         if firstWord == a {
-            flag(Flags.sentenceInitial[0], sentence[0])
-            flag(Flags.sentenceInitial[1], sentence[2])
+            flag(f.sentenceInitial[0], sentence[0])
+            flag(f.sentenceInitial[1], sentence[2])
         }
 
         // Context words by side, and by distance up to 7 tokens away. (The sentence's words
@@ -291,17 +306,17 @@ final class TargetSentenceContext {
         for i in window where i < a || i >= b {
             let left = i < a
             let d = left ? a - i : i - b + 1
-            let punctuation = document.tokens[i].kind == .punctuation
+            let punctuation = documentTokens[i].kind == .punctuation
             if punctuation && d > 1 { continue }
             if !sidesSummed || punctuation { word(left ? .L : .R, i) }
-            if d <= 7 { word(Self.near[left ? 0 : 1][Self.bucket(d)], i) }
+            if d <= 7 { word(near[left ? 0 : 1][Self.bucket(d)], i) }
         }
         var negatedClause = false
         for i in negators where i < a || i >= b {
             if facts[i - s].clause == targetClause { negatedClause = true }
-            if i >= b && i - b < 3 { flag(Flags.negatedAfter) }
+            if i >= b && i - b < 3 { flag(f.negatedAfter) }
         }
-        if negatedClause { flag(Flags.negatedClause) }
+        if negatedClause { flag(f.negatedClause) }
         if a - 2 >= s {
             add(Self.leftBigram, bigramHash(a - 2), 1, value(a - 2) + " " + value(a - 1))
         }
@@ -317,7 +332,7 @@ final class TargetSentenceContext {
         // The target's own sentiment words ("terrorists", "heroes", "critics"), for role words
         // too rare to have learnt a weight of their own.
         for hit in hits where hit.token >= a && hit.token < b {
-            flag(Flags.targetLexicon[hit.valence < 0 ? 0 : 1], abs(hit.valence) / 2)
+            flag(f.targetLexicon[hit.valence < 0 ? 0 : 1], abs(hit.valence) / 2)
         }
         for hit in hits where hit.token < a || hit.token >= b {
             let left = hit.token < a
@@ -325,10 +340,10 @@ final class TargetSentenceContext {
             let pol = hit.valence < 0 ? 0 : 1
             let v = abs(hit.valence) / 2
             let sameClause = facts[hit.token - s].clause == targetClause
-            flag(Flags.lexicon[left ? 0 : 1][Self.bucket(d)][pol], v)
-            flag(Flags.lexiconTotal[pol], v)
-            flag(Flags.lexiconByDistance[left ? 0 : 1][pol], v / Float(d))
-            if sameClause { flag(Flags.lexiconClause[pol], v) }
+            flag(f.lexicon[left ? 0 : 1][Self.bucket(d)][pol], v)
+            flag(f.lexiconTotal[pol], v)
+            flag(f.lexiconByDistance[left ? 0 : 1][pol], v / Float(d))
+            if sameClause { flag(f.lexiconClause[pol], v) }
             if facts[hit.token - s].inQuote { quotedSum[pol] += v } else { unquotedSum[pol] += v }
             if sameClause && d <= 4 {
                 if left {
@@ -339,16 +354,16 @@ final class TargetSentenceContext {
             }
         }
         for pol in 0..<2 {
-            if quotedSum[pol] > 0 { flag(Flags.lexiconQuoted[pol][role], quotedSum[pol]) }
-            if unquotedSum[pol] > 0 { flag(Flags.lexiconUnquoted[pol][role], unquotedSum[pol]) }
+            if quotedSum[pol] > 0 { flag(f.lexiconQuoted[pol][role], quotedSum[pol]) }
+            if unquotedSum[pol] > 0 { flag(f.lexiconUnquoted[pol][role], unquotedSum[pol]) }
         }
         if let hit = subject {
-            flag(Flags.subjectOf[hit.valence < 0 ? 0 : 1], abs(hit.valence) / 2)
+            flag(f.subjectOf[hit.valence < 0 ? 0 : 1], abs(hit.valence) / 2)
             word(.SV, hit.token)
         }
         if let hit = object {
             let agent = a - 1 >= s && facts[a - 1 - s].role == .by
-            flag((agent ? Flags.agentOf : Flags.objectOf)[hit.valence < 0 ? 0 : 1], abs(hit.valence) / 2)
+            flag((agent ? f.agentOf : f.objectOf)[hit.valence < 0 ? 0 : 1], abs(hit.valence) / 2)
             word(.OV, hit.token)
         }
     }
@@ -386,29 +401,31 @@ struct Flag: Sendable {
 /// The flags of ``TargetSentenceContext``, built once. Index conventions: polarity 0 negative,
 /// 1 positive; side 0 left, 1 right; role 0 inside a quote, 1 the speaker, 2 beside a quote,
 /// 3 no quote in the sentence.
-enum Flags {
-    static let initial = Flag("initial"), final = Flag("final")
-    static let afterContrast = Flag("after_contrast"), beforeContrast = Flag("before_contrast")
-    static let lowercaseSingle = Flag("lowercase_single")
-    static let negatedAfter = Flag("negated_after"), negatedClause = Flag("negated_clause")
+struct Flags: Sendable {
+    /// The one set, read once per target rather than once per flag.
+    static let shared = Flags()
+    let initial = Flag("initial"), final = Flag("final")
+    let afterContrast = Flag("after_contrast"), beforeContrast = Flag("before_contrast")
+    let lowercaseSingle = Flag("lowercase_single")
+    let negatedAfter = Flag("negated_after"), negatedClause = Flag("negated_clause")
     static let roles = ["quoted", "speaker", "beside_quote", "plain"]
     static let polarities = ["neg", "pos"]
-    static let role = roles.map { Flag("role_" + $0) }
-    static let sentence = polarities.map { Flag("sent_" + $0) }
-    static let sentenceByRole = polarities.map { p in roles.map { Flag("sent_" + p + "_" + $0) } }
-    static let lexicon = ["L", "R"].map { side in
-        (1...4).map { b in polarities.map { Flag("lex_" + side + String(b) + "_" + $0) } }
+    let role = Self.roles.map { Flag("role_" + $0) }
+    let sentence = Self.polarities.map { Flag("sent_" + $0) }
+    let sentenceByRole = Self.polarities.map { p in Self.roles.map { Flag("sent_" + p + "_" + $0) } }
+    let lexicon = ["L", "R"].map { side in
+        (1...4).map { b in Self.polarities.map { Flag("lex_" + side + String(b) + "_" + $0) } }
     }
-    static let lexiconTotal = polarities.map { Flag("lex_" + $0) }
-    static let targetLexicon = polarities.map { Flag("lex_target_" + $0) }
+    let lexiconTotal = Self.polarities.map { Flag("lex_" + $0) }
+    let targetLexicon = Self.polarities.map { Flag("lex_target_" + $0) }
     /// Hits weighed by the inverse of their distance to the target, per side.
-    static let lexiconByDistance = ["L", "R"].map { side in polarities.map { Flag("lexd_" + side + "_" + $0) } }
+    let lexiconByDistance = ["L", "R"].map { side in Self.polarities.map { Flag("lexd_" + side + "_" + $0) } }
     /// The sentence model's tone when the target opens the sentence (often its subject).
-    static let sentenceInitial = polarities.map { Flag("sent_" + $0 + "_initial") }
-    static let lexiconClause = polarities.map { Flag("lex_clause_" + $0) }
-    static let lexiconQuoted = polarities.map { p in roles.map { Flag("lex_quoted_" + p + "_" + $0) } }
-    static let lexiconUnquoted = polarities.map { p in roles.map { Flag("lex_unquoted_" + p + "_" + $0) } }
-    static let subjectOf = polarities.map { Flag("subject_of_" + $0) }
-    static let objectOf = polarities.map { Flag("object_of_" + $0) }
-    static let agentOf = polarities.map { Flag("agent_of_" + $0) }
+    let sentenceInitial = Self.polarities.map { Flag("sent_" + $0 + "_initial") }
+    let lexiconClause = Self.polarities.map { Flag("lex_clause_" + $0) }
+    let lexiconQuoted = Self.polarities.map { p in Self.roles.map { Flag("lex_quoted_" + p + "_" + $0) } }
+    let lexiconUnquoted = Self.polarities.map { p in Self.roles.map { Flag("lex_unquoted_" + p + "_" + $0) } }
+    let subjectOf = Self.polarities.map { Flag("subject_of_" + $0) }
+    let objectOf = Self.polarities.map { Flag("object_of_" + $0) }
+    let agentOf = Self.polarities.map { Flag("agent_of_" + $0) }
 }

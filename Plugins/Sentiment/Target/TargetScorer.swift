@@ -1,4 +1,5 @@
 import AssayCore
+import Foundation
 
 /// Scores the tone toward spans of one document (targets, entity mentions) with the
 /// ``TargetSentimentModel``, reading each sentence with the sentence model only once however
@@ -29,10 +30,15 @@ struct TargetScorer {
     }
 
     private func makeContext(_ index: Int, _ analysis: RuleAnalysis) -> TargetSentenceContext {
-        let p = sentenceModel.classProbabilities(analysis)
+        // The sentence model's probabilities from its logits, as `classProbabilities` computes
+        // them to the last bit but without its three arrays: this runs for every sentence with a target.
+        let z = sentenceModel.classLogits(analysis)
+        let top = z.max()
+        let e0 = Foundation.exp(z[0] - top), e1 = Foundation.exp(z[1] - top), e2 = Foundation.exp(z[2] - top)
+        let sum = e0 + e1 + e2
         return TargetSentenceContext(
             document: document, tokens: document.sentences[index].tokens, analysis: analysis,
-            probabilities: SIMD3(Float(p[0]), Float(p[1]), Float(p[2])),
+            probabilities: SIMD3(Float(e0 / sum), Float(e1 / sum), Float(e2 / sum)),
             weights: model.featureCount > 0 ? model.weights : nil)
     }
 
@@ -56,11 +62,17 @@ struct TargetScorer {
             contexts[index] = context
         }
         let sentence = document.sentences[index].tokens
-        var lower = sentence.lowerBound
-        while lower < sentence.upperBound, document.tokens[lower].span.end <= span.start { lower += 1 }
-        var upper = lower
-        while upper < sentence.upperBound, document.tokens[upper].span.start < span.end { upper += 1 }
-        return (context, lower..<upper)
+        return document.tokens.withUnsafeBufferPointer { tokens in
+            // The first token ending after the span's start, by bisection (a sentence may be long).
+            var lower = sentence.lowerBound, high = sentence.upperBound
+            while lower < high {
+                let middle = (lower + high) / 2
+                if tokens[middle].span.end <= span.start { lower = middle + 1 } else { high = middle }
+            }
+            var upper = lower
+            while upper < sentence.upperBound, tokens[upper].span.start < span.end { upper += 1 }
+            return (context, lower..<upper)
+        }
     }
 
     /// The model's reading of a span, nil when it lies outside every sentence (white space).
@@ -71,15 +83,20 @@ struct TargetScorer {
 
     /// The fields of a target annotation: `scope`, `score`, `label` and, when explaining, `explain`.
     mutating func fields(_ span: Span, scope: String, explain: Bool) -> [(String, Value)] {
+        labeledFields(span, scope: scope, explain: explain).map { ($0.key, $0.value) }
+    }
+
+    /// ``fields(_:scope:explain:)`` in the form an annotation stores, so that making one copies nothing.
+    private mutating func labeledFields(_ span: Span, scope: String, explain: Bool) -> [(key: String, value: Value)] {
         guard let (context, tokens) = locate(span) else {
-            var fields: [(String, Value)] = [
+            var fields: [(key: String, value: Value)] = [
                 ("scope", .string(scope)), ("score", .number(0)), ("label", .string(SentimentLabel.neutral))
             ]
             if explain { fields.append(("explain", .list([.string("outside every sentence: neutral")]))) }
             return fields
         }
         let scored = model.score(context, target: tokens)
-        var fields: [(String, Value)] = [
+        var fields: [(key: String, value: Value)] = [
             ("scope", .string(scope)), ("score", SentimentScorer.rounded(scored.score)),
             ("label", .string(scored.label))
         ]
@@ -93,6 +110,6 @@ struct TargetScorer {
     mutating func annotation(_ span: Span, scope: String = "target", explain: Bool) -> Annotation {
         Annotation(
             extractor: SentimentExtractor.descriptor.name, span: span,
-            orderedFields: fields(span, scope: scope, explain: explain))
+            labeledFields: labeledFields(span, scope: scope, explain: explain))
     }
 }
