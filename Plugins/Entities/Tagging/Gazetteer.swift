@@ -31,19 +31,34 @@ struct Gazetteer: Sendable {
         }
     }
 
-    /// Parses `[category]` sections of one phrase per line (`#` starts a comment).
+    /// Parses `[category]` sections of one phrase per line (`#` starts a comment; spaces and
+    /// tabs around a phrase do not count). Read as bytes: the lists are read with the model on
+    /// every process's first use, and splitting and trimming Strings made that read cost more
+    /// than tagging a few hundred articles.
     static func sections(of text: String) -> [String: [String]] {
         var out: [String: [String]] = [:]
         var category = ""
-        for raw in text.split(whereSeparator: \.isNewline) {
-            let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
-                .trimmingCharacters(in: .whitespaces)
-            if line.isEmpty { continue }
-            if line.hasPrefix("[") {
-                category = String(line.dropFirst().dropLast())
-                continue
+        var text = text
+        text.withUTF8 { b in
+            func isBlank(_ c: UInt8) -> Bool { c == 32 || c == 9 }
+            var start = 0
+            while start < b.count {
+                var end = start
+                while end < b.count && b[end] != 10 && b[end] != 13 { end += 1 }
+                defer { start = end + 1 }
+                var hi = start
+                while hi < end && b[hi] != UInt8(ascii: "#") { hi += 1 }
+                var lo = start
+                while lo < hi && isBlank(b[lo]) { lo += 1 }
+                while hi > lo && isBlank(b[hi - 1]) { hi -= 1 }
+                guard hi > lo else { continue }
+                if b[lo] == UInt8(ascii: "[") {
+                    // "[name]": the name between the brackets.
+                    category = hi - lo >= 2 ? String(decoding: b[(lo + 1)..<(hi - 1)], as: UTF8.self) : ""
+                    continue
+                }
+                out[category, default: []].append(String(decoding: b[lo..<hi], as: UTF8.self))
             }
-            out[category, default: []].append(line)
         }
         return out
     }
