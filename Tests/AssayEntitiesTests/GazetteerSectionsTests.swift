@@ -50,3 +50,26 @@ private func plainSections(_ text: String) -> [String: [String]] {
         #expect(Gazetteer.sections(of: shipped) == plainSections(shipped))
     }
 }
+
+@Test func plainListedNamesHashAsTheirAnalysedUnits() throws {
+    var plain = 0
+    for name in ["gazetteer", "gazetteer-derived"] {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Plugins/Entities/Resources/\(name).txt")
+        for phrase in Gazetteer.sections(of: try String(contentsOf: url, encoding: .utf8)).values.joined() {
+            guard let hashes = Gazetteer.plainWordHashes(phrase) else { continue }
+            plain += 1
+            let doc = AnalyzedDocument(phrase)
+            let units = TaggingUnits(doc, sentences: 0..<doc.sentences.count)
+            let analysed = doc.utf8.withUnsafeBufferPointer { b in
+                units.spans.map { UnitProfile(b, $0.start, $0.end).lower }
+            }
+            #expect(hashes == analysed, "\(phrase)")
+        }
+    }
+    #expect(plain > 10_000)
+    #expect(Gazetteer.plainWordHashes("U.S.") == nil)
+    #expect(Gazetteer.plainWordHashes("New  York") == nil)
+    #expect(Gazetteer.plainWordHashes("São Paulo") == nil)
+    #expect(Gazetteer.plainWordHashes("Guinea-Bissau") == nil)
+}

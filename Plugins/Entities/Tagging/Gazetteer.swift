@@ -64,11 +64,8 @@ struct Gazetteer: Sendable {
     }
 
     mutating func insert(_ phrase: String, category: Int) {
-        let doc = AnalyzedDocument(phrase)
-        let units = TaggingUnits(doc, sentences: 0..<doc.sentences.count)
-        guard units.count > 0 else { return }
-        let hashes = doc.utf8.withUnsafeBufferPointer { b in units.spans.map { UnitProfile(b, $0.start, $0.end).lower }
-        }
+        let hashes = Self.unitHashes(phrase)
+        guard !hashes.isEmpty else { return }
         var h = hashes[0]
         for k in 1..<hashes.count { h = FeatureHash.mix(h, hashes[k]) }
         phrases.update(h) { $0 |= 1 << UInt16(category) }
@@ -76,6 +73,35 @@ struct Gazetteer: Sendable {
     }
 
     var isEmpty: Bool { phrases.count == 0 }
+
+    /// The lower-case hashes of the units the tagger makes of `phrase` as a text of its own.
+    static func unitHashes(_ phrase: String) -> [UInt64] {
+        if let plain = plainWordHashes(phrase) { return plain }
+        let doc = AnalyzedDocument(phrase)
+        let units = TaggingUnits(doc, sentences: 0..<doc.sentences.count)
+        return doc.utf8.withUnsafeBufferPointer { b in units.spans.map { UnitProfile(b, $0.start, $0.end).lower } }
+    }
+
+    /// The hashes of a phrase of ASCII letters in words joined by single spaces, as most listed
+    /// names are, whose units are its words: read without analysing the phrase as a document,
+    /// which cost more than all the rest of loading the lists. Nil for any other phrase.
+    static func plainWordHashes(_ phrase: String) -> [UInt64]? {
+        var phrase = phrase
+        return phrase.withUTF8 { b -> [UInt64]? in
+            var hashes: [UInt64] = []
+            var start = 0
+            for i in 0...b.count {
+                if i == b.count || b[i] == 32 {
+                    guard i > start else { return nil }
+                    hashes.append(UnitProfile(b, start, i).lower)
+                    start = i + 1
+                } else if !TextBytes.isASCIIUppercase(b[i]) && !TextBytes.isASCIILowercase(b[i]) {
+                    return nil
+                }
+            }
+            return hashes
+        }
+    }
 
     /// The categories of the phrase made of exactly the units `range` (0 if it is not listed).
     func categories<P: UnitProfileList>(of profiles: P, _ range: ClosedRange<Int>) -> UInt16 {
