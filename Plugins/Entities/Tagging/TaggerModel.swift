@@ -22,9 +22,15 @@ struct TaggerModel: Sendable {
 
     init(bucketBits: Int, featureVersion: UInt32, weights: [Int8], scale: Float, transitions: [Float]) {
         precondition(weights.count == (1 << bucketBits) * BILOU.entityTagCount)
+        self.init(
+            bucketBits: bucketBits, featureVersion: featureVersion,
+            table: WeightRows(bucketBits: bucketBits, dense: weights), scale: scale, transitions: transitions)
+    }
+
+    init(bucketBits: Int, featureVersion: UInt32, table: WeightRows, scale: Float, transitions: [Float]) {
         self.bucketBits = bucketBits
         self.featureVersion = featureVersion
-        self.table = WeightRows(bucketBits: bucketBits, dense: weights)
+        self.table = table
         self.scale = scale
         self.viterbi = Viterbi(transitions: transitions)
     }
@@ -179,21 +185,18 @@ struct TaggerModel: Sendable {
                 shift += 7
                 if b < 0x80 { break }
             }
+            guard k == 0 || v > 0 else { throw fail("rows out of order") }
             last += v
             guard last < 1 << bits else { throw fail("bucket out of range") }
             rows[k] = last
         }
         guard p + rowCount * 16 <= bytes.count else { throw fail("truncated") }
-        var weights = [Int8](repeating: 0, count: (1 << bits) * 16)
-        weights.withUnsafeMutableBytes { w in
-            bytes.withUnsafeBytes { src in
-                for (k, r) in rows.enumerated() {
-                    w.baseAddress!.advanced(by: r * 16).copyMemory(
-                        from: src.baseAddress!.advanced(by: p + k * 16), byteCount: 16)
-                }
+        let table = bytes.withUnsafeBufferPointer { src in
+            UnsafeBufferPointer(rebasing: src[p..<(p + rowCount * 16)]).withMemoryRebound(to: Int8.self) {
+                WeightRows(bucketBits: bits, buckets: rows, weights: $0)
             }
         }
         self.init(
-            bucketBits: bits, featureVersion: featureVersion, weights: weights, scale: scale, transitions: transitions)
+            bucketBits: bits, featureVersion: featureVersion, table: table, scale: scale, transitions: transitions)
     }
 }
