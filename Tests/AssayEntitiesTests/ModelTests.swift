@@ -29,6 +29,10 @@ import Testing
     let model = TaggerModel(bucketBits: bits, featureVersion: 9, floatWeights: w, transitions: transitions)
     let copy = try TaggerModel(data: model.encoded())
     #expect(copy.weights == model.weights)
+    // The rows read from the file are packed as the dense table packs them.
+    #expect(copy.table.place == model.table.place)
+    #expect(copy.table.blockBase == model.table.blockBase)
+    #expect(copy.table.rows == model.table.rows)
     #expect(copy.scale == model.scale)
     #expect(copy.viterbi.transitions == transitions)
     #expect(copy.featureVersion == 9)

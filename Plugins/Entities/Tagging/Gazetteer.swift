@@ -31,29 +31,41 @@ struct Gazetteer: Sendable {
         }
     }
 
-    /// Parses `[category]` sections of one phrase per line (`#` starts a comment).
+    /// Parses `[category]` sections of one phrase per line (`#` starts a comment; spaces and
+    /// tabs around a phrase do not count). Read as bytes: the lists are read with the model on
+    /// every process's first use, and splitting and trimming Strings made that read cost more
+    /// than tagging a few hundred articles.
     static func sections(of text: String) -> [String: [String]] {
         var out: [String: [String]] = [:]
         var category = ""
-        for raw in text.split(whereSeparator: \.isNewline) {
-            let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
-                .trimmingCharacters(in: .whitespaces)
-            if line.isEmpty { continue }
-            if line.hasPrefix("[") {
-                category = String(line.dropFirst().dropLast())
-                continue
+        var text = text
+        text.withUTF8 { b in
+            func isBlank(_ c: UInt8) -> Bool { c == 32 || c == 9 }
+            var start = 0
+            while start < b.count {
+                var end = start
+                while end < b.count && b[end] != 10 && b[end] != 13 { end += 1 }
+                defer { start = end + 1 }
+                var hi = start
+                while hi < end && b[hi] != UInt8(ascii: "#") { hi += 1 }
+                var lo = start
+                while lo < hi && isBlank(b[lo]) { lo += 1 }
+                while hi > lo && isBlank(b[hi - 1]) { hi -= 1 }
+                guard hi > lo else { continue }
+                if b[lo] == UInt8(ascii: "[") {
+                    // "[name]": the name between the brackets.
+                    category = hi - lo >= 2 ? String(decoding: b[(lo + 1)..<(hi - 1)], as: UTF8.self) : ""
+                    continue
+                }
+                out[category, default: []].append(String(decoding: b[lo..<hi], as: UTF8.self))
             }
-            out[category, default: []].append(line)
         }
         return out
     }
 
     mutating func insert(_ phrase: String, category: Int) {
-        let doc = AnalyzedDocument(phrase)
-        let units = TaggingUnits(doc, sentences: 0..<doc.sentences.count)
-        guard units.count > 0 else { return }
-        let hashes = doc.utf8.withUnsafeBufferPointer { b in units.spans.map { UnitProfile(b, $0.start, $0.end).lower }
-        }
+        let hashes = Self.unitHashes(phrase)
+        guard !hashes.isEmpty else { return }
         var h = hashes[0]
         for k in 1..<hashes.count { h = FeatureHash.mix(h, hashes[k]) }
         phrases.update(h) { $0 |= 1 << UInt16(category) }
@@ -61,6 +73,35 @@ struct Gazetteer: Sendable {
     }
 
     var isEmpty: Bool { phrases.count == 0 }
+
+    /// The lower-case hashes of the units the tagger makes of `phrase` as a text of its own.
+    static func unitHashes(_ phrase: String) -> [UInt64] {
+        if let plain = plainWordHashes(phrase) { return plain }
+        let doc = AnalyzedDocument(phrase)
+        let units = TaggingUnits(doc, sentences: 0..<doc.sentences.count)
+        return doc.utf8.withUnsafeBufferPointer { b in units.spans.map { UnitProfile(b, $0.start, $0.end).lower } }
+    }
+
+    /// The hashes of a phrase of ASCII letters in words joined by single spaces, as most listed
+    /// names are, whose units are its words: read without analysing the phrase as a document,
+    /// which cost more than all the rest of loading the lists. Nil for any other phrase.
+    static func plainWordHashes(_ phrase: String) -> [UInt64]? {
+        var phrase = phrase
+        return phrase.withUTF8 { b -> [UInt64]? in
+            var hashes: [UInt64] = []
+            var start = 0
+            for i in 0...b.count {
+                if i == b.count || b[i] == 32 {
+                    guard i > start else { return nil }
+                    hashes.append(UnitProfile(b, start, i).lower)
+                    start = i + 1
+                } else if !TextBytes.isASCIIUppercase(b[i]) && !TextBytes.isASCIILowercase(b[i]) {
+                    return nil
+                }
+            }
+            return hashes
+        }
+    }
 
     /// The categories of the phrase made of exactly the units `range` (0 if it is not listed).
     func categories<P: UnitProfileList>(of profiles: P, _ range: ClosedRange<Int>) -> UInt16 {

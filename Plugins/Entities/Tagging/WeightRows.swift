@@ -44,6 +44,37 @@ struct WeightRows: Sendable {
         self.rows = rows
     }
 
+    /// Packs the rows of a model file: `buckets` in increasing order, bucket `buckets[k]` with
+    /// the 16 weights (`tag - 1` order) at `weights[16 * k ..< 16 * k + 16]`. The same table as
+    /// the dense one with those rows, without making and scanning 16 MB on every model load.
+    init(bucketBits: Int, buckets: [Int], weights: UnsafeBufferPointer<Int8>) {
+        let count = 1 << bucketBits
+        precondition(weights.count >= buckets.count * 16)
+        self.bucketBits = bucketBits
+        var place = [UInt8](repeating: 0, count: count)
+        var blockBase = [UInt32](repeating: 0, count: (count + 63) >> 6)
+        var rows = [Int8](repeating: 0, count: 16)
+        rows.reserveCapacity(16 * (buckets.count + 1))
+        var k = 0
+        for block in blockBase.indices {
+            blockBase[block] = UInt32(rows.count / 16 - 1)
+            var n: UInt8 = 0
+            let end = min(count, (block + 1) << 6)
+            while k < buckets.count && buckets[k] < end {
+                let b = buckets[k], w = 16 * k
+                k += 1
+                // An all-zero row stands for no row, as in the dense packing.
+                guard (w..<(w + 16)).contains(where: { weights[$0] != 0 }) else { continue }
+                n += 1
+                place[b] = n
+                for c in Self.laneColumns { rows.append(weights[w + c]) }
+            }
+        }
+        self.place = place
+        self.blockBase = blockBase
+        self.rows = rows
+    }
+
     /// The dense table again (`bucket * 16 + tag`), for writing a model file.
     var dense: [Int8] {
         var out = [Int8](repeating: 0, count: (1 << bucketBits) * 16)

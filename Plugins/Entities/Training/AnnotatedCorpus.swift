@@ -12,6 +12,9 @@ struct GoldEntity: Hashable {
 struct AnnotatedCorpus {
     var documents: [(document: AnalyzedDocument, gold: [GoldEntity])] = []
 
+    /// A corpus of documents already read.
+    init(documents: [(document: AnalyzedDocument, gold: [GoldEntity])]) { self.documents = documents }
+
     init(path: String) throws {
         for record in try AnnotatedRecords.read(path) {
             let lineNumber = record.line

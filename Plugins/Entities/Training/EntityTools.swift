@@ -6,13 +6,18 @@ enum EntityTools {
     static let train = ExtractorTool(
         kind: .train, name: "entities",
         summary: "Train the entity tagger on CoNLL-style JSON Lines and write a model file",
-        usage: "--train FILE --dev FILE --out FILE [--epochs N] [--bits N] [--seed N]"
+        usage:
+            "--train FILE --dev FILE --out FILE [--epochs N] [--bits N] [--seed N] [--replace PERCENT] [--datelines PERCENT] [--runs N]"
     ) { arguments, _, output in
-        let args = try ToolArguments(arguments, known: ["train", "dev", "out", "epochs", "bits", "seed"])
+        let args = try ToolArguments(
+            arguments, known: ["train", "dev", "out", "epochs", "bits", "seed", "replace", "datelines", "runs"])
         var options = PerceptronTrainer.Options()
         if let n = try args.integer("epochs", in: 1...100) { options.epochs = n }
         if let n = try args.integer("bits", in: 12...24) { options.bucketBits = n }
         if let n = try args.integer("seed", in: 0...) { options.seed = UInt64(n) }
+        if let n = try args.integer("replace", in: 0...100) { options.replaceShare = Double(n) / 100 }
+        if let n = try args.integer("runs", in: 1...20) { options.runs = n }
+        if let n = try args.integer("datelines", in: 0...100) { options.datelineShare = Double(n) / 100 }
         let out = try args.required("out")
         let trainCorpus = try AnnotatedCorpus(path: try args.required("train"))
         let devCorpus = try AnnotatedCorpus(path: try args.required("dev"))
@@ -25,7 +30,7 @@ enum EntityTools {
         let clusters = try EntityRecognizer.wordClusters.get()
         var trainer = PerceptronTrainer(
             options: options, boundaries: MentionBoundaries(gazetteer: gazetteer, sections: sections),
-            clusters: clusters)
+            sections: sections, clusters: clusters)
         let model = trainer.train(trainCorpus, dev: devCorpus, log: output)
         let data = model.encoded()
         do {

@@ -12,6 +12,15 @@ struct PerceptronTrainer {
         var epochs = 12
         var bucketBits = 20
         var seed: UInt64 = 2003
+        /// The share of each training document's names replaced in its name-replaced copy
+        /// (see ``MentionReplacer``); 0 makes no such copies.
+        var replaceShare = 0.2
+        /// The share of datelines written as current wire copy writes them in those copies
+        /// (see ``DatelineRewriter``).
+        var datelineShare = 0.5
+        /// Runs from differently shuffled data (seeds `seed`, `seed + 1`, ...) whose best models
+        /// are averaged into the one returned.
+        var runs = 4
     }
 
     /// One document ready for training: its units, features and gold tags.
@@ -25,6 +34,8 @@ struct PerceptronTrainer {
     let extractor: FeatureExtractor
     /// Turns tags into mentions for the dev score, as the shipped extractor does.
     let boundaries: MentionBoundaries
+    /// The gazetteer's sections, whose lists give replacement names.
+    let sections: [String: [String]]
     private var weights: [Float]
     /// Sum over steps of each update times the step it was made at, for lazy averaging.
     private var stamped: [Float]
@@ -32,9 +43,10 @@ struct PerceptronTrainer {
     private var stampedTransitions: [Float]
     private var step: Float = 1
 
-    init(options: Options, boundaries: MentionBoundaries, clusters: WordClusters) {
+    init(options: Options, boundaries: MentionBoundaries, sections: [String: [String]], clusters: WordClusters) {
         self.options = options
         self.boundaries = boundaries
+        self.sections = sections
         extractor = FeatureExtractor(
             gazetteer: boundaries.gazetteer, clusters: clusters, bucketBits: options.bucketBits)
         let n = (1 << options.bucketBits) * BILOU.count
@@ -45,7 +57,7 @@ struct PerceptronTrainer {
     }
 
     /// Trains on `train`, reports dev F1 after every epoch through `log`, and returns the model of
-    /// the epoch with the best dev F1.
+    /// the epoch with the best dev F1 (averaged over `options.runs` runs).
     mutating func train(_ train: AnnotatedCorpus, dev: AnnotatedCorpus, log: (String) -> Void) -> TaggerModel {
         var aligner = GoldAligner(train)
         var examples: [Example] = []
@@ -64,10 +76,22 @@ struct PerceptronTrainer {
             let f = extractor.extract(units, profiles: extractor.profiles(copy, units))
             examples.append(Example(units: units, features: f, gold: aligner.tags(copy, units, gold)))
         }
+        // Copies that read like today's news: names the training news never had, read from
+        // their contexts, and datelines as current wire copy writes them.
+        if options.replaceShare > 0 || options.datelineShare > 0 {
+            let replacer = MentionReplacer(train, sections: sections, share: options.replaceShare)
+            var replaceRNG = SeededRandomGenerator(seed: options.seed ^ 0x5A5A)
+            for (doc, gold) in train.documents {
+                let replaced = replacer.replaced(doc, gold: gold, using: &replaceRNG)
+                let (copy, copyGold) = DatelineRewriter.rewrite(
+                    replaced.document, gold: replaced.gold, share: options.datelineShare, using: &replaceRNG)
+                let units = TaggingUnits(copy, sentences: 0..<copy.sentences.count)
+                let f = extractor.extract(units, profiles: extractor.profiles(copy, units))
+                examples.append(Example(units: units, features: f, gold: aligner.tags(copy, units, copyGold)))
+            }
+        }
         let devExamples = dev.documents.map {
-            (doc, gold) -> (
-                AnalyzedDocument, TaggingUnits, [UnitProfile], DocumentCasing, FeatureExtractor.Features, [GoldEntity]
-            ) in
+            (doc, gold) -> DevExample in
             let units = TaggingUnits(doc, sentences: 0..<doc.sentences.count)
             let profiles = extractor.profiles(doc, units)
             let casing = extractor.casing(units, profiles: profiles)
@@ -79,9 +103,58 @@ struct PerceptronTrainer {
                 + "\(aligner.misaligned) gold spans not on unit boundaries, \(aligner.splitCompounds) hyphenated compounds tagged by part"
         )
 
-        var order: [(Int, Int)] = []  // (example, sentence)
-        for (e, ex) in examples.enumerated() { for s in ex.units.sentences.indices { order.append((e, s)) } }
-        var rng = SeededRandomGenerator(seed: options.seed)
+        var initialOrder: [(Int, Int)] = []  // (example, sentence)
+        for (e, ex) in examples.enumerated() { for s in ex.units.sentences.indices { initialOrder.append((e, s)) } }
+        // Several runs over differently shuffled data, their best models averaged: one linear
+        // model (no cost when tagging) that depends much less on one shuffle's luck.
+        var summed: (weights: [Float], transitions: [Float])?
+        for run in 0..<options.runs {
+            if options.runs > 1 { log("run \(run + 1) of \(options.runs)") }
+            reset()
+            var order = initialOrder
+            var rng = SeededRandomGenerator(seed: options.seed &+ UInt64(run))
+            let best = trainRun(examples, order: &order, rng: &rng, dev: devExamples, log: log)
+            if var s = summed {
+                for k in s.weights.indices { s.weights[k] += best.weights[k] }
+                for k in s.transitions.indices { s.transitions[k] += best.transitions[k] }
+                summed = s
+            } else {
+                summed = best
+            }
+        }
+        let runs = Float(options.runs)
+        let weights = summed!.weights.map { $0 / runs }, transitions = summed!.transitions.map { $0 / runs }
+        if options.runs > 1 {
+            let f1 = devF1(devExamples, weights: weights, transitions: transitions)
+            log(String(format: "average of %d runs: dev F1 %.4f (P %.4f R %.4f)", options.runs, f1.f1, f1.p, f1.r))
+        }
+        return TaggerModel(
+            bucketBits: options.bucketBits, featureVersion: FeatureExtractor.version,
+            floatWeights: weights, transitions: transitions)
+    }
+
+    private typealias DevExample = (
+        AnalyzedDocument, TaggingUnits, [UnitProfile], DocumentCasing, FeatureExtractor.Features, [GoldEntity]
+    )
+
+    /// Zero weights and step, for a new run.
+    private mutating func reset() {
+        for k in weights.indices {
+            weights[k] = 0
+            stamped[k] = 0
+        }
+        for k in transitions.indices {
+            transitions[k] = 0
+            stampedTransitions[k] = 0
+        }
+        step = 1
+    }
+
+    /// One run of `options.epochs` epochs; the averaged weights of the epoch with the best dev F1.
+    private mutating func trainRun<R: RandomNumberGenerator>(
+        _ examples: [Example], order: inout [(Int, Int)], rng: inout R, dev devExamples: [DevExample],
+        log: (String) -> Void
+    ) -> (weights: [Float], transitions: [Float]) {
         var best: (f1: Double, epoch: Int, weights: [Float], transitions: [Float])?
         var emissions: [Float] = []
         var predicted: [Int] = []
@@ -106,27 +179,32 @@ struct PerceptronTrainer {
                 step += 1
             }
             let (avgWeights, avgTransitions) = averaged()
-            var scorer = SpanScorer()
-            for (doc, units, profiles, casing, f, gold) in devExamples {
-                let tags = decode(f, units, weights: avgWeights, transitions: avgTransitions)
-                scorer.add(
-                    predicted: boundaries.mentions(
-                        tags: tags, units: units, profiles: profiles, casing: casing, utf8: doc.utf8
-                    ).map { GoldEntity(span: $0.span, label: $0.label) },
-                    gold: gold)
-            }
-            let f1 = scorer.overall.f1
+            let f1 = devF1(devExamples, weights: avgWeights, transitions: avgTransitions)
             log(
                 String(
                     format: "epoch %2d: %5d sentences wrong of %d, dev F1 %.4f (P %.4f R %.4f), %.1f s", epoch,
-                    mistakes, order.count,
-                    f1, scorer.overall.precision, scorer.overall.recall, Date().timeIntervalSince(started)))
-            if best == nil || f1 > best!.f1 { best = (f1, epoch, avgWeights, avgTransitions) }
+                    mistakes, order.count, f1.f1, f1.p, f1.r, Date().timeIntervalSince(started)))
+            if best == nil || f1.f1 > best!.f1 { best = (f1.f1, epoch, avgWeights, avgTransitions) }
         }
         log(String(format: "best epoch %d (dev F1 %.4f)", best!.epoch, best!.f1))
-        return TaggerModel(
-            bucketBits: options.bucketBits, featureVersion: FeatureExtractor.version,
-            floatWeights: best!.weights, transitions: best!.transitions)
+        return (best!.weights, best!.transitions)
+    }
+
+    /// Exact-span F1, precision and recall on the dev documents, mentions made as the
+    /// extractor makes them.
+    private func devF1(_ devExamples: [DevExample], weights: [Float], transitions: [Float]) -> (
+        f1: Double, p: Double, r: Double
+    ) {
+        var scorer = SpanScorer()
+        for (doc, units, profiles, casing, f, gold) in devExamples {
+            let tags = decode(f, units, weights: weights, transitions: transitions)
+            scorer.add(
+                predicted: boundaries.mentions(
+                    tags: tags, units: units, profiles: profiles, casing: casing, utf8: doc.utf8
+                ).map { GoldEntity(span: $0.span, label: $0.label) },
+                gold: gold)
+        }
+        return (scorer.overall.f1, scorer.overall.precision, scorer.overall.recall)
     }
 
     private func score(

@@ -1,0 +1,75 @@
+import AssayCore
+import Foundation
+import Testing
+
+@testable import AssayEntities
+
+/// The plain reading of a list file that ``Gazetteer/sections(of:)`` reads as bytes: split into
+/// lines, cut at `#`, trimmed, `[name]` lines open a section.
+private func plainSections(_ text: String) -> [String: [String]] {
+    var out: [String: [String]] = [:]
+    var category = ""
+    for raw in text.split(whereSeparator: \.isNewline) {
+        let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
+            .trimmingCharacters(in: .whitespaces)
+        if line.isEmpty { continue }
+        if line.hasPrefix("[") {
+            category = String(line.dropFirst().dropLast())
+            continue
+        }
+        out[category, default: []].append(line)
+    }
+    return out
+}
+
+@Test func gazetteerSectionsAreReadAsThePlainReadingReadsThem() throws {
+    let text = """
+        # comment before any section
+        orphan
+        [country]   # trailing comment
+        \tFrance\t
+          Côte d'Ivoire  # with a comment
+
+        [city]\r
+        São Paulo\r
+        #only a comment
+        [x
+        []
+        New  York
+        """
+    let sections = Gazetteer.sections(of: text)
+    #expect(sections == plainSections(text))
+    #expect(sections["country"] == ["France", "Côte d'Ivoire"])
+    #expect(sections["city"] == ["São Paulo"])
+    #expect(sections[""] == ["orphan", "New  York"])
+    // And the shipped lists.
+    for name in ["gazetteer", "gazetteer-derived"] {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Plugins/Entities/Resources/\(name).txt")
+        let shipped = try String(contentsOf: url, encoding: .utf8)
+        #expect(Gazetteer.sections(of: shipped) == plainSections(shipped))
+    }
+}
+
+@Test func plainListedNamesHashAsTheirAnalysedUnits() throws {
+    var plain = 0
+    for name in ["gazetteer", "gazetteer-derived"] {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Plugins/Entities/Resources/\(name).txt")
+        for phrase in Gazetteer.sections(of: try String(contentsOf: url, encoding: .utf8)).values.joined() {
+            guard let hashes = Gazetteer.plainWordHashes(phrase) else { continue }
+            plain += 1
+            let doc = AnalyzedDocument(phrase)
+            let units = TaggingUnits(doc, sentences: 0..<doc.sentences.count)
+            let analysed = doc.utf8.withUnsafeBufferPointer { b in
+                units.spans.map { UnitProfile(b, $0.start, $0.end).lower }
+            }
+            #expect(hashes == analysed, "\(phrase)")
+        }
+    }
+    #expect(plain > 10_000)
+    #expect(Gazetteer.plainWordHashes("U.S.") == nil)
+    #expect(Gazetteer.plainWordHashes("New  York") == nil)
+    #expect(Gazetteer.plainWordHashes("São Paulo") == nil)
+    #expect(Gazetteer.plainWordHashes("Guinea-Bissau") == nil)
+}
