@@ -53,6 +53,9 @@ public struct SentimentExtractor: Extractor {
             )
         ])
 
+    /// Loads the sentiment model (lexicon and fitted weights).
+    public func prepare() { _ = SentimentModel.bundled }
+
     /// Spans with fewer words than this are taken as pointers to their sentence (a name), not as
     /// text to score on its own.
     public static let minimumSpanWords = 4
