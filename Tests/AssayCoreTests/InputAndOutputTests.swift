@@ -14,6 +14,12 @@ struct InputAndOutputTests {
         _ = FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(bytes))
     }
 
+    @Test func integersAreWrittenAsTheirDecimalDigits() {
+        var json = JSONWriter()
+        json.value(.list([.int(0), .int(7), .int(-42), .int(1_000_000), .int(Int.max), .int(Int.min)]))
+        #expect(json.output == "[0, 7, -42, 1000000, 9223372036854775807, -9223372036854775808]")
+    }
+
     @Test func foldersAreReadRecursivelyAndSorted() {
         write("b.txt", Array("Second.".utf8))
         write("sub/a.txt", Array("Nested.".utf8))
