@@ -48,7 +48,23 @@ public struct Lexicon<Payload: Sendable>: Sendable {
     /// Builds a lexicon from phrases (words separated by spaces) and their payloads.
     @inlinable
     public init<S: Sequence>(_ pairs: S) where S.Element == (String, Payload) {
+        reserve(pairs.underestimatedCount)
         for (k, v) in pairs { insert(k, v) }
+    }
+
+    /// Sizes the empty tables for `count` phrases at once, so that building a lexicon of tens
+    /// of thousands does not grow and refill each table a dozen times.
+    @inlinable
+    mutating func reserve(_ count: Int) {
+        guard count > 0, used == 0 else { return }
+        payloads.reserveCapacity(count)
+        indexOfText.reserveCapacity(count)
+        singleWords = PackedWordTable(capacity: count)
+        // At most half full (see `slotIndex`), with room for the first words of phrases.
+        var size = slots.count
+        while size < 2 * count + 2 { size *= 2 }
+        slots = Array(repeating: Slot(), count: size)
+        filter = [UInt64](repeating: 0, count: size / 4)
     }
 
     /// Adds a phrase (words separated by spaces), replacing the payload of one already there.
