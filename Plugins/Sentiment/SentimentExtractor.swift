@@ -117,14 +117,15 @@ struct SentimentScorer {
     }
 
     func annotation(_ scored: SentimentModel.Scored, span: Span, scope: String) -> Annotation {
-        var fields: [(String, Value)] = [
+        // In the stored form, so the fields are not copied again (one annotation per sentence).
+        var fields: [(key: String, value: Value)] = [
             ("scope", .string(scope)), ("score", Self.rounded(scored.score)),
             ("label", .string(scored.label))
         ]
         if explain {
             fields.append(("explain", .list(model.explanation(scored.analysis, in: document).map(Value.string))))
         }
-        return Annotation(extractor: SentimentExtractor.descriptor.name, span: span, orderedFields: fields)
+        return Annotation(extractor: SentimentExtractor.descriptor.name, span: span, labeledFields: fields)
     }
 
     /// The mean of sentence annotations, as human document ratings are the mean of sentences.
