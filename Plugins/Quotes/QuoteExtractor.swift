@@ -44,6 +44,12 @@ public struct QuoteExtractor: Extractor {
 
     public init() {}
 
+    /// Loads the speaker ranker's model and the quote word classes.
+    public func prepare() {
+        _ = SpeakerModel.shipped
+        _ = QuoteWord.classes
+    }
+
     public func extract(from document: AnalyzedDocument, in span: Span, context: ExtractionContext) throws
         -> [Annotation]
     {

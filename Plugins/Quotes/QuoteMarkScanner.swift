@@ -183,21 +183,9 @@ struct QuoteMarkScanner {
     /// The first token from `start` on that ``mayBeMark(_:)`` lets through or, when
     /// `orLineStart` is set, that starts a line; the token count when none does.
     private func nextPossibleMark(from start: Int, orLineStart: Bool) -> Int {
-        document.tokens.withUnsafeBufferPointer { tokens in
-            document.utf8.withUnsafeBufferPointer { bytes in
-                var i = start
-                while i < tokens.count {
-                    let t = tokens[i]
-                    if orLineStart && t.lineStart { return i }
-                    if t.kind == .punctuation {
-                        let b = bytes[t.span.start]
-                        if b == 0x22 || b == 0x27 || b == 0xC2 || b == 0xE2 { return i }
-                    }
-                    i += 1
-                }
-                return i
-            }
-        }
+        var i = start
+        while i < document.tokens.count, !(orLineStart && document.tokens[i].lineStart), !mayBeMark(i) { i += 1 }
+        return i
     }
 
     /// Whether token `i` begins a block: a paragraph, or a line that starts a sentence.

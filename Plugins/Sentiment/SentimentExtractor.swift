@@ -53,6 +53,9 @@ public struct SentimentExtractor: Extractor {
             )
         ])
 
+    /// Loads the sentiment model (lexicon and fitted weights).
+    public func prepare() { _ = SentimentModel.bundled }
+
     /// Spans with fewer words than this are taken as pointers to their sentence (a name), not as
     /// text to score on its own.
     public static let minimumSpanWords = 4
@@ -114,6 +117,7 @@ struct SentimentScorer {
     }
 
     func annotation(_ scored: SentimentModel.Scored, span: Span, scope: String) -> Annotation {
+        // In the stored form, so the fields are not copied again (one annotation per sentence).
         var fields: [(key: String, value: Value)] = [
             ("scope", .string(scope)), ("score", Self.rounded(scored.score)),
             ("label", .string(scored.label))

@@ -157,6 +157,8 @@ struct Extract: ParsableCommand {
             StandardStreams.err("assay: \(error)\n")
             throw ExitCode(2)
         }
+        // Models load on their own threads while the workers start on the first documents.
+        runPlan.prepareInBackground()
         let kept = firstPass
         let entitiesStep = ExtractionPlan.Step(CorpusLinking.entitiesExtractor)
         var writer = BatchWriter(format: format, flushEvery: batchSize)

@@ -14,6 +14,44 @@ struct InputAndOutputTests {
         _ = FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(bytes))
     }
 
+    @Test func integersAreWrittenAsTheirDecimalDigits() {
+        var json = JSONWriter()
+        json.value(.list([.int(0), .int(7), .int(-42), .int(1_000_000), .int(Int.max), .int(Int.min)]))
+        #expect(json.output == "[0, 7, -42, 1000000, 9223372036854775807, -9223372036854775808]")
+    }
+
+    @Test func everyByteThatNeedsAnEscapeIsEscapedWhereverItFalls() {
+        // Runs without an escape are copied in one go: each escape at every offset of a text,
+        // beside multi-byte characters.
+        func reference(_ s: String) -> String {
+            var out = "\""
+            for u in s.unicodeScalars {
+                switch u {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case _ where u.value < 0x20: out += String(format: "\\u%04x", u.value)
+                default: out.unicodeScalars.append(u)
+                }
+            }
+            return out + "\""
+        }
+        let base = Array("abcdefgh é ijklmnop “q” rstuvwxyz".unicodeScalars)
+        for special in ["\u{0}", "\u{1}", "\u{1F}", "\"", "\\", "\n", "\t", "\r"].map({ $0.unicodeScalars.first! }) {
+            for position in 0...base.count {
+                var scalars = base
+                scalars.insert(special, at: position)
+                var text = ""
+                text.unicodeScalars.append(contentsOf: scalars)
+                var json = JSONWriter()
+                json.string(text)
+                #expect(json.output == reference(text))
+            }
+        }
+    }
+
     @Test func foldersAreReadRecursivelyAndSorted() {
         write("b.txt", Array("Second.".utf8))
         write("sub/a.txt", Array("Nested.".utf8))

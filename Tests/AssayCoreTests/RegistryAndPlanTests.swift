@@ -1,4 +1,5 @@
 import AssayCore
+import Foundation
 import Testing
 
 /// A throwaway extractor: finds one word, optionally requiring others.
@@ -20,7 +21,37 @@ struct WordFinder: Extractor {
     }
 }
 
+/// An extractor that counts its ``Extractor/prepare()`` calls and lets a test wait for them.
+final class PreparedFinder: Extractor, @unchecked Sendable {
+    let descriptor: ExtractorDescriptor
+    let prepared = DispatchSemaphore(value: 0)
+
+    init(_ name: String, requires: [String] = []) {
+        descriptor = ExtractorDescriptor(name: name, summary: "prepares", requires: requires)
+    }
+
+    func prepare() { prepared.signal() }
+
+    func extract(from document: AnalyzedDocument, in span: Span, context: ExtractionContext) throws -> [Annotation] {
+        []
+    }
+}
+
 struct RegistryAndPlanTests {
+    @Test func everyExtractorOfAPlanIsPreparedInTheBackground() throws {
+        let r = ExtractorRegistry()
+        let asked = PreparedFinder("asked", requires: ["required"])
+        let required = PreparedFinder("required")
+        try r.register(asked)
+        try r.register(required)
+        try ExtractionPlan([.init("asked")], registry: r).prepareInBackground()
+        // Both are prepared, the requirement too, each once.
+        for e in [asked, required] {
+            #expect(e.prepared.wait(timeout: .now() + 10) == .success)
+            #expect(e.prepared.wait(timeout: .now() + 0.2) == .timedOut)
+        }
+    }
+
     @Test func duplicateNamesAreRejectedWithAStableCode() throws {
         let r = ExtractorRegistry()
         try r.register(WordFinder("people"))

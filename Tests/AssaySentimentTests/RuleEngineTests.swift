@@ -108,3 +108,17 @@ import Testing
         #expect(a.keys == ["the", "united nations", "condemned", "it"])
     }
 }
+
+/// VADER's file format as the lexicon reads it at startup.
+@Suite struct VaderLexiconFileTests {
+    @Test func readsTheWordAndMeanOfEachLineWhateverTheLineEndings() throws {
+        let parsed = try VaderLexiconFile.parse("good\t1.9\t0.9\t[2, 2]\r\n\n:-(\t-1.5\t0.5\t[-1]\nbad\t-2.5")
+        #expect(parsed.map(\.0) == ["good", ":-(", "bad"])
+        #expect(parsed.map(\.1) == [1.9, -1.5, -2.5])
+    }
+
+    @Test func aLineWithoutAMeanIsAnError() {
+        #expect(throws: AssayError.self) { try VaderLexiconFile.parse("good\t1.9\nbad") }
+        #expect(throws: AssayError.self) { try VaderLexiconFile.parse("good\tmuch") }
+    }
+}

@@ -132,8 +132,9 @@ struct RuleEngine: Sendable {
         // A headline in Title Case would make every word look like part of a name.
         let titleCase = out.wordCount >= 4 && capitalized * 10 >= out.wordCount * 6
 
-        // Contrast: the first "but" not opening the text, or a concession clause.
-        var weights = [Float](repeating: 1, count: units.count)
+        // Contrast: the first "but" not opening the text, or a concession clause. The weight of
+        // each unit is made only for a text that has one (most sentences do not).
+        var weights: [Float] = []
         // Why a unit was reweighted, as (marker word, the unit comes after it, concession);
         // turned into text only for explanations.
         var contrastMarker: (word: Range<Int>, index: Int, end: Int, concession: Bool)?
@@ -146,6 +147,7 @@ struct RuleEngine: Sendable {
                 // "X but Y": Y is what the writer means.
                 out.hasContrast = true
                 contrastMarker = (t, u, units.count, false)
+                weights = [Float](repeating: 1, count: units.count)
                 for k in 0..<u { weights[k] = RuleEngine.outweighed }
                 for k in (u + 1)..<units.count { weights[k] = RuleEngine.dominant }
             } else if entry.role == .concession {
@@ -155,6 +157,7 @@ struct RuleEngine: Sendable {
                     units[(u + 1)...].firstIndex { if case .boundary = $0 { return true } else { return false } }
                     ?? units.count
                 contrastMarker = (t, u, end, true)
+                weights = [Float](repeating: 1, count: units.count)
                 for k in 0..<units.count where k != u {
                     weights[k] = k > u && k < end ? RuleEngine.outweighed : RuleEngine.dominant
                 }
@@ -249,7 +252,7 @@ struct RuleEngine: Sendable {
                 }
                 shifter = nil
             }
-            if weights[u] != 1, let c = contrastMarker {
+            if let c = contrastMarker, weights[u] != 1 {
                 v *= weights[u]
                 if explain {
                     let inside = u > c.index && u < c.end

@@ -15,8 +15,7 @@ struct SentimentModel: Sendable {
     static let bundled: SentimentModel = {
         do {
             let data = try Data(contentsOf: ResourceFile.url("sentiment_model.json"))
-            let file = try JSONDecoder().decode(SentimentModelFile.self, from: data)
-            return try SentimentModel(file: file)
+            return try SentimentModel(file: SentimentModelFile(json: [UInt8](data), name: "sentiment_model.json"))
         } catch {
             fatalError("sentiment model unavailable: \(error)")
         }

@@ -1,6 +1,9 @@
 /// A parsed JSON value, as ``JSONParser`` reads it: objects keep their keys in the order the text
 /// writes them, and numbers keep enough of their literal to be reported as written.
-enum JSONValue: Sendable, Equatable {
+///
+/// Public so that a plugin reads a JSON resource at startup with the core's parser, which is
+/// many times faster than Foundation's `JSONDecoder` on a file of thousands of numbers.
+public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     /// An integer literal that fits `Int`.
@@ -15,13 +18,47 @@ enum JSONValue: Sendable, Equatable {
     case object([(String, JSONValue)])
 
     /// The value of the last member called `key`, if this is an object holding one.
-    func member(_ key: String) -> JSONValue? {
+    public func member(_ key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }
         return members.last { $0.0 == key }?.1
     }
 
+    /// The value the whole of `bytes` holds (whitespace around it allowed), read as strictly
+    /// as an input line; nil when the bytes are not one JSON value.
+    public init?(parsing bytes: [UInt8]) {
+        guard let value = try? JSONParser.parse(bytes) else { return nil }
+        self = value
+    }
+
+    /// The number this is (an integer or any other number), if it is one.
+    public var number: Double? {
+        switch self {
+        case .int(let n): return Double(n)
+        case .double(let d, _): return d
+        default: return nil
+        }
+    }
+
+    /// The text this is, if it is a string.
+    public var string: String? {
+        if case .string(let s) = self { return s }
+        return nil
+    }
+
+    /// The elements, if this is an array.
+    public var elements: [JSONValue]? {
+        if case .array(let items) = self { return items }
+        return nil
+    }
+
+    /// The key-value pairs in text order, if this is an object.
+    public var members: [(String, JSONValue)]? {
+        if case .object(let pairs) = self { return pairs }
+        return nil
+    }
+
     /// Compact JSON text for the value (object keys in their original order).
-    var jsonText: String {
+    public var jsonText: String {
         var out = JSONWriter()
         write(to: &out)
         return out.output
@@ -55,7 +92,7 @@ enum JSONValue: Sendable, Equatable {
         }
     }
 
-    static func == (a: JSONValue, b: JSONValue) -> Bool {
+    public static func == (a: JSONValue, b: JSONValue) -> Bool {
         switch (a, b) {
         case (.null, .null): return true
         case let (.bool(x), .bool(y)): return x == y

@@ -20,6 +20,16 @@ public protocol Extractor: Sendable {
     /// extractor runs inside another's results, as in `quotes | sentiment`). Output of the
     /// extractors named in `descriptor.requires` is available from `context`.
     func extract(from document: AnalyzedDocument, in span: Span, context: ExtractionContext) throws -> [Annotation]
+
+    /// Loads what every document needs (a model, word lists) now instead of on the first
+    /// document. A batch calls it before its first document on a thread of its own, so that
+    /// loads overlap each other and the first documents' work rather than keep every other
+    /// thread waiting for them. The default loads nothing.
+    func prepare()
+}
+
+extension Extractor {
+    public func prepare() {}
 }
 
 /// What an extractor may read besides the document: its options and the annotations of the

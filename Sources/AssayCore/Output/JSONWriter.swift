@@ -18,6 +18,28 @@ public struct JSONWriter: Sendable {
         s.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
+    /// Punctuation and keys known at compile time: their bytes are appended straight from the
+    /// binary, with no String to look into (the batch output writes several per annotation).
+    private mutating func literal(_ s: StaticString) {
+        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// An integer's decimal digits, written without making a String (two per annotation).
+    public mutating func integer(_ value: Int) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        // 20 digits hold any UInt64.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var i = 20
+            repeat {
+                i -= 1
+                digits[i] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[i..<20]))
+        }
+    }
+
     public mutating func string(_ s: String) {
         var s = s
         s.withUTF8 { appendEscaped($0) }
@@ -28,15 +50,15 @@ public struct JSONWriter: Sendable {
 
     public mutating func value(_ v: Value) {
         switch v {
-        case .null: raw("null")
-        case .bool(let b): raw(b ? "true" : "false")
-        case .int(let i): raw(String(i))
+        case .null: literal("null")
+        case .bool(let b): b ? literal("true") : literal("false")
+        case .int(let i): integer(i)
         case .double(let d): raw(d.isFinite ? Value.format(d) : "null")
         case .string(let s): string(s)
         case .list(let items):
             bytes.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
-                if i > 0 { raw(", ") }
+                if i > 0 { literal(", ") }
                 value(item)
             }
             bytes.append(UInt8(ascii: "]"))
@@ -47,7 +69,7 @@ public struct JSONWriter: Sendable {
     public mutating func object(_ pairs: [(String, Value)]) {
         bytes.append(UInt8(ascii: "{"))
         for (i, (k, v)) in pairs.enumerated() {
-            if i > 0 { raw(", ") }
+            if i > 0 { literal(", ") }
             field(k, v)
         }
         bytes.append(UInt8(ascii: "}"))
@@ -56,7 +78,7 @@ public struct JSONWriter: Sendable {
     /// `"key": value`, without a separator.
     mutating func field(_ key: String, _ v: Value) {
         string(key)
-        raw(": ")
+        literal(": ")
         value(v)
     }
 
@@ -65,20 +87,27 @@ public struct JSONWriter: Sendable {
     private mutating func appendEscaped(_ text: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
         var runStart = 0
-        for (i, b) in text.enumerated() where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
+        var i = 0
+        while i < text.count {
+            let b = text[i]
+            guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else {
+                i += 1
+                continue
+            }
             if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<i])) }
-            runStart = i + 1
+            i += 1
+            runStart = i
             switch b {
-            case UInt8(ascii: "\""): raw("\\\"")
-            case UInt8(ascii: "\\"): raw("\\\\")
-            case UInt8(ascii: "\n"): raw("\\n")
-            case UInt8(ascii: "\r"): raw("\\r")
-            case UInt8(ascii: "\t"): raw("\\t")
+            case UInt8(ascii: "\""): literal("\\\"")
+            case UInt8(ascii: "\\"): literal("\\\\")
+            case UInt8(ascii: "\n"): literal("\\n")
+            case UInt8(ascii: "\r"): literal("\\r")
+            case UInt8(ascii: "\t"): literal("\\t")
             default:
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: Array("\\u00".utf8))
-                bytes.append(hex[Int(b >> 4)])
-                bytes.append(hex[Int(b & 0xF)])
+                let hex: StaticString = "0123456789abcdef"
+                literal("\\u00")
+                bytes.append(hex.utf8Start[Int(b >> 4)])
+                bytes.append(hex.utf8Start[Int(b & 0xF)])
             }
         }
         if runStart < text.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...])) }
@@ -90,24 +119,29 @@ public struct JSONWriter: Sendable {
     /// are none, so a plain `{"id", "text"}` input gives the original contract's line. Each annotation carries `extractor`, `start`, `end` (Unicode scalar offsets),
     /// `text` (unless ``Annotation/coversDocument``), then the extractor's fields in order.
     public mutating func contractLine(_ document: AnalyzedDocument, _ annotations: [Annotation]) {
-        raw("{\"id\": ")
+        // Room for the whole line at once: it is several times the document's size (each
+        // annotation repeats its text), and growing by doubling would copy it again and again.
+        var estimate = document.id.utf8.count + 64
+        for a in annotations { estimate += 128 + a.span.length }
+        bytes.reserveCapacity(bytes.count + estimate)
+        literal("{\"id\": ")
         string(document.id)
-        raw(", \"annotations\": [")
+        literal(", \"annotations\": [")
         document.utf8.withUnsafeBufferPointer { text in
             for (i, a) in annotations.enumerated() {
-                if i > 0 { raw(", ") }
-                raw("{\"extractor\": ")
+                if i > 0 { literal(", ") }
+                literal("{\"extractor\": ")
                 string(a.extractor)
-                raw(", \"start\": ")
-                raw(String(document.scalarOffset(ofByte: a.span.start)))
-                raw(", \"end\": ")
-                raw(String(document.scalarOffset(ofByte: a.span.end)))
+                literal(", \"start\": ")
+                integer(document.scalarOffset(ofByte: a.span.start))
+                literal(", \"end\": ")
+                integer(document.scalarOffset(ofByte: a.span.end))
                 if !a.coversDocument {
-                    raw(", \"text\": ")
+                    literal(", \"text\": ")
                     appendEscaped(UnsafeBufferPointer(rebasing: text[a.span.start..<a.span.end]))
                 }
                 for (k, v) in a.fields {
-                    raw(", ")
+                    literal(", ")
                     field(k, v)
                 }
                 bytes.append(UInt8(ascii: "}"))
@@ -115,7 +149,7 @@ public struct JSONWriter: Sendable {
         }
         bytes.append(UInt8(ascii: "]"))
         if !document.document.fields.isEmpty {
-            raw(", \"fields\": ")
+            literal(", \"fields\": ")
             object(document.document.fields.pairs)
         }
         bytes.append(UInt8(ascii: "}"))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A checked set of extractors to run, with their requirements resolved and ordered.
 ///
 /// Building a plan is where composition errors surface, before any document is touched:
@@ -68,6 +70,15 @@ public struct ExtractionPlan: Sendable {
 
     /// The extractor a name resolves to in this plan.
     public func extractor(_ name: String) -> any Extractor { extractors[name]! }
+
+    /// Starts every extractor's ``Extractor/prepare()``, each on a thread of its own, and
+    /// returns at once: a document that needs a model before it is loaded waits for it there.
+    public func prepareInBackground() {
+        for name in order {
+            let extractor = extractors[name]!
+            Thread.detachNewThread { extractor.prepare() }
+        }
+    }
 
     /// Runs the plan's steps over a whole document.
     /// - Returns: each step's annotations, keyed by extractor name.

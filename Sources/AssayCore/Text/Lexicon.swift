@@ -48,38 +48,78 @@ public struct Lexicon<Payload: Sendable>: Sendable {
     /// Builds a lexicon from phrases (words separated by spaces) and their payloads.
     @inlinable
     public init<S: Sequence>(_ pairs: S) where S.Element == (String, Payload) {
+        reserve(pairs.underestimatedCount)
         for (k, v) in pairs { insert(k, v) }
+    }
+
+    /// Sizes the empty tables for `count` phrases at once, so that building a lexicon of tens
+    /// of thousands does not grow and refill each table a dozen times.
+    @inlinable
+    mutating func reserve(_ count: Int) {
+        guard count > 0, used == 0 else { return }
+        payloads.reserveCapacity(count)
+        indexOfText.reserveCapacity(count)
+        singleWords = PackedWordTable(capacity: count)
+        // At most half full (see `slotIndex`), with room for the first words of phrases.
+        var size = slots.count
+        while size < 2 * count + 2 { size *= 2 }
+        slots = Array(repeating: Slot(), count: size)
+        filter = [UInt64](repeating: 0, count: size / 4)
     }
 
     /// Adds a phrase (words separated by spaces), replacing the payload of one already there.
     @inlinable
     public mutating func insert(_ phrase: String, _ payload: Payload) {
-        // The lowercased words joined by single spaces, built as bytes: lexicons of tens of
-        // thousands of entries are built at startup.
-        var bytes: [UInt8] = []
+        // The lowercased words joined by single spaces, built from the contiguous bytes in one
+        // pass: lexicons of tens of thousands of entries are built at startup.
+        var lowered = phrase.lowercased()
         var words = 0, firstEnd = 0
-        for word in phrase.lowercased().utf8.split(separator: UInt8(ascii: " ")) {
-            if words > 0 { bytes.append(UInt8(ascii: " ")) }
-            bytes += word
-            words += 1
-            if words == 1 { firstEnd = bytes.count }
+        let bytes = lowered.withUTF8 { source -> [UInt8] in
+            var out: [UInt8] = []
+            out.reserveCapacity(source.count)
+            var inWord = false
+            for b in source {
+                if b == UInt8(ascii: " ") {
+                    if inWord, words == 1 { firstEnd = out.count }
+                    inWord = false
+                    continue
+                }
+                if !inWord {
+                    if words > 0 { out.append(UInt8(ascii: " ")) }
+                    words += 1
+                    inWord = true
+                }
+                out.append(b)
+            }
+            if inWord, words == 1 { firstEnd = out.count }
+            return out
         }
         guard words > 0 else { return }
-        let text = String(decoding: bytes, as: UTF8.self)
-        let payloadIndex: Int32
-        if let existing = indexOfText[text] {
-            payloads[Int(existing)] = payload
-            payloadIndex = existing
-        } else {
-            payloadIndex = Int32(payloads.count)
+        let text = words == 1 && bytes.count == lowered.utf8.count ? lowered : String(decoding: bytes, as: UTF8.self)
+        // One hash look-up finds the phrase or takes the next payload index for it.
+        let next = Int32(payloads.count)
+        var isNew = false
+        let payloadIndex = Self.indexOrInsert(&indexOfText[text, default: -1], next, &isNew)
+        if isNew {
             payloads.append(payload)
-            indexOfText[text] = payloadIndex
+        } else {
+            payloads[Int(payloadIndex)] = payload
         }
         if words == 1, let key = PackedWord(text) { singleWords.set(payloadIndex, for: key) }
         let whole = slotIndex(bytes[...])
         slots[whole].payload = payloadIndex
         let head = slotIndex(bytes[..<firstEnd])
         slots[head].longest = max(slots[head].longest, Int32(words))
+    }
+
+    /// The index stored in `slot`, or `next` stored there when the slot is new (-1).
+    @inlinable
+    static func indexOrInsert(_ slot: inout Int32, _ next: Int32, _ isNew: inout Bool) -> Int32 {
+        if slot < 0 {
+            slot = next
+            isNew = true
+        }
+        return slot
     }
 
     /// The slot of the phrase with these bytes, added (without a payload) if new. Valid until
