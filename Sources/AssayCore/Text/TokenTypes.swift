@@ -188,7 +188,7 @@ public struct TokenTypes: Sendable {
 
     /// ``spellingHash(bytes:_:)`` and the last `length % 8` bytes of the span packed in a
     /// number, first byte lowest.
-    @inlinable @inline(__always) @usableFromInline
+    @inlinable @inline(__always)
     static func hashAndTail(bytes: UnsafeBufferPointer<UInt8>, _ span: Span) -> (hash: UInt64, tail: UInt64) {
         var h = UInt64(truncatingIfNeeded: span.end - span.start) &* 0x9E37_79B9_7F4A_7C15
         var i = span.start
