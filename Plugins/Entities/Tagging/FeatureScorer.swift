@@ -141,7 +141,7 @@ struct FeatureScorer {
         let names = casing.names
         // Once per word (an all-caps and a title-case spelling share one), in passes like the
         // facts: every context's buckets, their row numbers, then the rows.
-        let contextCount = names.before.count
+        let contextCount = names.slotCount
         var slots = [UInt32](repeating: Self.unused, count: contextCount * 4)
         var perWord = [SIMD16<Int16>](repeating: .zero, count: contextCount / NameContexts.limit)
         slots.withUnsafeMutableBufferPointer { slots in

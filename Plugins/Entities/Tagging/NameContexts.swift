@@ -13,27 +13,46 @@ struct NameContexts {
 
     /// Lower-case hash → the word's entry.
     private var entries: HashedTable<Int32>
+    /// How many words have an entry.
+    private(set) var count = 0
     /// Per entry, `limit` slots each: the lower-case hashes of the units just before and just
-    /// after its mentions (0 for an empty slot; no unit hashes to 0 in practice).
-    private(set) var before: [UInt64] = []
-    private(set) var after: [UInt64] = []
+    /// after its mentions (0 for an empty slot; no unit hashes to 0 in practice). The arrays
+    /// run past the last entry's slots (zeros, made in bulk rather than one entry at a time):
+    /// ``slotCount`` is where the entries' slots end.
+    private(set) var before: [UInt64]
+    private(set) var after: [UInt64]
     /// The fine word clusters of those units (see ``WordClusters``), slot for slot: "firm
     /// Alchemy" and "company Alchemy" say the same.
-    private(set) var beforeClusters: [UInt64] = []
-    private(set) var afterClusters: [UInt64] = []
+    private(set) var beforeClusters: [UInt64]
+    private(set) var afterClusters: [UInt64]
 
-    init(capacity: Int) { entries = HashedTable(capacity: max(16, capacity), empty: -1) }
+    /// `capacity`: the number of words expected; more may be added.
+    init(capacity: Int) {
+        entries = HashedTable(capacity: max(16, capacity), empty: -1)
+        let slots = max(16, capacity) * Self.limit
+        before = [UInt64](repeating: 0, count: slots)
+        after = before
+        beforeClusters = before
+        afterClusters = before
+    }
+
+    /// The number of slots of all entries.
+    var slotCount: Int { count * Self.limit }
 
     /// Records a mention of the capitalised word `word` between the units `previous` and `next`.
     mutating func add(_ word: UInt64, previous: UnitProfile, next: UnitProfile) {
         var entry = Int(entries[word] ?? -1)
         if entry < 0 {
-            entry = before.count / Self.limit
+            entry = count
+            count += 1
             entries.insert(Int32(entry), for: word)
-            before += repeatElement(0, count: Self.limit)
-            after += repeatElement(0, count: Self.limit)
-            beforeClusters += repeatElement(0, count: Self.limit)
-            afterClusters += repeatElement(0, count: Self.limit)
+            if slotCount > before.count {
+                let more = before.count
+                before += repeatElement(0, count: more)
+                after += repeatElement(0, count: more)
+                beforeClusters += repeatElement(0, count: more)
+                afterClusters += repeatElement(0, count: more)
+            }
         }
         Self.keep(previous, in: &before, &beforeClusters, entry)
         Self.keep(next, in: &after, &afterClusters, entry)
