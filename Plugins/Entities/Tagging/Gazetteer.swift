@@ -93,7 +93,7 @@ struct Gazetteer: Sendable {
             for i in 0...b.count {
                 if i == b.count || b[i] == 32 {
                     guard i > start else { return nil }
-                    hashes.append(UnitProfile(b, start, i).lower)
+                    hashes.append(UnitProfile.lower(ofASCII: b, start, i))
                     start = i + 1
                 } else if !TextBytes.isASCIIUppercase(b[i]) && !TextBytes.isASCIILowercase(b[i]) {
                     return nil

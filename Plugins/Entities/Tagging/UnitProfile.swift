@@ -79,6 +79,14 @@ struct UnitProfile {
         return changed ? out : nil
     }
 
+    /// The ``lower`` of the ASCII bytes `start..<end` of `b`, without the rest of the profile:
+    /// the gazetteer hashes its ten thousand listed words this way on every process's first use.
+    static func lower(ofASCII b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
+        var l = FeatureHash.offset
+        for i in start..<end { l = FeatureHash.step(l, TextBytes.asciiLowercased(b[i])) }
+        return FeatureHash.mix(l, 2)
+    }
+
     /// The profile of the bytes `start..<end` of `b`.
     init(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
         self.init(b, Span(start, end), shape: TokenShape(b, Span(start, end)))
