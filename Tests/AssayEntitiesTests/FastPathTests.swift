@@ -64,7 +64,7 @@ struct FastPathTests {
             let facts = model.spellingFacts(types.profiles)
             let pairs = model.pairSums(
                 FeatureScorer.typePairs(units, profiles: types, boundary: boundary, end: end)
-                    .map { (types.profiles[Int($0.0)], types.profiles[Int($0.1)]) })
+                    .map { (PairSide(types.profiles[Int($0.0)]), PairSide(types.profiles[Int($0.1)])) })
             var sums: [SIMD16<Int16>] = []
             facts.withUnsafeBufferPointer { facts in
                 let facts = facts.indices.map { facts.baseAddress! + $0 }

@@ -138,7 +138,10 @@ struct EntityRecognizer: Sendable {
             let pairSums = pairs.sums(of: typePairs.map { PairCache.key(ids[Int($0.0)], ids[Int($0.1)]) }) { missing in
                 model.pairSums(
                     missing.map { j in
-                        (profiles.profile(ofType: Int(typePairs[j].0)), profiles.profile(ofType: Int(typePairs[j].1)))
+                        (
+                            PairSide(profiles.profile(ofType: Int(typePairs[j].0))),
+                            PairSide(profiles.profile(ofType: Int(typePairs[j].1)))
+                        )
                     })
             }
             let tags = model.tag(

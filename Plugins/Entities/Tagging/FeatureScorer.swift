@@ -197,7 +197,7 @@ struct FeatureScorer {
 
     /// What a pair of neighbouring units `a b` adds to each of them (see ``PairSums``), for
     /// each pair of `pairs`.
-    func pairSums(_ pairs: [(a: UnitProfile, b: UnitProfile)]) -> [PairSums] {
+    func pairSums(_ pairs: [(a: PairSide, b: PairSide)]) -> [PairSums] {
         var slots = [UInt32](repeating: Self.unused, count: pairs.count * Self.pairSlots)
         slots.withUnsafeMutableBufferPointer { slots in
             for (j, (a, b)) in pairs.enumerated() {
@@ -363,6 +363,18 @@ struct FeatureScorer {
                 }
             }
         }
+    }
+}
+
+/// What the pair features read of one unit of a pair (see ``FeatureScorer/pairSums(_:)``):
+/// two words of its profile rather than the whole, which would be copied for every new pair.
+struct PairSide: Sendable {
+    var lower: UInt64
+    var shape: UInt64
+
+    init(_ profile: UnitProfile) {
+        lower = profile.lower
+        shape = profile.shape
     }
 }
 

@@ -75,7 +75,7 @@ struct TaggerModel: Sendable {
     }
 
     /// The sums of the neighbour pairs `pairs` under this model.
-    func pairSums(_ pairs: [(a: UnitProfile, b: UnitProfile)]) -> [PairSums] {
+    func pairSums(_ pairs: [(a: PairSide, b: PairSide)]) -> [PairSums] {
         FeatureScorer.with(table) { $0.pairSums(pairs) }
     }
 
