@@ -80,7 +80,7 @@ struct UnitProfile {
     }
 
     /// The ``lower`` of the ASCII bytes `start..<end` of `b`, without the rest of the profile:
-    /// the gazetteer hashes its ten thousand listed words this way on every process's first use.
+    /// the gazetteer hashes every word of its plain listed names this way on each process's first use.
     static func lower(ofASCII b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
         var l = FeatureHash.offset
         for i in start..<end { l = FeatureHash.step(l, TextBytes.asciiLowercased(b[i])) }
