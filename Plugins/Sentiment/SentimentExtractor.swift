@@ -81,7 +81,7 @@ public struct SentimentExtractor: Extractor {
             let sentences = document.sentences.indices.map { index in
                 let scored = scorer.model.score(
                     document, tokens: document.sentences[index].tokens, explain: scorer.explain)
-                targets.reuse(scored.analysis, ofSentence: index)
+                targets.reuse(scored, ofSentence: index)
                 return scorer.annotation(scored, span: document.sentences[index].span, scope: "sentence")
             }
             return sentences + [scorer.mean(of: sentences, span: document.fullSpan, scope: "document")]
