@@ -72,20 +72,25 @@ public struct SentimentExtractor: Extractor {
         let tokens = document.tokenRange(in: span)
         if tokens == 0..<document.tokens.count {
             let targetSpans = document.targetSpans
-            guard !targetSpans.isEmpty else {
-                let sentences = document.sentences.indices.map(scorer.sentence)
-                return sentences + [scorer.mean(of: sentences, span: document.fullSpan, scope: "document")]
-            }
             // Targets read the sentences' analyses rather than making them again.
-            var targets = TargetScorer(document: document, sentenceModel: scorer.model)
-            let sentences = document.sentences.indices.map { index in
-                let scored = scorer.model.score(
-                    document, tokens: document.sentences[index].tokens, explain: scorer.explain)
-                targets.reuse(scored.analysis, ofSentence: index)
-                return scorer.annotation(scored, span: document.sentences[index].span, scope: "sentence")
+            var targets = targetSpans.isEmpty ? nil : TargetScorer(document: document, sentenceModel: scorer.model)
+            // One array for every annotation, and the document's mean from the sentence scores
+            // as they are made rather than read back from the annotations.
+            var annotations: [Annotation] = []
+            annotations.reserveCapacity(document.sentences.count + 1 + targetSpans.count)
+            var sum = 0.0
+            for (index, sentence) in document.sentences.enumerated() {
+                let scored = scorer.model.score(document, tokens: sentence.tokens, explain: scorer.explain)
+                targets?.reuse(scored, ofSentence: index)
+                sum += SentimentScorer.roundedScore(scored.score)
+                annotations.append(scorer.annotation(scored, span: sentence.span, scope: "sentence"))
             }
-            return sentences + [scorer.mean(of: sentences, span: document.fullSpan, scope: "document")]
-                + targetSpans.map { targets.annotation($0, explain: scorer.explain) }
+            annotations.append(
+                scorer.mean(sum: sum, count: document.sentences.count, span: document.fullSpan, scope: "document"))
+            if var targets {
+                for target in targetSpans { annotations.append(targets.annotation(target, explain: scorer.explain)) }
+            }
+            return annotations
         }
         let sentenceRange = document.sentenceRange(overlapping: span)
         let words = tokens.filter { document.tokens[$0].kind == .word }.count
@@ -131,16 +136,24 @@ struct SentimentScorer {
     /// The mean of sentence annotations, as human document ratings are the mean of sentences.
     func mean(of sentences: [Annotation], span: Span, scope: String) -> Annotation {
         let scores = sentences.compactMap { $0["score"]?.number }
-        let mean = scores.isEmpty ? 0 : scores.reduce(0, +) / Double(scores.count)
+        return mean(sum: scores.reduce(0, +), count: scores.count, span: span, scope: scope)
+    }
+
+    /// The mean of `count` sentence scores (as their annotations hold them, rounded) adding up to `sum`.
+    func mean(sum: Double, count: Int, span: Span, scope: String) -> Annotation {
+        let mean = count == 0 ? 0 : sum / Double(count)
         var fields: [(key: String, value: Value)] = [
             ("scope", .string(scope)), ("score", Self.rounded(mean)),
             ("label", .string(model.label(mean)))
         ]
         if explain {
-            fields.append(("explain", .list([.string("mean of \(scores.count) sentence scores")])))
+            fields.append(("explain", .list([.string("mean of \(count) sentence scores")])))
         }
         return Annotation(extractor: SentimentExtractor.descriptor.name, span: span, labeledFields: fields)
     }
 
-    static func rounded(_ v: Double) -> Value { .number((v * 10000).rounded() / 10000) }
+    static func rounded(_ v: Double) -> Value { .number(roundedScore(v)) }
+
+    /// A score to the four decimals annotations give.
+    static func roundedScore(_ v: Double) -> Double { (v * 10000).rounded() / 10000 }
 }

@@ -55,12 +55,17 @@ struct SentimentModel: Sendable {
         var score: Double
         var label: String
         var analysis: RuleAnalysis
+        /// The classifier's logits (``classLogits(_:features:)``), kept for the target model,
+        /// which reads the sentence's class probabilities from them.
+        var logits: SIMD3<Double>
     }
 
     func score(_ document: AnalyzedDocument, tokens: Range<Int>, explain: Bool = false) -> Scored {
         let analysis = engine.analyze(document, tokens: tokens, explain: explain)
         let x = SentimentFeatures.values(analysis)
-        return Scored(score: score(analysis, features: x), label: label(analysis, features: x), analysis: analysis)
+        let logits = classLogits(analysis, features: x)
+        return Scored(
+            score: score(analysis, features: x), label: label(logits: logits), analysis: analysis, logits: logits)
     }
 
     /// The classifier's logits (negative, neutral, positive). The standardisation of the dense
@@ -84,7 +89,11 @@ struct SentimentModel: Sendable {
 
     /// The label of one unit (sentence, quote): the classifier's most probable class.
     func label(_ a: RuleAnalysis, features x: [Float]? = nil) -> String {
-        let z = classLogits(a, features: x)
+        label(logits: classLogits(a, features: x))
+    }
+
+    /// The most probable class of the classifier's logits.
+    func label(logits z: SIMD3<Double>) -> String {
         let best = z[0] > z[1] ? (z[0] > z[2] ? 0 : 2) : (z[1] >= z[2] ? 1 : 2)
         return SentimentLabel.classes[best]
     }

@@ -18,21 +18,20 @@ struct TargetScorer {
         self.contexts = Array(repeating: nil, count: document.sentences.count)
     }
 
-    /// Sentence analyses handed over by ``reuse(_:ofSentence:)``, read into a context only when
+    /// Sentence readings handed over by ``reuse(_:ofSentence:)``, read into a context only when
     /// a target lies in the sentence.
-    private var analyses: [RuleAnalysis?] = []
+    private var readings: [(analysis: RuleAnalysis, logits: SIMD3<Double>)?] = []
 
-    /// Hands over a sentence's analysis already made (by the sentence scoring of the same
-    /// document), so it is not made twice.
-    mutating func reuse(_ analysis: RuleAnalysis, ofSentence index: Int) {
-        if analyses.isEmpty { analyses = Array(repeating: nil, count: document.sentences.count) }
-        analyses[index] = analysis
+    /// Hands over a sentence's reading already made (by the sentence scoring of the same
+    /// document), so that neither its analysis nor its logits are made twice.
+    mutating func reuse(_ scored: SentimentModel.Scored, ofSentence index: Int) {
+        if readings.isEmpty { readings = Array(repeating: nil, count: document.sentences.count) }
+        readings[index] = (scored.analysis, scored.logits)
     }
 
-    private func makeContext(_ index: Int, _ analysis: RuleAnalysis) -> TargetSentenceContext {
+    private func makeContext(_ index: Int, _ analysis: RuleAnalysis, logits z: SIMD3<Double>) -> TargetSentenceContext {
         // The sentence model's probabilities from its logits, as `classProbabilities` computes
         // them to the last bit but without its three arrays: this runs for every sentence with a target.
-        let z = sentenceModel.classLogits(analysis)
         let top = z.max()
         let e0 = Foundation.exp(z[0] - top), e1 = Foundation.exp(z[1] - top), e2 = Foundation.exp(z[2] - top)
         let sum = e0 + e1 + e2
@@ -55,10 +54,12 @@ struct TargetScorer {
         if let known = contexts[index] {
             context = known
         } else {
-            let analysis =
-                (analyses.isEmpty ? nil : analyses[index])
-                ?? sentenceModel.score(document, tokens: document.sentences[index].tokens).analysis
-            context = makeContext(index, analysis)
+            if let (analysis, logits) = readings.isEmpty ? nil : readings[index] {
+                context = makeContext(index, analysis, logits: logits)
+            } else {
+                let scored = sentenceModel.score(document, tokens: document.sentences[index].tokens)
+                context = makeContext(index, scored.analysis, logits: scored.logits)
+            }
             contexts[index] = context
         }
         let sentence = document.sentences[index].tokens

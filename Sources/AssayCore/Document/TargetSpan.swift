@@ -59,6 +59,32 @@ public struct TargetSpan: Sendable, Hashable {
 extension AnalyzedDocument {
     /// The document's ``Document/targets`` as byte spans of ``utf8``.
     public var targetSpans: [Span] {
-        document.targets.map { Span(byteOffset(ofScalar: $0.start), byteOffset(ofScalar: $0.end)) }
+        // A target's end lies a few scalars past its start: an offset shortly after the one
+        // before is counted on from it rather than looked up afresh.
+        var spans: [Span] = []
+        spans.reserveCapacity(document.targets.count)
+        var known = (scalar: 0, byte: 0)
+        utf8.withUnsafeBufferPointer { bytes in
+            func byte(ofScalar scalar: Int) -> Int {
+                var (s, b) = known
+                if scalar >= s && scalar - s <= 64 {
+                    while s < scalar && b < bytes.count {
+                        b += 1
+                        while b < bytes.count && bytes[b] & 0xC0 == 0x80 { b += 1 }
+                        s += 1
+                    }
+                    if s < scalar { b = byteOffset(ofScalar: scalar) }  // past the end of the text
+                } else {
+                    b = byteOffset(ofScalar: scalar)
+                }
+                known = (scalar, b)
+                return b
+            }
+            for target in document.targets {
+                let start = byte(ofScalar: target.start)
+                spans.append(Span(start, byte(ofScalar: target.end)))
+            }
+        }
+        return spans
     }
 }
