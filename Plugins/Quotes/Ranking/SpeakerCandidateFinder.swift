@@ -291,7 +291,9 @@ struct SpeakerCandidateFinder {
     ///
     /// Only whether a token holds a verb and the verb's two flags are read, not its cue's Strings.
     func verbRelation(_ r: Range<Int>) -> (relation: SpeakerFeatures.VerbRelation, verb: Int?) {
-        if r.lowerBound >= 2, reader.lowerIs(r.lowerBound - 2, "according"), reader.lowerIs(r.lowerBound - 1, "to") {
+        if r.lowerBound >= 2, reader.lowerIs(r.lowerBound - 2, Self.according),
+            reader.lowerIs(r.lowerBound - 1, Self.to)
+        {
             return (.accordingTo, nil)
         }
         var b = r.lowerBound - 1
@@ -319,6 +321,9 @@ struct SpeakerCandidateFinder {
         }
         return (.none, nil)
     }
+
+    /// "according to", asked about before every candidate.
+    private static let according = LowercaseWord("according"), to = LowercaseWord("to")
 
     /// The speech verb beside the mention `r` as written ("said", "according to"), if any.
     func verbText(_ r: Range<Int>) -> String? {
