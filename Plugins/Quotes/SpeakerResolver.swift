@@ -180,8 +180,7 @@ struct SpeakerResolver {
     private func fullestName(endingWith word: String, label: EntityLabel?) -> String? {
         var best: String?
         for m in entities.mentions where m.isSpeakerLike && (label == nil || m.label == label) {
-            let parts = SpaceSeparatedWords.of(m.canonical)
-            guard parts.last.map(String.init) == word || m.canonical == word else { continue }
+            guard SpaceSeparatedWords.last(of: m.canonical) == word[...] || m.canonical == word else { continue }
             if best == nil || m.canonical.count > best!.count { best = m.canonical }
         }
         return best
