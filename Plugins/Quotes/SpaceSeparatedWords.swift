@@ -27,4 +27,17 @@ enum SpaceSeparatedWords {
         if let from = start { words.append(s[from..<utf8.endIndex]) }
         return words
     }
+
+    /// The last word of `s`, as `of(s).last` gives it, found from the end without listing the
+    /// others (asked of every person's and organisation's name in a document).
+    static func last(of s: String) -> Substring? {
+        let utf8 = s.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return s.split(separator: " ").last }
+        var end = utf8.endIndex
+        while end > utf8.startIndex, utf8[utf8.index(before: end)] == 0x20 { end = utf8.index(before: end) }
+        guard end > utf8.startIndex else { return nil }
+        var start = utf8.index(before: end)
+        while start > utf8.startIndex, utf8[utf8.index(before: start)] != 0x20 { start = utf8.index(before: start) }
+        return s[start..<end]
+    }
 }

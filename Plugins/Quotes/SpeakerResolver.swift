@@ -180,8 +180,7 @@ struct SpeakerResolver {
     private func fullestName(endingWith word: String, label: EntityLabel?) -> String? {
         var best: String?
         for m in entities.mentions where m.isSpeakerLike && (label == nil || m.label == label) {
-            let parts = SpaceSeparatedWords.of(m.canonical)
-            guard parts.last.map(String.init) == word || m.canonical == word else { continue }
+            guard SpaceSeparatedWords.last(of: m.canonical) == word[...] || m.canonical == word else { continue }
             if best == nil || m.canonical.count > best!.count { best = m.canonical }
         }
         return best
@@ -428,14 +427,15 @@ struct SpeakerResolver {
         if let known = memo.roleHolders[query] { return known }
         // "Sen." may be one token or "Sen" and ".", depending on the tokenizer: a word
         // counts when it is a synonym or a synonym without its period.
-        let targets = synonyms + synonyms.filter { $0.hasSuffix(".") }.map { String($0.dropLast()) }
+        let targets = (synonyms + synonyms.filter { $0.hasSuffix(".") }.map { String($0.dropLast()) })
+            .map(LowercaseWord.init)
         var found = Set<String>()
         for k in entities.mentions.indices where entities.mentions[k].label == .person {
             let m = entities.mentions[k]
             let context = roleContext(of: m)
             guard
                 context.tokens.contains(where: { t in targets.contains { reader.lowerIs(t, $0) } })
-                    || targets.contains(where: { Self.title(context.title, hasWord: $0) })
+                    || targets.contains(where: { Self.title(context.title, hasWord: $0.text) })
             else { continue }
             guard modifiers.allSatisfy({ mod in contains(context, mod) || m.canonical.lowercased().contains(mod) })
             else { continue }
@@ -478,9 +478,10 @@ struct SpeakerResolver {
         // With an ASCII first letter, only a token of the noun's type can be written so: the
         // others are ruled out without building their text.
         let asciiInitial = target.utf8.first.map { $0 < 0x80 } ?? false
+        let targetWord = LowercaseWord(target)
         guard
             let t = (0..<tokens.lowerBound).last(where: {
-                (!asciiInitial || reader.lowerIs($0, target)) && reader.text($0) == capital
+                (!asciiInitial || reader.lowerIs($0, targetWord)) && reader.text($0) == capital
                     && !phrases.isSentenceInitial($0)
             })
         else { return nil }

@@ -89,6 +89,14 @@ struct TokenReader {
         return types.text(ofType: t) == word
     }
 
+    /// Whether token `i`, lowercased, is `word`, whose key was packed once for the many tokens
+    /// compared with it.
+    func lowerIs(_ i: Int, _ word: LowercaseWord) -> Bool {
+        let t = types.type(ofSpan: i)
+        if let key = types.packedWord(ofType: t) { return word.key == key }
+        return types.text(ofType: t) == word.text
+    }
+
     /// Whether token `i`, lowercased, ends with `suffix` (lower-case), as `hasSuffix` says: an
     /// ASCII token by its bytes, other text by its Characters.
     func lowercasedHasSuffix(_ i: Int, _ suffix: String) -> Bool {
@@ -171,4 +179,16 @@ struct TokenReader {
 
     /// The text of a token range, as written.
     func text(_ r: Range<Int>) -> String { r.isEmpty ? "" : document.text(of: span(r)) }
+}
+
+/// A lower-case word that many tokens are compared with (see `TokenReader.lowerIs`):
+/// its key is packed once rather than per token.
+struct LowercaseWord {
+    let text: String
+    let key: PackedWord?
+
+    init(_ text: String) {
+        self.text = text
+        key = PackedWord(text)
+    }
 }

@@ -13,7 +13,9 @@ enum CandidateWords {
     /// What token `t` of the reader's document is, if it is a pronoun (in any case: "He") or
     /// a head noun in lower case ("Council" is a name's word).
     static func answer(at t: Int, in reader: TokenReader) -> Answer? {
-        guard reader.isWord(t) else { return nil }
+        // Asked of every token near every quote, and nearly every token is none of these: one
+        // look-up of the token's classes rules it out before each class is asked about.
+        guard reader.words.classes(token: t) & anyClass != 0, reader.isWord(t) else { return nil }
         if reader.is(t, .subjectPronoun) {
             switch reader.pronoun(t) {
             case .male?: return .pronoun(.he)
@@ -30,5 +32,11 @@ enum CandidateWords {
         if reader.is(t, .organisationNoun) { return .head(.group) }
         if reader.is(t, .crowdNoun) { return .head(.plural) }
         return nil
+    }
+
+    /// The classes a candidate word belongs to, as a bit set.
+    private static var anyClass: UInt64 {
+        func bit(_ c: QuoteWord) -> UInt64 { 1 << UInt64(c.rawValue) }
+        return bit(.subjectPronoun) | bit(.roleNoun) | bit(.sourceNoun) | bit(.organisationNoun) | bit(.crowdNoun)
     }
 }

@@ -42,6 +42,9 @@ struct SpeakerCandidateFinder {
         let window = sentences[lo].tokens.lowerBound..<sentences[hi].tokens.upperBound
 
         var out: [SpeakerCandidate] = []
+        // Room for the candidates of a usual window, which grown one append at a time would be
+        // copied four or five times.
+        out.reserveCapacity(32)
         // Entity mentions.
         for m in entities.mentions(overlapping: reader.span(window)) where m.label != .misc {
             let r = reader.document.tokenRange(in: m.span)
@@ -291,7 +294,9 @@ struct SpeakerCandidateFinder {
     ///
     /// Only whether a token holds a verb and the verb's two flags are read, not its cue's Strings.
     func verbRelation(_ r: Range<Int>) -> (relation: SpeakerFeatures.VerbRelation, verb: Int?) {
-        if r.lowerBound >= 2, reader.lowerIs(r.lowerBound - 2, "according"), reader.lowerIs(r.lowerBound - 1, "to") {
+        if r.lowerBound >= 2, reader.lowerIs(r.lowerBound - 2, Self.according),
+            reader.lowerIs(r.lowerBound - 1, Self.to)
+        {
             return (.accordingTo, nil)
         }
         var b = r.lowerBound - 1
@@ -320,6 +325,9 @@ struct SpeakerCandidateFinder {
         return (.none, nil)
     }
 
+    /// "according to", asked about before every candidate.
+    private static let according = LowercaseWord("according"), to = LowercaseWord("to")
+
     /// The speech verb beside the mention `r` as written ("said", "according to"), if any.
     func verbText(_ r: Range<Int>) -> String? {
         let (relation, verb) = verbRelation(r)
@@ -329,20 +337,31 @@ struct SpeakerCandidateFinder {
 }
 
 /// How often each mention's canonical name is mentioned (by people and organisations) in its
-/// document, counted for all mentions when first asked: one hash per mention, rather than
-/// comparing each name asked about with every mention.
+/// document: the names counted when first asked (one hash per person or organisation, rather
+/// than comparing each name asked about with every mention), and each mention's count looked up
+/// when first asked (a mention is asked about by every quote it is near).
 final class MentionCounts {
-    private var counts: [Int32] = []
+    /// The people's and organisations' canonical names, each with its number of mentions.
+    private var countOfName: [String: Int32] = [:]
+    private var namesCounted = false
+    /// Per mention, its count once looked up, else -1.
+    private var countOfMention: [Int32] = []
 
     func count(of mention: Int, in entities: EntityIndex) -> Int {
-        if counts.isEmpty, !entities.mentions.isEmpty {
+        if countOfMention.isEmpty {
+            countOfMention = Array(repeating: -1, count: entities.mentions.count)
+            countOfName.reserveCapacity(entities.mentions.count)
+        }
+        if countOfMention[mention] < 0 {
             // Read in place: iterating the array would copy each mention and its Strings.
-            counts = entities.mentions.withUnsafeBufferPointer { all -> [Int32] in
-                var byName: [String: Int32] = [:]
-                for i in all.indices where all[i].isSpeakerLike { byName[all[i].canonical, default: 0] += 1 }
-                return all.indices.map { byName[all[$0].canonical] ?? 0 }
+            countOfMention[mention] = entities.mentions.withUnsafeBufferPointer { all in
+                if !namesCounted {
+                    namesCounted = true
+                    for i in all.indices where all[i].isSpeakerLike { countOfName[all[i].canonical, default: 0] += 1 }
+                }
+                return countOfName[all[mention].canonical] ?? 0
             }
         }
-        return Int(counts[mention])
+        return Int(countOfMention[mention])
     }
 }
