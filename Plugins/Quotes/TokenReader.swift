@@ -83,11 +83,7 @@ struct TokenReader {
 
     /// Whether token `i`, lowercased, is `word` (lower-case): its type's key compared, no
     /// String built for a short ASCII token.
-    func lowerIs(_ i: Int, _ word: String) -> Bool {
-        let t = types.type(ofSpan: i)
-        if let key = types.packedWord(ofType: t) { return PackedWord(word) == key }
-        return types.text(ofType: t) == word
-    }
+    func lowerIs(_ i: Int, _ word: String) -> Bool { lowerIs(i, LowercaseWord(word)) }
 
     /// Whether token `i`, lowercased, is `word`, whose key was packed once for the many tokens
     /// compared with it.
