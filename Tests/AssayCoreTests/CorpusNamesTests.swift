@@ -22,8 +22,10 @@ struct CorpusNamesTests {
         return s.table()
     }
 
+    /// The entities of the people and organisations of `entries`, in order (places, which
+    /// the tests put last, get none).
     static func resolve(_ table: CorpusNames, _ entries: [Entry]) -> [CorpusEntity] {
-        table.resolve(DocumentNames(entries))
+        table.resolve(DocumentNames(entries)).compactMap { $0 }
     }
 
     /// The byte path for ASCII names gives exactly the words of Foundation's folding.
@@ -285,6 +287,22 @@ struct CorpusNamesTests {
         #expect(out[3]["speaker"] == .null)
         #expect(out[4]["name"] == .string("Barack Obama"))
         #expect(out[5] == number)
+    }
+
+    /// Places and other names are company for people and organisations, with no corpus entity
+    /// of their own.
+    @Test func onlyPeopleAndOrganisationsGetCorpusEntities() {
+        let docs = Array(
+            repeating: [Self.person("Angela Merkel"), Self.org("Bundestag"), Self.place("Berlin")], count: 3)
+        let t = Self.table(docs + Self.others)
+        let resolved = t.resolve(DocumentNames([Self.person("Merkel"), Self.org("Bundestag"), Self.place("Berlin")]))
+        #expect(resolved[0] != nil && resolved[1]?.id == "ORG/bundestag" && resolved[2] == nil)
+        #expect(!t.entities.contains { $0.label == "LOC" })
+        let text = "Berlin"
+        let doc = AnalyzedDocument(Document(id: "d", source: "t", text: text))
+        let place = Annotation(
+            extractor: "entities", span: Span(0, 6), fields: ["label": .string("LOC"), "canonical": .string("Berlin")])
+        #expect(CorpusLinking(t).link([place], entities: [place], in: doc) == [place])
     }
 
     /// A linking keeps what it worked out for a name across documents: a lone surname must

@@ -1,5 +1,5 @@
-/// Puts corpus-level identity on a document's annotations: the `entities` mentions get `name`
-/// and `entity_id`, a quote's `speaker` becomes the speaker's corpus name (with `speaker_id`),
+/// Puts corpus-level identity on a document's annotations: the `entities` mentions of people
+/// and organisations get `name` and `entity_id`, a quote's `speaker` becomes the speaker's corpus name (with `speaker_id`),
 /// and `entity-sentiment` rows get `name` and `entity_id`, so that counting or averaging by
 /// them counts people rather than spellings.
 ///
@@ -50,7 +50,8 @@ public struct CorpusLinking: Sendable {
 
         /// The document's names (label and canonical name of its mentions).
         private let table: NameRefTable
-        /// Per name of `table`: its entity, nil for a name without words.
+        /// Per name of `table`: its entity, nil for a name without words or of a label that
+        /// is not linked (``NameKey/isLinked(_:)``).
         private let linked: [Linked?]
         /// The document's entity mentions, for a speaker named by a mention's own text.
         private let mentions: [Annotation]
@@ -63,16 +64,15 @@ public struct CorpusLinking: Sendable {
         /// The resolver of a document, with what `known` knows of its names.
         init(known: KnownNames, names: CorpusNames, entities: [Annotation], in document: AnalyzedDocument) {
             let read = DocumentNames.read(entities: entities, in: document, known: known)
-            let resolved = names.resolve(read.names, alone: read.entities).map(Linked.init)
+            let resolved = names.resolve(read.names, alone: read.entities).map { $0.map(Linked.init) }
             table = read.table
-            linked = read.entryOfName.map { $0.map { resolved[$0] } }
+            linked = read.entryOfName.map { $0.flatMap { resolved[$0] } }
             self.mentions = entities
             self.document = document
         }
 
-        private static func speakerRank(_ label: String) -> Int {
-            label == NameKey.personLabel ? 0 : label == NameKey.organisationLabel ? 1 : 2
-        }
+        /// People before organisations as the entity a speaker names.
+        private static func speakerRank(_ label: String) -> Int { label == NameKey.personLabel ? 0 : 1 }
 
         /// The linked entity of a mention with `label` and document-level name `canonical`.
         private func linked(label: String, canonical: String) -> Linked? {
@@ -85,22 +85,18 @@ public struct CorpusLinking: Sendable {
         }
 
         /// The entity of a speaker: the one of that canonical name, or else of a mention
-        /// written so ("ECB" for the European Central Bank), a person before an organisation
-        /// before anything else, the first in the text among equals.
+        /// written so ("ECB" for the European Central Bank), a person before an organisation,
+        /// the first in the text among equals.
         ///
         /// Mentions' texts are compared only for a speaker no canonical name matches, which is
         /// rare: making each mention's text for every document would cost more than the rest
         /// of linking.
         private func entity(speaker: String) -> CorpusEntity? {
-            // A person or organisation of that name is found by its hash; names of other labels,
-            // rarely a speaker's, by a walk in order of first mention.
+            // A person or organisation of that name is found by its hash (no other label is
+            // linked).
             if let e = linked(label: NameKey.personLabel, canonical: speaker) { return e.entity }
             if let e = linked(label: NameKey.organisationLabel, canonical: speaker) { return e.entity }
             var best: CorpusEntity?
-            for (n, ref) in table.refs.enumerated() where ref.canonical == speaker {
-                guard let e = linked[n]?.entity, Self.speakerRank(e.label) == 2 else { continue }
-                return e
-            }
             for a in mentions {
                 guard case .string(let label)? = a["label"], document.text(of: a.span) == speaker,
                     let e = entity(label: label, canonical: DocumentNames.canonical(of: a, in: document))
@@ -114,7 +110,7 @@ public struct CorpusLinking: Sendable {
         public func link(_ a: Annotation, in document: AnalyzedDocument) -> Annotation {
             switch a.extractor {
             case CorpusLinking.entitiesExtractor:
-                guard case .string(let label)? = a["label"],
+                guard case .string(let label)? = a["label"], NameKey.isLinked(label),
                     let e = linked(label: label, canonical: DocumentNames.canonical(of: a, in: document))
                 else { return a }
                 return Self.adding(e, to: a)

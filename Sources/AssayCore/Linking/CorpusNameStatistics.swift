@@ -104,7 +104,9 @@ public struct CorpusNameStatistics: Sendable {
         let context = Set(document.entries.map { Neighbour($0.contextKey) })
         for k in context { contextFrequency[k, default: 0] += 1 }
         var shortOrgs: [String] = [], longOrgs: [[String]] = []
-        for e in document.entries {
+        // Every name is company for the others, but only people and organisations get an
+        // entity of their own (``NameKey/isLinked(_:)``).
+        for e in document.entries where NameKey.isLinked(e.label) {
             // Counted in place: a copy of the form out of the table and back would copy its
             // counts each time (they are shared with the table's copy meanwhile).
             forms[e.formKey, default: Form(label: e.label, words: e.words)].count(e, context: context)

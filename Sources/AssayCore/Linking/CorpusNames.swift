@@ -69,24 +69,32 @@ public struct CorpusNames: Sendable, Encodable {
     /// How many entities the table knows.
     public var entityCount: Int { entities.count }
 
-    /// The corpus entity of each of `document`'s entries, in entry order.
-    public func resolve(_ document: DocumentNames) -> [CorpusEntity] {
+    /// The corpus entity of each of `document`'s entries, in entry order; nil for an entry of
+    /// a label that is not linked (``NameKey/isLinked(_:)``).
+    public func resolve(_ document: DocumentNames) -> [CorpusEntity?] {
         resolve(document, alone: document.entries.map(resolveAlone))
     }
 
     /// The corpus entity of each of `document`'s entries, `alone` being ``resolveAlone(_:)``
     /// of each (worked out before, perhaps for another document).
-    func resolve(_ document: DocumentNames, alone: [CorpusEntity?]) -> [CorpusEntity] {
-        var context: Set<String>?  // made when a lone name first needs it
+    func resolve(_ document: DocumentNames, alone: [CorpusEntity?]) -> [CorpusEntity?] {
+        var context: [NameCounts.Key]?  // the document's context keys, made when a lone name first needs them
         return zip(document.entries, alone).map { e, entity in
-            entity ?? resolveOneWord(e, in: document, context: &context)
+            guard entity == nil, Self.dependsOnDocument(e) else { return entity }
+            return resolveOneWord(e, in: document, context: &context)
         }
     }
 
+    /// Whether the entity of `e` depends on the other names of its document: a lone person's
+    /// name ("Clinton").
+    static func dependsOnDocument(_ e: DocumentNames.Entry) -> Bool {
+        e.label == NameKey.personLabel && e.words.count == 1
+    }
+
     /// The corpus entity of `e` whatever document it is in; nil for a lone person's name,
-    /// which the document's other names resolve.
+    /// which the document's other names resolve, and for a label that is not linked.
     func resolveAlone(_ e: DocumentNames.Entry) -> CorpusEntity? {
-        if e.label == NameKey.personLabel && e.words.count == 1 { return nil }
+        if Self.dependsOnDocument(e) || !NameKey.isLinked(e.label) { return nil }
         if let i = forms[e.formKey] { return entities[i] }
         if e.label == NameKey.personLabel, let i = people[e.words[0] + " " + e.words[e.words.count - 1]] {
             return entities[i]
@@ -98,7 +106,9 @@ public struct CorpusNames: Sendable, Encodable {
     }
 
     /// A lone name ("Clinton", "Bernie"): a bearer when the evidence clearly favours one.
-    private func resolveOneWord(_ e: DocumentNames.Entry, in document: DocumentNames, context: inout Set<String>?)
+    private func resolveOneWord(
+        _ e: DocumentNames.Entry, in document: DocumentNames, context: inout [NameCounts.Key]?
+    )
         -> CorpusEntity
     {
         let own = forms[e.formKey].map { entities[$0] } ?? CorpusEntity(own: e)
@@ -112,25 +122,41 @@ public struct CorpusNames: Sendable, Encodable {
         }) {
             return own
         }
-        if context == nil { context = document.contextKeys }
-        let neighbours = context!.subtracting([e.contextKey]).filter { k in candidates.contains { $0.context[k] != nil }
-        }.sorted()
+        if context == nil { context = document.contextKeys.sorted().map(NameCounts.Key.init) }
+        let ownKey = e.contextKey
+        let keys = context!.filter { $0.name != ownKey }
+        // What each candidate shares with the document, by key: most share little or nothing,
+        // so each asks about each key once and keeps only the counts it has.
+        let shared: [[(key: Int, count: Int)]] = candidates.map { c in
+            c.context.isEmpty ? [] : keys.indices.compactMap { k in c.context[keys[k]].map { (k, $0) } }
+        }
+        // Only neighbours some candidate shares tell the candidates apart.
+        var isNeighbour = [Bool](repeating: false, count: keys.count)
+        for list in shared { for (k, _) in list { isNeighbour[k] = true } }
+        let neighbours = keys.indices.filter { isNeighbour[$0] }
         let title = NameKey.title(e.title)
         let titleKnown = title.map { t in candidates.contains { $0.titles[t] != nil } } ?? false
         let n = Double(max(documentCount, 1))
+        var background = [Double](repeating: 0, count: keys.count), rarity = background
+        for k in neighbours {
+            let documents = contextFrequency[keys[k].name]
+            background[k] = Double(documents ?? 1) / n
+            rarity[k] = log(n / Double(max(documents ?? 1, 1)))
+        }
+        // Each neighbour's rate among a candidate's documents, shrunk towards its rate in the
+        // whole corpus (an m-estimate): a bearer seen in one document must not win on the
+        // accidents of that document. A neighbour the candidate does not share scores
+        // log(shrinkage × background / d); one it shares, log((shared + shrinkage × background) / d).
+        let unshared = neighbours.reduce(0.0) { $0 + log(Self.shrinkage * background[$1]) }
         var scores: [Double] = [], evidence: [Double] = []
-        for c in candidates {
-            // Each shared neighbour's rate among the candidate's documents, shrunk towards its
-            // rate in the whole corpus (an m-estimate): a bearer seen in one document must not
-            // win on the accidents of that document.
+        for (c, counts) in zip(candidates, shared) {
             let d = Double(c.documents) + Self.shrinkage
-            var score = log(Double(c.documents))
+            var score = log(Double(c.documents)) + unshared - Double(neighbours.count) * log(d)
             var support = 0.0
-            for k in neighbours {
-                let shared = Double(c.context[k] ?? 0)
-                let background = Double(contextFrequency[k] ?? 1) / n
-                score += log((shared + Self.shrinkage * background) / d)
-                if shared > 0 { support += log(n / Double(max(contextFrequency[k] ?? 1, 1))) }
+            for (k, count) in counts where count > 0 {
+                let prior = Self.shrinkage * background[k]
+                score += log(Double(count) + prior) - log(prior)
+                support += rarity[k]
             }
             if titleKnown, let t = title {
                 let shared = Double(c.titles[t] ?? 0)

@@ -33,8 +33,14 @@ public struct DocumentNames: Sendable, Hashable {
         var contextKey: String { Self.contextKey(label: label, words: words) }
 
         static func contextKey(label: String, words: [String]) -> String {
-            label == NameKey.personLabel
-                ? "p:" + (words.last ?? "") : label.prefix(1).lowercased() + ":" + words.joined(separator: " ")
+            // The usual labels spelt out: lowercasing a label's letter cost more than the rest.
+            switch label {
+            case NameKey.personLabel: return "p:" + (words.last ?? "")
+            case NameKey.organisationLabel: return "o:" + words.joined(separator: " ")
+            case "LOC": return "l:" + words.joined(separator: " ")
+            case "MISC": return "m:" + words.joined(separator: " ")
+            default: return label.prefix(1).lowercased() + ":" + words.joined(separator: " ")
+            }
         }
 
         /// Where the table files its forms: label and folded words.
@@ -84,7 +90,8 @@ public struct DocumentNames: Sendable, Hashable {
     }
 
     /// The entries of the `entities` annotations, each name's words from `known`, with the
-    /// corpus entity `known` holds for each entry (nil where it depends on the document), the
+    /// corpus entity `known` holds for each entry (nil where it depends on the document or is
+    /// not linked), the
     /// document's names, and the entry of each of them (nil for a name without words).
     static func read(entities annotations: [Annotation], in document: AnalyzedDocument, known: KnownNames)
         -> (names: DocumentNames, entities: [CorpusEntity?], table: NameRefTable, entryOfName: [Int?])

@@ -14,8 +14,8 @@ final class KnownNames: Sendable {
     struct Reading: Sendable {
         /// ``NameKey/words(of:label:)`` of the name.
         var words: [String]
-        /// The corpus entity, or nil when it depends on the document (a lone person's name)
-        /// or the name has no words.
+        /// The corpus entity, or nil when it depends on the document (a lone person's name),
+        /// the name has no words or its label is not linked (``NameKey/isLinked(_:)``).
         var entity: CorpusEntity?
     }
 

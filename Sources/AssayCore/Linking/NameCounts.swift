@@ -1,57 +1,86 @@
-/// Counts by name (a bearer's titles and neighbours in the names table): a dictionary when the
-/// table is made from statistics, arrays sorted by name (looked up by binary search) when it is
-/// read from a file.
+/// Counts by name (a bearer's titles and neighbours in the names table), found by a hash of
+/// the name (``NameRefTable/hash(_:)``) in a small open-addressing table.
 ///
 /// A names table holds a few thousand of these, most with a handful of names and none with more
-/// than ``CorpusNamesBuilder/neighbourLimit``. Read into dictionaries they were most of what
-/// reading a table cost (each name hashed on the way in, each dictionary allocated and grown)
-/// for the few that a lone name's resolution ever asks about; a table writes its names sorted,
-/// so reading them is appending. Made from statistics, sorting them instead would cost more
-/// than the dictionary.
+/// than ``CorpusNamesBuilder/neighbourLimit``. Resolving a lone first name ("John") asks each of
+/// its dozens of bearers about each of the document's neighbours: looked up by String (hashed
+/// with SipHash, or compared in a binary search by name) those questions were most of what
+/// linking a document cost. A name whose hash the caller made once is found here by comparing
+/// integers, and its bytes are compared only on a hash match. Reading a table fills these in
+/// the order it lists the names, with no sorting and no Dictionary.
 struct NameCounts: Sendable, Encodable {
-    private enum Storage: Sendable {
-        case table([String: Int])
-        /// Names in increasing order (`<`), each once, and the count of each.
-        case sorted([String], [Int])
-    }
+    /// The names in the order they were added (the first time each was).
+    private var names: [String] = []
+    private var counts: [Int] = []
+    /// ``NameRefTable/hash(_:)`` of each name.
+    private var hashes: [UInt64] = []
+    /// Open addressing with linear probing: 1 + the number of a name, or 0 for a free slot;
+    /// empty while there are no names.
+    private var slots: [Int32] = []
 
-    private let storage: Storage
+    /// A name with its hash made once, to ask several counts about it.
+    struct Key {
+        let name: String
+        let hash: UInt64
 
-    init(_ counts: [String: Int] = [:]) { storage = .table(counts) }
-
-    /// Counts read in the table's order: kept as they are when sorted, else in a dictionary (a
-    /// repeated name keeps its last count, as JSON readers do).
-    init(reading pairs: [(String, Int)]) {
-        if zip(pairs, pairs.dropFirst()).allSatisfy({ $0.0 < $1.0 }) {
-            storage = .sorted(pairs.map(\.0), pairs.map(\.1))
-        } else {
-            var table: [String: Int] = [:]
-            for (name, count) in pairs { table[name] = count }
-            storage = .table(table)
+        init(_ name: String) {
+            self.name = name
+            hash = NameRefTable.hash(name)
         }
     }
+
+    init(_ counts: [String: Int] = [:]) {
+        self.init(reading: counts.map { ($0.key, $0.value) })
+    }
+
+    /// Counts read in the table's order (a repeated name keeps its last count, as JSON readers
+    /// do).
+    init(reading pairs: [(String, Int)]) {
+        guard !pairs.isEmpty else { return }
+        var size = 4
+        while size < pairs.count * 2 { size *= 2 }
+        slots = [Int32](repeating: 0, count: size)
+        names.reserveCapacity(pairs.count)
+        counts.reserveCapacity(pairs.count)
+        hashes.reserveCapacity(pairs.count)
+        for (name, count) in pairs {
+            let key = Key(name)
+            var i = Int(truncatingIfNeeded: key.hash) & (size - 1)
+            while slots[i] != 0, !(hashes[Int(slots[i]) - 1] == key.hash && names[Int(slots[i]) - 1] == name) {
+                i = (i + 1) & (size - 1)
+            }
+            if slots[i] != 0 {
+                counts[Int(slots[i]) - 1] = count
+            } else {
+                names.append(name)
+                counts.append(count)
+                hashes.append(key.hash)
+                slots[i] = Int32(names.count)
+            }
+        }
+    }
+
+    /// Whether no name has a count.
+    var isEmpty: Bool { names.isEmpty }
 
     /// The count of `name`, nil when it has none.
-    subscript(name: String) -> Int? {
-        switch storage {
-        case .table(let table):
-            return table[name]
-        case .sorted(let names, let counts):
-            var low = 0, high = names.count
-            while low < high {
-                let mid = (low + high) / 2
-                if names[mid] < name { low = mid + 1 } else { high = mid }
-            }
-            return low < names.count && names[low] == name ? counts[low] : nil
+    subscript(name: String) -> Int? { self[Key(name)] }
+
+    /// The count of `key`, nil when it has none.
+    subscript(key: Key) -> Int? {
+        guard !slots.isEmpty else { return nil }
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: key.hash) & mask
+        while slots[i] != 0 {
+            let n = Int(slots[i]) - 1
+            if hashes[n] == key.hash && names[n] == key.name { return counts[n] }
+            i = (i + 1) & mask
         }
+        return nil
     }
 
     /// As the JSON object of its names and counts.
     func encode(to encoder: any Encoder) throws {
-        switch storage {
-        case .table(let table): try table.encode(to: encoder)
-        case .sorted(let names, let counts):
-            try Dictionary(uniqueKeysWithValues: zip(names, counts)).encode(to: encoder)
-        }
+        try Dictionary(uniqueKeysWithValues: zip(names, counts)).encode(to: encoder)
     }
 }

@@ -93,6 +93,12 @@ public enum NameKey {
     /// The label the short-form and acronym rules apply to.
     public static let organisationLabel = "ORG"
 
+    /// Whether mentions of `label` get a corpus-level identity: people and organisations.
+    /// Places and other names are only the company a name keeps (the evidence that resolves
+    /// a lone surname); giving them corpus names too cost a third more linking for names that
+    /// nobody counts by person.
+    public static func isLinked(_ label: String) -> Bool { label == personLabel || label == organisationLabel }
+
     /// A title's comparable form ("Sen." and "sen" alike), or nil for none.
     public static func title(_ title: String?) -> String? {
         guard let title else { return nil }
