@@ -139,6 +139,9 @@ struct Extract: ParsableCommand {
             }
             guard !names.isEmpty else { throw AssayError(.unknownExtractor, "--with names no extractor") }
             plan = try ExtractionPlan(names.map { .init($0) }, registry: registry)
+            // Models load on their own threads from here on, while a names table is read or a
+            // first pass collects the corpus's names.
+            plan.prepareInBackground()
             // Linking changes only the annotations that name entities: without such a step it
             // would cost a pass of the tagger for nothing.
             if plan.steps.contains(where: { CorpusLinking.namingExtractors.contains($0.name) }) || namesFile != nil {
@@ -157,8 +160,9 @@ struct Extract: ParsableCommand {
             StandardStreams.err("assay: \(error)\n")
             throw ExitCode(2)
         }
-        // Models load on their own threads while the workers start on the first documents.
-        runPlan.prepareInBackground()
+        // The entities model, when linking added it, loads while the workers start on the first
+        // documents (a model already loading is not loaded twice).
+        if runPlan.order != plan.order { runPlan.prepareInBackground() }
         let kept = firstPass
         let entitiesStep = ExtractionPlan.Step(CorpusLinking.entitiesExtractor)
         var writer = BatchWriter(format: format, flushEvery: batchSize)

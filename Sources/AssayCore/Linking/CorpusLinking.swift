@@ -34,27 +34,18 @@ public struct CorpusLinking: Sendable {
 
     /// The resolved entities of one document, by label and canonical name.
     public struct DocumentResolver: Sendable {
-        /// The corpus entity of a document's name, with the field values linking gives its
-        /// mentions (made once per name, not per mention).
-        struct Linked: Sendable {
-            var entity: CorpusEntity
-            var name: Value
-            var id: Value
-
-            init(_ entity: CorpusEntity) {
-                self.entity = entity
-                name = .string(entity.name)
-                id = .string(entity.id)
-            }
-        }
-
         /// The document's names (label and canonical name of its mentions).
         private let table: NameRefTable
         /// Per name of `table`: its entity, nil for a name without words or of a label that
         /// is not linked (``NameKey/isLinked(_:)``).
-        private let linked: [Linked?]
+        private let linked: [LinkedEntity?]
         /// The document's entity mentions, for a speaker named by a mention's own text.
         private let mentions: [Annotation]
+        /// The number in `table` of each mention's name (-1 for a mention without a label).
+        private let nameOfMention: [Int32]
+        /// Whether `mentions` are in increasing order of span, each span once: then a mention
+        /// to link is found by its span, rather than by hashing its name again.
+        private let mentionsBySpan: Bool
         private let document: AnalyzedDocument
 
         public init(names: CorpusNames, entities: [Annotation], in document: AnalyzedDocument) {
@@ -63,19 +54,57 @@ public struct CorpusLinking: Sendable {
 
         /// The resolver of a document, with what `known` knows of its names.
         init(known: KnownNames, names: CorpusNames, entities: [Annotation], in document: AnalyzedDocument) {
-            let read = DocumentNames.read(entities: entities, in: document, known: known)
-            let resolved = names.resolve(read.names, alone: read.entities).map { $0.map(Linked.init) }
-            table = read.table
-            linked = read.entryOfName.map { $0.flatMap { resolved[$0] } }
+            let (table, titles, nameOfMention) = DocumentNames.names(entities, in: document)
+            let readings = known.readings(of: table)
+            var linked = readings.map(\.linked)
+            // A lone person's name ("Clinton") is resolved by the document's other names, which
+            // are gathered only for a document that has one.
+            let lone = table.refs.indices.filter {
+                readings[$0].linked == nil
+                    && CorpusNames.dependsOnDocument(label: table.refs[$0].label, readings[$0].words)
+            }
+            if !lone.isEmpty {
+                var entries: [DocumentNames.Entry] = []
+                var entryOfName = [Int](repeating: -1, count: table.count)
+                for (n, ref) in table.refs.enumerated() where !readings[n].words.isEmpty {
+                    entryOfName[n] = entries.count
+                    entries.append(
+                        DocumentNames.Entry(
+                            label: ref.label, canonical: ref.canonical, title: titles[n], words: readings[n].words))
+                }
+                let others = DocumentNames(unique: entries)
+                var context: [NameCounts.Key]?
+                for n in lone {
+                    linked[n] = LinkedEntity(
+                        names.resolveOneWord(entries[entryOfName[n]], in: others, context: &context))
+                }
+            }
+            self.table = table
+            self.linked = linked
             self.mentions = entities
+            self.nameOfMention = nameOfMention
+            mentionsBySpan = zip(entities, entities.dropFirst()).allSatisfy { $0.span < $1.span }
             self.document = document
+        }
+
+        /// The number in `table` of the name of the mention at `span` (-1 for one without a
+        /// label), when the mentions are ordered by span; nil when that does not tell.
+        private func name(ofMentionAt span: Span) -> Int? {
+            guard mentionsBySpan else { return nil }
+            var low = 0, high = mentions.count
+            while low < high {
+                let mid = (low + high) / 2
+                if mentions[mid].span < span { low = mid + 1 } else { high = mid }
+            }
+            guard low < mentions.count, mentions[low].span == span else { return nil }
+            return Int(nameOfMention[low])
         }
 
         /// People before organisations as the entity a speaker names.
         private static func speakerRank(_ label: String) -> Int { label == NameKey.personLabel ? 0 : 1 }
 
         /// The linked entity of a mention with `label` and document-level name `canonical`.
-        private func linked(label: String, canonical: String) -> Linked? {
+        private func linked(label: String, canonical: String) -> LinkedEntity? {
             table.number(of: DocumentNames.NameRef(label: label, canonical: canonical)).flatMap { linked[$0] }
         }
 
@@ -107,9 +136,14 @@ public struct CorpusLinking: Sendable {
             return best
         }
 
+        /// `a` with corpus identity added. An `entities` annotation is read as the mention of
+        /// its span among those the resolver was made with.
         public func link(_ a: Annotation, in document: AnalyzedDocument) -> Annotation {
             switch a.extractor {
             case CorpusLinking.entitiesExtractor:
+                if let n = name(ofMentionAt: a.span) {
+                    return n < 0 ? a : linked[n].map { Self.adding($0, to: a) } ?? a
+                }
                 guard case .string(let label)? = a["label"], NameKey.isLinked(label),
                     let e = linked(label: label, canonical: DocumentNames.canonical(of: a, in: document))
                 else { return a }
@@ -139,7 +173,7 @@ public struct CorpusLinking: Sendable {
 
         /// `a` with `name` and `entity_id` of `e`: its fields copied once into an array with
         /// room for both (setting one field after the other copied them and then grew the copy).
-        private static func adding(_ e: Linked, to a: Annotation) -> Annotation {
+        private static func adding(_ e: LinkedEntity, to a: Annotation) -> Annotation {
             guard !a.fields.contains(where: { $0.key == "name" || $0.key == "entity_id" }) else {
                 var a = a
                 a["name"] = e.name

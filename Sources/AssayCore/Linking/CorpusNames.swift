@@ -80,21 +80,21 @@ public struct CorpusNames: Sendable, Encodable {
     func resolve(_ document: DocumentNames, alone: [CorpusEntity?]) -> [CorpusEntity?] {
         var context: [NameCounts.Key]?  // the document's context keys, made when a lone name first needs them
         return zip(document.entries, alone).map { e, entity in
-            guard entity == nil, Self.dependsOnDocument(e) else { return entity }
+            guard entity == nil, Self.dependsOnDocument(label: e.label, e.words) else { return entity }
             return resolveOneWord(e, in: document, context: &context)
         }
     }
 
     /// Whether the entity of `e` depends on the other names of its document: a lone person's
     /// name ("Clinton").
-    static func dependsOnDocument(_ e: DocumentNames.Entry) -> Bool {
-        e.label == NameKey.personLabel && e.words.count == 1
+    static func dependsOnDocument(label: String, _ words: [String]) -> Bool {
+        label == NameKey.personLabel && words.count == 1
     }
 
     /// The corpus entity of `e` whatever document it is in; nil for a lone person's name,
     /// which the document's other names resolve, and for a label that is not linked.
     func resolveAlone(_ e: DocumentNames.Entry) -> CorpusEntity? {
-        if Self.dependsOnDocument(e) || !NameKey.isLinked(e.label) { return nil }
+        if Self.dependsOnDocument(label: e.label, e.words) || !NameKey.isLinked(e.label) { return nil }
         if let i = forms[e.formKey] { return entities[i] }
         if e.label == NameKey.personLabel, let i = people[e.words[0] + " " + e.words[e.words.count - 1]] {
             return entities[i]
@@ -105,8 +105,9 @@ public struct CorpusNames: Sendable, Encodable {
         return CorpusEntity(own: e)
     }
 
-    /// A lone name ("Clinton", "Bernie"): a bearer when the evidence clearly favours one.
-    private func resolveOneWord(
+    /// A lone name ("Clinton", "Bernie") of `document`: a bearer when the evidence clearly
+    /// favours one. `context` keeps the document's context keys for its other lone names.
+    func resolveOneWord(
         _ e: DocumentNames.Entry, in document: DocumentNames, context: inout [NameCounts.Key]?
     )
         -> CorpusEntity
@@ -189,7 +190,9 @@ public struct CorpusNames: Sendable, Encodable {
     /// The table as JSON (sorted keys: the same table gives the same bytes).
     public func encoded() -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        // Slashes as they are: every entity id holds one, and "\/" is two bytes to write and
+        // an escape to read.
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(self)) ?? Data()
     }
 

@@ -62,14 +62,14 @@ public struct DocumentNames: Sendable, Hashable {
     }
 
     /// Entries already one per label and canonical name.
-    private init(unique entries: [Entry]) {
+    init(unique entries: [Entry]) {
         self.entries = entries.filter { !$0.words.isEmpty }
     }
 
     /// The entries of the `entities` extractor's annotations (`label`, `canonical`, `title`
     /// fields; the mention's text when `canonical` is missing).
     public init(entities annotations: [Annotation], in document: AnalyzedDocument) {
-        let (table, titles) = Self.names(annotations, in: document)
+        let (table, titles, _) = Self.names(annotations, in: document)
         self.init(
             unique: table.refs.indices.map { n in
                 let ref = table.refs[n]
@@ -80,7 +80,7 @@ public struct DocumentNames: Sendable, Hashable {
     /// The entries of the `entities` annotations as ``init(entities:in:)`` reads them, each
     /// name's words from `folded` (which folds and keeps those it has not seen).
     public init(entities annotations: [Annotation], in document: AnalyzedDocument, folded: FoldedNames) {
-        let (table, titles) = Self.names(annotations, in: document)
+        let (table, titles, _) = Self.names(annotations, in: document)
         let words = folded.words(of: table)
         self.init(
             unique: table.refs.indices.map { n in
@@ -89,49 +89,31 @@ public struct DocumentNames: Sendable, Hashable {
             })
     }
 
-    /// The entries of the `entities` annotations, each name's words from `known`, with the
-    /// corpus entity `known` holds for each entry (nil where it depends on the document or is
-    /// not linked), the
-    /// document's names, and the entry of each of them (nil for a name without words).
-    static func read(entities annotations: [Annotation], in document: AnalyzedDocument, known: KnownNames)
-        -> (names: DocumentNames, entities: [CorpusEntity?], table: NameRefTable, entryOfName: [Int?])
-    {
-        let (table, titles) = Self.names(annotations, in: document)
-        let readings = known.readings(of: table)
-        var entries: [Entry] = [], readEntities: [CorpusEntity?] = []
-        entries.reserveCapacity(table.count)
-        readEntities.reserveCapacity(table.count)
-        var entryOfName = [Int?](repeating: nil, count: table.count)
-        for (n, reading) in readings.enumerated() where !reading.words.isEmpty {
-            let ref = table.refs[n]
-            entryOfName[n] = entries.count
-            entries.append(Entry(label: ref.label, canonical: ref.canonical, title: titles[n], words: reading.words))
-            readEntities.append(reading.entity)
-        }
-        return (DocumentNames(unique: entries), readEntities, table, entryOfName)
-    }
-
     /// The distinct names (label and canonical name) of `annotations` in order of first
     /// mention, with the first title each is given.
-    private static func names(_ annotations: [Annotation], in document: AnalyzedDocument) -> (
-        NameRefTable, titles: [String?]
+    /// The number of each annotation's name in the table is `nameOfMention` (-1 for one without
+    /// a label).
+    static func names(_ annotations: [Annotation], in document: AnalyzedDocument) -> (
+        NameRefTable, titles: [String?], nameOfMention: [Int32]
     ) {
         // Sized for every mention a new name: growing would place each name again.
         var table = NameRefTable(capacity: annotations.count)
         var titles: [String?] = []
-        for a in annotations {
+        var nameOfMention = [Int32](repeating: -1, count: annotations.count)
+        for (m, a) in annotations.enumerated() {
             guard case .string(let label)? = a["label"] else { continue }
             let ref = NameRef(label: label, canonical: Self.canonical(of: a, in: document))
             var title: String?
             if case .string(let t)? = a["title"], !t.isEmpty { title = t }
             let (n, isNew) = table.insert(ref)
+            nameOfMention[m] = Int32(n)
             if isNew {
                 titles.append(title)
             } else if titles[n] == nil {
                 titles[n] = title
             }
         }
-        return (table, titles)
+        return (table, titles, nameOfMention)
     }
 
     /// The document-level name of an `entities` annotation: its `canonical` field, or its text

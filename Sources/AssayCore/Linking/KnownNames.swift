@@ -16,7 +16,7 @@ final class KnownNames: Sendable {
         var words: [String]
         /// The corpus entity, or nil when it depends on the document (a lone person's name),
         /// the name has no words or its label is not linked (``NameKey/isLinked(_:)``).
-        var entity: CorpusEntity?
+        var linked: LinkedEntity?
     }
 
     /// A reading kept under the hash of its name (``NameRefTable/hash(_:)``), with the name to
@@ -54,7 +54,9 @@ final class KnownNames: Sendable {
         for (n, words) in zip(unread, folded.words(unread, of: table)) {
             let ref = table.refs[n]
             let entry = DocumentNames.Entry(label: ref.label, canonical: ref.canonical, title: nil, words: words)
-            let reading = Reading(words: entry.words, entity: entry.words.isEmpty ? nil : names.resolveAlone(entry))
+            let reading = Reading(
+                words: entry.words, linked: entry.words.isEmpty ? nil : names.resolveAlone(entry).map(LinkedEntity.init)
+            )
             found[n] = reading
             new.append((table.hashes[n], Kept(ref: ref, reading: reading)))
         }
