@@ -138,7 +138,10 @@ struct SpeakerPhraseFinder {
         let span = reader.span(chunk)
         let found = entities.mentions(overlapping: span)
         // The person nearest the focus, found in place (no array of the people).
-        if let m = nearEnd ? found.last(where: { $0.label == .person }) : found.first(where: { $0.label == .person }) {
+        if let m = nearEnd
+            ? found.last(where: { $0.label == .person && !isCalendarName($0) })
+            : found.first(where: { $0.label == .person && !isCalendarName($0) })
+        {
             return SpeakerPhrase(kind: .entity(m), tokens: tokens(of: m.span, within: chunk))
         }
         if chunk.count == 1, let p = reader.pronoun(chunk.lowerBound) {
@@ -157,7 +160,10 @@ struct SpeakerPhraseFinder {
         if chunk.contains(where: { reader.isLowercaseWord($0) && reader.is($0, .pluralWord) }) {
             return SpeakerPhrase(kind: .plural, tokens: chunk)
         }
-        if let m = nearEnd ? found.last(where: { $0.label == .org }) : found.first(where: { $0.label == .org }) {
+        if let m = nearEnd
+            ? found.last(where: { $0.label == .org && !isCalendarName($0) })
+            : found.first(where: { $0.label == .org && !isCalendarName($0) })
+        {
             return SpeakerPhrase(kind: .entity(m), tokens: tokens(of: m.span, within: chunk))
         }
         if let name = nameRun(in: chunk, nearEnd: nearEnd) {
@@ -212,6 +218,17 @@ struct SpeakerPhraseFinder {
             }
         }
         if let s = start { runs.append(s..<chunk.upperBound) }
+        // "published Wednesday", "on Twitter Thursday": a day or month ending a run is no part of a name.
+        runs = runs.compactMap { r in
+            var r = r
+            while let last = r.last,
+                reader.is(last, .calendarName)
+                    || (reader.isChar(last, ".") && r.count > 1 && reader.is(last - 1, .calendarName))
+            {
+                r = r.lowerBound..<last
+            }
+            return r.isEmpty ? nil : r
+        }
         // A lone capitalised word opening a sentence ("Speaking", "Though") is a name only if the
         // document also capitalises it elsewhere.
         runs = runs.filter { r in
@@ -233,6 +250,14 @@ struct SpeakerPhraseFinder {
     /// capitalise it.
     func isCapitalizedElsewhere(_ i: Int) -> Bool {
         tokenTexts.containsOther(withTextOf: i) { !isSentenceInitial($0) }
+    }
+
+    /// Whether a mention is a day or a month alone ("Wednesday", "Nov."), which the tagger
+    /// sometimes takes for a person or an organisation.
+    func isCalendarName(_ m: EntityIndex.Mention) -> Bool {
+        let r = reader.document.tokenRange(in: m.span)
+        guard let first = r.first, reader.is(first, .calendarName) else { return false }
+        return r.count == 1 || (r.count == 2 && reader.isChar(first + 1, "."))
     }
 
     private func isNonSpeakerEntity(_ i: Int) -> Bool {

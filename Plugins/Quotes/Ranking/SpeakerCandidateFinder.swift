@@ -46,7 +46,8 @@ struct SpeakerCandidateFinder {
         // copied four or five times.
         out.reserveCapacity(32)
         // Entity mentions.
-        for m in entities.mentions(overlapping: reader.span(window)) where m.label != .misc {
+        for m in entities.mentions(overlapping: reader.span(window))
+        where m.label != .misc && !phrases.isCalendarName(m) {
             let r = reader.document.tokenRange(in: m.span)
             guard !r.isEmpty, !overlapsQuote(r, quote) else { continue }
             let kind: SpeakerCandidate.Kind = m.label == .person ? .person : m.label == .org ? .organisation : .place
