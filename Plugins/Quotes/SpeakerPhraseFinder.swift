@@ -153,6 +153,14 @@ struct SpeakerPhraseFinder {
         {
             return SpeakerPhrase(kind: p == .plural ? .plural : .pronoun(p), tokens: last..<(last + 1))
         }
+        // "He went on to say", "she declined to say": a pronoun opening the clause whose verb takes
+        // the speech verb's infinitive is its subject.
+        if nearEnd, chunk.count <= 6, let last = chunk.last, reader.lowerIs(last, "to"),
+            reader.is(chunk.lowerBound, .subjectPronoun), let p = reader.pronoun(chunk.lowerBound),
+            p == .male || p == .female
+        {
+            return SpeakerPhrase(kind: .pronoun(p), tokens: chunk.lowerBound..<(chunk.lowerBound + 1))
+        }
         // "Officials at Homeland Security Investigations", "a spokesman for the Pentagon": the
         // people of an organisation speak for it.
         if let org = memberOrganisation(in: chunk, mentions: found) { return org }

@@ -11,6 +11,12 @@ import Testing
         return found[0]
     }
 
+    @Test func pronounBeforeAnInfinitiveSpeechVerb() throws {
+        let found = try QuoteTests.quotes(
+            "Jane Roe spoke first at the rally. She went on to say that the plan was “a historic step.”")
+        #expect(found.map(\.speaker) == ["Jane Roe"])
+    }
+
     @Test func aDayOrMonthIsNoSpeaker() throws {
         // The stand-in tagger takes "Saturday" and "September" for names, as the real one sometimes does.
         let f = try only("“The plan is dead,” a report published Saturday said.")
