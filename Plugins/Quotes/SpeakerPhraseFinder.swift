@@ -221,22 +221,11 @@ struct SpeakerPhraseFinder {
             if isNameWord || isJoiner {
                 if start == nil { start = i }
             } else {
-                if let s = start { runs.append(s..<i) }
+                if let s = start { appendTrimmingCalendarNames(s..<i, to: &runs) }
                 start = nil
             }
         }
-        if let s = start { runs.append(s..<chunk.upperBound) }
-        // "published Wednesday", "on Twitter Thursday": a day or month ending a run is no part of a name.
-        runs = runs.compactMap { r in
-            var r = r
-            while let last = r.last,
-                reader.is(last, .calendarName)
-                    || (reader.isChar(last, ".") && r.count > 1 && reader.is(last - 1, .calendarName))
-            {
-                r = r.lowerBound..<last
-            }
-            return r.isEmpty ? nil : r
-        }
+        if let s = start { appendTrimmingCalendarNames(s..<chunk.upperBound, to: &runs) }
         // A lone capitalised word opening a sentence ("Speaking", "Though") is a name only if the
         // document also capitalises it elsewhere.
         runs = runs.filter { r in
@@ -246,6 +235,19 @@ struct SpeakerPhraseFinder {
             return !isSentenceInitial(i) || isCapitalizedElsewhere(i)
         }
         return nearEnd ? runs.last : runs.first
+    }
+
+    /// Appends a run of capitalised words without the days or months that end it ("published
+    /// Wednesday", "on Twitter Thursday"), if any word is left.
+    private func appendTrimmingCalendarNames(_ run: Range<Int>, to runs: inout [Range<Int>]) {
+        var r = run
+        while let last = r.last,
+            reader.is(last, .calendarName)
+                || (r.count > 1 && reader.isChar(last, ".") && reader.is(last - 1, .calendarName))
+        {
+            r = r.lowerBound..<last
+        }
+        if !r.isEmpty { runs.append(r) }
     }
 
     func isSentenceInitial(_ i: Int) -> Bool {
@@ -263,7 +265,13 @@ struct SpeakerPhraseFinder {
     /// Whether a mention is a day or a month alone ("Wednesday", "Nov."), which the tagger
     /// sometimes takes for a person or an organisation.
     func isCalendarName(_ m: EntityIndex.Mention) -> Bool {
-        let r = reader.document.tokenRange(in: m.span)
+        // "September." is the longest: a longer mention is ruled out before its tokens are looked up.
+        guard m.span.length <= 10 else { return false }
+        return isCalendarName(reader.document.tokenRange(in: m.span))
+    }
+
+    /// Whether the tokens `r` are a day or a month alone ("Wednesday", "Nov", "Nov.").
+    func isCalendarName(_ r: Range<Int>) -> Bool {
         guard let first = r.first, reader.is(first, .calendarName) else { return false }
         return r.count == 1 || (r.count == 2 && reader.isChar(first + 1, "."))
     }
