@@ -222,8 +222,13 @@ struct QuoteMarkScanner {
     /// All passages of the document, in order.
     func passages() -> [QuotedPassage] {
         var out: [QuotedPassage] = []
+        /// Double marks of the other kind than the open quote's, opened inside its current
+        /// paragraph and not yet closed.
+        var nestedOtherDoubles = 0
         // The open mark: its family, first token, width, and the paragraph pieces so far.
-        var open: (family: Family, token: Int, width: Int, segments: [QuotedPassage.Segment])?
+        var open: (family: Family, token: Int, width: Int, segments: [QuotedPassage.Segment])? {
+            didSet { nestedOtherDoubles = 0 }
+        }
         let n = document.tokens.count
         func isSingle(_ f: Family) -> Bool { f == .curlySingle || f == .straightSingle || f == .angleSingle }
 
@@ -288,6 +293,21 @@ struct QuoteMarkScanner {
                     // A double quote opening inside an unclosed single one: the single mark was an
                     // apostrophe after all.
                     open = (m.family, i, m.width, [])
+                } else if isDouble(m.family), isDouble(o.family) {
+                    // The other kind of double mark: a nested quote ("… “Shark Tank.” …"), or
+                    // the closer of a quote that pasted text opened with one kind and closed
+                    // with the other (“…," or "…,”), which no closer of the opener's kind follows
+                    // in its sentence.
+                    if m.opens {
+                        nestedOtherDoubles += 1
+                    } else if m.closes, nestedOtherDoubles > 0 {
+                        nestedOtherDoubles -= 1
+                    } else if m.closes, i > o.token + o.width, !closesInSentence(o.family, from: i + m.width) {
+                        let seg = QuotedPassage.Segment(
+                            open: o.token, close: i + m.width - 1, content: (o.token + o.width)..<i)
+                        open = nil
+                        out.append(QuotedPassage(segments: o.segments + [seg], isSingle: false))
+                    }
                 }
                 // Other marks inside a quote are nested quotes and belong to it.
             } else if m.opens, !isPastedBlockMarker(i, m, curlyInDocument: usesCurlyDoubles) {
@@ -321,4 +341,20 @@ struct QuoteMarkScanner {
     }
 
     private func isDouble(_ f: Family) -> Bool { f == .curlyDouble || f == .straightDouble }
+
+    /// Whether a mark of `family` that may close comes from token `start` to the end of its
+    /// sentence (or block, if that ends first).
+    private func closesInSentence(_ family: Family, from start: Int) -> Bool {
+        guard start < document.tokens.count else { return false }
+        let end =
+            document.sentenceIndex(containing: document.tokens[start].span.start).map {
+                document.sentences[$0].tokens.upperBound
+            } ?? document.tokens.count
+        var k = start
+        while k < end, !isBlockStart(k) {
+            if mayBeMark(k), let m = mark(at: k), m.family == family, m.closes { return true }
+            k += 1
+        }
+        return false
+    }
 }

@@ -91,6 +91,10 @@ enum QuoteWord: Int, CaseIterable, Sendable {
     case possessiveMarker
     /// Words an apostrophe opens ('em, 'n', 'til): the apostrophe is no quote mark.
     case elision
+    /// Days and months ("A report published Wednesday said"), which the tagger sometimes takes
+    /// for a person or an organisation: never a speaker on their own. "May", "Jan" and "Jun" are
+    /// left out, being names too.
+    case calendarName
 }
 
 extension QuoteWord {
@@ -272,6 +276,11 @@ extension QuoteWord {
         ],
         .elision: [
             "em", "n", "til", "cause", "tis", "twas", "s"
+        ],
+        .calendarName: [
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+            "march", "april", "june", "july", "august", "september", "october", "november", "december", "feb",
+            "aug", "sept", "oct", "nov", "dec"
         ]
     ]
 }

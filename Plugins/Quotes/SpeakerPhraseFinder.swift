@@ -138,7 +138,10 @@ struct SpeakerPhraseFinder {
         let span = reader.span(chunk)
         let found = entities.mentions(overlapping: span)
         // The person nearest the focus, found in place (no array of the people).
-        if let m = nearEnd ? found.last(where: { $0.label == .person }) : found.first(where: { $0.label == .person }) {
+        if let m = nearEnd
+            ? found.last(where: { $0.label == .person && !isCalendarName($0) })
+            : found.first(where: { $0.label == .person && !isCalendarName($0) })
+        {
             return SpeakerPhrase(kind: .entity(m), tokens: tokens(of: m.span, within: chunk))
         }
         if chunk.count == 1, let p = reader.pronoun(chunk.lowerBound) {
@@ -150,6 +153,14 @@ struct SpeakerPhraseFinder {
         {
             return SpeakerPhrase(kind: p == .plural ? .plural : .pronoun(p), tokens: last..<(last + 1))
         }
+        // "He went on to say", "she declined to say": a pronoun opening the clause whose verb takes
+        // the speech verb's infinitive is its subject.
+        if nearEnd, chunk.count <= 6, let last = chunk.last, reader.lowerIs(last, "to"),
+            reader.is(chunk.lowerBound, .subjectPronoun), let p = reader.pronoun(chunk.lowerBound),
+            p == .male || p == .female
+        {
+            return SpeakerPhrase(kind: .pronoun(p), tokens: chunk.lowerBound..<(chunk.lowerBound + 1))
+        }
         // "Officials at Homeland Security Investigations", "a spokesman for the Pentagon": the
         // people of an organisation speak for it.
         if let org = memberOrganisation(in: chunk, mentions: found) { return org }
@@ -157,7 +168,10 @@ struct SpeakerPhraseFinder {
         if chunk.contains(where: { reader.isLowercaseWord($0) && reader.is($0, .pluralWord) }) {
             return SpeakerPhrase(kind: .plural, tokens: chunk)
         }
-        if let m = nearEnd ? found.last(where: { $0.label == .org }) : found.first(where: { $0.label == .org }) {
+        if let m = nearEnd
+            ? found.last(where: { $0.label == .org && !isCalendarName($0) })
+            : found.first(where: { $0.label == .org && !isCalendarName($0) })
+        {
             return SpeakerPhrase(kind: .entity(m), tokens: tokens(of: m.span, within: chunk))
         }
         if let name = nameRun(in: chunk, nearEnd: nearEnd) {
@@ -207,11 +221,11 @@ struct SpeakerPhraseFinder {
             if isNameWord || isJoiner {
                 if start == nil { start = i }
             } else {
-                if let s = start { runs.append(s..<i) }
+                if let s = start { appendTrimmingCalendarNames(s..<i, to: &runs) }
                 start = nil
             }
         }
-        if let s = start { runs.append(s..<chunk.upperBound) }
+        if let s = start { appendTrimmingCalendarNames(s..<chunk.upperBound, to: &runs) }
         // A lone capitalised word opening a sentence ("Speaking", "Though") is a name only if the
         // document also capitalises it elsewhere.
         runs = runs.filter { r in
@@ -221,6 +235,19 @@ struct SpeakerPhraseFinder {
             return !isSentenceInitial(i) || isCapitalizedElsewhere(i)
         }
         return nearEnd ? runs.last : runs.first
+    }
+
+    /// Appends a run of capitalised words without the days or months that end it ("published
+    /// Wednesday", "on Twitter Thursday"), if any word is left.
+    private func appendTrimmingCalendarNames(_ run: Range<Int>, to runs: inout [Range<Int>]) {
+        var r = run
+        while let last = r.last,
+            reader.is(last, .calendarName)
+                || (r.count > 1 && reader.isChar(last, ".") && reader.is(last - 1, .calendarName))
+        {
+            r = r.lowerBound..<last
+        }
+        if !r.isEmpty { runs.append(r) }
     }
 
     func isSentenceInitial(_ i: Int) -> Bool {
@@ -233,6 +260,20 @@ struct SpeakerPhraseFinder {
     /// capitalise it.
     func isCapitalizedElsewhere(_ i: Int) -> Bool {
         tokenTexts.containsOther(withTextOf: i) { !isSentenceInitial($0) }
+    }
+
+    /// Whether a mention is a day or a month alone ("Wednesday", "Nov."), which the tagger
+    /// sometimes takes for a person or an organisation.
+    func isCalendarName(_ m: EntityIndex.Mention) -> Bool {
+        // "September." is the longest: a longer mention is ruled out before its tokens are looked up.
+        guard m.span.length <= 10 else { return false }
+        return isCalendarName(reader.document.tokenRange(in: m.span))
+    }
+
+    /// Whether the tokens `r` are a day or a month alone ("Wednesday", "Nov", "Nov.").
+    func isCalendarName(_ r: Range<Int>) -> Bool {
+        guard let first = r.first, reader.is(first, .calendarName) else { return false }
+        return r.count == 1 || (r.count == 2 && reader.isChar(first + 1, "."))
     }
 
     private func isNonSpeakerEntity(_ i: Int) -> Bool {

@@ -11,6 +11,22 @@ import Testing
         return found[0]
     }
 
+    @Test func pronounBeforeAnInfinitiveSpeechVerb() throws {
+        let found = try QuoteTests.quotes(
+            "Jane Roe spoke first at the rally. She went on to say that the plan was “a historic step.”")
+        #expect(found.map(\.speaker) == ["Jane Roe"])
+    }
+
+    @Test func aDayOrMonthIsNoSpeaker() throws {
+        // The stand-in tagger takes "Saturday" and "September" for names, as the real one sometimes does.
+        let f = try only("“The plan is dead,” a report published Saturday said.")
+        #expect(f["speaker"] == .null)
+        let indirect = try QuoteTests.quotes("A report published in September said the plan was dead.")
+        #expect(indirect.map(\.speaker) == [nil])
+        let run = try QuoteTests.quotes("“The plan is dead,” Jane Roe wrote on Twitter Sunday.")
+        #expect(run.map(\.speaker) == ["Jane Roe"])
+    }
+
     @Test func after() throws {
         let f = try only("“The deal is good for both sides,” Maria Lopez stated.")
         #expect(f["speaker"] == "Maria Lopez")

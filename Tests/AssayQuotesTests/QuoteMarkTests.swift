@@ -12,6 +12,24 @@ import Testing
         #expect(found.map(\.speaker) == ["Alice Moore", "Bob Stone"])
     }
 
+    @Test func quoteOpenedWithOneKindOfDoubleMarkAndClosedWithTheOther() throws {
+        // Pasted text mixes the marks: the closer of the other kind ends the quote, so the
+        // attribution after it is not swallowed.
+        let text =
+            "“Deals should not be a requirement,\" Jason Chaffetz said, adding that they were handed out \"like candy.\" \"Oz has a pulpit,” said David Gorski. “He can’t dispense with facts.”"
+        let found = try QuoteTests.quotes(text)
+        #expect(
+            found.map(\.text) == [
+                "Deals should not be a requirement", "like candy.", "Oz has a pulpit", "He can’t dispense with facts."
+            ])
+        #expect(found.map(\.speaker) == ["Jason Chaffetz", "Jason Chaffetz", "David Gorski", "David Gorski"])
+        // A quote of the other kind nested inside one is still nested.
+        let nested = try QuoteTests.quotes(
+            "\"Clinton thinks this is “Shark Tank.” But it is serious,\" Mike Pence said.")
+        #expect(nested.map(\.text) == ["Clinton thinks this is “Shark Tank.” But it is serious"])
+        #expect(nested.first?.speaker == "Mike Pence")
+    }
+
     @Test func singleQuotesButNotApostrophes() throws {
         let text = "Russia’s minister Ivan Petrov said the plan was ‘a historic step’ for the nation’s future."
         let found = try QuoteTests.quotes(text)

@@ -48,7 +48,7 @@ struct SpeakerCandidateFinder {
         // Entity mentions.
         for m in entities.mentions(overlapping: reader.span(window)) where m.label != .misc {
             let r = reader.document.tokenRange(in: m.span)
-            guard !r.isEmpty, !overlapsQuote(r, quote) else { continue }
+            guard !r.isEmpty, !overlapsQuote(r, quote), !phrases.isCalendarName(r) else { continue }
             let kind: SpeakerCandidate.Kind = m.label == .person ? .person : m.label == .org ? .organisation : .place
             out.append(SpeakerCandidate(kind: kind, tokens: r, source: .mention(m.index)))
         }
