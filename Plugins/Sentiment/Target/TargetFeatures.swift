@@ -247,8 +247,6 @@ final class TargetSentenceContext {
     /// Side and distance bucket (1, 2-3, 4-7 tokens away).
     private static let near: [[WordTemplate]] = [[.L1, .L2, .L3], [.R1, .R2, .R3]]
     private static let leftBigram = FeatureTemplate("LB")
-    private static let leftContent = FeatureTemplate("LC")
-    private static let rightContent = FeatureTemplate("RC")
     private static let leftPath = FeatureTemplate("PL")
     private static let rightPath = FeatureTemplate("PR")
     private static let negativePath = FeatureHash.of("neg|")
@@ -403,13 +401,12 @@ final class TargetSentenceContext {
     /// nor a function word, within 8 tokens.
     private func contentWord<Sink: TargetFeatureSink>(left: Bool, _ a: Int, _ b: Int, into sink: inout Sink) {
         let s = tokens.lowerBound, e = tokens.upperBound
-        let template = left ? Self.leftContent : Self.rightContent
+        let template = left ? WordTemplate.LC : WordTemplate.RC
         var i = left ? a - 1 : b
         var steps = 0
         while i >= s && i < e && steps < 8 {
-            let fact = facts[i - s]
-            if fact.role != .function && document.tokens[i].kind != .punctuation {
-                sink.add(FeatureHash.combine(template.hash, fact.hash), 1, name: template.name + "=" + value(i))
+            if facts[i - s].role != .function && document.tokens[i].kind != .punctuation {
+                sink.addWord(template, token: i, of: self, name: template.name + "=" + value(i))
                 return
             }
             i += left ? -1 : 1
