@@ -68,9 +68,8 @@ enum FeatureHash {
 /// rather than once per template and target.
 enum WordTemplate: Int, CaseIterable, Sendable {
     /// The target's own words; context words by side; by side and distance 1, 2-3, 4-7; the
-    /// sentiment verb the target is the subject or the object of; the nearest content word on
-    /// each side.
-    case T, L, R, L1, L2, L3, R1, R2, R3, SV, OV, LC, RC
+    /// sentiment verb the target is the subject or the object of.
+    case T, L, R, L1, L2, L3, R1, R2, R3, SV, OV
 
     var name: String { Self.names[rawValue] }
     var hash: UInt64 { Self.hashes[rawValue] }

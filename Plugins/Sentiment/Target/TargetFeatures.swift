@@ -87,8 +87,6 @@ final class TargetSentenceContext {
     /// Words the features single out, looked up by hash.
     enum WordRole: UInt8 {
         case none, negator, contrast, speech, by, according, number
-        /// Articles, auxiliaries, possessives, titles: skipped when looking for the nearest content word.
-        case function
     }
 
     /// Reads the sentence `tokens` of `document`; with `weights` (a model's, not while training)
@@ -230,13 +228,6 @@ final class TargetSentenceContext {
         ] {
             roles[FeatureHash.of(w)] = .speech
         }
-        for w in [
-            "the", "a", "an", "has", "have", "had", "is", "was", "are", "were", "be", "been", "being", "will",
-            "would", "also", "'s", "’s", "mr.", "ms.", "mrs.", "dr.", "his", "her", "their", "its", "this", "that",
-            "of", "to", "and", "who", "which", "did", "does", "do", "could", "should", "may", "might", "just"
-        ] {
-            roles[FeatureHash.of(w)] = .function
-        }
         roles[FeatureHash.of("by")] = .by
         roles[FeatureHash.of("according")] = .according
         return RoleTable(roles)
@@ -247,10 +238,6 @@ final class TargetSentenceContext {
     /// Side and distance bucket (1, 2-3, 4-7 tokens away).
     private static let near: [[WordTemplate]] = [[.L1, .L2, .L3], [.R1, .R2, .R3]]
     private static let leftBigram = FeatureTemplate("LB")
-    private static let leftPath = FeatureTemplate("PL")
-    private static let rightPath = FeatureTemplate("PR")
-    private static let negativePath = FeatureHash.of("neg|")
-    private static let positivePath = FeatureHash.of("pos|")
     private static let rightBigram = FeatureTemplate("RB")
 
     /// Distance bucket of a token `d` ≥ 1 tokens away: 0 for 1, 1 for 2-3, 2 for 4-7, 3 beyond.
@@ -289,8 +276,7 @@ final class TargetSentenceContext {
         let role = targetQuoted ? 0 : isSpeaker(a, b) ? 1 : hasQuote ? 2 : 3
         flag(f.role[role])
         if let c = contrast { flag(a > c ? f.afterContrast : f.beforeContrast) }
-        if b - a == 1, a < e, facts[a - s].role == .none || facts[a - s].role == .function,
-            documentTokens[a].kind == .word,
+        if b - a == 1, a < e, facts[a - s].role == .none, documentTokens[a].kind == .word,
             document.utf8[documentTokens[a].span.start] &- 97 < 26
         {
             flag(f.lowercaseSingle)
@@ -348,15 +334,9 @@ final class TargetSentenceContext {
         for hit in hits where hit.token >= a && hit.token < b {
             flag(f.targetLexicon[hit.valence < 0 ? 0 : 1], abs(hit.valence) / 2)
         }
-        var nearest: (left: (token: Int, valence: Float)?, right: (token: Int, valence: Float)?) = (nil, nil)
         for hit in hits where hit.token < a || hit.token >= b {
             let left = hit.token < a
             let d = left ? a - hit.token : hit.token - b + 1
-            if left {
-                if nearest.left == nil || hit.token > nearest.left!.token { nearest.left = hit }
-            } else if nearest.right == nil || hit.token < nearest.right!.token {
-                nearest.right = hit
-            }
             let pol = hit.valence < 0 ? 0 : 1
             let v = abs(hit.valence) / 2
             let sameClause = facts[hit.token - s].clause == targetClause
@@ -377,15 +357,6 @@ final class TargetSentenceContext {
             if quotedSum[pol] > 0 { flag(f.lexiconQuoted[pol][role], quotedSum[pol]) }
             if unquotedSum[pol] > 0 { flag(f.lexiconUnquoted[pol][role], unquotedSum[pol]) }
         }
-        // The nearest content word on each side, past auxiliaries, articles and the like
-        // ("Christie has been unrelenting": RC=unrelenting), and the words between the target
-        // and the nearest lexicon hit on each side when they are few ("neg| has been"): what
-        // links the target to the nearest sentiment word, which the distance buckets split up.
-        contentWord(left: true, a, b, into: &sink)
-        contentWord(left: false, a, b, into: &sink)
-        if let hit = nearest.left, a - hit.token - 1 <= 3 { path(.left, from: hit, a, b, into: &sink) }
-        if let hit = nearest.right, hit.token - b <= 3 { path(.right, from: hit, a, b, into: &sink) }
-
         if let hit = subject {
             flag(f.subjectOf[hit.valence < 0 ? 0 : 1], abs(hit.valence) / 2)
             word(.SV, hit.token)
@@ -395,49 +366,6 @@ final class TargetSentenceContext {
             flag((agent ? f.agentOf : f.objectOf)[hit.valence < 0 ? 0 : 1], abs(hit.valence) / 2)
             word(.OV, hit.token)
         }
-    }
-
-    /// Emits `LC=`/`RC=` the first word on one side of the target that is neither punctuation
-    /// nor a function word, within 8 tokens.
-    private func contentWord<Sink: TargetFeatureSink>(left: Bool, _ a: Int, _ b: Int, into sink: inout Sink) {
-        let s = tokens.lowerBound, e = tokens.upperBound
-        let template = left ? WordTemplate.LC : WordTemplate.RC
-        var i = left ? a - 1 : b
-        var steps = 0
-        while i >= s && i < e && steps < 8 {
-            if facts[i - s].role != .function && document.tokens[i].kind != .punctuation {
-                sink.addWord(template, token: i, of: self, name: template.name + "=" + value(i))
-                return
-            }
-            i += left ? -1 : 1
-            steps += 1
-        }
-    }
-
-    private enum Side { case left, right }
-
-    /// Emits `PL=`/`PR=` the polarity of a lexicon hit on one side followed by the words between
-    /// it and the target ("pos| by" for "praised by X", "neg|" for a hit right beside it).
-    private func path<Sink: TargetFeatureSink>(
-        _ side: Side, from hit: (token: Int, valence: Float), _ a: Int, _ b: Int, into sink: inout Sink
-    ) {
-        let between = side == .left ? (hit.token + 1)..<a : b..<hit.token
-        let polarity = hit.valence < 0 ? "neg|" : "pos|"
-        var h = hit.valence < 0 ? Self.negativePath : Self.positivePath
-        for i in between { h = continuingWithToken(FeatureHash.continuing(h, CollectionOfOne(0x20)), i) }
-        let template = side == .left ? Self.leftPath : Self.rightPath
-        sink.add(
-            FeatureHash.combine(template.hash, h), 1,
-            name: template.name + "=" + polarity + between.map { " " + value($0) }.joined())
-    }
-
-    /// `state` continued with the lowercased text of token `i` (`<num>` for a number), as
-    /// ``FeatureHash/of(_:)`` hashes text.
-    private func continuingWithToken(_ state: UInt64, _ i: Int) -> UInt64 {
-        let token = document.tokens[i]
-        if token.kind == .number { return FeatureHash.continuing(state, "<num>".utf8) }
-        return FeatureHash.continuing(
-            state, document.utf8[token.span.start..<token.span.end].lazy.map(FeatureHash.lowercased))
     }
 
     /// Whether the target is who speaks: a speech verb right after it ("Trump said", "Trump
