@@ -202,6 +202,52 @@ private let ratedTargets: [RatedTargetSentence] = {
         }
     }
 
+    @Test func aTemplatesPenaltyCanBeScaled() throws {
+        var trainer = TargetSentimentTrainer()
+        trainer.folds = 3
+        trainer.minimumCount = 1
+        trainer.lambdaGrid = [1]
+        trainer.penaltyScale = [:]
+        let plain = trainer.train(ratedTargets, dataName: "inline", sentenceModel: .bundled, log: { _ in })
+        trainer.penaltyScale = ["T": 0.1]
+        let loose = trainer.train(ratedTargets, dataName: "inline", sentenceModel: .bundled, log: { _ in })
+        #expect(loose.contains("L2 scaled T ×0.1") && !plain.contains("L2 scaled"))
+        // A template penalised less learns larger weights; the others stay about as they were.
+        func size(_ file: String, _ prefix: String) -> Double {
+            file.split(separator: "\n").filter { $0.hasPrefix(prefix) }.reduce(0.0) { sum, line in
+                sum + line.split(separator: "\t").dropFirst().reduce(0.0) { $0 + abs(Double($1) ?? 0) }
+            }
+        }
+        #expect(size(loose, "T=") > 1.5 * size(plain, "T="))
+        #expect(TargetSentimentTrainer().penaltyScale == ["T": 0.3])
+    }
+
+    @Test func plainDecimalsAreReadAsFloatReadsThem() {
+        func read(_ text: String) -> Float? {
+            Array(text.utf8).withUnsafeBufferPointer { TargetSentimentModel.decimal($0) }
+        }
+        // Every value the trainer writes (three decimals), and forms it does not write.
+        var samples = (-2500...2500).map { String(format: "%.3f", Double($0) / 1000) }
+        samples += [
+            "0", "12", "-0.000", "1.", ".5", "-3.001", "0.1234567", "123456.7", "16777215", "16777216.5",
+            "0.0000000001", "1e-3", "+1.0", "1.2.3", "abc", "", "-", ".", "1 "
+        ]
+        for text in samples {
+            let expected = Float(text)
+            #expect(read(text) == expected, "\(text)")
+            if let expected { #expect(read(text)?.sign == expected.sign, "\(text)") }
+        }
+    }
+
+    @Test func aModelFileReadsAcrossCommentsBlankLinesAndCarriageReturns() throws {
+        let text =
+            "# \(TargetSentimentModel.format)\r\n# how it was trained\r\n\r\nintercept\t0.5\t-1\t0\r\nT=critics\t1.250\t0\t-1.250\r\n"
+        let model = try TargetSentimentModel(text: text)
+        #expect(model.intercepts == SIMD3(0.5, -1, 0))
+        #expect(model.featureCount == 1)
+        #expect(model.weights.weight(named: "T=critics") == SIMD3(1.25, 0, -1.25))
+    }
+
     @Test func aModelFileWithoutItsFormatLineIsRefused() {
         #expect(throws: AssayError.self) { try TargetSentimentModel(text: "intercept\t0\t0\t0\n") }
         #expect(throws: AssayError.self) {

@@ -7,9 +7,11 @@ extension SentimentTools {
         kind: .train, name: "entity-sentiment",
         summary:
             "Learn the tone-toward-a-target model from rated targets (softmax over context features, CV by sentence on the training file)",
-        usage: "--train FILE --out FILE [--folds N] [--min-count N] [--lambdas L,L,...] [--without TEMPLATE,...]"
+        usage:
+            "--train FILE --out FILE [--folds N] [--min-count N] [--lambdas L,L,...] [--without TEMPLATE,...] [--penalty-scale TEMPLATE:FACTOR,...] [--report RATED_FILE]"
     ) { arguments, _, output in
-        let args = try ToolArguments(arguments, known: ["train", "out", "folds", "min-count", "lambdas", "without"])
+        let args = try ToolArguments(
+            arguments, known: ["train", "out", "folds", "min-count", "lambdas", "without", "penalty-scale", "report"])
         let data = try args.required("train"), out = try args.required("out")
         var trainer = TargetSentimentTrainer()
         if let n = try args.integer("folds", in: 2...) { trainer.folds = n }
@@ -25,6 +27,18 @@ extension SentimentTools {
             // Ablations: "f=lex_*" leaves out every flag starting with lex_, "W" the sentence's words.
             trainer.without = Set(w.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) })
         }
+        if let v = args.options["penalty-scale"] {
+            // "T:0.3,L:2": the L2 strength of a template's features relative to the others'.
+            for item in v.split(separator: ",") {
+                let parts = item.split(separator: ":")
+                guard parts.count == 2, let x = Double(parts[1]), x > 0 else {
+                    throw AssayError(
+                        .invalidArgument, "--penalty-scale needs TEMPLATE:FACTOR items separated by commas")
+                }
+                trainer.penaltyScale[String(parts[0])] = x
+            }
+        }
+        if let r = args.options["report"] { trainer.report = try RatedTargetSentence.load(r) }
         let sentences = try RatedTargetSentence.load(data)
         let text = trainer.train(
             sentences, dataName: URL(fileURLWithPath: data).lastPathComponent,

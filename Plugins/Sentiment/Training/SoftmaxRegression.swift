@@ -37,7 +37,7 @@ struct SoftmaxRegression {
     /// intercepts unpenalised. `classes[i]` is the class index (0..<classCount) of row i.
     static func fit(
         _ rows: [Row], _ classes: [Int], classCount: Int, denseCount: Int, sparseCount: Int,
-        denseLambda: Double, sparseLambda: Double, iterations: Int = 300
+        denseLambda: Double, sparseLambda: Double, sparsePenaltyScale: [Double]? = nil, iterations: Int = 300
     ) -> Fit {
         let width = 1 + denseCount + sparseCount
         let k = classCount
@@ -45,6 +45,9 @@ struct SoftmaxRegression {
         var penalty = [Double](repeating: sparseLambda, count: width)
         penalty[0] = 0
         for j in 0..<denseCount { penalty[1 + j] = denseLambda }
+        if let scale = sparsePenaltyScale {
+            for k in 0..<sparseCount { penalty[1 + denseCount + k] *= scale[k] }
+        }
 
         func objective(_ theta: [Double]) -> (Double, [Double]) {
             var loss = 0.0
