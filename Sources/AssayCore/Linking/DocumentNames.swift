@@ -90,9 +90,8 @@ public struct DocumentNames: Sendable, Hashable {
     }
 
     /// The distinct names (label and canonical name) of `annotations` in order of first
-    /// mention, with the first title each is given.
-    /// The number of each annotation's name in the table is `nameOfMention` (-1 for one without
-    /// a label).
+    /// mention, with the first title each is given; `nameOfMention` is the number of each
+    /// annotation's name in the table (-1 for one without a label).
     static func names(_ annotations: [Annotation], in document: AnalyzedDocument) -> (
         NameRefTable, titles: [String?], nameOfMention: [Int32]
     ) {
