@@ -22,6 +22,8 @@ public struct CorpusNameStatistics: Sendable {
         /// name belongs to one form, so its canonical name is the spelling): the display name.
         var spellings: [(name: Int32, count: Int)] = []
         var titles: [String: Int] = [:]
+        /// ``NameKey/acronym(of:)`` of an organisation of several words (asked of it often).
+        let acronym: String?
         /// Documents it shares with each neighbour (by number); kept for people of more than
         /// one word, the bearers a lone surname may be resolved to. Read through
         /// ``neighbourCounts``: the first document's are in `firstContext`.
@@ -38,6 +40,7 @@ public struct CorpusNameStatistics: Sendable {
             self.words = words
             self.key = key
             self.own = own
+            acronym = label == NameKey.organisationLabel && words.count > 1 ? NameKey.acronym(of: words) : nil
         }
 
         /// Documents it shares with each neighbour.
@@ -103,8 +106,6 @@ public struct CorpusNameStatistics: Sendable {
     /// Documents holding both an organisation's one-word short form and a longer name it may
     /// stand for, by ``pair(_:_:)`` of their form numbers.
     var shortFormPairs: [Int: Int] = [:]
-    /// Whether the short form may stand for the long one, by ``pair(_:_:)`` (asked once).
-    private var abbreviates: [Int: Bool] = [:]
     /// Folded titles by the title as written.
     private var foldedTitles: [String: String?] = [:]
 
@@ -188,12 +189,10 @@ public struct CorpusNameStatistics: Sendable {
         return folded
     }
 
-    private mutating func mayAbbreviate(_ short: Int32, _ long: Int32) -> Bool {
-        let p = Self.pair(short, long)
-        if let known = abbreviates[p] { return known }
-        let may = NameKey.mayAbbreviate(forms[Int(short)].words[0], forms[Int(long)].words)
-        abbreviates[p] = may
-        return may
+    /// Whether one-word organisation form `short` may stand for `long`, of several words.
+    private func mayAbbreviate(_ short: Int32, _ long: Int32) -> Bool {
+        let l = forms[Int(long)]
+        return NameKey.mayAbbreviate(forms[Int(short)].words[0], l.words, acronym: l.acronym)
     }
 
     /// Adds another part of the corpus (counted by another thread).

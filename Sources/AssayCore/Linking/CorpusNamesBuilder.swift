@@ -43,21 +43,21 @@ struct CorpusNamesBuilder {
     private mutating func linkPeople(_ numbers: [Int]) {
         var byFirstLast: [String: [Int]] = [:]
         for f in numbers {
-            let w = form(f).words
+            let w = statistics.forms[f].words
             byFirstLast[w[0] + " " + w[w.count - 1], default: []].append(f)
         }
         for firstLast in byFirstLast.keys.sorted() {
             let group = byFirstLast[firstLast]!
             var plain: [Int] = []  // no middle names
             var clusters: [[Int]] = []
-            for f in group.sorted(by: moreDocuments) {
-                let w = form(f).words
+            for f in group.count == 1 ? group : group.sorted(by: moreDocuments) {
+                let w = statistics.forms[f].words
                 if w.count == 2 {
                     plain.append(f)
                     continue
                 }
                 if let c = clusters.firstIndex(where: {
-                    NameKey.middlesAgree(form($0[0]).words.dropFirst().dropLast(), w.dropFirst().dropLast())
+                    NameKey.middlesAgree(statistics.forms[$0[0]].words.dropFirst().dropLast(), w.dropFirst().dropLast())
                 }) {
                     clusters[c].append(f)
                 } else {
@@ -75,22 +75,24 @@ struct CorpusNamesBuilder {
     }
 
     private mutating func linkOrganisations(_ numbers: [Int]) {
-        let long = numbers.filter { form($0).words.count > 1 }
+        let long = numbers.filter { statistics.forms[$0].words.count > 1 }
         var byAcronym: [String: [Int]] = [:], byPrefix: [String: [Int]] = [:]
         for f in long {
-            let w = form(f).words
-            if let a = NameKey.acronym(of: w) { byAcronym[a, default: []].append(f) }
+            let w = statistics.forms[f].words
+            if let a = statistics.forms[f].acronym { byAcronym[a, default: []].append(f) }
             let first = w[0]
             if first.count > 3 {
                 for n in 3..<first.count { byPrefix[String(first.prefix(n)), default: []].append(f) }
             }
         }
         for f in numbers {
-            let w = form(f).words
+            let w = statistics.forms[f].words
             guard w.count == 1 else { continue }
             let acronymOf = byAcronym[w[0]] ?? []
             // In key order, as the numbers come.
-            let candidates = Array(Set(acronymOf + (byPrefix[w[0]] ?? []))).sorted { form($0).key < form($1).key }
+            let candidates = Array(Set(acronymOf + (byPrefix[w[0]] ?? []))).sorted {
+                statistics.forms[$0].key < statistics.forms[$1].key
+            }
             guard !candidates.isEmpty else { continue }
             let shared = candidates.map {
                 statistics.shortFormPairs[CorpusNameStatistics.pair(Int32(f), Int32($0))] ?? 0
@@ -121,12 +123,12 @@ struct CorpusNamesBuilder {
             guard let head = forms.first, case let f = form(head), f.words.count > 1 else { continue }
             if f.label == NameKey.organisationLabel {
                 for g in forms {
-                    if let a = NameKey.acronym(of: form(g).words) { acronymTargets[a, default: []].insert(e) }
+                    if let a = statistics.forms[g].acronym { acronymTargets[a, default: []].insert(e) }
                 }
                 continue
             }
             guard f.label == NameKey.personLabel else { continue }
-            let documents = forms.reduce(0) { $0 + form($1).documents }
+            let documents = forms.reduce(0) { $0 + statistics.forms[$1].documents }
             // Most entities have one form: its counts are taken as they are, not merged into
             // empty tables key by key. One document's company is an accident, not a profile.
             var titles = f.titles, context = documents < 2 ? NeighbourCounts() : f.neighbourCounts
@@ -204,16 +206,18 @@ struct CorpusNamesBuilder {
 
     private mutating func setEntity(_ e: Int, of f: Int) {
         entityOfForm[f] = e
-        table.forms[form(f).key] = e
+        table.forms[statistics.forms[f].key] = e
     }
 
     /// Whether form `a` names an entity better than `b`: more documents, then more words, then
     /// the smaller key (for a deterministic order).
     private func moreDocuments(_ a: Int, _ b: Int) -> Bool {
-        let x = form(a), y = form(b)
-        if x.documents != y.documents { return x.documents > y.documents }
-        if x.words.count != y.words.count { return x.words.count > y.words.count }
-        return x.key < y.key
+        statistics.forms.withUnsafeBufferPointer { forms in
+            let x = forms[a], y = forms[b]
+            if x.documents != y.documents { return x.documents > y.documents }
+            if x.words.count != y.words.count { return x.words.count > y.words.count }
+            return x.key < y.key
+        }
     }
 
     /// The spelling a form is shown by: the commonest that is not all capitals (headlines).
