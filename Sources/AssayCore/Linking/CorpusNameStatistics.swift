@@ -117,6 +117,7 @@ public struct CorpusNameStatistics: Sendable {
     /// The canonical name of name number `n` (a spelling).
     func canonical(ofName n: Int32) -> String { nameTable.refs[Int(n)].canonical }
 
+    /// Counts one document's names.
     public mutating func add(_ document: DocumentNames) {
         documentCount += 1
         var context: [Int32] = []
