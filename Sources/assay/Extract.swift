@@ -171,22 +171,28 @@ struct Extract: ParsableCommand {
         // Parsing, analysis, extraction and JSON writing run on the worker threads; this thread
         // only cuts the input into lines and writes finished documents out, in input order.
         let stream = OrderedStream<BatchInput.Item, BatchInput.Outcome>(window: batchSize) { item in
-            let doc: Document
-            do {
-                guard let parsed = try item.document() else { return .blank }
-                doc = parsed
-            } catch {
-                return .unreadable(AssayError.wrapping(error, item.source))
-            }
-            do {
-                let analysed: AnalyzedDocument
-                var found: [ExtractionPlan.Step: [Annotation]] = [:]
+            let analysed: AnalyzedDocument
+            var found: [ExtractionPlan.Step: [Annotation]] = [:]
+            // A line the first pass analysed, unchanged, is not parsed again.
+            if let (document, mentions) = kept.kept(ofInput: item.number, line: item.line) {
+                analysed = document
+                found[entitiesStep] = mentions
+            } else {
+                let doc: Document
+                do {
+                    guard let parsed = try item.document() else { return .blank }
+                    doc = parsed
+                } catch {
+                    return .unreadable(AssayError.wrapping(error, item.source))
+                }
                 if let (document, mentions) = kept.kept(ofInput: item.number, doc) {
                     analysed = document
                     found[entitiesStep] = mentions
                 } else {
                     analysed = AnalyzedDocument(doc)
                 }
+            }
+            do {
                 let run = DocumentExtraction(document: analysed, plan: runPlan, cache: found)
                 var all = try plan.steps.flatMap { try run.annotations(of: $0) }.sorted { $0.span < $1.span }
                 if let linking {
@@ -197,7 +203,7 @@ struct Extract: ParsableCommand {
                 json.contractLine(analysed, all)
                 return .line(json.bytes)
             } catch {
-                return .failed(id: doc.id, error as? AssayError ?? AssayError(.extractionFailed, "\(error)"))
+                return .failed(id: analysed.id, error as? AssayError ?? AssayError(.extractionFailed, "\(error)"))
             }
         } consume: { outcome in
             switch outcome {

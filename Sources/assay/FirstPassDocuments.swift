@@ -8,7 +8,8 @@ import Foundation
 /// Kept by input number (the n-th line, file or failed input the passes read), up to about
 /// ``defaultBudget`` bytes so that memory stays bounded however long the input: documents past
 /// it are read and tagged again. A kept document is used only if the second pass reads the same
-/// id and text there (a file may change between the passes).
+/// JSON line there, or the same id and text from a file (a file may change between the passes):
+/// a line that is the same needs no parsing again.
 struct FirstPassDocuments: Sendable {
     /// Enough for some 25 MB of news text (its estimate is about ten times the text).
     static let defaultBudget = 256 << 20
@@ -16,6 +17,8 @@ struct FirstPassDocuments: Sendable {
     private struct Kept: Sendable {
         var document: AnalyzedDocument
         var mentions: [Annotation]
+        /// The JSON line it was read from (empty for a file).
+        var line: [UInt8]
     }
 
     /// Bytes that may be kept.
@@ -27,20 +30,29 @@ struct FirstPassDocuments: Sendable {
 
     init(budget: Int = Self.defaultBudget) { self.budget = budget }
 
-    /// Records the next input: `document` and its `mentions`, or nil for an input without a
-    /// document.
-    mutating func append(_ document: AnalyzedDocument?, mentions: [Annotation]) {
+    /// Records the next input: `document` and its `mentions`, read from JSON `line` (empty for a
+    /// file), or nil for an input without a document.
+    mutating func append(_ document: AnalyzedDocument?, mentions: [Annotation], line: [UInt8] = []) {
         guard let document, budget > 0 else {
             inputs.append(nil)
             return
         }
-        let size = Self.size(document, mentions)
+        let size = Self.size(document, mentions) + line.count
         guard bytes + size <= budget else {
             inputs.append(nil)
             return
         }
         bytes += size
-        inputs.append(Kept(document: document, mentions: mentions))
+        inputs.append(Kept(document: document, mentions: mentions, line: line))
+    }
+
+    /// The analysis and mentions of input `number` if they were kept and it is still JSON
+    /// `line`, byte for byte (nil for an empty `line`: a file is compared as a document).
+    func kept(ofInput number: Int, line: [UInt8]) -> (AnalyzedDocument, [Annotation])? {
+        guard !line.isEmpty, number < inputs.count, let kept = inputs[number], Self.same(kept.line, line) else {
+            return nil
+        }
+        return (kept.document, kept.mentions)
     }
 
     /// The analysis and mentions of input `number` if they were kept and it still holds
@@ -57,9 +69,16 @@ struct FirstPassDocuments: Sendable {
     private static func same(_ text: String, _ utf8: [UInt8]) -> Bool {
         guard text.utf8.count == utf8.count else { return false }
         var text = text
-        return text.withUTF8 { a in
-            utf8.withUnsafeBufferPointer { b in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
-        }
+        return text.withUTF8 { a in utf8.withUnsafeBufferPointer { b in same(a, b) } }
+    }
+
+    /// Whether byte arrays `a` and `b` are equal, compared as memory.
+    private static func same(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in same(a, b) } }
+    }
+
+    private static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
     }
 
     /// What keeping a document costs: its text twice (as given and as UTF-8), its tokens and

@@ -80,13 +80,14 @@ struct NamesPass {
             ok: true)
         let plan = plan
         let step = ExtractionPlan.Step(CorpusLinking.entitiesExtractor)
-        typealias Found = (names: DocumentNames, document: AnalyzedDocument, mentions: [Annotation])
+        typealias Found = (names: DocumentNames, document: AnalyzedDocument, mentions: [Annotation], line: [UInt8])
         let stream = OrderedStream<BatchInput.Item, Result<Found?, AssayError>>(window: batchSize) { item in
             do {
                 guard let doc = try item.document() else { return .success(nil) }
                 let analysed = AnalyzedDocument(doc)
                 let entities = try DocumentExtraction(document: analysed, plan: plan).annotations(of: step)
-                return .success((DocumentNames(entities: entities, in: analysed, folded: folded), analysed, entities))
+                let names = DocumentNames(entities: entities, in: analysed, folded: folded)
+                return .success((names, analysed, entities, item.line))
             } catch {
                 return .failure(AssayError.wrapping(error, item.source))
             }
@@ -94,7 +95,7 @@ struct NamesPass {
             switch outcome {
             case .success(let found?):
                 collected.statistics.add(found.names)
-                collected.documents.append(found.document, mentions: found.mentions)
+                collected.documents.append(found.document, mentions: found.mentions, line: found.line)
             case .success(nil):
                 collected.documents.append(nil, mentions: [])
             case .failure(let e):

@@ -251,6 +251,50 @@ struct CorpusNamesTests {
         #expect(a.table().encoded() == whole.table().encoded())
     }
 
+    /// Parts that number their names, forms and neighbours differently merge into the table of
+    /// one count: spellings, titles, neighbours and short forms included.
+    @Test func statisticsOfPartsNumberedApartMergeLikeOneCount() {
+        let docs: [[Entry]] = [
+            [
+                Self.person("Donald J. Trump", title: "President"), Self.person("Hillary Clinton"),
+                Self.org("Federal Reserve"), Self.org("Fed"), Self.place("Ohio")
+            ],
+            [
+                Self.person("Donald Trump"), Self.person("Bill Clinton", title: "President"), Self.org("Fed"),
+                Self.org("Federal Reserve")
+            ],
+            [Self.person("DONALD TRUMP"), Self.person("Hillary Clinton", title: "Sen."), Self.org("U.N.")],
+            [Self.person("Clinton"), Self.person("Donald Trump"), Self.org("United Nations"), Self.place("Ohio")],
+            [Self.person("Hillary Clinton"), Self.org("U.N."), Self.org("United Nations"), Self.place("Iowa")]
+        ]
+        var whole = CorpusNameStatistics()
+        for d in docs + Self.others { whole.add(DocumentNames(d)) }
+        var a = CorpusNameStatistics(), b = CorpusNameStatistics(), c = CorpusNameStatistics()
+        for d in Self.others.prefix(10) + [docs[4], docs[2]] { a.add(DocumentNames(d)) }
+        for d in [docs[1], docs[3]] + Self.others.dropFirst(10) { b.add(DocumentNames(d)) }
+        c.add(DocumentNames(docs[0]))
+        b.merge(c)
+        a.merge(b)
+        #expect(a.documentCount == whole.documentCount)
+        #expect(a.table().encoded() == whole.table().encoded())
+    }
+
+    /// A profile keeps the neighbours of the highest counts, those of the smaller key among
+    /// equal counts: as sorting them all by count and key would.
+    @Test func theCommonestNeighboursAreThoseOfAFullSort() {
+        let keys = (0..<300).map { "p:name\(($0 * 7919) % 300)" }
+        let ranks = CorpusNamesBuilder.ranks(keys)
+        for limit in [1, 5, 100, 299] {
+            let counts = (0..<300).map { (Int32($0), 1 + ($0 * 37) % 11) }
+            let kept = CorpusNamesBuilder.commonest(counts, limit, ranks: ranks)
+            let sorted = counts.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : keys[Int($0.0)] < keys[Int($1.0)] }
+            #expect(kept.count == limit)
+            #expect(Set(kept.map(\.0)) == Set(sorted.prefix(limit).map(\.0)))
+        }
+        let few = [(Int32(3), 2), (Int32(1), 5)]
+        #expect(CorpusNamesBuilder.commonest(few, 100, ranks: ranks).map(\.0) == [3, 1])
+    }
+
     @Test func linkingDecoratesEntitiesQuotesAndEntitySentiment() {
         let text = "Trump met Obama. \"We talked,\" Trump said."
         let doc = AnalyzedDocument(Document(id: "d", source: "t", text: text))

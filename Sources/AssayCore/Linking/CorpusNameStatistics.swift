@@ -4,134 +4,297 @@
 /// threads), then turned into the ``CorpusNames`` table.
 ///
 /// Names only: a document contributes its ``DocumentNames``, never its text.
+///
+/// Forms and neighbours are numbered in order of first appearance and counted in arrays by
+/// number. A corpus repeats its names, so each name (label and canonical name) is looked up
+/// once per document by a hash of its bytes (``NameRefTable``), which gives its form and
+/// neighbour numbers: building each entry's form and context keys and hashing them as Strings
+/// was most of what counting a corpus's names cost.
 public struct CorpusNameStatistics: Sendable {
-    /// A neighbour (``DocumentNames/Entry/contextKey``) with a hash of its bytes made once per
-    /// document, so that counting it in a form's company hashes a number rather than the
-    /// String: those counts were most of what counting a corpus's names cost.
-    struct Neighbour: Hashable, Sendable {
-        let key: String
-        private let hash: UInt64
-
-        init(_ key: String) {
-            self.key = key
-            hash = NameRefTable.hash(key)
-        }
-
-        static func == (a: Neighbour, b: Neighbour) -> Bool { a.hash == b.hash && a.key == b.key }
-
-        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
-    }
-
     /// One name form (label and folded words).
     struct Form: Sendable {
         var label: String
         var words: [String]
+        /// ``DocumentNames/Entry/formKey``: where the table files it.
+        var key: String
         var documents = 0
-        /// How the documents spell it ("Donald Trump", "DONALD TRUMP"): the display name.
-        var spellings: [String: Int] = [:]
+        /// How the documents spell it ("Donald Trump", "DONALD TRUMP"), by name number (each
+        /// name belongs to one form, so its canonical name is the spelling): the display name.
+        var spellings: [(name: Int32, count: Int)] = []
         var titles: [String: Int] = [:]
-        /// Documents it shares with each neighbour (``DocumentNames/Entry/contextKey``); kept for
-        /// people of more than one word, the bearers a lone surname may be resolved to. Read
-        /// through ``neighbourCounts``: the first document's are in `firstContext`.
-        private var context: [Neighbour: Int] = [:]
+        /// ``NameKey/acronym(of:)`` of an organisation of several words (asked of it often).
+        let acronym: String?
+        /// Documents it shares with each neighbour (by number); kept for people of more than
+        /// one word, the bearers a lone surname may be resolved to. Read through
+        /// ``neighbourCounts``: the first document's are in `firstContext`.
+        fileprivate var context = NeighbourCounts()
         /// The neighbours of the form's only document so far, counted into `context` when a
         /// second document comes. Most forms are seen in one document, whose company the table
         /// does not keep (``CorpusNamesBuilder``), so counting it at once would be work lost.
-        private var firstContext: Set<Neighbour>?
+        fileprivate var firstContext: [Int32]?
         /// The form itself as a neighbour, which is not counted in its own company.
-        private let own: Neighbour
+        fileprivate let own: Int32
 
-        init(label: String, words: [String]) {
+        fileprivate init(label: String, words: [String], key: String, own: Int32) {
             self.label = label
             self.words = words
-            own = Neighbour(DocumentNames.Entry.contextKey(label: label, words: words))
+            self.key = key
+            self.own = own
+            acronym = label == NameKey.organisationLabel && words.count > 1 ? NameKey.acronym(of: words) : nil
         }
 
         /// Documents it shares with each neighbour.
-        var neighbourCounts: [Neighbour: Int] {
-            var settled = self
-            settled.settle()
-            return settled.context
+        var neighbourCounts: NeighbourCounts {
+            guard let first = firstContext else { return context }
+            var counts = context
+            counts.add(first, except: own)
+            return counts
         }
 
-        /// Counts a document's mention of the form, `context` being the document's context keys.
-        mutating func count(_ e: DocumentNames.Entry, context: Set<Neighbour>) {
+        /// Counts a document's mention of the form as name number `name`, `context` being the
+        /// document's neighbours.
+        fileprivate mutating func count(name: Int32, title: String?, context: [Int32]) {
             documents += 1
-            spellings[e.canonical, default: 0] += 1
-            if let t = NameKey.title(e.title) { titles[t, default: 0] += 1 }
-            guard e.label == NameKey.personLabel && e.words.count > 1 else { return }
+            if let i = spellings.firstIndex(where: { $0.name == name }) {
+                spellings[i].count += 1
+            } else {
+                spellings.append((name, 1))
+            }
+            if let title { titles[title, default: 0] += 1 }
+            guard label == NameKey.personLabel && words.count > 1 else { return }
             if documents == 1 {
                 firstContext = context
             } else {
                 settle()
-                add(context)
+                self.context.add(context, except: own)
             }
-        }
-
-        mutating func merge(_ o: Form) {
-            documents += o.documents
-            spellings.merge(o.spellings, uniquingKeysWith: +)
-            titles.merge(o.titles, uniquingKeysWith: +)
-            settle()
-            context.merge(o.neighbourCounts, uniquingKeysWith: +)
         }
 
         /// Counts `firstContext` into `context`.
-        private mutating func settle() {
+        fileprivate mutating func settle() {
             guard let first = firstContext else { return }
             firstContext = nil
-            add(first)
-        }
-
-        /// Counts one document's neighbours (but the form itself).
-        private mutating func add(_ neighbours: Set<Neighbour>) {
-            for k in neighbours where k != own { context[k, default: 0] += 1 }
+            context.add(first, except: own)
         }
     }
 
+    /// What is known of a name (label and canonical name) met before.
+    private struct Name: Sendable {
+        /// ``NameKey/words(of:label:)`` of the name, to tell an entry whose words were set
+        /// otherwise.
+        var words: [String]
+        /// Its form, or -1 for a label that is not linked.
+        var form: Int32
+        var neighbour: Int32
+    }
+
     public private(set) var documentCount = 0
-    var forms: [String: Form] = [:]
-    /// Documents each context key occurs in (for weighing neighbours: rare ones say more).
-    var contextFrequency: [Neighbour: Int] = [:]
+    /// The forms by number.
+    var forms: [Form] = []
+    /// Form number by ``DocumentNames/Entry/formKey``.
+    private var formNumbers: [String: Int32] = [:]
+    /// The neighbours (``DocumentNames/Entry/contextKey``) by number.
+    var neighbours: [String] = []
+    private var neighbourNumbers: [String: Int32] = [:]
+    /// Documents each neighbour occurs in (for weighing neighbours: rare ones say more).
+    var contextFrequency: [Int] = []
+    /// The names met, numbered; `names` by number.
+    private var nameTable = NameRefTable(capacity: 1024)
+    private var names: [Name] = []
+    /// The document each neighbour was last counted in (to count it once per document).
+    private var lastDocument: [Int] = []
     /// Documents holding both an organisation's one-word short form and a longer name it may
-    /// stand for, by "short|long".
-    var shortFormPairs: [String: Int] = [:]
+    /// stand for, by ``pair(_:_:)`` of their form numbers.
+    var shortFormPairs: [Int: Int] = [:]
+    /// Folded titles by the title as written.
+    private var foldedTitles: [String: String?] = [:]
 
     public init() {}
 
+    /// The key of a pair of form numbers.
+    static func pair(_ short: Int32, _ long: Int32) -> Int { Int(short) << 32 | Int(long) }
+
+    /// The canonical name of name number `n` (a spelling).
+    func canonical(ofName n: Int32) -> String { nameTable.refs[Int(n)].canonical }
+
+    /// Counts one document's names.
     public mutating func add(_ document: DocumentNames) {
         documentCount += 1
-        let context = Set(document.entries.map { Neighbour($0.contextKey) })
-        for k in context { contextFrequency[k, default: 0] += 1 }
-        var shortOrgs: [String] = [], longOrgs: [[String]] = []
+        var context: [Int32] = []
+        context.reserveCapacity(document.entries.count)
+        var numbers: [(number: Int32, name: Name)] = []
+        numbers.reserveCapacity(document.entries.count)
+        for e in document.entries {
+            let (number, name) = self.name(of: e)
+            numbers.append((number, name))
+            let n = Int(name.neighbour)
+            if lastDocument[n] != documentCount {
+                lastDocument[n] = documentCount
+                context.append(name.neighbour)
+                contextFrequency[n] += 1
+            }
+        }
+        var shortOrgs: [Int32] = [], longOrgs: [Int32] = []
         // Every name is company for the others, but only people and organisations get an
         // entity of their own (``NameKey/isLinked(_:)``).
-        for e in document.entries where NameKey.isLinked(e.label) {
-            // Counted in place: a copy of the form out of the table and back would copy its
-            // counts each time (they are shared with the table's copy meanwhile).
-            forms[e.formKey, default: Form(label: e.label, words: e.words)].count(e, context: context)
+        for (e, (number, name)) in zip(document.entries, numbers) where name.form >= 0 {
+            forms[Int(name.form)].count(name: number, title: foldedTitle(e.title), context: context)
             if e.label == NameKey.organisationLabel {
-                if e.words.count == 1 { shortOrgs.append(e.words[0]) } else { longOrgs.append(e.words) }
+                if e.words.count == 1 { shortOrgs.append(name.form) } else { longOrgs.append(name.form) }
             }
         }
         for s in shortOrgs {
-            for l in longOrgs where NameKey.mayAbbreviate(s, l) {
-                shortFormPairs[s + "|" + l.joined(separator: " "), default: 0] += 1
-            }
+            for l in longOrgs where mayAbbreviate(s, l) { shortFormPairs[Self.pair(s, l), default: 0] += 1 }
         }
+    }
+
+    /// The number of an entry's name, and its form and neighbour (found by the name when it
+    /// was met before).
+    private mutating func name(of e: DocumentNames.Entry) -> (Int32, Name) {
+        let (n, isNew) = nameTable.insert(DocumentNames.NameRef(label: e.label, canonical: e.canonical))
+        if !isNew && names[n].words == e.words { return (Int32(n), names[n]) }
+        let name = Name(
+            words: e.words, form: NameKey.isLinked(e.label) ? form(label: e.label, words: e.words) : -1,
+            neighbour: neighbour(DocumentNames.Entry.contextKey(label: e.label, words: e.words)))
+        if isNew { names.append(name) }
+        return (Int32(n), name)
+    }
+
+    /// The number of the form of `label` and `words`, adding it if new.
+    private mutating func form(label: String, words: [String]) -> Int32 {
+        let key = label + "|" + words.joined(separator: " ")
+        if let f = formNumbers[key] { return f }
+        let f = Int32(forms.count)
+        let own = neighbour(DocumentNames.Entry.contextKey(label: label, words: words))
+        forms.append(Form(label: label, words: words, key: key, own: own))
+        formNumbers[key] = f
+        return f
+    }
+
+    /// The number of neighbour `key`, adding it if new.
+    private mutating func neighbour(_ key: String) -> Int32 {
+        if let n = neighbourNumbers[key] { return n }
+        let n = Int32(neighbours.count)
+        neighbours.append(key)
+        neighbourNumbers[key] = n
+        contextFrequency.append(0)
+        lastDocument.append(0)
+        return n
+    }
+
+    private mutating func foldedTitle(_ title: String?) -> String? {
+        guard let title else { return nil }
+        if let folded = foldedTitles[title] { return folded }
+        let folded = NameKey.title(title)
+        foldedTitles[title] = folded
+        return folded
+    }
+
+    /// Whether one-word organisation form `short` may stand for `long`, of several words.
+    private func mayAbbreviate(_ short: Int32, _ long: Int32) -> Bool {
+        let l = forms[Int(long)]
+        return NameKey.mayAbbreviate(forms[Int(short)].words[0], l.words, acronym: l.acronym)
     }
 
     /// Adds another part of the corpus (counted by another thread).
     public mutating func merge(_ other: CorpusNameStatistics) {
         documentCount += other.documentCount
-        for (k, f) in other.forms {
-            if forms[k] == nil { forms[k] = f } else { forms[k]!.merge(f) }
+        var neighbourMap: [Int32] = []
+        for key in other.neighbours { neighbourMap.append(neighbour(key)) }
+        for (n, count) in other.contextFrequency.enumerated() { contextFrequency[Int(neighbourMap[n])] += count }
+        var formMap: [Int32] = []
+        for o in other.forms {
+            let f = form(label: o.label, words: o.words)
+            formMap.append(f)
+            var mine = forms[Int(f)]
+            mine.documents += o.documents
+            for s in o.spellings {
+                let ref = other.nameTable.refs[Int(s.name)]
+                let (n, isNew) = nameTable.insert(ref)
+                if isNew { names.append(Name(words: o.words, form: f, neighbour: neighbour(ref.contextKey(o.words)))) }
+                if let i = mine.spellings.firstIndex(where: { $0.name == Int32(n) }) {
+                    mine.spellings[i].count += s.count
+                } else {
+                    mine.spellings.append((Int32(n), s.count))
+                }
+            }
+            mine.titles.merge(o.titles, uniquingKeysWith: +)
+            mine.settle()
+            let theirs = o.neighbourCounts
+            for (n, count) in zip(theirs.numbers, theirs.counts) {
+                mine.context.add(neighbourMap[Int(n)], count: count)
+            }
+            forms[Int(f)] = mine
         }
-        contextFrequency.merge(other.contextFrequency, uniquingKeysWith: +)
-        shortFormPairs.merge(other.shortFormPairs, uniquingKeysWith: +)
+        for (p, count) in other.shortFormPairs {
+            shortFormPairs[Self.pair(formMap[p >> 32], formMap[p & 0xFFFF_FFFF]), default: 0] += count
+        }
     }
 
     /// The table that links this corpus's names (deterministic: the same statistics give the
     /// same table, whatever order documents were added in).
     public func table() -> CorpusNames { CorpusNamesBuilder(self).build() }
+}
+
+extension DocumentNames.NameRef {
+    /// The context key of this name, of folded words `words`.
+    fileprivate func contextKey(_ words: [String]) -> String {
+        DocumentNames.Entry.contextKey(label: label, words: words)
+    }
+}
+
+/// Counts by neighbour number, in a small open-addressing table: a well-known name shares
+/// documents with thousands of neighbours, each counted once per document.
+struct NeighbourCounts: Sendable {
+    /// The neighbours in order of first count, and their counts.
+    private(set) var numbers: [Int32] = []
+    private(set) var counts: [Int] = []
+    /// 1 + the index of a neighbour in `numbers`, or 0 for a free slot; empty while there are
+    /// none.
+    private var slots: [Int32] = []
+
+    var count: Int { numbers.count }
+
+    /// Adds `count` to neighbour `n`.
+    mutating func add(_ n: Int32, count: Int = 1) {
+        if slots.isEmpty { slots = [Int32](repeating: 0, count: 16) }
+        let mask = slots.count - 1
+        var i = Self.slot(n) & mask
+        while slots[i] != 0 {
+            let k = Int(slots[i]) - 1
+            if numbers[k] == n {
+                counts[k] += count
+                return
+            }
+            i = (i + 1) & mask
+        }
+        numbers.append(n)
+        counts.append(count)
+        slots[i] = Int32(numbers.count)
+        if numbers.count * 2 > slots.count { grow() }
+    }
+
+    /// Counts one document's neighbours once each, but `own`.
+    mutating func add(_ neighbours: [Int32], except own: Int32) {
+        for n in neighbours where n != own { add(n) }
+    }
+
+    /// Adds all of `other`'s counts.
+    mutating func add(_ other: NeighbourCounts) {
+        for (n, c) in zip(other.numbers, other.counts) { add(n, count: c) }
+    }
+
+    private static func slot(_ n: Int32) -> Int {
+        Int(truncatingIfNeeded: (UInt64(UInt32(bitPattern: n)) &* 0x9E37_79B9_7F4A_7C15) >> 32)
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (k, n) in numbers.enumerated() {
+            var i = Self.slot(n) & mask
+            while slots[i] != 0 { i = (i + 1) & mask }
+            slots[i] = Int32(k + 1)
+        }
+    }
 }

@@ -13,49 +13,55 @@
 struct CorpusNamesBuilder {
     let statistics: CorpusNameStatistics
     private var table = CorpusNames()
-    /// The forms each entity holds, for its titles and neighbours.
-    private var members: [[String]] = []
+    /// The forms (by number) each entity holds, for its titles and neighbours.
+    private var members: [[Int]] = []
+    /// The entity of each form (by number), if it has one yet.
+    private var entityOfForm: [Int?]
 
-    init(_ statistics: CorpusNameStatistics) { self.statistics = statistics }
+    init(_ statistics: CorpusNameStatistics) {
+        self.statistics = statistics
+        entityOfForm = Array(repeating: nil, count: statistics.forms.count)
+    }
 
     /// Candidates keep at most this many neighbours (their commonest), to keep the table small.
     static let neighbourLimit = 100
 
+    private func form(_ f: Int) -> CorpusNameStatistics.Form { statistics.forms[f] }
+
     func build() -> CorpusNames {
         var b = self
         b.table.documentCount = statistics.documentCount
-        let keys = statistics.forms.keys.sorted()
-        b.linkPeople(
-            keys.filter { statistics.forms[$0]!.label == NameKey.personLabel && statistics.forms[$0]!.words.count > 1 })
-        b.linkOrganisations(keys.filter { statistics.forms[$0]!.label == NameKey.organisationLabel })
-        for k in keys where b.table.forms[k] == nil { b.addEntity([k]) }
+        let forms = statistics.forms
+        let numbers = forms.indices.sorted { forms[$0].key < forms[$1].key }
+        b.linkPeople(numbers.filter { forms[$0].label == NameKey.personLabel && forms[$0].words.count > 1 })
+        b.linkOrganisations(numbers.filter { forms[$0].label == NameKey.organisationLabel })
+        for f in numbers where b.entityOfForm[f] == nil { b.addEntity([f]) }
         b.addBearersAndAcronyms()
         return b.table
     }
 
-    private mutating func linkPeople(_ keys: [String]) {
-        var byFirstLast: [String: [String]] = [:]
-        for k in keys {
-            let w = statistics.forms[k]!.words
-            byFirstLast[w[0] + " " + w[w.count - 1], default: []].append(k)
+    private mutating func linkPeople(_ numbers: [Int]) {
+        var byFirstLast: [String: [Int]] = [:]
+        for f in numbers {
+            let w = statistics.forms[f].words
+            byFirstLast[w[0] + " " + w[w.count - 1], default: []].append(f)
         }
         for firstLast in byFirstLast.keys.sorted() {
             let group = byFirstLast[firstLast]!
-            var plain: [String] = []  // no middle names
-            var clusters: [[String]] = []
-            for k in group.sorted(by: moreDocuments) {
-                let w = statistics.forms[k]!.words
+            var plain: [Int] = []  // no middle names
+            var clusters: [[Int]] = []
+            for f in group.count == 1 ? group : group.sorted(by: moreDocuments) {
+                let w = statistics.forms[f].words
                 if w.count == 2 {
-                    plain.append(k)
+                    plain.append(f)
                     continue
                 }
                 if let c = clusters.firstIndex(where: {
-                    NameKey.middlesAgree(
-                        statistics.forms[$0[0]]!.words.dropFirst().dropLast(), w.dropFirst().dropLast())
+                    NameKey.middlesAgree(statistics.forms[$0[0]].words.dropFirst().dropLast(), w.dropFirst().dropLast())
                 }) {
-                    clusters[c].append(k)
+                    clusters[c].append(f)
                 } else {
-                    clusters.append([k])
+                    clusters.append([f])
                 }
             }
             if clusters.count <= 1 {
@@ -68,27 +74,30 @@ struct CorpusNamesBuilder {
         }
     }
 
-    private mutating func linkOrganisations(_ keys: [String]) {
-        let long = keys.filter { statistics.forms[$0]!.words.count > 1 }
-        var byAcronym: [String: [String]] = [:], byPrefix: [String: [String]] = [:]
-        for k in long {
-            let w = statistics.forms[k]!.words
-            if let a = NameKey.acronym(of: w) { byAcronym[a, default: []].append(k) }
+    private mutating func linkOrganisations(_ numbers: [Int]) {
+        let long = numbers.filter { statistics.forms[$0].words.count > 1 }
+        var byAcronym: [String: [Int]] = [:], byPrefix: [String: [Int]] = [:]
+        for f in long {
+            let w = statistics.forms[f].words
+            if let a = statistics.forms[f].acronym { byAcronym[a, default: []].append(f) }
             let first = w[0]
             if first.count > 3 {
-                for n in 3..<first.count { byPrefix[String(first.prefix(n)), default: []].append(k) }
+                for n in 3..<first.count { byPrefix[String(first.prefix(n)), default: []].append(f) }
             }
         }
-        for k in keys {
-            let w = statistics.forms[k]!.words
+        for f in numbers {
+            let w = statistics.forms[f].words
             guard w.count == 1 else { continue }
             let acronymOf = byAcronym[w[0]] ?? []
-            let candidates = Array(Set(acronymOf + (byPrefix[w[0]] ?? []))).sorted()
+            // In key order, as the numbers come.
+            let candidates = Array(Set(acronymOf + (byPrefix[w[0]] ?? []))).sorted {
+                statistics.forms[$0].key < statistics.forms[$1].key
+            }
             guard !candidates.isEmpty else { continue }
             let shared = candidates.map {
-                statistics.shortFormPairs[w[0] + "|" + statistics.forms[$0]!.words.joined(separator: " ")] ?? 0
+                statistics.shortFormPairs[CorpusNameStatistics.pair(Int32(f), Int32($0))] ?? 0
             }
-            var target: String?
+            var target: Int?
             if acronymOf.count == 1 && candidates.count == 1 {
                 target = acronymOf[0]
             } else if let best = shared.indices.max(by: {
@@ -98,97 +107,124 @@ struct CorpusNamesBuilder {
                 if shared[best] >= 2 && shared[best] >= 2 * runnerUp { target = candidates[best] }
             }
             guard let target else { continue }
-            if table.forms[target] == nil { addEntity([target]) }
-            table.forms[k] = table.forms[target]!
+            if entityOfForm[target] == nil { addEntity([target]) }
+            setEntity(entityOfForm[target]!, of: f)
         }
     }
 
     /// Every person of several words as a bearer of its first and last names, and the
     /// organisations' unambiguous acronyms.
     private mutating func addBearersAndAcronyms() {
-        var neighbours = Set<CorpusNameStatistics.Neighbour>()
+        // The neighbours named in some bearer's context, once each.
+        var named = [Bool](repeating: false, count: statistics.neighbours.count)
         var acronymTargets: [String: Set<Int>] = [:]
+        var ranks: [Int32]?
         for (e, forms) in members.enumerated() {
-            let fs = forms.map { statistics.forms[$0]! }
-            guard let f = fs.first, f.words.count > 1 else { continue }
+            guard let head = forms.first, case let f = form(head), f.words.count > 1 else { continue }
             if f.label == NameKey.organisationLabel {
-                for g in fs { if let a = NameKey.acronym(of: g.words) { acronymTargets[a, default: []].insert(e) } }
+                for g in forms {
+                    if let a = statistics.forms[g].acronym { acronymTargets[a, default: []].insert(e) }
+                }
                 continue
             }
             guard f.label == NameKey.personLabel else { continue }
-            let documents = fs.reduce(0) { $0 + $1.documents }
+            let documents = forms.reduce(0) { $0 + statistics.forms[$1].documents }
             // Most entities have one form: its counts are taken as they are, not merged into
             // empty tables key by key. One document's company is an accident, not a profile.
-            var titles = f.titles, context = documents < 2 ? [:] : f.neighbourCounts
+            var titles = f.titles, context = documents < 2 ? NeighbourCounts() : f.neighbourCounts
             var words: Set = [f.words[0], f.words[f.words.count - 1]]
-            for g in fs.dropFirst() {
+            for g in forms.dropFirst().map({ form($0) }) {
                 titles.merge(g.titles, uniquingKeysWith: +)
-                if documents >= 2 { context.merge(g.neighbourCounts, uniquingKeysWith: +) }
+                if documents >= 2 { context.add(g.neighbourCounts) }
                 words.insert(g.words[0])
                 words.insert(g.words[g.words.count - 1])
             }
+            var kept = Array(zip(context.numbers, context.counts))
             // A profile keeps its commonest neighbours only.
-            if context.count > Self.neighbourLimit { context = Self.commonest(context, Self.neighbourLimit) }
-            neighbours.formUnion(context.keys)
-            var byKey: [String: Int] = [:]
-            byKey.reserveCapacity(context.count)
-            for (n, count) in context { byKey[n.key] = count }
+            if kept.count > Self.neighbourLimit {
+                if ranks == nil { ranks = Self.ranks(statistics.neighbours) }
+                kept = Self.commonest(kept, Self.neighbourLimit, ranks: ranks!)
+            }
+            for (n, _) in kept { named[Int(n)] = true }
             let b = table.bearers.count
             table.bearers.append(
                 CorpusNames.Bearer(
-                    entity: e, documents: documents, titles: NameCounts(titles), context: NameCounts(byKey)))
+                    entity: e, documents: documents, titles: NameCounts(titles),
+                    context: NameCounts(reading: kept.map { (statistics.neighbours[Int($0.0)], $0.1) })))
             for w in words.sorted() { table.bearersByWord[w, default: []].append(b) }
         }
         for (a, es) in acronymTargets where es.count == 1 { table.acronyms[a] = es.first! }
-        for n in neighbours { table.contextFrequency[n.key] = statistics.contextFrequency[n] ?? 1 }
+        for (n, isNamed) in named.enumerated() where isNamed {
+            table.contextFrequency[statistics.neighbours[n]] = statistics.contextFrequency[n]
+        }
     }
 
-    /// The `limit` entries of `counts` with the highest counts, the smaller key first among
-    /// equal counts: those above the `limit`-th highest count, then as many as there is room
-    /// for of those at it, by key. (Sorting every entry by count and key cost more than the
-    /// rest of making the table: a well-known name has thousands of neighbours.)
-    static func commonest(_ counts: [CorpusNameStatistics.Neighbour: Int], _ limit: Int)
-        -> [CorpusNameStatistics.Neighbour: Int]
-    {
+    /// The rank of each neighbour (by number) in the order of their keys.
+    static func ranks(_ keys: [String]) -> [Int32] {
+        var ranks = [Int32](repeating: 0, count: keys.count)
+        for (r, n) in keys.indices.sorted(by: { keys[$0] < keys[$1] }).enumerated() { ranks[n] = Int32(r) }
+        return ranks
+    }
+
+    /// The `limit` entries of `counts` (neighbour number and count) with the highest counts,
+    /// the smaller key (of lower rank in `ranks`) first among equal counts: those above the
+    /// `limit`-th highest count, then as many as there is room for of those at it, by key. (A
+    /// well-known name has thousands of neighbours, most of a count or two.)
+    static func commonest(_ counts: [(Int32, Int)], _ limit: Int, ranks: [Int32]) -> [(Int32, Int)] {
         guard counts.count > limit else { return counts }
-        let threshold = counts.values.sorted(by: >)[limit - 1]
-        var kept: [CorpusNameStatistics.Neighbour: Int] = [:]
-        kept.reserveCapacity(limit)
-        var ties: [CorpusNameStatistics.Neighbour] = []
-        for (k, v) in counts {
-            if v > threshold { kept[k] = v } else if v == threshold { ties.append(k) }
+        // The limit-th highest count, from how many neighbours have each count.
+        var histogram = [Int](repeating: 0, count: counts.lazy.map(\.1).max()! + 1)
+        for (_, c) in counts { histogram[c] += 1 }
+        var threshold = histogram.count - 1, above = 0
+        while above + histogram[threshold] < limit {
+            above += histogram[threshold]
+            threshold -= 1
         }
-        for k in ties.sorted(by: { $0.key < $1.key }).prefix(limit - kept.count) { kept[k] = threshold }
+        var kept: [(Int32, Int)] = []
+        kept.reserveCapacity(limit)
+        var ties: [Int32] = []
+        for (n, c) in counts {
+            if c > threshold { kept.append((n, c)) } else if c == threshold { ties.append(n) }
+        }
+        ties.sort { ranks[Int($0)] < ranks[Int($1)] }
+        for n in ties.prefix(limit - kept.count) { kept.append((n, threshold)) }
         return kept
     }
 
     /// A new entity of `forms` (the first spelling the name's id and display name come from the
     /// form in most documents). - Returns: its number.
     @discardableResult
-    private mutating func addEntity(_ forms: [String]) -> Int {
-        let head = forms.min(by: moreDocuments)!
-        let f = statistics.forms[head]!
+    private mutating func addEntity(_ forms: [Int]) -> Int {
+        let f = form(forms.min(by: moreDocuments)!)
         let e = table.entities.count
         table.entities.append(
-            CorpusEntity(id: CorpusEntity.id(f.label, f.words), name: Self.display(f), label: f.label))
+            CorpusEntity(id: CorpusEntity.id(f.label, f.words), name: display(f), label: f.label))
         members.append(forms)
-        for k in forms { table.forms[k] = e }
+        for g in forms { setEntity(e, of: g) }
         return e
+    }
+
+    private mutating func setEntity(_ e: Int, of f: Int) {
+        entityOfForm[f] = e
+        table.forms[statistics.forms[f].key] = e
     }
 
     /// Whether form `a` names an entity better than `b`: more documents, then more words, then
     /// the smaller key (for a deterministic order).
-    private func moreDocuments(_ a: String, _ b: String) -> Bool {
-        let x = statistics.forms[a]!, y = statistics.forms[b]!
-        if x.documents != y.documents { return x.documents > y.documents }
-        if x.words.count != y.words.count { return x.words.count > y.words.count }
-        return a < b
+    private func moreDocuments(_ a: Int, _ b: Int) -> Bool {
+        statistics.forms.withUnsafeBufferPointer { forms in
+            let x = forms[a], y = forms[b]
+            if x.documents != y.documents { return x.documents > y.documents }
+            if x.words.count != y.words.count { return x.words.count > y.words.count }
+            return x.key < y.key
+        }
     }
 
     /// The spelling a form is shown by: the commonest that is not all capitals (headlines).
-    static func display(_ f: CorpusNameStatistics.Form) -> String {
-        f.spellings.max { a, b in
-            let ca = isShouting(a.key), cb = isShouting(b.key)
+    private func display(_ f: CorpusNameStatistics.Form) -> String {
+        let spellings = f.spellings.map { (key: statistics.canonical(ofName: $0.name), value: $0.count) }
+        return spellings.max { a, b in
+            let ca = Self.isShouting(a.key), cb = Self.isShouting(b.key)
             if ca != cb { return ca }
             if a.value != b.value { return a.value < b.value }
             return a.key > b.key

@@ -117,8 +117,13 @@ public enum NameKey {
     /// "un" from "U.N.") or, from three letters, the start of its first word ("fed" for
     /// "federal reserve").
     public static func mayAbbreviate(_ short: String, _ long: [String]) -> Bool {
-        guard long.count > 1 else { return false }
-        if NameKey.acronym(of: long) == short { return true }
+        long.count > 1 && mayAbbreviate(short, long, acronym: acronym(of: long))
+    }
+
+    /// ``mayAbbreviate(_:_:)`` of a `long` name of several words whose ``acronym(of:)`` was made
+    /// before (it costs more than the rest).
+    static func mayAbbreviate(_ short: String, _ long: [String], acronym: String?) -> Bool {
+        if acronym == short { return true }
         return short.count >= 3 && long[0].count > short.count && long[0].hasPrefix(short)
     }
 
