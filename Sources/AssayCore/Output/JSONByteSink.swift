@@ -113,10 +113,47 @@ struct JSONByteSink: ~Copyable {
         }
     }
 
-    /// A double as ``Value/format(_:)`` writes it.
+    /// A double as ``Value/format(_:)`` writes it. Most doubles in the output are scores with a
+    /// few decimals: for those, the shortest decimal that reads back to the same double is found
+    /// here and written without making a `String`; any other goes through ``Value/format(_:)``.
     mutating func double(_ v: Double) {
+        guard v.isFinite else { return literal("null") }
+        let magnitude = v.magnitude
+        if v == v.rounded(), magnitude < 1e15 { return integer(Int(v)) }
+        // Within these bounds a decimal with up to six places is printed positionally, and at
+        // most one such decimal lies within half a unit in the last place of the double, so the
+        // first number of places that reads back is the shortest form's.
+        if magnitude >= 1e-3, magnitude < 1e7 {
+            var scale = 10.0
+            for places in 1...6 {
+                let scaled = (magnitude * scale).rounded()
+                // Division of two exact values rounds as reading the decimal's text would.
+                if scaled / scale == magnitude {
+                    return decimal(negative: v < 0, digits: UInt(scaled), places: places)
+                }
+                scale *= 10
+            }
+        }
         var text = Value.format(v)
         text.withUTF8 { raw($0) }
+    }
+
+    /// `digits` with a decimal point `places` from its end (`-` first when `negative`).
+    private mutating func decimal(negative: Bool, digits: UInt, places: Int) {
+        var unit: UInt = 1
+        for _ in 0..<places { unit &*= 10 }
+        if negative { byte(UInt8(ascii: "-")) }
+        integer(Int(digits / unit))
+        reserve(places &+ 1)
+        put(UInt8(ascii: "."))
+        var fraction = digits % unit
+        var i = count &+ places
+        count = i
+        for _ in 0..<places {
+            i &-= 1
+            base[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction % 10)
+            fraction /= 10
+        }
     }
 
     /// A JSON string of valid UTF-8 text: runs that need no escape are copied in one go; quote,
