@@ -92,8 +92,12 @@ struct JSONByteSink: ~Copyable {
 
     /// A string's text, escaped.
     mutating func string(_ s: String) {
-        var s = s
-        s.withUTF8 { string(utf8: $0) }
+        // A native string's bytes are read in place; only another kind needs the copy that
+        // `withUTF8` makes contiguous.
+        if s.utf8.withContiguousStorageIfAvailable({ string(utf8: $0) }) == nil {
+            var s = s
+            s.withUTF8 { string(utf8: $0) }
+        }
     }
 
     mutating func value(_ v: Value) {

@@ -66,23 +66,26 @@ public struct JSONWriter: Sendable {
             sink.string(document.id)
             sink.literal(", \"annotations\": [")
             document.utf8.withUnsafeBufferPointer { text in
-                for (i, a) in annotations.enumerated() {
+                // By index, reading each annotation and field in place: binding them to
+                // loop variables copies them, a retain and release for every string.
+                for i in annotations.indices {
                     if i > 0 { sink.literal(", ") }
                     sink.literal("{\"extractor\": ")
-                    sink.string(a.extractor)
+                    sink.string(annotations[i].extractor)
+                    let span = annotations[i].span
                     sink.literal(", \"start\": ")
-                    sink.integer(document.scalarOffset(ofByte: a.span.start))
+                    sink.integer(document.scalarOffset(ofByte: span.start))
                     sink.literal(", \"end\": ")
-                    sink.integer(document.scalarOffset(ofByte: a.span.end))
-                    if !a.coversDocument {
+                    sink.integer(document.scalarOffset(ofByte: span.end))
+                    if !annotations[i].coversDocument {
                         sink.literal(", \"text\": ")
-                        sink.string(utf8: UnsafeBufferPointer(rebasing: text[a.span.start..<a.span.end]))
+                        sink.string(utf8: UnsafeBufferPointer(rebasing: text[span.start..<span.end]))
                     }
-                    for (k, v) in a.fields {
+                    for f in annotations[i].fields.indices {
                         sink.literal(", ")
-                        sink.string(k)
+                        sink.string(annotations[i].fields[f].key)
                         sink.literal(": ")
-                        sink.value(v)
+                        sink.value(annotations[i].fields[f].value)
                     }
                     sink.byte(UInt8(ascii: "}"))
                 }
