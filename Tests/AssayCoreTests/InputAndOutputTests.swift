@@ -20,6 +20,31 @@ struct InputAndOutputTests {
         #expect(json.output == "[0, 7, -42, 1000000, 9223372036854775807, -9223372036854775808]")
     }
 
+    @Test func doublesAreWrittenAsValueFormatWritesThem() {
+        // The writer finds short decimals itself: it must give Value.format's digits for scores
+        // with a few places, their neighbours one unit in the last place away, and any double.
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 11
+        }
+        var doubles: [Double] = [0.5, -0.231, 0.0575, 0.001, 0.0001, 1e-5, 1e7, 9_999_999.5, 1e15, 1.5e15, 1e22, -0.0]
+        for places in 1...7 {
+            let scale = (0..<places).reduce(1.0) { r, _ in r * 10 }
+            for _ in 0..<2000 {
+                let decimal = Double(Int64(next() % 200_000_000) - 100_000_000) / scale
+                doubles += [decimal, decimal.nextUp, decimal.nextDown]
+            }
+        }
+        for _ in 0..<20000 { doubles.append(Double(bitPattern: next() << 11 | next() & 0x7FF)) }
+        for _ in 0..<20000 { doubles.append(Double(next() % 1_000_000_000) / Double(1 + next() % 1_000_000)) }
+        for d in doubles {
+            var json = JSONWriter()
+            json.value(.double(d))
+            #expect(json.output == (d.isFinite ? Value.format(d) : "null"), "\(d.bitPattern)")
+        }
+    }
+
     @Test func everyByteThatNeedsAnEscapeIsEscapedWhereverItFalls() {
         // Runs without an escape are copied in one go: each escape at every offset of a text,
         // beside multi-byte characters.

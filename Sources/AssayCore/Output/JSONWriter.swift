@@ -2,7 +2,8 @@
 /// users read, and Foundation's encoders do not keep it.
 ///
 /// The output is UTF-8 bytes appended to one buffer, without `String` appends: the batch output
-/// is several times the size of its input (every annotation repeats its text).
+/// is several times the size of its input (every annotation repeats its text). Each call writes
+/// through a ``JSONByteSink`` and appends what it wrote to ``bytes`` once.
 public struct JSONWriter: Sendable {
     public private(set) var bytes: [UInt8] = []
 
@@ -11,155 +12,106 @@ public struct JSONWriter: Sendable {
     /// The output written so far, as text.
     public var output: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// Writes through a sink with room for about `capacity` bytes, then appends them to ``bytes``.
+    private mutating func write(capacity: Int = 64, _ body: (inout JSONByteSink) -> Void) {
+        var sink = JSONByteSink(capacity: capacity)
+        body(&sink)
+        sink.append(to: &bytes)
+    }
+
     public mutating func raw(_ s: String) {
-        // Through the contiguous UTF-8 buffer: appending the UTF8View itself goes byte by byte
-        // (100M instructions, as many as the escaping, for the news corpus's output).
+        // Through the contiguous UTF-8 buffer: appending the UTF8View itself goes byte by byte.
         var s = s
         s.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
-    /// Punctuation and keys known at compile time: their bytes are appended straight from the
-    /// binary, with no String to look into (the batch output writes several per annotation).
-    private mutating func literal(_ s: StaticString) {
-        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    }
+    /// An integer's decimal digits, written without making a String.
+    public mutating func integer(_ value: Int) { write { $0.integer(value) } }
 
-    /// An integer's decimal digits, written without making a String (two per annotation).
-    public mutating func integer(_ value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        // 20 digits hold any UInt64.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var i = 20
-            repeat {
-                i -= 1
-                digits[i] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[i..<20]))
-        }
-    }
-
-    public mutating func string(_ s: String) {
-        var s = s
-        s.withUTF8 { appendEscaped($0) }
-    }
+    public mutating func string(_ s: String) { write(capacity: s.utf8.count + 2) { $0.string(s) } }
 
     /// A JSON string of UTF-8 text that is already valid (a document's bytes, say).
-    public mutating func string(utf8 text: UnsafeBufferPointer<UInt8>) { appendEscaped(text) }
-
-    public mutating func value(_ v: Value) {
-        switch v {
-        case .null: literal("null")
-        case .bool(let b): b ? literal("true") : literal("false")
-        case .int(let i): integer(i)
-        case .double(let d): raw(d.isFinite ? Value.format(d) : "null")
-        case .string(let s): string(s)
-        case .list(let items):
-            bytes.append(UInt8(ascii: "["))
-            for (i, item) in items.enumerated() {
-                if i > 0 { literal(", ") }
-                value(item)
-            }
-            bytes.append(UInt8(ascii: "]"))
-        }
+    public mutating func string(utf8 text: UnsafeBufferPointer<UInt8>) {
+        write(capacity: text.count + 2) { $0.string(utf8: text) }
     }
+
+    public mutating func value(_ v: Value) { write { $0.value(v) } }
 
     /// An object from ordered key-value pairs.
-    public mutating func object(_ pairs: [(String, Value)]) {
-        bytes.append(UInt8(ascii: "{"))
+    public mutating func object(_ pairs: [(String, Value)]) { write { Self.object(pairs, into: &$0) } }
+
+    private static func object(_ pairs: [(String, Value)], into sink: inout JSONByteSink) {
+        sink.byte(UInt8(ascii: "{"))
         for (i, (k, v)) in pairs.enumerated() {
-            if i > 0 { literal(", ") }
-            field(k, v)
+            if i > 0 { sink.literal(", ") }
+            sink.string(k)
+            sink.literal(": ")
+            sink.value(v)
         }
-        bytes.append(UInt8(ascii: "}"))
-    }
-
-    /// `"key": value`, without a separator.
-    mutating func field(_ key: String, _ v: Value) {
-        string(key)
-        literal(": ")
-        value(v)
-    }
-
-    /// Copies runs of bytes that need no escape in one go; quote, backslash and control
-    /// characters are escaped. Bytes of multi-byte characters are all >= 0x80 and pass as they are.
-    private mutating func appendEscaped(_ text: UnsafeBufferPointer<UInt8>) {
-        bytes.append(UInt8(ascii: "\""))
-        var runStart = 0
-        var i = 0
-        while i < text.count {
-            let b = text[i]
-            guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else {
-                i += 1
-                continue
-            }
-            if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<i])) }
-            i += 1
-            runStart = i
-            switch b {
-            case UInt8(ascii: "\""): literal("\\\"")
-            case UInt8(ascii: "\\"): literal("\\\\")
-            case UInt8(ascii: "\n"): literal("\\n")
-            case UInt8(ascii: "\r"): literal("\\r")
-            case UInt8(ascii: "\t"): literal("\\t")
-            default:
-                let hex: StaticString = "0123456789abcdef"
-                literal("\\u00")
-                bytes.append(hex.utf8Start[Int(b >> 4)])
-                bytes.append(hex.utf8Start[Int(b & 0xF)])
-            }
-        }
-        if runStart < text.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...])) }
-        bytes.append(UInt8(ascii: "\""))
+        sink.byte(UInt8(ascii: "}"))
     }
 
     /// One document of `assay extract` output: `{"id": ..., "annotations": [...], "fields": {...}}`
     /// without a line break; `fields` (the document's ``Document/fields``) is left out when there
-    /// are none, so a plain `{"id", "text"}` input gives the original contract's line. Each annotation carries `extractor`, `start`, `end` (Unicode scalar offsets),
-    /// `text` (unless ``Annotation/coversDocument``), then the extractor's fields in order.
+    /// are none, so a plain `{"id", "text"}` input gives the original contract's line. Each
+    /// annotation carries `extractor`, `start`, `end` (Unicode scalar offsets), `text` (unless
+    /// ``Annotation/coversDocument``), then the extractor's fields in order.
     public mutating func contractLine(_ document: AnalyzedDocument, _ annotations: [Annotation]) {
         // Room for the whole line at once: it is several times the document's size (each
         // annotation repeats its text), and growing by doubling would copy it again and again.
         var estimate = document.id.utf8.count + 64
         for a in annotations { estimate += 128 + a.span.length }
-        bytes.reserveCapacity(bytes.count + estimate)
-        literal("{\"id\": ")
-        string(document.id)
-        literal(", \"annotations\": [")
-        document.utf8.withUnsafeBufferPointer { text in
-            for (i, a) in annotations.enumerated() {
-                if i > 0 { literal(", ") }
-                literal("{\"extractor\": ")
-                string(a.extractor)
-                literal(", \"start\": ")
-                integer(document.scalarOffset(ofByte: a.span.start))
-                literal(", \"end\": ")
-                integer(document.scalarOffset(ofByte: a.span.end))
-                if !a.coversDocument {
-                    literal(", \"text\": ")
-                    appendEscaped(UnsafeBufferPointer(rebasing: text[a.span.start..<a.span.end]))
+        write(capacity: estimate) { sink in
+            sink.literal("{\"id\": ")
+            sink.string(document.id)
+            sink.literal(", \"annotations\": [")
+            document.utf8.withUnsafeBufferPointer { text in
+                // By index, reading each annotation and field in place: binding them to
+                // loop variables copies them, a retain and release for every string.
+                for i in annotations.indices {
+                    if i > 0 { sink.literal(", ") }
+                    sink.literal("{\"extractor\": ")
+                    sink.string(annotations[i].extractor)
+                    let span = annotations[i].span
+                    sink.literal(", \"start\": ")
+                    sink.integer(document.scalarOffset(ofByte: span.start))
+                    sink.literal(", \"end\": ")
+                    sink.integer(document.scalarOffset(ofByte: span.end))
+                    if !annotations[i].coversDocument {
+                        sink.literal(", \"text\": ")
+                        sink.string(utf8: UnsafeBufferPointer(rebasing: text[span.start..<span.end]))
+                    }
+                    for f in annotations[i].fields.indices {
+                        sink.literal(", ")
+                        sink.string(annotations[i].fields[f].key)
+                        sink.literal(": ")
+                        sink.value(annotations[i].fields[f].value)
+                    }
+                    sink.byte(UInt8(ascii: "}"))
                 }
-                for (k, v) in a.fields {
-                    literal(", ")
-                    field(k, v)
-                }
-                bytes.append(UInt8(ascii: "}"))
             }
+            sink.byte(UInt8(ascii: "]"))
+            if !document.document.fields.isEmpty {
+                sink.literal(", \"fields\": ")
+                Self.object(document.document.fields.pairs, into: &sink)
+            }
+            sink.byte(UInt8(ascii: "}"))
         }
-        bytes.append(UInt8(ascii: "]"))
-        if !document.document.fields.isEmpty {
-            literal(", \"fields\": ")
-            object(document.document.fields.pairs)
-        }
-        bytes.append(UInt8(ascii: "}"))
     }
 }
 
 extension Annotation {
     /// Whether the annotation is about its whole document (`scope` is `document`): the batch
     /// output gives it no `text`, which would repeat the document.
-    public var coversDocument: Bool { self["scope"] == .string("document") }
+    public var coversDocument: Bool {
+        // The first `scope` field decides, as the subscript reads it; without making a `Value`
+        // to compare (this runs for every annotation written).
+        for field in fields where field.key == "scope" {
+            if case .string(let scope) = field.value { return scope == "document" }
+            return false
+        }
+        return false
+    }
 
     /// The annotation's fields as a result row shows them: `extractor`, `start`, `end` (Unicode
     /// scalar offsets), `text`, then the extractor's own fields in order.
