@@ -55,11 +55,7 @@ public struct CorpusNameStatistics: Sendable {
         /// document's neighbours.
         fileprivate mutating func count(name: Int32, title: String?, context: [Int32]) {
             documents += 1
-            if let i = spellings.firstIndex(where: { $0.name == name }) {
-                spellings[i].count += 1
-            } else {
-                spellings.append((name, 1))
-            }
+            addSpelling(name, count: 1)
             if let title { titles[title, default: 0] += 1 }
             guard label == NameKey.personLabel && words.count > 1 else { return }
             if documents == 1 {
@@ -67,6 +63,15 @@ public struct CorpusNameStatistics: Sendable {
             } else {
                 settle()
                 self.context.add(context, except: own)
+            }
+        }
+
+        /// Counts `count` documents spelling the form as name number `name`.
+        fileprivate mutating func addSpelling(_ name: Int32, count: Int) {
+            if let i = spellings.firstIndex(where: { $0.name == name }) {
+                spellings[i].count += count
+            } else {
+                spellings.append((name, count))
             }
         }
 
@@ -162,7 +167,7 @@ public struct CorpusNameStatistics: Sendable {
 
     /// The number of the form of `label` and `words`, adding it if new.
     private mutating func form(label: String, words: [String]) -> Int32 {
-        let key = label + "|" + words.joined(separator: " ")
+        let key = DocumentNames.Entry.formKey(label: label, words: words)
         if let f = formNumbers[key] { return f }
         let f = Int32(forms.count)
         let own = neighbour(DocumentNames.Entry.contextKey(label: label, words: words))
@@ -212,11 +217,7 @@ public struct CorpusNameStatistics: Sendable {
                 let ref = other.nameTable.refs[Int(s.name)]
                 let (n, isNew) = nameTable.insert(ref)
                 if isNew { names.append(Name(words: o.words, form: f, neighbour: neighbour(ref.contextKey(o.words)))) }
-                if let i = mine.spellings.firstIndex(where: { $0.name == Int32(n) }) {
-                    mine.spellings[i].count += s.count
-                } else {
-                    mine.spellings.append((Int32(n), s.count))
-                }
+                mine.addSpelling(Int32(n), count: s.count)
             }
             mine.titles.merge(o.titles, uniquingKeysWith: +)
             mine.settle()

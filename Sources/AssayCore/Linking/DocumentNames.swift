@@ -44,7 +44,9 @@ public struct DocumentNames: Sendable, Hashable {
         }
 
         /// Where the table files its forms: label and folded words.
-        var formKey: String { label + "|" + words.joined(separator: " ") }
+        var formKey: String { Self.formKey(label: label, words: words) }
+
+        static func formKey(label: String, words: [String]) -> String { label + "|" + words.joined(separator: " ") }
     }
 
     /// An entity of a document as its annotations name it: label and canonical name.
