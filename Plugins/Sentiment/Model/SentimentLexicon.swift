@@ -218,36 +218,15 @@ enum VaderLexiconFile {
     static func parse(_ text: String) throws -> [(String, Double)] {
         var out: [(String, Double)] = []
         out.reserveCapacity(7600)
-        // Over the contiguous bytes, a line and its first two fields at a time: this runs at
-        // every startup, and splitting the 430 KB file into collections of slices cost ten
-        // times as much.
-        var text = text
-        return try text.withUTF8 { bytes in
-            var lineStart = 0
-            while lineStart < bytes.count {
-                var lineEnd = lineStart
-                while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n"), bytes[lineEnd] != UInt8(ascii: "\r")
-                {
-                    lineEnd += 1
-                }
-                defer { lineStart = lineEnd + 1 }
-                guard lineEnd > lineStart else { continue }
-                let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
-                let tab = line.firstIndex(of: UInt8(ascii: "\t")) ?? line.count
-                let valueEnd =
-                    tab < line.count ? line[(tab + 1)...].firstIndex(of: UInt8(ascii: "\t")) ?? line.count : tab
-                guard tab < line.count,
-                    let v = Double(
-                        String(decoding: UnsafeBufferPointer(rebasing: line[(tab + 1)..<valueEnd]), as: UTF8.self))
-                else {
-                    throw AssayError(
-                        .modelUnavailable,
-                        "vader_lexicon.txt: malformed line '\(String(decoding: line.prefix(60), as: UTF8.self))'")
-                }
-                out.append((String(decoding: UnsafeBufferPointer(rebasing: line[..<tab]), as: UTF8.self), v))
+        try TabSeparatedLines.forEach(text) { line, fields in
+            guard fields.count >= 2, let v = Double(String(decoding: fields[1], as: UTF8.self)) else {
+                throw AssayError(
+                    .modelUnavailable,
+                    "vader_lexicon.txt: malformed line '\(String(decoding: line.prefix(60), as: UTF8.self))'")
             }
-            return out
+            out.append((String(decoding: fields[0], as: UTF8.self), v))
         }
+        return out
     }
 }
 

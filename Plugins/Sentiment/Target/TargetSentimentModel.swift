@@ -41,48 +41,21 @@ struct TargetSentimentModel: Sendable {
         }
         var intercepts: SIMD3<Float>?
         var weights: [(name: String, weights: SIMD3<Float>)] = []
-        // Over the contiguous bytes, a line and its four fields at a time: the model loads at
-        // startup, and splitting the 420 KB file into Characters costs six times as much.
-        var text = text
-        try text.withUTF8 { bytes in
-            var lineStart = 0
-            while lineStart < bytes.count {
-                var lineEnd = lineStart
-                while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-                defer { lineStart = lineEnd + 1 }
-                var end = lineEnd
-                if end > lineStart, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-                // Blank lines, and `#` lines: how it was trained, for readers.
-                guard end > lineStart, bytes[lineStart] != UInt8(ascii: "#") else { continue }
-                let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<end])
-                // The name and three numbers; `tabs` holds where each of the four fields ends.
-                var tabs = (0, 0, 0, 0), fieldCount = 0
-                for i in 0...line.count where i == line.count || line[i] == UInt8(ascii: "\t") {
-                    switch fieldCount {
-                    case 0: tabs.0 = i
-                    case 1: tabs.1 = i
-                    case 2: tabs.2 = i
-                    case 3: tabs.3 = i
-                    default: break
-                    }
-                    fieldCount += 1
-                }
-                func number(_ from: Int, _ to: Int) -> Float? {
-                    Self.decimal(UnsafeBufferPointer(rebasing: line[from..<to]))
-                }
-                guard fieldCount == 4, let n = number(tabs.0 + 1, tabs.1), let u = number(tabs.1 + 1, tabs.2),
-                    let p = number(tabs.2 + 1, tabs.3)
-                else {
-                    throw AssayError(
-                        .modelUnavailable,
-                        "target sentiment model: bad line '\(String(decoding: line.prefix(60), as: UTF8.self))'")
-                }
-                let name = String(decoding: UnsafeBufferPointer(rebasing: line[..<tabs.0]), as: UTF8.self)
-                if name == "intercept" {
-                    intercepts = SIMD3(n, u, p)
-                } else {
-                    weights.append((name, SIMD3(n, u, p)))
-                }
+        try TabSeparatedLines.forEach(text) { line, fields in
+            // `#` lines say how it was trained, for readers. The others: a name and three numbers.
+            guard line[0] != UInt8(ascii: "#") else { return }
+            guard fields.count == 4, let n = Self.decimal(fields[1]), let u = Self.decimal(fields[2]),
+                let p = Self.decimal(fields[3])
+            else {
+                throw AssayError(
+                    .modelUnavailable,
+                    "target sentiment model: bad line '\(String(decoding: line.prefix(60), as: UTF8.self))'")
+            }
+            let name = String(decoding: fields[0], as: UTF8.self)
+            if name == "intercept" {
+                intercepts = SIMD3(n, u, p)
+            } else {
+                weights.append((name, SIMD3(n, u, p)))
             }
         }
         guard let intercepts else { throw AssayError(.modelUnavailable, "target sentiment model: no intercept line") }
