@@ -250,29 +250,19 @@ struct NeighbourCounts: Sendable {
     /// The neighbours in order of first count, and their counts.
     private(set) var numbers: [Int32] = []
     private(set) var counts: [Int] = []
-    /// 1 + the index of a neighbour in `numbers`, or 0 for a free slot; empty while there are
-    /// none.
-    private var slots: [Int32] = []
+    private var slots = HashSlots()
 
     var count: Int { numbers.count }
 
     /// Adds `count` to neighbour `n`.
     mutating func add(_ n: Int32, count: Int = 1) {
-        if slots.isEmpty { slots = [Int32](repeating: 0, count: 16) }
-        let mask = slots.count - 1
-        var i = Self.slot(n) & mask
-        while slots[i] != 0 {
-            let k = Int(slots[i]) - 1
-            if numbers[k] == n {
-                counts[k] += count
-                return
-            }
-            i = (i + 1) & mask
+        let (k, isNew) = slots.first(Self.hash(n), in: numbers, orAdding: { $0 == n })
+        if isNew {
+            numbers.append(n)
+            counts.append(count)
+        } else {
+            counts[k] += count
         }
-        numbers.append(n)
-        counts.append(count)
-        slots[i] = Int32(numbers.count)
-        if numbers.count * 2 > slots.count { grow() }
     }
 
     /// Counts one document's neighbours once each, but `own`.
@@ -285,17 +275,8 @@ struct NeighbourCounts: Sendable {
         for (n, c) in zip(other.numbers, other.counts) { add(n, count: c) }
     }
 
-    private static func slot(_ n: Int32) -> Int {
-        Int(truncatingIfNeeded: (UInt64(UInt32(bitPattern: n)) &* 0x9E37_79B9_7F4A_7C15) >> 32)
-    }
-
-    private mutating func grow() {
-        slots = [Int32](repeating: 0, count: slots.count * 2)
-        let mask = slots.count - 1
-        for (k, n) in numbers.enumerated() {
-            var i = Self.slot(n) & mask
-            while slots[i] != 0 { i = (i + 1) & mask }
-            slots[i] = Int32(k + 1)
-        }
+    /// A neighbour number's bits spread so that the low ones, which pick a slot, vary.
+    private static func hash(_ n: Int32) -> UInt64 {
+        (UInt64(UInt32(bitPattern: n)) &* 0x9E37_79B9_7F4A_7C15) >> 32
     }
 }

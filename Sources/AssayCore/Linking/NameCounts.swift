@@ -12,11 +12,8 @@ struct NameCounts: Sendable, Encodable {
     /// The names in the order they were added (the first time each was).
     private var names: [String] = []
     private var counts: [Int] = []
-    /// ``NameRefTable/hash(_:)`` of each name.
-    private var hashes: [UInt64] = []
-    /// Open addressing with linear probing: 1 + the number of a name, or 0 for a free slot;
-    /// empty while there are no names.
-    private var slots: [Int32] = []
+    /// Each name's number, by its ``NameRefTable/hash(_:)``.
+    private var slots = HashSlots()
 
     /// A name with its hash made once, to ask several counts about it.
     struct Key {
@@ -37,25 +34,16 @@ struct NameCounts: Sendable, Encodable {
     /// do).
     init(reading pairs: [(String, Int)]) {
         guard !pairs.isEmpty else { return }
-        var size = 4
-        while size < pairs.count * 2 { size *= 2 }
-        slots = [Int32](repeating: 0, count: size)
+        slots = HashSlots(capacity: pairs.count)
         names.reserveCapacity(pairs.count)
         counts.reserveCapacity(pairs.count)
-        hashes.reserveCapacity(pairs.count)
         for (name, count) in pairs {
-            let key = Key(name)
-            var i = Int(truncatingIfNeeded: key.hash) & (size - 1)
-            while slots[i] != 0, !(hashes[Int(slots[i]) - 1] == key.hash && names[Int(slots[i]) - 1] == name) {
-                i = (i + 1) & (size - 1)
-            }
-            if slots[i] != 0 {
-                counts[Int(slots[i]) - 1] = count
-            } else {
+            let (n, isNew) = slots.first(NameRefTable.hash(name), in: names, orAdding: { $0 == name })
+            if isNew {
                 names.append(name)
                 counts.append(count)
-                hashes.append(key.hash)
-                slots[i] = Int32(names.count)
+            } else {
+                counts[n] = count
             }
         }
     }
@@ -68,15 +56,7 @@ struct NameCounts: Sendable, Encodable {
 
     /// The count of `key`, nil when it has none.
     subscript(key: Key) -> Int? {
-        guard !slots.isEmpty else { return nil }
-        let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: key.hash) & mask
-        while slots[i] != 0 {
-            let n = Int(slots[i]) - 1
-            if hashes[n] == key.hash && names[n] == key.name { return counts[n] }
-            i = (i + 1) & mask
-        }
-        return nil
+        slots.first(key.hash, in: names, where: { $0 == key.name }).map { counts[$0] }
     }
 
     /// As the JSON object of its names and counts.

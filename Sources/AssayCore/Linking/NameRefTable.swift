@@ -9,62 +9,29 @@
 struct NameRefTable: Sendable {
     /// The names in order of first appearance.
     private(set) var refs: [DocumentNames.NameRef] = []
-    /// ``hash(_:)`` of each name in ``refs``.
-    private(set) var hashes: [UInt64] = []
-    /// Open addressing with linear probing: 1 + the number of a name, or 0 for a free slot.
-    private var slots: [Int32]
-    /// The slot count − 1 (a power of two − 1).
-    private var mask: Int
+    private var slots: HashSlots
 
     /// Room for about `capacity` names before anything grows.
     init(capacity: Int) {
-        var size = 16
-        while size < capacity * 2 { size *= 2 }
-        slots = [Int32](repeating: 0, count: size)
-        mask = size - 1
+        slots = HashSlots(capacity: max(8, capacity))
         refs.reserveCapacity(capacity)
-        hashes.reserveCapacity(capacity)
     }
 
     var count: Int { refs.count }
 
+    /// ``hash(_:)`` of each name in ``refs``.
+    var hashes: [UInt64] { slots.hashes }
+
     /// The number of `ref`, adding it if new; `isNew` tells which.
     mutating func insert(_ ref: DocumentNames.NameRef) -> (number: Int, isNew: Bool) {
-        let h = Self.hash(ref)
-        var i = Int(truncatingIfNeeded: h) & mask
-        while slots[i] != 0 {
-            let n = Int(slots[i]) - 1
-            if hashes[n] == h && refs[n] == ref { return (n, false) }
-            i = (i + 1) & mask
-        }
-        refs.append(ref)
-        hashes.append(h)
-        slots[i] = Int32(refs.count)
-        if refs.count * 2 > slots.count { grow() }
-        return (refs.count - 1, true)
+        let found = slots.first(Self.hash(ref), in: refs, orAdding: { $0 == ref })
+        if found.isNew { refs.append(ref) }
+        return found
     }
 
     /// The number of `ref`, if the table holds it.
     func number(of ref: DocumentNames.NameRef) -> Int? {
-        let h = Self.hash(ref)
-        var i = Int(truncatingIfNeeded: h) & mask
-        while slots[i] != 0 {
-            let n = Int(slots[i]) - 1
-            if hashes[n] == h && refs[n] == ref { return n }
-            i = (i + 1) & mask
-        }
-        return nil
-    }
-
-    /// Doubles the slots and places every name again.
-    private mutating func grow() {
-        slots = [Int32](repeating: 0, count: slots.count * 2)
-        mask = slots.count - 1
-        for (n, h) in hashes.enumerated() {
-            var i = Int(truncatingIfNeeded: h) & mask
-            while slots[i] != 0 { i = (i + 1) & mask }
-            slots[i] = Int32(n + 1)
-        }
+        slots.first(Self.hash(ref), in: refs, where: { $0 == ref })
     }
 
     /// A well-mixed 64-bit hash of a name's label and canonical name: FNV-1a over their UTF-8
