@@ -202,11 +202,14 @@ struct CorpusNamesTests {
         #expect(t.bearers[0].context["p:c"] == nil && t.bearers[0].titles["sen"] == 1)
         for broken in [
             json.replacingOccurrences(of: "-2.5e3", with: "-2.5e"), json + " x",
-            json.replacingOccurrences(of: "\\ud83d\\ude42", with: "\\ud83d"),
-            json.replacingOccurrences(of: "\"documents\": 2,", with: "\"documents\": 2,,")
+            json.replacingOccurrences(of: "\"documents\": 2,", with: "\"documents\": 2,,"),
+            json.replacingOccurrences(of: "\"people\"", with: "\"peo\\xple\"")
         ] {
             #expect(throws: AssayError.self) { try CorpusNames(json: Data(broken.utf8), name: "x.json") }
         }
+        // A lone surrogate reads as U+FFFD, as it does in the input documents (one JSON reader).
+        let lone = json.replacingOccurrences(of: "\\ud83d\\ude42", with: "\\ud83d")
+        #expect(try CorpusNames(json: Data(lone.utf8), name: "x.json").entities[0].name == "José Díaz \u{FFFD}")
         let wrongNumber = json.replacingOccurrences(of: "\"documents\": 2,", with: "\"documents\": 2.0,")
         #expect(throws: AssayError.self) { try CorpusNames(json: Data(wrongNumber.utf8), name: "x.json") }
     }
@@ -227,7 +230,8 @@ struct CorpusNamesTests {
             } catch { return "\(error)" }
         }
         #expect(message("{}").contains(#"no "format""#))
-        #expect(message("[1]").contains("not JSON"))
+        #expect(message("[1]").contains("not a JSON object"))
+        #expect(message(#"{"format": "assay-names",}"#).contains("trailing comma before '}' at byte"))
         let badBearer =
             #"{"format":"assay-names","version":1,"documents":1,"entities":[{"id":"PERSON/a-b","name":"A B","label":"PERSON"}],"forms":{},"people":{},"acronyms":{},"context_documents":{},"bearers":[{"entity":"0","documents":1,"titles":{},"context":{}}],"bearers_by_word":{}}"#
         #expect(message(badBearer).contains(#"bad "bearers.0.entity""#))

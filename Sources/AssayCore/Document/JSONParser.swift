@@ -34,9 +34,35 @@ struct JSONParser {
     private let b: UnsafeBufferPointer<UInt8>
     private var i = 0
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>) { b = bytes }
+    /// A parser at the start of `bytes`. Besides ``parse(_:)``, readers of JSON of a known
+    /// shape (the names table) walk it with ``members(_:)``, ``elements(_:)``, ``string()``,
+    /// ``integer()`` and ``skipValue()``, which check the syntax as ``parse(_:)`` does.
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { b = bytes }
 
-    private func failure(_ message: String, at offset: Int? = nil) -> Failure {
+    /// The byte at the cursor, nil at the end.
+    func peek() -> UInt8? { i < b.count ? b[i] : nil }
+
+    /// A failure that is not the syntax's: `message`, at the cursor.
+    func failure(_ message: String) -> Failure { failure(message, at: nil) }
+
+    /// Checks that nothing but whitespace is left.
+    mutating func end() throws(Failure) {
+        skipSpace()
+        if i < b.count { throw failure("unexpected \(describeHere()) after the JSON value") }
+    }
+
+    /// Passes over the value at the cursor, checking it as ``parse(_:)`` would.
+    mutating func skipValue() throws(Failure) { _ = try value(depth: 0) }
+
+    /// The integer at the cursor, nil for a value that is not a number or is one that is not
+    /// an integer fitting `Int` (passed over all the same).
+    mutating func integer() throws(Failure) -> Int? {
+        guard let c = peek(), c == 0x2D || (0x30...0x39).contains(c) else { return nil }
+        if case .int(let n) = try number() { return n }
+        return nil
+    }
+
+    private func failure(_ message: String, at offset: Int?) -> Failure {
         Failure(isInvalidUTF8: false, message: "\(message) at byte \(offset ?? i)")
     }
 
@@ -48,7 +74,7 @@ struct JSONParser {
             ? "'\(Character(Unicode.Scalar(c)))'" : "byte 0x\(String(c, radix: 16, uppercase: true))"
     }
 
-    private mutating func skipSpace() {
+    mutating func skipSpace() {
         while i < b.count, b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0A || b[i] == 0x0D { i += 1 }
     }
 
@@ -88,22 +114,42 @@ struct JSONParser {
     }
 
     private mutating func object(depth: Int) throws(Failure) -> JSONValue {
+        var members: [(String, JSONValue)] = []
+        try self.members(depth: depth) { (key, parser) throws(Failure) in
+            members.append((key, try parser.value(depth: depth)))
+        }
+        return .object(members)
+    }
+
+    private mutating func array(depth: Int) throws(Failure) -> JSONValue {
+        var items: [JSONValue] = []
+        try elements(depth: depth) { (parser) throws(Failure) in items.append(try parser.value(depth: depth)) }
+        return .array(items)
+    }
+
+    /// Calls `member` with each key of the object at the cursor and the parser at its value,
+    /// which `member` must read or pass over; `depth` is the object's nesting.
+    mutating func members(depth: Int = 1, _ member: (String, inout JSONParser) throws(Failure) -> Void)
+        throws(Failure)
+    {
+        guard i < b.count, b[i] == 0x7B else { throw failure("expected '{' but found \(describeHere())") }
         guard depth <= JSONParser.maximumDepth else {
             throw failure("objects and arrays nested deeper than \(JSONParser.maximumDepth) levels")
         }
         i += 1
-        var members: [(String, JSONValue)] = []
         skipSpace()
         if i < b.count, b[i] == 0x7D {
             i += 1
-            return .object(members)
+            return
         }
+        var first = true
         while true {
             skipSpace()
             guard i < b.count, b[i] == 0x22 else {
-                if i < b.count, b[i] == 0x7D, !members.isEmpty { throw failure("trailing comma before '}'") }
+                if i < b.count, b[i] == 0x7D, !first { throw failure("trailing comma before '}'") }
                 throw failure("expected a \"key\" but found \(describeHere())")
             }
+            first = false
             let key = try string()
             skipSpace()
             guard i < b.count, b[i] == 0x3A else {
@@ -111,7 +157,7 @@ struct JSONParser {
             }
             i += 1
             skipSpace()
-            members.append((key, try value(depth: depth)))
+            try member(key, &self)
             skipSpace()
             guard i < b.count else { throw failure("unexpected end of line inside an object (missing '}')") }
             if b[i] == 0x2C {
@@ -120,27 +166,29 @@ struct JSONParser {
             }
             if b[i] == 0x7D {
                 i += 1
-                return .object(members)
+                return
             }
             throw failure("expected ',' or '}' after an object member but found \(describeHere())")
         }
     }
 
-    private mutating func array(depth: Int) throws(Failure) -> JSONValue {
+    /// Calls `element` with the parser at each item of the array at the cursor, which
+    /// `element` must read or pass over; `depth` is the array's nesting.
+    mutating func elements(depth: Int = 1, _ element: (inout JSONParser) throws(Failure) -> Void) throws(Failure) {
+        guard i < b.count, b[i] == 0x5B else { throw failure("expected '[' but found \(describeHere())") }
         guard depth <= JSONParser.maximumDepth else {
             throw failure("objects and arrays nested deeper than \(JSONParser.maximumDepth) levels")
         }
         i += 1
-        var items: [JSONValue] = []
         skipSpace()
         if i < b.count, b[i] == 0x5D {
             i += 1
-            return .array(items)
+            return
         }
         while true {
             skipSpace()
             if i < b.count, b[i] == 0x5D { throw failure("trailing comma before ']'") }
-            items.append(try value(depth: depth))
+            try element(&self)
             skipSpace()
             guard i < b.count else { throw failure("unexpected end of line inside an array (missing ']')") }
             if b[i] == 0x2C {
@@ -149,7 +197,7 @@ struct JSONParser {
             }
             if b[i] == 0x5D {
                 i += 1
-                return .array(items)
+                return
             }
             throw failure("expected ',' or ']' after an array item but found \(describeHere())")
         }
@@ -209,7 +257,7 @@ struct JSONParser {
     }
 
     /// A string at `i` (which is a quote), its escapes decoded and its UTF-8 checked.
-    private mutating func string() throws(Failure) -> String {
+    mutating func string() throws(Failure) -> String {
         let open = i
         i += 1
         let start = i

@@ -200,7 +200,7 @@ public struct CorpusNames: Sendable, Encodable {
     /// - Throws: `E304` when the data is not such a table.
     public init(json data: Data, name: String) throws {
         do { self = try CorpusNamesReader.read([UInt8](data)) } catch {
-            throw AssayError(.invalidJSONLine, "\(name): not a names table written by 'assay names' (\(error.reason))")
+            throw AssayError(.invalidJSONLine, "\(name): not a names table written by 'assay names' (\(error.message))")
         }
         guard format == "assay-names", version == 1 else {
             throw AssayError(.invalidJSONLine, "\(name): not a names table of version 1 written by 'assay names'")
