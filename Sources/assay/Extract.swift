@@ -193,12 +193,17 @@ struct Extract: ParsableCommand {
                 }
             }
             do {
-                let run = DocumentExtraction(document: analysed, plan: runPlan, cache: found)
-                var all = try plan.steps.flatMap { try run.annotations(of: $0) }.sorted { $0.span < $1.span }
-                if let linking {
-                    let entities = try run.annotations(of: entitiesStep)
-                    all = linking.link(all, entities: entities, in: analysed)
+                var all: [Annotation]
+                var entities: [Annotation] = []
+                do {
+                    // The run (and its cache of each step's annotations) ends here, so that
+                    // linking adds fields in place to annotations nothing else holds.
+                    let run = DocumentExtraction(document: analysed, plan: runPlan, cache: found)
+                    all = try plan.steps.flatMap { try run.annotations(of: $0) }.sorted { $0.span < $1.span }
+                    if linking != nil { entities = try run.annotations(of: entitiesStep) }
                 }
+                found = [:]
+                if let linking { all = linking.link(consume all, entities: consume entities, in: analysed) }
                 var json = JSONWriter()
                 json.contractLine(analysed, all)
                 return .line(json.bytes)

@@ -241,6 +241,17 @@ struct CorpusNamesTests {
         #expect(message(badWord).contains(#"bad "bearers_by_word.a.1""#))
     }
 
+    /// Linking picks out the annotations to link by extractor name without a Set look-up; the
+    /// names it picks are those `namingExtractors` lists (which decides whether a run links).
+    @Test func linkingPicksTheNamingExtractorsOnly() {
+        for name in CorpusLinking.namingExtractors {
+            #expect(CorpusLinking.DocumentResolver.isNaming(Annotation(extractor: name, span: Span(0, 1))))
+        }
+        for name in ["numbers", "sentiment", "entitiesx", "quote", ""] {
+            #expect(!CorpusLinking.DocumentResolver.isNaming(Annotation(extractor: name, span: Span(0, 1))))
+        }
+    }
+
     @Test func statisticsMergeLikeOneCount() {
         let docs: [[Entry]] = [
             [Self.person("Donald J. Trump")],

@@ -30,6 +30,10 @@ public struct Annotation: Sendable, Hashable {
         self.fields = labeledFields
     }
 
+    /// Makes room for `count` more fields, so that adding that many copies the fields (shared
+    /// with other copies of the annotation) and grows them once rather than once each.
+    public mutating func reserveFields(_ count: Int) { fields.reserveCapacity(fields.count + count) }
+
     /// Reads or writes a field; writing `.null` keeps the key (the batch contract prints nulls).
     public subscript(key: String) -> Value? {
         get { fields.first { $0.key == key }?.value }

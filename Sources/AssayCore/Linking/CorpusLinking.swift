@@ -25,11 +25,20 @@ public struct CorpusLinking: Sendable {
 
     /// `annotations` of `document` with corpus identity added; `entities` are the document's
     /// whole-document `entities` annotations (the names the others refer to).
-    public func link(_ annotations: [Annotation], entities: [Annotation], in document: AnalyzedDocument) -> [Annotation]
-    {
-        guard annotations.contains(where: { Self.namingExtractors.contains($0.extractor) }) else { return annotations }
-        let resolver = DocumentResolver(known: known, names: names, entities: entities, in: document)
-        return annotations.map { resolver.link($0, in: document) }
+    ///
+    /// The annotations are changed in place: given the caller's only copy (`all =
+    /// linking.link(all, ...)`), those of other extractors are neither copied nor touched.
+    public func link(
+        _ annotations: consuming [Annotation], entities: consuming [Annotation], in document: AnalyzedDocument
+    ) -> [Annotation] {
+        guard annotations.contains(where: { DocumentResolver.isNaming($0) }) else { return annotations }
+        // The resolver takes the mentions and keeps none of them, so that mentions among
+        // `annotations` that nothing else holds take their new fields in place.
+        let resolver = DocumentResolver(known: known, names: names, entities: consume entities, in: document)
+        for i in annotations.indices where DocumentResolver.isNaming(annotations[i]) {
+            resolver.link(&annotations[i], in: document)
+        }
+        return annotations
     }
 
     /// The resolved entities of one document, by label and canonical name.
@@ -39,12 +48,13 @@ public struct CorpusLinking: Sendable {
         /// Per name of `table`: its entity, nil for a name without words or of a label that
         /// is not linked (``NameKey/isLinked(_:)``).
         private let linked: [LinkedEntity?]
-        /// The document's entity mentions, for a speaker named by a mention's own text.
-        private let mentions: [Annotation]
+        /// The spans of the document's entity mentions (for a speaker named by a mention's own
+        /// text).
+        private let spans: [Span]
         /// The number in `table` of each mention's name (-1 for a mention without a label).
         private let nameOfMention: [Int32]
-        /// Whether `mentions` are in increasing order of span, each span once: then a mention
-        /// to link is found by its span, rather than by hashing its name again.
+        /// Whether `spans` increase, each span once: then a mention to link is found by its
+        /// span, rather than by hashing its name again.
         private let mentionsBySpan: Bool
         private let document: AnalyzedDocument
 
@@ -81,9 +91,9 @@ public struct CorpusLinking: Sendable {
             }
             self.table = table
             self.linked = linked
-            self.mentions = entities
+            spans = entities.map(\.span)
             self.nameOfMention = nameOfMention
-            mentionsBySpan = zip(entities, entities.dropFirst()).allSatisfy { $0.span < $1.span }
+            mentionsBySpan = zip(spans, spans.dropFirst()).allSatisfy { $0 < $1 }
             self.document = document
         }
 
@@ -91,12 +101,12 @@ public struct CorpusLinking: Sendable {
         /// label), when the mentions are ordered by span; nil when that does not tell.
         private func name(ofMentionAt span: Span) -> Int? {
             guard mentionsBySpan else { return nil }
-            var low = 0, high = mentions.count
+            var low = 0, high = spans.count
             while low < high {
                 let mid = (low + high) / 2
-                if mentions[mid].span < span { low = mid + 1 } else { high = mid }
+                if spans[mid] < span { low = mid + 1 } else { high = mid }
             }
-            guard low < mentions.count, mentions[low].span == span else { return nil }
+            guard low < spans.count, spans[low] == span else { return nil }
             return Int(nameOfMention[low])
         }
 
@@ -126,65 +136,69 @@ public struct CorpusLinking: Sendable {
             if let e = linked(label: NameKey.personLabel, canonical: speaker) { return e.entity }
             if let e = linked(label: NameKey.organisationLabel, canonical: speaker) { return e.entity }
             var best: CorpusEntity?
-            for a in mentions {
-                guard case .string(let label)? = a["label"], document.text(of: a.span) == speaker,
-                    let e = entity(label: label, canonical: DocumentNames.canonical(of: a, in: document))
-                else { continue }
+            for (m, span) in spans.enumerated() {
+                let n = Int(nameOfMention[m])
+                guard n >= 0, document.text(of: span) == speaker, let e = linked[n]?.entity else { continue }
                 if let b = best, Self.speakerRank(b.label) <= Self.speakerRank(e.label) { continue }
                 best = e
             }
             return best
         }
 
+        /// Whether `a` is of an extractor whose annotations name entities (``namingExtractors``,
+        /// spelt out: a Set look-up hashed every annotation's extractor name).
+        static func isNaming(_ a: Annotation) -> Bool {
+            switch a.extractor {
+            case CorpusLinking.entitiesExtractor, "quotes", "entity-sentiment": true
+            default: false
+            }
+        }
+
         /// `a` with corpus identity added. An `entities` annotation is read as the mention of
         /// its span among those the resolver was made with.
         public func link(_ a: Annotation, in document: AnalyzedDocument) -> Annotation {
+            var a = a
+            link(&a, in: document)
+            return a
+        }
+
+        /// Adds corpus identity to `a` in place.
+        func link(_ a: inout Annotation, in document: AnalyzedDocument) {
             switch a.extractor {
             case CorpusLinking.entitiesExtractor:
                 if let n = name(ofMentionAt: a.span) {
-                    return n < 0 ? a : linked[n].map { Self.adding($0, to: a) } ?? a
+                    if n >= 0, let e = linked[n] { Self.add(e, to: &a) }
+                    return
                 }
                 guard case .string(let label)? = a["label"], NameKey.isLinked(label),
                     let e = linked(label: label, canonical: DocumentNames.canonical(of: a, in: document))
-                else { return a }
-                return Self.adding(e, to: a)
+                else { return }
+                Self.add(e, to: &a)
             case "quotes":
-                var a = a
-                guard case .string(let speaker)? = a["speaker"] else {
-                    if a["speaker"] != nil { a["speaker_id"] = .null }
-                    return a
-                }
-                if let e = entity(speaker: speaker) {
+                guard let speaker = a["speaker"] else { return }
+                a.reserveFields(1)
+                if case .string(let name) = speaker, let e = entity(speaker: name) {
                     a["speaker"] = .string(e.name)
                     a["speaker_id"] = .string(e.id)
                 } else {
                     a["speaker_id"] = .null
                 }
-                return a
             case "entity-sentiment":
                 guard case .string(let name)? = a["entity"], case .string(let label)? = a["entity_label"],
                     let e = linked(label: label, canonical: name)
-                else { return a }
-                return Self.adding(e, to: a)
+                else { return }
+                Self.add(e, to: &a)
             default:
-                return a
+                return
             }
         }
 
-        /// `a` with `name` and `entity_id` of `e`: its fields copied once into an array with
-        /// room for both (setting one field after the other copied them and then grew the copy).
-        private static func adding(_ e: LinkedEntity, to a: Annotation) -> Annotation {
-            guard !a.fields.contains(where: { $0.key == "name" || $0.key == "entity_id" }) else {
-                var a = a
-                a["name"] = e.name
-                a["entity_id"] = e.id
-                return a
-            }
-            var fields = a.fields
-            fields.reserveCapacity(fields.count + 2)
-            fields.append((key: "name", value: e.name))
-            fields.append((key: "entity_id", value: e.id))
-            return Annotation(extractor: a.extractor, span: a.span, labeledFields: fields)
+        /// Sets `name` and `entity_id` of `e` on `a`.
+        private static func add(_ e: LinkedEntity, to a: inout Annotation) {
+            // Grown once (and copied once, unless `a` is the only holder of its fields).
+            a.reserveFields(2)
+            a["name"] = e.name
+            a["entity_id"] = e.id
         }
     }
 }

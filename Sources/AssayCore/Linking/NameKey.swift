@@ -70,7 +70,13 @@ public enum NameKey {
             piece[kept] = b
             kept += 1
         }
-        if alphanumeric { words.append(String(decoding: piece[..<kept], as: UTF8.self)) }
+        if alphanumeric {
+            // Decoded from the buffer: from an array slice, String(decoding:) goes byte by byte.
+            words.append(
+                piece.withUnsafeBufferPointer {
+                    String(decoding: UnsafeBufferPointer(rebasing: $0[..<kept]), as: UTF8.self)
+                })
+        }
     }
 
     /// The words of any name, folded by Foundation for case, diacritics and width.
