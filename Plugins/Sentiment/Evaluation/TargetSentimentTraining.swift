@@ -42,8 +42,8 @@ extension SentimentTools {
                 trainer.penaltyScale[String(parts[0])] = x
             }
         }
-        if let n = try args.integer("hidden", in: 0...TargetSentimentModel.maximumHidden) { trainer.hidden = n }
-        if let n = try args.integer("seed", in: 0...) { trainer.seed = UInt64(n) }
+        if let n = try args.integer("hidden", in: 0...TargetSentimentModel.maximumHidden) { trainer.network.hidden = n }
+        if let n = try args.integer("seed", in: 0...) { trainer.network.seed = UInt64(n) }
         if let e = args.options["epochs"] {
             let grid = e.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
             guard !grid.isEmpty, grid.allSatisfy({ $0 > 0 }) else {

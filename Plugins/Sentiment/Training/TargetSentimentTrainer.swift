@@ -24,10 +24,10 @@ struct TargetSentimentTrainer {
     /// Rated sentences that the final model scores for the log only: nothing is fitted or
     /// chosen on them.
     var report: [RatedTargetSentence] = []
-    /// Hidden units of the network beside the linear part (``SparseNetwork``, at most
-    /// ``TargetSentimentModel/maximumHidden``); 0 for the linear model alone, fitted by L-BFGS
-    /// with its L2 strength chosen from ``lambdaGrid``.
-    var hidden = 16
+    /// The network beside the linear part (``SparseNetwork``: its hidden units, at most
+    /// ``TargetSentimentModel/maximumHidden``, its step, dropout, L2 and seed). With 0 hidden
+    /// units the linear model alone is fitted by L-BFGS, its L2 strength chosen from ``lambdaGrid``.
+    var network = SparseNetwork()
     /// Name prefixes of the features that feed the hidden layer: the flags (lexicon hits by side
     /// and role, quotes, negation, the sentence's tone) and the target's own words, so that a
     /// name or role word can weigh its context. Giving vectors to the context words as well
@@ -35,8 +35,6 @@ struct TargetSentimentTrainer {
     var embeddedTemplates = [Flag.prefix, WordTemplate.T.name + "="]
     /// The network's epoch counts to choose from by cross-validation.
     var epochGrid = [4, 6, 8, 10, 12]
-    /// The seed of the network's start, shuffles and dropout.
-    var seed: UInt64 = 1
 
     /// One rated target as the trainer sees it: its named features and its label.
     struct Example {
@@ -116,7 +114,7 @@ struct TargetSentimentTrainer {
         log("\(names.count) features seen with at least \(minimumCount) targets")
 
         let selected =
-            hidden > 0
+            network.hidden > 0
             ? selectNetwork(rows, labels, examples.map(\.sentence), names: names, penaltyScale: scales, log: log)
             : selectLinear(rows, labels, examples.map(\.sentence), names: names, penaltyScale: scales, log: log)
         let fit = selected.fit
@@ -187,24 +185,29 @@ struct TargetSentimentTrainer {
             }
             log("\(vectors) feature vectors of \(h) numbers kept")
         }
-        if !report.isEmpty {
-            let reported = Self.examples(report, sentenceModel: sentenceModel)
-            var splits: [String: (gold: [Int], predicted: [Int])] = [:]
-            for e in reported {
-                let z = fit.logits(e.features.compactMap { f in vocabulary[f.name].map { ($0, Double(f.value)) } })
-                let predicted = Self.argmax([z[0] + offsets.negative, z[1], z[2] + offsets.positive])
-                let split = report[e.sentence].split
-                splits[split, default: ([], [])].gold.append(e.label)
-                splits[split, default: ([], [])].predicted.append(predicted)
+        let text = (header + body).joined(separator: "\n") + "\n"
+        if !report.isEmpty, let written = try? TargetSentimentModel(text: text) {
+            // Read through the file as written (its rounded weights), as the extractor reads it.
+            var splits: [String: (gold: [String], predicted: [String])] = [:]
+            for sentence in report {
+                let targets = sentence.targets.map { TargetSpan(start: $0.start, end: $0.end) }
+                let document = AnalyzedDocument(Document(id: sentence.id, text: sentence.text, targets: targets))
+                var scorer = TargetScorer(document: document, sentenceModel: sentenceModel, model: written)
+                for (target, span) in zip(sentence.targets, document.targetSpans) {
+                    splits[sentence.split, default: ([], [])].gold.append(target.label)
+                    splits[sentence.split, default: ([], [])].predicted.append(
+                        scorer.score(span)?.label ?? SentimentLabel.neutral)
+                }
             }
             for (split, s) in splits.sorted(by: { $0.key < $1.key }) {
                 log(
                     String(
                         format: "report %@: macro-F1 %.3f, accuracy %.3f (%d targets)", split,
-                        Self.macroF1(s.predicted, s.gold), Self.accuracy(s.predicted, s.gold), s.gold.count))
+                        SentimentMetrics.macroF1(s.predicted, s.gold), SentimentMetrics.accuracy(s.predicted, s.gold),
+                        s.gold.count))
             }
         }
-        return (header + body).joined(separator: "\n") + "\n"
+        return text
     }
 
     /// A chosen model: its fit on all the training data, its held-out logits (from the folds),
@@ -260,8 +263,8 @@ struct TargetSentimentTrainer {
             embedded[k] = next
             next += 1
         }
-        log("\(next) of them with a vector of \(hidden)")
-        let network = SparseNetwork(hidden: hidden, seed: seed)
+        log("\(next) of them with a vector of \(network.hidden)")
+        let network = self.network
         let epochs = epochGrid, vectors = embedded
         // One run per fold gives the held-out logits after each epoch count of the grid.
         let foldOf = sentences.map { $0 % folds }
@@ -279,7 +282,8 @@ struct TargetSentimentTrainer {
             String(
                 format:
                     "network: %d hidden units (tanh) fed by the features %@; Adagrad step %g, dropout %g, L2 %g, seed %d",
-                hidden, embeddedTemplates.joined(separator: " "), network.rate, network.dropout, network.lambda, seed)
+                network.hidden, embeddedTemplates.joined(separator: " "), network.rate, network.dropout, network.lambda,
+                network.seed)
         ]
         var best = (epochs: epochs[0], f1: -1.0, logits: [[Double]]())
         for (m, count) in epochs.enumerated() {
