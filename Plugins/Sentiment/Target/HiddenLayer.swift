@@ -99,19 +99,19 @@ struct HiddenLayer: Sendable {
         private var bias: [Float]?
         private var output: [String: [Float]] = [:]
         private var vectors: [(id: UInt64, vector: SIMD16<Float>)] = []
+        private static let kinds = ["hidden", "output", "vector"]
 
         /// Takes the line of `fields` when it is one of the hidden layer's (true), throws when
         /// such a line is malformed; false for any other line.
         mutating func read(
             _ fields: [UnsafeBufferPointer<UInt8>], decimal: (UnsafeBufferPointer<UInt8>) -> Float?
         ) throws -> Bool {
-            let kind = String(decoding: fields[0], as: UTF8.self)
-            let skip: Int
-            switch kind {
-            case "hidden": skip = 1
-            case "output", "vector": skip = 2
-            default: return false
-            }
+            // Every line of the file comes through here, most of them linear weights: those are
+            // told apart by their first field's length before any comparison.
+            guard fields[0].count == 6,
+                let kind = Self.kinds.first(where: { fields[0].elementsEqual($0.utf8) })
+            else { return false }
+            let skip = kind == "hidden" ? 1 : 2
             let numbers = fields.dropFirst(skip).compactMap(decimal)
             guard fields.count > skip, numbers.count == fields.count - skip,
                 numbers.count <= TargetSentimentModel.maximumHidden, numbers.count == (width ?? numbers.count)
