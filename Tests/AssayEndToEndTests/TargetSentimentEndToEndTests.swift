@@ -94,11 +94,15 @@ struct TargetSentimentEndToEndTests {
         }
         #expect(files[0] == files[1])
         let text = String(decoding: files[0], as: UTF8.self)
-        #expect(text.hasPrefix("# assay target sentiment model, format 1\n"))
-        #expect(text.contains("\nintercept\t"))
+        #expect(text.hasPrefix("# assay target sentiment model, format 2\n"))
+        #expect(text.contains("\nintercept\t") && text.contains("\nhidden\t") && text.contains("\nvector\tT="))
         let bad = try AssayProcess.run([
             "train", "entity-sentiment", "--train", data, "--out", directory + "/x.tsv", "--lambdas", "zero"
         ])
         #expect(bad.status != 0 && bad.stderr.contains("--lambdas"))
+        let badEpochs = try AssayProcess.run([
+            "train", "entity-sentiment", "--train", data, "--out", directory + "/x.tsv", "--epochs", "0"
+        ])
+        #expect(badEpochs.status != 0 && badEpochs.stderr.contains("--epochs"))
     }
 }

@@ -155,18 +155,35 @@ private let ratedTargets: [RatedTargetSentence] = {
 }()
 
 @Suite struct TargetTrainingTests {
-    @Test func trainingIsDeterministicAndTheFileLoads() throws {
+    /// The linear model alone (0) and with a hidden layer.
+    @Test(arguments: [0, 16]) func trainingIsDeterministicAndTheFileLoads(hidden: Int) throws {
         var trainer = TargetSentimentTrainer()
         trainer.folds = 3
         trainer.minimumCount = 1
         trainer.lambdaGrid = [0.1, 1]
+        trainer.network.hidden = hidden
+        // A few dozen targets need more passes and less L2 (spread over the targets) than the
+        // thousands of the real training file.
+        trainer.epochGrid = [20, 40]
+        trainer.network.lambda = 1
+        trainer.network.networkLambda = 0.1
         let first = trainer.train(ratedTargets, dataName: "inline", sentenceModel: .bundled, log: { _ in })
         let second = trainer.train(ratedTargets, dataName: "inline", sentenceModel: .bundled, log: { _ in })
         #expect(first == second)
         let model = try TargetSentimentModel(text: first)
         let lines = first.split(separator: "\n")
-        #expect(model.featureCount == lines.filter { !$0.hasPrefix("#") }.count - 1)
+        let layerLines = lines.filter { line in ["hidden\t", "output\t", "vector\t"].contains { line.hasPrefix($0) } }
+        #expect(model.featureCount == lines.filter { !$0.hasPrefix("#") }.count - 1 - layerLines.count)
         #expect(lines.contains { $0.hasPrefix("f=object_of_pos\t") })
+        #expect((model.network != nil) == (hidden > 0))
+        if hidden > 0 {
+            #expect(
+                layerLines.contains { $0.hasPrefix("vector\tT=") } && layerLines.contains { $0.hasPrefix("vector\tf=") }
+            )
+            #expect(!layerLines.contains { $0.hasPrefix("vector\tL") || $0.hasPrefix("vector\tR") })
+            // A layer that learnt something, so that the sums below check it.
+            #expect(model.network?.unitOutput.contains { $0 != .zero } == true)
+        }
 
         // It learnt the patterns: the object of "praised" is positive, that of "attacked" negative.
         func label(_ text: String, _ target: String) throws -> String {
@@ -190,8 +207,14 @@ private let ratedTargets: [RatedTargetSentence] = {
             let (context, tokens) = try #require(located)
             var named = TargetSentimentTrainer.NamedFeatures()
             context.features(of: tokens, into: &named)
-            let logits = named.features.reduce(model.intercepts) {
+            var logits = named.features.reduce(model.intercepts) {
                 $0 + model.weights.weight(named: $1.name) * $1.value
+            }
+            if let network = model.network {
+                let sum = named.features.reduce(SIMD16<Float>.zero) {
+                    $0 + network.vectors[FeatureHash.feature(named: $1.name)] * $1.value
+                }
+                logits += network.logits(network.activations(sum))
             }
             let expected = TargetSentimentModel.softmax(logits)
             let scored = model.score(context, target: tokens).probabilities
@@ -202,8 +225,34 @@ private let ratedTargets: [RatedTargetSentence] = {
         }
     }
 
+    @Test func theExplanationNamesWhatMovedTheLabel() throws {
+        var trainer = TargetSentimentTrainer()
+        trainer.folds = 3
+        trainer.minimumCount = 1
+        trainer.epochGrid = [20]
+        trainer.network.lambda = 1
+        trainer.network.networkLambda = 0.1
+        let model = try TargetSentimentModel(
+            text: trainer.train(ratedTargets, dataName: "inline", sentenceModel: .bundled, log: { _ in }))
+        let text = "Moss praised Nash for the agreement."
+        let document = AnalyzedDocument(text)
+        var scorer = TargetScorer(document: document, model: model)
+        let range = try #require(text.range(of: "Nash"))
+        let located = scorer.locate(document.span(of: range))
+        let (context, tokens) = try #require(located)
+        let label = model.score(context, target: tokens).label
+        let lines = model.explanation(context, target: tokens)
+        #expect(lines.last?.hasPrefix("label probabilities: negative ") == true)
+        let pushes = lines.dropLast()
+        #expect(!pushes.isEmpty && pushes.allSatisfy { $0.hasSuffix(" toward \(label)") })
+        // Something pushed toward the label, and the verb that makes it is among what moved it.
+        #expect(pushes.contains { $0.contains(" +") })
+        #expect(pushes.contains { $0.contains("praised") || $0.contains("object_of_pos") })
+    }
+
     @Test func aTemplatesPenaltyCanBeScaled() throws {
         var trainer = TargetSentimentTrainer()
+        trainer.network.hidden = 0
         trainer.folds = 3
         trainer.minimumCount = 1
         trainer.lambdaGrid = [1]
@@ -246,6 +295,61 @@ private let ratedTargets: [RatedTargetSentence] = {
         #expect(model.intercepts == SIMD3(0.5, -1, 0))
         #expect(model.featureCount == 1)
         #expect(model.weights.weight(named: "T=critics") == SIMD3(1.25, 0, -1.25))
+    }
+
+    @Test func aModelFileReadsItsHiddenLayer() throws {
+        let text = """
+            # \(TargetSentimentModel.format)
+            intercept\t0\t0\t0
+            T=critics\t1\t0\t-1
+            hidden\t0.5\t0
+            output\tnegative\t1\t0
+            output\tneutral\t0\t0
+            output\tpositive\t0\t-2
+            vector\tf=initial\t1.5\t-1
+            vector\tT=critics\t0\t3
+
+            """
+        let model = try TargetSentimentModel(text: text)
+        let network = try #require(model.network)
+        #expect(model.featureCount == 1)
+        var critics = SIMD16<Float>.zero
+        critics[1] = 3
+        #expect(network.vectors[FeatureHash.feature(named: "T=critics")] == critics)
+        #expect(network.vectors[FeatureHash.feature(named: "f=final")] == .zero)
+        // Units: tanh(0.5 + 1.5) and tanh(0 - 1); the negative class weighs the first, the positive the second by -2.
+        let z = network.logits(network.activations(network.vectors[FeatureHash.feature(named: "f=initial")]))
+        #expect(abs(z[0] - Float(tanh(2.0))) < 1e-4 && z[1] == 0 && abs(z[2] + 2 * Float(tanh(-1.0))) < 2e-4)
+        // A file without those lines is a linear model.
+        #expect(try TargetSentimentModel(text: "# \(TargetSentimentModel.format)\nintercept\t0\t0\t0\n").network == nil)
+    }
+
+    @Test func theHiddenUnitsTanhIsCloseToTanh() {
+        for i in -2000...2000 {
+            let x = Float(i) / 100
+            #expect(abs(HiddenLayer.tanh(x) - Foundation.tanh(x)) < 1.5e-4, "\(x)")
+        }
+    }
+
+    @Test func aMalformedHiddenLayerIsRefused() throws {
+        let head = "# \(TargetSentimentModel.format)\nintercept\t0\t0\t0\n"
+        let outputs = "output\tnegative\t1\noutput\tneutral\t0\noutput\tpositive\t0\n"
+        #expect(
+            try TargetSentimentModel(text: head + "hidden\t0\n" + outputs + "vector\tf=initial\t1\n").network != nil)
+        // Scoring feeds the layer with flags and the target's words only.
+        #expect(throws: AssayError.self) {
+            try TargetSentimentModel(text: head + "hidden\t0\n" + outputs + "vector\tL1=the\t1\n")
+        }
+        // Lines of different widths, a missing class, more units than a SIMD16 holds.
+        #expect(throws: AssayError.self) {
+            try TargetSentimentModel(text: head + "hidden\t0\t0\n" + outputs)
+        }
+        #expect(throws: AssayError.self) {
+            try TargetSentimentModel(text: head + "hidden\t0\noutput\tnegative\t1\noutput\tneutral\t0\n")
+        }
+        #expect(throws: AssayError.self) {
+            try TargetSentimentModel(text: head + "hidden" + String(repeating: "\t0", count: 17) + "\n")
+        }
     }
 
     @Test func aModelFileWithoutItsFormatLineIsRefused() {

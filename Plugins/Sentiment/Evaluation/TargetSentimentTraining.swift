@@ -6,12 +6,16 @@ extension SentimentTools {
     static let trainTargets = ExtractorTool(
         kind: .train, name: "entity-sentiment",
         summary:
-            "Learn the tone-toward-a-target model from rated targets (softmax over context features, CV by sentence on the training file)",
+            "Learn the tone-toward-a-target model from rated targets (softmax over context features with a small hidden layer, CV by sentence on the training file)",
         usage:
-            "--train FILE --out FILE [--folds N] [--min-count N] [--lambdas L,L,...] [--without TEMPLATE,...] [--penalty-scale TEMPLATE:FACTOR,...] [--report RATED_FILE]"
+            "--train FILE --out FILE [--folds N] [--min-count N] [--lambdas L,L,...] [--without TEMPLATE,...] [--penalty-scale TEMPLATE:FACTOR,...] [--hidden N] [--epochs N,N,...] [--seed N] [--report RATED_FILE]"
     ) { arguments, _, output in
         let args = try ToolArguments(
-            arguments, known: ["train", "out", "folds", "min-count", "lambdas", "without", "penalty-scale", "report"])
+            arguments,
+            known: [
+                "train", "out", "folds", "min-count", "lambdas", "without", "penalty-scale", "report", "hidden",
+                "epochs", "seed"
+            ])
         let data = try args.required("train"), out = try args.required("out")
         var trainer = TargetSentimentTrainer()
         if let n = try args.integer("folds", in: 2...) { trainer.folds = n }
@@ -37,6 +41,15 @@ extension SentimentTools {
                 }
                 trainer.penaltyScale[String(parts[0])] = x
             }
+        }
+        if let n = try args.integer("hidden", in: 0...TargetSentimentModel.maximumHidden) { trainer.network.hidden = n }
+        if let n = try args.integer("seed", in: 0...) { trainer.network.seed = UInt64(n) }
+        if let e = args.options["epochs"] {
+            let grid = e.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard !grid.isEmpty, grid.allSatisfy({ $0 > 0 }) else {
+                throw AssayError(.invalidArgument, "--epochs needs positive whole numbers separated by commas")
+            }
+            trainer.epochGrid = grid
         }
         if let r = args.options["report"] { trainer.report = try RatedTargetSentence.load(r) }
         let sentences = try RatedTargetSentence.load(data)

@@ -1,18 +1,26 @@
 import AssayCore
 import Foundation
 
-/// The target-dependent sentiment model: a multinomial logistic regression over the features
-/// of ``TargetSentenceContext``, learnt by `assay train entity-sentiment` and stored in
-/// `Resources/target_sentiment_model.tsv`.
+/// The target-dependent sentiment model: a softmax over the features of
+/// ``TargetSentenceContext``, linear in all of them plus a small hidden layer
+/// (``HiddenLayer``) fed by the flags and the target's own words, learnt by
+/// `assay train entity-sentiment` and stored in `Resources/target_sentiment_model.tsv`.
 ///
 /// The file is plain text: `#` lines describe how it was trained, an `intercept` line and one
-/// line per feature give the weights of (negative, neutral, positive).
+/// line per feature give the linear weights of (negative, neutral, positive); a `hidden` line
+/// (the hidden units' biases), three `output` lines (each class's weights of the hidden units)
+/// and `vector` lines (a feature's weights into the hidden units) give the hidden layer, which
+/// a file may leave out.
 struct TargetSentimentModel: Sendable {
     static let resourceName = "target_sentiment_model.tsv"
-    static let format = "assay target sentiment model, format 1"
+    static let format = "assay target sentiment model, format 2"
+    /// The most hidden units a file may have: they are summed in one `SIMD16<Float>`.
+    static let maximumHidden = 16
 
     let intercepts: SIMD3<Float>
     let weights: FeatureWeights
+    /// The hidden layer, nil for a linear model.
+    let network: HiddenLayer?
     /// How many features the file holds.
     let featureCount: Int
 
@@ -31,6 +39,7 @@ struct TargetSentimentModel: Sendable {
     private init(intercepts: SIMD3<Float>, weights: FeatureWeights) {
         self.intercepts = intercepts
         self.weights = weights
+        self.network = nil
         self.featureCount = 0
     }
 
@@ -41,16 +50,20 @@ struct TargetSentimentModel: Sendable {
         }
         var intercepts: SIMD3<Float>?
         var weights: [(name: String, weights: SIMD3<Float>)] = []
+        var hidden = HiddenLayer.Parts()
         try TabSeparatedLines.forEach(text) { line, fields in
-            // `#` lines say how it was trained, for readers. The others: a name and three numbers.
+            // `#` lines say how it was trained, for readers. The others: a name and three numbers,
+            // or a part of the hidden layer.
             guard line[0] != UInt8(ascii: "#") else { return }
-            guard fields.count == 4, let n = Self.decimal(fields[1]), let u = Self.decimal(fields[2]),
-                let p = Self.decimal(fields[3])
-            else {
-                throw AssayError(
+            func bad() -> AssayError {
+                AssayError(
                     .modelUnavailable,
                     "target sentiment model: bad line '\(String(decoding: line.prefix(60), as: UTF8.self))'")
             }
+            if try hidden.read(fields, decimal: Self.decimal) { return }
+            guard fields.count == 4, let n = Self.decimal(fields[1]), let u = Self.decimal(fields[2]),
+                let p = Self.decimal(fields[3])
+            else { throw bad() }
             let name = String(decoding: fields[0], as: UTF8.self)
             if name == "intercept" {
                 intercepts = SIMD3(n, u, p)
@@ -61,6 +74,7 @@ struct TargetSentimentModel: Sendable {
         guard let intercepts else { throw AssayError(.modelUnavailable, "target sentiment model: no intercept line") }
         self.intercepts = intercepts
         self.weights = FeatureWeights(named: weights)
+        self.network = try hidden.layer()
         self.featureCount = weights.count
     }
 
@@ -108,6 +122,9 @@ struct TargetSentimentModel: Sendable {
     private struct LogitSink: TargetFeatureSink {
         let weights: FeatureWeights
         var logits: SIMD3<Float>
+        /// The hidden layer's vectors, nil for a linear model, and the sum of those of the features so far.
+        let vectors: HiddenLayer.Vectors?
+        var hidden: SIMD16<Float> = .zero
         /// The context's ``TargetSentenceContext/facts``, held here so each word does not go
         /// through the class to reach its record.
         let facts: [TargetSentenceContext.TokenFacts]
@@ -120,12 +137,18 @@ struct TargetSentimentModel: Sendable {
         }
 
         @inline(__always)
-        mutating func addFlag(_ flag: Flag, _ value: Float) { logits += weights.flag(flag.id) * value }
+        mutating func addFlag(_ flag: Flag, _ value: Float) {
+            logits += weights.flag(flag.id) * value
+            if let vectors { hidden += vectors[flag.id] * value }
+        }
 
         @inline(__always)
         mutating func addWord(
             _ template: WordTemplate, token: Int, of context: TargetSentenceContext, name: @autoclosure () -> String
         ) {
+            if template == .T, let vectors {
+                hidden += vectors[FeatureHash.combine(template.hash, context.hash(ofToken: token))]
+            }
             // Side words come from the sums but for punctuation, rare enough to look up by hash.
             guard recorded, template != .L, template != .R else {
                 return logits += weights.word(template, hash: context.hash(ofToken: token))
@@ -145,9 +168,10 @@ struct TargetSentimentModel: Sendable {
 
     func score(_ context: TargetSentenceContext, target: Range<Int>) -> Scored {
         var sink = LogitSink(
-            weights: weights, logits: intercepts, facts: context.facts, recorded: !context.sideSums.isEmpty,
-            firstToken: context.tokens.lowerBound)
+            weights: weights, logits: intercepts, vectors: network?.vectors, facts: context.facts,
+            recorded: !context.sideSums.isEmpty, firstToken: context.tokens.lowerBound)
         context.features(of: target, into: &sink)
+        if let network { sink.logits += network.logits(network.activations(sink.hidden)) }
         return Scored(probabilities: Self.softmax(sink.logits))
     }
 
@@ -160,35 +184,51 @@ struct TargetSentimentModel: Sendable {
     /// Collects named features with their weights, for explanations.
     private struct NamedSink: TargetFeatureSink {
         let weights: FeatureWeights
-        var features: [(name: String, value: Float, weights: SIMD3<Float>)] = []
+        let vectors: HiddenLayer.Vectors?
+        var features: [(name: String, value: Float, weights: SIMD3<Float>, vector: SIMD16<Float>)] = []
+
+        mutating func append(_ name: () -> String, _ value: Float, _ w: SIMD3<Float>, id: UInt64?) {
+            let vector = id.flatMap { vectors?[$0] } ?? .zero
+            if w != .zero || vector != .zero { features.append((name(), value, w, vector)) }
+        }
+
         mutating func add(_ id: UInt64, _ value: Float, name: @autoclosure () -> String) {
-            let w = weights[id]
-            if w != .zero { features.append((name(), value, w)) }
+            append(name, value, weights[id], id: nil)
         }
 
         mutating func addFlag(_ flag: Flag, _ value: Float) {
-            let w = weights.flag(flag.id)
-            if w != .zero { features.append((flag.name, value, w)) }
+            append({ flag.name }, value, weights.flag(flag.id), id: flag.id)
         }
 
         mutating func addWord(
             _ template: WordTemplate, token: Int, of context: TargetSentenceContext, name: @autoclosure () -> String
         ) {
-            let w = weights.word(template, hash: context.hash(ofToken: token))
-            if w != .zero { features.append((name(), 1, w)) }
+            let hash = context.hash(ofToken: token)
+            append(
+                name, 1, weights.word(template, hash: hash),
+                id: template == .T ? FeatureHash.combine(template.hash, hash) : nil)
         }
     }
 
-    /// What moved the target's label: the features that pushed hardest toward the chosen class
-    /// (their weight for it minus the mean of their three weights, times their value), then the
-    /// class probabilities.
+    /// What moved the target's label: the features that pushed hardest toward the chosen class,
+    /// then the class probabilities. A feature's push is what it adds to the chosen class's logit
+    /// less the mean of what it adds to the three: through its linear weights (times its value),
+    /// and, for one that feeds the hidden layer, what the hidden layer's output loses when the
+    /// feature alone is taken out of its sums (the others staying in).
     func explanation(_ context: TargetSentenceContext, target: Range<Int>, limit: Int = 8) -> [String] {
-        var sink = NamedSink(weights: weights)
+        var sink = NamedSink(weights: weights, vectors: network?.vectors)
         context.features(of: target, into: &sink)
         let scored = score(context, target: target)
         let c = SentimentLabel.classIndex(scored.label)
+        let relative = { (z: SIMD3<Float>) in z[c] - z.sum() / 3 }
+        let hidden = sink.features.reduce(SIMD16<Float>.zero) { $0 + $1.vector * $1.value }
+        let withAll = network.map { relative($0.logits($0.activations(hidden))) } ?? 0
         let pushes = sink.features.map { f -> (String, Float) in
-            (f.name, f.value * (f.weights[c] - f.weights.sum() / 3))
+            var push = f.value * relative(f.weights)
+            if let network, f.vector != .zero {
+                push += withAll - relative(network.logits(network.activations(hidden - f.vector * f.value)))
+            }
+            return (f.name, push)
         }
         let strongest = pushes.enumerated().sorted {
             abs($0.element.1) != abs($1.element.1) ? abs($0.element.1) > abs($1.element.1) : $0.offset < $1.offset

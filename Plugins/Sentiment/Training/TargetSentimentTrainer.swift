@@ -24,6 +24,17 @@ struct TargetSentimentTrainer {
     /// Rated sentences that the final model scores for the log only: nothing is fitted or
     /// chosen on them.
     var report: [RatedTargetSentence] = []
+    /// The network beside the linear part (``SparseNetwork``: its hidden units, at most
+    /// ``TargetSentimentModel/maximumHidden``, its step, dropout, L2 and seed). With 0 hidden
+    /// units the linear model alone is fitted by L-BFGS, its L2 strength chosen from ``lambdaGrid``.
+    var network = SparseNetwork()
+    /// Name prefixes of the features that feed the hidden layer: the flags (lexicon hits by side
+    /// and role, quotes, negation, the sentence's tone) and the target's own words, so that a
+    /// name or role word can weigh its context. Giving vectors to the context words as well
+    /// overfitted within two epochs.
+    var embeddedTemplates = [Flag.prefix, WordTemplate.T.name + "="]
+    /// The network's epoch counts to choose from by cross-validation.
+    var epochGrid = [4, 6, 8, 10, 12]
 
     /// One rated target as the trainer sees it: its named features and its label.
     struct Example {
@@ -102,38 +113,15 @@ struct TargetSentimentTrainer {
         }
         log("\(names.count) features seen with at least \(minimumCount) targets")
 
-        // Cross-validation, folds by sentence, for the L2 strength.
-        var heldOut: [Double: [[Double]]] = [:]
-        var notes: [String] = []
-        var best = (lambda: lambdaGrid[0], f1: -1.0)
-        for lambda in lambdaGrid {
-            let logits = crossValidatedLogits(
-                rows, labels, examples.map(\.sentence), featureCount: names.count, lambda: lambda,
-                penaltyScale: scales)
-            heldOut[lambda] = logits
-            let f1 = Self.macroF1(logits.map(Self.argmax), labels)
-            let line = String(
-                format: "lambda %g: cross-validated macro-F1 %.3f, accuracy %.3f", lambda, f1,
-                Self.accuracy(logits.map(Self.argmax), labels))
-            log(line)
-            notes.append(line)
-            if f1 > best.f1 { best = (lambda, f1) }
-        }
-        // Offsets added to the negative and positive logits, for macro-F1 rather than accuracy.
-        let logits = heldOut[best.lambda]!
-        var offsets = (negative: 0.0, positive: 0.0, f1: best.f1)
-        for i in -10...10 {
-            for j in -10...10 {
-                let n = Double(i) / 10, p = Double(j) / 10
-                let f1 = Self.macroF1(logits.map { Self.argmax([$0[0] + n, $0[1], $0[2] + p]) }, labels)
-                if f1 > offsets.f1 + 1e-12 { offsets = (n, p, f1) }
-            }
-        }
-        let shifted = logits.map { Self.argmax([$0[0] + offsets.negative, $0[1], $0[2] + offsets.positive]) }
+        let selected =
+            network.hidden > 0
+            ? selectNetwork(rows, labels, examples.map(\.sentence), names: names, penaltyScale: scales, log: log)
+            : selectLinear(rows, labels, examples.map(\.sentence), names: names, penaltyScale: scales, log: log)
+        let fit = selected.fit
+        let offsets = selected.offsets
+        let shifted = selected.heldOut.map { Self.argmax([$0[0] + offsets.negative, $0[1], $0[2] + offsets.positive]) }
         let sentenceBaseline = examples.map(\.sentenceLabel)
-
-        let fit = fitModel(rows, labels, featureCount: names.count, lambda: best.lambda, penaltyScale: scales)
-        let trainingF1 = Self.macroF1(rows.map { Self.argmax(Self.logits(fit, $0)) }, labels)
+        let trainingF1 = Self.macroF1(rows.map { Self.argmax(fit.logits($0.sparse)) }, labels)
 
         var header = [
             "# " + TargetSentimentModel.format,
@@ -147,11 +135,11 @@ struct TargetSentimentTrainer {
                         .joined(separator: ", "))
                 + "; \(folds)-fold cross-validation by sentence on the training data"
         ]
-        header += notes.map { "# " + $0 }
+        header += selected.notes.map { "# " + $0 }
         header += [
             String(
-                format: "# chosen lambda %g; class offsets negative %+.1f, positive %+.1f (in the intercepts)",
-                best.lambda, offsets.negative, offsets.positive),
+                format: "# class offsets negative %+.1f, positive %+.1f (in the intercepts)", offsets.negative,
+                offsets.positive),
             String(
                 format: "# cross-validated with offsets: macro-F1 %.3f, accuracy %.3f", Self.macroF1(shifted, labels),
                 Self.accuracy(shifted, labels)),
@@ -173,33 +161,161 @@ struct TargetSentimentTrainer {
         ]
         var kept = 0
         for (k, name) in names.enumerated() {
-            let w = (0..<3).map { number(fit.sparse[$0][k]) }
+            let w = (0..<3).map { number(fit.linear[k * 3 + $0]) }
             if w.allSatisfy({ Double($0) == 0 }) { continue }
             body.append(name + "\t" + w.joined(separator: "\t"))
             kept += 1
         }
         log("\(kept) features with a non-zero weight kept")
-        if !report.isEmpty {
-            let reported = Self.examples(report, sentenceModel: sentenceModel)
-            var splits: [String: (gold: [Int], predicted: [Int])] = [:]
-            for e in reported {
-                let row = RidgeRegression.Row(
-                    dense: [],
-                    sparse: e.features.compactMap { f in vocabulary[f.name].map { ($0, Double(f.value)) } })
-                let z = Self.logits(fit, row)
-                let predicted = Self.argmax([z[0] + offsets.negative, z[1], z[2] + offsets.positive])
-                let split = report[e.sentence].split
-                splits[split, default: ([], [])].gold.append(e.label)
-                splits[split, default: ([], [])].predicted.append(predicted)
+        if fit.hidden > 0 {
+            // The hidden layer: its biases, each class's weights of the hidden units, and the vectors.
+            let h = fit.hidden
+            body.append((["hidden"] + fit.bias.map(number)).joined(separator: "\t"))
+            for (c, label) in SentimentLabel.classes.enumerated() {
+                body.append(
+                    (["output", label] + (0..<h).map { number(fit.output[$0 * 3 + c]) }).joined(separator: "\t"))
+            }
+            var vectors = 0
+            for (k, name) in names.enumerated() where fit.embedded[k] >= 0 {
+                let row = Int(fit.embedded[k]) * h
+                let v = fit.embedding[row..<row + h].map(number)
+                if v.allSatisfy({ Double($0) == 0 }) { continue }
+                body.append((["vector", name] + v).joined(separator: "\t"))
+                vectors += 1
+            }
+            log("\(vectors) feature vectors of \(h) numbers kept")
+        }
+        let text = (header + body).joined(separator: "\n") + "\n"
+        if !report.isEmpty, let written = try? TargetSentimentModel(text: text) {
+            // Read through the file as written (its rounded weights), as the extractor reads it.
+            var splits: [String: (gold: [String], predicted: [String])] = [:]
+            for sentence in report {
+                let targets = sentence.targets.map { TargetSpan(start: $0.start, end: $0.end) }
+                let document = AnalyzedDocument(Document(id: sentence.id, text: sentence.text, targets: targets))
+                var scorer = TargetScorer(document: document, sentenceModel: sentenceModel, model: written)
+                for (target, span) in zip(sentence.targets, document.targetSpans) {
+                    splits[sentence.split, default: ([], [])].gold.append(target.label)
+                    splits[sentence.split, default: ([], [])].predicted.append(
+                        scorer.score(span)?.label ?? SentimentLabel.neutral)
+                }
             }
             for (split, s) in splits.sorted(by: { $0.key < $1.key }) {
                 log(
                     String(
                         format: "report %@: macro-F1 %.3f, accuracy %.3f (%d targets)", split,
-                        Self.macroF1(s.predicted, s.gold), Self.accuracy(s.predicted, s.gold), s.gold.count))
+                        SentimentMetrics.macroF1(s.predicted, s.gold), SentimentMetrics.accuracy(s.predicted, s.gold),
+                        s.gold.count))
             }
         }
-        return (header + body).joined(separator: "\n") + "\n"
+        return text
+    }
+
+    /// A chosen model: its fit on all the training data, its held-out logits (from the folds),
+    /// the class offsets chosen on them, and the log lines that say how it was chosen.
+    private struct Selected {
+        var fit: SparseNetwork.Fit
+        var heldOut: [[Double]]
+        var offsets: (negative: Double, positive: Double)
+        var notes: [String]
+    }
+
+    /// The linear model alone: the L2 strength chosen from ``lambdaGrid`` by cross-validation.
+    private func selectLinear(
+        _ rows: [RidgeRegression.Row], _ labels: [Int], _ sentences: [Int], names: [String],
+        penaltyScale scales: [Double],
+        log: (String) -> Void
+    ) -> Selected {
+        var heldOut: [Double: [[Double]]] = [:]
+        var notes: [String] = []
+        var best = (lambda: lambdaGrid[0], f1: -1.0)
+        for lambda in lambdaGrid {
+            let logits = crossValidatedLogits(
+                rows, labels, sentences, featureCount: names.count, lambda: lambda, penaltyScale: scales)
+            heldOut[lambda] = logits
+            let f1 = Self.macroF1(logits.map(Self.argmax), labels)
+            let line = String(
+                format: "lambda %g: cross-validated macro-F1 %.3f, accuracy %.3f", lambda, f1,
+                Self.accuracy(logits.map(Self.argmax), labels))
+            log(line)
+            notes.append(line)
+            if f1 > best.f1 { best = (lambda, f1) }
+        }
+        notes.append(String(format: "chosen lambda %g", best.lambda))
+        let fit = fitModel(rows, labels, featureCount: names.count, lambda: best.lambda, penaltyScale: scales)
+        let linear = (0..<names.count).flatMap { k in (0..<3).map { fit.sparse[$0][k] } }
+        return Selected(
+            fit: SparseNetwork.Fit(
+                hidden: 0, intercepts: fit.intercepts, linear: linear,
+                embedded: Array(repeating: -1, count: names.count), embedding: [], bias: [], output: []),
+            heldOut: heldOut[best.lambda]!, offsets: Self.bestOffsets(heldOut[best.lambda]!, labels), notes: notes)
+    }
+
+    /// The linear part with a hidden layer (``SparseNetwork``) fed by the features of
+    /// ``embeddedTemplates``: the number of epochs chosen from ``epochGrid`` by cross-validation.
+    private func selectNetwork(
+        _ rows: [RidgeRegression.Row], _ labels: [Int], _ sentences: [Int], names: [String],
+        penaltyScale scales: [Double],
+        log: (String) -> Void
+    ) -> Selected {
+        var embedded = [Int32](repeating: -1, count: names.count)
+        var next: Int32 = 0
+        for (k, name) in names.enumerated() where embeddedTemplates.contains(where: { name.hasPrefix($0) }) {
+            embedded[k] = next
+            next += 1
+        }
+        log("\(next) of them with a vector of \(network.hidden)")
+        let network = self.network
+        let epochs = epochGrid, vectors = embedded
+        // One run per fold gives the held-out logits after each epoch count of the grid.
+        let foldOf = sentences.map { $0 % folds }
+        let results = FoldResults(folds)
+        DispatchQueue.concurrentPerform(iterations: folds) { fold in
+            let train = rows.indices.filter { foldOf[$0] != fold }
+            let fits = network.fit(
+                SparseNetwork.Rows(rows, examples: train), train.map { labels[$0] }, featureCount: names.count,
+                penaltyScale: scales, embedded: vectors, epochs: epochs)
+            var out: [Int: [Double]] = [:]
+            for i in rows.indices where foldOf[i] == fold { out[i] = fits.flatMap { $0.logits(rows[i].sparse) } }
+            results.set(fold, out)
+        }
+        var notes = [
+            String(
+                format:
+                    "network: %d hidden units (tanh) fed by the features %@; Adagrad step %g, dropout %g, L2 %g, seed %d",
+                network.hidden, embeddedTemplates.joined(separator: " "), network.rate, network.dropout, network.lambda,
+                network.seed)
+        ]
+        var best = (epochs: epochs[0], f1: -1.0, logits: [[Double]]())
+        for (m, count) in epochs.enumerated() {
+            let logits = rows.indices.map { Array(results.logits[foldOf[$0]][$0]![(m * 3)..<(m * 3 + 3)]) }
+            let predicted = logits.map(Self.argmax)
+            let f1 = Self.macroF1(predicted, labels)
+            let line = String(
+                format: "%d epochs: cross-validated macro-F1 %.3f, accuracy %.3f", count, f1,
+                Self.accuracy(predicted, labels))
+            log(line)
+            notes.append(line)
+            if f1 > best.f1 { best = (count, f1, logits) }
+        }
+        notes.append("chosen \(best.epochs) epochs")
+        let fit = network.fit(
+            SparseNetwork.Rows(rows, examples: Array(rows.indices)), labels, featureCount: names.count,
+            penaltyScale: scales, embedded: embedded, epochs: [best.epochs])[0]
+        return Selected(fit: fit, heldOut: best.logits, offsets: Self.bestOffsets(best.logits, labels), notes: notes)
+    }
+
+    /// The offsets added to the negative and positive logits that give the best macro-F1 (rather
+    /// than accuracy) on held-out logits.
+    static func bestOffsets(_ logits: [[Double]], _ labels: [Int]) -> (negative: Double, positive: Double) {
+        var offsets = (negative: 0.0, positive: 0.0, f1: macroF1(logits.map(argmax), labels))
+        for i in -10...10 {
+            for j in -10...10 {
+                let n = Double(i) / 10, p = Double(j) / 10
+                let f1 = macroF1(logits.map { argmax([$0[0] + n, $0[1], $0[2] + p]) }, labels)
+                if f1 > offsets.f1 + 1e-12 { offsets = (n, p, f1) }
+            }
+        }
+        return (offsets.negative, offsets.positive)
     }
 
     /// One fit, with the L2 strength of each feature scaled as ``penaltyScale`` says.
