@@ -52,44 +52,22 @@ struct HiddenLayer: Sendable {
         return SIMD3(z[0], z[1], z[2])
     }
 
-    /// The features' vectors by ``FeatureHash`` identifier, in an open-addressing table (a few
-    /// thousand, looked up for each flag and target word of every target). A class, so that each
-    /// target's sum retains one object.
+    /// The features' vectors by ``FeatureHash`` identifier (a few thousand, looked up for each
+    /// flag and target word of every target). A class, so that each target's sum retains one
+    /// object.
     final class Vectors: Sendable {
-        private let keys: [UInt64]
-        private let values: [SIMD16<Float>]
-        private let mask: Int
+        private let table: HashedTable<SIMD16<Float>>
 
+        /// The vectors of `entries`; an identifier given twice has the sum of its vectors.
         init(_ entries: [(id: UInt64, vector: SIMD16<Float>)]) {
-            var capacity = 16
-            while capacity < entries.count * 2 { capacity <<= 1 }
-            var keys = [UInt64](repeating: 0, count: capacity)
-            var values = [SIMD16<Float>](repeating: .zero, count: capacity)
-            let mask = capacity - 1
-            for (id, vector) in entries {
-                var slot = Int(truncatingIfNeeded: id) & mask
-                while keys[slot] != 0 && keys[slot] != id { slot = (slot + 1) & mask }
-                keys[slot] = id
-                values[slot] += vector
-            }
-            self.keys = keys
-            self.values = values
-            self.mask = mask
+            var table = HashedTable<SIMD16<Float>>(capacity: entries.count, empty: .zero)
+            for (id, vector) in entries { table.update(id) { $0 += vector } }
+            self.table = table
         }
 
         /// A feature's vector, zero for one without.
         @inline(__always)
-        subscript(id: UInt64) -> SIMD16<Float> {
-            keys.withUnsafeBufferPointer { keys in
-                var slot = Int(truncatingIfNeeded: id) & mask
-                while true {
-                    let k = keys[slot]
-                    if k == id { return values.withUnsafeBufferPointer { $0[slot] } }
-                    if k == 0 { return .zero }
-                    slot = (slot + 1) & mask
-                }
-            }
-        }
+        subscript(id: UInt64) -> SIMD16<Float> { table[id] ?? .zero }
     }
 
     /// The hidden layer's lines of a model file as they are read: `hidden` (the biases), `output`
