@@ -165,24 +165,32 @@ struct JSONByteSink: ~Copyable {
     /// `>= 0x80` and pass as they are.
     mutating func string(utf8 text: UnsafeBufferPointer<UInt8>) {
         let n = text.count
-        // Room for the common case, a text without escapes, so that its run needs no other check.
+        // Room for the common case, a text without escapes, written with no other check.
         reserve(n &+ 2)
         put(UInt8(ascii: "\""))
-        guard let start = text.baseAddress, n > 0 else {
-            put(UInt8(ascii: "\""))
-            return
-        }
-        var runStart = 0
-        while true {
-            let special = Self.firstNeedingEscape(start, from: runStart, to: n)
-            // The run, the escape (at most 6 bytes) and the closing quote.
-            reserve(special &- runStart &+ 7)
-            put(start + runStart, special &- runStart)
-            if special == n { break }
-            escape(start[special])
-            runStart = special &+ 1
+        if let start = text.baseAddress, n > 0 {
+            let special = Self.firstNeedingEscape(start, from: 0, to: n)
+            put(start, special)
+            if special < n { escaped(start, from: special, to: n) }
         }
         put(UInt8(ascii: "\""))
+    }
+
+    /// The rest of a string's text from `special`, the first byte that needs an escape, with
+    /// room for the closing quote.
+    @inline(never)
+    private mutating func escaped(_ start: UnsafePointer<UInt8>, from special: Int, to n: Int) {
+        var special = special
+        while true {
+            // The escape (at most 6 bytes), the run after it and the closing quote.
+            reserve(7)
+            escape(start[special])
+            let runStart = special &+ 1
+            special = Self.firstNeedingEscape(start, from: runStart, to: n)
+            reserve(special &- runStart &+ 1)
+            put(start + runStart, special &- runStart)
+            if special == n { return }
+        }
     }
 
     /// The escape of one byte (room already reserved).
@@ -208,15 +216,23 @@ struct JSONByteSink: ~Copyable {
     /// The offset of the first byte from `i` on that needs an escape, or `n`: eight bytes at a
     /// time, as one word.
     @inline(__always)
-    private static func firstNeedingEscape(_ text: UnsafePointer<UInt8>, from i: Int, to n: Int) -> Int {
+    private static func firstNeedingEscape(_ text: UnsafePointer<UInt8>, from: Int, to n: Int) -> Int {
         let raw = UnsafeRawPointer(text)
-        var i = i
+        var i = from
         while i &+ 8 <= n {
             // Little-endian, so that the text's first byte is the word's lowest.
             let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
             let mask = escapeMask(word)
             if mask != 0 { return i &+ (mask.trailingZeroBitCount >> 3) }
             i &+= 8
+        }
+        // The last bytes, as the word that ends the text when that starts at `from` or later:
+        // the bytes it shares with the words before need no escape, so its lowest mark is
+        // still the first.
+        if i < n, n &- 8 >= from {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self))
+            let mask = escapeMask(word)
+            return mask == 0 ? n : n &- 8 &+ (mask.trailingZeroBitCount >> 3)
         }
         while i < n {
             let b = text[i]
