@@ -35,10 +35,14 @@ public struct TokenShape: OptionSet, Hashable, Sendable {
     /// The shape of the text of `span`.
     @inlinable
     public init(_ bytes: UnsafeBufferPointer<UInt8>, _ span: Span) {
-        if let ascii = Self(ascii: bytes, span) {
-            self = ascii
-            return
-        }
+        self = Self(ascii: bytes, span) ?? Self(unicode: bytes, span)
+    }
+
+    /// The shape of text that is not all ASCII, from the Unicode properties of its scalars.
+    /// Kept out of line: the types it asks of the standard library are looked up on entry to
+    /// any function holding it, which would tax every ASCII word too.
+    @usableFromInline @inline(never)
+    init(unicode bytes: UnsafeBufferPointer<UInt8>, _ span: Span) {
         var shape: UInt16 = 0
         var uppers = 0, otherLetters = 0, letters = 0, digits = 0, dashes = 0, quotes = 0, scalars = 0
         var ascii = true
