@@ -8,13 +8,24 @@ struct JSONByteSink: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private(set) var count = 0
+    /// Whether `base` is the sink's own, to free; else it is the caller's (see ``init(borrowing:)``).
+    private var owned: Bool
 
     init(capacity: Int) {
         self.capacity = max(capacity, 64)
         base = .allocate(capacity: self.capacity)
+        owned = true
     }
 
-    deinit { base.deallocate() }
+    /// A sink that writes into `buffer` (the caller's, which it never frees) until it needs more
+    /// room, then into memory of its own.
+    init(borrowing buffer: UnsafeMutableBufferPointer<UInt8>) {
+        base = buffer.baseAddress!
+        capacity = buffer.count
+        owned = false
+    }
+
+    deinit { if owned { base.deallocate() } }
 
     /// The bytes written so far, appended to `bytes`.
     func append(to bytes: inout [UInt8]) {
@@ -32,9 +43,10 @@ struct JSONByteSink: ~Copyable {
         let newCapacity = max(capacity * 2, count + n)
         let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
         grown.initialize(from: base, count: count)
-        base.deallocate()
+        if owned { base.deallocate() }
         base = grown
         capacity = newCapacity
+        owned = true
     }
 
     /// Writes bytes there is room for (after ``reserve(_:)``).
