@@ -123,9 +123,10 @@ extension Annotation {
     /// output gives it no `text`, which would repeat the document.
     public var coversDocument: Bool {
         // The first `scope` field decides, as the subscript reads it; without making a `Value`
-        // to compare (this runs for every annotation written).
-        for field in fields where field.key == "scope" {
-            if case .string(let scope) = field.value { return scope == "document" }
+        // to compare (this runs for every annotation written), and by index: binding each field
+        // to a loop variable copies it, a retain and release for each string.
+        for i in fields.indices where fields[i].key == "scope" {
+            if case .string(let scope) = fields[i].value { return scope == "document" }
             return false
         }
         return false
