@@ -75,6 +75,23 @@ struct InputAndOutputTests {
                 #expect(json.output == reference(text))
             }
         }
+        // Two escapes at every pair of offsets of texts of every length around a word's eight
+        // bytes: the end of a text is read as one word that can overlap an escape already made.
+        for length in 0...20 {
+            let plain = Array("abcdefghijklmnopqrst".unicodeScalars.prefix(length))
+            for first in 0...length {
+                for second in first...length {
+                    var scalars = plain
+                    scalars.insert("\n", at: second)
+                    scalars.insert("\"", at: first)
+                    var text = ""
+                    text.unicodeScalars.append(contentsOf: scalars)
+                    var json = JSONWriter()
+                    json.string(text)
+                    #expect(json.output == reference(text))
+                }
+            }
+        }
     }
 
     @Test func foldersAreReadRecursivelyAndSorted() {

@@ -262,7 +262,8 @@ struct JSONParser {
         i += 1
         let start = i
         // Fast path: no escapes, so the string is the bytes between the quotes.
-        while i < b.count, b[i] != 0x22, b[i] != 0x5C, b[i] >= 0x20 { i += 1 }
+        let base = b.baseAddress!
+        i = JSONStringBytes.firstNeedingEscape(base, from: i, to: b.count)
         if i < b.count, b[i] == 0x22 {
             i += 1
             return try validated(UnsafeBufferPointer(rebasing: b[start..<(i - 1)]), openedAt: open)
@@ -281,7 +282,7 @@ struct JSONParser {
             if c < 0x20 { throw failure("control character U+\(hex4(UInt32(c))) must be escaped inside a string") }
             if c != 0x5C {
                 let run = i
-                while i < b.count, b[i] != 0x22, b[i] != 0x5C, b[i] >= 0x20 { i += 1 }
+                i = JSONStringBytes.firstNeedingEscape(base, from: i, to: b.count)
                 decoded.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
                 continue
             }

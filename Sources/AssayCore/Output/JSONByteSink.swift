@@ -8,13 +8,24 @@ struct JSONByteSink: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private(set) var count = 0
+    /// Whether `base` is the sink's own, to free; else it is the caller's (see ``init(borrowing:)``).
+    private var owned: Bool
 
     init(capacity: Int) {
         self.capacity = max(capacity, 64)
         base = .allocate(capacity: self.capacity)
+        owned = true
     }
 
-    deinit { base.deallocate() }
+    /// A sink that writes into `buffer` (the caller's, which it never frees) until it needs more
+    /// room, then into memory of its own.
+    init(borrowing buffer: UnsafeMutableBufferPointer<UInt8>) {
+        base = buffer.baseAddress!
+        capacity = buffer.count
+        owned = false
+    }
+
+    deinit { if owned { base.deallocate() } }
 
     /// The bytes written so far, appended to `bytes`.
     func append(to bytes: inout [UInt8]) {
@@ -32,9 +43,10 @@ struct JSONByteSink: ~Copyable {
         let newCapacity = max(capacity * 2, count + n)
         let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
         grown.initialize(from: base, count: count)
-        base.deallocate()
+        if owned { base.deallocate() }
         base = grown
         capacity = newCapacity
+        owned = true
     }
 
     /// Writes bytes there is room for (after ``reserve(_:)``).
@@ -165,24 +177,32 @@ struct JSONByteSink: ~Copyable {
     /// `>= 0x80` and pass as they are.
     mutating func string(utf8 text: UnsafeBufferPointer<UInt8>) {
         let n = text.count
-        // Room for the common case, a text without escapes, so that its run needs no other check.
+        // Room for the common case, a text without escapes, written with no other check.
         reserve(n &+ 2)
         put(UInt8(ascii: "\""))
-        guard let start = text.baseAddress, n > 0 else {
-            put(UInt8(ascii: "\""))
-            return
-        }
-        var runStart = 0
-        while true {
-            let special = Self.firstNeedingEscape(start, from: runStart, to: n)
-            // The run, the escape (at most 6 bytes) and the closing quote.
-            reserve(special &- runStart &+ 7)
-            put(start + runStart, special &- runStart)
-            if special == n { break }
-            escape(start[special])
-            runStart = special &+ 1
+        if let start = text.baseAddress, n > 0 {
+            let special = JSONStringBytes.firstNeedingEscape(start, from: 0, to: n)
+            put(start, special)
+            if special < n { escaped(start, from: special, to: n) }
         }
         put(UInt8(ascii: "\""))
+    }
+
+    /// The rest of a string's text from `special`, the first byte that needs an escape, with
+    /// room for the closing quote.
+    @inline(never)
+    private mutating func escaped(_ start: UnsafePointer<UInt8>, from special: Int, to n: Int) {
+        var special = special
+        while true {
+            // The escape (at most 6 bytes), the run after it and the closing quote.
+            reserve(7)
+            escape(start[special])
+            let runStart = special &+ 1
+            special = JSONStringBytes.firstNeedingEscape(start, from: runStart, to: n)
+            reserve(special &- runStart &+ 1)
+            put(start + runStart, special &- runStart)
+            if special == n { return }
+        }
     }
 
     /// The escape of one byte (room already reserved).
@@ -203,41 +223,5 @@ struct JSONByteSink: ~Copyable {
             put(hex.utf8Start[Int(b >> 4)])
             put(hex.utf8Start[Int(b & 0xF)])
         }
-    }
-
-    /// The offset of the first byte from `i` on that needs an escape, or `n`: eight bytes at a
-    /// time, as one word.
-    @inline(__always)
-    private static func firstNeedingEscape(_ text: UnsafePointer<UInt8>, from i: Int, to n: Int) -> Int {
-        let raw = UnsafeRawPointer(text)
-        var i = i
-        while i &+ 8 <= n {
-            // Little-endian, so that the text's first byte is the word's lowest.
-            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            let mask = escapeMask(word)
-            if mask != 0 { return i &+ (mask.trailingZeroBitCount >> 3) }
-            i &+= 8
-        }
-        while i < n {
-            let b = text[i]
-            if b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { return i }
-            i &+= 1
-        }
-        return n
-    }
-
-    /// The high bit of each byte of `word` that is a control character, a
-    /// quote or a backslash. A byte's borrow can also mark bytes above it, never below, so the
-    /// lowest mark is exact: that is all ``firstNeedingEscape(_:from:to:)`` reads.
-    @inline(__always)
-    private static func escapeMask(_ word: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let quote = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
-        let backslash = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
-        // A byte below 0x20 borrows into its high bit, which it did not have.
-        let control = (word &- ones &* 0x20) & ~word
-        // A zero byte (the quote or backslash, after the XOR) borrows the same way.
-        let matched = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
-        return (control | matched) & (ones &* 0x80)
     }
 }

@@ -13,11 +13,29 @@ public struct JSONWriter: Sendable {
     public var output: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Writes through a sink with room for about `capacity` bytes, then appends them to ``bytes``.
-    private mutating func write(capacity: Int = 64, _ body: (inout JSONByteSink) -> Void) {
+    private mutating func write(capacity: Int, _ body: (inout JSONByteSink) -> Void) {
+        if capacity <= Self.stackCapacity { writeSmall(body) } else { writeOnHeap(capacity: capacity, body) }
+    }
+
+    /// Writes through a sink with room for `capacity` bytes on the heap.
+    private mutating func writeOnHeap(capacity: Int, _ body: (inout JSONByteSink) -> Void) {
         var sink = JSONByteSink(capacity: capacity)
         body(&sink)
         sink.append(to: &bytes)
     }
+
+    /// Writes a small piece (a number, a key, a short value or object) through a sink on the
+    /// stack, then appends it to ``bytes``: memory from the heap would cost more than its few
+    /// bytes. (The sink moves to the heap if the piece turns out larger.)
+    private mutating func writeSmall(_ body: (inout JSONByteSink) -> Void) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.stackCapacity) { buffer in
+            var sink = JSONByteSink(borrowing: buffer)
+            body(&sink)
+            sink.append(to: &bytes)
+        }
+    }
+
+    private static let stackCapacity = 256
 
     public mutating func raw(_ s: String) {
         // Through the contiguous UTF-8 buffer: appending the UTF8View itself goes byte by byte.
@@ -26,7 +44,7 @@ public struct JSONWriter: Sendable {
     }
 
     /// An integer's decimal digits, written without making a String.
-    public mutating func integer(_ value: Int) { write { $0.integer(value) } }
+    public mutating func integer(_ value: Int) { writeSmall { $0.integer(value) } }
 
     public mutating func string(_ s: String) { write(capacity: s.utf8.count + 2) { $0.string(s) } }
 
@@ -35,10 +53,10 @@ public struct JSONWriter: Sendable {
         write(capacity: text.count + 2) { $0.string(utf8: text) }
     }
 
-    public mutating func value(_ v: Value) { write { $0.value(v) } }
+    public mutating func value(_ v: Value) { writeSmall { $0.value(v) } }
 
     /// An object from ordered key-value pairs.
-    public mutating func object(_ pairs: [(String, Value)]) { write { Self.object(pairs, into: &$0) } }
+    public mutating func object(_ pairs: [(String, Value)]) { writeSmall { Self.object(pairs, into: &$0) } }
 
     private static func object(_ pairs: [(String, Value)], into sink: inout JSONByteSink) {
         sink.byte(UInt8(ascii: "{"))
@@ -61,7 +79,7 @@ public struct JSONWriter: Sendable {
         // annotation repeats its text), and growing by doubling would copy it again and again.
         var estimate = document.id.utf8.count + 64
         for a in annotations { estimate += 128 + a.span.length }
-        write(capacity: estimate) { sink in
+        writeOnHeap(capacity: estimate) { sink in
             sink.literal("{\"id\": ")
             sink.string(document.id)
             sink.literal(", \"annotations\": [")
@@ -105,9 +123,10 @@ extension Annotation {
     /// output gives it no `text`, which would repeat the document.
     public var coversDocument: Bool {
         // The first `scope` field decides, as the subscript reads it; without making a `Value`
-        // to compare (this runs for every annotation written).
-        for field in fields where field.key == "scope" {
-            if case .string(let scope) = field.value { return scope == "document" }
+        // to compare (this runs for every annotation written), and by index: binding each field
+        // to a loop variable copies it, a retain and release for each string.
+        for i in fields.indices where fields[i].key == "scope" {
+            if case .string(let scope) = fields[i].value { return scope == "document" }
             return false
         }
         return false

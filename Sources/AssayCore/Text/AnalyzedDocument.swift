@@ -38,24 +38,18 @@ public final class AnalyzedDocument: Sendable {
         self.tokens = tokens
         self.sentences = sentences
         self.paragraphs = paragraphs
-        var ascii = true
-        for b in bytes where b >= 0x80 {
-            ascii = false
-            break
-        }
-        if ascii {
-            scalarCheckpoints = nil
-        } else {
-            let shift = AnalyzedDocument.checkpointShift
-            var map = [Int32](repeating: 0, count: (bytes.count >> shift) + 1)
-            var scalars: Int32 = 0
-            for (i, b) in bytes.enumerated() {
-                if i & ((1 << shift) - 1) == 0 { map[i >> shift] = scalars }
-                if b & 0xC0 != 0x80 { scalars += 1 }
+        // The scalars before every 64th byte, from the text's start to its end.
+        let shift = AnalyzedDocument.checkpointShift
+        var map = [Int32](repeating: 0, count: (bytes.count >> shift) + 1)
+        var scalars = 0
+        bytes.withUnsafeBufferPointer { b in
+            for k in map.indices {
+                map[k] = Int32(truncatingIfNeeded: scalars)
+                scalars += AnalyzedDocument.scalarCount(b, from: k << shift, to: min((k + 1) << shift, b.count))
             }
-            if bytes.count & ((1 << shift) - 1) == 0 { map[bytes.count >> shift] = scalars }
-            scalarCheckpoints = map
         }
+        // Without continuation bytes the text is ASCII.
+        scalarCheckpoints = scalars == bytes.count ? nil : map
     }
 
     /// The distinct words among the tokens, with their lowercased keys and shapes: one
@@ -89,9 +83,30 @@ public final class AnalyzedDocument: Sendable {
         guard let map = scalarCheckpoints else { return byte }
         let shift = AnalyzedDocument.checkpointShift
         let block = byte >> shift
-        var scalars = Int(map[block])
-        for i in (block << shift)..<byte where utf8[i] & 0xC0 != 0x80 { scalars += 1 }
-        return scalars
+        return Int(map[block])
+            + utf8.withUnsafeBufferPointer { AnalyzedDocument.scalarCount($0, from: block << shift, to: byte) }
+    }
+
+    /// The number of scalars that start in bytes `from..<to` of UTF-8 text: every byte but the
+    /// continuation bytes (`10xxxxxx`), counted eight at a time.
+    private static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+        guard from < to, let base = bytes.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        var i = from
+        var count = 0
+        while i + 8 <= to {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            // The top bit of each continuation byte (bit 7 set, bit 6 clear), moved down to the
+            // byte's lowest; multiplying by 0x01 in every byte sums them into the top byte.
+            let continuation = (word & ~(word << 1) & 0x8080_8080_8080_8080) >> 7
+            count += 8 - Int(truncatingIfNeeded: (continuation &* 0x0101_0101_0101_0101) >> 56)
+            i += 8
+        }
+        while i < to {
+            if base[i] & 0xC0 != 0x80 { count += 1 }
+            i += 1
+        }
+        return count
     }
 
     /// UTF-8 byte offset of a Unicode scalar offset; the inverse of ``scalarOffset(ofByte:)``.

@@ -35,10 +35,14 @@ public struct TokenShape: OptionSet, Hashable, Sendable {
     /// The shape of the text of `span`.
     @inlinable
     public init(_ bytes: UnsafeBufferPointer<UInt8>, _ span: Span) {
-        if let ascii = Self(ascii: bytes, span) {
-            self = ascii
-            return
-        }
+        self = Self(ascii: bytes, span) ?? Self(unicode: bytes, span)
+    }
+
+    /// The shape of text that is not all ASCII, from the Unicode properties of its scalars.
+    /// Kept out of line: the types it asks of the standard library are looked up on entry to
+    /// any function holding it, which would tax every ASCII word too.
+    @usableFromInline @inline(never)
+    init(unicode bytes: UnsafeBufferPointer<UInt8>, _ span: Span) {
         var shape: UInt16 = 0
         var uppers = 0, otherLetters = 0, letters = 0, digits = 0, dashes = 0, quotes = 0, scalars = 0
         var ascii = true
@@ -98,86 +102,96 @@ public struct TokenShape: OptionSet, Hashable, Sendable {
     }
 
     /// The shape of ASCII text, from its bytes alone; nil when some byte is not ASCII.
+    ///
+    /// Eight bytes at a time: a span of up to eight bytes is one load (byte by byte only at the
+    /// very end of the text); a longer one is read in words, the last overlapping the one before,
+    /// which no class minds as each asks only whether some byte or every byte is of it.
     @inlinable @inline(__always)
     init?(ascii bytes: UnsafeBufferPointer<UInt8>, _ span: Span) {
         let n = span.end - span.start
-        if n > 0 && n < 8 && span.start + 8 <= bytes.count {
-            // Most words: all their bytes in one load, classified eight at a time.
-            let word =
-                UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + span.start).loadUnaligned(as: UInt64.self))
-                & (UInt64.max &>> (64 - 8 * n))
-            guard word & 0x8080_8080_8080_8080 == 0 else { return nil }
-            self.init(asciiWord: word, length: n)
+        guard n > 0 else {
+            self = .ascii
             return
         }
-        var uppers = 0, lowers = 0, digits = 0, dashes = 0, quotes = 0
-        for i in span.start..<span.end {
-            let b = bytes[i]
-            if b >= 0x80 { return nil }
-            if TextBytes.isASCIIUppercase(b) {
-                uppers += 1
-            } else if TextBytes.isASCIILowercase(b) {
-                lowers += 1
-            } else if TextBytes.isASCIIDigit(b) {
-                digits += 1
-            } else if b == 0x2D {
-                dashes += 1
-            } else if b == 0x22 || b == 0x27 {
-                quotes += 1
+        let high: UInt64 = 0x8080_8080_8080_8080
+        var classes = ASCIIClasses()
+        if n <= 8 {
+            var word: UInt64 = 0
+            if span.start + 8 <= bytes.count {
+                word =
+                    UInt64(
+                        littleEndian: UnsafeRawPointer(bytes.baseAddress! + span.start).loadUnaligned(as: UInt64.self))
+                    & (UInt64.max &>> (64 - 8 * n))
+            } else {
+                for k in 0..<n { word |= UInt64(bytes[span.start + k]) &<< (8 * k) }
+            }
+            guard word & high == 0 else { return nil }
+            classes.add(word, bytes: high & (UInt64.max &>> (64 - 8 * n)))
+        } else {
+            let base = UnsafeRawPointer(bytes.baseAddress!)
+            var i = span.start
+            while true {
+                let word = UInt64(
+                    littleEndian: base.loadUnaligned(fromByteOffset: min(i, span.end - 8), as: UInt64.self))
+                guard word & high == 0 else { return nil }
+                classes.add(word, bytes: high)
+                i += 8
+                if i >= span.end { break }
             }
         }
-        var first: UInt8 = 0
-        if n > 0 { first = bytes[span.start] }
-        self.init(
-            asciiCounts: n, uppers: uppers, lowers: lowers, digits: digits, dashes: dashes, quotes: quotes,
-            firstUpper: TextBytes.isASCIIUppercase(first), firstLower: TextBytes.isASCIILowercase(first))
-    }
-
-    /// The shape of an ASCII word of 1...7 bytes packed in a number (first byte lowest, the rest
-    /// 0): each class is a mask with the top bit of each byte in it, by the carries of adding
-    /// a constant to every byte at once (no byte carries into the next, as all are below 0x80).
-    @inlinable @inline(__always)
-    init(asciiWord x: UInt64, length n: Int) {
-        let high: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func inRange(_ from: UInt64, _ past: UInt64) -> UInt64 {
-            // Bytes at least `from` and below `past`: adding 0x80 − from reaches 0x80, adding
-            // 0x80 − past does not.
-            (x &+ (0x80 - from) &* 0x0101_0101_0101_0101) & ~(x &+ (0x80 - past) &* 0x0101_0101_0101_0101) & high
-        }
-        @inline(__always) func equal(_ c: UInt64) -> UInt64 {
-            let t = x ^ (c &* 0x0101_0101_0101_0101)
-            return ~(((t & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | t) & high
-        }
-        // Only the word's own bytes: the padding is 0, which no class but `equal(0)` holds.
-        let upper = inRange(0x41, 0x5B), lower = inRange(0x61, 0x7B), digit = inRange(0x30, 0x3A)
-        let dash = equal(0x2D), quote = equal(0x22) | equal(0x27)
-        self.init(
-            asciiCounts: n, uppers: upper.nonzeroBitCount, lowers: lower.nonzeroBitCount,
-            digits: digit.nonzeroBitCount, dashes: dash.nonzeroBitCount, quotes: quote.nonzeroBitCount,
-            firstUpper: upper & 0x80 != 0, firstLower: lower & 0x80 != 0)
-    }
-
-    /// The shape of ASCII text of `n` bytes with these counts of each class.
-    @inlinable @inline(__always)
-    init(
-        asciiCounts n: Int, uppers: Int, lowers: Int, digits: Int, dashes: Int, quotes: Int, firstUpper: Bool,
-        firstLower: Bool
-    ) {
+        let first = bytes[span.start]
         var shape = Self.ascii.rawValue
-        if firstUpper { shape |= Self.capitalized.rawValue }
-        if firstLower { shape |= Self.startsLowercase.rawValue }
-        if uppers > 0 { shape |= Self.hasUppercase.rawValue }
-        if uppers > 0 && lowers == 0 { shape |= Self.allCaps.rawValue }
-        if uppers + lowers > 0 { shape |= Self.hasLetter.rawValue }
-        if digits > 0 { shape |= Self.hasDigit.rawValue }
-        if n > 0 && digits == n { shape |= Self.allDigits.rawValue }
-        if n > 0 && dashes == n {
+        if TextBytes.isASCIIUppercase(first) { shape |= Self.capitalized.rawValue }
+        if TextBytes.isASCIILowercase(first) { shape |= Self.startsLowercase.rawValue }
+        if classes.someUpper { shape |= Self.hasUppercase.rawValue }
+        if classes.someUpper && !classes.someLower { shape |= Self.allCaps.rawValue }
+        if classes.someUpper || classes.someLower { shape |= Self.hasLetter.rawValue }
+        if classes.someDigit { shape |= Self.hasDigit.rawValue }
+        if classes.allDigits { shape |= Self.allDigits.rawValue }
+        if classes.allDashes {
             shape |= Self.dash.rawValue
-        } else if n > 0 && quotes == n {
+        } else if classes.allQuotes {
             shape |= Self.quoteMark.rawValue
-        } else if n > 0 && uppers + lowers + digits == 0 {
+        } else if !classes.someUpper && !classes.someLower && !classes.someDigit {
             shape |= Self.otherPunctuation.rawValue
         }
         self.init(rawValue: shape)
+    }
+}
+
+/// Which classes of ASCII bytes some byte or every byte of a text is in, gathered eight bytes
+/// at a time (see ``TokenShape/init(ascii:_:)``).
+@usableFromInline
+struct ASCIIClasses {
+    @usableFromInline var someUpper = false
+    @usableFromInline var someLower = false
+    @usableFromInline var someDigit = false
+    @usableFromInline var allDigits = true
+    @usableFromInline var allDashes = true
+    @usableFromInline var allQuotes = true
+
+    @inlinable init() {}
+
+    /// Adds the bytes of ASCII `x` whose top bits are set in `bytes` (the others are 0): each
+    /// class is a mask with the top bit of each byte in it, by the carries of adding a constant
+    /// to every byte at once (no byte carries into the next, as all are below 0x80).
+    @inlinable @inline(__always)
+    mutating func add(_ x: UInt64, bytes: UInt64) {
+        @inline(__always) func inRange(_ from: UInt64, _ past: UInt64) -> UInt64 {
+            // Bytes at least `from` and below `past`: adding 0x80 − from reaches 0x80, adding
+            // 0x80 − past does not.
+            (x &+ (0x80 - from) &* 0x0101_0101_0101_0101) & ~(x &+ (0x80 - past) &* 0x0101_0101_0101_0101) & bytes
+        }
+        @inline(__always) func equal(_ c: UInt64) -> UInt64 {
+            let t = x ^ (c &* 0x0101_0101_0101_0101)
+            return ~(((t & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | t) & bytes
+        }
+        let digit = inRange(0x30, 0x3A)
+        someUpper = someUpper || inRange(0x41, 0x5B) != 0
+        someLower = someLower || inRange(0x61, 0x7B) != 0
+        someDigit = someDigit || digit != 0
+        allDigits = allDigits && digit == bytes
+        allDashes = allDashes && equal(0x2D) == bytes
+        allQuotes = allQuotes && (equal(0x22) | equal(0x27)) == bytes
     }
 }

@@ -124,7 +124,7 @@ public struct Tokenizer: Sendable {
                 var end = p[last].end
                 // "don't" -> "do" + "n't"; "can't" -> "ca" + "n't" (Treebank convention).
                 if last + 2 < n, isApostrophe(p[last + 1].scalar), p[last + 2].isAlnum,
-                    lowerASCII(b, p[last + 2]) == "t", end - p[i].start >= 2,
+                    lowered(b, p[last + 2]) == Self.t, end - p[i].start >= 2,
                     b[end - 1] | 0x20 == UInt8(ascii: "n")
                 {
                     if end - 1 > p[i].start { push(p[i].start, end - 1, hasLetter ? .word : .number) }
@@ -147,7 +147,7 @@ public struct Tokenizer: Sendable {
             let s = piece.scalar
             // Clitics split from their word: 's 're 've 'll 'd 'm.
             if isApostrophe(s), i > 0, p[i - 1].isAlnum, p[i - 1].end == piece.start, i + 1 < n, p[i + 1].isAlnum,
-                ["s", "re", "ve", "ll", "d", "m"].contains(lowerASCII(b, p[i + 1]))
+                let word = lowered(b, p[i + 1]), Self.clitics.contains(word)
             {
                 push(piece.start, p[i + 1].end, .word)
                 i += 2
@@ -203,8 +203,7 @@ public struct Tokenizer: Sendable {
                 && right.end - right.start <= 3
                 && isUpperASCII(b, left) && isUpperASCII(b, right)
         case "'", "\u{2019}":
-            let r = lowerASCII(b, right)
-            if isLastPair && ["s", "re", "ve", "ll", "d", "m", "t"].contains(r) { return false }
+            if isLastPair, let word = lowered(b, right), word == Self.t || Self.clitics.contains(word) { return false }
             return left.cls == .letter && right.cls == .letter
         default:
             return false
@@ -213,9 +212,13 @@ public struct Tokenizer: Sendable {
 
     private func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "\u{2019}" }
 
-    private func lowerASCII(_ b: UnsafeBufferPointer<UInt8>, _ p: Piece) -> String {
-        guard p.end - p.start <= 3 else { return "" }
-        return String(decoding: (p.start..<p.end).map { b[$0] | 0x20 }, as: UTF8.self)
+    /// The clitics split from their word ("'s", "'re"…), and the "t" of "n't".
+    private static let clitics = ["s", "re", "ve", "ll", "d", "m"].map { PackedWord($0)! }
+    private static let t = PackedWord("t")!
+
+    /// The piece lowercased, when it is ASCII (short enough to pack).
+    private func lowered(_ b: UnsafeBufferPointer<UInt8>, _ p: Piece) -> PackedWord? {
+        PackedWord(lowercasing: b, Span(p.start, p.end))
     }
 
     private func isUpperASCII(_ b: UnsafeBufferPointer<UInt8>, _ p: Piece) -> Bool {
@@ -233,9 +236,15 @@ public struct Tokenizer: Sendable {
                 return false
             }
         }
+        return isNonASCIISymbol(s)
+    }
+
+    /// Kept out of line: the Unicode property types it asks for are looked up on entry to any
+    /// function holding it, which would tax every ASCII mark too.
+    @inline(never)
+    private static func isNonASCIISymbol(_ s: Unicode.Scalar) -> Bool {
         switch s {
-        case "$", "%", "#", "@", "+", "=", "&", "*", "^", "~", "|", "<", ">", "\\", "`",
-            "€", "£", "¥", "₽", "₹", "₩", "₺", "¢", "§", "°", "©", "®", "™", "‰", "\u{2212}":
+        case "€", "£", "¥", "₽", "₹", "₩", "₺", "¢", "§", "°", "©", "®", "™", "‰", "\u{2212}":
             return true
         default:
             return s.properties.generalCategory == .currencySymbol || s.properties.generalCategory == .mathSymbol
