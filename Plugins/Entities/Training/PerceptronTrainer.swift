@@ -6,6 +6,10 @@ import Foundation
 /// path's features and subtract the predicted path's. The average of the weights over all steps
 /// is the model; it generalises much better than the last weights.
 ///
+/// The documents are made ready once (``generalExamples(_:aligner:)``,
+/// ``inDomainExamples(_:aligner:)``, ``devExamples(_:)``), so that several models, such as
+/// those of cross-validation folds, can be fitted from them.
+///
 /// Deterministic: sentences are shuffled by a fixed-seed generator, and nothing else is random.
 struct PerceptronTrainer {
     struct Options {
@@ -24,10 +28,21 @@ struct PerceptronTrainer {
     }
 
     /// One document ready for training: its units, features and gold tags.
-    private struct Example {
-        var units: TaggingUnits
-        var features: FeatureExtractor.Features
-        var gold: [Int]
+    struct Example {
+        fileprivate var units: TaggingUnits
+        fileprivate var features: FeatureExtractor.Features
+        fileprivate var gold: [Int]
+    }
+
+    /// One document ready for the dev score after each epoch: what the extractor makes
+    /// mentions from, and the gold.
+    struct DevExample {
+        fileprivate var document: AnalyzedDocument
+        fileprivate var units: TaggingUnits
+        fileprivate var profiles: [UnitProfile]
+        fileprivate var casing: DocumentCasing
+        fileprivate var features: FeatureExtractor.Features
+        fileprivate var gold: [GoldEntity]
     }
 
     let options: Options
@@ -56,10 +71,9 @@ struct PerceptronTrainer {
         stampedTransitions = transitions
     }
 
-    /// Trains on `train`, reports dev F1 after every epoch through `log`, and returns the model of
-    /// the epoch with the best dev F1 (averaged over `options.runs` runs).
-    mutating func train(_ train: AnnotatedCorpus, dev: AnnotatedCorpus, log: (String) -> Void) -> TaggerModel {
-        var aligner = GoldAligner(train)
+    /// The training documents ready for training, with the copies made of them: headline-cased,
+    /// and (unless both shares are 0) names replaced and datelines rewritten.
+    func generalExamples(_ train: AnnotatedCorpus, aligner: inout GoldAligner) -> [Example] {
         var examples: [Example] = []
         for (doc, gold) in train.documents {
             let units = TaggingUnits(doc, sentences: 0..<doc.sentences.count)
@@ -90,17 +104,37 @@ struct PerceptronTrainer {
                 examples.append(Example(units: units, features: f, gold: aligner.tags(copy, units, copyGold)))
             }
         }
-        let devExamples = dev.documents.map {
-            (doc, gold) -> DevExample in
+        return examples
+    }
+
+    /// Annotated documents of the news the tagger is for, one example each in document order,
+    /// as they are (no copies are made of them).
+    func inDomainExamples(_ corpus: AnnotatedCorpus, aligner: inout GoldAligner) -> [Example] {
+        corpus.documents.map { (doc, gold) in
+            let units = TaggingUnits(doc, sentences: 0..<doc.sentences.count)
+            let f = extractor.extract(units, profiles: extractor.profiles(doc, units))
+            return Example(units: units, features: f, gold: aligner.tags(doc, units, gold))
+        }
+    }
+
+    /// The dev documents ready for the score after each epoch.
+    func devExamples(_ dev: AnnotatedCorpus) -> [DevExample] {
+        dev.documents.map { (doc, gold) in
             let units = TaggingUnits(doc, sentences: 0..<doc.sentences.count)
             let profiles = extractor.profiles(doc, units)
             let casing = extractor.casing(units, profiles: profiles)
-            return (doc, units, profiles, casing, extractor.extract(units, profiles: profiles, casing: casing), gold)
+            return DevExample(
+                document: doc, units: units, profiles: profiles, casing: casing,
+                features: extractor.extract(units, profiles: profiles, casing: casing), gold: gold)
         }
+    }
+
+    /// Trains on `examples` (`options.runs` runs of `options.epochs` epochs, each run's epoch
+    /// with the best F1 on `devExamples` kept) and returns the average of the runs' models.
+    mutating func fit(_ examples: [Example], dev devExamples: [DevExample], log: (String) -> Void) -> TaggerModel {
         let featureCount = examples.reduce(0) { $0 + $1.features.indices.count }
         log(
-            "training on \(examples.count) documents, \(examples.reduce(0) { $0 + $1.units.count }) units, \(featureCount) feature instances; "
-                + "\(aligner.misaligned) gold spans not on unit boundaries, \(aligner.splitCompounds) hyphenated compounds tagged by part"
+            "training on \(examples.count) documents, \(examples.reduce(0) { $0 + $1.units.count }) units, \(featureCount) feature instances"
         )
 
         var initialOrder: [(Int, Int)] = []  // (example, sentence)
@@ -132,10 +166,6 @@ struct PerceptronTrainer {
             bucketBits: options.bucketBits, featureVersion: FeatureExtractor.version,
             floatWeights: weights, transitions: transitions)
     }
-
-    private typealias DevExample = (
-        AnalyzedDocument, TaggingUnits, [UnitProfile], DocumentCasing, FeatureExtractor.Features, [GoldEntity]
-    )
 
     /// Zero weights and step, for a new run.
     private mutating func reset() {
@@ -196,13 +226,13 @@ struct PerceptronTrainer {
         f1: Double, p: Double, r: Double
     ) {
         var scorer = SpanScorer()
-        for (doc, units, profiles, casing, f, gold) in devExamples {
-            let tags = decode(f, units, weights: weights, transitions: transitions)
+        for d in devExamples {
+            let tags = decode(d.features, d.units, weights: weights, transitions: transitions)
             scorer.add(
                 predicted: boundaries.mentions(
-                    tags: tags, units: units, profiles: profiles, casing: casing, utf8: doc.utf8
+                    tags: tags, units: d.units, profiles: d.profiles, casing: d.casing, utf8: d.document.utf8
                 ).map { GoldEntity(span: $0.span, label: $0.label) },
-                gold: gold)
+                gold: d.gold)
         }
         return (scorer.overall.f1, scorer.overall.precision, scorer.overall.recall)
     }
