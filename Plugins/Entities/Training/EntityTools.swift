@@ -7,13 +7,13 @@ enum EntityTools {
         kind: .train, name: "entities",
         summary: "Train the entity tagger on CoNLL-style JSON Lines and write a model file",
         usage:
-            "--train FILE --dev FILE --out FILE [--in-domain FILE [--in-domain-copies N] [--folds K]] [--epochs N] [--bits N] [--seed N] [--replace PERCENT] [--datelines PERCENT] [--runs N]"
+            "--train FILE --dev FILE --out FILE [--in-domain FILE [--in-domain-copies N] [--domain-features yes|no] [--folds K]] [--epochs N] [--bits N] [--seed N] [--replace PERCENT] [--datelines PERCENT] [--runs N]"
     ) { arguments, _, output in
         let args = try ToolArguments(
             arguments,
             known: [
                 "train", "dev", "out", "epochs", "bits", "seed", "replace", "datelines", "runs", "in-domain",
-                "in-domain-copies", "folds"
+                "in-domain-copies", "domain-features", "folds"
             ])
         var options = PerceptronTrainer.Options()
         if let n = try args.integer("epochs", in: 1...100) { options.epochs = n }
@@ -22,6 +22,11 @@ enum EntityTools {
         if let n = try args.integer("replace", in: 0...100) { options.replaceShare = Double(n) / 100 }
         if let n = try args.integer("runs", in: 1...20) { options.runs = n }
         if let n = try args.integer("datelines", in: 0...100) { options.datelineShare = Double(n) / 100 }
+        switch args.options["domain-features"] {
+        case nil, "no": break
+        case "yes": options.domainFeatures = true
+        case let other?: throw AssayError(.invalidArgument, "--domain-features must be yes or no, not '\(other)'")
+        }
         let copies = try args.integer("in-domain-copies", in: 0...100) ?? defaultInDomainCopies
         let folds = try args.integer("folds", in: 2...30)
         let out = args.options["out"]
@@ -38,6 +43,7 @@ enum EntityTools {
             "train: \(trainCorpus.documents.count) documents, \(trainCorpus.entityCount) entities; dev: \(devCorpus.documents.count) documents, \(devCorpus.entityCount) entities"
                 + (inDomainCorpus.map {
                     "; in-domain: \($0.documents.count) documents, \($0.entityCount) entities, \(copies) copies each"
+                        + (options.domainFeatures ? ", with their own copy of the features" : "")
                 } ?? "")
         )
 

@@ -25,6 +25,10 @@ struct PerceptronTrainer {
         /// Runs from differently shuffled data (seeds `seed`, `seed + 1`, ...) whose best models
         /// are averaged into the one returned.
         var runs = 4
+        /// Whether in-domain documents also train their own copy of every feature (Daumé's
+        /// "frustratingly easy" domain adaptation), added to the shared weights in the model
+        /// returned, so that tagging costs the same.
+        var domainFeatures = false
     }
 
     /// One document ready for training: its units, features and gold tags.
@@ -32,6 +36,8 @@ struct PerceptronTrainer {
         fileprivate var units: TaggingUnits
         fileprivate var features: FeatureExtractor.Features
         fileprivate var gold: [Int]
+        /// Whether the document also trains the in-domain copy of its features.
+        fileprivate var inDomain = false
     }
 
     /// One document ready for the dev score after each epoch: what the extractor makes
@@ -64,7 +70,7 @@ struct PerceptronTrainer {
         self.sections = sections
         extractor = FeatureExtractor(
             gazetteer: boundaries.gazetteer, clusters: clusters, bucketBits: options.bucketBits)
-        let n = (1 << options.bucketBits) * BILOU.count
+        let n = (1 << options.bucketBits) * BILOU.count * (options.domainFeatures ? 2 : 1)
         weights = [Float](repeating: 0, count: n)
         stamped = [Float](repeating: 0, count: n)
         transitions = [Float](repeating: 0, count: BILOU.count * BILOU.count)
@@ -113,7 +119,8 @@ struct PerceptronTrainer {
         corpus.documents.map { (doc, gold) in
             let units = TaggingUnits(doc, sentences: 0..<doc.sentences.count)
             let f = extractor.extract(units, profiles: extractor.profiles(doc, units))
-            return Example(units: units, features: f, gold: aligner.tags(doc, units, gold))
+            return Example(
+                units: units, features: f, gold: aligner.tags(doc, units, gold), inDomain: options.domainFeatures)
         }
     }
 
@@ -196,7 +203,7 @@ struct PerceptronTrainer {
             for (e, s) in order {
                 let ex = examples[e]
                 let range = ex.units.sentences[s]
-                score(ex.features, range, into: &emissions)
+                score(ex.features, range, into: &emissions, inDomain: ex.inDomain)
                 emissions.withUnsafeBufferPointer {
                     Viterbi(transitions: transitions).decode(
                         $0, count: range.count, tags: &predicted, scratch: &scratch)
@@ -204,7 +211,7 @@ struct PerceptronTrainer {
                 let gold = ex.gold[range]
                 if !predicted.elementsEqual(gold) {
                     mistakes += 1
-                    update(ex.features, range, gold: Array(gold), predicted: predicted)
+                    update(ex.features, range, gold: Array(gold), predicted: predicted, inDomain: ex.inDomain)
                 }
                 step += 1
             }
@@ -237,16 +244,25 @@ struct PerceptronTrainer {
         return (scorer.overall.f1, scorer.overall.precision, scorer.overall.recall)
     }
 
+    /// Where the in-domain copies of the features' weights start in `weights`.
+    private var domainOffset: Int { (1 << options.bucketBits) * BILOU.count }
+
+    /// The emission scores of the units in `range`: under `w` if given, else under the weights
+    /// being trained (with their in-domain copies too if `inDomain`).
     private func score(
-        _ f: FeatureExtractor.Features, _ range: Range<Int>, into e: inout [Float], weights w: [Float]? = nil
+        _ f: FeatureExtractor.Features, _ range: Range<Int>, into e: inout [Float], weights w: [Float]? = nil,
+        inDomain: Bool = false
     ) {
         let T = BILOU.count
+        let offsets = inDomain ? [0, domainOffset] : [0]
         e = [Float](repeating: 0, count: range.count * T)
         (w ?? weights).withUnsafeBufferPointer { wb in
             for (k, i) in range.enumerated() {
                 for j in f.of(i) {
-                    let base = Int(f.indices[j]) * T
-                    for t in 0..<T { e[k * T + t] += wb[base + t] }
+                    for offset in offsets {
+                        let base = Int(f.indices[j]) * T + offset
+                        for t in 0..<T { e[k * T + t] += wb[base + t] }
+                    }
                 }
             }
         }
@@ -266,19 +282,24 @@ struct PerceptronTrainer {
         return out
     }
 
-    private mutating func update(_ f: FeatureExtractor.Features, _ range: Range<Int>, gold: [Int], predicted: [Int]) {
+    private mutating func update(
+        _ f: FeatureExtractor.Features, _ range: Range<Int>, gold: [Int], predicted: [Int], inDomain: Bool
+    ) {
         let T = BILOU.count
         let c = step
+        let offsets = inDomain ? [0, domainOffset] : [0]
         for (k, i) in range.enumerated() {
             let g = gold[k], p = predicted[k]
             let prevG = k > 0 ? gold[k - 1] : -1, prevP = k > 0 ? predicted[k - 1] : -1
             if g != p {
                 for j in f.of(i) {
-                    let base = Int(f.indices[j]) * T
-                    weights[base + g] += 1
-                    stamped[base + g] += c
-                    weights[base + p] -= 1
-                    stamped[base + p] -= c
+                    for offset in offsets {
+                        let base = Int(f.indices[j]) * T + offset
+                        weights[base + g] += 1
+                        stamped[base + g] += c
+                        weights[base + p] -= 1
+                        stamped[base + p] -= c
+                    }
                 }
             }
             if k > 0, g != p || prevG != prevP {
@@ -290,9 +311,15 @@ struct PerceptronTrainer {
         }
     }
 
-    /// The weights averaged over every step so far: w - stamped / step.
+    /// The weights averaged over every step so far: w - stamped / step, with the in-domain
+    /// copies, if any, added to the shared weights (the model tags all text as in-domain).
     private func averaged() -> ([Float], [Float]) {
-        let w = zip(weights, stamped).map { $0 - $1 / step }
+        var w = zip(weights, stamped).map { $0 - $1 / step }
+        if options.domainFeatures {
+            let n = domainOffset
+            for k in 0..<n { w[k] += w[n + k] }
+            w.removeLast(n)
+        }
         let t = zip(transitions, stampedTransitions).map { $0 - $1 / step }
         return (w, t)
     }
