@@ -36,20 +36,21 @@ private let modern = corpus([
 ])
 
 /// Trains a small model (one run, two epochs) and returns its file's bytes.
-private func trainedModel(domainFeatures: Bool, inDomainCopies: Int) throws -> Data {
+private func trainedModel(domainFeatures: Bool, inDomainCopies: Int, replaceShare: Double = 0) throws -> Data {
     let sections = try EntityRecognizer.gazetteerSections.get()
     var options = PerceptronTrainer.Options()
     options.epochs = 2
     options.runs = 1
     options.bucketBits = 14
     options.domainFeatures = domainFeatures
+    options.inDomainReplaceShare = replaceShare
     var trainer = PerceptronTrainer(
         options: options, boundaries: MentionBoundaries(gazetteer: Gazetteer(sections: sections), sections: sections),
         sections: sections, clusters: try EntityRecognizer.wordClusters.get())
     var aligner = GoldAligner(conll)
     let general = trainer.generalExamples(conll, aligner: &aligner)
-    let own = trainer.inDomainExamples(modern, aligner: &aligner)
-    let examples = general + (0..<inDomainCopies).flatMap { _ in own }
+    let own = trainer.inDomainExamples(modern, copies: inDomainCopies, train: conll, aligner: &aligner)
+    let examples = general + own.flatMap { $0 }
     return trainer.fit(examples, dev: trainer.devExamples(conll), log: { _ in }).encoded()
 }
 
@@ -67,6 +68,8 @@ private func trainedModel(domainFeatures: Bool, inDomainCopies: Int) throws -> D
     let withOwnFeatures = try trainedModel(domainFeatures: true, inDomainCopies: 2)
     #expect(withCopies != plain)
     #expect(withOwnFeatures != withCopies)
+    // All of the one document's four names replaced in the second copy.
+    #expect(try trainedModel(domainFeatures: false, inDomainCopies: 2, replaceShare: 1) != withCopies)
     #expect(try trainedModel(domainFeatures: true, inDomainCopies: 2) == withOwnFeatures)
 }
 

@@ -7,13 +7,13 @@ enum EntityTools {
         kind: .train, name: "entities",
         summary: "Train the entity tagger on CoNLL-style JSON Lines and write a model file",
         usage:
-            "--train FILE --dev FILE --out FILE [--in-domain FILE [--in-domain-copies N] [--domain-features yes|no] [--folds K]] [--epochs N] [--bits N] [--seed N] [--replace PERCENT] [--datelines PERCENT] [--runs N]"
+            "--train FILE --dev FILE --out FILE [--in-domain FILE [--in-domain-copies N] [--in-domain-replace PERCENT] [--domain-features yes|no] [--folds K]] [--epochs N] [--bits N] [--seed N] [--replace PERCENT] [--datelines PERCENT] [--runs N]"
     ) { arguments, _, output in
         let args = try ToolArguments(
             arguments,
             known: [
                 "train", "dev", "out", "epochs", "bits", "seed", "replace", "datelines", "runs", "in-domain",
-                "in-domain-copies", "domain-features", "folds"
+                "in-domain-copies", "in-domain-replace", "domain-features", "folds"
             ])
         var options = PerceptronTrainer.Options()
         if let n = try args.integer("epochs", in: 1...100) { options.epochs = n }
@@ -22,6 +22,7 @@ enum EntityTools {
         if let n = try args.integer("replace", in: 0...100) { options.replaceShare = Double(n) / 100 }
         if let n = try args.integer("runs", in: 1...20) { options.runs = n }
         if let n = try args.integer("datelines", in: 0...100) { options.datelineShare = Double(n) / 100 }
+        if let n = try args.integer("in-domain-replace", in: 0...100) { options.inDomainReplaceShare = Double(n) / 100 }
         switch args.options["domain-features"] {
         case nil, "no": break
         case "yes": options.domainFeatures = true
@@ -58,7 +59,10 @@ enum EntityTools {
         }
         var aligner = GoldAligner(trainCorpus)
         let general = trainer.generalExamples(trainCorpus, aligner: &aligner)
-        let own = inDomainCorpus.map { trainer.inDomainExamples($0, aligner: &aligner) } ?? []
+        let own =
+            inDomainCorpus.map {
+                trainer.inDomainExamples($0, copies: copies, train: trainCorpus, aligner: &aligner)
+            } ?? []
         let dev = trainer.devExamples(devCorpus)
         output(
             "\(aligner.misaligned) gold spans not on unit boundaries, \(aligner.splitCompounds) hyphenated compounds tagged by part"
@@ -66,7 +70,7 @@ enum EntityTools {
         /// The general examples and `copies` copies of the in-domain documents `included` picks.
         func examples(including included: (Int) -> Bool) -> [PerceptronTrainer.Example] {
             let picked = own.indices.filter(included).map { own[$0] }
-            return general + (0..<copies).flatMap { _ in picked }
+            return general + (0..<copies).flatMap { copy in picked.map { $0[copy] } }
         }
 
         if let folds, let inDomainCorpus {

@@ -29,6 +29,9 @@ struct PerceptronTrainer {
         /// "frustratingly easy" domain adaptation), added to the shared weights in the model
         /// returned, so that tagging costs the same.
         var domainFeatures = false
+        /// The share of names replaced in the in-domain documents' copies after the first
+        /// (see ``MentionReplacer``); 0 makes the copies all alike.
+        var inDomainReplaceShare = 0.0
     }
 
     /// One document ready for training: its units, features and gold tags.
@@ -113,14 +116,30 @@ struct PerceptronTrainer {
         return examples
     }
 
-    /// Annotated documents of the news the tagger is for, one example each in document order,
-    /// as they are (no copies are made of them).
-    func inDomainExamples(_ corpus: AnnotatedCorpus, aligner: inout GoldAligner) -> [Example] {
-        corpus.documents.map { (doc, gold) in
-            let units = TaggingUnits(doc, sentences: 0..<doc.sentences.count)
-            let f = extractor.extract(units, profiles: extractor.profiles(doc, units))
-            return Example(
-                units: units, features: f, gold: aligner.tags(doc, units, gold), inDomain: options.domainFeatures)
+    /// Annotated documents of the news the tagger is for, in document order, `copies` examples
+    /// each: the document as it is, then copies whose names are replaced (if
+    /// `options.inDomainReplaceShare` is above 0, with names from `train` and the gazetteer's
+    /// lists) or as it is again.
+    func inDomainExamples(
+        _ corpus: AnnotatedCorpus, copies: Int, train: AnnotatedCorpus, aligner: inout GoldAligner
+    ) -> [[Example]] {
+        let replacer = MentionReplacer(train, sections: sections, share: options.inDomainReplaceShare)
+        var rng = SeededRandomGenerator(seed: options.seed ^ 0x3C3C)
+        return corpus.documents.map { (doc, gold) in
+            var examples: [Example] = []
+            for copy in 0..<copies {
+                if copy > 0, options.inDomainReplaceShare == 0 {
+                    examples.append(examples[0])
+                    continue
+                }
+                let (d, g) = copy == 0 ? (doc, gold) : replacer.replaced(doc, gold: gold, using: &rng)
+                let units = TaggingUnits(d, sentences: 0..<d.sentences.count)
+                let f = extractor.extract(units, profiles: extractor.profiles(d, units))
+                examples.append(
+                    Example(
+                        units: units, features: f, gold: aligner.tags(d, units, g), inDomain: options.domainFeatures))
+            }
+            return examples
         }
     }
 
