@@ -34,12 +34,12 @@ enum EntityTools {
         if out == nil, folds == nil {
             throw AssayError(.invalidArgument, "missing required option '--out' (or '--folds K' to measure only)")
         }
+        if folds != nil, args.options["in-domain"] == nil {
+            throw AssayError(.invalidArgument, "'--folds K' measures on the '--in-domain FILE' documents")
+        }
         let trainCorpus = try AnnotatedCorpus(path: try args.required("train"))
         let devCorpus = try AnnotatedCorpus(path: try args.required("dev"))
         let inDomainCorpus = try args.options["in-domain"].map { try AnnotatedCorpus(path: $0) }
-        if folds != nil, inDomainCorpus == nil {
-            throw AssayError(.invalidArgument, "'--folds K' measures on the '--in-domain FILE' documents")
-        }
         output(
             "train: \(trainCorpus.documents.count) documents, \(trainCorpus.entityCount) entities; dev: \(devCorpus.documents.count) documents, \(devCorpus.entityCount) entities"
                 + (inDomainCorpus.map {
