@@ -22,7 +22,7 @@ public struct EntitiesExtractor: Extractor {
             inside it is a brand, not a person ("TikTok"), unless a surname particle comes first \
             ("McDonald").
             """,
-        version: "1.3",
+        version: "1.4",
         fields: [
             FieldDescriptor("label", .string, "PERSON, ORG, LOC or MISC"),
             FieldDescriptor("canonical", .string, "the fullest name of the entity in the document"),

@@ -6,6 +6,10 @@ import Foundation
 /// path's features and subtract the predicted path's. The average of the weights over all steps
 /// is the model; it generalises much better than the last weights.
 ///
+/// The documents are made ready once (``generalExamples(_:aligner:)``,
+/// ``inDomainExamples(_:aligner:)``, ``devExamples(_:)``), so that several models, such as
+/// those of cross-validation folds, can be fitted from them.
+///
 /// Deterministic: sentences are shuffled by a fixed-seed generator, and nothing else is random.
 struct PerceptronTrainer {
     struct Options {
@@ -21,13 +25,33 @@ struct PerceptronTrainer {
         /// Runs from differently shuffled data (seeds `seed`, `seed + 1`, ...) whose best models
         /// are averaged into the one returned.
         var runs = 4
+        /// Whether in-domain documents also train their own copy of every feature (Daumé's
+        /// "frustratingly easy" domain adaptation), added to the shared weights in the model
+        /// returned, so that tagging costs the same.
+        var domainFeatures = false
+        /// The share of names replaced in the in-domain documents' copies after the first
+        /// (see ``MentionReplacer``); 0 makes the copies all alike.
+        var inDomainReplaceShare = 0.0
     }
 
     /// One document ready for training: its units, features and gold tags.
-    private struct Example {
-        var units: TaggingUnits
-        var features: FeatureExtractor.Features
-        var gold: [Int]
+    struct Example {
+        fileprivate var units: TaggingUnits
+        fileprivate var features: FeatureExtractor.Features
+        fileprivate var gold: [Int]
+        /// Whether the document also trains the in-domain copy of its features.
+        fileprivate var inDomain = false
+    }
+
+    /// One document ready for the dev score after each epoch: what the extractor makes
+    /// mentions from, and the gold.
+    struct DevExample {
+        fileprivate var document: AnalyzedDocument
+        fileprivate var units: TaggingUnits
+        fileprivate var profiles: [UnitProfile]
+        fileprivate var casing: DocumentCasing
+        fileprivate var features: FeatureExtractor.Features
+        fileprivate var gold: [GoldEntity]
     }
 
     let options: Options
@@ -49,17 +73,16 @@ struct PerceptronTrainer {
         self.sections = sections
         extractor = FeatureExtractor(
             gazetteer: boundaries.gazetteer, clusters: clusters, bucketBits: options.bucketBits)
-        let n = (1 << options.bucketBits) * BILOU.count
+        let n = (1 << options.bucketBits) * BILOU.count * (options.domainFeatures ? 2 : 1)
         weights = [Float](repeating: 0, count: n)
         stamped = [Float](repeating: 0, count: n)
         transitions = [Float](repeating: 0, count: BILOU.count * BILOU.count)
         stampedTransitions = transitions
     }
 
-    /// Trains on `train`, reports dev F1 after every epoch through `log`, and returns the model of
-    /// the epoch with the best dev F1 (averaged over `options.runs` runs).
-    mutating func train(_ train: AnnotatedCorpus, dev: AnnotatedCorpus, log: (String) -> Void) -> TaggerModel {
-        var aligner = GoldAligner(train)
+    /// The training documents ready for training, with the copies made of them: headline-cased,
+    /// and (unless both shares are 0) names replaced and datelines rewritten.
+    func generalExamples(_ train: AnnotatedCorpus, aligner: inout GoldAligner) -> [Example] {
         var examples: [Example] = []
         for (doc, gold) in train.documents {
             let units = TaggingUnits(doc, sentences: 0..<doc.sentences.count)
@@ -90,17 +113,54 @@ struct PerceptronTrainer {
                 examples.append(Example(units: units, features: f, gold: aligner.tags(copy, units, copyGold)))
             }
         }
-        let devExamples = dev.documents.map {
-            (doc, gold) -> DevExample in
+        return examples
+    }
+
+    /// Annotated documents of the news the tagger is for, in document order, `copies` examples
+    /// each: the document as it is, then copies whose names are replaced (if
+    /// `options.inDomainReplaceShare` is above 0, with names from `train` and the gazetteer's
+    /// lists) or as it is again.
+    func inDomainExamples(
+        _ corpus: AnnotatedCorpus, copies: Int, train: AnnotatedCorpus, aligner: inout GoldAligner
+    ) -> [[Example]] {
+        let replacer = MentionReplacer(train, sections: sections, share: options.inDomainReplaceShare)
+        var rng = SeededRandomGenerator(seed: options.seed ^ 0x3C3C)
+        return corpus.documents.map { (doc, gold) in
+            var examples: [Example] = []
+            for copy in 0..<copies {
+                if copy > 0, options.inDomainReplaceShare == 0 {
+                    examples.append(examples[0])
+                    continue
+                }
+                let (d, g) = copy == 0 ? (doc, gold) : replacer.replaced(doc, gold: gold, using: &rng)
+                let units = TaggingUnits(d, sentences: 0..<d.sentences.count)
+                let f = extractor.extract(units, profiles: extractor.profiles(d, units))
+                examples.append(
+                    Example(
+                        units: units, features: f, gold: aligner.tags(d, units, g), inDomain: options.domainFeatures))
+            }
+            return examples
+        }
+    }
+
+    /// The dev documents ready for the score after each epoch.
+    func devExamples(_ dev: AnnotatedCorpus) -> [DevExample] {
+        dev.documents.map { (doc, gold) in
             let units = TaggingUnits(doc, sentences: 0..<doc.sentences.count)
             let profiles = extractor.profiles(doc, units)
             let casing = extractor.casing(units, profiles: profiles)
-            return (doc, units, profiles, casing, extractor.extract(units, profiles: profiles, casing: casing), gold)
+            return DevExample(
+                document: doc, units: units, profiles: profiles, casing: casing,
+                features: extractor.extract(units, profiles: profiles, casing: casing), gold: gold)
         }
+    }
+
+    /// Trains on `examples` (`options.runs` runs of `options.epochs` epochs, each run's epoch
+    /// with the best F1 on `devExamples` kept) and returns the average of the runs' models.
+    mutating func fit(_ examples: [Example], dev devExamples: [DevExample], log: (String) -> Void) -> TaggerModel {
         let featureCount = examples.reduce(0) { $0 + $1.features.indices.count }
         log(
-            "training on \(examples.count) documents, \(examples.reduce(0) { $0 + $1.units.count }) units, \(featureCount) feature instances; "
-                + "\(aligner.misaligned) gold spans not on unit boundaries, \(aligner.splitCompounds) hyphenated compounds tagged by part"
+            "training on \(examples.count) documents, \(examples.reduce(0) { $0 + $1.units.count }) units, \(featureCount) feature instances"
         )
 
         var initialOrder: [(Int, Int)] = []  // (example, sentence)
@@ -133,10 +193,6 @@ struct PerceptronTrainer {
             floatWeights: weights, transitions: transitions)
     }
 
-    private typealias DevExample = (
-        AnalyzedDocument, TaggingUnits, [UnitProfile], DocumentCasing, FeatureExtractor.Features, [GoldEntity]
-    )
-
     /// Zero weights and step, for a new run.
     private mutating func reset() {
         for k in weights.indices {
@@ -166,7 +222,7 @@ struct PerceptronTrainer {
             for (e, s) in order {
                 let ex = examples[e]
                 let range = ex.units.sentences[s]
-                score(ex.features, range, into: &emissions)
+                score(ex.features, range, into: &emissions, inDomain: ex.inDomain)
                 emissions.withUnsafeBufferPointer {
                     Viterbi(transitions: transitions).decode(
                         $0, count: range.count, tags: &predicted, scratch: &scratch)
@@ -174,7 +230,7 @@ struct PerceptronTrainer {
                 let gold = ex.gold[range]
                 if !predicted.elementsEqual(gold) {
                     mistakes += 1
-                    update(ex.features, range, gold: Array(gold), predicted: predicted)
+                    update(ex.features, range, gold: Array(gold), predicted: predicted, inDomain: ex.inDomain)
                 }
                 step += 1
             }
@@ -196,27 +252,36 @@ struct PerceptronTrainer {
         f1: Double, p: Double, r: Double
     ) {
         var scorer = SpanScorer()
-        for (doc, units, profiles, casing, f, gold) in devExamples {
-            let tags = decode(f, units, weights: weights, transitions: transitions)
+        for d in devExamples {
+            let tags = decode(d.features, d.units, weights: weights, transitions: transitions)
             scorer.add(
                 predicted: boundaries.mentions(
-                    tags: tags, units: units, profiles: profiles, casing: casing, utf8: doc.utf8
+                    tags: tags, units: d.units, profiles: d.profiles, casing: d.casing, utf8: d.document.utf8
                 ).map { GoldEntity(span: $0.span, label: $0.label) },
-                gold: gold)
+                gold: d.gold)
         }
         return (scorer.overall.f1, scorer.overall.precision, scorer.overall.recall)
     }
 
+    /// Where the in-domain copies of the features' weights start in `weights`.
+    private var domainOffset: Int { (1 << options.bucketBits) * BILOU.count }
+
+    /// The emission scores of the units in `range`: under `w` if given, else under the weights
+    /// being trained (with their in-domain copies too if `inDomain`).
     private func score(
-        _ f: FeatureExtractor.Features, _ range: Range<Int>, into e: inout [Float], weights w: [Float]? = nil
+        _ f: FeatureExtractor.Features, _ range: Range<Int>, into e: inout [Float], weights w: [Float]? = nil,
+        inDomain: Bool = false
     ) {
         let T = BILOU.count
+        let offsets = inDomain ? [0, domainOffset] : [0]
         e = [Float](repeating: 0, count: range.count * T)
         (w ?? weights).withUnsafeBufferPointer { wb in
             for (k, i) in range.enumerated() {
                 for j in f.of(i) {
-                    let base = Int(f.indices[j]) * T
-                    for t in 0..<T { e[k * T + t] += wb[base + t] }
+                    for offset in offsets {
+                        let base = Int(f.indices[j]) * T + offset
+                        for t in 0..<T { e[k * T + t] += wb[base + t] }
+                    }
                 }
             }
         }
@@ -236,19 +301,24 @@ struct PerceptronTrainer {
         return out
     }
 
-    private mutating func update(_ f: FeatureExtractor.Features, _ range: Range<Int>, gold: [Int], predicted: [Int]) {
+    private mutating func update(
+        _ f: FeatureExtractor.Features, _ range: Range<Int>, gold: [Int], predicted: [Int], inDomain: Bool
+    ) {
         let T = BILOU.count
         let c = step
+        let offsets = inDomain ? [0, domainOffset] : [0]
         for (k, i) in range.enumerated() {
             let g = gold[k], p = predicted[k]
             let prevG = k > 0 ? gold[k - 1] : -1, prevP = k > 0 ? predicted[k - 1] : -1
             if g != p {
                 for j in f.of(i) {
-                    let base = Int(f.indices[j]) * T
-                    weights[base + g] += 1
-                    stamped[base + g] += c
-                    weights[base + p] -= 1
-                    stamped[base + p] -= c
+                    for offset in offsets {
+                        let base = Int(f.indices[j]) * T + offset
+                        weights[base + g] += 1
+                        stamped[base + g] += c
+                        weights[base + p] -= 1
+                        stamped[base + p] -= c
+                    }
                 }
             }
             if k > 0, g != p || prevG != prevP {
@@ -260,9 +330,15 @@ struct PerceptronTrainer {
         }
     }
 
-    /// The weights averaged over every step so far: w - stamped / step.
+    /// The weights averaged over every step so far: w - stamped / step, with the in-domain
+    /// copies, if any, added to the shared weights (the model tags all text as in-domain).
     private func averaged() -> ([Float], [Float]) {
-        let w = zip(weights, stamped).map { $0 - $1 / step }
+        var w = zip(weights, stamped).map { $0 - $1 / step }
+        if options.domainFeatures {
+            let n = domainOffset
+            for k in 0..<n { w[k] += w[n + k] }
+            w.removeLast(n)
+        }
         let t = zip(transitions, stampedTransitions).map { $0 - $1 / step }
         return (w, t)
     }

@@ -15,6 +15,11 @@ struct SpanScorer {
         for g in gold { counts[g.label.tagIndex].expected += 1 }
     }
 
+    /// Adds the counts of another scorer (folds pooled into one figure).
+    mutating func add(_ other: SpanScorer) {
+        for k in counts.indices { counts[k] += other.counts[k] }
+    }
+
     struct Score {
         var precision: Double, recall: Double, f1: Double, support: Int
         init(_ c: MatchCounts) {
