@@ -17,6 +17,8 @@ struct FirstPassDocuments: Sendable {
     private struct Kept: Sendable {
         var document: AnalyzedDocument
         var mentions: [Annotation]
+        /// The names of `mentions`, as the first pass read them.
+        var names: MentionNames?
         /// The JSON line it was read from (empty for a file).
         var line: [UInt8]
     }
@@ -30,38 +32,40 @@ struct FirstPassDocuments: Sendable {
 
     init(budget: Int = Self.defaultBudget) { self.budget = budget }
 
-    /// Records the next input: `document` and its `mentions`, read from JSON `line` (empty for a
-    /// file), or nil for an input without a document.
-    mutating func append(_ document: AnalyzedDocument?, mentions: [Annotation], line: [UInt8] = []) {
+    /// Records the next input: `document`, its `mentions` and their `names`, read from JSON
+    /// `line` (empty for a file), or nil for an input without a document.
+    mutating func append(
+        _ document: AnalyzedDocument?, mentions: [Annotation], names: MentionNames? = nil, line: [UInt8] = []
+    ) {
         guard let document, budget > 0 else {
             inputs.append(nil)
             return
         }
-        let size = Self.size(document, mentions) + line.count
+        let size = Self.size(document, mentions, names) + line.count
         guard bytes + size <= budget else {
             inputs.append(nil)
             return
         }
         bytes += size
-        inputs.append(Kept(document: document, mentions: mentions, line: line))
+        inputs.append(Kept(document: document, mentions: mentions, names: names, line: line))
     }
 
-    /// The analysis and mentions of input `number` if they were kept and it is still JSON
-    /// `line`, byte for byte (nil for an empty `line`: a file is compared as a document).
-    func kept(ofInput number: Int, line: [UInt8]) -> (AnalyzedDocument, [Annotation])? {
+    /// What was kept of input `number` (its analysis, mentions and their names) if it is still
+    /// JSON `line`, byte for byte (nil for an empty `line`: a file is compared as a document).
+    func kept(ofInput number: Int, line: [UInt8]) -> (AnalyzedDocument, [Annotation], MentionNames?)? {
         guard !line.isEmpty, number < inputs.count, let kept = inputs[number], Self.same(kept.line, line) else {
             return nil
         }
-        return (kept.document, kept.mentions)
+        return (kept.document, kept.mentions, kept.names)
     }
 
-    /// The analysis and mentions of input `number` if they were kept and it still holds
-    /// `document` (same id and text).
-    func kept(ofInput number: Int, _ document: Document) -> (AnalyzedDocument, [Annotation])? {
+    /// What was kept of input `number` (its analysis, mentions and their names) if it still
+    /// holds `document` (same id and text).
+    func kept(ofInput number: Int, _ document: Document) -> (AnalyzedDocument, [Annotation], MentionNames?)? {
         guard number < inputs.count, let kept = inputs[number], kept.document.id == document.id,
             Self.same(document.text, kept.document.utf8)
         else { return nil }
-        return (kept.document, kept.mentions)
+        return (kept.document, kept.mentions, kept.names)
     }
 
     /// Whether `text` is `utf8`, compared as memory (byte by byte through the string's view
@@ -82,9 +86,11 @@ struct FirstPassDocuments: Sendable {
     }
 
     /// What keeping a document costs: its text twice (as given and as UTF-8), its tokens and
-    /// sentences (about a token per five bytes of news), and its mentions with their fields.
-    private static func size(_ document: AnalyzedDocument, _ mentions: [Annotation]) -> Int {
+    /// sentences (about a token per five bytes of news), its mentions with their fields, and
+    /// their names (mostly shared with other documents' or the mentions' own strings).
+    private static func size(_ document: AnalyzedDocument, _ mentions: [Annotation], _ names: MentionNames?) -> Int {
         2 * document.utf8.count + MemoryLayout<Token>.stride * document.tokens.count
             + MemoryLayout<Sentence>.stride * document.sentences.count + 256 * mentions.count
+            + 128 * (names?.count ?? 0)
     }
 }
