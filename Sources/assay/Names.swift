@@ -96,7 +96,7 @@ struct NamesPass {
         } consume: { outcome in
             switch outcome {
             case .success(let found?):
-                collected.statistics.add(DocumentNames(found.names))
+                collected.statistics.add(found.names)
                 collected.documents.append(
                     found.document, mentions: found.mentions, names: found.names, line: found.line)
             case .success(nil):
