@@ -190,19 +190,22 @@ public struct CorpusNameStatistics: Sendable {
         let (n, isNew) = nameTable.insert(e.ref, hash: e.hash)
         if !isNew && names[n].words == e.words { return (Int32(n), names[n]) }
         let label = e.ref.label
+        // The name's context key is its form's too: made and looked up once.
+        let neighbour = self.neighbour(DocumentNames.Entry.contextKey(label: label, words: e.words))
         let name = Name(
-            words: e.words, form: NameKey.isLinked(label) ? form(label: label, words: e.words) : -1,
-            neighbour: neighbour(DocumentNames.Entry.contextKey(label: label, words: e.words)))
+            words: e.words, form: NameKey.isLinked(label) ? form(label: label, words: e.words, own: neighbour) : -1,
+            neighbour: neighbour)
         if isNew { names.append(name) }
         return (Int32(n), name)
     }
 
-    /// The number of the form of `label` and `words`, adding it if new.
-    private mutating func form(label: String, words: [String]) -> Int32 {
+    /// The number of the form of `label` and `words`, adding it if new; `own` is the
+    /// neighbour number of its context key, if known.
+    private mutating func form(label: String, words: [String], own: Int32? = nil) -> Int32 {
         let key = DocumentNames.Entry.formKey(label: label, words: words)
         if let f = formNumbers[key] { return f }
         let f = Int32(forms.count)
-        let own = neighbour(DocumentNames.Entry.contextKey(label: label, words: words))
+        let own = own ?? neighbour(DocumentNames.Entry.contextKey(label: label, words: words))
         forms.append(Form(label: label, words: words, key: key, own: own))
         formNumbers[key] = f
         return f
