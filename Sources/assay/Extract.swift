@@ -176,7 +176,7 @@ struct Extract: ParsableCommand {
             // The names the first pass read from the mentions it kept (nil for others).
             var mentionNames: MentionNames?
             // A line the first pass analysed, unchanged, is not parsed again.
-            if let (document, mentions, names) = kept.kept(ofInput: item.number, line: item.line) {
+            if let (document, mentions, names) = kept.take(ofInput: item.number, line: item.line) {
                 analysed = document
                 found[entitiesStep] = mentions
                 mentionNames = names
@@ -188,7 +188,7 @@ struct Extract: ParsableCommand {
                 } catch {
                     return .unreadable(AssayError.wrapping(error, item.source))
                 }
-                if let (document, mentions, names) = kept.kept(ofInput: item.number, doc) {
+                if let (document, mentions, names) = kept.take(ofInput: item.number, doc) {
                     analysed = document
                     found[entitiesStep] = mentions
                     mentionNames = names

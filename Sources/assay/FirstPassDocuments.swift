@@ -1,5 +1,6 @@
 import AssayCore
 import Foundation
+import Synchronization
 
 /// The documents the first pass of `assay extract --link corpus` analysed, with the entity
 /// mentions it found, kept for the second pass so that it neither analyses nor tags the same
@@ -10,6 +11,9 @@ import Foundation
 /// it are read and tagged again. A kept document is used only if the second pass reads the same
 /// JSON line there, or the same id and text from a file (a file may change between the passes):
 /// a line that is the same needs no parsing again.
+///
+/// The second pass takes a document from here (and the copies of it share what they keep):
+/// what nothing else holds then, linking changes in place rather than copying it.
 struct FirstPassDocuments: Sendable {
     /// Enough for some 25 MB of news text (its estimate is about ten times the text).
     static let defaultBudget = 256 << 20
@@ -25,8 +29,13 @@ struct FirstPassDocuments: Sendable {
 
     /// Bytes that may be kept.
     let budget: Int
-    /// By input number; nil for a blank line, a failed input, or past the budget.
-    private var inputs: [Kept?] = []
+    /// The documents by input number; nil for a blank line, a failed input, past the budget,
+    /// or taken.
+    private final class Inputs: Sendable {
+        let kept = Mutex<[Kept?]>([])
+    }
+
+    private let inputs = Inputs()
     /// The bytes kept so far (an estimate).
     private(set) var bytes = 0
 
@@ -38,34 +47,41 @@ struct FirstPassDocuments: Sendable {
         _ document: AnalyzedDocument?, mentions: [Annotation], names: MentionNames? = nil, line: [UInt8] = []
     ) {
         guard let document, budget > 0 else {
-            inputs.append(nil)
+            inputs.kept.withLock { $0.append(nil) }
             return
         }
         let size = Self.size(document, mentions, names) + line.count
         guard bytes + size <= budget else {
-            inputs.append(nil)
+            inputs.kept.withLock { $0.append(nil) }
             return
         }
         bytes += size
-        inputs.append(Kept(document: document, mentions: mentions, names: names, line: line))
+        let kept = Kept(document: document, mentions: mentions, names: names, line: line)
+        inputs.kept.withLock { $0.append(kept) }
     }
 
-    /// What was kept of input `number` (its analysis, mentions and their names) if it is still
-    /// JSON `line`, byte for byte (nil for an empty `line`: a file is compared as a document).
-    func kept(ofInput number: Int, line: [UInt8]) -> (AnalyzedDocument, [Annotation], MentionNames?)? {
-        guard !line.isEmpty, number < inputs.count, let kept = inputs[number], Self.same(kept.line, line) else {
-            return nil
+    /// Takes what was kept of input `number` (its analysis, mentions and their names) if it is
+    /// still JSON `line`, byte for byte (nil for an empty `line`: a file is compared as a
+    /// document).
+    func take(ofInput number: Int, line: [UInt8]) -> (AnalyzedDocument, [Annotation], MentionNames?)? {
+        guard !line.isEmpty else { return nil }
+        return take(ofInput: number) { Self.same($0.line, line) }
+    }
+
+    /// Takes what was kept of input `number` (its analysis, mentions and their names) if it
+    /// still holds `document` (same id and text).
+    func take(ofInput number: Int, _ document: Document) -> (AnalyzedDocument, [Annotation], MentionNames?)? {
+        take(ofInput: number) { $0.document.id == document.id && Self.same(document.text, $0.document.utf8) }
+    }
+
+    private func take(ofInput number: Int, if isSame: (Kept) -> Bool) -> (
+        AnalyzedDocument, [Annotation], MentionNames?
+    )? {
+        inputs.kept.withLock { inputs in
+            guard number < inputs.count, let kept = inputs[number], isSame(kept) else { return nil }
+            inputs[number] = nil
+            return (kept.document, kept.mentions, kept.names)
         }
-        return (kept.document, kept.mentions, kept.names)
-    }
-
-    /// What was kept of input `number` (its analysis, mentions and their names) if it still
-    /// holds `document` (same id and text).
-    func kept(ofInput number: Int, _ document: Document) -> (AnalyzedDocument, [Annotation], MentionNames?)? {
-        guard number < inputs.count, let kept = inputs[number], kept.document.id == document.id,
-            Self.same(document.text, kept.document.utf8)
-        else { return nil }
-        return (kept.document, kept.mentions, kept.names)
     }
 
     /// Whether `text` is `utf8`, compared as memory (byte by byte through the string's view
