@@ -173,10 +173,13 @@ struct Extract: ParsableCommand {
         let stream = OrderedStream<BatchInput.Item, BatchInput.Outcome>(window: batchSize) { item in
             let analysed: AnalyzedDocument
             var found: [ExtractionPlan.Step: [Annotation]] = [:]
+            // The names the first pass read from the mentions it kept (nil for others).
+            var mentionNames: MentionNames?
             // A line the first pass analysed, unchanged, is not parsed again.
-            if let (document, mentions) = kept.kept(ofInput: item.number, line: item.line) {
+            if let (document, mentions, names) = kept.take(ofInput: item.number, line: item.line) {
                 analysed = document
                 found[entitiesStep] = mentions
+                mentionNames = names
             } else {
                 let doc: Document
                 do {
@@ -185,9 +188,10 @@ struct Extract: ParsableCommand {
                 } catch {
                     return .unreadable(AssayError.wrapping(error, item.source))
                 }
-                if let (document, mentions) = kept.kept(ofInput: item.number, doc) {
+                if let (document, mentions, names) = kept.take(ofInput: item.number, doc) {
                     analysed = document
                     found[entitiesStep] = mentions
+                    mentionNames = names
                 } else {
                     analysed = AnalyzedDocument(doc)
                 }
@@ -203,7 +207,10 @@ struct Extract: ParsableCommand {
                     if linking != nil { entities = try run.annotations(of: entitiesStep) }
                 }
                 found = [:]
-                if let linking { all = linking.link(consume all, entities: consume entities, in: analysed) }
+                if let linking {
+                    all = linking.link(
+                        consume all, entities: consume entities, mentionNames: mentionNames, in: analysed)
+                }
                 var json = JSONWriter()
                 json.contractLine(analysed, all)
                 return .line(json.bytes)

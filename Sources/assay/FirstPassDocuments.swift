@@ -1,5 +1,6 @@
 import AssayCore
 import Foundation
+import Synchronization
 
 /// The documents the first pass of `assay extract --link corpus` analysed, with the entity
 /// mentions it found, kept for the second pass so that it neither analyses nor tags the same
@@ -10,6 +11,9 @@ import Foundation
 /// it are read and tagged again. A kept document is used only if the second pass reads the same
 /// JSON line there, or the same id and text from a file (a file may change between the passes):
 /// a line that is the same needs no parsing again.
+///
+/// The second pass takes a document from here (and the copies of it share what they keep):
+/// what nothing else holds then, linking changes in place rather than copying it.
 struct FirstPassDocuments: Sendable {
     /// Enough for some 25 MB of news text (its estimate is about ten times the text).
     static let defaultBudget = 256 << 20
@@ -17,51 +21,67 @@ struct FirstPassDocuments: Sendable {
     private struct Kept: Sendable {
         var document: AnalyzedDocument
         var mentions: [Annotation]
+        /// The names of `mentions`, as the first pass read them.
+        var names: MentionNames?
         /// The JSON line it was read from (empty for a file).
         var line: [UInt8]
     }
 
     /// Bytes that may be kept.
     let budget: Int
-    /// By input number; nil for a blank line, a failed input, or past the budget.
-    private var inputs: [Kept?] = []
+    /// The documents by input number; nil for a blank line, a failed input, past the budget,
+    /// or taken.
+    private final class Inputs: Sendable {
+        let kept = Mutex<[Kept?]>([])
+    }
+
+    private let inputs = Inputs()
     /// The bytes kept so far (an estimate).
     private(set) var bytes = 0
 
     init(budget: Int = Self.defaultBudget) { self.budget = budget }
 
-    /// Records the next input: `document` and its `mentions`, read from JSON `line` (empty for a
-    /// file), or nil for an input without a document.
-    mutating func append(_ document: AnalyzedDocument?, mentions: [Annotation], line: [UInt8] = []) {
+    /// Records the next input: `document`, its `mentions` and their `names`, read from JSON
+    /// `line` (empty for a file), or nil for an input without a document.
+    mutating func append(
+        _ document: AnalyzedDocument?, mentions: [Annotation], names: MentionNames? = nil, line: [UInt8] = []
+    ) {
         guard let document, budget > 0 else {
-            inputs.append(nil)
+            inputs.kept.withLock { $0.append(nil) }
             return
         }
-        let size = Self.size(document, mentions) + line.count
+        let size = Self.size(document, mentions, names) + line.count
         guard bytes + size <= budget else {
-            inputs.append(nil)
+            inputs.kept.withLock { $0.append(nil) }
             return
         }
         bytes += size
-        inputs.append(Kept(document: document, mentions: mentions, line: line))
+        let kept = Kept(document: document, mentions: mentions, names: names, line: line)
+        inputs.kept.withLock { $0.append(kept) }
     }
 
-    /// The analysis and mentions of input `number` if they were kept and it is still JSON
-    /// `line`, byte for byte (nil for an empty `line`: a file is compared as a document).
-    func kept(ofInput number: Int, line: [UInt8]) -> (AnalyzedDocument, [Annotation])? {
-        guard !line.isEmpty, number < inputs.count, let kept = inputs[number], Self.same(kept.line, line) else {
-            return nil
+    /// Takes what was kept of input `number` (its analysis, mentions and their names) if it is
+    /// still JSON `line`, byte for byte (nil for an empty `line`: a file is compared as a
+    /// document).
+    func take(ofInput number: Int, line: [UInt8]) -> (AnalyzedDocument, [Annotation], MentionNames?)? {
+        guard !line.isEmpty else { return nil }
+        return take(ofInput: number) { Self.same($0.line, line) }
+    }
+
+    /// Takes what was kept of input `number` (its analysis, mentions and their names) if it
+    /// still holds `document` (same id and text).
+    func take(ofInput number: Int, _ document: Document) -> (AnalyzedDocument, [Annotation], MentionNames?)? {
+        take(ofInput: number) { $0.document.id == document.id && Self.same(document.text, $0.document.utf8) }
+    }
+
+    private func take(ofInput number: Int, if isSame: (Kept) -> Bool) -> (
+        AnalyzedDocument, [Annotation], MentionNames?
+    )? {
+        inputs.kept.withLock { inputs in
+            guard number < inputs.count, let kept = inputs[number], isSame(kept) else { return nil }
+            inputs[number] = nil
+            return (kept.document, kept.mentions, kept.names)
         }
-        return (kept.document, kept.mentions)
-    }
-
-    /// The analysis and mentions of input `number` if they were kept and it still holds
-    /// `document` (same id and text).
-    func kept(ofInput number: Int, _ document: Document) -> (AnalyzedDocument, [Annotation])? {
-        guard number < inputs.count, let kept = inputs[number], kept.document.id == document.id,
-            Self.same(document.text, kept.document.utf8)
-        else { return nil }
-        return (kept.document, kept.mentions)
     }
 
     /// Whether `text` is `utf8`, compared as memory (byte by byte through the string's view
@@ -82,9 +102,11 @@ struct FirstPassDocuments: Sendable {
     }
 
     /// What keeping a document costs: its text twice (as given and as UTF-8), its tokens and
-    /// sentences (about a token per five bytes of news), and its mentions with their fields.
-    private static func size(_ document: AnalyzedDocument, _ mentions: [Annotation]) -> Int {
+    /// sentences (about a token per five bytes of news), its mentions with their fields, and
+    /// their names (mostly shared with other documents' or the mentions' own strings).
+    private static func size(_ document: AnalyzedDocument, _ mentions: [Annotation], _ names: MentionNames?) -> Int {
         2 * document.utf8.count + MemoryLayout<Token>.stride * document.tokens.count
             + MemoryLayout<Sentence>.stride * document.sentences.count + 256 * mentions.count
+            + 128 * (names?.count ?? 0)
     }
 }

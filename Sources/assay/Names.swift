@@ -80,13 +80,15 @@ struct NamesPass {
             ok: true)
         let plan = plan
         let step = ExtractionPlan.Step(CorpusLinking.entitiesExtractor)
-        typealias Found = (names: DocumentNames, document: AnalyzedDocument, mentions: [Annotation], line: [UInt8])
+        typealias Found = (
+            names: MentionNames, document: AnalyzedDocument, mentions: [Annotation], line: [UInt8]
+        )
         let stream = OrderedStream<BatchInput.Item, Result<Found?, AssayError>>(window: batchSize) { item in
             do {
                 guard let doc = try item.document() else { return .success(nil) }
                 let analysed = AnalyzedDocument(doc)
                 let entities = try DocumentExtraction(document: analysed, plan: plan).annotations(of: step)
-                let names = DocumentNames(entities: entities, in: analysed, folded: folded)
+                let names = MentionNames(entities: entities, in: analysed, folded: folded)
                 return .success((names, analysed, entities, item.line))
             } catch {
                 return .failure(AssayError.wrapping(error, item.source))
@@ -95,7 +97,8 @@ struct NamesPass {
             switch outcome {
             case .success(let found?):
                 collected.statistics.add(found.names)
-                collected.documents.append(found.document, mentions: found.mentions, line: found.line)
+                collected.documents.append(
+                    found.document, mentions: found.mentions, names: found.names, line: found.line)
             case .success(nil):
                 collected.documents.append(nil, mentions: [])
             case .failure(let e):

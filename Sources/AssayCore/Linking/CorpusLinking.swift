@@ -28,13 +28,18 @@ public struct CorpusLinking: Sendable {
     ///
     /// The annotations are changed in place: given the caller's only copy (`all =
     /// linking.link(all, ...)`), those of other extractors are neither copied nor touched.
+    ///
+    /// - Parameter mentionNames: the names of `entities` if already read (by a first pass that
+    ///   read these very mentions), so that they are not read again.
     public func link(
-        _ annotations: consuming [Annotation], entities: consuming [Annotation], in document: AnalyzedDocument
+        _ annotations: consuming [Annotation], entities: consuming [Annotation],
+        mentionNames: MentionNames? = nil, in document: AnalyzedDocument
     ) -> [Annotation] {
         guard annotations.contains(where: { DocumentResolver.isNaming($0) }) else { return annotations }
         // The resolver takes the mentions and keeps none of them, so that mentions among
         // `annotations` that nothing else holds take their new fields in place.
-        let resolver = DocumentResolver(known: known, names: names, entities: consume entities, in: document)
+        let resolver = DocumentResolver(
+            known: known, names: names, entities: consume entities, mentionNames: mentionNames, in: document)
         for i in annotations.indices where DocumentResolver.isNaming(annotations[i]) {
             resolver.link(&annotations[i], in: document)
         }
@@ -59,13 +64,19 @@ public struct CorpusLinking: Sendable {
         private let document: AnalyzedDocument
 
         public init(names: CorpusNames, entities: [Annotation], in document: AnalyzedDocument) {
-            self.init(known: KnownNames(names), names: names, entities: entities, in: document)
+            self.init(known: KnownNames(names), names: names, entities: entities, mentionNames: nil, in: document)
         }
 
-        /// The resolver of a document, with what `known` knows of its names.
-        init(known: KnownNames, names: CorpusNames, entities: [Annotation], in document: AnalyzedDocument) {
-            let (table, titles, nameOfMention) = DocumentNames.names(entities, in: document)
-            let readings = known.readings(of: table)
+        /// The resolver of a document, with what `known` knows of its names; `mentionNames`
+        /// are those of `entities`, read here if nil.
+        init(
+            known: KnownNames, names: CorpusNames, entities: [Annotation], mentionNames: MentionNames?,
+            in document: AnalyzedDocument
+        ) {
+            let mentionNames = mentionNames ?? MentionNames(entities: entities, in: document)
+            let table = mentionNames.table, titles = mentionNames.titles
+            let nameOfMention = mentionNames.nameOfMention
+            let readings = known.readings(of: table, words: mentionNames.words)
             var linked = readings.map(\.linked)
             // A lone person's name ("Clinton") is resolved by the document's other names, which
             // are gathered only for a document that has one.

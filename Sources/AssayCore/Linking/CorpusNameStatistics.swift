@@ -122,14 +122,45 @@ public struct CorpusNameStatistics: Sendable {
     /// The canonical name of name number `n` (a spelling).
     func canonical(ofName n: Int32) -> String { nameTable.refs[Int(n)].canonical }
 
+    /// One name of a document to count.
+    private struct Met {
+        var ref: DocumentNames.NameRef
+        var title: String?
+        var words: [String]
+        /// ``NameRefTable/hash(_:)`` of `ref`.
+        var hash: UInt64
+    }
+
     /// Counts one document's names.
     public mutating func add(_ document: DocumentNames) {
+        add(
+            document.entries.map { e in
+                let ref = DocumentNames.NameRef(label: e.label, canonical: e.canonical)
+                return Met(ref: ref, title: e.title, words: e.words, hash: NameRefTable.hash(ref))
+            })
+    }
+
+    /// Counts one document's names as its mentions name them: the names the document's table
+    /// has hashed are not hashed again, nor made into ``DocumentNames/Entry``s.
+    public mutating func add(_ document: MentionNames) {
+        guard let words = document.words else { return add(DocumentNames(document)) }
+        let table = document.table
+        var met: [Met] = []
+        met.reserveCapacity(table.count)
+        for n in 0..<table.count where !words[n].isEmpty {
+            met.append(Met(ref: table.refs[n], title: document.titles[n], words: words[n], hash: table.hashes[n]))
+        }
+        add(met)
+    }
+
+    /// Counts one document's names, one per label and canonical name, each with words.
+    private mutating func add(_ document: [Met]) {
         documentCount += 1
         var context: [Int32] = []
-        context.reserveCapacity(document.entries.count)
+        context.reserveCapacity(document.count)
         var numbers: [(number: Int32, name: Name)] = []
-        numbers.reserveCapacity(document.entries.count)
-        for e in document.entries {
+        numbers.reserveCapacity(document.count)
+        for e in document {
             let (number, name) = self.name(of: e)
             numbers.append((number, name))
             let n = Int(name.neighbour)
@@ -142,9 +173,9 @@ public struct CorpusNameStatistics: Sendable {
         var shortOrgs: [Int32] = [], longOrgs: [Int32] = []
         // Every name is company for the others, but only people and organisations get an
         // entity of their own (``NameKey/isLinked(_:)``).
-        for (e, (number, name)) in zip(document.entries, numbers) where name.form >= 0 {
+        for (e, (number, name)) in zip(document, numbers) where name.form >= 0 {
             forms[Int(name.form)].count(name: number, title: foldedTitle(e.title), context: context)
-            if e.label == NameKey.organisationLabel {
+            if e.ref.label == NameKey.organisationLabel {
                 if e.words.count == 1 { shortOrgs.append(name.form) } else { longOrgs.append(name.form) }
             }
         }
@@ -153,24 +184,28 @@ public struct CorpusNameStatistics: Sendable {
         }
     }
 
-    /// The number of an entry's name, and its form and neighbour (found by the name when it
-    /// was met before).
-    private mutating func name(of e: DocumentNames.Entry) -> (Int32, Name) {
-        let (n, isNew) = nameTable.insert(DocumentNames.NameRef(label: e.label, canonical: e.canonical))
+    /// The number of a name, and its form and neighbour (found by the name when it was met
+    /// before).
+    private mutating func name(of e: Met) -> (Int32, Name) {
+        let (n, isNew) = nameTable.insert(e.ref, hash: e.hash)
         if !isNew && names[n].words == e.words { return (Int32(n), names[n]) }
+        let label = e.ref.label
+        // The name's context key is its form's too: made and looked up once.
+        let neighbour = self.neighbour(DocumentNames.Entry.contextKey(label: label, words: e.words))
         let name = Name(
-            words: e.words, form: NameKey.isLinked(e.label) ? form(label: e.label, words: e.words) : -1,
-            neighbour: neighbour(DocumentNames.Entry.contextKey(label: e.label, words: e.words)))
+            words: e.words, form: NameKey.isLinked(label) ? form(label: label, words: e.words, own: neighbour) : -1,
+            neighbour: neighbour)
         if isNew { names.append(name) }
         return (Int32(n), name)
     }
 
-    /// The number of the form of `label` and `words`, adding it if new.
-    private mutating func form(label: String, words: [String]) -> Int32 {
+    /// The number of the form of `label` and `words`, adding it if new; `own` is the
+    /// neighbour number of its context key, if known.
+    private mutating func form(label: String, words: [String], own: Int32? = nil) -> Int32 {
         let key = DocumentNames.Entry.formKey(label: label, words: words)
         if let f = formNumbers[key] { return f }
         let f = Int32(forms.count)
-        let own = neighbour(DocumentNames.Entry.contextKey(label: label, words: words))
+        let own = own ?? neighbour(DocumentNames.Entry.contextKey(label: label, words: words))
         forms.append(Form(label: label, words: words, key: key, own: own))
         formNumbers[key] = f
         return f

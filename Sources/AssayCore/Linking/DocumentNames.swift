@@ -82,12 +82,19 @@ public struct DocumentNames: Sendable, Hashable {
     /// The entries of the `entities` annotations as ``init(entities:in:)`` reads them, each
     /// name's words from `folded` (which folds and keeps those it has not seen).
     public init(entities annotations: [Annotation], in document: AnalyzedDocument, folded: FoldedNames) {
-        let (table, titles, _) = Self.names(annotations, in: document)
-        let words = folded.words(of: table)
+        self.init(MentionNames(entities: annotations, in: document, folded: folded))
+    }
+
+    /// The entries of a document's mention names (their words folded again unless known).
+    public init(_ names: MentionNames) {
+        let table = names.table
         self.init(
             unique: table.refs.indices.map { n in
                 let ref = table.refs[n]
-                return Entry(label: ref.label, canonical: ref.canonical, title: titles[n], words: words[n])
+                guard let words = names.words else {
+                    return Entry(label: ref.label, canonical: ref.canonical, title: names.titles[n])
+                }
+                return Entry(label: ref.label, canonical: ref.canonical, title: names.titles[n], words: words[n])
             })
     }
 

@@ -40,8 +40,9 @@ final class KnownNames: Sendable {
         self.folded = folded
     }
 
-    /// The readings of a document's names, in the table's order.
-    func readings(of table: NameRefTable) -> [Reading] {
+    /// The readings of a document's names, in the table's order; `words`, if given, are the
+    /// names' folded words.
+    func readings(of table: NameRefTable, words known: [[String]]? = nil) -> [Reading] {
         var found = [Reading?](repeating: nil, count: table.count)
         readings.withLock { kept in
             for n in 0..<table.count {
@@ -51,7 +52,8 @@ final class KnownNames: Sendable {
         var new: [(UInt64, Kept)] = []
         let unread = (0..<table.count).filter { found[$0] == nil }
         guard !unread.isEmpty else { return found.map { $0! } }
-        for (n, words) in zip(unread, folded.words(unread, of: table)) {
+        let unreadWords = known.map { k in unread.map { k[$0] } } ?? folded.words(unread, of: table)
+        for (n, words) in zip(unread, unreadWords) {
             let ref = table.refs[n]
             let entry = DocumentNames.Entry(label: ref.label, canonical: ref.canonical, title: nil, words: words)
             let reading = Reading(

@@ -24,7 +24,12 @@ struct NameRefTable: Sendable {
 
     /// The number of `ref`, adding it if new; `isNew` tells which.
     mutating func insert(_ ref: DocumentNames.NameRef) -> (number: Int, isNew: Bool) {
-        let found = slots.first(Self.hash(ref), in: refs, orAdding: { $0 == ref })
+        insert(ref, hash: Self.hash(ref))
+    }
+
+    /// ``insert(_:)`` of `ref` whose ``hash(_:)`` is `hash` (from another table that holds it).
+    mutating func insert(_ ref: DocumentNames.NameRef, hash: UInt64) -> (number: Int, isNew: Bool) {
+        let found = slots.first(hash, in: refs, orAdding: { $0 == ref })
         if found.isNew { refs.append(ref) }
         return found
     }
