@@ -6,6 +6,9 @@ import Foundation
 /// and, once a model is loaded, the fitted n-gram weights, merged into one core ``Lexicon``.
 struct SentimentLexicon: Sendable {
     let words: Lexicon<WordEntry>
+    /// The first word of every multi-word entry: where ``DocumentWords`` must ask ``words`` at
+    /// the token rather than once for the word.
+    let phraseStarts: Lexicon<Bool>
 
     /// Negation cues. "n't" is a token of its own (the core tokeniser splits "didn't" into
     /// "did" + "n't"); "despite" is a concession here, not a negator as in VADER.
@@ -191,6 +194,13 @@ struct SentimentLexicon: Sendable {
             entries[key] = e
         }
         words = Lexicon(entries.map { ($0.key, $0.value) })
+        // Split as the lexicon splits a phrase: lowercased, at spaces.
+        phraseStarts = Lexicon(
+            entries.keys.compactMap { key -> (String, Bool)? in
+                guard key.utf8.contains(UInt8(ascii: " ")) else { return nil }
+                let parts = key.lowercased().utf8.split(separator: UInt8(ascii: " "))
+                return parts.count > 1 ? (String(decoding: parts[0], as: UTF8.self), true) : nil
+            })
     }
 
     /// Whether a word is letters only (checked on bytes for ASCII: this runs for every entry at
