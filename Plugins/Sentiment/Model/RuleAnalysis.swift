@@ -120,6 +120,12 @@ struct RuleEngine: Sendable {
             switch words.lookup(atToken: i) {
             case .absent: found = nil
             case .word(let entry): found = (1, entry)
+            case .phraseStart(let entry):
+                if i + 1 < range.upperBound, words.mayContinuePhrase(atToken: i + 1) {
+                    found = lexicon.words.match(in: document, at: i, limit: range.upperBound)
+                } else {
+                    found = entry.map { (1, $0) }
+                }
             case .atToken: found = lexicon.words.match(in: document, at: i, limit: range.upperBound)
             }
             if let (length, entry) = found {
