@@ -23,6 +23,8 @@ struct DocumentWords: Sendable {
         case atToken
     }
 
+    let document: AnalyzedDocument
+    let lexicon: Lexicon<WordEntry>
     /// The document's token types (``AnalyzedDocument/tokenTypes``).
     let types: TokenTypes
     /// Per type: what a token of that type finds.
@@ -32,6 +34,8 @@ struct DocumentWords: Sendable {
 
     init(_ document: AnalyzedDocument, lexicon: SentimentLexicon) {
         let types = document.tokenTypes
+        self.document = document
+        self.lexicon = lexicon.words
         self.types = types
         var lookups: [Lookup] = []
         var continuesPhrase: [Bool] = []
@@ -52,11 +56,17 @@ struct DocumentWords: Sendable {
         self.continuesPhrase = continuesPhrase
     }
 
-    /// What token `i` finds: its type's answer.
+    /// The longest lexicon entry starting at token `i` and ending before token `limit`: its
+    /// token count and entry, as ``Lexicon/match(in:at:limit:)`` finds it.
     @inline(__always)
-    func lookup(atToken i: Int) -> Lookup { lookups[types.type(ofSpan: i)] }
-
-    /// Whether token `i` may be the second word of a multi-word entry.
-    @inline(__always)
-    func mayContinuePhrase(atToken i: Int) -> Bool { continuesPhrase[types.type(ofSpan: i)] }
+    func match(atToken i: Int, limit: Int) -> (length: Int, payload: WordEntry)? {
+        switch lookups[types.type(ofSpan: i)] {
+        case .absent: return nil
+        case .word(let entry): return (1, entry)
+        case .phraseStart(let entry):
+            guard i + 1 < limit, continuesPhrase[types.type(ofSpan: i + 1)] else { return entry.map { (1, $0) } }
+            return lexicon.match(in: document, at: i, limit: limit)
+        case .atToken: return lexicon.match(in: document, at: i, limit: limit)
+        }
+    }
 }

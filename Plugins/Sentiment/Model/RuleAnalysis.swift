@@ -116,19 +116,7 @@ struct RuleEngine: Sendable {
             }
             out.wordCount += 1
             if isCapitalized(document, i) { capitalized += 1 }
-            let found: (length: Int, payload: WordEntry)?
-            switch words.lookup(atToken: i) {
-            case .absent: found = nil
-            case .word(let entry): found = (1, entry)
-            case .phraseStart(let entry):
-                if i + 1 < range.upperBound, words.mayContinuePhrase(atToken: i + 1) {
-                    found = lexicon.words.match(in: document, at: i, limit: range.upperBound)
-                } else {
-                    found = entry.map { (1, $0) }
-                }
-            case .atToken: found = lexicon.words.match(in: document, at: i, limit: range.upperBound)
-            }
-            if let (length, entry) = found {
+            if let (length, entry) = words.match(atToken: i, limit: range.upperBound) {
                 units.append(
                     .word(
                         tokens: i..<(i + length),
