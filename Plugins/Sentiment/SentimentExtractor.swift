@@ -63,24 +63,28 @@ public struct SentimentExtractor: Extractor {
     public func extract(from document: AnalyzedDocument, in span: Span, context: ExtractionContext) throws
         -> [Annotation]
     {
-        let scorer = SentimentScorer(document: document, model: .bundled, explain: context.flag("explain"))
         guard !document.tokens.isEmpty else { return [] }
+        let explain = context.flag("explain")
         if context.flag("toward") {
-            var targets = TargetScorer(document: document, sentenceModel: scorer.model)
-            return [targets.annotation(span, explain: scorer.explain)]
+            var targets = TargetScorer(document: document)
+            return [targets.annotation(span, explain: explain)]
         }
+        let scorer = SentimentScorer(document: document, model: .bundled, explain: explain)
         let tokens = document.tokenRange(in: span)
         if tokens == 0..<document.tokens.count {
             let targetSpans = document.targetSpans
             // Targets read the sentences' analyses rather than making them again.
-            var targets = targetSpans.isEmpty ? nil : TargetScorer(document: document, sentenceModel: scorer.model)
+            var targets =
+                targetSpans.isEmpty
+                ? nil : TargetScorer(document: document, sentenceModel: scorer.model, words: scorer.words)
             // One array for every annotation, and the document's mean from the sentence scores
             // as they are made rather than read back from the annotations.
             var annotations: [Annotation] = []
             annotations.reserveCapacity(document.sentences.count + 1 + targetSpans.count)
             var sum = 0.0
             for (index, sentence) in document.sentences.enumerated() {
-                let scored = scorer.model.score(document, tokens: sentence.tokens, explain: scorer.explain)
+                let scored = scorer.model.score(
+                    document, tokens: sentence.tokens, words: scorer.words, explain: scorer.explain)
                 targets?.reuse(scored, ofSentence: index)
                 sum += SentimentScorer.roundedScore(scored.score)
                 annotations.append(scorer.annotation(scored, span: sentence.span, scope: "sentence"))
@@ -111,6 +115,15 @@ struct SentimentScorer {
     let document: AnalyzedDocument
     let model: SentimentModel
     let explain: Bool
+    /// The lexicon entries of the document's words, shared by every stretch scored.
+    let words: DocumentWords
+
+    init(document: AnalyzedDocument, model: SentimentModel, explain: Bool) {
+        self.document = document
+        self.model = model
+        self.explain = explain
+        self.words = model.words(of: document)
+    }
 
     func sentence(_ index: Int) -> Annotation {
         let s = document.sentences[index]
@@ -118,7 +131,7 @@ struct SentimentScorer {
     }
 
     func unit(_ tokens: Range<Int>, span: Span, scope: String) -> Annotation {
-        annotation(model.score(document, tokens: tokens, explain: explain), span: span, scope: scope)
+        annotation(model.score(document, tokens: tokens, words: words, explain: explain), span: span, scope: scope)
     }
 
     func annotation(_ scored: SentimentModel.Scored, span: Span, scope: String) -> Annotation {

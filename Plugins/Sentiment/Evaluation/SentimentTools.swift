@@ -137,7 +137,8 @@ struct SentimentEvaluation {
         let documents = analysed.reduce(0) { $0 + $1.sentences.count } > 3 * analysed.count
         for (item, doc) in zip(items, analysed) {
             if documents {
-                let scores = doc.sentences.map { model.score(doc, tokens: $0.tokens).score }
+                let words = model.words(of: doc)
+                let scores = doc.sentences.map { model.score(doc, tokens: $0.tokens, words: words).score }
                 let mean = scores.reduce(0, +) / Double(max(1, scores.count))
                 modelScores.append(mean)
                 modelLabels.append(model.label(mean))

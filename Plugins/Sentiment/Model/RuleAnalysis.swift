@@ -86,12 +86,15 @@ struct RuleEngine: Sendable {
         case boundary
     }
 
-    /// Reads `tokens` of `document`. With `collectKeys`, the lowercased key of every word unit
-    /// is kept (the n-gram features of training); with `explain`, each hit notes its rules.
+    /// Reads `tokens` of `document`, whose lexicon entries `words` holds (made for the
+    /// document when not given: give it when reading several stretches of one document). With
+    /// `collectKeys`, the lowercased key of every word unit is kept (the n-gram features of
+    /// training); with `explain`, each hit notes its rules.
     func analyze(
-        _ document: AnalyzedDocument, tokens range: Range<Int>, collectKeys: Bool = false,
-        explain: Bool = true
+        _ document: AnalyzedDocument, tokens range: Range<Int>, words: DocumentWords? = nil,
+        collectKeys: Bool = false, explain: Bool = true
     ) -> RuleAnalysis {
+        let words = words ?? DocumentWords(document, lexicon: lexicon)
         var out = RuleAnalysis()
         var units: [Unit] = []
         units.reserveCapacity(range.count)
@@ -113,7 +116,7 @@ struct RuleEngine: Sendable {
             }
             out.wordCount += 1
             if isCapitalized(document, i) { capitalized += 1 }
-            if let (length, entry) = lexicon.words.match(in: document, at: i, limit: range.upperBound) {
+            if let (length, entry) = words.match(atToken: i, limit: range.upperBound) {
                 units.append(
                     .word(
                         tokens: i..<(i + length),
@@ -229,26 +232,26 @@ struct RuleEngine: Sendable {
                 if explain {
                     notes.append(
                         m.factor > 1
-                            ? "intensified by '\(words(m.word).lowercased())'"
-                            : "hedged by '\(words(m.word).lowercased())'")
+                            ? "intensified by '\(phrase(m.word).lowercased())'"
+                            : "hedged by '\(phrase(m.word).lowercased())'")
                 }
                 modifier = nil
             }
             if let n = negator {
                 v *= RuleEngine.negationScalar
-                if explain { notes.append("negated by '\(words(n.word).lowercased())'") }
+                if explain { notes.append("negated by '\(phrase(n.word).lowercased())'") }
             } else if let sh = shifter, sh.word != t, sh.reducer ? v < 0 : v > 0 {
                 v *= RuleEngine.shiftScalar
                 if explain {
                     notes.append(
                         sh.reducer
-                            ? "reversed by '\(words(sh.word).lowercased())'"
-                            : "undermined by '\(words(sh.word).lowercased())'")
+                            ? "reversed by '\(phrase(sh.word).lowercased())'"
+                            : "undermined by '\(phrase(sh.word).lowercased())'")
                 }
                 // "reduce poverty" is about less poverty: the reducer's own tone gives way.
                 if sh.reducer, let h = out.hits.lastIndex(where: { $0.tokens == sh.word }) {
                     out.hits[h].adjusted = 0
-                    if explain { out.hits[h].notes.append("gives way to '\(words(t))'") }
+                    if explain { out.hits[h].notes.append("gives way to '\(phrase(t))'") }
                 }
                 shifter = nil
             }
@@ -259,18 +262,18 @@ struct RuleEngine: Sendable {
                     notes.append(
                         c.concession
                             ? (inside
-                                ? "×\(RuleEngine.outweighed) conceded by '\(words(c.word).lowercased())'"
-                                : "×\(RuleEngine.dominant) outweighs '\(words(c.word).lowercased())'")
+                                ? "×\(RuleEngine.outweighed) conceded by '\(phrase(c.word).lowercased())'"
+                                : "×\(RuleEngine.dominant) outweighs '\(phrase(c.word).lowercased())'")
                             : (u < c.index
-                                ? "×\(RuleEngine.outweighed) before '\(words(c.word).lowercased())'"
-                                : "×\(RuleEngine.dominant) after '\(words(c.word).lowercased())'"))
+                                ? "×\(RuleEngine.outweighed) before '\(phrase(c.word).lowercased())'"
+                                : "×\(RuleEngine.dominant) after '\(phrase(c.word).lowercased())'"))
                 }
             }
             out.hits.append(.init(tokens: t, base: entry.valence, adjusted: v, notes: notes))
         }
         return out
 
-        func words(_ t: Range<Int>) -> String {
+        func phrase(_ t: Range<Int>) -> String {
             t.map { document.text(ofToken: $0) }.joined(separator: " ")
         }
         /// A lexicon unit's key: its words lowercased and joined by single spaces, which is how

@@ -6,6 +6,16 @@ import Foundation
 /// and, once a model is loaded, the fitted n-gram weights, merged into one core ``Lexicon``.
 struct SentimentLexicon: Sendable {
     let words: Lexicon<WordEntry>
+    /// The first and second words of the multi-word entries, by word: where ``DocumentWords``
+    /// must ask ``words`` at the token rather than once for the word.
+    let phraseWords: Lexicon<PhraseParts>
+
+    /// Which places a word takes in the multi-word entries.
+    struct PhraseParts: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let first = PhraseParts(rawValue: 1)
+        static let second = PhraseParts(rawValue: 2)
+    }
 
     /// Negation cues. "n't" is a token of its own (the core tokeniser splits "didn't" into
     /// "did" + "n't"); "despite" is a concession here, not a negator as in VADER.
@@ -191,6 +201,15 @@ struct SentimentLexicon: Sendable {
             entries[key] = e
         }
         words = Lexicon(entries.map { ($0.key, $0.value) })
+        // Split as the lexicon splits a phrase: lowercased, at spaces.
+        var parts: [String: PhraseParts] = [:]
+        for key in entries.keys where key.utf8.contains(UInt8(ascii: " ")) {
+            let phrase = key.lowercased().utf8.split(separator: UInt8(ascii: " "))
+            guard phrase.count > 1 else { continue }
+            parts[String(decoding: phrase[0], as: UTF8.self), default: []].insert(.first)
+            parts[String(decoding: phrase[1], as: UTF8.self), default: []].insert(.second)
+        }
+        phraseWords = Lexicon(parts.map { ($0.key, $0.value) })
     }
 
     /// Whether a word is letters only (checked on bytes for ASCII: this runs for every entry at

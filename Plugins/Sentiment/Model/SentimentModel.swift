@@ -50,6 +50,11 @@ struct SentimentModel: Sendable {
                 weights: weights, classWeights: classWeights))
     }
 
+    /// The lexicon entries of `document`'s words, for scoring several stretches of it.
+    func words(of document: AnalyzedDocument) -> DocumentWords {
+        DocumentWords(document, lexicon: engine.lexicon)
+    }
+
     /// A scored stretch of text.
     struct Scored: Sendable {
         var score: Double
@@ -60,8 +65,11 @@ struct SentimentModel: Sendable {
         var logits: SIMD3<Double>
     }
 
-    func score(_ document: AnalyzedDocument, tokens: Range<Int>, explain: Bool = false) -> Scored {
-        let analysis = engine.analyze(document, tokens: tokens, explain: explain)
+    /// Scores `tokens` of `document`; `words` as ``RuleEngine/analyze(_:tokens:words:collectKeys:explain:)`` takes it.
+    func score(
+        _ document: AnalyzedDocument, tokens: Range<Int>, words: DocumentWords? = nil, explain: Bool = false
+    ) -> Scored {
+        let analysis = engine.analyze(document, tokens: tokens, words: words, explain: explain)
         let x = SentimentFeatures.values(analysis)
         let logits = classLogits(analysis, features: x)
         return Scored(

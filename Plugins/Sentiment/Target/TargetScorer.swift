@@ -10,12 +10,18 @@ struct TargetScorer {
     let model: TargetSentimentModel
     /// Each sentence's context once read, by sentence index.
     private var contexts: [TargetSentenceContext?]
+    /// The lexicon entries of the document's words, made when a sentence is first read here.
+    private var words: DocumentWords?
 
-    init(document: AnalyzedDocument, sentenceModel: SentimentModel = .bundled, model: TargetSentimentModel = .bundled) {
+    init(
+        document: AnalyzedDocument, sentenceModel: SentimentModel = .bundled, model: TargetSentimentModel = .bundled,
+        words: DocumentWords? = nil
+    ) {
         self.document = document
         self.sentenceModel = sentenceModel
         self.model = model
         self.contexts = Array(repeating: nil, count: document.sentences.count)
+        self.words = words
     }
 
     /// Sentence readings handed over by ``reuse(_:ofSentence:)``, read into a context only when
@@ -57,7 +63,9 @@ struct TargetScorer {
             if let (analysis, logits) = readings.isEmpty ? nil : readings[index] {
                 context = makeContext(index, analysis, logits: logits)
             } else {
-                let scored = sentenceModel.score(document, tokens: document.sentences[index].tokens)
+                let words = self.words ?? sentenceModel.words(of: document)
+                self.words = words
+                let scored = sentenceModel.score(document, tokens: document.sentences[index].tokens, words: words)
                 context = makeContext(index, scored.analysis, logits: scored.logits)
             }
             contexts[index] = context

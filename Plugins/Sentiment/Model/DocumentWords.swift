@@ -1,0 +1,72 @@
+import AssayCore
+
+/// The sentiment lexicon's answer for every distinct word of one document, looked up once per
+/// word type rather than once per token: an article uses each word about twice, and the rules
+/// read every token of every sentence.
+///
+/// A word that starts a multi-word expression ("failed to", "in spite of") is matched at the
+/// token when the next token may continue one, since what follows decides the match; so is a
+/// type without a packed key (longer than ``PackedWord/maxLength`` bytes, or not ASCII), whose
+/// lowercasing the lexicon does itself. Every other word's answer is its single-word entry or
+/// nothing.
+struct DocumentWords: Sendable {
+    /// What the rules find at a token of a given type.
+    enum Lookup: Sendable {
+        /// In no lexicon entry.
+        case absent
+        /// Exactly this single-word entry.
+        case word(WordEntry)
+        /// The first word of a multi-word entry, with its own single-word entry if any: a
+        /// phrase can match only when the next token may be a phrase's second word.
+        case phraseStart(WordEntry?)
+        /// Ask the lexicon at the token.
+        case atToken
+    }
+
+    let document: AnalyzedDocument
+    let lexicon: Lexicon<WordEntry>
+    /// The document's token types (``AnalyzedDocument/tokenTypes``).
+    let types: TokenTypes
+    /// Per type: what a token of that type finds.
+    let lookups: [Lookup]
+    /// Per type: whether it may be the second word of a multi-word entry.
+    let continuesPhrase: [Bool]
+
+    init(_ document: AnalyzedDocument, lexicon: SentimentLexicon) {
+        let types = document.tokenTypes
+        self.document = document
+        self.lexicon = lexicon.words
+        self.types = types
+        var lookups: [Lookup] = []
+        var continuesPhrase: [Bool] = []
+        lookups.reserveCapacity(types.count)
+        continuesPhrase.reserveCapacity(types.count)
+        for t in 0..<types.count {
+            guard types.packedWord(ofType: t) != nil else {
+                lookups.append(.atToken)
+                continuesPhrase.append(true)
+                continue
+            }
+            let parts = lexicon.phraseWords.payload(ofType: t, in: types) ?? []
+            let entry = lexicon.words.payload(ofType: t, in: types)
+            lookups.append(parts.contains(.first) ? .phraseStart(entry) : entry.map(Lookup.word) ?? .absent)
+            continuesPhrase.append(parts.contains(.second))
+        }
+        self.lookups = lookups
+        self.continuesPhrase = continuesPhrase
+    }
+
+    /// The longest lexicon entry starting at token `i` and ending before token `limit`: its
+    /// token count and entry, as ``Lexicon/match(in:at:limit:)`` finds it.
+    @inline(__always)
+    func match(atToken i: Int, limit: Int) -> (length: Int, payload: WordEntry)? {
+        switch lookups[types.type(ofSpan: i)] {
+        case .absent: return nil
+        case .word(let entry): return (1, entry)
+        case .phraseStart(let entry):
+            guard i + 1 < limit, continuesPhrase[types.type(ofSpan: i + 1)] else { return entry.map { (1, $0) } }
+            return lexicon.match(in: document, at: i, limit: limit)
+        case .atToken: return lexicon.match(in: document, at: i, limit: limit)
+        }
+    }
+}
