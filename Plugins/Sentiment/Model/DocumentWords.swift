@@ -9,7 +9,12 @@ import AssayCore
 /// type without a packed key (longer than ``PackedWord/maxLength`` bytes, or not ASCII), whose
 /// lowercasing the lexicon does itself. Every other word's answer is its single-word entry or
 /// nothing.
-struct DocumentWords: Sendable {
+///
+/// The types are used only when another extractor has made them (``AnalyzedDocument/
+/// tokenTypesIfMade``): sentiment alone would pay more for making them than it saves, and then
+/// every token asks the lexicon, as it would without this table. A class, so that passing it to
+/// each sentence's analysis retains one object.
+final class DocumentWords: Sendable {
     /// What the rules find at a token of a given type.
     enum Lookup: Sendable {
         /// In no lexicon entry.
@@ -25,20 +30,24 @@ struct DocumentWords: Sendable {
 
     let document: AnalyzedDocument
     let lexicon: Lexicon<WordEntry>
-    /// The document's token types (``AnalyzedDocument/tokenTypes``).
-    let types: TokenTypes
+    /// The document's token types, nil when no extractor made them.
+    let types: TokenTypes?
     /// Per type: what a token of that type finds.
     let lookups: [Lookup]
     /// Per type: whether it may be the second word of a multi-word entry.
     let continuesPhrase: [Bool]
 
     init(_ document: AnalyzedDocument, lexicon: SentimentLexicon) {
-        let types = document.tokenTypes
         self.document = document
         self.lexicon = lexicon.words
-        self.types = types
+        types = document.tokenTypesIfMade
         var lookups: [Lookup] = []
         var continuesPhrase: [Bool] = []
+        guard let types else {
+            self.lookups = lookups
+            self.continuesPhrase = continuesPhrase
+            return
+        }
         lookups.reserveCapacity(types.count)
         continuesPhrase.reserveCapacity(types.count)
         for t in 0..<types.count {
@@ -60,6 +69,7 @@ struct DocumentWords: Sendable {
     /// token count and entry, as ``Lexicon/match(in:at:limit:)`` finds it.
     @inline(__always)
     func match(atToken i: Int, limit: Int) -> (length: Int, payload: WordEntry)? {
+        guard let types else { return lexicon.match(in: document, at: i, limit: limit) }
         switch lookups[types.type(ofSpan: i)] {
         case .absent: return nil
         case .word(let entry): return (1, entry)

@@ -65,6 +65,10 @@ public final class AnalyzedDocument: Sendable {
         }
     }
 
+    /// ``tokenTypes`` if an extractor has made them already, nil if none has: for a plugin whose
+    /// shortcut through the types saves less than making them would cost.
+    public var tokenTypesIfMade: TokenTypes? { types.withLock { $0 } }
+
     public var id: String { document.id }
     public var text: String { document.text }
     /// The whole document as a span.
