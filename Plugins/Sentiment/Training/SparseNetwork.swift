@@ -56,16 +56,25 @@ struct SparseNetwork {
 
         /// The logits of features `(index, value)`.
         func logits(_ features: [(Int, Double)]) -> [Double] {
+            var a: [Double] = [], h: [Double] = []
+            return forward(features, sums: &a, units: &h)
+        }
+
+        /// The logits of features `(index, value)`, with the hidden units' sums (`sums`) and
+        /// their tanh (`units`), which training reads back: the one forward pass of training
+        /// and scoring.
+        func forward(_ features: [(Int, Double)], sums a: inout [Double], units h: inout [Double]) -> [Double] {
             var z = intercepts
-            var a = bias
+            a = bias
+            h = bias
             for (f, x) in features {
                 for c in 0..<3 { z[c] += linear[f * 3 + c] * x }
                 let row = Int(embedded[f])
                 if row >= 0 { for j in 0..<hidden { a[j] += embedding[row * hidden + j] * x } }
             }
             for j in 0..<hidden {
-                let h = tanh(a[j])
-                for c in 0..<3 { z[c] += output[j * 3 + c] * h }
+                h[j] = tanh(a[j])
+                for c in 0..<3 { z[c] += output[j * 3 + c] * h[j] }
             }
             return z
         }
@@ -84,10 +93,11 @@ struct SparseNetwork {
             return Double(state >> 11) / Double(1 << 53)
         }
         // A small random start for the vectors and output weights (the hidden units must differ).
-        var intercepts = [Double](repeating: 0, count: k), linear = [Double](repeating: 0, count: F * k)
-        var embedding = (0..<(vectors * H)).map { _ in 0.1 * (uniform() * 2 - 1) }
-        var bias = [Double](repeating: 0, count: H)
-        var output = (0..<(H * k)).map { _ in 0.1 * (uniform() * 2 - 1) }
+        let embedding = (0..<(vectors * H)).map { _ in 0.1 * (uniform() * 2 - 1) }
+        let output = (0..<(H * k)).map { _ in 0.1 * (uniform() * 2 - 1) }
+        var fit = Fit(
+            hidden: H, intercepts: [Double](repeating: 0, count: k), linear: [Double](repeating: 0, count: F * k),
+            embedded: embedded, embedding: embedding, bias: [Double](repeating: 0, count: H), output: output)
         // Adagrad's sums of squared gradients, one per parameter.
         var sIntercepts = [Double](repeating: 1e-8, count: k), sLinear = [Double](repeating: 1e-8, count: F * k)
         var sEmbedding = [Double](repeating: 1e-8, count: vectors * H), sBias = [Double](repeating: 1e-8, count: H)
@@ -104,7 +114,7 @@ struct SparseNetwork {
         var fits: [Fit] = []
         var a = [Double](repeating: 0, count: H), h = a, da = a
         var z = [Double](repeating: 0, count: k), d = z
-        var kept: [(feature: Int, value: Double)] = []
+        var kept: [(Int, Double)] = []
         for epoch in 1...(epochs.max() ?? 0) {
             for i in Swift.stride(from: n - 1, to: 0, by: -1) { order.swapAt(i, Int(uniform() * Double(i + 1))) }
             for i in order {
@@ -112,17 +122,7 @@ struct SparseNetwork {
                 for p in rows.offsets[i]..<rows.offsets[i + 1] where uniform() < keep {
                     kept.append((Int(rows.indices[p]), rows.values[p] / keep))
                 }
-                z = intercepts
-                a = bias
-                for (f, x) in kept {
-                    for c in 0..<k { z[c] += linear[f * k + c] * x }
-                    let row = Int(embedded[f])
-                    if row >= 0 { for j in 0..<H { a[j] += embedding[row * H + j] * x } }
-                }
-                for j in 0..<H {
-                    h[j] = tanh(a[j])
-                    for c in 0..<k { z[c] += output[j * k + c] * h[j] }
-                }
+                z = fit.forward(kept, sums: &a, units: &h)
                 // d = softmax(z) - one-hot(label): the gradient of the loss at the logits.
                 let top = max(z[0], z[1], z[2])
                 var sum = 0.0
@@ -133,31 +133,30 @@ struct SparseNetwork {
                 for c in 0..<k { d[c] = d[c] / sum - (c == labels[i] ? 1 : 0) }
                 for j in 0..<H {
                     var back = 0.0
-                    for c in 0..<k { back += output[j * k + c] * d[c] }
+                    for c in 0..<k { back += fit.output[j * k + c] * d[c] }
                     da[j] = back * (1 - h[j] * h[j])
                 }
-                for c in 0..<k { step(&intercepts, &sIntercepts, c, d[c]) }
+                for c in 0..<k { step(&fit.intercepts, &sIntercepts, c, d[c]) }
                 for j in 0..<H {
                     for c in 0..<k {
-                        step(&output, &sOutput, j * k + c, d[c] * h[j] + outputPenalty * output[j * k + c])
+                        step(&fit.output, &sOutput, j * k + c, d[c] * h[j] + outputPenalty * fit.output[j * k + c])
                     }
-                    step(&bias, &sBias, j, da[j])
+                    step(&fit.bias, &sBias, j, da[j])
                 }
                 for (f, x) in kept {
                     let l2 = lambda * penaltyScale[f] / Double(n)
-                    for c in 0..<k { step(&linear, &sLinear, f * k + c, d[c] * x + l2 * linear[f * k + c]) }
+                    for c in 0..<k { step(&fit.linear, &sLinear, f * k + c, d[c] * x + l2 * fit.linear[f * k + c]) }
                     let row = Int(embedded[f])
                     guard row >= 0 else { continue }
                     for j in 0..<H {
-                        step(&embedding, &sEmbedding, row * H + j, da[j] * x + outputPenalty * embedding[row * H + j])
+                        step(
+                            &fit.embedding, &sEmbedding, row * H + j,
+                            da[j] * x + outputPenalty * fit.embedding[row * H + j])
                     }
                 }
             }
             if epochs.contains(epoch) {
-                fits.append(
-                    Fit(
-                        hidden: H, intercepts: intercepts, linear: linear, embedded: embedded, embedding: embedding,
-                        bias: bias, output: output))
+                fits.append(fit)
             }
         }
         return fits
