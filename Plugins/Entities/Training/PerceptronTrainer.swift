@@ -273,13 +273,14 @@ struct PerceptronTrainer {
         inDomain: Bool = false
     ) {
         let T = BILOU.count
-        let offsets = inDomain ? [0, domainOffset] : [0]
+        // The shared weights, then (in-domain) their in-domain copy: no array made per sentence.
+        let copies = inDomain ? 2 : 1
         e = [Float](repeating: 0, count: range.count * T)
         (w ?? weights).withUnsafeBufferPointer { wb in
             for (k, i) in range.enumerated() {
                 for j in f.of(i) {
-                    for offset in offsets {
-                        let base = Int(f.indices[j]) * T + offset
+                    for copy in 0..<copies {
+                        let base = Int(f.indices[j]) * T + copy * domainOffset
                         for t in 0..<T { e[k * T + t] += wb[base + t] }
                     }
                 }
@@ -306,14 +307,15 @@ struct PerceptronTrainer {
     ) {
         let T = BILOU.count
         let c = step
-        let offsets = inDomain ? [0, domainOffset] : [0]
+        // The shared weights, then (in-domain) their in-domain copy: no array made per sentence.
+        let copies = inDomain ? 2 : 1
         for (k, i) in range.enumerated() {
             let g = gold[k], p = predicted[k]
             let prevG = k > 0 ? gold[k - 1] : -1, prevP = k > 0 ? predicted[k - 1] : -1
             if g != p {
                 for j in f.of(i) {
-                    for offset in offsets {
-                        let base = Int(f.indices[j]) * T + offset
+                    for copy in 0..<copies {
+                        let base = Int(f.indices[j]) * T + copy * domainOffset
                         weights[base + g] += 1
                         stamped[base + g] += c
                         weights[base + p] -= 1
