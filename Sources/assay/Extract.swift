@@ -110,7 +110,7 @@ struct Extract: ParsableCommand {
             plan: entities, batchSize: batchSize, options: inputOptions.loadOptions, reportsErrors: false,
             keptBytes: FirstPassDocuments.defaultBudget)
         let collected = pass.collect(sources)
-        return (CorpusLinking(collected.statistics.table(), folded: collected.folded), collected.documents)
+        return (CorpusLinking(collected.statistics, folded: collected.folded), collected.documents)
     }
 
     func run() throws {

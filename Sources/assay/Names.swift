@@ -96,9 +96,9 @@ struct NamesPass {
         } consume: { outcome in
             switch outcome {
             case .success(let found?):
-                collected.statistics.add(found.names)
-                collected.documents.append(
-                    found.document, mentions: found.mentions, names: found.names, line: found.line)
+                var names = found.names
+                collected.statistics.add(numbering: &names)
+                collected.documents.append(found.document, mentions: found.mentions, names: names, line: found.line)
             case .success(nil):
                 collected.documents.append(nil, mentions: [])
             case .failure(let e):

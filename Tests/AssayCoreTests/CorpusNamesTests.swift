@@ -403,6 +403,49 @@ struct CorpusNamesTests {
         #expect(clinton == [.string("Hillary Clinton"), .string("Bill Clinton")])
     }
 
+    /// `--link corpus` counts each document's names and then links the same documents by the
+    /// numbers the statistics gave their names: what it writes must be what a linking by the
+    /// table alone writes.
+    @Test func documentsLinkedByTheirNumbersInTheStatisticsLinkAsByTheTable() {
+        func document(_ names: [(label: String, canonical: String)]) -> (AnalyzedDocument, [Annotation]) {
+            let text = names.map(\.canonical).joined(separator: " and ")
+            var at = 0
+            let mentions = names.map { n in
+                defer { at += n.canonical.utf8.count + " and ".utf8.count }
+                return Annotation(
+                    extractor: "entities", span: Span(at, at + n.canonical.utf8.count),
+                    orderedFields: [("label", .string(n.label)), ("canonical", .string(n.canonical))])
+            }
+            return (AnalyzedDocument(Document(id: "d", source: "t", text: text)), mentions)
+        }
+        var documents = Array(
+            repeating: document([("PERSON", "Hillary Clinton"), ("PERSON", "Bernie Sanders")]), count: 3)
+        documents += Array(repeating: document([("PERSON", "Bill Clinton"), ("LOC", "Arkansas")]), count: 3)
+        documents += [
+            document([("PERSON", "Clinton"), ("PERSON", "Bernie Sanders"), ("ORG", "U.N."), ("PERSON", "--")]),
+            document([("PERSON", "Clinton"), ("LOC", "Arkansas"), ("ORG", "United Nations")]),
+            document([("PERSON", "Donald J. Trump"), ("PERSON", "Donald Trump"), ("ORG", "United Nations")])
+        ]
+        let folded = FoldedNames()
+        var statistics = CorpusNameStatistics()
+        var names: [MentionNames] = []
+        for (doc, mentions) in documents {
+            var n = MentionNames(entities: mentions, in: doc, folded: folded)
+            statistics.add(numbering: &n)
+            #expect(n.corpusNumbers?.count == n.count)
+            names.append(n)
+        }
+        // "--" has no words, so no number; every other name has one.
+        #expect(names[6].corpusNumbers?.filter { $0 < 0 }.count == 1)
+        let byNumbers = CorpusLinking(statistics, folded: folded)
+        let byTable = CorpusLinking(statistics.table())
+        for ((doc, mentions), n) in zip(documents, names) {
+            let linked = byNumbers.link(mentions, entities: mentions, mentionNames: n, in: doc)
+            #expect(linked == byTable.link(mentions, entities: mentions, in: doc))
+            #expect(linked.contains { $0["entity_id"] != nil })
+        }
+    }
+
     @Test func aSpeakerNamedAsAMentionIsWrittenTakesThatMentionsEntityPeopleAndOrganisationsFirst() {
         let text = "ECB rules. \"Rates stay,\" the ECB said."
         let doc = AnalyzedDocument(Document(id: "d", source: "t", text: text))

@@ -18,6 +18,16 @@ public struct CorpusLinking: Sendable {
         known = KnownNames(names, folded: folded)
     }
 
+    /// The linking of the corpus `statistics` counted (by its ``CorpusNameStatistics/table()``).
+    /// The documents it counted with ``CorpusNameStatistics/add(numbering:)`` are linked by
+    /// the numbers it gave their names, with no look-up of each name again.
+    ///
+    /// - Parameter folded: the words of names already folded, as for a linking made from a table.
+    public init(_ statistics: CorpusNameStatistics, folded: FoldedNames = FoldedNames()) {
+        names = statistics.table()
+        known = KnownNames(names, of: statistics, folded: folded)
+    }
+
     /// The extractor whose mentions are linked, and which the others' names refer to.
     public static let entitiesExtractor = "entities"
     /// The extractors whose annotations carry names of entities.
@@ -76,7 +86,7 @@ public struct CorpusLinking: Sendable {
             let mentionNames = mentionNames ?? MentionNames(entities: entities, in: document)
             let table = mentionNames.table, titles = mentionNames.titles
             let nameOfMention = mentionNames.nameOfMention
-            let readings = known.readings(of: table, words: mentionNames.words)
+            let readings = known.readings(of: mentionNames)
             var linked = readings.map(\.linked)
             // A lone person's name ("Clinton") is resolved by the document's other names, which
             // are gathered only for a document that has one.

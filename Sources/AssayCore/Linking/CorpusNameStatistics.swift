@@ -143,26 +143,46 @@ public struct CorpusNameStatistics: Sendable {
     /// Counts one document's names as its mentions name them: the names the document's table
     /// has hashed are not hashed again, nor made into ``DocumentNames/Entry``s.
     public mutating func add(_ document: MentionNames) {
+        var document = document
+        add(numbering: &document)
+    }
+
+    /// Counts one document's names as adding it does, and notes in `document`
+    /// the number each of its names has here (``MentionNames/corpusNumbers``), by which the
+    /// linking made from these statistics (`CorpusLinking(statistics)`)
+    /// finds the names' entities without looking them up again.
+    public mutating func add(numbering document: inout MentionNames) {
         guard let words = document.words else { return add(DocumentNames(document)) }
         let table = document.table
         var met: [Met] = []
         met.reserveCapacity(table.count)
+        var metNames: [Int] = []
+        metNames.reserveCapacity(table.count)
         for n in 0..<table.count where !words[n].isEmpty {
             met.append(Met(ref: table.refs[n], title: document.titles[n], words: words[n], hash: table.hashes[n]))
+            metNames.append(n)
         }
-        add(met)
+        var numbers = [Int32](repeating: -1, count: table.count)
+        for (n, number) in zip(metNames, add(met)) { numbers[n] = number }
+        document.corpusNumbers = numbers
     }
 
     /// Counts one document's names, one per label and canonical name, each with words.
-    private mutating func add(_ document: [Met]) {
+    /// - Returns: the number of each name here, -1 for one whose words differ from those the
+    ///   name was first counted with (which only a caller's own words can do).
+    @discardableResult
+    private mutating func add(_ document: [Met]) -> [Int32] {
         documentCount += 1
         var context: [Int32] = []
         context.reserveCapacity(document.count)
         var numbers: [(number: Int32, name: Name)] = []
         numbers.reserveCapacity(document.count)
+        var found: [Int32] = []
+        found.reserveCapacity(document.count)
         for e in document {
-            let (number, name) = self.name(of: e)
+            let (number, name, isKept) = self.name(of: e)
             numbers.append((number, name))
+            found.append(isKept ? number : -1)
             let n = Int(name.neighbour)
             if lastDocument[n] != documentCount {
                 lastDocument[n] = documentCount
@@ -182,13 +202,20 @@ public struct CorpusNameStatistics: Sendable {
         for s in shortOrgs {
             for l in longOrgs where mayAbbreviate(s, l) { shortFormPairs[Self.pair(s, l), default: 0] += 1 }
         }
+        return found
+    }
+
+    /// The names counted, by number: each with its folded words.
+    var countedNames: some RandomAccessCollection<(ref: DocumentNames.NameRef, words: [String])> {
+        zip(nameTable.refs, names).lazy.map { ($0, $1.words) }
     }
 
     /// The number of a name, and its form and neighbour (found by the name when it was met
-    /// before).
-    private mutating func name(of e: Met) -> (Int32, Name) {
+    /// before); `isKept` tells whether `names` holds that very reading (not when the name was
+    /// first met with other words).
+    private mutating func name(of e: Met) -> (Int32, Name, isKept: Bool) {
         let (n, isNew) = nameTable.insert(e.ref, hash: e.hash)
-        if !isNew && names[n].words == e.words { return (Int32(n), names[n]) }
+        if !isNew && names[n].words == e.words { return (Int32(n), names[n], true) }
         let label = e.ref.label
         // The name's context key is its form's too: made and looked up once.
         let neighbour = self.neighbour(DocumentNames.Entry.contextKey(label: label, words: e.words))
@@ -196,7 +223,7 @@ public struct CorpusNameStatistics: Sendable {
             words: e.words, form: NameKey.isLinked(label) ? form(label: label, words: e.words, own: neighbour) : -1,
             neighbour: neighbour)
         if isNew { names.append(name) }
-        return (Int32(n), name)
+        return (Int32(n), name, isNew)
     }
 
     /// The number of the form of `label` and `words`, adding it if new; `own` is the

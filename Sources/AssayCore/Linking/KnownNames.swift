@@ -34,10 +34,40 @@ final class KnownNames: Sendable {
     /// The words of names not read yet (perhaps folded by a first pass).
     private let folded: FoldedNames
     private let readings = Mutex<[UInt64: Kept]>([:])
+    /// The reading of each name the statistics `names` was built from counted, by its number
+    /// there (``MentionNames/corpusNumbers``); nil for a table read from elsewhere.
+    private let counted: [Reading]?
 
     init(_ names: CorpusNames, folded: FoldedNames = FoldedNames()) {
         self.names = names
         self.folded = folded
+        counted = nil
+    }
+
+    /// What is known of the names `statistics` counted, `names` being its table: all of them
+    /// are read here, once, and the documents it numbered find theirs by number.
+    init(_ names: CorpusNames, of statistics: CorpusNameStatistics, folded: FoldedNames) {
+        self.names = names
+        self.folded = folded
+        counted = statistics.countedNames.map { ref, words in
+            Self.reading(
+                DocumentNames.Entry(label: ref.label, canonical: ref.canonical, title: nil, words: words), in: names)
+        }
+    }
+
+    /// The document-independent reading of `entry` in `names`.
+    private static func reading(_ entry: DocumentNames.Entry, in names: CorpusNames) -> Reading {
+        Reading(
+            words: entry.words, linked: entry.words.isEmpty ? nil : names.resolveAlone(entry).map(LinkedEntity.init))
+    }
+
+    /// The readings of a document's names, in their table's order: by number when the
+    /// statistics of these names numbered them, else as ``readings(of:words:)`` finds them.
+    func readings(of document: MentionNames) -> [Reading] {
+        guard let counted, let numbers = document.corpusNumbers, numbers.count == document.count,
+            let words = document.words, !zip(numbers, words).contains(where: { $0 < 0 && !$1.isEmpty })
+        else { return readings(of: document.table, words: document.words) }
+        return numbers.map { $0 < 0 ? Reading(words: [], linked: nil) : counted[Int($0)] }
     }
 
     /// The readings of a document's names, in the table's order; `words`, if given, are the
@@ -55,10 +85,8 @@ final class KnownNames: Sendable {
         let unreadWords = known.map { k in unread.map { k[$0] } } ?? folded.words(unread, of: table)
         for (n, words) in zip(unread, unreadWords) {
             let ref = table.refs[n]
-            let entry = DocumentNames.Entry(label: ref.label, canonical: ref.canonical, title: nil, words: words)
-            let reading = Reading(
-                words: entry.words, linked: entry.words.isEmpty ? nil : names.resolveAlone(entry).map(LinkedEntity.init)
-            )
+            let reading = Self.reading(
+                DocumentNames.Entry(label: ref.label, canonical: ref.canonical, title: nil, words: words), in: names)
             found[n] = reading
             new.append((table.hashes[n], Kept(ref: ref, reading: reading)))
         }

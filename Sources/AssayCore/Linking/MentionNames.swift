@@ -13,6 +13,10 @@ public struct MentionNames: Sendable {
     let nameOfMention: [Int32]
     /// Per name: ``NameKey/words(of:label:)``, when known.
     let words: [[String]]?
+    /// Per name: its number in the ``CorpusNameStatistics`` that counted this document
+    /// (``CorpusNameStatistics/add(numbering:)``), -1 for a name without words; nil when not
+    /// counted so. A linking made from those statistics reads each name's entity by it.
+    public internal(set) var corpusNumbers: [Int32]?
 
     /// The names of the `entities` extractor's annotations (`label`, `canonical`, `title`
     /// fields; the mention's text when `canonical` is missing).
