@@ -131,6 +131,14 @@ public struct DocumentNames: Sendable, Hashable {
         return document.text(of: mention.span)
     }
 
-    /// The context keys of the document (see ``Entry/contextKey``).
-    var contextKeys: Set<String> { Set(entries.map(\.contextKey)) }
+    /// The context keys of the document (see ``Entry/contextKey``), each once, in order.
+    var sortedContextKeys: [String] {
+        // Sorted first, so that a key's repeats ("Trump" beside "Donald Trump") are neighbours:
+        // cheaper than hashing each into a Set.
+        let keys = entries.map(\.contextKey).sorted()
+        var unique: [String] = []
+        unique.reserveCapacity(keys.count)
+        for k in keys where k != unique.last { unique.append(k) }
+        return unique
+    }
 }
