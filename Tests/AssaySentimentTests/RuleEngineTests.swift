@@ -15,6 +15,19 @@ import Testing
 
     func total(_ text: String) -> Float { analysis(text).total }
 
+    /// The regular forms a lexicon word lends its valence to, and the words that lend none.
+    @Test(arguments: [
+        ("hope", ["hopes", "hoped", "hoping", "hopely"]), ("trouble", ["troubled", "troubling", "troubly"]),
+        ("worry", ["worries", "worried", "worrying", "worrily"]),
+        ("destroy", ["destroys", "destroyed", "destroying", "destroyly"]),
+        ("crash", ["crashes", "crashed", "crashing", "crashly"]), ("fix", ["fixes", "fixed", "fixing", "fixly"]),
+        ("Kind", ["Kinds", "Kinded", "Kinding", "Kindly"]), ("fine", ["fined", "fining", "finely"]),
+        ("hurts", []), ("ended", []), ("willing", []), ("badly", []), ("ok", []), ("well-off", []), ("café", [])
+    ])
+    func lexiconWordsLendTheirValenceToRegularForms(_ word: String, _ forms: [String]) {
+        #expect(SentimentLexicon.inflections(of: word) == forms)
+    }
+
     @Test func negationFlipsTheNextSentimentWord() {
         #expect(total("The region is stable.") > 0)
         #expect(total("The region is not stable.") < 0)
