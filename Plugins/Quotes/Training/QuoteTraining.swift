@@ -4,7 +4,8 @@ import Foundation
 /// `assay train quotes --train FILE [--out FILE] [--epochs N] [--folds N]`: learns the speaker
 /// ranker from annotated JSON Lines (the format `assay eval quotes` reads). Each marked quote the
 /// extractor finds that overlaps an annotated one is an instance; its right candidates are those
-/// that overlap the annotated speaker mention (no one, when the annotation names no speaker).
+/// that overlap the annotated speaker mention (no one, when the annotation names no speaker; the
+/// mention beside it when the annotation gave "said" or "who" as the mention).
 ///
 /// `--folds N` first measures how the ranker does on documents it was not trained on: the
 /// documents are split by line number modulo N, and each part is scored as `assay eval quotes`
@@ -121,6 +122,11 @@ enum QuoteTraining {
         } else {
             let mention = reader.document.tokenRange(in: g.speakerSpan!)
             right = candidates.map { c in c.tokens.map { !mention.isEmpty && $0.overlaps(mention) } ?? false }
+            // An annotated "said" or "who" is no candidate: the mention beside it, which
+            // `assay eval quotes` counts as right, is what to learn.
+            if !right.contains(true), let pointer = g.pointerNeighbourhood {
+                right = candidates.map { c in c.tokens.map { reader.span($0).overlaps(pointer) } ?? false }
+            }
             // Of several candidates inside one annotated mention ("House Speaker Paul Ryan"),
             // the person is who speaks.
             let preference: [SpeakerCandidate.Kind] = [
