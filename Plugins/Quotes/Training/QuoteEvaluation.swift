@@ -275,7 +275,7 @@ struct QuoteScore {
         return g.mention.map { headWords($0).contains(where: named.contains) } ?? false
     }
 
-    /// The head word of a mention's noun phrase: its last word before any apposition or
+    /// The head words of a mention's noun phrase: its last word before any apposition or
     /// parenthesis ("Clinton campaign spokesman Brian Fallon", "Dean, a former chairman", "Gov.
     /// Mike Pence (R-IN)"); when that is a description, also the last word of the apposition that
     /// names it ("Santilli's attorney, Thomas Coan,").
@@ -330,7 +330,7 @@ struct QuoteScore {
 
     /// Speaker accuracy (all quotes and direct ones) and quote F1 on one line.
     var speakerSummary: String {
-        "speaker accuracy \(f(speakerAccuracy)) (\(speakerCorrect)/\(speakerTotal)), direct \(f(directSpeakerAccuracy)) (\(speakerFullCorrect)/\(speakerFullTotal)), quote F1 \(f(f1(precision, recall))); by canonical name alone \(f(ratio(canonicalNameCorrect, speakerTotal))) (\(canonicalNameCorrect)/\(speakerTotal))"
+        "speaker accuracy \(f(speakerAccuracy)) (\(speakerCorrect)/\(speakerTotal)), direct \(f(directSpeakerAccuracy)) (\(speakerFullCorrect)/\(speakerFullTotal)); quote F1 \(f(f1(precision, recall))); by canonical name alone \(f(ratio(canonicalNameCorrect, speakerTotal))) (\(canonicalNameCorrect)/\(speakerTotal))"
     }
 
     func report() -> String {
