@@ -67,6 +67,9 @@ enum QuoteWord: Int, CaseIterable, Sendable {
     case sourceNoun
     /// Words for the people of an organisation ("officials at X", "a spokeswoman for X").
     case memberNoun
+    /// Words for whom a person works for, between that person and the one who does ("Obama
+    /// consultant Cornell Belcher", "Trump campaign adviser Sam Clovis").
+    case affiliationNoun
     /// The prepositions that tie a member noun to its organisation.
     case memberPreposition
     /// The prepositions after a document noun that name its owner ("a statement from the ministry").
@@ -235,6 +238,11 @@ extension QuoteWord {
         .memberNoun: [
             "official", "officials", "spokesman", "spokeswoman", "spokesperson", "representative", "representatives",
             "staff", "staffers", "aides", "aide", "executives", "leaders", "lawyers", "attorneys", "researchers"
+        ],
+        .affiliationNoun: [
+            "adviser", "advisor", "advisers", "aide", "aides", "ally", "campaign", "communications", "consultant",
+            "counsel", "lawyer", "pollster", "press", "senior", "strategist", "surrogate", "top", "longtime",
+            "political", "policy", "national", "transition", "team"
         ],
         .memberPreposition: [
             "at", "of", "for", "from", "with"

@@ -219,9 +219,11 @@ struct SpeakerResolver {
         {
             let sentence = reader.document.sentences[s]
             let end = s == here ? offset : sentence.span.end
-            let candidates = entities.mentions(overlapping: Span(sentence.span.start, end))
-                .filter { $0.label == .person && $0.span.end <= end && !isQuoted($0.span) }
-                .filter { gender(of: $0) != opposite(pronoun) }
+            let people = entities.mentions(overlapping: sentence.span).filter { $0.label == .person }
+            let candidates =
+                people
+                .filter { $0.span.end <= end && !isQuoted($0.span) }
+                .filter { gender(of: $0) != opposite(pronoun) && !qualifiesNextPerson($0, among: people) }
             // "He added a note of caution, should Clinton return …", "Asked who leads the party, he
             // said Ryan": a sentence whose subject is the same pronoun carries its referent on, and
             // the people after that pronoun are not who it is.
@@ -259,6 +261,25 @@ struct SpeakerResolver {
             s -= 1
         }
         return .notFound
+    }
+
+    /// Whether person mention `m` only says whom the person named right after it works for
+    /// ("Obama consultant Cornell Belcher", "Clinton campaign spokesman Brian Fallon"): up to four
+    /// words between them, each a title, a role or an affiliation, or a possessive. Such a person
+    /// is not the sentence's subject, whom a later "he" or "she" means.
+    private func qualifiesNextPerson(_ m: EntityIndex.Mention, among people: [EntityIndex.Mention]) -> Bool {
+        guard let next = people.first(where: { $0.span.start >= m.span.end }) else { return false }
+        let between =
+            reader.document.tokenRange(in: m.span)
+            .upperBound..<reader.document.tokenRange(in: next.span)
+            .lowerBound
+        guard between.count <= 4, between.contains(where: { reader.isWord($0) }) else { return false }
+        return between.allSatisfy { t in
+            reader.isPossessiveMarker(t)
+                || reader.isWord(t)
+                    && (reader.is(t, .title) || reader.is(t, .roleNoun) || reader.is(t, .memberNoun)
+                        || reader.is(t, .organisationNoun) || reader.is(t, .affiliationNoun))
+        }
     }
 
     /// Whether "he" (or "she", as `pronoun` is) occurs outside quotations from token `start` to

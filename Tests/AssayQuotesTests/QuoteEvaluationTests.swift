@@ -44,6 +44,46 @@ import Testing
         #expect(QuoteScore.speakerMatches(PredictedQuote(span: Span(1, 7), kind: "direct", speaker: nil), vague))
     }
 
+    /// The rule: a found mention pointing at the annotated one is judged by that mention,
+    /// not by the name the annotation derived from it.
+    @Test func speakersPointingAtTheAnnotatedMentionAreRight() {
+        let text =
+            "\"We won,\" said Ann Lee. Party aide Bo Li said \"no.\" Al Roe, who leads, said \"yes.\" Li's aide, Jo Fox, said \"ok.\""
+        let doc = AnalyzedDocument(text)
+        func annotated(_ speaker: String, _ start: Int, _ end: Int, resolution: String) -> GoldQuote {
+            let mention = String(text.unicodeScalars.dropFirst(start).prefix(end - start))
+            return GoldQuote(
+                [
+                    "start": 1, "end": 7, "kind": "full", "speaker": speaker, "speaker_start": start,
+                    "speaker_end": end, "speaker_mention": mention, "speaker_resolution": resolution
+                ], doc)!
+        }
+        func found(_ speaker: String?, _ span: Span) -> PredictedQuote {
+            PredictedQuote(span: Span(1, 7), kind: "direct", speaker: speaker, speakerSpan: span)
+        }
+        // "Party aide Bo Li", its name derived as "Party": the head of the mention is Bo Li.
+        let aide = annotated("Party", 24, 40, resolution: "ner_in_source")
+        #expect(QuoteScore.speakerMatches(found("Bo Li", Span(35, 40)), aide))
+        #expect(!QuoteScore.canonicalNameMatches(found("Bo Li", Span(35, 40)), aide))
+        #expect(!QuoteScore.speakerMatches(found("Bo Li", Span(15, 22)), aide))
+        #expect(!QuoteScore.speakerMatches(found("Ann Lee", Span(24, 34)), aide))
+        // A description named by its apposition.
+        let apposition = annotated("Li", 83, 101, resolution: "ner_in_source")
+        #expect(QuoteScore.speakerMatches(found("Jo Fox", Span(94, 100)), apposition))
+        #expect(!QuoteScore.speakerMatches(found("Al Roe", Span(83, 85)), apposition))
+        // Left unresolved, pointing at the annotated mention; not when pointing elsewhere.
+        #expect(QuoteScore.speakerMatches(found(nil, Span(24, 34)), aide))
+        #expect(!QuoteScore.speakerMatches(found(nil, Span(15, 22)), aide))
+        // The annotation gave the verb as the mention: its subject beside it is right.
+        let verb = annotated("said", 10, 14, resolution: "source_text")
+        #expect(QuoteScore.speakerMatches(found("Ann Lee", Span(15, 22)), verb))
+        #expect(!QuoteScore.speakerMatches(found("Bo Li", Span(35, 40)), verb))
+        // The annotation gave the relative pronoun: its antecedent right before it is right.
+        let who = annotated("who", 60, 63, resolution: "source_text")
+        #expect(QuoteScore.speakerMatches(found("Al Roe", Span(52, 58)), who))
+        #expect(!QuoteScore.speakerMatches(found("Bo Li", Span(35, 40)), who))
+    }
+
     @Test func speakerErrorsAreGroupedByCause() {
         var score = QuoteScore()
         // Gold speakers read from "Ann Lee" (bytes 12..<19 of the document).
@@ -143,7 +183,10 @@ import Testing
         let lines = Lines()
         try train.run(["--train", url.path, "--folds", "2"], registry) { lines.append($0) }
         #expect(lines.all.contains { $0.hasPrefix("fold 2/2: speaker accuracy") })
-        #expect(lines.all.contains("held-out folds: speaker accuracy 1.000 (2/2), direct 1.000 (2/2); quote F1 1.000"))
+        #expect(
+            lines.all.contains(
+                "held-out folds: speaker accuracy 1.000 (2/2), direct 1.000 (2/2); quote F1 1.000; by canonical name alone 1.000 (2/2)"
+            ))
         #expect(!lines.all.contains { $0.hasPrefix("wrote") })
         // Neither a model to write nor folds to measure: nothing to do.
         #expect(throws: AssayError.self) { try train.run(["--train", url.path], registry) { _ in } }

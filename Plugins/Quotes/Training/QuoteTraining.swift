@@ -4,21 +4,24 @@ import Foundation
 /// `assay train quotes --train FILE [--out FILE] [--epochs N] [--folds N]`: learns the speaker
 /// ranker from annotated JSON Lines (the format `assay eval quotes` reads). Each marked quote the
 /// extractor finds that overlaps an annotated one is an instance; its right candidates are those
-/// that overlap the annotated speaker mention (no one, when the annotation names no speaker).
+/// that overlap the annotated speaker mention (no one, when the annotation names no speaker; the
+/// mention beside it when the annotation gave "said" or "who" as the mention).
 ///
 /// `--folds N` first measures how the ranker does on documents it was not trained on: the
 /// documents are split by line number modulo N, and each part is scored as `assay eval quotes`
-/// scores it with a model trained on the others.
+/// scores it with a model trained on the others; `--errors N` then lists the held-out speaker
+/// errors by cause, as `assay eval quotes --errors N` does (error analysis on training data, not dev).
 enum QuoteTraining {
     static let tool = ExtractorTool(
         kind: .train, name: "quotes",
         summary: "Train the speaker ranker on annotated quotes (JSON Lines) and write its model file",
-        usage: "--train FILE [--out FILE] [--epochs N] [--folds N]"
+        usage: "--train FILE [--out FILE] [--epochs N] [--folds N [--errors N]]"
     ) { arguments, registry, output in
-        let args = try ToolArguments(arguments, known: ["train", "out", "epochs", "folds"])
+        let args = try ToolArguments(arguments, known: ["train", "out", "epochs", "folds", "errors"])
         var trainer = SpeakerTrainer()
         if let n = try args.integer("epochs", in: 1...100) { trainer.epochs = n }
         let folds = try args.integer("folds", in: 2...20)
+        let showErrors = try args.integer("errors", in: 0...) ?? 0
         let out = args.options["out"]
         if out == nil, folds == nil {
             throw AssayError(.invalidArgument, "missing required option '--out' (or '--folds N' to measure only)")
@@ -50,7 +53,9 @@ enum QuoteTraining {
         output(
             "\(records.count) documents: \(instances.count) quotes to learn from, \(documents.reduce(0) { $0 + $1.unreachable }) whose annotated speaker is out of reach"
         )
-        if let folds { crossValidate(documents, folds: folds, trainer: trainer, output: output) }
+        if let folds {
+            crossValidate(documents, folds: folds, trainer: trainer, showErrors: showErrors, output: output)
+        }
         guard let out else { return }
         let model = trainer.train(instances, log: output)
         let text = model.encoded()
@@ -79,9 +84,11 @@ enum QuoteTraining {
     /// Scores each of `folds` parts of the documents (by index modulo `folds`) with a model
     /// trained on the others, as `assay eval quotes` would, and prints each part's figures and their sum.
     private static func crossValidate(
-        _ documents: [TrainingDocument], folds: Int, trainer: SpeakerTrainer, output: (String) -> Void
+        _ documents: [TrainingDocument], folds: Int, trainer: SpeakerTrainer, showErrors: Int,
+        output: (String) -> Void
     ) {
         var total = QuoteScore()
+        var log = SpeakerErrorLog(limit: showErrors)
         for fold in 0..<folds {
             let training = documents.indices.filter { $0 % folds != fold }.flatMap { documents[$0].instances }
             let model = trainer.train(training) { _ in }
@@ -94,11 +101,12 @@ enum QuoteTraining {
                     of: analyzer, model: model, in: Span(0, document.text.utf8.count)
                 ).map { PredictedQuote($0, document) }
                 score.add(gold: d.gold, predicted: predicted)
-                total.add(gold: d.gold, predicted: predicted)
+                log.add(gold: d.gold, predicted: predicted, document: document.id, to: &total)
             }
             output("fold \(fold + 1)/\(folds): \(score.speakerSummary)")
         }
         output("held-out folds: \(total.speakerSummary)")
+        if showErrors > 0 { log.report(total, output: output) }
     }
 
     /// The instance of one found quote: nil when it overlaps no annotated quote.
@@ -114,6 +122,11 @@ enum QuoteTraining {
         } else {
             let mention = reader.document.tokenRange(in: g.speakerSpan!)
             right = candidates.map { c in c.tokens.map { !mention.isEmpty && $0.overlaps(mention) } ?? false }
+            // An annotated "said" or "who" is no candidate: the mention beside it, which
+            // `assay eval quotes` counts as right, is what to learn.
+            if !right.contains(true), let pointer = g.pointerNeighbourhood {
+                right = candidates.map { c in c.tokens.map { reader.span($0).overlaps(pointer) } ?? false }
+            }
             // Of several candidates inside one annotated mention ("House Speaker Paul Ryan"),
             // the person is who speaks.
             let preference: [SpeakerCandidate.Kind] = [
