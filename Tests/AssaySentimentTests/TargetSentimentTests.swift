@@ -175,6 +175,14 @@ private let ratedTargets: [RatedTargetSentence] = {
         let layerLines = lines.filter { line in ["hidden\t", "output\t", "vector\t"].contains { line.hasPrefix($0) } }
         #expect(model.featureCount == lines.filter { !$0.hasPrefix("#") }.count - 1 - layerLines.count)
         #expect(lines.contains { $0.hasPrefix("f=object_of_pos\t") })
+        // The held-out figure on the targets of sentences with several, the mt split's stand-in.
+        let several = ratedTargets.filter { $0.targets.count > 1 }.reduce(0) { $0 + $1.targets.count }
+        #expect(several > 0 && several < ratedTargets.reduce(0) { $0 + $1.targets.count })
+        #expect(
+            lines.contains {
+                $0.hasPrefix(
+                    "# cross-validated with offsets, the \(several) targets of sentences with several: macro-F1 ")
+            })
         #expect((model.network != nil) == (hidden > 0))
         if hidden > 0 {
             #expect(
