@@ -46,26 +46,19 @@ public struct PackedWordTable<Value: Sendable>: Sendable {
     @inlinable
     public mutating func set(_ value: Value, for word: PackedWord) {
         if (count + 1) * 2 > values.count { grow() }
-        let shift = self.shift
-        // Through pointers: indexing the arrays checked each one's uniqueness on every write.
-        let added = keys.withUnsafeMutableBufferPointer { keys in
-            values.withUnsafeMutableBufferPointer { values in
-                let mask = values.count - 1
-                var slot = Int(truncatingIfNeeded: word.hash >> shift)
-                while keys[2 * slot + 1] != 0 {
-                    if keys[2 * slot + 1] == word.high && keys[2 * slot] == word.low {
-                        values[slot] = value
-                        return false
-                    }
-                    slot = (slot + 1) & mask
-                }
-                keys[2 * slot] = word.low
-                keys[2 * slot + 1] = word.high
+        let mask = values.count - 1
+        var slot = Int(truncatingIfNeeded: word.hash >> shift)
+        while keys[2 * slot + 1] != 0 {
+            if keys[2 * slot + 1] == word.high && keys[2 * slot] == word.low {
                 values[slot] = value
-                return true
+                return
             }
+            slot = (slot + 1) & mask
         }
-        if added { storedCount += 1 }
+        keys[2 * slot] = word.low
+        keys[2 * slot + 1] = word.high
+        values[slot] = value
+        storedCount += 1
     }
 
     /// Doubles the slot count and places every key again.
