@@ -69,10 +69,13 @@ struct FeatureExtractor: Sendable {
 
     /// How the document writes each word and line (see ``DocumentCasing``).
     func casing<P: UnitProfileList>(_ units: TaggingUnits, profiles p: P) -> DocumentCasing {
-        var casing = DocumentCasing(units.count)
-        casing.names = NameContexts(capacity: units.count / 8)
-        casing.lineCases.reserveCapacity(units.sentences.count)
-        casing.headlines.reserveCapacity(units.sentences.count)
+        // Filled in locals and moved into the result at the end: the closures below would
+        // otherwise reach every table through the result, with a uniqueness check per write.
+        var seen = DocumentCasing.seenTable(unitCount: units.count)
+        var names = NameContexts(capacity: units.count / 8)
+        var lineCases: [LineCase] = [], headlines: [Bool] = []
+        lineCases.reserveCapacity(units.sentences.count)
+        headlines.reserveCapacity(units.sentences.count)
         // What the rules read of a unit is its type's: the case class and whether it has four
         // or more bytes, one byte per type (``LineShape``), read once per type instead of
         // through a whole profile per unit and rule.
@@ -87,20 +90,21 @@ struct FeatureExtractor: Sendable {
                 units.lineStart.withUnsafeBufferPointer { lineStart in
                     for s in units.sentences {
                         let (lc, headline) = lineCase(shapes, p, s)
-                        casing.lineCases.append(lc)
-                        casing.headlines.append(headline)
+                        lineCases.append(lc)
+                        headlines.append(headline)
                         for i in s {
                             let t = p.type(of: i)
                             switch shapes[t].caseClass {
                             case .lower:
                                 if set[t] & DocumentCasing.writtenLower == 0 {
                                     set[t] |= DocumentCasing.writtenLower
-                                    casing.seen.update(p[i].lower) { $0 |= DocumentCasing.writtenLower }
+                                    seen.update(p[i].lower) { $0 |= DocumentCasing.writtenLower }
                                 }
                             case .title, .upper, .mixed:
-                                casing.names.add(
-                                    p[i].lower, previous: i > s.lowerBound ? p[i - 1] : Self.boundary,
-                                    next: i + 1 < s.upperBound ? p[i + 1] : Self.end)
+                                names.add(
+                                    p[i].lower,
+                                    previous: NameContexts.Context(i > s.lowerBound ? p[i - 1] : Self.boundary),
+                                    next: NameContexts.Context(i + 1 < s.upperBound ? p[i + 1] : Self.end))
                                 guard lc == .normal else { break }
                                 var bits: UInt8 = 0
                                 if i > s.lowerBound, !lineStart[i] { bits |= DocumentCasing.capitalisedInText }
@@ -112,7 +116,7 @@ struct FeatureExtractor: Sendable {
                                 }
                                 if bits & ~set[t] != 0 {
                                     set[t] |= bits
-                                    casing.seen.update(p[i].lower) { $0 |= bits }
+                                    seen.update(p[i].lower) { $0 |= bits }
                                 }
                             case .none: break
                             }
@@ -121,7 +125,7 @@ struct FeatureExtractor: Sendable {
                 }
             }
         }
-        return casing
+        return DocumentCasing(seen: seen, names: names, lineCases: lineCases, headlines: headlines)
     }
 
     /// What ``lineCase(_:_:_:)`` and ``casing(_:profiles:)`` read of a unit's profile.
@@ -295,9 +299,19 @@ struct DocumentCasing {
     /// Lower-case hash of a word → the bits above.
     var seen: HashedTable<UInt8>
     /// The contexts of the mentions of each capitalised word.
-    var names = NameContexts(capacity: 0)
+    var names: NameContexts
 
-    init(_ unitCount: Int) { seen = HashedTable(capacity: max(64, unitCount / 2), empty: 0) }
+    init(seen: HashedTable<UInt8>, names: NameContexts, lineCases: [FeatureExtractor.LineCase], headlines: [Bool]) {
+        self.seen = seen
+        self.names = names
+        self.lineCases = lineCases
+        self.headlines = headlines
+    }
+
+    /// An empty ``seen`` table with room for the words of a document of `unitCount` units.
+    static func seenTable(unitCount: Int) -> HashedTable<UInt8> {
+        HashedTable(capacity: max(64, unitCount / 2), empty: 0)
+    }
 
     /// Whether the document uses the word (by lower-case hash) as an ordinary lower-case word
     /// and never capitalises it inside running text.

@@ -39,8 +39,20 @@ struct NameContexts {
     /// The number of slots of all entries.
     var slotCount: Int { count * Self.limit }
 
+    /// What is kept of a unit next to a mention: two words of its profile rather than the
+    /// whole, which would be copied for every mention.
+    struct Context {
+        var lower: UInt64
+        var fineCluster: UInt64
+
+        @inline(__always) init(_ profile: UnitProfile) {
+            lower = profile.lower
+            fineCluster = profile.fineCluster
+        }
+    }
+
     /// Records a mention of the capitalised word `word` between the units `previous` and `next`.
-    mutating func add(_ word: UInt64, previous: UnitProfile, next: UnitProfile) {
+    mutating func add(_ word: UInt64, previous: Context, next: Context) {
         var entry = Int(entries[word] ?? -1)
         if entry < 0 {
             entry = count
@@ -58,8 +70,7 @@ struct NameContexts {
         Self.keep(next, in: &after, &afterClusters, entry)
     }
 
-    private static func keep(_ context: UnitProfile, in slots: inout [UInt64], _ clusters: inout [UInt64], _ entry: Int)
-    {
+    private static func keep(_ context: Context, in slots: inout [UInt64], _ clusters: inout [UInt64], _ entry: Int) {
         for k in (entry * limit)..<((entry + 1) * limit) {
             if slots[k] == context.lower { return }
             if slots[k] == 0 {

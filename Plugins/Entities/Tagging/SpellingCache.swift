@@ -223,9 +223,18 @@ final class PairCache: Sendable {
     }
 
     private struct State: Sendable {
-        /// Open addressing with linear probing, at most half full.
-        var slots = [Slot](repeating: Slot(), count: 16_384)
+        /// Open addressing with linear probing, at most half full: made at its final size, as
+        /// running news fills the cache within a few hundred articles, and growing it step by
+        /// step cost more than all the look-ups of those articles.
+        var slots: [Slot]
         var sums: [PairSums] = []
+
+        init(capacity: Int) {
+            var size = 16
+            while size < 2 * capacity { size *= 2 }
+            slots = [Slot](repeating: Slot(), count: size)
+            sums.reserveCapacity(capacity)
+        }
 
         @inline(__always) static func home(_ key: UInt64, _ mask: Int) -> Int {
             Int(truncatingIfNeeded: FeatureHash.mix(key, 0x9A1B)) & mask
@@ -243,26 +252,24 @@ final class PairCache: Sendable {
             }
         }
 
+        /// Adds `key`, not stored yet; the caller keeps the count within the capacity.
         mutating func add(_ key: UInt64, _ value: PairSums) {
-            if (sums.count + 1) * 2 > slots.count {
-                let old = slots
-                slots = [Slot](repeating: Slot(), count: old.count * 2)
-                for slot in old where slot.entry >= 0 { place(slot) }
+            let slot = Slot(key: key, entry: Int32(sums.count))
+            slots.withUnsafeMutableBufferPointer { slots in
+                let mask = slots.count - 1
+                var i = Self.home(key, mask)
+                while slots[i].entry >= 0 { i = (i + 1) & mask }
+                slots[i] = slot
             }
-            place(Slot(key: key, entry: Int32(sums.count)))
             sums.append(value)
         }
-
-        private mutating func place(_ slot: Slot) {
-            let mask = slots.count - 1
-            var i = Self.home(slot.key, mask)
-            while slots[i].entry >= 0 { i = (i + 1) & mask }
-            slots[i] = slot
-        }
     }
-    private let state = Mutex(State())
+    private let state: Mutex<State>
 
-    init(capacity: Int) { self.capacity = capacity }
+    init(capacity: Int) {
+        self.capacity = capacity
+        state = Mutex(State(capacity: capacity))
+    }
 
     /// The key of a pair of spelling entry numbers, or ``noKey`` when either has none.
     @inline(__always) static func key(_ a: Int32, _ b: Int32) -> UInt64 {

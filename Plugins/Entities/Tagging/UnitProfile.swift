@@ -87,6 +87,19 @@ struct UnitProfile {
         return FeatureHash.mix(l, 2)
     }
 
+    /// The ``word`` and ``lower`` of the ASCII bytes `start..<end` of `b`, without the rest of
+    /// the profile: the word clusters are keyed by these two on each process's first use.
+    static func wordAndLower(ofASCII b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (
+        word: UInt64, lower: UInt64
+    ) {
+        var w = FeatureHash.offset, l = FeatureHash.offset
+        for i in start..<end {
+            w = FeatureHash.step(w, b[i])
+            l = FeatureHash.step(l, TextBytes.asciiLowercased(b[i]))
+        }
+        return (FeatureHash.mix(w, 1), FeatureHash.mix(l, 2))
+    }
+
     /// The profile of the bytes `start..<end` of `b`.
     init(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
         self.init(b, Span(start, end), shape: TokenShape(b, Span(start, end)))

@@ -53,21 +53,35 @@ struct WeightRows: Sendable {
         self.bucketBits = bucketBits
         var place = [UInt8](repeating: 0, count: count)
         var blockBase = [UInt32](repeating: 0, count: (count + 63) >> 6)
-        var rows = [Int8](repeating: 0, count: 16)
-        rows.reserveCapacity(16 * (buckets.count + 1))
-        var k = 0
-        for block in blockBase.indices {
-            blockBase[block] = UInt32(rows.count / 16 - 1)
-            var n: UInt8 = 0
-            let end = min(count, (block + 1) << 6)
-            while k < buckets.count && buckets[k] < end {
-                let b = buckets[k], w = 16 * k
-                k += 1
-                // An all-zero row stands for no row, as in the dense packing.
-                guard (w..<(w + 16)).contains(where: { weights[$0] != 0 }) else { continue }
-                n += 1
-                place[b] = n
-                for c in Self.laneColumns { rows.append(weights[w + c]) }
+        let lanes = Self.laneColumns
+        // Written through pointers, with room for every row and the zero row: this runs on every
+        // process's first use, over some eighty thousand rows.
+        let rows = [Int8](unsafeUninitializedCapacity: 16 * (buckets.count + 1)) { rows, written in
+            place.withUnsafeMutableBufferPointer { place in
+                blockBase.withUnsafeMutableBufferPointer { blockBase in
+                    lanes.withUnsafeBufferPointer { lanes in
+                        for lane in 0..<16 { rows.initializeElement(at: lane, to: 0) }
+                        var rowCount = 1, k = 0
+                        for block in blockBase.indices {
+                            blockBase[block] = UInt32(rowCount - 1)
+                            var n: UInt8 = 0
+                            let end = min(count, (block + 1) << 6)
+                            while k < buckets.count && buckets[k] < end {
+                                let b = buckets[k], w = 16 * k
+                                k += 1
+                                // An all-zero row stands for no row, as in the dense packing.
+                                guard (w..<(w + 16)).contains(where: { weights[$0] != 0 }) else { continue }
+                                n += 1
+                                place[b] = n
+                                for lane in 0..<16 {
+                                    rows.initializeElement(at: 16 * rowCount + lane, to: weights[w + lanes[lane]])
+                                }
+                                rowCount += 1
+                            }
+                        }
+                        written = 16 * rowCount
+                    }
+                }
             }
         }
         self.place = place

@@ -33,9 +33,14 @@ struct WordClusters: Sendable {
                 guard fields.count == 2, let fine = Self.number(b, fields[0] + 1, fields[1]),
                     let coarse = Self.number(b, fields[1] + 1, end)
                 else { continue }
-                let profile = UnitProfile(b, start, fields[0])
-                clusters.update(profile.word) { $0 = coarse << 8 | fine }
-                anyCase.update(profile.lower) { if $0 == 0 { $0 = coarse << 8 | fine } }
+                // Most listed words are ASCII: their two hashes without a whole profile each.
+                var (word, lower) = UnitProfile.wordAndLower(ofASCII: b, start, fields[0])
+                if b[start..<fields[0]].contains(where: { $0 >= 0x80 }) {
+                    let profile = UnitProfile(b, start, fields[0])
+                    (word, lower) = (profile.word, profile.lower)
+                }
+                clusters.update(word) { $0 = coarse << 8 | fine }
+                anyCase.update(lower) { if $0 == 0 { $0 = coarse << 8 | fine } }
             }
         }
     }

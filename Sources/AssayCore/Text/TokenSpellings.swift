@@ -28,26 +28,29 @@ public struct TokenSpellings: Sendable {
     /// Groups `count` spans (given by `span`) by their bytes.
     @inline(__always)
     init(bytes: UnsafeBufferPointer<UInt8>, count n: Int, span: (Int) -> Span) {
-        var spellingOfSpan = [Int32](repeating: 0, count: n)
         var found = Builder(room: n)
         // Open addressing over spelling numbers (-1: free), at most half full: a spelling's home
         // slot is given by its hash's low bits, and a full slot is followed by the next one.
         var bits = 4
         while (1 << bits) < 2 * n { bits += 1 }
         var table = [Int32](repeating: -1, count: 1 << bits)
-        table.withUnsafeMutableBufferPointer { table in
-            spellingOfSpan.withUnsafeMutableBufferPointer { spellingOfSpan in
-                for u in 0..<n { spellingOfSpan[u] = found.spelling(of: span(u), in: bytes, table: table) }
+        // Every element is written below, so the array is not filled first.
+        let spellingOfSpan = table.withUnsafeMutableBufferPointer { table in
+            [Int32](unsafeUninitializedCapacity: n) { spellingOfSpan, count in
+                for u in 0..<n {
+                    spellingOfSpan.initializeElement(
+                        at: u, to: found.spelling(of: span(u), in: bytes, table: table))
+                }
+                count = n
             }
         }
-        found.cut()
         self.spellingOfSpan = spellingOfSpan
         self.spans = found.spans
         self.hashes = found.hashes
     }
 
-    /// The spellings found so far. Room for the most there can be (one per span) is made first
-    /// and cut to the count found at the end, so that adding one is a few stores.
+    /// The spellings found so far. Room for the most there can be (one per span) is reserved
+    /// first, so that adding one never reallocates.
     private struct Builder {
         var spans: [Span]
         var hashes: [UInt64]
@@ -58,9 +61,12 @@ public struct TokenSpellings: Sendable {
         var count = 0
 
         init(room: Int) {
-            spans = [Span](repeating: Span(0, 0), count: room)
-            hashes = [UInt64](repeating: 0, count: room)
-            tails = [UInt64](repeating: 0, count: room)
+            spans = []
+            hashes = []
+            tails = []
+            spans.reserveCapacity(room)
+            hashes.reserveCapacity(room)
+            tails.reserveCapacity(room)
         }
 
         /// The spelling of the bytes of `span`, added when new.
@@ -84,19 +90,11 @@ public struct TokenSpellings: Sendable {
                 slot = (slot + 1) & mask
             }
             table[slot] = Int32(count)
-            spans[count] = span
-            hashes[count] = h
-            tails[count] = tail
+            spans.append(span)
+            hashes.append(h)
+            tails.append(tail)
             count += 1
             return Int32(count - 1)
-        }
-
-        /// Drops the room no spelling took.
-        mutating func cut() {
-            let unused = spans.count - count
-            spans.removeLast(unused)
-            hashes.removeLast(unused)
-            tails.removeLast(unused)
         }
 
         /// Whether the bytes of `a` and `b` (of equal lengths) are equal.
