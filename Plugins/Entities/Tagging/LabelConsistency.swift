@@ -8,14 +8,26 @@ import AssayCore
 /// Only mentions in lines of ordinary case take part: in all-caps and title-case lines a
 /// spelling says less (an all-caps dateline "CHICAGO" is a place, the "CHICAGO" of a results
 /// table a team).
+///
+/// Then what the document's fuller mentions say about its shorter ones:
+/// - a one-word name that is the last word of a longer person name in the document is that
+///   person (unless a place), and a one-word "person" that is the first word of a longer
+///   organisation name is that organisation ("Tyson" after "Tyson Foods"): the tagger reads a
+///   company named by one word as a surname;
+/// - a name spelt exactly as a name the tagger found elsewhere in the document, but not found
+///   itself, is a mention of that name with its label ("Countrywide shares" after "bid for
+///   Countrywide"): one mention in a context the tagger doubts no longer loses the name. Names
+///   joined by a hyphen or letter to the words around them ("K-State", "Chick-fil-A") are
+///   parts of compounds and neither give nor take a name.
 enum LabelConsistency {
     /// Relabels `mentions` (in document order, spans of units of `units`) from the emission
-    /// scores `lanes` the tags were decoded from.
+    /// scores `lanes` the tags were decoded from, and adds the names' mentions the tagger missed
+    /// (the result stays in document order).
     static func unify(
         _ mentions: inout [Mention], units: TaggingUnits, lanes: Viterbi.LaneEmissions, casing: DocumentCasing,
         utf8: [UInt8]
     ) {
-        guard mentions.count > 1 else { return }
+        guard !mentions.isEmpty else { return }
         // Per mention: its first and last unit, and whether its line is of ordinary case.
         var unitRanges: [ClosedRange<Int>?] = []
         unitRanges.reserveCapacity(mentions.count)
@@ -55,6 +67,106 @@ enum LabelConsistency {
             }
             for k in members { mentions[k].label = best!.label }
         }
+        labelPartNames(&mentions, unitRanges: unitRanges, units: units, utf8: utf8)
+        addRepeatedNames(&mentions, unitRanges: unitRanges, units: units, utf8: utf8)
+    }
+
+    /// The hash of the bytes of unit `u`.
+    @inline(__always) private static func hash(_ u: Int, _ units: TaggingUnits, _ utf8: [UInt8]) -> UInt64 {
+        FeatureHash.bytes(utf8[units.spans[u].start..<units.spans[u].end])
+    }
+
+    /// One-word mentions of ordinary lines take the label of the longer name they shorten: the
+    /// last word of a person's name is that person, the first word of an organisation's name
+    /// that organisation (see the type's notes). A word that is both tells nothing.
+    private static func labelPartNames(
+        _ mentions: inout [Mention], unitRanges: [ClosedRange<Int>?], units: TaggingUnits, utf8: [UInt8]
+    ) {
+        var surnames = Set<UInt64>(), organisationHeads = Set<UInt64>()
+        for (k, m) in mentions.enumerated() {
+            guard let r = unitRanges[k], r.count > 1 else { continue }
+            if m.label == .person { surnames.insert(hash(r.upperBound, units, utf8)) }
+            if m.label == .org { organisationHeads.insert(hash(r.lowerBound, units, utf8)) }
+        }
+        guard !surnames.isEmpty || !organisationHeads.isEmpty else { return }
+        for k in mentions.indices {
+            guard let r = unitRanges[k], r.count == 1 else { continue }
+            let h = hash(r.lowerBound, units, utf8)
+            let surname = surnames.contains(h), head = organisationHeads.contains(h)
+            if surname, !head, mentions[k].label != .loc { mentions[k].label = .person }
+            if head, !surname, mentions[k].label == .person { mentions[k].label = .org }
+        }
+    }
+
+    /// Adds a mention wherever the units spell, exactly, a capitalised name found in an
+    /// ordinary line and no unit of them is in a mention already, with that name's label
+    /// (the longest such name first; a spelling found with two labels is left alone).
+    private static func addRepeatedNames(
+        _ mentions: inout [Mention], unitRanges: [ClosedRange<Int>?], units: TaggingUnits, utf8: [UInt8]
+    ) {
+        func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 97 && (c | 0x20) <= 122 }
+        func isCapital(_ c: UInt8) -> Bool { (c >= 65 && c <= 90) || c >= 0xC0 }
+        /// Whether a hyphen, letter or digit touches the bytes `start..<end`: part of a compound.
+        func isJoined(_ start: Int, _ end: Int) -> Bool {
+            func joins(_ c: UInt8) -> Bool { c == UInt8(ascii: "-") || isLetter(c) || (c >= 48 && c <= 57) }
+            return (start > 0 && joins(utf8[start - 1])) || (end < utf8.count && joins(utf8[end]))
+        }
+        // The names, as the hashes of their units, by the hash of their first unit.
+        var names: [UInt64: [(units: [UInt64], label: EntityLabel)]] = [:]
+        var twoLabels = Set<[UInt64]>()
+        for (k, m) in mentions.enumerated() {
+            guard let r = unitRanges[k], isCapital(utf8[m.span.start]), !isJoined(m.span.start, m.span.end) else {
+                continue
+            }
+            let spelling = r.map { hash($0, units, utf8) }
+            if let known = names[spelling[0]]?.first(where: { $0.units == spelling }) {
+                if known.label != m.label { twoLabels.insert(spelling) }
+                continue
+            }
+            names[spelling[0], default: []].append((spelling, m.label))
+        }
+        guard !names.isEmpty else { return }
+        for (first, list) in names {
+            names[first] = list.filter { !twoLabels.contains($0.units) }.sorted { $0.units.count > $1.units.count }
+        }
+        var covered = [Bool](repeating: false, count: units.count)
+        var u = 0
+        for m in mentions {
+            while u < units.count && units.spans[u].end <= m.span.start { u += 1 }
+            var v = u
+            while v < units.count && units.spans[v].start < m.span.end {
+                covered[v] = true
+                v += 1
+            }
+        }
+        var added: [Mention] = []
+        var s = 0, i = 0
+        while i < units.count {
+            while s < units.sentences.count && units.sentences[s].upperBound <= i { s += 1 }
+            guard s < units.sentences.count, !covered[i], isCapital(utf8[units.spans[i].start]),
+                let list = names[hash(i, units, utf8)]
+            else {
+                i += 1
+                continue
+            }
+            let sentenceEnd = units.sentences[s].upperBound
+            let match = list.first { name in
+                let end = i + name.units.count
+                return end <= sentenceEnd
+                    && (i..<end).allSatisfy { !covered[$0] && ($0 == i || hash($0, units, utf8) == name.units[$0 - i]) }
+                    && !isJoined(units.spans[i].start, units.spans[end - 1].end)
+            }
+            guard let match else {
+                i += 1
+                continue
+            }
+            let end = i + match.units.count
+            added.append(Mention(span: Span(units.spans[i].start, units.spans[end - 1].end), label: match.label))
+            i = end
+        }
+        guard !added.isEmpty else { return }
+        mentions += added
+        mentions.sort { $0.span.start < $1.span.start }
     }
 
     /// The emission score of the units `range` spelling one `label` name: `U` for one unit,
