@@ -68,7 +68,7 @@ enum LabelConsistency {
             for k in members { mentions[k].label = best!.label }
         }
         labelPartNames(&mentions, unitRanges: unitRanges, units: units, utf8: utf8)
-        addRepeatedNames(&mentions, unitRanges: unitRanges, units: units, utf8: utf8)
+        addRepeatedNames(&mentions, unitRanges: unitRanges, units: units, casing: casing, utf8: utf8)
     }
 
     /// The hash of the bytes of unit `u`.
@@ -102,7 +102,8 @@ enum LabelConsistency {
     /// ordinary line and no unit of them is in a mention already, with that name's label
     /// (the longest such name first; a spelling found with two labels is left alone).
     private static func addRepeatedNames(
-        _ mentions: inout [Mention], unitRanges: [ClosedRange<Int>?], units: TaggingUnits, utf8: [UInt8]
+        _ mentions: inout [Mention], unitRanges: [ClosedRange<Int>?], units: TaggingUnits, casing: DocumentCasing,
+        utf8: [UInt8]
     ) {
         func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 97 && (c | 0x20) <= 122 }
         func isCapital(_ c: UInt8) -> Bool { (c >= 65 && c <= 90) || c >= 0xC0 }
@@ -117,6 +118,12 @@ enum LabelConsistency {
         for (k, m) in mentions.enumerated() {
             guard let r = unitRanges[k], isCapital(utf8[m.span.start]), !isJoined(m.span.start, m.span.end) else {
                 continue
+            }
+            // A one-word name must be a name throughout the document: not an ordinary word it
+            // also writes in lower case ("The", "State"), nor one letter ("I").
+            if r.count == 1 {
+                let lower = utf8.withUnsafeBufferPointer { UnitProfile($0, m.span.start, m.span.end).lower }
+                guard m.span.length >= 2, (casing.seen[lower] ?? 0) & DocumentCasing.writtenLower == 0 else { continue }
             }
             let spelling = r.map { hash($0, units, utf8) }
             if let known = names[spelling[0]]?.first(where: { $0.units == spelling }) {
@@ -150,9 +157,15 @@ enum LabelConsistency {
                 continue
             }
             let sentenceEnd = units.sentences[s].upperBound
+            let sentenceStart = units.sentences[s].lowerBound
+            // A capitalised word right before or after: part of a longer name ("Sen. Ted Cruz").
+            func isPartOfLongerName(_ end: Int) -> Bool {
+                (i > sentenceStart && !units.lineStart[i] && isCapital(utf8[units.spans[i - 1].start]))
+                    || (end < sentenceEnd && isCapital(utf8[units.spans[end].start]))
+            }
             let match = list.first { name in
                 let end = i + name.units.count
-                return end <= sentenceEnd
+                return end <= sentenceEnd && !isPartOfLongerName(end)
                     && (i..<end).allSatisfy { !covered[$0] && ($0 == i || hash($0, units, utf8) == name.units[$0 - i]) }
                     && !isJoined(units.spans[i].start, units.spans[end - 1].end)
             }
