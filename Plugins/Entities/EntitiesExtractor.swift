@@ -13,8 +13,9 @@ public struct EntitiesExtractor: Extractor {
             and gazetteer features, word clusters learnt from unlabelled modern news, and the \
             contexts of all mentions of a name in the document ("bid for Countrywide", \
             "Countrywide shares"); the mentions of one spelling take one label, a one-word name \
-            the label of the longer name it shortens ("Tyson" of "Tyson Foods"), and a name the \
-            tagger found once is found wherever the document spells it again. Mentions of one entity are merged per document: `canonical` is \
+            that ends a longer person's name that person ("Russell" of "George Russell"), and a \
+            name the tagger found once is found wherever the document spells it again, standing \
+            alone. Mentions of one entity are merged per document: `canonical` is \
             the fullest name ("Putin" → "Vladimir Putin"); titles before a person's name are not \
             part of its span but kept in `title` ("President"). Hyphenated names are split \
             ("China-Russia" holds two places). A name keeps a short number that ends it \

@@ -11,9 +11,10 @@ import AssayCore
 ///
 /// Then what the document's fuller mentions say about its shorter ones:
 /// - a one-word name that is the last word of a longer person name in the document is that
-///   person (unless a place), and a one-word "person" that is the first word of a longer
-///   organisation name is that organisation ("Tyson" after "Tyson Foods"): the tagger reads a
-///   company named by one word as a surname;
+///   person ("Russell" of "George Russell" read as a team), unless a place, or also the first
+///   word of an organisation's name ("Ford" of "Gerald Ford" and "Ford Motor"). The converse,
+///   a one-word person that begins an organisation's name made that organisation, turns
+///   "Trump" into the company of "Trump Taj Mahal" in political news: not done;
 /// - a name spelt exactly as a name the tagger found elsewhere in the document, but not found
 ///   itself, is a mention of that name with its label ("Countrywide shares" after "bid for
 ///   Countrywide"): one mention in a context the tagger doubts no longer loses the name. Names
@@ -76,9 +77,9 @@ enum LabelConsistency {
         FeatureHash.bytes(utf8[units.spans[u].start..<units.spans[u].end])
     }
 
-    /// One-word mentions of ordinary lines take the label of the longer name they shorten: the
-    /// last word of a person's name is that person, the first word of an organisation's name
-    /// that organisation (see the type's notes). A word that is both tells nothing.
+    /// One-word mentions of ordinary lines that are the last word of a longer person name take
+    /// its label (see the type's notes); a word that also begins an organisation's name tells
+    /// nothing.
     private static func labelPartNames(
         _ mentions: inout [Mention], unitRanges: [ClosedRange<Int>?], units: TaggingUnits, utf8: [UInt8]
     ) {
@@ -88,13 +89,11 @@ enum LabelConsistency {
             if m.label == .person { surnames.insert(hash(r.upperBound, units, utf8)) }
             if m.label == .org { organisationHeads.insert(hash(r.lowerBound, units, utf8)) }
         }
-        guard !surnames.isEmpty || !organisationHeads.isEmpty else { return }
-        for k in mentions.indices {
+        guard !surnames.isEmpty else { return }
+        for k in mentions.indices where mentions[k].label != .person && mentions[k].label != .loc {
             guard let r = unitRanges[k], r.count == 1 else { continue }
             let h = hash(r.lowerBound, units, utf8)
-            let surname = surnames.contains(h), head = organisationHeads.contains(h)
-            if surname, !head, mentions[k].label != .loc { mentions[k].label = .person }
-            if head, !surname, mentions[k].label == .person { mentions[k].label = .org }
+            if surnames.contains(h), !organisationHeads.contains(h) { mentions[k].label = .person }
         }
     }
 
