@@ -98,8 +98,10 @@ enum LabelConsistency {
     }
 
     /// Adds a mention wherever the units spell, exactly, a capitalised name found in an
-    /// ordinary line and no unit of them is in a mention already, with that name's label
-    /// (the longest such name first; a spelling found with two labels is left alone).
+    /// ordinary line and no unit of them is in a mention already, with that name's label (the
+    /// longest such name first), if the tagger found the name at least as often as it passed
+    /// it by: its own majority, so that one stray reading ("July" as a person) is not copied
+    /// to every other.
     private static func addRepeatedNames(
         _ mentions: inout [Mention], unitRanges: [ClosedRange<Int>?], units: TaggingUnits, casing: DocumentCasing,
         utf8: [UInt8]
@@ -111,9 +113,11 @@ enum LabelConsistency {
             func joins(_ c: UInt8) -> Bool { c == UInt8(ascii: "-") || isLetter(c) || (c >= 48 && c <= 57) }
             return (start > 0 && joins(utf8[start - 1])) || (end < utf8.count && joins(utf8[end]))
         }
-        // The names, as the hashes of their units, by the hash of their first unit.
-        var names: [UInt64: [(units: [UInt64], label: EntityLabel)]] = [:]
-        var twoLabels = Set<[UInt64]>()
+        // The names (the hashes of their units, their label, how often found and passed by),
+        // listed by the hash of their first unit, longest first. Mentions of one spelling in
+        // ordinary lines have one label (``unify`` made it so).
+        var spellings: [[UInt64]] = [], labels: [EntityLabel] = [], found: [Int] = [], passed: [Int] = []
+        var names: [UInt64: [Int]] = [:]
         for (k, m) in mentions.enumerated() {
             guard let r = unitRanges[k], isCapital(utf8[m.span.start]), !isJoined(m.span.start, m.span.end) else {
                 continue
@@ -125,15 +129,19 @@ enum LabelConsistency {
                 guard m.span.length >= 2, (casing.seen[lower] ?? 0) & DocumentCasing.writtenLower == 0 else { continue }
             }
             let spelling = r.map { hash($0, units, utf8) }
-            if let known = names[spelling[0]]?.first(where: { $0.units == spelling }) {
-                if known.label != m.label { twoLabels.insert(spelling) }
+            if let known = names[spelling[0]]?.first(where: { spellings[$0] == spelling }) {
+                found[known] += 1
                 continue
             }
-            names[spelling[0], default: []].append((spelling, m.label))
+            names[spelling[0], default: []].append(spellings.count)
+            spellings.append(spelling)
+            labels.append(m.label)
+            found.append(1)
+            passed.append(0)
         }
         guard !names.isEmpty else { return }
-        for (first, list) in names {
-            names[first] = list.filter { !twoLabels.contains($0.units) }.sorted { $0.units.count > $1.units.count }
+        for (first, list) in names where list.count > 1 {
+            names[first] = list.sorted { spellings[$0].count > spellings[$1].count }
         }
         var covered = [Bool](repeating: false, count: units.count)
         var u = 0
@@ -145,7 +153,7 @@ enum LabelConsistency {
                 v += 1
             }
         }
-        var added: [Mention] = []
+        var candidates: [(units: Range<Int>, name: Int)] = []
         var s = 0, i = 0
         while i < units.count {
             while s < units.sentences.count && units.sentences[s].upperBound <= i { s += 1 }
@@ -155,29 +163,38 @@ enum LabelConsistency {
                 i += 1
                 continue
             }
-            let sentenceEnd = units.sentences[s].upperBound
-            let sentenceStart = units.sentences[s].lowerBound
+            let sentence = units.sentences[s]
             // A capitalised word right before or after: part of a longer name ("Sen. Ted Cruz").
             func isPartOfLongerName(_ end: Int) -> Bool {
-                (i > sentenceStart && !units.lineStart[i] && isCapital(utf8[units.spans[i - 1].start]))
-                    || (end < sentenceEnd && isCapital(utf8[units.spans[end].start]))
+                (i > sentence.lowerBound && !units.lineStart[i] && isCapital(utf8[units.spans[i - 1].start]))
+                    || (end < sentence.upperBound && isCapital(utf8[units.spans[end].start]))
             }
             let match = list.first { name in
-                let end = i + name.units.count
-                return end <= sentenceEnd && !isPartOfLongerName(end)
-                    && (i..<end).allSatisfy { !covered[$0] && ($0 == i || hash($0, units, utf8) == name.units[$0 - i]) }
+                let end = i + spellings[name].count
+                return end <= sentence.upperBound && !isPartOfLongerName(end)
+                    && (i..<end).allSatisfy {
+                        !covered[$0] && ($0 == i || hash($0, units, utf8) == spellings[name][$0 - i])
+                    }
                     && !isJoined(units.spans[i].start, units.spans[end - 1].end)
             }
             guard let match else {
                 i += 1
                 continue
             }
-            let end = i + match.units.count
-            added.append(Mention(span: Span(units.spans[i].start, units.spans[end - 1].end), label: match.label))
+            let end = i + spellings[match].count
+            candidates.append((i..<end, match))
+            passed[match] += 1
             i = end
         }
-        guard !added.isEmpty else { return }
-        mentions += added
+        var added = false
+        for c in candidates where found[c.name] >= passed[c.name] {
+            mentions.append(
+                Mention(
+                    span: Span(units.spans[c.units.lowerBound].start, units.spans[c.units.upperBound - 1].end),
+                    label: labels[c.name]))
+            added = true
+        }
+        guard added else { return }
         mentions.sort { $0.span.start < $1.span.start }
     }
 
