@@ -164,9 +164,10 @@ enum LabelConsistency {
                 continue
             }
             let sentence = units.sentences[s]
-            // A capitalised word right before or after: part of a longer name ("Sen. Ted Cruz").
+            // A capitalised word right before or after: part of a longer name ("Sen. Ted Cruz"),
+            // unless that word before begins the sentence ("Later Countrywide shares rose").
             func isPartOfLongerName(_ end: Int) -> Bool {
-                (i > sentence.lowerBound && !units.lineStart[i] && isCapital(utf8[units.spans[i - 1].start]))
+                (i - 1 > sentence.lowerBound && !units.lineStart[i] && isCapital(utf8[units.spans[i - 1].start]))
                     || (end < sentence.upperBound && isCapital(utf8[units.spans[end].start]))
             }
             let match = list.first { name in
