@@ -68,130 +68,170 @@ enum LabelConsistency {
             }
             for k in members { mentions[k].label = best!.label }
         }
-        labelPartNames(&mentions, unitRanges: unitRanges, units: units, utf8: utf8)
-        addRepeatedNames(&mentions, unitRanges: unitRanges, units: units, casing: casing, utf8: utf8)
+        utf8.withUnsafeBufferPointer { b in
+            units.spans.withUnsafeBufferPointer { spans in
+                units.lineStart.withUnsafeBufferPointer { lineStart in
+                    labelPartNames(&mentions, unitRanges: unitRanges, spans: spans, b)
+                    addRepeatedNames(
+                        &mentions, unitRanges: unitRanges, units: units, spans: spans, lineStart: lineStart,
+                        casing: casing, b)
+                }
+            }
+        }
     }
 
-    /// The hash of the bytes of unit `u`.
-    @inline(__always) private static func hash(_ u: Int, _ units: TaggingUnits, _ utf8: [UInt8]) -> UInt64 {
-        FeatureHash.bytes(utf8[units.spans[u].start..<units.spans[u].end])
+    /// The hash of the bytes of unit `u` (as ``FeatureHash/bytes(_:)`` hashes them).
+    @inline(__always) private static func hash(
+        _ u: Int, _ spans: UnsafeBufferPointer<Span>, _ b: UnsafeBufferPointer<UInt8>
+    )
+        -> UInt64
+    {
+        let span = spans[u]
+        var h = FeatureHash.offset
+        for i in span.start..<span.end { h = FeatureHash.step(h, b[i]) }
+        return FeatureHash.mix(h, UInt64(span.length))
     }
 
     /// One-word mentions of ordinary lines that are the last word of a longer person name take
     /// its label (see the type's notes); a word that also begins an organisation's name tells
     /// nothing.
     private static func labelPartNames(
-        _ mentions: inout [Mention], unitRanges: [ClosedRange<Int>?], units: TaggingUnits, utf8: [UInt8]
+        _ mentions: inout [Mention], unitRanges: [ClosedRange<Int>?], spans: UnsafeBufferPointer<Span>,
+        _ b: UnsafeBufferPointer<UInt8>
     ) {
         var surnames = Set<UInt64>(), organisationHeads = Set<UInt64>()
         for (k, m) in mentions.enumerated() {
             guard let r = unitRanges[k], r.count > 1 else { continue }
-            if m.label == .person { surnames.insert(hash(r.upperBound, units, utf8)) }
-            if m.label == .org { organisationHeads.insert(hash(r.lowerBound, units, utf8)) }
+            if m.label == .person { surnames.insert(hash(r.upperBound, spans, b)) }
+            if m.label == .org { organisationHeads.insert(hash(r.lowerBound, spans, b)) }
         }
         guard !surnames.isEmpty else { return }
         for k in mentions.indices where mentions[k].label != .person && mentions[k].label != .loc {
             guard let r = unitRanges[k], r.count == 1 else { continue }
-            let h = hash(r.lowerBound, units, utf8)
+            let h = hash(r.lowerBound, spans, b)
             if surnames.contains(h), !organisationHeads.contains(h) { mentions[k].label = .person }
         }
     }
 
     /// Adds a mention wherever the units spell, exactly, a capitalised name found in an
     /// ordinary line and no unit of them is in a mention already, with that name's label (the
-    /// longest such name first), if the tagger found the name at least as often as it passed
-    /// it by: its own majority, so that one stray reading ("July" as a person) is not copied
-    /// to every other.
+    /// longest such name), if the tagger found the name at least as often as it passed it by:
+    /// its own majority, so that one stray reading ("July" as a person) is not copied to every
+    /// other.
     private static func addRepeatedNames(
-        _ mentions: inout [Mention], unitRanges: [ClosedRange<Int>?], units: TaggingUnits, casing: DocumentCasing,
-        utf8: [UInt8]
+        _ mentions: inout [Mention], unitRanges: [ClosedRange<Int>?], units: TaggingUnits,
+        spans: UnsafeBufferPointer<Span>, lineStart: UnsafeBufferPointer<Bool>, casing: DocumentCasing,
+        _ b: UnsafeBufferPointer<UInt8>
     ) {
         func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 97 && (c | 0x20) <= 122 }
         func isCapital(_ c: UInt8) -> Bool { (c >= 65 && c <= 90) || c >= 0xC0 }
         /// Whether a hyphen, letter or digit touches the bytes `start..<end`: part of a compound.
         func isJoined(_ start: Int, _ end: Int) -> Bool {
             func joins(_ c: UInt8) -> Bool { c == UInt8(ascii: "-") || isLetter(c) || (c >= 48 && c <= 57) }
-            return (start > 0 && joins(utf8[start - 1])) || (end < utf8.count && joins(utf8[end]))
+            return (start > 0 && joins(b[start - 1])) || (end < b.count && joins(b[end]))
         }
-        // The names (the hashes of their units, their label, how often found and passed by),
-        // listed by the hash of their first unit, longest first. Mentions of one spelling in
-        // ordinary lines have one label (``unify`` made it so).
-        var spellings: [[UInt64]] = [], labels: [EntityLabel] = [], found: [Int] = [], passed: [Int] = []
-        var names: [UInt64: [Int]] = [:]
+        // The names: their units' hashes (`unitHashes[firstUnit[n]..<firstUnit[n + 1]]`), label,
+        // and how often found and passed by. Mentions of one spelling in ordinary lines have one
+        // label (``unify`` made it so). Names that begin with one unit are chained from
+        // `byFirstUnit`; a unit is hashed only if a name begins with its first byte and length.
+        var unitHashes: [UInt64] = [], firstUnit: [Int] = [0], labels: [EntityLabel] = []
+        var found: [Int] = [], passed: [Int] = [], sameFirstUnit: [Int] = []
+        var byFirstUnit = HashedTable<Int>(capacity: 2 * mentions.count, empty: -1)
+        // The first bytes (capitals only) and lengths of names' first units.
+        var initials = [Bool](repeating: false, count: 256), lengths: UInt64 = 0
         for (k, m) in mentions.enumerated() {
-            guard let r = unitRanges[k], isCapital(utf8[m.span.start]), !isJoined(m.span.start, m.span.end) else {
+            guard let r = unitRanges[k], isCapital(b[m.span.start]), !isJoined(m.span.start, m.span.end) else {
                 continue
             }
             // A one-word name must be a name throughout the document: not an ordinary word it
             // also writes in lower case ("The", "State"), nor one letter ("I").
             if r.count == 1 {
-                let lower = utf8.withUnsafeBufferPointer { UnitProfile($0, m.span.start, m.span.end).lower }
-                guard m.span.length >= 2, (casing.seen[lower] ?? 0) & DocumentCasing.writtenLower == 0 else { continue }
+                guard m.span.length >= 2 else { continue }
+                let ascii = (m.span.start..<m.span.end).allSatisfy { b[$0] < 128 }
+                let lower =
+                    ascii
+                    ? UnitProfile.lower(ofASCII: b, m.span.start, m.span.end)
+                    : UnitProfile(b, m.span.start, m.span.end).lower
+                guard (casing.seen[lower] ?? 0) & DocumentCasing.writtenLower == 0 else { continue }
             }
-            let spelling = r.map { hash($0, units, utf8) }
-            if let known = names[spelling[0]]?.first(where: { spellings[$0] == spelling }) {
-                found[known] += 1
+            let first = hash(r.lowerBound, spans, b)
+            var n = byFirstUnit[first] ?? -1
+            while n >= 0 {
+                if firstUnit[n + 1] - firstUnit[n] == r.count
+                    && (0..<r.count).allSatisfy({ unitHashes[firstUnit[n] + $0] == hash(r.lowerBound + $0, spans, b) })
+                {
+                    break
+                }
+                n = sameFirstUnit[n]
+            }
+            if n >= 0 {
+                found[n] += 1
                 continue
             }
-            names[spelling[0], default: []].append(spellings.count)
-            spellings.append(spelling)
+            sameFirstUnit.append(byFirstUnit[first] ?? -1)
+            byFirstUnit.insert(labels.count, for: first)
+            for u in r { unitHashes.append(hash(u, spans, b)) }
+            firstUnit.append(unitHashes.count)
             labels.append(m.label)
             found.append(1)
             passed.append(0)
+            initials[Int(b[m.span.start])] = true
+            lengths |= 1 << UInt64(min(spans[r.lowerBound].length, 63))
         }
-        guard !names.isEmpty else { return }
-        for (first, list) in names where list.count > 1 {
-            names[first] = list.sorted { spellings[$0].count > spellings[$1].count }
-        }
-        var covered = [Bool](repeating: false, count: units.count)
-        var u = 0
-        for m in mentions {
-            while u < units.count && units.spans[u].end <= m.span.start { u += 1 }
-            var v = u
-            while v < units.count && units.spans[v].start < m.span.end {
-                covered[v] = true
-                v += 1
-            }
-        }
+        guard !labels.isEmpty else { return }
+        let nameInitials = initials
         var candidates: [(units: Range<Int>, name: Int)] = []
-        var s = 0, i = 0
-        while i < units.count {
-            while s < units.sentences.count && units.sentences[s].upperBound <= i { s += 1 }
-            guard s < units.sentences.count, !covered[i], isCapital(utf8[units.spans[i].start]),
-                let list = names[hash(i, units, utf8)]
-            else {
+        // `next`: the first mention that ends after unit `i` starts (mentions are in order).
+        var s = 0, i = 0, next = 0
+        let unitCount = spans.count
+        while i < unitCount {
+            let span = spans[i]
+            // Most units begin with no name's initial, or are not as long as any name's first:
+            // skipped at once.
+            guard nameInitials[Int(b[span.start])], lengths & (1 << UInt64(min(span.length, 63))) != 0 else {
                 i += 1
                 continue
             }
+            while next < mentions.count && mentions[next].span.end <= span.start { next += 1 }
+            let free = next == mentions.count ? b.count : mentions[next].span.start
+            guard free >= span.end, var n = byFirstUnit[hash(i, spans, b)] else {
+                i += 1
+                continue
+            }
+            while s < units.sentences.count && units.sentences[s].upperBound <= i { s += 1 }
             let sentence = units.sentences[s]
             // A capitalised word right before or after: part of a longer name ("Sen. Ted Cruz"),
             // unless that word before begins the sentence ("Later Countrywide shares rose").
-            func isPartOfLongerName(_ end: Int) -> Bool {
-                (i - 1 > sentence.lowerBound && !units.lineStart[i] && isCapital(utf8[units.spans[i - 1].start]))
-                    || (end < sentence.upperBound && isCapital(utf8[units.spans[end].start]))
+            if i - 1 > sentence.lowerBound && !lineStart[i] && isCapital(b[spans[i - 1].start]) {
+                i += 1
+                continue
             }
-            let match = list.first { name in
-                let end = i + spellings[name].count
-                return end <= sentence.upperBound && !isPartOfLongerName(end)
-                    && (i..<end).allSatisfy {
-                        !covered[$0] && ($0 == i || hash($0, units, utf8) == spellings[name][$0 - i])
-                    }
-                    && !isJoined(units.spans[i].start, units.spans[end - 1].end)
+            var match: (end: Int, name: Int)?
+            while n >= 0 {
+                let length = firstUnit[n + 1] - firstUnit[n], end = i + length
+                if end <= sentence.upperBound, end > match?.end ?? i,
+                    spans[end - 1].end <= free,
+                    !(end < sentence.upperBound && isCapital(b[spans[end].start])),
+                    !isJoined(span.start, spans[end - 1].end),
+                    (1..<length).allSatisfy({ hash(i + $0, spans, b) == unitHashes[firstUnit[n] + $0] })
+                {
+                    match = (end, n)
+                }
+                n = sameFirstUnit[n]
             }
             guard let match else {
                 i += 1
                 continue
             }
-            let end = i + spellings[match].count
-            candidates.append((i..<end, match))
-            passed[match] += 1
-            i = end
+            candidates.append((i..<match.end, match.name))
+            passed[match.name] += 1
+            i = match.end
         }
         var added = false
         for c in candidates where found[c.name] >= passed[c.name] {
             mentions.append(
                 Mention(
-                    span: Span(units.spans[c.units.lowerBound].start, units.spans[c.units.upperBound - 1].end),
+                    span: Span(spans[c.units.lowerBound].start, spans[c.units.upperBound - 1].end),
                     label: labels[c.name]))
             added = true
         }
