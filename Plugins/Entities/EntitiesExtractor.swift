@@ -12,7 +12,10 @@ public struct EntitiesExtractor: Extractor {
             trained on CoNLL-2003 English news, with word, shape, affix, context, capitalisation \
             and gazetteer features, word clusters learnt from unlabelled modern news, and the \
             contexts of all mentions of a name in the document ("bid for Countrywide", \
-            "Countrywide shares"); the mentions of one spelling take one label. Mentions of one entity are merged per document: `canonical` is \
+            "Countrywide shares"); the mentions of one spelling take one label, a one-word name \
+            that ends a longer person's name that person ("Russell" of "George Russell"), and a \
+            name the tagger found once is found wherever the document spells it again, standing \
+            alone. Mentions of one entity are merged per document: `canonical` is \
             the fullest name ("Putin" → "Vladimir Putin"); titles before a person's name are not \
             part of its span but kept in `title` ("President"). Hyphenated names are split \
             ("China-Russia" holds two places). A name keeps a short number that ends it \
@@ -22,7 +25,7 @@ public struct EntitiesExtractor: Extractor {
             inside it is a brand, not a person ("TikTok"), unless a surname particle comes first \
             ("McDonald").
             """,
-        version: "1.4",
+        version: "1.5",
         fields: [
             FieldDescriptor("label", .string, "PERSON, ORG, LOC or MISC"),
             FieldDescriptor("canonical", .string, "the fullest name of the entity in the document"),

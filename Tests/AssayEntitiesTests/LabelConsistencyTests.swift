@@ -50,3 +50,71 @@ struct LabelConsistencyTests {
                 [.org, .person], [[.org: 9], [.person: 1]]) == [.org, .person])
     }
 }
+
+/// What a document's other mentions say about a mention: a surname takes the person's label,
+/// and a name found once is found where the document spells it again.
+struct DocumentNameTests {
+    /// The mentions after ``LabelConsistency/unify`` of `text` with `given` (each the first
+    /// occurrence of its text after the previous one's, and its label), with flat scores.
+    private func unified(_ text: String, _ given: [(String, EntityLabel)]) -> [String] {
+        let doc = AnalyzedDocument(text)
+        let units = TaggingUnits(doc, sentences: 0..<doc.sentences.count)
+        let extractor = FeatureExtractor(gazetteer: Gazetteer(), bucketBits: 12)
+        let casing = extractor.casing(units, profiles: extractor.profiles(doc, units))
+        var lanes = Viterbi.LaneEmissions()
+        lanes.outside = [Float](repeating: 0, count: units.count)
+        lanes.open = [SIMD8<Float>](repeating: .zero, count: units.count)
+        lanes.continue = [SIMD8<Float>](repeating: .zero, count: units.count)
+        var mentions: [Mention] = []
+        var from = text.startIndex
+        for (name, label) in given {
+            let r = text.range(of: name, range: from..<text.endIndex)!
+            let start = text.utf8.distance(from: text.startIndex, to: r.lowerBound)
+            mentions.append(Mention(span: Span(start, start + name.utf8.count), label: label))
+            from = r.upperBound
+        }
+        LabelConsistency.unify(&mentions, units: units, lanes: lanes, casing: casing, utf8: doc.utf8)
+        return mentions.map { "\(doc.text(of: $0.span)) \($0.label.rawValue)" }
+    }
+
+    @Test func aSurnameTakesThePersonsLabel() {
+        #expect(
+            unified(
+                "George Russell drove for Mercedes. Russell may be back in a Williams next week.",
+                [("George Russell", .person), ("Mercedes", .org), ("Russell", .org), ("Williams", .org)])
+                == ["George Russell PERSON", "Mercedes ORG", "Russell PERSON", "Williams ORG"])
+        // A word that also begins an organisation's name says nothing; a place keeps its label.
+        #expect(
+            unified(
+                "Gerald Ford met Ford Motor chiefs. Ford said so. Jack London left London.",
+                [
+                    ("Gerald Ford", .person), ("Ford Motor", .org), ("Ford", .org), ("Jack London", .person),
+                    ("London", .loc)
+                ]) == ["Gerald Ford PERSON", "Ford Motor ORG", "Ford ORG", "Jack London PERSON", "London LOC"])
+    }
+
+    @Test func aNameFoundOnceIsFoundWhereverItIsSpeltAgain() {
+        #expect(
+            unified(
+                "Lenders made a bid for Countrywide on Monday. Later Countrywide shares rose, and Super Tuesday came after Super Tuesday.",
+                [("Countrywide", .org), ("Super Tuesday", .misc)])
+                == ["Countrywide ORG", "Countrywide ORG", "Super Tuesday MISC", "Super Tuesday MISC"])
+    }
+
+    @Test func aNameIsNotFoundInsideLongerNamesCompoundsOrOrdinaryWords() {
+        // Beside another capitalised word, or joined by a hyphen: part of a longer name.
+        #expect(
+            unified(
+                "Apex said no on Monday. Then Apex Ventures and K-Apex spoke, and Apex fell.", [("Apex", .org)])
+                == ["Apex ORG", "Apex ORG"])
+        // A word the document also writes in lower case.
+        #expect(
+            unified("State said no on Monday. Then the state and State spoke.", [("State", .org)]) == ["State ORG"])
+    }
+
+    @Test func aNameTheTaggerMostlyPassedByIsNotFoundAgain() {
+        #expect(
+            unified("Smith came in July on a visit. In July it rained, and July was hot.", [("July", .person)])
+                == ["July PERSON"])
+    }
+}
