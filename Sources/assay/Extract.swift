@@ -86,11 +86,8 @@ struct Extract: ParsableCommand {
     private var sources: [String] { paths.isEmpty ? ["-"] : paths }
 
     /// The corpus names table: read from `--names`, or collected by a first pass over the
-    /// inputs (with what that pass kept for the second, and the table still being built from
-    /// what it counted); nil without corpus linking.
-    private func corpusLinking(registry: ExtractorRegistry) throws -> (
-        MadeInBackground<CorpusLinking>, FirstPassDocuments
-    )? {
+    /// inputs (with what that pass kept for the second); nil without corpus linking.
+    private func corpusLinking(registry: ExtractorRegistry) throws -> (CorpusLinking, FirstPassDocuments)? {
         if let namesFile {
             let data: Data
             do { data = try Data(contentsOf: URL(fileURLWithPath: namesFile)) } catch {
@@ -98,10 +95,7 @@ struct Extract: ParsableCommand {
                     FileManager.default.fileExists(atPath: namesFile) ? .unreadable : .fileNotFound,
                     "\(namesFile): cannot read the names table")
             }
-            // Read before any document, so that a table that is not one stops the run with
-            // nothing written.
-            let table = try CorpusNames(json: data, name: namesFile)
-            return (MadeInBackground(ready: CorpusLinking(table)), FirstPassDocuments(budget: 0))
+            return (CorpusLinking(try CorpusNames(json: data, name: namesFile)), FirstPassDocuments(budget: 0))
         }
         guard link == .corpus else { return nil }  // document linking is the default
         guard !sources.contains("-") else {
@@ -116,15 +110,14 @@ struct Extract: ParsableCommand {
             plan: entities, batchSize: batchSize, options: inputOptions.loadOptions, reportsErrors: false,
             keptBytes: FirstPassDocuments.defaultBudget)
         let collected = pass.collect(sources)
-        let statistics = collected.statistics, folded = collected.folded
-        return (MadeInBackground { CorpusLinking(statistics, folded: folded) }, collected.documents)
+        return (CorpusLinking(collected.statistics, folded: collected.folded), collected.documents)
     }
 
     func run() throws {
         let plan: ExtractionPlan
         /// The plan run per document: `plan`, plus `entities` when corpus linking needs them.
         let runPlan: ExtractionPlan
-        let linking: MadeInBackground<CorpusLinking>?
+        let linking: CorpusLinking?
         /// What a first pass found, for the second not to find it again.
         var firstPass = FirstPassDocuments(budget: 0)
         do {
@@ -214,7 +207,7 @@ struct Extract: ParsableCommand {
                     if linking != nil { entities = try run.annotations(of: entitiesStep) }
                 }
                 found = [:]
-                if let linking = linking?.value {
+                if let linking {
                     all = linking.link(
                         consume all, entities: consume entities, mentionNames: mentionNames, in: analysed)
                 }
