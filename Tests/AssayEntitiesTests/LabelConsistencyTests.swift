@@ -65,14 +65,7 @@ struct DocumentNameTests {
         lanes.outside = [Float](repeating: 0, count: units.count)
         lanes.open = [SIMD8<Float>](repeating: .zero, count: units.count)
         lanes.continue = [SIMD8<Float>](repeating: .zero, count: units.count)
-        var mentions: [Mention] = []
-        var from = text.startIndex
-        for (name, label) in given {
-            let r = text.range(of: name, range: from..<text.endIndex)!
-            let start = text.utf8.distance(from: text.startIndex, to: r.lowerBound)
-            mentions.append(Mention(span: Span(start, start + name.utf8.count), label: label))
-            from = r.upperBound
-        }
+        var mentions = zip(spans(of: given.map(\.0), inOrderIn: text), given).map { Mention(span: $0, label: $1.1) }
         LabelConsistency.unify(&mentions, units: units, lanes: lanes, casing: casing, utf8: doc.utf8)
         return mentions.map { "\(doc.text(of: $0.span)) \($0.label.rawValue)" }
     }

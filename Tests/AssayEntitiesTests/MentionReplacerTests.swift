@@ -5,16 +5,8 @@ import Testing
 
 /// A document and its gold entities, given as (text, label) in order of the text.
 private func annotated(_ text: String, _ names: [(String, EntityLabel)]) -> (AnalyzedDocument, [GoldEntity]) {
-    let doc = AnalyzedDocument(text)
-    var gold: [GoldEntity] = []
-    var from = text.startIndex
-    for (name, label) in names {
-        let r = text.range(of: name, range: from..<text.endIndex)!
-        let start = text.utf8.distance(from: text.startIndex, to: r.lowerBound)
-        gold.append(GoldEntity(span: Span(start, start + name.utf8.count), label: label))
-        from = r.upperBound
-    }
-    return (doc, gold)
+    let gold = zip(spans(of: names.map(\.0), inOrderIn: text), names).map { GoldEntity(span: $0, label: $1.1) }
+    return (AnalyzedDocument(text), gold)
 }
 
 @Test func replacedNamesKeepTheirLabelsTextAndOneNamePerSpelling() {
