@@ -23,7 +23,9 @@ struct LabelConsistencyTests {
             for (label, s) in scores[k] { lanes.open[u][2 * label.tagIndex + 1] = s }
         }
         var mentions = zip(hits, labels).map { Mention(span: units.spans[$0], label: $1) }
-        LabelConsistency.unify(&mentions, units: units, lanes: lanes, casing: casing, utf8: doc.utf8)
+        let spellings = doc.utf8.withUnsafeBufferPointer { TokenSpellings(utf8: $0, spans: units.spans) }
+        LabelConsistency.unify(
+            &mentions, units: units, spellings: spellings, lanes: lanes, casing: casing, utf8: doc.utf8)
         return mentions.map(\.label)
     }
 
@@ -66,7 +68,9 @@ struct DocumentNameTests {
         lanes.open = [SIMD8<Float>](repeating: .zero, count: units.count)
         lanes.continue = [SIMD8<Float>](repeating: .zero, count: units.count)
         var mentions = zip(spans(of: given.map(\.0), inOrderIn: text), given).map { Mention(span: $0, label: $1.1) }
-        LabelConsistency.unify(&mentions, units: units, lanes: lanes, casing: casing, utf8: doc.utf8)
+        let spellings = doc.utf8.withUnsafeBufferPointer { TokenSpellings(utf8: $0, spans: units.spans) }
+        LabelConsistency.unify(
+            &mentions, units: units, spellings: spellings, lanes: lanes, casing: casing, utf8: doc.utf8)
         return mentions.map { "\(doc.text(of: $0.span)) \($0.label.rawValue)" }
     }
 

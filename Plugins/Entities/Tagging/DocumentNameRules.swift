@@ -13,36 +13,21 @@ import AssayCore
 ///   joined by a hyphen or letter to the words around them ("K-State", "Chick-fil-A") are
 ///   parts of compounds and neither give nor take a name.
 enum DocumentNameRules {
-    /// The hash of the bytes of unit `u` (as ``FeatureHash/bytes(_:)`` hashes them).
-    @inline(__always) private static func hash(
-        _ u: Int, _ spans: UnsafeBufferPointer<Span>, _ b: UnsafeBufferPointer<UInt8>
-    )
-        -> UInt64
-    {
-        let span = spans[u]
-        var h = FeatureHash.offset
-        for i in span.start..<span.end { h = FeatureHash.step(h, b[i]) }
-        return FeatureHash.mix(h, UInt64(span.length))
-    }
-
     /// One-word mentions of ordinary lines that are the last word of a longer person name take
     /// its label (see the type's notes); a word that also begins an organisation's name tells
-    /// nothing.
-    static func labelPartNames(
-        _ mentions: inout [Mention], unitRanges: [ClosedRange<Int>?], spans: UnsafeBufferPointer<Span>,
-        _ b: UnsafeBufferPointer<UInt8>
-    ) {
-        var surnames = Set<UInt64>(), organisationHeads = Set<UInt64>()
+    /// nothing. `spelling[u]`: the spelling of unit `u` (its exact bytes, numbered).
+    static func labelPartNames(_ mentions: inout [Mention], unitRanges: [ClosedRange<Int>?], spelling: [Int32]) {
+        var surnames = Set<Int32>(), organisationHeads = Set<Int32>()
         for (k, m) in mentions.enumerated() {
             guard let r = unitRanges[k], r.count > 1 else { continue }
-            if m.label == .person { surnames.insert(hash(r.upperBound, spans, b)) }
-            if m.label == .org { organisationHeads.insert(hash(r.lowerBound, spans, b)) }
+            if m.label == .person { surnames.insert(spelling[r.upperBound]) }
+            if m.label == .org { organisationHeads.insert(spelling[r.lowerBound]) }
         }
         guard !surnames.isEmpty else { return }
         for k in mentions.indices where mentions[k].label != .person && mentions[k].label != .loc {
             guard let r = unitRanges[k], r.count == 1 else { continue }
-            let h = hash(r.lowerBound, spans, b)
-            if surnames.contains(h), !organisationHeads.contains(h) { mentions[k].label = .person }
+            let word = spelling[r.lowerBound]
+            if surnames.contains(word), !organisationHeads.contains(word) { mentions[k].label = .person }
         }
     }
 
@@ -50,28 +35,27 @@ enum DocumentNameRules {
     /// ordinary line and no unit of them is in a mention already, with that name's label (the
     /// longest such name), if the tagger found the name at least as often as it passed it by:
     /// its own majority, so that one stray reading ("July" as a person) is not copied to every
-    /// other.
+    /// other. `spelling[u]`: the spelling of unit `u`, of `spellingCount`.
     static func addRepeatedNames(
         _ mentions: inout [Mention], unitRanges: [ClosedRange<Int>?], units: TaggingUnits,
-        spans: UnsafeBufferPointer<Span>, lineStart: UnsafeBufferPointer<Bool>, casing: DocumentCasing,
-        _ b: UnsafeBufferPointer<UInt8>
+        spelling: [Int32], spellingCount: Int, casing: DocumentCasing, _ b: UnsafeBufferPointer<UInt8>
     ) {
-        func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 97 && (c | 0x20) <= 122 }
-        func isCapital(_ c: UInt8) -> Bool { (c >= 65 && c <= 90) || c >= 0xC0 }
+        func isLetter(_ c: UInt8) -> Bool { TextBytes.isASCIIUppercase(c) || TextBytes.isASCIILowercase(c) }
+        // A capital letter, or the first byte of a letter beyond ASCII.
+        func isCapital(_ c: UInt8) -> Bool { TextBytes.isASCIIUppercase(c) || c >= 0xC0 }
         /// Whether a hyphen, letter or digit touches the bytes `start..<end`: part of a compound.
         func isJoined(_ start: Int, _ end: Int) -> Bool {
-            func joins(_ c: UInt8) -> Bool { c == UInt8(ascii: "-") || isLetter(c) || (c >= 48 && c <= 57) }
+            func joins(_ c: UInt8) -> Bool { c == UInt8(ascii: "-") || isLetter(c) || TextBytes.isASCIIDigit(c) }
             return (start > 0 && joins(b[start - 1])) || (end < b.count && joins(b[end]))
         }
-        // The names: their units' hashes (`unitHashes[firstUnit[n]..<firstUnit[n + 1]]`), label,
-        // and how often found and passed by. Mentions of one spelling in ordinary lines have one
-        // label (``unify`` made it so). Names that begin with one unit are chained from
-        // `byFirstUnit`; a unit is hashed only if a name begins with its first byte and length.
-        var unitHashes: [UInt64] = [], firstUnit: [Int] = [0], labels: [EntityLabel] = []
+        let spans = units.spans
+        // The names: their units' spellings (`nameUnits[firstUnit[n]..<firstUnit[n + 1]]`),
+        // label, and how often found and passed by. Mentions of one spelling in ordinary lines
+        // have one label (``LabelConsistency/unify`` made it so). Names that begin with one
+        // spelling are chained from `byFirstSpelling`.
+        var nameUnits: [Int32] = [], firstUnit: [Int] = [0], labels: [EntityLabel] = []
         var found: [Int] = [], passed: [Int] = [], sameFirstUnit: [Int] = []
-        var byFirstUnit = HashedTable<Int>(capacity: 2 * mentions.count, empty: -1)
-        // The first bytes (capitals only) and lengths of names' first units.
-        var initials = [Bool](repeating: false, count: 256), lengths: UInt64 = 0
+        var byFirstSpelling = [Int](repeating: -1, count: spellingCount)
         for (k, m) in mentions.enumerated() {
             guard let r = unitRanges[k], isCapital(b[m.span.start]), !isJoined(m.span.start, m.span.end) else {
                 continue
@@ -87,11 +71,11 @@ enum DocumentNameRules {
                     : UnitProfile(b, m.span.start, m.span.end).lower
                 guard (casing.seen[lower] ?? 0) & DocumentCasing.writtenLower == 0 else { continue }
             }
-            let first = hash(r.lowerBound, spans, b)
-            var n = byFirstUnit[first] ?? -1
+            let first = Int(spelling[r.lowerBound])
+            var n = byFirstSpelling[first]
             while n >= 0 {
                 if firstUnit[n + 1] - firstUnit[n] == r.count
-                    && (0..<r.count).allSatisfy({ unitHashes[firstUnit[n] + $0] == hash(r.lowerBound + $0, spans, b) })
+                    && (0..<r.count).allSatisfy({ nameUnits[firstUnit[n] + $0] == spelling[r.lowerBound + $0] })
                 {
                     break
                 }
@@ -101,33 +85,28 @@ enum DocumentNameRules {
                 found[n] += 1
                 continue
             }
-            sameFirstUnit.append(byFirstUnit[first] ?? -1)
-            byFirstUnit.insert(labels.count, for: first)
-            for u in r { unitHashes.append(hash(u, spans, b)) }
-            firstUnit.append(unitHashes.count)
+            sameFirstUnit.append(byFirstSpelling[first])
+            byFirstSpelling[first] = labels.count
+            for u in r { nameUnits.append(spelling[u]) }
+            firstUnit.append(nameUnits.count)
             labels.append(m.label)
             found.append(1)
             passed.append(0)
-            initials[Int(b[m.span.start])] = true
-            lengths |= 1 << UInt64(min(spans[r.lowerBound].length, 63))
         }
         guard !labels.isEmpty else { return }
-        let nameInitials = initials
         var candidates: [(units: Range<Int>, name: Int)] = []
         // `next`: the first mention that ends after unit `i` starts (mentions are in order).
         var s = 0, i = 0, next = 0
-        let unitCount = spans.count
-        while i < unitCount {
+        while i < units.count {
             let span = spans[i]
-            // Most units begin with no name's initial, or are not as long as any name's first:
-            // skipped at once.
-            guard nameInitials[Int(b[span.start])], lengths & (1 << UInt64(min(span.length, 63))) != 0 else {
+            var n = byFirstSpelling[Int(spelling[i])]
+            guard n >= 0 else {
                 i += 1
                 continue
             }
             while next < mentions.count && mentions[next].span.end <= span.start { next += 1 }
             let free = next == mentions.count ? b.count : mentions[next].span.start
-            guard free >= span.end, var n = byFirstUnit[hash(i, spans, b)] else {
+            guard free >= span.end else {
                 i += 1
                 continue
             }
@@ -135,7 +114,7 @@ enum DocumentNameRules {
             let sentence = units.sentences[s]
             // A capitalised word right before or after: part of a longer name ("Sen. Ted Cruz"),
             // unless that word before begins the sentence ("Later Countrywide shares rose").
-            if i - 1 > sentence.lowerBound && !lineStart[i] && isCapital(b[spans[i - 1].start]) {
+            if i - 1 > sentence.lowerBound && !units.lineStart[i] && isCapital(b[spans[i - 1].start]) {
                 i += 1
                 continue
             }
@@ -146,7 +125,7 @@ enum DocumentNameRules {
                     spans[end - 1].end <= free,
                     !(end < sentence.upperBound && isCapital(b[spans[end].start])),
                     !isJoined(span.start, spans[end - 1].end),
-                    (1..<length).allSatisfy({ hash(i + $0, spans, b) == unitHashes[firstUnit[n] + $0] })
+                    (1..<length).allSatisfy({ spelling[i + $0] == nameUnits[firstUnit[n] + $0] })
                 {
                     match = (end, n)
                 }

@@ -151,7 +151,8 @@ struct EntityRecognizer: Sendable {
         }
         var mentions = boundaries.mentions(
             tags: tags, units: units, profiles: profiles, casing: casing, utf8: document.utf8)
-        LabelConsistency.unify(&mentions, units: units, lanes: lanes, casing: casing, utf8: document.utf8)
+        LabelConsistency.unify(
+            &mentions, units: units, spellings: types, lanes: lanes, casing: casing, utf8: document.utf8)
         return mentions
     }
 }

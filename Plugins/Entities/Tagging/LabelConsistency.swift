@@ -9,13 +9,14 @@ import AssayCore
 /// spelling says less (an all-caps dateline "CHICAGO" is a place, the "CHICAGO" of a results
 /// table a team).
 enum LabelConsistency {
-    /// Relabels `mentions` (in document order, spans of units of `units`) from the emission
+    /// Relabels `mentions` (in document order, spans of units of `units`, whose spellings are
+    /// `spellings`) from the emission
     /// scores `lanes` the tags were decoded from, then applies ``DocumentNameRules`` (which may
     /// relabel a short name and add the mentions of names the tagger missed; the result stays
     /// in document order).
     static func unify(
-        _ mentions: inout [Mention], units: TaggingUnits, lanes: Viterbi.LaneEmissions, casing: DocumentCasing,
-        utf8: [UInt8]
+        _ mentions: inout [Mention], units: TaggingUnits, spellings: TokenSpellings, lanes: Viterbi.LaneEmissions,
+        casing: DocumentCasing, utf8: [UInt8]
     ) {
         guard !mentions.isEmpty else { return }
         // Per mention: its first and last unit, and whether its line is of ordinary case.
@@ -57,15 +58,11 @@ enum LabelConsistency {
             }
             for k in members { mentions[k].label = best!.label }
         }
+        DocumentNameRules.labelPartNames(&mentions, unitRanges: unitRanges, spelling: spellings.spellingOfSpan)
         utf8.withUnsafeBufferPointer { b in
-            units.spans.withUnsafeBufferPointer { spans in
-                units.lineStart.withUnsafeBufferPointer { lineStart in
-                    DocumentNameRules.labelPartNames(&mentions, unitRanges: unitRanges, spans: spans, b)
-                    DocumentNameRules.addRepeatedNames(
-                        &mentions, unitRanges: unitRanges, units: units, spans: spans, lineStart: lineStart,
-                        casing: casing, b)
-                }
-            }
+            DocumentNameRules.addRepeatedNames(
+                &mentions, unitRanges: unitRanges, units: units, spelling: spellings.spellingOfSpan,
+                spellingCount: spellings.count, casing: casing, b)
         }
     }
 
