@@ -110,7 +110,7 @@ struct GoldQuote {
         if let m = speakerSpan, let text = mention?.lowercased() {
             let verb = Self.speechVerbs.contains(text)
             if verb || Self.relativePronouns.contains(text) {
-                let bytes = Array(document.text.utf8)
+                let bytes = document.utf8
                 // Spaces and line breaks on both sides, and the commas of a relative clause before it.
                 func isGap(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || (!verb && b == 0x2C) }
                 var start = m.start, end = m.end
