@@ -233,6 +233,64 @@ private let ratedTargets: [RatedTargetSentence] = {
         }
     }
 
+    @Test func otherMentionsAndLossWeightsChangeTheFitButNotWhatIsScored() throws {
+        // Sentences whose rated target is mentioned again ("him"), as the data's `corefs` give.
+        var sentences = ratedTargets
+        for (n, (a, b)) in [("Moss", "Nash"), ("Reed", "Shaw"), ("Todd", "Vance")].enumerated() {
+            let text = "\(b) spoke, and \(a) praised him."
+            let him = text.count - 4
+            sentences.append(
+                RatedTargetSentence(
+                    id: "c\(n)", text: text, split: "train",
+                    targets: [.init(start: 0, end: b.count, label: "positive", corefs: [(him, him + 3)])]))
+        }
+        var trainer = TargetSentimentTrainer()
+        trainer.folds = 3
+        trainer.minimumCount = 1
+        trainer.epochGrid = [20]
+        trainer.network.lambda = 1
+        trainer.network.networkLambda = 0.1
+        func train(_ change: (inout TargetSentimentTrainer) -> Void) -> String {
+            var t = trainer
+            change(&t)
+            return t.train(sentences, dataName: "inline", sentenceModel: .bundled, log: { _ in })
+        }
+        let plain = train { _ in }
+        let targets = sentences.reduce(0) { $0 + $1.targets.count }
+        func held(_ file: String) -> [Substring] {
+            file.split(separator: "\n").filter { $0.hasPrefix("# cross-validated with offsets, the ") }
+        }
+        for (change, note) in [
+            ({ (t: inout TargetSentimentTrainer) in t.corefWeight = 0.5 }, "other mentions of a target ×0.5"),
+            ({ (t: inout TargetSentimentTrainer) in t.severalWeight = 2 }, "targets of sentences with several ×2.0"),
+            ({ (t: inout TargetSentimentTrainer) in t.classWeights = [1, 2, 1] }, "classes ×1.0,2.0,1.0")
+        ] as [((inout TargetSentimentTrainer) -> Void, String)] {
+            let weighted = train(change)
+            #expect(weighted == train(change))
+            #expect(weighted != plain && weighted.contains("# loss weights: " + note + "\n"))
+            // Only the rated targets are counted and scored, the other mentions never.
+            #expect(weighted.contains("(\(targets) targets, \(sentences.count) sentences)"))
+            #expect(
+                held(weighted).map { $0.split(separator: ":")[0] } == held(plain).map { $0.split(separator: ":")[0] })
+        }
+        #expect(!plain.contains("# loss weights"))
+        let alone = sentences.filter { $0.targets.count == 1 }.count
+        #expect(plain.contains("# cross-validated with offsets, the \(alone) targets alone in their sentence: "))
+    }
+
+    @Test func ratedTargetsReadTheirOtherMentions() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rated-\(UUID().uuidString).jsonl")
+            .path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let line =
+            #"{"id": "a", "text": "Nash spoke, and Moss praised him.", "split": "dev-mt", "targets": [{"start": 0, "end": 4, "polarity": "pos", "corefs": [{"start": 29, "end": 32}]}, {"start": 16, "end": 20, "polarity": "neu", "corefs": []}]}"#
+        try Data((line + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        let sentences = try RatedTargetSentence.load(path)
+        #expect(sentences.count == 1 && sentences[0].split == "mt")
+        #expect(sentences[0].targets.map(\.corefs.count) == [1, 0])
+        #expect(sentences[0].targets[0].corefs.first.map { [$0.start, $0.end] } == [29, 32])
+    }
+
     @Test func theExplanationNamesWhatMovedTheLabel() throws {
         var trainer = TargetSentimentTrainer()
         trainer.folds = 3

@@ -8,13 +8,13 @@ extension SentimentTools {
         summary:
             "Learn the tone-toward-a-target model from rated targets (softmax over context features with a small hidden layer, CV by sentence on the training file)",
         usage:
-            "--train FILE --out FILE [--folds N] [--min-count N] [--lambdas L,L,...] [--without TEMPLATE,...] [--penalty-scale TEMPLATE:FACTOR,...] [--hidden N] [--epochs N,N,...] [--seed N] [--report RATED_FILE]"
+            "--train FILE --out FILE [--folds N] [--min-count N] [--lambdas L,L,...] [--without TEMPLATE,...] [--penalty-scale TEMPLATE:FACTOR,...] [--hidden N] [--epochs N,N,...] [--seed N] [--coref-weight W] [--several-weight W] [--class-weights N,U,P] [--report RATED_FILE]"
     ) { arguments, _, output in
         let args = try ToolArguments(
             arguments,
             known: [
                 "train", "out", "folds", "min-count", "lambdas", "without", "penalty-scale", "report", "hidden",
-                "epochs", "seed"
+                "epochs", "seed", "coref-weight", "several-weight", "class-weights"
             ])
         let data = try args.required("train"), out = try args.required("out")
         var trainer = TargetSentimentTrainer()
@@ -50,6 +50,21 @@ extension SentimentTools {
                 throw AssayError(.invalidArgument, "--epochs needs positive whole numbers separated by commas")
             }
             trainer.epochGrid = grid
+        }
+        func weight(_ name: String) throws -> Double? {
+            guard let v = args.options[name] else { return nil }
+            guard let x = Double(v), x >= 0 else { throw AssayError(.invalidArgument, "--\(name) needs a number ≥ 0") }
+            return x
+        }
+        if let w = try weight("coref-weight") { trainer.corefWeight = w }
+        if let w = try weight("several-weight") { trainer.severalWeight = w }
+        if let v = args.options["class-weights"] {
+            let w = v.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+            guard w.count == 3, w.allSatisfy({ $0 > 0 }) else {
+                throw AssayError(
+                    .invalidArgument, "--class-weights needs three positive numbers: negative,neutral,positive")
+            }
+            trainer.classWeights = w
         }
         if let r = args.options["report"] { trainer.report = try RatedTargetSentence.load(r) }
         let sentences = try RatedTargetSentence.load(data)

@@ -11,6 +11,9 @@ struct RatedTargetSentence: Sendable {
         var end: Int
         /// Our label name (positive/negative/neutral).
         var label: String
+        /// Other mentions of the same target in the sentence (`corefs` in the file, found
+        /// automatically and not rated), as Unicode scalar offsets.
+        var corefs: [(start: Int, end: Int)] = []
     }
 
     var id: String
@@ -34,7 +37,12 @@ struct RatedTargetSentence: Sendable {
                         "\(path):\(record.line): targets[\(i)] needs integer \"start\", \"end\" and a \"polarity\" of pos, neu or neg"
                     )
                 }
-                return Target(start: start, end: end, label: label)
+                let corefs = (item["corefs"] as? [[String: Any]] ?? []).compactMap { c -> (start: Int, end: Int)? in
+                    guard let start = (c["start"] as? NSNumber)?.intValue, let end = (c["end"] as? NSNumber)?.intValue
+                    else { return nil }
+                    return (start, end)
+                }
+                return Target(start: start, end: end, label: label, corefs: corefs)
             }
             let split =
                 (record.object["split"] as? String).map { $0.split(separator: "-").last.map(String.init) ?? $0 }

@@ -82,8 +82,10 @@ struct SparseNetwork {
 
     /// Fits `rows` (with class indices `labels`) and returns the fit after each epoch count of
     /// `epochs`. `embedded[f]` is feature f's row of the embedding, -1 for none.
+    /// `weights[i]` scales example i's share of the loss (nil: all 1).
     func fit(
-        _ rows: Rows, _ labels: [Int], featureCount: Int, penaltyScale: [Double], embedded: [Int32], epochs: [Int]
+        _ rows: Rows, _ labels: [Int], featureCount: Int, penaltyScale: [Double], embedded: [Int32], epochs: [Int],
+        weights: [Double]? = nil
     ) -> [Fit] {
         let k = Self.classes, H = hidden, F = featureCount, n = rows.count
         let vectors = Int((embedded.max() ?? -1) + 1)
@@ -130,7 +132,8 @@ struct SparseNetwork {
                     d[c] = exp(z[c] - top)
                     sum += d[c]
                 }
-                for c in 0..<k { d[c] = d[c] / sum - (c == labels[i] ? 1 : 0) }
+                let weight = weights?[i] ?? 1
+                for c in 0..<k { d[c] = (d[c] / sum - (c == labels[i] ? 1 : 0)) * weight }
                 for j in 0..<H {
                     var back = 0.0
                     for c in 0..<k { back += fit.output[j * k + c] * d[c] }

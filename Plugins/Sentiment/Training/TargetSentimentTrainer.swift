@@ -35,6 +35,16 @@ struct TargetSentimentTrainer {
     var embeddedTemplates = [Flag.prefix, WordTemplate.T.name + "="]
     /// The network's epoch counts to choose from by cross-validation.
     var epochGrid = [4, 6, 8, 10, 12]
+    // Weights in the network's loss (the linear model alone, `hidden` 0, ignores them). None is
+    // used by the bundled model: cross-validation found each worth at most what the seed moves,
+    // but they stay for trying such trade-offs again.
+    /// The weight of each target's other mentions (`corefs`) as extra training examples with the
+    /// target's rating; 0 leaves them out. They are never scored in the cross-validation.
+    var corefWeight = 0.0
+    /// The weight of the targets of sentences with several.
+    var severalWeight = 1.0
+    /// Each class's weight (negative, neutral, positive).
+    var classWeights = [1.0, 1.0, 1.0]
 
     /// One rated target as the trainer sees it: its named features and its label.
     struct Example {
@@ -43,6 +53,8 @@ struct TargetSentimentTrainer {
         var sentence: Int
         /// The sentence model's label, the baseline the report compares with.
         var sentenceLabel: Int
+        /// Another mention of a rated target (training only, never scored).
+        var isCoref = false
     }
 
     /// Collects named features, summing repeats.
@@ -61,13 +73,24 @@ struct TargetSentimentTrainer {
     }
 
     /// The features of every rated target of `sentences`, read as the extractor reads them.
-    static func examples(_ sentences: [RatedTargetSentence], sentenceModel: SentimentModel) -> [Example] {
+    static func examples(
+        _ sentences: [RatedTargetSentence], sentenceModel: SentimentModel, corefs: Bool = false
+    ) -> [Example] {
         var out: [Example] = []
         for (n, sentence) in sentences.enumerated() {
-            let targets = sentence.targets.map { TargetSpan(start: $0.start, end: $0.end) }
+            var targets = sentence.targets.map { TargetSpan(start: $0.start, end: $0.end) }
+            var rated = sentence.targets
+            if corefs {
+                for target in sentence.targets {
+                    for c in target.corefs {
+                        targets.append(TargetSpan(start: c.start, end: c.end))
+                        rated.append(target)
+                    }
+                }
+            }
             let document = AnalyzedDocument(Document(id: sentence.id, text: sentence.text, targets: targets))
             var scorer = TargetScorer(document: document, sentenceModel: sentenceModel, model: .empty)
-            for (target, span) in zip(sentence.targets, document.targetSpans) {
+            for (k, (target, span)) in zip(rated, document.targetSpans).enumerated() {
                 guard let (context, tokens) = scorer.locate(span) else { continue }
                 var sink = NamedFeatures()
                 context.features(of: tokens, into: &sink)
@@ -76,7 +99,7 @@ struct TargetSentimentTrainer {
                 out.append(
                     Example(
                         features: sink.features, label: SentimentLabel.classIndex(target.label),
-                        sentence: n, sentenceLabel: sentenceLabel))
+                        sentence: n, sentenceLabel: sentenceLabel, isCoref: k >= sentence.targets.count))
             }
         }
         return out
@@ -87,8 +110,11 @@ struct TargetSentimentTrainer {
         _ sentences: [RatedTargetSentence], dataName: String, sentenceModel: SentimentModel,
         log: (String) -> Void
     ) -> String {
-        let examples = Self.examples(sentences, sentenceModel: sentenceModel)
+        let all = Self.examples(sentences, sentenceModel: sentenceModel, corefs: corefWeight > 0)
+        let primary = all.indices.filter { !all[$0].isCoref }
+        let examples = primary.map { all[$0] }
         log("\(examples.count) targets in \(sentences.count) sentences")
+        if corefWeight > 0 { log("\(all.count - examples.count) other mentions, weight \(corefWeight)") }
         // The vocabulary: features seen with enough targets, in name order.
         var counts: [String: Int] = [:]
         for e in examples { for f in e.features { counts[f.name, default: 0] += 1 } }
@@ -100,13 +126,19 @@ struct TargetSentimentTrainer {
         }
         let names = counts.filter { $0.value >= minimumCount && !excluded($0.key) }.keys.sorted()
         let vocabulary = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
-        let rows = examples.map { e in
+        let allRows = all.map { e in
             RidgeRegression.Row(
                 dense: [],
                 sparse: e.features.compactMap { f in vocabulary[f.name].map { ($0, Double(f.value)) } }
                     .sorted { $0.0 < $1.0 })
         }
+        let rows = primary.map { allRows[$0] }
         let labels = examples.map(\.label)
+        var targetsOf: [Int: Int] = [:]
+        for e in examples { targetsOf[e.sentence, default: 0] += 1 }
+        let weights = all.map { e in
+            (e.isCoref ? corefWeight : 1) * (targetsOf[e.sentence]! > 1 ? severalWeight : 1) * classWeights[e.label]
+        }
         let scales = names.map { name -> Double in
             if name.hasPrefix(Flag.prefix) { return penaltyScale[name] ?? 1 }
             return penaltyScale[name.split(separator: "=", maxSplits: 1).first.map(String.init) ?? name] ?? 1
@@ -115,16 +147,21 @@ struct TargetSentimentTrainer {
 
         let selected =
             network.hidden > 0
-            ? selectNetwork(rows, labels, examples.map(\.sentence), names: names, penaltyScale: scales, log: log)
+            ? selectNetwork(
+                allRows, all.map(\.label), all.map(\.sentence), primary: primary, weights: weights, names: names,
+                penaltyScale: scales, log: log)
             : selectLinear(rows, labels, examples.map(\.sentence), names: names, penaltyScale: scales, log: log)
         let fit = selected.fit
         let offsets = selected.offsets
         let shifted = selected.heldOut.map { Self.argmax([$0[0] + offsets.negative, $0[1], $0[2] + offsets.positive]) }
-        // The targets of sentences with several, as in the mt split, whose targets differ in tone
-        // more often than a sentence's tone says.
-        var perSentence: [Int: Int] = [:]
-        for e in examples { perSentence[e.sentence, default: 0] += 1 }
-        let several = examples.indices.filter { perSentence[examples[$0].sentence]! > 1 }
+        // The held-out figures by kind of sentence, stand-ins for the rw split (mostly one target)
+        // and the mt split (several, whose targets differ in tone more often than a sentence's
+        // tone says); of the latter, the sentences whose targets are not all rated alike.
+        let alone = examples.indices.filter { targetsOf[examples[$0].sentence]! == 1 }
+        let several = examples.indices.filter { targetsOf[examples[$0].sentence]! > 1 }
+        var ratings: [Int: Set<Int>] = [:]
+        for e in examples { ratings[e.sentence, default: []].insert(e.label) }
+        let differing = several.filter { ratings[examples[$0].sentence]!.count > 1 }
         let sentenceBaseline = examples.map(\.sentenceLabel)
         let trainingF1 = Self.macroF1(rows.map { Self.argmax(fit.logits($0.sparse)) }, labels)
 
@@ -140,6 +177,13 @@ struct TargetSentimentTrainer {
                         .joined(separator: ", "))
                 + "; \(folds)-fold cross-validation by sentence on the training data"
         ]
+        var weighting: [String] = []
+        if corefWeight > 0 { weighting.append("other mentions of a target ×\(corefWeight)") }
+        if severalWeight != 1 { weighting.append("targets of sentences with several ×\(severalWeight)") }
+        if classWeights != [1, 1, 1] {
+            weighting.append("classes ×" + classWeights.map { "\($0)" }.joined(separator: ","))
+        }
+        if !weighting.isEmpty { header.append("# loss weights: " + weighting.joined(separator: "; ")) }
         header += selected.notes.map { "# " + $0 }
         header += [
             String(
@@ -150,15 +194,25 @@ struct TargetSentimentTrainer {
                 Self.accuracy(shifted, labels)),
             String(
                 format:
+                    "# cross-validated with offsets, the %d targets alone in their sentence: macro-F1 %.3f, accuracy %.3f",
+                alone.count, Self.macroF1(alone.map { shifted[$0] }, alone.map { labels[$0] }),
+                Self.accuracy(alone.map { shifted[$0] }, alone.map { labels[$0] })),
+            String(
+                format:
                     "# cross-validated with offsets, the %d targets of sentences with several: macro-F1 %.3f, accuracy %.3f",
                 several.count, Self.macroF1(several.map { shifted[$0] }, several.map { labels[$0] }),
                 Self.accuracy(several.map { shifted[$0] }, several.map { labels[$0] })),
+            String(
+                format:
+                    "# cross-validated with offsets, the %d targets of sentences whose targets are rated differently: macro-F1 %.3f, accuracy %.3f",
+                differing.count, Self.macroF1(differing.map { shifted[$0] }, differing.map { labels[$0] }),
+                Self.accuracy(differing.map { shifted[$0] }, differing.map { labels[$0] })),
             String(
                 format: "# baseline, the sentence model's label for every target: macro-F1 %.3f, accuracy %.3f",
                 Self.macroF1(sentenceBaseline, labels), Self.accuracy(sentenceBaseline, labels)),
             String(format: "# training set (optimistic): macro-F1 %.3f", trainingF1)
         ]
-        for line in header.dropFirst(3).suffix(5) { log(String(line.dropFirst(2))) }
+        for line in header.dropFirst(3).suffix(7) { log(String(line.dropFirst(2))) }
         let format = "%.\(decimals)f"
         func number(_ v: Double) -> String {
             let s = String(format: format, v)
@@ -262,11 +316,14 @@ struct TargetSentimentTrainer {
 
     /// The linear part with a hidden layer (``SparseNetwork``) fed by the features of
     /// ``embeddedTemplates``: the number of epochs chosen from ``epochGrid`` by cross-validation.
+    /// `rows` may hold examples that are trained on but never scored: only those of `primary`
+    /// are, and the held-out logits are theirs, in that order.
     private func selectNetwork(
-        _ rows: [RidgeRegression.Row], _ labels: [Int], _ sentences: [Int], names: [String],
-        penaltyScale scales: [Double],
+        _ rows: [RidgeRegression.Row], _ allLabels: [Int], _ sentences: [Int], primary: [Int], weights: [Double],
+        names: [String], penaltyScale scales: [Double],
         log: (String) -> Void
     ) -> Selected {
+        let labels = primary.map { allLabels[$0] }
         var embedded = [Int32](repeating: -1, count: names.count)
         var next: Int32 = 0
         for (k, name) in names.enumerated() where embeddedTemplates.contains(where: { name.hasPrefix($0) }) {
@@ -282,8 +339,8 @@ struct TargetSentimentTrainer {
         DispatchQueue.concurrentPerform(iterations: folds) { fold in
             let train = rows.indices.filter { foldOf[$0] != fold }
             let fits = network.fit(
-                SparseNetwork.Rows(rows, examples: train), train.map { labels[$0] }, featureCount: names.count,
-                penaltyScale: scales, embedded: vectors, epochs: epochs)
+                SparseNetwork.Rows(rows, examples: train), train.map { allLabels[$0] }, featureCount: names.count,
+                penaltyScale: scales, embedded: vectors, epochs: epochs, weights: train.map { weights[$0] })
             var out: [Int: [Double]] = [:]
             for i in rows.indices where foldOf[i] == fold { out[i] = fits.flatMap { $0.logits(rows[i].sparse) } }
             results.set(fold, out)
@@ -297,7 +354,7 @@ struct TargetSentimentTrainer {
         ]
         var best = (epochs: epochs[0], f1: -1.0, logits: [[Double]]())
         for (m, count) in epochs.enumerated() {
-            let logits = rows.indices.map { Array(results.logits[foldOf[$0]][$0]![(m * 3)..<(m * 3 + 3)]) }
+            let logits = primary.map { Array(results.logits[foldOf[$0]][$0]![(m * 3)..<(m * 3 + 3)]) }
             let predicted = logits.map(Self.argmax)
             let f1 = Self.macroF1(predicted, labels)
             let line = String(
@@ -309,8 +366,8 @@ struct TargetSentimentTrainer {
         }
         notes.append("chosen \(best.epochs) epochs")
         let fit = network.fit(
-            SparseNetwork.Rows(rows, examples: Array(rows.indices)), labels, featureCount: names.count,
-            penaltyScale: scales, embedded: embedded, epochs: [best.epochs])[0]
+            SparseNetwork.Rows(rows, examples: Array(rows.indices)), allLabels, featureCount: names.count,
+            penaltyScale: scales, embedded: embedded, epochs: [best.epochs], weights: weights)[0]
         return Selected(fit: fit, heldOut: best.logits, offsets: Self.bestOffsets(best.logits, labels), notes: notes)
     }
 
