@@ -203,7 +203,7 @@ struct SentimentLexicon: Sendable {
             (e.negativeWeight, e.neutralWeight, e.positiveWeight) = (w[0], w[1], w[2])
             entries[key] = e
         }
-        words = Lexicon(entries.map { ($0.key, $0.value) })
+        words = Lexicon(entries.lazy.map { ($0.key, $0.value) })
         var parts: [String: PhraseParts] = [:]
         for phrase in words.wordsOfPhrases {
             parts[phrase[0], default: []].insert(.first)
