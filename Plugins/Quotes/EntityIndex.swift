@@ -111,9 +111,9 @@ final class NameForms {
     /// Per form, its distinct words when it can stand for a name (name-like, at most five
     /// words), once worked out.
     private var words: [Candidate] = []
-    /// The people or organisations with each label asked about, by mention index, listed when
-    /// first asked.
-    private var speakerMentions: [EntityLabel: [Int]] = [:]
+    /// The forms of the people or organisations with each label asked about, in order, each
+    /// spelling once (its first form), listed when first asked.
+    private var speakerForms: [EntityLabel: [Int]] = [:]
 
     private enum Candidate {
         case unknown, rejected
@@ -141,11 +141,11 @@ final class NameForms {
             self.words = Array(repeating: .unknown, count: 2 * mentions.count)
         }
         let candidates: [Int]
-        if let known = speakerMentions[label] {
+        if let known = speakerForms[label] {
             candidates = known
         } else {
-            candidates = mentions.indices.filter { mentions[$0].isSpeakerLike && mentions[$0].label == label }
-            speakerMentions[label] = candidates
+            candidates = distinctForms(label: label)
+            speakerForms[label] = candidates
         }
         // The memo arrays are moved out for the loop and back after it: read and written in
         // place through `self`, each access would be checked for exclusivity.
@@ -157,25 +157,42 @@ final class NameForms {
             swap(&forms, &self.words)
         }
         var best = best, bestLength = bestLength
-        for k in candidates {
-            for form in (2 * k)..<(2 * k + 2) {
-                if lengths[form] < 0 { lengths[form] = CharacterCount.of(name(form)) }
-                guard lengths[form] > bestLength else { continue }
-                if case .unknown = forms[form] {
-                    let text = name(form)
-                    if let w = SpeakerResolver.distinctWords(text, atMost: 5), SpeakerResolver.isNameLike(text) {
-                        forms[form] = .name(w)
-                    } else {
-                        forms[form] = .rejected
-                    }
+        for form in candidates {
+            if lengths[form] < 0 { lengths[form] = CharacterCount.of(name(form)) }
+            guard lengths[form] > bestLength else { continue }
+            if case .unknown = forms[form] {
+                let text = name(form)
+                if let w = SpeakerResolver.distinctWords(text, atMost: 5), SpeakerResolver.isNameLike(text) {
+                    forms[form] = .name(w)
+                } else {
+                    forms[form] = .rejected
                 }
-                guard case .name(let candidate) = forms[form], words.allSatisfy({ candidate.contains($0) }) else {
-                    continue
-                }
-                best = name(form)
-                bestLength = lengths[form]
             }
+            guard case .name(let candidate) = forms[form], words.allSatisfy({ candidate.contains($0) }) else {
+                continue
+            }
+            best = name(form)
+            bestLength = lengths[form]
         }
         return best
+    }
+
+    /// The forms of the speaker-like mentions with `label`, in order, without an ASCII form
+    /// spelled as an earlier one: that one is as long and holds the same words, and the first
+    /// of equally long forms wins, so a repeat could never be chosen. An article names its
+    /// people many times, and each form is worked out once instead of once per mention. Other
+    /// forms are all kept: Strings are equal when canonically equivalent, which for ASCII alone
+    /// means byte for byte.
+    private func distinctForms(label: EntityLabel) -> [Int] {
+        var seen = Set<String>()
+        var forms: [Int] = []
+        for k in mentions.indices where mentions[k].isSpeakerLike && mentions[k].label == label {
+            for form in (2 * k)..<(2 * k + 2) {
+                let text = name(form)
+                if text.utf8.allSatisfy({ $0 < 0x80 }), !seen.insert(text).inserted { continue }
+                forms.append(form)
+            }
+        }
+        return forms
     }
 }

@@ -63,4 +63,22 @@ struct LexiconTests {
         let doc = AnalyzedDocument("sanctions sanction sanctionsregime")
         #expect(lex.matches(in: doc, tokens: 0..<doc.tokens.count).map(\.tokens) == [1..<2])
     }
+
+    @Test func givesTheWordsOfItsPhrasesAsStored() {
+        // A one-word entry and a word that only starts a phrase are not phrases.
+        let lex = Lexicon<Int>([("Failed  To", 1), ("in spite of", 2), ("peace", 3), ("failed", 4)])
+        let phrases = lex.wordsOfPhrases.sorted { $0.joined(separator: " ") < $1.joined(separator: " ") }
+        #expect(phrases == [["failed", "to"], ["in", "spite", "of"]])
+        #expect(Lexicon<Int>([("peace", 3)]).wordsOfPhrases.isEmpty)
+    }
+
+    @Test func findsEveryEntryByTextAfterGrowing() {
+        // Built one insert at a time, so the slots are placed again several times.
+        var lex = Lexicon<Int>()
+        for k in 0..<300 { lex.insert("Word\(k) Of \(k)", k) }
+        #expect(lex.count == 300)
+        for k in 0..<300 { #expect(lex["word\(k) of \(k)"] == k) }
+        #expect(lex["word1"] == nil)
+        #expect(!lex.contains("word1 of 2"))
+    }
 }

@@ -23,4 +23,15 @@ import Testing
             }
         }
     }
+
+    @Test func storesAValueOnlyWhenTheWordHasNone() {
+        var table = PackedWordTable<Int32>(capacity: 1)
+        #expect(table.value(of: PackedWord("said")!, storingIfAbsent: 0) == 0)
+        #expect(table.value(of: PackedWord("SAID")!, storingIfAbsent: 1) == 0)
+        // Enough words to make the table grow: each keeps the value it was first given.
+        for k in 1...100 { #expect(table.value(of: PackedWord("w\(k)")!, storingIfAbsent: Int32(k)) == Int32(k)) }
+        #expect((1...100).allSatisfy { table.value(of: PackedWord("w\($0)")!, storingIfAbsent: -1) == Int32($0) })
+        #expect(table.count == 101)
+        #expect(table[PackedWord("said")!] == 0)
+    }
 }

@@ -135,3 +135,23 @@ import Testing
         #expect(throws: AssayError.self) { try VaderLexiconFile.parse("good\tmuch") }
     }
 }
+
+/// The news vocabulary's format (`forms<TAB>valence`) as the lexicon reads it at startup.
+@Suite struct NewsLexiconFileTests {
+    @Test func readsEachFormWithItsValenceAndSkipsCommentsAndBlankLines() throws {
+        let news = "# a comment\tnot an entry\n\n  \npeace deal,Truce\t 2.5 \r\nrout\t-1.5\n"
+        let lexicon = try SentimentLexicon(vader: "", news: news)
+        #expect(lexicon.words["peace deal"]?.valence == 2.5)
+        #expect(lexicon.words["truce"]?.valence == 2.5)
+        #expect(lexicon.words["rout"]?.valence == -1.5)
+        #expect(lexicon.words["# a comment"] == nil)
+        #expect(lexicon.phraseWords["peace"] == .first)
+        #expect(lexicon.phraseWords["deal"] == .second)
+    }
+
+    @Test func aLineWithoutOneValenceIsAnError() {
+        #expect(throws: AssayError.self) { try SentimentLexicon(vader: "", news: "truce\tmuch\n") }
+        #expect(throws: AssayError.self) { try SentimentLexicon(vader: "", news: "truce\t1\t2\n") }
+        #expect(throws: AssayError.self) { try SentimentLexicon(vader: "", news: "truce\n") }
+    }
+}

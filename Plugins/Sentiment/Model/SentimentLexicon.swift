@@ -142,14 +142,17 @@ struct SentimentLexicon: Sendable {
             if key.isEmpty { continue }
             entries[key] = WordEntry(valence: Float(valence))
         }
-        for line in news.split(whereSeparator: \.isNewline) {
-            if line.hasPrefix("#") || line.allSatisfy(\.isWhitespace) { continue }
-            let parts = line.split(separator: "\t")
-            guard parts.count == 2, let valence = Float(parts[1].trimmingCharacters(in: .whitespaces)) else {
-                throw AssayError(.modelUnavailable, "news_lexicon.tsv: malformed line '\(line)'")
+        try TabSeparatedLines.forEach(news) { line, fields in
+            if line.first == UInt8(ascii: "#") || line.allSatisfy(SentimentLexicon.isBlank) { return }
+            let parts = fields.filter { !$0.isEmpty }
+            guard parts.count == 2,
+                let valence = Float(SentimentLexicon.trimmed(parts[1]))
+            else {
+                throw AssayError(
+                    .modelUnavailable, "news_lexicon.tsv: malformed line '\(String(decoding: line, as: UTF8.self))'")
             }
-            for form in parts[0].split(separator: ",") {
-                let key = SentimentLexicon.normalize(String(form))
+            for form in parts[0].split(separator: UInt8(ascii: ",")) {
+                let key = SentimentLexicon.normalize(String(decoding: form, as: UTF8.self))
                 var e = entry(key)
                 e.valence = valence
                 entries[key] = e
@@ -200,14 +203,11 @@ struct SentimentLexicon: Sendable {
             (e.negativeWeight, e.neutralWeight, e.positiveWeight) = (w[0], w[1], w[2])
             entries[key] = e
         }
-        words = Lexicon(entries.map { ($0.key, $0.value) })
-        // Split as the lexicon splits a phrase: lowercased, at spaces.
+        words = Lexicon(entries.lazy.map { ($0.key, $0.value) })
         var parts: [String: PhraseParts] = [:]
-        for key in entries.keys where key.utf8.contains(UInt8(ascii: " ")) {
-            let phrase = key.lowercased().utf8.split(separator: UInt8(ascii: " "))
-            guard phrase.count > 1 else { continue }
-            parts[String(decoding: phrase[0], as: UTF8.self), default: []].insert(.first)
-            parts[String(decoding: phrase[1], as: UTF8.self), default: []].insert(.second)
+        for phrase in words.wordsOfPhrases {
+            parts[phrase[0], default: []].insert(.first)
+            parts[phrase[1], default: []].insert(.second)
         }
         phraseWords = Lexicon(parts.map { ($0.key, $0.value) })
     }
@@ -216,6 +216,17 @@ struct SentimentLexicon: Sendable {
     /// startup).
     static func isLetters(_ word: String) -> Bool {
         word.utf8.allSatisfy(isASCIILetter) || word.allSatisfy(\.isLetter)
+    }
+
+    /// A space or tab: what may stand around a news lexicon line's fields.
+    private static func isBlank(_ b: UInt8) -> Bool { b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") }
+
+    /// A field's text without the blanks around it.
+    private static func trimmed(_ field: UnsafeBufferPointer<UInt8>) -> String {
+        var text = field[...]
+        while let b = text.first, isBlank(b) { text = text.dropFirst() }
+        while let b = text.last, isBlank(b) { text = text.dropLast() }
+        return String(decoding: text, as: UTF8.self)
     }
 
     private static func isASCIILetter(_ b: UInt8) -> Bool {

@@ -24,8 +24,6 @@ public struct Lexicon<Payload: Sendable>: Sendable {
     @usableFromInline var filter = [UInt64](repeating: 0, count: 4)
     /// The bytes of every phrase, one after the other (``Slot/start``, ``Slot/length``).
     @usableFromInline var text: [UInt8] = []
-    /// Lowercased phrase → payload index, for look-ups by text.
-    @usableFromInline var indexOfText: [String: Int32] = [:]
     /// The payload index of every single word that packs (short ASCII, nearly every word): a
     /// token is asked about with a look-up of two integers, without hashing its bytes one by one.
     @usableFromInline var singleWords = PackedWordTable<Int32>()
@@ -58,7 +56,6 @@ public struct Lexicon<Payload: Sendable>: Sendable {
     mutating func reserve(_ count: Int) {
         guard count > 0, used == 0 else { return }
         payloads.reserveCapacity(count)
-        indexOfText.reserveCapacity(count)
         singleWords = PackedWordTable(capacity: count)
         // At most half full (see `slotIndex`), with room for the first words of phrases.
         var size = slots.count
@@ -70,11 +67,32 @@ public struct Lexicon<Payload: Sendable>: Sendable {
     /// Adds a phrase (words separated by spaces), replacing the payload of one already there.
     @inlinable
     public mutating func insert(_ phrase: String, _ payload: Payload) {
-        // The lowercased words joined by single spaces, built from the contiguous bytes in one
-        // pass: lexicons of tens of thousands of entries are built at startup.
-        var lowered = phrase.lowercased()
+        let (bytes, words, firstEnd) = Self.joinedWords(phrase)
+        guard words > 0 else { return }
+        let whole = slotIndex(bytes[...])
+        let index = slots[whole].payload
+        if index >= 0 {
+            payloads[Int(index)] = payload
+        } else {
+            slots[whole].payload = Int32(payloads.count)
+            payloads.append(payload)
+            if words == 1, let key = bytes.withUnsafeBufferPointer({ PackedWord(lowercasing: $0, Span(0, $0.count)) }) {
+                singleWords.set(Int32(payloads.count - 1), for: key)
+            }
+        }
+        let head = slotIndex(bytes[..<firstEnd])
+        slots[head].longest = max(slots[head].longest, Int32(words))
+    }
+
+    /// A phrase's words lowercased and joined by single spaces, their count and the end of the
+    /// first, in one pass over the bytes: lexicons of tens of thousands of entries are built at
+    /// startup. Only text with a non-ASCII byte goes through Unicode lowercasing.
+    @inlinable
+    static func joinedWords(_ phrase: String) -> (bytes: [UInt8], words: Int, firstEnd: Int) {
+        var phrase = phrase
+        if phrase.withUTF8({ $0.contains { $0 >= 0x80 } }) { phrase = phrase.lowercased() }
         var words = 0, firstEnd = 0
-        let bytes = lowered.withUTF8 { source -> [UInt8] in
+        let bytes = phrase.withUTF8 { source -> [UInt8] in
             var out: [UInt8] = []
             out.reserveCapacity(source.count)
             var inWord = false
@@ -89,37 +107,33 @@ public struct Lexicon<Payload: Sendable>: Sendable {
                     words += 1
                     inWord = true
                 }
-                out.append(b)
+                out.append(asciiLowercased(b))
             }
             if inWord, words == 1 { firstEnd = out.count }
             return out
         }
-        guard words > 0 else { return }
-        let text = words == 1 && bytes.count == lowered.utf8.count ? lowered : String(decoding: bytes, as: UTF8.self)
-        // One hash look-up finds the phrase or takes the next payload index for it.
-        let next = Int32(payloads.count)
-        var isNew = false
-        let payloadIndex = Self.indexOrInsert(&indexOfText[text, default: -1], next, &isNew)
-        if isNew {
-            payloads.append(payload)
-        } else {
-            payloads[Int(payloadIndex)] = payload
-        }
-        if words == 1, let key = PackedWord(text) { singleWords.set(payloadIndex, for: key) }
-        let whole = slotIndex(bytes[...])
-        slots[whole].payload = payloadIndex
-        let head = slotIndex(bytes[..<firstEnd])
-        slots[head].longest = max(slots[head].longest, Int32(words))
+        return (bytes, words, firstEnd)
     }
 
-    /// The index stored in `slot`, or `next` stored there when the slot is new (-1).
+    /// The payload index of the phrase whose stored bytes are `text`'s (lowercased, words joined
+    /// by single spaces), or nil.
     @inlinable
-    static func indexOrInsert(_ slot: inout Int32, _ next: Int32, _ isNew: inout Bool) -> Int32 {
-        if slot < 0 {
-            slot = next
-            isNew = true
+    func payloadIndex(ofText text: String) -> Int? {
+        var text = text
+        return text.withUTF8 { bytes -> Int? in
+            var h = Self.offsetBasis
+            for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+            h = Self.nonZero(h)
+            var i = Int(truncatingIfNeeded: h) & (slots.count - 1)
+            while slots[i].hash != 0 {
+                let s = slots[i]
+                if s.hash == h, self.text[Int(s.start)..<Int(s.start + s.length)].elementsEqual(bytes) {
+                    return s.payload >= 0 ? Int(s.payload) : nil
+                }
+                i = (i + 1) & (slots.count - 1)
+            }
+            return nil
         }
-        return slot
     }
 
     /// The slot of the phrase with these bytes, added (without a payload) if new. Valid until
@@ -182,12 +196,26 @@ public struct Lexicon<Payload: Sendable>: Sendable {
     @inlinable @inline(__always)
     static func nonZero(_ h: UInt64) -> UInt64 { h == 0 ? 1 : h }
 
-    public var count: Int { indexOfText.count }
+    public var count: Int { payloads.count }
 
     /// The payload of a single word or a phrase, ignoring case.
-    public subscript(phrase: String) -> Payload? { indexOfText[phrase.lowercased()].map { payloads[Int($0)] } }
+    public subscript(phrase: String) -> Payload? { payloadIndex(ofText: phrase.lowercased()).map { payloads[$0] } }
 
-    public func contains(_ phrase: String) -> Bool { indexOfText[phrase.lowercased()] != nil }
+    public func contains(_ phrase: String) -> Bool { payloadIndex(ofText: phrase.lowercased()) != nil }
+
+    /// The words of every phrase of more than one word, lowercased as stored, in no set order:
+    /// for a plugin that must know which words begin or continue a phrase.
+    public var wordsOfPhrases: [[String]] {
+        text.withUnsafeBufferPointer { text in
+            var phrases: [[String]] = []
+            for s in slots where s.payload >= 0 {
+                let stored = UnsafeBufferPointer(rebasing: text[Int(s.start)..<Int(s.start + s.length)])
+                guard stored.contains(UInt8(ascii: " ")) else { continue }
+                phrases.append(stored.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) })
+            }
+            return phrases
+        }
+    }
 
     /// The payload of the single word token `i` is, ignoring case: the answer of
     /// `match(in: document, at: i, limit: i + 1)`, faster.
@@ -224,7 +252,7 @@ public struct Lexicon<Payload: Sendable>: Sendable {
     @inlinable
     public func payload(ofType t: Int, in types: TokenTypes) -> Payload? {
         if let key = types.packedWord(ofType: t) { return singleWords[key].map { payloads[Int($0)] } }
-        return indexOfText[types.text(ofType: t)].map { payloads[Int($0)] }
+        return payloadIndex(ofText: types.text(ofType: t)).map { payloads[$0] }
     }
 
     /// The payload at `index`, as ``payloadIndex(ofWordAt:bytes:tokens:document:)`` gives it.

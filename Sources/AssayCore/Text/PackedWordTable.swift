@@ -61,6 +61,24 @@ public struct PackedWordTable<Value: Sendable>: Sendable {
         storedCount += 1
     }
 
+    /// The value of `word`; when it has none, `value` stored for it first. One probe where a
+    /// look-up followed by ``set(_:for:)`` would make two.
+    @inlinable
+    public mutating func value(of word: PackedWord, storingIfAbsent value: Value) -> Value {
+        if (count + 1) * 2 > values.count { grow() }
+        let mask = values.count - 1
+        var slot = Int(truncatingIfNeeded: word.hash >> shift)
+        while keys[2 * slot + 1] != 0 {
+            if keys[2 * slot + 1] == word.high && keys[2 * slot] == word.low { return values[slot]! }
+            slot = (slot + 1) & mask
+        }
+        keys[2 * slot] = word.low
+        keys[2 * slot + 1] = word.high
+        values[slot] = value
+        storedCount += 1
+        return value
+    }
+
     /// Doubles the slot count and places every key again.
     @inlinable
     mutating func grow() {

@@ -170,11 +170,12 @@ public struct TokenTypes: Sendable {
         /// The type of a packed key, added when new.
         @inline(__always)
         mutating func type(of word: PackedWord) -> Int32 {
-            if let t = packed[word] { return t }
-            let t = Int32(hashes.count)
-            packed.set(t, for: word)
-            packedKeys.append(word)
-            hashes.append(word.hash)
+            let next = Int32(hashes.count)
+            let t = packed.value(of: word, storingIfAbsent: next)
+            if t == next {
+                packedKeys.append(word)
+                hashes.append(word.hash)
+            }
             return t
         }
     }
