@@ -27,6 +27,8 @@ struct SpeakerCandidateFinder {
         /// The opening mark (or first token) and the closing mark (or last token).
         var open: Int, close: Int
         var attribution: Attribution?
+        /// Whether the quote is a fragment of a sentence of the story ("called it “a disgrace”").
+        var isPartial = false
         /// The attribution and speaker of the marked quote before, when it is near.
         var previous: (attribution: Attribution, speaker: String?)?
     }
@@ -116,10 +118,11 @@ struct SpeakerCandidateFinder {
             let r = sentences[s].tokens
             openers.append(r.first { reader.isWord($0) && !isDeterminerOrTitle($0) } ?? r.upperBound)
         }
+        var sentenceFacts = SentenceFacts(first: lo, count: hi - lo + 1)
         for k in out.indices {
             out[k].facts = facts(
                 of: out[k], quote: quote, ruleCue: ruleCue, people: people, startsSentence: startsSentence,
-                opensParagraph: opensParagraph, openers: (lo, openers))
+                opensParagraph: opensParagraph, openers: (lo, openers), sentences: &sentenceFacts)
         }
         return out
     }
@@ -205,7 +208,8 @@ struct SpeakerCandidateFinder {
 
     private func facts(
         of c: SpeakerCandidate, quote: Quote, ruleCue: Int, people: [Int],
-        startsSentence: Bool, opensParagraph: Bool, openers: (first: Int, tokens: [Int])
+        startsSentence: Bool, opensParagraph: Bool, openers: (first: Int, tokens: [Int]),
+        sentences: inout SentenceFacts
     ) -> SpeakerFeatures.Facts {
         guard let r = c.tokens else {
             return SpeakerFeatures.Facts(
@@ -261,7 +265,55 @@ struct SpeakerCandidateFinder {
             sameParagraph: reader.paragraph(of: r.lowerBound) == reader.paragraph(of: quote.open),
             qualifiesPerson: qualifies,
             left: neighbour(r.lowerBound - 1, sentence: reader.sentenceTokens(of: r.lowerBound), after: false),
-            right: neighbour(r.upperBound, sentence: reader.sentenceTokens(of: r.upperBound - 1), after: true))
+            right: neighbour(r.upperBound, sentence: reader.sentenceTokens(of: r.upperBound - 1), after: true),
+            quoteIsPartial: quote.isPartial,
+            mainSubject: sentences.subject(of: s, self)?.overlaps(r) ?? false,
+            speechInSentence: sentences.hasSpeech(s, self),
+            fullName: entityIndex(of: c, quote: quote) != nil && r.filter { reader.isCapitalized($0) }.count >= 2)
+    }
+
+    /// Per sentence of the window, worked out when first asked: its main clause's subject and
+    /// whether it has a speech verb outside quotations.
+    struct SentenceFacts {
+        let first: Int
+        private var subjects: [Range<Int>??]
+        private var speech: [Bool?]
+
+        init(first: Int, count: Int) {
+            self.first = first
+            subjects = Array(repeating: nil, count: count)
+            speech = Array(repeating: nil, count: count)
+        }
+
+        mutating func subject(of s: Int, _ finder: SpeakerCandidateFinder) -> Range<Int>? {
+            let k = s - first
+            guard subjects.indices.contains(k) else { return finder.mainSubject(ofSentence: s) }
+            if let known = subjects[k] { return known }
+            let found = finder.mainSubject(ofSentence: s)
+            subjects[k] = .some(found)
+            return found
+        }
+
+        mutating func hasSpeech(_ s: Int, _ finder: SpeakerCandidateFinder) -> Bool {
+            let k = s - first
+            guard speech.indices.contains(k) else { return finder.hasSpeechVerb(sentence: s) }
+            if let known = speech[k] { return known }
+            let found = finder.hasSpeechVerb(sentence: s)
+            speech[k] = found
+            return found
+        }
+    }
+
+    /// The tokens of the subject of sentence `s`'s main clause, as the hand rules read it.
+    fileprivate func mainSubject(ofSentence s: Int) -> Range<Int>? {
+        let r = reader.document.sentences[s].tokens
+        guard !r.isEmpty else { return nil }
+        return phrases.mainSubject(ofSentenceContaining: r.lowerBound, before: r.upperBound)?.tokens
+    }
+
+    /// Whether sentence `s` has a speech verb outside quotations ("…, Ham told the host that …").
+    fileprivate func hasSpeechVerb(sentence s: Int) -> Bool {
+        reader.document.sentences[s].tokens.contains { phrases.hasVerb(at: $0) && !quotedTokens[$0] }
     }
 
     /// Whether the mention `r` modifies a person named right after it in the same noun phrase

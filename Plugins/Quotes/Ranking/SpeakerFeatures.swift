@@ -126,7 +126,12 @@ enum SpeakerFeatures {
         Template(name: "rule×position×verb", axes: [flag, positions, verbRelations]),
         Template(name: "left×kind", axes: [neighbours, kinds]),
         Template(name: "right×kind", axes: [neighbours, kinds]),
-        Template(name: "between×direction×kind", axes: [betweenNames, direction, kinds])
+        Template(name: "between×direction×kind", axes: [betweenNames, direction, kinds]),
+        Template(name: "partial×position×kind", axes: [flag, positions, kinds]),
+        Template(name: "partial×verb×rule", axes: [flag, verbRelations, flag]),
+        Template(name: "mainSubject×position×kind", axes: [flag, positions, kinds]),
+        Template(name: "speechInSentence×position×kind", axes: [flag, positions, kinds]),
+        Template(name: "fullName×position", axes: [flag, positions])
     ]
 
     /// Where each template's features start in the weight array.
@@ -201,6 +206,14 @@ enum SpeakerFeatures {
         var qualifiesPerson = false
         /// The tokens right before and right after it.
         var left = Neighbour.none, right = Neighbour.none
+        /// Whether the quote is a fragment inside a sentence of the story rather than whole speech.
+        var quoteIsPartial = false
+        /// Whether it is the subject of its sentence's main clause.
+        var mainSubject = false
+        /// Whether its sentence has a speech verb outside quotations.
+        var speechInSentence = false
+        /// Whether it is a name of two words or more ("Nick Witney" rather than "Witney").
+        var fullName = false
 
         /// The candidate's features as an array (for training).
         var ids: [Int32] {
@@ -243,6 +256,12 @@ enum SpeakerFeatures {
             body(o[19] + l * K + k)
             body(o[20] + r * K + k)
             body(o[21] + (min(peopleBetween, 3) * 2 + dir) * K + k)
+            let partial = quoteIsPartial ? 1 : 0
+            body(o[22] + (partial * P + p) * K + k)
+            body(o[23] + (partial * V + v) * 2 + rule)
+            body(o[24] + ((mainSubject ? P : 0) + p) * K + k)
+            body(o[25] + ((speechInSentence ? P : 0) + p) * K + k)
+            body(o[26] + (fullName ? P : 0) + p)
         }
     }
 }
