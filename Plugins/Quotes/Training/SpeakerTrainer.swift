@@ -23,8 +23,9 @@ struct SpeakerTrainer {
         if orders <= 1 { return trainOnce(instances, seed: seed, log: log) }
         var sum = [Int](repeating: 0, count: SpeakerFeatures.count)
         for r in 0..<orders {
-            log("order \(r + 1)/\(orders):")
-            let m = trainOnce(instances, seed: seed &+ UInt64(r) &* 7919, log: log)
+            var last = ""
+            let m = trainOnce(instances, seed: seed &+ UInt64(r) &* 7919) { last = $0 }
+            log("shuffle \(r + 1)/\(orders), \(last)")
             for i in sum.indices { sum[i] += Int(m.weights[i]) }
         }
         // Rounded half away from zero, in integers.
