@@ -12,12 +12,15 @@ struct SpeakerCandidateFinder {
     let quotedTokens: [Bool]
     /// How often each mention's canonical name is mentioned in the document, counted when first asked.
     private let mentionCounts = MentionCounts()
+    /// Each sentence's main subject and whether it has a speech verb, worked out when first asked.
+    private let sentenceFacts: SentenceFacts
 
     init(reader: TokenReader, entities: EntityIndex, phrases: SpeakerPhraseFinder, quotedTokens: [Bool]) {
         self.reader = reader
         self.entities = entities
         self.phrases = phrases
         self.quotedTokens = quotedTokens
+        sentenceFacts = SentenceFacts(count: reader.document.sentences.count)
     }
 
     /// What the finder needs to know about the quote.
@@ -118,11 +121,10 @@ struct SpeakerCandidateFinder {
             let r = sentences[s].tokens
             openers.append(r.first { reader.isWord($0) && !isDeterminerOrTitle($0) } ?? r.upperBound)
         }
-        var sentenceFacts = SentenceFacts(first: lo, count: hi - lo + 1)
         for k in out.indices {
             out[k].facts = facts(
                 of: out[k], quote: quote, ruleCue: ruleCue, people: people, startsSentence: startsSentence,
-                opensParagraph: opensParagraph, openers: (lo, openers), sentences: &sentenceFacts)
+                opensParagraph: opensParagraph, openers: (lo, openers))
         }
         return out
     }
@@ -208,8 +210,7 @@ struct SpeakerCandidateFinder {
 
     private func facts(
         of c: SpeakerCandidate, quote: Quote, ruleCue: Int, people: [Int],
-        startsSentence: Bool, opensParagraph: Bool, openers: (first: Int, tokens: [Int]),
-        sentences: inout SentenceFacts
+        startsSentence: Bool, opensParagraph: Bool, openers: (first: Int, tokens: [Int])
     ) -> SpeakerFeatures.Facts {
         guard let r = c.tokens else {
             return SpeakerFeatures.Facts(
@@ -267,52 +268,20 @@ struct SpeakerCandidateFinder {
             left: neighbour(r.lowerBound - 1, sentence: reader.sentenceTokens(of: r.lowerBound), after: false),
             right: neighbour(r.upperBound, sentence: reader.sentenceTokens(of: r.upperBound - 1), after: true),
             quoteIsPartial: quote.isPartial,
-            mainSubject: sentences.subject(of: s, self)?.overlaps(r) ?? false,
-            speechInSentence: sentences.hasSpeech(s, self),
-            fullName: entityIndex(of: c, quote: quote) != nil && r.filter { reader.isCapitalized($0) }.count >= 2)
-    }
-
-    /// Per sentence of the window, worked out when first asked: its main clause's subject and
-    /// whether it has a speech verb outside quotations.
-    struct SentenceFacts {
-        let first: Int
-        private var subjects: [Range<Int>??]
-        private var speech: [Bool?]
-
-        init(first: Int, count: Int) {
-            self.first = first
-            subjects = Array(repeating: nil, count: count)
-            speech = Array(repeating: nil, count: count)
-        }
-
-        mutating func subject(of s: Int, _ finder: SpeakerCandidateFinder) -> Range<Int>? {
-            let k = s - first
-            guard subjects.indices.contains(k) else { return finder.mainSubject(ofSentence: s) }
-            if let known = subjects[k] { return known }
-            let found = finder.mainSubject(ofSentence: s)
-            subjects[k] = .some(found)
-            return found
-        }
-
-        mutating func hasSpeech(_ s: Int, _ finder: SpeakerCandidateFinder) -> Bool {
-            let k = s - first
-            guard speech.indices.contains(k) else { return finder.hasSpeechVerb(sentence: s) }
-            if let known = speech[k] { return known }
-            let found = finder.hasSpeechVerb(sentence: s)
-            speech[k] = found
-            return found
-        }
+            mainSubject: sentenceFacts.subject(of: s, self)?.overlaps(r) ?? false,
+            speechInSentence: sentenceFacts.hasSpeech(s, self),
+            fullName: entityIndex(of: c, quote: quote) != nil && r.count(where: { reader.isCapitalized($0) }) >= 2)
     }
 
     /// The tokens of the subject of sentence `s`'s main clause, as the hand rules read it.
-    fileprivate func mainSubject(ofSentence s: Int) -> Range<Int>? {
+    func mainSubject(ofSentence s: Int) -> Range<Int>? {
         let r = reader.document.sentences[s].tokens
         guard !r.isEmpty else { return nil }
         return phrases.mainSubject(ofSentenceContaining: r.lowerBound, before: r.upperBound)?.tokens
     }
 
     /// Whether sentence `s` has a speech verb outside quotations ("…, Ham told the host that …").
-    fileprivate func hasSpeechVerb(sentence s: Int) -> Bool {
+    func hasSpeechVerb(sentence s: Int) -> Bool {
         reader.document.sentences[s].tokens.contains { phrases.hasVerb(at: $0) && !quotedTokens[$0] }
     }
 
@@ -415,5 +384,30 @@ final class MentionCounts {
             }
         }
         return Int(countOfMention[mention])
+    }
+}
+
+/// Per sentence of a document, worked out when first asked (each sentence is in reach of several
+/// quotes): the subject of its main clause and whether it has a speech verb outside quotations.
+final class SentenceFacts {
+    /// Per sentence: nil until worked out, then the subject's tokens (empty when none).
+    private var subjects: [Range<Int>?]
+    /// Per sentence: 0 until worked out, then 1 (no speech verb) or 2.
+    private var speech: [UInt8]
+
+    init(count: Int) {
+        subjects = Array(repeating: nil, count: count)
+        speech = Array(repeating: 0, count: count)
+    }
+
+    func subject(of s: Int, _ finder: SpeakerCandidateFinder) -> Range<Int>? {
+        if subjects[s] == nil { subjects[s] = finder.mainSubject(ofSentence: s) ?? 0..<0 }
+        let r = subjects[s]!
+        return r.isEmpty ? nil : r
+    }
+
+    func hasSpeech(_ s: Int, _ finder: SpeakerCandidateFinder) -> Bool {
+        if speech[s] == 0 { speech[s] = finder.hasSpeechVerb(sentence: s) ? 2 : 1 }
+        return speech[s] == 2
     }
 }
