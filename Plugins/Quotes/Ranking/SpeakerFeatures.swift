@@ -164,12 +164,22 @@ enum SpeakerFeatures {
     /// The feature a readable name stands for (the inverse of ``name(of:)``), or nil when this
     /// build has no such feature. Read template by template and value by value, so that reading a
     /// model does not make the names of all features.
-    static func id(ofName name: Substring) -> Int? {
+    /// - Parameter hint: the template to compare first (a model's lines come in feature order, so
+    ///   the template of the line before), set to the template found.
+    static func id(ofName name: Substring, hint: inout Int) -> Int? {
         // Compared as bytes, though the names hold "×": Characters are not needed to find "=" and "|".
         let bytes = name.utf8
         guard let eq = bytes.firstIndex(of: 0x3D) else { return nil }
         let templateName = bytes[..<eq]
-        guard let t = templates.firstIndex(where: { $0.name.utf8.elementsEqual(templateName) }) else { return nil }
+        let t: Int
+        if templates.indices.contains(hint), templates[hint].name.utf8.elementsEqual(templateName) {
+            t = hint
+        } else if let found = templates.firstIndex(where: { $0.name.utf8.elementsEqual(templateName) }) {
+            t = found
+            hint = found
+        } else {
+            return nil
+        }
         let values = bytes[bytes.index(after: eq)...].split(separator: 0x7C, omittingEmptySubsequences: false)
         let axes = templates[t].axes
         guard values.count == axes.count else { return nil }
@@ -179,6 +189,12 @@ enum SpeakerFeatures {
             index = index * axis.count + v
         }
         return offsets[t] + index
+    }
+
+    /// The feature a readable name stands for, or nil (see ``id(ofName:hint:)``).
+    static func id(ofName name: Substring) -> Int? {
+        var hint = 0
+        return id(ofName: name, hint: &hint)
     }
 
     /// What is known about a candidate, from which its features are made.
