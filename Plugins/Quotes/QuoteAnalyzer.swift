@@ -178,7 +178,7 @@ struct QuoteAnalyzer {
         }
         return SpeakerCandidateFinder.Quote(
             content: content, open: passage.firstOpen, close: passage.lastToken,
-            attribution: q.attribution, previous: previous)
+            attribution: q.attribution, isPartial: q.kind == .partial, previous: previous)
     }
 
     /// Whether a candidate is a name inside the phrase the hand rules read as several unnamed

@@ -24,7 +24,7 @@ public struct QuoteExtractor: Extractor {
             unmarked, that-clause, transcript ("NAME: …" turns), possessive ("Trump’s claim that …") \
             and subject (the sentence's subject, no speech verb).
             """,
-        version: "1.1",
+        version: "1.2",
         fields: [
             FieldDescriptor(
                 "speaker", .string,

@@ -226,9 +226,15 @@ struct SpeakerResolver {
                 .filter { gender(of: $0) != opposite(pronoun) && !qualifiesNextPerson($0, among: people) }
             // "He added a note of caution, should Clinton return …", "Asked who leads the party, he
             // said Ryan": a sentence whose subject is the same pronoun carries its referent on, and
-            // the people after that pronoun are not who it is.
+            // the people after that pronoun are not who it is; so does one that refers to its
+            // referent before naming people in other roles only ("During his tour of the wildlife
+            // on Midway, he paused").
             if s != here, let first = candidates.first,
                 hasSubjectPronoun(pronoun, from: sentence.tokens.lowerBound, before: first.span)
+                    || !candidates.contains(where: { isSubjectLike($0.span) })
+                        && hasReference(
+                            pronoun,
+                            in: sentence.tokens.lowerBound..<reader.document.tokenRange(in: first.span).lowerBound)
             {
                 sentenceWindow += 1
                 paragraphWindow = max(paragraphWindow, paragraph - sentence.paragraph + 1)
@@ -333,8 +339,14 @@ struct SpeakerResolver {
     /// Whether sentence `s` refers to someone by `pronoun` outside quotations ("On Wednesday,
     /// he told a crowd …"): the referent is carried on from further back.
     private func hasPronoun(sentence s: Int, _ pronoun: SpeechLexicon.Pronoun) -> Bool {
+        hasReference(pronoun, in: reader.document.sentences[s].tokens)
+    }
+
+    /// Whether a word referring to someone as `pronoun` does ("he", "his", "him") occurs among
+    /// `tokens` outside quotations.
+    private func hasReference(_ pronoun: SpeechLexicon.Pronoun, in tokens: Range<Int>) -> Bool {
         let forms: QuoteWord = pronoun == .male ? .maleReference : .femaleReference
-        return reader.document.sentences[s].tokens.contains { t in
+        return tokens.contains { t in
             reader.isWord(t) && reader.is(t, forms) && !isQuoted(reader.document.tokens[t].span)
         }
     }

@@ -69,6 +69,24 @@ import Testing
         #expect(try speakers(text) == ["Don Fowler", "Don Fowler"])
     }
 
+    @Test func aSentenceReferringToThePronounsReferentFirstPassesItOn() throws {
+        // "her tour" refers to the woman the quote's "she" means; the woman named after a
+        // preposition in that sentence is someone else.
+        let text = """
+            Maria Lopez toured the island on Friday. During her tour with Carol Jones, she paused to make a remark.
+
+            “My hope is that the reef survives,” she said.
+            """
+        #expect(try speakers(text) == ["Maria Lopez"])
+        // Without the reference, the woman named in the sentence before is still the antecedent.
+        let other = """
+            Maria Lopez toured the island on Friday. The tour with Carol Jones paused for a remark.
+
+            “My hope is that the reef survives,” she said.
+            """
+        #expect(try speakers(other) == ["Carol Jones"])
+    }
+
     @Test func pronounChainCarriesTheReferentAcrossParagraphs() throws {
         // Two paragraphs back, but every sentence between goes on about the same man.
         let text = """

@@ -12,12 +12,15 @@ struct SpeakerCandidateFinder {
     let quotedTokens: [Bool]
     /// How often each mention's canonical name is mentioned in the document, counted when first asked.
     private let mentionCounts = MentionCounts()
+    /// Each sentence's main subject and whether it has a speech verb, worked out when first asked.
+    private let sentenceFacts: SentenceFacts
 
     init(reader: TokenReader, entities: EntityIndex, phrases: SpeakerPhraseFinder, quotedTokens: [Bool]) {
         self.reader = reader
         self.entities = entities
         self.phrases = phrases
         self.quotedTokens = quotedTokens
+        sentenceFacts = SentenceFacts(count: reader.document.sentences.count)
     }
 
     /// What the finder needs to know about the quote.
@@ -27,6 +30,8 @@ struct SpeakerCandidateFinder {
         /// The opening mark (or first token) and the closing mark (or last token).
         var open: Int, close: Int
         var attribution: Attribution?
+        /// Whether the quote is a fragment of a sentence of the story ("called it “a disgrace”").
+        var isPartial = false
         /// The attribution and speaker of the marked quote before, when it is near.
         var previous: (attribution: Attribution, speaker: String?)?
     }
@@ -261,7 +266,23 @@ struct SpeakerCandidateFinder {
             sameParagraph: reader.paragraph(of: r.lowerBound) == reader.paragraph(of: quote.open),
             qualifiesPerson: qualifies,
             left: neighbour(r.lowerBound - 1, sentence: reader.sentenceTokens(of: r.lowerBound), after: false),
-            right: neighbour(r.upperBound, sentence: reader.sentenceTokens(of: r.upperBound - 1), after: true))
+            right: neighbour(r.upperBound, sentence: reader.sentenceTokens(of: r.upperBound - 1), after: true),
+            quoteIsPartial: quote.isPartial,
+            mainSubject: sentenceFacts.subject(of: s, self)?.overlaps(r) ?? false,
+            speechInSentence: sentenceFacts.hasSpeech(s, self),
+            fullName: entityIndex(of: c, quote: quote) != nil && r.count(where: { reader.isCapitalized($0) }) >= 2)
+    }
+
+    /// The tokens of the subject of sentence `s`'s main clause, as the hand rules read it.
+    func mainSubject(ofSentence s: Int) -> Range<Int>? {
+        let r = reader.document.sentences[s].tokens
+        guard !r.isEmpty else { return nil }
+        return phrases.mainSubject(ofSentenceContaining: r.lowerBound, before: r.upperBound)?.tokens
+    }
+
+    /// Whether sentence `s` has a speech verb outside quotations ("…, Ham told the host that …").
+    func hasSpeechVerb(sentence s: Int) -> Bool {
+        reader.document.sentences[s].tokens.contains { phrases.hasVerb(at: $0) && !quotedTokens[$0] }
     }
 
     /// Whether the mention `r` modifies a person named right after it in the same noun phrase
@@ -363,5 +384,30 @@ final class MentionCounts {
             }
         }
         return Int(countOfMention[mention])
+    }
+}
+
+/// Per sentence of a document, worked out when first asked (each sentence is in reach of several
+/// quotes): the subject of its main clause and whether it has a speech verb outside quotations.
+final class SentenceFacts {
+    /// Per sentence: nil until worked out, then the subject's tokens (empty when none).
+    private var subjects: [Range<Int>?]
+    /// Per sentence: 0 until worked out, then 1 (no speech verb) or 2.
+    private var speech: [UInt8]
+
+    init(count: Int) {
+        subjects = Array(repeating: nil, count: count)
+        speech = Array(repeating: 0, count: count)
+    }
+
+    func subject(of s: Int, _ finder: SpeakerCandidateFinder) -> Range<Int>? {
+        if subjects[s] == nil { subjects[s] = finder.mainSubject(ofSentence: s) ?? 0..<0 }
+        let r = subjects[s]!
+        return r.isEmpty ? nil : r
+    }
+
+    func hasSpeech(_ s: Int, _ finder: SpeakerCandidateFinder) -> Bool {
+        if speech[s] == 0 { speech[s] = finder.hasSpeechVerb(sentence: s) ? 2 : 1 }
+        return speech[s] == 2
     }
 }

@@ -126,7 +126,12 @@ enum SpeakerFeatures {
         Template(name: "rule×position×verb", axes: [flag, positions, verbRelations]),
         Template(name: "left×kind", axes: [neighbours, kinds]),
         Template(name: "right×kind", axes: [neighbours, kinds]),
-        Template(name: "between×direction×kind", axes: [betweenNames, direction, kinds])
+        Template(name: "between×direction×kind", axes: [betweenNames, direction, kinds]),
+        Template(name: "partial×position×kind", axes: [flag, positions, kinds]),
+        Template(name: "partial×verb×rule", axes: [flag, verbRelations, flag]),
+        Template(name: "mainSubject×position×kind", axes: [flag, positions, kinds]),
+        Template(name: "speechInSentence×position×kind", axes: [flag, positions, kinds]),
+        Template(name: "fullName×position", axes: [flag, positions])
     ]
 
     /// Where each template's features start in the weight array.
@@ -159,12 +164,22 @@ enum SpeakerFeatures {
     /// The feature a readable name stands for (the inverse of ``name(of:)``), or nil when this
     /// build has no such feature. Read template by template and value by value, so that reading a
     /// model does not make the names of all features.
-    static func id(ofName name: Substring) -> Int? {
+    /// - Parameter hint: the template to compare first (a model's lines come in feature order, so
+    ///   the template of the line before), set to the template found.
+    static func id(ofName name: Substring, hint: inout Int) -> Int? {
         // Compared as bytes, though the names hold "×": Characters are not needed to find "=" and "|".
         let bytes = name.utf8
         guard let eq = bytes.firstIndex(of: 0x3D) else { return nil }
         let templateName = bytes[..<eq]
-        guard let t = templates.firstIndex(where: { $0.name.utf8.elementsEqual(templateName) }) else { return nil }
+        let t: Int
+        if templates.indices.contains(hint), templates[hint].name.utf8.elementsEqual(templateName) {
+            t = hint
+        } else if let found = templates.firstIndex(where: { $0.name.utf8.elementsEqual(templateName) }) {
+            t = found
+            hint = found
+        } else {
+            return nil
+        }
         let values = bytes[bytes.index(after: eq)...].split(separator: 0x7C, omittingEmptySubsequences: false)
         let axes = templates[t].axes
         guard values.count == axes.count else { return nil }
@@ -174,6 +189,12 @@ enum SpeakerFeatures {
             index = index * axis.count + v
         }
         return offsets[t] + index
+    }
+
+    /// The feature a readable name stands for, or nil (see ``id(ofName:hint:)``).
+    static func id(ofName name: Substring) -> Int? {
+        var hint = 0
+        return id(ofName: name, hint: &hint)
     }
 
     /// What is known about a candidate, from which its features are made.
@@ -201,6 +222,14 @@ enum SpeakerFeatures {
         var qualifiesPerson = false
         /// The tokens right before and right after it.
         var left = Neighbour.none, right = Neighbour.none
+        /// Whether the quote is a fragment inside a sentence of the story rather than whole speech.
+        var quoteIsPartial = false
+        /// Whether it is the subject of its sentence's main clause.
+        var mainSubject = false
+        /// Whether its sentence has a speech verb outside quotations.
+        var speechInSentence = false
+        /// Whether it is a name of two words or more ("Nick Witney" rather than "Witney").
+        var fullName = false
 
         /// The candidate's features as an array (for training).
         var ids: [Int32] {
@@ -243,6 +272,12 @@ enum SpeakerFeatures {
             body(o[19] + l * K + k)
             body(o[20] + r * K + k)
             body(o[21] + (min(peopleBetween, 3) * 2 + dir) * K + k)
+            let partial = quoteIsPartial ? 1 : 0
+            body(o[22] + (partial * P + p) * K + k)
+            body(o[23] + (partial * V + v) * 2 + rule)
+            body(o[24] + ((mainSubject ? P : 0) + p) * K + k)
+            body(o[25] + ((speechInSentence ? P : 0) + p) * K + k)
+            body(o[26] + (fullName ? P : 0) + p)
         }
     }
 }

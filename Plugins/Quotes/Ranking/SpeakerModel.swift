@@ -23,10 +23,11 @@ struct SpeakerModel: Sendable {
             throw AssayError(.modelUnavailable, "not a speaker model (expected '\(Self.header)' on its first line)")
         }
         var weights = [Int32](repeating: 0, count: SpeakerFeatures.count)
+        var template = 0
         while let bytes = lines.next() {
             let line = Substring(bytes)
             let space = bytes.firstIndex(of: 0x20)
-            guard let space, let id = SpeakerFeatures.id(ofName: line[..<space]),
+            guard let space, let id = SpeakerFeatures.id(ofName: line[..<space], hint: &template),
                 let w = Int32(line[line.index(after: space)...])
             else {
                 throw AssayError(
