@@ -7,6 +7,9 @@ import AssayCore
 ///   word of an organisation's name ("Ford" of "Gerald Ford" and "Ford Motor"). The converse,
 ///   a one-word person that begins an organisation's name made that organisation, turns
 ///   "Trump" into the company of "Trump Taj Mahal" in political news: not done;
+/// - a new one-word person the document never introduces by a full name, title or first name
+///   is an organisation named alone ("health regulator Anvisa"; see
+///   ``relabelUnintroducedPersons(_:unitRanges:spelling:gazetteer:isKnownWord:)``);
 /// - a name spelt exactly as a name the tagger found elsewhere in the document, but not found
 ///   itself, is a mention of that name with its label ("Countrywide shares" after "bid for
 ///   Countrywide"): one mention in a context the tagger doubts no longer loses the name. Names
@@ -28,6 +31,45 @@ enum DocumentNameRules {
             guard let r = unitRanges[k], r.count == 1 else { continue }
             let word = spelling[r.lowerBound]
             if surnames.contains(word), !organisationHeads.contains(word) { mentions[k].label = .person }
+        }
+    }
+
+    /// A new one-word person the document never introduces is no person: news gives a person's
+    /// full name or a title ("President Obama", "Mr. Putin") at least once, so a one-word name
+    /// read as a person at each of its mentions, twice or more, that is never part of a longer
+    /// person name, never follows a title or first name, is not a first name and is not a word of the
+    /// unlabelled news the word clusters were learnt from (where "Trump" or "Dole" alone is a
+    /// well-known person), is an organisation named alone: a company, agency or team ("health
+    /// regulator Anvisa", "Sentix ’s index", "The Longhorns"), which is what such names most
+    /// often are. `isKnownWord(unit)`: whether the unit's word has word clusters.
+    static func relabelUnintroducedPersons(
+        _ mentions: inout [Mention], unitRanges: [ClosedRange<Int>?], spelling: [Int32],
+        gazetteer: [(categories: UInt16, position: UInt8)?], isKnownWord: (Int) -> Bool
+    ) {
+        let titleBit = UInt16(1) << UInt16(Gazetteer.category(named: "title")!)
+        let firstNameBit = UInt16(1) << UInt16(Gazetteer.category(named: "first-name")!)
+        // Spellings that are part of a longer person name, or follow a title somewhere.
+        var introduced = Set<Int32>()
+        var lone: [Int32: [Int]] = [:]
+        for (k, m) in mentions.enumerated() {
+            guard let r = unitRanges[k] else { continue }
+            if m.label == .person, r.count > 1 {
+                for u in r { introduced.insert(spelling[u]) }
+                continue
+            }
+            guard r.count == 1 else { continue }
+            let u = r.lowerBound
+            // After a title or a first name the tagger left out ("Joy Alessi" found as "Alessi").
+            if u > 0, let g = gazetteer[u - 1], g.categories & (titleBit | firstNameBit) != 0 {
+                introduced.insert(spelling[u])
+            }
+            if m.label == .person { lone[spelling[u], default: []].append(k) }
+        }
+        for (word, members) in lone where members.count >= 2 && !introduced.contains(word) {
+            let u = unitRanges[members[0]]!.lowerBound
+            if let g = gazetteer[u], g.categories & firstNameBit != 0 { continue }
+            if isKnownWord(u) { continue }
+            for k in members { mentions[k].label = .org }
         }
     }
 
