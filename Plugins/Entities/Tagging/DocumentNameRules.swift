@@ -9,7 +9,7 @@ import AssayCore
 ///   "Trump" into the company of "Trump Taj Mahal" in political news: not done;
 /// - a new one-word person the document never introduces by a full name, title or first name
 ///   is an organisation named alone ("health regulator Anvisa"; see
-///   ``relabelUnintroducedPersons(_:unitRanges:spelling:gazetteer:isKnownWord:)``);
+///   ``relabelUnintroducedPersons(_:unitRanges:spelling:spellingCount:gazetteer:isKnownWord:)``);
 /// - a name spelt exactly as a name the tagger found elsewhere in the document, but not found
 ///   itself, is a mention of that name with its label ("Countrywide shares" after "bid for
 ///   Countrywide"): one mention in a context the tagger doubts no longer loses the name. Names
@@ -43,33 +43,40 @@ enum DocumentNameRules {
     /// regulator Anvisa", "Sentix ’s index", "The Longhorns"), which is what such names most
     /// often are. `isKnownWord(unit)`: whether the unit's word has word clusters.
     static func relabelUnintroducedPersons(
-        _ mentions: inout [Mention], unitRanges: [ClosedRange<Int>?], spelling: [Int32],
+        _ mentions: inout [Mention], unitRanges: [ClosedRange<Int>?], spelling: [Int32], spellingCount: Int,
         gazetteer: [(categories: UInt16, position: UInt8)?], isKnownWord: (Int) -> Bool
     ) {
         let titleBit = UInt16(1) << UInt16(Gazetteer.category(named: "title")!)
         let firstNameBit = UInt16(1) << UInt16(Gazetteer.category(named: "first-name")!)
-        // Spellings that are part of a longer person name, or follow a title somewhere.
-        var introduced = Set<Int32>()
-        var lone: [Int32: [Int]] = [:]
+        // Per spelling: how many one-word person mentions it has, or `introduced` if it is part
+        // of a longer person name or follows a title or first name somewhere.
+        let introduced = UInt8.max
+        var lone = [UInt8](repeating: 0, count: spellingCount)
+        var any = false
         for (k, m) in mentions.enumerated() {
             guard let r = unitRanges[k] else { continue }
             if m.label == .person, r.count > 1 {
-                for u in r { introduced.insert(spelling[u]) }
+                for u in r { lone[Int(spelling[u])] = introduced }
                 continue
             }
             guard r.count == 1 else { continue }
-            let u = r.lowerBound
-            // After a title or a first name the tagger left out ("Joy Alessi" found as "Alessi").
+            let u = r.lowerBound, word = Int(spelling[u])
+            // After a title or a first name the tagger left out ("Mary Zorvexa" found as "Zorvexa").
             if u > 0, let g = gazetteer[u - 1], g.categories & (titleBit | firstNameBit) != 0 {
-                introduced.insert(spelling[u])
+                lone[word] = introduced
+            } else if m.label == .person, lone[word] < introduced - 1 {
+                lone[word] += 1
+                any = any || lone[word] >= 2
             }
-            if m.label == .person { lone[spelling[u], default: []].append(k) }
         }
-        for (word, members) in lone where members.count >= 2 && !introduced.contains(word) {
-            let u = unitRanges[members[0]]!.lowerBound
+        guard any else { return }
+        for (k, m) in mentions.enumerated() where m.label == .person {
+            guard let r = unitRanges[k], r.count == 1 else { continue }
+            let u = r.lowerBound, count = lone[Int(spelling[u])]
+            guard count >= 2, count != introduced else { continue }
             if let g = gazetteer[u], g.categories & firstNameBit != 0 { continue }
             if isKnownWord(u) { continue }
-            for k in members { mentions[k].label = .org }
+            mentions[k].label = .org
         }
     }
 

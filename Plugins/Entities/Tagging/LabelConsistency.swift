@@ -65,7 +65,8 @@ enum LabelConsistency {
         DocumentNameRules.labelPartNames(&mentions, unitRanges: unitRanges, spelling: spellings.spellingOfSpan)
         if !gazetteer.isEmpty, let profiles {
             DocumentNameRules.relabelUnintroducedPersons(
-                &mentions, unitRanges: unitRanges, spelling: spellings.spellingOfSpan, gazetteer: gazetteer,
+                &mentions, unitRanges: unitRanges, spelling: spellings.spellingOfSpan,
+                spellingCount: spellings.count, gazetteer: gazetteer,
                 isKnownWord: { profiles[$0].cluster != 0 })
         }
         utf8.withUnsafeBufferPointer { b in
