@@ -165,6 +165,11 @@ struct UnintroducedPersonTests {
             try unified(
                 "The winner was Mary Zorvexa on Monday. Zorvexa said it was hard.",
                 [("Zorvexa", .person), ("Zorvexa", .person)]) == ["Zorvexa PERSON", "Zorvexa PERSON"])
+        // A person's age after the name.
+        #expect(
+            try unified(
+                "Zorvexa, 24, won again on Thursday. Zorvexa said it was hard.",
+                [("Zorvexa", .person), ("Zorvexa", .person)]) == ["Zorvexa PERSON", "Zorvexa PERSON"])
     }
 
     @Test func aNameMentionedOnceOrKnownFromTheNewsStaysAPerson() throws {

@@ -64,10 +64,12 @@ enum LabelConsistency {
         }
         DocumentNameRules.labelPartNames(&mentions, unitRanges: unitRanges, spelling: spellings.spellingOfSpan)
         if !gazetteer.isEmpty, let profiles {
-            DocumentNameRules.relabelUnintroducedPersons(
-                &mentions, unitRanges: unitRanges, spelling: spellings.spellingOfSpan,
-                spellingCount: spellings.count, gazetteer: gazetteer,
-                isKnownWord: { profiles[$0].cluster != 0 })
+            utf8.withUnsafeBufferPointer { b in
+                DocumentNameRules.relabelUnintroducedPersons(
+                    &mentions, unitRanges: unitRanges, spelling: spellings.spellingOfSpan,
+                    spellingCount: spellings.count, gazetteer: gazetteer, units: units, b,
+                    isKnownWord: { profiles[$0].cluster != 0 })
+            }
         }
         utf8.withUnsafeBufferPointer { b in
             DocumentNameRules.addRepeatedNames(
