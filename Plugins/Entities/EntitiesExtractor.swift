@@ -13,7 +13,9 @@ public struct EntitiesExtractor: Extractor {
             and gazetteer features, word clusters learnt from unlabelled modern news, and the \
             contexts of all mentions of a name in the document ("bid for Countrywide", \
             "Countrywide shares"); the mentions of one spelling take one label, a one-word name \
-            that ends a longer person's name that person ("Russell" of "George Russell"), and a \
+            that ends a longer person's name that person ("Russell" of "George Russell"), a new \
+            one-word "person" the document mentions twice or more but never introduces (by a \
+            full name, title or first name) an organisation ("health regulator Anvisa"), and a \
             name the tagger found once is found wherever the document spells it again, standing \
             alone. Mentions of one entity are merged per document: `canonical` is \
             the fullest name ("Putin" → "Vladimir Putin"); titles before a person's name are not \
@@ -25,7 +27,7 @@ public struct EntitiesExtractor: Extractor {
             inside it is a brand, not a person ("TikTok"), unless a surname particle comes first \
             ("McDonald").
             """,
-        version: "1.5",
+        version: "1.6",
         fields: [
             FieldDescriptor("label", .string, "PERSON, ORG, LOC or MISC"),
             FieldDescriptor("canonical", .string, "the fullest name of the entity in the document"),

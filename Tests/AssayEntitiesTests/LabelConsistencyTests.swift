@@ -115,3 +115,69 @@ struct DocumentNameTests {
                 == ["July PERSON"])
     }
 }
+
+/// A one-word "person" that the document never introduces, and the unlabelled news never had,
+/// is an organisation named alone.
+struct UnintroducedPersonTests {
+    /// The labels of `given` (each the first occurrence of its text after the previous one's)
+    /// after ``LabelConsistency/unify`` with the shipped gazetteer and word clusters.
+    private func unified(_ text: String, _ given: [(String, EntityLabel)]) throws -> [String] {
+        let doc = AnalyzedDocument(text)
+        let units = TaggingUnits(doc, sentences: 0..<doc.sentences.count)
+        let sections = try EntityRecognizer.gazetteerSections.get()
+        let extractor = FeatureExtractor(
+            gazetteer: Gazetteer(sections: sections), clusters: try EntityRecognizer.wordClusters.get(),
+            bucketBits: 12)
+        let spellings = doc.utf8.withUnsafeBufferPointer { TokenSpellings(utf8: $0, spans: units.spans) }
+        let profiles = doc.utf8.withUnsafeBufferPointer { b in
+            TypedProfiles(spellings, profiles: spellings.spans.map { extractor.profile(b, $0.start, $0.end) })
+        }
+        let casing = extractor.casing(units, profiles: profiles)
+        var lanes = Viterbi.LaneEmissions()
+        lanes.outside = [Float](repeating: 0, count: units.count)
+        lanes.open = [SIMD8<Float>](repeating: .zero, count: units.count)
+        lanes.continue = [SIMD8<Float>](repeating: .zero, count: units.count)
+        var mentions = zip(spans(of: given.map(\.0), inOrderIn: text), given).map { Mention(span: $0, label: $1.1) }
+        LabelConsistency.unify(
+            &mentions, units: units, spellings: spellings, lanes: lanes, casing: casing,
+            gazetteer: extractor.gazetteerMatches(units, profiles: profiles), profiles: profiles, utf8: doc.utf8)
+        return mentions.map { "\(doc.text(of: $0.span)) \($0.label.rawValue)" }
+    }
+
+    @Test func aNewNameNeverIntroducedIsAnOrganisation() throws {
+        #expect(
+            try unified(
+                "Health regulator Zorvexa approved it on Monday. Zorvexa said it would act.",
+                [("Zorvexa", .person), ("Zorvexa", .person)]) == ["Zorvexa ORG", "Zorvexa ORG"])
+    }
+
+    @Test func aPersonIntroducedByFullNameTitleOrFirstNameStaysAPerson() throws {
+        #expect(
+            try unified(
+                "Maria Zorvexa spoke on Monday. Zorvexa said it would act, and Zorvexa left.",
+                [("Maria Zorvexa", .person), ("Zorvexa", .person), ("Zorvexa", .person)])
+                == ["Maria Zorvexa PERSON", "Zorvexa PERSON", "Zorvexa PERSON"])
+        #expect(
+            try unified(
+                "President Zorvexa spoke on Monday. Zorvexa said it would act.",
+                [("Zorvexa", .person), ("Zorvexa", .person)]) == ["Zorvexa PERSON", "Zorvexa PERSON"])
+        #expect(
+            try unified(
+                "The winner was Mary Zorvexa on Monday. Zorvexa said it was hard.",
+                [("Zorvexa", .person), ("Zorvexa", .person)]) == ["Zorvexa PERSON", "Zorvexa PERSON"])
+        // A person's age after the name.
+        #expect(
+            try unified(
+                "Zorvexa, 24, won again on Thursday. Zorvexa said it was hard.",
+                [("Zorvexa", .person), ("Zorvexa", .person)]) == ["Zorvexa PERSON", "Zorvexa PERSON"])
+    }
+
+    @Test func aNameMentionedOnceOrKnownFromTheNewsStaysAPerson() throws {
+        #expect(try unified("Zorvexa said it would act on Monday.", [("Zorvexa", .person)]) == ["Zorvexa PERSON"])
+        // "Trump" alone is a well-known person in the news the word clusters were learnt from.
+        #expect(
+            try unified(
+                "Trump spoke on Monday. Trump said it would act.", [("Trump", .person), ("Trump", .person)])
+                == ["Trump PERSON", "Trump PERSON"])
+    }
+}

@@ -7,6 +7,9 @@ import AssayCore
 ///   word of an organisation's name ("Ford" of "Gerald Ford" and "Ford Motor"). The converse,
 ///   a one-word person that begins an organisation's name made that organisation, turns
 ///   "Trump" into the company of "Trump Taj Mahal" in political news: not done;
+/// - a new one-word person the document never introduces by a full name, title or first name
+///   is an organisation named alone ("health regulator Anvisa"; see
+///   ``relabelUnintroducedPersons(_:unitRanges:spelling:spellingCount:gazetteer:units:_:isKnownWord:)``);
 /// - a name spelt exactly as a name the tagger found elsewhere in the document, but not found
 ///   itself, is a mention of that name with its label ("Countrywide shares" after "bid for
 ///   Countrywide"): one mention in a context the tagger doubts no longer loses the name. Names
@@ -28,6 +31,67 @@ enum DocumentNameRules {
             guard let r = unitRanges[k], r.count == 1 else { continue }
             let word = spelling[r.lowerBound]
             if surnames.contains(word), !organisationHeads.contains(word) { mentions[k].label = .person }
+        }
+    }
+
+    /// A new one-word person the document never introduces is no person: news gives a person's
+    /// full name or a title ("President Obama", "Mr. Putin") at least once, so a one-word name
+    /// read as a person at each of its mentions, twice or more, that is never part of a longer
+    /// person name, never follows a title or first name nor comes before an age ("Brandt, 24,"),
+    /// is not a first name and is not a word of the
+    /// unlabelled news the word clusters were learnt from (where "Trump" or "Dole" alone is a
+    /// well-known person), is an organisation named alone: a company, agency or team ("health
+    /// regulator Anvisa", "Sentix ’s index", "The Longhorns"), which is what such names most
+    /// often are. `isKnownWord(unit)`: whether the unit's word has word clusters.
+    static func relabelUnintroducedPersons(
+        _ mentions: inout [Mention], unitRanges: [ClosedRange<Int>?], spelling: [Int32], spellingCount: Int,
+        gazetteer: [(categories: UInt16, position: UInt8)?], units: TaggingUnits, _ b: UnsafeBufferPointer<UInt8>,
+        isKnownWord: (Int) -> Bool
+    ) {
+        /// Whether unit `u` is followed by ", 24,": a person's age.
+        func isFollowedByAge(_ u: Int) -> Bool {
+            guard u + 3 < units.count else { return false }
+            func isComma(_ i: Int) -> Bool {
+                units.spans[i].length == 1 && b[units.spans[i].start] == UInt8(ascii: ",")
+            }
+            let age = units.spans[u + 2]
+            return isComma(u + 1) && isComma(u + 3) && age.length <= 3
+                && (age.start..<age.end).allSatisfy { TextBytes.isASCIIDigit(b[$0]) }
+        }
+        let titleBit = UInt16(1) << UInt16(Gazetteer.category(named: "title")!)
+        let firstNameBit = UInt16(1) << UInt16(Gazetteer.category(named: "first-name")!)
+        // Per spelling: how many one-word person mentions it has, or `introduced` if it is part
+        // of a longer person name or follows a title or first name somewhere.
+        let introduced = UInt8.max
+        var lone = [UInt8](repeating: 0, count: spellingCount)
+        var any = false
+        for (k, m) in mentions.enumerated() {
+            guard let r = unitRanges[k] else { continue }
+            if m.label == .person, r.count > 1 {
+                for u in r { lone[Int(spelling[u])] = introduced }
+                continue
+            }
+            guard r.count == 1 else { continue }
+            let u = r.lowerBound, word = Int(spelling[u])
+            // After a title or a first name the tagger left out ("Mary Zorvexa" found as "Zorvexa"),
+            // or before an age ("Brandt, 24, won").
+            if u > 0, let g = gazetteer[u - 1], g.categories & (titleBit | firstNameBit) != 0 {
+                lone[word] = introduced
+            } else if isFollowedByAge(u) {
+                lone[word] = introduced
+            } else if m.label == .person, lone[word] < introduced - 1 {
+                lone[word] += 1
+                any = any || lone[word] >= 2
+            }
+        }
+        guard any else { return }
+        for (k, m) in mentions.enumerated() where m.label == .person {
+            guard let r = unitRanges[k], r.count == 1 else { continue }
+            let u = r.lowerBound, count = lone[Int(spelling[u])]
+            guard count >= 2, count != introduced else { continue }
+            if let g = gazetteer[u], g.categories & firstNameBit != 0 { continue }
+            if isKnownWord(u) { continue }
+            mentions[k].label = .org
         }
     }
 

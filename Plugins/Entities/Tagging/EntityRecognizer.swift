@@ -118,7 +118,7 @@ struct EntityRecognizer: Sendable {
             }
         }
         var lanes = Viterbi.LaneEmissions()
-        let (tags, casing, profiles) = made.withUnsafeBufferPointer { made in
+        let (tags, casing, profiles, gazetteer) = made.withUnsafeBufferPointer { made in
             // Facts the cache had no room for are read from this document's `made`.
             for (t, k) in uncached { facts[t] = made.baseAddress! + k }
             // The spellings' profiles, then the two sentence markers, in one array made once.
@@ -144,15 +144,17 @@ struct EntityRecognizer: Sendable {
                         )
                     })
             }
+            let gazetteer = features.gazetteerMatches(units, profiles: profiles)
             let tags = model.tag(
                 units, profiles: profiles, facts: facts, pairs: pairSums, boundary: boundary, end: end,
-                casing: casing, gazetteer: features.gazetteerMatches(units, profiles: profiles), lanes: &lanes)
-            return (tags, casing, profiles)
+                casing: casing, gazetteer: gazetteer, lanes: &lanes)
+            return (tags, casing, profiles, gazetteer)
         }
         var mentions = boundaries.mentions(
             tags: tags, units: units, profiles: profiles, casing: casing, utf8: document.utf8)
         LabelConsistency.unify(
-            &mentions, units: units, spellings: types, lanes: lanes, casing: casing, utf8: document.utf8)
+            &mentions, units: units, spellings: types, lanes: lanes, casing: casing, gazetteer: gazetteer,
+            profiles: profiles, utf8: document.utf8)
         return mentions
     }
 }

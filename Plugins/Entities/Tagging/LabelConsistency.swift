@@ -13,10 +13,14 @@ enum LabelConsistency {
     /// `spellings`) from the emission
     /// scores `lanes` the tags were decoded from, then applies ``DocumentNameRules`` (which may
     /// relabel a short name and add the mentions of names the tagger missed; the result stays
-    /// in document order).
+    /// in document order). `gazetteer` and `profiles`, the units' gazetteer matches and
+    /// profiles, let those rules read titles, first names and word clusters; without them the
+    /// rule that needs them is skipped.
     static func unify(
         _ mentions: inout [Mention], units: TaggingUnits, spellings: TokenSpellings, lanes: Viterbi.LaneEmissions,
-        casing: DocumentCasing, utf8: [UInt8]
+        casing: DocumentCasing, gazetteer: [(categories: UInt16, position: UInt8)?] = [],
+        profiles: TypedProfiles? = nil,
+        utf8: [UInt8]
     ) {
         guard !mentions.isEmpty else { return }
         // Per mention: its first and last unit, and whether its line is of ordinary case.
@@ -59,6 +63,14 @@ enum LabelConsistency {
             for k in members { mentions[k].label = best!.label }
         }
         DocumentNameRules.labelPartNames(&mentions, unitRanges: unitRanges, spelling: spellings.spellingOfSpan)
+        if !gazetteer.isEmpty, let profiles {
+            utf8.withUnsafeBufferPointer { b in
+                DocumentNameRules.relabelUnintroducedPersons(
+                    &mentions, unitRanges: unitRanges, spelling: spellings.spellingOfSpan,
+                    spellingCount: spellings.count, gazetteer: gazetteer, units: units, b,
+                    isKnownWord: { profiles[$0].cluster != 0 })
+            }
+        }
         utf8.withUnsafeBufferPointer { b in
             DocumentNameRules.addRepeatedNames(
                 &mentions, unitRanges: unitRanges, units: units, spelling: spellings.spellingOfSpan,

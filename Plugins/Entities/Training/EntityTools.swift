@@ -7,13 +7,13 @@ enum EntityTools {
         kind: .train, name: "entities",
         summary: "Train the entity tagger on CoNLL-style JSON Lines and write a model file",
         usage:
-            "--train FILE --dev FILE --out FILE [--in-domain FILE [--in-domain-copies N] [--in-domain-replace PERCENT] [--domain-features yes|no] [--folds K]] [--epochs N] [--bits N] [--seed N] [--replace PERCENT] [--datelines PERCENT] [--runs N]"
+            "--train FILE --dev FILE --out FILE [--in-domain FILE [--in-domain-copies N] [--in-domain-replace PERCENT] [--domain-features yes|no] [--folds K [--errors N] [--fold-models DIR]]] [--epochs N] [--bits N] [--seed N] [--replace PERCENT] [--datelines PERCENT] [--runs N]"
     ) { arguments, _, output in
         let args = try ToolArguments(
             arguments,
             known: [
                 "train", "dev", "out", "epochs", "bits", "seed", "replace", "datelines", "runs", "in-domain",
-                "in-domain-copies", "in-domain-replace", "domain-features", "folds"
+                "in-domain-copies", "in-domain-replace", "domain-features", "folds", "errors", "fold-models"
             ])
         var options = PerceptronTrainer.Options()
         if let n = try args.integer("epochs", in: 1...100) { options.epochs = n }
@@ -30,6 +30,14 @@ enum EntityTools {
         }
         let copies = try args.integer("in-domain-copies", in: 0...100) ?? defaultInDomainCopies
         let folds = try args.integer("folds", in: 2...30)
+        let errorLimit = try args.integer("errors", in: 0...1_000_000)
+        if errorLimit != nil, folds == nil {
+            throw AssayError(.invalidArgument, "'--errors N' lists the held-out mistakes of '--folds K'")
+        }
+        let foldModels = args.options["fold-models"]
+        if foldModels != nil, folds == nil {
+            throw AssayError(.invalidArgument, "'--fold-models DIR' keeps the models of '--folds K'")
+        }
         let out = args.options["out"]
         if out == nil, folds == nil {
             throw AssayError(.invalidArgument, "missing required option '--out' (or '--folds K' to measure only)")
@@ -77,25 +85,47 @@ enum EntityTools {
             // Each in-domain document is scored by a model that never saw it, through the
             // extractor users run; the counts of all folds are pooled.
             var pooled = SpanScorer()
+            var pooledErrors = EntityErrors()
             var withoutInDomain: TaggerModel?
             for fold in 0..<folds {
-                output("fold \(fold + 1)/\(folds): training")
+                // A fold's model kept from an earlier run with the same options is read back, so
+                // that rules acting after tagging can be measured on the folds without training.
+                let kept = foldModels.map {
+                    URL(fileURLWithPath: $0).appendingPathComponent("fold-\(fold + 1)-of-\(folds).bin")
+                }
                 let model: TaggerModel
-                if copies == 0, let m = withoutInDomain {
+                if let kept, let data = FileManager.default.contents(atPath: kept.path) {
+                    output("fold \(fold + 1)/\(folds): model read from \(kept.path)")
+                    model = try TaggerModel(data: data)
+                } else if copies == 0, let m = withoutInDomain {
                     model = m  // every fold trains on the same data
                 } else {
+                    output("fold \(fold + 1)/\(folds): training")
                     model = trainer.fit(examples { $0 % folds != fold }, dev: dev, log: output)
                     if copies == 0 { withoutInDomain = model }
+                }
+                if let kept, !FileManager.default.fileExists(atPath: kept.path) {
+                    do {
+                        try FileManager.default.createDirectory(
+                            at: kept.deletingLastPathComponent(), withIntermediateDirectories: true)
+                        try model.encoded().write(to: kept)
+                    } catch {
+                        throw AssayError(.writeFailed, "cannot write '\(kept.path)': \(error.localizedDescription)")
+                    }
                 }
                 let heldOut = AnnotatedCorpus(
                     documents: inDomainCorpus.documents.indices.filter { $0 % folds == fold }.map {
                         inDomainCorpus.documents[$0]
                     })
-                let score = evaluate(try recognizer(model), on: heldOut)
+                let score = evaluate(try recognizer(model), on: heldOut, errors: &pooledErrors)
                 output(String(format: "fold %d/%d held out: F1 %.4f", fold + 1, folds, score.overall.f1))
                 pooled.add(score)
             }
             output("in-domain documents, each scored by the model of the folds it was not in:\n" + pooled.report)
+            if let limit = errorLimit {
+                output(pooledErrors.summary)
+                output(pooledErrors.worst(limit))
+            }
         }
 
         guard let out else { return }
