@@ -132,13 +132,16 @@ public struct DocumentNames: Sendable, Hashable {
     }
 
     /// The context keys of the document (see ``Entry/contextKey``), each once, in order.
-    var sortedContextKeys: [String] {
+    var sortedContextKeys: [NameCounts.Key] { Self.sortedUnique(entries.map { NameCounts.Key($0.contextKey) }) }
+
+    /// Context keys sorted by name, each name once.
+    static func sortedUnique(_ keys: [NameCounts.Key]) -> [NameCounts.Key] {
         // Sorted first, so that a key's repeats ("Trump" beside "Donald Trump") are neighbours:
         // cheaper than hashing each into a Set.
-        let keys = entries.map(\.contextKey).sorted()
-        var unique: [String] = []
+        let keys = keys.sorted { $0.name < $1.name }
+        var unique: [NameCounts.Key] = []
         unique.reserveCapacity(keys.count)
-        for k in keys where k != unique.last { unique.append(k) }
+        for k in keys where k.name != unique.last?.name { unique.append(k) }
         return unique
     }
 }
