@@ -45,18 +45,22 @@ final class KnownNames: Sendable {
     init(_ names: CorpusNames, of statistics: CorpusNameStatistics, folded: FoldedNames) {
         self.names = names
         self.folded = folded
-        counted = statistics.countedNames.map { ref, words in
+        counted = statistics.countedNames.map { ref, words, contextKey in
             Self.reading(
-                DocumentNames.Entry(label: ref.label, canonical: ref.canonical, title: nil, words: words), in: names)
+                DocumentNames.Entry(label: ref.label, canonical: ref.canonical, title: nil, words: words), in: names,
+                contextKey: contextKey)
         }
     }
 
-    /// The document-independent reading of `entry` in `names`.
-    private static func reading(_ entry: DocumentNames.Entry, in names: CorpusNames) -> Reading {
+    /// The document-independent reading of `entry` in `names`; `contextKey` is the entry's,
+    /// if made before.
+    private static func reading(_ entry: DocumentNames.Entry, in names: CorpusNames, contextKey: String? = nil)
+        -> Reading
+    {
         guard !entry.words.isEmpty else { return Reading(words: [], linked: nil) }
         return Reading(
             words: entry.words, linked: names.resolveAlone(entry).map(LinkedEntity.init),
-            contextKey: NameCounts.Key(entry.contextKey))
+            contextKey: NameCounts.Key(contextKey ?? entry.contextKey))
     }
 
     /// The readings of a document's names, in their table's order: by number when the
