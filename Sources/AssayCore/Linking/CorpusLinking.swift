@@ -24,8 +24,9 @@ public struct CorpusLinking: Sendable {
     ///
     /// - Parameter folded: the words of names already folded, as for a linking made from a table.
     public init(_ statistics: CorpusNameStatistics, folded: FoldedNames = FoldedNames()) {
-        names = statistics.table()
-        known = KnownNames(names, of: statistics, folded: folded)
+        let (names, entityOfForm) = CorpusNamesBuilder(statistics).buildWithEntities()
+        self.names = names
+        known = KnownNames(names, of: statistics, entityOfForm: entityOfForm, folded: folded)
     }
 
     /// The extractor whose mentions are linked, and which the others' names refer to.

@@ -207,10 +207,12 @@ public struct CorpusNameStatistics: Sendable {
         return found
     }
 
-    /// The names counted, by number: each with its folded words and context key
-    /// (``DocumentNames/Entry/contextKey``).
-    var countedNames: some RandomAccessCollection<(ref: DocumentNames.NameRef, words: [String], contextKey: String)> {
-        zip(nameTable.refs, names).lazy.map { ($0, $1.words, neighbours[Int($1.neighbour)]) }
+    /// The names counted, by number: each with its folded words, its form (-1 for a label that
+    /// is not linked) and its context key (``DocumentNames/Entry/contextKey``).
+    var countedNames:
+        some RandomAccessCollection<(ref: DocumentNames.NameRef, words: [String], form: Int32, contextKey: String)>
+    {
+        zip(nameTable.refs, names).lazy.map { ($0, $1.words, $1.form, neighbours[Int($1.neighbour)]) }
     }
 
     /// The number of a name, and its form and neighbour (found by the name when it was met

@@ -31,7 +31,10 @@ struct CorpusNamesBuilder {
 
     private func form(_ f: Int) -> CorpusNameStatistics.Form { statistics.forms[f] }
 
-    func build() -> CorpusNames {
+    func build() -> CorpusNames { buildWithEntities().table }
+
+    /// The table, and the entity (a number in its `entities`) of each form of the statistics.
+    func buildWithEntities() -> (table: CorpusNames, entityOfForm: [Int]) {
         var b = self
         b.table.documentCount = statistics.documentCount
         let forms = statistics.forms
@@ -41,7 +44,8 @@ struct CorpusNamesBuilder {
         b.linkOrganisations(numbers.filter { forms[$0].label == NameKey.organisationLabel })
         for f in numbers where b.entityOfForm[f] == nil { b.addEntity([f]) }
         b.addBearersAndAcronyms()
-        return b.table
+        // Every form has its entity by now.
+        return (b.table, b.entityOfForm.map { $0! })
     }
 
     private mutating func linkPeople(_ numbers: [Int]) {

@@ -40,27 +40,35 @@ final class KnownNames: Sendable {
         counted = nil
     }
 
-    /// What is known of the names `statistics` counted, `names` being its table: all of them
-    /// are read here, once, and the documents it numbered find theirs by number.
-    init(_ names: CorpusNames, of statistics: CorpusNameStatistics, folded: FoldedNames) {
+    /// What is known of the names `statistics` counted, `names` being its table and
+    /// `entityOfForm` the entity there of each form of the statistics: all of them are read
+    /// here, once, and the documents it numbered find theirs by number.
+    ///
+    /// A counted name's entity is its form's, which the table files under the form's key
+    /// (what ``CorpusNames/resolveAlone(_:)`` would find), so it is taken by number. The
+    /// names of one entity share its fields.
+    init(_ names: CorpusNames, of statistics: CorpusNameStatistics, entityOfForm: [Int], folded: FoldedNames) {
         self.names = names
         self.folded = folded
-        counted = statistics.countedNames.map { ref, words, contextKey in
-            Self.reading(
-                DocumentNames.Entry(label: ref.label, canonical: ref.canonical, title: nil, words: words), in: names,
-                contextKey: contextKey)
+        var linked = [LinkedEntity?](repeating: nil, count: names.entities.count)
+        counted = statistics.countedNames.map { ref, words, form, contextKey in
+            guard !words.isEmpty else { return Reading(words: [], linked: nil) }
+            var entity: LinkedEntity?
+            if form >= 0 && !CorpusNames.dependsOnDocument(label: ref.label, words) {
+                let e = entityOfForm[Int(form)]
+                if linked[e] == nil { linked[e] = LinkedEntity(names.entities[e]) }
+                entity = linked[e]
+            }
+            return Reading(words: words, linked: entity, contextKey: NameCounts.Key(contextKey))
         }
     }
 
-    /// The document-independent reading of `entry` in `names`; `contextKey` is the entry's,
-    /// if made before.
-    private static func reading(_ entry: DocumentNames.Entry, in names: CorpusNames, contextKey: String? = nil)
-        -> Reading
-    {
+    /// The document-independent reading of `entry` in `names`.
+    private static func reading(_ entry: DocumentNames.Entry, in names: CorpusNames) -> Reading {
         guard !entry.words.isEmpty else { return Reading(words: [], linked: nil) }
         return Reading(
             words: entry.words, linked: names.resolveAlone(entry).map(LinkedEntity.init),
-            contextKey: NameCounts.Key(contextKey ?? entry.contextKey))
+            contextKey: NameCounts.Key(entry.contextKey))
     }
 
     /// The readings of a document's names, in their table's order: by number when the

@@ -32,10 +32,10 @@ struct NameCounts: Sendable, Encodable {
 
     /// Counts read in the table's order (a repeated name keeps its last count, as JSON readers
     /// do).
-    init(reading pairs: [(String, Int)]) { self.init(reading: pairs.map { (Key($0.0), $0.1) }) }
+    init(reading pairs: [(String, Int)]) { self.init(reading: pairs.lazy.map { (Key($0.0), $0.1) }) }
 
     /// Counts of names whose hashes are made.
-    init(reading pairs: [(Key, Int)]) {
+    init<Pairs: Collection<(Key, Int)>>(reading pairs: Pairs) {
         guard !pairs.isEmpty else { return }
         slots = HashSlots(capacity: pairs.count)
         names.reserveCapacity(pairs.count)
