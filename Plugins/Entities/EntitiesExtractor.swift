@@ -61,9 +61,10 @@ public struct EntitiesExtractor: Extractor {
         out.reserveCapacity(linked.count)
         for m in linked where span.contains(m.span) {
             // One array per annotation, made at its final size (a third field would otherwise
-            // grow it, and the plain initialiser copy it).
+            // grow it, and the plain initialiser copy it), with room for the two fields corpus
+            // linking adds (`name`, `entity_id`), which would otherwise make it again.
             var fields: [(key: String, value: Value)] = []
-            fields.reserveCapacity(m.title == nil ? 2 : 3)
+            fields.reserveCapacity(m.title == nil ? 4 : 5)
             fields.append((key: "label", value: .string(m.label.rawValue)))
             fields.append((key: "canonical", value: .string(m.canonical)))
             if let t = m.title { fields.append((key: "title", value: .string(t))) }

@@ -24,8 +24,9 @@ public struct CorpusLinking: Sendable {
     ///
     /// - Parameter folded: the words of names already folded, as for a linking made from a table.
     public init(_ statistics: CorpusNameStatistics, folded: FoldedNames = FoldedNames()) {
-        names = statistics.table()
-        known = KnownNames(names, of: statistics, folded: folded)
+        let (names, entityOfForm) = CorpusNamesBuilder(statistics).buildWithEntities()
+        self.names = names
+        known = KnownNames(names, of: statistics, entityOfForm: entityOfForm, folded: folded)
     }
 
     /// The extractor whose mentions are linked, and which the others' names refer to.
@@ -50,8 +51,11 @@ public struct CorpusLinking: Sendable {
         // `annotations` that nothing else holds take their new fields in place.
         let resolver = DocumentResolver(
             known: known, names: names, entities: consume entities, mentionNames: mentionNames, in: document)
+        // The annotations come in span order, as the mentions do: each mention is found by
+        // walking on from the last one found.
+        var mention = 0
         for i in annotations.indices where DocumentResolver.isNaming(annotations[i]) {
-            resolver.link(&annotations[i], in: document)
+            resolver.link(&annotations[i], in: document, mention: &mention)
         }
         return annotations
     }
@@ -104,7 +108,8 @@ public struct CorpusLinking: Sendable {
                             label: ref.label, canonical: ref.canonical, title: titles[n], words: readings[n].words))
                 }
                 let others = DocumentNames(unique: entries)
-                var context: [NameCounts.Key]?
+                // The names' context keys were made with their readings.
+                var context: [NameCounts.Key]? = DocumentNames.sortedUnique(readings.compactMap(\.contextKey))
                 for n in lone {
                     linked[n] = LinkedEntity(
                         names.resolveOneWord(entries[entryOfName[n]], in: others, context: &context))
@@ -129,6 +134,15 @@ public struct CorpusLinking: Sendable {
             }
             guard low < spans.count, spans[low] == span else { return nil }
             return Int(nameOfMention[low])
+        }
+
+        /// ``name(ofMentionAt:)``, walking `cursor` on past the mentions before `span` (the
+        /// mentions after it are then looked at by binary search).
+        private func name(ofMentionAt span: Span, from cursor: inout Int) -> Int? {
+            guard mentionsBySpan else { return nil }
+            while cursor < spans.count && spans[cursor] < span { cursor += 1 }
+            if cursor < spans.count && spans[cursor] == span { return Int(nameOfMention[cursor]) }
+            return name(ofMentionAt: span)
         }
 
         /// People before organisations as the entity a speaker names.
@@ -185,9 +199,17 @@ public struct CorpusLinking: Sendable {
 
         /// Adds corpus identity to `a` in place.
         func link(_ a: inout Annotation, in document: AnalyzedDocument) {
+            // With no mention to walk on from, one is found by binary search.
+            var mention = spans.count
+            link(&a, in: document, mention: &mention)
+        }
+
+        /// Adds corpus identity to `a` in place; an `entities` annotation is looked for among
+        /// the mentions from number `mention` on (see ``name(ofMentionAt:from:)``).
+        func link(_ a: inout Annotation, in document: AnalyzedDocument, mention: inout Int) {
             switch a.extractor {
             case CorpusLinking.entitiesExtractor:
-                if let n = name(ofMentionAt: a.span) {
+                if let n = name(ofMentionAt: a.span, from: &mention) {
                     if n >= 0, let e = linked[n] { Self.add(e, to: &a) }
                     return
                 }

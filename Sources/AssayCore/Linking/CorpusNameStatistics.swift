@@ -96,11 +96,13 @@ public struct CorpusNameStatistics: Sendable {
     public private(set) var documentCount = 0
     /// The forms by number.
     var forms: [Form] = []
-    /// Form number by ``DocumentNames/Entry/formKey``.
-    private var formNumbers: [String: Int32] = [:]
+    /// The forms' numbers, found by the ``NameRefTable/hash(_:)`` of their
+    /// ``DocumentNames/Entry/formKey``.
+    private var formSlots = HashSlots()
     /// The neighbours (``DocumentNames/Entry/contextKey``) by number.
     var neighbours: [String] = []
-    private var neighbourNumbers: [String: Int32] = [:]
+    /// The neighbours' numbers, found by the ``NameRefTable/hash(_:)`` of their keys.
+    private var neighbourSlots = HashSlots()
     /// Documents each neighbour occurs in (for weighing neighbours: rare ones say more).
     var contextFrequency: [Int] = []
     /// The names met, numbered; `names` by number.
@@ -175,28 +177,28 @@ public struct CorpusNameStatistics: Sendable {
         documentCount += 1
         var context: [Int32] = []
         context.reserveCapacity(document.count)
-        var numbers: [(number: Int32, name: Name)] = []
+        var numbers: [(number: Int32, form: Int32)] = []
         numbers.reserveCapacity(document.count)
         var found: [Int32] = []
         found.reserveCapacity(document.count)
         for e in document {
-            let (number, name, isKept) = self.name(of: e)
-            numbers.append((number, name))
+            let (number, form, neighbour, isKept) = self.name(of: e)
+            numbers.append((number, form))
             found.append(isKept ? number : -1)
-            let n = Int(name.neighbour)
+            let n = Int(neighbour)
             if lastDocument[n] != documentCount {
                 lastDocument[n] = documentCount
-                context.append(name.neighbour)
+                context.append(neighbour)
                 contextFrequency[n] += 1
             }
         }
         var shortOrgs: [Int32] = [], longOrgs: [Int32] = []
         // Every name is company for the others, but only people and organisations get an
         // entity of their own (``NameKey/isLinked(_:)``).
-        for (e, (number, name)) in zip(document, numbers) where name.form >= 0 {
-            forms[Int(name.form)].count(name: number, title: foldedTitle(e.title), context: context)
+        for (e, (number, form)) in zip(document, numbers) where form >= 0 {
+            forms[Int(form)].count(name: number, title: foldedTitle(e.title), context: context)
             if e.ref.label == NameKey.organisationLabel {
-                if e.words.count == 1 { shortOrgs.append(name.form) } else { longOrgs.append(name.form) }
+                if e.words.count == 1 { shortOrgs.append(form) } else { longOrgs.append(form) }
             }
         }
         for s in shortOrgs {
@@ -205,17 +207,20 @@ public struct CorpusNameStatistics: Sendable {
         return found
     }
 
-    /// The names counted, by number: each with its folded words.
-    var countedNames: some RandomAccessCollection<(ref: DocumentNames.NameRef, words: [String])> {
-        zip(nameTable.refs, names).lazy.map { ($0, $1.words) }
+    /// The names counted, by number: each with its folded words, its form (-1 for a label that
+    /// is not linked) and its context key (``DocumentNames/Entry/contextKey``).
+    var countedNames:
+        some RandomAccessCollection<(ref: DocumentNames.NameRef, words: [String], form: Int32, contextKey: String)>
+    {
+        zip(nameTable.refs, names).lazy.map { ($0, $1.words, $1.form, neighbours[Int($1.neighbour)]) }
     }
 
     /// The number of a name, and its form and neighbour (found by the name when it was met
     /// before); `isKept` tells whether `names` holds that very reading (not when the name was
     /// first met with other words).
-    private mutating func name(of e: Met) -> (Int32, Name, isKept: Bool) {
+    private mutating func name(of e: Met) -> (Int32, form: Int32, neighbour: Int32, isKept: Bool) {
         let (n, isNew) = nameTable.insert(e.ref, hash: e.hash)
-        if !isNew && names[n].words == e.words { return (Int32(n), names[n], true) }
+        if !isNew && names[n].words == e.words { return (Int32(n), names[n].form, names[n].neighbour, true) }
         let label = e.ref.label
         // The name's context key is its form's too: made and looked up once.
         let neighbour = self.neighbour(DocumentNames.Entry.contextKey(label: label, words: e.words))
@@ -223,27 +228,27 @@ public struct CorpusNameStatistics: Sendable {
             words: e.words, form: NameKey.isLinked(label) ? form(label: label, words: e.words, own: neighbour) : -1,
             neighbour: neighbour)
         if isNew { names.append(name) }
-        return (Int32(n), name, isNew)
+        return (Int32(n), name.form, name.neighbour, isNew)
     }
 
     /// The number of the form of `label` and `words`, adding it if new; `own` is the
     /// neighbour number of its context key, if known.
     private mutating func form(label: String, words: [String], own: Int32? = nil) -> Int32 {
         let key = DocumentNames.Entry.formKey(label: label, words: words)
-        if let f = formNumbers[key] { return f }
+        let (number, isNew) = formSlots.first(NameRefTable.hash(key), in: forms, orAdding: { $0.key == key })
+        guard isNew else { return Int32(number) }
         let f = Int32(forms.count)
         let own = own ?? neighbour(DocumentNames.Entry.contextKey(label: label, words: words))
         forms.append(Form(label: label, words: words, key: key, own: own))
-        formNumbers[key] = f
         return f
     }
 
     /// The number of neighbour `key`, adding it if new.
     private mutating func neighbour(_ key: String) -> Int32 {
-        if let n = neighbourNumbers[key] { return n }
+        let (number, isNew) = neighbourSlots.first(NameRefTable.hash(key), in: neighbours, orAdding: { $0 == key })
+        guard isNew else { return Int32(number) }
         let n = Int32(neighbours.count)
         neighbours.append(key)
-        neighbourNumbers[key] = n
         contextFrequency.append(0)
         lastDocument.append(0)
         return n
@@ -312,18 +317,30 @@ struct NeighbourCounts: Sendable {
     /// The neighbours in order of first count, and their counts.
     private(set) var numbers: [Int32] = []
     private(set) var counts: [Int] = []
-    private var slots = HashSlots()
+    /// 1 + the place in `numbers` of the neighbour filed in each slot, 0 for a free slot. A
+    /// neighbour number is its own key, so no hashes are kept beside it.
+    private var slots: [Int32] = []
 
     var count: Int { numbers.count }
 
     /// Adds `count` to neighbour `n`.
     mutating func add(_ n: Int32, count: Int = 1) {
-        let (k, isNew) = slots.first(Self.hash(n), in: numbers, orAdding: { $0 == n })
-        if isNew {
-            numbers.append(n)
-            counts.append(count)
-        } else {
-            counts[k] += count
+        if numbers.count * 2 >= slots.count { grow() }
+        let mask = slots.count - 1
+        var i = Self.slot(n) & mask
+        while true {
+            let k = Int(slots[i])
+            if k == 0 {
+                numbers.append(n)
+                counts.append(count)
+                slots[i] = Int32(numbers.count)
+                return
+            }
+            if numbers[k - 1] == n {
+                counts[k - 1] += count
+                return
+            }
+            i = (i + 1) & mask
         }
     }
 
@@ -337,8 +354,19 @@ struct NeighbourCounts: Sendable {
         for (n, c) in zip(other.numbers, other.counts) { add(n, count: c) }
     }
 
+    /// Doubles the slots (16 at first) and files every neighbour again.
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: max(16, slots.count * 2))
+        let mask = slots.count - 1
+        for (k, n) in numbers.enumerated() {
+            var i = Self.slot(n) & mask
+            while slots[i] != 0 { i = (i + 1) & mask }
+            slots[i] = Int32(k + 1)
+        }
+    }
+
     /// A neighbour number's bits spread so that the low ones, which pick a slot, vary.
-    private static func hash(_ n: Int32) -> UInt64 {
-        (UInt64(UInt32(bitPattern: n)) &* 0x9E37_79B9_7F4A_7C15) >> 32
+    private static func slot(_ n: Int32) -> Int {
+        Int(truncatingIfNeeded: (UInt64(UInt32(bitPattern: n)) &* 0x9E37_79B9_7F4A_7C15) >> 32)
     }
 }

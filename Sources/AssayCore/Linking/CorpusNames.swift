@@ -123,7 +123,7 @@ public struct CorpusNames: Sendable, Encodable {
         }) {
             return own
         }
-        if context == nil { context = document.sortedContextKeys.map(NameCounts.Key.init) }
+        if context == nil { context = document.sortedContextKeys }
         let ownKey = e.contextKey
         let keys = context!.filter { $0.name != ownKey }
         // What each candidate shares with the document, by key: most share little or nothing,

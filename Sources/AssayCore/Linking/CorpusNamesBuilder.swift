@@ -17,10 +17,13 @@ struct CorpusNamesBuilder {
     private var members: [[Int]] = []
     /// The entity of each form (by number), if it has one yet.
     private var entityOfForm: [Int?]
+    /// Each neighbour's key with its hash, once asked for (by number).
+    private var neighbourKeys: [NameCounts.Key?]
 
     init(_ statistics: CorpusNameStatistics) {
         self.statistics = statistics
         entityOfForm = Array(repeating: nil, count: statistics.forms.count)
+        neighbourKeys = Array(repeating: nil, count: statistics.neighbours.count)
     }
 
     /// Candidates keep at most this many neighbours (their commonest), to keep the table small.
@@ -28,26 +31,39 @@ struct CorpusNamesBuilder {
 
     private func form(_ f: Int) -> CorpusNameStatistics.Form { statistics.forms[f] }
 
-    func build() -> CorpusNames {
+    func build() -> CorpusNames { buildWithEntities().table }
+
+    /// The table, and the entity (a number in its `entities`) of each form of the statistics.
+    func buildWithEntities() -> (table: CorpusNames, entityOfForm: [Int]) {
         var b = self
         b.table.documentCount = statistics.documentCount
         let forms = statistics.forms
-        let numbers = forms.indices.sorted { forms[$0].key < forms[$1].key }
+        let numbers = KeyOrder(forms.map(\.key)).sorted()
+        b.table.forms.reserveCapacity(forms.count)
         b.linkPeople(numbers.filter { forms[$0].label == NameKey.personLabel && forms[$0].words.count > 1 })
         b.linkOrganisations(numbers.filter { forms[$0].label == NameKey.organisationLabel })
         for f in numbers where b.entityOfForm[f] == nil { b.addEntity([f]) }
         b.addBearersAndAcronyms()
-        return b.table
+        // Every form has its entity by now.
+        return (b.table, b.entityOfForm.map { $0! })
     }
 
     private mutating func linkPeople(_ numbers: [Int]) {
-        var byFirstLast: [String: [Int]] = [:]
-        for f in numbers {
+        let firstLasts = numbers.map { f in
             let w = statistics.forms[f].words
-            byFirstLast[w[0] + " " + w[w.count - 1], default: []].append(f)
+            return w[0] + " " + w[w.count - 1]
         }
-        for firstLast in byFirstLast.keys.sorted() {
-            let group = byFirstLast[firstLast]!
+        table.people.reserveCapacity(numbers.count)
+        // The forms grouped by first and last name, the groups in the order of that, each in
+        // the order the numbers come.
+        let order = KeyOrder(firstLasts).sorted()
+        var start = 0
+        while start < order.count {
+            let firstLast = firstLasts[order[start]]
+            var end = start + 1
+            while end < order.count && firstLasts[order[end]] == firstLast { end += 1 }
+            let group = order[start..<end].sorted().map { numbers[$0] }
+            start = end
             var plain: [Int] = []  // no middle names
             var clusters: [[Int]] = []
             for f in group.count == 1 ? group : group.sorted(by: moreDocuments) {
@@ -132,12 +148,14 @@ struct CorpusNamesBuilder {
             // Most entities have one form: its counts are taken as they are, not merged into
             // empty tables key by key. One document's company is an accident, not a profile.
             var titles = f.titles, context = documents < 2 ? NeighbourCounts() : f.neighbourCounts
-            var words: Set = [f.words[0], f.words[f.words.count - 1]]
+            var words = [f.words[0]]
+            func addWord(_ w: String) { if !words.contains(w) { words.append(w) } }
+            addWord(f.words[f.words.count - 1])
             for g in forms.dropFirst().map({ form($0) }) {
                 titles.merge(g.titles, uniquingKeysWith: +)
                 if documents >= 2 { context.add(g.neighbourCounts) }
-                words.insert(g.words[0])
-                words.insert(g.words[g.words.count - 1])
+                addWord(g.words[0])
+                addWord(g.words[g.words.count - 1])
             }
             var kept = Array(zip(context.numbers, context.counts))
             // A profile keeps its commonest neighbours only.
@@ -146,23 +164,34 @@ struct CorpusNamesBuilder {
                 kept = Self.commonest(kept, Self.neighbourLimit, ranks: ranks!)
             }
             for (n, _) in kept { named[Int(n)] = true }
+            var keys: [(NameCounts.Key, Int)] = []
+            keys.reserveCapacity(kept.count)
+            for (n, count) in kept { keys.append((neighbourKey(Int(n)), count)) }
             let b = table.bearers.count
             table.bearers.append(
                 CorpusNames.Bearer(
-                    entity: e, documents: documents, titles: NameCounts(titles),
-                    context: NameCounts(reading: kept.map { (statistics.neighbours[Int($0.0)], $0.1) })))
+                    entity: e, documents: documents, titles: NameCounts(titles), context: NameCounts(reading: keys)))
             for w in words.sorted() { table.bearersByWord[w, default: []].append(b) }
         }
         for (a, es) in acronymTargets where es.count == 1 { table.acronyms[a] = es.first! }
+        table.contextFrequency.reserveCapacity(named.lazy.filter { $0 }.count)
         for (n, isNamed) in named.enumerated() where isNamed {
             table.contextFrequency[statistics.neighbours[n]] = statistics.contextFrequency[n]
         }
     }
 
+    /// The key of neighbour `n` with its hash (made once: bearers share many neighbours).
+    private mutating func neighbourKey(_ n: Int) -> NameCounts.Key {
+        if let k = neighbourKeys[n] { return k }
+        let k = NameCounts.Key(statistics.neighbours[n])
+        neighbourKeys[n] = k
+        return k
+    }
+
     /// The rank of each neighbour (by number) in the order of their keys.
     static func ranks(_ keys: [String]) -> [Int32] {
         var ranks = [Int32](repeating: 0, count: keys.count)
-        for (r, n) in keys.indices.sorted(by: { keys[$0] < keys[$1] }).enumerated() { ranks[n] = Int32(r) }
+        for (r, n) in KeyOrder(keys).sorted().enumerated() { ranks[n] = Int32(r) }
         return ranks
     }
 

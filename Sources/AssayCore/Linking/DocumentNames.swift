@@ -36,17 +36,28 @@ public struct DocumentNames: Sendable, Hashable {
             // The usual labels spelt out: lowercasing a label's letter cost more than the rest.
             switch label {
             case NameKey.personLabel: return "p:" + (words.last ?? "")
-            case NameKey.organisationLabel: return "o:" + words.joined(separator: " ")
-            case "LOC": return "l:" + words.joined(separator: " ")
-            case "MISC": return "m:" + words.joined(separator: " ")
-            default: return label.prefix(1).lowercased() + ":" + words.joined(separator: " ")
+            case NameKey.organisationLabel: return spaced(words, after: "o:")
+            case "LOC": return spaced(words, after: "l:")
+            case "MISC": return spaced(words, after: "m:")
+            default: return spaced(words, after: label.prefix(1).lowercased() + ":")
             }
+        }
+
+        /// `prefix` and `words` joined by spaces: `joined(separator:)` costs several times as
+        /// much for the one to three words of a name.
+        static func spaced(_ words: [String], after prefix: String) -> String {
+            var s = prefix
+            for (i, w) in words.enumerated() {
+                if i > 0 { s += " " }
+                s += w
+            }
+            return s
         }
 
         /// Where the table files its forms: label and folded words.
         var formKey: String { Self.formKey(label: label, words: words) }
 
-        static func formKey(label: String, words: [String]) -> String { label + "|" + words.joined(separator: " ") }
+        static func formKey(label: String, words: [String]) -> String { spaced(words, after: label + "|") }
     }
 
     /// An entity of a document as its annotations name it: label and canonical name.
@@ -132,13 +143,16 @@ public struct DocumentNames: Sendable, Hashable {
     }
 
     /// The context keys of the document (see ``Entry/contextKey``), each once, in order.
-    var sortedContextKeys: [String] {
+    var sortedContextKeys: [NameCounts.Key] { Self.sortedUnique(entries.map { NameCounts.Key($0.contextKey) }) }
+
+    /// Context keys sorted by name, each name once.
+    static func sortedUnique(_ keys: [NameCounts.Key]) -> [NameCounts.Key] {
         // Sorted first, so that a key's repeats ("Trump" beside "Donald Trump") are neighbours:
         // cheaper than hashing each into a Set.
-        let keys = entries.map(\.contextKey).sorted()
-        var unique: [String] = []
+        let keys = keys.sorted { $0.name < $1.name }
+        var unique: [NameCounts.Key] = []
         unique.reserveCapacity(keys.count)
-        for k in keys where k != unique.last { unique.append(k) }
+        for k in keys where k.name != unique.last?.name { unique.append(k) }
         return unique
     }
 }

@@ -9,17 +9,10 @@ import Synchronization
 /// taken twice per document (the names it knows, then the new ones); past ``capacity`` names,
 /// new ones are folded each time instead of kept.
 public final class FoldedNames: Sendable {
-    /// Words kept under the hash of their name (``NameRefTable/hash(_:)``), with the name to
-    /// tell it from another of the same hash.
-    private struct Kept: Sendable {
-        var ref: DocumentNames.NameRef
-        var words: [String]
-    }
-
     /// Names kept at most.
     static let capacity = 1 << 16
 
-    private let kept = Mutex<[UInt64: Kept]>([:])
+    private let kept = Mutex(KeptNames<[String]>(capacity: capacity))
 
     public init() {}
 
@@ -30,20 +23,17 @@ public final class FoldedNames: Sendable {
     func words(_ numbers: [Int], of table: NameRefTable) -> [[String]] {
         var found = [[String]?](repeating: nil, count: numbers.count)
         kept.withLock { kept in
-            for (i, n) in numbers.enumerated() {
-                if let k = kept[table.hashes[n]], k.ref == table.refs[n] { found[i] = k.words }
-            }
+            for (i, n) in numbers.enumerated() { found[i] = kept.value(of: table.refs[n], hash: table.hashes[n]) }
         }
-        var new: [(UInt64, Kept)] = []
+        var new: [Int] = []
         for (i, n) in numbers.enumerated() where found[i] == nil {
             let ref = table.refs[n]
-            let words = NameKey.words(of: ref.canonical, label: ref.label)
-            found[i] = words
-            new.append((table.hashes[n], Kept(ref: ref, words: words)))
+            found[i] = NameKey.words(of: ref.canonical, label: ref.label)
+            new.append(i)
         }
         if !new.isEmpty {
             kept.withLock { kept in
-                for (h, k) in new where kept.count < Self.capacity && kept[h] == nil { kept[h] = k }
+                for i in new { kept.keep(found[i]!, for: table.refs[numbers[i]], hash: table.hashes[numbers[i]]) }
             }
         }
         return found.map { $0! }

@@ -17,13 +17,9 @@ final class KnownNames: Sendable {
         /// The corpus entity, or nil when it depends on the document (a lone person's name),
         /// the name has no words or its label is not linked (``NameKey/isLinked(_:)``).
         var linked: LinkedEntity?
-    }
-
-    /// A reading kept under the hash of its name (``NameRefTable/hash(_:)``), with the name to
-    /// tell it from another of the same hash.
-    private struct Kept: Sendable {
-        var ref: DocumentNames.NameRef
-        var reading: Reading
+        /// The name as a neighbour of a document's lone names (``DocumentNames/Entry/contextKey``);
+        /// nil for a name without words.
+        var contextKey: NameCounts.Key?
     }
 
     /// Names kept at most: some tens of megabytes for the longest names, far more names than
@@ -33,7 +29,7 @@ final class KnownNames: Sendable {
     private let names: CorpusNames
     /// The words of names not read yet (perhaps folded by a first pass).
     private let folded: FoldedNames
-    private let readings = Mutex<[UInt64: Kept]>([:])
+    private let readings = Mutex(KeptNames<Reading>(capacity: capacity))
     /// The reading of each name the statistics `names` was built from counted, by its number
     /// there (``MentionNames/corpusNumbers``); nil for a table read from elsewhere.
     private let counted: [Reading]?
@@ -44,21 +40,35 @@ final class KnownNames: Sendable {
         counted = nil
     }
 
-    /// What is known of the names `statistics` counted, `names` being its table: all of them
-    /// are read here, once, and the documents it numbered find theirs by number.
-    init(_ names: CorpusNames, of statistics: CorpusNameStatistics, folded: FoldedNames) {
+    /// What is known of the names `statistics` counted, `names` being its table and
+    /// `entityOfForm` the entity there of each form of the statistics: all of them are read
+    /// here, once, and the documents it numbered find theirs by number.
+    ///
+    /// A counted name's entity is its form's, which the table files under the form's key
+    /// (what ``CorpusNames/resolveAlone(_:)`` would find), so it is taken by number. The
+    /// names of one entity share its fields.
+    init(_ names: CorpusNames, of statistics: CorpusNameStatistics, entityOfForm: [Int], folded: FoldedNames) {
         self.names = names
         self.folded = folded
-        counted = statistics.countedNames.map { ref, words in
-            Self.reading(
-                DocumentNames.Entry(label: ref.label, canonical: ref.canonical, title: nil, words: words), in: names)
+        var linked = [LinkedEntity?](repeating: nil, count: names.entities.count)
+        counted = statistics.countedNames.map { ref, words, form, contextKey in
+            guard !words.isEmpty else { return Reading(words: [], linked: nil) }
+            var entity: LinkedEntity?
+            if form >= 0 && !CorpusNames.dependsOnDocument(label: ref.label, words) {
+                let e = entityOfForm[Int(form)]
+                if linked[e] == nil { linked[e] = LinkedEntity(names.entities[e]) }
+                entity = linked[e]
+            }
+            return Reading(words: words, linked: entity, contextKey: NameCounts.Key(contextKey))
         }
     }
 
     /// The document-independent reading of `entry` in `names`.
     private static func reading(_ entry: DocumentNames.Entry, in names: CorpusNames) -> Reading {
-        Reading(
-            words: entry.words, linked: entry.words.isEmpty ? nil : names.resolveAlone(entry).map(LinkedEntity.init))
+        guard !entry.words.isEmpty else { return Reading(words: [], linked: nil) }
+        return Reading(
+            words: entry.words, linked: names.resolveAlone(entry).map(LinkedEntity.init),
+            contextKey: NameCounts.Key(entry.contextKey))
     }
 
     /// The readings of a document's names, in their table's order: by number when the
@@ -75,23 +85,18 @@ final class KnownNames: Sendable {
     func readings(of table: NameRefTable, words known: [[String]]? = nil) -> [Reading] {
         var found = [Reading?](repeating: nil, count: table.count)
         readings.withLock { kept in
-            for n in 0..<table.count {
-                if let k = kept[table.hashes[n]], k.ref == table.refs[n] { found[n] = k.reading }
-            }
+            for n in 0..<table.count { found[n] = kept.value(of: table.refs[n], hash: table.hashes[n]) }
         }
-        var new: [(UInt64, Kept)] = []
         let unread = (0..<table.count).filter { found[$0] == nil }
         guard !unread.isEmpty else { return found.map { $0! } }
         let unreadWords = known.map { k in unread.map { k[$0] } } ?? folded.words(unread, of: table)
         for (n, words) in zip(unread, unreadWords) {
             let ref = table.refs[n]
-            let reading = Self.reading(
+            found[n] = Self.reading(
                 DocumentNames.Entry(label: ref.label, canonical: ref.canonical, title: nil, words: words), in: names)
-            found[n] = reading
-            new.append((table.hashes[n], Kept(ref: ref, reading: reading)))
         }
         readings.withLock { kept in
-            for (h, k) in new where kept.count < Self.capacity && kept[h] == nil { kept[h] = k }
+            for n in unread { kept.keep(found[n]!, for: table.refs[n], hash: table.hashes[n]) }
         }
         return found.map { $0! }
     }

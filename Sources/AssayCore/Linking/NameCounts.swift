@@ -32,13 +32,17 @@ struct NameCounts: Sendable, Encodable {
 
     /// Counts read in the table's order (a repeated name keeps its last count, as JSON readers
     /// do).
-    init(reading pairs: [(String, Int)]) {
+    init(reading pairs: [(String, Int)]) { self.init(reading: pairs.lazy.map { (Key($0.0), $0.1) }) }
+
+    /// Counts of names whose hashes are made.
+    init<Pairs: Collection<(Key, Int)>>(reading pairs: Pairs) {
         guard !pairs.isEmpty else { return }
         slots = HashSlots(capacity: pairs.count)
         names.reserveCapacity(pairs.count)
         counts.reserveCapacity(pairs.count)
-        for (name, count) in pairs {
-            let (n, isNew) = slots.first(NameRefTable.hash(name), in: names, orAdding: { $0 == name })
+        for (key, count) in pairs {
+            let name = key.name
+            let (n, isNew) = slots.first(key.hash, in: names, orAdding: { $0 == name })
             if isNew {
                 names.append(name)
                 counts.append(count)

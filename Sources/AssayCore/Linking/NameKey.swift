@@ -26,56 +26,65 @@ public enum NameKey {
     /// the same words ``foldedWords(of:)`` gives, without Foundation's folding, which costs
     /// more than the rest of corpus linking together. Nil for any other name.
     static func asciiWords(of name: String) -> [String]? {
-        var words: [String] = []
-        var piece: [UInt8] = []
-        piece.reserveCapacity(32)
-        for b in name.utf8 {
-            guard b < 0x80 else { return nil }
-            if b == UInt8(ascii: " ") || b == UInt8(ascii: ",") || (0x09...0x0D).contains(b) {
-                endWord(&piece, into: &words)
-            } else {
-                piece.append((UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(b) ? b + 32 : b)
+        var name = name
+        return name.withUTF8 { bytes -> [String]? in
+            // A word is folded into `scratch` as it is read, and made a String when it ends:
+            // one pass over the bytes, and no array grown byte by byte.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { scratch in
+                var words: [String] = []
+                var start = 0, end = 0
+                for b in bytes {
+                    guard b < 0x80 else { return nil }
+                    if b == UInt8(ascii: " ") || b == UInt8(ascii: ",") || (0x09...0x0D).contains(b) {
+                        endWord(scratch, start, end, into: &words)
+                        start = end
+                    } else {
+                        scratch[end] = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(b) ? b + 32 : b
+                        end += 1
+                    }
+                }
+                endWord(scratch, start, end, into: &words)
+                return words
             }
         }
-        endWord(&piece, into: &words)
-        return words
     }
 
-    /// Adds the lower-case ASCII `piece` between two separators to `words` (without a
-    /// possessive ending and marks, unless nothing alphanumeric is left), and empties it.
-    private static func endWord(_ piece: inout [UInt8], into words: inout [String]) {
-        defer { piece.removeAll(keepingCapacity: true) }
+    /// Adds the lower-case ASCII word `scratch[start..<end]` read between two separators to
+    /// `words`, without a possessive ending and marks, unless nothing alphanumeric is left.
+    private static func endWord(
+        _ scratch: UnsafeMutableBufferPointer<UInt8>, _ start: Int, _ end: Int, into words: inout [String]
+    ) {
         let apostrophe = UInt8(ascii: "'"), s = UInt8(ascii: "s")
-        var n = piece.count
-        if (n == 2 && piece[0] == apostrophe && piece[1] == s) || (n == 1 && piece[0] == apostrophe) { return }
-        if n >= 2, piece[n - 1] == s, piece[n - 2] == apostrophe {
-            n -= 2
-        } else if n >= 2, piece[n - 1] == apostrophe, piece[n - 2] == s {
-            n -= 1
+        let n = end - start
+        guard n > 0 else { return }
+        if (n == 2 && scratch[start] == apostrophe && scratch[start + 1] == s)
+            || (n == 1 && scratch[start] == apostrophe)
+        {
+            return
         }
-        var kept = 0
+        var last = end
+        if n >= 2, scratch[end - 1] == s, scratch[end - 2] == apostrophe {
+            last -= 2
+        } else if n >= 2, scratch[end - 1] == apostrophe, scratch[end - 2] == s {
+            last -= 1
+        }
+        var kept = start
         var alphanumeric = false
-        for i in 0..<n {
-            let b = piece[i]
-            // The marks a name word drops (a switch: `contains` on a String's bytes cost some 200
-            // instructions a byte).
+        for i in start..<last {
+            let b = scratch[i]
             switch b {
             case UInt8(ascii: "."), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "("), UInt8(ascii: ")"):
                 continue
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                alphanumeric = true
             default: break
             }
-            alphanumeric =
-                alphanumeric || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(b)
-                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b)
-            piece[kept] = b
+            scratch[kept] = b
             kept += 1
         }
         if alphanumeric {
-            // Decoded from the buffer: from an array slice, String(decoding:) goes byte by byte.
-            words.append(
-                piece.withUnsafeBufferPointer {
-                    String(decoding: UnsafeBufferPointer(rebasing: $0[..<kept]), as: UTF8.self)
-                })
+            if words.isEmpty { words.reserveCapacity(4) }
+            words.append(String(decoding: UnsafeBufferPointer(rebasing: scratch[start..<kept]), as: UTF8.self))
         }
     }
 
@@ -115,8 +124,21 @@ public enum NameKey {
     /// The initials of a multi-word organisation name ("federal bureau of investigation" →
     /// "fbi"), skipping the small words acronyms leave out; nil for fewer than two letters.
     public static func acronym(of words: [String]) -> String? {
-        let initials = words.filter { !acronymSkips.contains($0) }.compactMap(\.first)
-        return initials.count >= 2 ? String(initials) : nil
+        var initials = ""
+        var count = 0
+        for w in words where !acronymSkips.contains(w) {
+            let utf8 = w.utf8
+            guard let b = utf8.first else { continue }
+            // An ASCII letter followed by another (or by nothing) is a whole first character;
+            // only other words need their first character found.
+            if b < 0x80 && (utf8.count == 1 || utf8[utf8.index(after: utf8.startIndex)] < 0x80) {
+                initials.unicodeScalars.append(Unicode.Scalar(b))
+            } else {
+                initials.append(w.first!)
+            }
+            count += 1
+        }
+        return count >= 2 ? initials : nil
     }
 
     /// Whether one-word organisation name `short` may stand for `long`: its acronym ("fbi",

@@ -35,8 +35,11 @@ struct NameRefTable: Sendable {
     }
 
     /// The number of `ref`, if the table holds it.
-    func number(of ref: DocumentNames.NameRef) -> Int? {
-        slots.first(Self.hash(ref), in: refs, where: { $0 == ref })
+    func number(of ref: DocumentNames.NameRef) -> Int? { number(of: ref, hash: Self.hash(ref)) }
+
+    /// ``number(of:)`` of `ref` whose ``hash(_:)`` is `hash`.
+    func number(of ref: DocumentNames.NameRef, hash: UInt64) -> Int? {
+        slots.first(hash, in: refs, where: { $0 == ref })
     }
 
     /// A well-mixed 64-bit hash of a name's label and canonical name: FNV-1a over their UTF-8
