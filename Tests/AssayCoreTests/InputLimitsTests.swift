@@ -28,6 +28,27 @@ struct InputLimitsTests {
         #expect(result.errors.first?.message.hasPrefix("\(path):2: document too large") == true)
     }
 
+    @Test func linesAcrossReadChunksComeBackWholeWithoutTheirTerminators() throws {
+        // Lines of varied lengths past several of the reader's 1 MB chunks, CRLF and LF, empty
+        // lines, and a last line without a line break.
+        var expected: [String] = []
+        var text = ""
+        for i in 0..<40_000 {
+            let line = i % 97 == 0 ? "" : String(repeating: "ab", count: i % 61) + "\(i)"
+            expected.append(line)
+            text += line + (i % 3 == 0 ? "\r\n" : "\n")
+        }
+        expected.append("last")
+        text += "last"
+        let path = try temporaryFolder() + "/lines.txt"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let reader = try LineReader(path: path)
+        var lines: [String] = []
+        while let line = reader.next() { lines.append(String(decoding: line, as: UTF8.self)) }
+        #expect(text.utf8.count > 2 << 20)
+        #expect(lines == expected)
+    }
+
     @Test func aPlainFileOverTheLimitIsE306() throws {
         let folder = try temporaryFolder()
         try String(repeating: "Words and more words. ", count: 100_000).write(

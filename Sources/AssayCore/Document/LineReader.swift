@@ -43,7 +43,7 @@ public final class LineReader {
     /// The next line without its line terminator, or nil at the end of input.
     public func next() -> [UInt8]? {
         while true {
-            if let nl = buffer[(position + searched)...].firstIndex(of: 0x0A) {
+            if let nl = lineBreak(from: position + searched) {
                 var line = Array(buffer[position..<nl])
                 if line.last == 0x0D { line.removeLast() }
                 position = nl + 1
@@ -63,6 +63,17 @@ public final class LineReader {
             position = 0
             let data = handle.readData(ofLength: LineReader.chunk)
             if data.isEmpty { finished = true } else { buffer.append(contentsOf: data) }
+        }
+    }
+
+    /// The index of the first line break at or after `start`, found by `memchr`, which scans
+    /// word by word where a generic search compares byte by byte.
+    private func lineBreak(from start: Int) -> Int? {
+        buffer.withUnsafeBufferPointer { bytes -> Int? in
+            guard start < bytes.count, let base = bytes.baseAddress,
+                let hit = memchr(base + start, 0x0A, bytes.count - start)
+            else { return nil }
+            return UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
         }
     }
 
