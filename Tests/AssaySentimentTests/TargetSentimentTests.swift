@@ -155,6 +155,18 @@ private let ratedTargets: [RatedTargetSentence] = {
 }()
 
 @Suite struct TargetTrainingTests {
+    /// A trainer for a few dozen inline targets: three folds, every feature kept, one epoch
+    /// count, and less L2 than the thousands of the real training file need.
+    func smallNetworkTrainer() -> TargetSentimentTrainer {
+        var trainer = TargetSentimentTrainer()
+        trainer.folds = 3
+        trainer.minimumCount = 1
+        trainer.epochGrid = [20]
+        trainer.network.lambda = 1
+        trainer.network.networkLambda = 0.1
+        return trainer
+    }
+
     /// The linear model alone (0) and with a hidden layer.
     @Test(arguments: [0, 16]) func trainingIsDeterministicAndTheFileLoads(hidden: Int) throws {
         var trainer = TargetSentimentTrainer()
@@ -244,12 +256,7 @@ private let ratedTargets: [RatedTargetSentence] = {
                     id: "c\(n)", text: text, split: "train",
                     targets: [.init(start: 0, end: b.count, label: "positive", corefs: [(him, him + 3)])]))
         }
-        var trainer = TargetSentimentTrainer()
-        trainer.folds = 3
-        trainer.minimumCount = 1
-        trainer.epochGrid = [20]
-        trainer.network.lambda = 1
-        trainer.network.networkLambda = 0.1
+        let trainer = smallNetworkTrainer()
         func train(_ change: (inout TargetSentimentTrainer) -> Void) -> String {
             var t = trainer
             change(&t)
@@ -292,12 +299,7 @@ private let ratedTargets: [RatedTargetSentence] = {
     }
 
     @Test func theExplanationNamesWhatMovedTheLabel() throws {
-        var trainer = TargetSentimentTrainer()
-        trainer.folds = 3
-        trainer.minimumCount = 1
-        trainer.epochGrid = [20]
-        trainer.network.lambda = 1
-        trainer.network.networkLambda = 0.1
+        let trainer = smallNetworkTrainer()
         let model = try TargetSentimentModel(
             text: trainer.train(ratedTargets, dataName: "inline", sentenceModel: .bundled, log: { _ in }))
         let text = "Moss praised Nash for the agreement."

@@ -121,38 +121,41 @@ public struct Lexicon<Payload: Sendable>: Sendable {
     func payloadIndex(ofText text: String) -> Int? {
         var text = text
         return text.withUTF8 { bytes -> Int? in
-            var h = Self.offsetBasis
-            for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
-            h = Self.nonZero(h)
-            var i = Int(truncatingIfNeeded: h) & (slots.count - 1)
-            while slots[i].hash != 0 {
-                let s = slots[i]
-                if s.hash == h, self.text[Int(s.start)..<Int(s.start + s.length)].elementsEqual(bytes) {
-                    return s.payload >= 0 ? Int(s.payload) : nil
-                }
-                i = (i + 1) & (slots.count - 1)
-            }
-            return nil
+            let (i, found) = probe(bytes, hash: Self.hash(bytes))
+            return found && slots[i].payload >= 0 ? Int(slots[i].payload) : nil
         }
+    }
+
+    /// The hash a phrase's stored bytes are kept under (FNV-1a, never 0, which marks a free slot).
+    @inlinable
+    static func hash<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64 {
+        var h = offsetBasis
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+        return nonZero(h)
+    }
+
+    /// The slot holding the phrase with these bytes and hash, or the free slot where it would go.
+    @inlinable
+    func probe<Bytes: Collection<UInt8>>(_ bytes: Bytes, hash h: UInt64) -> (index: Int, found: Bool) {
+        var i = Int(truncatingIfNeeded: h) & (slots.count - 1)
+        while slots[i].hash != 0 {
+            let s = slots[i]
+            if s.hash == h, text[Int(s.start)..<Int(s.start + s.length)].elementsEqual(bytes) { return (i, true) }
+            i = (i + 1) & (slots.count - 1)
+        }
+        return (i, false)
     }
 
     /// The slot of the phrase with these bytes, added (without a payload) if new. Valid until
     /// the next phrase is added, which may move every slot.
     @inlinable
     mutating func slotIndex(_ bytes: ArraySlice<UInt8>) -> Int {
-        var h = Self.offsetBasis
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
-        h = Self.nonZero(h)
-        var i = Int(truncatingIfNeeded: h) & (slots.count - 1)
-        while slots[i].hash != 0 {
-            let s = slots[i]
-            if s.hash == h, text[Int(s.start)..<Int(s.start + s.length)].elementsEqual(bytes) { return i }
-            i = (i + 1) & (slots.count - 1)
-        }
+        let h = Self.hash(bytes)
+        var (i, found) = probe(bytes, hash: h)
+        if found { return i }
         if (used + 1) * 2 > slots.count {
             grow()
-            i = Int(truncatingIfNeeded: h) & (slots.count - 1)
-            while slots[i].hash != 0 { i = (i + 1) & (slots.count - 1) }
+            i = probe(bytes, hash: h).index
         }
         slots[i].hash = h
         Self.setBit(h, in: &filter)
