@@ -27,6 +27,13 @@ enum CaseClass: UInt8 {
 /// The lexical facts of one unit, hashed once and shared by every feature template that reads
 /// the unit or its neighbours.
 struct UnitProfile {
+    /// What each hash of a unit's whole text is mixed with, so that the same bytes give
+    /// different keys as a word, a lower-cased word and a shape. The model's features are keyed
+    /// by these: every place that makes a `word` or `lower` hash uses them.
+    static let wordSalt: UInt64 = 1
+    static let lowerSalt: UInt64 = 2
+    static let shapeSalt: UInt64 = 3
+
     var word: UInt64 = 0
     var lower: UInt64 = 0
     /// The word shape with repeats collapsed: `Xx` for "Moscow", `X.X.` for "U.S.", `d,d` for "1,000".
@@ -84,7 +91,7 @@ struct UnitProfile {
     static func lower(ofASCII b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
         var l = FeatureHash.offset
         for i in start..<end { l = FeatureHash.step(l, TextBytes.asciiLowercased(b[i])) }
-        return FeatureHash.mix(l, 2)
+        return FeatureHash.mix(l, lowerSalt)
     }
 
     /// The ``word`` and ``lower`` of the ASCII bytes `start..<end` of `b`, without the rest of
@@ -97,7 +104,7 @@ struct UnitProfile {
             w = FeatureHash.step(w, b[i])
             l = FeatureHash.step(l, TextBytes.asciiLowercased(b[i]))
         }
-        return (FeatureHash.mix(w, 1), FeatureHash.mix(l, 2))
+        return (FeatureHash.mix(w, wordSalt), FeatureHash.mix(l, lowerSalt))
     }
 
     /// The profile of the bytes `start..<end` of `b`.
@@ -191,8 +198,8 @@ struct UnitProfile {
                 suffixes[k - 1] = FeatureHash.mix(h, UInt64(100 + k))
             }
         }
-        word = FeatureHash.mix(w, 1)
-        lower = FeatureHash.mix(l, 2)
-        shape = FeatureHash.mix(s, 3)
+        word = FeatureHash.mix(w, Self.wordSalt)
+        lower = FeatureHash.mix(l, Self.lowerSalt)
+        shape = FeatureHash.mix(s, Self.shapeSalt)
     }
 }
