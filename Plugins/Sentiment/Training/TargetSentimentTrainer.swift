@@ -185,6 +185,14 @@ struct TargetSentimentTrainer {
         }
         if !weighting.isEmpty { header.append("# loss weights: " + weighting.joined(separator: "; ")) }
         header += selected.notes.map { "# " + $0 }
+        /// The header line of the cross-validated figures on the targets `indices` only.
+        func heldOut(_ indices: [Int], _ which: String) -> String {
+            let predicted = indices.map { shifted[$0] }, gold = indices.map { labels[$0] }
+            return "# cross-validated with offsets, the \(indices.count) \(which): "
+                + String(
+                    format: "macro-F1 %.3f, accuracy %.3f", Self.macroF1(predicted, gold),
+                    Self.accuracy(predicted, gold))
+        }
         header += [
             String(
                 format: "# class offsets negative %+.1f, positive %+.1f (in the intercepts)", offsets.negative,
@@ -192,21 +200,9 @@ struct TargetSentimentTrainer {
             String(
                 format: "# cross-validated with offsets: macro-F1 %.3f, accuracy %.3f", Self.macroF1(shifted, labels),
                 Self.accuracy(shifted, labels)),
-            String(
-                format:
-                    "# cross-validated with offsets, the %d targets alone in their sentence: macro-F1 %.3f, accuracy %.3f",
-                alone.count, Self.macroF1(alone.map { shifted[$0] }, alone.map { labels[$0] }),
-                Self.accuracy(alone.map { shifted[$0] }, alone.map { labels[$0] })),
-            String(
-                format:
-                    "# cross-validated with offsets, the %d targets of sentences with several: macro-F1 %.3f, accuracy %.3f",
-                several.count, Self.macroF1(several.map { shifted[$0] }, several.map { labels[$0] }),
-                Self.accuracy(several.map { shifted[$0] }, several.map { labels[$0] })),
-            String(
-                format:
-                    "# cross-validated with offsets, the %d targets of sentences whose targets are rated differently: macro-F1 %.3f, accuracy %.3f",
-                differing.count, Self.macroF1(differing.map { shifted[$0] }, differing.map { labels[$0] }),
-                Self.accuracy(differing.map { shifted[$0] }, differing.map { labels[$0] })),
+            heldOut(alone, "targets alone in their sentence"),
+            heldOut(several, "targets of sentences with several"),
+            heldOut(differing, "targets of sentences whose targets are rated differently"),
             String(
                 format: "# baseline, the sentence model's label for every target: macro-F1 %.3f, accuracy %.3f",
                 Self.macroF1(sentenceBaseline, labels), Self.accuracy(sentenceBaseline, labels)),
