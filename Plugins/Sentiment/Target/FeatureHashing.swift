@@ -110,6 +110,8 @@ final class FeatureWeights: Sendable {
     private let mask: Int
     private let flagSlots: [Slot]
     private let flagMask: Int
+    /// The weights of the flags of ``Flags/shared`` by ``Flag/index``.
+    private let flagsByIndex: [SIMD3<Float>]
     private let wordSlots: [WordSlot]
     private let wordMask: Int
     /// `wordWeights[record * stride + template]`, in thousandths.
@@ -192,6 +194,7 @@ final class FeatureWeights: Sendable {
         self.mask = slots.count - 1
         self.flagSlots = flagSlots
         self.flagMask = flagSlots.count - 1
+        self.flagsByIndex = Flags.shared.all.map { Self.find($0.id, in: flagSlots, mask: flagSlots.count - 1) }
         self.wordSlots = wordSlots
         self.wordMask = wordMask
         self.wordWeights = wordWeights
@@ -215,9 +218,13 @@ final class FeatureWeights: Sendable {
     @inline(__always)
     subscript(id: UInt64) -> SIMD3<Float> { Self.find(id, in: slots, mask: mask) }
 
-    /// The weights of a flag (``Flag``), zero for one the model has not learnt.
+    /// The weights of a flag by identifier (``Flag/id``), zero for one the model has not learnt.
     @inline(__always)
     func flag(_ id: UInt64) -> SIMD3<Float> { Self.find(id, in: flagSlots, mask: flagMask) }
+
+    /// The weights of one of the flags of ``Flags/shared``, as the look-up by identifier finds them.
+    @inline(__always)
+    func flag(_ flag: Flag) -> SIMD3<Float> { flagsByIndex[flag.index] }
 
     /// The weights of any feature by name (explanations, tests; scoring goes by identifiers).
     func weight(named name: String) -> SIMD3<Float> {
