@@ -21,21 +21,17 @@
 struct FeatureScorer {
     /// The weight table (see ``WeightRows``), read through pointers: the scorer lives only
     /// inside ``with(_:_:)``.
-    let place: UnsafePointer<UInt8>
-    let blockBase: UnsafePointer<UInt32>
+    let blocks: UnsafePointer<UInt64>
     let rows: UnsafeRawPointer
     let mask: UInt32
 
     /// Calls `body` with a scorer over `table`.
     static func with<R>(_ table: WeightRows, _ body: (FeatureScorer) -> R) -> R {
-        table.place.withUnsafeBufferPointer { p in
-            table.blockBase.withUnsafeBufferPointer { b in
-                table.rows.withUnsafeBytes { r in
-                    body(
-                        FeatureScorer(
-                            place: p.baseAddress!, blockBase: b.baseAddress!, rows: r.baseAddress!,
-                            mask: UInt32((1 << table.bucketBits) - 1)))
-                }
+        table.blocks.withUnsafeBufferPointer { b in
+            table.rows.withUnsafeBytes { r in
+                body(
+                    FeatureScorer(
+                        blocks: b.baseAddress!, rows: r.baseAddress!, mask: UInt32((1 << table.bucketBits) - 1)))
             }
         }
     }
@@ -53,7 +49,7 @@ struct FeatureScorer {
 
     /// The row of a bucket, widened so that sums of many rows cannot overflow.
     @inline(__always) func row(_ bucket: UInt32) -> SIMD16<Int16> {
-        load(WeightRows.row(of: Int(bucket), place, blockBase))
+        load(WeightRows.row(of: Int(bucket), blocks))
     }
 
     @inline(__always) func load(_ rowIndex: Int) -> SIMD16<Int16> {
@@ -70,7 +66,7 @@ struct FeatureScorer {
     private func resolve(_ slots: UnsafeMutableBufferPointer<UInt32>) {
         for k in slots.indices {
             let b = slots[k]
-            slots[k] = b == Self.unused ? 0 : UInt32(truncatingIfNeeded: WeightRows.row(of: Int(b), place, blockBase))
+            slots[k] = b == Self.unused ? 0 : UInt32(truncatingIfNeeded: WeightRows.row(of: Int(b), blocks))
         }
     }
 
