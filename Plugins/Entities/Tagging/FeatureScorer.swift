@@ -63,10 +63,26 @@ struct FeatureScorer {
     }
 
     /// Replaces each bucket of `slots` by its row number (the zero row for ``unused``).
+    ///
+    /// In two loops: first the block words of every bucket (``WeightRows/blocks``), then the
+    /// row numbers from them. The loads wait on memory; in a loop of their own, a few
+    /// instructions each, the processor has many more of them in flight than between the
+    /// dozen instructions of each bit count.
     private func resolve(_ slots: UnsafeMutableBufferPointer<UInt32>) {
-        for k in slots.indices {
-            let b = slots[k]
-            slots[k] = b == Self.unused ? 0 : UInt32(truncatingIfNeeded: WeightRows.row(of: Int(b), blocks))
+        let n = slots.count
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * n) { words in
+            for k in 0..<n {
+                let b = slots[k]
+                // (An unused slot reads block 0 and takes the zero row below.)
+                let at = b == Self.unused ? 0 : Int(b &>> 6) &<< 1
+                words[2 &* k] = blocks[at]
+                words[2 &* k &+ 1] = blocks[at &+ 1]
+            }
+            for k in 0..<n {
+                let b = slots[k]
+                let row = WeightRows.row(of: Int(b), bits: words[2 &* k], base: words[2 &* k &+ 1])
+                slots[k] = b == Self.unused ? 0 : UInt32(truncatingIfNeeded: row)
+            }
         }
     }
 

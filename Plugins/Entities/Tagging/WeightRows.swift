@@ -96,10 +96,15 @@ struct WeightRows: Sendable {
     /// The index in `rows` of bucket `b`'s row (0, the zero row, when it has none). Branch-free:
     /// whether a hashed feature has weights is as unpredictable as the hash.
     @inline(__always) static func row(of b: Int, _ blocks: UnsafePointer<UInt64>) -> Int {
-        let at = (b &>> 6) &<< 1, shift = UInt64(b & 63)
-        let bits = blocks[at]
+        let at = (b &>> 6) &<< 1
+        return row(of: b, bits: blocks[at], base: blocks[at &+ 1])
+    }
+
+    /// The index in `rows` of bucket `b`'s row, given its block's two words.
+    @inline(__always) static func row(of b: Int, bits: UInt64, base: UInt64) -> Int {
+        let shift = UInt64(b & 63)
         let below = UInt64((bits & ((1 &<< shift) &- 1)).nonzeroBitCount)
         // Times 0 or 1 rather than a choice, which the compiler makes a branch.
-        return Int(truncatingIfNeeded: (blocks[at &+ 1] &+ below &+ 1) &* ((bits &>> shift) & 1))
+        return Int(truncatingIfNeeded: (base &+ below &+ 1) &* ((bits &>> shift) & 1))
     }
 }
