@@ -234,6 +234,18 @@ struct FeatureScorer {
     ) {
         let names = nameRows(facts, casing: casing)
         let plain = plainRows(facts, names: names, casing: casing)
+        // What each type adds to its neighbours, copied out of the facts (which lie scattered in
+        // the spelling cache's megabytes) in one short loop of loads that run side by side,
+        // rather than each waited on in the middle of a unit's work when the type first appears.
+        var around = [SIMD16<Int16>](repeating: .zero, count: 4 * facts.count)
+        around.withUnsafeMutableBufferPointer { around in
+            for (t, f) in facts.enumerated() {
+                around[4 &* t] = f.pointee.asPrevious
+                around[4 &* t &+ 1] = f.pointee.asSecondPrevious
+                around[4 &* t &+ 2] = f.pointee.asNext
+                around[4 &* t &+ 3] = f.pointee.asSecondNext
+            }
+        }
         let lineCases = casing.lineCases
         let seen = casing.seen
         // Per unit, the slots of the features that join it to its neighbours (see `joinSlots`),
@@ -251,111 +263,113 @@ struct FeatureScorer {
         // Unchecked access below: every index is a type or unit index made by `TokenSpellings` and
         // `TaggingUnits` for these very arrays.
         facts.withUnsafeBufferPointer { facts in
-            types.ofUnit.withUnsafeBufferPointer { ofUnit in
-                types.profiles.withUnsafeBufferPointer { p in
-                    slots.withUnsafeMutableBufferPointer { slots in
-                        contextSlots.withUnsafeMutableBufferPointer { contextSlots in
-                            contextUnits.withUnsafeMutableBufferPointer { contextUnits in
-                                var contextCount = 0
-                                // The shape and lower-case pair hashes of the unit and the next.
-                                var shapesAhead: UInt64 = 0, lowersAhead: UInt64 = 0
-                                @inline(__always) func addContext(_ b: UInt32, _ unit: Int) {
-                                    contextSlots[contextCount] = b
-                                    contextUnits[contextCount] = Int32(unit)
-                                    contextCount += 1
-                                }
-                                // Pass 1: the buckets of the features that join units, and the cached type sums.
-                                for (si, s) in units.sentences.enumerated() {
-                                    let lc = lineCases[si].rawValue
-                                    // The first word of the sentence, after any opening quote or bracket.
-                                    let firstWord =
-                                        s.first {
-                                            p[Int(ofUnit[$0])].caseClass != .none || p[Int(ofUnit[$0])].hasDigit
-                                        } ?? s.lowerBound
-                                    for i in s {
-                                        let ut = Int(ofUnit[i])
-                                        let pt = i > s.lowerBound ? Int(ofUnit[i - 1]) : Int(boundary)
-                                        let p2t = i - 1 > s.lowerBound ? Int(ofUnit[i - 2]) : Int(boundary)
-                                        let nt = i + 1 < s.upperBound ? Int(ofUnit[i + 1]) : Int(end)
-                                        let n2t = i + 2 < s.upperBound ? Int(ofUnit[i + 2]) : Int(end)
-                                        let u = p[ut], prev = p[pt], prev2 = p[p2t]
-                                        let cc = UInt64(u.caseClass.rawValue)
-                                        let first: UInt64 = i == firstWord ? 1 : 0
+            around.withUnsafeBufferPointer { around in
+                types.ofUnit.withUnsafeBufferPointer { ofUnit in
+                    types.profiles.withUnsafeBufferPointer { p in
+                        slots.withUnsafeMutableBufferPointer { slots in
+                            contextSlots.withUnsafeMutableBufferPointer { contextSlots in
+                                contextUnits.withUnsafeMutableBufferPointer { contextUnits in
+                                    var contextCount = 0
+                                    // The shape and lower-case pair hashes of the unit and the next.
+                                    var shapesAhead: UInt64 = 0, lowersAhead: UInt64 = 0
+                                    @inline(__always) func addContext(_ b: UInt32, _ unit: Int) {
+                                        contextSlots[contextCount] = b
+                                        contextUnits[contextCount] = Int32(unit)
+                                        contextCount += 1
+                                    }
+                                    // Pass 1: the buckets of the features that join units, and the cached type sums.
+                                    for (si, s) in units.sentences.enumerated() {
+                                        let lc = lineCases[si].rawValue
+                                        // The first word of the sentence, after any opening quote or bracket.
+                                        let firstWord =
+                                            s.first {
+                                                p[Int(ofUnit[$0])].caseClass != .none || p[Int(ofUnit[$0])].hasDigit
+                                            } ?? s.lowerBound
+                                        for i in s {
+                                            let ut = Int(ofUnit[i])
+                                            let pt = i > s.lowerBound ? Int(ofUnit[i - 1]) : Int(boundary)
+                                            let p2t = i - 1 > s.lowerBound ? Int(ofUnit[i - 2]) : Int(boundary)
+                                            let nt = i + 1 < s.upperBound ? Int(ofUnit[i + 1]) : Int(end)
+                                            let n2t = i + 2 < s.upperBound ? Int(ofUnit[i + 2]) : Int(end)
+                                            let u = p[ut], prev = p[pt], prev2 = p[p2t]
+                                            let cc = UInt64(u.caseClass.rawValue)
+                                            let first: UInt64 = i == firstWord ? 1 : 0
 
-                                        var sum: SIMD16<Int16>
-                                        if lc == 0 && first == 0 {
-                                            sum = plain[ut]
-                                        } else {
-                                            sum = facts[ut].pointee.own &+ names[ut]
-                                            addContext(bucket(19, first &+ lc &* 4, u.shape), i)
-                                            addContext(bucket(20, lc, cc), i)
-                                            if lc != 0 { addContext(bucket(21, lc, u.lower), i) }
-                                            if u.caseClass != .none && u.caseClass != .lower {
-                                                addContext(
-                                                    bucket(
-                                                        22,
-                                                        DocumentCasing.context(
-                                                            seen[u.lower] ?? 0, first: first, lineCase: lc), cc), i)
+                                            var sum: SIMD16<Int16>
+                                            if lc == 0 && first == 0 {
+                                                sum = plain[ut]
+                                            } else {
+                                                sum = facts[ut].pointee.own &+ names[ut]
+                                                addContext(bucket(19, first &+ lc &* 4, u.shape), i)
+                                                addContext(bucket(20, lc, cc), i)
+                                                if lc != 0 { addContext(bucket(21, lc, u.lower), i) }
+                                                if u.caseClass != .none && u.caseClass != .lower {
+                                                    addContext(
+                                                        bucket(
+                                                            22,
+                                                            DocumentCasing.context(
+                                                                seen[u.lower] ?? 0, first: first, lineCase: lc), cc), i)
+                                                }
                                             }
-                                        }
-                                        sum &+= facts[pt].pointee.asPrevious
-                                        sum &+= facts[p2t].pointee.asSecondPrevious
-                                        sum &+= facts[nt].pointee.asNext
-                                        sum &+= facts[n2t].pointee.asSecondNext
-                                        // The word and shape pairs with the previous unit (to
-                                        // this one: templates 13, 15, 17) and with the next
-                                        // (14, 16, 18), and the shape trigram (24).
-                                        // A pair's two hashes are made once, at its first unit.
-                                        let next = p[nt]
-                                        if i == s.lowerBound {
-                                            shapesAhead = FeatureHash.mix(prev.shape, u.shape)
-                                            lowersAhead = FeatureHash.mix(prev.lower, u.lower)
-                                        }
-                                        let shapes = shapesAhead, lowers = lowersAhead
-                                        shapesAhead = FeatureHash.mix(u.shape, next.shape)
-                                        lowersAhead = FeatureHash.mix(u.lower, next.lower)
-                                        let k = i &* J
-                                        slots[k] = bucket(24, prev2.shape &+ 7, shapes)
-                                        slots[k &+ 1] = bucket(13, shapes)
-                                        slots[k &+ 2] = bucket(15, lowers)
-                                        slots[k &+ 3] = bucket(17, prev.lower, u.shape)
-                                        slots[k &+ 4] = bucket(14, shapesAhead)
-                                        slots[k &+ 5] = bucket(16, lowersAhead)
-                                        slots[k &+ 6] = bucket(18, u.shape, next.lower)
-                                        // Gazetteer features: few units have any, so they are read directly.
-                                        if let g = gaz[i] {
-                                            var bits = g.categories
-                                            while bits != 0 {
-                                                let c = UInt64(bits.trailingZeroBitCount)
-                                                bits &= bits - 1
-                                                sum &+= row(bucket(25, c &* 4 &+ UInt64(g.position)))
-                                                sum &+= row(bucket(26, c &* 4 &+ UInt64(g.position), cc))
+                                            sum &+= around[4 &* pt]
+                                            sum &+= around[4 &* p2t &+ 1]
+                                            sum &+= around[4 &* nt &+ 2]
+                                            sum &+= around[4 &* n2t &+ 3]
+                                            // The word and shape pairs with the previous unit (to
+                                            // this one: templates 13, 15, 17) and with the next
+                                            // (14, 16, 18), and the shape trigram (24).
+                                            // A pair's two hashes are made once, at its first unit.
+                                            let next = p[nt]
+                                            if i == s.lowerBound {
+                                                shapesAhead = FeatureHash.mix(prev.shape, u.shape)
+                                                lowersAhead = FeatureHash.mix(prev.lower, u.lower)
                                             }
+                                            let shapes = shapesAhead, lowers = lowersAhead
+                                            shapesAhead = FeatureHash.mix(u.shape, next.shape)
+                                            lowersAhead = FeatureHash.mix(u.lower, next.lower)
+                                            let k = i &* J
+                                            slots[k] = bucket(24, prev2.shape &+ 7, shapes)
+                                            slots[k &+ 1] = bucket(13, shapes)
+                                            slots[k &+ 2] = bucket(15, lowers)
+                                            slots[k &+ 3] = bucket(17, prev.lower, u.shape)
+                                            slots[k &+ 4] = bucket(14, shapesAhead)
+                                            slots[k &+ 5] = bucket(16, lowersAhead)
+                                            slots[k &+ 6] = bucket(18, u.shape, next.lower)
+                                            // Gazetteer features: few units have any, so they are read directly.
+                                            if let g = gaz[i] {
+                                                var bits = g.categories
+                                                while bits != 0 {
+                                                    let c = UInt64(bits.trailingZeroBitCount)
+                                                    bits &= bits - 1
+                                                    sum &+= row(bucket(25, c &* 4 &+ UInt64(g.position)))
+                                                    sum &+= row(bucket(26, c &* 4 &+ UInt64(g.position), cc))
+                                                }
+                                            }
+                                            if i > s.lowerBound, let g = gaz[i - 1], g.position >= 2 {
+                                                sum &+= row(bucket(27, UInt64(g.categories)))
+                                            }
+                                            if i + 1 < s.upperBound, let g = gaz[i + 1],
+                                                g.position == 0 || g.position == 3
+                                            {
+                                                sum &+= row(bucket(28, UInt64(g.categories)))
+                                            }
+                                            sums.append(sum)
                                         }
-                                        if i > s.lowerBound, let g = gaz[i - 1], g.position >= 2 {
-                                            sum &+= row(bucket(27, UInt64(g.categories)))
-                                        }
-                                        if i + 1 < s.upperBound, let g = gaz[i + 1],
-                                            g.position == 0 || g.position == 3
-                                        {
-                                            sum &+= row(bucket(28, UInt64(g.categories)))
-                                        }
-                                        sums.append(sum)
                                     }
-                                }
-                                // Pass 2: row numbers. Pass 3: the rows (integer sums: the order of adding them
-                                // does not change them).
-                                resolve(slots)
-                                resolve(UnsafeMutableBufferPointer(rebasing: contextSlots[0..<contextCount]))
-                                sums.withUnsafeMutableBufferPointer { sums in
-                                    for i in sums.indices {
-                                        let k = i &* J
-                                        var s = load(Int(slots[k]))
-                                        for j in 1..<J { s &+= load(Int(slots[k &+ j])) }
-                                        sums[i] &+= s
-                                    }
-                                    for k in 0..<contextCount {
-                                        sums[Int(contextUnits[k])] &+= load(Int(contextSlots[k]))
+                                    // Pass 2: row numbers. Pass 3: the rows (integer sums: the order of adding them
+                                    // does not change them).
+                                    resolve(slots)
+                                    resolve(UnsafeMutableBufferPointer(rebasing: contextSlots[0..<contextCount]))
+                                    sums.withUnsafeMutableBufferPointer { sums in
+                                        for i in sums.indices {
+                                            let k = i &* J
+                                            var s = load(Int(slots[k]))
+                                            for j in 1..<J { s &+= load(Int(slots[k &+ j])) }
+                                            sums[i] &+= s
+                                        }
+                                        for k in 0..<contextCount {
+                                            sums[Int(contextUnits[k])] &+= load(Int(contextSlots[k]))
+                                        }
                                     }
                                 }
                             }
