@@ -62,11 +62,22 @@ final class SpellingCache: @unchecked Sendable {
 
         /// The entry of the spelling `span` of `base` with `hash` and `packed` bytes, if stored.
         func find(_ hash: UInt64, _ packed: UInt64, _ span: Span, _ base: UnsafePointer<UInt8>) -> Int32? {
+            find(hash, packed, span, base, home: homeSlot(hash))
+        }
+
+        /// The slot where the search for `hash` starts.
+        @inline(__always) func homeSlot(_ hash: UInt64) -> Slot {
+            slots.withUnsafeBufferPointer { $0[Int(truncatingIfNeeded: hash) & ($0.count - 1)] }
+        }
+
+        /// ``find(_:_:_:_:)`` given a copy of the slot where the search starts, read earlier
+        /// (see ``SpellingCache/facts(of:in:facts:made:make:)``).
+        func find(_ hash: UInt64, _ packed: UInt64, _ span: Span, _ base: UnsafePointer<UInt8>, home: Slot) -> Int32? {
             let mask = slots.count - 1
             return slots.withUnsafeBufferPointer { slots in
                 var i = Int(truncatingIfNeeded: hash) & mask
+                var slot = home
                 while true {
-                    let slot = slots[i]
                     if slot.entry < 0 { return nil }
                     if slot.hash == hash && slot.packed == packed && Int(slot.length) == span.length
                         && (span.length < 8
@@ -77,6 +88,7 @@ final class SpellingCache: @unchecked Sendable {
                         return slot.entry
                     }
                     i = (i + 1) & mask
+                    slot = slots[i]
                 }
             }
         }
@@ -157,15 +169,20 @@ final class SpellingCache: @unchecked Sendable {
         // In type order: the cached facts, a stand-in where they must be made (set below).
         var missing: [Int] = []
         state.withLock { s in
-            for t in 0..<count {
-                if let e = s.find(
-                    types.hashes[t], Self.packedBytes(utf8, types.spans[t]), types.spans[t],
-                    base)
-                {
-                    facts.append(stored + Int(e))
-                } else {
-                    missing.append(t)
-                    facts.append(stored)
+            // Each spelling's first slot is read in a loop of its own, where the reads (random,
+            // in megabytes of index) run side by side, then searched from the copy.
+            withUnsafeTemporaryAllocation(of: Slot.self, capacity: count) { homes in
+                for t in 0..<count { homes.initializeElement(at: t, to: s.homeSlot(types.hashes[t])) }
+                for t in 0..<count {
+                    if let e = s.find(
+                        types.hashes[t], Self.packedBytes(utf8, types.spans[t]), types.spans[t],
+                        base, home: homes[t])
+                    {
+                        facts.append(stored + Int(e))
+                    } else {
+                        missing.append(t)
+                        facts.append(stored)
+                    }
                 }
             }
         }
