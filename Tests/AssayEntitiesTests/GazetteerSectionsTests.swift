@@ -65,6 +65,10 @@ private func plainSections(_ text: String) -> [String: [String]] {
                 units.spans.map { UnitProfile(b, $0.start, $0.end).lower }
             }
             #expect(hashes == analysed, "\(phrase)")
+            // The key a plain phrase is filed under, made without the list, is the list's.
+            let key = Gazetteer.plainPhraseKey(phrase)
+            #expect(key?.key == hashes.dropFirst().reduce(hashes[0]) { FeatureHash.mix($0, $1) }, "\(phrase)")
+            #expect(key?.first == hashes[0] && key?.count == hashes.count, "\(phrase)")
         }
     }
     #expect(plain > 10_000)
@@ -72,4 +76,6 @@ private func plainSections(_ text: String) -> [String: [String]] {
     #expect(Gazetteer.plainWordHashes("New  York") == nil)
     #expect(Gazetteer.plainWordHashes("São Paulo") == nil)
     #expect(Gazetteer.plainWordHashes("Guinea-Bissau") == nil)
+    #expect(Gazetteer.plainPhraseKey("Guinea-Bissau") == nil)
+    #expect(Gazetteer.plainPhraseKey("New  York") == nil)
 }

@@ -62,6 +62,10 @@ struct MentionLinker {
         // closure over `personEntities` checked exclusive access on every call.
         var headWords: [Range<Int>] = []
         var fits: [Int] = []
+        // Per item: whether its name is a preposition's object (1), is not (2), or unknown (0).
+        // Each ambiguous shorter name asks it of every earlier member of the people it fits:
+        // answered once per item.
+        var objectAnswers = [UInt8](repeating: 0, count: items.count)
         wordIDs.withUnsafeBufferPointer { ids in
             for i in people {
                 let w = items[i].words
@@ -71,7 +75,13 @@ struct MentionLinker {
                 if !fits.isEmpty {
                     let e = Self.likeliestGroup(
                         fits, members: { personEntities[$0] }, span: { items[$0].span },
-                        for: items[i].span.start, in: document)
+                        for: items[i].span.start
+                    ) { m in
+                        if objectAnswers[m] == 0 {
+                            objectAnswers[m] = Self.isPrepositionObject(items[m].span, in: document) ? 1 : 2
+                        }
+                        return objectAnswers[m] == 1
+                    }
                     personEntities[e].append(i)
                 } else {
                     personEntities.append([i])
@@ -477,6 +487,17 @@ struct MentionLinker {
         _ fits: [Int], members: (Int) -> [Int], span: (Int) -> Span, for position: Int,
         in document: AnalyzedDocument
     ) -> Int {
+        likeliestGroup(fits, members: members, span: span, for: position) {
+            isPrepositionObject(span($0), in: document)
+        }
+    }
+
+    /// ``likeliestGroup(_:members:span:for:in:)`` given, per member, whether its name is the
+    /// object of a preposition (``isPrepositionObject(_:in:)`` of its span).
+    static func likeliestGroup(
+        _ fits: [Int], members: (Int) -> [Int], span: (Int) -> Span, for position: Int,
+        isObject: (Int) -> Bool
+    ) -> Int {
         guard fits.count > 1 else { return fits[0] }
         var latest: (group: Int, start: Int)?, latestSubject: (group: Int, start: Int)?
         for e in fits {
@@ -484,7 +505,7 @@ struct MentionLinker {
                 let s = span(m).start
                 guard s < position else { continue }
                 if s > latest?.start ?? Int.min { latest = (e, s) }
-                if s > latestSubject?.start ?? Int.min, !isPrepositionObject(span(m), in: document) {
+                if s > latestSubject?.start ?? Int.min, !isObject(m) {
                     latestSubject = (e, s)
                 }
             }
@@ -501,13 +522,38 @@ struct MentionLinker {
             let b = document.utf8[document.tokens[t].span.start]
             guard b >= 97, b <= 122 else { return false }  // a capitalised word: a title or a name
             // "Bill and Hillary Clinton": a name after "and" shares the phrase of the one before.
-            let word = document.text(ofToken: t)
-            if word == "and" || FunctionWords.prepositions.contains(word) { return true }
+            if isObjectMarker(t, in: document) { return true }
             t -= 1
             steps += 1
         }
         return false
     }
+
+    /// Whether token `t` is "and" or a preposition. A token of lower-case ASCII letters (nearly
+    /// all) is compared packed, without making its String: a String with an upper-case letter
+    /// or a byte outside ASCII is asked as before.
+    private static func isObjectMarker(_ t: Int, in document: AnalyzedDocument) -> Bool {
+        let span = document.tokens[t].span
+        if let markers = objectMarkers, span.length <= PackedWord.maxLength {
+            let key: PackedWord? = document.utf8.withUnsafeBufferPointer { utf8 in
+                for i in span.start..<span.end where !(utf8[i] >= 97 && utf8[i] <= 122) { return nil }
+                return PackedWord(lowercasing: utf8, span)
+            }
+            if let key { return markers.contains(key) }
+        }
+        let word = document.text(ofToken: t)
+        return word == "and" || FunctionWords.prepositions.contains(word)
+    }
+
+    /// "and" and the prepositions packed, when each is lower-case ASCII letters that pack (as
+    /// all are): a token of lower-case letters is one of them exactly when its packed bytes are.
+    private static let objectMarkers: [PackedWord]? = {
+        let words = FunctionWords.prepositions.union(["and"])
+        let packed = words.compactMap { w in
+            w.utf8.allSatisfy({ $0 >= 97 && $0 <= 122 }) ? PackedWord(w) : nil
+        }
+        return packed.count == words.count ? packed : nil
+    }()
 
     /// The fullest name among `members`: most words, then a form that is not all capitals
     /// (headlines), then the longest text, then the first mentioned.

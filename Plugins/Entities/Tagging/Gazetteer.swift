@@ -64,6 +64,12 @@ struct Gazetteer: Sendable {
     }
 
     mutating func insert(_ phrase: String, category: Int) {
+        // Most listed names are plain words: keyed as they are read, without a list of hashes.
+        if let (key, first, count) = Self.plainPhraseKey(phrase) {
+            phrases.update(key) { $0 |= 1 << UInt16(category) }
+            longest.update(first) { $0 = max($0, count) }
+            return
+        }
         let hashes = Self.unitHashes(phrase)
         guard !hashes.isEmpty else { return }
         var h = hashes[0]
@@ -100,6 +106,34 @@ struct Gazetteer: Sendable {
                 }
             }
             return hashes
+        }
+    }
+
+    /// For a phrase ``plainWordHashes(_:)`` reads: the key ``insert(_:category:)`` files it
+    /// under (its word hashes mixed in order), the hash of its first word and its word count,
+    /// made in one pass over the bytes without a list of the hashes. Nil for any other phrase.
+    static func plainPhraseKey(_ phrase: String) -> (key: UInt64, first: UInt64, count: Int)? {
+        var phrase = phrase
+        return phrase.withUTF8 { b -> (key: UInt64, first: UInt64, count: Int)? in
+            var key: UInt64 = 0, first: UInt64 = 0, count = 0
+            var start = 0
+            for i in 0...b.count {
+                if i == b.count || b[i] == 32 {
+                    guard i > start else { return nil }
+                    let h = UnitProfile.lower(ofASCII: b, start, i)
+                    if count == 0 {
+                        first = h
+                        key = h
+                    } else {
+                        key = FeatureHash.mix(key, h)
+                    }
+                    count += 1
+                    start = i + 1
+                } else if !TextBytes.isASCIIUppercase(b[i]) && !TextBytes.isASCIILowercase(b[i]) {
+                    return nil
+                }
+            }
+            return (key, first, count)
         }
     }
 

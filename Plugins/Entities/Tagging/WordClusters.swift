@@ -27,16 +27,20 @@ struct WordClusters: Sendable {
                 while end < b.count && b[end] != 10 { end += 1 }
                 defer { start = end + 1 }
                 guard end > start, b[start] != UInt8(ascii: "#") else { continue }
-                // The word is everything before the second-to-last space (a word has none).
-                var fields: [Int] = []
-                for i in start..<end where b[i] == 32 { fields.append(i) }
-                guard fields.count == 2, let fine = Self.number(b, fields[0] + 1, fields[1]),
-                    let coarse = Self.number(b, fields[1] + 1, end)
+                // The word is everything before the second-to-last space (a word has none): a
+                // line has exactly two spaces, found without a list of them.
+                var spaces = 0, first = 0, second = 0
+                for i in start..<end where b[i] == 32 {
+                    spaces += 1
+                    if spaces == 1 { first = i } else if spaces == 2 { second = i }
+                }
+                guard spaces == 2, let fine = Self.number(b, first + 1, second),
+                    let coarse = Self.number(b, second + 1, end)
                 else { continue }
                 // Most listed words are ASCII: their two hashes without a whole profile each.
-                var (word, lower) = UnitProfile.wordAndLower(ofASCII: b, start, fields[0])
-                if b[start..<fields[0]].contains(where: { $0 >= 0x80 }) {
-                    let profile = UnitProfile(b, start, fields[0])
+                var (word, lower) = UnitProfile.wordAndLower(ofASCII: b, start, first)
+                if b[start..<first].contains(where: { $0 >= 0x80 }) {
+                    let profile = UnitProfile(b, start, first)
                     (word, lower) = (profile.word, profile.lower)
                 }
                 clusters.update(word) { $0 = coarse << 8 | fine }
