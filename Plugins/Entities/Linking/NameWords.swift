@@ -65,7 +65,13 @@ struct NameWords {
     /// The number of the word with these bytes (ASCII, or the `sole` spelling, a String whose
     /// bytes they are, while there is no String dictionary), adding it if new.
     private mutating func intern(bytes word: UnsafeBufferPointer<UInt8>, sole: String?) -> Int32 {
-        if let e = entry(of: word) { return entries[Int(e)].id }
+        // (The packed key is made once, for the look-up and for filing a new word.)
+        let key = PackedWord(lowercasing: word, Span(0, word.count))
+        if let key {
+            if let e = index[key] { return entries[Int(e)].id }
+        } else if !longIndex.isEmpty, let e = longIndex[String(decoding: word, as: UTF8.self)] {
+            return entries[Int(e)].id
+        }
         var id: Int32
         if byString != nil {
             let s = String(decoding: word, as: UTF8.self)
@@ -82,7 +88,7 @@ struct NameWords {
             id = newWord(nil, utf8Count: word.count)
             isAcronymSkip[Int(id)] = Self.isSkip(word)
         }
-        if let key = PackedWord(lowercasing: word, Span(0, word.count)) {
+        if let key {
             index.set(Int32(entries.count), for: key)
         } else {
             longIndex[String(decoding: word, as: UTF8.self)] = Int32(entries.count)

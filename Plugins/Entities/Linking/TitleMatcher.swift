@@ -12,11 +12,38 @@ struct TitleMatcher: Sendable {
     private let qualifiers: Lexicon<Bool>
     /// The word count of the longest title.
     private let longest: Int
+    /// The last word of every title as the lexicon stores it (lowercased), for those that pack:
+    /// a title ends at a short ASCII token only if the token is one of them, so most names
+    /// are known to have no title before them without asking the lexicon at each length.
+    private let lastWords: PackedWordTable<Bool>
 
     init(titles: [String], qualifiers: [String]) {
         self.titles = Lexicon(titles.map { ($0, true) })
         self.qualifiers = Lexicon(qualifiers.map { ($0, true) })
         longest = titles.map { $0.split(separator: " ").count }.max() ?? 1
+        var lastWords = PackedWordTable<Bool>(capacity: titles.count)
+        for title in titles {
+            if let word = Self.storedLastWord(title), let key = PackedWord(word) { lastWords.set(true, for: key) }
+        }
+        self.lastWords = lastWords
+    }
+
+    /// The last word of `title` lowercased as ``Lexicon`` stores a phrase: the whole phrase
+    /// lowercased by Unicode's rules when it has a byte outside ASCII, then ASCII letters
+    /// lowercased, words being runs of bytes other than the space. Nil for a title with none.
+    private static func storedLastWord(_ title: String) -> String? {
+        let text = title.utf8.contains { $0 >= 0x80 } ? title.lowercased() : title
+        guard let last = text.utf8.split(separator: UInt8(ascii: " ")).last else { return nil }
+        return String(decoding: last.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+
+    /// Whether a title may end at token `t`: a token that packs (ASCII of at most
+    /// ``PackedWord/maxLength`` bytes) must be some title's last word, since a title's tokens
+    /// lowercased are its stored words; any other token is left to the lexicon.
+    private func mayEndTitle(_ d: AnalyzedDocument, at t: Int) -> Bool {
+        let key = d.utf8.withUnsafeBufferPointer { PackedWord(lowercasing: $0, d.tokens[t].span) }
+        guard let key else { return true }
+        return lastWords[key] != nil
     }
 
     /// Splits a person mention into the name and the title before it (inside or outside the span).
@@ -35,7 +62,7 @@ struct TitleMatcher: Sendable {
             first += n
         }
         // A title just before the span.
-        if titleStart == nil {
+        if titleStart == nil, range.lowerBound > 0, mayEndTitle(d, at: range.lowerBound - 1) {
             for n in stride(from: min(longest, range.lowerBound), through: 1, by: -1) {
                 let s = range.lowerBound - n
                 if titleLength(d, startingAt: s, limit: range.lowerBound) == n, sameLine(d, s, range.lowerBound) {
