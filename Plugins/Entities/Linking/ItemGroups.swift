@@ -42,8 +42,10 @@ struct ItemGroups {
         return first.count - 1
     }
 
-    /// Adds `item` (in no group yet) at the end of group `g`.
+    /// Adds `item` (in no group yet) at the end of group `g`. An item numbered past those the
+    /// groups were made for is taken in.
     mutating func append(_ item: Int, to g: Int) {
+        if item >= next.count { next += repeatElement(-1, count: item + 1 - next.count) }
         next[Int(last[g])] = Int32(item)
         last[g] = Int32(item)
     }

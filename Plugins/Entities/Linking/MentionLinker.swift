@@ -24,7 +24,7 @@ struct MentionLinker {
     func link(_ mentions: [Mention], in document: AnalyzedDocument) -> [LinkedMention] {
         // Words are compared by their numbers in `words` (see ``NameWords``): item `i` has the
         // words `wordIDs[items[i].words]`.
-        var words = NameWords(capacity: mentions.count * 2 + 8)
+        var words = NameWords(capacity: mentions.count + 16)
         var wordIDs: [Int32] = []
         wordIDs.reserveCapacity(mentions.count * 2)
         // The byte length of each word as the name spells it (equal Strings may differ in bytes).
@@ -55,7 +55,9 @@ struct MentionLinker {
         }
         var clean = [Bool](repeating: false, count: items.count)
         for i in people { clean[i] = isClean(items[i].span, document) }
-        var personEntities: [[Int]] = []  // item indices per person
+        // The items of each person, as chains through one array (most people are named once or
+        // twice: a list per person was most of the linker's allocations).
+        var persons = ItemGroups(itemCount: items.count)
         // Per person: where the words of its first, longest name are in `wordIDs`, or no words
         // when that name is not clean (it then takes no shorter name: an empty list holds none
         // of a name's words, and every item has some). Read in place, through a pointer: a
@@ -74,7 +76,7 @@ struct MentionLinker {
                 for e in headWords.indices where Self.holdsAll(ids, w, in: headWords[e]) { fits.append(e) }
                 if !fits.isEmpty {
                     let e = Self.likeliestGroup(
-                        fits, members: { personEntities[$0] }, span: { items[$0].span },
+                        fits, members: { persons.members($0, into: &$1) }, span: { items[$0].span },
                         for: items[i].span.start
                     ) { m in
                         if objectAnswers[m] == 0 {
@@ -82,9 +84,9 @@ struct MentionLinker {
                         }
                         return objectAnswers[m] == 1
                     }
-                    personEntities[e].append(i)
+                    persons.append(i, to: e)
                 } else {
-                    personEntities.append([i])
+                    _ = persons.newGroup(i)
                     headWords.append(clean[i] ? w : w.lowerBound..<w.lowerBound)
                 }
             }
@@ -93,12 +95,12 @@ struct MentionLinker {
         // name is that person (headlines: "XI, PUTIN HOLD TALKS" often tag a surname as ORG/LOC).
         for i in items.indices where items[i].label != .person && items[i].words.count == 1 {
             let w = wordIDs[items[i].words.lowerBound]
-            if let e = personEntities.firstIndex(where: {
-                let r = items[$0[0]].words
+            if let e = (0..<persons.count).first(where: {
+                let r = items[persons.firstMember($0)!].words
                 return r.count > 1 && (wordIDs[r.lowerBound] == w || wordIDs[r.upperBound - 1] == w)
             }) {
                 items[i].label = .person
-                personEntities[e].append(i)
+                persons.append(i, to: e)
             }
         }
         // A capitalised word elsewhere that is a multi-word person's surname is that person too
@@ -107,8 +109,8 @@ struct MentionLinker {
         var anySurname = false
         // Byte lengths of the surnames as the name that first has each spells it.
         var isSurnameLength = [Bool](repeating: false, count: 64)
-        for (e, members) in personEntities.enumerated() where items[members[0]].words.count > 1 {
-            let last = items[members[0]].words.upperBound - 1
+        for e in 0..<persons.count where items[persons.firstMember(e)!].words.count > 1 {
+            let last = items[persons.firstMember(e)!].words.upperBound - 1
             if surnames[Int(wordIDs[last])] < 0 {
                 surnames[Int(wordIDs[last])] = e
                 anySurname = true
@@ -155,7 +157,7 @@ struct MentionLinker {
                         id = words.lookUp(document.text(ofToken: t).lowercased())
                     }
                     guard let id, case let e = surnames[Int(id)], e >= 0 else { continue }
-                    personEntities[e].append(items.count)
+                    persons.append(items.count, to: e)
                     items.append(
                         Item(span: span, label: .person, words: wordIDs.count..<(wordIDs.count + 1), title: nil))
                     wordIDs.append(id)
@@ -165,7 +167,9 @@ struct MentionLinker {
         }
         var canonical = [String](repeating: "", count: items.count)
         var entityTitle = [String?](repeating: nil, count: items.count)
-        for members in personEntities {
+        var members: [Int] = []
+        for e in 0..<persons.count {
+            persons.members(e, into: &members)
             let name = fullest(members, items, document)
             // The title of the first mention (in span order) that has one: the smallest span
             // among them, found without sorting the members.
@@ -184,7 +188,6 @@ struct MentionLinker {
             words.hasSpacedWord
             ? ItemGroups(groupsByText(items, occurrence), itemCount: items.count)
             : groups(items, wordIDs, words, occurrence)
-        var members: [Int] = []
         for g in 0..<merged.count {
             merged.members(g, into: &members)
             guard !members.isEmpty else { continue }
@@ -487,21 +490,24 @@ struct MentionLinker {
         _ fits: [Int], members: (Int) -> [Int], span: (Int) -> Span, for position: Int,
         in document: AnalyzedDocument
     ) -> Int {
-        likeliestGroup(fits, members: members, span: span, for: position) {
+        likeliestGroup(fits, members: { $1 = members($0) }, span: span, for: position) {
             isPrepositionObject(span($0), in: document)
         }
     }
 
-    /// ``likeliestGroup(_:members:span:for:in:)`` given, per member, whether its name is the
-    /// object of a preposition (``isPrepositionObject(_:in:)`` of its span).
+    /// ``likeliestGroup(_:members:span:for:in:)`` given each group's members in order (written
+    /// into the list `members` is handed) and, per member, whether its name is the object of a
+    /// preposition (``isPrepositionObject(_:in:)`` of its span).
     static func likeliestGroup(
-        _ fits: [Int], members: (Int) -> [Int], span: (Int) -> Span, for position: Int,
+        _ fits: [Int], members: (Int, inout [Int]) -> Void, span: (Int) -> Span, for position: Int,
         isObject: (Int) -> Bool
     ) -> Int {
         guard fits.count > 1 else { return fits[0] }
         var latest: (group: Int, start: Int)?, latestSubject: (group: Int, start: Int)?
+        var list: [Int] = []
         for e in fits {
-            for m in members(e) {
+            members(e, &list)
+            for m in list {
                 let s = span(m).start
                 guard s < position else { continue }
                 if s > latest?.start ?? Int.min { latest = (e, s) }
