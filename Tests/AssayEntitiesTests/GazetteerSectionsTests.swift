@@ -57,13 +57,15 @@ private func plainSections(_ text: String) -> [String: [String]] {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Plugins/Entities/Resources/\(name).txt")
         for phrase in Gazetteer.sections(of: try String(contentsOf: url, encoding: .utf8)).values.joined() {
-            guard let hashes = Gazetteer.plainWordHashes(phrase) else { continue }
-            plain += 1
             let doc = AnalyzedDocument(phrase)
             let units = TaggingUnits(doc, sentences: 0..<doc.sentences.count)
             let analysed = doc.utf8.withUnsafeBufferPointer { b in
                 units.spans.map { UnitProfile(b, $0.start, $0.end).lower }
             }
+            // Every listed phrase is keyed by the lower hashes of its units' whole profiles.
+            #expect(Gazetteer.unitHashes(phrase) == analysed, "\(phrase)")
+            guard let hashes = Gazetteer.plainWordHashes(phrase) else { continue }
+            plain += 1
             #expect(hashes == analysed, "\(phrase)")
             // The key a plain phrase is filed under, made without the list, is the list's.
             let key = Gazetteer.plainPhraseKey(phrase)

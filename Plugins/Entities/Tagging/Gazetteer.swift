@@ -25,6 +25,10 @@ struct Gazetteer: Sendable {
 
     /// Builds the gazetteer from the sections of a parsed list file.
     init(sections: [String: [String]]) {
+        // Room for every phrase at once: the tables are not grown and refilled while loading.
+        let count = sections.values.reduce(0) { $0 + $1.count }
+        phrases = HashedTable(capacity: count, empty: 0)
+        longest = HashedTable(capacity: count, empty: 0)
         for (name, phrases) in sections {
             guard let c = Gazetteer.category(named: name) else { continue }
             for p in phrases { insert(p, category: c) }
@@ -85,7 +89,13 @@ struct Gazetteer: Sendable {
         if let plain = plainWordHashes(phrase) { return plain }
         let doc = AnalyzedDocument(phrase)
         let units = TaggingUnits(doc, sentences: 0..<doc.sentences.count)
-        return doc.utf8.withUnsafeBufferPointer { b in units.spans.map { UnitProfile(b, $0.start, $0.end).lower } }
+        // An ASCII unit's lower hash is made alone, as its whole profile would make it.
+        return doc.utf8.withUnsafeBufferPointer { b in
+            units.spans.map { s in
+                b[s.start..<s.end].allSatisfy { $0 < 0x80 }
+                    ? UnitProfile.lower(ofASCII: b, s.start, s.end) : UnitProfile(b, s.start, s.end).lower
+            }
+        }
     }
 
     /// The hashes of a phrase of ASCII letters in words joined by single spaces, as most listed
