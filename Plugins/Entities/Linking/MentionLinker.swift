@@ -235,7 +235,9 @@ struct MentionLinker {
         }
         // Acronym bytes → the last group of a longer name that makes it. Every word is ASCII or
         // a sole spelling (see ``NameWords/isSoleSpelling(_:)``), whose first Character is its
-        // first scalar, and equal bytes are equal Strings.
+        // first scalar, and equal bytes are equal Strings. Bytes that pack (lower-case ASCII of
+        // at most 15, nearly all) are found packed, without hashing an array; others by bytes.
+        var packedAcronyms: PackedWordTable<Int32>?
         var acronyms: [[UInt8]: Int] = [:]
         var initials: [UInt8] = []
         for g in 0..<merged.count {
@@ -254,12 +256,15 @@ struct MentionLinker {
                 }
                 letters += 1
             }
-            if letters >= 2 {
-                if acronyms.isEmpty { acronyms.reserveCapacity(merged.count) }
+            guard letters >= 2 else { continue }
+            if let packed = Self.packed(initials) {
+                if packedAcronyms == nil { packedAcronyms = PackedWordTable(capacity: merged.count) }
+                packedAcronyms!.set(Int32(g), for: packed)
+            } else {
                 acronyms[initials] = g
             }
         }
-        guard !acronyms.isEmpty else { return merged }
+        guard packedAcronyms != nil || !acronyms.isEmpty else { return merged }
         // A one-word group is never the target of a move (targets have longer names), so each
         // still has its own members when its turn comes.
         var key: [UInt8] = []
@@ -270,11 +275,18 @@ struct MentionLinker {
             key.removeAll(keepingCapacity: true)
             key.append(contentsOf: words.asciiBytes(wordIDs[r.lowerBound]))
             if key.contains(UInt8(ascii: ".")) { key.removeAll { $0 == UInt8(ascii: ".") } }
-            if let target = acronyms[key], target != k {
+            let packed = Self.packed(key)
+            if let target = packed != nil ? packedAcronyms?[packed!].map(Int.init) : acronyms[key], target != k {
                 merged.move(k, after: target)
             }
         }
         return merged
+    }
+
+    /// Lower-case bytes packed, when they are ASCII of 1...15 bytes (packing lowercases, which
+    /// leaves them as they are: equal packed words are equal bytes).
+    private static func packed(_ bytes: [UInt8]) -> PackedWord? {
+        bytes.withUnsafeBufferPointer { PackedWord(lowercasing: $0, Span(0, $0.count)) }
     }
 
     /// ``groups(_:_:_:_:)`` by the words' Strings, as when names were compared as text: for
