@@ -76,7 +76,9 @@ public struct SentimentExtractor: Extractor {
             // Targets read the sentences' analyses rather than making them again.
             var targets =
                 targetSpans.isEmpty
-                ? nil : TargetScorer(document: document, sentenceModel: scorer.model, words: scorer.words)
+                ? nil
+                : TargetScorer(
+                    document: document, sentenceModel: scorer.model, words: scorer.words, expecting: targetSpans)
             // One array for every annotation, and the document's mean from the sentence scores
             // as they are made rather than read back from the annotations.
             var annotations: [Annotation] = []

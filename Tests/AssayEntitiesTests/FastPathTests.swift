@@ -62,15 +62,12 @@ struct FastPathTests {
             var types = FastPathTests.profiledTypes(doc, units)
             let boundary = types.appendMarker(FeatureExtractor.boundary), end = types.appendMarker(FeatureExtractor.end)
             let facts = model.spellingFacts(types.profiles)
-            let pairs = model.pairSums(
-                FeatureScorer.typePairs(units, profiles: types, boundary: boundary, end: end)
-                    .map { (PairSide(types.profiles[Int($0.0)]), PairSide(types.profiles[Int($0.1)])) })
             var sums: [SIMD16<Int16>] = []
             facts.withUnsafeBufferPointer { facts in
                 let facts = facts.indices.map { facts.baseAddress! + $0 }
                 FeatureScorer.with(model.table) {
                     $0.score(
-                        units, profiles: types, facts: facts, pairs: pairs, boundary: boundary, end: end,
+                        units, profiles: types, facts: facts, boundary: boundary, end: end,
                         casing: casing,
                         gazetteer: features.gazetteerMatches(units, profiles: profiles), into: &sums)
                 }

@@ -30,8 +30,7 @@ import Testing
     let copy = try TaggerModel(data: model.encoded())
     #expect(copy.weights == model.weights)
     // The rows read from the file are packed as the dense table packs them.
-    #expect(copy.table.place == model.table.place)
-    #expect(copy.table.blockBase == model.table.blockBase)
+    #expect(copy.table.blocks == model.table.blocks)
     #expect(copy.table.rows == model.table.rows)
     #expect(copy.scale == model.scale)
     #expect(copy.viterbi.transitions == transitions)

@@ -12,13 +12,11 @@ struct EntityRecognizer: Sendable {
     let model: TaggerModel
     let features: FeatureExtractor
     let boundaries: MentionBoundaries
-    /// Spelling facts and neighbour-pair sums across documents (see ``SpellingCache``).
+    /// Spelling facts across documents (see ``SpellingCache``).
     let spellings: SpellingCache
-    let pairs: PairCache
 
-    /// `cachedSpellings`: how many spellings' facts to keep across documents (see ``SpellingCache``),
-    /// and a quarter of how many neighbour pairs; 50,000 (about 15 MB, and 13 MB of pairs) hold
-    /// nearly every word of running news.
+    /// `cachedSpellings`: how many spellings' facts to keep across documents (see ``SpellingCache``);
+    /// 50,000 (about 15 MB) hold nearly every word of running news.
     init(
         model: TaggerModel, gazetteer: Gazetteer, sections: [String: [String]], clusters: WordClusters,
         cachedSpellings: Int = 50_000
@@ -37,7 +35,6 @@ struct EntityRecognizer: Sendable {
         self.spellings = SpellingCache(
             capacity: cachedSpellings,
             extra: model.spellingFacts([FeatureExtractor.boundary, FeatureExtractor.end]))
-        self.pairs = PairCache(capacity: cachedSpellings * 4)
     }
 
     /// The shipped model and gazetteer, loaded once on first use.
@@ -108,11 +105,10 @@ struct EntityRecognizer: Sendable {
         let units = TaggingUnits(document, sentences: range ?? 0..<document.sentences.count)
         // Facts once per distinct spelling, most of them from earlier documents.
         let types = document.utf8.withUnsafeBufferPointer { TokenSpellings(utf8: $0, spans: units.spans) }
-        var ids: [Int32] = []
         var facts: [UnsafePointer<SpellingFacts>] = []
         var made: [SpellingFacts] = []
         let uncached = document.utf8.withUnsafeBufferPointer { b in
-            spellings.facts(of: types, in: b, facts: &facts, ids: &ids, made: &made) { missing in
+            spellings.facts(of: types, in: b, facts: &facts, made: &made) { missing in
                 model.spellingFacts(
                     missing.map { t in features.profile(b, types.spans[t], shape: TokenShape(b, types.spans[t])) })
             }
@@ -132,21 +128,9 @@ struct EntityRecognizer: Sendable {
             let casing = features.casing(units, profiles: profiles)
             facts.append(spellings.extraFacts(0))
             facts.append(spellings.extraFacts(1))
-            // The markers take entry numbers no spelling has.
-            ids += [Int32.max - 1, Int32.max]
-            let typePairs = FeatureScorer.typePairs(units, profiles: profiles, boundary: boundary, end: end)
-            let pairSums = pairs.sums(of: typePairs.map { PairCache.key(ids[Int($0.0)], ids[Int($0.1)]) }) { missing in
-                model.pairSums(
-                    missing.map { j in
-                        (
-                            PairSide(profiles.profile(ofType: Int(typePairs[j].0))),
-                            PairSide(profiles.profile(ofType: Int(typePairs[j].1)))
-                        )
-                    })
-            }
             let gazetteer = features.gazetteerMatches(units, profiles: profiles)
             let tags = model.tag(
-                units, profiles: profiles, facts: facts, pairs: pairSums, boundary: boundary, end: end,
+                units, profiles: profiles, facts: facts, boundary: boundary, end: end,
                 casing: casing, gazetteer: gazetteer, lanes: &lanes)
             return (tags, casing, profiles, gazetteer)
         }

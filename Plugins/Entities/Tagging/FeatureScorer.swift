@@ -6,8 +6,8 @@
 /// once per distinct spelling of the document (``TokenSpellings``): the unit's own word features,
 /// and what it contributes as the previous, next, second previous and second next word of
 /// its neighbours. A unit then costs five cached vectors plus the features that really join
-/// two units (word and shape pairs) and those of its context (sentence start, headline case,
-/// gazetteer). The sums are exactly those of ``FeatureExtractor/extract(_:profiles:casing:)``
+/// two units (word and shape pairs, and the shape trigram: seven rows) and those of its context
+/// (sentence start, headline case, gazetteer). The sums are exactly those of ``FeatureExtractor/extract(_:profiles:casing:)``
 /// (the trainer's path, which lists the indices); `FastPathTests` checks that they agree.
 ///
 /// Reading rows, not arithmetic, is what costs: each is a load from a table larger than the
@@ -21,21 +21,17 @@
 struct FeatureScorer {
     /// The weight table (see ``WeightRows``), read through pointers: the scorer lives only
     /// inside ``with(_:_:)``.
-    let place: UnsafePointer<UInt8>
-    let blockBase: UnsafePointer<UInt32>
+    let blocks: UnsafePointer<UInt64>
     let rows: UnsafeRawPointer
     let mask: UInt32
 
     /// Calls `body` with a scorer over `table`.
     static func with<R>(_ table: WeightRows, _ body: (FeatureScorer) -> R) -> R {
-        table.place.withUnsafeBufferPointer { p in
-            table.blockBase.withUnsafeBufferPointer { b in
-                table.rows.withUnsafeBytes { r in
-                    body(
-                        FeatureScorer(
-                            place: p.baseAddress!, blockBase: b.baseAddress!, rows: r.baseAddress!,
-                            mask: UInt32((1 << table.bucketBits) - 1)))
-                }
+        table.blocks.withUnsafeBufferPointer { b in
+            table.rows.withUnsafeBytes { r in
+                body(
+                    FeatureScorer(
+                        blocks: b.baseAddress!, rows: r.baseAddress!, mask: UInt32((1 << table.bucketBits) - 1)))
             }
         }
     }
@@ -53,7 +49,7 @@ struct FeatureScorer {
 
     /// The row of a bucket, widened so that sums of many rows cannot overflow.
     @inline(__always) func row(_ bucket: UInt32) -> SIMD16<Int16> {
-        load(WeightRows.row(of: Int(bucket), place, blockBase))
+        load(WeightRows.row(of: Int(bucket), blocks))
     }
 
     @inline(__always) func load(_ rowIndex: Int) -> SIMD16<Int16> {
@@ -67,10 +63,34 @@ struct FeatureScorer {
     }
 
     /// Replaces each bucket of `slots` by its row number (the zero row for ``unused``).
+    ///
+    /// In two loops: first the block words of every bucket (``WeightRows/blocks``), then the
+    /// row numbers from them. The loads wait on memory; in a loop of their own, a few
+    /// instructions each, the processor has many more of them in flight than between the
+    /// dozen instructions of each bit count.
+    /// (A few thousand slots at a time, so that the words stay in the fastest cache and their
+    /// room on the stack is small, whatever the document's length.)
     private func resolve(_ slots: UnsafeMutableBufferPointer<UInt32>) {
-        for k in slots.indices {
-            let b = slots[k]
-            slots[k] = b == Self.unused ? 0 : UInt32(truncatingIfNeeded: WeightRows.row(of: Int(b), place, blockBase))
+        let chunk = 2048
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * chunk) { words in
+            var start = 0
+            while start < slots.count {
+                let end = min(start + chunk, slots.count)
+                for k in start..<end {
+                    let b = slots[k]
+                    // (An unused slot reads block 0 and takes the zero row below.)
+                    let at = b == Self.unused ? 0 : Int(b &>> 6) &<< 1
+                    let w = 2 &* (k &- start)
+                    words[w] = blocks[at]
+                    words[w &+ 1] = blocks[at &+ 1]
+                }
+                for k in start..<end {
+                    let b = slots[k], w = 2 &* (k &- start)
+                    let row = WeightRows.row(of: Int(b), bits: words[w], base: words[w &+ 1])
+                    slots[k] = b == Self.unused ? 0 : UInt32(truncatingIfNeeded: row)
+                }
+                start = end
+            }
         }
     }
 
@@ -203,76 +223,45 @@ struct FeatureScorer {
         return plain
     }
 
-    /// Slots per pair of neighbours: 3 features for each side.
-    private static let pairSlots = 6
-
-    /// What a pair of neighbouring units `a b` adds to each of them (see ``PairSums``), for
-    /// each pair of `pairs`.
-    func pairSums(_ pairs: [(a: PairSide, b: PairSide)]) -> [PairSums] {
-        var slots = [UInt32](repeating: Self.unused, count: pairs.count * Self.pairSlots)
-        slots.withUnsafeMutableBufferPointer { slots in
-            for (j, (a, b)) in pairs.enumerated() {
-                let k = j * Self.pairSlots
-                let lowerLower = FeatureHash.mix(a.lower, b.lower), shapeShape = FeatureHash.mix(a.shape, b.shape)
-                // To `a`, whose next unit is `b`: templates 14, 16, 18 of `extract`.
-                slots[k] = bucket(14, shapeShape)
-                slots[k + 1] = bucket(16, lowerLower)
-                slots[k + 2] = bucket(18, a.shape, b.lower)
-                // To `b`, whose previous unit is `a`: templates 13, 15, 17.
-                slots[k + 3] = bucket(13, shapeShape)
-                slots[k + 4] = bucket(15, lowerLower)
-                slots[k + 5] = bucket(17, a.lower, b.shape)
-            }
-            resolve(slots)
-        }
-        var out: [PairSums] = []
-        out.reserveCapacity(pairs.count)
-        slots.withUnsafeMutableBufferPointer { slots in
-            for j in pairs.indices {
-                let k = j * Self.pairSlots
-                out.append(PairSums(left: sum(slots, k..<(k + 3)), right: sum(slots, (k + 3)..<(k + 6))))
-            }
-        }
-        return out
-    }
-
-    /// The pairs of neighbouring types of every sentence of `units`, sentence markers included:
-    /// sentence `si` of units `s` has pairs `s.lowerBound + si ... s.upperBound + si`, so unit
-    /// `i` of it is the second of pair `i + si` and the first of pair `i + si + 1`.
-    static func typePairs(_ units: TaggingUnits, profiles: TypedProfiles, boundary: Int32, end: Int32) -> [(
-        Int32, Int32
-    )] {
-        var pairs: [(Int32, Int32)] = []
-        pairs.reserveCapacity(units.count + units.sentences.count)
-        for s in units.sentences {
-            var previous = boundary
-            for i in s {
-                pairs.append((previous, profiles.ofUnit[i]))
-                previous = profiles.ofUnit[i]
-            }
-            pairs.append((previous, end))
-        }
-        return pairs
-    }
+    /// Slots per unit for the features that read it with its neighbours: the shape trigram
+    /// ending at it, and the word and shape pairs it makes with the unit before and after it.
+    /// Word pairs are mostly new in each article, so they are hashed and read here, in the
+    /// same passes as the rest, rather than kept across documents: a cache of them missed one
+    /// time in two on running news, and its look-ups, each a random read in megabytes of
+    /// sums, cost more time than the rows they saved.
+    private static let joinSlots = 7
 
     /// The emission sums of every unit of `units` into `sums` (one 16-tag row per unit).
-    /// `facts` point at those of the spellings of `profiles`, markers included; `pairs` the sums
-    /// of ``typePairs(_:profiles:boundary:end:)``.
+    /// `facts` point at those of the spellings of `profiles`, markers included (`boundary` and
+    /// `end`, see ``FeatureExtractor/boundary``).
     func score(
-        _ units: TaggingUnits, profiles types: TypedProfiles, facts: [UnsafePointer<SpellingFacts>], pairs: [PairSums],
+        _ units: TaggingUnits, profiles types: TypedProfiles, facts: [UnsafePointer<SpellingFacts>],
         boundary: Int32, end: Int32,
         casing: DocumentCasing, gazetteer gaz: [(categories: UInt16, position: UInt8)?],
         into sums: inout [SIMD16<Int16>]
     ) {
-        precondition(pairs.count == units.count + units.sentences.count)
         let names = nameRows(facts, casing: casing)
         let plain = plainRows(facts, names: names, casing: casing)
+        // What each type adds to its neighbours, copied out of the facts (which lie scattered in
+        // the spelling cache's megabytes) in one short loop of loads that run side by side,
+        // rather than each waited on in the middle of a unit's work when the type first appears.
+        var around = [SIMD16<Int16>](repeating: .zero, count: 4 * facts.count)
+        around.withUnsafeMutableBufferPointer { around in
+            for (t, f) in facts.enumerated() {
+                around[4 &* t] = f.pointee.asPrevious
+                around[4 &* t &+ 1] = f.pointee.asSecondPrevious
+                around[4 &* t &+ 2] = f.pointee.asNext
+                around[4 &* t &+ 3] = f.pointee.asSecondNext
+            }
+        }
         let lineCases = casing.lineCases
         let seen = casing.seen
-        // One slot per unit for its shape trigram feature, and apart from them the slots of the
-        // context features, which only a sentence's first word and the units of headline lines
-        // have (up to 4 each, with the unit they add to): most units need one row, not five.
-        var slots = [UInt32](repeating: Self.unused, count: units.count)
+        // Per unit, the slots of the features that join it to its neighbours (see `joinSlots`),
+        // and apart from them the slots of the context features, which only a sentence's first
+        // word and the units of headline lines have (up to 4 each, with the unit they add to):
+        // most units need seven rows, not eleven.
+        let J = Self.joinSlots
+        var slots = [UInt32](repeating: Self.unused, count: units.count * J)
         var contextRoom = 0
         for (si, s) in units.sentences.enumerated() { contextRoom += 4 * (lineCases[si] == .normal ? 1 : s.count) }
         var contextSlots = [UInt32](repeating: Self.unused, count: contextRoom)
@@ -281,14 +270,16 @@ struct FeatureScorer {
         sums.reserveCapacity(units.count)
         // Unchecked access below: every index is a type or unit index made by `TokenSpellings` and
         // `TaggingUnits` for these very arrays.
-        pairs.withUnsafeBufferPointer { pairs in
-            facts.withUnsafeBufferPointer { facts in
+        facts.withUnsafeBufferPointer { facts in
+            around.withUnsafeBufferPointer { around in
                 types.ofUnit.withUnsafeBufferPointer { ofUnit in
                     types.profiles.withUnsafeBufferPointer { p in
                         slots.withUnsafeMutableBufferPointer { slots in
                             contextSlots.withUnsafeMutableBufferPointer { contextSlots in
                                 contextUnits.withUnsafeMutableBufferPointer { contextUnits in
                                     var contextCount = 0
+                                    // The shape and lower-case pair hashes of the unit and the next.
+                                    var shapesAhead: UInt64 = 0, lowersAhead: UInt64 = 0
                                     @inline(__always) func addContext(_ b: UInt32, _ unit: Int) {
                                         contextSlots[contextCount] = b
                                         contextUnits[contextCount] = Int32(unit)
@@ -328,14 +319,30 @@ struct FeatureScorer {
                                                                 seen[u.lower] ?? 0, first: first, lineCase: lc), cc), i)
                                                 }
                                             }
-                                            sum &+= facts[pt].pointee.asPrevious
-                                            sum &+= facts[p2t].pointee.asSecondPrevious
-                                            sum &+= facts[nt].pointee.asNext
-                                            sum &+= facts[n2t].pointee.asSecondNext
-                                            sum &+= pairs[i + si].right
-                                            sum &+= pairs[i + si + 1].left
-                                            slots[i] = bucket(
-                                                24, prev2.shape &+ 7, FeatureHash.mix(prev.shape, u.shape))
+                                            sum &+= around[4 &* pt]
+                                            sum &+= around[4 &* p2t &+ 1]
+                                            sum &+= around[4 &* nt &+ 2]
+                                            sum &+= around[4 &* n2t &+ 3]
+                                            // The word and shape pairs with the previous unit (to
+                                            // this one: templates 13, 15, 17) and with the next
+                                            // (14, 16, 18), and the shape trigram (24).
+                                            // A pair's two hashes are made once, at its first unit.
+                                            let next = p[nt]
+                                            if i == s.lowerBound {
+                                                shapesAhead = FeatureHash.mix(prev.shape, u.shape)
+                                                lowersAhead = FeatureHash.mix(prev.lower, u.lower)
+                                            }
+                                            let shapes = shapesAhead, lowers = lowersAhead
+                                            shapesAhead = FeatureHash.mix(u.shape, next.shape)
+                                            lowersAhead = FeatureHash.mix(u.lower, next.lower)
+                                            let k = i &* J
+                                            slots[k] = bucket(24, prev2.shape &+ 7, shapes)
+                                            slots[k &+ 1] = bucket(13, shapes)
+                                            slots[k &+ 2] = bucket(15, lowers)
+                                            slots[k &+ 3] = bucket(17, prev.lower, u.shape)
+                                            slots[k &+ 4] = bucket(14, shapesAhead)
+                                            slots[k &+ 5] = bucket(16, lowersAhead)
+                                            slots[k &+ 6] = bucket(18, u.shape, next.lower)
                                             // Gazetteer features: few units have any, so they are read directly.
                                             if let g = gaz[i] {
                                                 var bits = g.categories
@@ -362,7 +369,12 @@ struct FeatureScorer {
                                     resolve(slots)
                                     resolve(UnsafeMutableBufferPointer(rebasing: contextSlots[0..<contextCount]))
                                     sums.withUnsafeMutableBufferPointer { sums in
-                                        for i in sums.indices { sums[i] &+= load(Int(slots[i])) }
+                                        for i in sums.indices {
+                                            let k = i &* J
+                                            var s = load(Int(slots[k]))
+                                            for j in 1..<J { s &+= load(Int(slots[k &+ j])) }
+                                            sums[i] &+= s
+                                        }
                                         for k in 0..<contextCount {
                                             sums[Int(contextUnits[k])] &+= load(Int(contextSlots[k]))
                                         }
@@ -375,25 +387,4 @@ struct FeatureScorer {
             }
         }
     }
-}
-
-/// What the pair features read of one unit of a pair (see ``FeatureScorer/pairSums(_:)``):
-/// two words of its profile rather than the whole, which would be copied for every new pair.
-struct PairSide: Sendable {
-    var lower: UInt64
-    var shape: UInt64
-
-    init(_ profile: UnitProfile) {
-        lower = profile.lower
-        shape = profile.shape
-    }
-}
-
-/// What a pair of neighbouring units `a b` adds to the emission sums of each: the features
-/// that read both (see ``FeatureScorer/pairSums(_:)``).
-struct PairSums: Sendable {
-    /// To `a`.
-    var left: SIMD16<Int16>
-    /// To `b`.
-    var right: SIMD16<Int16>
 }

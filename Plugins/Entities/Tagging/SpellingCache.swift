@@ -62,11 +62,22 @@ final class SpellingCache: @unchecked Sendable {
 
         /// The entry of the spelling `span` of `base` with `hash` and `packed` bytes, if stored.
         func find(_ hash: UInt64, _ packed: UInt64, _ span: Span, _ base: UnsafePointer<UInt8>) -> Int32? {
+            find(hash, packed, span, base, home: homeSlot(hash))
+        }
+
+        /// The slot where the search for `hash` starts.
+        @inline(__always) func homeSlot(_ hash: UInt64) -> Slot {
+            slots.withUnsafeBufferPointer { $0[Int(truncatingIfNeeded: hash) & ($0.count - 1)] }
+        }
+
+        /// ``find(_:_:_:_:)`` given a copy of the slot where the search starts, read earlier
+        /// (see ``SpellingCache/facts(of:in:facts:made:make:)``).
+        func find(_ hash: UInt64, _ packed: UInt64, _ span: Span, _ base: UnsafePointer<UInt8>, home: Slot) -> Int32? {
             let mask = slots.count - 1
             return slots.withUnsafeBufferPointer { slots in
                 var i = Int(truncatingIfNeeded: hash) & mask
+                var slot = home
                 while true {
-                    let slot = slots[i]
                     if slot.entry < 0 { return nil }
                     if slot.hash == hash && slot.packed == packed && Int(slot.length) == span.length
                         && (span.length < 8
@@ -77,19 +88,19 @@ final class SpellingCache: @unchecked Sendable {
                         return slot.entry
                     }
                     i = (i + 1) & mask
+                    slot = slots[i]
                 }
             }
         }
 
         /// Adds the next entry for a spelling not stored yet.
-        mutating func add(_ hash: UInt64, _ packed: UInt64, _ span: Span, _ utf8: UnsafeBufferPointer<UInt8>) -> Int32 {
+        mutating func add(_ hash: UInt64, _ packed: UInt64, _ span: Span, _ utf8: UnsafeBufferPointer<UInt8>) {
             if (count + 1) * 2 > slots.count { grow() }
             let entry = Int32(count)
             place(Slot(hash: hash, packed: packed, length: Int32(span.length), entry: entry))
             starts.append(bytes.count)
             bytes.append(contentsOf: utf8[span.start..<span.end])
             count += 1
-            return entry
         }
 
         private mutating func place(_ slot: Slot) {
@@ -144,33 +155,34 @@ final class SpellingCache: @unchecked Sendable {
 
     /// Points `facts[t]` at the facts of every type `t` of `types`: in the cache, or made by
     /// `make` (given the types not cached, in order) and then cached while there is room.
-    /// `ids` receives each type's entry number in the cache (stable for the cache's life), or -1
-    /// where there was no room. Where there was no room, the facts are in `made` at the place
-    /// returned, and `facts` is not set: the caller points it into `made` while it reads them.
+    /// Where there was no room, the facts are in `made` at the place returned, and `facts` is
+    /// not set: the caller points it into `made` while it reads them.
     func facts(
         of types: TokenSpellings, in utf8: UnsafeBufferPointer<UInt8>, facts: inout [UnsafePointer<SpellingFacts>],
-        ids: inout [Int32], made: inout [SpellingFacts], make: ([Int]) -> [SpellingFacts]
+        made: inout [SpellingFacts], make: ([Int]) -> [SpellingFacts]
     ) -> [(type: Int, made: Int)] {
         let stored = UnsafePointer(storage)
         facts.removeAll(keepingCapacity: true)
         let count = types.count
-        ids = [Int32](repeating: -1, count: count)
         guard count > 0, let base = utf8.baseAddress else { return [] }
         facts.reserveCapacity(count + 2)
         // In type order: the cached facts, a stand-in where they must be made (set below).
         var missing: [Int] = []
         state.withLock { s in
-            // (`ids` is written inside the lock: a local, not shared.)
-            for t in 0..<count {
-                if let e = s.find(
-                    types.hashes[t], Self.packedBytes(utf8, types.spans[t]), types.spans[t],
-                    base)
-                {
-                    facts.append(stored + Int(e))
-                    ids[t] = e
-                } else {
-                    missing.append(t)
-                    facts.append(stored)
+            // Each spelling's first slot is read in a loop of its own, where the reads (random,
+            // in megabytes of index) run side by side, then searched from the copy.
+            withUnsafeTemporaryAllocation(of: Slot.self, capacity: count) { homes in
+                for t in 0..<count { homes.initializeElement(at: t, to: s.homeSlot(types.hashes[t])) }
+                for t in 0..<count {
+                    if let e = s.find(
+                        types.hashes[t], Self.packedBytes(utf8, types.spans[t]), types.spans[t],
+                        base, home: homes[t])
+                    {
+                        facts.append(stored + Int(e))
+                    } else {
+                        missing.append(t)
+                        facts.append(stored)
+                    }
                 }
             }
         }
@@ -184,7 +196,6 @@ final class SpellingCache: @unchecked Sendable {
                     types.hashes[t], Self.packedBytes(utf8, types.spans[t]), types.spans[t],
                     base)
                 {
-                    ids[t] = e
                     facts[t] = stored + Int(e)
                     continue
                 }
@@ -195,131 +206,10 @@ final class SpellingCache: @unchecked Sendable {
                 let e = s.count
                 // Written before its number is published, and never again.
                 (storage + e).initialize(to: made[k])
-                let entry = s.add(
-                    types.hashes[t], Self.packedBytes(utf8, types.spans[t]), types.spans[t],
-                    utf8)
-                ids[t] = entry
+                s.add(types.hashes[t], Self.packedBytes(utf8, types.spans[t]), types.spans[t], utf8)
                 facts[t] = stored + e
             }
         }
         return uncached
-    }
-}
-
-/// The sums of neighbouring spelling pairs kept across documents for one model, by the
-/// spellings' entry numbers in a ``SpellingCache`` ("of the", ", said", "President Xi" recur
-/// from one article to the next). Like the spelling cache: bounded, first come first kept,
-/// one lock per document for the look-ups and one for the additions, and never a different
-/// result, only a sooner one.
-final class PairCache: Sendable {
-    let capacity: Int
-
-    /// One slot of the index: the pair key beside its entry number, so that a look-up reads
-    /// one slot and then the sums.
-    private struct Slot: Sendable {
-        /// ``PairCache/noKey``: a free slot.
-        var key: UInt64 = PairCache.noKey
-        var entry: Int32 = -1
-    }
-
-    private struct State: Sendable {
-        /// Open addressing with linear probing, at most half full: made at its final size, as
-        /// running news fills the cache within a few hundred articles, and growing it step by
-        /// step cost more than all the look-ups of those articles.
-        var slots: [Slot]
-        var sums: [PairSums] = []
-
-        init(capacity: Int) {
-            var size = 16
-            while size < 2 * capacity { size *= 2 }
-            slots = [Slot](repeating: Slot(), count: size)
-            sums.reserveCapacity(capacity)
-        }
-
-        @inline(__always) static func home(_ key: UInt64, _ mask: Int) -> Int {
-            Int(truncatingIfNeeded: FeatureHash.mix(key, 0x9A1B)) & mask
-        }
-
-        /// The entry of `key`, if stored.
-        @inline(__always) func find(_ key: UInt64, in slots: UnsafeBufferPointer<Slot>) -> Int32? {
-            let mask = slots.count - 1
-            var i = Self.home(key, mask)
-            while true {
-                let slot = slots[i]
-                if slot.key == key { return slot.entry }
-                if slot.entry < 0 { return nil }
-                i = (i + 1) & mask
-            }
-        }
-
-        /// Adds `key`, not stored yet; the caller keeps the count within the capacity.
-        mutating func add(_ key: UInt64, _ value: PairSums) {
-            let slot = Slot(key: key, entry: Int32(sums.count))
-            slots.withUnsafeMutableBufferPointer { slots in
-                let mask = slots.count - 1
-                var i = Self.home(key, mask)
-                while slots[i].entry >= 0 { i = (i + 1) & mask }
-                slots[i] = slot
-            }
-            sums.append(value)
-        }
-    }
-    private let state: Mutex<State>
-
-    init(capacity: Int) {
-        self.capacity = capacity
-        state = Mutex(State(capacity: capacity))
-    }
-
-    /// The key of a pair of spelling entry numbers, or ``noKey`` when either has none.
-    @inline(__always) static func key(_ a: Int32, _ b: Int32) -> UInt64 {
-        a < 0 || b < 0 ? noKey : UInt64(UInt32(bitPattern: a)) << 32 | UInt64(UInt32(bitPattern: b))
-    }
-
-    /// The key of a pair that is never cached (no pair of entry numbers, which are below
-    /// 2^31, has it).
-    static let noKey = UInt64.max
-
-    /// The sums of every pair of `keys`: from the cache, or made by `make` (given the
-    /// positions not cached) and then cached while there is room. ``noKey`` is never cached.
-    func sums(of keys: [UInt64], make: ([Int]) -> [PairSums]) -> [PairSums] {
-        // In key order: the cached sums, zeros where they must be made (filled below).
-        let zero = PairSums(left: .zero, right: .zero)
-        var missing: [Int] = []
-        // Written through pointers, one lock for all the look-ups.
-        var out = [PairSums](unsafeUninitializedCapacity: keys.count) { out, count in
-            state.withLock { s in
-                s.slots.withUnsafeBufferPointer { slots in
-                    s.sums.withUnsafeBufferPointer { sums in
-                        keys.withUnsafeBufferPointer { keys in
-                            for j in 0..<keys.count {
-                                let key = keys[j]
-                                if key != Self.noKey, let e = s.find(key, in: slots) {
-                                    out.initializeElement(at: j, to: sums[Int(e)])
-                                } else {
-                                    missing.append(j)
-                                    out.initializeElement(at: j, to: zero)
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            count = keys.count
-        }
-        guard !missing.isEmpty else { return out }
-        let made = make(missing)
-        for (k, j) in missing.enumerated() { out[j] = made[k] }
-        state.withLock { s in
-            for (k, j) in missing.enumerated() {
-                guard s.sums.count < capacity else { break }
-                let key = keys[j]
-                guard key != Self.noKey else { continue }
-                // Another thread, or an earlier position of this document, may have added it.
-                if s.slots.withUnsafeBufferPointer({ s.find(key, in: $0) }) != nil { continue }
-                s.add(key, made[k])
-            }
-        }
-        return out
     }
 }

@@ -74,25 +74,19 @@ struct TaggerModel: Sendable {
         FeatureScorer.with(table) { $0.facts(of: profiles) }
     }
 
-    /// The sums of the neighbour pairs `pairs` under this model.
-    func pairSums(_ pairs: [(a: PairSide, b: PairSide)]) -> [PairSums] {
-        FeatureScorer.with(table) { $0.pairSums(pairs) }
-    }
-
     /// Tags every sentence of `units`; returns one BILOU tag per unit. `profiles` must hold the
-    /// two sentence markers `boundary` and `end`, `facts` point at the facts of each of its
-    /// spellings, and `pairs` the sums of its ``FeatureScorer/typePairs(_:profiles:boundary:end:)``
-    /// (see ``FeatureExtractor/boundary``).
+    /// two sentence markers `boundary` and `end` (see ``FeatureExtractor/boundary``), and
+    /// `facts` point at the facts of each of its spellings.
     /// `lanes` receives the emission scores the tags were decoded from.
     func tag(
-        _ units: TaggingUnits, profiles: TypedProfiles, facts: [UnsafePointer<SpellingFacts>], pairs: [PairSums],
+        _ units: TaggingUnits, profiles: TypedProfiles, facts: [UnsafePointer<SpellingFacts>],
         boundary: Int32, end: Int32,
         casing: DocumentCasing, gazetteer: [(categories: UInt16, position: UInt8)?], lanes: inout Viterbi.LaneEmissions
     ) -> [Int] {
         var sums: [SIMD16<Int16>] = []
         FeatureScorer.with(table) {
             $0.score(
-                units, profiles: profiles, facts: facts, pairs: pairs, boundary: boundary, end: end, casing: casing,
+                units, profiles: profiles, facts: facts, boundary: boundary, end: end, casing: casing,
                 gazetteer: gazetteer, into: &sums)
         }
         // `O` scores 0 (the model stores weights relative to it); the packed rows hold the

@@ -60,6 +60,34 @@ enum SentimentTools {
             ))
     }
 
+    /// `assay train sentiment-lexicon --out FILE`: compiles the lexicon's text resources into the
+    /// file the model loads (``CompiledLexicon``).
+    static let compileLexicon = ExtractorTool(
+        kind: .train, name: "sentiment-lexicon",
+        summary:
+            "Compile the sentiment lexicon (VADER's file, the news vocabulary, inflections, rule words) into the file the model loads",
+        usage: "--out FILE [--vader FILE] [--news FILE]"
+    ) { arguments, _, output in
+        let args = try ToolArguments(arguments, known: ["out", "vader", "news"])
+        let out = try args.required("out")
+        func text(_ option: String, default name: String) throws -> String {
+            guard let path = args.options[option] else { return try ResourceFile.text(name) }
+            do {
+                return try String(contentsOfFile: path, encoding: .utf8)
+            } catch {
+                throw AssayError(.fileNotFound, "cannot read \(path): \(error.localizedDescription)")
+            }
+        }
+        let entries = try SentimentLexicon.entries(
+            vader: text("vader", default: "vader_lexicon.txt"), news: text("news", default: "news_lexicon.tsv"))
+        do {
+            try CompiledLexicon.render(entries).write(toFile: out, atomically: true, encoding: .utf8)
+        } catch {
+            throw AssayError(.writeFailed, "cannot write \(out): \(error.localizedDescription)")
+        }
+        output("wrote \(out) (\(entries.count) entries)")
+    }
+
     /// `assay train sentiment --data FILE --out FILE`: refits the model file.
     static let train = ExtractorTool(
         kind: .train, name: "sentiment",

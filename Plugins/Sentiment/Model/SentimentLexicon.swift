@@ -116,22 +116,29 @@ struct SentimentLexicon: Sendable {
         }
     }
 
-    /// The lexicon built from the bundled resources, without fitted weights.
+    /// The lexicon of the bundled resources (the compiled entries), without fitted weights.
     static let bundled: SentimentLexicon = {
         do {
-            return try SentimentLexicon(
-                vader: ResourceFile.text("vader_lexicon.txt"),
-                news: ResourceFile.text("news_lexicon.tsv"))
+            return SentimentLexicon(sorted: try CompiledLexicon.bundled())
         } catch {
             // The resources are part of the build; a missing file is a packaging error.
             fatalError("sentiment resources unavailable: \(error)")
         }
     }()
 
+    /// The lexicon of VADER's file and the news vocabulary (``entries(vader:news:)``) with the
+    /// fitted weights.
     init(
         vader: String, news: String, weights: [String: Float] = [:],
         classWeights: [String: SIMD3<Float>] = [:]
     ) throws {
+        self.init(entries: try Self.entries(vader: vader, news: news), weights: weights, classWeights: classWeights)
+    }
+
+    /// The word entries of VADER's file and the news vocabulary: their valences, the regular
+    /// inflections of their sentiment words, and the rule words' roles. What
+    /// `Resources/sentiment_lexicon.tsv` holds compiled (``CompiledLexicon``).
+    static func entries(vader: String, news: String) throws -> [String: WordEntry] {
         var entries: [String: WordEntry] = [:]
         entries.reserveCapacity(32_000)
         func entry(_ key: String) -> WordEntry { entries[key] ?? WordEntry() }
@@ -193,17 +200,44 @@ struct SentimentLexicon: Sendable {
                 entries[word] = e
             }
         }
-        for (key, w) in weights {
-            var e = entry(key)
-            e.weight = w
-            entries[key] = e
+        return entries
+    }
+
+    /// The lexicon of `entries` (``entries(vader:news:)``) with the fitted weights.
+    init(entries: [String: WordEntry], weights: [String: Float] = [:], classWeights: [String: SIMD3<Float>] = [:]) {
+        self.init(
+            sorted: entries.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, weights: weights,
+            classWeights: classWeights)
+    }
+
+    /// The lexicon of entries sorted by key (as ``CompiledLexicon`` reads them) with the fitted
+    /// weights. The weights' words are found in them by bisection: a dictionary of every entry
+    /// would cost more to make than the few thousand look-ups.
+    init(
+        sorted: [(key: String, entry: WordEntry)], weights: [String: Float] = [:],
+        classWeights: [String: SIMD3<Float>] = [:]
+    ) {
+        var entries = sorted
+        // Words with weights but no entry of their own.
+        var others: [String: WordEntry] = [:]
+        func update(_ key: String, _ change: (inout WordEntry) -> Void) {
+            var low = 0, high = entries.count
+            while low < high {
+                let middle = (low + high) / 2
+                if entries[middle].key < key { low = middle + 1 } else { high = middle }
+            }
+            if low < entries.count, entries[low].key == key {
+                change(&entries[low].entry)
+            } else {
+                change(&others[key, default: WordEntry()])
+            }
         }
+        for (key, w) in weights { update(key) { $0.weight = w } }
         for (key, w) in classWeights {
-            var e = entry(key)
-            (e.negativeWeight, e.neutralWeight, e.positiveWeight) = (w[0], w[1], w[2])
-            entries[key] = e
+            update(key) { ($0.negativeWeight, $0.neutralWeight, $0.positiveWeight) = (w[0], w[1], w[2]) }
         }
-        words = Lexicon(entries.lazy.map { ($0.key, $0.value) })
+        entries += others.map { ($0.key, $0.value) }
+        words = Lexicon(entries.lazy.map { ($0.key, $0.entry) })
         var parts: [String: PhraseParts] = [:]
         for phrase in words.wordsOfPhrases {
             parts[phrase[0], default: []].insert(.first)

@@ -44,10 +44,8 @@ struct SentimentModel: Sendable {
         let weights = file.ngrams.mapValues(Float.init)
         let classWeights = c.ngrams.mapValues { SIMD3<Float>(Float($0[0]), Float($0[1]), Float($0[2])) }
         self.engine = RuleEngine(
-            lexicon: try SentimentLexicon(
-                vader: ResourceFile.text("vader_lexicon.txt"),
-                news: ResourceFile.text("news_lexicon.tsv"),
-                weights: weights, classWeights: classWeights))
+            lexicon: SentimentLexicon(
+                sorted: try CompiledLexicon.bundled(), weights: weights, classWeights: classWeights))
     }
 
     /// The lexicon entries of `document`'s words, for scoring several stretches of it.

@@ -55,11 +55,11 @@ enum FeatureHash {
 
     /// The identifier of a feature name `template=value` (or a bare `template`, whose value is empty).
     static func feature(named name: String) -> UInt64 {
-        let bytes = Array(name.utf8)
+        let bytes = name.utf8
         guard let eq = bytes.firstIndex(of: UInt8(ascii: "=")) else {
             return combine(continuing(offset, bytes), offset)
         }
-        return combine(continuing(offset, bytes[..<eq]), continuing(offset, bytes[(eq + 1)...]))
+        return combine(continuing(offset, bytes[..<eq]), continuing(offset, bytes[bytes.index(after: eq)...]))
     }
 }
 
@@ -77,6 +77,27 @@ enum WordTemplate: Int, CaseIterable, Sendable {
     private static let names = allCases.map { String(describing: $0) }
     private static let hashes = names.map(FeatureHash.of)
     static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.name, $0) })
+    private static let utf8Names = names.map { Array($0.utf8) }
+
+    /// The template of a feature name `template=value` and the hash of its value (as
+    /// ``FeatureHash/of(_:)`` hashes the value's text); nil for a name of another kind. On the
+    /// name's bytes: the model file's thousands of names come through here when it loads.
+    static func of(featureNamed name: String) -> (template: WordTemplate, valueHash: UInt64)? {
+        var name = name
+        return name.withUTF8 { bytes -> (WordTemplate, UInt64)? in
+            // Template names are one or two bytes long.
+            guard let eq = bytes.prefix(3).firstIndex(of: UInt8(ascii: "=")), eq > 0 else { return nil }
+            guard
+                let index = utf8Names.firstIndex(where: {
+                    $0.count == eq && $0[0] == bytes[0] && (eq == 1 || $0[1] == bytes[1])
+                })
+            else { return nil }
+            return (
+                WordTemplate(rawValue: index)!,
+                FeatureHash.continuing(FeatureHash.offset, UnsafeBufferPointer(rebasing: bytes[(eq + 1)...]))
+            )
+        }
+    }
 }
 
 /// The weights of the target model's features, three per feature (negative, neutral,
@@ -110,6 +131,8 @@ final class FeatureWeights: Sendable {
     private let mask: Int
     private let flagSlots: [Slot]
     private let flagMask: Int
+    /// The weights of the flags of ``Flags/shared`` by ``Flag/index``.
+    private let flagsByIndex: [SIMD3<Float>]
     private let wordSlots: [WordSlot]
     private let wordMask: Int
     /// `wordWeights[record * stride + template]`, in thousandths.
@@ -133,7 +156,7 @@ final class FeatureWeights: Sendable {
         var allWordWeights: [SIMD4<Int16>] = []
         let stride = WordTemplate.allCases.count
         for (name, w) in weights {
-            guard let eq = name.firstIndex(of: "="), let template = WordTemplate.byName[String(name[..<eq])] else {
+            guard let (template, word) = WordTemplate.of(featureNamed: name) else {
                 if name.hasPrefix(Flag.prefix) {
                     flags.append((FeatureHash.feature(named: name), w))
                 } else {
@@ -141,7 +164,6 @@ final class FeatureWeights: Sendable {
                 }
                 continue
             }
-            let word = FeatureHash.of(String(name[name.index(after: eq)...]))
             let record: Int32
             if let known = words[word] {
                 record = known
@@ -149,7 +171,7 @@ final class FeatureWeights: Sendable {
                 record = Int32(wordOrder.count)
                 words[word] = record
                 wordOrder.append(word)
-                allWordWeights += Array(repeating: .zero, count: stride)
+                allWordWeights.append(contentsOf: repeatElement(.zero, count: stride))
             }
             let thousandths = (w * 1000).rounded(.toNearestOrEven)
             allWordWeights[Int(record) * stride + template.rawValue] &+= SIMD4<Int16>(
@@ -192,6 +214,7 @@ final class FeatureWeights: Sendable {
         self.mask = slots.count - 1
         self.flagSlots = flagSlots
         self.flagMask = flagSlots.count - 1
+        self.flagsByIndex = Flags.shared.all.map { Self.find($0.id, in: flagSlots, mask: flagSlots.count - 1) }
         self.wordSlots = wordSlots
         self.wordMask = wordMask
         self.wordWeights = wordWeights
@@ -215,9 +238,13 @@ final class FeatureWeights: Sendable {
     @inline(__always)
     subscript(id: UInt64) -> SIMD3<Float> { Self.find(id, in: slots, mask: mask) }
 
-    /// The weights of a flag (``Flag``), zero for one the model has not learnt.
+    /// The weights of a flag by identifier (``Flag/id``), zero for one the model has not learnt.
     @inline(__always)
     func flag(_ id: UInt64) -> SIMD3<Float> { Self.find(id, in: flagSlots, mask: flagMask) }
+
+    /// The weights of one of the flags of ``Flags/shared``, as the look-up by identifier finds them.
+    @inline(__always)
+    func flag(_ flag: Flag) -> SIMD3<Float> { flagsByIndex[flag.index] }
 
     /// The weights of any feature by name (explanations, tests; scoring goes by identifiers).
     func weight(named name: String) -> SIMD3<Float> {

@@ -57,17 +57,24 @@ struct HiddenLayer: Sendable {
     /// object.
     final class Vectors: Sendable {
         private let table: HashedTable<SIMD16<Float>>
+        /// The vectors of the flags of ``Flags/shared`` by ``Flag/index``.
+        private let flags: [SIMD16<Float>]
 
         /// The vectors of `entries`; an identifier given twice has the sum of its vectors.
         init(_ entries: [(id: UInt64, vector: SIMD16<Float>)]) {
             var table = HashedTable<SIMD16<Float>>(capacity: entries.count, empty: .zero)
             for (id, vector) in entries { table.update(id) { $0 += vector } }
             self.table = table
+            self.flags = Flags.shared.all.map { table[$0.id] ?? .zero }
         }
 
         /// A feature's vector, zero for one without.
         @inline(__always)
         subscript(id: UInt64) -> SIMD16<Float> { table[id] ?? .zero }
+
+        /// The vector of one of the flags of ``Flags/shared``, as the look-up by identifier finds it.
+        @inline(__always)
+        func flag(_ flag: Flag) -> SIMD16<Float> { flags[flag.index] }
     }
 
     /// The hidden layer's lines of a model file as they are read: `hidden` (the biases), `output`

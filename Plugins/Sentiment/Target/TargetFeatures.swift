@@ -392,9 +392,14 @@ struct Flag: Sendable {
     static let prefix = "f="
     let name: String
     let id: UInt64
-    init(_ name: String) {
+    /// Its place in ``Flags/all``: scoring reads a flag's weights and hidden-layer vector from
+    /// arrays at this index rather than probing tables by ``id`` (some forty flags a target).
+    let index: Int
+
+    fileprivate init(_ name: String, index: Int) {
         self.name = Self.prefix + name
         self.id = FeatureHash.feature(named: self.name)
+        self.index = index
     }
 }
 
@@ -404,28 +409,62 @@ struct Flag: Sendable {
 struct Flags: Sendable {
     /// The one set, read once per target rather than once per flag.
     static let shared = Flags()
-    let initial = Flag("initial"), final = Flag("final")
-    let afterContrast = Flag("after_contrast"), beforeContrast = Flag("before_contrast")
-    let lowercaseSingle = Flag("lowercase_single")
-    let negatedAfter = Flag("negated_after"), negatedClause = Flag("negated_clause")
     static let roles = ["quoted", "speaker", "beside_quote", "plain"]
     static let polarities = ["neg", "pos"]
-    let role = Self.roles.map { Flag("role_" + $0) }
-    let sentence = Self.polarities.map { Flag("sent_" + $0) }
-    let sentenceByRole = Self.polarities.map { p in Self.roles.map { Flag("sent_" + p + "_" + $0) } }
-    let lexicon = ["L", "R"].map { side in
-        (1...4).map { b in Self.polarities.map { Flag("lex_" + side + String(b) + "_" + $0) } }
-    }
-    let lexiconTotal = Self.polarities.map { Flag("lex_" + $0) }
-    let targetLexicon = Self.polarities.map { Flag("lex_target_" + $0) }
+    /// Every flag, by ``Flag/index``.
+    let all: [Flag]
+    let initial: Flag, final: Flag
+    let afterContrast: Flag, beforeContrast: Flag
+    let lowercaseSingle: Flag
+    let negatedAfter: Flag, negatedClause: Flag
+    let role: [Flag]
+    let sentence: [Flag]
+    let sentenceByRole: [[Flag]]
+    let lexicon: [[[Flag]]]
+    let lexiconTotal: [Flag]
+    let targetLexicon: [Flag]
     /// Hits weighed by the inverse of their distance to the target, per side.
-    let lexiconByDistance = ["L", "R"].map { side in Self.polarities.map { Flag("lexd_" + side + "_" + $0) } }
+    let lexiconByDistance: [[Flag]]
     /// The sentence model's tone when the target opens the sentence (often its subject).
-    let sentenceInitial = Self.polarities.map { Flag("sent_" + $0 + "_initial") }
-    let lexiconClause = Self.polarities.map { Flag("lex_clause_" + $0) }
-    let lexiconQuoted = Self.polarities.map { p in Self.roles.map { Flag("lex_quoted_" + p + "_" + $0) } }
-    let lexiconUnquoted = Self.polarities.map { p in Self.roles.map { Flag("lex_unquoted_" + p + "_" + $0) } }
-    let subjectOf = Self.polarities.map { Flag("subject_of_" + $0) }
-    let objectOf = Self.polarities.map { Flag("object_of_" + $0) }
-    let agentOf = Self.polarities.map { Flag("agent_of_" + $0) }
+    let sentenceInitial: [Flag]
+    let lexiconClause: [Flag]
+    let lexiconQuoted: [[Flag]]
+    let lexiconUnquoted: [[Flag]]
+    let subjectOf: [Flag]
+    let objectOf: [Flag]
+    let agentOf: [Flag]
+
+    private init() {
+        var all: [Flag] = []
+        func make(_ name: String) -> Flag {
+            let flag = Flag(name, index: all.count)
+            all.append(flag)
+            return flag
+        }
+        func byPolarity(_ prefix: String, _ suffix: String = "") -> [Flag] {
+            Self.polarities.map { make(prefix + $0 + suffix) }
+        }
+        initial = make("initial")
+        final = make("final")
+        afterContrast = make("after_contrast")
+        beforeContrast = make("before_contrast")
+        lowercaseSingle = make("lowercase_single")
+        negatedAfter = make("negated_after")
+        negatedClause = make("negated_clause")
+        role = Self.roles.map { make("role_" + $0) }
+        sentence = byPolarity("sent_")
+        sentenceByRole = Self.polarities.map { p in Self.roles.map { make("sent_" + p + "_" + $0) } }
+        lexicon = ["L", "R"].map { side in (1...4).map { b in byPolarity("lex_" + side + String(b) + "_") } }
+        lexiconTotal = byPolarity("lex_")
+        targetLexicon = byPolarity("lex_target_")
+        lexiconByDistance = ["L", "R"].map { side in byPolarity("lexd_" + side + "_") }
+        sentenceInitial = byPolarity("sent_", "_initial")
+        lexiconClause = byPolarity("lex_clause_")
+        lexiconQuoted = Self.polarities.map { p in Self.roles.map { make("lex_quoted_" + p + "_" + $0) } }
+        lexiconUnquoted = Self.polarities.map { p in Self.roles.map { make("lex_unquoted_" + p + "_" + $0) } }
+        subjectOf = byPolarity("subject_of_")
+        objectOf = byPolarity("object_of_")
+        agentOf = byPolarity("agent_of_")
+        self.all = all
+    }
 }

@@ -13,26 +13,41 @@ struct TargetScorer {
     /// The lexicon entries of the document's words, made when a sentence is first read here.
     private var words: DocumentWords?
 
+    /// Which sentences hold one of the spans given as `expecting`, whose readings ``reuse(_:ofSentence:)``
+    /// takes; empty when none were given.
+    private var expected: [Bool] = []
+
+    /// A scorer for spans of `document`; `expecting` names spans that will be asked about, so that
+    /// ``reuse(_:ofSentence:)`` keeps the readings of their sentences (and only theirs).
     init(
         document: AnalyzedDocument, sentenceModel: SentimentModel = .bundled, model: TargetSentimentModel = .bundled,
-        words: DocumentWords? = nil
+        words: DocumentWords? = nil, expecting spans: [Span] = []
     ) {
         self.document = document
         self.sentenceModel = sentenceModel
         self.model = model
         self.contexts = Array(repeating: nil, count: document.sentences.count)
         self.words = words
+        guard !spans.isEmpty else { return }
+        expected = Array(repeating: false, count: document.sentences.count)
+        for span in spans {
+            if let index = sentenceIndex(of: span) { expected[index] = true }
+        }
     }
 
-    /// Sentence readings handed over by ``reuse(_:ofSentence:)``, read into a context only when
-    /// a target lies in the sentence.
-    private var readings: [(analysis: RuleAnalysis, logits: SIMD3<Double>)?] = []
-
     /// Hands over a sentence's reading already made (by the sentence scoring of the same
-    /// document), so that neither its analysis nor its logits are made twice.
+    /// document), so that neither its analysis nor its logits are made twice: a sentence holding
+    /// an expected span is read into its context at once, any other is passed over (most
+    /// sentences of an article hold no target, and keeping their analyses cost more than
+    /// reading the targets' sentences).
     mutating func reuse(_ scored: SentimentModel.Scored, ofSentence index: Int) {
-        if readings.isEmpty { readings = Array(repeating: nil, count: document.sentences.count) }
-        readings[index] = (scored.analysis, scored.logits)
+        guard index < expected.count, expected[index], contexts[index] == nil else { return }
+        contexts[index] = makeContext(index, scored.analysis, logits: scored.logits)
+    }
+
+    /// The sentence a span belongs to: the one holding its start, or else the first it overlaps.
+    private func sentenceIndex(of span: Span) -> Int? {
+        document.sentenceIndex(containing: span.start) ?? document.sentenceRange(overlapping: span).first
     }
 
     private func makeContext(_ index: Int, _ analysis: RuleAnalysis, logits z: SIMD3<Double>) -> TargetSentenceContext {
@@ -50,24 +65,15 @@ struct TargetScorer {
     /// The sentence context and token range of a span: the sentence holding its start, and the
     /// tokens it overlaps (a span may cut a token, as "Trump" in "Trump's" would not).
     mutating func locate(_ span: Span) -> (context: TargetSentenceContext, tokens: Range<Int>)? {
-        guard
-            let index = document.sentenceIndex(containing: span.start)
-                ?? document.sentenceRange(overlapping: span).first
-        else {
-            return nil
-        }
+        guard let index = sentenceIndex(of: span) else { return nil }
         let context: TargetSentenceContext
         if let known = contexts[index] {
             context = known
         } else {
-            if let (analysis, logits) = readings.isEmpty ? nil : readings[index] {
-                context = makeContext(index, analysis, logits: logits)
-            } else {
-                let words = self.words ?? sentenceModel.words(of: document)
-                self.words = words
-                let scored = sentenceModel.score(document, tokens: document.sentences[index].tokens, words: words)
-                context = makeContext(index, scored.analysis, logits: scored.logits)
-            }
+            let words = self.words ?? sentenceModel.words(of: document)
+            self.words = words
+            let scored = sentenceModel.score(document, tokens: document.sentences[index].tokens, words: words)
+            context = makeContext(index, scored.analysis, logits: scored.logits)
             contexts[index] = context
         }
         let sentence = document.sentences[index].tokens

@@ -138,8 +138,8 @@ struct TargetSentimentModel: Sendable {
 
         @inline(__always)
         mutating func addFlag(_ flag: Flag, _ value: Float) {
-            logits += weights.flag(flag.id) * value
-            if let vectors { hidden += vectors[flag.id] * value }
+            logits += weights.flag(flag) * value
+            if let vectors { hidden += vectors.flag(flag) * value }
         }
 
         @inline(__always)
