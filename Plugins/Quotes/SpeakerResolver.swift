@@ -138,9 +138,12 @@ struct SpeakerResolver {
         if let known = fullestName(endingWith: last, label: nil), Self.isNameLike(known) {
             return known.count >= name.count ? known : name
         }
-        // Scan the text for the longest run of capitalised words ending with the same word.
+        // Scan the text for the longest run of capitalised words ending with the same word (the
+        // same spelling: a number compared per token rather than its bytes).
         var best = name
-        for i in 0..<reader.count where reader.is(i, last) {
+        let spellingOfSpan = reader.types.spellingOfSpan
+        let spelling = spellingOfSpan[tokens.upperBound - 1]
+        for i in 0..<reader.count where spellingOfSpan[i] == spelling {
             var s = i
             while s - 1 >= 0 {
                 let p = s - 1

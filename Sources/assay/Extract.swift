@@ -1,6 +1,7 @@
 import ArgumentParser
 import AssayCore
 import Foundation
+import Synchronization
 
 /// `assay extract --with quotes,numbers [--format jsonl] [PATH ... | -]`: the batch contract.
 struct Extract: ParsableCommand {
@@ -86,8 +87,9 @@ struct Extract: ParsableCommand {
     private var sources: [String] { paths.isEmpty ? ["-"] : paths }
 
     /// The corpus names table: read from `--names`, or collected by a first pass over the
-    /// inputs (with what that pass kept for the second); nil without corpus linking.
-    private func corpusLinking(registry: ExtractorRegistry) throws -> (CorpusLinking, FirstPassDocuments)? {
+    /// inputs (with what that pass kept for the second) and built while the second pass starts;
+    /// nil without corpus linking.
+    private func corpusLinking(registry: ExtractorRegistry) throws -> (LinkingUnderway, FirstPassDocuments)? {
         if let namesFile {
             let data: Data
             do { data = try Data(contentsOf: URL(fileURLWithPath: namesFile)) } catch {
@@ -95,7 +97,10 @@ struct Extract: ParsableCommand {
                     FileManager.default.fileExists(atPath: namesFile) ? .unreadable : .fileNotFound,
                     "\(namesFile): cannot read the names table")
             }
-            return (CorpusLinking(try CorpusNames(json: data, name: namesFile)), FirstPassDocuments(budget: 0))
+            return (
+                LinkingUnderway(CorpusLinking(try CorpusNames(json: data, name: namesFile))),
+                FirstPassDocuments(budget: 0)
+            )
         }
         guard link == .corpus else { return nil }  // document linking is the default
         guard !sources.contains("-") else {
@@ -110,14 +115,15 @@ struct Extract: ParsableCommand {
             plan: entities, batchSize: batchSize, options: inputOptions.loadOptions, reportsErrors: false,
             keptBytes: FirstPassDocuments.defaultBudget)
         let collected = pass.collect(sources)
-        return (CorpusLinking(collected.statistics, folded: collected.folded), collected.documents)
+        let statistics = collected.statistics, folded = collected.folded
+        return (LinkingUnderway { CorpusLinking(statistics, folded: folded) }, collected.documents)
     }
 
     func run() throws {
         let plan: ExtractionPlan
         /// The plan run per document: `plan`, plus `entities` when corpus linking needs them.
         let runPlan: ExtractionPlan
-        let linking: CorpusLinking?
+        let linking: LinkingUnderway?
         /// What a first pass found, for the second not to find it again.
         var firstPass = FirstPassDocuments(budget: 0)
         do {
@@ -208,7 +214,14 @@ struct Extract: ParsableCommand {
                 }
                 found = [:]
                 if let linking {
-                    all = linking.link(
+                    // A table still being built is not waited for: the writing thread links
+                    // this document when it comes to it, and this worker goes on to the next.
+                    guard let ready = linking.ifReady else {
+                        return .unlinked(
+                            BatchInput.Unlinked(
+                                document: analysed, annotations: all, entities: entities, mentionNames: mentionNames))
+                    }
+                    all = ready.link(
                         consume all, entities: consume entities, mentionNames: mentionNames, in: analysed)
                 }
                 var json = JSONWriter()
@@ -220,6 +233,9 @@ struct Extract: ParsableCommand {
         } consume: { outcome in
             switch outcome {
             case .line(let bytes): writer.write(bytes)
+            case .unlinked(let document):
+                // Only with a linking, which the document waits for here.
+                writer.write(document.linkedLine(linking!.linking))
             case .blank: break
             case .unreadable(let e):
                 failed = true
@@ -281,9 +297,43 @@ enum BatchInput {
     /// What became of one input.
     enum Outcome: Sendable {
         case line([UInt8])
+        /// Extracted, to be linked before it is written.
+        case unlinked(Unlinked)
         case blank
         case unreadable(AssayError)
         case failed(id: String, AssayError)
+    }
+
+    /// A document's annotations before corpus linking, with what linking reads; linked once.
+    ///
+    /// A class whose annotations linking takes out, so that it holds their only copy and adds
+    /// fields in place, as a worker does (a value still held by the stream's outcome would
+    /// make linking copy every mention's fields).
+    final class Unlinked: Sendable {
+        private let document: AnalyzedDocument
+        /// The annotations and the document's `entities` mentions, until linked.
+        private let annotations: Mutex<(all: [Annotation], entities: [Annotation])>
+        /// The names of the mentions, if a first pass read them.
+        private let mentionNames: MentionNames?
+
+        init(document: AnalyzedDocument, annotations: [Annotation], entities: [Annotation], mentionNames: MentionNames?)
+        {
+            self.document = document
+            self.annotations = Mutex((annotations, entities))
+            self.mentionNames = mentionNames
+        }
+
+        /// The document's output line, its annotations linked by `linking`.
+        func linkedLine(_ linking: CorpusLinking) -> [UInt8] {
+            let (all, entities) = annotations.withLock { held in
+                defer { held = ([], []) }
+                return held
+            }
+            let linked = linking.link(consume all, entities: consume entities, mentionNames: mentionNames, in: document)
+            var json = JSONWriter()
+            json.contractLine(document, linked)
+            return json.bytes
+        }
     }
 
     /// Calls `body` for each input `source` holds. - Returns: false if the source was unusable.

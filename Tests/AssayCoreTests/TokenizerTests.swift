@@ -61,6 +61,22 @@ struct TokenizerTests {
         #expect(doc.byteOffset(ofScalar: 10) == putin.span.start)
     }
 
+    @Test func marksAroundOneWordStandAlone() {
+        #expect(
+            tokens("(Reuters) said, “We’re here.” J.) end") == [
+                "(", "Reuters", ")", "said", ",", "“", "We", "’re", "here", ".", "”", "J.", ")", "end"
+            ])
+        #expect(
+            tokens("Mr. Smith said no. 5% rose... (-3) café, U.S.) end.") == [
+                "Mr.", "Smith", "said", "no", ".", "5", "%", "rose", "...", "(", "-3", ")", "café", ",", "U.S.", ")",
+                "end", "."
+            ])
+        let doc = AnalyzedDocument("a\n(b), c")
+        #expect(doc.tokens.map(\.lineStart) == [true, true, false, false, false, false])
+        #expect(doc.tokens.map(\.spaceBefore) == [true, true, false, false, false, true])
+        #expect(doc.tokens.map(\.kind) == [.word, .punctuation, .word, .punctuation, .punctuation, .word])
+    }
+
     @Test func lineStartsAndSpacing() {
         let doc = AnalyzedDocument("Headline\n\nBody text.")
         #expect(doc.tokens.map(\.lineStart) == [true, true, false, false])

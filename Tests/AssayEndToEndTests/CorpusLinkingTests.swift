@@ -154,6 +154,30 @@ struct CorpusLinkingTests {
                 == pipedLines.enumerated().filter { $0.offset != 1 }.map(\.element))
     }
 
+    /// The second pass's workers extract while the table is still being built: documents done
+    /// before it is ready are linked on the writing thread. Over a corpus long enough for some to
+    /// be, the lines are those a names table gives, in order.
+    @Test func documentsExtractedWhileTheTableIsBuiltAreLinkedAsTheOthers() throws {
+        let fixture = try String(contentsOfFile: AssayProcess.repository + "/" + Self.corpus, encoding: .utf8)
+        let lines = fixture.split(separator: "\n").filter { !$0.isEmpty }
+        // The fixture's documents forty times over, each copy under ids of its own.
+        let input =
+            (0..<40).flatMap { copy in
+                lines.map { $0.replacingOccurrences(of: #""id": ""#, with: #""id": "\#(copy)-"#) }
+            }.joined(separator: "\n") + "\n"
+        let folder = try AssayProcess.temporaryFolder()
+        try input.write(toFile: folder + "/in.jsonl", atomically: true, encoding: .utf8)
+        let args = ["extract", "--with", "entities,quotes,sentiment", "--batch-size", "512"]
+        let twoPass = try AssayProcess.run(args + ["--link", "corpus", folder + "/in.jsonl"])
+        let table = try AssayProcess.run(["names", folder + "/in.jsonl"])
+        try table.stdout.write(toFile: folder + "/names.json", atomically: true, encoding: .utf8)
+        let piped = try AssayProcess.run(args + ["--names", folder + "/names.json", "-"], input: input)
+        #expect(twoPass.status == 0 && piped.status == 0, "\(twoPass.stderr)")
+        #expect(twoPass.stdout.split(separator: "\n").count == 40 * lines.count)
+        #expect(twoPass.stdout.contains("PERSON/maria-kowalski"))
+        #expect(twoPass.stdout == piped.stdout)
+    }
+
     @Test func extractEntitiesCarryCorpusNamesOnlyWhenLinked() throws {
         let linked = try AssayProcess.run(["extract", "--with", "entities", "--link", "corpus", Self.corpus])
         #expect(linked.status == 0, "\(linked.stderr)")

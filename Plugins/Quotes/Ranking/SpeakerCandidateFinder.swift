@@ -358,32 +358,42 @@ struct SpeakerCandidateFinder {
 }
 
 /// How often each mention's canonical name is mentioned (by people and organisations) in its
-/// document: the names counted when first asked (one hash per person or organisation, rather
-/// than comparing each name asked about with every mention), and each mention's count looked up
-/// when first asked (a mention is asked about by every quote it is near).
+/// document, worked out for every mention at the first question (a document whose quotes ask
+/// nothing pays nothing): one hash per mention, then an array read per question, as the mentions
+/// near each quote are asked about again and again.
 final class MentionCounts {
-    /// The people's and organisations' canonical names, each with its number of mentions.
-    private var countOfName: [String: Int32] = [:]
-    private var namesCounted = false
-    /// Per mention, its count once looked up, else -1.
-    private var countOfMention: [Int32] = []
+    /// Per mention, the number of people's and organisations' mentions with its canonical name;
+    /// empty until first asked.
+    private var counts: [Int32] = []
 
     func count(of mention: Int, in entities: EntityIndex) -> Int {
-        if countOfMention.isEmpty {
-            countOfMention = Array(repeating: -1, count: entities.mentions.count)
-            countOfName.reserveCapacity(entities.mentions.count)
-        }
-        if countOfMention[mention] < 0 {
-            // Read in place: iterating the array would copy each mention and its Strings.
-            countOfMention[mention] = entities.mentions.withUnsafeBufferPointer { all in
-                if !namesCounted {
-                    namesCounted = true
-                    for i in all.indices where all[i].isSpeakerLike { countOfName[all[i].canonical, default: 0] += 1 }
+        if counts.isEmpty { counts = Self.counts(of: entities.mentions) }
+        return Int(counts[mention])
+    }
+
+    /// Per mention, how many of `mentions` that are speaker-like share its canonical name.
+    private static func counts(of mentions: [EntityIndex.Mention]) -> [Int32] {
+        var groupOfName: [String: Int32] = [:]
+        groupOfName.reserveCapacity(mentions.count)
+        var groupOfMention: [Int32] = []
+        groupOfMention.reserveCapacity(mentions.count)
+        var sizes: [Int32] = []
+        // Read in place: iterating the array would copy each mention and its Strings.
+        mentions.withUnsafeBufferPointer { all in
+            for m in all.indices {
+                let group: Int32
+                if let known = groupOfName[all[m].canonical] {
+                    group = known
+                } else {
+                    group = Int32(sizes.count)
+                    groupOfName[all[m].canonical] = group
+                    sizes.append(0)
                 }
-                return countOfName[all[mention].canonical] ?? 0
+                if all[m].isSpeakerLike { sizes[Int(group)] += 1 }
+                groupOfMention.append(group)
             }
         }
-        return Int(countOfMention[mention])
+        return groupOfMention.map { sizes[Int($0)] }
     }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Puts corpus-level identity on a document's annotations: the `entities` mentions of people
 /// and organisations get `name` and `entity_id`, a quote's `speaker` becomes the speaker's corpus name (with `speaker_id`),
 /// and `entity-sentiment` rows get `name` and `entity_id`, so that counting or averaging by
@@ -99,9 +101,17 @@ public struct CorpusLinking: Sendable {
                     && CorpusNames.dependsOnDocument(label: table.refs[$0].label, readings[$0].words)
             }
             if !lone.isEmpty {
+                // A lone name is weighed against the document's other names only as rivals:
+                // people of several words (``CorpusNames/resolveOneWord(_:in:context:)``, given
+                // the context keys made here), so only those and the lone names are made entries.
                 var entries: [DocumentNames.Entry] = []
                 var entryOfName = [Int](repeating: -1, count: table.count)
+                var isLone = [Bool](repeating: false, count: table.count)
+                for n in lone { isLone[n] = true }
                 for (n, ref) in table.refs.enumerated() where !readings[n].words.isEmpty {
+                    guard isLone[n] || (ref.label == NameKey.personLabel && readings[n].words.count > 1) else {
+                        continue
+                    }
                     entryOfName[n] = entries.count
                     entries.append(
                         DocumentNames.Entry(
@@ -173,19 +183,41 @@ public struct CorpusLinking: Sendable {
             var best: CorpusEntity?
             for (m, span) in spans.enumerated() {
                 let n = Int(nameOfMention[m])
-                guard n >= 0, document.text(of: span) == speaker, let e = linked[n]?.entity else { continue }
+                guard n >= 0, let e = linked[n]?.entity, text(at: span, is: speaker) else { continue }
                 if let b = best, Self.speakerRank(b.label) <= Self.speakerRank(e.label) { continue }
                 best = e
             }
             return best
         }
 
+        /// Whether the document's text at `span` is `text`, as `==` on Strings tells: ASCII
+        /// texts are compared as bytes, without making a String of the span.
+        private func text(at span: Span, is text: String) -> Bool {
+            var text = text
+            let asBytes: Bool? = text.withUTF8 { t in
+                document.utf8.withUnsafeBufferPointer { d in
+                    let s = UnsafeBufferPointer(rebasing: d[span.start..<span.end])
+                    // Only ASCII on both sides: other text may be equal in another spelling.
+                    guard !t.contains(where: { $0 >= 0x80 }), !s.contains(where: { $0 >= 0x80 }) else { return nil }
+                    return t.count == s.count && (t.isEmpty || memcmp(t.baseAddress!, s.baseAddress!, t.count) == 0)
+                }
+            }
+            return asBytes ?? (document.text(of: span) == text)
+        }
+
         /// Whether `a` is of an extractor whose annotations name entities (``namingExtractors``,
         /// spelt out: a Set look-up hashed every annotation's extractor name).
+        ///
+        /// Each name is compared only with names of its length: comparing a short name
+        /// ("sentiment", held inline) with "entity-sentiment" (too long to be) takes `==`'s slow
+        /// path, once for every annotation of the commonest extractors.
         static func isNaming(_ a: Annotation) -> Bool {
-            switch a.extractor {
-            case CorpusLinking.entitiesExtractor, "quotes", "entity-sentiment": true
-            default: false
+            let name = a.extractor
+            switch name.utf8.count {
+            case 8: return name == CorpusLinking.entitiesExtractor
+            case 6: return name == "quotes"
+            case 16: return name == "entity-sentiment"
+            default: return false
             }
         }
 

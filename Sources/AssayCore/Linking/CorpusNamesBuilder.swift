@@ -215,8 +215,11 @@ struct CorpusNamesBuilder {
         for (n, c) in counts {
             if c > threshold { kept.append((n, c)) } else if c == threshold { ties.append(n) }
         }
-        ties.sort { ranks[Int($0)] < ranks[Int($1)] }
-        for n in ties.prefix(limit - kept.count) { kept.append((n, threshold)) }
+        // The order of the kept entries does not matter (a profile finds its neighbours by
+        // hash): ties are sorted only when some must be left out.
+        let room = limit - kept.count
+        if ties.count > room { ties.sort { ranks[Int($0)] < ranks[Int($1)] } }
+        for n in ties.prefix(room) { kept.append((n, threshold)) }
         return kept
     }
 

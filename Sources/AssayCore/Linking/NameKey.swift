@@ -152,7 +152,9 @@ public enum NameKey {
     /// before (it costs more than the rest).
     static func mayAbbreviate(_ short: String, _ long: [String], acronym: String?) -> Bool {
         if acronym == short { return true }
-        return short.count >= 3 && long[0].count > short.count && long[0].hasPrefix(short)
+        // Counting Characters costs more than the rest, and most pairs fail on the prefix; a
+        // word of fewer than three bytes has fewer than three Characters.
+        return short.utf8.count >= 3 && long[0].hasPrefix(short) && short.count >= 3 && long[0].count > short.count
     }
 
     /// Whether `a` and `b` can be the same middle names: as many, each pair equal or one the

@@ -84,7 +84,9 @@ public struct SentenceSplitter: Sendable {
             }
             // Absorb closing quotes and brackets that hug the terminator: stated.” / (sic.)
             var j = i + 1
-            while j < tokens.count, !tokens[j].spaceBefore, tokens[j].kind == .punctuation, isCloser(text(j)) { j += 1 }
+            while j < tokens.count, !tokens[j].spaceBefore, tokens[j].kind == .punctuation,
+                Self.isCloser(bytes, tokens[j].span)
+            { j += 1 }
             if j == tokens.count {
                 i = j
                 break
@@ -102,7 +104,7 @@ public struct SentenceSplitter: Sendable {
             } else {
                 starts =
                     next.properties.isUppercase || ScalarReader.classify(next) == .digit
-                    || (tokens[j].kind == .punctuation && isOpener(text(j)))
+                    || (tokens[j].kind == .punctuation && Self.isOpener(bytes, tokens[j].span))
                     || (!isToken(i, ".") && !next.properties.isLowercase && tokens[j].kind != .punctuation)
             }
             if starts { closeSentence(at: j) }
@@ -113,11 +115,44 @@ public struct SentenceSplitter: Sendable {
         return (sentences, paragraphs)
     }
 
-    private func isCloser(_ t: Substring) -> Bool {
-        ["\"", "”", "’", "'", ")", "]", "}", "»", "›"].contains(t)
+    /// Whether the bytes of `span` are one of `"`, `”`, `’`, `'`, `)`, `]`, `}`, `»`, `›` (asked after every
+    /// sentence end, so told by the bytes rather than by comparing Strings).
+    private static func isCloser(_ bytes: UnsafeBufferPointer<UInt8>, _ span: Span) -> Bool {
+        let s = span.start
+        switch span.length {
+        case 1:
+            switch bytes[s] {
+            case 0x22, 0x27, 0x29, 0x5D, 0x7D: return true
+            default: return false
+            }
+        case 2: return bytes[s] == 0xC2 && bytes[s + 1] == 0xBB
+        case 3:
+            guard bytes[s] == 0xE2, bytes[s + 1] == 0x80 else { return false }
+            switch bytes[s + 2] {
+            case 0x9D, 0x99, 0xBA: return true
+            default: return false
+            }
+        default: return false
+        }
     }
 
-    private func isOpener(_ t: Substring) -> Bool {
-        ["\"", "“", "‘", "'", "(", "[", "{", "«", "‹", "„"].contains(t)
+    /// Whether the bytes of `span` are one of `"`, `“`, `‘`, `'`, `(`, `[`, `{`, `«`, `‹`, `„`.
+    private static func isOpener(_ bytes: UnsafeBufferPointer<UInt8>, _ span: Span) -> Bool {
+        let s = span.start
+        switch span.length {
+        case 1:
+            switch bytes[s] {
+            case 0x22, 0x27, 0x28, 0x5B, 0x7B: return true
+            default: return false
+            }
+        case 2: return bytes[s] == 0xC2 && bytes[s + 1] == 0xAB
+        case 3:
+            guard bytes[s] == 0xE2, bytes[s + 1] == 0x80 else { return false }
+            switch bytes[s + 2] {
+            case 0x9C, 0x98, 0xB9, 0x9E: return true
+            default: return false
+            }
+        default: return false
+        }
     }
 }

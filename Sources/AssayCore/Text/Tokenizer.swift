@@ -64,6 +64,35 @@ public struct Tokenizer: Sendable {
                 i = k
                 continue
             }
+            // Next: one ASCII word or number with marks around it ("said,", "(Reuters)", "“We").
+            if let chunk = Self.simpleChunk(bytes, at: i) {
+                var k = i
+                var opensChunk = true
+                while k < chunk.end {
+                    let span: Span
+                    let kind: Token.Kind
+                    if k == chunk.run.lowerBound, !chunk.run.isEmpty {
+                        span = Span(k, chunk.run.upperBound)
+                        kind = chunk.runIsWord ? .word : .number
+                    } else {
+                        let (s, length) = ScalarReader.scalar(in: bytes, at: k)
+                        span = Span(k, k + length)
+                        kind = Tokenizer.isSymbol(s) ? .symbol : .punctuation
+                    }
+                    out.tokens.append(
+                        Token(
+                            span: span, kind: kind, spaceBefore: opensChunk && (sawSpace || first),
+                            lineStart: opensChunk && (newlines > 0 || first)))
+                    out.breaksBefore.append(opensChunk ? UInt8(min(newlines, 2)) : 0)
+                    opensChunk = false
+                    k = span.end
+                }
+                first = false
+                newlines = 0
+                sawSpace = false
+                i = chunk.end
+                continue
+            }
             // A chunk: everything up to the next space.
             pieces.removeAll(keepingCapacity: true)
             var j = i
@@ -94,6 +123,71 @@ public struct Tokenizer: Sendable {
             i = j
         }
         return out
+    }
+
+    /// A chunk of marks around at most one run of ASCII letters and digits.
+    private struct SimpleChunk {
+        /// Where the chunk ends: at white space or the end of the text.
+        var end: Int
+        /// The run's token, with the period an abbreviation keeps; empty when the chunk is marks alone.
+        var run: Range<Int>
+        var runIsWord: Bool
+    }
+
+    /// The chunk starting at `start` when it is marks, at most one run of ASCII letters and
+    /// digits, then marks ("said,", "(Reuters)", "“We", "year.", "5%"); nil for any other chunk.
+    ///
+    /// With a single run, none of the rules that read pieces together can apply (joining two runs
+    /// over a hyphen or period, clitics, "n't", an ellipsis, a sign before a number): each mark is
+    /// a token and the run is one, with its period when it is an abbreviation. A chunk where one
+    /// of them might apply is left to ``emit(_:_:_:)``.
+    @inline(__always)
+    private static func simpleChunk(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> SimpleChunk? {
+        let n = bytes.count
+        var i = start
+        var run = start..<start
+        var runIsWord = false
+        while i < n {
+            let b = bytes[i]
+            if TextBytes.isASCIIDigit(b) || TextBytes.isASCIILowercase(b | 0x20) {
+                // A second run could join the first over the marks between them.
+                guard run.isEmpty else { return nil }
+                var k = i
+                while k < n {
+                    let c = bytes[k]
+                    if TextBytes.isASCIILowercase(c | 0x20) {
+                        runIsWord = true
+                    } else if !TextBytes.isASCIIDigit(c) {
+                        break
+                    }
+                    k += 1
+                }
+                // A letter or digit beyond ASCII would continue the run.
+                if k < n, bytes[k] >= 0x80 {
+                    let cls = ScalarReader.classify(ScalarReader.scalar(in: bytes, at: k).0)
+                    if cls == .letter || cls == .digit { return nil }
+                }
+                if runIsWord, k < n, bytes[k] == UInt8(ascii: "."), !(k + 1 < n && bytes[k + 1] == UInt8(ascii: ".")),
+                    Abbreviations.keepsPeriod(bytes, i, k)
+                {
+                    k += 1
+                }
+                run = i..<k
+                i = k
+                continue
+            }
+            let (s, length) = ScalarReader.scalar(in: bytes, at: i)
+            switch ScalarReader.classify(s) {
+            case .space: return SimpleChunk(end: i, run: run, runIsWord: runIsWord)
+            case .letter, .digit: return nil
+            case .other: break
+            }
+            // Before the run, a sign may belong to a number ("-3"); two periods may start an ellipsis.
+            if run.isEmpty, s == "-" || s == "+" || s == "\u{2212}" { return nil }
+            if s == ".", i + 1 < n, bytes[i + 1] == UInt8(ascii: ".") { return nil }
+            i += length
+        }
+        return SimpleChunk(end: i, run: run, runIsWord: runIsWord)
     }
 
     // MARK: - Joining pieces into tokens
@@ -246,6 +340,9 @@ public struct Tokenizer: Sendable {
         switch s {
         case "€", "£", "¥", "₽", "₹", "₩", "₺", "¢", "§", "°", "©", "®", "™", "‰", "\u{2212}":
             return true
+        // Dashes, quotation marks and bullets, without a Unicode property look-up.
+        case "\u{2010}"..."\u{2027}":
+            return false
         default:
             return s.properties.generalCategory == .currencySymbol || s.properties.generalCategory == .mathSymbol
         }
