@@ -264,8 +264,10 @@ public struct CorpusNameStatistics: Sendable {
 
     /// Whether one-word organisation form `short` may stand for `long`, of several words.
     private func mayAbbreviate(_ short: Int32, _ long: Int32) -> Bool {
-        let l = forms[Int(long)]
-        return NameKey.mayAbbreviate(forms[Int(short)].words[0], l.words, acronym: l.acronym)
+        // The two fields read in place: a copy of the whole form retains all its arrays.
+        forms.withUnsafeBufferPointer { forms in
+            NameKey.mayAbbreviate(forms[Int(short)].words[0], forms[Int(long)].words, acronym: forms[Int(long)].acronym)
+        }
     }
 
     /// Adds another part of the corpus (counted by another thread).
@@ -346,12 +348,54 @@ struct NeighbourCounts: Sendable {
 
     /// Counts one document's neighbours once each, but `own`.
     mutating func add(_ neighbours: [Int32], except own: Int32) {
-        for n in neighbours where n != own { add(n) }
+        reserve(neighbours.count)
+        neighbours.withUnsafeBufferPointer { neighbours in
+            for n in neighbours where n != own { addReserved(n, count: 1) }
+        }
     }
 
     /// Adds all of `other`'s counts.
     mutating func add(_ other: NeighbourCounts) {
-        for (n, c) in zip(other.numbers, other.counts) { add(n, count: c) }
+        reserve(other.count)
+        other.numbers.withUnsafeBufferPointer { numbers in
+            other.counts.withUnsafeBufferPointer { counts in
+                for i in numbers.indices { addReserved(numbers[i], count: counts[i]) }
+            }
+        }
+    }
+
+    /// Grows the slots now for `more` neighbours to come, as adding them one by one would.
+    /// (Where a neighbour's slot is does not change the order of `numbers`, only how fast it
+    /// is found.)
+    private mutating func reserve(_ more: Int) {
+        while (numbers.count + more) * 2 >= slots.count { grow() }
+    }
+
+    /// ``add(_:count:)`` with the slots grown already: a neighbour counted in every document
+    /// of a name is counted here many thousand times, so the arrays are written through
+    /// pointers once sure to be unique.
+    private mutating func addReserved(_ n: Int32, count: Int) {
+        let mask = slots.count - 1
+        var i = Self.slot(n) & mask
+        let found: Int? = slots.withUnsafeMutableBufferPointer { slots in
+            numbers.withUnsafeBufferPointer { numbers in
+                while true {
+                    let k = Int(slots[i])
+                    if k == 0 {
+                        slots[i] = Int32(numbers.count + 1)
+                        return nil
+                    }
+                    if numbers[k - 1] == n { return k - 1 }
+                    i = (i + 1) & mask
+                }
+            }
+        }
+        if let found {
+            counts.withUnsafeMutableBufferPointer { $0[found] += count }
+        } else {
+            numbers.append(n)
+            counts.append(count)
+        }
     }
 
     /// Doubles the slots (16 at first) and files every neighbour again.

@@ -218,9 +218,19 @@ struct CorpusNamesBuilder {
         // The order of the kept entries does not matter (a profile finds its neighbours by
         // hash): ties are sorted only when some must be left out.
         let room = limit - kept.count
-        if ties.count > room { ties.sort { ranks[Int($0)] < ranks[Int($1)] } }
+        if ties.count > room { ties = byRank(ties, ranks: ranks) }
         for n in ties.prefix(room) { kept.append((n, threshold)) }
         return kept
+    }
+
+    /// `numbers` in the order of their ranks (which are distinct): each packed with its rank
+    /// into one integer, so that the sort compares integers rather than looking ranks up.
+    static func byRank(_ numbers: [Int32], ranks: [Int32]) -> [Int32] {
+        var packed = ranks.withUnsafeBufferPointer { ranks in
+            numbers.map { UInt64(UInt32(bitPattern: ranks[Int($0)])) << 32 | UInt64(UInt32(bitPattern: $0)) }
+        }
+        packed.sort()
+        return packed.map { Int32(bitPattern: UInt32(truncatingIfNeeded: $0)) }
     }
 
     /// A new entity of `forms` (the first spelling the name's id and display name come from the

@@ -16,8 +16,8 @@ public enum NameKey {
         var words = asciiWords(of: name) ?? foldedWords(of: name)
         if words.count > 1 && words[0] == "the" { words.removeFirst() }
         if label == personLabel {
-            while words.count > 1, honorifics.contains(words[0]) { words.removeFirst() }
-            while words.count > 1, suffixes.contains(words[words.count - 1]) { words.removeLast() }
+            while words.count > 1, isHonorific(words[0]) { words.removeFirst() }
+            while words.count > 1, isSuffix(words[words.count - 1]) { words.removeLast() }
         }
         return words
     }
@@ -166,9 +166,23 @@ public enum NameKey {
         }
     }
 
-    private static let honorifics: Set<String> = [
-        "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "prof", "rev", "messrs"
-    ]
-    private static let suffixes: Set<String> = ["jr", "sr", "ii", "iii", "iv"]
+    /// Whether a folded word is an honorific before a person's name. Compared with each (short
+    /// words, held inline and compared at once) rather than hashed into a Set: asked of every
+    /// person's name folded.
+    private static func isHonorific(_ w: String) -> Bool {
+        switch w {
+        case "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "prof", "rev", "messrs": return true
+        default: return false
+        }
+    }
+
+    /// Whether a folded word is a generational suffix after a person's name (as
+    /// ``isHonorific(_:)``).
+    private static func isSuffix(_ w: String) -> Bool {
+        switch w {
+        case "jr", "sr", "ii", "iii", "iv": return true
+        default: return false
+        }
+    }
     private static let acronymSkips: Set<String> = ["of", "the", "and", "for", "&", "de", "la", "du", "des", "on", "in"]
 }

@@ -45,11 +45,29 @@ struct NameRefTable: Sendable {
     /// A well-mixed 64-bit hash of a name's label and canonical name: FNV-1a over their UTF-8
     /// bytes, then its bits spread so that the low ones, which pick a slot, vary.
     static func hash(_ ref: DocumentNames.NameRef) -> UInt64 {
-        var h = offsetBasis
-        feed(ref.label, into: &h)
-        h = (h ^ 0xFF) &* prime  // a byte no UTF-8 holds: label "AB" + "C" is not "A" + "BC"
+        var h = afterLabel(ref.label)
         feed(ref.canonical, into: &h)
         return spread(h)
+    }
+
+    /// The hash state after `label` and the byte that ends it (a byte no UTF-8 holds: label
+    /// "AB" + "C" is not "A" + "BC"); the usual labels' states are worked out once, as every
+    /// mention is hashed.
+    private static func afterLabel(_ label: String) -> UInt64 {
+        switch label {
+        case NameKey.personLabel: return afterPerson
+        case NameKey.organisationLabel: return afterOrganisation
+        default: return state(afterLabel: label)
+        }
+    }
+
+    private static let afterPerson = state(afterLabel: NameKey.personLabel)
+    private static let afterOrganisation = state(afterLabel: NameKey.organisationLabel)
+
+    private static func state(afterLabel label: String) -> UInt64 {
+        var h = offsetBasis
+        feed(label, into: &h)
+        return (h ^ 0xFF) &* prime
     }
 
     /// ``hash(_:)`` of one String.
