@@ -76,7 +76,6 @@ enum WordTemplate: Int, CaseIterable, Sendable {
 
     private static let names = allCases.map { String(describing: $0) }
     private static let hashes = names.map(FeatureHash.of)
-    static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.name, $0) })
     private static let utf8Names = names.map { Array($0.utf8) }
 
     /// The template of a feature name `template=value` and the hash of its value (as
@@ -248,11 +247,11 @@ final class FeatureWeights: Sendable {
 
     /// The weights of any feature by name (explanations, tests; scoring goes by identifiers).
     func weight(named name: String) -> SIMD3<Float> {
-        guard let eq = name.firstIndex(of: "="), let template = WordTemplate.byName[String(name[..<eq])] else {
+        guard let (template, word) = WordTemplate.of(featureNamed: name) else {
             let id = FeatureHash.feature(named: name)
             return name.hasPrefix(Flag.prefix) ? flag(id) : self[id]
         }
-        return word(template, hash: FeatureHash.of(String(name[name.index(after: eq)...])))
+        return self.word(template, hash: word)
     }
 
     /// The weights of `template=word` for a word's hash.
