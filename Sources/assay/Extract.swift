@@ -224,9 +224,7 @@ struct Extract: ParsableCommand {
                     all = ready.link(
                         consume all, entities: consume entities, mentionNames: mentionNames, in: analysed)
                 }
-                var json = JSONWriter()
-                json.contractLine(analysed, all)
-                return .line(json.bytes)
+                return .line(BatchInput.line(analysed, all))
             } catch {
                 return .failed(id: analysed.id, error as? AssayError ?? AssayError(.extractionFailed, "\(error)"))
             }
@@ -329,11 +327,17 @@ enum BatchInput {
                 defer { held = ([], []) }
                 return held
             }
-            let linked = linking.link(consume all, entities: consume entities, mentionNames: mentionNames, in: document)
-            var json = JSONWriter()
-            json.contractLine(document, linked)
-            return json.bytes
+            return BatchInput.line(
+                document,
+                linking.link(consume all, entities: consume entities, mentionNames: mentionNames, in: document))
         }
+    }
+
+    /// The batch contract's output line of `document` with `annotations`.
+    static func line(_ document: AnalyzedDocument, _ annotations: [Annotation]) -> [UInt8] {
+        var json = JSONWriter()
+        json.contractLine(document, annotations)
+        return json.bytes
     }
 
     /// Calls `body` for each input `source` holds. - Returns: false if the source was unusable.
