@@ -102,48 +102,44 @@ struct Gazetteer: Sendable {
     /// names are, whose units are its words: read without analysing the phrase as a document,
     /// which cost more than all the rest of loading the lists. Nil for any other phrase.
     static func plainWordHashes(_ phrase: String) -> [UInt64]? {
-        var phrase = phrase
-        return phrase.withUTF8 { b -> [UInt64]? in
-            var hashes: [UInt64] = []
-            var start = 0
-            for i in 0...b.count {
-                if i == b.count || b[i] == 32 {
-                    guard i > start else { return nil }
-                    hashes.append(UnitProfile.lower(ofASCII: b, start, i))
-                    start = i + 1
-                } else if !TextBytes.isASCIIUppercase(b[i]) && !TextBytes.isASCIILowercase(b[i]) {
-                    return nil
-                }
-            }
-            return hashes
-        }
+        var hashes: [UInt64] = []
+        return forEachPlainWord(of: phrase) { hashes.append($0) } ? hashes : nil
     }
 
     /// For a phrase ``plainWordHashes(_:)`` reads: the key ``insert(_:category:)`` files it
     /// under (its word hashes mixed in order), the hash of its first word and its word count,
     /// made in one pass over the bytes without a list of the hashes. Nil for any other phrase.
     static func plainPhraseKey(_ phrase: String) -> (key: UInt64, first: UInt64, count: Int)? {
+        var key: UInt64 = 0, first: UInt64 = 0, count = 0
+        let isPlain = forEachPlainWord(of: phrase) { h in
+            if count == 0 {
+                first = h
+                key = h
+            } else {
+                key = FeatureHash.mix(key, h)
+            }
+            count += 1
+        }
+        return isPlain ? (key, first, count) : nil
+    }
+
+    /// Calls `body` with the lower-case hash of each word of `phrase`, in order, while it is a
+    /// plain phrase (see ``plainWordHashes(_:)``); whether it is one. For any other phrase it
+    /// returns false, having perhaps been called for its first words.
+    private static func forEachPlainWord(of phrase: String, _ body: (UInt64) -> Void) -> Bool {
         var phrase = phrase
-        return phrase.withUTF8 { b -> (key: UInt64, first: UInt64, count: Int)? in
-            var key: UInt64 = 0, first: UInt64 = 0, count = 0
+        return phrase.withUTF8 { b in
             var start = 0
             for i in 0...b.count {
                 if i == b.count || b[i] == 32 {
-                    guard i > start else { return nil }
-                    let h = UnitProfile.lower(ofASCII: b, start, i)
-                    if count == 0 {
-                        first = h
-                        key = h
-                    } else {
-                        key = FeatureHash.mix(key, h)
-                    }
-                    count += 1
+                    guard i > start else { return false }
+                    body(UnitProfile.lower(ofASCII: b, start, i))
                     start = i + 1
                 } else if !TextBytes.isASCIIUppercase(b[i]) && !TextBytes.isASCIILowercase(b[i]) {
-                    return nil
+                    return false
                 }
             }
-            return (key, first, count)
+            return true
         }
     }
 
