@@ -22,19 +22,10 @@ struct TitleMatcher: Sendable {
         self.qualifiers = Lexicon(qualifiers.map { ($0, true) })
         longest = titles.map { $0.split(separator: " ").count }.max() ?? 1
         var lastWords = PackedWordTable<Bool>(capacity: titles.count)
-        for title in titles {
-            if let word = Self.storedLastWord(title), let key = PackedWord(word) { lastWords.set(true, for: key) }
+        for words in self.titles.wordsOfEntries {
+            if let word = words.last, let key = PackedWord(word) { lastWords.set(true, for: key) }
         }
         self.lastWords = lastWords
-    }
-
-    /// The last word of `title` lowercased as ``Lexicon`` stores a phrase: the whole phrase
-    /// lowercased by Unicode's rules when it has a byte outside ASCII, then ASCII letters
-    /// lowercased, words being runs of bytes other than the space. Nil for a title with none.
-    private static func storedLastWord(_ title: String) -> String? {
-        let text = title.utf8.contains { $0 >= 0x80 } ? title.lowercased() : title
-        guard let last = text.utf8.split(separator: UInt8(ascii: " ")).last else { return nil }
-        return String(decoding: last.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
     /// Whether a title may end at token `t`: a token that packs (ASCII of at most

@@ -208,12 +208,18 @@ public struct Lexicon<Payload: Sendable>: Sendable {
 
     /// The words of every phrase of more than one word, lowercased as stored, in no set order:
     /// for a plugin that must know which words begin or continue a phrase.
-    public var wordsOfPhrases: [[String]] {
+    public var wordsOfPhrases: [[String]] { storedWords(includingSingleWords: false) }
+
+    /// The words of every entry, single words included, lowercased as stored, in no set order:
+    /// for a plugin that must know what a stored phrase ends or begins with.
+    public var wordsOfEntries: [[String]] { storedWords(includingSingleWords: true) }
+
+    private func storedWords(includingSingleWords: Bool) -> [[String]] {
         text.withUnsafeBufferPointer { text in
             var phrases: [[String]] = []
             for s in slots where s.payload >= 0 {
                 let stored = UnsafeBufferPointer(rebasing: text[Int(s.start)..<Int(s.start + s.length)])
-                guard stored.contains(UInt8(ascii: " ")) else { continue }
+                guard includingSingleWords || stored.contains(UInt8(ascii: " ")) else { continue }
                 phrases.append(stored.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) })
             }
             return phrases
