@@ -327,23 +327,8 @@ struct NeighbourCounts: Sendable {
 
     /// Adds `count` to neighbour `n`.
     mutating func add(_ n: Int32, count: Int = 1) {
-        if numbers.count * 2 >= slots.count { grow() }
-        let mask = slots.count - 1
-        var i = Self.slot(n) & mask
-        while true {
-            let k = Int(slots[i])
-            if k == 0 {
-                numbers.append(n)
-                counts.append(count)
-                slots[i] = Int32(numbers.count)
-                return
-            }
-            if numbers[k - 1] == n {
-                counts[k - 1] += count
-                return
-            }
-            i = (i + 1) & mask
-        }
+        reserve(0)  // under half full before this one is filed, as the batches below keep them
+        addReserved(n, count: count)
     }
 
     /// Counts one document's neighbours once each, but `own`.
