@@ -44,7 +44,7 @@ let package = Package(
         .executableTarget(
             name: "assay-bench",
             dependencies: [core, "AssayNumbers", "AssayEntities", "AssayQuotes", "AssaySentiment"],
-            path: "Benchmarks", exclude: ["spark_throughput.py"]),
+            path: "Benchmarks", exclude: ["spark_throughput.py", "HISTORY.md"]),
 
         // Fuzz targets (scripts/fuzz builds them with libFuzzer; a plain build replays files).
         .target(name: "FuzzSupport", path: "Fuzz/Support"),
