@@ -64,29 +64,26 @@ struct FeatureScorer {
 
     /// Replaces each bucket of `slots` by its row number (the zero row for ``unused``).
     ///
-    /// In two loops: first the block words of every bucket (``WeightRows/blocks``), then the
+    /// In two loops: first the block word of every bucket (``WeightRows/blocks``), then the
     /// row numbers from them. The loads wait on memory; in a loop of their own, a few
     /// instructions each, the processor has many more of them in flight than between the
     /// dozen instructions of each bit count.
     /// (A few thousand slots at a time, so that the words stay in the fastest cache and their
     /// room on the stack is small, whatever the document's length.)
     private func resolve(_ slots: UnsafeMutableBufferPointer<UInt32>) {
-        let chunk = 2048
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * chunk) { words in
+        let chunk = 4096
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: chunk) { words in
             var start = 0
             while start < slots.count {
                 let end = min(start + chunk, slots.count)
                 for k in start..<end {
                     let b = slots[k]
                     // (An unused slot reads block 0 and takes the zero row below.)
-                    let at = b == Self.unused ? 0 : Int(b &>> 6) &<< 1
-                    let w = 2 &* (k &- start)
-                    words[w] = blocks[at]
-                    words[w &+ 1] = blocks[at &+ 1]
+                    words[k &- start] = blocks[b == Self.unused ? 0 : Int(b &>> 5)]
                 }
                 for k in start..<end {
-                    let b = slots[k], w = 2 &* (k &- start)
-                    let row = WeightRows.row(of: Int(b), bits: words[w], base: words[w &+ 1])
+                    let b = slots[k]
+                    let row = WeightRows.row(of: Int(b), block: words[k &- start])
                     slots[k] = b == Self.unused ? 0 : UInt32(truncatingIfNeeded: row)
                 }
                 start = end
