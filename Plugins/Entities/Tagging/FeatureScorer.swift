@@ -242,14 +242,15 @@ struct FeatureScorer {
         // What each type adds to its neighbours, copied out of the facts (which lie scattered in
         // the spelling cache's megabytes) in one short loop of loads that run side by side,
         // rather than each waited on in the middle of a unit's work when the type first appears.
-        var around = [SIMD16<Int16>](repeating: .zero, count: 4 * facts.count)
-        around.withUnsafeMutableBufferPointer { around in
+        // (Written once, without zeroing tens of kilobytes first.)
+        let around = [SIMD16<Int16>](unsafeUninitializedCapacity: 4 * facts.count) { around, count in
             for (t, f) in facts.enumerated() {
-                around[4 &* t] = f.pointee.asPrevious
-                around[4 &* t &+ 1] = f.pointee.asSecondPrevious
-                around[4 &* t &+ 2] = f.pointee.asNext
-                around[4 &* t &+ 3] = f.pointee.asSecondNext
+                around.initializeElement(at: 4 &* t, to: f.pointee.asPrevious)
+                around.initializeElement(at: 4 &* t &+ 1, to: f.pointee.asSecondPrevious)
+                around.initializeElement(at: 4 &* t &+ 2, to: f.pointee.asNext)
+                around.initializeElement(at: 4 &* t &+ 3, to: f.pointee.asSecondNext)
             }
+            count = 4 * facts.count
         }
         let lineCases = casing.lineCases
         let seen = casing.seen
