@@ -18,19 +18,28 @@ import AssayCore
 enum DocumentNameRules {
     /// One-word mentions of ordinary lines that are the last word of a longer person name take
     /// its label (see the type's notes); a word that also begins an organisation's name tells
-    /// nothing. `spelling[u]`: the spelling of unit `u` (its exact bytes, numbered).
-    static func labelPartNames(_ mentions: inout [Mention], unitRanges: [ClosedRange<Int>?], spelling: [Int32]) {
-        var surnames = Set<Int32>(), organisationHeads = Set<Int32>()
+    /// nothing. `spelling[u]`: the spelling of unit `u` (its exact bytes, numbered), of
+    /// `spellingCount`.
+    static func labelPartNames(
+        _ mentions: inout [Mention], unitRanges: [ClosedRange<Int>?], spelling: [Int32], spellingCount: Int
+    ) {
+        // Per spelling (of `spellingCount`): whether it ends a longer person name, and whether
+        // it begins a longer organisation name; a flag per spelling rather than two sets.
+        let surname: UInt8 = 1, organisationHead: UInt8 = 2
+        var roles = [UInt8](repeating: 0, count: spellingCount)
+        var anySurname = false
         for (k, m) in mentions.enumerated() {
             guard let r = unitRanges[k], r.count > 1 else { continue }
-            if m.label == .person { surnames.insert(spelling[r.upperBound]) }
-            if m.label == .org { organisationHeads.insert(spelling[r.lowerBound]) }
+            if m.label == .person {
+                roles[Int(spelling[r.upperBound])] |= surname
+                anySurname = true
+            }
+            if m.label == .org { roles[Int(spelling[r.lowerBound])] |= organisationHead }
         }
-        guard !surnames.isEmpty else { return }
+        guard anySurname else { return }
         for k in mentions.indices where mentions[k].label != .person && mentions[k].label != .loc {
             guard let r = unitRanges[k], r.count == 1 else { continue }
-            let word = spelling[r.lowerBound]
-            if surnames.contains(word), !organisationHeads.contains(word) { mentions[k].label = .person }
+            if roles[Int(spelling[r.lowerBound])] == surname { mentions[k].label = .person }
         }
     }
 

@@ -64,29 +64,26 @@ struct FeatureScorer {
 
     /// Replaces each bucket of `slots` by its row number (the zero row for ``unused``).
     ///
-    /// In two loops: first the block words of every bucket (``WeightRows/blocks``), then the
+    /// In two loops: first the block word of every bucket (``WeightRows/blocks``), then the
     /// row numbers from them. The loads wait on memory; in a loop of their own, a few
     /// instructions each, the processor has many more of them in flight than between the
     /// dozen instructions of each bit count.
     /// (A few thousand slots at a time, so that the words stay in the fastest cache and their
     /// room on the stack is small, whatever the document's length.)
     private func resolve(_ slots: UnsafeMutableBufferPointer<UInt32>) {
-        let chunk = 2048
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * chunk) { words in
+        let chunk = 4096
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: chunk) { words in
             var start = 0
             while start < slots.count {
                 let end = min(start + chunk, slots.count)
                 for k in start..<end {
                     let b = slots[k]
                     // (An unused slot reads block 0 and takes the zero row below.)
-                    let at = b == Self.unused ? 0 : Int(b &>> 6) &<< 1
-                    let w = 2 &* (k &- start)
-                    words[w] = blocks[at]
-                    words[w &+ 1] = blocks[at &+ 1]
+                    words[k &- start] = blocks[b == Self.unused ? 0 : Int(b &>> 5)]
                 }
                 for k in start..<end {
-                    let b = slots[k], w = 2 &* (k &- start)
-                    let row = WeightRows.row(of: Int(b), bits: words[w], base: words[w &+ 1])
+                    let b = slots[k]
+                    let row = WeightRows.row(of: Int(b), block: words[k &- start])
                     slots[k] = b == Self.unused ? 0 : UInt32(truncatingIfNeeded: row)
                 }
                 start = end
@@ -223,13 +220,22 @@ struct FeatureScorer {
         return plain
     }
 
-    /// Slots per unit for the features that read it with its neighbours: the shape trigram
-    /// ending at it, and the word and shape pairs it makes with the unit before and after it.
+    /// Slots per unit for the features that read its word with its neighbours': the pairs
+    /// it makes with the unit before and after it of word and word, and of word and shape.
     /// Word pairs are mostly new in each article, so they are hashed and read here, in the
     /// same passes as the rest, rather than kept across documents: a cache of them missed one
     /// time in two on running news, and its look-ups, each a random read in megabytes of
     /// sums, cost more time than the rows they saved.
-    private static let joinSlots = 7
+    private static let joinSlots = 4
+    /// Row numbers per unit for the features that read only shapes: the shape pairs it makes
+    /// with the unit before and after it, and the shape trigram ending at it. A document has
+    /// few of these, found through a ``ShapeRowMemo``.
+    private static let shapeSlots = 3
+
+    /// The row number of bucket `b`.
+    @inline(__always) private func rowNumber(_ b: UInt32) -> UInt32 {
+        UInt32(truncatingIfNeeded: WeightRows.row(of: Int(b), blocks))
+    }
 
     /// The emission sums of every unit of `units` into `sums` (one 16-tag row per unit).
     /// `facts` point at those of the spellings of `profiles`, markers included (`boundary` and
@@ -245,23 +251,27 @@ struct FeatureScorer {
         // What each type adds to its neighbours, copied out of the facts (which lie scattered in
         // the spelling cache's megabytes) in one short loop of loads that run side by side,
         // rather than each waited on in the middle of a unit's work when the type first appears.
-        var around = [SIMD16<Int16>](repeating: .zero, count: 4 * facts.count)
-        around.withUnsafeMutableBufferPointer { around in
+        // (Written once, without zeroing tens of kilobytes first.)
+        let around = [SIMD16<Int16>](unsafeUninitializedCapacity: 4 * facts.count) { around, count in
             for (t, f) in facts.enumerated() {
-                around[4 &* t] = f.pointee.asPrevious
-                around[4 &* t &+ 1] = f.pointee.asSecondPrevious
-                around[4 &* t &+ 2] = f.pointee.asNext
-                around[4 &* t &+ 3] = f.pointee.asSecondNext
+                around.initializeElement(at: 4 &* t, to: f.pointee.asPrevious)
+                around.initializeElement(at: 4 &* t &+ 1, to: f.pointee.asSecondPrevious)
+                around.initializeElement(at: 4 &* t &+ 2, to: f.pointee.asNext)
+                around.initializeElement(at: 4 &* t &+ 3, to: f.pointee.asSecondNext)
             }
+            count = 4 * facts.count
         }
         let lineCases = casing.lineCases
         let seen = casing.seen
         // Per unit, the slots of the features that join it to its neighbours (see `joinSlots`),
-        // and apart from them the slots of the context features, which only a sentence's first
+        // then from `shapeBase` their row numbers of the shape features (see `shapeSlots`), and
+        // apart from them the slots of the context features, which only a sentence's first
         // word and the units of headline lines have (up to 4 each, with the unit they add to):
         // most units need seven rows, not eleven.
-        let J = Self.joinSlots
-        var slots = [UInt32](repeating: Self.unused, count: units.count * J)
+        let J = Self.joinSlots, S = Self.shapeSlots, shapeBase = units.count * J
+        var slots = [UInt32](repeating: Self.unused, count: units.count * (J + S))
+        // Template 13 and 14 rows by the hash of a shape pair; template 24 rows by that of a trigram.
+        let pairMemo = ShapeRowMemo(), trigramMemo = ShapeRowMemo()
         var contextRoom = 0
         for (si, s) in units.sentences.enumerated() { contextRoom += 4 * (lineCases[si] == .normal ? 1 : s.count) }
         var contextSlots = [UInt32](repeating: Self.unused, count: contextRoom)
@@ -278,8 +288,15 @@ struct FeatureScorer {
                             contextSlots.withUnsafeMutableBufferPointer { contextSlots in
                                 contextUnits.withUnsafeMutableBufferPointer { contextUnits in
                                     var contextCount = 0
-                                    // The shape and lower-case pair hashes of the unit and the next.
+                                    // The shape and lower-case pair hashes of the unit and the next,
+                                    // and the rows of that shape pair (templates 13 and 14).
                                     var shapesAhead: UInt64 = 0, lowersAhead: UInt64 = 0
+                                    var pairAhead: (UInt32, UInt32) = (0, 0)
+                                    @inline(__always) func pairRows(_ shapes: UInt64) -> (UInt32, UInt32) {
+                                        pairMemo.rows(shapes) {
+                                            (rowNumber(bucket(13, $0)), rowNumber(bucket(14, $0)))
+                                        }
+                                    }
                                     @inline(__always) func addContext(_ b: UInt32, _ unit: Int) {
                                         contextSlots[contextCount] = b
                                         contextUnits[contextCount] = Int32(unit)
@@ -326,23 +343,29 @@ struct FeatureScorer {
                                             // The word and shape pairs with the previous unit (to
                                             // this one: templates 13, 15, 17) and with the next
                                             // (14, 16, 18), and the shape trigram (24).
-                                            // A pair's two hashes are made once, at its first unit.
+                                            // A pair's two hashes (and a shape pair's rows) are
+                                            // made once, at its first unit.
                                             let next = p[nt]
                                             if i == s.lowerBound {
                                                 shapesAhead = FeatureHash.mix(prev.shape, u.shape)
                                                 lowersAhead = FeatureHash.mix(prev.lower, u.lower)
+                                                pairAhead = pairRows(shapesAhead)
                                             }
-                                            let shapes = shapesAhead, lowers = lowersAhead
+                                            let shapes = shapesAhead, lowers = lowersAhead, pair = pairAhead
                                             shapesAhead = FeatureHash.mix(u.shape, next.shape)
                                             lowersAhead = FeatureHash.mix(u.lower, next.lower)
-                                            let k = i &* J
-                                            slots[k] = bucket(24, prev2.shape &+ 7, shapes)
-                                            slots[k &+ 1] = bucket(13, shapes)
-                                            slots[k &+ 2] = bucket(15, lowers)
-                                            slots[k &+ 3] = bucket(17, prev.lower, u.shape)
-                                            slots[k &+ 4] = bucket(14, shapesAhead)
-                                            slots[k &+ 5] = bucket(16, lowersAhead)
-                                            slots[k &+ 6] = bucket(18, u.shape, next.lower)
+                                            pairAhead = pairRows(shapesAhead)
+                                            let trigram = trigramMemo.rows(FeatureHash.mix(prev2.shape &+ 7, shapes)) {
+                                                (rowNumber(bucket(24, $0)), 0)
+                                            }
+                                            let k = i &* J, r = shapeBase &+ i &* S
+                                            slots[k] = bucket(15, lowers)
+                                            slots[k &+ 1] = bucket(17, prev.lower, u.shape)
+                                            slots[k &+ 2] = bucket(16, lowersAhead)
+                                            slots[k &+ 3] = bucket(18, u.shape, next.lower)
+                                            slots[r] = pair.0
+                                            slots[r &+ 1] = pairAhead.1
+                                            slots[r &+ 2] = trigram.0
                                             // Gazetteer features: few units have any, so they are read directly.
                                             if let g = gaz[i] {
                                                 var bits = g.categories
@@ -366,13 +389,14 @@ struct FeatureScorer {
                                     }
                                     // Pass 2: row numbers. Pass 3: the rows (integer sums: the order of adding them
                                     // does not change them).
-                                    resolve(slots)
+                                    resolve(UnsafeMutableBufferPointer(rebasing: slots[0..<shapeBase]))
                                     resolve(UnsafeMutableBufferPointer(rebasing: contextSlots[0..<contextCount]))
                                     sums.withUnsafeMutableBufferPointer { sums in
                                         for i in sums.indices {
-                                            let k = i &* J
+                                            let k = i &* J, r = shapeBase &+ i &* S
                                             var s = load(Int(slots[k]))
                                             for j in 1..<J { s &+= load(Int(slots[k &+ j])) }
+                                            for j in 0..<S { s &+= load(Int(slots[r &+ j])) }
                                             sums[i] &+= s
                                         }
                                         for k in 0..<contextCount {

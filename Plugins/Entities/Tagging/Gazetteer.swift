@@ -98,9 +98,11 @@ struct Gazetteer: Sendable {
         }
     }
 
-    /// The hashes of a phrase of ASCII letters in words joined by single spaces, as most listed
+    /// The hashes of a phrase of letters in words joined by single spaces, as most listed
     /// names are, whose units are its words: read without analysing the phrase as a document,
-    /// which cost more than all the rest of loading the lists. Nil for any other phrase.
+    /// which cost more than all the rest of loading the lists. Letters are ASCII and those of
+    /// Latin-1 and Latin Extended (U+00C0–U+024F but × and ÷: "São Paulo", "Zürich"), which the
+    /// tokeniser keeps inside a word like ASCII ones. Nil for any other phrase.
     static func plainWordHashes(_ phrase: String) -> [UInt64]? {
         var hashes: [UInt64] = []
         return forEachPlainWord(of: phrase) { hashes.append($0) } ? hashes : nil
@@ -129,13 +131,24 @@ struct Gazetteer: Sendable {
     private static func forEachPlainWord(of phrase: String, _ body: (UInt64) -> Void) -> Bool {
         var phrase = phrase
         return phrase.withUTF8 { b in
-            var start = 0
-            for i in 0...b.count {
+            var start = 0, ascii = true, i = 0
+            while i <= b.count {
                 if i == b.count || b[i] == 32 {
                     guard i > start else { return false }
-                    body(UnitProfile.lower(ofASCII: b, start, i))
+                    // A word with a letter beyond ASCII is hashed as the tagger profiles it.
+                    body(ascii ? UnitProfile.lower(ofASCII: b, start, i) : UnitProfile(b, start, i).lower)
                     start = i + 1
-                } else if !TextBytes.isASCIIUppercase(b[i]) && !TextBytes.isASCIILowercase(b[i]) {
+                    ascii = true
+                    i += 1
+                } else if TextBytes.isASCIIUppercase(b[i]) || TextBytes.isASCIILowercase(b[i]) {
+                    i += 1
+                } else if i + 1 < b.count, (0xC3...0xC9).contains(b[i]), b[i + 1] & 0xC0 == 0x80 {
+                    // Two bytes: U+00C0 (C3 80) to U+024F (C9 8F).
+                    let v = UInt32(b[i] & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                    guard v <= 0x24F, v != 0xD7, v != 0xF7 else { return false }
+                    ascii = false
+                    i += 2
+                } else {
                     return false
                 }
             }

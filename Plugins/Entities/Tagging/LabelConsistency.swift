@@ -62,7 +62,8 @@ enum LabelConsistency {
             }
             for k in members { mentions[k].label = best!.label }
         }
-        DocumentNameRules.labelPartNames(&mentions, unitRanges: unitRanges, spelling: spellings.spellingOfSpan)
+        DocumentNameRules.labelPartNames(
+            &mentions, unitRanges: unitRanges, spelling: spellings.spellingOfSpan, spellingCount: spellings.count)
         if !gazetteer.isEmpty, let profiles {
             utf8.withUnsafeBufferPointer { b in
                 DocumentNameRules.relabelUnintroducedPersons(

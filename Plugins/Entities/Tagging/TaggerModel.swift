@@ -100,11 +100,14 @@ struct TaggerModel: Sendable {
             lanes.open.append(SIMD8<Float>(row.lowHalf) * scale)
             lanes.continue.append(SIMD8<Float>(row.highHalf) * scale)
         }
-        var out = [Int](repeating: 0, count: units.count)
+        // The sentences are the units in order, each unit in one: their tags, one after another,
+        // are the document's.
+        var out: [Int] = []
+        out.reserveCapacity(units.count)
         var tags: [Int] = [], steps: [Float] = []
         for s in units.sentences {
             viterbi.decode(lanes: lanes, from: s.lowerBound, count: s.count, tags: &tags, steps: &steps)
-            out.replaceSubrange(s, with: tags)
+            out.append(contentsOf: tags)
         }
         return out
     }

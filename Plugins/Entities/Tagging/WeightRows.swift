@@ -3,15 +3,19 @@
 /// The hashed table has a million buckets of 16 Int8 weights (16 MB), but nine in ten buckets
 /// are all zero. Scoring reads about twenty rows per unit at random, so the table's size, not
 /// the arithmetic, set the tagger's speed: 16 MB is far beyond the caches. Here the non-zero rows
-/// are packed in bucket order (1.3 MB for the shipped model), found through two words per block
-/// of 64 buckets: which of its buckets have a row (one bit each), and the index of the block's
-/// rows. A bucket's row is the block's index plus the number of its bits below the bucket's:
-/// one read of a 256 KB table, which stays in a core's cache where a byte per bucket (1 MB)
-/// and a separate block index did not, and each look-up waited on memory.
+/// are packed in bucket order (1.3 MB for the shipped model), found through one word per block
+/// of 32 buckets: the index of the block's rows in its high half, and which of its buckets have a
+/// row (one bit each) in its low half. A bucket's row is the block's index plus the number of its
+/// bits below the bucket's: one read of a 256 KB table, which stays in a core's cache where a
+/// byte per bucket (1 MB) and a separate block index did not, and each look-up waited on memory.
+/// (Blocks of 32 rather than 64 buckets: the bit count, which the baseline x86-64 target has no
+/// instruction for, is then a 32-bit one, and a block one word rather than two, for the same
+/// table size.)
 struct WeightRows: Sendable {
     let bucketBits: Int
-    /// Per block of 64 buckets, two words: the bit set of its buckets that have a row (bucket
-    /// `64 * block + k` is bit `k`), and the index in ``rows`` just before the block's first row.
+    /// Per block of 32 buckets, one word: the index in ``rows`` just before the block's first row
+    /// (high 32 bits), and the bit set of its buckets that have a row (bucket `32 * block + k` is
+    /// bit `k`).
     let blocks: [UInt64]
     /// 16 Int8 per row, in lane order (``laneColumns``); row 0 is all zero and stands for every
     /// bucket without a row.
@@ -27,13 +31,13 @@ struct WeightRows: Sendable {
         let buckets = 1 << bucketBits
         precondition(dense.count == buckets * 16)
         self.bucketBits = bucketBits
-        var blocks = [UInt64](repeating: 0, count: 2 * ((buckets + 63) >> 6))
+        var blocks = [UInt64](repeating: 0, count: (buckets + 31) >> 5)
         var rows = [Int8](repeating: 0, count: 16)
-        for block in 0..<(blocks.count / 2) {
-            blocks[2 * block + 1] = UInt64(rows.count / 16 - 1)
-            for b in (block << 6)..<min(buckets, (block + 1) << 6) {
+        for block in blocks.indices {
+            blocks[block] = UInt64(rows.count / 16 - 1) << 32
+            for b in (block << 5)..<min(buckets, (block + 1) << 5) {
                 guard dense[(b * 16)..<(b * 16 + 16)].contains(where: { $0 != 0 }) else { continue }
-                blocks[2 * block] |= 1 << UInt64(b & 63)
+                blocks[block] |= 1 << UInt64(b & 31)
                 for c in Self.laneColumns { rows.append(dense[b * 16 + c]) }
             }
         }
@@ -48,7 +52,7 @@ struct WeightRows: Sendable {
         let count = 1 << bucketBits
         precondition(weights.count >= buckets.count * 16)
         self.bucketBits = bucketBits
-        var blocks = [UInt64](repeating: 0, count: 2 * ((count + 63) >> 6))
+        var blocks = [UInt64](repeating: 0, count: (count + 31) >> 5)
         let lanes = Self.laneColumns
         // Written through pointers, with room for every row and the zero row: this runs on every
         // process's first use, over some eighty thousand rows.
@@ -57,15 +61,15 @@ struct WeightRows: Sendable {
                 lanes.withUnsafeBufferPointer { lanes in
                     for lane in 0..<16 { rows.initializeElement(at: lane, to: 0) }
                     var rowCount = 1, k = 0
-                    for block in 0..<(blocks.count / 2) {
-                        blocks[2 * block + 1] = UInt64(rowCount - 1)
-                        let end = min(count, (block + 1) << 6)
+                    for block in 0..<blocks.count {
+                        blocks[block] = UInt64(rowCount - 1) << 32
+                        let end = min(count, (block + 1) << 5)
                         while k < buckets.count && buckets[k] < end {
                             let b = buckets[k], w = 16 * k
                             k += 1
                             // An all-zero row stands for no row, as in the dense packing.
                             guard (w..<(w + 16)).contains(where: { weights[$0] != 0 }) else { continue }
-                            blocks[2 * block] |= 1 << UInt64(b & 63)
+                            blocks[block] |= 1 << UInt64(b & 31)
                             for lane in 0..<16 {
                                 rows.initializeElement(at: 16 * rowCount + lane, to: weights[w + lanes[lane]])
                             }
@@ -96,15 +100,15 @@ struct WeightRows: Sendable {
     /// The index in `rows` of bucket `b`'s row (0, the zero row, when it has none). Branch-free:
     /// whether a hashed feature has weights is as unpredictable as the hash.
     @inline(__always) static func row(of b: Int, _ blocks: UnsafePointer<UInt64>) -> Int {
-        let at = (b &>> 6) &<< 1
-        return row(of: b, bits: blocks[at], base: blocks[at &+ 1])
+        row(of: b, block: blocks[b &>> 5])
     }
 
-    /// The index in `rows` of bucket `b`'s row, given its block's two words.
-    @inline(__always) static func row(of b: Int, bits: UInt64, base: UInt64) -> Int {
-        let shift = UInt64(b & 63)
+    /// The index in `rows` of bucket `b`'s row, given its block's word.
+    @inline(__always) static func row(of b: Int, block: UInt64) -> Int {
+        let bits = UInt32(truncatingIfNeeded: block)
+        let shift = UInt32(truncatingIfNeeded: b) & 31
         let below = UInt64((bits & ((1 &<< shift) &- 1)).nonzeroBitCount)
         // Times 0 or 1 rather than a choice, which the compiler makes a branch.
-        return Int(truncatingIfNeeded: (base &+ below &+ 1) &* ((bits &>> shift) & 1))
+        return Int(truncatingIfNeeded: ((block &>> 32) &+ below &+ 1) &* UInt64((bits &>> shift) & 1))
     }
 }
