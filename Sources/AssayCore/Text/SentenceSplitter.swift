@@ -51,7 +51,7 @@ public struct SentenceSplitter: Sendable {
         }
         func isParagraphBreak(_ i: Int) -> Bool {
             let lines = breaks(before: i)
-            return lines >= 2 || (lines == 1 && !firstScalar(i).properties.isLowercase)
+            return lines >= 2 || (lines == 1 && !TextBytes.startsLowercase(bytes, tokens[i].span))
         }
         func closeSentence(at end: Int) {
             guard end > sentenceStart else { return }
@@ -118,13 +118,14 @@ public struct SentenceSplitter: Sendable {
             let starts: Bool
             if requiresStarter {
                 starts =
-                    next.properties.isUppercase
+                    TextBytes.isCapitalized(bytes, tokens[j].span)
                     && Abbreviations.classes.contains(.sentenceStarter, word: String(text(j)))
             } else {
                 starts =
-                    next.properties.isUppercase || ScalarReader.classify(next) == .digit
+                    TextBytes.isCapitalized(bytes, tokens[j].span) || ScalarReader.classify(next) == .digit
                     || (tokens[j].kind == .punctuation && Self.isOpener(bytes, tokens[j].span))
-                    || (!isToken(i, ".") && !next.properties.isLowercase && tokens[j].kind != .punctuation)
+                    || (!isToken(i, ".") && !TextBytes.startsLowercase(bytes, tokens[j].span)
+                        && tokens[j].kind != .punctuation)
             }
             if starts { closeSentence(at: j) }
             i = j
