@@ -28,7 +28,11 @@ struct NumberMention: Equatable {
     var span: Span { Span(start, end) }
 
     func annotation(extractor: String) -> Annotation {
-        var fields: [(String, Value)] = [("kind", .string(kind.rawValue))]
+        // Room for every field at once, handed over as it stands: growing the array from one
+        // field and copying it into the annotation cost more than the fields.
+        var fields: [(key: String, value: Value)] = []
+        fields.reserveCapacity(8)
+        fields.append(("kind", .string(kind.rawValue)))
         if kind == .cardinal || kind == .range || subtype != nil { fields.append(("subtype", .optional(subtype))) }
         fields.append(("value", value))
         fields.append(("unit", .optional(unit)))
@@ -38,6 +42,6 @@ struct NumberMention: Equatable {
         }
         if let approximate { fields.append(("approximate", .string(approximate))) }
         if let counts { fields.append(("counts", .string(counts))) }
-        return Annotation(extractor: extractor, span: span, orderedFields: fields)
+        return Annotation(extractor: extractor, span: span, labeledFields: fields)
     }
 }

@@ -41,6 +41,28 @@ public enum Abbreviations {
     /// The abbreviation class of a token's text ending in a period.
     enum Role { case none, title, other }
 
+    /// The abbreviation class of the token `span` of `bytes`, a word ending in a period: read
+    /// from the bytes when they are ASCII (nearly always), through ``role(of:)`` otherwise.
+    static func role(_ bytes: UnsafeBufferPointer<UInt8>, _ span: Span) -> Role {
+        let body = Span(span.start, span.end - 1)
+        guard span.length >= 2, bytes[body.end] == UInt8(ascii: ".") else { return .none }
+        var ascii = true
+        for k in body.start..<body.end {
+            let b = bytes[k]
+            if b >= 0x80 { ascii = false } else if b == UInt8(ascii: ".") { return .other }  // U.S., e.g.
+        }
+        guard ascii else {
+            return role(
+                of: Substring(decoding: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]), as: UTF8.self))
+        }
+        if body.length == 1, TextBytes.isASCIIUppercase(bytes[body.start]) { return .title }  // an initial
+        guard let word = PackedWord(lowercasing: bytes, body) else { return .none }
+        let found = classes.classes(of: word)
+        if found & WordClasses<WordClass>.bit(.title) != 0 { return .title }
+        if found & WordClasses<WordClass>.bit(.other) != 0 { return .other }
+        return .none
+    }
+
     static func role(of token: Substring) -> Role {
         guard token.count >= 2, token.last == "." else { return .none }
         let body = token.dropLast()

@@ -31,9 +31,9 @@ public final class AnalyzedDocument: Sendable {
         let bytes = Array(document.text.utf8)
         self.utf8 = bytes
         let (tokens, sentences, paragraphs) = bytes.withUnsafeBufferPointer { buffer in
-            let out = tokenizer.tokenize(utf8: buffer)
-            let (s, p) = splitter.split(out.tokens, breaks: out.breaksBefore, bytes: buffer)
-            return (out.tokens, s, p)
+            let tokens = tokenizer.tokenize(utf8: buffer)
+            let (s, p) = splitter.split(tokens, bytes: buffer)
+            return (tokens, s, p)
         }
         self.tokens = tokens
         self.sentences = sentences

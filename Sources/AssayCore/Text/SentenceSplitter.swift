@@ -9,7 +9,7 @@
 public struct SentenceSplitter: Sendable {
     public init() {}
 
-    func split(_ tokens: [Token], breaks: [UInt8], bytes: UnsafeBufferPointer<UInt8>) -> (
+    func split(_ tokens: [Token], bytes: UnsafeBufferPointer<UInt8>) -> (
         sentences: [Sentence], paragraphs: [Span]
     ) {
         guard !tokens.isEmpty else { return ([], []) }
@@ -31,8 +31,27 @@ public struct SentenceSplitter: Sendable {
             return Substring(decoding: UnsafeBufferPointer(rebasing: bytes[s.start..<s.end]), as: UTF8.self)
         }
         func firstScalar(_ i: Int) -> Unicode.Scalar { ScalarReader.scalar(in: bytes, at: tokens[i].span.start).0 }
+        /// The line breaks in the white space before token `i` (which starts a line), up to 2
+        /// (a blank line): "\n" counts one, U+2028 and U+2029 two, as the tokeniser cuts lines.
+        func breaks(before i: Int) -> Int {
+            var count = 0
+            var k = tokens[i - 1].span.end
+            let end = tokens[i].span.start
+            while k < end, count < 2 {
+                if bytes[k] == 0x0A {
+                    count += 1
+                } else if bytes[k] == 0xE2, k + 2 < end, bytes[k + 1] == 0x80,
+                    bytes[k + 2] == 0xA8 || bytes[k + 2] == 0xA9
+                {
+                    count += 2
+                }
+                k += 1
+            }
+            return count
+        }
         func isParagraphBreak(_ i: Int) -> Bool {
-            breaks[i] >= 2 || (breaks[i] == 1 && !firstScalar(i).properties.isLowercase)
+            let lines = breaks(before: i)
+            return lines >= 2 || (lines == 1 && !TextBytes.startsLowercase(bytes, tokens[i].span))
         }
         func closeSentence(at end: Int) {
             guard end > sentenceStart else { return }
@@ -63,7 +82,7 @@ public struct SentenceSplitter: Sendable {
                     || (sp.length >= 2 && bytes[sp.start] == 0x2E && bytes[sp.start + 1] == 0x2E)
             } else {
                 if tokens[i].kind == .word, lastByte == 0x2E, sp.length >= 2 {
-                    switch Abbreviations.role(of: text(i)) {
+                    switch Abbreviations.role(bytes, sp) {
                     case .title: ends = false
                     case .other:
                         ends = true
@@ -99,13 +118,14 @@ public struct SentenceSplitter: Sendable {
             let starts: Bool
             if requiresStarter {
                 starts =
-                    next.properties.isUppercase
+                    TextBytes.isCapitalized(bytes, tokens[j].span)
                     && Abbreviations.classes.contains(.sentenceStarter, word: String(text(j)))
             } else {
                 starts =
-                    next.properties.isUppercase || ScalarReader.classify(next) == .digit
+                    TextBytes.isCapitalized(bytes, tokens[j].span) || ScalarReader.classify(next) == .digit
                     || (tokens[j].kind == .punctuation && Self.isOpener(bytes, tokens[j].span))
-                    || (!isToken(i, ".") && !next.properties.isLowercase && tokens[j].kind != .punctuation)
+                    || (!isToken(i, ".") && !TextBytes.startsLowercase(bytes, tokens[j].span)
+                        && tokens[j].kind != .punctuation)
             }
             if starts { closeSentence(at: j) }
             i = j

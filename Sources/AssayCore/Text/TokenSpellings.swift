@@ -45,29 +45,25 @@ public struct TokenSpellings: Sendable {
             }
         }
         self.spellingOfSpan = spellingOfSpan
-        self.spans = found.spans
-        self.hashes = found.hashes
+        self.spans = found.entries.map(\.span)
+        self.hashes = found.entries.map(\.hash)
     }
 
-    /// The spellings found so far. Room for the most there can be (one per span) is reserved
-    /// first, so that adding one never reallocates.
+    /// The spellings found so far, each in one entry, so that a probe reads one place and a new
+    /// spelling is one append. Room for the most there can be (one per span) is reserved first,
+    /// so that adding one never reallocates.
     private struct Builder {
-        var spans: [Span]
-        var hashes: [UInt64]
-        /// The last `length % 8` bytes packed in a number, first byte lowest: for a spelling of
-        /// fewer than eight bytes (most words), all of them, so that two such spellings are
-        /// compared as two numbers and two lengths.
-        var tails: [UInt64]
-        var count = 0
-
-        init(room: Int) {
-            spans = []
-            hashes = []
-            tails = []
-            spans.reserveCapacity(room)
-            hashes.reserveCapacity(room)
-            tails.reserveCapacity(room)
+        struct Entry {
+            var span: Span
+            var hash: UInt64
+            /// The last `length % 8` bytes packed in a number, first byte lowest: for a spelling
+            /// of fewer than eight bytes (most words), all of them, so that two such spellings
+            /// are compared as two numbers and two lengths.
+            var tail: UInt64
         }
+        var entries: [Entry] = []
+
+        init(room: Int) { entries.reserveCapacity(room) }
 
         /// The spelling of the bytes of `span`, added when new.
         @inline(__always)
@@ -81,20 +77,17 @@ public struct TokenSpellings: Sendable {
             while true {
                 let t = Int(table[slot])
                 if t < 0 { break }
-                let other = spans[t]
-                if hashes[t] == h && other.end - other.start == length && tails[t] == tail
-                    && (length < 8 || Self.equal(bytes, other, span))
+                let other = entries[t]
+                if other.hash == h && other.span.end - other.span.start == length && other.tail == tail
+                    && (length < 8 || Self.equal(bytes, other.span, span))
                 {
                     return Int32(t)
                 }
                 slot = (slot + 1) & mask
             }
-            table[slot] = Int32(count)
-            spans.append(span)
-            hashes.append(h)
-            tails.append(tail)
-            count += 1
-            return Int32(count - 1)
+            table[slot] = Int32(entries.count)
+            entries.append(Entry(span: span, hash: h, tail: tail))
+            return Int32(entries.count - 1)
         }
 
         /// Whether the bytes of `a` and `b` (of equal lengths) are equal.

@@ -132,11 +132,20 @@ public struct TokenTypes: Sendable {
         var packedKeys: [PackedWord] = []
         var longKeys: [Int32: String] = [:]
         var hashes: [UInt64] = []
-        var packed: PackedWordTable<Int32>
+        /// The types with a packed key, by open addressing over type numbers (-1: free): a key's
+        /// home slot is the top bits of its hash, and a full slot is followed by the next one.
+        /// Room for one type per spelling keeps it at most half full.
+        var slots: [Int32]
+        /// 64 − log2(slot count).
+        let shift: UInt64
         var long: [String: Int32] = [:]
 
+        /// Room for `capacity` types (the number of spellings, which no count of types exceeds).
         init(capacity: Int) {
-            packed = PackedWordTable(capacity: capacity)
+            var bits = 4
+            while (1 << bits) < 2 * capacity { bits += 1 }
+            slots = [Int32](repeating: -1, count: 1 << bits)
+            shift = UInt64(64 - bits)
             packedKeys.reserveCapacity(capacity)
             hashes.reserveCapacity(capacity)
         }
@@ -170,12 +179,19 @@ public struct TokenTypes: Sendable {
         /// The type of a packed key, added when new.
         @inline(__always)
         mutating func type(of word: PackedWord) -> Int32 {
-            let next = Int32(hashes.count)
-            let t = packed.value(of: word, storingIfAbsent: next)
-            if t == next {
-                packedKeys.append(word)
-                hashes.append(word.hash)
+            let h = word.hash
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: h >> shift)
+            while true {
+                let t = slots[slot]
+                if t < 0 { break }
+                if packedKeys[Int(t)] == word { return t }
+                slot = (slot + 1) & mask
             }
+            let t = Int32(hashes.count)
+            slots[slot] = t
+            packedKeys.append(word)
+            hashes.append(h)
             return t
         }
     }

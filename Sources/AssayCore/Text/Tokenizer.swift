@@ -9,13 +9,7 @@ public struct Tokenizer: Sendable {
     /// The tokens of `text`, with how many line breaks precede each one.
     public func tokenize(_ text: String) -> [Token] {
         var copy = text
-        return copy.withUTF8 { tokenize(utf8: $0).tokens }
-    }
-
-    struct Output {
-        var tokens: [Token] = []
-        /// Line breaks between the previous token and this one (2 means a blank line or more).
-        var breaksBefore: [UInt8] = []
+        return copy.withUTF8 { tokenize(utf8: $0) }
     }
 
     private struct Piece {
@@ -25,20 +19,22 @@ public struct Tokenizer: Sendable {
         var isAlnum: Bool { cls != .other }
     }
 
-    func tokenize(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Output {
-        var out = Output()
-        out.tokens.reserveCapacity(bytes.count / 5)
-        out.breaksBefore.reserveCapacity(bytes.count / 5)
+    /// The tokens of UTF-8 `bytes`. Only white space lies between two tokens, so the line breaks
+    /// before a token are read from the bytes where they matter (see ``SentenceSplitter``).
+    func tokenize(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
+        var out: [Token] = []
+        out.reserveCapacity(bytes.count / 5)
         var pieces: [Piece] = []
         var i = 0
         let n = bytes.count
-        var newlines = 0
+        /// Whether a line break ("\n", U+2028, U+2029) came since the previous token.
+        var newline = false
         var sawSpace = false
         var first = true
         while i < n {
             let (s, len) = ScalarReader.scalar(in: bytes, at: i)
             if ScalarReader.classify(s) == .space {
-                if s == "\n" { newlines += 1 } else if s == "\u{2028}" || s == "\u{2029}" { newlines += 2 }
+                if s == "\n" || s == "\u{2028}" || s == "\u{2029}" { newline = true }
                 sawSpace = true
                 i += len
                 continue
@@ -53,13 +49,12 @@ public struct Tokenizer: Sendable {
                 k += 1
             }
             if k > i, k == n || bytes[k] == 0x20 || bytes[k] == 0x0A || bytes[k] == 0x09 || bytes[k] == 0x0D {
-                out.tokens.append(
+                out.append(
                     Token(
                         span: Span(i, k), kind: letters ? .word : .number, spaceBefore: sawSpace || first,
-                        lineStart: newlines > 0 || first))
-                out.breaksBefore.append(UInt8(min(newlines, 2)))
+                        lineStart: newline || first))
                 first = false
-                newlines = 0
+                newline = false
                 sawSpace = false
                 i = k
                 continue
@@ -79,16 +74,15 @@ public struct Tokenizer: Sendable {
                         span = Span(k, k + length)
                         kind = Tokenizer.isSymbol(s) ? .symbol : .punctuation
                     }
-                    out.tokens.append(
+                    out.append(
                         Token(
                             span: span, kind: kind, spaceBefore: opensChunk && (sawSpace || first),
-                            lineStart: opensChunk && (newlines > 0 || first)))
-                    out.breaksBefore.append(opensChunk ? UInt8(min(newlines, 2)) : 0)
+                            lineStart: opensChunk && (newline || first)))
                     opensChunk = false
                     k = span.end
                 }
                 first = false
-                newlines = 0
+                newline = false
                 sawSpace = false
                 i = chunk.end
                 continue
@@ -110,15 +104,14 @@ public struct Tokenizer: Sendable {
                 }
                 j += l
             }
-            let before = out.tokens.count
+            let before = out.count
             emit(pieces, bytes, &out)
-            if out.tokens.count > before {
-                out.tokens[before].spaceBefore = sawSpace || first
-                out.tokens[before].lineStart = newlines > 0 || first
-                out.breaksBefore[before] = UInt8(min(newlines, 2))
+            if out.count > before {
+                out[before].spaceBefore = sawSpace || first
+                out[before].lineStart = newline || first
             }
             first = false
-            newlines = 0
+            newline = false
             sawSpace = false
             i = j
         }
@@ -192,12 +185,11 @@ public struct Tokenizer: Sendable {
 
     // MARK: - Joining pieces into tokens
 
-    private func emit(_ p: [Piece], _ b: UnsafeBufferPointer<UInt8>, _ out: inout Output) {
+    private func emit(_ p: [Piece], _ b: UnsafeBufferPointer<UInt8>, _ out: inout [Token]) {
         var i = 0
         let n = p.count
         func push(_ start: Int, _ end: Int, _ kind: Token.Kind) {
-            out.tokens.append(Token(span: Span(start, end), kind: kind, spaceBefore: false, lineStart: false))
-            out.breaksBefore.append(0)
+            out.append(Token(span: Span(start, end), kind: kind, spaceBefore: false, lineStart: false))
         }
         while i < n {
             let piece = p[i]
