@@ -146,15 +146,20 @@ struct TargetSentimentModel: Sendable {
         mutating func addWord(
             _ template: WordTemplate, token: Int, of context: TargetSentenceContext, name: @autoclosure () -> String
         ) {
-            if template == .T, let vectors {
-                hidden += vectors[FeatureHash.combine(template.hash, context.hash(ofToken: token))]
-            }
+            if template == .T { addVector(ofTargetWord: context.hash(ofToken: token)) }
             // Side words come from the sums but for punctuation, rare enough to look up by hash.
             guard recorded, template != .L, template != .R else {
                 return logits += weights.word(template, hash: context.hash(ofToken: token))
             }
             let record = facts[token - firstToken].record
             if record >= 0 { logits += weights.word(record, template) }
+        }
+
+        /// The hidden-layer vector of `T=` a word, by its hash. Out of line, so that ``addWord(_:token:of:name:)``
+        /// stays small enough to inline into the feature loops: only the target's own words come here.
+        @inline(never)
+        private mutating func addVector(ofTargetWord hash: UInt64) {
+            if let vectors { hidden += vectors[FeatureHash.combine(WordTemplate.T.hash, hash)] }
         }
 
         mutating func addSideWords(left: Range<Int>, right: Range<Int>, of context: TargetSentenceContext) -> Bool {
