@@ -63,13 +63,18 @@ struct HiddenLayer: Sendable {
         private let table: HashedTable<SIMD16<Float>>
         /// The vectors of the flags of ``Flags/shared`` by ``Flag/index``.
         private let flags: [SIMD16<Float>]
+        /// The vectors of `T=` the words of the weights' records (``FeatureWeights/recordWords``),
+        /// by record: the target's words mostly have one, found without a look-up by hash.
+        private let targetWords: [SIMD16<Float>]
 
         /// The vectors of `entries`; an identifier given twice has the sum of its vectors.
-        init(_ entries: [(id: UInt64, vector: SIMD16<Float>)]) {
+        /// `recordWords` are the hashes of the words of the weights' records.
+        init(_ entries: [(id: UInt64, vector: SIMD16<Float>)], recordWords: [UInt64] = []) {
             var table = HashedTable<SIMD16<Float>>(capacity: entries.count, empty: .zero)
             for (id, vector) in entries { table.update(id) { $0 += vector } }
             self.table = table
             self.flags = Flags.shared.all.map { table[$0.id] ?? .zero }
+            self.targetWords = recordWords.map { table[FeatureHash.combine(WordTemplate.T.hash, $0)] ?? .zero }
         }
 
         /// A feature's vector, zero for one without.
@@ -79,6 +84,10 @@ struct HiddenLayer: Sendable {
         /// The vector of one of the flags of ``Flags/shared``, as the look-up by identifier finds it.
         @inline(__always)
         func flag(_ flag: Flag) -> SIMD16<Float> { flags[flag.index] }
+
+        /// The vector of `T=` the word of a record of the weights, as the look-up by identifier finds it.
+        @inline(__always)
+        func targetWord(record: Int32) -> SIMD16<Float> { targetWords[Int(record)] }
     }
 
     /// The hidden layer's lines of a model file as they are read: `hidden` (the biases), `output`
@@ -131,8 +140,8 @@ struct HiddenLayer: Sendable {
             return true
         }
 
-        /// The layer, nil when the file has none of its lines.
-        func layer() throws -> HiddenLayer? {
+        /// The layer, nil when the file has none of its lines; `recordWords` as ``Vectors/init(_:recordWords:)`` takes them.
+        func layer(recordWords: [UInt64]) throws -> HiddenLayer? {
             guard width != nil else { return nil }
             guard let bias, SentimentLabel.classes.allSatisfy({ output[$0] != nil }) else {
                 throw AssayError(
@@ -141,7 +150,7 @@ struct HiddenLayer: Sendable {
             }
             return HiddenLayer(
                 bias: Self.simd(bias), output: SentimentLabel.classes.map { Self.simd(output[$0]!) },
-                vectors: Vectors(vectors))
+                vectors: Vectors(vectors, recordWords: recordWords))
         }
 
         private static func simd(_ numbers: [Float]) -> SIMD16<Float> {
