@@ -136,6 +136,8 @@ final class FeatureWeights: Sendable {
     private let wordMask: Int
     /// `wordWeights[record * stride + template]`, in thousandths.
     private let wordWeights: [SIMD4<Int16>]
+    /// The hash of each record's word, by record.
+    let recordWords: [UInt64]
     /// The number of word templates: a stored constant, as `allCases` is an array made anew
     /// on each use.
     private let stride = WordTemplate.allCases.count
@@ -193,6 +195,7 @@ final class FeatureWeights: Sendable {
         var wordSlots = [WordSlot](repeating: WordSlot(), count: capacity(wordOrder.count, 3))
         let wordMask = wordSlots.count - 1
         var wordWeights: [SIMD4<Int16>] = []
+        var recordWords: [UInt64] = []
         for (n, word) in wordOrder.enumerated() {
             var slot = Int(truncatingIfNeeded: word) & wordMask
             while wordSlots[slot].record != WordSlot.empty { slot = (slot + 1) & wordMask }
@@ -204,6 +207,7 @@ final class FeatureWeights: Sendable {
             if row.indices.contains(where: { !sides.contains($0) && row[$0] != .zero }) {
                 record = Int32(wordWeights.count / stride)
                 wordWeights += row
+                recordWords.append(word)
             }
             wordSlots[slot] = WordSlot(
                 word: word, record: record,
@@ -211,6 +215,7 @@ final class FeatureWeights: Sendable {
         }
         self.slots = slots
         self.mask = slots.count - 1
+        self.recordWords = recordWords
         self.flagSlots = flagSlots
         self.flagMask = flagSlots.count - 1
         self.flagsByIndex = Flags.shared.all.map { Self.find($0.id, in: flagSlots, mask: flagSlots.count - 1) }

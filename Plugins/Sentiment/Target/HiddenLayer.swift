@@ -19,37 +19,41 @@ struct HiddenLayer: Sendable {
         self.vectors = vectors
     }
 
-    /// tanh by its [7/6] Padé approximant: within 1e-4 of it once clamped to ±1 (a tenth of the
-    /// file's rounding), and a few multiplications where a call of `tanh`, sixteen times a
-    /// target, cost as much as the rest of its score.
+    /// tanh by its [7/6] Padé approximant, on all sixteen units at once: within 1e-4 of it once
+    /// clamped to ±1 (a tenth of the file's rounding), and a few vector multiplications where a
+    /// call of `tanh`, sixteen times a target, cost as much as the rest of its score. Each lane
+    /// gets the operations `min(max(x, -9), 9)` and so on would give it one by one, bit for bit.
     @inline(__always)
-    static func tanh(_ value: Float) -> Float {
-        let x = min(max(value, -9), 9), x2 = x * x
+    static func tanh(_ value: SIMD16<Float>) -> SIMD16<Float> {
+        let x = value.replacing(with: -9, where: value .< -9).replacing(with: 9, where: value .> 9)
+        let x2 = x * x
         let numerator = x * (135_135 + x2 * (17_325 + x2 * (378 + x2)))
         let denominator = 135_135 + x2 * (62_370 + x2 * (3_150 + 28 * x2))
-        return min(max(numerator / denominator, -1), 1)
+        let t = numerator / denominator
+        return t.replacing(with: -1, where: t .< -1).replacing(with: 1, where: t .> 1)
     }
+
+    /// ``tanh(_:)-(SIMD16<Float>)`` of one number.
+    static func tanh(_ value: Float) -> Float { tanh(SIMD16(repeating: value))[0] }
 
     /// The hidden units for the features' summed vectors: tanh of the sums plus the biases.
     @inline(__always)
-    func activations(_ sum: SIMD16<Float>) -> SIMD16<Float> {
-        let a = sum + bias
-        var h = SIMD16<Float>.zero
-        for j in 0..<16 { h[j] = Self.tanh(a[j]) }
-        return h
-    }
+    func activations(_ sum: SIMD16<Float>) -> SIMD16<Float> { Self.tanh(sum + bias) }
 
     /// What the hidden units add to the three logits.
     @inline(__always)
     func logits(_ h: SIMD16<Float>) -> SIMD3<Float> {
-        // Two sums side by side, so that the additions need not wait for each other.
-        var z0 = SIMD4<Float>.zero, z1 = SIMD4<Float>.zero
-        for j in Swift.stride(from: 0, to: 16, by: 2) {
-            z0 += unitOutput[j] * h[j]
-            z1 += unitOutput[j + 1] * h[j + 1]
+        // Two sums side by side, so that the additions need not wait for each other; through a
+        // buffer pointer, so that the loop unrolls and reads each unit of `h` at a fixed place.
+        unitOutput.withUnsafeBufferPointer { output in
+            var z0 = SIMD4<Float>.zero, z1 = SIMD4<Float>.zero
+            for j in Swift.stride(from: 0, to: 16, by: 2) {
+                z0 += output[j] * h[j]
+                z1 += output[j + 1] * h[j + 1]
+            }
+            let z = z0 + z1
+            return SIMD3(z[0], z[1], z[2])
         }
-        let z = z0 + z1
-        return SIMD3(z[0], z[1], z[2])
     }
 
     /// The features' vectors by ``FeatureHash`` identifier (a few thousand, looked up for each
@@ -59,13 +63,18 @@ struct HiddenLayer: Sendable {
         private let table: HashedTable<SIMD16<Float>>
         /// The vectors of the flags of ``Flags/shared`` by ``Flag/index``.
         private let flags: [SIMD16<Float>]
+        /// The vectors of `T=` the words of the weights' records (``FeatureWeights/recordWords``),
+        /// by record: the target's words mostly have one, found without a look-up by hash.
+        private let targetWords: [SIMD16<Float>]
 
         /// The vectors of `entries`; an identifier given twice has the sum of its vectors.
-        init(_ entries: [(id: UInt64, vector: SIMD16<Float>)]) {
+        /// `recordWords` are the hashes of the words of the weights' records.
+        init(_ entries: [(id: UInt64, vector: SIMD16<Float>)], recordWords: [UInt64] = []) {
             var table = HashedTable<SIMD16<Float>>(capacity: entries.count, empty: .zero)
             for (id, vector) in entries { table.update(id) { $0 += vector } }
             self.table = table
             self.flags = Flags.shared.all.map { table[$0.id] ?? .zero }
+            self.targetWords = recordWords.map { table[FeatureHash.combine(WordTemplate.T.hash, $0)] ?? .zero }
         }
 
         /// A feature's vector, zero for one without.
@@ -75,6 +84,10 @@ struct HiddenLayer: Sendable {
         /// The vector of one of the flags of ``Flags/shared``, as the look-up by identifier finds it.
         @inline(__always)
         func flag(_ flag: Flag) -> SIMD16<Float> { flags[flag.index] }
+
+        /// The vector of `T=` the word of a record of the weights, as the look-up by identifier finds it.
+        @inline(__always)
+        func targetWord(record: Int32) -> SIMD16<Float> { targetWords[Int(record)] }
     }
 
     /// The hidden layer's lines of a model file as they are read: `hidden` (the biases), `output`
@@ -127,8 +140,8 @@ struct HiddenLayer: Sendable {
             return true
         }
 
-        /// The layer, nil when the file has none of its lines.
-        func layer() throws -> HiddenLayer? {
+        /// The layer, nil when the file has none of its lines; `recordWords` as ``Vectors/init(_:recordWords:)`` takes them.
+        func layer(recordWords: [UInt64]) throws -> HiddenLayer? {
             guard width != nil else { return nil }
             guard let bias, SentimentLabel.classes.allSatisfy({ output[$0] != nil }) else {
                 throw AssayError(
@@ -137,7 +150,7 @@ struct HiddenLayer: Sendable {
             }
             return HiddenLayer(
                 bias: Self.simd(bias), output: SentimentLabel.classes.map { Self.simd(output[$0]!) },
-                vectors: Vectors(vectors))
+                vectors: Vectors(vectors, recordWords: recordWords))
         }
 
         private static func simd(_ numbers: [Float]) -> SIMD16<Float> {

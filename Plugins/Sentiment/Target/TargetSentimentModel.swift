@@ -74,7 +74,7 @@ struct TargetSentimentModel: Sendable {
         guard let intercepts else { throw AssayError(.modelUnavailable, "target sentiment model: no intercept line") }
         self.intercepts = intercepts
         self.weights = FeatureWeights(named: weights)
-        self.network = try hidden.layer()
+        self.network = try hidden.layer(recordWords: self.weights.recordWords)
         self.featureCount = weights.count
     }
 
@@ -146,8 +146,13 @@ struct TargetSentimentModel: Sendable {
         mutating func addWord(
             _ template: WordTemplate, token: Int, of context: TargetSentenceContext, name: @autoclosure () -> String
         ) {
-            if template == .T, let vectors {
-                hidden += vectors[FeatureHash.combine(template.hash, context.hash(ofToken: token))]
+            if template == .T {
+                let record = recorded ? facts[token - firstToken].record : -1
+                if record >= 0, let vectors {
+                    hidden += vectors.targetWord(record: record)
+                } else {
+                    addVector(ofTargetWord: context.hash(ofToken: token))
+                }
             }
             // Side words come from the sums but for punctuation, rare enough to look up by hash.
             guard recorded, template != .L, template != .R else {
@@ -155,6 +160,14 @@ struct TargetSentimentModel: Sendable {
             }
             let record = facts[token - firstToken].record
             if record >= 0 { logits += weights.word(record, template) }
+        }
+
+        /// The hidden-layer vector of `T=` a word, by its hash: for a target word without a record
+        /// in the weights (or while training). Out of line, so that ``addWord(_:token:of:name:)``
+        /// stays small enough to inline into the feature loops.
+        @inline(never)
+        private mutating func addVector(ofTargetWord hash: UInt64) {
+            if let vectors { hidden += vectors[FeatureHash.combine(WordTemplate.T.hash, hash)] }
         }
 
         mutating func addSideWords(left: Range<Int>, right: Range<Int>, of context: TargetSentenceContext) -> Bool {
