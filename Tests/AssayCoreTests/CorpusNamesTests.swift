@@ -466,4 +466,49 @@ struct CorpusNamesTests {
         #expect(out[2]["speaker_id"] == .string("ORG/european-central-bank"))
         #expect(out[3]["speaker"] == .string("Fed") && out[3]["speaker_id"] == .null)
     }
+
+    /// Linking appends `name` and `entity_id` to a mention without them, and sets them in place
+    /// on one that has them already (linked before): never twice.
+    @Test func linkingTwiceSetsTheFieldsOnce() {
+        let text = "Maria Kowalski spoke."
+        let doc = AnalyzedDocument(Document(id: "d", source: "t", text: text))
+        let mention = Annotation(
+            extractor: "entities", span: Span(0, 14),
+            orderedFields: [("label", .string("PERSON")), ("canonical", .string("Maria Kowalski"))])
+        let linking = CorpusLinking(Self.table(Array(repeating: [Self.person("Maria Kowalski")], count: 2)))
+        let once = linking.link([mention], entities: [mention], in: doc)
+        #expect(once[0].fields.map(\.key) == ["label", "canonical", "name", "entity_id"])
+        #expect(once[0]["entity_id"] == .string("PERSON/maria-kowalski"))
+        let twice = linking.link(once, entities: once, in: doc)
+        #expect(twice == once)
+        // The mention given is left as it was.
+        #expect(mention.fields.count == 2)
+    }
+
+    /// A mention's name is its first `label`, `canonical` and `title` fields, as its subscript
+    /// reads them, whatever their order or repeats: a non-string first `label` gives no name,
+    /// and a missing or empty `canonical` the mention's text.
+    @Test func mentionNamesAreTheFirstFieldOfEachKey() {
+        let doc = AnalyzedDocument(Document(id: "d", source: "t", text: "Kowalski met Brandt."))
+        func mention(_ start: Int, _ end: Int, _ fields: [(String, Value)]) -> Annotation {
+            Annotation(extractor: "entities", span: Span(start, end), orderedFields: fields)
+        }
+        let mentions = [
+            mention(
+                0, 8,
+                [
+                    ("title", .string("Senator")), ("canonical", .string("Maria Kowalski")),
+                    ("label", .string("PERSON")),
+                    ("label", .string("ORG")), ("title", .string("Mayor"))
+                ]),
+            mention(13, 19, [("label", .int(1)), ("label", .string("PERSON"))]),
+            mention(13, 19, [("label", .string("PERSON")), ("canonical", .string("")), ("title", .string(""))]),
+            mention(13, 19, [("label", .string("LOC")), ("canonical", .int(2))])
+        ]
+        let (table, titles, nameOfMention) = DocumentNames.names(mentions, in: doc)
+        #expect(table.refs.map(\.label) == ["PERSON", "PERSON", "LOC"])
+        #expect(table.refs.map(\.canonical) == ["Maria Kowalski", "Brandt", "Brandt"])
+        #expect(titles == ["Senator", nil, nil])
+        #expect(nameOfMention == [0, -1, 1, 2])
+    }
 }
