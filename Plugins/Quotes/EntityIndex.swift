@@ -12,6 +12,9 @@ struct EntityIndex {
         var title: String?
         /// Its position in ``EntityIndex/mentions``, by which facts about it are memoised.
         var index = 0
+        /// The tokens inside its span (`AnalyzedDocument.tokenRange(in:)`), found once for all
+        /// mentions: candidates, subjects and antecedents ask for them again and again.
+        var tokens = 0..<0
         var isSpeakerLike: Bool { label == .person || label == .org }
     }
 
@@ -42,7 +45,7 @@ struct EntityIndex {
             var t: String?
             if case .string(let v) = title, !v.isEmpty { t = v }
             mentions.append(
-                Mention(span: a.span, label: EntityLabel(rawValue: l), canonical: name, title: t, index: mentions.count)
+                Mention(span: a.span, label: Self.label(l), canonical: name, title: t, index: mentions.count)
             )
         }
         // The entities extractor gives its mentions in order, so the (stable) sort is rarely needed.
@@ -50,8 +53,40 @@ struct EntityIndex {
             mentions.sort { $0.span < $1.span }
             for i in mentions.indices { mentions[i].index = i }
         }
+        Self.findTokens(of: &mentions, in: document.tokens)
         self.mentions = mentions
         nameForms = NameForms(mentions: mentions, document: document)
+    }
+
+    /// Sets each mention's tokens as `AnalyzedDocument.tokenRange(in:)` would give them: from
+    /// the first token starting at or after the mention to the first ending after it (none when
+    /// a token before the first ends after it, as when the mention lies inside one token).
+    private static func findTokens(of mentions: inout [Mention], in tokens: [Token]) {
+        tokens.withUnsafeBufferPointer { tokens in
+            for k in mentions.indices {
+                let span = mentions[k].span
+                var lower = 0, high = tokens.count
+                while lower < high {
+                    let mid = (lower + high) / 2
+                    if tokens[mid].span.start < span.start { lower = mid + 1 } else { high = mid }
+                }
+                var upper = lower
+                if lower == 0 || tokens[lower - 1].span.end <= span.end {
+                    while upper < tokens.count, tokens[upper].span.end <= span.end { upper += 1 }
+                }
+                mentions[k].tokens = lower..<upper
+            }
+        }
+    }
+
+    /// `EntityLabel(rawValue:)`, comparing the label with each raw value in turn: the generated
+    /// initialiser's string switch costs several times as much, asked once per mention.
+    private static func label(_ l: String) -> EntityLabel? {
+        if l == "PERSON" { return .person }
+        if l == "ORG" { return .org }
+        if l == "LOC" { return .loc }
+        if l == "MISC" { return .misc }
+        return nil
     }
 
     /// The first field of a key in an annotation, as `annotation[key]` finds it: none yet, a

@@ -234,10 +234,10 @@ struct SpeakerResolver {
             // on Midway, he paused").
             if s != here, let first = candidates.first,
                 hasSubjectPronoun(pronoun, from: sentence.tokens.lowerBound, before: first.span)
-                    || !candidates.contains(where: { isSubjectLike($0.span) })
+                    || !candidates.contains(where: { isSubjectLike($0) })
                         && hasReference(
                             pronoun,
-                            in: sentence.tokens.lowerBound..<reader.document.tokenRange(in: first.span).lowerBound)
+                            in: sentence.tokens.lowerBound..<first.tokens.lowerBound)
             {
                 sentenceWindow += 1
                 paragraphWindow = max(paragraphWindow, paragraph - sentence.paragraph + 1)
@@ -245,7 +245,7 @@ struct SpeakerResolver {
                 continue
             }
             // Prefer a subject: a mention not right after a preposition and not possessive.
-            if let subject = candidates.first(where: { isSubjectLike($0.span) }) ?? candidates.first {
+            if let subject = candidates.first(where: { isSubjectLike($0) }) ?? candidates.first {
                 return .named(canonicalize(subject))
             }
             if s != here, candidates.isEmpty {
@@ -278,10 +278,7 @@ struct SpeakerResolver {
     /// is not the sentence's subject, whom a later "he" or "she" means.
     private func qualifiesNextPerson(_ m: EntityIndex.Mention, among people: [EntityIndex.Mention]) -> Bool {
         guard let next = people.first(where: { $0.span.start >= m.span.end }) else { return false }
-        let between =
-            reader.document.tokenRange(in: m.span)
-            .upperBound..<reader.document.tokenRange(in: next.span)
-            .lowerBound
+        let between = m.tokens.upperBound..<next.tokens.lowerBound
         guard between.count <= 4, between.contains(where: { reader.isWord($0) }) else { return false }
         return between.allSatisfy { t in
             reader.isPossessiveMarker(t)
@@ -377,8 +374,8 @@ struct SpeakerResolver {
 
     private func opposite(_ p: SpeechLexicon.Pronoun) -> SpeechLexicon.Pronoun { p == .male ? .female : .male }
 
-    private func isSubjectLike(_ span: Span) -> Bool {
-        let r = reader.document.tokenRange(in: span)
+    private func isSubjectLike(_ m: EntityIndex.Mention) -> Bool {
+        let r = m.tokens
         guard !r.isEmpty else { return false }
         if reader.isPossessiveMarker(r.upperBound) { return false }
         if r.lowerBound > 0, reader.is(r.lowerBound - 1, .preposition) { return false }
@@ -402,7 +399,7 @@ struct SpeakerResolver {
     }
 
     private func genderFromText(of m: EntityIndex.Mention) -> MentionMemo.Gender {
-        let r = reader.document.tokenRange(in: m.span)
+        let r = m.tokens
         if r.lowerBound > 0 {
             if reader.is(r.lowerBound - 1, .maleTitle) { return .male }
             if reader.is(r.lowerBound - 1, .femaleTitle) { return .female }
@@ -504,7 +501,7 @@ struct SpeakerResolver {
                 $0.label == .org && $0.span.end <= before && !isQuoted($0.span)
             }),
             reader.paragraph(of: tokens.lowerBound)
-                - reader.paragraph(of: reader.document.tokenRange(in: last.span).lowerBound) <= 2
+                - reader.paragraph(of: last.tokens.lowerBound) <= 2
         {
             return canonicalize(last)
         }
@@ -636,7 +633,7 @@ struct SpeakerResolver {
     }
 
     private func describingWords(of m: EntityIndex.Mention) -> RoleContext {
-        let r = reader.document.tokenRange(in: m.span)
+        let r = m.tokens
         guard !r.isEmpty else { return RoleContext(tokens: [], title: nil) }
         let sentence = reader.sentenceTokens(of: r.lowerBound)
         var words: [Int] = []

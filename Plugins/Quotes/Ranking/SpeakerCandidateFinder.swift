@@ -52,7 +52,7 @@ struct SpeakerCandidateFinder {
         out.reserveCapacity(32)
         // Entity mentions.
         for m in entities.mentions(overlapping: reader.span(window)) where m.label != .misc {
-            let r = reader.document.tokenRange(in: m.span)
+            let r = m.tokens
             guard !r.isEmpty, !overlapsQuote(r, quote), !phrases.isCalendarName(r) else { continue }
             let kind: SpeakerCandidate.Kind = m.label == .person ? .person : m.label == .org ? .organisation : .place
             out.append(SpeakerCandidate(kind: kind, tokens: r, source: .mention(m.index)))
@@ -373,27 +373,71 @@ final class MentionCounts {
 
     /// Per mention, how many of `mentions` that are speaker-like share its canonical name.
     private static func counts(of mentions: [EntityIndex.Mention]) -> [Int32] {
+        let groupOfMention = asciiGroups(of: mentions) ?? groups(of: mentions)
+        var sizes = [Int32](repeating: 0, count: mentions.count)
+        for m in mentions.indices where mentions[m].isSpeakerLike { sizes[Int(groupOfMention[m])] += 1 }
+        return groupOfMention.map { sizes[Int($0)] }
+    }
+
+    /// Per mention, a number shared by the mentions with the same canonical name (that of the
+    /// first of them), the names compared as Strings.
+    private static func groups(of mentions: [EntityIndex.Mention]) -> [Int32] {
         var groupOfName: [String: Int32] = [:]
         groupOfName.reserveCapacity(mentions.count)
         var groupOfMention: [Int32] = []
         groupOfMention.reserveCapacity(mentions.count)
-        var sizes: [Int32] = []
         // Read in place: iterating the array would copy each mention and its Strings.
         mentions.withUnsafeBufferPointer { all in
             for m in all.indices {
-                let group: Int32
-                if let known = groupOfName[all[m].canonical] {
-                    group = known
-                } else {
-                    group = Int32(sizes.count)
-                    groupOfName[all[m].canonical] = group
-                    sizes.append(0)
-                }
-                if all[m].isSpeakerLike { sizes[Int(group)] += 1 }
+                let group = groupOfName[all[m].canonical] ?? Int32(m)
+                if group == Int32(m) { groupOfName[all[m].canonical] = group }
                 groupOfMention.append(group)
             }
         }
-        return groupOfMention.map { sizes[Int($0)] }
+        return groupOfMention
+    }
+
+    /// ``groups(of:)`` with the names hashed by their bytes, when every name is ASCII (nearly
+    /// always): equal ASCII Strings have equal bytes, and hashing bytes costs a fraction of
+    /// hashing a String. Nil when a name is not ASCII, as such a name may equal an ASCII one
+    /// ("\u{212A}" is "K") without the same bytes.
+    private static func asciiGroups(of mentions: [EntityIndex.Mention]) -> [Int32]? {
+        var capacity = 16
+        while capacity < 2 * mentions.count { capacity *= 2 }
+        // Open addressing: each slot holds the first mention of a name, or -1.
+        var slots = [Int32](repeating: -1, count: capacity)
+        var groupOfMention = [Int32](repeating: 0, count: mentions.count)
+        for m in mentions.indices {
+            guard let h = asciiHash(mentions[m].canonical) else { return nil }
+            var slot = Int(truncatingIfNeeded: h) & (capacity - 1)
+            while true {
+                let first = Int(slots[slot])
+                if first < 0 {
+                    slots[slot] = Int32(m)
+                    groupOfMention[m] = Int32(m)
+                    break
+                }
+                if mentions[first].canonical == mentions[m].canonical {
+                    groupOfMention[m] = Int32(first)
+                    break
+                }
+                slot = (slot + 1) & (capacity - 1)
+            }
+        }
+        return groupOfMention
+    }
+
+    /// A hash of an ASCII String's bytes (FNV-1a, its high bits folded in), nil for other text.
+    private static func asciiHash(_ s: String) -> UInt64? {
+        func hash<C: Collection<UInt8>>(_ bytes: C) -> UInt64? {
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            for c in bytes {
+                if c >= 0x80 { return nil }
+                h = (h ^ UInt64(c)) &* 0x100_0000_01B3
+            }
+            return h ^ (h >> 29)
+        }
+        return s.utf8.withContiguousStorageIfAvailable { hash($0) } ?? hash(s.utf8)
     }
 }
 
