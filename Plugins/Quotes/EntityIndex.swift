@@ -219,12 +219,25 @@ final class NameForms {
     /// forms are all kept: Strings are equal when canonically equivalent, which for ASCII alone
     /// means byte for byte.
     private func distinctForms(label: EntityLabel) -> [Int] {
-        var seen = Set<String>()
         var forms: [Int] = []
+        // The ASCII forms listed so far, by the hash of their bytes (``ASCIIHash``): open
+        // addressing, each slot the index of a text in `listed` or -1.
+        var capacity = 16
+        while capacity < 4 * mentions.count { capacity *= 2 }
+        var slots = [Int32](repeating: -1, count: capacity)
+        var listed: [String] = []
         for k in mentions.indices where mentions[k].isSpeakerLike && mentions[k].label == label {
-            for form in (2 * k)..<(2 * k + 2) {
+            next: for form in (2 * k)..<(2 * k + 2) {
                 let text = name(form)
-                if text.utf8.allSatisfy({ $0 < 0x80 }), !seen.insert(text).inserted { continue }
+                if let h = ASCIIHash.of(text) {
+                    var slot = Int(truncatingIfNeeded: h) & (capacity - 1)
+                    while slots[slot] >= 0 {
+                        if listed[Int(slots[slot])] == text { continue next }
+                        slot = (slot + 1) & (capacity - 1)
+                    }
+                    slots[slot] = Int32(listed.count)
+                    listed.append(text)
+                }
                 forms.append(form)
             }
         }

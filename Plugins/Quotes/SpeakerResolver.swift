@@ -468,7 +468,7 @@ struct SpeakerResolver {
             let context = roleContext(of: m)
             guard
                 context.tokens.contains(where: { t in targets.contains { reader.lowerIs(t, $0) } })
-                    || targets.contains(where: { Self.title(context.title, hasWord: $0.text) })
+                    || context.titleWords.contains(where: { w in targets.contains { w == $0.text } })
             else { continue }
             guard modifiers.allSatisfy({ mod in contains(context, mod) || m.canonical.lowercased().contains(mod) })
             else { continue }
@@ -590,39 +590,14 @@ struct SpeakerResolver {
     struct RoleContext {
         /// The tokens before the name, then those of an apposition after it.
         var tokens: [Int]
-        /// The extractor's title, whose words (lowercased) count.
-        var title: String?
+        /// The words of the extractor's title, lowercased (split once per mention, as every
+        /// role noun asked about is compared with them).
+        var titleWords: [Substring]
     }
 
     /// Whether `word` (lowercase) is one of the context's words.
     private func contains(_ context: RoleContext, _ word: String) -> Bool {
-        context.tokens.contains { reader.lowerIs($0, word) } || Self.title(context.title, hasWord: word)
-    }
-
-    /// Whether `word` is one of the title's words, lowercased: ASCII (nearly every title) read
-    /// from the bytes in place, other text split as Characters.
-    private static func title(_ title: String?, hasWord word: String) -> Bool {
-        guard let title else { return false }
-        let t = title.utf8, w = word.utf8
-        guard t.allSatisfy({ $0 < 0x80 }), w.allSatisfy({ $0 < 0x80 }) else {
-            return title.lowercased().split(separator: " ").contains { $0 == word }
-        }
-        var i = t.startIndex
-        while i < t.endIndex {
-            if t[i] == 0x20 {
-                i = t.index(after: i)
-                continue
-            }
-            var k = w.startIndex
-            var same = true
-            while i < t.endIndex, t[i] != 0x20 {
-                let b = t[i] >= 65 && t[i] <= 90 ? t[i] | 0x20 : t[i]
-                if same, k < w.endIndex, w[k] == b { k = w.index(after: k) } else { same = false }
-                i = t.index(after: i)
-            }
-            if same, k == w.endIndex { return true }
-        }
-        return false
+        context.tokens.contains { reader.lowerIs($0, word) } || context.titleWords.contains { $0 == word }
     }
 
     private func roleContext(of m: EntityIndex.Mention) -> RoleContext {
@@ -634,7 +609,7 @@ struct SpeakerResolver {
 
     private func describingWords(of m: EntityIndex.Mention) -> RoleContext {
         let r = m.tokens
-        guard !r.isEmpty else { return RoleContext(tokens: [], title: nil) }
+        guard !r.isEmpty else { return RoleContext(tokens: [], titleWords: []) }
         let sentence = reader.sentenceTokens(of: r.lowerBound)
         var words: [Int] = []
         var i = r.lowerBound - 1
@@ -663,7 +638,7 @@ struct SpeakerResolver {
                 j += 1
             }
         }
-        return RoleContext(tokens: words, title: m.title)
+        return RoleContext(tokens: words, titleWords: m.title.map { SpaceSeparatedWords.of($0.lowercased()) } ?? [])
     }
 }
 

@@ -397,10 +397,8 @@ final class MentionCounts {
         return groupOfMention
     }
 
-    /// ``groups(of:)`` with the names hashed by their bytes, when every name is ASCII (nearly
-    /// always): equal ASCII Strings have equal bytes, and hashing bytes costs a fraction of
-    /// hashing a String. Nil when a name is not ASCII, as such a name may equal an ASCII one
-    /// ("\u{212A}" is "K") without the same bytes.
+    /// ``groups(of:)`` with the names hashed by their bytes (``ASCIIHash``), when every name is
+    /// ASCII (nearly always); nil when one is not.
     private static func asciiGroups(of mentions: [EntityIndex.Mention]) -> [Int32]? {
         var capacity = 16
         while capacity < 2 * mentions.count { capacity *= 2 }
@@ -408,7 +406,7 @@ final class MentionCounts {
         var slots = [Int32](repeating: -1, count: capacity)
         var groupOfMention = [Int32](repeating: 0, count: mentions.count)
         for m in mentions.indices {
-            guard let h = asciiHash(mentions[m].canonical) else { return nil }
+            guard let h = ASCIIHash.of(mentions[m].canonical) else { return nil }
             var slot = Int(truncatingIfNeeded: h) & (capacity - 1)
             while true {
                 let first = Int(slots[slot])
@@ -425,19 +423,6 @@ final class MentionCounts {
             }
         }
         return groupOfMention
-    }
-
-    /// A hash of an ASCII String's bytes (FNV-1a, its high bits folded in), nil for other text.
-    private static func asciiHash(_ s: String) -> UInt64? {
-        func hash<C: Collection<UInt8>>(_ bytes: C) -> UInt64? {
-            var h: UInt64 = 0xCBF2_9CE4_8422_2325
-            for c in bytes {
-                if c >= 0x80 { return nil }
-                h = (h ^ UInt64(c)) &* 0x100_0000_01B3
-            }
-            return h ^ (h >> 29)
-        }
-        return s.utf8.withContiguousStorageIfAvailable { hash($0) } ?? hash(s.utf8)
     }
 }
 
