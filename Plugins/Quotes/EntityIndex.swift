@@ -6,11 +6,9 @@ struct EntityIndex {
         var span: Span
         /// The entity's label; nil for a label other than the four.
         var label: EntityLabel?
-        /// The fullest name the document gives this entity ("Xi" -> "Xi Jinping").
-        var canonical: String
-        /// A title the entities extractor found before the name, if any.
-        var title: String?
-        /// Its position in ``EntityIndex/mentions``, by which facts about it are memoised.
+        /// Its position in ``EntityIndex/mentions``, by which facts about it are memoised and
+        /// its canonical name and title are found (``EntityIndex/canonical(_:)``): a mention
+        /// holds no Strings, so copying one retains nothing.
         var index = 0
         /// The tokens inside its span (`AnalyzedDocument.tokenRange(in:)`), found once for all
         /// mentions: candidates, subjects and antecedents ask for them again and again.
@@ -19,13 +17,17 @@ struct EntityIndex {
     }
 
     let mentions: [Mention]
+    /// Per mention: the fullest name the document gives its entity ("Xi" -> "Xi Jinping").
+    let canonicals: [String]
+    /// Per mention: a title the entities extractor found before the name, if any.
+    let titles: [String?]
     /// The name forms of the mentions: the candidates when a bare or garbled name needs its
     /// fullest form.
     let nameForms: NameForms
 
     init(_ annotations: [Annotation], document: AnalyzedDocument) {
-        var mentions: [Mention] = []
-        mentions.reserveCapacity(annotations.count)
+        var found: [(mention: Mention, canonical: String, title: String?)] = []
+        found.reserveCapacity(annotations.count)
         for a in annotations {
             // One pass over the fields for the three wanted (the first of each key, as `a[key]`
             // would find it), rather than a search per key.
@@ -44,18 +46,19 @@ struct EntityIndex {
             if case .string(let c) = canonical, !c.isEmpty { name = c } else { name = document.text(of: a.span) }
             var t: String?
             if case .string(let v) = title, !v.isEmpty { t = v }
-            mentions.append(
-                Mention(span: a.span, label: Self.label(l), canonical: name, title: t, index: mentions.count)
-            )
+            found.append((Mention(span: a.span, label: Self.label(l)), name, t))
         }
         // The entities extractor gives its mentions in order, so the (stable) sort is rarely needed.
-        if mentions.indices.dropFirst().contains(where: { mentions[$0].span < mentions[$0 - 1].span }) {
-            mentions.sort { $0.span < $1.span }
-            for i in mentions.indices { mentions[i].index = i }
+        if found.indices.dropFirst().contains(where: { found[$0].mention.span < found[$0 - 1].mention.span }) {
+            found.sort { $0.mention.span < $1.mention.span }
         }
+        var mentions = found.map(\.mention)
+        for i in mentions.indices { mentions[i].index = i }
         Self.findTokens(of: &mentions, in: document.tokens)
         self.mentions = mentions
-        nameForms = NameForms(mentions: mentions, document: document)
+        canonicals = found.map(\.canonical)
+        titles = found.map(\.title)
+        nameForms = NameForms(mentions: mentions, canonicals: canonicals, document: document)
     }
 
     /// Sets each mention's tokens as `AnalyzedDocument.tokenRange(in:)` would give them: from
@@ -98,6 +101,12 @@ struct EntityIndex {
         }
     }
 
+    /// The fullest name the document gives the entity of mention `m`.
+    func canonical(_ m: Mention) -> String { canonicals[m.index] }
+
+    /// The title the entities extractor found before mention `m`, if any.
+    func title(_ m: Mention) -> String? { titles[m.index] }
+
     /// Index of the first mention ending after byte `offset`.
     private func lowerBound(_ offset: Int) -> Int {
         var lo = 0, hi = mentions.count
@@ -139,6 +148,7 @@ struct EntityIndex {
 /// several names, and most documents never ask.
 final class NameForms {
     private let mentions: [EntityIndex.Mention]
+    private let canonicals: [String]
     private let document: AnalyzedDocument
     /// Per form (two per mention: its text, then its canonical name), the character count, or
     /// -1 until worked out.
@@ -155,14 +165,14 @@ final class NameForms {
         case name([Substring])
     }
 
-    init(mentions: [EntityIndex.Mention], document: AnalyzedDocument) {
+    init(mentions: [EntityIndex.Mention], canonicals: [String], document: AnalyzedDocument) {
         self.mentions = mentions
+        self.canonicals = canonicals
         self.document = document
     }
 
     private func name(_ form: Int) -> String {
-        let m = mentions[form >> 1]
-        return form & 1 == 0 ? document.text(of: m.span) : m.canonical
+        form & 1 == 0 ? document.text(of: mentions[form >> 1].span) : canonicals[form >> 1]
     }
 
     /// The longest name form with `label` whose words include `words`, when longer than

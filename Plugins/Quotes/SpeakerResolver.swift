@@ -26,7 +26,7 @@ struct SpeakerResolver {
         switch phrase.kind {
         case .entity(let m):
             if m.label == .person || m.label == .org { return canonicalize(m) }
-            return m.canonical
+            return entities.canonical(m)
         case .name:
             return canonicalName(phrase.tokens)
         case .pronoun(let p):
@@ -44,15 +44,16 @@ struct SpeakerResolver {
     private func canonicalize(_ m: EntityIndex.Mention) -> String {
         if let known = memo.canonical(of: m.index) { return known }
         let text = reader.document.text(of: m.span)
+        let canonical = entities.canonical(m)
         // Most mentions are written as their canonical name ("Xi Jinping"): when it has a space
         // and looks like a name, it is the answer (as `fullestForm` would find) without a look-up.
-        if text.utf8.elementsEqual(m.canonical.utf8), Self.isNameLike(text), Self.hasSpace(text) {
+        if text.utf8.elementsEqual(canonical.utf8), Self.isNameLike(text), Self.hasSpace(text) {
             memo.setCanonical(text, of: m.index)
             return text
         }
         // The answer depends on the mention's text, label and canonical name only, which
         // repeat ("Putin" ten times in a story).
-        let form = MentionMemo.Form(text: text, label: m.label, canonical: m.canonical)
+        let form = MentionMemo.Form(text: text, label: m.label, canonical: canonical)
         let name: String
         if let known = memo.canonicalOfForm[form] {
             name = known
@@ -67,11 +68,12 @@ struct SpeakerResolver {
     private func fullestForm(of m: EntityIndex.Mention, text: String) -> String {
         // The words as lists, not sets: a name has a few.
         let words = SpaceSeparatedWords.of(text)
-        let canonicalFits = Self.isNameLike(m.canonical) && Self.allIn(words, SpaceSeparatedWords.of(m.canonical))
-        if canonicalFits, Self.hasSpace(m.canonical) {
-            return m.canonical
+        let canonical = entities.canonical(m)
+        let canonicalFits = Self.isNameLike(canonical) && Self.allIn(words, SpaceSeparatedWords.of(canonical))
+        if canonicalFits, Self.hasSpace(canonical) {
+            return canonical
         }
-        let best = canonicalFits ? m.canonical : text
+        let best = canonicalFits ? canonical : text
         return entities.nameForms.fullest(
             label: m.label, containing: words, best: best, bestLength: CharacterCount.of(best))
     }
@@ -183,8 +185,9 @@ struct SpeakerResolver {
     private func fullestName(endingWith word: String, label: EntityLabel?) -> String? {
         var best: String?
         for m in entities.mentions where m.isSpeakerLike && (label == nil || m.label == label) {
-            guard SpaceSeparatedWords.last(of: m.canonical) == word[...] || m.canonical == word else { continue }
-            if best == nil || m.canonical.count > best!.count { best = m.canonical }
+            let canonical = entities.canonical(m)
+            guard SpaceSeparatedWords.last(of: canonical) == word[...] || canonical == word else { continue }
+            if best == nil || canonical.count > best!.count { best = canonical }
         }
         return best
     }
@@ -404,7 +407,7 @@ struct SpeakerResolver {
             if reader.is(r.lowerBound - 1, .maleTitle) { return .male }
             if reader.is(r.lowerBound - 1, .femaleTitle) { return .female }
         }
-        let first = SpaceSeparatedWords.of(m.canonical).first.map { String($0) } ?? ""
+        let first = SpaceSeparatedWords.of(entities.canonical(m)).first.map { String($0) } ?? ""
         if QuoteWord.classes.contains(.femaleName, word: first) { return .female }
         if QuoteWord.classes.contains(.maleName, word: first) { return .male }
         return .unknown
@@ -470,7 +473,9 @@ struct SpeakerResolver {
                 context.tokens.contains(where: { t in targets.contains { reader.lowerIs(t, $0) } })
                     || context.titleWords.contains(where: { w in targets.contains { w == $0.text } })
             else { continue }
-            guard modifiers.allSatisfy({ mod in contains(context, mod) || m.canonical.lowercased().contains(mod) })
+            guard
+                modifiers.allSatisfy({ mod in contains(context, mod) || entities.canonical(m).lowercased().contains(mod)
+                })
             else { continue }
             found.insert(canonicalize(m))
         }
@@ -491,7 +496,7 @@ struct SpeakerResolver {
         let before = reader.document.tokens[tokens.lowerBound].span.start
         let org = entities.mentions.last { m in
             m.label == .org && m.span.end <= before
-                && m.canonical.lowercased().split(separator: " ").contains { $0 == target }
+                && entities.canonical(m).lowercased().split(separator: " ").contains { $0 == target }
         }
         if let org { return canonicalize(org) }
         // "Con Edison said … The company added": a generic noun for an organisation stands for
@@ -638,7 +643,8 @@ struct SpeakerResolver {
                 j += 1
             }
         }
-        return RoleContext(tokens: words, titleWords: m.title.map { SpaceSeparatedWords.of($0.lowercased()) } ?? [])
+        return RoleContext(
+            tokens: words, titleWords: entities.title(m).map { SpaceSeparatedWords.of($0.lowercased()) } ?? [])
     }
 }
 

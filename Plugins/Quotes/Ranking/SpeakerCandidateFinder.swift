@@ -367,46 +367,43 @@ final class MentionCounts {
     private var counts: [Int32] = []
 
     func count(of mention: Int, in entities: EntityIndex) -> Int {
-        if counts.isEmpty { counts = Self.counts(of: entities.mentions) }
+        if counts.isEmpty { counts = Self.counts(of: entities.mentions, names: entities.canonicals) }
         return Int(counts[mention])
     }
 
     /// Per mention, how many of `mentions` that are speaker-like share its canonical name.
-    private static func counts(of mentions: [EntityIndex.Mention]) -> [Int32] {
-        let groupOfMention = asciiGroups(of: mentions) ?? groups(of: mentions)
+    private static func counts(of mentions: [EntityIndex.Mention], names: [String]) -> [Int32] {
+        let groupOfMention = asciiGroups(of: names) ?? groups(of: names)
         var sizes = [Int32](repeating: 0, count: mentions.count)
         for m in mentions.indices where mentions[m].isSpeakerLike { sizes[Int(groupOfMention[m])] += 1 }
         return groupOfMention.map { sizes[Int($0)] }
     }
 
-    /// Per mention, a number shared by the mentions with the same canonical name (that of the
-    /// first of them), the names compared as Strings.
-    private static func groups(of mentions: [EntityIndex.Mention]) -> [Int32] {
+    /// Per name, a number shared by the equal names (the index of the first of them), the names
+    /// compared as Strings.
+    private static func groups(of names: [String]) -> [Int32] {
         var groupOfName: [String: Int32] = [:]
-        groupOfName.reserveCapacity(mentions.count)
+        groupOfName.reserveCapacity(names.count)
         var groupOfMention: [Int32] = []
-        groupOfMention.reserveCapacity(mentions.count)
-        // Read in place: iterating the array would copy each mention and its Strings.
-        mentions.withUnsafeBufferPointer { all in
-            for m in all.indices {
-                let group = groupOfName[all[m].canonical] ?? Int32(m)
-                if group == Int32(m) { groupOfName[all[m].canonical] = group }
-                groupOfMention.append(group)
-            }
+        groupOfMention.reserveCapacity(names.count)
+        for (m, name) in names.enumerated() {
+            let group = groupOfName[name] ?? Int32(m)
+            if group == Int32(m) { groupOfName[name] = group }
+            groupOfMention.append(group)
         }
         return groupOfMention
     }
 
     /// ``groups(of:)`` with the names hashed by their bytes (``ASCIIHash``), when every name is
     /// ASCII (nearly always); nil when one is not.
-    private static func asciiGroups(of mentions: [EntityIndex.Mention]) -> [Int32]? {
+    private static func asciiGroups(of names: [String]) -> [Int32]? {
         var capacity = 16
-        while capacity < 2 * mentions.count { capacity *= 2 }
+        while capacity < 2 * names.count { capacity *= 2 }
         // Open addressing: each slot holds the first mention of a name, or -1.
         var slots = [Int32](repeating: -1, count: capacity)
-        var groupOfMention = [Int32](repeating: 0, count: mentions.count)
-        for m in mentions.indices {
-            guard let h = ASCIIHash.of(mentions[m].canonical) else { return nil }
+        var groupOfMention = [Int32](repeating: 0, count: names.count)
+        for m in names.indices {
+            guard let h = ASCIIHash.of(names[m]) else { return nil }
             var slot = Int(truncatingIfNeeded: h) & (capacity - 1)
             while true {
                 let first = Int(slots[slot])
@@ -415,7 +412,7 @@ final class MentionCounts {
                     groupOfMention[m] = Int32(m)
                     break
                 }
-                if mentions[first].canonical == mentions[m].canonical {
+                if names[first] == names[m] {
                     groupOfMention[m] = Int32(first)
                     break
                 }
