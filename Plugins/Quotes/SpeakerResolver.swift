@@ -617,6 +617,8 @@ struct SpeakerResolver {
         guard !r.isEmpty else { return RoleContext(tokens: [], titleWords: []) }
         let sentence = reader.sentenceTokens(of: r.lowerBound)
         var words: [Int] = []
+        // Six tokens before the name and six after it at most.
+        words.reserveCapacity(12)
         var i = r.lowerBound - 1
         var commas = 0
         // A title the sentence splitter took for a sentence end ("Sen. | Tim Kaine") still counts.
