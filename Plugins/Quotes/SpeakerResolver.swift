@@ -496,7 +496,7 @@ struct SpeakerResolver {
         let before = reader.document.tokens[tokens.lowerBound].span.start
         let org = entities.mentions.last { m in
             m.label == .org && m.span.end <= before
-                && entities.canonical(m).lowercased().split(separator: " ").contains { $0 == target }
+                && SpaceSeparatedWords.of(entities.canonical(m).lowercased()).contains { $0 == target }
         }
         if let org { return canonicalize(org) }
         // "Con Edison said … The company added": a generic noun for an organisation stands for
