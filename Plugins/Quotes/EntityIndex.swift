@@ -26,8 +26,10 @@ struct EntityIndex {
     let nameForms: NameForms
 
     init(_ annotations: [Annotation], document: AnalyzedDocument) {
-        var found: [(mention: Mention, canonical: String, title: String?)] = []
-        found.reserveCapacity(annotations.count)
+        var mentions: [Mention] = [], canonicals: [String] = [], titles: [String?] = []
+        mentions.reserveCapacity(annotations.count)
+        canonicals.reserveCapacity(annotations.count)
+        titles.reserveCapacity(annotations.count)
         for a in annotations {
             // One pass over the fields for the three wanted (the first of each key, as `a[key]`
             // would find it), rather than a search per key.
@@ -46,18 +48,24 @@ struct EntityIndex {
             if case .string(let c) = canonical, !c.isEmpty { name = c } else { name = document.text(of: a.span) }
             var t: String?
             if case .string(let v) = title, !v.isEmpty { t = v }
-            found.append((Mention(span: a.span, label: Self.label(l)), name, t))
+            mentions.append(Mention(span: a.span, label: Self.label(l)))
+            canonicals.append(name)
+            titles.append(t)
         }
         // The entities extractor gives its mentions in order, so the (stable) sort is rarely needed.
-        if found.indices.dropFirst().contains(where: { found[$0].mention.span < found[$0 - 1].mention.span }) {
-            found.sort { $0.mention.span < $1.mention.span }
+        if mentions.indices.dropFirst().contains(where: { mentions[$0].span < mentions[$0 - 1].span }) {
+            let order = mentions.indices.sorted { a, b in
+                mentions[a].span != mentions[b].span ? mentions[a].span < mentions[b].span : a < b
+            }
+            mentions = order.map { mentions[$0] }
+            canonicals = order.map { canonicals[$0] }
+            titles = order.map { titles[$0] }
         }
-        var mentions = found.map(\.mention)
         for i in mentions.indices { mentions[i].index = i }
         Self.findTokens(of: &mentions, in: document.tokens)
         self.mentions = mentions
-        canonicals = found.map(\.canonical)
-        titles = found.map(\.title)
+        self.canonicals = canonicals
+        self.titles = titles
         nameForms = NameForms(mentions: mentions, canonicals: canonicals, document: document)
     }
 
