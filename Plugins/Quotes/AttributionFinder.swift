@@ -139,7 +139,7 @@ struct AttributionFinder {
                         let m = phrases.entities.mentions(overlapping: reader.document.tokens[nameEnd].span).last,
                         m.label == .person || m.label == .org
                     else { continue }
-                    let r = reader.document.tokenRange(in: m.span)
+                    let r = m.tokens
                     return Attribution(
                         phrase: SpeakerPhrase(kind: .entity(m), tokens: r.lowerBound..<min(r.upperBound, nameEnd + 1)),
                         verb: nil, cue: .possessive, verbTokens: i..<(i + 1))
@@ -196,7 +196,7 @@ struct AttributionFinder {
                     if i > k, let m = phrases.entities.mentions(overlapping: reader.document.tokens[i - 1].span).last,
                         m.label == .person, m.span.end == reader.document.tokens[i - 1].span.end
                     {
-                        p = SpeakerPhrase(kind: .entity(m), tokens: reader.document.tokenRange(in: m.span))
+                        p = SpeakerPhrase(kind: .entity(m), tokens: m.tokens)
                     } else {
                         p = phrases.mainSubject(ofSentenceContaining: i, before: i)
                     }

@@ -6,23 +6,30 @@ struct EntityIndex {
         var span: Span
         /// The entity's label; nil for a label other than the four.
         var label: EntityLabel?
-        /// The fullest name the document gives this entity ("Xi" -> "Xi Jinping").
-        var canonical: String
-        /// A title the entities extractor found before the name, if any.
-        var title: String?
-        /// Its position in ``EntityIndex/mentions``, by which facts about it are memoised.
+        /// Its position in ``EntityIndex/mentions``, by which facts about it are memoised and
+        /// its canonical name and title are found (``EntityIndex/canonical(_:)``): a mention
+        /// holds no Strings, so copying one retains nothing.
         var index = 0
+        /// The tokens inside its span (`AnalyzedDocument.tokenRange(in:)`), found once for all
+        /// mentions: candidates, subjects and antecedents ask for them again and again.
+        var tokens = 0..<0
         var isSpeakerLike: Bool { label == .person || label == .org }
     }
 
     let mentions: [Mention]
+    /// Per mention: the fullest name the document gives its entity ("Xi" -> "Xi Jinping").
+    let canonicals: [String]
+    /// Per mention: a title the entities extractor found before the name, if any.
+    let titles: [String?]
     /// The name forms of the mentions: the candidates when a bare or garbled name needs its
     /// fullest form.
     let nameForms: NameForms
 
     init(_ annotations: [Annotation], document: AnalyzedDocument) {
-        var mentions: [Mention] = []
+        var mentions: [Mention] = [], canonicals: [String] = [], titles: [String?] = []
         mentions.reserveCapacity(annotations.count)
+        canonicals.reserveCapacity(annotations.count)
+        titles.reserveCapacity(annotations.count)
         for a in annotations {
             // One pass over the fields for the three wanted (the first of each key, as `a[key]`
             // would find it), rather than a search per key.
@@ -41,17 +48,56 @@ struct EntityIndex {
             if case .string(let c) = canonical, !c.isEmpty { name = c } else { name = document.text(of: a.span) }
             var t: String?
             if case .string(let v) = title, !v.isEmpty { t = v }
-            mentions.append(
-                Mention(span: a.span, label: EntityLabel(rawValue: l), canonical: name, title: t, index: mentions.count)
-            )
+            mentions.append(Mention(span: a.span, label: Self.label(l)))
+            canonicals.append(name)
+            titles.append(t)
         }
         // The entities extractor gives its mentions in order, so the (stable) sort is rarely needed.
         if mentions.indices.dropFirst().contains(where: { mentions[$0].span < mentions[$0 - 1].span }) {
-            mentions.sort { $0.span < $1.span }
-            for i in mentions.indices { mentions[i].index = i }
+            let order = mentions.indices.sorted { a, b in
+                mentions[a].span != mentions[b].span ? mentions[a].span < mentions[b].span : a < b
+            }
+            mentions = order.map { mentions[$0] }
+            canonicals = order.map { canonicals[$0] }
+            titles = order.map { titles[$0] }
         }
+        for i in mentions.indices { mentions[i].index = i }
+        Self.findTokens(of: &mentions, in: document.tokens)
         self.mentions = mentions
-        nameForms = NameForms(mentions: mentions, document: document)
+        self.canonicals = canonicals
+        self.titles = titles
+        nameForms = NameForms(mentions: mentions, canonicals: canonicals, document: document)
+    }
+
+    /// Sets each mention's tokens as `AnalyzedDocument.tokenRange(in:)` would give them: from
+    /// the first token starting at or after the mention to the first ending after it (none when
+    /// a token before the first ends after it, as when the mention lies inside one token).
+    private static func findTokens(of mentions: inout [Mention], in tokens: [Token]) {
+        tokens.withUnsafeBufferPointer { tokens in
+            for k in mentions.indices {
+                let span = mentions[k].span
+                var lower = 0, high = tokens.count
+                while lower < high {
+                    let mid = (lower + high) / 2
+                    if tokens[mid].span.start < span.start { lower = mid + 1 } else { high = mid }
+                }
+                var upper = lower
+                if lower == 0 || tokens[lower - 1].span.end <= span.end {
+                    while upper < tokens.count, tokens[upper].span.end <= span.end { upper += 1 }
+                }
+                mentions[k].tokens = lower..<upper
+            }
+        }
+    }
+
+    /// `EntityLabel(rawValue:)`, comparing the label with each raw value in turn: the generated
+    /// initialiser's string switch costs several times as much, asked once per mention.
+    private static func label(_ l: String) -> EntityLabel? {
+        if l == "PERSON" { return .person }
+        if l == "ORG" { return .org }
+        if l == "LOC" { return .loc }
+        if l == "MISC" { return .misc }
+        return nil
     }
 
     /// The first field of a key in an annotation, as `annotation[key]` finds it: none yet, a
@@ -62,6 +108,12 @@ struct EntityIndex {
             if case .string(let s) = value { self = .string(s) } else { self = .other }
         }
     }
+
+    /// The fullest name the document gives the entity of mention `m`.
+    func canonical(_ m: Mention) -> String { canonicals[m.index] }
+
+    /// The title the entities extractor found before mention `m`, if any.
+    func title(_ m: Mention) -> String? { titles[m.index] }
 
     /// Index of the first mention ending after byte `offset`.
     private func lowerBound(_ offset: Int) -> Int {
@@ -104,6 +156,7 @@ struct EntityIndex {
 /// several names, and most documents never ask.
 final class NameForms {
     private let mentions: [EntityIndex.Mention]
+    private let canonicals: [String]
     private let document: AnalyzedDocument
     /// Per form (two per mention: its text, then its canonical name), the character count, or
     /// -1 until worked out.
@@ -120,14 +173,14 @@ final class NameForms {
         case name([Substring])
     }
 
-    init(mentions: [EntityIndex.Mention], document: AnalyzedDocument) {
+    init(mentions: [EntityIndex.Mention], canonicals: [String], document: AnalyzedDocument) {
         self.mentions = mentions
+        self.canonicals = canonicals
         self.document = document
     }
 
     private func name(_ form: Int) -> String {
-        let m = mentions[form >> 1]
-        return form & 1 == 0 ? document.text(of: m.span) : m.canonical
+        form & 1 == 0 ? document.text(of: mentions[form >> 1].span) : canonicals[form >> 1]
     }
 
     /// The longest name form with `label` whose words include `words`, when longer than
@@ -184,12 +237,25 @@ final class NameForms {
     /// forms are all kept: Strings are equal when canonically equivalent, which for ASCII alone
     /// means byte for byte.
     private func distinctForms(label: EntityLabel) -> [Int] {
-        var seen = Set<String>()
         var forms: [Int] = []
+        // The ASCII forms listed so far, by the hash of their bytes (``ASCIIHash``): open
+        // addressing, each slot the index of a text in `listed` or -1.
+        var capacity = 16
+        while capacity < 4 * mentions.count { capacity *= 2 }
+        var slots = [Int32](repeating: -1, count: capacity)
+        var listed: [String] = []
         for k in mentions.indices where mentions[k].isSpeakerLike && mentions[k].label == label {
-            for form in (2 * k)..<(2 * k + 2) {
+            next: for form in (2 * k)..<(2 * k + 2) {
                 let text = name(form)
-                if text.utf8.allSatisfy({ $0 < 0x80 }), !seen.insert(text).inserted { continue }
+                if let h = ASCIIHash.of(text) {
+                    var slot = Int(truncatingIfNeeded: h) & (capacity - 1)
+                    while slots[slot] >= 0 {
+                        if listed[Int(slots[slot])] == text { continue next }
+                        slot = (slot + 1) & (capacity - 1)
+                    }
+                    slots[slot] = Int32(listed.count)
+                    listed.append(text)
+                }
                 forms.append(form)
             }
         }

@@ -142,7 +142,7 @@ struct SpeakerPhraseFinder {
             ? found.last(where: { $0.label == .person && !isCalendarName($0) })
             : found.first(where: { $0.label == .person && !isCalendarName($0) })
         {
-            return SpeakerPhrase(kind: .entity(m), tokens: tokens(of: m.span, within: chunk))
+            return SpeakerPhrase(kind: .entity(m), tokens: tokens(of: m, within: chunk))
         }
         if chunk.count == 1, let p = reader.pronoun(chunk.lowerBound) {
             return SpeakerPhrase(kind: p == .plural ? .plural : .pronoun(p), tokens: chunk)
@@ -172,7 +172,7 @@ struct SpeakerPhraseFinder {
             ? found.last(where: { $0.label == .org && !isCalendarName($0) })
             : found.first(where: { $0.label == .org && !isCalendarName($0) })
         {
-            return SpeakerPhrase(kind: .entity(m), tokens: tokens(of: m.span, within: chunk))
+            return SpeakerPhrase(kind: .entity(m), tokens: tokens(of: m, within: chunk))
         }
         if let name = nameRun(in: chunk, nearEnd: nearEnd) {
             return SpeakerPhrase(kind: .name, tokens: name)
@@ -182,7 +182,7 @@ struct SpeakerPhraseFinder {
         if let m = found.first, m.label == .loc || m.label == .misc, let f = content.first, let l = content.last,
             reader.span(f..<(l + 1)) == m.span, m.label == .loc
         {
-            return SpeakerPhrase(kind: .entity(m), tokens: tokens(of: m.span, within: chunk))
+            return SpeakerPhrase(kind: .entity(m), tokens: tokens(of: m, within: chunk))
         }
         return SpeakerPhrase(kind: .description, tokens: chunk)
     }
@@ -194,14 +194,14 @@ struct SpeakerPhraseFinder {
             guard reader.is(i + 1, .memberPreposition) else { continue }
             let after = reader.document.tokens[i + 1].span.end
             if let m = mentions.first(where: { $0.label == .org && $0.span.start >= after }) {
-                return SpeakerPhrase(kind: .entity(m), tokens: tokens(of: m.span, within: chunk))
+                return SpeakerPhrase(kind: .entity(m), tokens: tokens(of: m, within: chunk))
             }
         }
         return nil
     }
 
-    private func tokens(of span: Span, within chunk: Range<Int>) -> Range<Int> {
-        let r = reader.document.tokenRange(in: span)
+    private func tokens(of m: EntityIndex.Mention, within chunk: Range<Int>) -> Range<Int> {
+        let r = m.tokens
         let lo = max(r.lowerBound, chunk.lowerBound), hi = min(r.upperBound, chunk.upperBound)
         return lo < hi ? lo..<hi : chunk
     }
@@ -267,7 +267,7 @@ struct SpeakerPhraseFinder {
     func isCalendarName(_ m: EntityIndex.Mention) -> Bool {
         // "September." is the longest: a longer mention is ruled out before its tokens are looked up.
         guard m.span.length <= 10 else { return false }
-        return isCalendarName(reader.document.tokenRange(in: m.span))
+        return isCalendarName(m.tokens)
     }
 
     /// Whether the tokens `r` are a day or a month alone ("Wednesday", "Nov", "Nov.").
@@ -381,7 +381,7 @@ struct SpeakerPhraseFinder {
                 }),
                 let m = entities.mentions(overlapping: reader.document.tokens[nameEnd].span).last
             {
-                let r = tokens(of: m.span, within: lowest..<verb)
+                let r = tokens(of: m, within: lowest..<verb)
                 var before = r.lowerBound - 1
                 // Titles and descriptions glued to the name ("Rep. Gwen Moore", "pollster Pat Caddell").
                 while before >= lowest, reader.isWord(before), r.lowerBound - before <= 4,
@@ -455,7 +455,7 @@ struct SpeakerPhraseFinder {
                 // "Libertarian candidate Gary Johnson", "White House spokesman Josh Earnest": an
                 // organisation that qualifies the person named after it is not the subject.
                 if m.label != .person, let person = personQualified(after: m, limit: limit) { m = person }
-                let r = tokens(of: m.span, within: i..<limit)
+                let r = tokens(of: m, within: i..<limit)
                 let possessive = r.upperBound < limit && reader.isPossessiveMarker(r.upperBound)
                 let afterPreposition = i > start && reader.is(i - 1, .preposition)
                 if !possessive && !afterPreposition {
@@ -497,7 +497,7 @@ extension SpeakerPhraseFinder {
     /// The person named right after an organisation in one noun phrase: up to three
     /// lower-case words (a role), no verb, no punctuation, then a PERSON mention.
     func personQualified(after m: EntityIndex.Mention, limit: Int) -> EntityIndex.Mention? {
-        var j = reader.document.tokenRange(in: m.span).upperBound
+        var j = m.tokens.upperBound
         var roleWords = 0
         while j < limit, roleWords <= 3 {
             if let person = entities.mentions(overlapping: reader.document.tokens[j].span).first(where: {

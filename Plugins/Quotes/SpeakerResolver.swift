@@ -26,7 +26,7 @@ struct SpeakerResolver {
         switch phrase.kind {
         case .entity(let m):
             if m.label == .person || m.label == .org { return canonicalize(m) }
-            return m.canonical
+            return entities.canonical(m)
         case .name:
             return canonicalName(phrase.tokens)
         case .pronoun(let p):
@@ -44,15 +44,16 @@ struct SpeakerResolver {
     private func canonicalize(_ m: EntityIndex.Mention) -> String {
         if let known = memo.canonical(of: m.index) { return known }
         let text = reader.document.text(of: m.span)
+        let canonical = entities.canonical(m)
         // Most mentions are written as their canonical name ("Xi Jinping"): when it has a space
         // and looks like a name, it is the answer (as `fullestForm` would find) without a look-up.
-        if text.utf8.elementsEqual(m.canonical.utf8), Self.isNameLike(text), Self.hasSpace(text) {
+        if text.utf8.elementsEqual(canonical.utf8), Self.isNameLike(text), Self.hasSpace(text) {
             memo.setCanonical(text, of: m.index)
             return text
         }
         // The answer depends on the mention's text, label and canonical name only, which
         // repeat ("Putin" ten times in a story).
-        let form = MentionMemo.Form(text: text, label: m.label, canonical: m.canonical)
+        let form = MentionMemo.Form(text: text, label: m.label, canonical: canonical)
         let name: String
         if let known = memo.canonicalOfForm[form] {
             name = known
@@ -67,11 +68,12 @@ struct SpeakerResolver {
     private func fullestForm(of m: EntityIndex.Mention, text: String) -> String {
         // The words as lists, not sets: a name has a few.
         let words = SpaceSeparatedWords.of(text)
-        let canonicalFits = Self.isNameLike(m.canonical) && Self.allIn(words, SpaceSeparatedWords.of(m.canonical))
-        if canonicalFits, Self.hasSpace(m.canonical) {
-            return m.canonical
+        let canonical = entities.canonical(m)
+        let canonicalFits = Self.isNameLike(canonical) && Self.allIn(words, SpaceSeparatedWords.of(canonical))
+        if canonicalFits, Self.hasSpace(canonical) {
+            return canonical
         }
-        let best = canonicalFits ? m.canonical : text
+        let best = canonicalFits ? canonical : text
         return entities.nameForms.fullest(
             label: m.label, containing: words, best: best, bestLength: CharacterCount.of(best))
     }
@@ -183,8 +185,9 @@ struct SpeakerResolver {
     private func fullestName(endingWith word: String, label: EntityLabel?) -> String? {
         var best: String?
         for m in entities.mentions where m.isSpeakerLike && (label == nil || m.label == label) {
-            guard SpaceSeparatedWords.last(of: m.canonical) == word[...] || m.canonical == word else { continue }
-            if best == nil || m.canonical.count > best!.count { best = m.canonical }
+            let canonical = entities.canonical(m)
+            guard SpaceSeparatedWords.last(of: canonical) == word[...] || canonical == word else { continue }
+            if best == nil || canonical.count > best!.count { best = canonical }
         }
         return best
     }
@@ -234,10 +237,10 @@ struct SpeakerResolver {
             // on Midway, he paused").
             if s != here, let first = candidates.first,
                 hasSubjectPronoun(pronoun, from: sentence.tokens.lowerBound, before: first.span)
-                    || !candidates.contains(where: { isSubjectLike($0.span) })
+                    || !candidates.contains(where: { isSubjectLike($0) })
                         && hasReference(
                             pronoun,
-                            in: sentence.tokens.lowerBound..<reader.document.tokenRange(in: first.span).lowerBound)
+                            in: sentence.tokens.lowerBound..<first.tokens.lowerBound)
             {
                 sentenceWindow += 1
                 paragraphWindow = max(paragraphWindow, paragraph - sentence.paragraph + 1)
@@ -245,7 +248,7 @@ struct SpeakerResolver {
                 continue
             }
             // Prefer a subject: a mention not right after a preposition and not possessive.
-            if let subject = candidates.first(where: { isSubjectLike($0.span) }) ?? candidates.first {
+            if let subject = candidates.first(where: { isSubjectLike($0) }) ?? candidates.first {
                 return .named(canonicalize(subject))
             }
             if s != here, candidates.isEmpty {
@@ -278,10 +281,7 @@ struct SpeakerResolver {
     /// is not the sentence's subject, whom a later "he" or "she" means.
     private func qualifiesNextPerson(_ m: EntityIndex.Mention, among people: [EntityIndex.Mention]) -> Bool {
         guard let next = people.first(where: { $0.span.start >= m.span.end }) else { return false }
-        let between =
-            reader.document.tokenRange(in: m.span)
-            .upperBound..<reader.document.tokenRange(in: next.span)
-            .lowerBound
+        let between = m.tokens.upperBound..<next.tokens.lowerBound
         guard between.count <= 4, between.contains(where: { reader.isWord($0) }) else { return false }
         return between.allSatisfy { t in
             reader.isPossessiveMarker(t)
@@ -377,8 +377,8 @@ struct SpeakerResolver {
 
     private func opposite(_ p: SpeechLexicon.Pronoun) -> SpeechLexicon.Pronoun { p == .male ? .female : .male }
 
-    private func isSubjectLike(_ span: Span) -> Bool {
-        let r = reader.document.tokenRange(in: span)
+    private func isSubjectLike(_ m: EntityIndex.Mention) -> Bool {
+        let r = m.tokens
         guard !r.isEmpty else { return false }
         if reader.isPossessiveMarker(r.upperBound) { return false }
         if r.lowerBound > 0, reader.is(r.lowerBound - 1, .preposition) { return false }
@@ -402,12 +402,12 @@ struct SpeakerResolver {
     }
 
     private func genderFromText(of m: EntityIndex.Mention) -> MentionMemo.Gender {
-        let r = reader.document.tokenRange(in: m.span)
+        let r = m.tokens
         if r.lowerBound > 0 {
             if reader.is(r.lowerBound - 1, .maleTitle) { return .male }
             if reader.is(r.lowerBound - 1, .femaleTitle) { return .female }
         }
-        let first = SpaceSeparatedWords.of(m.canonical).first.map { String($0) } ?? ""
+        let first = SpaceSeparatedWords.of(entities.canonical(m)).first.map { String($0) } ?? ""
         if QuoteWord.classes.contains(.femaleName, word: first) { return .female }
         if QuoteWord.classes.contains(.maleName, word: first) { return .male }
         return .unknown
@@ -471,9 +471,11 @@ struct SpeakerResolver {
             let context = roleContext(of: m)
             guard
                 context.tokens.contains(where: { t in targets.contains { reader.lowerIs(t, $0) } })
-                    || targets.contains(where: { Self.title(context.title, hasWord: $0.text) })
+                    || context.titleWords.contains(where: { w in targets.contains { w == $0.text } })
             else { continue }
-            guard modifiers.allSatisfy({ mod in contains(context, mod) || m.canonical.lowercased().contains(mod) })
+            guard
+                modifiers.allSatisfy({ mod in contains(context, mod) || entities.canonical(m).lowercased().contains(mod)
+                })
             else { continue }
             found.insert(canonicalize(m))
         }
@@ -494,7 +496,7 @@ struct SpeakerResolver {
         let before = reader.document.tokens[tokens.lowerBound].span.start
         let org = entities.mentions.last { m in
             m.label == .org && m.span.end <= before
-                && m.canonical.lowercased().split(separator: " ").contains { $0 == target }
+                && SpaceSeparatedWords.of(entities.canonical(m).lowercased()).contains { $0 == target }
         }
         if let org { return canonicalize(org) }
         // "Con Edison said … The company added": a generic noun for an organisation stands for
@@ -504,7 +506,7 @@ struct SpeakerResolver {
                 $0.label == .org && $0.span.end <= before && !isQuoted($0.span)
             }),
             reader.paragraph(of: tokens.lowerBound)
-                - reader.paragraph(of: reader.document.tokenRange(in: last.span).lowerBound) <= 2
+                - reader.paragraph(of: last.tokens.lowerBound) <= 2
         {
             return canonicalize(last)
         }
@@ -593,39 +595,14 @@ struct SpeakerResolver {
     struct RoleContext {
         /// The tokens before the name, then those of an apposition after it.
         var tokens: [Int]
-        /// The extractor's title, whose words (lowercased) count.
-        var title: String?
+        /// The words of the extractor's title, lowercased (split once per mention, as every
+        /// role noun asked about is compared with them).
+        var titleWords: [Substring]
     }
 
     /// Whether `word` (lowercase) is one of the context's words.
     private func contains(_ context: RoleContext, _ word: String) -> Bool {
-        context.tokens.contains { reader.lowerIs($0, word) } || Self.title(context.title, hasWord: word)
-    }
-
-    /// Whether `word` is one of the title's words, lowercased: ASCII (nearly every title) read
-    /// from the bytes in place, other text split as Characters.
-    private static func title(_ title: String?, hasWord word: String) -> Bool {
-        guard let title else { return false }
-        let t = title.utf8, w = word.utf8
-        guard t.allSatisfy({ $0 < 0x80 }), w.allSatisfy({ $0 < 0x80 }) else {
-            return title.lowercased().split(separator: " ").contains { $0 == word }
-        }
-        var i = t.startIndex
-        while i < t.endIndex {
-            if t[i] == 0x20 {
-                i = t.index(after: i)
-                continue
-            }
-            var k = w.startIndex
-            var same = true
-            while i < t.endIndex, t[i] != 0x20 {
-                let b = t[i] >= 65 && t[i] <= 90 ? t[i] | 0x20 : t[i]
-                if same, k < w.endIndex, w[k] == b { k = w.index(after: k) } else { same = false }
-                i = t.index(after: i)
-            }
-            if same, k == w.endIndex { return true }
-        }
-        return false
+        context.tokens.contains { reader.lowerIs($0, word) } || context.titleWords.contains { $0 == word }
     }
 
     private func roleContext(of m: EntityIndex.Mention) -> RoleContext {
@@ -636,10 +613,12 @@ struct SpeakerResolver {
     }
 
     private func describingWords(of m: EntityIndex.Mention) -> RoleContext {
-        let r = reader.document.tokenRange(in: m.span)
-        guard !r.isEmpty else { return RoleContext(tokens: [], title: nil) }
+        let r = m.tokens
+        guard !r.isEmpty else { return RoleContext(tokens: [], titleWords: []) }
         let sentence = reader.sentenceTokens(of: r.lowerBound)
         var words: [Int] = []
+        // Six tokens before the name and six after it at most.
+        words.reserveCapacity(12)
         var i = r.lowerBound - 1
         var commas = 0
         // A title the sentence splitter took for a sentence end ("Sen. | Tim Kaine") still counts.
@@ -666,7 +645,8 @@ struct SpeakerResolver {
                 j += 1
             }
         }
-        return RoleContext(tokens: words, title: m.title)
+        return RoleContext(
+            tokens: words, titleWords: entities.title(m).map { SpaceSeparatedWords.of($0.lowercased()) } ?? [])
     }
 }
 

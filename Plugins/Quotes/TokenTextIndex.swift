@@ -7,15 +7,15 @@ import AssayCore
 /// Tokens of one spelling (the same bytes, ``TokenTypes/spelling(ofSpan:)``) are chained in
 /// document order. Texts compare as Strings do, by canonical equivalence, so two spellings may
 /// be the same text (a decomposed "é", a Kelvin sign for "K"): an ASCII token's text is also
-/// looked up among the non-ASCII spellings, and a non-ASCII token's among all spellings (made
-/// when first asked, which is rare).
+/// looked up among the non-ASCII spellings that may normalise to ASCII, and a non-ASCII token's
+/// among all spellings (made when first asked, which is rare).
 final class TokenTextIndex {
     private let reader: TokenReader
     /// The first token of each spelling, and the next token of the same spelling after each
     /// token (-1 for none).
     private var firstOfSpelling: [Int32] = []
     private var nextOfSpelling: [Int32] = []
-    /// The non-ASCII spellings by their text.
+    /// The non-ASCII spellings that may equal an ASCII text, by their text.
     private var otherSpellings: [String: [Int]] = [:]
     /// Every spelling by its text.
     private var allSpellings: [String: [Int]]?
@@ -62,10 +62,32 @@ final class TokenTextIndex {
         firstOfSpelling = first
         nextOfSpelling = next
         var others: [String: [Int]] = [:]
-        for s in 0..<types.spellingCount where !types.shapes[s].contains(.ascii) {
+        for s in 0..<types.spellingCount where !types.shapes[s].contains(.ascii) && mayEqualASCII(spelling: s, types) {
             others[text(ofSpelling: s, types), default: []].append(s)
         }
         otherSpellings = others
+    }
+
+    /// Whether spelling `s` (not ASCII) holds one of the three characters whose canonical
+    /// decomposition is ASCII: the Kelvin sign (U+212A, "K"), the Greek question mark (U+037E,
+    /// ";") and the Greek varia (U+1FEF, "`"). Only such a text can normalise to ASCII, and so
+    /// equal an ASCII token's text: any other non-ASCII character stays non-ASCII, alone or
+    /// composed. Nearly every non-ASCII spelling (curly quotes, dashes, accented names) is
+    /// ruled out by its bytes, and no String is made for it.
+    private func mayEqualASCII(spelling s: Int, _ types: TokenTypes) -> Bool {
+        let span = types.spellingSpans[s]
+        let b = reader.document.utf8
+        var k = span.start
+        while k + 1 < span.end {
+            switch (b[k], b[k + 1]) {
+            case (0xCD, 0xBE): return true
+            case (0xE2, 0x84), (0xE1, 0xBF):
+                if k + 2 < span.end, b[k + 2] == (b[k] == 0xE2 ? 0xAA : 0xAF) { return true }
+            default: break
+            }
+            k += 1
+        }
+        return false
     }
 
     private func text(ofSpelling s: Int, _ types: TokenTypes) -> String {

@@ -52,7 +52,7 @@ struct SpeakerCandidateFinder {
         out.reserveCapacity(32)
         // Entity mentions.
         for m in entities.mentions(overlapping: reader.span(window)) where m.label != .misc {
-            let r = reader.document.tokenRange(in: m.span)
+            let r = m.tokens
             guard !r.isEmpty, !overlapsQuote(r, quote), !phrases.isCalendarName(r) else { continue }
             let kind: SpeakerCandidate.Kind = m.label == .person ? .person : m.label == .org ? .organisation : .place
             out.append(SpeakerCandidate(kind: kind, tokens: r, source: .mention(m.index)))
@@ -367,33 +367,59 @@ final class MentionCounts {
     private var counts: [Int32] = []
 
     func count(of mention: Int, in entities: EntityIndex) -> Int {
-        if counts.isEmpty { counts = Self.counts(of: entities.mentions) }
+        if counts.isEmpty { counts = Self.counts(of: entities.mentions, names: entities.canonicals) }
         return Int(counts[mention])
     }
 
     /// Per mention, how many of `mentions` that are speaker-like share its canonical name.
-    private static func counts(of mentions: [EntityIndex.Mention]) -> [Int32] {
+    private static func counts(of mentions: [EntityIndex.Mention], names: [String]) -> [Int32] {
+        let groupOfMention = asciiGroups(of: names) ?? groups(of: names)
+        var sizes = [Int32](repeating: 0, count: mentions.count)
+        for m in mentions.indices where mentions[m].isSpeakerLike { sizes[Int(groupOfMention[m])] += 1 }
+        return groupOfMention.map { sizes[Int($0)] }
+    }
+
+    /// Per name, a number shared by the equal names (the index of the first of them), the names
+    /// compared as Strings.
+    private static func groups(of names: [String]) -> [Int32] {
         var groupOfName: [String: Int32] = [:]
-        groupOfName.reserveCapacity(mentions.count)
+        groupOfName.reserveCapacity(names.count)
         var groupOfMention: [Int32] = []
-        groupOfMention.reserveCapacity(mentions.count)
-        var sizes: [Int32] = []
-        // Read in place: iterating the array would copy each mention and its Strings.
-        mentions.withUnsafeBufferPointer { all in
-            for m in all.indices {
-                let group: Int32
-                if let known = groupOfName[all[m].canonical] {
-                    group = known
-                } else {
-                    group = Int32(sizes.count)
-                    groupOfName[all[m].canonical] = group
-                    sizes.append(0)
+        groupOfMention.reserveCapacity(names.count)
+        for (m, name) in names.enumerated() {
+            let group = groupOfName[name] ?? Int32(m)
+            if group == Int32(m) { groupOfName[name] = group }
+            groupOfMention.append(group)
+        }
+        return groupOfMention
+    }
+
+    /// ``groups(of:)`` with the names hashed by their bytes (``ASCIIHash``), when every name is
+    /// ASCII (nearly always); nil when one is not.
+    private static func asciiGroups(of names: [String]) -> [Int32]? {
+        var capacity = 16
+        while capacity < 2 * names.count { capacity *= 2 }
+        // Open addressing: each slot holds the first mention of a name, or -1.
+        var slots = [Int32](repeating: -1, count: capacity)
+        var groupOfMention = [Int32](repeating: 0, count: names.count)
+        for m in names.indices {
+            guard let h = ASCIIHash.of(names[m]) else { return nil }
+            var slot = Int(truncatingIfNeeded: h) & (capacity - 1)
+            while true {
+                let first = Int(slots[slot])
+                if first < 0 {
+                    slots[slot] = Int32(m)
+                    groupOfMention[m] = Int32(m)
+                    break
                 }
-                if all[m].isSpeakerLike { sizes[Int(group)] += 1 }
-                groupOfMention.append(group)
+                if names[first] == names[m] {
+                    groupOfMention[m] = Int32(first)
+                    break
+                }
+                slot = (slot + 1) & (capacity - 1)
             }
         }
-        return groupOfMention.map { sizes[Int($0)] }
+        return groupOfMention
     }
 }
 

@@ -82,6 +82,9 @@ enum SpeakerFeatures {
         }
     }
     static let distanceNames = ["0", "1-2", "3-5", "6-10", "11-20", "21-40", "41+"]
+    /// The number of distance buckets, a constant: ``distanceNames``' count would be read through
+    /// the static's initialisation check for every candidate scored.
+    static let distanceCount = 7
 
     /// How many people lie between the candidate and the quote: 0, 1, 2, 3 or more.
     static let betweenNames = ["0", "1", "2", "3+"]
@@ -136,6 +139,7 @@ enum SpeakerFeatures {
 
     /// Where each template's features start in the weight array.
     static let offsets: [Int] = {
+        precondition(distanceNames.count == distanceCount)
         var out: [Int] = []
         var next = 0
         for t in templates {
@@ -235,18 +239,17 @@ enum SpeakerFeatures {
         var ids: [Int32] {
             var out: [Int32] = []
             out.reserveCapacity(SpeakerFeatures.templates.count)
-            forEachID { out.append(Int32($0)) }
+            SpeakerFeatures.offsets.withUnsafeBufferPointer { o in forEachID(offsets: o) { out.append(Int32($0)) } }
             return out
         }
 
         /// Calls `body` with each of the candidate's features, one per template, computed in
         /// place (the index of the template's value, first axis most significant, plus the
-        /// template's offset): scoring needs no array.
+        /// template's offset, from `o`, ``SpeakerFeatures/offsets``): scoring needs no array.
         @inline(__always)
-        func forEachID(_ body: (Int) -> Void) {
-            let o = SpeakerFeatures.offsets
+        func forEachID(offsets o: UnsafeBufferPointer<Int>, _ body: (Int) -> Void) {
             let K = SpeakerCandidate.Kind.count, P = Position.count, V = VerbRelation.count, C = cueCount,
-                D = distanceNames.count
+                D = distanceCount
             let k = kind.rawValue, p = position.rawValue, v = verb.rawValue, cue = ruleCue
             let dir = isAfterQuote ? 1 : 0, rule = isRuleChoice ? 1 : 0
             body(o[0] + k)

@@ -8,6 +8,9 @@ import Foundation
 /// order, so a change of features is caught by name when the model is read.
 struct SpeakerModel: Sendable {
     private(set) var weights: [Int32]
+    /// ``SpeakerFeatures/offsets``, held here so that scoring a candidate does not check the
+    /// static's initialisation.
+    private let offsets = SpeakerFeatures.offsets
 
     static let header = "assay quotes speaker ranker v1"
 
@@ -56,7 +59,9 @@ struct SpeakerModel: Sendable {
     /// The score of a candidate's facts, without making its feature array.
     func score(_ facts: SpeakerFeatures.Facts) -> Int {
         var s = 0
-        weights.withUnsafeBufferPointer { w in facts.forEachID { s += Int(w[$0]) } }
+        weights.withUnsafeBufferPointer { w in
+            offsets.withUnsafeBufferPointer { o in facts.forEachID(offsets: o) { s += Int(w[$0]) } }
+        }
         return s
     }
 
