@@ -1,3 +1,5 @@
+import AssayCore
+
 /// A hash of an ASCII String's bytes, for grouping the names of a document.
 ///
 /// Equal ASCII Strings have equal bytes, so names that hash apart differ, and hashing the bytes
@@ -7,10 +9,10 @@ enum ASCIIHash {
     /// FNV-1a of the bytes with its high bits folded into the low ones, or nil when `s` is not ASCII.
     static func of(_ s: String) -> UInt64? {
         func hash<C: Collection<UInt8>>(_ bytes: C) -> UInt64? {
-            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            var h = FNV1a.offsetBasis
             for c in bytes {
                 if c >= 0x80 { return nil }
-                h = (h ^ UInt64(c)) &* 0x100_0000_01B3
+                h = FNV1a.step(h, c)
             }
             return h ^ (h >> 29)
         }

@@ -1,12 +1,13 @@
+import AssayCore
+
 /// The hashing the tagger's features are built from: bytes go straight into 64-bit hashes, so no
 /// feature ever allocates a String. The functions are fixed (not Swift's seeded `Hasher`)
 /// because a trained model file stores weights by these hash values.
 enum FeatureHash {
-    static let offset: UInt64 = 0xCBF2_9CE4_8422_2325
-    static let prime: UInt64 = 0x0000_0100_0000_01B3
+    static var offset: UInt64 { FNV1a.offsetBasis }
 
     /// One FNV-1a step.
-    @inline(__always) static func step(_ h: UInt64, _ byte: UInt8) -> UInt64 { (h ^ UInt64(byte)) &* prime }
+    @inline(__always) static func step(_ h: UInt64, _ byte: UInt8) -> UInt64 { FNV1a.step(h, byte) }
 
     /// Combines two hashes (order matters); a multiply-xorshift finaliser spreads the bits.
     @inline(__always) static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {

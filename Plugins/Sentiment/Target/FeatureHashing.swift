@@ -8,15 +8,12 @@ import AssayCore
 /// strings; the model file stores names, hashed the same way when it is loaded. Unlike Swift's
 /// `Hasher`, these hashes are the same in every process, which training determinism needs.
 enum FeatureHash {
-    static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
-    static let prime: UInt64 = 0x0000_0100_0000_01b3
+    static var offset: UInt64 { FNV1a.offsetBasis }
 
     /// FNV-1a of `bytes`, continuing from `state`.
     @inline(__always)
     static func continuing<C: Sequence>(_ state: UInt64, _ bytes: C) -> UInt64 where C.Element == UInt8 {
-        var h = state
-        for b in bytes { h = (h ^ UInt64(b)) &* prime }
-        return h
+        FNV1a.hash(bytes, from: state)
     }
 
     static func of(_ text: String) -> UInt64 { continuing(offset, text.utf8) }
@@ -30,7 +27,7 @@ enum FeatureHash {
     static func token(_ document: AnalyzedDocument, _ i: Int) -> UInt64 {
         let span = document.tokens[i].span
         var h = offset
-        for j in span.start..<span.end { h = (h ^ UInt64(lowercased(document.utf8[j]))) &* prime }
+        for j in span.start..<span.end { h = FNV1a.step(h, lowercased(document.utf8[j])) }
         return h
     }
 

@@ -114,7 +114,7 @@ final class TargetSentenceContext {
                     if token.kind != .number {
                         h = FeatureHash.offset
                         for j in token.span.start..<token.span.end {
-                            h = (h ^ UInt64(FeatureHash.lowercased(bytes[j]))) &* FeatureHash.prime
+                            h = FNV1a.step(h, FeatureHash.lowercased(bytes[j]))
                         }
                     }
                     var role = token.kind == .number ? WordRole.number : roles.role(of: h)

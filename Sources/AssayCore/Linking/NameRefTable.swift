@@ -65,24 +65,21 @@ struct NameRefTable: Sendable {
     private static let afterOrganisation = state(afterLabel: NameKey.organisationLabel)
 
     private static func state(afterLabel label: String) -> UInt64 {
-        var h = offsetBasis
+        var h = FNV1a.offsetBasis
         feed(label, into: &h)
-        return (h ^ 0xFF) &* prime
+        return FNV1a.step(h, 0xFF)
     }
 
     /// ``hash(_:)`` of one String.
     static func hash(_ s: String) -> UInt64 {
-        var h = offsetBasis
+        var h = FNV1a.offsetBasis
         feed(s, into: &h)
         return spread(h)
     }
 
-    private static let prime: UInt64 = 0x0000_0100_0000_01B3
-    private static let offsetBasis: UInt64 = 0xCBF2_9CE4_8422_2325
-
     private static func feed(_ s: String, into h: inout UInt64) {
         var s = s
-        s.withUTF8 { for b in $0 { h = (h ^ UInt64(b)) &* prime } }
+        s.withUTF8 { for b in $0 { h = FNV1a.step(h, b) } }
     }
 
     private static func spread(_ h: UInt64) -> UInt64 {

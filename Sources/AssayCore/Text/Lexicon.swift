@@ -129,9 +129,7 @@ public struct Lexicon<Payload: Sendable>: Sendable {
     /// The hash a phrase's stored bytes are kept under (FNV-1a, never 0, which marks a free slot).
     @inlinable
     static func hash<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64 {
-        var h = offsetBasis
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
-        return nonZero(h)
+        nonZero(FNV1a.hash(bytes))
     }
 
     /// The slot holding the phrase with these bytes and hash, or the free slot where it would go.
@@ -192,8 +190,6 @@ public struct Lexicon<Payload: Sendable>: Sendable {
         let (word, mask) = filterBit(h, words: filter.count)
         filter[word] |= mask
     }
-
-    @usableFromInline static var offsetBasis: UInt64 { 0xCBF2_9CE4_8422_2325 }
 
     /// A hash as stored: 0 marks a free slot, so a phrase hashing to 0 is stored as 1.
     @inlinable @inline(__always)
@@ -285,7 +281,7 @@ public struct Lexicon<Payload: Sendable>: Sendable {
             document.tokens.withUnsafeBufferPointer { tokens in
                 slots.withUnsafeBufferPointer { slots in
                     text.withUnsafeBufferPointer { text -> (length: Int, payload: Int)? in
-                        var h = Self.offsetBasis
+                        var h = FNV1a.offsetBasis
                         Self.hashLowered(bytes, tokens[i].span, into: &h)
                         let (word, mask) = Self.filterBit(Self.nonZero(h), words: filter.count)
                         guard filter[word] & mask != 0 else { return nil }
@@ -294,7 +290,7 @@ public struct Lexicon<Payload: Sendable>: Sendable {
                         let longest = min(Int(head.longest), end - i)
                         var n = 1
                         while n < longest {
-                            h = (h ^ 0x20) &* 0x100_0000_01B3
+                            h = FNV1a.step(h, 0x20)
                             Self.hashLowered(bytes, tokens[i + n].span, into: &h)
                             n += 1
                             if let s = find(h, slots, text, bytes, tokens, i..<(i + n)), s.payload >= 0 {
@@ -338,10 +334,10 @@ public struct Lexicon<Payload: Sendable>: Sendable {
         for k in span.start..<span.end {
             let b = bytes[k]
             if b >= 0x80 {
-                for c in lowered(bytes, span) { h = (h ^ UInt64(c)) &* 0x100_0000_01B3 }
+                for c in lowered(bytes, span) { h = FNV1a.step(h, c) }
                 return
             }
-            hashed = (hashed ^ UInt64(asciiLowercased(b))) &* 0x100_0000_01B3
+            hashed = FNV1a.step(hashed, asciiLowercased(b))
         }
         h = hashed
     }

@@ -170,9 +170,7 @@ public struct TokenTypes: Sendable {
             long[lower] = t
             packedKeys.append(PackedWord(low: 0, high: 0))
             longKeys[t] = lower
-            var h: UInt64 = 0xCBF2_9CE4_8422_2325
-            for c in lower.utf8 { h = (h ^ UInt64(c)) &* 0x100_0000_01B3 }
-            hashes.append(TokenTypes.mix(h))
+            hashes.append(TokenTypes.mix(FNV1a.hash(lower.utf8)))
             return t
         }
 
