@@ -209,7 +209,10 @@ struct Extract: ParsableCommand {
                     // The run (and its cache of each step's annotations) ends here, so that
                     // linking adds fields in place to annotations nothing else holds.
                     let run = DocumentExtraction(document: analysed, plan: runPlan, cache: found)
-                    all = try plan.steps.flatMap { try run.annotations(of: $0) }.sorted { $0.span < $1.span }
+                    all = try plan.steps.flatMap { try run.annotations(of: $0) }
+                    // Sorted in place: `sorted` would copy every annotation into a new array
+                    // and then destroy the old one.
+                    all.sort { $0.span < $1.span }
                     if linking != nil { entities = try run.annotations(of: entitiesStep) }
                 }
                 found = [:]
