@@ -203,16 +203,27 @@ struct Extract: ParsableCommand {
                 }
             }
             do {
-                var all: [Annotation]
+                var lists: [[Annotation]]
                 var entities: [Annotation] = []
                 do {
                     // The run (and its cache of each step's annotations) ends here, so that
                     // linking adds fields in place to annotations nothing else holds.
                     let run = DocumentExtraction(document: analysed, plan: runPlan, cache: found)
-                    all = try plan.steps.flatMap { try run.annotations(of: $0) }.sorted { $0.span < $1.span }
+                    lists = try plan.steps.map { try run.annotations(of: $0) }
                     if linking != nil { entities = try run.annotations(of: entitiesStep) }
                 }
                 found = [:]
+                // With the run gone the first step's array (most of the annotations) is held
+                // only here, so it grows into the output without copying its annotations; the
+                // other steps' are appended.
+                var all: [Annotation] = []
+                if !lists.isEmpty { swap(&all, &lists[0]) }
+                all.reserveCapacity(lists.reduce(all.count) { $0 + $1.count })
+                for list in lists.dropFirst() { all.append(contentsOf: list) }
+                lists = []
+                // Sorted in place: `sorted` would copy every annotation into a new array and
+                // then destroy the old one.
+                all.sort { $0.span < $1.span }
                 if let linking {
                     // A table still being built is not waited for: the writing thread links
                     // this document when it comes to it, and this worker goes on to the next.
