@@ -19,3 +19,36 @@ enum ASCIIHash {
         return s.utf8.withContiguousStorageIfAvailable { hash($0) } ?? hash(s.utf8)
     }
 }
+
+/// The distinct ASCII Strings met so far, each numbered in the order it was first met and found
+/// again by ``ASCIIHash`` (open addressing): the grouping of a document's names without
+/// `Hasher`'s work on each String.
+struct ASCIIStrings {
+    /// Per slot, the number of a String in `listed`, or -1 for a free slot.
+    private var slots: [Int32]
+    private var listed: [String] = []
+
+    /// Room for `capacity` Strings without a slot chain growing long (the slots never grow).
+    init(capacity: Int) {
+        var size = 16
+        while size < 2 * capacity { size *= 2 }
+        slots = [Int32](repeating: -1, count: size)
+        listed.reserveCapacity(capacity)
+    }
+
+    /// The number of the String equal to `text` met before, or of `text` itself when it is new
+    /// (then `isNew`); nil when `text` is not ASCII, which is not listed.
+    mutating func insert(_ text: String) -> (number: Int, isNew: Bool)? {
+        guard let h = ASCIIHash.of(text) else { return nil }
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while slots[slot] >= 0 {
+            let n = Int(slots[slot])
+            if listed[n] == text { return (n, false) }
+            slot = (slot + 1) & mask
+        }
+        slots[slot] = Int32(listed.count)
+        listed.append(text)
+        return (listed.count - 1, true)
+    }
+}

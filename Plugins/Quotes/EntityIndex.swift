@@ -61,33 +61,14 @@ struct EntityIndex {
             canonicals = order.map { canonicals[$0] }
             titles = order.map { titles[$0] }
         }
-        for i in mentions.indices { mentions[i].index = i }
-        Self.findTokens(of: &mentions, in: document.tokens)
+        for i in mentions.indices {
+            mentions[i].index = i
+            mentions[i].tokens = document.tokenRange(in: mentions[i].span)
+        }
         self.mentions = mentions
         self.canonicals = canonicals
         self.titles = titles
         nameForms = NameForms(mentions: mentions, canonicals: canonicals, document: document)
-    }
-
-    /// Sets each mention's tokens as `AnalyzedDocument.tokenRange(in:)` would give them: from
-    /// the first token starting at or after the mention to the first ending after it (none when
-    /// a token before the first ends after it, as when the mention lies inside one token).
-    private static func findTokens(of mentions: inout [Mention], in tokens: [Token]) {
-        tokens.withUnsafeBufferPointer { tokens in
-            for k in mentions.indices {
-                let span = mentions[k].span
-                var lower = 0, high = tokens.count
-                while lower < high {
-                    let mid = (lower + high) / 2
-                    if tokens[mid].span.start < span.start { lower = mid + 1 } else { high = mid }
-                }
-                var upper = lower
-                if lower == 0 || tokens[lower - 1].span.end <= span.end {
-                    while upper < tokens.count, tokens[upper].span.end <= span.end { upper += 1 }
-                }
-                mentions[k].tokens = lower..<upper
-            }
-        }
     }
 
     /// `EntityLabel(rawValue:)`, comparing the label with each raw value in turn: the generated
@@ -238,24 +219,11 @@ final class NameForms {
     /// means byte for byte.
     private func distinctForms(label: EntityLabel) -> [Int] {
         var forms: [Int] = []
-        // The ASCII forms listed so far, by the hash of their bytes (``ASCIIHash``): open
-        // addressing, each slot the index of a text in `listed` or -1.
-        var capacity = 16
-        while capacity < 4 * mentions.count { capacity *= 2 }
-        var slots = [Int32](repeating: -1, count: capacity)
-        var listed: [String] = []
+        var listed = ASCIIStrings(capacity: 2 * mentions.count)
         for k in mentions.indices where mentions[k].isSpeakerLike && mentions[k].label == label {
-            next: for form in (2 * k)..<(2 * k + 2) {
-                let text = name(form)
-                if let h = ASCIIHash.of(text) {
-                    var slot = Int(truncatingIfNeeded: h) & (capacity - 1)
-                    while slots[slot] >= 0 {
-                        if listed[Int(slots[slot])] == text { continue next }
-                        slot = (slot + 1) & (capacity - 1)
-                    }
-                    slots[slot] = Int32(listed.count)
-                    listed.append(text)
-                }
+            for form in (2 * k)..<(2 * k + 2) {
+                // An ASCII form met before is left out; other forms are all kept.
+                if let met = listed.insert(name(form)), !met.isNew { continue }
                 forms.append(form)
             }
         }

@@ -394,30 +394,16 @@ final class MentionCounts {
         return groupOfMention
     }
 
-    /// ``groups(of:)`` with the names hashed by their bytes (``ASCIIHash``), when every name is
-    /// ASCII (nearly always); nil when one is not.
+    /// The grouping of ``groups(of:)`` (numbered in the order the distinct names are met), the
+    /// names found by their bytes (``ASCIIStrings``) when every name is ASCII (nearly always);
+    /// nil when one is not.
     private static func asciiGroups(of names: [String]) -> [Int32]? {
-        var capacity = 16
-        while capacity < 2 * names.count { capacity *= 2 }
-        // Open addressing: each slot holds the first mention of a name, or -1.
-        var slots = [Int32](repeating: -1, count: capacity)
-        var groupOfMention = [Int32](repeating: 0, count: names.count)
-        for m in names.indices {
-            guard let h = ASCIIHash.of(names[m]) else { return nil }
-            var slot = Int(truncatingIfNeeded: h) & (capacity - 1)
-            while true {
-                let first = Int(slots[slot])
-                if first < 0 {
-                    slots[slot] = Int32(m)
-                    groupOfMention[m] = Int32(m)
-                    break
-                }
-                if names[first] == names[m] {
-                    groupOfMention[m] = Int32(first)
-                    break
-                }
-                slot = (slot + 1) & (capacity - 1)
-            }
+        var listed = ASCIIStrings(capacity: names.count)
+        var groupOfMention: [Int32] = []
+        groupOfMention.reserveCapacity(names.count)
+        for name in names {
+            guard let (number, _) = listed.insert(name) else { return nil }
+            groupOfMention.append(Int32(number))
         }
         return groupOfMention
     }
