@@ -72,4 +72,26 @@ struct AnalystFeaturesTests {
         #expect(first.contains(#""quotes.speaker""#))
         #expect(out.stdout.split(separator: "\n")[2].contains(#""extractor": "numbers""#))
     }
+
+    @Test func nullValueNamesEmptyCellsInTextModesOnly() throws {
+        let out = try run(
+            """
+            .nullvalue (none)
+            quotes | count by speaker
+            .mode csv
+            quotes | count by speaker
+            .mode jsonl
+            quotes | where speaker == null | limit 1 | select speaker
+            .nullvalue
+            .mode csv
+            quotes | count by speaker
+
+            """)
+        #expect(out.status == 0, "\(out.stderr)")
+        let lines = out.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.contains { $0.hasPrefix("(none) ") }, "the table row of quotes without a speaker")
+        #expect(lines.contains { $0.hasPrefix("(none),") }, "the CSV row of quotes without a speaker")
+        #expect(lines.contains(#"{"speaker": null}"#), "JSON keeps null")
+        #expect(lines.contains { $0.hasPrefix(",") }, "without a value, empty again")
+    }
 }

@@ -11,6 +11,9 @@ public struct ResultRenderer: Sendable {
     /// KWIC context on each side, in characters or words.
     public var contextWidth = 40
     public var contextInWords = false
+    /// What a missing or null value shows as in table, markdown, CSV and TSV output: a `count by
+    /// speaker` row of quotes with no speaker otherwise has an empty first cell.
+    public var nullText = ""
 
     public init() {}
 
@@ -35,7 +38,7 @@ public struct ResultRenderer: Sendable {
     /// A value as one line; with `prefix`, only its first `prefix` characters (a table shows no
     /// more, and a long text per row would otherwise be read whole for every row).
     private func cell(_ v: Value?, prefix: Int? = nil) -> String {
-        guard let v else { return "" }
+        guard let v, !v.isNull else { return nullText }
         var s = v.text
         if let prefix, s.utf8.count > prefix { s = String(s.prefix(prefix)) }
         if s.contains(where: \.isNewline) { s = s.split(whereSeparator: \.isNewline).joined(separator: " ⏎ ") }
@@ -101,7 +104,9 @@ public struct ResultRenderer: Sendable {
         var out = ""
         if headers { out += columns.map(quote).joined(separator: String(separator)) + "\n" }
         for r in records {
-            out += columns.map { quote(r.value(ofExact: $0)?.text ?? "") }.joined(separator: String(separator)) + "\n"
+            out +=
+                columns.map { c in quote(r.value(ofExact: c).flatMap { $0.isNull ? nil : $0.text } ?? nullText) }
+                .joined(separator: String(separator)) + "\n"
         }
         return out
     }

@@ -166,6 +166,11 @@ public enum HelpCatalog {
             name: ".width", usage: ".width N", summary: "Widest table cell before it is cut with … (0: no limit).",
             example: ".width 80", group: "Settings"),
         Entry(
+            name: ".nullvalue", usage: ".nullvalue [TEXT]",
+            summary:
+                "Show missing and null values as TEXT in table, markdown, csv and tsv output (empty by default; json keeps null).",
+            example: ".nullvalue (none)", group: "Settings"),
+        Entry(
             name: ".context", usage: ".context N [chars|words]", summary: "Context shown on each side in kwic mode.",
             example: ".context 5 words", group: "Settings"),
         Entry(

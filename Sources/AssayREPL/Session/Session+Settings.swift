@@ -39,6 +39,9 @@ extension Session {
             settings.linkCorpus = corpus
             workspace.linksCorpus = corpus
         case "width": settings.width = try number()
+        case "nullvalue", "null":
+            // The words given, as typed; none (or "") shows nulls as empty cells again.
+            settings.nullValue = args.joined(separator: " ")
         case "context":
             settings.context = try number()
             if args.count > 1 {

@@ -61,6 +61,7 @@ public final class Session {
         r.headers = settings.headers
         r.color = useColor
         r.maxCellWidth = settings.width
+        r.nullText = settings.nullValue
         r.contextWidth = settings.context
         r.contextInWords = settings.contextInWords
         return r

@@ -9,6 +9,9 @@ public struct Settings: Sendable {
     public var timer = false
     public var color: ColorChoice = .auto
     public var width = 60
+    /// What a missing or null value shows as in table, markdown, CSV and TSV output (`.nullvalue`;
+    /// empty by default, as in sqlite3 and psql). JSON output keeps `null`.
+    public var nullValue = ""
     public var context = 40
     public var contextInWords = false
     /// A bar column in `count by` and `stats` tables (on by default on a terminal).
@@ -31,6 +34,7 @@ public struct Settings: Sendable {
         timer    \(timer ? "on" : "off")
         color    \(color.rawValue)
         width    \(width)
+        null     \(nullValue.isEmpty ? "(empty)" : "\"\(nullValue)\"")
         context  \(context) \(contextInWords ? "words" : "chars")
         bars     \(bars ? "on" : "off")
         open     \(open ? "on" : "off")
