@@ -145,8 +145,9 @@ import Testing
         #expect(lexicon.words["truce"]?.valence == 2.5)
         #expect(lexicon.words["rout"]?.valence == -1.5)
         #expect(lexicon.words["# a comment"] == nil)
-        #expect(lexicon.phraseWords["peace"] == .first)
-        #expect(lexicon.phraseWords["deal"] == .second)
+        #expect(lexicon.packedWords[PackedWord("peace")!]?.parts == .first)
+        #expect(lexicon.packedWords[PackedWord("deal")!]?.parts == .second)
+        #expect(lexicon.packedWords[PackedWord("truce")!]?.entry?.valence == 2.5)
     }
 
     @Test func aLineWithoutOneValenceIsAnError() {

@@ -11,9 +11,9 @@ import AssayCore
 /// nothing.
 ///
 /// The types are used only when another extractor has made them (``AnalyzedDocument/
-/// tokenTypesIfMade``): sentiment alone would pay more for making them than it saves, and then
-/// every token asks the lexicon, as it would without this table. A class, so that passing it to
-/// each sentence's analysis retains one object.
+/// tokenTypesIfMade``): sentiment alone would pay more for making them than it saves. Without
+/// them each token is packed in place and looked up in ``SentimentLexicon/packedWords`` the
+/// same way. A class, so that passing it to each sentence's analysis retains one object.
 final class DocumentWords: Sendable {
     /// What the rules find at a token of a given type.
     enum Lookup: Sendable {
@@ -30,6 +30,8 @@ final class DocumentWords: Sendable {
 
     let document: AnalyzedDocument
     let lexicon: Lexicon<WordEntry>
+    /// ``SentimentLexicon/packedWords``.
+    let packedWords: PackedWordTable<SentimentLexicon.PackedLookup>
     /// The document's token types, nil when no extractor made them.
     let types: TokenTypes?
     /// Per type: what a token of that type finds.
@@ -40,6 +42,7 @@ final class DocumentWords: Sendable {
     init(_ document: AnalyzedDocument, lexicon: SentimentLexicon) {
         self.document = document
         self.lexicon = lexicon.words
+        self.packedWords = lexicon.packedWords
         types = document.tokenTypesIfMade
         var lookups: [Lookup] = []
         var continuesPhrase: [Bool] = []
@@ -51,13 +54,13 @@ final class DocumentWords: Sendable {
         lookups.reserveCapacity(types.count)
         continuesPhrase.reserveCapacity(types.count)
         for t in 0..<types.count {
-            guard types.packedWord(ofType: t) != nil else {
+            guard let key = types.packedWord(ofType: t) else {
                 lookups.append(.atToken)
                 continuesPhrase.append(true)
                 continue
             }
-            let parts = lexicon.phraseWords.payload(ofType: t, in: types) ?? []
-            let entry = lexicon.words.payload(ofType: t, in: types)
+            let found = packedWords[key]
+            let parts = found?.parts ?? [], entry = found?.entry
             lookups.append(parts.contains(.first) ? .phraseStart(entry) : entry.map(Lookup.word) ?? .absent)
             continuesPhrase.append(parts.contains(.second))
         }
@@ -69,13 +72,37 @@ final class DocumentWords: Sendable {
     /// token count and entry, as ``Lexicon/match(in:at:limit:)`` finds it.
     @inline(__always)
     func match(atToken i: Int, limit: Int) -> (length: Int, payload: WordEntry)? {
-        guard let types else { return lexicon.match(in: document, at: i, limit: limit) }
+        guard let types else { return matchByBytes(atToken: i, limit: limit) }
         switch lookups[types.type(ofSpan: i)] {
         case .absent: return nil
         case .word(let entry): return (1, entry)
         case .phraseStart(let entry):
             guard i + 1 < limit, continuesPhrase[types.type(ofSpan: i + 1)] else { return entry.map { (1, $0) } }
             return lexicon.match(in: document, at: i, limit: limit)
+        case .atToken: return lexicon.match(in: document, at: i, limit: limit)
+        }
+    }
+
+    /// ``match(atToken:limit:)`` without the types: what the type's look-up would find, from
+    /// the token's bytes packed in place.
+    @inline(__always)
+    private func matchByBytes(atToken i: Int, limit: Int) -> (length: Int, payload: WordEntry)? {
+        enum Found {
+            case entry(WordEntry?)
+            case atToken
+        }
+        let found = document.utf8.withUnsafeBufferPointer { bytes in
+            document.tokens.withUnsafeBufferPointer { tokens -> Found in
+                guard let key = PackedWord(lowercasing: bytes, tokens[i].span) else { return .atToken }
+                guard let lookup = packedWords[key] else { return .entry(nil) }
+                guard lookup.parts.contains(.first), i + 1 < limit else { return .entry(lookup.entry) }
+                // A phrase can match only when the next token may be a phrase's second word.
+                guard let next = PackedWord(lowercasing: bytes, tokens[i + 1].span) else { return .atToken }
+                return packedWords[next]?.parts.contains(.second) == true ? .atToken : .entry(lookup.entry)
+            }
+        }
+        switch found {
+        case .entry(let entry): return entry.map { (1, $0) }
         case .atToken: return lexicon.match(in: document, at: i, limit: limit)
         }
     }

@@ -95,8 +95,6 @@ struct RuleEngine: Sendable {
         collectKeys: Bool = false, explain: Bool = true
     ) -> RuleAnalysis {
         let words = words ?? DocumentWords(document, lexicon: lexicon)
-        // Decided once: without token types each token asks the lexicon directly.
-        let byType = words.types != nil
         var out = RuleAnalysis()
         var units: [Unit] = []
         units.reserveCapacity(range.count)
@@ -118,11 +116,7 @@ struct RuleEngine: Sendable {
             }
             out.wordCount += 1
             if isCapitalized(document, i) { capitalized += 1 }
-            if let (length, entry) =
-                (byType
-                    ? words.match(atToken: i, limit: range.upperBound)
-                    : lexicon.words.match(in: document, at: i, limit: range.upperBound))
-            {
+            if let (length, entry) = words.match(atToken: i, limit: range.upperBound) {
                 units.append(
                     .word(
                         tokens: i..<(i + length),

@@ -6,15 +6,25 @@ import Foundation
 /// and, once a model is loaded, the fitted n-gram weights, merged into one core ``Lexicon``.
 struct SentimentLexicon: Sendable {
     let words: Lexicon<WordEntry>
-    /// The first and second words of the multi-word entries, by word: where ``DocumentWords``
-    /// must ask ``words`` at the token rather than once for the word.
-    let phraseWords: Lexicon<PhraseParts>
+    /// Every word that packs (``PackedWord``: short ASCII, nearly every word of a text) and is
+    /// a single-word entry of ``words`` or a word of one of its multi-word entries: its entry and
+    /// its places in the phrases. One look-up of two integers answers a token (``DocumentWords``),
+    /// where asking ``words`` hashes and compares its bytes one by one; only a token that may
+    /// start a phrase, or does not pack, is matched in ``words``.
+    let packedWords: PackedWordTable<PackedLookup>
 
     /// Which places a word takes in the multi-word entries.
     struct PhraseParts: OptionSet, Sendable {
         let rawValue: UInt8
         static let first = PhraseParts(rawValue: 1)
         static let second = PhraseParts(rawValue: 2)
+    }
+
+    /// What ``packedWords`` knows of a word.
+    struct PackedLookup: Sendable {
+        /// Its single-word entry.
+        var entry: WordEntry?
+        var parts: PhraseParts = []
     }
 
     /// Negation cues. "n't" is a token of its own (the core tokeniser splits "didn't" into
@@ -238,12 +248,46 @@ struct SentimentLexicon: Sendable {
         }
         entries += others.map { ($0.key, $0.value) }
         words = Lexicon(entries.lazy.map { ($0.key, $0.entry) })
-        var parts: [String: PhraseParts] = [:]
-        for phrase in words.wordsOfPhrases {
-            parts[phrase[0], default: []].insert(.first)
-            parts[phrase[1], default: []].insert(.second)
+        // The single words as ``Lexicon`` keeps them (split at spaces), in the same order, so
+        // that a key given twice has the same entry in both.
+        var packed = PackedWordTable<PackedLookup>(capacity: entries.count)
+        for (key, entry) in entries {
+            guard let word = Self.packedSingleWord(key) else { continue }
+            var lookup = packed[word] ?? PackedLookup()
+            lookup.entry = entry
+            packed.set(lookup, for: word)
         }
-        phraseWords = Lexicon(parts.map { ($0.key, $0.value) })
+        for phrase in words.wordsOfPhrases {
+            for (k, part) in [(0, PhraseParts.first), (1, .second)] {
+                guard let word = PackedWord(phrase[k]) else { continue }
+                var lookup = packed[word] ?? PackedLookup()
+                lookup.parts.insert(part)
+                packed.set(lookup, for: word)
+            }
+        }
+        packedWords = packed
+    }
+
+    /// The packed form of a key that ``Lexicon`` takes for one word (no other word between its
+    /// spaces), nil for a phrase or a word that does not pack. On the key's bytes in one pass:
+    /// this runs for every entry at startup.
+    private static func packedSingleWord(_ key: String) -> PackedWord? {
+        var key = key
+        return key.withUTF8 { bytes -> PackedWord? in
+            var word: Span?
+            var k = 0
+            while k < bytes.count {
+                if bytes[k] == UInt8(ascii: " ") {
+                    k += 1
+                    continue
+                }
+                guard word == nil else { return nil }
+                let start = k
+                while k < bytes.count, bytes[k] != UInt8(ascii: " ") { k += 1 }
+                word = Span(start, k)
+            }
+            return word.flatMap { PackedWord(lowercasing: bytes, $0) }
+        }
     }
 
     /// Whether a word is letters only (checked on bytes for ASCII: this runs for every entry at
