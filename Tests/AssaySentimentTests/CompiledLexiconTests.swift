@@ -50,16 +50,15 @@ import Testing
         let fromSources = try SentimentLexicon(
             vader: ResourceFile.text("vader_lexicon.txt"), news: ResourceFile.text("news_lexicon.tsv"),
             weights: weights, classWeights: classWeights)
-        let compiled = SentimentLexicon(
-            sorted: try CompiledLexicon.bundled(), weights: weights, classWeights: classWeights)
+        let compiled = try SentimentLexicon.compiled(weights: weights, classWeights: classWeights)
         for key in ["truce", "zzz", "qqq", "deeply", "failed to", "not", "plagued", "despite", "good", "unknownword"] {
-            let a = fromSources.words[key], b = compiled.words[key]
+            let a = fromSources[key], b = compiled[key]
             #expect(a?.valence == b?.valence, "\(key)")
             #expect(a?.role == b?.role, "\(key)")
             #expect(a?.factor == b?.factor, "\(key)")
             #expect(a?.weight == b?.weight, "\(key)")
             #expect(a?.positiveWeight == b?.positiveWeight, "\(key)")
         }
-        #expect(fromSources.words.count == compiled.words.count)
+        #expect(fromSources.count == compiled.count)
     }
 }

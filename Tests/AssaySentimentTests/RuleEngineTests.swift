@@ -141,10 +141,10 @@ import Testing
     @Test func readsEachFormWithItsValenceAndSkipsCommentsAndBlankLines() throws {
         let news = "# a comment\tnot an entry\n\n  \npeace deal,Truce\t 2.5 \r\nrout\t-1.5\n"
         let lexicon = try SentimentLexicon(vader: "", news: news)
-        #expect(lexicon.words["peace deal"]?.valence == 2.5)
-        #expect(lexicon.words["truce"]?.valence == 2.5)
-        #expect(lexicon.words["rout"]?.valence == -1.5)
-        #expect(lexicon.words["# a comment"] == nil)
+        #expect(lexicon["peace deal"]?.valence == 2.5)
+        #expect(lexicon["truce"]?.valence == 2.5)
+        #expect(lexicon["rout"]?.valence == -1.5)
+        #expect(lexicon["# a comment"] == nil)
         #expect(lexicon.packedWords[PackedWord("peace")!]?.parts == .first)
         #expect(lexicon.packedWords[PackedWord("deal")!]?.parts == .second)
         #expect(lexicon.packedWords[PackedWord("truce")!]?.entry?.valence == 2.5)

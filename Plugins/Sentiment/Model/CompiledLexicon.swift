@@ -27,30 +27,44 @@ enum CompiledLexicon {
 
     /// The entries of a compiled file, sorted by key as the file has them.
     static func parse(_ text: String) throws -> [(key: String, entry: WordEntry)] {
-        guard text.hasPrefix("# " + format) else {
+        var text = text
+        return try text.withUTF8 { bytes in
+            let (keys, entries) = try read(bytes)
+            return zip(keys, entries).map {
+                (String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self), $1)
+            }
+        }
+    }
+
+    /// The entries of a compiled file's bytes, sorted by key as the file has them, each key as
+    /// the range of its bytes.
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>) throws -> (keys: [Range<Int>], entries: [WordEntry]) {
+        guard bytes.starts(with: ("# " + format).utf8) else {
             throw AssayError(
                 .modelUnavailable,
                 "\(resourceName): expected '# \(format)' on the first line; regenerate it with `assay train sentiment-lexicon`"
             )
         }
-        var entries: [(key: String, entry: WordEntry)] = []
+        var keys: [Range<Int>] = [], entries: [WordEntry] = []
+        keys.reserveCapacity(20_000)
         entries.reserveCapacity(20_000)
-        try TabSeparatedLines.forEach(text) { line, fields in
+        try TabSeparatedLines.forEach(bytes) { line, fields in
             guard line[0] != UInt8(ascii: "#") else { return }
-            let key = fields.count == 4 ? String(decoding: fields[0], as: UTF8.self) : ""
             // The role is one digit.
             guard fields.count == 4, let valence = TargetSentimentModel.decimal(fields[1]),
                 let factor = TargetSentimentModel.decimal(fields[3]), fields[2].count == 1,
                 let role = WordEntry.Role(rawValue: fields[2][0] &- UInt8(ascii: "0")),
-                entries.last.map({ $0.key < key }) ?? true
+                keys.last.map({ bytes[$0].lexicographicallyPrecedes(fields[0]) }) ?? true
             else {
                 throw AssayError(
                     .modelUnavailable,
                     "\(resourceName): malformed or unsorted line '\(String(decoding: line.prefix(60), as: UTF8.self))'")
             }
-            entries.append((key, WordEntry(valence: valence, role: role, factor: factor)))
+            let start = line.baseAddress! - bytes.baseAddress!
+            keys.append(start..<(start + fields[0].count))
+            entries.append(WordEntry(valence: valence, role: role, factor: factor))
         }
-        return entries
+        return (keys, entries)
     }
 
     /// The entries of the bundled compiled file.

@@ -78,7 +78,8 @@ final class DocumentWords: Sendable {
         case .word(let entry): return (1, entry)
         case .phraseStart(let entry):
             guard i + 1 < limit, continuesPhrase[types.type(ofSpan: i + 1)] else { return entry.map { (1, $0) } }
-            return lexicon.match(in: document, at: i, limit: limit)
+            // The lexicon holds the phrases, not the word's own entry.
+            return lexicon.match(in: document, at: i, limit: limit) ?? entry.map { (1, $0) }
         case .atToken: return lexicon.match(in: document, at: i, limit: limit)
         }
     }
@@ -89,6 +90,8 @@ final class DocumentWords: Sendable {
     private func matchByBytes(atToken i: Int, limit: Int) -> (length: Int, payload: WordEntry)? {
         enum Found {
             case entry(WordEntry?)
+            /// A phrase may start here; the word's own entry otherwise.
+            case phraseStart(WordEntry?)
             case atToken
         }
         let found = document.utf8.withUnsafeBufferPointer { bytes in
@@ -97,12 +100,16 @@ final class DocumentWords: Sendable {
                 guard let lookup = packedWords[key] else { return .entry(nil) }
                 guard lookup.parts.contains(.first), i + 1 < limit else { return .entry(lookup.entry) }
                 // A phrase can match only when the next token may be a phrase's second word.
-                guard let next = PackedWord(lowercasing: bytes, tokens[i + 1].span) else { return .atToken }
-                return packedWords[next]?.parts.contains(.second) == true ? .atToken : .entry(lookup.entry)
+                guard let next = PackedWord(lowercasing: bytes, tokens[i + 1].span) else {
+                    return .phraseStart(lookup.entry)
+                }
+                return packedWords[next]?.parts.contains(.second) == true
+                    ? .phraseStart(lookup.entry) : .entry(lookup.entry)
             }
         }
         switch found {
         case .entry(let entry): return entry.map { (1, $0) }
+        case .phraseStart(let entry): return lexicon.match(in: document, at: i, limit: limit) ?? entry.map { (1, $0) }
         case .atToken: return lexicon.match(in: document, at: i, limit: limit)
         }
     }

@@ -5,12 +5,14 @@ import Foundation
 /// multi-word expressions, the rule words (negators, intensifiers, hedges, contrast markers)
 /// and, once a model is loaded, the fitted n-gram weights, merged into one core ``Lexicon``.
 struct SentimentLexicon: Sendable {
+    /// The multi-word entries and the words that do not pack (longer than
+    /// ``PackedWord/maxLength`` bytes, or not ASCII); the others are in ``packedWords`` alone.
     let words: Lexicon<WordEntry>
     /// Every word that packs (``PackedWord``: short ASCII, nearly every word of a text) and is
-    /// a single-word entry of ``words`` or a word of one of its multi-word entries: its entry and
-    /// its places in the phrases. One look-up of two integers answers a token (``DocumentWords``),
-    /// where asking ``words`` hashes and compares its bytes one by one; only a token that may
-    /// start a phrase, or does not pack, is matched in ``words``.
+    /// a single-word entry or a word of one of the multi-word entries of ``words``: its entry
+    /// and its places in the phrases. One look-up of two integers answers a token
+    /// (``DocumentWords``), where asking ``words`` hashes and compares its bytes one by one; only
+    /// a token that may start a phrase, or does not pack, is matched in ``words``.
     let packedWords: PackedWordTable<PackedLookup>
 
     /// Which places a word takes in the multi-word entries.
@@ -129,7 +131,7 @@ struct SentimentLexicon: Sendable {
     /// The lexicon of the bundled resources (the compiled entries), without fitted weights.
     static let bundled: SentimentLexicon = {
         do {
-            return SentimentLexicon(sorted: try CompiledLexicon.bundled())
+            return try SentimentLexicon.compiled()
         } catch {
             // The resources are part of the build; a missing file is a packaging error.
             fatalError("sentiment resources unavailable: \(error)")
@@ -221,41 +223,87 @@ struct SentimentLexicon: Sendable {
     }
 
     /// The lexicon of entries sorted by key (as ``CompiledLexicon`` reads them) with the fitted
-    /// weights. The weights' words are found in them by bisection: a dictionary of every entry
-    /// would cost more to make than the few thousand look-ups.
+    /// weights.
     init(
         sorted: [(key: String, entry: WordEntry)], weights: [String: Float] = [:],
         classWeights: [String: SIMD3<Float>] = [:]
     ) {
+        var text: [UInt8] = [], keys: [Range<Int>] = []
+        keys.reserveCapacity(sorted.count)
+        for (key, _) in sorted {
+            let start = text.count
+            text += key.utf8
+            keys.append(start..<text.count)
+        }
+        self.init(keyText: text, keys: keys, entries: sorted.map(\.entry), weights: weights, classWeights: classWeights)
+    }
+
+    /// The lexicon of the bundled compiled entries (``CompiledLexicon``) with the fitted weights,
+    /// read from the file's bytes without a String per entry: this runs at every start.
+    static func compiled(weights: [String: Float] = [:], classWeights: [String: SIMD3<Float>] = [:]) throws
+        -> SentimentLexicon
+    {
+        let bytes = try ResourceFile.bytes(CompiledLexicon.resourceName)
+        let (keys, entries) = try bytes.withUnsafeBufferPointer { try CompiledLexicon.read($0) }
+        return SentimentLexicon(
+            keyText: bytes, keys: keys, entries: entries, weights: weights, classWeights: classWeights)
+    }
+
+    /// The lexicon of `entries`, whose keys are the ranges `keys` of `keyText`, in the order of
+    /// their bytes (which for these keys is the order of their Strings), with the fitted weights.
+    ///
+    /// The weights' words are found among the keys by bisection: a dictionary of every entry
+    /// would cost more to make than the few thousand look-ups. Then each key goes, in order (the
+    /// weights' words without an entry last), where the look-ups will ask for it: a word that
+    /// packs to ``packedWords`` alone, any other key (a phrase, a long or non-ASCII word) to
+    /// ``words``; a key given twice keeps its last entry, as ``Lexicon`` would. Building the core
+    /// ``Lexicon`` of every entry took half of the model's loading.
+    private init(
+        keyText: [UInt8], keys: [Range<Int>], entries sorted: [WordEntry], weights: [String: Float],
+        classWeights: [String: SIMD3<Float>]
+    ) {
         var entries = sorted
         // Words with weights but no entry of their own.
         var others: [String: WordEntry] = [:]
-        func update(_ key: String, _ change: (inout WordEntry) -> Void) {
-            var low = 0, high = entries.count
-            while low < high {
-                let middle = (low + high) / 2
-                if entries[middle].key < key { low = middle + 1 } else { high = middle }
+        var packed = PackedWordTable<PackedLookup>(capacity: entries.count + weights.count)
+        var words = Lexicon<WordEntry>()
+        var packedEntries = 0
+        keyText.withUnsafeBufferPointer { text in
+            func update(_ key: String, _ change: (inout WordEntry) -> Void) {
+                var key = key
+                let found = key.withUTF8 { key -> Int? in
+                    var low = 0, high = keys.count
+                    while low < high {
+                        let middle = (low + high) / 2
+                        if text[keys[middle]].lexicographicallyPrecedes(key) { low = middle + 1 } else { high = middle }
+                    }
+                    return low < keys.count && text[keys[low]].elementsEqual(key) ? low : nil
+                }
+                if let found {
+                    change(&entries[found])
+                } else {
+                    change(&others[key, default: WordEntry()])
+                }
             }
-            if low < entries.count, entries[low].key == key {
-                change(&entries[low].entry)
-            } else {
-                change(&others[key, default: WordEntry()])
+            for (key, w) in weights { update(key) { $0.weight = w } }
+            for (key, w) in classWeights {
+                update(key) { ($0.negativeWeight, $0.neutralWeight, $0.positiveWeight) = (w[0], w[1], w[2]) }
             }
-        }
-        for (key, w) in weights { update(key) { $0.weight = w } }
-        for (key, w) in classWeights {
-            update(key) { ($0.negativeWeight, $0.neutralWeight, $0.positiveWeight) = (w[0], w[1], w[2]) }
-        }
-        entries += others.map { ($0.key, $0.value) }
-        words = Lexicon(entries.lazy.map { ($0.key, $0.entry) })
-        // The single words as ``Lexicon`` keeps them (split at spaces), in the same order, so
-        // that a key given twice has the same entry in both.
-        var packed = PackedWordTable<PackedLookup>(capacity: entries.count)
-        for (key, entry) in entries {
-            guard let word = Self.packedSingleWord(key) else { continue }
-            var lookup = packed[word] ?? PackedLookup()
-            lookup.entry = entry
-            packed.set(lookup, for: word)
+            func add(_ key: UnsafeBufferPointer<UInt8>, _ entry: WordEntry) {
+                guard let word = Self.packedSingleWord(key) else {
+                    words.insert(String(decoding: key, as: UTF8.self), entry)
+                    return
+                }
+                var lookup = packed[word] ?? PackedLookup()
+                if lookup.entry == nil { packedEntries += 1 }
+                lookup.entry = entry
+                packed.set(lookup, for: word)
+            }
+            for (key, entry) in zip(keys, entries) { add(UnsafeBufferPointer(rebasing: text[key]), entry) }
+            for (key, entry) in others {
+                var key = key
+                key.withUTF8 { add($0, entry) }
+            }
         }
         for phrase in words.wordsOfPhrases {
             for (k, part) in [(0, PhraseParts.first), (1, .second)] {
@@ -265,29 +313,38 @@ struct SentimentLexicon: Sendable {
                 packed.set(lookup, for: word)
             }
         }
-        packedWords = packed
+        self.words = words
+        self.packedWords = packed
+        self.count = packedEntries + words.count
+    }
+
+    /// The number of entries (words and phrases).
+    let count: Int
+
+    /// The entry of a word or phrase (lowercase, words joined by single spaces).
+    subscript(key: String) -> WordEntry? {
+        var key = key
+        guard let word = key.withUTF8(Self.packedSingleWord) else { return words[key] }
+        return packedWords[word]?.entry
     }
 
     /// The packed form of a key that ``Lexicon`` takes for one word (no other word between its
     /// spaces), nil for a phrase or a word that does not pack. On the key's bytes in one pass:
     /// this runs for every entry at startup.
-    private static func packedSingleWord(_ key: String) -> PackedWord? {
-        var key = key
-        return key.withUTF8 { bytes -> PackedWord? in
-            var word: Span?
-            var k = 0
-            while k < bytes.count {
-                if bytes[k] == UInt8(ascii: " ") {
-                    k += 1
-                    continue
-                }
-                guard word == nil else { return nil }
-                let start = k
-                while k < bytes.count, bytes[k] != UInt8(ascii: " ") { k += 1 }
-                word = Span(start, k)
+    private static func packedSingleWord(_ bytes: UnsafeBufferPointer<UInt8>) -> PackedWord? {
+        var word: Span?
+        var k = 0
+        while k < bytes.count {
+            if bytes[k] == UInt8(ascii: " ") {
+                k += 1
+                continue
             }
-            return word.flatMap { PackedWord(lowercasing: bytes, $0) }
+            guard word == nil else { return nil }
+            let start = k
+            while k < bytes.count, bytes[k] != UInt8(ascii: " ") { k += 1 }
+            word = Span(start, k)
         }
+        return word.flatMap { PackedWord(lowercasing: bytes, $0) }
     }
 
     /// Whether a word is letters only (checked on bytes for ASCII: this runs for every entry at
@@ -356,5 +413,9 @@ enum ResourceFile {
 
     static func text(_ name: String) throws -> String {
         try String(contentsOf: url(name), encoding: .utf8)
+    }
+
+    static func bytes(_ name: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: url(name)))
     }
 }

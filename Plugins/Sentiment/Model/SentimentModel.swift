@@ -43,9 +43,7 @@ struct SentimentModel: Sendable {
         self.classifierSlopes = slopes
         let weights = file.ngrams.mapValues(Float.init)
         let classWeights = c.ngrams.mapValues { SIMD3<Float>(Float($0[0]), Float($0[1]), Float($0[2])) }
-        self.engine = RuleEngine(
-            lexicon: SentimentLexicon(
-                sorted: try CompiledLexicon.bundled(), weights: weights, classWeights: classWeights))
+        self.engine = RuleEngine(lexicon: try SentimentLexicon.compiled(weights: weights, classWeights: classWeights))
     }
 
     /// The lexicon entries of `document`'s words, for scoring several stretches of it.

@@ -9,25 +9,31 @@ enum TabSeparatedLines {
         _ body: (_ line: UnsafeBufferPointer<UInt8>, _ fields: [UnsafeBufferPointer<UInt8>]) throws -> Void
     ) throws {
         var text = text
-        try text.withUTF8 { bytes in
-            var fields: [UnsafeBufferPointer<UInt8>] = []
-            var lineStart = 0
-            while lineStart < bytes.count {
-                var lineEnd = lineStart
-                while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-                defer { lineStart = lineEnd + 1 }
-                var end = lineEnd
-                if end > lineStart, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-                guard end > lineStart else { continue }
-                let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<end])
-                fields.removeAll(keepingCapacity: true)
-                var fieldStart = 0
-                for i in 0...line.count where i == line.count || line[i] == UInt8(ascii: "\t") {
-                    fields.append(UnsafeBufferPointer(rebasing: line[fieldStart..<i]))
-                    fieldStart = i + 1
-                }
-                try body(line, fields)
+        try text.withUTF8 { try forEach($0, body) }
+    }
+
+    /// ``forEach(_:_:)-(String,_)`` over UTF-8 bytes.
+    static func forEach(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        _ body: (_ line: UnsafeBufferPointer<UInt8>, _ fields: [UnsafeBufferPointer<UInt8>]) throws -> Void
+    ) throws {
+        var fields: [UnsafeBufferPointer<UInt8>] = []
+        var lineStart = 0
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
+            var end = lineEnd
+            if end > lineStart, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+            guard end > lineStart else { continue }
+            let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<end])
+            fields.removeAll(keepingCapacity: true)
+            var fieldStart = 0
+            for i in 0...line.count where i == line.count || line[i] == UInt8(ascii: "\t") {
+                fields.append(UnsafeBufferPointer(rebasing: line[fieldStart..<i]))
+                fieldStart = i + 1
             }
+            try body(line, fields)
         }
     }
 }
