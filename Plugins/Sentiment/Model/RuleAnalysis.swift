@@ -81,8 +81,9 @@ struct RuleEngine: Sendable {
     }
 
     private enum Unit {
-        /// `entry` holds only what the rules read (no strings: this runs per token).
-        case word(tokens: Range<Int>, entry: RuleFields?)
+        /// `entry` holds only what the rules read (no strings: this runs per token);
+        /// `capitalized`: a single word with a capital, as the first pass found it.
+        case word(tokens: Range<Int>, entry: RuleFields?, capitalized: Bool)
         case boundary
     }
 
@@ -99,6 +100,10 @@ struct RuleEngine: Sendable {
         var units: [Unit] = []
         units.reserveCapacity(range.count)
         var capitalized = 0
+        // The first "but" not opening the text, or a concession word, found in this pass so
+        // that the units are not read once more for it: (its tokens, its unit, concession).
+        var marker: (word: Range<Int>, index: Int, concession: Bool)?
+        var seenWord = false
         var i = range.lowerBound
         while i < range.upperBound {
             let token = document.tokens[i]
@@ -115,19 +120,25 @@ struct RuleEngine: Sendable {
                 continue
             }
             out.wordCount += 1
-            if isCapitalized(document, i) { capitalized += 1 }
+            let isCapital = isCapitalized(document, i)
+            if isCapital { capitalized += 1 }
+            defer { seenWord = true }
             if let (length, entry) = words.match(atToken: i, limit: range.upperBound) {
+                if marker == nil, entry.role == .contrast ? seenWord : entry.role == .concession {
+                    marker = (i..<(i + length), units.count, entry.role == .concession)
+                }
                 units.append(
                     .word(
                         tokens: i..<(i + length),
-                        entry: RuleFields(valence: entry.valence, role: entry.role, factor: entry.factor)))
+                        entry: RuleFields(valence: entry.valence, role: entry.role, factor: entry.factor),
+                        capitalized: length == 1 && isCapital))
                 if collectKeys { out.keys.append(key(i..<(i + length))) }
                 out.ngramSum += entry.weight
                 out.classSums += SIMD3(entry.negativeWeight, entry.neutralWeight, entry.positiveWeight)
                 if explain, entry.weight != 0 { out.weightedUnits.append((key(i..<(i + length)), entry.weight)) }
                 i += length
             } else {
-                units.append(.word(tokens: i..<(i + 1), entry: nil))
+                units.append(.word(tokens: i..<(i + 1), entry: nil, capitalized: isCapital))
                 if collectKeys { out.keys.append(document.text(ofToken: i).lowercased()) }
                 i += 1
             }
@@ -141,21 +152,16 @@ struct RuleEngine: Sendable {
         // Why a unit was reweighted, as (marker word, the unit comes after it, concession);
         // turned into text only for explanations.
         var contrastMarker: (word: Range<Int>, index: Int, end: Int, concession: Bool)?
-        var seenWord = false
-        for (u, unit) in units.enumerated() {
-            guard case .word(let t, let found) = unit else { continue }
-            defer { seenWord = true }
-            guard let entry = found, !out.hasContrast else { continue }
-            if entry.role == .contrast, seenWord {
+        if let (t, u, concession) = marker {
+            out.hasContrast = true
+            if !concession {
                 // "X but Y": Y is what the writer means.
-                out.hasContrast = true
                 contrastMarker = (t, u, units.count, false)
                 weights = [Float](repeating: 1, count: units.count)
                 for k in 0..<u { weights[k] = RuleEngine.outweighed }
                 for k in (u + 1)..<units.count { weights[k] = RuleEngine.dominant }
-            } else if entry.role == .concession {
+            } else {
                 // "despite X, Y" / "Y despite X": the conceded clause X runs to the next clause break.
-                out.hasContrast = true
                 let end =
                     units[(u + 1)...].firstIndex { if case .boundary = $0 { return true } else { return false } }
                     ?? units.count
@@ -174,7 +180,7 @@ struct RuleEngine: Sendable {
         var previousWasWord = false
         var previousCapitalized = false
         for (u, unit) in units.enumerated() {
-            guard case .word(let t, let entry) = unit else {
+            guard case .word(let t, let entry, let capitalized) = unit else {
                 negator = nil
                 modifier = nil
                 shifter = nil
@@ -182,7 +188,6 @@ struct RuleEngine: Sendable {
                 previousCapitalized = false
                 continue
             }
-            let capitalized = t.count == 1 && isCapitalized(document, t.lowerBound)
             defer {
                 previousWasWord = true
                 previousCapitalized = capitalized
