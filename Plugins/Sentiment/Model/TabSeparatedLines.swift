@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads a bundled tab-separated resource (the VADER lexicon, the target model) line by line
 /// over its contiguous UTF-8 bytes: these load at startup, and splitting a 400 KB file into
 /// Characters or collections of slices cost several times the rest of loading it.
@@ -17,21 +19,29 @@ enum TabSeparatedLines {
         _ bytes: UnsafeBufferPointer<UInt8>,
         _ body: (_ line: UnsafeBufferPointer<UInt8>, _ fields: [UnsafeBufferPointer<UInt8>]) throws -> Void
     ) throws {
+        guard let base = bytes.baseAddress else { return }
+        // The next byte `b` at or after `from`, before `end`: memchr reads many bytes at a time,
+        // where a loop over the bytes cost some twenty instructions each.
+        func next(_ b: UInt8, from: Int, end: Int) -> Int {
+            guard from < end, let found = memchr(base + from, Int32(b), end - from) else { return end }
+            return UnsafeRawPointer(base).distance(to: found)
+        }
         var fields: [UnsafeBufferPointer<UInt8>] = []
         var lineStart = 0
         while lineStart < bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            let lineEnd = next(UInt8(ascii: "\n"), from: lineStart, end: bytes.count)
             defer { lineStart = lineEnd + 1 }
             var end = lineEnd
             if end > lineStart, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
             guard end > lineStart else { continue }
             let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<end])
             fields.removeAll(keepingCapacity: true)
-            var fieldStart = 0
-            for i in 0...line.count where i == line.count || line[i] == UInt8(ascii: "\t") {
-                fields.append(UnsafeBufferPointer(rebasing: line[fieldStart..<i]))
-                fieldStart = i + 1
+            var fieldStart = lineStart
+            while true {
+                let tab = next(UInt8(ascii: "\t"), from: fieldStart, end: end)
+                fields.append(UnsafeBufferPointer(rebasing: bytes[fieldStart..<tab]))
+                if tab == end { break }
+                fieldStart = tab + 1
             }
             try body(line, fields)
         }
