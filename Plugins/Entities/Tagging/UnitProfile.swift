@@ -24,6 +24,45 @@ enum CaseClass: UInt8 {
     var startsName: Bool { self == .title || self == .upper || self == .mixed }
 }
 
+/// What a profile reads of one scalar of a word that is not all ASCII, from its Unicode
+/// properties: its shape letter, and for an upper-case letter its lower-case bytes (at most
+/// eight: only U+0130 lower-cases to more than one scalar, three bytes).
+private struct ScalarFacts {
+    var shape: UInt8
+    var isUppercase: Bool
+    var lowerCount: UInt8
+    /// Up to eight lower-case UTF-8 bytes, the first lowest.
+    var lower: UInt64
+
+    init(_ scalar: Unicode.Scalar) {
+        let p = scalar.properties
+        isUppercase = p.isUppercase
+        lowerCount = 0
+        lower = 0
+        if isUppercase {
+            shape = 88  // X
+            for (k, c) in p.lowercaseMapping.utf8.enumerated() {
+                precondition(k < 8, "a lower-case mapping longer than eight bytes")
+                lower |= UInt64(c) &<< (8 * k)
+                lowerCount += 1
+            }
+        } else if p.isLowercase || p.isAlphabetic {
+            shape = 120  // x
+        } else if p.numericType == .decimal {
+            shape = 100  // d
+        } else {
+            shape = scalar.value < 0x80 ? UInt8(scalar.value) : 111
+        }
+    }
+
+    /// The scalars below U+0250 (ASCII, Latin-1 and Latin Extended-A and -B: the letters of
+    /// most accented names) are looked up in ``table``, worked out once per process: their
+    /// Unicode properties, asked for every scalar, made an accented word cost some eight
+    /// thousand instructions, and the gazetteer and word clusters have thousands of them.
+    static let tableEnd: UInt32 = 0x250
+    static let table: [ScalarFacts] = (0..<tableEnd).map { ScalarFacts(Unicode.Scalar($0)!) }
+}
+
 /// The lexical facts of one unit, hashed once and shared by every feature template that reads
 /// the unit or its neighbours.
 struct UnitProfile {
@@ -169,18 +208,13 @@ struct UnitProfile {
             while i < end {
                 let (sc, len) = TextBytes.scalar(in: b, at: i)
                 for k in i..<min(i + len, end) { w = FeatureHash.step(w, b[k]) }
-                let p = sc.properties
-                if p.isUppercase {
-                    addShape(88)
-                    loweredBytes += Array(p.lowercaseMapping.utf8)
-                } else {
-                    if p.isLowercase || p.isAlphabetic {
-                        addShape(120)
-                    } else if p.numericType == .decimal {
-                        addShape(100)
-                    } else {
-                        addShape(sc.value < 0x80 ? UInt8(sc.value) : 111)
+                let facts = sc.value < ScalarFacts.tableEnd ? ScalarFacts.table[Int(sc.value)] : ScalarFacts(sc)
+                addShape(facts.shape)
+                if facts.isUppercase {
+                    for k in 0..<Int(facts.lowerCount) {
+                        loweredBytes.append(UInt8(truncatingIfNeeded: facts.lower &>> (8 * k)))
                     }
+                } else {
                     loweredBytes += b[i..<min(i + len, end)]
                 }
                 i += len
