@@ -89,13 +89,8 @@ struct Gazetteer: Sendable {
         if let plain = plainWordHashes(phrase) { return plain }
         let doc = AnalyzedDocument(phrase)
         let units = TaggingUnits(doc, sentences: 0..<doc.sentences.count)
-        // An ASCII unit's lower hash is made alone, as its whole profile would make it.
-        return doc.utf8.withUnsafeBufferPointer { b in
-            units.spans.map { s in
-                b[s.start..<s.end].allSatisfy { $0 < 0x80 }
-                    ? UnitProfile.lower(ofASCII: b, s.start, s.end) : UnitProfile(b, s.start, s.end).lower
-            }
-        }
+        // A unit's lower hash is made alone, as its whole profile would make it.
+        return doc.utf8.withUnsafeBufferPointer { b in units.spans.map { s in UnitProfile.lower(b, s.start, s.end) } }
     }
 
     /// The hashes of a phrase of letters in words joined by single spaces, as most listed
@@ -135,8 +130,7 @@ struct Gazetteer: Sendable {
             while i <= b.count {
                 if i == b.count || b[i] == 32 {
                     guard i > start else { return false }
-                    // A word with a letter beyond ASCII is hashed as the tagger profiles it.
-                    body(ascii ? UnitProfile.lower(ofASCII: b, start, i) : UnitProfile(b, start, i).lower)
+                    body(ascii ? UnitProfile.lower(ofASCII: b, start, i) : UnitProfile.lower(b, start, i))
                     start = i + 1
                     ascii = true
                     i += 1

@@ -61,6 +61,11 @@ private struct ScalarFacts {
     /// thousand instructions, and the gazetteer and word clusters have thousands of them.
     static let tableEnd: UInt32 = 0x250
     static let table: [ScalarFacts] = (0..<tableEnd).map { ScalarFacts(Unicode.Scalar($0)!) }
+
+    /// The facts of `scalar`, from the table when it is in it.
+    @inline(__always) static func of(_ scalar: Unicode.Scalar) -> ScalarFacts {
+        scalar.value < tableEnd ? table[Int(scalar.value)] : ScalarFacts(scalar)
+    }
 }
 
 /// The lexical facts of one unit, hashed once and shared by every feature template that reads
@@ -130,6 +135,36 @@ struct UnitProfile {
     static func lower(ofASCII b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
         var l = FeatureHash.offset
         for i in start..<end { l = FeatureHash.step(l, TextBytes.asciiLowercased(b[i])) }
+        return FeatureHash.mix(l, lowerSalt)
+    }
+
+    /// The ``lower`` of the bytes `start..<end` of `b`, without the rest of the profile: the
+    /// gazetteer hashes the words of its listed names this way on each process's first use,
+    /// and a whole profile of an accented word (its shape from Unicode properties first) cost
+    /// several thousand instructions.
+    static func lower(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
+        var i = start, ascii = true
+        while i < end {
+            // Typographic punctuation is spelled as ASCII first (``asciiPunctuation(_:_:_:)``).
+            if b[i] == 0xE2 { return UnitProfile(b, start, end).lower }
+            if b[i] >= 0x80 { ascii = false }
+            i += 1
+        }
+        if ascii { return lower(ofASCII: b, start, end) }
+        var l = FeatureHash.offset
+        i = start
+        while i < end {
+            let (sc, len) = TextBytes.scalar(in: b, at: i)
+            let facts = ScalarFacts.of(sc)
+            if facts.isUppercase {
+                for k in 0..<Int(facts.lowerCount) {
+                    l = FeatureHash.step(l, UInt8(truncatingIfNeeded: facts.lower &>> (8 * k)))
+                }
+            } else {
+                for k in i..<min(i + len, end) { l = FeatureHash.step(l, b[k]) }
+            }
+            i += len
+        }
         return FeatureHash.mix(l, lowerSalt)
     }
 
@@ -208,7 +243,7 @@ struct UnitProfile {
             while i < end {
                 let (sc, len) = TextBytes.scalar(in: b, at: i)
                 for k in i..<min(i + len, end) { w = FeatureHash.step(w, b[k]) }
-                let facts = sc.value < ScalarFacts.tableEnd ? ScalarFacts.table[Int(sc.value)] : ScalarFacts(sc)
+                let facts = ScalarFacts.of(sc)
                 addShape(facts.shape)
                 if facts.isUppercase {
                     for k in 0..<Int(facts.lowerCount) {
