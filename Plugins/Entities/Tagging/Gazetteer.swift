@@ -42,6 +42,13 @@ struct Gazetteer: Sendable {
     static func sections(of text: String) -> [String: [String]] {
         var out: [String: [String]] = [:]
         var category = ""
+        // The current section's phrases, filed under its name when the next begins: not one
+        // dictionary look-up (hashing the name) per phrase.
+        var phrases: [String] = []
+        func file() {
+            if !phrases.isEmpty { out[category, default: []].append(contentsOf: phrases) }
+            phrases.removeAll(keepingCapacity: true)
+        }
         var text = text
         text.withUTF8 { b in
             func isBlank(_ c: UInt8) -> Bool { c == 32 || c == 9 }
@@ -58,12 +65,14 @@ struct Gazetteer: Sendable {
                 guard hi > lo else { continue }
                 if b[lo] == UInt8(ascii: "[") {
                     // "[name]": the name between the brackets.
+                    file()
                     category = hi - lo >= 2 ? String(decoding: b[(lo + 1)..<(hi - 1)], as: UTF8.self) : ""
                     continue
                 }
-                out[category, default: []].append(String(decoding: b[lo..<hi], as: UTF8.self))
+                phrases.append(String(decoding: b[lo..<hi], as: UTF8.self))
             }
         }
+        file()
         return out
     }
 
