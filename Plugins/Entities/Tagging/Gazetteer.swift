@@ -29,10 +29,20 @@ struct Gazetteer: Sendable {
         let count = sections.values.reduce(0) { $0 + $1.count }
         phrases = HashedTable(capacity: count, empty: 0)
         longest = HashedTable(capacity: count, empty: 0)
+        // The phrases that are not plain (see ``plainWordHashes(_:)``) are analysed together.
+        var others: [String] = [], otherCategories: [Int] = []
         for (name, phrases) in sections {
             guard let c = Gazetteer.category(named: name) else { continue }
-            for p in phrases { insert(p, category: c) }
+            for p in phrases {
+                if let (key, first, count) = Self.plainPhraseKey(p) {
+                    insert(key: key, first: first, count: count, category: c)
+                } else {
+                    others.append(p)
+                    otherCategories.append(c)
+                }
+            }
         }
+        for (hashes, c) in zip(Self.unitHashes(of: others), otherCategories) { insert(hashes, category: c) }
     }
 
     /// Parses `[category]` sections of one phrase per line (`#` starts a comment; spaces and
@@ -79,16 +89,25 @@ struct Gazetteer: Sendable {
     mutating func insert(_ phrase: String, category: Int) {
         // Most listed names are plain words: keyed as they are read, without a list of hashes.
         if let (key, first, count) = Self.plainPhraseKey(phrase) {
-            phrases.update(key) { $0 |= 1 << UInt16(category) }
-            longest.update(first) { $0 = max($0, count) }
-            return
+            insert(key: key, first: first, count: count, category: category)
+        } else {
+            insert(Self.unitHashes(phrase), category: category)
         }
-        let hashes = Self.unitHashes(phrase)
+    }
+
+    /// Adds the phrase whose units have the lower-case hashes `hashes`.
+    private mutating func insert(_ hashes: [UInt64], category: Int) {
         guard !hashes.isEmpty else { return }
         var h = hashes[0]
         for k in 1..<hashes.count { h = FeatureHash.mix(h, hashes[k]) }
-        phrases.update(h) { $0 |= 1 << UInt16(category) }
-        longest.update(hashes[0]) { $0 = max($0, hashes.count) }
+        insert(key: h, first: hashes[0], count: hashes.count, category: category)
+    }
+
+    /// Adds the phrase filed under `key` (its unit hashes mixed in order), whose first unit
+    /// hashes to `first` and which has `count` units.
+    private mutating func insert(key: UInt64, first: UInt64, count: Int, category: Int) {
+        phrases.update(key) { $0 |= 1 << UInt16(category) }
+        longest.update(first) { $0 = max($0, count) }
     }
 
     var isEmpty: Bool { phrases.count == 0 }
@@ -100,6 +119,31 @@ struct Gazetteer: Sendable {
         let units = TaggingUnits(doc, sentences: 0..<doc.sentences.count)
         // A unit's lower hash is made alone, as its whole profile would make it.
         return doc.utf8.withUnsafeBufferPointer { b in units.spans.map { s in UnitProfile.lower(b, s.start, s.end) } }
+    }
+
+    /// The ``unitHashes(_:)`` of each of `phrases`, read from one document that holds them
+    /// all, a paragraph each: a document per phrase cost more than all the rest of loading the
+    /// lists. (`GazetteerSectionsTests` checks that the shipped lists' phrases read the same
+    /// way either way.)
+    static func unitHashes(of phrases: [String]) -> [[UInt64]] {
+        var text = ""
+        var starts: [Int] = []
+        for p in phrases {
+            starts.append(text.utf8.count)
+            text += p
+            text += "\n\n"
+        }
+        let doc = AnalyzedDocument(text)
+        let units = TaggingUnits(doc, sentences: 0..<doc.sentences.count)
+        var out = [[UInt64]](repeating: [], count: phrases.count)
+        doc.utf8.withUnsafeBufferPointer { b in
+            var k = 0
+            for s in units.spans {
+                while k + 1 < starts.count && s.start >= starts[k + 1] { k += 1 }
+                out[k].append(UnitProfile.lower(b, s.start, s.end))
+            }
+        }
+        return out
     }
 
     /// The hashes of a phrase of letters in words joined by single spaces, as most listed
