@@ -84,3 +84,22 @@ private func plainSections(_ text: String) -> [String: [String]] {
     #expect(Gazetteer.plainPhraseKey("Guinea-Bissau") == nil)
     #expect(Gazetteer.plainPhraseKey("New  York") == nil)
 }
+
+/// The listed phrases that are not plain, analysed in one document (as the gazetteer loads
+/// them), have the units each has alone.
+@Test func listedPhrasesReadTogetherHashAsEachAlone() throws {
+    var phrases: [String] = []
+    for name in ["gazetteer", "gazetteer-derived"] {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Plugins/Entities/Resources/\(name).txt")
+        for phrase in Gazetteer.sections(of: try String(contentsOf: url, encoding: .utf8)).values.joined()
+        where Gazetteer.plainWordHashes(phrase) == nil {
+            phrases.append(phrase)
+        }
+    }
+    #expect(phrases.count > 500)
+    let together = Gazetteer.unitHashes(of: phrases)
+    for (phrase, hashes) in zip(phrases, together) { #expect(hashes == Gazetteer.unitHashes(phrase), "\(phrase)") }
+    let few = ["U.S.", "Gen.", "Guinea-Bissau", "Côte d'Ivoire", "Adm."]
+    #expect(Gazetteer.unitHashes(of: few) == few.map { Gazetteer.unitHashes($0) })
+}

@@ -29,10 +29,20 @@ struct Gazetteer: Sendable {
         let count = sections.values.reduce(0) { $0 + $1.count }
         phrases = HashedTable(capacity: count, empty: 0)
         longest = HashedTable(capacity: count, empty: 0)
+        // The phrases that are not plain (see ``plainWordHashes(_:)``) are analysed together.
+        var others: [String] = [], otherCategories: [Int] = []
         for (name, phrases) in sections {
             guard let c = Gazetteer.category(named: name) else { continue }
-            for p in phrases { insert(p, category: c) }
+            for p in phrases {
+                if let (key, first, count) = Self.plainPhraseKey(p) {
+                    insert(key: key, first: first, count: count, category: c)
+                } else {
+                    others.append(p)
+                    otherCategories.append(c)
+                }
+            }
         }
+        for (hashes, c) in zip(Self.unitHashes(of: others), otherCategories) { insert(hashes, category: c) }
     }
 
     /// Parses `[category]` sections of one phrase per line (`#` starts a comment; spaces and
@@ -42,6 +52,13 @@ struct Gazetteer: Sendable {
     static func sections(of text: String) -> [String: [String]] {
         var out: [String: [String]] = [:]
         var category = ""
+        // The current section's phrases, filed under its name when the next begins: not one
+        // dictionary look-up (hashing the name) per phrase.
+        var phrases: [String] = []
+        func file() {
+            if !phrases.isEmpty { out[category, default: []].append(contentsOf: phrases) }
+            phrases.removeAll(keepingCapacity: true)
+        }
         var text = text
         text.withUTF8 { b in
             func isBlank(_ c: UInt8) -> Bool { c == 32 || c == 9 }
@@ -58,28 +75,39 @@ struct Gazetteer: Sendable {
                 guard hi > lo else { continue }
                 if b[lo] == UInt8(ascii: "[") {
                     // "[name]": the name between the brackets.
+                    file()
                     category = hi - lo >= 2 ? String(decoding: b[(lo + 1)..<(hi - 1)], as: UTF8.self) : ""
                     continue
                 }
-                out[category, default: []].append(String(decoding: b[lo..<hi], as: UTF8.self))
+                phrases.append(String(decoding: b[lo..<hi], as: UTF8.self))
             }
         }
+        file()
         return out
     }
 
     mutating func insert(_ phrase: String, category: Int) {
         // Most listed names are plain words: keyed as they are read, without a list of hashes.
         if let (key, first, count) = Self.plainPhraseKey(phrase) {
-            phrases.update(key) { $0 |= 1 << UInt16(category) }
-            longest.update(first) { $0 = max($0, count) }
-            return
+            insert(key: key, first: first, count: count, category: category)
+        } else {
+            insert(Self.unitHashes(phrase), category: category)
         }
-        let hashes = Self.unitHashes(phrase)
+    }
+
+    /// Adds the phrase whose units have the lower-case hashes `hashes`.
+    private mutating func insert(_ hashes: [UInt64], category: Int) {
         guard !hashes.isEmpty else { return }
         var h = hashes[0]
         for k in 1..<hashes.count { h = FeatureHash.mix(h, hashes[k]) }
-        phrases.update(h) { $0 |= 1 << UInt16(category) }
-        longest.update(hashes[0]) { $0 = max($0, hashes.count) }
+        insert(key: h, first: hashes[0], count: hashes.count, category: category)
+    }
+
+    /// Adds the phrase filed under `key` (its unit hashes mixed in order), whose first unit
+    /// hashes to `first` and which has `count` units.
+    private mutating func insert(key: UInt64, first: UInt64, count: Int, category: Int) {
+        phrases.update(key) { $0 |= 1 << UInt16(category) }
+        longest.update(first) { $0 = max($0, count) }
     }
 
     var isEmpty: Bool { phrases.count == 0 }
@@ -89,13 +117,33 @@ struct Gazetteer: Sendable {
         if let plain = plainWordHashes(phrase) { return plain }
         let doc = AnalyzedDocument(phrase)
         let units = TaggingUnits(doc, sentences: 0..<doc.sentences.count)
-        // An ASCII unit's lower hash is made alone, as its whole profile would make it.
-        return doc.utf8.withUnsafeBufferPointer { b in
-            units.spans.map { s in
-                b[s.start..<s.end].allSatisfy { $0 < 0x80 }
-                    ? UnitProfile.lower(ofASCII: b, s.start, s.end) : UnitProfile(b, s.start, s.end).lower
+        // A unit's lower hash is made alone, as its whole profile would make it.
+        return doc.utf8.withUnsafeBufferPointer { b in units.spans.map { s in UnitProfile.lower(b, s.start, s.end) } }
+    }
+
+    /// The ``unitHashes(_:)`` of each of `phrases`, read from one document that holds them
+    /// all, a paragraph each: a document per phrase cost more than all the rest of loading the
+    /// lists. (`GazetteerSectionsTests` checks that the shipped lists' phrases read the same
+    /// way either way.)
+    static func unitHashes(of phrases: [String]) -> [[UInt64]] {
+        var text = ""
+        var starts: [Int] = []
+        for p in phrases {
+            starts.append(text.utf8.count)
+            text += p
+            text += "\n\n"
+        }
+        let doc = AnalyzedDocument(text)
+        let units = TaggingUnits(doc, sentences: 0..<doc.sentences.count)
+        var out = [[UInt64]](repeating: [], count: phrases.count)
+        doc.utf8.withUnsafeBufferPointer { b in
+            var k = 0
+            for s in units.spans {
+                while k + 1 < starts.count && s.start >= starts[k + 1] { k += 1 }
+                out[k].append(UnitProfile.lower(b, s.start, s.end))
             }
         }
+        return out
     }
 
     /// The hashes of a phrase of letters in words joined by single spaces, as most listed
@@ -135,8 +183,7 @@ struct Gazetteer: Sendable {
             while i <= b.count {
                 if i == b.count || b[i] == 32 {
                     guard i > start else { return false }
-                    // A word with a letter beyond ASCII is hashed as the tagger profiles it.
-                    body(ascii ? UnitProfile.lower(ofASCII: b, start, i) : UnitProfile(b, start, i).lower)
+                    body(ascii ? UnitProfile.lower(ofASCII: b, start, i) : UnitProfile.lower(b, start, i))
                     start = i + 1
                     ascii = true
                     i += 1

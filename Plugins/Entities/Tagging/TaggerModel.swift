@@ -149,7 +149,11 @@ struct TaggerModel: Sendable {
     }
 
     init(data: Data) throws {
-        let bytes = [UInt8](data)
+        // Read in place (no copy of the 1.3 MB file into an array first).
+        self = try data.withUnsafeBytes { raw in try Self(bytes: raw.bindMemory(to: UInt8.self)) }
+    }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>) throws {
         var p = 0
         func fail(_ why: String) -> AssayError {
             AssayError(.modelUnavailable, "entity model file is unusable: \(why)")
@@ -188,10 +192,8 @@ struct TaggerModel: Sendable {
             rows[k] = last
         }
         guard p + rowCount * 16 <= bytes.count else { throw fail("truncated") }
-        let table = bytes.withUnsafeBufferPointer { src in
-            UnsafeBufferPointer(rebasing: src[p..<(p + rowCount * 16)]).withMemoryRebound(to: Int8.self) {
-                WeightRows(bucketBits: bits, buckets: rows, weights: $0)
-            }
+        let table = UnsafeBufferPointer(rebasing: bytes[p..<(p + rowCount * 16)]).withMemoryRebound(to: Int8.self) {
+            WeightRows(bucketBits: bits, buckets: rows, weights: $0)
         }
         self.init(
             bucketBits: bits, featureVersion: featureVersion, table: table, scale: scale, transitions: transitions)

@@ -24,6 +24,50 @@ enum CaseClass: UInt8 {
     var startsName: Bool { self == .title || self == .upper || self == .mixed }
 }
 
+/// What a profile reads of one scalar of a word that is not all ASCII, from its Unicode
+/// properties: its shape letter, and for an upper-case letter its lower-case bytes (at most
+/// eight: only U+0130 lower-cases to more than one scalar, three bytes).
+private struct ScalarFacts {
+    var shape: UInt8
+    var isUppercase: Bool
+    var lowerCount: UInt8
+    /// Up to eight lower-case UTF-8 bytes, the first lowest.
+    var lower: UInt64
+
+    init(_ scalar: Unicode.Scalar) {
+        let p = scalar.properties
+        isUppercase = p.isUppercase
+        lowerCount = 0
+        lower = 0
+        if isUppercase {
+            shape = 88  // X
+            for (k, c) in p.lowercaseMapping.utf8.enumerated() {
+                precondition(k < 8, "a lower-case mapping longer than eight bytes")
+                lower |= UInt64(c) &<< (8 * k)
+                lowerCount += 1
+            }
+        } else if p.isLowercase || p.isAlphabetic {
+            shape = 120  // x
+        } else if p.numericType == .decimal {
+            shape = 100  // d
+        } else {
+            shape = scalar.value < 0x80 ? UInt8(scalar.value) : 111
+        }
+    }
+
+    /// The scalars below U+0250 (ASCII, Latin-1 and Latin Extended-A and -B: the letters of
+    /// most accented names) are looked up in ``table``, worked out once per process: their
+    /// Unicode properties, asked for every scalar, made an accented word cost some eight
+    /// thousand instructions, and the gazetteer and word clusters have thousands of them.
+    static let tableEnd: UInt32 = 0x250
+    static let table: [ScalarFacts] = (0..<tableEnd).map { ScalarFacts(Unicode.Scalar($0)!) }
+
+    /// The facts of `scalar`, from the table when it is in it.
+    @inline(__always) static func of(_ scalar: Unicode.Scalar) -> ScalarFacts {
+        scalar.value < tableEnd ? table[Int(scalar.value)] : ScalarFacts(scalar)
+    }
+}
+
 /// The lexical facts of one unit, hashed once and shared by every feature template that reads
 /// the unit or its neighbours.
 struct UnitProfile {
@@ -91,6 +135,36 @@ struct UnitProfile {
     static func lower(ofASCII b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
         var l = FeatureHash.offset
         for i in start..<end { l = FeatureHash.step(l, TextBytes.asciiLowercased(b[i])) }
+        return FeatureHash.mix(l, lowerSalt)
+    }
+
+    /// The ``lower`` of the bytes `start..<end` of `b`, without the rest of the profile: the
+    /// gazetteer hashes the words of its listed names this way on each process's first use,
+    /// and a whole profile of an accented word (its shape from Unicode properties first) cost
+    /// several thousand instructions.
+    static func lower(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
+        var i = start, ascii = true
+        while i < end {
+            // Typographic punctuation is spelled as ASCII first (``asciiPunctuation(_:_:_:)``).
+            if b[i] == 0xE2 { return UnitProfile(b, start, end).lower }
+            if b[i] >= 0x80 { ascii = false }
+            i += 1
+        }
+        if ascii { return lower(ofASCII: b, start, end) }
+        var l = FeatureHash.offset
+        i = start
+        while i < end {
+            let (sc, len) = TextBytes.scalar(in: b, at: i)
+            let facts = ScalarFacts.of(sc)
+            if facts.isUppercase {
+                for k in 0..<Int(facts.lowerCount) {
+                    l = FeatureHash.step(l, UInt8(truncatingIfNeeded: facts.lower &>> (8 * k)))
+                }
+            } else {
+                for k in i..<min(i + len, end) { l = FeatureHash.step(l, b[k]) }
+            }
+            i += len
+        }
         return FeatureHash.mix(l, lowerSalt)
     }
 
@@ -169,18 +243,13 @@ struct UnitProfile {
             while i < end {
                 let (sc, len) = TextBytes.scalar(in: b, at: i)
                 for k in i..<min(i + len, end) { w = FeatureHash.step(w, b[k]) }
-                let p = sc.properties
-                if p.isUppercase {
-                    addShape(88)
-                    loweredBytes += Array(p.lowercaseMapping.utf8)
-                } else {
-                    if p.isLowercase || p.isAlphabetic {
-                        addShape(120)
-                    } else if p.numericType == .decimal {
-                        addShape(100)
-                    } else {
-                        addShape(sc.value < 0x80 ? UInt8(sc.value) : 111)
+                let facts = ScalarFacts.of(sc)
+                addShape(facts.shape)
+                if facts.isUppercase {
+                    for k in 0..<Int(facts.lowerCount) {
+                        loweredBytes.append(UInt8(truncatingIfNeeded: facts.lower &>> (8 * k)))
                     }
+                } else {
                     loweredBytes += b[i..<min(i + len, end)]
                 }
                 i += len

@@ -51,28 +51,36 @@ struct WeightRows: Sendable {
     init(bucketBits: Int, buckets: [Int], weights: UnsafeBufferPointer<Int8>) {
         let count = 1 << bucketBits
         precondition(weights.count >= buckets.count * 16)
+        precondition(Self.laneColumns == [0, 3, 4, 7, 8, 11, 12, 15, 1, 2, 5, 6, 9, 10, 13, 14])
         self.bucketBits = bucketBits
         var blocks = [UInt64](repeating: 0, count: (count + 31) >> 5)
-        let lanes = Self.laneColumns
-        // Written through pointers, with room for every row and the zero row: this runs on every
-        // process's first use, over some eighty thousand rows.
+        // Written through pointers, with room for every row and the zero row, each row as two
+        // 8-byte words (``lanes(_:_:)``): this runs on every process's first use, over some
+        // eighty thousand rows, and byte by byte it was a fifth of loading the model.
         let rows = [Int8](unsafeUninitializedCapacity: 16 * (buckets.count + 1)) { rows, written in
             blocks.withUnsafeMutableBufferPointer { blocks in
-                lanes.withUnsafeBufferPointer { lanes in
-                    for lane in 0..<16 { rows.initializeElement(at: lane, to: 0) }
+                buckets.withUnsafeBufferPointer { buckets in
+                    let src = UnsafeRawPointer(weights.baseAddress!)
+                    let out = UnsafeMutableRawPointer(rows.baseAddress!)
+                    out.storeBytes(of: 0, as: UInt64.self)
+                    out.storeBytes(of: 0, toByteOffset: 8, as: UInt64.self)
                     var rowCount = 1, k = 0
                     for block in 0..<blocks.count {
                         blocks[block] = UInt64(rowCount - 1) << 32
                         let end = min(count, (block + 1) << 5)
                         while k < buckets.count && buckets[k] < end {
-                            let b = buckets[k], w = 16 * k
+                            let b = buckets[k]
+                            let low = UInt64(littleEndian: src.loadUnaligned(fromByteOffset: 16 * k, as: UInt64.self))
+                            let high = UInt64(
+                                littleEndian: src.loadUnaligned(fromByteOffset: 16 * k + 8, as: UInt64.self))
                             k += 1
                             // An all-zero row stands for no row, as in the dense packing.
-                            guard (w..<(w + 16)).contains(where: { weights[$0] != 0 }) else { continue }
+                            guard low | high != 0 else { continue }
                             blocks[block] |= 1 << UInt64(b & 31)
-                            for lane in 0..<16 {
-                                rows.initializeElement(at: 16 * rowCount + lane, to: weights[w + lanes[lane]])
-                            }
+                            let (open, continuing) = Self.lanes(low, high)
+                            out.storeBytes(of: open.littleEndian, toByteOffset: 16 * rowCount, as: UInt64.self)
+                            out.storeBytes(
+                                of: continuing.littleEndian, toByteOffset: 16 * rowCount + 8, as: UInt64.self)
                             rowCount += 1
                         }
                     }
@@ -82,6 +90,17 @@ struct WeightRows: Sendable {
         }
         self.blocks = blocks
         self.rows = rows
+    }
+
+    /// A row in lane order (``laneColumns``) from its 16 weights in column order, read as two
+    /// little-endian words (`low`: columns 0...7, `high`: 8...15): the open lanes are columns
+    /// 0, 3, 4 and 7 of each word, the continuing ones columns 1, 2, 5 and 6.
+    @inline(__always) static func lanes(_ low: UInt64, _ high: UInt64) -> (open: UInt64, continuing: UInt64) {
+        @inline(__always) func open(_ w: UInt64) -> UInt64 {
+            (w & 0xFF) | ((w &>> 16) & 0xFFFF_00) | ((w &>> 32) & 0xFF00_0000)
+        }
+        @inline(__always) func continuing(_ w: UInt64) -> UInt64 { ((w &>> 8) & 0xFFFF) | ((w &>> 24) & 0xFFFF_0000) }
+        return (open(low) | (open(high) &<< 32), continuing(low) | (continuing(high) &<< 32))
     }
 
     /// The dense table again (`bucket * 16 + tag`), for writing a model file.
