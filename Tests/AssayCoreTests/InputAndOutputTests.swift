@@ -75,6 +75,22 @@ struct InputAndOutputTests {
                 #expect(json.output == reference(text))
             }
         }
+        // One escape at every offset of the short texts (up to 16 bytes) copied as two words
+        // that may overlap, and of those just longer.
+        for length in 0...20 {
+            let plain = Array("abcdefghijklmnopqrst".unicodeScalars.prefix(length))
+            for special in ["\u{0}", "\u{1F}", "\"", "\\", "\n"].map({ $0.unicodeScalars.first! }) {
+                for position in 0...length {
+                    var scalars = plain
+                    scalars.insert(special, at: position)
+                    var text = ""
+                    text.unicodeScalars.append(contentsOf: scalars)
+                    var json = JSONWriter()
+                    json.string(text)
+                    #expect(json.output == reference(text))
+                }
+            }
+        }
         // Two escapes at every pair of offsets of texts of every length around a word's eight
         // bytes: the end of a text is read as one word that can overlap an escape already made.
         for length in 0...20 {

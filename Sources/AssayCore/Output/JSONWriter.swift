@@ -84,28 +84,33 @@ public struct JSONWriter: Sendable {
             sink.string(document.id)
             sink.literal(", \"annotations\": [")
             document.utf8.withUnsafeBufferPointer { text in
-                // By index, reading each annotation and field in place: binding them to
-                // loop variables copies them, a retain and release for every string.
-                for i in annotations.indices {
-                    if i > 0 { sink.literal(", ") }
-                    sink.literal("{\"extractor\": ")
-                    sink.string(annotations[i].extractor)
-                    let span = annotations[i].span
-                    sink.literal(", \"start\": ")
-                    sink.integer(document.scalarOffset(ofByte: span.start))
-                    sink.literal(", \"end\": ")
-                    sink.integer(document.scalarOffset(ofByte: span.end))
-                    if !annotations[i].coversDocument {
-                        sink.literal(", \"text\": ")
-                        sink.string(utf8: UnsafeBufferPointer(rebasing: text[span.start..<span.end]))
+                // Each annotation and field read in place through a buffer: through the arrays
+                // (or bound to loop variables) they are copied, a retain and release for every
+                // string and value.
+                annotations.withUnsafeBufferPointer { annotations in
+                    for i in annotations.indices {
+                        if i > 0 { sink.literal(", ") }
+                        sink.literal("{\"extractor\": ")
+                        sink.string(annotations[i].extractor)
+                        let span = annotations[i].span
+                        sink.literal(", \"start\": ")
+                        sink.integer(document.scalarOffset(ofByte: span.start))
+                        sink.literal(", \"end\": ")
+                        sink.integer(document.scalarOffset(ofByte: span.end))
+                        annotations[i].fields.withUnsafeBufferPointer { fields in
+                            if !Annotation.coverDocument(fields) {
+                                sink.literal(", \"text\": ")
+                                sink.string(utf8: UnsafeBufferPointer(rebasing: text[span.start..<span.end]))
+                            }
+                            for f in fields.indices {
+                                sink.literal(", ")
+                                sink.string(fields[f].key)
+                                sink.literal(": ")
+                                sink.value(fields[f].value)
+                            }
+                        }
+                        sink.byte(UInt8(ascii: "}"))
                     }
-                    for f in annotations[i].fields.indices {
-                        sink.literal(", ")
-                        sink.string(annotations[i].fields[f].key)
-                        sink.literal(": ")
-                        sink.value(annotations[i].fields[f].value)
-                    }
-                    sink.byte(UInt8(ascii: "}"))
                 }
             }
             sink.byte(UInt8(ascii: "]"))
@@ -121,10 +126,13 @@ public struct JSONWriter: Sendable {
 extension Annotation {
     /// Whether the annotation is about its whole document (`scope` is `document`): the batch
     /// output gives it no `text`, which would repeat the document.
-    public var coversDocument: Bool {
-        // The first `scope` field decides, as the subscript reads it; without making a `Value`
-        // to compare (this runs for every annotation written), and by index: binding each field
-        // to a loop variable copies it, a retain and release for each string.
+    public var coversDocument: Bool { fields.withUnsafeBufferPointer { Annotation.coverDocument($0) } }
+
+    /// Whether `fields` say their annotation is about its whole document: the first `scope`
+    /// field decides, as the subscript reads it. Without making a `Value` to compare (this runs
+    /// for every annotation written), and reading each field in place: a copy of it would cost
+    /// a retain and release for each string.
+    static func coverDocument(_ fields: UnsafeBufferPointer<(key: String, value: Value)>) -> Bool {
         for i in fields.indices where fields[i].key == "scope" {
             if case .string(let scope) = fields[i].value { return scope == "document" }
             return false
