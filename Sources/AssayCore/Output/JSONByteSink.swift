@@ -27,6 +27,9 @@ struct JSONByteSink: ~Copyable {
 
     deinit { if owned { base.deallocate() } }
 
+    /// Whether the sink still writes into the caller's buffer (see ``init(borrowing:)``).
+    var isBorrowed: Bool { !owned }
+
     /// The bytes written so far, appended to `bytes`.
     func append(to bytes: inout [UInt8]) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: base, count: count))

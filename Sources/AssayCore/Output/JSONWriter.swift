@@ -17,11 +17,30 @@ public struct JSONWriter: Sendable {
         if capacity <= Self.stackCapacity { writeSmall(body) } else { writeOnHeap(capacity: capacity, body) }
     }
 
-    /// Writes through a sink with room for `capacity` bytes on the heap.
+    /// Writes through a sink with room for `capacity` bytes on the heap. When nothing is written
+    /// yet (a batch line), the sink writes into the storage of ``bytes`` itself: appending what it
+    /// wrote would copy the whole output once more.
     private mutating func writeOnHeap(capacity: Int, _ body: (inout JSONByteSink) -> Void) {
-        var sink = JSONByteSink(capacity: capacity)
-        body(&sink)
-        sink.append(to: &bytes)
+        guard bytes.isEmpty else {
+            var sink = JSONByteSink(capacity: capacity)
+            body(&sink)
+            sink.append(to: &bytes)
+            return
+        }
+        // Should the text outgrow `capacity`, the sink moves to memory of its own, and its bytes
+        // are copied once at the end.
+        var outgrown: [UInt8] = []
+        bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            var sink = JSONByteSink(borrowing: buffer)
+            body(&sink)
+            if sink.isBorrowed {
+                initialized = sink.count
+            } else {
+                sink.append(to: &outgrown)
+                initialized = 0
+            }
+        }
+        if !outgrown.isEmpty { bytes = outgrown }
     }
 
     /// Writes a small piece (a number, a key, a short value or object) through a sink on the
@@ -77,6 +96,7 @@ public struct JSONWriter: Sendable {
     public mutating func contractLine(_ document: AnalyzedDocument, _ annotations: [Annotation]) {
         // Room for the whole line at once: it is several times the document's size (each
         // annotation repeats its text), and growing by doubling would copy it again and again.
+        // (The room left over takes a line break, as `assay extract` adds, without a copy.)
         var estimate = document.id.utf8.count + 64
         for a in annotations { estimate += 128 + a.span.length }
         writeOnHeap(capacity: estimate) { sink in
