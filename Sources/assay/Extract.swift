@@ -344,10 +344,11 @@ enum BatchInput {
         }
     }
 
-    /// The batch contract's output line of `document` with `annotations`.
+    /// The batch contract's output line of `document` with `annotations`, and its line break.
     static func line(_ document: AnalyzedDocument, _ annotations: [Annotation]) -> [UInt8] {
         var json = JSONWriter()
         json.contractLine(document, annotations)
+        json.raw("\n")
         return json.bytes
     }
 
@@ -415,18 +416,28 @@ struct BatchWriter {
         self.flushEvery = flushEvery
     }
 
-    mutating func write(_ object: [UInt8]) {
+    /// Writes one object, given as a line: its JSON and a line break.
+    mutating func write(_ line: [UInt8]) {
         switch format {
         case .jsonl:
-            buffer += object
-            buffer.append(UInt8(ascii: "\n"))
+            // A long line (most documents' are) goes out as it is: copying it into the buffer
+            // would copy the whole output once more.
+            if line.count >= Self.bufferedLineBytes {
+                flush()
+                StandardStreams.outOrExitOnClosedPipe(line)
+            } else {
+                buffer += line
+            }
         case .json:
             buffer += Array((count == 0 ? "[\n" : ",\n").utf8)
-            buffer += object
+            buffer += line.dropLast()
         }
         count += 1
         if buffer.count > 1 << 16 || count % flushEvery == 0 { flush() }
     }
+
+    /// Lines shorter than this are gathered, to be sent with others in one write.
+    private static let bufferedLineBytes = 1 << 13
 
     /// Sends what is buffered (whole lines only) to stdout.
     mutating func flush() {
@@ -440,13 +451,15 @@ struct BatchWriter {
         flush()
     }
 
-    /// The `--error-lines` answer for an input that failed: `{"id", "error", "code"}`.
+    /// The `--error-lines` answer for an input that failed: `{"id", "error", "code"}`, and its
+    /// line break.
     static func errorLine(id: String?, _ error: AssayError) -> [UInt8] {
         var json = JSONWriter()
         json.object([
             ("id", id.map(Value.string) ?? .null), ("error", .string(error.message)),
             ("code", .string(error.code.rawValue))
         ])
+        json.raw("\n")
         return json.bytes
     }
 }

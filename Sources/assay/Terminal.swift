@@ -14,10 +14,10 @@ enum StandardStreams {
     /// status for SIGPIPE (141), instead of dying inside a write with part of a line sent.
     static func outOrExitOnClosedPipe(_ bytes: [UInt8]) {
         signal(SIGPIPE, SIG_IGN)
-        var bytes = bytes
         var sent = 0
         while sent < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { write(STDOUT_FILENO, $0.baseAddress! + sent, $0.count - sent) }
+            // Read in place: a mutable view of an array the caller also holds would copy it.
+            let n = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress! + sent, $0.count - sent) }
             if n > 0 {
                 sent += n
                 continue

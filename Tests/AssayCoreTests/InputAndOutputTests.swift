@@ -63,16 +63,26 @@ struct InputAndOutputTests {
             }
             return out + "\""
         }
+        /// `plain` with `specials` inserted at their offsets (in order), written and compared.
+        func check(_ plain: [Unicode.Scalar], inserting specials: [(Unicode.Scalar, Int)]) {
+            var scalars = plain
+            for (special, position) in specials { scalars.insert(special, at: position) }
+            var text = ""
+            text.unicodeScalars.append(contentsOf: scalars)
+            var json = JSONWriter()
+            json.string(text)
+            #expect(json.output == reference(text))
+        }
         let base = Array("abcdefgh é ijklmnop “q” rstuvwxyz".unicodeScalars)
         for special in ["\u{0}", "\u{1}", "\u{1F}", "\"", "\\", "\n", "\t", "\r"].map({ $0.unicodeScalars.first! }) {
-            for position in 0...base.count {
-                var scalars = base
-                scalars.insert(special, at: position)
-                var text = ""
-                text.unicodeScalars.append(contentsOf: scalars)
-                var json = JSONWriter()
-                json.string(text)
-                #expect(json.output == reference(text))
+            for position in 0...base.count { check(base, inserting: [(special, position)]) }
+        }
+        // One escape at every offset of the short texts (up to 16 bytes) copied as two words
+        // that may overlap, and of those just longer.
+        for length in 0...20 {
+            let plain = Array("abcdefghijklmnopqrst".unicodeScalars.prefix(length))
+            for special in ["\u{0}", "\u{1F}", "\"", "\\", "\n"].map({ $0.unicodeScalars.first! }) {
+                for position in 0...length { check(plain, inserting: [(special, position)]) }
             }
         }
         // Two escapes at every pair of offsets of texts of every length around a word's eight
@@ -80,16 +90,7 @@ struct InputAndOutputTests {
         for length in 0...20 {
             let plain = Array("abcdefghijklmnopqrst".unicodeScalars.prefix(length))
             for first in 0...length {
-                for second in first...length {
-                    var scalars = plain
-                    scalars.insert("\n", at: second)
-                    scalars.insert("\"", at: first)
-                    var text = ""
-                    text.unicodeScalars.append(contentsOf: scalars)
-                    var json = JSONWriter()
-                    json.string(text)
-                    #expect(json.output == reference(text))
-                }
+                for second in first...length { check(plain, inserting: [("\n", second), ("\"", first)]) }
             }
         }
     }

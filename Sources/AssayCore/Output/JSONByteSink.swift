@@ -27,6 +27,9 @@ struct JSONByteSink: ~Copyable {
 
     deinit { if owned { base.deallocate() } }
 
+    /// Whether the sink still writes into the caller's buffer (see ``init(borrowing:)``).
+    var isBorrowed: Bool { !owned }
+
     /// The bytes written so far, appended to `bytes`.
     func append(to bytes: inout [UInt8]) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
@@ -180,12 +183,48 @@ struct JSONByteSink: ~Copyable {
         // Room for the common case, a text without escapes, written with no other check.
         reserve(n &+ 2)
         put(UInt8(ascii: "\""))
-        if let start = text.baseAddress, n > 0 {
+        if let start = text.baseAddress, n > 0, !putShort(start, n) {
             let special = JSONStringBytes.firstNeedingEscape(start, from: 0, to: n)
             put(start, special)
             if special < n { escaped(start, from: special, to: n) }
         }
         put(UInt8(ascii: "\""))
+    }
+
+    /// Copies a text of up to 16 bytes that needs no escape (a key, a label), from 4 bytes on as
+    /// two words that may overlap, checked and stored in place: most strings written are that
+    /// short, and a scan and a call to `memcpy` cost more than their bytes. Returns false, having
+    /// written nothing, for any other text (room already reserved).
+    @inline(__always)
+    private mutating func putShort(_ start: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        let from = UnsafeRawPointer(start)
+        let to = UnsafeMutableRawPointer(base + count)
+        if n >= 8, n <= 16 {
+            let head = from.loadUnaligned(as: UInt64.self)
+            let tail = from.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+            guard
+                JSONStringBytes.escapeMask(UInt64(littleEndian: head))
+                    | JSONStringBytes.escapeMask(UInt64(littleEndian: tail)) == 0
+            else { return false }
+            to.storeBytes(of: head, as: UInt64.self)
+            to.storeBytes(of: tail, toByteOffset: n &- 8, as: UInt64.self)
+        } else if n >= 4, n < 8 {
+            let head = from.loadUnaligned(as: UInt32.self)
+            let tail = from.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)
+            let both = UInt64(UInt32(littleEndian: head)) | UInt64(UInt32(littleEndian: tail)) << 32
+            guard JSONStringBytes.escapeMask(both) == 0 else { return false }
+            to.storeBytes(of: head, as: UInt32.self)
+            to.storeBytes(of: tail, toByteOffset: n &- 4, as: UInt32.self)
+        } else if n < 4 {
+            for k in 0..<n where start[k] < 0x20 || start[k] == UInt8(ascii: "\"") || start[k] == UInt8(ascii: "\\") {
+                return false
+            }
+            for k in 0..<n { to.storeBytes(of: start[k], toByteOffset: k, as: UInt8.self) }
+        } else {
+            return false
+        }
+        count &+= n
+        return true
     }
 
     /// The rest of a string's text from `special`, the first byte that needs an escape, with

@@ -32,9 +32,10 @@ enum JSONStringBytes {
 
     /// The high bit of each byte of `word` that is a control character, a
     /// quote or a backslash. A byte's borrow can also mark bytes above it, never below, so the
-    /// lowest mark is exact: that is all ``firstNeedingEscape(_:from:to:)`` reads.
+    /// lowest mark is exact: that is all ``firstNeedingEscape(_:from:to:)`` reads; the mask is
+    /// zero exactly when no byte needs an escape.
     @inline(__always)
-    private static func escapeMask(_ word: UInt64) -> UInt64 {
+    static func escapeMask(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let quote = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
         let backslash = word ^ (ones &* UInt64(UInt8(ascii: "\\")))

@@ -17,11 +17,30 @@ public struct JSONWriter: Sendable {
         if capacity <= Self.stackCapacity { writeSmall(body) } else { writeOnHeap(capacity: capacity, body) }
     }
 
-    /// Writes through a sink with room for `capacity` bytes on the heap.
+    /// Writes through a sink with room for `capacity` bytes on the heap. When nothing is written
+    /// yet (a batch line), the sink writes into the storage of ``bytes`` itself: appending what it
+    /// wrote would copy the whole output once more.
     private mutating func writeOnHeap(capacity: Int, _ body: (inout JSONByteSink) -> Void) {
-        var sink = JSONByteSink(capacity: capacity)
-        body(&sink)
-        sink.append(to: &bytes)
+        guard bytes.isEmpty else {
+            var sink = JSONByteSink(capacity: capacity)
+            body(&sink)
+            sink.append(to: &bytes)
+            return
+        }
+        // Should the text outgrow `capacity`, the sink moves to memory of its own, and its bytes
+        // are copied once at the end.
+        var outgrown: [UInt8] = []
+        bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            var sink = JSONByteSink(borrowing: buffer)
+            body(&sink)
+            if sink.isBorrowed {
+                initialized = sink.count
+            } else {
+                sink.append(to: &outgrown)
+                initialized = 0
+            }
+        }
+        if !outgrown.isEmpty { bytes = outgrown }
     }
 
     /// Writes a small piece (a number, a key, a short value or object) through a sink on the
@@ -77,6 +96,7 @@ public struct JSONWriter: Sendable {
     public mutating func contractLine(_ document: AnalyzedDocument, _ annotations: [Annotation]) {
         // Room for the whole line at once: it is several times the document's size (each
         // annotation repeats its text), and growing by doubling would copy it again and again.
+        // (The room left over takes a line break, as `assay extract` adds, without a copy.)
         var estimate = document.id.utf8.count + 64
         for a in annotations { estimate += 128 + a.span.length }
         writeOnHeap(capacity: estimate) { sink in
@@ -84,28 +104,33 @@ public struct JSONWriter: Sendable {
             sink.string(document.id)
             sink.literal(", \"annotations\": [")
             document.utf8.withUnsafeBufferPointer { text in
-                // By index, reading each annotation and field in place: binding them to
-                // loop variables copies them, a retain and release for every string.
-                for i in annotations.indices {
-                    if i > 0 { sink.literal(", ") }
-                    sink.literal("{\"extractor\": ")
-                    sink.string(annotations[i].extractor)
-                    let span = annotations[i].span
-                    sink.literal(", \"start\": ")
-                    sink.integer(document.scalarOffset(ofByte: span.start))
-                    sink.literal(", \"end\": ")
-                    sink.integer(document.scalarOffset(ofByte: span.end))
-                    if !annotations[i].coversDocument {
-                        sink.literal(", \"text\": ")
-                        sink.string(utf8: UnsafeBufferPointer(rebasing: text[span.start..<span.end]))
+                // Each annotation and field read in place through a buffer: through the arrays
+                // (or bound to loop variables) they are copied, a retain and release for every
+                // string and value.
+                annotations.withUnsafeBufferPointer { annotations in
+                    for i in annotations.indices {
+                        if i > 0 { sink.literal(", ") }
+                        sink.literal("{\"extractor\": ")
+                        sink.string(annotations[i].extractor)
+                        let span = annotations[i].span
+                        sink.literal(", \"start\": ")
+                        sink.integer(document.scalarOffset(ofByte: span.start))
+                        sink.literal(", \"end\": ")
+                        sink.integer(document.scalarOffset(ofByte: span.end))
+                        annotations[i].fields.withUnsafeBufferPointer { fields in
+                            if !Annotation.coverDocument(fields) {
+                                sink.literal(", \"text\": ")
+                                sink.string(utf8: UnsafeBufferPointer(rebasing: text[span.start..<span.end]))
+                            }
+                            for f in fields.indices {
+                                sink.literal(", ")
+                                sink.string(fields[f].key)
+                                sink.literal(": ")
+                                sink.value(fields[f].value)
+                            }
+                        }
+                        sink.byte(UInt8(ascii: "}"))
                     }
-                    for f in annotations[i].fields.indices {
-                        sink.literal(", ")
-                        sink.string(annotations[i].fields[f].key)
-                        sink.literal(": ")
-                        sink.value(annotations[i].fields[f].value)
-                    }
-                    sink.byte(UInt8(ascii: "}"))
                 }
             }
             sink.byte(UInt8(ascii: "]"))
@@ -121,10 +146,13 @@ public struct JSONWriter: Sendable {
 extension Annotation {
     /// Whether the annotation is about its whole document (`scope` is `document`): the batch
     /// output gives it no `text`, which would repeat the document.
-    public var coversDocument: Bool {
-        // The first `scope` field decides, as the subscript reads it; without making a `Value`
-        // to compare (this runs for every annotation written), and by index: binding each field
-        // to a loop variable copies it, a retain and release for each string.
+    public var coversDocument: Bool { fields.withUnsafeBufferPointer { Annotation.coverDocument($0) } }
+
+    /// Whether `fields` say their annotation is about its whole document: the first `scope`
+    /// field decides, as the subscript reads it. Without making a `Value` to compare (this runs
+    /// for every annotation written), and reading each field in place: a copy of it would cost
+    /// a retain and release for each string.
+    static func coverDocument(_ fields: UnsafeBufferPointer<(key: String, value: Value)>) -> Bool {
         for i in fields.indices where fields[i].key == "scope" {
             if case .string(let scope) = fields[i].value { return scope == "document" }
             return false
