@@ -99,12 +99,22 @@ enum SpeakerFeatures {
         var size: Int { axes.reduce(1) { $0 * $1.count } }
     }
 
-    private static let kinds = SpeakerCandidate.Kind.allCases.map(\.name)
-    private static let positions = Position.allCases.map { String(describing: $0) }
-    private static let verbRelations = VerbRelation.allCases.map { String(describing: $0) }
+    // The values' names in feature names: the cases' names, written out (`String(describing:)`
+    // of a case goes through reflection, about 90,000 instructions a name at every start).
+    static let kinds = SpeakerCandidate.Kind.names
+    static let positions = [
+        "sameSentenceBefore", "sameSentenceAfter", "previousSentence", "twoSentencesBefore", "nextSentence", "further",
+        "none"
+    ]
+    static let verbRelations = [
+        "none", "subjectOfVerb", "subjectAcrossApposition", "afterVerb", "listener", "accordingTo"
+    ]
     private static let flag = ["no", "yes"]
     private static let direction = ["before", "after"]
-    private static let neighbours = Neighbour.allCases.map { String(describing: $0) }
+    static let neighbours = [
+        "none", "preposition", "determiner", "conjunction", "speechVerb", "lowercase", "capitalized", "comma",
+        "quoteMark", "possessive", "sentenceEnd", "other"
+    ]
 
     /// The templates, in the order of ``Facts/ids``.
     static let templates: [Template] = [
