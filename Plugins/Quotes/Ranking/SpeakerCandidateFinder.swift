@@ -110,9 +110,12 @@ struct SpeakerCandidateFinder {
         let startsSentence = (starts..<quote.open).allSatisfy { !reader.isWord($0) }
         let paragraphStart = reader.document.tokenRange(in: reader.document.paragraphs[paragraph]).lowerBound
         let opensParagraph = (paragraphStart..<quote.open).allSatisfy { !reader.isWord($0) }
-        let people = out.compactMap { c -> Int? in
-            guard c.kind == .person || c.kind == .he || c.kind == .she, let t = c.tokens else { return nil }
-            return t.lowerBound
+        // Room for all candidates made once: grown one append at a time (as `compactMap` does),
+        // the list was copied two or three times per quote.
+        var people: [Int] = []
+        people.reserveCapacity(out.count)
+        for c in out where c.kind == .person || c.kind == .he || c.kind == .she {
+            if let t = c.tokens { people.append(t.lowerBound) }
         }
         // The first word of each sentence in the window after determiners and titles, for "first in its sentence".
         var openers: [Int] = []
