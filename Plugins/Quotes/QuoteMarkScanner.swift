@@ -219,6 +219,16 @@ struct QuoteMarkScanner {
         }
     }
 
+    /// `segments` with `segment` after them, as one array: `segments + [segment]` made two (an
+    /// array literal, then the sum), once per quote.
+    private static func appending(_ segment: QuotedPassage.Segment, to segments: [QuotedPassage.Segment])
+        -> [QuotedPassage.Segment]
+    {
+        var out = segments
+        out.append(segment)
+        return out
+    }
+
     /// All passages of the document, in order.
     func passages() -> [QuotedPassage] {
         var out: [QuotedPassage] = []
@@ -238,7 +248,7 @@ struct QuoteMarkScanner {
             open = nil
             let start = o.token + o.width
             guard !isSingle(o.family), opensLikeSpeech(o.segments.first?.open ?? o.token), end > start else { return }
-            let segs = o.segments + [.init(open: o.token, close: nil, content: start..<end)]
+            let segs = Self.appending(.init(open: o.token, close: nil, content: start..<end), to: o.segments)
             out.append(QuotedPassage(segments: segs, isSingle: false))
         }
 
@@ -280,7 +290,7 @@ struct QuoteMarkScanner {
                     if m.closes || (!m.opens && i > o.token + o.width) {
                         let seg = QuotedPassage.Segment(
                             open: o.token, close: i + m.width - 1, content: (o.token + o.width)..<i)
-                        let segs = o.segments + [seg]
+                        let segs = Self.appending(seg, to: o.segments)
                         open = nil
                         if segs.contains(where: { !$0.content.isEmpty }) {
                             out.append(QuotedPassage(segments: segs, isSingle: isSingle(o.family)))
@@ -306,7 +316,7 @@ struct QuoteMarkScanner {
                         let seg = QuotedPassage.Segment(
                             open: o.token, close: i + m.width - 1, content: (o.token + o.width)..<i)
                         open = nil
-                        out.append(QuotedPassage(segments: o.segments + [seg], isSingle: false))
+                        out.append(QuotedPassage(segments: Self.appending(seg, to: o.segments), isSingle: false))
                     }
                 }
                 // Other marks inside a quote are nested quotes and belong to it.

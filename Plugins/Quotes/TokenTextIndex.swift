@@ -51,13 +51,24 @@ final class TokenTextIndex {
     private func build(_ types: TokenTypes) {
         // Filled in locals: through the class's properties each write would be checked for
         // exclusive access.
+        // Through buffer pointers: written per token, the arrays' uniqueness and bounds checks
+        // cost three times the chaining itself.
         var first = [Int32](repeating: -1, count: types.spellingCount)
         var next = [Int32](repeating: -1, count: reader.count)
-        let spellingOfSpan = types.spellingOfSpan
-        for j in (0..<next.count).reversed() {
-            let s = Int(spellingOfSpan[j])
-            next[j] = first[s]
-            first[s] = Int32(j)
+        first.withUnsafeMutableBufferPointer { first in
+            next.withUnsafeMutableBufferPointer { next in
+                types.spellingOfSpan.withUnsafeBufferPointer { spellingOfSpan in
+                    // Backwards, so that each spelling's chain runs forwards (a plain count down:
+                    // a reversed range's iterator cost more than the loop's body).
+                    var j = min(next.count, spellingOfSpan.count)
+                    while j > 0 {
+                        j -= 1
+                        let s = Int(spellingOfSpan[j])
+                        next[j] = first[s]
+                        first[s] = Int32(j)
+                    }
+                }
+            }
         }
         firstOfSpelling = first
         nextOfSpelling = next

@@ -85,6 +85,13 @@ import Testing
         #expect(SpeakerFeatures.id(ofName: "nothing") == nil)
     }
 
+    @Test func valueNamesAreTheCasesNames() {
+        #expect(SpeakerFeatures.kinds == SpeakerCandidate.Kind.allCases.map { String(describing: $0) })
+        #expect(SpeakerFeatures.positions == SpeakerFeatures.Position.allCases.map { String(describing: $0) })
+        #expect(SpeakerFeatures.verbRelations == SpeakerFeatures.VerbRelation.allCases.map { String(describing: $0) })
+        #expect(SpeakerFeatures.neighbours == SpeakerFeatures.Neighbour.allCases.map { String(describing: $0) })
+    }
+
     @Test func modelRoundTripsThroughItsText() throws {
         var weights = [Int32](repeating: 0, count: SpeakerFeatures.count)
         weights[3] = 1250

@@ -12,10 +12,17 @@ enum CandidateWords {
 
     /// What token `t` of the reader's document is, if it is a pronoun (in any case: "He") or
     /// a head noun in lower case ("Council" is a name's word).
+    @inline(__always)
     static func answer(at t: Int, in reader: TokenReader) -> Answer? {
         // Asked of every token near every quote, and nearly every token is none of these: one
-        // look-up of the token's classes rules it out before each class is asked about.
-        guard reader.words.classes(token: t) & anyClass != 0, reader.isWord(t) else { return nil }
+        // look-up of the token's classes, in the caller's loop, rules it out before a call.
+        guard reader.words.classes(token: t) & anyClass != 0 else { return nil }
+        return classify(t, in: reader)
+    }
+
+    /// ``answer(at:in:)`` for a token of one of the classes.
+    private static func classify(_ t: Int, in reader: TokenReader) -> Answer? {
+        guard reader.isWord(t) else { return nil }
         if reader.is(t, .subjectPronoun) {
             switch reader.pronoun(t) {
             case .male?: return .pronoun(.he)

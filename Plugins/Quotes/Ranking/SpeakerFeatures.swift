@@ -99,12 +99,22 @@ enum SpeakerFeatures {
         var size: Int { axes.reduce(1) { $0 * $1.count } }
     }
 
-    private static let kinds = SpeakerCandidate.Kind.allCases.map(\.name)
-    private static let positions = Position.allCases.map { String(describing: $0) }
-    private static let verbRelations = VerbRelation.allCases.map { String(describing: $0) }
+    // The values' names in feature names: the cases' names, written out (`String(describing:)`
+    // of a case goes through reflection, about 90,000 instructions a name at every start).
+    static let kinds = SpeakerCandidate.Kind.names
+    static let positions = [
+        "sameSentenceBefore", "sameSentenceAfter", "previousSentence", "twoSentencesBefore", "nextSentence", "further",
+        "none"
+    ]
+    static let verbRelations = [
+        "none", "subjectOfVerb", "subjectAcrossApposition", "afterVerb", "listener", "accordingTo"
+    ]
     private static let flag = ["no", "yes"]
     private static let direction = ["before", "after"]
-    private static let neighbours = Neighbour.allCases.map { String(describing: $0) }
+    static let neighbours = [
+        "none", "preposition", "determiner", "conjunction", "speechVerb", "lowercase", "capitalized", "comma",
+        "quoteMark", "possessive", "sentenceEnd", "other"
+    ]
 
     /// The templates, in the order of ``Facts/ids``.
     static let templates: [Template] = [
@@ -165,32 +175,43 @@ enum SpeakerFeatures {
         return templates[t].name + "=" + parts.reversed().joined(separator: "|")
     }
 
+    /// The templates' names and their values' names as UTF-8 bytes, for reading a model's lines
+    /// on bytes (comparing through `String.utf8` costs a hundred-odd instructions a byte).
+    private static let templateBytes: [(name: [UInt8], axes: [[[UInt8]]])] = templates.map { t in
+        (Array(t.name.utf8), t.axes.map { axis in axis.map { Array($0.utf8) } })
+    }
+
     /// The feature a readable name stands for (the inverse of ``name(of:)``), or nil when this
     /// build has no such feature. Read template by template and value by value, so that reading a
     /// model does not make the names of all features.
-    /// - Parameter hint: the template to compare first (a model's lines come in feature order, so
-    ///   the template of the line before), set to the template found.
-    static func id(ofName name: Substring, hint: inout Int) -> Int? {
-        // Compared as bytes, though the names hold "×": Characters are not needed to find "=" and "|".
-        let bytes = name.utf8
-        guard let eq = bytes.firstIndex(of: 0x3D) else { return nil }
-        let templateName = bytes[..<eq]
+    /// - Parameters:
+    ///   - name: the name's UTF-8 bytes (it holds "×": Characters are not needed to find "=" and "|").
+    ///   - hint: the template to compare first (a model's lines come in feature order, so
+    ///     the template of the line before), set to the template found.
+    static func id(ofName name: UnsafeBufferPointer<UInt8>, hint: inout Int) -> Int? {
+        guard let eq = name.firstIndex(of: 0x3D) else { return nil }
+        let templateName = UnsafeBufferPointer(rebasing: name[..<eq])
         let t: Int
-        if templates.indices.contains(hint), templates[hint].name.utf8.elementsEqual(templateName) {
+        if templateBytes.indices.contains(hint), templateBytes[hint].name.elementsEqual(templateName) {
             t = hint
-        } else if let found = templates.firstIndex(where: { $0.name.utf8.elementsEqual(templateName) }) {
+        } else if let found = templateBytes.firstIndex(where: { $0.name.elementsEqual(templateName) }) {
             t = found
             hint = found
         } else {
             return nil
         }
-        let values = bytes[bytes.index(after: eq)...].split(separator: 0x7C, omittingEmptySubsequences: false)
-        let axes = templates[t].axes
-        guard values.count == axes.count else { return nil }
+        // The values, separated by "|", one per axis.
         var index = 0
-        for (axis, value) in zip(axes, values) {
-            guard let v = axis.firstIndex(where: { $0.utf8.elementsEqual(value) }) else { return nil }
+        var start = eq + 1
+        for (k, axis) in templateBytes[t].axes.enumerated() {
+            var end = start
+            while end < name.count && name[end] != 0x7C { end += 1 }
+            // The last axis's value runs to the end of the name, the others to a "|".
+            guard (k == templateBytes[t].axes.count - 1) == (end == name.count) else { return nil }
+            let value = UnsafeBufferPointer(rebasing: name[start..<end])
+            guard let v = axis.firstIndex(where: { $0.elementsEqual(value) }) else { return nil }
             index = index * axis.count + v
+            start = end + 1
         }
         return offsets[t] + index
     }
@@ -198,7 +219,8 @@ enum SpeakerFeatures {
     /// The feature a readable name stands for, or nil (see ``id(ofName:hint:)``).
     static func id(ofName name: Substring) -> Int? {
         var hint = 0
-        return id(ofName: name, hint: &hint)
+        var text = String(name)
+        return text.withUTF8 { id(ofName: $0, hint: &hint) }
     }
 
     /// What is known about a candidate, from which its features are made.

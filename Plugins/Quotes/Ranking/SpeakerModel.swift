@@ -20,27 +20,69 @@ struct SpeakerModel: Sendable {
     }
 
     init(text: String) throws {
-        // Split by bytes, though the names hold "×": Characters are not needed to find line ends.
-        var lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: true).makeIterator()
-        guard let first = lines.next(), first.elementsEqual(Self.header.utf8) else {
-            throw AssayError(.modelUnavailable, "not a speaker model (expected '\(Self.header)' on its first line)")
-        }
+        // Read on the text's UTF-8 bytes: line ends, names and numbers are all found by byte, so
+        // a model of some 1,700 lines is read without a String or Substring per line.
+        var text = text
+        self.weights = try text.withUTF8 { try Self.weights(reading: $0) }
+    }
+
+    /// The weights written in `text` (see ``encoded()``), by feature.
+    private static func weights(reading text: UnsafeBufferPointer<UInt8>) throws -> [Int32] {
         var weights = [Int32](repeating: 0, count: SpeakerFeatures.count)
         var template = 0
-        while let bytes = lines.next() {
-            let line = Substring(bytes)
-            let space = bytes.firstIndex(of: 0x20)
-            guard let space, let id = SpeakerFeatures.id(ofName: line[..<space], hint: &template),
-                let w = Int32(line[line.index(after: space)...])
+        var first = true
+        var start = 0
+        while start < text.count {
+            var end = start
+            while end < text.count && text[end] != 0x0A { end += 1 }
+            defer { start = end + 1 }
+            // Empty lines are skipped.
+            guard end > start else { continue }
+            let line = UnsafeBufferPointer(rebasing: text[start..<end])
+            if first {
+                first = false
+                guard line.elementsEqual(header.utf8) else {
+                    throw AssayError(.modelUnavailable, "not a speaker model (expected '\(header)' on its first line)")
+                }
+                continue
+            }
+            guard let space = line.firstIndex(of: 0x20),
+                let id = SpeakerFeatures.id(ofName: UnsafeBufferPointer(rebasing: line[..<space]), hint: &template),
+                let w = integer(UnsafeBufferPointer(rebasing: line[(space + 1)...]))
             else {
+                let shown = String(decoding: line, as: UTF8.self).prefix(60)
                 throw AssayError(
                     .modelUnavailable,
-                    "the speaker model does not fit this build's features ('\(line.prefix(60))'): retrain it with `assay train quotes`"
+                    "the speaker model does not fit this build's features ('\(shown)'): retrain it with `assay train quotes`"
                 )
             }
             weights[id] = w
         }
-        self.weights = weights
+        if first {
+            throw AssayError(.modelUnavailable, "not a speaker model (expected '\(header)' on its first line)")
+        }
+        return weights
+    }
+
+    /// The decimal integer `bytes` spell (a sign, then digits), as `Int32(_:)` reads it; nil for
+    /// anything else or a number out of range.
+    private static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        var i = 0
+        var negative = false
+        if i < bytes.count && (bytes[i] == 0x2D || bytes[i] == 0x2B) {
+            negative = bytes[i] == 0x2D
+            i += 1
+        }
+        guard i < bytes.count else { return nil }
+        var value: Int64 = 0
+        while i < bytes.count {
+            let digit = bytes[i] &- 0x30
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int64(digit)
+            guard value <= Int64(Int32.max) + 1 else { return nil }
+            i += 1
+        }
+        return Int32(exactly: negative ? -value : value)
     }
 
     /// The model as written to its file.

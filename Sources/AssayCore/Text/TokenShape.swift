@@ -61,6 +61,14 @@ public struct TokenShape: OptionSet, Hashable, Sendable {
                 isLower = TextBytes.isASCIILowercase(b)
                 isLetter = isUpper || isLower
                 isDigit = TextBytes.isASCIIDigit(b)
+            } else if s.value >= 0x2000 && s.value < 0x2070 {
+                // General Punctuation (curly quotes, dashes, "…", spaces), most non-ASCII tokens
+                // of news: no scalar of the block is a letter, has case or is a digit, so its
+                // properties (some hundreds of instructions each) are not looked up.
+                isUpper = false
+                isLower = false
+                isLetter = false
+                isDigit = false
             } else {
                 let p = s.properties
                 isUpper = p.isUppercase

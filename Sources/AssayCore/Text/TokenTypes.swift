@@ -39,11 +39,11 @@ public struct TokenTypes: Sendable {
     public let shapes: [TokenShape]
     /// Per spelling: its type.
     public let typeOfSpelling: [Int32]
-    /// Per type: its key packed, when it is ASCII of at most ``PackedWord/maxLength`` bytes
-    /// (else a key whose `high` is 0).
+    /// Per type: its key packed, when it is ASCII of at most ``PackedWord/maxLength`` bytes;
+    /// else a key whose `high` is 0 and whose `low` is the type's place in ``longKeys``.
     @usableFromInline let packedKeys: [PackedWord]
-    /// The lowercased text of the types whose key does not pack, by type.
-    @usableFromInline let longKeys: [Int32: String]
+    /// The lowercased text of the types whose key does not pack, in order of type.
+    @usableFromInline let longKeys: [String]
     /// Per type: a well-mixed hash of its lowercased text.
     public let typeHashes: [UInt64]
 
@@ -73,7 +73,10 @@ public struct TokenTypes: Sendable {
 
     /// The lowercased text of type `t`.
     @inlinable
-    public func text(ofType t: Int) -> String { packedWord(ofType: t)?.text ?? longKeys[Int32(t)] ?? "" }
+    public func text(ofType t: Int) -> String {
+        let key = packedKeys[t]
+        return key.high == 0 ? longKeys[Int(key.low)] : key.text
+    }
 
     /// A well-mixed hash of the lowercased text of type `t`.
     @inlinable @inline(__always)
@@ -100,14 +103,31 @@ public struct TokenTypes: Sendable {
     private init(bytes: UnsafeBufferPointer<UInt8>, count n: Int, span: (Int) -> Span) {
         let spellings = TokenSpellings(bytes: bytes, count: n, span: span)
         let count = spellings.count
-        var types = TypeTable(capacity: count)
         var shapes = [TokenShape](repeating: [], count: count)
         var typeOfSpelling = [Int32](repeating: 0, count: count)
-        spellings.spans.withUnsafeBufferPointer { spans in
-            for t in 0..<count {
-                let shape = TokenShape(bytes, spans[t])
-                shapes[t] = shape
-                typeOfSpelling[t] = types.type(of: spans[t], in: bytes, ascii: shape.contains(.ascii))
+        var longKeys: [String] = []
+        var typeHashes: [UInt64] = []
+        // The keys and hashes are written in place into arrays with room for the most types
+        // there can be (one per spelling), then given their count: adding a type appends to no
+        // array, so no uniqueness or capacity check runs per type.
+        let packedKeys = [PackedWord](unsafeUninitializedCapacity: count) { keys, typeCount in
+            typeHashes = [UInt64](unsafeUninitializedCapacity: count) { hashes, hashCount in
+                var types = TypeTable(keys: keys, hashes: hashes)
+                shapes.withUnsafeMutableBufferPointer { shapes in
+                    typeOfSpelling.withUnsafeMutableBufferPointer { typeOfSpelling in
+                        spellings.spans.withUnsafeBufferPointer { spans in
+                            for t in 0..<count {
+                                let shape = TokenShape(bytes, spans[t])
+                                shapes[t] = shape
+                                typeOfSpelling[t] = types.type(of: spans[t], in: bytes, ascii: shape.contains(.ascii))
+                            }
+                        }
+                    }
+                }
+                types.freeSlots()
+                hashCount = types.count
+                typeCount = types.count
+                longKeys = types.longKeys
             }
         }
         var typeOfSpan = [Int32](repeating: 0, count: n)
@@ -122,37 +142,52 @@ public struct TokenTypes: Sendable {
         self.typeOfSpan = typeOfSpan
         self.shapes = shapes
         self.typeOfSpelling = typeOfSpelling
-        self.packedKeys = types.packedKeys
-        self.longKeys = types.longKeys
-        self.typeHashes = types.hashes
+        self.packedKeys = packedKeys
+        self.longKeys = longKeys
+        self.typeHashes = typeHashes
     }
 
-    /// The types found so far, by lowercased key.
+    /// The types found so far, by lowercased key, written into the caller's storage for keys and
+    /// hashes (room for one type per spelling, which no count of types exceeds).
     private struct TypeTable {
-        var packedKeys: [PackedWord] = []
-        var longKeys: [Int32: String] = [:]
-        var hashes: [UInt64] = []
-        /// The types with a packed key, by open addressing over type numbers (-1: free): a key's
-        /// home slot is the top bits of its hash, and a full slot is followed by the next one.
-        /// Room for one type per spelling keeps it at most half full.
-        var slots: [Int32]
+        let keys: UnsafeMutableBufferPointer<PackedWord>
+        let hashes: UnsafeMutableBufferPointer<UInt64>
+        /// The number of types.
+        var count = 0
+        var longKeys: [String] = []
+        /// Per long key: its String hash (`hashValue`), by which it is filed in the slots.
+        var longProbes: [Int] = []
+        /// The types, by open addressing over type numbers (-1: free): a key's home slot is the
+        /// top bits of its hash, and a full slot is followed by the next one. A packed key never
+        /// equals a long one's (whose `high` is 0), so both kinds share the slots.
+        /// Room for one type per spelling keeps it at most half full. Freed by ``freeSlots()``.
+        let slots: UnsafeMutableBufferPointer<Int32>
         /// 64 − log2(slot count).
         let shift: UInt64
-        var long: [String: Int32] = [:]
 
-        /// Room for `capacity` types (the number of spellings, which no count of types exceeds).
-        init(capacity: Int) {
+        init(keys: UnsafeMutableBufferPointer<PackedWord>, hashes: UnsafeMutableBufferPointer<UInt64>) {
+            self.keys = keys
+            self.hashes = hashes
             var bits = 4
-            while (1 << bits) < 2 * capacity { bits += 1 }
-            slots = [Int32](repeating: -1, count: 1 << bits)
+            while (1 << bits) < 2 * keys.count { bits += 1 }
+            slots = .allocate(capacity: 1 << bits)
+            slots.initialize(repeating: -1)
             shift = UInt64(64 - bits)
-            packedKeys.reserveCapacity(capacity)
-            hashes.reserveCapacity(capacity)
         }
 
+        func freeSlots() { slots.deallocate() }
+
         /// The type of the spelling `span` (lowercased), added when new.
+        @inline(__always)
         mutating func type(of span: Span, in bytes: UnsafeBufferPointer<UInt8>, ascii: Bool) -> Int32 {
             if ascii, let word = PackedWord(lowercasing: bytes, span) { return type(of: word) }
+            return longType(of: span, in: bytes, ascii: ascii)
+        }
+
+        /// The type of a spelling that is not short ASCII, added when new (kept out of the loop:
+        /// a few in a hundred spellings).
+        @inline(never)
+        mutating func longType(of span: Span, in bytes: UnsafeBufferPointer<UInt8>, ascii: Bool) -> Int32 {
             let raw = UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
             let lower =
                 ascii
@@ -165,13 +200,24 @@ public struct TokenTypes: Sendable {
                 : String(decoding: raw, as: UTF8.self).lowercased()
             // Unicode lowercasing may make ASCII ("\u{212A}" Kelvin sign → "k").
             if !ascii, let word = PackedWord(lower) { return type(of: word) }
-            if let t = long[lower] { return t }
-            let t = Int32(hashes.count)
-            long[lower] = t
-            packedKeys.append(PackedWord(low: 0, high: 0))
-            longKeys[t] = lower
-            hashes.append(TokenTypes.mix(FNV1a.hash(lower.utf8)))
-            return t
+            // Found through the slots and compared as Strings, by canonical equivalence, as a
+            // String-keyed dictionary would (which cost about 4,000 instructions a spelling):
+            // the slot from the String's own hash, which agrees with that equality.
+            let probe = lower.hashValue
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: UInt64(UInt(bitPattern: probe)) >> shift)
+            while true {
+                let t = slots[slot]
+                if t < 0 { break }
+                let key = keys[Int(t)]
+                if key.high == 0 && longProbes[Int(key.low)] == probe && longKeys[Int(key.low)] == lower { return t }
+                slot = (slot + 1) & mask
+            }
+            slots[slot] = Int32(count)
+            add(PackedWord(low: UInt64(longKeys.count), high: 0), hash: TokenTypes.mix(FNV1a.hash(lower.utf8)))
+            longKeys.append(lower)
+            longProbes.append(probe)
+            return Int32(count - 1)
         }
 
         /// The type of a packed key, added when new.
@@ -183,14 +229,20 @@ public struct TokenTypes: Sendable {
             while true {
                 let t = slots[slot]
                 if t < 0 { break }
-                if packedKeys[Int(t)] == word { return t }
+                if keys[Int(t)] == word { return t }
                 slot = (slot + 1) & mask
             }
-            let t = Int32(hashes.count)
-            slots[slot] = t
-            packedKeys.append(word)
-            hashes.append(h)
-            return t
+            slots[slot] = Int32(count)
+            add(word, hash: h)
+            return Int32(count - 1)
+        }
+
+        /// Adds a type of key `word` (zero for a long key) and hash `hash`.
+        @inline(__always)
+        mutating func add(_ word: PackedWord, hash: UInt64) {
+            (keys.baseAddress! + count).initialize(to: word)
+            (hashes.baseAddress! + count).initialize(to: hash)
+            count += 1
         }
     }
 
