@@ -26,7 +26,7 @@ public struct CorpusLinking: Sendable {
     ///
     /// - Parameter folded: the words of names already folded, as for a linking made from a table.
     public init(_ statistics: CorpusNameStatistics, folded: FoldedNames = FoldedNames()) {
-        let (names, entityOfForm) = CorpusNamesBuilder(statistics).buildWithEntities()
+        let (names, entityOfForm) = CorpusNamesBuilder(statistics).buildWithEntities(forLoneNamesCounted: true)
         self.names = names
         known = KnownNames(names, of: statistics, entityOfForm: entityOfForm, folded: folded)
     }

@@ -34,7 +34,14 @@ struct CorpusNamesBuilder {
     func build() -> CorpusNames { buildWithEntities().table }
 
     /// The table, and the entity (a number in its `entities`) of each form of the statistics.
-    func buildWithEntities() -> (table: CorpusNames, entityOfForm: [Int]) {
+    ///
+    /// - Parameter forLoneNamesCounted: whether the table is for linking the documents the
+    ///   statistics counted, and not written out: then a bearer is kept only if one of its words
+    ///   is a one-word person's name those documents have, as only such lone names ask for
+    ///   bearers. (On news.jsonl three bearers in four are left out, and a fifth of building the
+    ///   table with them.) A document changed since it was counted may name another person
+    ///   alone, who then stays their own entity.
+    func buildWithEntities(forLoneNamesCounted: Bool = false) -> (table: CorpusNames, entityOfForm: [Int]) {
         var b = self
         b.table.documentCount = statistics.documentCount
         let forms = statistics.forms
@@ -43,7 +50,11 @@ struct CorpusNamesBuilder {
         b.linkPeople(numbers.filter { forms[$0].label == NameKey.personLabel && forms[$0].words.count > 1 })
         b.linkOrganisations(numbers.filter { forms[$0].label == NameKey.organisationLabel })
         for f in numbers where b.entityOfForm[f] == nil { b.addEntity([f]) }
-        b.addBearersAndAcronyms()
+        b.addBearersAndAcronyms(
+            ofWords: forLoneNamesCounted
+                ? Set(
+                    forms.lazy.filter { CorpusNames.dependsOnDocument(label: $0.label, $0.words) }.map { $0.words[0] })
+                : nil)
         // Every form has its entity by now.
         return (b.table, b.entityOfForm.map { $0! })
     }
@@ -128,9 +139,9 @@ struct CorpusNamesBuilder {
         }
     }
 
-    /// Every person of several words as a bearer of its first and last names, and the
-    /// organisations' unambiguous acronyms.
-    private mutating func addBearersAndAcronyms() {
+    /// Every person of several words as a bearer of its first and last names (only those with
+    /// one of `words`, if given), and the organisations' unambiguous acronyms.
+    private mutating func addBearersAndAcronyms(ofWords bearerWords: Set<String>?) {
         // The neighbours named in some bearer's context, once each.
         var named = [Bool](repeating: false, count: statistics.neighbours.count)
         var acronymTargets: [String: Set<Int>] = [:]
@@ -144,18 +155,22 @@ struct CorpusNamesBuilder {
                 continue
             }
             guard f.label == NameKey.personLabel else { continue }
+            var words = [f.words[0]]
+            func addWord(_ w: String) { if !words.contains(w) { words.append(w) } }
+            addWord(f.words[f.words.count - 1])
+            for g in forms.dropFirst() {
+                let w = statistics.forms[g].words
+                addWord(w[0])
+                addWord(w[w.count - 1])
+            }
+            if let bearerWords, !words.contains(where: bearerWords.contains) { continue }
             let documents = forms.reduce(0) { $0 + statistics.forms[$1].documents }
             // Most entities have one form: its counts are taken as they are, not merged into
             // empty tables key by key. One document's company is an accident, not a profile.
             var titles = f.titles, context = documents < 2 ? NeighbourCounts() : f.neighbourCounts
-            var words = [f.words[0]]
-            func addWord(_ w: String) { if !words.contains(w) { words.append(w) } }
-            addWord(f.words[f.words.count - 1])
             for g in forms.dropFirst().map({ form($0) }) {
                 titles.merge(g.titles, uniquingKeysWith: +)
                 if documents >= 2 { context.add(g.neighbourCounts) }
-                addWord(g.words[0])
-                addWord(g.words[g.words.count - 1])
             }
             var kept = Array(zip(context.numbers, context.counts))
             // A profile keeps its commonest neighbours only.
