@@ -119,7 +119,7 @@ public struct CorpusLinking: Sendable {
                 }
                 let others = DocumentNames(unique: entries)
                 // The names' context keys were made with their readings.
-                var context: [NameCounts.Key]? = DocumentNames.sortedUnique(readings.compactMap(\.contextKey))
+                var context: [NameCounts.Key]? = DocumentNames.unique(readings.compactMap(\.contextKey))
                 for n in lone {
                     linked[n] = LinkedEntity(
                         names.resolveOneWord(entries[entryOfName[n]], in: others, context: &context))

@@ -154,7 +154,7 @@ public struct CorpusNames: Sendable, Encodable {
         }) {
             return own
         }
-        if context == nil { context = document.sortedContextKeys }
+        if context == nil { context = document.contextKeys }
         let ownKey = e.contextKey
         let keys = context!.filter { $0.name != ownKey }
         // What each candidate shares with the document, by key: most share little or nothing,
@@ -162,10 +162,14 @@ public struct CorpusNames: Sendable, Encodable {
         let shared: [[(key: Int, count: Int)]] = candidates.map { c in
             c.context.isEmpty ? [] : keys.indices.compactMap { k in c.context[keys[k]].map { (k, $0) } }
         }
-        // Only neighbours some candidate shares tell the candidates apart.
+        // Only neighbours some candidate shares tell the candidates apart. Their evidence is
+        // summed in the order of their names (the order of a sum fixes its last bits): only
+        // these few are sorted, not every key of the document.
         var isNeighbour = [Bool](repeating: false, count: keys.count)
         for list in shared { for (k, _) in list { isNeighbour[k] = true } }
-        let neighbours = keys.indices.filter { isNeighbour[$0] }
+        let neighbours = keys.indices.filter { isNeighbour[$0] }.sorted { keys[$0].name < keys[$1].name }
+        var place = [Int](repeating: 0, count: keys.count)
+        for (i, k) in neighbours.enumerated() { place[k] = i }
         let title = NameKey.title(e.title)
         let titleKnown = title.map { t in candidates.contains { $0.titles[t] != nil } } ?? false
         let n = Double(max(documentCount, 1))
@@ -185,7 +189,7 @@ public struct CorpusNames: Sendable, Encodable {
             let d = Double(c.documents) + Self.shrinkage
             var score = log(Double(c.documents)) + unshared - Double(neighbours.count) * log(d)
             var support = 0.0
-            for (k, count) in counts where count > 0 {
+            for (k, count) in counts.sorted(by: { place[$0.key] < place[$1.key] }) where count > 0 {
                 let prior = Self.shrinkage * background[k]
                 score += log(Double(count) + prior) - log(prior)
                 support += rarity[k]
