@@ -20,36 +20,7 @@ public struct CorpusEntity: Sendable, Hashable, Codable {
     }
 
     static func id(_ label: String, _ words: [String]) -> String {
-        // Its bytes written once into a String of the right size: `joined(separator:)`, or
-        // appending word by word, costs several times as much for the one to three words of a
-        // name, once per entity of the table.
-        var size = label.utf8.count + 1 + max(words.count - 1, 0)
-        for w in words { size += w.utf8.count }
-        return String(
-            unsafeUninitializedCapacity: size,
-            initializingUTF8With: { (buffer: UnsafeMutableBufferPointer<UInt8>) -> Int in
-                var end = 0
-                func write(_ s: String) {
-                    var s = s
-                    s.withUTF8 { utf8 in
-                        for b in utf8 {
-                            buffer[end] = b
-                            end += 1
-                        }
-                    }
-                }
-                func write(_ b: UInt8) {
-                    buffer[end] = b
-                    end += 1
-                }
-                write(label)
-                write(UInt8(ascii: "/"))
-                for (i, w) in words.enumerated() {
-                    if i > 0 { write(UInt8(ascii: "-")) }
-                    write(w)
-                }
-                return end
-            })
+        NameText.joined(words, separator: UInt8(ascii: "-"), after: label, mark: UInt8(ascii: "/"))
     }
 }
 
@@ -159,7 +130,7 @@ public struct CorpusNames: Sendable, Encodable {
         let keys = context!.filter { $0.name != ownKey }
         // What each candidate shares with the document, by key: most share little or nothing,
         // so each asks about each key once and keeps only the counts it has.
-        let shared: [[(key: Int, count: Int)]] = candidates.map { c in
+        var shared: [[(key: Int, count: Int)]] = candidates.map { c in
             c.context.isEmpty ? [] : keys.indices.compactMap { k in c.context[keys[k]].map { (k, $0) } }
         }
         // Only neighbours some candidate shares tell the candidates apart. Their evidence is
@@ -170,6 +141,7 @@ public struct CorpusNames: Sendable, Encodable {
         let neighbours = keys.indices.filter { isNeighbour[$0] }.sorted { keys[$0].name < keys[$1].name }
         var place = [Int](repeating: 0, count: keys.count)
         for (i, k) in neighbours.enumerated() { place[k] = i }
+        for c in shared.indices where shared[c].count > 1 { shared[c].sort { place[$0.key] < place[$1.key] } }
         let title = NameKey.title(e.title)
         let titleKnown = title.map { t in candidates.contains { $0.titles[t] != nil } } ?? false
         let n = Double(max(documentCount, 1))
@@ -189,7 +161,7 @@ public struct CorpusNames: Sendable, Encodable {
             let d = Double(c.documents) + Self.shrinkage
             var score = log(Double(c.documents)) + unshared - Double(neighbours.count) * log(d)
             var support = 0.0
-            for (k, count) in counts.sorted(by: { place[$0.key] < place[$1.key] }) where count > 0 {
+            for (k, count) in counts where count > 0 {
                 let prior = Self.shrinkage * background[k]
                 score += log(Double(count) + prior) - log(prior)
                 support += rarity[k]

@@ -17,13 +17,10 @@ struct CorpusNamesBuilder {
     private var members: [[Int]] = []
     /// The entity of each form (by number), if it has one yet.
     private var entityOfForm: [Int?]
-    /// Each neighbour's key with its hash, once asked for (by number).
-    private var neighbourKeys: [NameCounts.Key?]
 
     init(_ statistics: CorpusNameStatistics) {
         self.statistics = statistics
         entityOfForm = Array(repeating: nil, count: statistics.forms.count)
-        neighbourKeys = Array(repeating: nil, count: statistics.neighbours.count)
     }
 
     /// Candidates keep at most this many neighbours (their commonest), to keep the table small.
@@ -103,13 +100,22 @@ struct CorpusNamesBuilder {
 
     private mutating func linkOrganisations(_ numbers: [Int]) {
         let long = numbers.filter { statistics.forms[$0].words.count > 1 }
+        // A long name's first word may be abbreviated to any start of three characters or more
+        // (short of the whole word): only the starts that are some one-word name are filed, each
+        // found by walking on one character from the last.
+        let short = Set(
+            numbers.compactMap { f in statistics.forms[f].words.count == 1 ? statistics.forms[f].words[0][...] : nil })
         var byAcronym: [String: [Int]] = [:], byPrefix: [String: [Int]] = [:]
         for f in long {
             let w = statistics.forms[f].words
             if let a = statistics.forms[f].acronym { byAcronym[a, default: []].append(f) }
             let first = w[0]
-            if first.count > 3 {
-                for n in 3..<first.count { byPrefix[String(first.prefix(n)), default: []].append(f) }
+            var end = first.startIndex, characters = 0
+            while end < first.endIndex {
+                first.formIndex(after: &end)
+                characters += 1
+                guard characters >= 3, end < first.endIndex, short.contains(first[..<end]) else { continue }
+                byPrefix[String(first[..<end]), default: []].append(f)
             }
         }
         for f in numbers {
@@ -181,7 +187,7 @@ struct CorpusNamesBuilder {
             for (n, _) in kept { named[Int(n)] = true }
             var keys: [(NameCounts.Key, Int)] = []
             keys.reserveCapacity(kept.count)
-            for (n, count) in kept { keys.append((neighbourKey(Int(n)), count)) }
+            for (n, count) in kept { keys.append((statistics.neighbourKey(Int(n)), count)) }
             let b = table.bearers.count
             table.bearers.append(
                 CorpusNames.Bearer(
@@ -193,14 +199,6 @@ struct CorpusNamesBuilder {
         for (n, isNamed) in named.enumerated() where isNamed {
             table.contextFrequency[statistics.neighbours[n]] = statistics.contextFrequency[n]
         }
-    }
-
-    /// The key of neighbour `n` with its hash (made once: bearers share many neighbours).
-    private mutating func neighbourKey(_ n: Int) -> NameCounts.Key {
-        if let k = neighbourKeys[n] { return k }
-        let k = NameCounts.Key(statistics.neighbours[n])
-        neighbourKeys[n] = k
-        return k
     }
 
     /// The rank of each neighbour (by number) in the order of their keys.
@@ -279,6 +277,8 @@ struct CorpusNamesBuilder {
 
     /// The spelling a form is shown by: the commonest that is not all capitals (headlines).
     private func display(_ f: CorpusNameStatistics.Form) -> String {
+        // Most forms are spelt one way: nothing to weigh.
+        if f.spellings.count == 1 { return statistics.canonical(ofName: f.spellings[0].name) }
         let spellings = f.spellings.map { (key: statistics.canonical(ofName: $0.name), value: $0.count) }
         return spellings.max { a, b in
             let ca = Self.isShouting(a.key), cb = Self.isShouting(b.key)

@@ -43,21 +43,17 @@ public struct DocumentNames: Sendable, Hashable {
             }
         }
 
-        /// `prefix` and `words` joined by spaces: `joined(separator:)` costs several times as
-        /// much for the one to three words of a name.
+        /// `prefix` and `words` joined by spaces.
         static func spaced(_ words: [String], after prefix: String) -> String {
-            var s = prefix
-            for (i, w) in words.enumerated() {
-                if i > 0 { s += " " }
-                s += w
-            }
-            return s
+            NameText.joined(words, separator: UInt8(ascii: " "), after: prefix)
         }
 
         /// Where the table files its forms: label and folded words.
         var formKey: String { Self.formKey(label: label, words: words) }
 
-        static func formKey(label: String, words: [String]) -> String { spaced(words, after: label + "|") }
+        static func formKey(label: String, words: [String]) -> String {
+            NameText.joined(words, separator: UInt8(ascii: " "), after: label, mark: UInt8(ascii: "|"))
+        }
     }
 
     /// An entity of a document as its annotations name it: label and canonical name.
