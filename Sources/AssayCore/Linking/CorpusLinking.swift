@@ -20,7 +20,8 @@ public struct CorpusLinking: Sendable {
         known = KnownNames(names, folded: folded)
     }
 
-    /// The linking of the corpus `statistics` counted (by its ``CorpusNameStatistics/table()``).
+    /// The linking of the corpus `statistics` counted (by its ``CorpusNameStatistics/table()``,
+    /// less the bearers none of the lone names counted may mean: ``names`` is not that table).
     /// The documents it counted with ``CorpusNameStatistics/add(numbering:)`` are linked by
     /// the numbers it gave their names, with no look-up of each name again.
     ///
