@@ -406,6 +406,25 @@ struct CorpusNamesTests {
     /// `--link corpus` counts each document's names and then links the same documents by the
     /// numbers the statistics gave their names: what it writes must be what a linking by the
     /// table alone writes.
+    /// A linking made from the statistics keeps only the bearers a lone name of the corpus may
+    /// mean ("Clinton", not "Sanders"), and resolves that name as the whole table does.
+    @Test func aLinkingFromTheStatisticsKeepsOnlyTheBearersOfTheLoneNamesCounted() {
+        var s = CorpusNameStatistics()
+        for d in Self.others + [
+            [Self.person("Hillary Clinton"), Self.person("Bernie Sanders"), Self.place("Iowa")],
+            [Self.person("Hillary Clinton"), Self.place("Iowa")],
+            [Self.person("Clinton"), Self.place("Iowa")]
+        ] {
+            s.add(DocumentNames(d))
+        }
+        let table = s.table(), linking = CorpusLinking(s)
+        #expect(table.bearersByWord["sanders"] != nil && linking.names.bearersByWord["sanders"] == nil)
+        #expect(linking.names.bearers.count == 1 && table.bearers.count > 1)
+        let lone = DocumentNames([Self.person("Clinton"), Self.place("Iowa")])
+        #expect(table.resolve(lone) == linking.names.resolve(lone))
+        #expect(linking.names.resolve(lone)[0]?.id == "PERSON/hillary-clinton")
+    }
+
     @Test func documentsLinkedByTheirNumbersInTheStatisticsLinkAsByTheTable() {
         func document(_ names: [(label: String, canonical: String)]) -> (AnalyzedDocument, [Annotation]) {
             let text = names.map(\.canonical).joined(separator: " and ")

@@ -20,13 +20,14 @@ public struct CorpusLinking: Sendable {
         known = KnownNames(names, folded: folded)
     }
 
-    /// The linking of the corpus `statistics` counted (by its ``CorpusNameStatistics/table()``).
+    /// The linking of the corpus `statistics` counted (by its ``CorpusNameStatistics/table()``,
+    /// less the bearers none of the lone names counted may mean: ``names`` is not that table).
     /// The documents it counted with ``CorpusNameStatistics/add(numbering:)`` are linked by
     /// the numbers it gave their names, with no look-up of each name again.
     ///
     /// - Parameter folded: the words of names already folded, as for a linking made from a table.
     public init(_ statistics: CorpusNameStatistics, folded: FoldedNames = FoldedNames()) {
-        let (names, entityOfForm) = CorpusNamesBuilder(statistics).buildWithEntities()
+        let (names, entityOfForm) = CorpusNamesBuilder(statistics).buildWithEntities(forLoneNamesCounted: true)
         self.names = names
         known = KnownNames(names, of: statistics, entityOfForm: entityOfForm, folded: folded)
     }
@@ -119,7 +120,7 @@ public struct CorpusLinking: Sendable {
                 }
                 let others = DocumentNames(unique: entries)
                 // The names' context keys were made with their readings.
-                var context: [NameCounts.Key]? = DocumentNames.sortedUnique(readings.compactMap(\.contextKey))
+                var context: [NameCounts.Key]? = DocumentNames.unique(readings.compactMap(\.contextKey))
                 for n in lone {
                     linked[n] = LinkedEntity(
                         names.resolveOneWord(entries[entryOfName[n]], in: others, context: &context))

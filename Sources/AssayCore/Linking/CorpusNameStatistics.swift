@@ -181,24 +181,29 @@ public struct CorpusNameStatistics: Sendable {
         numbers.reserveCapacity(document.count)
         var found: [Int32] = []
         found.reserveCapacity(document.count)
-        for e in document {
-            let (number, form, neighbour, isKept) = self.name(of: e)
-            numbers.append((number, form))
-            found.append(isKept ? number : -1)
-            let n = Int(neighbour)
-            if lastDocument[n] != documentCount {
-                lastDocument[n] = documentCount
-                context.append(neighbour)
-                contextFrequency[n] += 1
-            }
-        }
         var shortOrgs: [Int32] = [], longOrgs: [Int32] = []
-        // Every name is company for the others, but only people and organisations get an
-        // entity of their own (``NameKey/isLinked(_:)``).
-        for (e, (number, form)) in zip(document, numbers) where form >= 0 {
-            forms[Int(form)].count(name: number, title: foldedTitle(e.title), context: context)
-            if e.ref.label == NameKey.organisationLabel {
-                if e.words.count == 1 { shortOrgs.append(form) } else { longOrgs.append(form) }
+        // The names are read in place: a copy of each (as `for e in document` makes) retained
+        // and released its four Strings and arrays, twice per name.
+        document.withUnsafeBufferPointer { document in
+            for e in document.indices {
+                let (number, form, neighbour, isKept) = self.name(of: document[e])
+                numbers.append((number, form))
+                found.append(isKept ? number : -1)
+                let n = Int(neighbour)
+                if lastDocument[n] != documentCount {
+                    lastDocument[n] = documentCount
+                    context.append(neighbour)
+                    contextFrequency[n] += 1
+                }
+            }
+            // Every name is company for the others, but only people and organisations get an
+            // entity of their own (``NameKey/isLinked(_:)``).
+            for e in document.indices where numbers[e].form >= 0 {
+                let (number, form) = numbers[e]
+                forms[Int(form)].count(name: number, title: foldedTitle(document[e].title), context: context)
+                if document[e].ref.label == NameKey.organisationLabel {
+                    if document[e].words.count == 1 { shortOrgs.append(form) } else { longOrgs.append(form) }
+                }
             }
         }
         for s in shortOrgs {
@@ -210,9 +215,16 @@ public struct CorpusNameStatistics: Sendable {
     /// The names counted, by number: each with its folded words, its form (-1 for a label that
     /// is not linked) and its context key (``DocumentNames/Entry/contextKey``).
     var countedNames:
-        some RandomAccessCollection<(ref: DocumentNames.NameRef, words: [String], form: Int32, contextKey: String)>
+        some RandomAccessCollection<
+            (ref: DocumentNames.NameRef, words: [String], form: Int32, contextKey: NameCounts.Key)
+        >
     {
-        zip(nameTable.refs, names).lazy.map { ($0, $1.words, $1.form, neighbours[Int($1.neighbour)]) }
+        zip(nameTable.refs, names).lazy.map { ($0, $1.words, $1.form, neighbourKey(Int($1.neighbour))) }
+    }
+
+    /// The key of neighbour `n`, with the hash it is filed by (not made again).
+    func neighbourKey(_ n: Int) -> NameCounts.Key {
+        NameCounts.Key(name: neighbours[n], hash: neighbourSlots.hashes[n])
     }
 
     /// The number of a name, and its form and neighbour (found by the name when it was met
@@ -353,7 +365,12 @@ struct NeighbourCounts: Sendable {
     /// (Where a neighbour's slot is does not change the order of `numbers`, only how fast it
     /// is found.)
     private mutating func reserve(_ more: Int) {
-        while (numbers.count + more) * 2 >= slots.count { grow() }
+        guard (numbers.count + more) * 2 >= slots.count else { return }
+        // Doubled at once as often as filing them one by one would (a new table of 25
+        // neighbours grows to 64 slots once rather than through 16 and 32).
+        var size = max(16, slots.count * 2)
+        while (numbers.count + more) * 2 >= size { size *= 2 }
+        grow(to: size)
     }
 
     /// ``add(_:count:)`` with the slots grown already: a neighbour counted in every document
@@ -383,9 +400,9 @@ struct NeighbourCounts: Sendable {
         }
     }
 
-    /// Doubles the slots (16 at first) and files every neighbour again.
-    private mutating func grow() {
-        slots = [Int32](repeating: 0, count: max(16, slots.count * 2))
+    /// Makes `size` slots (a power of two) and files every neighbour again.
+    private mutating func grow(to size: Int) {
+        slots = [Int32](repeating: 0, count: size)
         let mask = slots.count - 1
         for (k, n) in numbers.enumerated() {
             var i = Self.slot(n) & mask

@@ -20,36 +20,7 @@ public struct CorpusEntity: Sendable, Hashable, Codable {
     }
 
     static func id(_ label: String, _ words: [String]) -> String {
-        // Its bytes written once into a String of the right size: `joined(separator:)`, or
-        // appending word by word, costs several times as much for the one to three words of a
-        // name, once per entity of the table.
-        var size = label.utf8.count + 1 + max(words.count - 1, 0)
-        for w in words { size += w.utf8.count }
-        return String(
-            unsafeUninitializedCapacity: size,
-            initializingUTF8With: { (buffer: UnsafeMutableBufferPointer<UInt8>) -> Int in
-                var end = 0
-                func write(_ s: String) {
-                    var s = s
-                    s.withUTF8 { utf8 in
-                        for b in utf8 {
-                            buffer[end] = b
-                            end += 1
-                        }
-                    }
-                }
-                func write(_ b: UInt8) {
-                    buffer[end] = b
-                    end += 1
-                }
-                write(label)
-                write(UInt8(ascii: "/"))
-                for (i, w) in words.enumerated() {
-                    if i > 0 { write(UInt8(ascii: "-")) }
-                    write(w)
-                }
-                return end
-            })
+        NameText.joined(words, separator: UInt8(ascii: "-"), after: label, mark: UInt8(ascii: "/"))
     }
 }
 
@@ -154,18 +125,23 @@ public struct CorpusNames: Sendable, Encodable {
         }) {
             return own
         }
-        if context == nil { context = document.sortedContextKeys }
+        if context == nil { context = document.contextKeys }
         let ownKey = e.contextKey
         let keys = context!.filter { $0.name != ownKey }
         // What each candidate shares with the document, by key: most share little or nothing,
         // so each asks about each key once and keeps only the counts it has.
-        let shared: [[(key: Int, count: Int)]] = candidates.map { c in
+        var shared: [[(key: Int, count: Int)]] = candidates.map { c in
             c.context.isEmpty ? [] : keys.indices.compactMap { k in c.context[keys[k]].map { (k, $0) } }
         }
-        // Only neighbours some candidate shares tell the candidates apart.
+        // Only neighbours some candidate shares tell the candidates apart. Their evidence is
+        // summed in the order of their names (the order of a sum fixes its last bits): only
+        // these few are sorted, not every key of the document.
         var isNeighbour = [Bool](repeating: false, count: keys.count)
         for list in shared { for (k, _) in list { isNeighbour[k] = true } }
-        let neighbours = keys.indices.filter { isNeighbour[$0] }
+        let neighbours = keys.indices.filter { isNeighbour[$0] }.sorted { keys[$0].name < keys[$1].name }
+        var place = [Int](repeating: 0, count: keys.count)
+        for (i, k) in neighbours.enumerated() { place[k] = i }
+        for c in shared.indices where shared[c].count > 1 { shared[c].sort { place[$0.key] < place[$1.key] } }
         let title = NameKey.title(e.title)
         let titleKnown = title.map { t in candidates.contains { $0.titles[t] != nil } } ?? false
         let n = Double(max(documentCount, 1))

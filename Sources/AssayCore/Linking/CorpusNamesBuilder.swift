@@ -17,13 +17,10 @@ struct CorpusNamesBuilder {
     private var members: [[Int]] = []
     /// The entity of each form (by number), if it has one yet.
     private var entityOfForm: [Int?]
-    /// Each neighbour's key with its hash, once asked for (by number).
-    private var neighbourKeys: [NameCounts.Key?]
 
     init(_ statistics: CorpusNameStatistics) {
         self.statistics = statistics
         entityOfForm = Array(repeating: nil, count: statistics.forms.count)
-        neighbourKeys = Array(repeating: nil, count: statistics.neighbours.count)
     }
 
     /// Candidates keep at most this many neighbours (their commonest), to keep the table small.
@@ -34,7 +31,14 @@ struct CorpusNamesBuilder {
     func build() -> CorpusNames { buildWithEntities().table }
 
     /// The table, and the entity (a number in its `entities`) of each form of the statistics.
-    func buildWithEntities() -> (table: CorpusNames, entityOfForm: [Int]) {
+    ///
+    /// - Parameter forLoneNamesCounted: whether the table is for linking the documents the
+    ///   statistics counted, and not written out: then a bearer is kept only if one of its words
+    ///   is a one-word person's name those documents have, as only such lone names ask for
+    ///   bearers. (On news.jsonl three bearers in four are left out, and a fifth of building the
+    ///   table with them.) A document changed since it was counted may name another person
+    ///   alone, who then stays their own entity.
+    func buildWithEntities(forLoneNamesCounted: Bool = false) -> (table: CorpusNames, entityOfForm: [Int]) {
         var b = self
         b.table.documentCount = statistics.documentCount
         let forms = statistics.forms
@@ -43,7 +47,11 @@ struct CorpusNamesBuilder {
         b.linkPeople(numbers.filter { forms[$0].label == NameKey.personLabel && forms[$0].words.count > 1 })
         b.linkOrganisations(numbers.filter { forms[$0].label == NameKey.organisationLabel })
         for f in numbers where b.entityOfForm[f] == nil { b.addEntity([f]) }
-        b.addBearersAndAcronyms()
+        b.addBearersAndAcronyms(
+            ofWords: forLoneNamesCounted
+                ? Set(
+                    forms.lazy.filter { CorpusNames.dependsOnDocument(label: $0.label, $0.words) }.map { $0.words[0] })
+                : nil)
         // Every form has its entity by now.
         return (b.table, b.entityOfForm.map { $0! })
     }
@@ -92,13 +100,22 @@ struct CorpusNamesBuilder {
 
     private mutating func linkOrganisations(_ numbers: [Int]) {
         let long = numbers.filter { statistics.forms[$0].words.count > 1 }
+        // A long name's first word may be abbreviated to any start of three characters or more
+        // (short of the whole word): only the starts that are some one-word name are filed, each
+        // found by walking on one character from the last.
+        let short = Set(
+            numbers.compactMap { f in statistics.forms[f].words.count == 1 ? statistics.forms[f].words[0][...] : nil })
         var byAcronym: [String: [Int]] = [:], byPrefix: [String: [Int]] = [:]
         for f in long {
             let w = statistics.forms[f].words
             if let a = statistics.forms[f].acronym { byAcronym[a, default: []].append(f) }
             let first = w[0]
-            if first.count > 3 {
-                for n in 3..<first.count { byPrefix[String(first.prefix(n)), default: []].append(f) }
+            var end = first.startIndex, characters = 0
+            while end < first.endIndex {
+                first.formIndex(after: &end)
+                characters += 1
+                guard characters >= 3, end < first.endIndex, short.contains(first[..<end]) else { continue }
+                byPrefix[String(first[..<end]), default: []].append(f)
             }
         }
         for f in numbers {
@@ -128,9 +145,9 @@ struct CorpusNamesBuilder {
         }
     }
 
-    /// Every person of several words as a bearer of its first and last names, and the
-    /// organisations' unambiguous acronyms.
-    private mutating func addBearersAndAcronyms() {
+    /// Every person of several words as a bearer of its first and last names (only those with
+    /// one of `words`, if given), and the organisations' unambiguous acronyms.
+    private mutating func addBearersAndAcronyms(ofWords bearerWords: Set<String>?) {
         // The neighbours named in some bearer's context, once each.
         var named = [Bool](repeating: false, count: statistics.neighbours.count)
         var acronymTargets: [String: Set<Int>] = [:]
@@ -144,18 +161,22 @@ struct CorpusNamesBuilder {
                 continue
             }
             guard f.label == NameKey.personLabel else { continue }
+            var words = [f.words[0]]
+            func addWord(_ w: String) { if !words.contains(w) { words.append(w) } }
+            addWord(f.words[f.words.count - 1])
+            for g in forms.dropFirst() {
+                let w = statistics.forms[g].words
+                addWord(w[0])
+                addWord(w[w.count - 1])
+            }
+            if let bearerWords, !words.contains(where: bearerWords.contains) { continue }
             let documents = forms.reduce(0) { $0 + statistics.forms[$1].documents }
             // Most entities have one form: its counts are taken as they are, not merged into
             // empty tables key by key. One document's company is an accident, not a profile.
             var titles = f.titles, context = documents < 2 ? NeighbourCounts() : f.neighbourCounts
-            var words = [f.words[0]]
-            func addWord(_ w: String) { if !words.contains(w) { words.append(w) } }
-            addWord(f.words[f.words.count - 1])
             for g in forms.dropFirst().map({ form($0) }) {
                 titles.merge(g.titles, uniquingKeysWith: +)
                 if documents >= 2 { context.add(g.neighbourCounts) }
-                addWord(g.words[0])
-                addWord(g.words[g.words.count - 1])
             }
             var kept = Array(zip(context.numbers, context.counts))
             // A profile keeps its commonest neighbours only.
@@ -166,7 +187,7 @@ struct CorpusNamesBuilder {
             for (n, _) in kept { named[Int(n)] = true }
             var keys: [(NameCounts.Key, Int)] = []
             keys.reserveCapacity(kept.count)
-            for (n, count) in kept { keys.append((neighbourKey(Int(n)), count)) }
+            for (n, count) in kept { keys.append((statistics.neighbourKey(Int(n)), count)) }
             let b = table.bearers.count
             table.bearers.append(
                 CorpusNames.Bearer(
@@ -178,14 +199,6 @@ struct CorpusNamesBuilder {
         for (n, isNamed) in named.enumerated() where isNamed {
             table.contextFrequency[statistics.neighbours[n]] = statistics.contextFrequency[n]
         }
-    }
-
-    /// The key of neighbour `n` with its hash (made once: bearers share many neighbours).
-    private mutating func neighbourKey(_ n: Int) -> NameCounts.Key {
-        if let k = neighbourKeys[n] { return k }
-        let k = NameCounts.Key(statistics.neighbours[n])
-        neighbourKeys[n] = k
-        return k
     }
 
     /// The rank of each neighbour (by number) in the order of their keys.
@@ -264,6 +277,8 @@ struct CorpusNamesBuilder {
 
     /// The spelling a form is shown by: the commonest that is not all capitals (headlines).
     private func display(_ f: CorpusNameStatistics.Form) -> String {
+        // Most forms are spelt one way: nothing to weigh.
+        if f.spellings.count == 1 { return statistics.canonical(ofName: f.spellings[0].name) }
         let spellings = f.spellings.map { (key: statistics.canonical(ofName: $0.name), value: $0.count) }
         return spellings.max { a, b in
             let ca = Self.isShouting(a.key), cb = Self.isShouting(b.key)

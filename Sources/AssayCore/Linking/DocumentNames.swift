@@ -43,21 +43,17 @@ public struct DocumentNames: Sendable, Hashable {
             }
         }
 
-        /// `prefix` and `words` joined by spaces: `joined(separator:)` costs several times as
-        /// much for the one to three words of a name.
+        /// `prefix` and `words` joined by spaces.
         static func spaced(_ words: [String], after prefix: String) -> String {
-            var s = prefix
-            for (i, w) in words.enumerated() {
-                if i > 0 { s += " " }
-                s += w
-            }
-            return s
+            NameText.joined(words, separator: UInt8(ascii: " "), after: prefix)
         }
 
         /// Where the table files its forms: label and folded words.
         var formKey: String { Self.formKey(label: label, words: words) }
 
-        static func formKey(label: String, words: [String]) -> String { spaced(words, after: label + "|") }
+        static func formKey(label: String, words: [String]) -> String {
+            NameText.joined(words, separator: UInt8(ascii: " "), after: label, mark: UInt8(ascii: "|"))
+        }
     }
 
     /// An entity of a document as its annotations name it: label and canonical name.
@@ -118,6 +114,7 @@ public struct DocumentNames: Sendable, Hashable {
         // Sized for every mention a new name: growing would place each name again.
         var table = NameRefTable(capacity: annotations.count)
         var titles: [String?] = []
+        titles.reserveCapacity(annotations.count)
         var nameOfMention = [Int32](repeating: -1, count: annotations.count)
         for (m, a) in annotations.enumerated() {
             guard case .string(let label)? = a["label"] else { continue }
@@ -142,17 +139,17 @@ public struct DocumentNames: Sendable, Hashable {
         return document.text(of: mention.span)
     }
 
-    /// The context keys of the document (see ``Entry/contextKey``), each once, in order.
-    var sortedContextKeys: [NameCounts.Key] { Self.sortedUnique(entries.map { NameCounts.Key($0.contextKey) }) }
+    /// The context keys of the document (see ``Entry/contextKey``), each once.
+    var contextKeys: [NameCounts.Key] { Self.unique(entries.map { NameCounts.Key($0.contextKey) }) }
 
-    /// Context keys sorted by name, each name once.
-    static func sortedUnique(_ keys: [NameCounts.Key]) -> [NameCounts.Key] {
-        // Sorted first, so that a key's repeats ("Trump" beside "Donald Trump") are neighbours:
-        // cheaper than hashing each into a Set.
-        let keys = keys.sorted { $0.name < $1.name }
+    /// Context keys each once (the first of each name), in the order given: found again by
+    /// their hashes, as sorting them by name (to make repeats neighbours) cost several times
+    /// as much.
+    static func unique(_ keys: [NameCounts.Key]) -> [NameCounts.Key] {
+        var slots = HashSlots(capacity: keys.count)
         var unique: [NameCounts.Key] = []
         unique.reserveCapacity(keys.count)
-        for k in keys where k.name != unique.last?.name { unique.append(k) }
+        for k in keys where slots.first(k.hash, in: unique, orAdding: { $0.name == k.name }).isNew { unique.append(k) }
         return unique
     }
 }

@@ -21,21 +21,28 @@ public final class FoldedNames: Sendable {
 
     /// The words of the names numbered `numbers` in `table`, in that order.
     func words(_ numbers: [Int], of table: NameRefTable) -> [[String]] {
-        var found = [[String]?](repeating: nil, count: numbers.count)
-        kept.withLock { kept in
-            for (i, n) in numbers.enumerated() { found[i] = kept.value(of: table.refs[n], hash: table.hashes[n]) }
-        }
+        var found: [[String]] = []
+        found.reserveCapacity(numbers.count)
+        // The places in `found` of the names to fold (not kept yet).
         var new: [Int] = []
-        for (i, n) in numbers.enumerated() where found[i] == nil {
-            let ref = table.refs[n]
-            found[i] = NameKey.words(of: ref.canonical, label: ref.label)
-            new.append(i)
-        }
-        if !new.isEmpty {
-            kept.withLock { kept in
-                for i in new { kept.keep(found[i]!, for: table.refs[numbers[i]], hash: table.hashes[numbers[i]]) }
+        kept.withLock { kept in
+            for n in numbers {
+                if let words = kept.value(of: table.refs[n], hash: table.hashes[n]) {
+                    found.append(words)
+                } else {
+                    new.append(found.count)
+                    found.append([])
+                }
             }
         }
-        return found.map { $0! }
+        guard !new.isEmpty else { return found }
+        for i in new {
+            let ref = table.refs[numbers[i]]
+            found[i] = NameKey.words(of: ref.canonical, label: ref.label)
+        }
+        kept.withLock { kept in
+            for i in new { kept.keep(found[i], for: table.refs[numbers[i]], hash: table.hashes[numbers[i]]) }
+        }
+        return found
     }
 }

@@ -59,7 +59,7 @@ final class KnownNames: Sendable {
                 if linked[e] == nil { linked[e] = LinkedEntity(names.entities[e]) }
                 entity = linked[e]
             }
-            return Reading(words: words, linked: entity, contextKey: NameCounts.Key(contextKey))
+            return Reading(words: words, linked: entity, contextKey: contextKey)
         }
     }
 

@@ -24,6 +24,12 @@ struct NameCounts: Sendable, Encodable {
             self.name = name
             hash = NameRefTable.hash(name)
         }
+
+        /// The key of `name` whose ``NameRefTable/hash(_:)`` is `hash`.
+        init(name: String, hash: UInt64) {
+            self.name = name
+            self.hash = hash
+        }
     }
 
     init(_ counts: [String: Int] = [:]) {
