@@ -52,8 +52,9 @@ final class TargetSentenceContext {
     /// rather than one per fact, as a sentence is read once per target-bearing sentence and
     /// each array is an allocation.
     let facts: [TokenFacts]
-    /// Lexicon hits: first token, adjusted valence.
-    private let hits: [(token: Int, valence: Float)]
+    /// Lexicon hits (their first token and adjusted valence are read): the analysis's own
+    /// array, held rather than mapped to a new one, which cost an allocation per sentence.
+    private let hits: [RuleAnalysis.Hit]
     private let hasQuote: Bool
     /// Index of the first contrast or concession word, if any.
     private let contrast: Int?
@@ -172,7 +173,7 @@ final class TargetSentenceContext {
         self.negators = negators
         self.hasQuote = hasQuote
         self.contrast = contrast
-        self.hits = analysis.hits.map { ($0.tokens.lowerBound, $0.adjusted) }
+        self.hits = analysis.hits
     }
 
     /// 1: a straight double quote (toggles), 2: an opening curly quote, 3: a closing one, 0: no quote mark.
@@ -340,10 +341,11 @@ final class TargetSentenceContext {
         var quotedSum: SIMD2<Float> = .zero, unquotedSum: SIMD2<Float> = .zero
         // The target's own sentiment words ("terrorists", "heroes", "critics"), for role words
         // too rare to have learnt a weight of their own.
-        for hit in hits where hit.token >= a && hit.token < b {
-            flag(f.targetLexicon[hit.valence < 0 ? 0 : 1], abs(hit.valence) / 2)
+        for found in hits where found.tokens.lowerBound >= a && found.tokens.lowerBound < b {
+            flag(f.targetLexicon[found.adjusted < 0 ? 0 : 1], abs(found.adjusted) / 2)
         }
-        for hit in hits where hit.token < a || hit.token >= b {
+        for found in hits where found.tokens.lowerBound < a || found.tokens.lowerBound >= b {
+            let hit = (token: found.tokens.lowerBound, valence: found.adjusted)
             let left = hit.token < a
             let d = left ? a - hit.token : hit.token - b + 1
             let pol = hit.valence < 0 ? 0 : 1
