@@ -60,10 +60,10 @@ final class TargetSentenceContext {
     private let contrast: Int?
     /// Indices of the negation words.
     private let negators: [Int]
-    /// With a model's weights: running sums of the weights of the `L=w` and `R=w` features of
-    /// the sentence's words (not punctuation), `[k]` = the sums over the first k tokens, so a
-    /// target's side words cost two subtractions instead of a look-up each.
-    let sideSums: [SideSums]
+    /// Whether ``sideSums(before:)`` has sums: only with a model's weights.
+    let hasSideSums: Bool
+    /// The side sums over all the sentence's tokens (``sideSums(before:)`` of its end).
+    private let sideSumsTotal: SideSums
 
     /// One token's facts.
     struct TokenFacts {
@@ -76,12 +76,22 @@ final class TargetSentenceContext {
         var role: WordRole
         var inQuote: Bool
         var isPunctuation: Bool
+        /// With a model's weights: the sums of the weights of the `L=w` and `R=w` features of the
+        /// sentence's words (not punctuation) before this token, so a target's side words cost
+        /// two subtractions instead of a look-up each. Kept here rather than in an array of
+        /// their own, which cost an allocation and a free per sentence.
+        var sidesBefore = SideSums(left: .zero, right: .zero)
     }
 
     struct SideSums {
         var left: SIMD3<Float>
         var right: SIMD3<Float>
     }
+
+    /// The sums of the side-word weights over the sentence's first `k` tokens (zero for 0), with
+    /// a model's weights.
+    @inline(__always)
+    func sideSums(before k: Int) -> SideSums { k < facts.count ? facts[k].sidesBefore : sideSumsTotal }
 
     /// The lowercased hash of a token of the sentence (a document token index).
     func hash(ofToken i: Int) -> UInt64 { facts[i - tokens.lowerBound].hash }
@@ -100,7 +110,7 @@ final class TargetSentenceContext {
         self.document = document
         self.tokens = tokens
         self.sentence = probabilities
-        var facts: [TokenFacts] = [], negators: [Int] = [], sideSums: [SideSums] = []
+        var facts: [TokenFacts] = [], negators: [Int] = []
         facts.reserveCapacity(tokens.count)
         var quoted = false, hasQuote = false
         var contrast: Int?
@@ -151,25 +161,23 @@ final class TargetSentenceContext {
         }
         // The words' look-ups in a loop of their own, after the facts: with little else in it the
         // processor has several of their cache misses in flight at once, where each used to wait.
+        var sums = SideSums(left: .zero, right: .zero)
         if let words = weights?.wordTable {
-            var sums = SideSums(left: .zero, right: .zero)
-            sideSums = Array(repeating: sums, count: tokens.count + 1)
             facts.withUnsafeMutableBufferPointer { facts in
-                sideSums.withUnsafeMutableBufferPointer { sideSums in
-                    for k in facts.indices {
-                        let entry = words.entry(facts[k].hash)
-                        facts[k].record = entry.record
-                        if !facts[k].isPunctuation {
-                            sums.left += entry.left
-                            sums.right += entry.right
-                        }
-                        sideSums[k + 1] = sums
+                for k in facts.indices {
+                    let entry = words.entry(facts[k].hash)
+                    facts[k].record = entry.record
+                    facts[k].sidesBefore = sums
+                    if !facts[k].isPunctuation {
+                        sums.left += entry.left
+                        sums.right += entry.right
                     }
                 }
             }
         }
         self.facts = facts
-        self.sideSums = sideSums
+        self.hasSideSums = weights != nil
+        self.sideSumsTotal = sums
         self.negators = negators
         self.hasQuote = hasQuote
         self.contrast = contrast

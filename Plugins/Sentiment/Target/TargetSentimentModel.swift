@@ -172,9 +172,12 @@ struct TargetSentimentModel: Sendable {
 
         mutating func addSideWords(left: Range<Int>, right: Range<Int>, of context: TargetSentenceContext) -> Bool {
             guard recorded else { return false }
-            let s = context.tokens.lowerBound, sums = context.sideSums
-            logits += sums[left.upperBound - s].left - sums[left.lowerBound - s].left
-            logits += sums[right.upperBound - s].right - sums[right.lowerBound - s].right
+            let s = context.tokens.lowerBound
+            logits +=
+                context.sideSums(before: left.upperBound - s).left - context.sideSums(before: left.lowerBound - s).left
+            logits +=
+                context.sideSums(before: right.upperBound - s).right
+                - context.sideSums(before: right.lowerBound - s).right
             return true
         }
     }
@@ -182,7 +185,7 @@ struct TargetSentimentModel: Sendable {
     func score(_ context: TargetSentenceContext, target: Range<Int>) -> Scored {
         var sink = LogitSink(
             weights: weights, logits: intercepts, vectors: network?.vectors, facts: context.facts,
-            recorded: !context.sideSums.isEmpty, firstToken: context.tokens.lowerBound)
+            recorded: context.hasSideSums, firstToken: context.tokens.lowerBound)
         context.features(of: target, into: &sink)
         if let network { sink.logits += network.logits(network.activations(sink.hidden)) }
         return Scored(probabilities: Self.softmax(sink.logits))
