@@ -23,11 +23,24 @@ enum FeatureHash {
     @inline(__always)
     static func lowercased(_ b: UInt8) -> UInt8 { b &- 65 < 26 ? b | 0x20 : b }
 
+    /// ``lowercased(_:)`` of every byte value: the hashing loop below loads a byte's lowercase
+    /// rather than comparing, as it runs for every byte of every sentence with a target.
+    static let lowercaseTable: [UInt8] = (0...255).map { lowercased(UInt8($0)) }
+
     /// The hash of token `i` lowercased, as ``of(_:)`` hashes ``lowercasedText(_:_:)``.
     static func token(_ document: AnalyzedDocument, _ i: Int) -> UInt64 {
-        let span = document.tokens[i].span
+        document.utf8.withUnsafeBufferPointer { bytes in
+            lowercaseTable.withUnsafeBufferPointer { token(bytes, document.tokens[i].span, lowercase: $0) }
+        }
+    }
+
+    /// ``token(_:_:)`` of the token at `span` of `bytes` (a document's), with ``lowercaseTable``.
+    @inline(__always)
+    static func token(_ bytes: UnsafeBufferPointer<UInt8>, _ span: Span, lowercase: UnsafeBufferPointer<UInt8>)
+        -> UInt64
+    {
         var h = offset
-        for j in span.start..<span.end { h = FNV1a.step(h, lowercased(document.utf8[j])) }
+        for j in span.start..<span.end { h = FNV1a.step(h, lowercase[Int(bytes[j])]) }
         return h
     }
 

@@ -119,43 +119,41 @@ final class TargetSentenceContext {
         // Through buffer pointers, as the loop reads every byte of the sentence.
         document.utf8.withUnsafeBufferPointer { bytes in
             document.tokens.withUnsafeBufferPointer { documentTokens in
-                for i in tokens {
-                    let token = documentTokens[i]
-                    var h = numberHash
-                    if token.kind != .number {
-                        h = FeatureHash.offset
-                        for j in token.span.start..<token.span.end {
-                            h = FNV1a.step(h, FeatureHash.lowercased(bytes[j]))
+                FeatureHash.lowercaseTable.withUnsafeBufferPointer { lowercase in
+                    for i in tokens {
+                        let token = documentTokens[i]
+                        let h =
+                            token.kind == .number
+                            ? numberHash : FeatureHash.token(bytes, token.span, lowercase: lowercase)
+                        var role = token.kind == .number ? WordRole.number : roles.role(of: h)
+                        if token.kind == .punctuation {
+                            switch Self.quoteMark(bytes, token) {
+                            case 1:
+                                quoted.toggle()
+                                hasQuote = true
+                            case 2:
+                                quoted = true
+                                hasQuote = true
+                            case 3:
+                                quoted = false
+                                hasQuote = true
+                            default: if RuleEngine.breaksClause(document, token) { clauseNumber += 1 }
+                            }
                         }
-                    }
-                    var role = token.kind == .number ? WordRole.number : roles.role(of: h)
-                    if token.kind == .punctuation {
-                        switch Self.quoteMark(bytes, token) {
-                        case 1:
-                            quoted.toggle()
-                            hasQuote = true
-                        case 2:
-                            quoted = true
-                            hasQuote = true
-                        case 3:
-                            quoted = false
-                            hasQuote = true
-                        default: if RuleEngine.breaksClause(document, token) { clauseNumber += 1 }
+                        if role == .contrast {
+                            clauseNumber += 1
+                            if contrast == nil, i > tokens.lowerBound {
+                                contrast = i
+                            } else if i == tokens.lowerBound {
+                                role = .none
+                            }
                         }
+                        if role == .negator { negators.append(i) }
+                        facts.append(
+                            TokenFacts(
+                                hash: h, record: -1, clause: clauseNumber, role: role, inQuote: quoted,
+                                isPunctuation: token.kind == .punctuation))
                     }
-                    if role == .contrast {
-                        clauseNumber += 1
-                        if contrast == nil, i > tokens.lowerBound {
-                            contrast = i
-                        } else if i == tokens.lowerBound {
-                            role = .none
-                        }
-                    }
-                    if role == .negator { negators.append(i) }
-                    facts.append(
-                        TokenFacts(
-                            hash: h, record: -1, clause: clauseNumber, role: role, inQuote: quoted,
-                            isPunctuation: token.kind == .punctuation))
                 }
             }
         }
