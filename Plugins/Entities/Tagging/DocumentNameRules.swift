@@ -128,6 +128,13 @@ enum DocumentNameRules {
         // spelling are chained from `byFirstSpelling`.
         var nameUnits: [Int32] = [], firstUnit: [Int] = [0], labels: [EntityLabel] = []
         var found: [Int] = [], passed: [Int] = [], sameFirstUnit: [Int] = []
+        // At most a name per mention: room made once, not grown append by append.
+        nameUnits.reserveCapacity(2 * mentions.count)
+        firstUnit.reserveCapacity(mentions.count + 1)
+        labels.reserveCapacity(mentions.count)
+        found.reserveCapacity(mentions.count)
+        passed.reserveCapacity(mentions.count)
+        sameFirstUnit.reserveCapacity(mentions.count)
         var byFirstSpelling = [Int](repeating: -1, count: spellingCount)
         for (k, m) in mentions.enumerated() {
             guard let r = unitRanges[k], isCapital(b[m.span.start]), !isJoined(m.span.start, m.span.end) else {

@@ -72,7 +72,6 @@ struct FeatureExtractor: Sendable {
         // Filled in locals and moved into the result at the end: the closures below would
         // otherwise reach every table through the result, with a uniqueness check per write.
         var seen = DocumentCasing.seenTable(unitCount: units.count)
-        var names = NameContexts(capacity: units.count / 8)
         var lineCases: [LineCase] = [], headlines: [Bool] = []
         lineCases.reserveCapacity(units.sentences.count)
         headlines.reserveCapacity(units.sentences.count)
@@ -81,7 +80,14 @@ struct FeatureExtractor: Sendable {
         // through a whole profile per unit and rule.
         let typeCount = p.typeCount
         var shapes = [LineShape](repeating: LineShape(), count: typeCount)
-        for t in 0..<typeCount { shapes[t] = LineShape(p.profile(ofType: t)) }
+        // A capitalised spelling makes at most one word of `names`: room for exactly that many,
+        // so the tables are neither grown nor zeroed far past what the document uses.
+        var capitalised = 0
+        for t in 0..<typeCount {
+            shapes[t] = LineShape(p.profile(ofType: t))
+            if shapes[t].caseClass.startsName { capitalised += 1 }
+        }
+        var names = NameContexts(capacity: capitalised)
         // The bits each type has already set: a word's later units set nothing new, and skip
         // the table (bits are only ever added, so what the table holds is the same).
         var set = [UInt8](repeating: 0, count: typeCount)
