@@ -117,7 +117,9 @@ public struct CorpusNames: Sendable, Encodable {
         let own = forms[e.formKey].map { entities[$0] } ?? CorpusEntity(own: e)
         let word = e.words[0]
         guard let indices = bearersByWord[word], !indices.isEmpty else { return own }
-        let candidates = indices.map { bearers[$0] }
+        // The candidates are read by number, in place: a copy of each bearer retained and
+        // released its two tables.
+        let candidates = indices
         // A fuller bearer of the name in the document itself, which the document did not link
         // it to, is a rival: keep the document's own reading.
         if document.entries.contains(where: {
@@ -131,7 +133,8 @@ public struct CorpusNames: Sendable, Encodable {
         // What each candidate shares with the document, by key: most share little or nothing,
         // so each asks about each key once and keeps only the counts it has.
         var shared: [[(key: Int, count: Int)]] = candidates.map { c in
-            c.context.isEmpty ? [] : keys.indices.compactMap { k in c.context[keys[k]].map { (k, $0) } }
+            bearers[c].context.isEmpty
+                ? [] : keys.indices.compactMap { k in bearers[c].context[keys[k]].map { (k, $0) } }
         }
         // Only neighbours some candidate shares tell the candidates apart. Their evidence is
         // summed in the order of their names (the order of a sum fixes its last bits): only
@@ -143,7 +146,7 @@ public struct CorpusNames: Sendable, Encodable {
         for (i, k) in neighbours.enumerated() { place[k] = i }
         for c in shared.indices where shared[c].count > 1 { shared[c].sort { place[$0.key] < place[$1.key] } }
         let title = NameKey.title(e.title)
-        let titleKnown = title.map { t in candidates.contains { $0.titles[t] != nil } } ?? false
+        let titleKnown = title.map { t in candidates.contains { bearers[$0].titles[t] != nil } } ?? false
         let n = Double(max(documentCount, 1))
         var background = [Double](repeating: 0, count: keys.count), rarity = background
         for k in neighbours {
@@ -158,8 +161,8 @@ public struct CorpusNames: Sendable, Encodable {
         let unshared = neighbours.reduce(0.0) { $0 + log(Self.shrinkage * background[$1]) }
         var scores: [Double] = [], evidence: [Double] = []
         for (c, counts) in zip(candidates, shared) {
-            let d = Double(c.documents) + Self.shrinkage
-            var score = log(Double(c.documents)) + unshared - Double(neighbours.count) * log(d)
+            let d = Double(bearers[c].documents) + Self.shrinkage
+            var score = log(Double(bearers[c].documents)) + unshared - Double(neighbours.count) * log(d)
             var support = 0.0
             for (k, count) in counts where count > 0 {
                 let prior = Self.shrinkage * background[k]
@@ -167,7 +170,7 @@ public struct CorpusNames: Sendable, Encodable {
                 support += rarity[k]
             }
             if titleKnown, let t = title {
-                let shared = Double(c.titles[t] ?? 0)
+                let shared = Double(bearers[c].titles[t] ?? 0)
                 score += log((shared + Self.shrinkage * Self.titleBackground) / d)
                 if shared > 0 { support += Self.titleSupport }
             }
@@ -178,7 +181,7 @@ public struct CorpusNames: Sendable, Encodable {
         let top = scores[best]
         let posterior = 1 / scores.reduce(0) { $0 + exp($1 - top) }
         guard posterior >= Self.minimumPosterior, evidence[best] >= Self.minimumSupport else { return own }
-        return entities[candidates[best].entity]
+        return entities[bearers[candidates[best]].entity]
     }
 
     /// How sure the choice between bearers must be.

@@ -117,10 +117,11 @@ public struct DocumentNames: Sendable, Hashable {
         titles.reserveCapacity(annotations.count)
         var nameOfMention = [Int32](repeating: -1, count: annotations.count)
         for (m, a) in annotations.enumerated() {
-            guard case .string(let label)? = a["label"] else { continue }
-            let ref = NameRef(label: label, canonical: Self.canonical(of: a, in: document))
+            let fields = Self.nameFields(of: a)
+            guard case .string(let label)? = fields.label else { continue }
+            let ref = NameRef(label: label, canonical: Self.canonical(fields.canonical, of: a, in: document))
             var title: String?
-            if case .string(let t)? = a["title"], !t.isEmpty { title = t }
+            if case .string(let t)? = fields.title, !t.isEmpty { title = t }
             let (n, isNew) = table.insert(ref)
             nameOfMention[m] = Int32(n)
             if isNew {
@@ -132,10 +133,38 @@ public struct DocumentNames: Sendable, Hashable {
         return (table, titles, nameOfMention)
     }
 
+    /// The `label`, `canonical` and `title` fields of an `entities` annotation (the first of
+    /// each key, as its subscript reads them), found in one walk over its fields: a subscript
+    /// walks them, comparing keys, for each field read.
+    static func nameFields(of a: Annotation) -> (label: Value?, canonical: Value?, title: Value?) {
+        var label: Value?, canonical: Value?, title: Value?
+        for (key, value) in a.fields {
+            // Keys are told apart by length first.
+            switch key.utf8.count {
+            case 5:
+                if label == nil && key == "label" {
+                    label = value
+                } else if title == nil && key == "title" {
+                    title = value
+                }
+            case 9:
+                if canonical == nil && key == "canonical" { canonical = value }
+            default:
+                continue
+            }
+        }
+        return (label, canonical, title)
+    }
+
     /// The document-level name of an `entities` annotation: its `canonical` field, or its text
     /// when that is missing or empty.
     static func canonical(of mention: Annotation, in document: AnalyzedDocument) -> String {
-        if case .string(let c)? = mention["canonical"], !c.isEmpty { return c }
+        canonical(mention["canonical"], of: mention, in: document)
+    }
+
+    /// ``canonical(of:in:)`` of `mention`, whose `canonical` field is `field`.
+    private static func canonical(_ field: Value?, of mention: Annotation, in document: AnalyzedDocument) -> String {
+        if case .string(let c)? = field, !c.isEmpty { return c }
         return document.text(of: mention.span)
     }
 

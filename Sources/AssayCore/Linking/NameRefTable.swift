@@ -52,17 +52,22 @@ struct NameRefTable: Sendable {
 
     /// The hash state after `label` and the byte that ends it (a byte no UTF-8 holds: label
     /// "AB" + "C" is not "A" + "BC"); the usual labels' states are worked out once, as every
-    /// mention is hashed.
+    /// mention is hashed. Labels are told apart by length first: comparing unequal short
+    /// Strings takes `==`'s out-of-line path.
     private static func afterLabel(_ label: String) -> UInt64 {
-        switch label {
-        case NameKey.personLabel: return afterPerson
-        case NameKey.organisationLabel: return afterOrganisation
+        switch label.utf8.count {
+        case 6 where label == NameKey.personLabel: return afterPerson
+        case 3 where label == NameKey.organisationLabel: return afterOrganisation
+        case 3 where label == "LOC": return afterLocation
+        case 4 where label == "MISC": return afterMiscellany
         default: return state(afterLabel: label)
         }
     }
 
     private static let afterPerson = state(afterLabel: NameKey.personLabel)
     private static let afterOrganisation = state(afterLabel: NameKey.organisationLabel)
+    private static let afterLocation = state(afterLabel: "LOC")
+    private static let afterMiscellany = state(afterLabel: "MISC")
 
     private static func state(afterLabel label: String) -> UInt64 {
         var h = FNV1a.offsetBasis
