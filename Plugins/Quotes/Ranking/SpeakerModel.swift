@@ -20,31 +20,24 @@ struct SpeakerModel: Sendable {
     }
 
     init(text: String) throws {
-        // Read on the text's UTF-8 bytes: line ends, names and numbers are all found by byte, so
-        // a model of some 1,700 lines is read without a String or Substring per line.
-        var text = text
-        self.weights = try text.withUTF8 { try Self.weights(reading: $0) }
+        // Read on the text's UTF-8 bytes (the core's line reader for resources): line ends, names
+        // and numbers are all found by byte, so a model of some 1,700 lines is read without a
+        // String or Substring per line.
+        self.weights = try Self.weights(reading: text)
     }
 
     /// The weights written in `text` (see ``encoded()``), by feature.
-    private static func weights(reading text: UnsafeBufferPointer<UInt8>) throws -> [Int32] {
+    private static func weights(reading text: String) throws -> [Int32] {
         var weights = [Int32](repeating: 0, count: SpeakerFeatures.count)
         var template = 0
         var first = true
-        var start = 0
-        while start < text.count {
-            var end = start
-            while end < text.count && text[end] != 0x0A { end += 1 }
-            defer { start = end + 1 }
-            // Empty lines are skipped.
-            guard end > start else { continue }
-            let line = UnsafeBufferPointer(rebasing: text[start..<end])
+        try TabSeparatedLines.forEach(text) { line, _ in
             if first {
                 first = false
                 guard line.elementsEqual(header.utf8) else {
                     throw AssayError(.modelUnavailable, "not a speaker model (expected '\(header)' on its first line)")
                 }
-                continue
+                return
             }
             guard let space = line.firstIndex(of: 0x20),
                 let id = SpeakerFeatures.id(ofName: UnsafeBufferPointer(rebasing: line[..<space]), hint: &template),

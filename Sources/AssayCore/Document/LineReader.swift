@@ -66,15 +66,9 @@ public final class LineReader {
         }
     }
 
-    /// The index of the first line break at or after `start`, found by `memchr`, which scans
-    /// word by word where a generic search compares byte by byte.
+    /// The index of the first line break at or after `start`.
     private func lineBreak(from start: Int) -> Int? {
-        buffer.withUnsafeBufferPointer { bytes -> Int? in
-            guard start < bytes.count, let base = bytes.baseAddress,
-                let hit = memchr(base + start, 0x0A, bytes.count - start)
-            else { return nil }
-            return UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
-        }
+        buffer.withUnsafeBufferPointer { TextBytes.firstIndex(of: 0x0A, in: $0, from: start, to: $0.count) }
     }
 
     /// The start of a line over the limit; skips the rest of it.

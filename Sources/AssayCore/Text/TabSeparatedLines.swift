@@ -1,12 +1,11 @@
-import Foundation
-
-/// Reads a bundled tab-separated resource (the VADER lexicon, the target model) line by line
-/// over its contiguous UTF-8 bytes: these load at startup, and splitting a 400 KB file into
-/// Characters or collections of slices cost several times the rest of loading it.
-enum TabSeparatedLines {
+/// Reads a bundled line-based resource (the VADER lexicon, the target model, the speaker model)
+/// line by line over its contiguous UTF-8 bytes, with each line's fields between tabs: these
+/// load at startup, and splitting a 400 KB file into Characters or collections of slices cost
+/// several times the rest of loading it.
+public enum TabSeparatedLines {
     /// Calls `body` with each line that is not blank (a trailing `\r` dropped) and its fields
     /// between tabs, in order.
-    static func forEach(
+    public static func forEach(
         _ text: String,
         _ body: (_ line: UnsafeBufferPointer<UInt8>, _ fields: [UnsafeBufferPointer<UInt8>]) throws -> Void
     ) throws {
@@ -15,16 +14,12 @@ enum TabSeparatedLines {
     }
 
     /// ``forEach(_:_:)-(String,_)`` over UTF-8 bytes.
-    static func forEach(
+    public static func forEach(
         _ bytes: UnsafeBufferPointer<UInt8>,
         _ body: (_ line: UnsafeBufferPointer<UInt8>, _ fields: [UnsafeBufferPointer<UInt8>]) throws -> Void
     ) throws {
-        guard let base = bytes.baseAddress else { return }
-        // The next byte `b` at or after `from`, before `end`: memchr reads many bytes at a time,
-        // where a loop over the bytes cost some twenty instructions each.
         func next(_ b: UInt8, from: Int, end: Int) -> Int {
-            guard from < end, let found = memchr(base + from, Int32(b), end - from) else { return end }
-            return UnsafeRawPointer(base).distance(to: found)
+            TextBytes.firstIndex(of: b, in: bytes, from: from, to: end) ?? end
         }
         var fields: [UnsafeBufferPointer<UInt8>] = []
         var lineStart = 0
